@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ACCESS_ROLES, ADMIN_GRANTS } from '../roles.ts';
+
+export const LOCALES = ['en', 'es'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** Passwords: long enough to resist guessing; no composition rules (NIST 800-63B). */
+export const NewPassword = z.string().min(10).max(200);
+
+export const SignInInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+export const PasswordResetRequestInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+});
+
+export const PasswordResetConfirmInput = z.object({
+  token: z.string().min(20).max(200),
+  password: NewPassword,
+});
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
+
+export const UpdateMeInput = z.object({ locale: Locale });
+
+/** What the signed-in user may do across the app; the UI reads these, never re-derives them. */
+export const AppAbilities = z.object({
+  viewPeople: z.boolean(),
+  managePeople: z.boolean(),
+  manageOrgUnits: z.boolean(),
+  importRoster: z.boolean(),
+  viewAudit: z.boolean(),
+  viewOutbox: z.boolean(),
+});
+export type AppAbilities = z.infer<typeof AppAbilities>;
+
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  locale: Locale,
+  person: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() }),
+  district: z.object({ id: z.uuid(), name: z.string() }),
+  access: z.enum(ACCESS_ROLES),
+  adminGrant: z.enum(ADMIN_GRANTS).nullable(),
+  schoolIds: z.array(z.uuid()),
+  abilities: AppAbilities,
+});
+export type Me = z.infer<typeof Me>;
+
+export const SessionResponse = z.object({ user: Me, csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof SessionResponse>;

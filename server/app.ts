@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.ts';
+import type { Env } from './env.ts';
+import { errorHandler } from './lib/error-handler.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  database: Database;
+  env: Env;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served with a single-page fallback when present. */
+  webDir?: string;
+}
+
+/** Builds the Fastify app without listening, so tests drive it with `app.inject()`. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider();
+
+  app.decorate('database', opts.database);
+  app.decorate('env', opts.env);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: opts.env.MAX_UPLOAD_MB * 1024 * 1024, files: 20, fields: 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Trellis API', version: '0.1.0', description: 'Talent and professional growth for school districts' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(registerRoutes);
+
+  const webDir = opts.webDir;
+  const indexHtml = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? path.join(webDir, 'index.html') : null;
+  if (webDir && indexHtml) {
+    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/ims/');
+    if (!isApi && req.method === 'GET' && indexHtml) {
+      return reply.type('text/html').send(fs.createReadStream(indexHtml));
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { tenantColumns } from './columns.ts';
+
+/** A staff member. People are deactivated, never deleted, so their history stays readable. */
+export const people = pgTable(
+  'people',
+  {
+    ...tenantColumns(),
+    sourcedId: text(),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    middleName: text(),
+    preferredName: text(),
+    email: text(),
+    phone: text(),
+    /** The district's staff number. */
+    identifier: text(),
+    username: text(),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+    /** Lower-cased names, email and identifier, kept by the service; trigram-indexed for search. */
+    searchText: text().notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('people_source_uq').on(t.districtId, t.sourcedId),
+    index('people_district_name_idx').on(t.districtId, t.familyName, t.givenName),
+    index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);

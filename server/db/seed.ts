@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { StaffRole } from '../../common/roles.ts';
+import { personSearchText } from '../../common/search.ts';
+import { recordAudit } from '../services/audit.ts';
+import { hashPassword } from '../services/auth/passwords.ts';
+import type { Db } from './client.ts';
+import { caseloadMembers, districts, orgUnits, people, roleAssignments, users } from './schema/index.ts';
+import { DEMO_DISTRICT, DEMO_PASSWORD, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
+
+export interface DemoSignIn { email: string; role: string }
+
+/** Same district every time: a small deterministic generator instead of Math.random. */
+function generator(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/**
+ * Creates the demo district "Sunshine Public Schools" (12 schools, 4 central-office departments,
+ * ~300 staff with roles, a coach's caseload, and sign-ins for each access level) unless it exists.
+ */
+export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
+  const signIns: DemoSignIn[] = [
+    { email: 'admin@sunshine.example', role: 'district admin' },
+    { email: 'hr@sunshine.example', role: 'HR / talent' },
+    { email: 'principal@sunshine.example', role: 'school leader (Palm Grove Elementary)' },
+    { email: 'coach@sunshine.example', role: 'coach (Palm Grove Elementary)' },
+    { email: 'teacher@sunshine.example', role: 'teacher (Palm Grove Elementary)' },
+  ];
+  const [existing] = await db.select().from(districts).where(eq(districts.slug, DEMO_DISTRICT.slug));
+  if (existing) return { created: false, signIns };
+
+  const random = generator(20261123);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const districtId = randomUUID();
+  const orgs: (typeof orgUnits.$inferInsert)[] = [];
+  const staff: (typeof people.$inferInsert)[] = [];
+  const roles: (typeof roleAssignments.$inferInsert)[] = [];
+  const usedEmails = new Set<string>();
+  let staffNo = 0;
+
+  const rootId = randomUUID();
+  orgs.push({ id: rootId, districtId, sourcedId: 'org-district', name: DEMO_DISTRICT.name, type: 'district', identifier: 'SPS' });
+  const addPerson = (orgUnitId: string, role: StaffRole, fixedEmail?: string, names?: [string, string]) => {
+    staffNo++;
+    const [givenName, familyName] = names ?? [pick(GIVEN_NAMES), pick(FAMILY_NAMES)];
+    let email = fixedEmail ?? `${givenName}.${familyName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase() + '@sunshine.example';
+    if (usedEmails.has(email)) email = email.replace('@', `${staffNo}@`);
+    usedEmails.add(email);
+    const id = randomUUID();
+    const identifier = `E${String(10000 + staffNo)}`;
+    const values = { givenName, familyName, email, identifier };
+    staff.push({ id, districtId, sourcedId: `stf-${staffNo}`, ...values, searchText: personSearchText(values) });
+    const beginYear = 2026 - Math.floor(random() * 12);
+    roles.push({ districtId, sourcedId: `rol-${staffNo}`, personId: id, orgUnitId, role, isPrimary: true, beginDate: `${beginYear}-08-01` });
+    return id;
+  };
+
+  for (const d of DEPARTMENTS) {
+    const id = randomUUID();
+    orgs.push({ id, districtId, sourcedId: `org-${d.code}`, name: d.name, type: 'department', identifier: d.code, parentId: rootId });
+    for (let i = 0; i < 4; i++) addPerson(id, 'central_office_staff');
+  }
+  const techId = orgs.find((o) => o.identifier === 'CO-TECH')!.id!;
+  const hrDeptId = orgs.find((o) => o.identifier === 'CO-HR')!.id!;
+  const adminPersonId = addPerson(techId, 'district_administrator', 'admin@sunshine.example', ['Dana', 'Whitfield']);
+  const hrPersonId = addPerson(hrDeptId, 'hr_specialist', 'hr@sunshine.example', ['Rafael', 'Ortega']);
+
+  const special: Record<string, string> = {};
+  const caseload: string[] = [];
+  for (const [index, school] of SCHOOLS.entries()) {
+    const id = randomUUID();
+    orgs.push({ id, districtId, sourcedId: `org-${school.code}`, name: school.name, type: 'school', identifier: school.code, parentId: rootId });
+    const first = index === 0;
+    special.principal = addPerson(id, 'principal', first ? 'principal@sunshine.example' : undefined, first ? ['Lorena', 'Castillo'] : undefined);
+    addPerson(id, 'assistant_principal');
+    if (school.level !== 'elementary') addPerson(id, 'assistant_principal');
+    const coachId = addPerson(id, 'coach', first ? 'coach@sunshine.example' : undefined, first ? ['Terrence', 'Boateng'] : undefined);
+    if (first) special.coach = coachId;
+    addPerson(id, 'team_lead');
+    addPerson(id, 'counselor');
+    for (let t = 0; t < TEACHERS_PER_LEVEL[school.level]; t++) {
+      const teacherId = addPerson(id, 'teacher', first && t === 0 ? 'teacher@sunshine.example' : undefined, first && t === 0 ? ['Michelle', 'Reyes'] : undefined);
+      if (first && t === 0) special.teacher = teacherId;
+      if (first && t < 8) caseload.push(teacherId);
+    }
+    for (let a = 0; a < 2; a++) addPerson(id, 'apprentice_teacher');
+    for (let a = 0; a < 3; a++) addPerson(id, 'instructional_assistant');
+    if (first) special.principalFirst = special.principal;
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const account = (personId: string, email: string, adminGrant: string | null = null) => ({ districtId, personId, email, passwordHash, adminGrant });
+  await db.transaction(async (tx) => {
+    await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
+    await tx.insert(orgUnits).values(orgs);
+    for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
+    for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
+    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId })));
+    await tx.insert(users).values([
+      account(adminPersonId, 'admin@sunshine.example', 'district_admin'),
+      account(hrPersonId, 'hr@sunshine.example', 'hr'),
+      account(special.principalFirst!, 'principal@sunshine.example'),
+      account(special.coach!, 'coach@sunshine.example'),
+      account(special.teacher!, 'teacher@sunshine.example'),
+    ]);
+    await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
+      action: 'district.seed_demo',
+      entityType: 'district',
+      entityId: districtId,
+      after: { orgUnits: orgs.length, people: staff.length },
+    });
+  });
+  return { created: true, signIns };
+}

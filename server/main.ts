@@ -1,0 +1,65 @@
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { acquireDataDirLock, DataDirLockedError } from './db/lockfile.ts';
+import { DEMO_PASSWORD } from './db/seed-data.ts';
+import { seedDemoDistrict } from './db/seed.ts';
+import { loadEnv } from './env.ts';
+import { failInterruptedImports } from './services/imports.ts';
+
+/** The Trellis process: database, migrations, demo seed, HTTP server, clean shutdown. */
+async function main() {
+  const env = loadEnv();
+  const log = pino({ level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+  let releaseLock = () => {};
+  if (!env.DATABASE_URL) {
+    try {
+      releaseLock = acquireDataDirLock(env.DATA_DIR);
+    } catch (err) {
+      if (err instanceof DataDirLockedError) {
+        console.error(`\n${err.message}\n`);
+        process.exit(1);
+      }
+      throw err;
+    }
+  }
+  const started = Date.now();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
+  log.info({ database: database.kind, ms: Date.now() - started }, 'database ready, migrations applied');
+  await failInterruptedImports(database.db);
+  const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db) : null;
+
+  const app = await buildApp({
+    database,
+    env,
+    logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    webDir: path.join(import.meta.dirname, '..', 'dist', 'web'),
+  });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+  const lines = [`\nTrellis is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'})`];
+  lines.push(`API documentation: ${url}/api/docs`);
+  if (seeded) {
+    lines.push(`Demo district "Sunshine Public Schools"${seeded.created ? ' created' : ''}. Sign in with password ${DEMO_PASSWORD} as:`);
+    for (const s of seeded.signIns) lines.push(`  ${s.email.padEnd(30)} ${s.role}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import type { AppAbilities } from '../../common/schemas/auth.ts';
+import type { Actor } from '../lib/actor.ts';
+
+export const isDistrictAdmin = (actor: Actor) => actor.adminGrant === 'district_admin';
+export const isHrOrAdmin = (actor: Actor) => actor.adminGrant === 'district_admin' || actor.adminGrant === 'hr';
+
+/** The app-wide abilities sent with the session; every route checks the same predicates. */
+export function appAbilities(actor: Actor): AppAbilities {
+  return {
+    viewPeople: isHrOrAdmin(actor) || actor.access === 'school_leader' || actor.access === 'coach',
+    managePeople: isHrOrAdmin(actor),
+    manageOrgUnits: isDistrictAdmin(actor),
+    importRoster: isDistrictAdmin(actor),
+    viewAudit: isDistrictAdmin(actor),
+    viewOutbox: isDistrictAdmin(actor),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Permission matrix (full table in policies/permissions.test.ts): signed out -> 401; other
+ * district or out of scope -> 404; writes by anyone but HR and district admins -> 403.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDistrict, buildOrgUnit, buildPerson, buildUser } from '../test/factories.ts';
+import { signIn, useTestApp, type Client } from '../test/harness.ts';
+
+const t = useTestApp();
+let admin: Client;
+let hr: Client;
+let districtId: string;
+let schoolId: string;
+
+beforeAll(async () => {
+  const d = await buildDistrict(t.database.db);
+  districtId = d.id;
+  schoolId = (await buildOrgUnit(t.database.db, d.id, { name: 'Palm Grove' })).id;
+  admin = await signIn(t.app, (await buildUser(t.database.db, d.id, 'district_admin')).email);
+  hr = await signIn(t.app, (await buildUser(t.database.db, d.id, 'hr')).email);
+});
+
+describe('people directory', () => {
+  it('finds people by name without accents, e-mail or identifier, and filters by school and role', async () => {
+    const db = t.database.db;
+    const school = await buildOrgUnit(db, districtId);
+    const jose = await buildPerson(db, districtId, { givenName: 'José', familyName: 'Núñez', email: 'jnunez@x.test', identifier: 'E7781', orgUnitId: school.id });
+    await buildPerson(db, districtId, { givenName: 'Ana', familyName: 'Núñez', role: 'coach', orgUnitId: school.id });
+    const ids = async (query: string) => (await admin.get(`/api/people?${query}`)).json().items.map((p: { id: string }) => p.id);
+    expect(await ids('q=jose%20nunez')).toEqual([jose.id]);
+    expect(await ids('q=jnunez@x')).toEqual([jose.id]);
+    expect(await ids('q=e7781')).toEqual([jose.id]);
+    expect(await ids(`orgUnitId=${school.id}&role=teacher`)).toEqual([jose.id]);
+    const page = (await admin.get(`/api/people?orgUnitId=${school.id}`)).json();
+    expect(page.total).toBe(2);
+    expect(page.items[0].primaryRole.orgUnitId).toBe(school.id);
+  });
+
+  it('treats % and _ in a search as text', async () => {
+    const res = await admin.get('/api/people?q=%25');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+
+  it('pages with limit and offset and reports the total', async () => {
+    const school = await buildOrgUnit(t.database.db, districtId);
+    for (let i = 0; i < 5; i++) await buildPerson(t.database.db, districtId, { orgUnitId: school.id });
+    const first = (await admin.get(`/api/people?orgUnitId=${school.id}&limit=2`)).json();
+    const third = (await admin.get(`/api/people?orgUnitId=${school.id}&limit=2&offset=4`)).json();
+    expect(first.items).toHaveLength(2);
+    expect(third.items).toHaveLength(1);
+    expect(first.total).toBe(5);
+    expect(third.total).toBe(5);
+  });
+
+  it('rejects a bad query with every issue listed', async () => {
+    const res = await admin.get('/api/people?limit=0&orgUnitId=nope');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.json().error.details.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('adding and editing people', () => {
+  it('creates a person, gives them a role and records both in the audit log', async () => {
+    const created = await hr.post('/api/people', { givenName: 'Rosa', familyName: 'Díaz', email: 'Rosa.Diaz@X.test' });
+    expect(created.statusCode).toBe(201);
+    const person = created.json();
+    expect(person.email).toBe('rosa.diaz@x.test');
+    const withRole = await hr.post(`/api/people/${person.id}/role-assignments`, { role: 'teacher', orgUnitId: schoolId, isPrimary: true, beginDate: '2026-08-01' });
+    expect(withRole.statusCode).toBe(201);
+    expect(withRole.json().primaryRole).toMatchObject({ role: 'teacher', orgUnitId: schoolId });
+    const history = (await hr.get(`/api/people/${person.id}/history`)).json();
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['role_assignment.create', 'person.create']);
+  });
+
+  it('gives the second of two editors 409 with the current version', async () => {
+    const person = await buildPerson(t.database.db, districtId, { givenName: 'Sam' });
+    const first = await admin.patch(`/api/people/${person.id}`, { version: 1, phone: '555-0101' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const second = await hr.patch(`/api/people/${person.id}`, { version: 1, phone: '555-0199' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('conflict');
+    expect(second.json().error.details.current).toMatchObject({ phone: '555-0101', version: 2 });
+  });
+
+  it('deactivates and reactivates; the person is kept and listed under inactive', async () => {
+    const person = await buildPerson(t.database.db, districtId, { givenName: 'Inés' });
+    const off = await admin.post(`/api/people/${person.id}/deactivate`, { version: 1 });
+    expect(off.json().active).toBe(false);
+    const inactive = (await admin.get('/api/people?active=false&q=ines')).json();
+    expect(inactive.items.map((p: { id: string }) => p.id)).toContain(person.id);
+    const on = await admin.post(`/api/people/${person.id}/reactivate`, { version: off.json().version });
+    expect(on.json().active).toBe(true);
+  });
+
+  it('ends a role on a date and keeps it in the role history', async () => {
+    const person = await buildPerson(t.database.db, districtId, { orgUnitId: schoolId });
+    const before = (await admin.get(`/api/people/${person.id}`)).json();
+    const assignment = before.roleAssignments[0];
+    const ended = await admin.post(`/api/people/${person.id}/role-assignments/${assignment.id}/end`, { endDate: '2020-01-01' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().roleAssignments[0]).toMatchObject({ id: assignment.id, endDate: '2020-01-01', current: false });
+    expect(ended.json().primaryRole).toBeNull();
+  });
+
+  it('refuses a role in another district\'s unit', async () => {
+    const other = await buildDistrict(t.database.db);
+    const unit = await buildOrgUnit(t.database.db, other.id);
+    const person = await buildPerson(t.database.db, districtId);
+    const res = await admin.post(`/api/people/${person.id}/role-assignments`, { role: 'teacher', orgUnitId: unit.id });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('refuses wrong types with a clear error and changes nothing', async () => {
+    const person = await buildPerson(t.database.db, districtId, { givenName: 'Keep' });
+    const res = await admin.patch(`/api/people/${person.id}`, { version: 'one', givenName: 42 });
+    expect(res.statusCode).toBe(400);
+    expect((await admin.get(`/api/people/${person.id}`)).json()).toMatchObject({ givenName: 'Keep', version: 1 });
+  });
+});

@@ -1,0 +1,83 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuditQuery } from '../../common/schemas/audit.ts';
+import { auditLog, people, roleAssignments, users } from '../db/schema/index.ts';
+import type { Ctx } from '../lib/context.ts';
+import { AppError, forbidden } from '../lib/errors.ts';
+import { canReadAuditLog, canReadPersonHistory } from '../policies/audit.ts';
+import { loadReadablePerson } from './people/load.ts';
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
+  }
+  return { at: date, id };
+}
+
+async function page(ctx: Ctx, where: SQL[], limit: number, cursor?: string) {
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    where.push(or(lt(auditLog.at, c.at), and(eq(auditLog.at, c.at), lt(auditLog.id, c.id)))!);
+  }
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      requestId: auditLog.requestId,
+      actorId: auditLog.actorUserId,
+      actorName: sql<string | null>`${people.givenName} || ' ' || ${people.familyName}`,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(and(eq(auditLog.districtId, ctx.actor.districtId), ...where))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '' } : null,
+    before: r.before,
+    after: r.after,
+    requestId: r.requestId,
+  }));
+  const last = rows[limit - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null };
+}
+
+/** The district's audit log, newest first, filtered; district admins only. */
+export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
+  if (!canReadAuditLog(ctx.actor)) throw forbidden();
+  const where: SQL[] = [];
+  if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
+  if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.actorUserId) where.push(eq(auditLog.actorUserId, q.actorUserId));
+  if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
+  if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
+  return page(ctx, where, q.limit, q.cursor);
+}
+
+/** Changes to one person and their role assignments. */
+export async function personHistory(ctx: Ctx, personId: string, q: { limit: number; cursor?: string }) {
+  await loadReadablePerson(ctx, personId);
+  if (!canReadPersonHistory(ctx.actor)) throw forbidden();
+  const roleIds = await ctx.db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.districtId, ctx.actor.districtId)));
+  const ids = [personId, ...roleIds.map((r) => r.id)];
+  return page(ctx, [inArray(auditLog.entityId, ids)], q.limit, q.cursor);
+}

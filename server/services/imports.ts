@@ -1,0 +1,186 @@
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { RosterImport } from '../../common/schemas/imports.ts';
+import type { Db } from '../db/client.ts';
+import { rosterImports, users } from '../db/schema/index.ts';
+import type { Ctx } from '../lib/context.ts';
+import { AppError, conflict, forbidden, invalidState, notFound } from '../lib/errors.ts';
+import { canImportRoster, importAbilities } from '../policies/imports.ts';
+import { recordAudit } from './audit.ts';
+import { applyPlan, planSize } from './roster/apply.ts';
+import { parseRosterUpload, RosterFileError, type ParsedRoster, type RosterInputFile } from './roster/parse/index.ts';
+import { planImport } from './roster/plan.ts';
+import { loadDistrictState } from './roster/state.ts';
+
+type ImportRow = typeof rosterImports.$inferSelect;
+
+/** Progress of imports applying in this process; the row holds the final figures. */
+const liveProgress = new Map<string, { done: number; total: number }>();
+
+function present(ctx: Ctx, row: ImportRow): RosterImport {
+  const report = row.report as RosterImport['report'];
+  const hasErrors = report.issues.some((i) => i.severity === 'error');
+  return {
+    id: row.id,
+    status: row.status as RosterImport['status'],
+    format: row.format,
+    mode: row.mode as RosterImport['mode'],
+    fileNames: row.fileNames,
+    report,
+    progress: liveProgress.get(row.id) ?? { done: row.progressDone, total: row.progressTotal },
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    abilities: importAbilities(ctx.actor, { status: row.status, hasErrors }),
+  };
+}
+
+async function protectedPeople(db: Db, districtId: string) {
+  const rows = await db
+    .select({ personId: users.personId })
+    .from(users)
+    .where(and(eq(users.districtId, districtId), isNotNull(users.adminGrant)));
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** Parses an upload and stores its dry run: nothing in the district changes yet. */
+export async function createImport(ctx: Ctx, files: RosterInputFile[]) {
+  if (!canImportRoster(ctx.actor)) throw forbidden();
+  let parsed: ParsedRoster;
+  try {
+    parsed = await parseRosterUpload(files);
+  } catch (err) {
+    if (err instanceof RosterFileError) {
+      throw new AppError('validation_failed', err.message, { code: err.code, params: err.params ?? {} });
+    }
+    throw err;
+  }
+  const state = await loadDistrictState(ctx.db, ctx.actor.districtId);
+  const plan = planImport(parsed, state, await protectedPeople(ctx.db, ctx.actor.districtId));
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(rosterImports)
+      .values({
+        districtId: ctx.actor.districtId,
+        createdBy: ctx.actor.userId,
+        status: 'validated',
+        format: parsed.format,
+        mode: parsed.mode,
+        fileNames: files.map((f) => f.name),
+        parsed,
+        report: plan.report,
+        progressTotal: planSize(plan),
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'roster_import.validate', entityType: 'roster_import', entityId: created!.id, after: { fileNames: created!.fileNames, counts: plan.report.counts } });
+    return created!;
+  });
+  return present(ctx, row);
+}
+
+async function loadImport(ctx: Ctx, id: string) {
+  if (!canImportRoster(ctx.actor)) throw forbidden();
+  const [row] = await ctx.db
+    .select()
+    .from(rosterImports)
+    .where(and(eq(rosterImports.id, id), eq(rosterImports.districtId, ctx.actor.districtId)));
+  if (!row) throw notFound('Import');
+  return row;
+}
+
+export async function getImport(ctx: Ctx, id: string) {
+  return present(ctx, await loadImport(ctx, id));
+}
+
+export async function listImports(ctx: Ctx) {
+  if (!canImportRoster(ctx.actor)) throw forbidden();
+  const rows = await ctx.db
+    .select()
+    .from(rosterImports)
+    .where(eq(rosterImports.districtId, ctx.actor.districtId))
+    .orderBy(desc(rosterImports.createdAt))
+    .limit(50);
+  return { items: rows.map((r) => { const { report: _r, ...rest } = present(ctx, r); return rest; }) };
+}
+
+export async function discardImport(ctx: Ctx, id: string) {
+  const row = await loadImport(ctx, id);
+  if (row.status !== 'validated') throw invalidState('Only an import that has not been applied can be discarded');
+  const [updated] = await ctx.db.transaction(async (tx) => {
+    const result = await tx.update(rosterImports).set({ status: 'discarded', parsed: {}, updatedAt: new Date() }).where(eq(rosterImports.id, id)).returning();
+    await recordAudit(tx, ctx, { action: 'roster_import.discard', entityType: 'roster_import', entityId: id });
+    return result;
+  });
+  return present(ctx, updated!);
+}
+
+/**
+ * Starts applying a validated import in the background and answers at once; 409 `conflict` when
+ * another import of the district is running, `invalid_state` when this one has errors.
+ * Returns the promise of the job so tests and the CLI can wait for it.
+ */
+export async function startImport(ctx: Ctx, id: string) {
+  const row = await loadImport(ctx, id);
+  const hasErrors = (row.report as RosterImport['report']).issues.some((i) => i.severity === 'error');
+  if (row.status !== 'validated') throw invalidState('This import is not waiting to be applied');
+  if (hasErrors) throw invalidState('Fix the errors in the files and upload them again; an import with errors is not applied');
+  let started: ImportRow | undefined;
+  try {
+    [started] = await ctx.db
+      .update(rosterImports)
+      .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(rosterImports.id, id), eq(rosterImports.status, 'validated')))
+      .returning();
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const [running] = await ctx.db.select().from(rosterImports).where(and(eq(rosterImports.districtId, ctx.actor.districtId), eq(rosterImports.status, 'running')));
+      throw conflict(running ? present(ctx, running) : null);
+    }
+    throw err;
+  }
+  if (!started) throw invalidState('This import is not waiting to be applied');
+  const job = runImport(ctx, started);
+  return { import: present(ctx, started), job };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+async function runImport(ctx: Ctx, row: ImportRow) {
+  const progress = { done: 0, total: row.progressTotal };
+  liveProgress.set(row.id, progress);
+  const audit = { requestId: row.id, actor: { userId: ctx.actor.userId, districtId: ctx.actor.districtId } };
+  try {
+    const protectedIds = await protectedPeople(ctx.db, ctx.actor.districtId);
+    await ctx.db.transaction(async (tx) => {
+      // Re-plan inside the transaction: the district may have changed since the dry run.
+      const plan = planImport(row.parsed as ParsedRoster, await loadDistrictState(tx, ctx.actor.districtId), protectedIds);
+      progress.total = planSize(plan);
+      await applyPlan(tx, audit, plan, (done) => (progress.done = done));
+      await tx
+        .update(rosterImports)
+        .set({ status: 'applied', report: plan.report, progressDone: progress.done, progressTotal: progress.total, finishedAt: new Date(), updatedAt: new Date() })
+        .where(eq(rosterImports.id, row.id));
+      await recordAudit(tx, audit, { action: 'roster_import.apply', entityType: 'roster_import', entityId: row.id, after: { counts: plan.report.counts } });
+    });
+  } catch (err) {
+    ctx.log.error({ err, importId: row.id }, 'roster import failed');
+    await ctx.db
+      .update(rosterImports)
+      .set({ status: 'failed', error: 'The import could not be written; nothing was changed', finishedAt: new Date(), updatedAt: new Date() })
+      .where(eq(rosterImports.id, row.id));
+  } finally {
+    liveProgress.delete(row.id);
+  }
+}
+
+/** After a restart, imports that were running were rolled back by the database: say so. */
+export async function failInterruptedImports(db: Db) {
+  await db
+    .update(rosterImports)
+    .set({ status: 'failed', error: 'The server stopped while this import ran; nothing was changed', finishedAt: new Date() })
+    .where(inArray(rosterImports.status, ['running']));
+}

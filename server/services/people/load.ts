@@ -1,0 +1,51 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { orgUnits, people, roleAssignments } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { canReadPerson } from '../../policies/people.ts';
+import type { AssignmentRow } from '../../presenters/people.ts';
+
+const isCurrent = sql<boolean>`(${roleAssignments.active}
+  and (${roleAssignments.beginDate} is null or ${roleAssignments.beginDate} <= current_date)
+  and (${roleAssignments.endDate} is null or ${roleAssignments.endDate} >= current_date))`;
+
+/** Role assignments (current and past) of the given people, with their org unit names. */
+export async function loadAssignments(db: Executor, districtId: string, personIds: string[]): Promise<AssignmentRow[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .select({
+      id: roleAssignments.id,
+      personId: roleAssignments.personId,
+      role: roleAssignments.role,
+      orgUnitId: roleAssignments.orgUnitId,
+      orgUnitName: orgUnits.name,
+      isPrimary: roleAssignments.isPrimary,
+      beginDate: roleAssignments.beginDate,
+      endDate: roleAssignments.endDate,
+      active: roleAssignments.active,
+      current: isCurrent,
+    })
+    .from(roleAssignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
+    .where(and(eq(roleAssignments.districtId, districtId), inArray(roleAssignments.personId, personIds)))
+    .orderBy(desc(isCurrent), desc(roleAssignments.isPrimary), desc(roleAssignments.beginDate), asc(orgUnits.name));
+}
+
+/**
+ * Loads a person the actor may read, with their assignments; 404 when the person is in another
+ * district or outside the actor's scope, so neither case reveals that the row exists.
+ */
+export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db) {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), eq(people.districtId, ctx.actor.districtId)));
+  if (!person) throw notFound('Person');
+  const assignments = await loadAssignments(db, ctx.actor.districtId, [person.id]);
+  const currentOrgUnitIds = assignments.filter((a) => a.current).map((a) => a.orgUnitId);
+  if (!canReadPerson(ctx.actor, { id: person.id, districtId: person.districtId, currentOrgUnitIds })) {
+    throw notFound('Person');
+  }
+  return { person, assignments };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportCounts, ImportIssue, ImportReport } from '../../../common/schemas/imports.ts';
+import { personSearchText } from '../../../common/search.ts';
+import type { ParsedRoster, RosterOrg, RosterPerson, RosterRole } from './parse/index.ts';
+import type { DistrictState } from './state.ts';
+
+export type Op<T> =
+  | { kind: 'create'; id: string; values: T }
+  | { kind: 'update'; id: string; values: T; before: Record<string, unknown> }
+  | { kind: 'deactivate'; id: string; before: Record<string, unknown> };
+
+export interface OrgValues { sourcedId: string; name: string; type: string; identifier: string | null; parentId: string | null; active: boolean }
+export interface PersonValues {
+  sourcedId: string; givenName: string; familyName: string; middleName: string | null; preferredName: string | null;
+  email: string | null; phone: string | null; identifier: string | null; username: string | null; active: boolean; searchText: string;
+}
+export interface RoleValues {
+  sourcedId: string; personId: string; orgUnitId: string; role: string; isPrimary: boolean;
+  beginDate: string | null; endDate: string | null; active: boolean;
+}
+
+export interface ImportPlan {
+  orgs: Op<OrgValues>[];
+  people: Op<PersonValues>[];
+  roles: Op<RoleValues>[];
+  report: ImportReport;
+}
+
+const zero = (): ImportCounts => ({ create: 0, update: 0, deactivate: 0, unchanged: 0, error: 0 });
+
+function differs(values: Record<string, unknown>, existing: Record<string, unknown>): boolean {
+  return Object.entries(values).some(([k, v]) => k !== 'searchText' && (existing[k] ?? null) !== (v ?? null));
+}
+
+function pick(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+}
+
+/**
+ * Compares a parsed roster with what the district holds and decides, row by row, what an apply
+ * would do. Pure: the dry run shows this plan and apply recomputes it inside its transaction.
+ * A bulk OneRoster set also deactivates roster rows missing from the files it contains.
+ */
+export function planImport(parsed: ParsedRoster, state: DistrictState, protectedPersonIds: Set<string> = new Set()): ImportPlan {
+  const issues: ImportIssue[] = parsed.issues.map((i) => ({ ...i, line: i.line ?? null }));
+  const counts = { orgs: zero(), people: zero(), roles: zero() };
+  const countError = (file: string) => {
+    const f = file.toLowerCase();
+    const key = f.includes('org') ? 'orgs' : f.includes('role') ? 'roles' : 'people';
+    counts[key].error++;
+  };
+  for (const i of issues) if (i.severity === 'error') countError(i.file);
+  const plan: ImportPlan = { orgs: [], people: [], roles: [], report: { counts, issues, ignored: parsed.ignored } };
+  const error = (file: string, line: number, code: string, params: Record<string, string>, field?: string) => {
+    issues.push({ file, line, severity: 'error', code, params, field });
+    countError(file);
+  };
+  const fullSet = parsed.mode === 'bulk' && parsed.format.startsWith('oneroster');
+
+  // Org units: ids first, so parents listed after their children still resolve.
+  const orgIds = new Map<string, string>();
+  for (const o of parsed.orgs) orgIds.set(o.sourcedId, state.orgsBySourcedId.get(o.sourcedId)?.id ?? randomUUID());
+  for (const o of parsed.orgs) planOrg(o);
+  plan.orgs = parentsFirst(plan.orgs);
+  function planOrg(o: RosterOrg) {
+    const existing = state.orgsBySourcedId.get(o.sourcedId);
+    const id = orgIds.get(o.sourcedId)!;
+    const parentId = o.parentSourcedId ? (orgIds.get(o.parentSourcedId) ?? state.orgsBySourcedId.get(o.parentSourcedId)?.id ?? null) : null;
+    const values: OrgValues = { sourcedId: o.sourcedId, name: o.name, type: o.type, identifier: o.identifier, parentId, active: true };
+    pushOp(plan.orgs, counts.orgs, o.status, existing, id, values, ['name', 'type', 'identifier', 'parentId', 'active']);
+  }
+
+  const resolveOrg = (ref: string): string | null =>
+    orgIds.get(ref) ?? state.orgsBySourcedId.get(ref)?.id ?? state.orgsByIdentifier.get(ref.toLowerCase())?.id ?? null;
+
+  const personIds = new Map<string, string>();
+  for (const p of parsed.people) {
+    const existing = state.peopleBySourcedId.get(p.sourcedId);
+    const id = existing?.id ?? randomUUID();
+    personIds.set(p.sourcedId, id);
+    const values = personValues(p);
+    pushOp(plan.people, counts.people, p.status, existing, id, values, Object.keys(values));
+  }
+
+  for (const r of parsed.roles) planRole(r);
+  function planRole(r: RosterRole) {
+    const orgUnitId = resolveOrg(r.orgSourcedId);
+    const personId = personIds.get(r.personSourcedId) ?? state.peopleBySourcedId.get(r.personSourcedId)?.id ?? null;
+    if (!orgUnitId) return error(r.file, r.line, 'unknown_org', { org: r.orgSourcedId }, 'orgSourcedId');
+    if (!personId) return error(r.file, r.line, 'unknown_person', { person: r.personSourcedId }, 'userSourcedId');
+    const existing = state.rolesBySourcedId.get(r.sourcedId);
+    const values: RoleValues = {
+      sourcedId: r.sourcedId, personId, orgUnitId, role: r.role, isPrimary: r.isPrimary,
+      beginDate: r.beginDate, endDate: r.endDate, active: true,
+    };
+    pushOp(plan.roles, counts.roles, r.status, existing, existing?.id ?? randomUUID(), values, Object.keys(values));
+  }
+
+  if (fullSet) {
+    const seenOrgs = new Set(parsed.orgs.map((o) => o.sourcedId));
+    const seenPeople = new Set(parsed.people.map((p) => p.sourcedId));
+    const seenRoles = new Set(parsed.roles.map((r) => r.sourcedId));
+    if (parsed.orgs.length > 0) deactivateMissing(state.orgsBySourcedId, seenOrgs, plan.orgs, counts.orgs);
+    // People with admin access are never dropped by omission: an admin must not lock themselves out.
+    const keepPeople = new Set([...seenPeople, ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s)]);
+    deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
+    deactivateMissing(state.rolesBySourcedId, seenRoles, plan.roles, counts.roles);
+  }
+  return plan;
+}
+
+function personValues(p: RosterPerson): PersonValues {
+  const v = {
+    sourcedId: p.sourcedId, givenName: p.givenName, familyName: p.familyName, middleName: p.middleName,
+    preferredName: p.preferredName, email: p.email?.toLowerCase() ?? null, phone: p.phone, identifier: p.identifier,
+    username: p.username, active: true,
+  };
+  return { ...v, searchText: personSearchText(v) };
+}
+
+function pushOp<T extends object>(
+  ops: Op<T>[],
+  counts: ImportCounts,
+  status: 'active' | 'tobedeleted',
+  existing: ({ id: string; active: boolean } & object) | undefined,
+  id: string,
+  values: T,
+  keys: string[],
+) {
+  const before = existing ? pick(existing as Record<string, unknown>, keys) : {};
+  if (status === 'tobedeleted') {
+    if (existing?.active) {
+      ops.push({ kind: 'deactivate', id: existing.id, before });
+      counts.deactivate++;
+    } else counts.unchanged++;
+    return;
+  }
+  if (!existing) {
+    ops.push({ kind: 'create', id, values });
+    counts.create++;
+  } else if (differs(values as Record<string, unknown>, existing as Record<string, unknown>)) {
+    ops.push({ kind: 'update', id: existing.id, values, before });
+    counts.update++;
+  } else counts.unchanged++;
+}
+
+function deactivateMissing<T>(
+  existing: Map<string, { id: string; active: boolean }>,
+  seen: Set<string>,
+  ops: Op<T>[],
+  counts: ImportCounts,
+) {
+  for (const [sourcedId, row] of existing) {
+    if (seen.has(sourcedId) || !row.active) continue;
+    ops.push({ kind: 'deactivate', id: row.id, before: { sourcedId, active: true } });
+    counts.deactivate++;
+  }
+}
+
+/** Orders org creations so a parent is inserted before its children (they may span batches). */
+function parentsFirst(ops: Op<OrgValues>[]): Op<OrgValues>[] {
+  const pending = new Map(ops.filter((o) => o.kind === 'create').map((o) => [o.id, o]));
+  const ordered: Op<OrgValues>[] = ops.filter((o) => o.kind !== 'create');
+  while (pending.size > 0) {
+    const ready = [...pending.values()].filter((o) => o.kind !== 'create' || !o.values.parentId || !pending.has(o.values.parentId));
+    // A parent cycle would never become ready: insert the rest as they are rather than loop.
+    const next = ready.length > 0 ? ready : [...pending.values()];
+    for (const o of next) {
+      ordered.push(o);
+      pending.delete(o.id);
+    }
+  }
+  return ordered;
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, type App } from '../app.ts';
+import type { Database } from '../db/client.ts';
+import { loadEnv } from '../env.ts';
+import { TEST_PASSWORD } from './factories.ts';
+import { openTestDatabase } from './database.ts';
+
+export interface TestContext {
+  app: App;
+  database: Database;
+}
+
+/** One app and database per test file; tests isolate themselves by building their own district. */
+export function useTestApp(envOverrides: Record<string, string> = {}): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase();
+    ctx.app = await buildApp({ database: ctx.database, env: loadEnv({ NODE_ENV: 'test', ...envOverrides }) });
+    await ctx.app.ready();
+  }, 60_000);
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A signed-in browser: keeps the session cookie and sends the CSRF header. */
+export class Client {
+  constructor(
+    private app: App,
+    readonly cookie: string | null,
+    readonly csrfToken: string | null,
+  ) {}
+
+  request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.app.inject({
+      method,
+      url,
+      payload: body as never,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
+    });
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
+}
+
+/** Signs in through the real endpoint and returns a client holding the session. */
+export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'trellis_session');
+  return new Client(app, `trellis_session=${cookie!.value}`, res.json().csrfToken);
+}
+
+export const anonymous = (app: App) => new Client(app, null, null);
