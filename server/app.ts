@@ -53,6 +53,8 @@ export async function buildApp(opts: AppOptions) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // Over plain http (local installs) upgrading would break every asset request.
+        upgradeInsecureRequests: opts.env.NODE_ENV === 'production' ? [] : null,
       },
     },
   });
@@ -62,6 +64,7 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'Trellis API', version: '0.1.0', description: 'Talent and professional growth for school districts' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' } } },
     },

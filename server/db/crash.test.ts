@@ -1,0 +1,82 @@
+/**
+ * A server killed (SIGKILL) in the middle of a roster import loses nothing and half-writes
+ * nothing: after a restart the import says it failed and the district is as it was.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { oneRosterSet } from '../test/roster-fixtures.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-crash-'));
+let server: ChildProcess | undefined;
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start() {
+  const port = await freePort();
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 400; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return base;
+    } catch {
+      // still starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not start');
+}
+
+async function signIn(base: string) {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@sunshine.example', password: 'Trellis-demo-2026' }),
+  });
+  const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+afterAll(() => {
+  server?.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('killed mid-import', () => {
+  it('rolls the import back and reports it failed after a restart', async () => {
+    let base = await start();
+    let headers = await signIn(base);
+    const count = async () => ((await (await fetch(`${base}/api/people?limit=1&active=all`, { headers })).json()) as { total: number }).total;
+    const before = await count();
+    const form = new FormData();
+    for (const f of oneRosterSet(6000, 60, 'crash')) form.append('file', new Blob([f.data]), f.name);
+    const created = (await (await fetch(`${base}/api/imports`, { method: 'POST', headers, body: form })).json()) as { id: string };
+    const applied = await fetch(`${base}/api/imports/${created.id}/apply`, { method: 'POST', headers });
+    expect(applied.status).toBe(202);
+    await new Promise((r) => setTimeout(r, 300));
+    server!.kill('SIGKILL');
+    await new Promise((r) => server!.once('exit', r));
+
+    base = await start();
+    headers = await signIn(base);
+    const after = (await (await fetch(`${base}/api/imports/${created.id}`, { headers })).json()) as { status: string; error: string };
+    expect(after.status).toBe('failed');
+    expect(await count()).toBe(before);
+  }, 120_000);
+});

@@ -1,0 +1,61 @@
+import { ONEROSTER_ROLE_MAP, STAFF_ROLES, type StaffRole } from '../../../../common/roles.ts';
+import { clip } from './dates.ts';
+import type { Issues, RecordStatus } from './types.ts';
+
+/**
+ * Maps a role cell onto a staff role: our own names (`instructional_assistant`,
+ * "Instructional Assistant") or OneRoster's vocabulary (`aide`, `siteAdministrator`), case and
+ * separators ignored. `null` = a known non-staff role (student, guardian...); `undefined` = unknown.
+ */
+export function mapRole(value: string): StaffRole | null | undefined {
+  const words = value.trim().toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  const snake = words.join('_');
+  const own = STAFF_ROLES.find((r) => r === snake);
+  if (own) return own;
+  const joined = words.join('');
+  return Object.hasOwn(ONEROSTER_ROLE_MAP, joined) ? ONEROSTER_ROLE_MAP[joined] : undefined;
+}
+
+/**
+ * Reads a `status` cell. Empty means active (OneRoster bulk files leave it blank). `inactive` is
+ * not a OneRoster 1.1/1.2 value (it was dropped after 1.0) but exporters still write it; the
+ * safest reading is "no longer active", i.e. tobedeleted, which deactivates and never deletes.
+ * In OneRoster files that gets a warning; in our staff sheet `inactive` is a documented value.
+ * Returns undefined (and reports `invalid_status`) for anything else.
+ */
+export function statusCell(value: string, file: string, line: number, issues: Issues, warnInactive: boolean): RecordStatus | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'active') return 'active';
+  if (v === 'tobedeleted') return 'tobedeleted';
+  if (v === 'inactive') {
+    if (warnInactive) issues.warn(file, line, 'inactive_status', undefined, 'status');
+    return 'tobedeleted';
+  }
+  issues.error(file, line, 'invalid_status', { value: clip(value) }, 'status');
+  return undefined;
+}
+
+const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.]{2,}$/;
+
+/** Checks an e-mail cell; a malformed address is dropped with `invalid_email` rather than stored. */
+export function emailCell(value: string, field: string, file: string, line: number, issues: Issues): string | null {
+  if (value === '') return null;
+  if (EMAIL.test(value)) return value;
+  issues.warn(file, line, 'invalid_email', { value: clip(value) }, field);
+  return null;
+}
+
+/** Reads yes/no/true/false/1/0 (any case); '' -> undefined; anything else -> `invalid_value`, undefined. */
+export function booleanCell(value: string, field: string, file: string, line: number, issues: Issues): boolean | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '') return undefined;
+  if (['yes', 'y', 'true', '1', 'x'].includes(v)) return true;
+  if (['no', 'n', 'false', '0'].includes(v)) return false;
+  issues.warn(file, line, 'invalid_value', { value: clip(value) }, field);
+  return undefined;
+}
+
+/** An empty optional cell is null, never ''. */
+export function optional(value: string): string | null {
+  return value === '' ? null : value;
+}
