@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../roles.ts';
+import { ADMIN_GRANTS, STAFF_ROLES } from '../roles.ts';
 import { IsoDate, PageQuery } from './common.ts';
 
 export const RoleAssignment = z.object({
@@ -35,7 +35,21 @@ export const PersonAbilities = z.object({
   deactivate: z.boolean(),
   manageRoles: z.boolean(),
   viewHistory: z.boolean(),
+  /** Send (or resend) a sign-in invitation. */
+  invite: z.boolean(),
+  /** Give or take HR / district-admin access. */
+  grantAccess: z.boolean(),
 });
+
+/** The person's sign-in account, shown to those who manage people. */
+export const PersonAccount = z.object({
+  status: z.enum(['none', 'invited', 'active']),
+  email: z.string().nullable(),
+  adminGrant: z.enum(ADMIN_GRANTS).nullable(),
+});
+export type PersonAccount = z.infer<typeof PersonAccount>;
+
+export const SetAdminGrantInput = z.object({ adminGrant: z.enum(ADMIN_GRANTS).nullable() });
 
 export const Person = PersonSummary.extend({
   middleName: z.string().nullable(),
@@ -46,6 +60,8 @@ export const Person = PersonSummary.extend({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   roleAssignments: z.array(RoleAssignment),
+  /** Null when the caller does not manage people. */
+  account: PersonAccount.nullable(),
   abilities: PersonAbilities,
 });
 export type Person = z.infer<typeof Person>;

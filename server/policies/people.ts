@@ -1,5 +1,5 @@
 import type { Actor } from '../lib/actor.ts';
-import { isHrOrAdmin } from './app.ts';
+import { isDistrictAdmin, isHrOrAdmin } from './app.ts';
 
 /**
  * Which people an actor can see: HR and admins the whole district; a school leader everyone with
@@ -27,7 +27,14 @@ export function canReadPerson(actor: Actor, person: { id: string; districtId: st
 
 export function personAbilities(actor: Actor) {
   const manage = isHrOrAdmin(actor);
-  return { update: manage, deactivate: manage, manageRoles: manage, viewHistory: manage };
+  return {
+    update: manage,
+    deactivate: manage,
+    manageRoles: manage,
+    viewHistory: manage,
+    invite: manage,
+    grantAccess: isDistrictAdmin(actor),
+  };
 }
 
 export const canCreatePerson = (actor: Actor) => isHrOrAdmin(actor);

@@ -1,4 +1,4 @@
-import type { Person, PersonSummary, RoleAssignment } from '../../common/schemas/people.ts';
+import type { Person, PersonAccount, PersonSummary, RoleAssignment } from '../../common/schemas/people.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { people } from '../db/schema/index.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -55,7 +55,7 @@ export function presentPersonSummary(
   };
 }
 
-export function presentPerson(actor: Actor, p: PersonRow, assignments: AssignmentRow[]): Person {
+export function presentPerson(actor: Actor, p: PersonRow, assignments: AssignmentRow[], account: PersonAccount | null = null): Person {
   return {
     ...presentPersonSummary(p, assignments),
     middleName: p.middleName,
@@ -66,6 +66,7 @@ export function presentPerson(actor: Actor, p: PersonRow, assignments: Assignmen
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     roleAssignments: assignments.map(presentAssignment),
+    account: personAbilities(actor).invite ? account : null,
     abilities: personAbilities(actor),
   };
 }

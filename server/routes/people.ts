@@ -1,7 +1,8 @@
 /**
  * Permission matrix: signed out -> 401; a person of another district, or outside the caller's
  * scope (staff: self; coach: self + caseload; school leader: + their schools) -> 404;
- * create, update, (de)activate, role changes and history -> HR and district admins, others 403.
+ * create, update, (de)activate, role changes, invitations and history -> HR and district admins;
+ * HR / admin access grants -> district admins only; others 403.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,13 +15,14 @@ import {
   PeopleList,
   PeopleQuery,
   Person,
+  SetAdminGrantInput,
   UpdatePersonInput,
 } from '../../common/schemas/people.ts';
 import { requireCtx } from '../lib/http.ts';
-import { presentPerson } from '../presenters/people.ts';
 import { personHistory } from '../services/audit-log.ts';
 import { listPeople } from '../services/people/list.ts';
-import { loadReadablePerson } from '../services/people/load.ts';
+import { invitePerson, setAdminGrant } from '../services/people/account.ts';
+import { personView } from '../services/people/load.ts';
 import { addRoleAssignment, endRoleAssignment } from '../services/people/role-assignments.ts';
 import { createPerson, setPersonActive, updatePerson } from '../services/people/write.ts';
 
@@ -31,11 +33,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     listPeople(await requireCtx(req), req.query),
   );
 
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    const { person, assignments } = await loadReadablePerson(ctx, req.params.id);
-    return presentPerson(ctx.actor, person, assignments);
-  });
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) =>
+    personView(await requireCtx(req), req.params.id),
+  );
 
   app.post('/', { schema: { tags, body: CreatePersonInput, response: { 201: Person } } }, async (req, reply) =>
     reply.status(201).send(await createPerson(await requireCtx(req), req.body)),
@@ -63,6 +63,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/role-assignments/:assignmentId/end',
     { schema: { tags, params: IdParams.extend({ assignmentId: z.uuid() }), body: EndRoleAssignmentInput, response: { 200: Person } } },
     async (req) => endRoleAssignment(await requireCtx(req), req.params.id, req.params.assignmentId, req.body.endDate),
+  );
+
+  app.post('/:id/invite', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) =>
+    invitePerson(await requireCtx(req), req.params.id, app.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`),
+  );
+
+  app.post('/:id/admin-grant', { schema: { tags, params: IdParams, body: SetAdminGrantInput, response: { 200: Person } } }, async (req) =>
+    setAdminGrant(await requireCtx(req), req.params.id, req.body.adminGrant),
   );
 
   app.get(

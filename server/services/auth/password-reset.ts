@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { outboxEmails, passwordResets, people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteUserSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
-import { resetEmail } from './reset-email.ts';
+import { linkEmail } from './link-email.ts';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -21,18 +21,35 @@ export async function requestPasswordReset(db: Db, input: { email: string; publi
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true)));
   if (!user) return null;
-  const token = newToken();
-  const link = `${input.publicUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
-  const email = resetEmail(user.locale === 'es' ? 'es' : 'en', user.givenName, link);
-  await db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-    await tx.insert(outboxEmails).values({ districtId: user.districtId, toAddress: user.email, ...email });
+  return db.transaction(async (tx) => {
+    const sent = await sendPasswordLink(tx, user, 'passwordReset', input.publicUrl);
     await recordAudit(tx, { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } }, {
       action: 'auth.password_reset_requested',
       entityType: 'user',
       entityId: user.id,
     });
+    return sent;
   });
+}
+
+/** Link lifetimes: a reset is urgent and short; an invitation waits for the start of term. */
+const LINK_TTL_MS = { passwordReset: RESET_TTL_MS, invitation: 7 * 24 * 3600_000 } as const;
+
+/**
+ * Stores a single-use set-password token and queues the e-mail carrying its link
+ * (a password reset, or an invitation to a user who has no password yet).
+ */
+export async function sendPasswordLink(
+  tx: Executor,
+  user: { id: string; districtId: string; email: string; locale: string | null; givenName: string },
+  kind: keyof typeof LINK_TTL_MS,
+  publicUrl: string,
+) {
+  const token = newToken();
+  const link = `${publicUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
+  const email = linkEmail(kind, user.locale === 'es' ? 'es' : 'en', user.givenName, link);
+  await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + LINK_TTL_MS[kind]) });
+  await tx.insert(outboxEmails).values({ districtId: user.districtId, toAddress: user.email, ...email });
   return { to: user.email, subject: email.subject, link };
 }
 

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { orgUnits, people, roleAssignments } from '../../db/schema/index.ts';
+import type { PersonAccount } from '../../../common/schemas/people.ts';
+import { orgUnits, people, roleAssignments, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { canReadPerson } from '../../policies/people.ts';
-import type { AssignmentRow } from '../../presenters/people.ts';
+import { canReadPerson, personAbilities } from '../../policies/people.ts';
+import { presentPerson, type AssignmentRow } from '../../presenters/people.ts';
 
 const isCurrent = sql<boolean>`(${roleAssignments.active}
   and (${roleAssignments.beginDate} is null or ${roleAssignments.beginDate} <= current_date)
@@ -48,4 +49,25 @@ export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ct
     throw notFound('Person');
   }
   return { person, assignments };
+}
+
+/** The sign-in account behind a person, as those who manage people see it. */
+export async function loadAccount(db: Executor, personId: string): Promise<PersonAccount> {
+  const [user] = await db
+    .select({ email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant, active: users.active })
+    .from(users)
+    .where(eq(users.personId, personId));
+  if (!user) return { status: 'none', email: null, adminGrant: null };
+  return {
+    status: user.passwordHash ? 'active' : 'invited',
+    email: user.email,
+    adminGrant: user.adminGrant === 'hr' || user.adminGrant === 'district_admin' ? user.adminGrant : null,
+  };
+}
+
+/** A readable person as the API presents them, with their account when the caller manages people. */
+export async function personView(ctx: Ctx, id: string) {
+  const { person, assignments } = await loadReadablePerson(ctx, id);
+  const account = personAbilities(ctx.actor).invite ? await loadAccount(ctx.db, id) : null;
+  return presentPerson(ctx.actor, person, assignments, account);
 }

@@ -5,9 +5,8 @@ import { orgUnits, roleAssignments } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { personAbilities } from '../../policies/people.ts';
-import { presentPerson } from '../../presenters/people.ts';
 import { recordAudit } from '../audit.ts';
-import { loadReadablePerson } from './load.ts';
+import { loadReadablePerson, personView } from './load.ts';
 
 /** Gives a person a dated role in an org unit of the same district. */
 export async function addRoleAssignment(ctx: Ctx, personId: string, input: z.infer<typeof CreateRoleAssignmentInput>) {
@@ -34,8 +33,7 @@ export async function addRoleAssignment(ctx: Ctx, personId: string, input: z.inf
       .returning();
     await recordAudit(tx, ctx, { action: 'role_assignment.create', entityType: 'role_assignment', entityId: row!.id, after: row });
   });
-  const { person, assignments } = await loadReadablePerson(ctx, personId);
-  return presentPerson(ctx.actor, person, assignments);
+  return personView(ctx, personId);
 }
 
 /** Ends a role on a date; the assignment stays as history. */
@@ -60,6 +58,5 @@ export async function endRoleAssignment(ctx: Ctx, personId: string, assignmentId
       .returning();
     await recordAudit(tx, ctx, { action: 'role_assignment.end', entityType: 'role_assignment', entityId: assignmentId, before: current, after: updated });
   });
-  const { person, assignments } = await loadReadablePerson(ctx, personId);
-  return presentPerson(ctx.actor, person, assignments);
+  return personView(ctx, personId);
 }

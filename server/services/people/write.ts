@@ -8,7 +8,7 @@ import { conflict, forbidden } from '../../lib/errors.ts';
 import { canCreatePerson, personAbilities } from '../../policies/people.ts';
 import { presentPerson } from '../../presenters/people.ts';
 import { recordAudit } from '../audit.ts';
-import { loadReadablePerson } from './load.ts';
+import { loadReadablePerson, personView } from './load.ts';
 
 /** Adds a staff member by hand (HR and admins). */
 export async function createPerson(ctx: Ctx, input: z.infer<typeof CreatePersonInput>) {
@@ -22,8 +22,7 @@ export async function createPerson(ctx: Ctx, input: z.infer<typeof CreatePersonI
     await recordAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: row!.id, after: row });
     return row!.id;
   });
-  const { person, assignments } = await loadReadablePerson(ctx, id);
-  return presentPerson(ctx.actor, person, assignments);
+  return personView(ctx, id);
 }
 
 /**
@@ -67,6 +66,5 @@ async function changePerson(
     }
     await recordAudit(tx, ctx, { action, entityType: 'person', entityId: id, before: current, after: updated });
   });
-  const { person, assignments: after } = await loadReadablePerson(ctx, id);
-  return presentPerson(ctx.actor, person, after);
+  return personView(ctx, id);
 }

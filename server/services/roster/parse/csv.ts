@@ -5,7 +5,7 @@ import type { Issues } from './types.ts';
 export interface Table {
   file: string;
   header: string[];
-  /** Line of the header (1 for CSV; the first non-empty row for XLSX). */
+  /** Line of the header (1 for CSV unless blank lines precede it; the first filled row for XLSX). */
   headerLine: number;
   rows: TableRow[];
 }
@@ -16,62 +16,93 @@ export interface TableRow {
   cells: string[];
 }
 
-type CsvEvent = { kind: 'record'; end: number; cells: string[] } | { kind: 'error'; end: number; code: string };
+interface Span {
+  /** End of the record's text (exclusive). */
+  end: number;
+  /** Where the next record starts, and how many line breaks lie before it. */
+  next: number;
+  breaks: number;
+  /** Just after the record's first line break: where to resume if the record is malformed. */
+  afterFirstLine: number;
+}
 
 /**
- * Parses CSV text into a table. Records that csv-parse rejects (bad quotes...) are reported as
- * `malformed_csv` with their line and skipped one by one, so a single stray quote costs one row,
- * not the file; an unterminated quote necessarily swallows the rest of the file, and the rows before
- * it are kept. Returns null, after reporting why, when the file has no usable header row.
+ * Finds where a record ends: the first line break (LF, CRLF or CR) outside quotes. Quotes simply
+ * toggle, which also handles `""` escapes; a stray quote makes the span run on, and the record
+ * then fails to parse and is retried line by line.
  */
-export function parseCsvTable(text: string, file: string, issues: Issues): Table | null {
-  const events: CsvEvent[] = [];
-  parse(text, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: string[], context) => {
-      events.push({ kind: 'record', end: context.lines, cells: record });
-      return null;
-    },
-    on_skip: (err) => {
-      const end = typeof err?.lines === 'number' ? err.lines : 0;
-      events.push({ kind: 'error', end, code: err?.code ?? 'unknown' });
-      return undefined;
-    },
-  });
+function scanRecord(text: string, from: number): Span {
+  let quoted = false;
+  let breaks = 0;
+  let afterFirstLine = -1;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a || c === 0x0d) {
+      const next = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      breaks++;
+      if (afterFirstLine < 0) afterFirstLine = next;
+      if (!quoted) return { end: i, next, breaks, afterFirstLine };
+      i = next - 1;
+    }
+  }
+  return { end: text.length, next: text.length, breaks, afterFirstLine: afterFirstLine < 0 ? text.length : afterFirstLine };
+}
 
-  // csv-parse reports where a record ends; a multi-line record starts after the previous one
-  // and any blank lines in between.
-  const blank = text.split(/\r\n|\n|\r/).map((l) => l.length === 0);
-  let previousEnd = 0;
-  const startOf = (end: number) => {
-    let start = previousEnd + 1;
-    while (start < end && blank[start - 1]) start++;
-    return Math.min(start, Math.max(end, 1));
-  };
+/** Excel writes `;` in locales where the comma is the decimal mark, and some tools use tabs. */
+function delimiterOf(headerText: string): string {
+  const count = (d: string) => headerText.split(d).length - 1;
+  if (count(',') > 0) return ',';
+  return count(';') >= count('\t') && count(';') > 0 ? ';' : count('\t') > 0 ? '\t' : ',';
+}
 
-  if (events.length === 0) {
-    // A zero-byte users.csv in a bulk set would read as "everyone left": refuse rather than guess.
-    issues.error(file, null, 'empty_file');
+/** Splits one record into cells: by hand when it has no quotes, else by csv-parse. Null if malformed. */
+function cellsOf(record: string, delimiter: string): string[] | null {
+  if (!record.includes('"')) return record.split(delimiter);
+  try {
+    const parsed: string[][] = parse(record, { delimiter, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    return parsed.length === 1 ? (parsed[0] ?? null) : null;
+  } catch {
     return null;
   }
+}
+
+/**
+ * Parses CSV text into a table, record by record, so line numbers are exact (also after cells
+ * spanning lines) and a malformed record (stray or unclosed quote) costs that record only: it is
+ * reported as `malformed_csv` and reading resumes on its next line. Blank lines are skipped.
+ * Returns null, after reporting why, when the file has no usable header row.
+ */
+export function parseCsvTable(text: string, file: string, issues: Issues): Table | null {
   let table: Table | null = null;
-  for (const [index, event] of events.entries()) {
-    const start = startOf(event.end);
-    if (event.kind === 'error') {
-      // An unterminated quote is only noticed at the end of the file: point at where it opened.
-      const line = event.code === 'CSV_QUOTE_NOT_CLOSED' ? start : event.end;
-      issues.error(file, line, 'malformed_csv', { line });
-      // Without its header row no cell of the file can be attributed to a column.
-      if (index === 0) return null;
-    } else if (!table) {
-      table = { file, header: event.cells, headerLine: start, rows: [] };
-    } else if (event.cells.some((c) => c.trim() !== '')) {
-      table.rows.push({ line: start, cells: event.cells });
+  let delimiter = ',';
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (pos < text.length) {
+    const span = scanRecord(text, pos);
+    const record = text.slice(pos, span.end);
+    const start = line;
+    if (record === '') {
+      pos = span.next;
+      line += span.breaks;
+      continue;
     }
-    previousEnd = Math.max(previousEnd, event.end);
+    if (!table) delimiter = delimiterOf(record);
+    const cells = cellsOf(record, delimiter);
+    if (!cells) {
+      issues.error(file, start, 'malformed_csv', { line: start });
+      // Without its header row no cell of the file can be attributed to a column.
+      if (!table) return null;
+      pos = span.afterFirstLine;
+      line = start + 1;
+      continue;
+    }
+    if (!table) table = { file, header: cells, headerLine: start, rows: [] };
+    else if (cells.some((c) => c.trim() !== '')) table.rows.push({ line: start, cells });
+    pos = span.next;
+    line += span.breaks;
   }
+  // A zero-byte users.csv in a bulk set would read as "everyone left": refuse rather than guess.
+  if (!table) issues.error(file, null, 'empty_file');
   return table;
 }

@@ -3,14 +3,17 @@ import { RosterFileError, type Issues } from './types.ts';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
-// WHATWG "windows-1252" is what Excel's "CSV (Windows)" and most legacy SIS exports really are;
-// it also maps every byte, so decoding cannot fail.
-const windows1252 = new TextDecoder('windows-1252');
+// Windows-1252 is Latin-1 except for 0x80-0x9f (curly quotes, dashes, euro...). Node's TextDecoder
+// decodes the 'windows-1252' label as plain Latin-1, so those 27 characters are mapped here;
+// the 5 bytes Windows leaves undefined keep their C1 code points.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const decodeWindows1252 = (bytes: Buffer) =>
+  bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 
 /**
  * Turns a file's bytes into text. UTF-8 (BOM or not) is the norm; UTF-16 needs its BOM; anything
- * else that is not valid UTF-8 is read as Windows-1252 with a warning, because that is what
- * spreadsheet exports on Windows produce and it keeps names like "José" intact.
+ * else that is not valid UTF-8 is read as Windows-1252 with a warning, because that is what Excel's
+ * "CSV (Windows)" and legacy SIS exports produce, and it keeps names like "José" intact.
  * Throws `not_a_text_file` for binary content (NUL bytes outside UTF-16).
  */
 export function decodeText(data: Buffer, file: string, issues: Issues): string {
@@ -22,6 +25,6 @@ export function decodeText(data: Buffer, file: string, issues: Issues): string {
     return utf8.decode(body);
   } catch {
     issues.warn(file, null, 'encoding_assumed_windows_1252');
-    return windows1252.decode(body);
+    return decodeWindows1252(body);
   }
 }

@@ -75,7 +75,7 @@ function readOrgs(table: Table | null | undefined, mode: ParsedRoster['mode'], i
     const sourcedId = row.get('sourcedId');
     const name = row.get('name');
     const rawType = row.get('type');
-    const blanks = [['sourcedId', sourcedId], ['name', name], ['type', rawType]].filter(([, v]) => !v);
+    const blanks = Object.entries({ sourcedId, name, type: rawType }).filter(([, v]) => !v);
     blanks.forEach(([field]) => issues.missing(file, row.line, field));
     if (blanks.length > 0) continue;
     if (orgs.has(sourcedId)) {

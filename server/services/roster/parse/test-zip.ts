@@ -7,6 +7,8 @@ export interface ZipFixtureEntry {
   store?: boolean;
   /** Lie about the uncompressed size (zip bomb tests); defaults to the real size. */
   declaredSize?: number;
+  /** Skip computing the CRC of a huge fixture (yauzl does not check CRCs); defaults to the real one. */
+  crc?: number;
 }
 
 // Node 20 has no zlib.crc32: the classic table-driven CRC-32 (IEEE 802.3, reflected).
@@ -34,13 +36,14 @@ export function buildZip(entries: ZipFixtureEntry[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const body = e.store ? e.data : deflateRawSync(e.data);
+    const crc = e.crc ?? crc32(e.data);
     const fields = (h: Buffer, at: number) => {
       h.writeUInt16LE(20, at); // version needed
       h.writeUInt16LE(0x0800, at + 2); // UTF-8 names
       h.writeUInt16LE(e.store ? 0 : 8, at + 4);
       h.writeUInt16LE(0, at + 6); // time
       h.writeUInt16LE(0x21, at + 8); // 1980-01-01
-      h.writeUInt32LE(crc32(e.data), at + 10);
+      h.writeUInt32LE(crc, at + 10);
       h.writeUInt32LE(body.length, at + 14);
       h.writeUInt32LE(e.declaredSize ?? e.data.length, at + 18);
       h.writeUInt16LE(name.length, at + 22);

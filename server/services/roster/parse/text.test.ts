@@ -44,10 +44,10 @@ describe('encodings', () => {
 });
 
 describe('malformed CSV', () => {
-  it('keeps the rows before an unclosed quote and reports where it opened', async () => {
+  it('reports an unclosed quote where it opened and still reads the rows around it', async () => {
     const data = Buffer.from(`${HEADER}\nu1,Ann,Lee,teacher,s1\n\nu2,"Bo,Li,teacher,s1\nu3,Cy,Mo,teacher,s1\n`);
     const result = await parseRosterUpload(users(data));
-    expect(result.people.map((p) => p.sourcedId)).toEqual(['u1']);
+    expect(result.people.map((p) => [p.sourcedId, p.line])).toEqual([['u1', 2], ['u3', 5]]);
     expect(result.issues).toEqual([{ file: 'users.csv', line: 4, severity: 'error', code: 'malformed_csv', params: { line: 4 } }]);
   });
 
@@ -56,6 +56,26 @@ describe('malformed CSV', () => {
     const result = await parseRosterUpload(users(data));
     expect(result.people.map((p) => [p.sourcedId, p.givenName, p.line])).toEqual([['u1', 'Ann\r\nMarie', 2], ['u3', 'Cy', 5]]);
     expect(result.issues).toEqual([{ file: 'users.csv', line: 4, severity: 'error', code: 'malformed_csv', params: { line: 4 } }]);
+  });
+
+  it('recovers after a bad closing quote, and a malformed header makes the file unusable', async () => {
+    const data = Buffer.from(`${HEADER}\nu1,"Ann"x,Lee,teacher,s1\nu2,Bo,Li,teacher,s1\nu3,"Cy, Jr.",Mo,teacher,s1\n`);
+    const result = await parseRosterUpload(users(data));
+    expect(result.people.map((p) => [p.sourcedId, p.givenName])).toEqual([['u2', 'Bo'], ['u3', 'Cy, Jr.']]);
+    expect(result.issues.map((i) => [i.code, i.line])).toEqual([['malformed_csv', 2]]);
+    const badHeader = await parseRosterUpload(users(Buffer.from(`sourcedId,"givenName\nu1,Ann\n`)));
+    expect(badHeader.issues.map((i) => [i.code, i.line])).toEqual([['malformed_csv', 1]]);
+    expect(badHeader.people).toEqual([]);
+  });
+
+  it('reads semicolon- and tab-separated files (Excel in comma-decimal locales)', async () => {
+    for (const d of [';', '\t']) {
+      const data = Buffer.from(`${HEADER.replaceAll(',', d)}\nu1${d}"Ann${d}Marie"${d}Lee${d}teacher${d}s1,s2\n`);
+      const result = await parseRosterUpload(users(data));
+      expect(result.issues).toEqual([]);
+      expect(result.roles.map((r) => r.orgSourcedId)).toEqual(['s1', 's2']);
+      expect(result.people[0]?.givenName).toBe(`Ann${d}Marie`);
+    }
   });
 
   it('reports an empty file as an error', async () => {
