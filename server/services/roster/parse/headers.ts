@@ -70,14 +70,22 @@ export class Sheet {
    */
   rows(): Row[] {
     const width = this.table.header.length;
+    // Callers ask by the same few names on every row: normalise each name once.
+    const positions = new Map<string, number | undefined>();
+    const position = (column: string) => {
+      if (!positions.has(column)) positions.set(column, this.index.get(normaliseHeader(column)));
+      return positions.get(column);
+    };
     return this.table.rows.map(({ line, cells }) => {
-      if (cells.slice(width).some((c) => c.trim() !== '')) {
+      for (let i = width; i < cells.length; i++) {
+        if (cells[i]!.trim() === '') continue;
         this.issues.warn(this.file, line, 'column_count_mismatch', { expected: width, actual: cells.length });
+        break;
       }
       return {
         line,
         get: (column: string) => {
-          const i = this.index.get(normaliseHeader(column));
+          const i = position(column);
           return i === undefined ? '' : (cells[i] ?? '').trim();
         },
       };

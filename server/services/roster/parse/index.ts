@@ -13,9 +13,9 @@ import { readZip } from './zip.ts';
 
 export { buildStaffTemplateCsv, buildStaffTemplateXlsx } from './template.ts';
 export { STAFF_TEMPLATE_COLUMNS } from './staff-sheet.ts';
-export { RosterFileError, DEFAULT_LIMITS } from './types.ts';
+export { DEFAULT_LIMITS, FATAL_CODES, ISSUE_CODES, RosterFileError } from './types.ts';
 export type {
-  ParsedRoster, RecordStatus, RosterInputFile, RosterIssue, RosterLimits, RosterOrg, RosterPerson, RosterRole,
+  FatalCode, IssueCode, ParsedRoster, RecordStatus, RosterInputFile, RosterIssue, RosterLimits, RosterOrg, RosterPerson, RosterRole,
 } from './types.ts';
 
 const extension = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';

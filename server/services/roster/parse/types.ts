@@ -68,6 +68,24 @@ export interface ParsedRoster {
   ignored: { nonStaffUsers: number; nonStaffRoles: number; files: string[] };
 }
 
+/** Every issue code this module emits (i18n keys under `import:issue.`); the planner also uses the `unknown_*` ones. */
+export const ISSUE_CODES = [
+  'malformed_csv', 'empty_file', 'missing_column', 'duplicate_column', 'column_count_mismatch',
+  'missing_value', 'duplicate_sourced_id', 'invalid_status', 'inactive_status', 'invalid_email', 'invalid_value',
+  'invalid_date', 'ambiguous_date', 'date_format_assumed', 'end_before_begin', 'encoding_assumed_windows_1252',
+  'unknown_role', 'conflicting_value', 'multiple_primary_roles', 'no_roles_file', 'user_without_role',
+  'unknown_person', 'unknown_org', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
+  'unknown_oneroster_version', 'manifest_file_missing',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Every fatal code (i18n keys under `import:fatal.`). */
+export const FATAL_CODES = [
+  'no_roster_files', 'unsupported_file', 'mixed_upload', 'duplicate_file', 'not_a_text_file',
+  'invalid_zip', 'unsafe_zip_path', 'zip_too_large', 'invalid_xlsx',
+] as const;
+export type FatalCode = (typeof FATAL_CODES)[number];
+
 export interface RosterLimits {
   maxUncompressedBytes: number;
   maxEntries: number;
@@ -80,10 +98,10 @@ export const DEFAULT_LIMITS: RosterLimits = { maxUncompressedBytes: 200 * 1024 *
  * `import:fatal.`; the message is only for logs.
  */
 export class RosterFileError extends Error {
-  code: string;
+  code: FatalCode;
   params?: Record<string, string | number>;
 
-  constructor(code: string, params?: Record<string, string | number>) {
+  constructor(code: FatalCode, params?: Record<string, string | number>) {
     super(params ? `${code} ${JSON.stringify(params)}` : code);
     this.name = 'RosterFileError';
     this.code = code;
@@ -98,12 +116,12 @@ export class Issues {
   readonly list: RosterIssue[] = [];
 
   /** Records an error: the caller refuses to apply an import while any error exists. */
-  error(file: string, line: number | null, code: string, params?: Params, field?: string): void {
+  error(file: string, line: number | null, code: IssueCode, params?: Params, field?: string): void {
     this.add('error', file, line, code, params, field);
   }
 
   /** Records a warning: shown in the dry run, does not block the import. */
-  warn(file: string, line: number | null, code: string, params?: Params, field?: string): void {
+  warn(file: string, line: number | null, code: IssueCode, params?: Params, field?: string): void {
     this.add('warning', file, line, code, params, field);
   }
 
@@ -112,7 +130,7 @@ export class Issues {
     this.add('error', file, line, 'missing_value', { column: field }, field);
   }
 
-  private add(severity: RosterIssue['severity'], file: string, line: number | null, code: string, params?: Params, field?: string) {
+  private add(severity: RosterIssue['severity'], file: string, line: number | null, code: IssueCode, params?: Params, field?: string) {
     const issue: RosterIssue = { file, line, severity, code };
     if (params) issue.params = params;
     if (field) issue.field = field;
