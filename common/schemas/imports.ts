@@ -24,7 +24,9 @@ export type ImportIssue = z.infer<typeof ImportIssue>;
 
 export const ImportReport = z.object({
   counts: z.object({ orgs: Counts, people: Counts, roles: Counts }),
+  /** Errors first, at most 1,000; `issuesOmitted` says how many more there were. */
   issues: z.array(ImportIssue),
+  issuesOmitted: z.number().int().default(0),
   ignored: z.object({ nonStaffUsers: z.number().int(), nonStaffRoles: z.number().int(), files: z.array(z.string()) }),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

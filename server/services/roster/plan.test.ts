@@ -72,3 +72,21 @@ describe('planning an import', () => {
     expect(order.indexOf('parent')).toBeLessThan(order.indexOf('child'));
   });
 });
+
+describe('planning safeguards', () => {
+  it('does not deactivate people when the bulk upload has no people in it', () => {
+    const plan = planImport(roster({ people: [] }), state({ people: [{ id: 'id-x', sourcedId: 'x', familyName: 'x' }] }));
+    expect(plan.people).toEqual([]);
+  });
+
+  it('reports at most 1,000 issues, errors first, and says how many more there were', () => {
+    const issues = Array.from({ length: 1500 }, (_, i) => ({
+      file: 'users.csv', line: i + 2, severity: i % 2 ? ('error' as const) : ('warning' as const), code: 'invalid_email',
+    }));
+    const plan = planImport(roster({ issues }), state());
+    expect(plan.report.issues).toHaveLength(1000);
+    expect(plan.report.issuesOmitted).toBe(500);
+    expect(plan.report.issues.slice(0, 750).every((i) => i.severity === 'error')).toBe(true);
+    expect(plan.report.counts.people.error).toBe(750);
+  });
+});

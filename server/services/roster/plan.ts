@@ -50,7 +50,7 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     counts[key].error++;
   };
   for (const i of issues) if (i.severity === 'error') countError(i.file);
-  const plan: ImportPlan = { orgs: [], people: [], roles: [], report: { counts, issues, ignored: parsed.ignored } };
+  const plan: ImportPlan = { orgs: [], people: [], roles: [], report: { counts, issues, issuesOmitted: 0, ignored: parsed.ignored } };
   const error = (file: string, line: number, code: string, params: Record<string, string>, field?: string) => {
     issues.push({ file, line, severity: 'error', code, params, field });
     countError(file);
@@ -100,14 +100,21 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     const seenOrgs = new Set(parsed.orgs.map((o) => o.sourcedId));
     const seenPeople = new Set(parsed.people.map((p) => p.sourcedId));
     const seenRoles = new Set(parsed.roles.map((r) => r.sourcedId));
+    // A kind of row absent from the upload (no users.csv, say) says nothing about what is missing.
     if (parsed.orgs.length > 0) deactivateMissing(state.orgsBySourcedId, seenOrgs, plan.orgs, counts.orgs);
     // People with admin access are never dropped by omission: an admin must not lock themselves out.
     const keepPeople = new Set([...seenPeople, ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s)]);
-    deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
-    deactivateMissing(state.rolesBySourcedId, seenRoles, plan.roles, counts.roles);
+    if (parsed.people.length > 0) deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
+    if (parsed.roles.length > 0) deactivateMissing(state.rolesBySourcedId, seenRoles, plan.roles, counts.roles);
   }
+  plan.report.issuesOmitted = Math.max(0, issues.length - MAX_REPORTED_ISSUES);
+  const errorsFirst = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')];
+  plan.report.issues = errorsFirst.slice(0, MAX_REPORTED_ISSUES);
   return plan;
 }
+
+/** A file with an error on every row would otherwise make a report of megabytes; counts stay exact. */
+export const MAX_REPORTED_ISSUES = 1000;
 
 function personValues(p: RosterPerson): PersonValues {
   const v = {

@@ -21,7 +21,7 @@ export interface PeopleOutput {
   nonStaffRoles: number;
 }
 
-/** A role before its person is known to be valid; `field` names the column holding its org. */
+/** A role before its person is known to be valid; `orgField` names the column its org came from. */
 type Candidate = RosterRole & { orgField: string };
 
 /**
