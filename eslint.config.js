@@ -1,9 +1,11 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'server/db/migrations/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'server/db/migrations/', 'e2e/screenshots/'] },
+  { files: ['**/*.cjs', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -82,7 +82,11 @@ export async function buildApp(opts: AppOptions) {
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/ims/');
     if (!isApi && req.method === 'GET' && indexHtml) {
-      return reply.type('text/html').send(fs.createReadStream(indexHtml));
+      // Read per request: a rebuild replaces the file (and briefly removes it).
+      return fs.promises.readFile(indexHtml).then(
+        (html) => reply.type('text/html').header('cache-control', 'no-cache').send(html),
+        () => reply.status(503).send({ error: { code: 'internal', message: 'The web app is being rebuilt; reload in a moment' } }),
+      );
     }
     return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
   });

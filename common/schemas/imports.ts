@@ -39,6 +39,7 @@ export const RosterImport = z.object({
   fileNames: z.array(z.string()),
   report: ImportReport,
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** Why an import failed, as an i18n key under `import:failure.` (`interrupted`, `write_failed`). */
   error: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -76,7 +76,7 @@ describe('killed mid-import', () => {
     base = await start();
     headers = await signIn(base);
     const after = (await (await fetch(`${base}/api/imports/${created.id}`, { headers })).json()) as { status: string; error: string };
-    expect(after.status).toBe('failed');
+    expect(after).toMatchObject({ status: 'failed', error: 'interrupted' });
     expect(await count()).toBe(before);
   }, 120_000);
 });

@@ -170,7 +170,7 @@ async function runImport(ctx: Ctx, row: ImportRow) {
     ctx.log.error({ err, importId: row.id }, 'roster import failed');
     await ctx.db
       .update(rosterImports)
-      .set({ status: 'failed', error: 'The import could not be written; nothing was changed', finishedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'failed', error: 'write_failed', finishedAt: new Date(), updatedAt: new Date() })
       .where(eq(rosterImports.id, row.id));
   } finally {
     liveProgress.delete(row.id);
@@ -181,6 +181,6 @@ async function runImport(ctx: Ctx, row: ImportRow) {
 export async function failInterruptedImports(db: Db) {
   await db
     .update(rosterImports)
-    .set({ status: 'failed', error: 'The server stopped while this import ran; nothing was changed', finishedAt: new Date() })
+    .set({ status: 'failed', error: 'interrupted', finishedAt: new Date() })
     .where(inArray(rosterImports.status, ['running']));
 }

@@ -1,0 +1,54 @@
+import { NavLink, Stack } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AppAbilities } from '../../common/schemas/auth.ts';
+import { useMe } from '../api/session.ts';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only when the user has this ability; always shown without one. */
+  ability?: keyof AppAbilities;
+}
+
+/** The pages a signed-in user may open, in menu order. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/schools', label: 'nav.schools' },
+  { to: '/people', label: 'nav.people', ability: 'viewPeople' },
+  { to: '/import', label: 'nav.import', ability: 'importRoster' },
+  { to: '/audit', label: 'nav.audit', ability: 'viewAudit' },
+  { to: '/outbox', label: 'nav.outbox', ability: 'viewOutbox' },
+  { to: '/account', label: 'nav.account' },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** Role-aware navigation from `Me.abilities`; the current page is marked with aria-current. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => !item.ability || me.abilities[item.ability]);
+  return (
+    <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map((item) => {
+        const active = isActive(pathname, item.to);
+        return (
+          <li key={item.to}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              fw={active ? 600 : 400}
+            />
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}

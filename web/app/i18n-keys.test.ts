@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from '../../common/errors.ts';
+import { ACCESS_ROLES, ORG_UNIT_TYPES, STAFF_ROLES } from '../../common/roles.ts';
+import { LOCALES } from '../../common/schemas/auth.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+type Tree = { [key: string]: string | Tree };
+
+function load(locale: string): Record<string, string> {
+  const flat: Record<string, string> = {};
+  const walk = (tree: Tree, prefix: string) => {
+    for (const [key, value] of Object.entries(tree)) {
+      if (typeof value === 'string') flat[prefix + key] = value;
+      else walk(value, `${prefix}${key}.`);
+    }
+  };
+  walk(JSON.parse(readFileSync(join(root, 'common/i18n', locale, 'app.json'), 'utf8')) as Tree, '');
+  return flat;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Literal keys passed to t('...') and nav labels in the web app (the `app` namespace). */
+function usedKeys(): string[] {
+  const keys = new Set<string>();
+  for (const file of sourceFiles(join(root, 'web'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) keys.add(match[1]!);
+    for (const match of text.matchAll(/label: '(nav\.[a-z]+)'/g)) keys.add(match[1]!);
+  }
+  return [...keys];
+}
+
+const has = (messages: Record<string, string>, key: string) => key in messages || `${key}_other` in messages;
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('app translations', () => {
+  const en = load('en');
+
+  it.each(LOCALES)('%s has every key the code uses', (locale) => {
+    const messages = load(locale);
+    expect(usedKeys().filter((key) => !has(messages, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s translates every role, access level, unit type, error code and language', (locale) => {
+    const messages = load(locale);
+    const dynamic = [
+      ...STAFF_ROLES.flatMap((role) => [`role.${role}`, `rolePlural.${role}`]),
+      ...ACCESS_ROLES.map((access) => `access.${access}`),
+      ...ORG_UNIT_TYPES.map((type) => `orgUnitType.${type}`),
+      ...Object.keys(ERROR_STATUS).map((code) => `error.${code}`),
+      'error.network',
+      ...LOCALES.map((l) => `language.${l}`),
+    ];
+    expect(dynamic.filter((key) => !has(messages, key))).toEqual([]);
+  });
+
+  it('es has the same keys and placeholders as en', () => {
+    const es = load('es');
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    const mismatched = Object.keys(en).filter((key) => {
+      // Plural forms may leave out {{count}} ("la persona" for one).
+      const strip = (vars: (string | undefined)[]) => (key.endsWith('_one') ? vars.filter((v) => v !== 'count' && v !== 'formatted') : vars);
+      return JSON.stringify(strip(variables(en[key]!))) !== JSON.stringify(strip(variables(es[key] ?? '')));
+    });
+    expect(mismatched).toEqual([]);
+  });
+});

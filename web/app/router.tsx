@@ -1,0 +1,67 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { ErrorPage } from '../pages/ErrorPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RequireSession } from './RequireSession.tsx';
+
+// Every page is its own chunk, so the first screen loads only the shell and the page it shows.
+const SignInPage = lazy(() => import('../pages/auth/SignInPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
+const HomePage = lazy(() => import('../pages/HomePage.tsx'));
+const SchoolsPage = lazy(() => import('../pages/schools/SchoolsPage.tsx'));
+const SchoolPage = lazy(() => import('../pages/schools/SchoolPage.tsx'));
+const PeoplePage = lazy(() => import('../pages/people/PeoplePage.tsx'));
+const NewPersonPage = lazy(() => import('../pages/people/NewPersonPage.tsx'));
+const PersonPage = lazy(() => import('../pages/people/PersonPage.tsx'));
+const ImportPage = lazy(() => import('../pages/imports/ImportPage.tsx'));
+const ImportDetailPage = lazy(() => import('../pages/imports/ImportDetailPage.tsx'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const OutboxPage = lazy(() => import('../pages/OutboxPage.tsx'));
+const AccountPage = lazy(() => import('../pages/account/AccountPage.tsx'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
+
+/** URL map of the app. Pages check their own abilities and show "not allowed" when lacking them. */
+export const router = createBrowserRouter([
+  {
+    errorElement: <ErrorPage standalone />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/sign-in', element: <SignInPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/reset-password', element: <ResetPasswordPage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          {
+            // Inside the shell, so a failing page keeps the navigation around it.
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: '/schools', element: <SchoolsPage /> },
+              { path: '/schools/:id', element: <SchoolPage /> },
+              { path: '/people', element: <PeoplePage /> },
+              { path: '/people/new', element: <NewPersonPage /> },
+              { path: '/people/:id', element: <PersonPage /> },
+              { path: '/import', element: <ImportPage /> },
+              { path: '/import/:id', element: <ImportDetailPage /> },
+              { path: '/audit', element: <AuditPage /> },
+              { path: '/outbox', element: <OutboxPage /> },
+              { path: '/account', element: <AccountPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

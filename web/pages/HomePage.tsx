@@ -1,0 +1,36 @@
+import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/session.ts';
+import { NAV_ITEMS } from '../app/MainNav.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+
+/** Greets the user and offers a card for each thing they can do. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const cards = NAV_ITEMS.filter((item) => item.to !== '/' && (!item.ability || me.abilities[item.ability]));
+  return (
+    <>
+      <PageHeader
+        title={t('home.greeting', { name: me.person.givenName })}
+        subtitle={t('home.subtitle', { district: me.district.name })}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {cards.map((item) => {
+          const key = item.label.replace('nav.', '');
+          return (
+            <Card component="li" key={item.to} withBorder padding="lg">
+              <Title order={2} size="h4" mb="xs">
+                <Anchor component={Link} to={item.to}>
+                  {t(item.label)}
+                </Anchor>
+              </Title>
+              <Text size="sm">{t(`home.cards.${key}`)}</Text>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </>
+  );
+}

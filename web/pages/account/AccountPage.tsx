@@ -1,0 +1,68 @@
+import { Box, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe, useUpdateLocale } from '../../api/session.ts';
+import { LOCALES, setLocale, type Locale } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+/** The user's own account: who they are, their language (saved and applied at once), their password. */
+export default function AccountPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const updateLocale = useUpdateLocale();
+  const [choice, setChoice] = useState(i18n.language);
+  const rows: [string, string][] = [
+    [t('field.name'), `${me.person.givenName} ${me.person.familyName}`],
+    [t('field.email'), me.email],
+    [t('account.access'), t(`access.${me.access}`)],
+    [t('account.district'), me.district.name],
+  ];
+
+  const onLanguage = (value: string) => {
+    const locale = value as Locale;
+    setChoice(locale);
+    // Apply at once; the saved user record follows (and is what the next sign-in uses).
+    void setLocale(locale);
+    updateLocale.mutate(locale);
+  };
+
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t('account.title')} />
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {t('account.profileTitle')}
+        </Title>
+        <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: '6px 16px' }}>
+          {rows.map(([label, value]) => (
+            <Box key={label} style={{ display: 'contents' }}>
+              <Text component="dt" fw={600}>
+                {label}
+              </Text>
+              <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
+                {value}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      </Stack>
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {t('account.language')}
+        </Title>
+        <Radio.Group label={t('account.languageLabel')} value={choice} onChange={onLanguage}>
+          <Group mt="xs">
+            {LOCALES.map((locale) => (
+              <Radio key={locale} value={locale} label={t(`language.${locale}`)} lang={locale} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <div role="status">{updateLocale.isSuccess ? <Text size="sm">{t('account.languageSaved')}</Text> : null}</div>
+        <ErrorAlert error={updateLocale.error} />
+      </Stack>
+      <ChangePasswordForm />
+    </Stack>
+  );
+}

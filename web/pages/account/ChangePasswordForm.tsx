@@ -1,0 +1,73 @@
+import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChangePasswordInput } from '../../../common/schemas/auth.ts';
+import { isApiError } from '../../api/client.ts';
+import { useChangePassword } from '../../api/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { validate, type FieldErrors } from '../../components/validation.ts';
+
+const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
+
+/** Changes the password after checking the current one (other sessions are signed out). */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(ChangePasswordInput, values, t);
+    const next = result.ok ? {} : result.errors;
+    if (values.newPassword !== values.repeat && !next.newPassword) next.repeat = t('validation.passwordsDiffer');
+    setErrors(next);
+    if (!result.ok || Object.keys(next).length > 0) return;
+    change.mutate(result.data, {
+      onSuccess: () => setValues(EMPTY),
+      onError: (error) => {
+        if (isApiError(error, 'validation_failed')) setErrors({ currentPassword: t('account.wrongCurrentPassword') });
+      },
+    });
+  };
+
+  const field = (name: keyof typeof EMPTY, label: string, autoComplete: string, description?: string) => (
+    <PasswordInput
+      label={label}
+      description={description}
+      autoComplete={autoComplete}
+      required
+      value={values[name]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setValues((v) => ({ ...v, [name]: value }));
+      }}
+      error={errors[name]}
+      visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+    />
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-heading">
+      <Stack gap="sm" maw={420}>
+        <Title order={2} size="h3" id="change-password-heading">
+          {t('account.passwordTitle')}
+        </Title>
+        <div role="status">
+          {change.isSuccess ? (
+            <Alert color="green" title={t('account.passwordChanged')}>
+              {t('account.passwordChangedBody')}
+            </Alert>
+          ) : null}
+        </div>
+        {isApiError(change.error, 'validation_failed') ? null : <ErrorAlert error={change.error} />}
+        {field('currentPassword', t('field.currentPassword'), 'current-password')}
+        {field('newPassword', t('field.newPassword'), 'new-password', t('account.passwordRule'))}
+        {field('repeat', t('field.repeatPassword'), 'new-password')}
+        <Button type="submit" loading={change.isPending} w="fit-content">
+          {t('account.changePassword')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SignInInput } from '../../../common/schemas/auth.ts';
+import { isApiError } from '../../api/client.ts';
+import { useSession, useSignIn } from '../../api/session.ts';
+import { errorMessage } from '../../components/errors.ts';
+import { validate, type FieldErrors } from '../../components/validation.ts';
+import { usePageTitle } from '../../components/PageHeader.tsx';
+
+/** Where to go after signing in: the page asked for, if it is one of ours. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  if (session.data) return <Navigate to={next} replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(SignInInput, { email, password }, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (!result.ok) return;
+    signIn.mutate(result.data, { onSuccess: () => void navigate(next, { replace: true }) });
+  };
+
+  const failure = signIn.error
+    ? isApiError(signIn.error, 'unauthenticated')
+      ? t('signIn.wrongCredentials')
+      : isApiError(signIn.error, 'rate_limited')
+        ? t('signIn.rateLimited')
+        : errorMessage(t, signIn.error)
+    : null;
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <Title order={1} size="h2">
+          {t('signIn.title')}
+        </Title>
+        <Text>{t('signIn.intro')}</Text>
+        {failure ? (
+          <Alert color="red" role="alert" title={t('signIn.failed')}>
+            {failure}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('field.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={errors.email}
+        />
+        <PasswordInput
+          label={t('field.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={errors.password}
+          visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+        />
+        <Button type="submit" loading={signIn.isPending} fullWidth>
+          {t('signIn.submit')}
+        </Button>
+        <Anchor component={Link} to="/forgot-password">
+          {t('signIn.forgot')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../common/schemas/people.ts';
+import type { AdminGrant } from '../../../common/roles.ts';
+import { useInvitePerson, useSetAdminGrant } from '../../api/people.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+
+const GRANT_OPTIONS = ['', 'hr', 'district_admin'] as const;
+
+/** Whether the person can sign in, the invitation to do so, and (for admins) HR / admin access. */
+export function PersonAccount({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const invite = useInvitePerson(person.id);
+  const setGrant = useSetAdminGrant(person.id);
+  const account = person.account;
+  const [grant, setGrantValue] = useState<string>(account?.adminGrant ?? '');
+  if (!account) return null;
+
+  const sendInvite = () => invite.mutate(undefined, { onSuccess: () => notifySuccess(t('account.invited', { email: person.email })) });
+  const saveGrant = () =>
+    setGrant.mutate((grant || null) as AdminGrant | null, { onSuccess: () => notifySuccess(t('account.grantSaved')) });
+  const canInvite = person.abilities.invite && account.status !== 'active' && person.active;
+
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('account.signInTitle')}
+      </Title>
+      <Group gap="sm">
+        <Badge variant="light" color={account.status === 'active' ? 'green' : account.status === 'invited' ? 'yellow' : 'gray'}>
+          {t(`account.status.${account.status}`)}
+        </Badge>
+        {account.email ? <Text size="sm">{account.email}</Text> : null}
+      </Group>
+      {canInvite ? (
+        <Group>
+          <Button variant="default" onClick={sendInvite} loading={invite.isPending} disabled={!person.email}>
+            {account.status === 'invited' ? t('account.resendInvite') : t('account.invite')}
+          </Button>
+          {!person.email ? <Text size="sm" c="dimmed">{t('account.needsEmail')}</Text> : null}
+        </Group>
+      ) : null}
+      <ErrorAlert error={invite.error} />
+      {person.abilities.grantAccess && account.status !== 'none' ? (
+        <Group align="flex-end">
+          <NativeSelect
+            label={t('account.grantLabel')}
+            value={grant}
+            onChange={(e) => setGrantValue(e.currentTarget.value)}
+            data={GRANT_OPTIONS.map((value) => ({ value, label: value ? t(`access.${value}`) : t('account.noGrant') }))}
+          />
+          <Button variant="default" onClick={saveGrant} loading={setGrant.isPending} disabled={grant === (account.adminGrant ?? '')}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      ) : null}
+      <ErrorAlert error={setGrant.error} />
+    </Stack>
+  );
+}
