@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: roster import throughput, people search / person page latency and process RSS,
+ * each figure next to a baseline measured in the same run (see bench/README.md).
+ */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { buildDistrict, buildUser } from '../server/test/factories.ts';
+import { openBenchDatabase, type BenchDatabase } from './db.ts';
+import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
+import { planFirstImport, rawInsert, serviceImport } from './import.ts';
+import { parseOptions, type BenchOptions } from './options.ts';
+import {
+  apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair,
+} from './people.ts';
+import { printReport, type BenchResults } from './report.ts';
+import { generateRosterSet } from './roster-set.ts';
+import { count, megabytes, seconds, timed } from './stats.ts';
+
+/** Progress on stderr, so stdout carries only the final table. */
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** A fresh database holding one district and its signed-in-able district admin. */
+async function freshDistrict(opts: BenchOptions) {
+  const bench = await openBenchDatabase(opts.db, opts.serverUrl);
+  const district = await buildDistrict(bench.database.db, 'Bench Unified');
+  const admin = await buildUser(bench.database.db, district.id, 'district_admin');
+  return { bench, districtId: district.id, admin };
+}
+
+/** Node's `gc()`, obtained at run time since `npm run bench` cannot pass `--expose-gc`. */
+const collectGarbage = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/** Records RSS now under `label`, after a full GC so closed databases' memory is not counted. */
+function sampleRss(results: BenchResults, label: string) {
+  collectGarbage();
+  collectGarbage();
+  results.rss.push({ label, bytes: process.memoryUsage().rss });
+}
+
+/** Service-level import + re-import on one fresh database. */
+async function importOnce(opts: BenchOptions, files: Parameters<typeof serviceImport>[1]) {
+  const { bench, districtId, admin } = await freshDistrict(opts);
+  try {
+    const actor = { districtId, userId: admin.id, protectedPersonIds: new Set([admin.personId]) };
+    const first = await serviceImport(bench.database.db, files, actor);
+    const again = await serviceImport(bench.database.db, files, actor);
+    return { first, again };
+  } finally {
+    await bench.close();
+  }
+}
+
+/** The raw INSERT baseline on one fresh database. */
+async function rawOnce(opts: BenchOptions, plan: Awaited<ReturnType<typeof planFirstImport>>['plan']) {
+  const bench = await openBenchDatabase(opts.db, opts.serverUrl);
+  try {
+    const district = await buildDistrict(bench.database.db, 'Bench Raw');
+    return await rawInsert(bench.raw, plan, district.id);
+  } finally {
+    await bench.close();
+  }
+}
+
+/** Latency of search (per kind of term) and of the person page against their raw SQL. */
+async function measureLatency(
+  opts: BenchOptions,
+  results: BenchResults,
+  bench: BenchDatabase,
+  client: Awaited<ReturnType<typeof signIn>>,
+  districtId: string,
+  staff: ReturnType<typeof generateRosterSet>['staff'],
+) {
+  const query = bench.raw.query;
+  const cases = searchCases(staff);
+  const all: LatencyPair = { api: [], raw: [] };
+  for (const c of cases) {
+    const check = await checkSearchBaseline(client, query, districtId, c.terms);
+    if (check.mismatches.length > 0) log(`WARNING raw search SQL differs from the API for: ${check.mismatches.join(', ')}`);
+    const pair = await measurePairs(c.terms, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t));
+    results.search.push({ label: c.label, example: c.terms[0]!, pair, totals: check.totals, mismatches: check.mismatches.length });
+    all.api.push(...pair.api);
+    all.raw.push(...pair.raw);
+    log(`search "${c.label}" done`);
+  }
+  results.searchAll = all;
+  const ids = (await query(`select id from people where district_id = $1 and sourced_id is not null order by random() limit 200`, [districtId]))
+    .map((r) => r.id as string);
+  results.person = await measurePairs(ids, opts.samples, opts.warmup, (id) => apiPerson(client, id), async (id) => {
+    if (!(await rawPerson(query, districtId, id))) throw new Error(`raw person ${id} not found`);
+  });
+  // Diagnostic: the same searches once VACUUM has merged the trigram index's pending list
+  // (PGlite has no autovacuum) and ANALYZE has given the planner statistics.
+  const vacuum = await timed(() => query('vacuum analyze'));
+  const mixed = cases[0]!.terms.flatMap((_, i) => cases.map((c) => c.terms[i]!));
+  results.searchVacuumed = {
+    vacuumMs: vacuum.ms,
+    pair: await measurePairs(mixed, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t)),
+  };
+  log('search after VACUUM ANALYZE done');
+
+  // How many statements one request sends (session and actor lookups included), and its baseline.
+  const statements = async (f: () => Promise<unknown>) => {
+    const before = bench.raw.statements();
+    await f();
+    return bench.raw.statements() - before;
+  };
+  const term = cases[0]!.terms[0]!;
+  results.statements = {
+    search: await statements(() => apiSearch(client, term)),
+    person: await statements(() => apiPerson(client, ids[0]!)),
+    rawSearch: await statements(() => rawSearch(query, districtId, term)),
+    rawPerson: await statements(() => rawPerson(query, districtId, ids[0]!)),
+  };
+}
+
+async function main() {
+  const opts = parseOptions(process.argv.slice(2));
+  const results: BenchResults = {
+    opts, startedAt: new Date(), set: undefined!, imports: [], reimports: [], raws: [], http: [], httpReimports: [],
+    search: [], searchAll: { api: [], raw: [] }, person: { api: [], raw: [] }, statements: { search: 0, person: 0, rawSearch: 0, rawPerson: 0 }, rss: [],
+  };
+  sampleRss(results, 'start');
+  log(`generating ${count(opts.staff)} staff across ${count(opts.schools)} schools`);
+  const set = generateRosterSet({ staff: opts.staff, schools: opts.schools });
+  const { plan } = await planFirstImport(set.files);
+  const rows = plan.orgs.length + plan.people.length + plan.roles.length;
+  results.set = { ...set.expected, rows, bytes: set.bytes };
+  log(`set: ${count(rows)} rows to write, ${megabytes(set.bytes)} of CSV`);
+  sampleRss(results, 'after generating the set');
+
+  for (let rep = 0; rep < opts.reps; rep++) {
+    // Alternate which goes first, so drift on a shared machine hits both alike.
+    const runImport = async () => {
+      const { first, again } = await importOnce(opts, set.files);
+      results.imports.push(first);
+      results.reimports.push(again);
+      log(`import ${rep + 1}/${opts.reps}: ${seconds(first.total)} (re-import ${seconds(again.total)})`);
+    };
+    const runRaw = async () => {
+      const raw = await rawOnce(opts, plan);
+      results.raws.push(raw);
+      log(`raw insert ${rep + 1}/${opts.reps}: ${seconds(raw.ms)}`);
+    };
+    if (rep % 2 === 0) await runImport().then(runRaw);
+    else await runRaw().then(runImport);
+  }
+  sampleRss(results, 'after the service imports');
+
+  let kept:
+    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>> }
+    | undefined;
+  for (let rep = 0; rep < opts.httpReps; rep++) {
+    const { bench, districtId, admin } = await freshDistrict(opts);
+    const app = await startApp(bench.database);
+    const client = await signIn(app, admin.email);
+    const first: HttpImportTiming = await httpImport(client, set.files);
+    const again: HttpImportTiming = await httpImport(client, set.files);
+    results.http.push(first);
+    results.httpReimports.push(again);
+    log(`HTTP import ${rep + 1}/${opts.httpReps}: ${seconds(first.total)} ${first.status} (re-import ${seconds(again.total)})`);
+    if (rep < opts.httpReps - 1) {
+      await app.close();
+      await bench.close();
+    } else kept = { bench, districtId, importId: first.id, app, client };
+  }
+  sampleRss(results, 'after loading the district (HTTP import)');
+
+  const { bench, districtId, importId, app, client } = kept!;
+  results.importStatus = await measureImportStatus(client, bench.raw.query, districtId, importId, Math.min(opts.samples, 20));
+  log('import status done');
+  await measureLatency(opts, results, bench, client, districtId, set.staff);
+  sampleRss(results, 'after the latency runs');
+  await app.close();
+  await bench.close();
+  results.peakRss = process.resourceUsage().maxRSS * 1024;
+  printReport(results);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
