@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appAbilities } from '../policies/app.ts';
-import { loadActor } from '../services/auth/actor.ts';
+import { buildActor } from '../services/auth/actor.ts';
 import { findSession, type SessionUser } from '../services/auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
@@ -44,7 +44,7 @@ export async function requireCtx(req: FastifyRequest): Promise<Ctx> {
 /** The context for a session already checked (e.g. one just opened by sign-in). */
 export async function ctxForSession(req: FastifyRequest, session: SessionUser): Promise<Ctx> {
   req.sessionUser = session;
-  const actor = await loadActor(req.server.database.db, session.user);
+  const actor = buildActor(session.user, session.roles, session.caseload);
   return { db: req.server.database.db, actor, requestId: req.id, log: req.log };
 }
 

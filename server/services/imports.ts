@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { RosterImport } from '../../common/schemas/imports.ts';
 import type { Db } from '../db/client.ts';
 import { rosterImports, users } from '../db/schema/index.ts';
@@ -11,7 +11,9 @@ import { parseRosterUpload, RosterFileError, type ParsedRoster, type RosterInput
 import { planImport } from './roster/plan.ts';
 import { loadDistrictState } from './roster/state.ts';
 
-type ImportRow = typeof rosterImports.$inferSelect;
+/** Every column but the parsed roster, which is megabytes for a large district and read only by apply. */
+const { parsed: _parsed, ...summary } = getTableColumns(rosterImports);
+type ImportRow = Omit<typeof rosterImports.$inferSelect, 'parsed'>;
 
 /** Progress of imports applying in this process; the row holds the final figures. */
 const liveProgress = new Map<string, { done: number; total: number }>();
@@ -70,7 +72,7 @@ export async function createImport(ctx: Ctx, files: RosterInputFile[]) {
         report: plan.report,
         progressTotal: planSize(plan),
       })
-      .returning();
+      .returning(summary);
     await recordAudit(tx, ctx, { action: 'roster_import.validate', entityType: 'roster_import', entityId: created!.id, after: { fileNames: created!.fileNames, counts: plan.report.counts } });
     return created!;
   });
@@ -80,7 +82,7 @@ export async function createImport(ctx: Ctx, files: RosterInputFile[]) {
 async function loadImport(ctx: Ctx, id: string) {
   if (!canImportRoster(ctx.actor)) throw forbidden();
   const [row] = await ctx.db
-    .select()
+    .select(summary)
     .from(rosterImports)
     .where(and(eq(rosterImports.id, id), eq(rosterImports.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Import');
@@ -94,7 +96,7 @@ export async function getImport(ctx: Ctx, id: string) {
 export async function listImports(ctx: Ctx) {
   if (!canImportRoster(ctx.actor)) throw forbidden();
   const rows = await ctx.db
-    .select()
+    .select(summary)
     .from(rosterImports)
     .where(eq(rosterImports.districtId, ctx.actor.districtId))
     .orderBy(desc(rosterImports.createdAt))
@@ -106,7 +108,7 @@ export async function discardImport(ctx: Ctx, id: string) {
   const row = await loadImport(ctx, id);
   if (row.status !== 'validated') throw invalidState('Only an import that has not been applied can be discarded');
   const [updated] = await ctx.db.transaction(async (tx) => {
-    const result = await tx.update(rosterImports).set({ status: 'discarded', parsed: {}, updatedAt: new Date() }).where(eq(rosterImports.id, id)).returning();
+    const result = await tx.update(rosterImports).set({ status: 'discarded', parsed: {}, updatedAt: new Date() }).where(eq(rosterImports.id, id)).returning(summary);
     await recordAudit(tx, ctx, { action: 'roster_import.discard', entityType: 'roster_import', entityId: id });
     return result;
   });
@@ -129,10 +131,10 @@ export async function startImport(ctx: Ctx, id: string) {
       .update(rosterImports)
       .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(rosterImports.id, id), eq(rosterImports.status, 'validated')))
-      .returning();
+      .returning(summary);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      const [running] = await ctx.db.select().from(rosterImports).where(and(eq(rosterImports.districtId, ctx.actor.districtId), eq(rosterImports.status, 'running')));
+      const [running] = await ctx.db.select(summary).from(rosterImports).where(and(eq(rosterImports.districtId, ctx.actor.districtId), eq(rosterImports.status, 'running')));
       throw conflict(running ? present(ctx, running) : null);
     }
     throw err;
@@ -155,14 +157,15 @@ async function runImport(ctx: Ctx, row: ImportRow) {
   const audit = { requestId: row.id, actor: { userId: ctx.actor.userId, districtId: ctx.actor.districtId } };
   try {
     const protectedIds = await protectedPeople(ctx.db, ctx.actor.districtId);
+    const [stored] = await ctx.db.select({ parsed: rosterImports.parsed }).from(rosterImports).where(eq(rosterImports.id, row.id));
     await ctx.db.transaction(async (tx) => {
       // Re-plan inside the transaction: the district may have changed since the dry run.
-      const plan = planImport(row.parsed as ParsedRoster, await loadDistrictState(tx, ctx.actor.districtId), protectedIds);
+      const plan = planImport(stored!.parsed as ParsedRoster, await loadDistrictState(tx, ctx.actor.districtId), protectedIds);
       progress.total = planSize(plan);
       await applyPlan(tx, audit, plan, (done) => (progress.done = done));
       await tx
         .update(rosterImports)
-        .set({ status: 'applied', report: plan.report, progressDone: progress.done, progressTotal: progress.total, finishedAt: new Date(), updatedAt: new Date() })
+        .set({ status: 'applied', parsed: {}, report: plan.report, progressDone: progress.done, progressTotal: progress.total, finishedAt: new Date(), updatedAt: new Date() })
         .where(eq(rosterImports.id, row.id));
       await recordAudit(tx, audit, { action: 'roster_import.apply', entityType: 'roster_import', entityId: row.id, after: { counts: plan.report.counts } });
     });
@@ -170,17 +173,27 @@ async function runImport(ctx: Ctx, row: ImportRow) {
     ctx.log.error({ err, importId: row.id }, 'roster import failed');
     await ctx.db
       .update(rosterImports)
-      .set({ status: 'failed', error: 'write_failed', finishedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'failed', parsed: {}, error: 'write_failed', finishedAt: new Date(), updatedAt: new Date() })
       .where(eq(rosterImports.id, row.id));
   } finally {
     liveProgress.delete(row.id);
   }
+  await refreshSearchStatistics(ctx.db).catch((err) => ctx.log.warn({ err }, 'could not refresh search statistics'));
+}
+
+/**
+ * After a bulk write: merge the trigram index's pending list and refresh planner statistics, so
+ * search uses the index at once (PGlite has no autovacuum to do it later).
+ */
+export async function refreshSearchStatistics(db: Db) {
+  await db.execute(sql`select gin_clean_pending_list('people_search_trgm_idx'::regclass)`);
+  await db.execute(sql`analyze people, role_assignments, org_units`);
 }
 
 /** After a restart, imports that were running were rolled back by the database: say so. */
 export async function failInterruptedImports(db: Db) {
   await db
     .update(rosterImports)
-    .set({ status: 'failed', error: 'interrupted', finishedAt: new Date() })
+    .set({ status: 'failed', parsed: {}, error: 'interrupted', finishedAt: new Date() })
     .where(inArray(rosterImports.status, ['running']));
 }

@@ -9,7 +9,7 @@ import { AppError, conflict, forbidden, notFound } from '../lib/errors.ts';
 import { canCreateOrgUnit, orgUnitAbilities } from '../policies/org-units.ts';
 import { presentOrgUnit } from '../presenters/org-units.ts';
 import { recordAudit } from './audit.ts';
-import { currentAssignment } from './auth/actor.ts';
+import { currentAssignment } from './auth/current-assignment.ts';
 
 const parent = alias(orgUnits, 'parent');
 const staffCount = sql<number>`(select count(distinct ${roleAssignments.personId}) from ${roleAssignments}

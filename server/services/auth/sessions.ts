@@ -1,6 +1,7 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { districts, people, sessions, users } from '../../db/schema/index.ts';
+import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
+import { currentAssignment } from './current-assignment.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** Refresh a session's expiry at most this often, to keep reads from writing on every request. */
@@ -41,6 +42,11 @@ export async function findSession(db: Db, token: string, ttlHours: number) {
       },
       person: { id: people.id, givenName: people.givenName, familyName: people.familyName },
       district: { id: districts.id, name: districts.name },
+      // The actor's scopes in the same statement: one query authenticates a request.
+      roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${roleAssignments.role}, 'orgUnitId', ${roleAssignments.orgUnitId})), '[]'::json)
+        from ${roleAssignments} where ${roleAssignments.personId} = ${users.personId} and ${currentAssignment()})`,
+      caseload: sql<string[]>`(select coalesce(json_agg(${caseloadMembers.personId}), '[]'::json) from ${caseloadMembers}
+        where ${caseloadMembers.coachPersonId} = ${users.personId} and ${caseloadMembers.active})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -7,7 +7,7 @@ import { people, roleAssignments } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { peopleScope } from '../../policies/people.ts';
 import { presentPersonSummary } from '../../presenters/people.ts';
-import { currentAssignment } from '../auth/actor.ts';
+import { currentAssignment } from '../auth/current-assignment.ts';
 import { loadAssignments } from './load.ts';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */

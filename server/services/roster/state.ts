@@ -12,11 +12,13 @@ export interface DistrictState {
 
 /** Loads every org unit, person and role assignment of the district that a roster can match. */
 export async function loadDistrictState(db: Executor, districtId: string): Promise<DistrictState> {
-  const [orgRows, peopleRows, roleRows] = await Promise.all([
-    db.select().from(orgUnits).where(eq(orgUnits.districtId, districtId)),
-    db.select().from(people).where(and(eq(people.districtId, districtId), isNotNull(people.sourcedId))),
-    db.select().from(roleAssignments).where(and(eq(roleAssignments.districtId, districtId), isNotNull(roleAssignments.sourcedId))),
-  ]);
+  // One after another: on a transaction's single connection they would queue anyway.
+  const orgRows = await db.select().from(orgUnits).where(eq(orgUnits.districtId, districtId));
+  const peopleRows = await db.select().from(people).where(and(eq(people.districtId, districtId), isNotNull(people.sourcedId)));
+  const roleRows = await db
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.districtId, districtId), isNotNull(roleAssignments.sourcedId)));
   const state: DistrictState = {
     orgsBySourcedId: new Map(),
     orgsByIdentifier: new Map(),
