@@ -72,6 +72,9 @@ describe('OneRoster import, dry run then apply', () => {
 
     const applied = await applyAndWait(admin, dry.json().id);
     expect(applied.status).toBe('applied');
+    const created = await rows(sql`select after from audit_log where action = 'person.import_create' and request_id = ${dry.json().id}`);
+    expect(created).toHaveLength(3);
+    expect(created.map((r) => (r as { after: { givenName: string } }).after.givenName).sort()).toEqual(['Jim', 'John', 'Thomas']);
     const thomas = (await admin.get('/api/people?q=thomas%20jones')).json().items;
     expect(thomas).toHaveLength(1);
     expect(thomas[0].primaryRole).toBeNull(); // his only role ended in 2025: history, not current

@@ -1,8 +1,9 @@
-import { inArray, sql } from 'drizzle-orm';
+import { getTableName, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { orgUnits, people, roleAssignments } from '../../db/schema/index.ts';
 import type { AuditRecord } from '../audit.ts';
 import { recordAudit } from '../audit.ts';
+import { bulkInsertWithAudit, type ImportTable } from './bulk-insert.ts';
 import type { ImportPlan, Op } from './plan.ts';
 
 const BATCH = 500;
@@ -33,9 +34,10 @@ export async function applyPlan(
   };
   const write = async <T extends object>(table: Table, entityType: string, ops: Op<T>[]) => {
     const creates = ops.filter((o) => o.kind === 'create');
+    const auditInfo = { districtId, actorUserId: audit.actor.userId, requestId: audit.requestId, action: `${entityType}.import_create`, entityType };
     for (const batch of chunks(creates)) {
-      await tx.insert(table).values(batch.map((o) => ({ ...(o.values as object), id: o.id, districtId })) as never);
-      await recordAudit(tx, audit, batch.map((o): AuditRecord => ({ action: `${entityType}.import_create`, entityType, entityId: o.id, after: o.values })));
+      const rows = batch.map((o) => ({ ...(o.values as Record<string, unknown>), id: o.id, districtId }));
+      await bulkInsertWithAudit(tx, getTableName(table) as ImportTable, rows, auditInfo);
       await step(batch.length);
     }
     for (const o of ops) {
