@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
@@ -18,40 +18,163 @@ export const CHROMIUM_ARGS = [
 export const DEMO_PASSWORD = 'Trellis-demo-2026';
 export const baseURL = () => inject('baseURL');
 
+/** Waits until the Trellis at `url` answers /readyz (the import journey's server boots in the background). */
+export async function waitForTrellis(url: string, timeoutMs = 110_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // still starting
+    }
+    if (Date.now() > deadline) throw new Error(`Trellis at ${url} did not become ready`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The e-mail of each demo sign-in, by the access it demonstrates. */
+export const DEMO = {
+  admin: 'admin@sunshine.example',
+  hr: 'hr@sunshine.example',
+  principal: 'principal@sunshine.example',
+  coach: 'coach@sunshine.example',
+  teacher: 'teacher@sunshine.example',
+} as const;
+
 /** Debian's Chromium (no browser download): CHROMIUM_PATH overrides the default location. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function newPage(browser: Browser, opts: { phone?: boolean; locale?: string } = {}): Promise<Page> {
+/** A page in a new context (its own cookies and storage): desktop 1280x860, or a phone 390x844. */
+export async function newPage(browser: Browser, opts: { phone?: boolean; locale?: string; baseURL?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
-    baseURL: baseURL(),
+    baseURL: opts.baseURL ?? baseURL(),
     locale: opts.locale ?? 'en-US',
     viewport: opts.phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
     isMobile: opts.phone ?? false,
     hasTouch: opts.phone ?? false,
   });
+  // Fail a missing element well within the test's own timeout, with Playwright's call log.
+  context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/');
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password|contraseña/i).first().fill(password);
-  await page.getByRole('button', { name: /sign in|iniciar sesión/i }).click();
-  await page.getByRole('navigation').first().waitFor();
+/** The account menu button in the header: there on every signed-in page, phone or desktop. */
+export const accountMenu = (page: Page): Locator => page.getByRole('button', { name: /account menu for|menú de la cuenta de/i });
+
+/** The main navigation landmark (on phones only while the burger menu is open). */
+export const mainNav = (page: Page): Locator => page.getByRole('navigation', { name: /main navigation|navegación principal/i });
+
+/**
+ * Opens a page from the main navigation with the mouse, then moves the pointer off the link, as a
+ * person does (the hovered current link is checked on its own in navigation.e2e.ts).
+ */
+export async function openFromNav(page: Page, name: string) {
+  await mainNav(page).getByRole('link', { name, exact: true }).click();
+  const viewport = page.viewportSize();
+  await page.mouse.move((viewport?.width ?? 800) - 1, (viewport?.height ?? 600) - 1);
 }
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed. */
-export async function expectNoAxeViolations(page: Page, label: string) {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(async () => {
-    const run = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+/** The page's one h1, once it has rendered. */
+export const heading = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { level: 1, name });
+
+/**
+ * Types a search into the People directory and waits until the page shows its answer (the
+ * directory keeps the previous results on screen while the next ones load). Returns the total.
+ */
+export async function searchPeople(page: Page, text: string, type?: (text: string) => Promise<void>): Promise<number> {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/people?') && new URL(r.url()).searchParams.get('q') === text);
+  await (type ?? ((t: string) => page.getByRole('searchbox', { name: 'Search' }).fill(t)))(text);
+  const { total } = (await (await answered).json()) as { total: number };
+  await page.getByText(total === 1 ? '1 person' : `${total} people`, { exact: true }).waitFor();
+  return total;
+}
+
+/** Signs in through the sign-in form the way a person does, and waits for the signed-in shell. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/');
+  await fillSignIn(page, email, password);
+  await accountMenu(page).waitFor();
+}
+
+/** Fills and submits the sign-in form (on /sign-in), without waiting for the outcome. */
+export async function fillSignIn(page: Page, email: string, password: string) {
+  await page.getByRole('textbox', { name: /^(e-mail|correo)/i }).fill(email);
+  // "Password" only: the eye button next to it is labelled "Show password".
+  await page.getByLabel(/^(password|contraseña)/i).fill(password);
+  await page.getByRole('button', { name: /^(sign in|iniciar sesión)$/i }).click();
+}
+
+/**
+ * Calls the API as the page's signed-in user (its session cookie, plus the session's CSRF token
+ * that every state-changing request needs), e.g. to play another user's concurrent edit.
+ */
+export async function apiAs<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> {
+  const session = await page.request.get('/api/auth/session');
+  expect(session.status(), 'signed in').toBe(200);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.ok(), `${method} ${url} answered ${response.status()}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed.
+ * axe is evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly
+ * refuses an injected <script> tag, and the journeys keep the real CSP on.
+ */
+export async function expectNoAxeViolations(page: Page, label: string, opts: { soft?: boolean } = {}) {
+  const result = await page.evaluate(async (source) => {
+    const w = window as unknown as { axe?: typeof axe };
+    if (!w.axe) (0, eval)(source);
+    const run = await w.axe!.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return run.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  }, axe.source);
+  // soft: record the failure and go on, so a page survey still checks (and photographs) every page.
+  (opts.soft ? expect.soft : expect)(result, `axe violations on ${label}`).toEqual([]);
+}
+
+/** The page can be read without scrolling sideways (what a phone user meets first). */
+export async function expectNoSidewaysScroll(page: Page, label: string) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      // Fixed layers (header, notifications) stretch with a too-wide page: name what pushes it.
+      .filter((el) => {
+        for (let node: Element | null = el; node; node = node.parentElement) {
+          if (getComputedStyle(node).position === 'fixed') return false;
+        }
+        return true;
+      })
+      // The closed navigation waits off screen.
+      .filter((el) => !el.closest('[inert], [aria-hidden="true"]'))
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
   });
-  expect(result, `axe violations on ${label}`).toEqual([]);
+  expect.soft(overflow.scrollWidth, `${label} scrolls sideways; too wide: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+}
+
+/**
+ * No text is cut off with an ellipsis ("WARNI…") unless its full text is in an accessible name or
+ * title nearby (the header's user button truncates long names on purpose and is labelled).
+ */
+export async function expectNoCutOffText(page: Page, label: string) {
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => !el.closest('[inert], [aria-hidden="true"]'))
+      .filter((el) => {
+        const text = (el.textContent ?? '').trim();
+        const named = el.closest('[aria-label], [title]');
+        return !named || !`${named.getAttribute('aria-label') ?? ''} ${named.getAttribute('title') ?? ''}`.includes(text);
+      })
+      .map((el) => `"${(el.textContent ?? '').trim()}" (${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')})`),
+  );
+  expect.soft(cut, `text cut off on ${label}`).toEqual([]);
 }
 
 const shotsDir = path.resolve(import.meta.dirname, 'screenshots');
@@ -59,5 +182,5 @@ const shotsDir = path.resolve(import.meta.dirname, 'screenshots');
 /** Saves a full-page screenshot to e2e/screenshots/NAME.png for a person to look at. */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

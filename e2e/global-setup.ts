@@ -7,7 +7,13 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The Trellis every journey uses (demo district, fresh embedded database). */
     baseURL: string;
+    /**
+     * A second Trellis with its own fresh demo district, only for the roster import journey: applying
+     * a bulk OneRoster set deactivates every roster row it does not list, i.e. the whole demo staff.
+     */
+    importBaseURL: string;
   }
 }
 
@@ -22,35 +28,68 @@ function freePort(): Promise<number> {
   });
 }
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+interface Running {
+  process: ChildProcess;
+  dataDir: string;
+  baseURL: string;
+}
+
+const running: Running[] = [];
+const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts Trellis as a user would (`tsx server/main.ts`) on a fresh data directory with the demo district. */
-export async function setup(project: TestProject) {
+async function startTrellis(): Promise<Running> {
   const port = await freePort();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-e2e-'));
-  const root = path.resolve(import.meta.dirname, '..');
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'test' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const baseURL = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const server: Running = { process: child, dataDir, baseURL: `http://127.0.0.1:${port}` };
+  running.push(server);
+  return server;
+}
+
+/** Waits until the server answers /readyz (it opens the database, migrates and seeds first). */
+async function ready({ process: child, baseURL }: Running): Promise<void> {
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Trellis exited with ${server.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new Error(`Trellis exited with ${child.exitCode} before it was ready`);
     try {
-      if ((await fetch(`${baseURL}/readyz`)).ok) break;
+      if ((await fetch(`${baseURL}/readyz`)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('baseURL', baseURL);
+  throw new Error(`Trellis did not answer ${baseURL}/readyz within 120 s`);
 }
 
+/**
+ * Starts both servers at once, but waits only for the main one: the import journey's server keeps
+ * booting while the other journeys run (the import journey waits for it in its beforeAll).
+ */
+export async function setup(project: TestProject) {
+  const [main, importing] = await Promise.all([startTrellis(), startTrellis()]);
+  ready(importing!).catch((error: unknown) => console.error(`The import journey's Trellis did not start: ${String(error)}`));
+  await ready(main!);
+  project.provide('baseURL', main!.baseURL);
+  project.provide('importBaseURL', importing!.baseURL);
+}
+
+/** Stops each server (SIGTERM: it closes its database and lock) and removes its data directory. */
 export async function teardown() {
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await Promise.all(
+    running.map(async ({ process: child, dataDir }) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timeout);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }),
+  );
 }

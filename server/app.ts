@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { errorHandler } from './lib/error-handler.ts';
+import { invalidateSessions } from './lib/session-cache.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -38,10 +39,17 @@ export async function buildApp(opts: AppOptions) {
   app.decorate('database', opts.database);
   app.decorate('env', opts.env);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are checked against their Zod schemas in tests (catching a presenter that drifts
+  // from the contract); elsewhere presenters already pick every field, so plain JSON is enough.
+  if (opts.env.NODE_ENV === 'test') app.setSerializerCompiler(serializerCompiler);
+  else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions.
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateSessions();
   });
 
   await app.register(cookie);

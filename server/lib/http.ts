@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appAbilities } from '../policies/app.ts';
 import { buildActor } from '../services/auth/actor.ts';
 import { findSession, type SessionUser } from '../services/auth/sessions.ts';
+import { hashToken } from '../services/auth/tokens.ts';
+import { cachedSession, rememberSession } from './session-cache.ts';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import type { Ctx } from './context.ts';
@@ -24,7 +26,13 @@ declare module 'fastify' {
 export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null> {
   if (req.sessionUser !== undefined) return req.sessionUser;
   const token = req.cookies[SESSION_COOKIE];
-  req.sessionUser = token ? await findSession(req.server.database.db, token, req.server.env.SESSION_TTL_HOURS) : null;
+  if (!token) return (req.sessionUser = null);
+  const key = hashToken(token);
+  // Writes always read the session afresh; reads may use one remembered for a few seconds.
+  const cached = SAFE_METHODS.has(req.method) ? cachedSession(key) : undefined;
+  if (cached) return (req.sessionUser = cached);
+  req.sessionUser = await findSession(req.server.database.db, token, req.server.env.SESSION_TTL_HOURS);
+  if (req.sessionUser) rememberSession(key, req.sessionUser);
   return req.sessionUser;
 }
 

@@ -25,6 +25,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       .where(eq(outboxEmails.districtId, ctx.actor.districtId))
       .orderBy(desc(outboxEmails.createdAt))
       .limit(100);
-    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    return {
+      items: rows.map((r) => ({ id: r.id, toAddress: r.toAddress, subject: r.subject, body: r.body, createdAt: r.createdAt.toISOString() })),
+    };
   });
 };

@@ -5,6 +5,7 @@ import { rosterImports, users } from '../db/schema/index.ts';
 import type { Ctx } from '../lib/context.ts';
 import { AppError, conflict, forbidden, invalidState, notFound } from '../lib/errors.ts';
 import { canImportRoster, importAbilities } from '../policies/imports.ts';
+import { invalidateSessions } from '../lib/session-cache.ts';
 import { recordAudit } from './audit.ts';
 import { applyPlan, planSize } from './roster/apply.ts';
 import { parseRosterUpload, RosterFileError, type ParsedRoster, type RosterInputFile } from './roster/parse/index.ts';
@@ -177,6 +178,7 @@ async function runImport(ctx: Ctx, row: ImportRow) {
       .where(eq(rosterImports.id, row.id));
   } finally {
     liveProgress.delete(row.id);
+    invalidateSessions();
   }
   await refreshSearchStatistics(ctx.db).catch((err) => ctx.log.warn({ err }, 'could not refresh search statistics'));
 }

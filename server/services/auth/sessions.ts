@@ -24,10 +24,9 @@ export async function createSession(db: Db, input: { userId: string; districtId:
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
-/** The live session for a cookie token with its user, person and district, or null. */
-export async function findSession(db: Db, token: string, ttlHours: number) {
-  const id = hashToken(token);
-  const [row] = await db
+/** The session query, built once per database (building the SQL each time cost more than running it). */
+function sessionQuery(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -52,7 +51,21 @@ export async function findSession(db: Db, token: string, ttlHours: number) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(people, eq(people.id, users.personId))
     .innerJoin(districts, eq(districts.id, users.districtId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(users.active, true), eq(people.active, true)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true), eq(people.active, true)))
+    .prepare('find_session');
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+function preparedFor(db: Db) {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = sessionQuery(db)));
+  return query;
+}
+
+/** The live session for a cookie token with its user, person, district and scopes, or null. */
+export async function findSession(db: Db, token: string, ttlHours: number) {
+  const id = hashToken(token);
+  const [row] = await preparedFor(db).execute({ id });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db
