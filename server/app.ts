@@ -85,7 +85,8 @@ export async function buildApp(opts: AppOptions) {
   const webDir = opts.webDir;
   const indexHtml = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? path.join(webDir, 'index.html') : null;
   if (webDir && indexHtml) {
-    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
+    // wildcard: serve files that a rebuild adds after start (new hashed assets).
+    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: true, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/ims/');

@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,19 @@ export function AppLayout() {
   }, [pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const navHidden = isPhone && !navOpened;
+  // On a phone the open menu covers the page: keep Tab inside it, and let Escape close it.
+  const menuOverPage = isPhone && navOpened;
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  useHotkeys([
+    [
+      'Escape',
+      () => {
+        if (!menuOverPage) return;
+        nav.close();
+        burgerRef.current?.focus();
+      },
+    ],
+  ]);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -43,6 +56,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
+              ref={burgerRef}
               opened={navOpened}
               onClick={nav.toggle}
               hiddenFrom="sm"
@@ -67,7 +81,7 @@ export function AppLayout() {
         </Text>
         <MainNav />
       </AppShell.Navbar>
-      <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} inert={menuOverPage} aria-hidden={menuOverPage || undefined}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../app/format.ts';
 
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
-const HIDDEN_KEYS = new Set(['updatedAt', 'createdAt', 'version', 'searchText', 'districtId', 'id', 'passwordHash']);
+const HIDDEN_KEYS = new Set(['updatedAt', 'createdAt', 'version', 'searchText', 'districtId', 'id', 'passwordHash', 'personId', 'orgUnitId', 'parentId']);
+
+/** Values that are codes: shown through the same translations as everywhere else. */
+const CODED_KEYS: Record<string, string> = { locale: 'language', role: 'role', type: 'orgUnitType', adminGrant: 'access' };
 
 type Row = Record<string, unknown>;
 
@@ -20,8 +23,10 @@ export function changedKeys(before: unknown, after: unknown): string[] {
   return [...keys].filter((key) => !HIDDEN_KEYS.has(key) && JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
 
-function formatValue(t: TFunction, value: unknown): string {
+function formatValue(t: TFunction, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('common.none');
+  const coded = CODED_KEYS[key];
+  if (coded && typeof value === 'string') return t(`${coded}.${value}`, { defaultValue: value });
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
@@ -51,12 +56,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             {hasBefore ? (
               <>
                 <VisuallyHidden>{t('audit.before')}: </VisuallyHidden>
-                <del>{formatValue(t, a[key])}</del>
+                <del>{formatValue(t, key, a[key])}</del>
                 <span aria-hidden="true"> → </span>
                 <VisuallyHidden>, {t('audit.after')}: </VisuallyHidden>
               </>
             ) : null}
-            <ins style={{ textDecoration: 'none', fontWeight: 500 }}>{formatValue(t, b[key])}</ins>
+            <ins style={{ textDecoration: 'none', fontWeight: 500 }}>{formatValue(t, key, b[key])}</ins>
           </Text>
         </Box>
       ))}

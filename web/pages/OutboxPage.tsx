@@ -49,7 +49,7 @@ export default function OutboxPage() {
                   {t('outbox.to', { address: email.toAddress })} · {formatDateTime(email.createdAt)}
                 </Text>
               </summary>
-              <Text component="pre" mt="sm" size="sm" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>
+              <Text component="pre" mt="sm" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit' }}>
                 <BodyWithLinks body={email.body} />
               </Text>
             </details>

@@ -35,7 +35,7 @@ export default function AccountPage() {
         <Title order={2} size="h3">
           {t('account.profileTitle')}
         </Title>
-        <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: '6px 16px' }}>
+        <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, 40%) 1fr', gap: '6px 16px' }}>
           {rows.map(([label, value]) => (
             <Box key={label} style={{ display: 'contents' }}>
               <Text component="dt" fw={600}>

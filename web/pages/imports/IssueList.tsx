@@ -11,7 +11,7 @@ const PAGE = 100;
 function SeverityBadge({ severity }: { severity: ImportIssue['severity'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={severity === 'error' ? 'red' : 'yellow'} variant="light">
+    <Badge color={severity === 'error' ? 'red' : 'yellow'} variant="light" styles={{ label: { overflow: 'visible' } }}>
       {t(`import.severity.${severity}`)}
     </Badge>
   );
@@ -70,9 +70,9 @@ export function IssueList({ issues }: { issues: ImportIssue[] }) {
           <Table.Tbody>
             {page.map((issue, index) => (
               <Table.Tr key={index}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{issue.file}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{issue.file}</Table.Td>
                 <Table.Td ta="right">{line(issue)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <SeverityBadge severity={issue.severity} />
                 </Table.Td>
                 <Table.Td>{issueMessage(t, issue)}</Table.Td>

@@ -52,7 +52,7 @@ export function PersonAccount({ person }: { person: Person }) {
             data={GRANT_OPTIONS.map((value) => ({ value, label: value ? t(`access.${value}`) : t('account.noGrant') }))}
           />
           <Button variant="default" onClick={saveGrant} loading={setGrant.isPending} disabled={grant === (account.adminGrant ?? '')}>
-            {t('common.save')}
+            {t('account.saveGrant')}
           </Button>
         </Group>
       ) : null}

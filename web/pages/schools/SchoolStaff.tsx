@@ -20,7 +20,8 @@ export function SchoolStaff({ orgUnitId }: { orgUnitId: string }) {
   if (people.error) return <ErrorAlert error={people.error} />;
   const { items, total } = people.data;
   const groups = groupBy(items, (p) => (p.primaryRole?.orgUnitId === orgUnitId ? p.primaryRole.role : OTHER));
-  const order = [...STAFF_ROLES, OTHER].filter((role) => groups.has(role as never));
+  // Leaders first: a principal on a phone should not scroll past every assistant to find them.
+  const order = [...[...STAFF_ROLES].reverse(), OTHER].filter((role) => groups.has(role as never));
 
   return (
     <Stack gap="lg">
