@@ -85,11 +85,16 @@ export async function buildApp(opts: AppOptions) {
   const webDir = opts.webDir;
   const indexHtml = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? path.join(webDir, 'index.html') : null;
   if (webDir && indexHtml) {
-    // wildcard: serve files that a rebuild adds after start (new hashed assets).
-    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/ims/');
+    // Assets a rebuild added after start: the static routes were listed when the server started.
+    if (indexHtml && req.method === 'GET' && /^\/assets\/[\w.-]+$/.test(req.url)) {
+      const file = path.join(path.resolve(webDir!), req.url);
+      if (fs.existsSync(file)) return reply.sendFile(req.url.slice(1));
+      return reply.status(404).send({ error: { code: 'not_found', message: 'No such file' } });
+    }
     if (!isApi && req.method === 'GET' && indexHtml) {
       // Read per request: a rebuild replaces the file (and briefly removes it).
       return fs.promises.readFile(indexHtml).then(

@@ -23,6 +23,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err.statusCode === 429) {
     return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many requests; slow down' } });
   }
+  if (err.statusCode === 403 || err.statusCode === 404) {
+    const code = err.statusCode === 403 ? 'forbidden' : 'not_found';
+    return reply.status(err.statusCode).send({ error: { code, message: err.message } });
+  }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return reply.status(400).send({ error: { code: 'validation_failed', message: err.message } });
   }
