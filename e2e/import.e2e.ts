@@ -95,6 +95,8 @@ describe('roster import wizard', () => {
       'Warning',
       'The parent organization "org-sch-222-3456" of "org-sch-222-456" is not in the file; "org-sch-222-456" is imported without a parent.',
     ]);
+    // The sample is not this district's roster: the admin is warned before deactivating nearly everyone.
+    await issues.getByText(/would deactivate 320 of the 322 people/).waitFor();
     expect(await applyButton(page).isEnabled()).toBe(true);
     await expectNoAxeViolations(page, 'import step 2 (review)');
     await expectNoCutOffText(page, 'import step 2 (review)');

@@ -90,3 +90,11 @@ describe('planning safeguards', () => {
     expect(plan.report.counts.people.error).toBe(750);
   });
 });
+
+describe('mass deactivation', () => {
+  it('warns first when a bulk set would deactivate most roster people', () => {
+    const existing = Array.from({ length: 20 }, (_, i) => ({ id: `id-${i}`, sourcedId: `p${i}`, familyName: `p${i}` }));
+    const plan = planImport(roster({ people: [person('p0')] }), state({ people: existing }));
+    expect(plan.report.issues[0]).toMatchObject({ code: 'mass_deactivation', severity: 'warning', params: { count: 19, total: 20 } });
+  });
+});

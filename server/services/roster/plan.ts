@@ -105,6 +105,11 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     // People with admin access are never dropped by omission: an admin must not lock themselves out.
     const keepPeople = new Set([...seenPeople, ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s)]);
     if (parsed.people.length > 0) deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
+    const rosterPeople = state.peopleBySourcedId.size;
+    if (counts.people.deactivate >= 10 && counts.people.deactivate > rosterPeople / 2) {
+      // Most likely a partial file uploaded as a full one: say so loudly before anyone applies it.
+      issues.unshift({ file: 'users.csv', line: null, severity: 'warning', code: 'mass_deactivation', params: { count: counts.people.deactivate, total: rosterPeople } });
+    }
     if (parsed.roles.length > 0) deactivateMissing(state.rolesBySourcedId, seenRoles, plan.roles, counts.roles);
   }
   plan.report.issuesOmitted = Math.max(0, issues.length - MAX_REPORTED_ISSUES);

@@ -68,14 +68,17 @@ export interface ParsedRoster {
   ignored: { nonStaffUsers: number; nonStaffRoles: number; files: string[] };
 }
 
-/** Every issue code this module emits (i18n keys under `import:issue.`); the planner also uses the `unknown_*` ones. */
+/**
+ * Every issue code of an import report (i18n keys under `import:issue.`); the planner also uses the
+ * `unknown_*` ones and adds `mass_deactivation`.
+ */
 export const ISSUE_CODES = [
   'malformed_csv', 'empty_file', 'missing_column', 'duplicate_column', 'column_count_mismatch',
   'missing_value', 'duplicate_sourced_id', 'invalid_status', 'inactive_status', 'invalid_email', 'invalid_value',
   'invalid_date', 'ambiguous_date', 'date_format_assumed', 'end_before_begin', 'encoding_assumed_windows_1252',
   'unknown_role', 'conflicting_value', 'multiple_primary_roles', 'no_roles_file', 'user_without_role',
   'unknown_person', 'unknown_org', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
-  'unknown_oneroster_version', 'manifest_file_missing',
+  'unknown_oneroster_version', 'manifest_file_missing', 'mass_deactivation',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
