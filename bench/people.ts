@@ -70,19 +70,22 @@ export async function rawSearch(query: Query, districtId: string, q: string, lim
 }
 
 /**
- * The statements of `GET /api/people/:id` (`personView`): the person row, their assignments and,
- * for a caller who manages people (as the benchmark's district admin does), their account.
+ * The statements of `GET /api/people/:id` (`personView`): the person row with, for a caller who
+ * manages people (as the benchmark's district admin does), their account joined in; then their
+ * assignments.
  */
 export async function rawPerson(query: Query, districtId: string, id: string): Promise<boolean> {
   const [person] = await query(
-    `select "id", "district_id", "created_at", "updated_at", "sourced_id", "given_name", "family_name", "middle_name",
-       "preferred_name", "email", "phone", "identifier", "username", "active", "version", "search_text"
-     from "people" where ("people"."id" = $1 and "people"."district_id" = $2)`,
+    `select "people"."id", "people"."district_id", "people"."created_at", "people"."updated_at", "people"."sourced_id",
+       "people"."given_name", "people"."family_name", "people"."middle_name", "people"."preferred_name", "people"."email",
+       "people"."phone", "people"."identifier", "people"."username", "people"."active", "people"."version",
+       "people"."search_text", "users"."email", "users"."password_hash", "users"."admin_grant"
+     from "people" left join "users" on "users"."person_id" = "people"."id"
+     where ("people"."id" = $1 and "people"."district_id" = $2)`,
     [id, districtId],
   );
   if (!person) return false;
   await rawAssignments(query, districtId, [id]);
-  await query(`select "email", "password_hash", "admin_grant", "active" from "users" where "users"."person_id" = $1`, [id]);
   return true;
 }
 

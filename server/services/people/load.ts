@@ -34,29 +34,28 @@ export async function loadAssignments(db: Executor, districtId: string, personId
 }
 
 /**
- * Loads a person the actor may read, with their assignments; 404 when the person is in another
- * district or outside the actor's scope, so neither case reveals that the row exists.
+ * Loads a person the actor may read, with their assignments (and, when asked, their sign-in
+ * account in the same statement); 404 when the person is in another district or outside the
+ * actor's scope, so neither case reveals that the row exists.
  */
-export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db) {
-  const [person] = await db
-    .select()
+export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db, opts: { withAccount?: boolean } = {}) {
+  const [row] = await db
+    .select({ person: people, user: { email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant } })
     .from(people)
+    .leftJoin(users, opts.withAccount ? eq(users.personId, people.id) : sql`false`)
     .where(and(eq(people.id, id), eq(people.districtId, ctx.actor.districtId)));
-  if (!person) throw notFound('Person');
+  if (!row) throw notFound('Person');
+  const { person } = row;
   const assignments = await loadAssignments(db, ctx.actor.districtId, [person.id]);
   const currentOrgUnitIds = assignments.filter((a) => a.current).map((a) => a.orgUnitId);
   if (!canReadPerson(ctx.actor, { id: person.id, districtId: person.districtId, currentOrgUnitIds })) {
     throw notFound('Person');
   }
-  return { person, assignments };
+  return { person, assignments, account: presentAccount(row.user) };
 }
 
 /** The sign-in account behind a person, as those who manage people see it. */
-export async function loadAccount(db: Executor, personId: string): Promise<PersonAccount> {
-  const [user] = await db
-    .select({ email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant, active: users.active })
-    .from(users)
-    .where(eq(users.personId, personId));
+function presentAccount(user: { email: string; passwordHash: string | null; adminGrant: string | null } | null): PersonAccount {
   if (!user) return { status: 'none', email: null, adminGrant: null };
   return {
     status: user.passwordHash ? 'active' : 'invited',
@@ -67,7 +66,7 @@ export async function loadAccount(db: Executor, personId: string): Promise<Perso
 
 /** A readable person as the API presents them, with their account when the caller manages people. */
 export async function personView(ctx: Ctx, id: string) {
-  const { person, assignments } = await loadReadablePerson(ctx, id);
-  const account = personAbilities(ctx.actor).invite ? await loadAccount(ctx.db, id) : null;
-  return presentPerson(ctx.actor, person, assignments, account);
+  const withAccount = personAbilities(ctx.actor).invite;
+  const { person, assignments, account } = await loadReadablePerson(ctx, id, ctx.db, { withAccount });
+  return presentPerson(ctx.actor, person, assignments, withAccount ? account : null);
 }
