@@ -1,9 +1,10 @@
-import { Box, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, useUpdateLocale } from '../../api/session.ts';
 import { LOCALES, setLocale, type Locale } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DetailList } from '../../components/DetailList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
@@ -35,18 +36,7 @@ export default function AccountPage() {
         <Title order={2} size="h3">
           {t('account.profileTitle')}
         </Title>
-        <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, 40%) 1fr', gap: '6px 16px' }}>
-          {rows.map(([label, value]) => (
-            <Box key={label} style={{ display: 'contents' }}>
-              <Text component="dt" fw={600}>
-                {label}
-              </Text>
-              <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-                {value}
-              </Text>
-            </Box>
-          ))}
-        </Box>
+        <DetailList rows={rows} />
       </Stack>
       <Stack gap="sm">
         <Title order={2} size="h3">

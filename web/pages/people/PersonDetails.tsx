@@ -1,7 +1,7 @@
-import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/schemas/people.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { DetailList } from '../../components/DetailList.tsx';
 
 const SHOWN = ['givenName', 'middleName', 'familyName', 'preferredName', 'email', 'phone', 'identifier', 'username', 'sourcedId'] as const;
 
@@ -13,18 +13,5 @@ export function PersonDetails({ person }: { person: Person }) {
     [t('field.createdAt'), formatDateTime(person.createdAt)],
     [t('field.updatedAt'), formatDateTime(person.updatedAt)],
   ];
-  return (
-    <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, 40%) 1fr', gap: '6px 16px' }}>
-      {rows.map(([label, value]) => (
-        <Box key={label} style={{ display: 'contents' }}>
-          <Text component="dt" fw={600}>
-            {label}
-          </Text>
-          <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-            {value || t('common.none')}
-          </Text>
-        </Box>
-      ))}
-    </Box>
-  );
+  return <DetailList rows={rows.map(([label, value]): [string, string] => [label, value || t('common.none')])} />;
 }
