@@ -6,6 +6,7 @@ import { useAllOrgUnits } from '../../api/org-units.ts';
 import { usePeople, type ActiveFilter } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
 import { formatNumber } from '../../app/format.ts';
+import { ActiveFilterSelect } from '../../components/ActiveFilterSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
@@ -71,16 +72,7 @@ export default function PeoplePage() {
           onChange={(e) => setFilters({ role: e.currentTarget.value })}
           data={[{ value: '', label: t('people.allRoles') }, ...STAFF_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))]}
         />
-        <NativeSelect
-          label={t('common.status')}
-          value={filters.active}
-          onChange={(e) => setFilters({ active: e.currentTarget.value })}
-          data={[
-            { value: 'true', label: t('filter.active') },
-            { value: 'false', label: t('filter.inactive') },
-            { value: 'all', label: t('filter.all') },
-          ]}
-        />
+        <ActiveFilterSelect value={filters.active} onChange={(active) => setFilters({ active })} />
       </Group>
       <ErrorAlert error={people.error} />
       {people.isPending ? <Loading /> : null}

@@ -10,6 +10,7 @@ import { useMe } from '../../api/session.ts';
 import { formatNumber } from '../../app/format.ts';
 import { useIsPhone } from '../../app/responsive.ts';
 import { ActiveBadge } from '../../components/ActiveBadge.tsx';
+import { ActiveFilterSelect } from '../../components/ActiveFilterSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { Loading } from '../../components/Loading.tsx';
@@ -77,16 +78,7 @@ export default function SchoolsPage() {
           onChange={(e) => setFilters({ type: e.currentTarget.value })}
           data={[{ value: '', label: t('schools.allTypes') }, ...ORG_UNIT_TYPES.map((type) => ({ value: type, label: t(`orgUnitType.${type}`) }))]}
         />
-        <NativeSelect
-          label={t('common.status')}
-          value={filters.active}
-          onChange={(e) => setFilters({ active: e.currentTarget.value })}
-          data={[
-            { value: 'true', label: t('filter.active') },
-            { value: 'false', label: t('filter.inactive') },
-            { value: 'all', label: t('filter.all') },
-          ]}
-        />
+        <ActiveFilterSelect value={filters.active} onChange={(active) => setFilters({ active })} />
       </Group>
       <ErrorAlert error={units.error} />
       {units.isPending ? <Loading /> : null}
