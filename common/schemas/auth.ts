@@ -37,6 +37,8 @@ export const AppAbilities = z.object({
   importRoster: z.boolean(),
   viewAudit: z.boolean(),
   viewOutbox: z.boolean(),
+  /** Create and edit frameworks, scales, pathways and rubrics (HR and district admins). */
+  manageFrameworks: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

@@ -13,5 +13,6 @@ export function appAbilities(actor: Actor): AppAbilities {
     importRoster: isDistrictAdmin(actor),
     viewAudit: isDistrictAdmin(actor),
     viewOutbox: isDistrictAdmin(actor),
+    manageFrameworks: isHrOrAdmin(actor),
   };
 }

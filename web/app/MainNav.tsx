@@ -16,6 +16,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/schools', label: 'nav.schools' },
   { to: '/people', label: 'nav.people', ability: 'viewPeople' },
+  { to: '/frameworks', label: 'nav.frameworks' },
+  { to: '/pathways', label: 'nav.pathways' },
   { to: '/import', label: 'nav.import', ability: 'importRoster' },
   { to: '/audit', label: 'nav.audit', ability: 'viewAudit' },
   { to: '/outbox', label: 'nav.outbox', ability: 'viewOutbox' },

@@ -11,13 +11,16 @@ export type { Locale };
 const everyLocaleListed: Record<Locale, (typeof LOCALES)[number]> = { en: 'en', es: 'es' };
 void everyLocaleListed;
 
-/** Namespaces the web app reads: its own (`app`) and the import issue messages (`import`). */
-export const NAMESPACES = ['app', 'import'] as const;
+/**
+ * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
+ * area of the competency architecture (`frameworks`, `pathways`, `case`).
+ */
+export const NAMESPACES = ['app', 'import', 'frameworks', 'pathways', 'case'] as const;
 
 const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
-const loaders = import.meta.glob<Record<string, unknown>>('../../common/i18n/*/{app,import}.json', { import: 'default' });
+const loaders = import.meta.glob<Record<string, unknown>>('../../common/i18n/*/{app,import,frameworks,pathways,case}.json', { import: 'default' });
 
 /** An i18next backend over the bundled JSON files; a missing file yields no keys, not an error. */
 const bundledBackend: BackendModule = {
@@ -83,6 +86,8 @@ void i18n
     supportedLngs: [...LOCALES],
     ns: [...NAMESPACES],
     defaultNS: 'app',
+    // Pages of an area use its namespace (`useTranslation('frameworks')`) and still reach `common.*`.
+    fallbackNS: 'app',
     interpolation: { escapeValue: false },
     returnEmptyString: false,
     react: { useSuspense: true },

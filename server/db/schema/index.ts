@@ -5,3 +5,8 @@ export * from './role-assignments.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './imports.ts';
+export * from './frameworks.ts';
+export * from './pathways.ts';
+export * from './rubrics.ts';
+export * from './evidence.ts';
+export * from './api-tokens.ts';
