@@ -1,0 +1,168 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { VersionStatus } from '../../../common/competency.ts';
+import type { GridCriterion, GridLevel, RubricDescriptor, RubricGrid } from '../../../common/schemas/rubrics.ts';
+import type { Executor } from '../../db/client.ts';
+import {
+  careerPathways,
+  frameworkCollaborators,
+  frameworkItems,
+  frameworkVersions,
+  frameworks,
+  pathwaySteps,
+  rubricCriteria,
+  rubricDescriptors,
+  rubrics,
+  scaleLevels,
+} from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { canReadVersion, versionAbilities } from '../../policies/frameworks.ts';
+
+const parentItem = alias(frameworkItems, 'parent_item');
+
+/**
+ * The rubric, its version, framework, step and the scale's levels (as one JSON array), and whether
+ * the caller is on the framework's design team: statement 1 of the grid.
+ */
+export function gridHeaderQuery(db: Executor, districtId: string, personId: string, rubricId: string) {
+  const levels = sql<GridLevel[]>`coalesce((select json_agg(json_build_object('id', l.id, 'position', l.position, 'label', l.label,
+    'levelScore', l.level_score, 'proficient', l.proficient, 'description', l.description) order by l.position)
+    from ${scaleLevels} l where l.scale_id = ${rubrics.scaleId}), '[]'::json)`;
+  const isCollaborator = sql<boolean>`exists (select 1 from ${frameworkCollaborators} fc where fc.framework_id = ${frameworkVersions.frameworkId}
+    and fc.person_id = ${personId} and fc.active)`;
+  return db
+    .select({
+      rubric: { id: rubrics.id, title: rubrics.title, description: rubrics.description, scaleId: rubrics.scaleId, version: rubrics.version },
+      version: {
+        id: frameworkVersions.id,
+        districtId: frameworkVersions.districtId,
+        frameworkId: frameworkVersions.frameworkId,
+        versionNumber: frameworkVersions.versionNumber,
+        title: frameworkVersions.title,
+        status: frameworkVersions.status,
+      },
+      frameworkTitle: frameworks.title,
+      stepId: pathwaySteps.id,
+      stepTitle: pathwaySteps.title,
+      stepPathwayId: pathwaySteps.pathwayId,
+      stepLevel: pathwaySteps.responsibilityLevel,
+      pathwayName: careerPathways.name,
+      isCollaborator,
+      levels,
+    })
+    .from(rubrics)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, rubrics.versionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .leftJoin(pathwaySteps, eq(pathwaySteps.id, rubrics.stepId))
+    .leftJoin(careerPathways, eq(careerPathways.id, pathwaySteps.pathwayId))
+    .where(and(eq(rubrics.id, rubricId), eq(rubrics.districtId, districtId)));
+}
+
+/** Every criterion with its competency, the competency's parent and its descriptors: statement 2 of the grid. */
+export function gridRowsQuery(db: Executor, districtId: string, rubricId: string) {
+  return db
+    .select({
+      criterion: { id: rubricCriteria.id, position: rubricCriteria.position, description: rubricCriteria.description },
+      item: {
+        id: frameworkItems.id,
+        humanCode: frameworkItems.humanCode,
+        fullStatement: frameworkItems.fullStatement,
+        itemType: frameworkItems.itemType,
+        retired: frameworkItems.retired,
+      },
+      parent: { id: parentItem.id, humanCode: parentItem.humanCode, fullStatement: parentItem.fullStatement, itemType: parentItem.itemType },
+      descriptor: {
+        id: rubricDescriptors.id,
+        criterionId: rubricDescriptors.criterionId,
+        scaleLevelId: rubricDescriptors.scaleLevelId,
+        position: rubricDescriptors.position,
+        quality: rubricDescriptors.quality,
+        levelScore: rubricDescriptors.levelScore,
+        description: rubricDescriptors.description,
+        version: rubricDescriptors.version,
+      },
+    })
+    .from(rubricCriteria)
+    .leftJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
+    .leftJoin(parentItem, eq(parentItem.id, frameworkItems.parentId))
+    .leftJoin(rubricDescriptors, eq(rubricDescriptors.criterionId, rubricCriteria.id))
+    .where(and(eq(rubricCriteria.rubricId, rubricId), eq(rubricCriteria.districtId, districtId)))
+    .orderBy(asc(rubricCriteria.position), asc(rubricCriteria.id), asc(rubricDescriptors.position));
+}
+
+type RowsResult = Awaited<ReturnType<typeof gridRowsQuery>>;
+
+/** Puts each criterion's descriptors in the order of the columns (matched by scale level, else by position). */
+function alignToLevels(levels: GridLevel[], descriptors: RubricDescriptor[]): RubricDescriptor[] {
+  const out: RubricDescriptor[] = [];
+  for (const level of levels) {
+    const d = descriptors.find((x) => level.id !== null && x.scaleLevelId === level.id) ?? descriptors.find((x) => x.position === level.position && !out.includes(x));
+    if (d && !out.includes(d)) out.push(d);
+  }
+  return out.concat(descriptors.filter((d) => !out.includes(d)));
+}
+
+function buildCriteria(rows: RowsResult, levels: GridLevel[]): GridCriterion[] {
+  const criteria: GridCriterion[] = [];
+  let current: GridCriterion | undefined;
+  for (const r of rows) {
+    if (current?.id !== r.criterion.id) {
+      current = {
+        id: r.criterion.id,
+        position: r.criterion.position,
+        description: r.criterion.description,
+        item: r.item?.id ? r.item : null,
+        domain: r.parent?.id ? r.parent : null,
+        descriptors: [],
+      };
+      criteria.push(current);
+    }
+    if (r.descriptor?.id) current.descriptors.push(r.descriptor);
+  }
+  for (const c of criteria) c.descriptors = alignToLevels(levels, c.descriptors);
+  return criteria;
+}
+
+/** A rubric without a scale (imported from CASE) takes its columns from its descriptors. */
+function levelsFromDescriptors(rows: RowsResult): GridLevel[] {
+  const byPosition = new Map<number, GridLevel>();
+  for (const r of rows) {
+    const d = r.descriptor;
+    if (!d?.id || byPosition.has(d.position)) continue;
+    byPosition.set(d.position, { id: null, position: d.position, label: d.quality ?? String(d.levelScore ?? d.position + 1), levelScore: d.levelScore, proficient: false, description: null });
+  }
+  return [...byPosition.values()].sort((a, b) => a.position - b.position);
+}
+
+/**
+ * The grid of a role rubric (competencies x levels) in two statements run together. The rubric of
+ * another district, or of a draft the caller may not read, is 404.
+ */
+export async function loadGrid(ctx: Ctx, rubricId: string, db: Executor = ctx.db): Promise<RubricGrid> {
+  const [headers, rows] = await Promise.all([
+    gridHeaderQuery(db, ctx.actor.districtId, ctx.actor.personId, rubricId),
+    gridRowsQuery(db, ctx.actor.districtId, rubricId),
+  ]);
+  const h = headers[0];
+  if (!h) throw notFound('Rubric');
+  const access = { districtId: h.version.districtId, status: h.version.status, isCollaborator: h.isCollaborator };
+  if (!canReadVersion(ctx.actor, access)) throw notFound('Rubric');
+  const abilities = versionAbilities(ctx.actor, access);
+  const levels = h.levels.length > 0 ? h.levels.map((l) => ({ ...l, levelScore: l.levelScore === null ? null : Number(l.levelScore) })) : levelsFromDescriptors(rows);
+  return {
+    rubric: h.rubric,
+    step: h.stepId ? { id: h.stepId, title: h.stepTitle!, pathwayId: h.stepPathwayId!, pathwayName: h.pathwayName!, responsibilityLevel: h.stepLevel } : null,
+    frameworkVersion: {
+      id: h.version.id,
+      frameworkId: h.version.frameworkId,
+      frameworkTitle: h.frameworkTitle,
+      versionNumber: h.version.versionNumber,
+      title: h.version.title,
+      status: h.version.status as VersionStatus,
+    },
+    levels,
+    criteria: buildCriteria(rows, levels),
+    abilities: { edit: abilities.edit, comment: abilities.comment },
+  };
+}
