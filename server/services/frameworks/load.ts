@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { frameworkComments, frameworkItems } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { presentItem, presentVersion } from '../../presenters/frameworks.ts';
+import { loadVersion, type LoadedVersion } from './access.ts';
+
+export type ItemRow = typeof frameworkItems.$inferSelect;
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * Which of `itemIds` have evidence against them or against an item they come from (following
+ * `sourceItemIds` back through every earlier version). One recursive query for any number of items.
+ */
+export async function itemsWithEvidence(db: Executor, itemIds: string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const result = await db.execute(sql`
+    with recursive anc(root, id) as (
+      select r::uuid, r::uuid from jsonb_array_elements_text(${JSON.stringify(itemIds)}::jsonb) r
+      union
+      select anc.root, s.v::uuid from anc
+        join framework_items fi on fi.id = anc.id
+        cross join lateral jsonb_array_elements_text(fi.source_item_ids) s(v)
+    )
+    select distinct anc.root as id from anc where exists (select 1 from evidence e where e.item_id = anc.id)`);
+  return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+}
+
+const openComments = sql<number>`(select count(*) from framework_comments c
+  where c.version_id = framework_items.version_id and c.item_id = framework_items.id and c.resolved_at is null)`.mapWith(Number);
+
+/** Items of a version (or some of them) with their open comment counts, by parent then position. */
+export async function loadItemRows(db: Executor, versionId: string, ids?: string[]) {
+  const where = ids ? and(eq(frameworkItems.versionId, versionId), inArray(frameworkItems.id, ids)) : eq(frameworkItems.versionId, versionId);
+  return db
+    .select({ item: frameworkItems, openCommentCount: openComments })
+    .from(frameworkItems)
+    .where(where)
+    .orderBy(asc(frameworkItems.position), asc(frameworkItems.createdAt), asc(frameworkItems.id));
+}
+
+/** Parents before children, siblings by position. */
+export function depthFirst<T extends { parentId: string | null; id: string }>(items: T[]): T[] {
+  const children = new Map<string | null, T[]>();
+  const ids = new Set(items.map((i) => i.id));
+  for (const item of items) {
+    const key = item.parentId && ids.has(item.parentId) ? item.parentId : null;
+    const list = children.get(key) ?? [];
+    list.push(item);
+    children.set(key, list);
+  }
+  const out: T[] = [];
+  const stack = [...(children.get(null) ?? [])].reverse();
+  while (stack.length) {
+    const item = stack.pop()!;
+    out.push(item);
+    const kids = children.get(item.id);
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/** One item presented as the API shows it (404 unless it belongs to the version). */
+export async function presentOneItem(db: Executor, versionId: string, itemId: string) {
+  const [row] = await loadItemRows(db, versionId, [itemId]);
+  if (!row) throw notFound('Item');
+  const evidenced = await itemsWithEvidence(db, [itemId]);
+  return presentItem(row.item, { hasEvidence: evidenced.has(itemId), openCommentCount: row.openCommentCount });
+}
+
+/** Item counts (not retired) and open comment counts of some versions. */
+export async function versionCounts(db: Executor, versionIds: string[]) {
+  const counts = new Map<string, { itemCount: number; openCommentCount: number }>();
+  for (const id of versionIds) counts.set(id, { itemCount: 0, openCommentCount: 0 });
+  if (versionIds.length === 0) return counts;
+  const items = await db
+    .select({ versionId: frameworkItems.versionId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(frameworkItems)
+    .where(and(inArray(frameworkItems.versionId, versionIds), eq(frameworkItems.retired, false)))
+    .groupBy(frameworkItems.versionId);
+  for (const r of items) counts.get(r.versionId)!.itemCount = r.n;
+  const comments = await db
+    .select({ versionId: frameworkComments.versionId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(frameworkComments)
+    .where(and(inArray(frameworkComments.versionId, versionIds), isNull(frameworkComments.resolvedAt)))
+    .groupBy(frameworkComments.versionId);
+  for (const r of comments) counts.get(r.versionId)!.openCommentCount = r.n;
+  return counts;
+}
+
+/** A loaded version as the API presents it, with its counts. */
+export async function presentLoadedVersion(db: Executor, loaded: LoadedVersion) {
+  const counts = (await versionCounts(db, [loaded.version.id])).get(loaded.version.id)!;
+  return presentVersion(loaded.version, loaded.framework, loaded.abilities, counts);
+}
+
+export async function getVersion(ctx: Ctx, versionId: string) {
+  return presentLoadedVersion(ctx.db, await loadVersion(ctx, versionId));
+}
