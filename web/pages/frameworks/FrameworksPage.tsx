@@ -1,0 +1,135 @@
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCreateFramework, useFrameworks, type FrameworkSummary } from '../../api/frameworks.ts';
+import { useScales } from '../../api/scales.ts';
+import { useMe } from '../../api/session.ts';
+import { formatDate, formatNumber } from '../../app/format.ts';
+import { AppModal } from '../../components/AppModal.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { StatusBadge } from './shared.tsx';
+
+/** Names a new framework (and optionally its scale); it starts as an empty draft version 1. */
+function NewFrameworkModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('frameworks');
+  const navigate = useNavigate();
+  const create = useCreateFramework();
+  const scales = useScales();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [scaleId, setScaleId] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) return setTitleError(t('validation.required'));
+    setTitleError(null);
+    create.mutate(
+      { title: title.trim(), description: description.trim() || null, scaleId: scaleId || null },
+      {
+        onSuccess: ({ version }) => {
+          notifySuccess(t('list.created', { title: title.trim() }));
+          void navigate(`/frameworks/versions/${version.id}`);
+        },
+      },
+    );
+  };
+  const scaleOptions = (scales.data?.items ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }));
+  return (
+    <AppModal opened onClose={onClose} title={t('list.newTitle')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error} />
+          <TextInput label={t('field.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={titleError} data-autofocus />
+          <Textarea label={t('field.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <NativeSelect
+            label={t('field.scale')}
+            value={scaleId}
+            onChange={(e) => setScaleId(e.currentTarget.value)}
+            data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('list.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** One framework: its title and every version the reader may see, newest first. */
+function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
+  const { t } = useTranslation('frameworks');
+  return (
+    <Paper component="li" withBorder p="md">
+      <Stack gap="xs">
+        <Anchor component={Link} to={`/frameworks/${framework.id}`} fw={600} size="lg">
+          {framework.title}
+        </Anchor>
+        {framework.versions.length === 0 ? <Text size="sm">{t('list.noVersions')}</Text> : null}
+        <Stack component="ul" gap={6} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.versionsOf', { title: framework.title })}>
+          {framework.versions.map((v) => (
+            <Group component="li" key={v.id} gap="xs" wrap="wrap">
+              <Anchor component={Link} to={`/frameworks/versions/${v.id}`} size="sm">
+                {t('version.name', { number: v.versionNumber })}
+              </Anchor>
+              <StatusBadge status={v.status} />
+              <Text size="sm" c="dimmed">
+                {v.publishedAt ? t('list.publishedOn', { date: formatDate(v.publishedAt) }) : null}
+                {v.publishedAt ? ' · ' : null}
+                {t('list.itemCount', { count: v.itemCount, formatted: formatNumber(v.itemCount) })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Every framework of the district with its versions; editors start new ones here. */
+export default function FrameworksPage() {
+  const { t } = useTranslation('frameworks');
+  const me = useMe();
+  const frameworks = useFrameworks();
+  const [creating, setCreating] = useState(false);
+  const items = frameworks.data?.items ?? [];
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        actions={
+          <>
+            <Button component={Link} to="/scales" variant="default">
+              {t('scales.link')}
+            </Button>
+            {me.abilities.manageFrameworks ? <Button onClick={() => setCreating(true)}>{t('list.new')}</Button> : null}
+          </>
+        }
+      />
+      <ErrorAlert error={frameworks.error} />
+      {frameworks.isPending ? <Loading /> : null}
+      {frameworks.data && items.length === 0 ? (
+        <Text role="status">{me.abilities.manageFrameworks ? t('list.emptyEditor') : t('list.empty')}</Text>
+      ) : null}
+      {items.length > 0 ? (
+          <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.caption')}>
+            {items.map((framework) => (
+              <FrameworkCard key={framework.id} framework={framework} />
+            ))}
+          </Stack>
+      ) : null}
+      {creating ? <NewFrameworkModal onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}

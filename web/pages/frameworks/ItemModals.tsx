@@ -1,0 +1,182 @@
+import { Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.ts';
+import { useCreateItem, useDeleteItem, useMergeItems, useRetireItem, type FrameworkItem, type FrameworkVersion } from '../../api/frameworks.ts';
+import { AppModal } from '../../components/AppModal.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { FrameworkError, itemLabel } from './shared.tsx';
+
+/** Where a new item goes: under a parent (null: top level), at a position among its siblings (default last). */
+export interface NewItemPlace {
+  parent: FrameworkItem | null;
+  position?: number;
+  /** The type suggested for it (the one below the parent's type). */
+  itemType: string;
+}
+
+/** Adds an item with its type, code and statement at a place in the tree. */
+export function AddItemModal({ version, place, onClose, onCreated }: { version: FrameworkVersion; place: NewItemPlace; onClose: () => void; onCreated: (item: FrameworkItem) => void }) {
+  const { t } = useTranslation('frameworks');
+  const create = useCreateItem(version.id);
+  const [itemType, setItemType] = useState(place.itemType);
+  const [humanCode, setHumanCode] = useState('');
+  const [fullStatement, setFullStatement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!fullStatement.trim()) return setError(t('validation.required'));
+    setError(null);
+    create.mutate(
+      { parentId: place.parent?.id ?? null, position: place.position, itemType: itemType || undefined, humanCode: humanCode.trim() || null, fullStatement: fullStatement.trim() },
+      {
+        onSuccess: (item) => {
+          notifySuccess(t('item.added', { item: itemLabel(item) }));
+          onCreated(item);
+        },
+      },
+    );
+  };
+  return (
+    <AppModal opened onClose={onClose} title={place.parent ? t('item.addUnder', { item: itemLabel(place.parent) }) : t('item.addTop')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <FrameworkError error={create.error} />
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('field.itemType')}
+              value={itemType}
+              onChange={(e) => setItemType(e.currentTarget.value)}
+              data={version.itemTypes.map((type) => ({ value: type.code, label: type.title }))}
+            />
+            <TextInput label={t('field.humanCode')} description={t('item.codeHelp')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
+          </Group>
+          <Textarea
+            label={t('field.fullStatement')}
+            required
+            autosize
+            minRows={2}
+            value={fullStatement}
+            onChange={(e) => setFullStatement(e.currentTarget.value)}
+            error={error}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('item.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** Merges the selected items into one new item (the crosswalk records where it came from). */
+export function MergeModal({ version, items, onClose, onMerged }: { version: FrameworkVersion; items: FrameworkItem[]; onClose: () => void; onMerged: () => void }) {
+  const { t } = useTranslation('frameworks');
+  const merge = useMergeItems(version.id);
+  const [fullStatement, setFullStatement] = useState(items[0]?.fullStatement ?? '');
+  const [humanCode, setHumanCode] = useState(items[0]?.humanCode ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!fullStatement.trim()) return setError(t('validation.required'));
+    setError(null);
+    merge.mutate(
+      { itemIds: items.map((i) => i.id), fullStatement: fullStatement.trim(), humanCode: humanCode.trim() || null },
+      {
+        onSuccess: (item) => {
+          notifySuccess(t('merge.done', { item: itemLabel(item) }));
+          onMerged();
+        },
+      },
+    );
+  };
+  return (
+    <AppModal opened onClose={onClose} title={t('merge.title', { count: items.length })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <Text size="sm">{t('merge.help')}</Text>
+          <List size="sm">
+            {items.map((i) => (
+              <List.Item key={i.id}>{itemLabel(i)}</List.Item>
+            ))}
+          </List>
+          <FrameworkError error={merge.error} />
+          <TextInput label={t('field.humanCode')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
+          <Textarea label={t('field.fullStatement')} required autosize minRows={2} value={fullStatement} onChange={(e) => setFullStatement(e.currentTarget.value)} error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={merge.isPending}>
+              {t('merge.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/**
+ * Deletes an item from the draft. When it has evidence (or comes from an item that has), the server
+ * refuses and the dialog offers to retire it instead.
+ */
+export function DeleteItemModal({ version, item, onClose }: { version: FrameworkVersion; item: FrameworkItem; onClose: () => void }) {
+  const { t } = useTranslation('frameworks');
+  const remove = useDeleteItem(version.id);
+  const retire = useRetireItem(version.id);
+  const hasEvidence = isApiError(remove.error, 'invalid_state') && (remove.error.details as { reason?: string } | null)?.reason === 'has_evidence';
+  const label = itemLabel(item);
+  return (
+    <AppModal opened onClose={onClose} title={t('delete.title', { item: label })}>
+      <Stack>
+        <Text>{t('delete.body')}</Text>
+        <FrameworkError error={remove.error ?? retire.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          {hasEvidence && !item.retired ? (
+            <Button
+              loading={retire.isPending}
+              onClick={() =>
+                retire.mutate(
+                  { id: item.id, version: item.version, retire: true },
+                  {
+                    onSuccess: () => {
+                      notifySuccess(t('item.retiredDone', { item: label }));
+                      onClose();
+                    },
+                  },
+                )
+              }
+            >
+              {t('delete.retireInstead')}
+            </Button>
+          ) : (
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(item.id, {
+                  onSuccess: () => {
+                    notifySuccess(t('item.deleted', { item: label }));
+                    onClose();
+                  },
+                })
+              }
+            >
+              {t('delete.confirm')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}
