@@ -122,8 +122,12 @@ export async function retireVersion(ctx: Ctx, id: string, expected: number) {
   return reload(ctx, id);
 }
 
-/** A new id for a copied row: the same in every statement of the copy, so references remap without a lookup table. */
-const newId = (column: string, versionId: string) => sql.raw(`md5(${column}::text || '${versionId}')::uuid`);
+/**
+ * A new id for a copied row, derived from the original id and the new version (an RFC 4122 v4-shaped
+ * hash): the same in every statement of the copy, so references remap without a lookup table.
+ */
+const newId = (column: string, versionId: string) =>
+  sql.raw(`overlay(overlay(md5(${column}::text || '${versionId}') placing '4' from 13) placing '8' from 17)::uuid`);
 
 /**
  * Starts the next draft from a published version: copies the version's fields, items (each
