@@ -1,0 +1,108 @@
+/**
+ * Permission matrix: signed out -> 401 (every route); a version of another district, or a draft
+ * the caller may not read -> 404 (exports); imports -> HR and district admins only, others 403;
+ * exports -> anyone who can read the version; templates -> anyone signed in.
+ * Uploads over the limit (CASE_UPLOAD_MAX_BYTES, or MAX_UPLOAD_MB when lower) answer 413
+ * `payload_too_large`, from their Content-Length before reading or as soon as the stream passes
+ * the limit (never buffered beyond it). A file that cannot be understood answers 422
+ * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CASE_UPLOAD_MAX_BYTES } from '../../common/competency.ts';
+import { IdParams } from '../../common/schemas/common.ts';
+import { FrameworkImportQuery, FrameworkImportReport } from '../../common/schemas/framework-io.ts';
+import { AppError, forbidden } from '../lib/errors.ts';
+import { requireCtx } from '../lib/http.ts';
+import { canEditFrameworks } from '../policies/frameworks.ts';
+import { exportVersion, type ExportFormat } from '../services/case/exports.ts';
+import { importCase } from '../services/case/import.ts';
+import { CaseFileError } from '../services/case/messages.ts';
+import { templateCsv, templateXlsx } from '../services/framework-spreadsheet/export.ts';
+import { importSpreadsheet } from '../services/framework-spreadsheet/import.ts';
+
+const tags = ['framework import and export'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The origin other systems reach this server at (for CASE uris). */
+export const publicOrigin = (req: FastifyRequest) => (req.server.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+
+/** Reads the first file of a multipart upload, refusing (413) as soon as it passes `maxBytes`. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ name: string; data: Buffer }> {
+  if (!req.isMultipart()) throw new CaseFileError('no_file');
+  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part) throw new CaseFileError('no_file');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      part.file.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  return { name: part.filename || 'upload', data: Buffer.concat(chunks) };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new AppError('payload_too_large', `Uploads are limited to ${Math.round(maxBytes / (1024 * 1024))} MB`, { maxBytes });
+
+/** 422 with the reason, for a file that cannot be understood (the error envelope of every error). */
+function refuse(reply: FastifyReply, err: CaseFileError) {
+  return reply.status(422).send({
+    error: { code: 'validation_failed', message: err.message, details: { code: err.code, params: err.params, ...(err.report ? { report: err.report } : {}) } },
+  });
+}
+
+const ExportParams = IdParams;
+
+export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
+  const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
+  const onRequest = async (req: FastifyRequest) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  };
+  const upload = (kind: 'case' | 'spreadsheet') =>
+    app.post(
+      `/framework-imports/${kind}`,
+      {
+        schema: { tags, consumes: ['multipart/form-data'], querystring: FrameworkImportQuery, response: { 200: FrameworkImportReport, 201: FrameworkImportReport } },
+        onRequest,
+      },
+      async (req, reply) => {
+        const ctx = await requireCtx(req);
+        if (!canEditFrameworks(ctx.actor)) throw forbidden();
+        try {
+          const file = await readUpload(req, maxBytes);
+          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish };
+          const report = kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
+          return reply.status(report.applied ? 201 : 200).send(report);
+        } catch (err) {
+          if (err instanceof CaseFileError) return refuse(reply, err);
+          throw err;
+        }
+      },
+    );
+  upload('case');
+  upload('spreadsheet');
+
+  app.get('/framework-imports/template.csv', { schema: { tags } }, async (req, reply) => {
+    await requireCtx(req);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="trellis-framework-template.csv"').send(templateCsv());
+  });
+
+  app.get('/framework-imports/template.xlsx', { schema: { tags } }, async (req, reply) => {
+    await requireCtx(req);
+    return reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="trellis-framework-template.xlsx"').send(await templateXlsx());
+  });
+
+  const exportRoute = (format: ExportFormat, path: string) =>
+    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams } }, async (req, reply) => {
+      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req));
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+    });
+  exportRoute('case', 'case');
+  exportRoute('xlsx', 'xlsx');
+  exportRoute('csv', 'csv');
+};

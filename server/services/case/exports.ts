@@ -1,0 +1,35 @@
+import type { Ctx } from '../../lib/context.ts';
+import { recordAudit } from '../audit.ts';
+import { loadVersion } from '../frameworks/access.ts';
+import { exportCsv, exportXlsx } from '../framework-spreadsheet/export.ts';
+import { buildPackage, loadVersionContent } from './export.ts';
+
+export const EXPORT_FORMATS = ['case', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  case: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const EXTENSIONS: Record<ExportFormat, string> = { case: 'json', csv: 'csv', xlsx: 'xlsx' };
+
+/** A file name safe in a Content-Disposition header: ASCII letters, digits and dashes. */
+export const fileSlug = (title: string) =>
+  title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 60) || 'framework';
+
+/**
+ * Any version the caller may read (loadVersion: 404 for another district or an unreadable draft),
+ * as a CASE 1.1 CFPackage or a spreadsheet. Each export leaves a trace in the audit log.
+ */
+export async function exportVersion(ctx: Ctx, versionId: string, format: ExportFormat, baseUrl: string) {
+  const { version } = await loadVersion(ctx, versionId);
+  const content = await loadVersionContent(ctx.db, version);
+  const body = format === 'case' ? Buffer.from(JSON.stringify(buildPackage(content, baseUrl), null, 2)) : format === 'csv' ? exportCsv(content) : await exportXlsx(content);
+  await recordAudit(ctx.db, ctx, { action: 'framework.export', entityType: 'framework_version', entityId: version.id, after: { format, items: content.items.length } });
+  return {
+    body,
+    contentType: CONTENT_TYPES[format],
+    fileName: `${fileSlug(version.title)}-v${version.versionNumber}.${EXTENSIONS[format]}`,
+  };
+}

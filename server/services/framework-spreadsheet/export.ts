@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../common/schemas/framework-io.ts';
+import type { VersionContent } from '../case/export.ts';
+
+const EXPORT_COLUMNS = [...SPREADSHEET_COLUMNS, ...SPREADSHEET_EXTRA_COLUMNS];
+
+/**
+ * A cell that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
+ * return that hides one) gets a leading apostrophe; the import removes it again.
+ */
+export const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** One row per item in tree order: code, parent code, type, statement, abbreviated statement, notes, identifier, parent identifier. */
+export function sheetRows(content: VersionContent): string[][] {
+  const byId = new Map(content.items.map((i) => [i.id, i]));
+  return content.items.map((item) => {
+    const parent = item.parentId ? byId.get(item.parentId) : undefined;
+    return [
+      item.humanCode ?? '',
+      parent?.humanCode ?? '',
+      item.itemType ?? '',
+      item.fullStatement,
+      item.abbreviatedStatement ?? '',
+      item.notes ?? '',
+      item.caseIdentifier,
+      parent?.caseIdentifier ?? '',
+    ].map(neutralize);
+  });
+}
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** CSV, UTF-8 with a BOM (Excel then shows accents right) and CRLF line ends. */
+export function toCsv(header: readonly string[], rows: string[][]): Buffer {
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+async function toXlsx(header: readonly string[], rows: string[][], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Trellis';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const widths: Record<string, number> = { statement: 80, abbreviated_statement: 30, notes: 40, identifier: 38, parent_identifier: 38 };
+  // Every column is text, so codes like "1.10" or "01" stay as written.
+  sheet.columns = header.map((key) => ({ header: key, key, width: widths[key] ?? 16, style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const exportCsv = (content: VersionContent) => toCsv(EXPORT_COLUMNS, sheetRows(content));
+export const exportXlsx = (content: VersionContent) => toXlsx(EXPORT_COLUMNS, sheetRows(content), 'framework');
+
+/** The template: the header row only (column names are machine keys, not translated). */
+export const templateCsv = () => toCsv(SPREADSHEET_COLUMNS, []);
+export const templateXlsx = () => toXlsx(SPREADSHEET_COLUMNS, [], 'framework');
