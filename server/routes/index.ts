@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiTokenRoutes } from './api-tokens.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { caseRestRoutes } from './case-rest.ts';
+import { frameworkIoRoutes } from './framework-io.ts';
 import { frameworkItemRoutes } from './framework-items.ts';
 import { frameworkVersionRoutes } from './framework-versions.ts';
 import { frameworkRoutes } from './frameworks.ts';
@@ -30,4 +33,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(pathwayRoutes, { prefix: '/api/pathways' });
   await app.register(pathwayStepRoutes, { prefix: '/api/pathway-steps' });
   await app.register(rubricRoutes, { prefix: '/api' });
+  await app.register(frameworkIoRoutes, { prefix: '/api' });
+  await app.register(apiTokenRoutes, { prefix: '/api/api-tokens' });
+  await app.register(caseRestRoutes, { prefix: '/ims/case/v1p1' });
 };
