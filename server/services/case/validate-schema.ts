@@ -7,15 +7,20 @@ import addFormats from 'ajv-formats';
 
 export const interopSamples = resolve(import.meta.dirname, '../../../../shared/interop-samples/case');
 
-let validator: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+let validator: Validator | undefined;
+// The CommonJS build's default export, whichever way the loader hands it over.
+const Ajv = ((Ajv2019 as unknown as { default?: typeof Ajv2019 }).default ?? Ajv2019) as typeof Ajv2019;
+const withFormats = ((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats) as typeof addFormats;
 
 /** The schema's errors for `pkg` (an empty list when it validates). */
 export function officialSchemaErrors(pkg: unknown): unknown[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(resolve(interopSamples, '1edtech_opencase_schemas/case-v1p1-cfpackage.official.json'), 'utf8')) as object;
-    const ajv = new Ajv2019.default({ allErrors: true, strict: false });
-    addFormats.default(ajv);
-    validator = ajv.compile(schema);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    withFormats(ajv);
+    validator = ajv.compile(schema) as Validator;
   }
-  return validator(JSON.parse(JSON.stringify(pkg))) ? [] : ((validator.errors as unknown[]) ?? []).slice(0, 20);
+  const validate = validator;
+  return validate(JSON.parse(JSON.stringify(pkg))) ? [] : ((validate.errors as unknown[] | undefined) ?? []).slice(0, 20);
 }
