@@ -57,7 +57,14 @@ export function presentVersion(
   };
 }
 
-export function presentItem(i: ItemRow, extra: { hasEvidence: boolean; openCommentCount: number }): FrameworkItem {
+/** The item fields the API shows. */
+export type ItemFields = Pick<
+  ItemRow,
+  'id' | 'caseIdentifier' | 'parentId' | 'position' | 'itemType' | 'humanCode' | 'fullStatement' | 'abbreviatedStatement'
+  | 'alternativeLabel' | 'notes' | 'retired' | 'sourceItemIds' | 'version'
+>;
+
+export function presentItem(i: ItemFields, extra: { hasEvidence: boolean; openCommentCount: number }): FrameworkItem {
   return {
     id: i.id,
     caseIdentifier: i.caseIdentifier,

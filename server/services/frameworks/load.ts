@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { frameworkComments, frameworkItems } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -28,17 +28,42 @@ export async function itemsWithEvidence(db: Executor, itemIds: string[]): Promis
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
 }
 
-const openComments = sql<number>`(select count(*) from framework_comments c
-  where c.version_id = framework_items.version_id and c.item_id = framework_items.id and c.resolved_at is null)`.mapWith(Number);
+/** The columns the API shows (not the CASE round-trip fields, which can be large). */
+const itemColumns = {
+  id: frameworkItems.id,
+  versionId: frameworkItems.versionId,
+  caseIdentifier: frameworkItems.caseIdentifier,
+  parentId: frameworkItems.parentId,
+  position: frameworkItems.position,
+  itemType: frameworkItems.itemType,
+  humanCode: frameworkItems.humanCode,
+  fullStatement: frameworkItems.fullStatement,
+  abbreviatedStatement: frameworkItems.abbreviatedStatement,
+  alternativeLabel: frameworkItems.alternativeLabel,
+  notes: frameworkItems.notes,
+  retired: frameworkItems.retired,
+  sourceItemIds: frameworkItems.sourceItemIds,
+  version: frameworkItems.version,
+};
+export type ItemView = { [K in keyof typeof itemColumns]: ItemRow[K] };
 
-/** Items of a version (or some of them) with their open comment counts, by parent then position. */
+/** Items of a version (or some of them) with their open comment counts, by position: two queries. */
 export async function loadItemRows(db: Executor, versionId: string, ids?: string[]) {
   const where = ids ? and(eq(frameworkItems.versionId, versionId), inArray(frameworkItems.id, ids)) : eq(frameworkItems.versionId, versionId);
-  return db
-    .select({ item: frameworkItems, openCommentCount: openComments })
+  const items = await db
+    .select(itemColumns)
     .from(frameworkItems)
     .where(where)
     .orderBy(asc(frameworkItems.position), asc(frameworkItems.createdAt), asc(frameworkItems.id));
+  const commentWhere = [eq(frameworkComments.versionId, versionId), isNull(frameworkComments.resolvedAt), isNotNull(frameworkComments.itemId)];
+  if (ids) commentWhere.push(inArray(frameworkComments.itemId, ids));
+  const counts = await db
+    .select({ itemId: frameworkComments.itemId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(frameworkComments)
+    .where(and(...commentWhere))
+    .groupBy(frameworkComments.itemId);
+  const byItem = new Map(counts.map((c) => [c.itemId, c.n]));
+  return items.map((item) => ({ item, openCommentCount: byItem.get(item.id) ?? 0 }));
 }
 
 /** Parents before children, siblings by position. */
