@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/pathways', label: 'nav.pathways' },
   { to: '/import', label: 'nav.import', ability: 'importRoster' },
   { to: '/audit', label: 'nav.audit', ability: 'viewAudit' },
+  { to: '/integrations', label: 'nav.integrations', ability: 'viewAudit' },
   { to: '/outbox', label: 'nav.outbox', ability: 'viewOutbox' },
   { to: '/account', label: 'nav.account' },
 ];

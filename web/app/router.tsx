@@ -56,6 +56,8 @@ export const router = createBrowserRouter([
               { path: '/pathways/compare', Component: lazy(() => import('../pages/pathways/ComparePage.tsx')) },
               { path: '/pathways/:id', Component: lazy(() => import('../pages/pathways/PathwayPage.tsx')) },
               { path: '/rubrics/:id', Component: lazy(() => import('../pages/rubrics/RubricPage.tsx')) },
+              { path: '/frameworks/import', Component: lazy(() => import('../pages/frameworks-io/ImportFrameworkPage.tsx')) },
+              { path: '/integrations', Component: lazy(() => import('../pages/frameworks-io/IntegrationsPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },
