@@ -135,3 +135,67 @@ describe('signed out', () => {
     });
   }
 });
+
+describe('frameworks by role', () => {
+  // Published versions: everyone in the district reads them; drafts: editors only (404 to others,
+  // as if they did not exist); changes: editors only (403 to readers); another district: 404.
+  const EDITOR: Record<AccessRole, boolean> = { district_admin: true, hr: true, school_leader: false, coach: false, staff: false };
+  const ids = { published: '', draft: '', publishedItem: '', draftItem: '', otherDistrict: '' };
+
+  beforeAll(async () => {
+    const hr = clients.hr;
+    const first = (await hr.post('/api/frameworks', { title: 'Matrix framework' })).json();
+    ids.published = first.version.id;
+    ids.publishedItem = (await hr.post(`/api/framework-versions/${ids.published}/items`, { parentId: null, fullStatement: 'Plans' })).json().id;
+    await hr.post(`/api/framework-versions/${ids.published}/publish`, { version: first.version.version });
+    const second = (await hr.post('/api/frameworks', { title: 'Matrix draft' })).json();
+    ids.draft = second.version.id;
+    ids.draftItem = (await hr.post(`/api/framework-versions/${ids.draft}/items`, { parentId: null, fullStatement: 'Draft item' })).json().id;
+    const otherAdmin = await signIn(t.app, (await buildUser(t.database.db, (await buildDistrict(t.database.db, 'Third')).id, 'district_admin')).email);
+    ids.otherDistrict = (await otherAdmin.post('/api/frameworks', { title: 'Foreign' })).json().version.id;
+  });
+
+  for (const role of ROLES) {
+    const editor = EDITOR[role];
+    it(`${role}: read published 200, draft ${editor ? 200 : 404}, other district 404`, async () => {
+      const c = clients[role];
+      expect((await c.get(`/api/framework-versions/${ids.published}`)).statusCode).toBe(200);
+      expect((await c.get(`/api/framework-versions/${ids.published}/items`)).statusCode).toBe(200);
+      expect((await c.get(`/api/framework-versions/${ids.draft}`)).statusCode).toBe(editor ? 200 : 404);
+      expect((await c.get(`/api/framework-versions/${ids.draft}/items`)).statusCode).toBe(editor ? 200 : 404);
+      expect((await c.get(`/api/framework-versions/${ids.otherDistrict}`)).statusCode).toBe(404);
+      const list = (await c.get('/api/frameworks')).json().items.map((f: { title: string }) => f.title);
+      expect(list.includes('Matrix draft')).toBe(editor);
+      expect(list.includes('Matrix framework')).toBe(true);
+      expect(list.includes('Foreign')).toBe(false);
+      expect((await c.get('/api/scales')).statusCode).toBe(200);
+    });
+
+    it(`${role}: edit draft ${editor ? 200 : 404}, edit published ${editor ? 409 : 403}, create ${editor ? 201 : 403}`, async () => {
+      const c = clients[role];
+      const draftItem = await clients.hr.get(`/api/framework-versions/${ids.draft}/items`);
+      const version = draftItem.json().items[0].version;
+      const edit = await c.patch(`/api/framework-items/${ids.draftItem}`, { version, fullStatement: `Edited by ${role}` });
+      expect(edit.statusCode).toBe(editor ? 200 : 404);
+      const locked = await c.patch(`/api/framework-items/${ids.publishedItem}`, { version: 1, fullStatement: 'x' });
+      expect(locked.statusCode).toBe(editor ? 409 : 403);
+      expect((await c.patch(`/api/framework-items/${ids.publishedItem}`, { version: 1, fullStatement: 'x' })).json().error.code).toBe(
+        editor ? 'invalid_state' : 'forbidden',
+      );
+      expect((await c.post('/api/frameworks', { title: `By ${role}` })).statusCode).toBe(editor ? 201 : 403);
+      expect((await c.post('/api/scales', { name: 'S', levels: [{ label: 'Hi', levelScore: 2, proficient: true }, { label: 'Lo', levelScore: 1, proficient: false }] })).statusCode).toBe(
+        editor ? 201 : 403,
+      );
+      const v = (await c.get(`/api/framework-versions/${ids.published}`)).json();
+      expect(v.abilities).toMatchObject({ edit: false, newVersion: editor, manageDesignTeam: editor, comment: false });
+      const me = (await c.get('/api/auth/session')).json().user;
+      expect(me.abilities.manageFrameworks).toBe(editor);
+    });
+  }
+
+  for (const url of ['/api/frameworks', '/api/scales']) {
+    it(`GET ${url} signed out -> 401`, async () => {
+      expect((await anonymous(t.app).get(url)).statusCode).toBe(401);
+    });
+  }
+});
