@@ -29,8 +29,10 @@ export async function updateVersion(ctx: Ctx, id: string, input: z.infer<typeof 
   const loaded = await loadDraftForEdit(ctx, id);
   if (loaded.version.version !== input.version) throw conflict(await presentLoadedVersion(ctx.db, loaded));
   if (input.scaleId) await checkScale(ctx, input.scaleId);
-  const { version, ...fields } = input;
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const { version, itemTypes, ...fields } = input;
+  const set: Partial<typeof frameworkVersions.$inferInsert> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  // Item types keep what an import brought (description, CASE identifier, URI) under the same code.
+  if (itemTypes) set.itemTypes = itemTypes.map((type) => ({ ...loaded.version.itemTypes.find((old) => old.code === type.code), ...type }));
   await ctx.db.transaction(async (tx) => {
     const row = await bump(ctx, tx, loaded, version, set);
     await recordAudit(tx, ctx, { action: 'framework_version.update', entityType: 'framework_version', entityId: id, before: loaded.version, after: row });
