@@ -5,6 +5,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildDistrict, buildUser } from '../server/test/factories.ts';
+import { printCaseReport, runCaseBench } from './case.ts';
 import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
 import { planFirstImport, rawInsert, serviceImport } from './import.ts';
@@ -177,6 +178,8 @@ async function main() {
   await bench.close();
   results.peakRss = process.resourceUsage().maxRSS * 1024;
   printReport(results);
+  // CASE 1.1 import/export of a generated 2,000-item package with 10 role rubrics (bench/case.ts).
+  printCaseReport(await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }));
 }
 
 main().catch((err: unknown) => {
