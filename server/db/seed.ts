@@ -6,6 +6,7 @@ import { recordAudit } from '../services/audit.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import type { Db } from './client.ts';
 import { caseloadMembers, districts, orgUnits, people, roleAssignments, users } from './schema/index.ts';
+import { seedCompetency } from './seed-competency.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
 
 export interface DemoSignIn { email: string; role: string }
@@ -101,13 +102,15 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
     for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
     for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
     await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId })));
-    await tx.insert(users).values([
+    const accounts = await tx.insert(users).values([
       account(adminPersonId, 'admin@sunshine.example', 'district_admin'),
       account(hrPersonId, 'hr@sunshine.example', 'hr'),
       account(special.principalFirst!, 'principal@sunshine.example'),
       account(special.coach!, 'coach@sunshine.example'),
       account(special.teacher!, 'teacher@sunshine.example'),
-    ]);
+    ]).returning({ id: users.id, personId: users.personId });
+    // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
+    await seedCompetency(tx, { districtId, districtName: DEMO_DISTRICT.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',
