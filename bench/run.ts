@@ -9,6 +9,7 @@ import { printCaseReport, runCaseBench } from './case.ts';
 import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
 import { planFirstImport, rawInsert, serviceImport } from './import.ts';
+import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair,
@@ -180,6 +181,8 @@ async function main() {
   printReport(results);
   // CASE 1.1 import/export of a generated 2,000-item package with 10 role rubrics (bench/case.ts).
   printCaseReport(await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }));
+  // The rubric grid of a role (15 competencies x 4 levels, version of 2,000 items) against its SQL (bench/rubric-grid.ts).
+  printRubricGrid(await benchRubricGrid(opts, log));
 }
 
 main().catch((err: unknown) => {

@@ -59,8 +59,15 @@ export function gridHeaderQuery(db: Executor, districtId: string, personId: stri
     .where(and(eq(rubrics.id, rubricId), eq(rubrics.districtId, districtId)));
 }
 
-/** Every criterion with its competency, the competency's parent and its descriptors: statement 2 of the grid. */
+/**
+ * Every criterion with its competency, the competency's parent and its descriptors (one JSON array
+ * per criterion, so one row per competency): statement 2 of the grid.
+ */
 export function gridRowsQuery(db: Executor, districtId: string, rubricId: string) {
+  const descriptors = sql<RubricDescriptor[]>`coalesce((select json_agg(json_build_object('id', d.id, 'criterionId', d.criterion_id,
+    'scaleLevelId', d.scale_level_id, 'position', d.position, 'quality', d.quality, 'levelScore', d.level_score,
+    'description', d.description, 'version', d.version) order by d.position)
+    from ${rubricDescriptors} d where d.criterion_id = ${rubricCriteria.id}), '[]'::json)`;
   return db
     .select({
       criterion: { id: rubricCriteria.id, position: rubricCriteria.position, description: rubricCriteria.description },
@@ -72,23 +79,13 @@ export function gridRowsQuery(db: Executor, districtId: string, rubricId: string
         retired: frameworkItems.retired,
       },
       parent: { id: parentItem.id, humanCode: parentItem.humanCode, fullStatement: parentItem.fullStatement, itemType: parentItem.itemType },
-      descriptor: {
-        id: rubricDescriptors.id,
-        criterionId: rubricDescriptors.criterionId,
-        scaleLevelId: rubricDescriptors.scaleLevelId,
-        position: rubricDescriptors.position,
-        quality: rubricDescriptors.quality,
-        levelScore: rubricDescriptors.levelScore,
-        description: rubricDescriptors.description,
-        version: rubricDescriptors.version,
-      },
+      descriptors,
     })
     .from(rubricCriteria)
     .leftJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
     .leftJoin(parentItem, eq(parentItem.id, frameworkItems.parentId))
-    .leftJoin(rubricDescriptors, eq(rubricDescriptors.criterionId, rubricCriteria.id))
     .where(and(eq(rubricCriteria.rubricId, rubricId), eq(rubricCriteria.districtId, districtId)))
-    .orderBy(asc(rubricCriteria.position), asc(rubricCriteria.id), asc(rubricDescriptors.position));
+    .orderBy(asc(rubricCriteria.position), asc(rubricCriteria.id));
 }
 
 type RowsResult = Awaited<ReturnType<typeof gridRowsQuery>>;
@@ -104,33 +101,26 @@ function alignToLevels(levels: GridLevel[], descriptors: RubricDescriptor[]): Ru
 }
 
 function buildCriteria(rows: RowsResult, levels: GridLevel[]): GridCriterion[] {
-  const criteria: GridCriterion[] = [];
-  let current: GridCriterion | undefined;
-  for (const r of rows) {
-    if (current?.id !== r.criterion.id) {
-      current = {
-        id: r.criterion.id,
-        position: r.criterion.position,
-        description: r.criterion.description,
-        item: r.item?.id ? r.item : null,
-        domain: r.parent?.id ? r.parent : null,
-        descriptors: [],
-      };
-      criteria.push(current);
-    }
-    if (r.descriptor?.id) current.descriptors.push(r.descriptor);
-  }
-  for (const c of criteria) c.descriptors = alignToLevels(levels, c.descriptors);
-  return criteria;
+  return rows.map((r) => ({
+    id: r.criterion.id,
+    position: r.criterion.position,
+    description: r.criterion.description,
+    item: r.item?.id ? r.item : null,
+    domain: r.parent?.id ? r.parent : null,
+    descriptors: alignToLevels(
+      levels,
+      r.descriptors.map((d) => ({ ...d, levelScore: d.levelScore === null ? null : Number(d.levelScore) })),
+    ),
+  }));
 }
 
 /** A rubric without a scale (imported from CASE) takes its columns from its descriptors. */
 function levelsFromDescriptors(rows: RowsResult): GridLevel[] {
   const byPosition = new Map<number, GridLevel>();
-  for (const r of rows) {
-    const d = r.descriptor;
-    if (!d?.id || byPosition.has(d.position)) continue;
-    byPosition.set(d.position, { id: null, position: d.position, label: d.quality ?? String(d.levelScore ?? d.position + 1), levelScore: d.levelScore, proficient: false, description: null });
+  for (const d of rows.flatMap((r) => r.descriptors)) {
+    if (byPosition.has(d.position)) continue;
+    const score = d.levelScore === null ? null : Number(d.levelScore);
+    byPosition.set(d.position, { id: null, position: d.position, label: d.quality ?? String(score ?? d.position + 1), levelScore: score, proficient: false, description: null });
   }
   return [...byPosition.values()].sort((a, b) => a.position - b.position);
 }
