@@ -19,7 +19,7 @@ export function ImportReport({ report }: { report: FrameworkImportReport }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('import.countWhat')}</Table.Th>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="right" style={{ whiteSpace: 'nowrap' }}>
               {t('import.countHowMany')}
             </Table.Th>
           </Table.Tr>
