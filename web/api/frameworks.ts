@@ -106,6 +106,17 @@ export function useCompare(frameworkId: string, from: string, to: string) {
   });
 }
 
+type ItemsData = { items: FrameworkItem[]; associations: Association[] };
+
+/** Puts an item the server answered into the cached tree at once (its new `version` matters for the next write). */
+function useCacheItem(versionId: string) {
+  const queryClient = useQueryClient();
+  return (item: FrameworkItem) =>
+    queryClient.setQueryData<ItemsData>(frameworkKeys.items(versionId), (data) =>
+      data ? { ...data, items: data.items.map((i) => (i.id === item.id ? { ...i, ...item, position: i.position, parentId: i.parentId } : i)) } : data,
+    );
+}
+
 /** After any change to a draft: its items, counts, crosswalk preview and the framework lists are stale. */
 function useDraftWrite<I, O>(versionId: string, request: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
@@ -134,9 +145,12 @@ export function useCreateItem(versionId: string) {
 }
 
 export function useUpdateItem(versionId: string) {
-  return useDraftWrite(versionId, ({ id, ...patch }: ItemPatch & { id: string }) =>
-    api<FrameworkItem>('PATCH', `/api/framework-items/${id}`, patch),
-  );
+  const cacheItem = useCacheItem(versionId);
+  return useDraftWrite(versionId, async ({ id, ...patch }: ItemPatch & { id: string }) => {
+    const item = await api<FrameworkItem>('PATCH', `/api/framework-items/${id}`, patch);
+    cacheItem(item);
+    return item;
+  });
 }
 
 /**
@@ -151,9 +165,15 @@ export function useMoveItem(versionId: string) {
     onMutate: async ({ id, parentId, position }) => {
       const key = frameworkKeys.items(versionId);
       await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<{ items: FrameworkItem[]; associations: Association[] }>(key);
+      const previous = queryClient.getQueryData<ItemsData>(key);
       if (previous) queryClient.setQueryData(key, { ...previous, items: moveLocally(previous.items, id, parentId, position) });
       return { previous };
+    },
+    onSuccess: (item) => {
+      // The tree already shows the move; the item's new version is what the next move must send.
+      queryClient.setQueryData<ItemsData>(frameworkKeys.items(versionId), (data) =>
+        data ? { ...data, items: data.items.map((i) => (i.id === item.id ? { ...i, version: item.version } : i)) } : data,
+      );
     },
     onError: (_error, _input, context) => {
       if (context?.previous) queryClient.setQueryData(frameworkKeys.items(versionId), context.previous);
@@ -178,9 +198,12 @@ export function moveLocally(items: FrameworkItem[], id: string, parentId: string
 }
 
 export function useRetireItem(versionId: string) {
-  return useDraftWrite(versionId, ({ id, version, retire }: { id: string; version: number; retire: boolean }) =>
-    api<FrameworkItem>('POST', `/api/framework-items/${id}/${retire ? 'retire' : 'reactivate'}`, { version }),
-  );
+  const cacheItem = useCacheItem(versionId);
+  return useDraftWrite(versionId, async ({ id, version, retire }: { id: string; version: number; retire: boolean }) => {
+    const item = await api<FrameworkItem>('POST', `/api/framework-items/${id}/${retire ? 'retire' : 'reactivate'}`, { version });
+    cacheItem(item);
+    return item;
+  });
 }
 
 export function useDeleteItem(versionId: string) {

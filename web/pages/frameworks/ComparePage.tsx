@@ -25,9 +25,11 @@ function ChangeCard({ change, fromName, toName }: { change: Change; fromName: st
       {item ? (
         <Text size="sm">
           {item.humanCode ? (
-            <Text component="span" size="sm" fw={700} mr={6}>
-              {item.humanCode}
-            </Text>
+            <>
+              <Text component="span" size="sm" fw={700}>
+                {item.humanCode}
+              </Text>{' '}
+            </>
           ) : null}
           {item.fullStatement}
         </Text>
@@ -74,6 +76,7 @@ export default function ComparePage() {
   if (framework.error) return <ErrorAlert error={framework.error} />;
   if (!framework.data) return <Loading />;
   const f = framework.data;
+  const number = (versionId: string) => f.versions.find((x) => x.id === versionId)?.versionNumber ?? '';
   const name = (versionId: string) => {
     const v = f.versions.find((x) => x.id === versionId);
     return v ? t('version.name', { number: v.versionNumber }) : '';
@@ -86,7 +89,7 @@ export default function ComparePage() {
       <Anchor component={Link} to={`/frameworks/${f.id}`} size="sm">
         {t('version.back', { title: f.title })}
       </Anchor>
-      <PageHeader title={t('compare.title', { title: f.title })} subtitle={params.from && params.to ? t('compare.subtitle', { from: name(params.from), to: name(params.to) }) : undefined} />
+      <PageHeader title={t('compare.title', { title: f.title })} subtitle={params.from && params.to ? t('compare.subtitle', { from: number(params.from), to: number(params.to) }) : undefined} />
       <Group align="flex-end" gap="sm">
         <NativeSelect label={t('compare.from')} value={params.from} onChange={(e) => setParams({ from: e.currentTarget.value })} data={[{ value: '', label: t('compare.choose') }, ...options]} />
         <NativeSelect label={t('compare.to')} value={params.to} onChange={(e) => setParams({ to: e.currentTarget.value })} data={[{ value: '', label: t('compare.choose') }, ...options]} />

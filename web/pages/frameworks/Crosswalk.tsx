@@ -12,10 +12,10 @@ import { notifySuccess } from '../../components/notify.ts';
 import { FrameworkError, KindBadge, itemLabel } from './shared.tsx';
 
 /** How many items are unchanged, changed, split, merged, new and retired. */
-export function CrosswalkCounts({ counts, label }: { counts: Crosswalk['counts']; label: string }) {
+export function CrosswalkCounts({ counts, label, narrow }: { counts: Crosswalk['counts']; label: string; narrow?: boolean }) {
   const { t } = useTranslation('frameworks');
   return (
-    <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="xs" component="dl" aria-label={label} m={0}>
+    <SimpleGrid cols={narrow ? 3 : { base: 3, sm: 6 }} spacing="xs" component="dl" aria-label={label} m={0}>
       {MAPPING_KINDS.map((kind) => (
         <Paper key={kind} withBorder p="xs" style={{ textAlign: 'center' }}>
           <Text component="dt" size="sm">
@@ -110,7 +110,7 @@ export function PublishModal({ version, onClose }: { version: FrameworkVersion; 
               <Text size="sm" fw={600}>
                 {t('crosswalk.previewIntro', { number: crosswalk.data.previousVersion.versionNumber })}
               </Text>
-              <CrosswalkCounts counts={crosswalk.data.counts} label={t('crosswalk.countsLabel')} />
+              <CrosswalkCounts counts={crosswalk.data.counts} label={t('crosswalk.countsLabel')} narrow />
               <CrosswalkList crosswalk={crosswalk.data} showUnchanged={false} />
             </Stack>
           ) : (

@@ -76,19 +76,20 @@ function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
           {framework.title}
         </Anchor>
         {framework.versions.length === 0 ? <Text size="sm">{t('list.noVersions')}</Text> : null}
-        <Stack component="ul" gap={6} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.versionsOf', { title: framework.title })}>
+        <Stack component="ul" gap={10} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.versionsOf', { title: framework.title })}>
           {framework.versions.map((v) => (
-            <Group component="li" key={v.id} gap="xs" wrap="wrap">
-              <Anchor component={Link} to={`/frameworks/versions/${v.id}`} size="sm">
-                {t('version.name', { number: v.versionNumber })}
-              </Anchor>
-              <StatusBadge status={v.status} />
+            <li key={v.id}>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor component={Link} to={`/frameworks/versions/${v.id}`} py={2}>
+                  {t('version.name', { number: v.versionNumber })}
+                </Anchor>
+                <StatusBadge status={v.status} />
+              </Group>
               <Text size="sm" c="dimmed">
-                {v.publishedAt ? t('list.publishedOn', { date: formatDate(v.publishedAt) }) : null}
-                {v.publishedAt ? ' · ' : null}
+                {v.publishedAt ? `${t('list.publishedOn', { date: formatDate(v.publishedAt) })} · ` : ''}
                 {t('list.itemCount', { count: v.itemCount, formatted: formatNumber(v.itemCount) })}
               </Text>
-            </Group>
+            </li>
           ))}
         </Stack>
       </Stack>

@@ -144,7 +144,7 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
         wrap="nowrap"
         py={6}
         pr={4}
-        pl={depth * 20 + 4}
+        pl={depth * 24 + 4}
         align="flex-start"
         style={{
           borderBottom: '1px solid var(--mantine-color-gray-2)',
@@ -155,7 +155,7 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
           <ActionIcon
             variant="subtle"
             color="gray"
-            size="md"
+            size="lg"
             aria-label={t('tree.dragHandle', { item: label })}
             {...attributes}
             {...listeners}
@@ -166,17 +166,21 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
         ) : null}
         {selecting ? (
           <Checkbox
-            mt={6}
+            mt={8}
             aria-label={t('tree.select', { item: label })}
             checked={selected.has(item.id)}
             onChange={() => onToggleSelect(item.id)}
           />
         ) : null}
         <Box style={{ flex: 1, minWidth: 0 }}>
-          <UnstyledButton onClick={() => actions.open(item)} style={{ display: 'block', width: '100%', borderRadius: 4 }} py={2}>
-            <Text component="span" fw={depth === 0 ? 700 : 600} mr={6}>
-              {item.humanCode ?? ''}
-            </Text>
+          <UnstyledButton onClick={() => actions.open(item)} style={{ display: 'block', width: '100%', borderRadius: 4 }} py={4}>
+            {item.humanCode ? (
+              <>
+                <Text component="span" fw={depth === 0 ? 700 : 600}>
+                  {item.humanCode}
+                </Text>{' '}
+              </>
+            ) : null}
             <Text component="span" td={item.retired ? 'line-through' : undefined} fw={depth === 0 ? 600 : 400}>
               {item.fullStatement}
             </Text>
@@ -201,7 +205,7 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
         </Box>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon ref={menuButton} variant="subtle" color="gray" size="md" aria-label={t('tree.actions', { item: label })} style={{ flexShrink: 0 }}>
+            <ActionIcon ref={menuButton} variant="subtle" color="gray" size="lg" aria-label={t('tree.actions', { item: label })} style={{ flexShrink: 0 }}>
               <span aria-hidden="true">⋯</span>
             </ActionIcon>
           </Menu.Target>

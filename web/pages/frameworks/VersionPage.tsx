@@ -158,7 +158,7 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
       {editable ? (
         <Group gap="xs">
           <Button variant="default" onClick={() => setAdding({ parent: null, itemType: typeBelow(version, null) })}>
-            {t('tree.addTop', { type: version.itemTypes[0]?.title ?? '' })}
+            {t('tree.addTop', { type: (version.itemTypes[0]?.title ?? '').toLocaleLowerCase() })}
           </Button>
           {selecting ? null : (
             <Button variant="default" onClick={() => setSelecting(true)} disabled={items.length < 2}>

@@ -69,8 +69,10 @@ export function childrenByParent(items: FrameworkItem[]): Map<string | null, Fra
  */
 export function frameworkErrorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error, 'invalid_state')) {
-    const reason = (error.details as { reason?: string } | null)?.reason;
-    if (reason) return t(`frameworks:reason.${reason}`, { defaultValue: t('frameworks:reason.other') });
+    const details = error.details as { reason?: string; status?: string } | null;
+    if (details?.reason) return t(`frameworks:reason.${details.reason}`, { defaultValue: t('frameworks:reason.other') });
+    // Without a reason, a version that is no longer a draft refused a change.
+    if (details?.status && details.status !== 'draft') return t('frameworks:reason.published');
     return t('frameworks:reason.other');
   }
   return errorMessage(t, error);

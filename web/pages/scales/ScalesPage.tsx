@@ -112,12 +112,8 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
                 </Button>
               </Stack>
             </Alert>
-          ) : isApiError(write.error, 'invalid_state') ? (
-            <Alert color="red" role="alert" title={t('error.title')}>
-              {t('scales.inUseRefused')}
-            </Alert>
           ) : (
-            <ErrorAlert error={write.error} />
+            <FrameworkError error={write.error} />
           )}
           <TextInput label={t('scales.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
           <Textarea label={t('field.description')} autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
