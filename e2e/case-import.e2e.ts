@@ -80,7 +80,8 @@ describe('CASE import through the UI', () => {
     await page.waitForURL(/\/frameworks\/versions\/[0-9a-f-]{36}$/);
     const versionId = page.url().split('/').pop()!;
     await heading(page, 'Import a framework').waitFor({ state: 'detached' });
-    await page.getByText(`Teaching practice ${run}`).first().waitFor();
+    // The version page's own heading (the notification also names the framework).
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(page, 'case-import-landed');
 
     const exported = await page.request.get(`/api/framework-versions/${versionId}/export/case`);
