@@ -17,7 +17,7 @@ const DIFF_BG = 'var(--mantine-color-yellow-light)';
 function DiffBadge() {
   const { t } = useTranslation('pathways');
   return (
-    <Badge size="sm" color="yellow" variant="filled" c="dark">
+    <Badge size="sm" color="dark" variant="outline">
       {t('compare.differs')}
     </Badge>
   );

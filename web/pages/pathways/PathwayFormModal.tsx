@@ -29,7 +29,10 @@ export function PathwayFormModal({ pathway, onClose, onSaved }: { pathway?: Path
   const update = useUpdatePathway();
   const mutation = pathway ? update : create;
   const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: Pathway } | null)?.current ?? null) : null;
-  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => setValues((v) => ({ ...v, [key]: e.currentTarget.value }));
+  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -64,7 +64,10 @@ export function StepFormModal({
   const update = useUpdateStep();
   const mutation = step ? update : create;
   const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: PathwayStep } | null)?.current ?? null) : null;
-  const setText = (key: keyof Values) => (e: { currentTarget: { value: string } }) => setValues((v) => ({ ...v, [key]: e.currentTarget.value }));
+  const setText = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
   const setNum = (key: keyof Values) => (value: Num) => setValues((v) => ({ ...v, [key]: value }));
   const thousands = new Intl.NumberFormat(i18n.language).format(1000).replace(/\d/g, '') || undefined;
 

@@ -32,6 +32,8 @@ export function DescriptorCell({
   const savedRef = useRef(descriptor.description);
   const versionRef = useRef(descriptor.version);
   const inFlight = useRef(false);
+  /** An unresolved 409: nothing is sent (not even on leaving the field) until the user chooses. */
+  const conflicted = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => onState(descriptor.id, state), [descriptor.id, state, onState]);
@@ -39,7 +41,7 @@ export function DescriptorCell({
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current || textRef.current === savedRef.current) return;
+    if (inFlight.current || conflicted.current || textRef.current === savedRef.current) return;
     inFlight.current = true;
     try {
       // Typing on while a save is out sends the rest once it returns.
@@ -52,6 +54,7 @@ export function DescriptorCell({
       setState('saved');
     } catch (error) {
       if (isApiError(error, 'conflict')) {
+        conflicted.current = true;
         setTheirs((error.details as { current: RubricDescriptor }).current);
         setState('conflict');
       } else setState('error');
@@ -67,7 +70,7 @@ export function DescriptorCell({
   const onChange = (value: string) => {
     setText(value);
     textRef.current = value;
-    if (state === 'conflict') return;
+    if (conflicted.current) return;
     setState(value === savedRef.current ? 'saved' : 'dirty');
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
@@ -79,6 +82,7 @@ export function DescriptorCell({
     savedRef.current = theirs.description;
     textRef.current = theirs.description;
     setText(theirs.description);
+    conflicted.current = false;
     setTheirs(null);
     setState('saved');
   };
@@ -87,6 +91,7 @@ export function DescriptorCell({
     if (!theirs) return;
     versionRef.current = theirs.version;
     savedRef.current = theirs.description;
+    conflicted.current = false;
     setTheirs(null);
     void save();
   };

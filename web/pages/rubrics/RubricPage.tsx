@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import type { GridCriterion, GridLevel, RubricGrid } from '../../../common/schem
 import { isApiError } from '../../api/client.ts';
 import { rubricExportUrl, useRemoveCriterion, useReorderCriteria, useRubricGrid } from '../../api/rubrics.ts';
 import { formatNumber } from '../../app/format.ts';
-import { useIsPhone } from '../../app/responsive.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -103,11 +102,14 @@ function CriterionActions({ grid, index, onRemove }: { grid: RubricGrid; index: 
   );
 }
 
-/** Wide screens: a table, competencies down, levels across. */
+/**
+ * Competencies down, levels across; below the phone breakpoint the stylesheet stacks each
+ * competency's levels under it (one layout, so a rotation never remounts a cell being typed in).
+ */
 function GridTable({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id: string, s: SaveState) => void; onRemove: (c: GridCriterion) => void }) {
   const { t } = useTranslation('pathways');
   return (
-    <Table withTableBorder withColumnBorders layout="fixed" verticalSpacing="sm" aria-label={t('rubric.gridLabel', { name: grid.rubric.title })}>
+    <Table className="rubric-grid" withTableBorder withColumnBorders layout="fixed" verticalSpacing="sm" aria-label={t('rubric.gridLabel', { name: grid.rubric.title })}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th style={{ width: '20%' }}>{t('rubric.competency')}</Table.Th>
@@ -127,6 +129,10 @@ function GridTable({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id
             </Table.Th>
             {grid.levels.map((level, li) => (
               <Table.Td key={level.position} style={{ verticalAlign: 'top' }}>
+                <Text className="rubric-cell-level" fw={600} size="sm" aria-hidden="true">
+                  {level.label}
+                  {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
+                </Text>
                 <Cell grid={grid} criterion={c} index={li} onState={onState} />
               </Table.Td>
             ))}
@@ -137,37 +143,11 @@ function GridTable({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id
   );
 }
 
-/** Phones: one card per competency, its levels stacked. */
-function GridCards({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id: string, s: SaveState) => void; onRemove: (c: GridCriterion) => void }) {
-  return (
-    <Stack gap="md">
-      {grid.criteria.map((c, ci) => (
-        <Card key={c.id} withBorder padding="sm" component="section" aria-label={competencyOf(c)}>
-          <CompetencyHeading criterion={c} />
-          {grid.abilities.edit ? <CriterionActions grid={grid} index={ci} onRemove={onRemove} /> : null}
-          <Stack gap="sm" mt="sm">
-            {grid.levels.map((level, li) => (
-              <div key={level.position}>
-                <Text fw={600} size="sm">
-                  {level.label}
-                  {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
-                </Text>
-                <Cell grid={grid} criterion={c} index={li} onState={onState} />
-              </div>
-            ))}
-          </Stack>
-        </Card>
-      ))}
-    </Stack>
-  );
-}
-
 /** A role rubric: the grid of competencies x levels, edited with autosave while the version is a draft. */
 export default function RubricPage() {
   const { t, i18n } = useTranslation('pathways');
   const { id = '' } = useParams();
   const grid = useRubricGrid(id);
-  const phone = useIsPhone();
   const remove = useRemoveCriterion();
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [adding, setAdding] = useState(false);
@@ -245,8 +225,6 @@ export default function RubricPage() {
       </Group>
       {g.criteria.length === 0 ? (
         <Text role="status">{g.abilities.edit ? t('rubric.emptyEditor') : t('rubric.empty')}</Text>
-      ) : phone ? (
-        <GridCards grid={g} onState={onState} onRemove={setRemoving} />
       ) : (
         <GridTable grid={g} onState={onState} onRemove={setRemoving} />
       )}
