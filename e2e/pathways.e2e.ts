@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, mainNav, newPage, screenshot, signInAs } from './browser.ts';
 
 const tag = randomUUID().slice(0, 6);
 const ladderName = `Teaching ladder ${tag}`;
@@ -187,6 +187,13 @@ describe('career pathways and role rubrics (HR)', () => {
     expect(await hr.getByRole('textbox').count()).toBe(0);
     await hr.getByText('Plans a unit with Nguyễn, the mentor, and adjusts it from exit tickets').waitFor();
     await expectNoAxeViolations(hr, '/rubrics/:id (published)');
+    // Printed: the document alone, without the app's navigation or buttons.
+    await hr.emulateMedia({ media: 'print' });
+    expect(await mainNav(hr).isVisible()).toBe(false);
+    expect(await hr.getByRole('link', { name: 'Download PDF' }).isVisible()).toBe(false);
+    expect(await hr.getByRole('table').isVisible()).toBe(true);
+    await screenshot(hr, 'rubric-print');
+    await hr.emulateMedia({ media: 'screen' });
   });
 });
 
