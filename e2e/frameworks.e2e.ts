@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO,
+  apiAs,
   expectNoAxeViolations,
   expectNoCutOffText,
   expectNoSidewaysScroll,
@@ -24,6 +25,7 @@ let hr: Page;
 let frameworkUrl = '';
 let v1Url = '';
 let v2Url = '';
+let v3Url = '';
 
 /** The tree's rows (the item statements as buttons), in order on screen. */
 const tree = (page: Page) => page.getByRole('region', { name: 'Framework items' });
@@ -193,7 +195,13 @@ describe('framework editing (HR)', () => {
     await hr.getByRole('combobox', { name: 'From version' }).selectOption({ label: 'Version 1 · Superseded' });
     await hr.getByRole('combobox', { name: 'To version' }).selectOption({ label: 'Version 2 · Published' });
     await hr.getByRole('button', { name: 'Compare', exact: true }).click();
-    await heading(hr, `Changes in ${TITLE}`).waitFor();
+    await hr.waitForURL(/\/compare\?from=.+&to=.+/);
+    await heading(hr, `Changes in ${TITLE}`)
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(hr, 'frameworks-compare-failed');
+        throw error;
+      });
     const changes = hr.getByRole('list', { name: 'Changes', exact: true });
     const changed = changes.getByRole('listitem').filter({ hasText: 'What changed: Statement' });
     await changed.waitFor();
@@ -297,6 +305,7 @@ describe('on a phone', () => {
     await phone.goto(v2Url);
     await phone.getByRole('button', { name: 'Start a new version' }).first().click();
     await heading(phone, `${TITLE}, version 3`).waitFor();
+    v3Url = new URL(phone.url()).pathname;
     await tree(phone).getByText('Designs coherent instruction').waitFor();
     await expectNoSidewaysScroll(phone, 'draft (phone)');
     await expectNoAxeViolations(phone, 'draft (phone)', { soft: true });
@@ -310,5 +319,124 @@ describe('on a phone', () => {
     await expectNoAxeViolations(phone, 'item drawer (phone)', { soft: true });
     await screenshot(phone, 'frameworks-item-drawer-phone');
     await phone.context().close();
+  });
+});
+
+describe('working on a draft together', () => {
+  it('shows a concurrent edit with both texts and applies the change over it', async () => {
+    await hr.goto(v3Url);
+    await heading(hr, `${TITLE}, version 3`).waitFor();
+    await tree(hr).getByRole('button', { name: '1b Designs coherent instruction', exact: true }).click();
+    await hr.getByRole('dialog', { name: '1b Designs coherent instruction' }).waitFor();
+    // The panel's title follows the saved item, which changes below: find it by its role alone.
+    const drawer = hr.getByRole('dialog');
+    const statement = drawer.getByRole('textbox', { name: 'Statement', exact: true });
+    await statement.waitFor();
+
+    // Meanwhile, in another tab, the same item is saved with another text.
+    const versionId = v3Url.split('/').pop()!;
+    const { items } = await apiAs<{ items: { id: string; humanCode: string; version: number }[] }>(hr, 'GET', `/api/framework-versions/${versionId}/items`);
+    const item = items.find((i) => i.humanCode === '1b')!;
+    await apiAs(hr, 'PATCH', `/api/framework-items/${item.id}`, { version: item.version, fullStatement: 'Designs instruction (edited elsewhere)' });
+
+    await statement.fill('Designs coherent, standards-aligned instruction');
+    const stale = answer(hr, 'PATCH', '/api/framework-items/');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    expect((await stale).status()).toBe(409);
+    const conflict = drawer.getByRole('alert').filter({ hasText: 'Someone else changed this' });
+    await conflict.waitFor();
+    // Only the statement differs: one row, the user's text beside the current one.
+    expect(await conflict.getByRole('rowheader').allTextContents()).toEqual(['Statement']);
+    expect(await conflict.getByRole('cell').allTextContents()).toEqual(['Designs coherent, standards-aligned instruction', 'Designs instruction (edited elsewhere)']);
+    await expectNoAxeViolations(hr, 'item edit conflict');
+    await screenshot(hr, 'frameworks-item-conflict-desktop');
+    const reapplied = answer(hr, 'PATCH', '/api/framework-items/');
+    await conflict.getByRole('button', { name: 'Apply my changes over theirs' }).click();
+    expect((await reapplied).status()).toBe(200);
+    await conflict.waitFor({ state: 'detached' });
+    await hr.keyboard.press('Escape');
+    await tree(hr).getByText('Designs coherent, standards-aligned instruction').waitFor();
+  });
+
+  it('splits an item and merges the two halves back', async () => {
+    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent, standards-aligned instruction' }).click();
+    const split = answer(hr, 'POST', '/split');
+    await hr.getByRole('menuitem', { name: 'Split in two' }).click();
+    expect((await split).status()).toBe(201);
+    // The copy opens for editing.
+    const copy = hr.getByRole('dialog', { name: '1b Designs coherent, standards-aligned instruction' });
+    await copy.getByRole('textbox', { name: 'Code' }).fill('1c');
+    await copy.getByRole('textbox', { name: 'Statement', exact: true }).fill('Aligns instruction with the standards');
+    const saved = answer(hr, 'PATCH', '/api/framework-items/');
+    await copy.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(200);
+    await hr.keyboard.press('Escape');
+    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
+      '1a Knows the content, the standards and how students learn them',
+      '1b Designs coherent, standards-aligned instruction',
+      '1c Aligns instruction with the standards',
+    ]);
+
+    await hr.getByRole('button', { name: 'Merge items' }).click();
+    await hr.getByRole('checkbox', { name: 'Select 1b Designs coherent, standards-aligned instruction to merge' }).check();
+    await hr.getByRole('checkbox', { name: 'Select 1c Aligns instruction with the standards to merge' }).check();
+    await hr.getByText('2 items selected.').waitFor();
+    await hr.getByRole('button', { name: 'Merge the selected items' }).click();
+    const dialog = hr.getByRole('dialog', { name: 'Merge 2 items' });
+    await dialog.getByRole('textbox', { name: 'Statement' }).fill('Designs coherent instruction aligned with the standards');
+    await expectNoAxeViolations(hr, 'merge dialog');
+    const merged = answer(hr, 'POST', '/merge');
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    expect((await merged).status()).toBe(201);
+    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
+      '1a Knows the content, the standards and how students learn them',
+      '1b Designs coherent instruction aligned with the standards',
+    ]);
+
+    await hr.getByRole('tab', { name: 'Crosswalk preview' }).click();
+    await hr.getByText('If published now, this is how each item maps to version 2.').waitFor();
+    await expectNoAxeViolations(hr, 'crosswalk preview tab');
+    await hr.getByRole('tab', { name: 'Details' }).click();
+    await hr.getByRole('button', { name: 'Edit details' }).click();
+    const details = hr.getByRole('dialog', { name: "Edit this version's details" });
+    await details.getByRole('textbox', { name: 'Version label' }).fill('2027-28');
+    await expectNoAxeViolations(hr, 'edit version details');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await hr.getByText('The details were saved.').waitFor();
+    await hr.getByRole('definition').filter({ hasText: '2027-28' }).waitFor();
+    await hr.getByRole('tab', { name: 'Items' }).click();
+  });
+
+  it('lets a design-team teacher comment on the draft and HR resolve it', async () => {
+    const teacher = await newPage(browser);
+    await signInAs(teacher, DEMO.teacher);
+    await teacher.goto(v3Url);
+    await heading(teacher, `${TITLE}, version 3`).waitFor();
+    await teacher.getByText('You are on the design team').waitFor();
+    expect(await teacher.getByRole('button', { name: /^Move / }).count()).toBe(0);
+    await tree(teacher).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
+    const drawer = teacher.getByRole('dialog', { name: '1a Knows the content, the standards and how students learn them' });
+    await drawer.getByRole('textbox', { name: 'Your comment' }).fill('Could we name the state standards here?');
+    const posted = answer(teacher, 'POST', '/comments');
+    await drawer.getByRole('button', { name: 'Add comment' }).click();
+    expect((await posted).status()).toBe(201);
+    await drawer.getByText('Could we name the state standards here?').waitFor();
+    expect(await drawer.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    await expectNoAxeViolations(teacher, 'item drawer with comments (design team)');
+    await screenshot(teacher, 'frameworks-comment-teacher-desktop');
+    await teacher.context().close();
+
+    await hr.reload();
+    const row = tree(hr).getByRole('listitem').filter({ hasText: '1 open comment' });
+    await row.first().waitFor();
+    await tree(hr).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
+    const hrDrawer = hr.getByRole('dialog', { name: '1a Knows the content, the standards and how students learn them' });
+    await hrDrawer.getByText('Could we name the state standards here?').waitFor();
+    const resolved = answer(hr, 'POST', '/resolve');
+    await hrDrawer.getByRole('button', { name: 'Resolve' }).click();
+    expect((await resolved).status()).toBe(200);
+    await hrDrawer.getByText('No comments here.').waitFor();
+    await hrDrawer.getByText('Resolved', { exact: true }).click();
+    await hrDrawer.getByText('Resolved by Rafael Ortega', { exact: false }).waitFor();
   });
 });

@@ -23,6 +23,7 @@ import { useStartNewVersion } from './FrameworkPage.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
 import { AddItemModal, DeleteItemModal, MergeModal, type NewItemPlace } from './ItemModals.tsx';
 import { ItemTree, type TreeActions } from './ItemTree.tsx';
+import { VersionDetails } from './VersionDetails.tsx';
 import { FrameworkError, StatusBadge, childrenByParent, itemLabel } from './shared.tsx';
 
 /** The item type one level below `code` in the version's list (the last one stays the last). */
@@ -272,6 +273,7 @@ export default function VersionPage() {
         <Tabs.List>
           <Tabs.Tab value="items">{t('version.itemsTab')}</Tabs.Tab>
           {v.basedOnVersionId ? <Tabs.Tab value="crosswalk">{v.status === 'draft' ? t('version.previewTab') : t('version.crosswalkTab')}</Tabs.Tab> : null}
+          <Tabs.Tab value="details">{t('version.detailsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="items" pt="md">
           <VersionItems version={v} />
@@ -281,6 +283,9 @@ export default function VersionPage() {
             <CrosswalkView version={v} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="details" pt="md">
+          <VersionDetails version={v} />
+        </Tabs.Panel>
       </Tabs>
       {/* LEAD: embed the version's role rubrics here: <VersionRubrics versionId={v.id} /> (web/pages/rubrics/VersionRubrics.tsx). */}
       {publishing ? <PublishModal version={v} onClose={() => setPublishing(false)} /> : null}
