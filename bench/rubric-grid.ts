@@ -117,7 +117,7 @@ export function printRubricGrid(r: RubricGridResults): void {
   );
   console.log(`  raw SQL  p50 ${millis(w.p50).padStart(8)}  p95 ${millis(w.p95).padStart(8)}   (the 2 statements of loadGrid, same driver)`);
   console.log(`  ratio    p50 ${ratio(a.p50, w.p50)}  p95 ${ratio(a.p95, w.p95)}`);
-  console.log(`  statements per request: API ${r.statements.api} (session included), raw ${r.statements.raw}`);
+  console.log(`  statements per request: API ${r.statements.api} (session lookups counted; GETs reuse a session read in the last seconds), raw ${r.statements.raw}`);
 }
 
 // Alone: `npx tsx bench/rubric-grid.ts [--quick] [--db postgres] [--samples N]`.
