@@ -73,7 +73,7 @@ export const FrameworkImportQuery = z.object({
   title: z.string().trim().min(1).max(300).optional(),
 });
 
-/** Body of a refused upload (422 `validation_failed`): `details.code` is an i18n key under `case:fatal.`. */
+/** Body of a refused upload (400 `validation_failed`): `details.code` is an i18n key under `case:fatal.`. */
 export const ImportRefusalDetails = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),

@@ -192,15 +192,15 @@ describe('CASE conformance: real files', () => {
 
   it('refuses the CASE 1.0 JSON Schema that sits beside the samples: it is JSON but not a package', async () => {
     const res = await upload(hr, 'case', 'schema.json', readFileSync(resolve(dir, 'case-v1p0-cfpackage-schema.json')));
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.json().error.details.code).toBe('not_a_package');
   });
 });
 
 describe('CASE bad input', () => {
-  it('answers 422 with the reason for a file that is not JSON', async () => {
+  it('answers 400 with the reason for a file that is not JSON', async () => {
     const res = await upload(hr, 'case', 'broken.json', '{"CFDocument": {"title": "x",');
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', details: { code: 'not_json' } });
     expect(res.json().error.details.params.reason).toMatch(/JSON/);
   });
@@ -241,7 +241,7 @@ describe('CASE bad input', () => {
     const hierarchy = pkg.CFAssociations as { originNodeURI: { identifier: string }; destinationNodeURI: unknown }[];
     hierarchy.find((x) => x.originNodeURI.identifier === a!.identifier)!.destinationNodeURI = { title: 'b', identifier: b!.identifier, uri: b!.uri };
     const res = await upload(hr, 'case', 'cycle.json', json(pkg));
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toMatchObject({ code: 'hierarchy_cycle' });
     expect(res.json().error.details.params.cycle).toContain(a!.humanCodingScheme);
     expect(res.json().error.details.params.cycle).toContain(b!.humanCodingScheme);
@@ -337,7 +337,7 @@ describe('spreadsheets', () => {
     expect(dry.statusCode).toBe(200);
     expect(dry.json().messages).toEqual([expect.objectContaining({ severity: 'error', code: 'missing_parent_code', line: 4, params: { line: 4, code: 'D9' } })]);
     const apply = await upload(hr, 'spreadsheet', 'plan.csv', csv);
-    expect(apply.statusCode).toBe(422);
+    expect(apply.statusCode).toBe(400);
     expect(apply.json().error.details).toMatchObject({ code: 'row_errors', report: { errorCount: 1 } });
   });
 
@@ -368,9 +368,9 @@ describe('spreadsheets', () => {
     expect(reimported).toEqual(originals);
   });
 
-  it('refuses a file it cannot read with 422', async () => {
+  it('refuses a file it cannot read with 400', async () => {
     const res = await upload(hr, 'spreadsheet', 'x.xlsx', Buffer.from('PK\u0003\u0004 not really'));
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.json().error.details.code).toBe('invalid_xlsx');
   });
 });

@@ -4,12 +4,13 @@
  * exports -> anyone who can read the version; templates -> anyone signed in.
  * Uploads over the limit (CASE_UPLOAD_MAX_BYTES, or MAX_UPLOAD_MB when lower) answer 413
  * `payload_too_large`, from their Content-Length before reading or as soon as the stream passes
- * the limit (never buffered beyond it). A file that cannot be understood answers 422
+ * the limit (never buffered beyond it). A file that cannot be understood answers 400
  * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CASE_UPLOAD_MAX_BYTES } from '../../common/competency.ts';
+import { ERROR_STATUS } from '../../common/errors.ts';
 import { IdParams } from '../../common/schemas/common.ts';
 import { FrameworkImportQuery, FrameworkImportReport } from '../../common/schemas/framework-io.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
@@ -49,9 +50,9 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
 const tooLarge = (maxBytes: number) =>
   new AppError('payload_too_large', `Uploads are limited to ${Math.round(maxBytes / (1024 * 1024))} MB`, { maxBytes });
 
-/** 422 with the reason, for a file that cannot be understood (the error envelope of every error). */
+/** `validation_failed` with the reason, for a file that cannot be understood (the envelope of every error). */
 function refuse(reply: FastifyReply, err: CaseFileError) {
-  return reply.status(422).send({
+  return reply.status(ERROR_STATUS.validation_failed).send({
     error: { code: 'validation_failed', message: err.message, details: { code: err.code, params: err.params, ...(err.report ? { report: err.report } : {}) } },
   });
 }
