@@ -269,6 +269,14 @@ describe('reading a published version (teacher)', () => {
     expect(await teacher.getByRole('button', { name: 'Start a new version' }).count()).toBe(0);
     expect(await teacher.getByRole('button', { name: /^Move / }).count()).toBe(0);
     expect(await teacher.getByRole('button', { name: /^New / }).count()).toBe(0);
+    // A long framework folds: the domain hides its competencies and shows them again.
+    const toggle = teacher.getByRole('button', { name: 'Items under 1 Planning and preparation' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await tree(teacher).getByText('Designs coherent instruction').waitFor({ state: 'detached' });
+    await toggle.press('Enter');
+    await tree(teacher).getByText('Designs coherent instruction').waitFor();
     await expectNoAxeViolations(teacher, 'published version (teacher)');
     await screenshot(teacher, 'frameworks-published-teacher-desktop');
 

@@ -11,13 +11,27 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { KindBadge, itemLabel } from './shared.tsx';
+import { wordDiff, type DiffPart } from './wordDiff.ts';
 
 type Change = VersionComparison['changes'][number];
 
 /** One change: what it was and what it is now, side by side (stacked on a phone), and which fields changed. */
 function ChangeCard({ change, fromName, toName }: { change: Change; fromName: string; toName: string }) {
   const { t } = useTranslation('frameworks');
-  const side = (label: string, item: Change['item']) => (
+  const diff = change.item && change.previousItem && change.fields.includes('fullStatement') ? wordDiff(change.previousItem.fullStatement, change.item.fullStatement) : null;
+  const statement = (parts: DiffPart[] | undefined, text: string, removed: boolean) =>
+    parts
+      ? parts.map((part, k) =>
+          part.changed ? (
+            <Text key={k} component={removed ? 'del' : 'ins'} size="sm" bg={removed ? 'red.0' : 'green.0'} td={removed ? 'line-through' : 'none'} fw={removed ? undefined : 600}>
+              {part.text}
+            </Text>
+          ) : (
+            <span key={k}>{part.text}</span>
+          ),
+        )
+      : text;
+  const side = (label: string, item: Change['item'], parts?: DiffPart[], removed = false) => (
     <Stack gap={2}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase">
         {label}
@@ -31,7 +45,7 @@ function ChangeCard({ change, fromName, toName }: { change: Change; fromName: st
               </Text>{' '}
             </>
           ) : null}
-          {item.fullStatement}
+          {statement(parts, item.fullStatement, removed)}
         </Text>
       ) : (
         <Text size="sm" fs="italic">
@@ -55,8 +69,8 @@ function ChangeCard({ change, fromName, toName }: { change: Change; fromName: st
           <Text size="sm">{itemLabel(change.item)}</Text>
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            {side(fromName, change.previousItem)}
-            {side(toName, change.item)}
+            {side(fromName, change.previousItem, diff?.before, true)}
+            {side(toName, change.item, diff?.after)}
           </SimpleGrid>
         )}
       </Stack>

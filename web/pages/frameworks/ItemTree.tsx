@@ -40,6 +40,9 @@ interface TreeProps {
   selecting: boolean;
   selected: Set<string>;
   onToggleSelect: (id: string) => void;
+  /** Items whose children are hidden. */
+  collapsed: Set<string>;
+  onToggleCollapsed: (id: string) => void;
   /** The item whose actions button takes the focus after a move (keyboard users keep their place). */
   focusId: string | null;
   onFocused: () => void;
@@ -109,11 +112,12 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
 
 function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblings: FrameworkItem[]; depth: number }) {
   const { t } = useTranslation('frameworks');
-  const { item, index, siblings, depth, version, tree, byId, editable, actions, selecting, selected, onToggleSelect, focusId, onFocused } = props;
+  const { item, index, siblings, depth, version, tree, byId, editable, actions, selecting, selected, onToggleSelect, collapsed, onToggleCollapsed, focusId, onFocused } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
   const menuButton = useRef<HTMLButtonElement>(null);
   const label = itemLabel(item);
   const children = tree.get(item.id) ?? [];
+  const open = !collapsed.has(item.id);
   const previous = siblings[index - 1];
   const parent = item.parentId ? byId.get(item.parentId) : undefined;
 
@@ -164,6 +168,21 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
             <span aria-hidden="true">⠿</span>
           </ActionIcon>
         ) : null}
+        {children.length > 0 ? (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-expanded={open}
+            aria-label={t('tree.toggle', { item: label })}
+            onClick={() => onToggleCollapsed(item.id)}
+            style={{ flexShrink: 0 }}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </ActionIcon>
+        ) : (
+          <Box w={34} style={{ flexShrink: 0 }} />
+        )}
         {selecting ? (
           <Checkbox
             mt={8}
@@ -239,7 +258,7 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
           </Menu.Dropdown>
         </Menu>
       </Group>
-      {children.length > 0 ? <SiblingList {...props} parentId={item.id} depth={depth + 1} /> : null}
+      {children.length > 0 && open ? <SiblingList {...props} parentId={item.id} depth={depth + 1} /> : null}
     </li>
   );
 }

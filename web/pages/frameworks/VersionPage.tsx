@@ -83,6 +83,7 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [merging, setMerging] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
   const items = useMemo(() => data.data?.items ?? [], [data.data]);
   const tree = useMemo(() => childrenByParent(items), [items]);
@@ -145,6 +146,17 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
       }),
     [],
   );
+  const toggleCollapsed = useCallback(
+    (id: string) =>
+      setCollapsed((previous) => {
+        const next = new Set(previous);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const parents = [...tree.keys()].filter((id): id is string => id !== null && (tree.get(id)?.length ?? 0) > 0);
   const stopSelecting = () => {
     setSelecting(false);
     setSelected(new Set());
@@ -166,6 +178,16 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
               {t('merge.start')}
             </Button>
           )}
+        </Group>
+      ) : null}
+      {parents.length > 0 ? (
+        <Group gap="xs">
+          <Button size="xs" variant="subtle" onClick={() => setCollapsed(new Set(items.filter((i) => !i.parentId && parents.includes(i.id)).map((i) => i.id)))}>
+            {t('tree.collapseAll')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
+            {t('tree.expandAll')}
+          </Button>
         </Group>
       ) : null}
       {selecting ? (
@@ -202,6 +224,8 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
         selecting={selecting}
         selected={selected}
         onToggleSelect={toggleSelect}
+        collapsed={collapsed}
+        onToggleCollapsed={toggleCollapsed}
         focusId={focusId}
         onFocused={onFocused}
       />
