@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { FrameworkComment } from '../../common/schemas/frameworks.ts';
 import type { CreateRubricInput, RubricDescriptor, RubricGrid, RubricList } from '../../common/schemas/rubrics.ts';
 import { api } from './client.ts';
+import { frameworkKeys } from './frameworks.ts';
 import { pathwayKeys } from './pathways.ts';
 
 export type RubricListResult = z.infer<typeof RubricList>;
@@ -85,4 +87,48 @@ export function useVersionInfoForRubrics(versionId: string) {
     queryKey: ['rubrics', 'version-info', versionId],
     queryFn: () => api<{ id: string; status: string; abilities: { edit: boolean } }>('GET', `/api/framework-versions/${versionId}`),
   });
+}
+
+type CommentsData = { items: FrameworkComment[] };
+
+/** Under the version's comments key, so any comment write on the version refreshes it too. */
+const gridCommentsKey = (versionId: string) => [...frameworkKeys.comments(versionId), 'rubric-grid'] as const;
+
+/** Every comment on a draft version (open and resolved), fetched once for a whole rubric grid. */
+export function useGridComments(versionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: gridCommentsKey(versionId),
+    queryFn: () => api<CommentsData>('GET', `/api/framework-versions/${versionId}/comments?status=all`),
+    enabled,
+  });
+}
+
+/** Adds, resolves or reopens a comment: the answer goes into the grid's list at once. */
+function useGridCommentWrite<I>(versionId: string, request: (input: I) => Promise<FrameworkComment>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (comment) => {
+      queryClient.setQueryData<CommentsData>(gridCommentsKey(versionId), (data) => {
+        if (!data) return data;
+        const known = data.items.some((c) => c.id === comment.id);
+        return { items: known ? data.items.map((c) => (c.id === comment.id ? comment : c)) : [...data.items, comment] };
+      });
+      // The version's open-comment count and the item page's lists.
+      void queryClient.invalidateQueries({ queryKey: ['framework-versions', versionId] });
+      void queryClient.invalidateQueries({ queryKey: frameworkKeys.all });
+    },
+  });
+}
+
+export function useAddDescriptorComment(versionId: string) {
+  return useGridCommentWrite(versionId, (input: { descriptorId: string; body: string }) =>
+    api<FrameworkComment>('POST', `/api/framework-versions/${versionId}/comments`, input),
+  );
+}
+
+export function useResolveGridComment(versionId: string) {
+  return useGridCommentWrite(versionId, ({ id, resolve }: { id: string; resolve: boolean }) =>
+    api<FrameworkComment>('POST', `/api/framework-comments/${id}/${resolve ? 'resolve' : 'reopen'}`),
+  );
 }

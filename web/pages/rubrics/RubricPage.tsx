@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { FrameworkComment } from '../../../common/schemas/frameworks.ts';
 import type { GridCriterion, GridLevel, RubricGrid } from '../../../common/schemas/rubrics.ts';
 import { isApiError } from '../../api/client.ts';
-import { rubricExportUrl, useRemoveCriterion, useReorderCriteria, useRubricGrid } from '../../api/rubrics.ts';
+import { rubricExportUrl, useGridComments, useRemoveCriterion, useReorderCriteria, useRubricGrid } from '../../api/rubrics.ts';
 import { formatNumber } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -13,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { AddCriteriaModal, itemLabel } from './AddCriteriaModal.tsx';
 import { DescriptorCell, type SaveState } from './DescriptorCell.tsx';
+import { byDescriptor, CommentsButton, DescriptorCommentsDrawer, type CommentTarget } from './DescriptorComments.tsx';
 import './rubric.css';
 
 const competencyOf = (c: GridCriterion) => (c.item ? itemLabel(c.item) : (c.description ?? ''));
@@ -60,13 +62,39 @@ function CompetencyHeading({ criterion }: { criterion: GridCriterion }) {
   );
 }
 
-function Cell({ grid, criterion, index, onState }: { grid: RubricGrid; criterion: GridCriterion; index: number; onState: (id: string, s: SaveState) => void }) {
+/** The design team's comments on a draft's descriptors (null when not shown: published, or not loaded). */
+interface CommentsView {
+  byDescriptor: Map<string, FrameworkComment[]>;
+  open: (target: CommentTarget) => void;
+}
+
+const NO_COMMENTS: FrameworkComment[] = [];
+
+function Cell({ grid, criterion, index, onState, comments }: { grid: RubricGrid; criterion: GridCriterion; index: number; onState: (id: string, s: SaveState) => void; comments: CommentsView | null }) {
   const { t } = useTranslation('pathways');
   const level = grid.levels[index]!;
   const d = criterion.descriptors[index];
   if (!d) return <Text c="dimmed">—</Text>;
-  if (!grid.abilities.edit) return <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.description || '—'}</Text>;
-  return <DescriptorCell descriptor={d} label={t('rubric.cellLabel', { level: level.label, competency: competencyOf(criterion) })} onState={onState} />;
+  const cell = t('rubric.cellLabel', { level: level.label, competency: competencyOf(criterion) });
+  const button = comments ? (
+    <CommentsButton comments={comments.byDescriptor.get(d.id) ?? NO_COMMENTS} cell={cell} onOpen={() => comments.open({ descriptor: d, cell })} />
+  ) : null;
+  if (!grid.abilities.edit) {
+    return (
+      <Stack gap={0} align="flex-start">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {d.description || '—'}
+        </Text>
+        {button}
+      </Stack>
+    );
+  }
+  return (
+    <>
+      <DescriptorCell descriptor={d} label={cell} onState={onState} />
+      {button}
+    </>
+  );
 }
 
 function CriterionActions({ grid, index, onRemove }: { grid: RubricGrid; index: number; onRemove: (c: GridCriterion) => void }) {
@@ -106,7 +134,17 @@ function CriterionActions({ grid, index, onRemove }: { grid: RubricGrid; index: 
  * Competencies down, levels across; below the phone breakpoint the stylesheet stacks each
  * competency's levels under it (one layout, so a rotation never remounts a cell being typed in).
  */
-function GridTable({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id: string, s: SaveState) => void; onRemove: (c: GridCriterion) => void }) {
+function GridTable({
+  grid,
+  onState,
+  onRemove,
+  comments,
+}: {
+  grid: RubricGrid;
+  onState: (id: string, s: SaveState) => void;
+  onRemove: (c: GridCriterion) => void;
+  comments: CommentsView | null;
+}) {
   const { t } = useTranslation('pathways');
   return (
     <Table className="rubric-grid" withTableBorder withColumnBorders layout="fixed" verticalSpacing="sm" aria-label={t('rubric.gridLabel', { name: grid.rubric.title })}>
@@ -133,7 +171,7 @@ function GridTable({ grid, onState, onRemove }: { grid: RubricGrid; onState: (id
                   {level.label}
                   {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
                 </Text>
-                <Cell grid={grid} criterion={c} index={li} onState={onState} />
+                <Cell grid={grid} criterion={c} index={li} onState={onState} comments={comments} />
               </Table.Td>
             ))}
           </Table.Tr>
@@ -154,6 +192,12 @@ export default function RubricPage() {
   const [removing, setRemoving] = useState<GridCriterion | null>(null);
   const onState = useCallback((descriptorId: string, s: SaveState) => setStates((prev) => (prev[descriptorId] === s ? prev : { ...prev, [descriptorId]: s })), []);
   const status = overall(states);
+  // Design-team comments: on a draft, for its editors and design team, one request for the whole grid.
+  const commenting = !!grid.data && grid.data.frameworkVersion.status === 'draft' && grid.data.abilities.comment;
+  const comments = useGridComments(grid.data?.frameworkVersion.id ?? '', commenting);
+  const grouped = useMemo(() => byDescriptor(comments.data?.items ?? []), [comments.data]);
+  const [commentTarget, setCommentTarget] = useState<CommentTarget | null>(null);
+  const commentsView = useMemo<CommentsView | null>(() => (commenting && comments.data ? { byDescriptor: grouped, open: setCommentTarget } : null), [commenting, comments.data, grouped]);
 
   useEffect(() => {
     if (status !== 'saving' && status !== 'notSaved') return;
@@ -209,7 +253,7 @@ export default function RubricPage() {
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {v.status === 'draft' ? t('rubric.readOnlyDraft') : t('rubric.readOnlyPublished')}
+            {v.status !== 'draft' ? t('rubric.readOnlyPublished') : g.abilities.comment ? t('rubric.commenterHelp') : t('rubric.readOnlyDraft')}
           </Text>
         )}
         {g.abilities.edit ? (
@@ -226,8 +270,18 @@ export default function RubricPage() {
       {g.criteria.length === 0 ? (
         <Text role="status">{g.abilities.edit ? t('rubric.emptyEditor') : t('rubric.empty')}</Text>
       ) : (
-        <GridTable grid={g} onState={onState} onRemove={setRemoving} />
+        <GridTable grid={g} onState={onState} onRemove={setRemoving} comments={commentsView} />
       )}
+      {comments.error ? <ErrorAlert error={comments.error} /> : null}
+      {commenting ? (
+        <DescriptorCommentsDrawer
+          versionId={v.id}
+          target={commentTarget}
+          comments={commentTarget ? (grouped.get(commentTarget.descriptor.id) ?? []) : []}
+          canComment={g.abilities.comment}
+          onClose={() => setCommentTarget(null)}
+        />
+      ) : null}
       {adding ? (
         <AddCriteriaModal
           rubricId={g.rubric.id}
