@@ -401,6 +401,31 @@ describe('working on a draft together', () => {
       '1b Designs coherent instruction aligned with the standards',
     ]);
 
+    // Retire and reactivate from the menu; delete an item added by mistake.
+    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction aligned with the standards' }).click();
+    await hr.getByRole('menuitem', { name: 'Retire' }).click();
+    await hr.getByText('1b Designs coherent instruction aligned with the standards was retired.').waitFor();
+    const retiredRow = underDomain(hr).getByRole('listitem').filter({ hasText: 'aligned with the standards' });
+    await retiredRow.getByText('Retired', { exact: true }).waitFor();
+    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction aligned with the standards' }).click();
+    await hr.getByRole('menuitem', { name: 'Reactivate' }).click();
+    await retiredRow.getByText('Retired', { exact: true }).waitFor({ state: 'detached' });
+
+    await hr.getByRole('button', { name: 'Actions for 1a Knows the content, the standards and how students learn them' }).click();
+    await hr.getByRole('menuitem', { name: 'Add an item after it' }).click();
+    await fillNewItem(hr, '1x', 'Added by mistake');
+    await hr.getByRole('button', { name: 'Actions for 1x Added by mistake' }).click();
+    await hr.getByRole('menuitem', { name: 'Delete' }).click();
+    const confirm = hr.getByRole('dialog', { name: 'Delete 1x Added by mistake?' });
+    await confirm.waitFor();
+    // The actions menu fades out as the dialog opens: check the dialog once it has gone.
+    await hr.getByRole('menu').waitFor({ state: 'detached' });
+    await expectNoAxeViolations(hr, 'delete item dialog');
+    const deleted = answer(hr, 'DELETE', '/api/framework-items/');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect((await deleted).status()).toBe(204);
+    await tree(hr).getByText('Added by mistake').waitFor({ state: 'detached' });
+
     await hr.getByRole('tab', { name: 'Crosswalk preview' }).click();
     await hr.getByText('If published now, this is how each item maps to version 2.').waitFor();
     await expectNoAxeViolations(hr, 'crosswalk preview tab');

@@ -16,6 +16,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameworkItem, FrameworkVersion } from '../../api/frameworks.ts';
 import { formatNumber } from '../../app/format.ts';
+import { useIsPhone } from '../../app/responsive.ts';
 import { itemLabel, itemTypeTitle } from './shared.tsx';
 
 /** What a row can ask the page to do. */
@@ -84,6 +85,8 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
     if (item && to >= 0) actions.move(item, parentId, to);
   };
   if (siblings.length === 0) return null;
+  // Leaves keep room for the fold button only when a sibling has one, so the texts line up.
+  const alignToggle = siblings.some((s) => (tree.get(s.id)?.length ?? 0) > 0);
   const list = (
     <Box
       component="ul"
@@ -91,7 +94,7 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
       style={{ listStyle: 'none', margin: 0, padding: 0 }}
     >
       {siblings.map((item, index) => (
-        <ItemRow key={item.id} {...props} item={item} index={index} siblings={siblings} depth={depth} />
+        <ItemRow key={item.id} {...props} item={item} index={index} siblings={siblings} depth={depth} alignToggle={alignToggle} />
       ))}
     </Box>
   );
@@ -110,11 +113,12 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
   );
 }
 
-function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblings: FrameworkItem[]; depth: number }) {
+function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblings: FrameworkItem[]; depth: number; alignToggle: boolean }) {
   const { t } = useTranslation('frameworks');
-  const { item, index, siblings, depth, version, tree, byId, editable, actions, selecting, selected, onToggleSelect, collapsed, onToggleCollapsed, focusId, onFocused } = props;
+  const { item, index, siblings, depth, alignToggle, version, tree, byId, editable, actions, selecting, selected, onToggleSelect, collapsed, onToggleCollapsed, focusId, onFocused } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
   const menuButton = useRef<HTMLButtonElement>(null);
+  const isPhone = useIsPhone();
   const label = itemLabel(item);
   const children = tree.get(item.id) ?? [];
   const open = !collapsed.has(item.id);
@@ -148,7 +152,7 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
         wrap="nowrap"
         py={6}
         pr={4}
-        pl={depth * 24 + 4}
+        pl={depth * (isPhone ? 14 : 24) + 4}
         align="flex-start"
         style={{
           borderBottom: '1px solid var(--mantine-color-gray-2)',
@@ -180,9 +184,9 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
           >
             <span aria-hidden="true">{open ? '▾' : '▸'}</span>
           </ActionIcon>
-        ) : (
+        ) : alignToggle ? (
           <Box w={34} style={{ flexShrink: 0 }} />
-        )}
+        ) : null}
         {selecting ? (
           <Checkbox
             mt={8}
