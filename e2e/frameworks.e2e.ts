@@ -426,6 +426,22 @@ describe('working on a draft together', () => {
     expect((await deleted).status()).toBe(204);
     await tree(hr).getByText('Added by mistake').waitFor({ state: 'detached' });
 
+    // A typed link between two items, added and removed in the item's panel.
+    await tree(hr).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
+    const panel = hr.getByRole('dialog');
+    await panel.getByRole('combobox', { name: 'Kind of link' }).selectOption({ label: 'Comes before' });
+    await panel.getByRole('combobox', { name: 'To item' }).selectOption({ label: '1b Designs coherent instruction aligned with the standards' });
+    const linked = answer(hr, 'POST', '/associations');
+    await panel.getByRole('button', { name: 'Add link' }).click();
+    expect((await linked).status()).toBe(201);
+    const links = panel.getByRole('list', { name: 'Links to other items' });
+    await links.getByText('Comes before: 1b Designs coherent instruction aligned with the standards').waitFor();
+    await expectNoAxeViolations(hr, 'item panel with a link');
+    await links.getByRole('button', { name: /^Remove the link/ }).click();
+    await panel.getByText('No links.').waitFor();
+    await hr.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
     await hr.getByRole('tab', { name: 'Crosswalk preview' }).click();
     await hr.getByText('If published now, this is how each item maps to version 2.').waitFor();
     await expectNoAxeViolations(hr, 'crosswalk preview tab');
