@@ -17,7 +17,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
+import { ExportMenu } from '../frameworks-io/ExportMenu.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
+import VersionRubrics from '../rubrics/VersionRubrics.tsx';
 import { CrosswalkView, PublishModal } from './Crosswalk.tsx';
 import { useStartNewVersion } from './FrameworkPage.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
@@ -263,7 +266,8 @@ export default function VersionPage() {
   const { versionId = '' } = useParams();
   const version = useVersion(versionId);
   const [publishing, setPublishing] = useState(false);
-  const [tab, setTab] = useState<string | null>('items');
+  // The open tab is in the URL (?tab=rubrics), so links and Back land on it.
+  const [{ tab }, setUrl] = useUrlState({ tab: 'items' });
   if (isApiError(version.error, 'not_found')) return <NotFoundPage />;
   if (version.error) return <ErrorAlert error={version.error} />;
   if (!version.data) return <Loading />;
@@ -287,16 +291,17 @@ export default function VersionPage() {
         }
         actions={
           <>
-            {/* LEAD: embed the export downloads here: <ExportMenu versionId={v.id} /> (web/pages/frameworks-io/ExportMenu.tsx). */}
+            <ExportMenu versionId={v.id} />
             {v.abilities.publish ? <Button onClick={() => setPublishing(true)}>{t('publish.open')}</Button> : null}
           </>
         }
       />
       <VersionBanner version={v} />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => setUrl({ tab: value ?? 'items' })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="items">{t('version.itemsTab')}</Tabs.Tab>
           {v.basedOnVersionId ? <Tabs.Tab value="crosswalk">{v.status === 'draft' ? t('version.previewTab') : t('version.crosswalkTab')}</Tabs.Tab> : null}
+          <Tabs.Tab value="rubrics">{t('version.rubricsTab')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('version.detailsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="items" pt="md">
@@ -307,11 +312,13 @@ export default function VersionPage() {
             <CrosswalkView version={v} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="rubrics" pt="md">
+          <VersionRubrics versionId={v.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
           <VersionDetails version={v} />
         </Tabs.Panel>
       </Tabs>
-      {/* LEAD: embed the version's role rubrics here: <VersionRubrics versionId={v.id} /> (web/pages/rubrics/VersionRubrics.tsx). */}
       {publishing ? <PublishModal version={v} onClose={() => setPublishing(false)} /> : null}
     </Stack>
   );
