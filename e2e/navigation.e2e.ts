@@ -3,21 +3,24 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
-const ALL_ITEMS = ['Home', 'Schools', 'People', 'Import roster', 'Audit log', 'Outbox', 'Account'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Import roster', 'Audit log', 'Integrations', 'Outbox', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[] }[] = [
   { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS },
-  { role: 'hr', name: 'Rafael Ortega', nav: ['Home', 'Schools', 'People', 'Account'] },
-  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', 'Account'] },
-  { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', 'Account'] },
-  { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Account'] },
+  { role: 'hr', name: 'Rafael Ortega', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Frameworks', 'Career pathways', 'Account'] },
 ];
 
 /** The h1 of the page each navigation item opens. */
 const PAGE_TITLES: Record<string, string> = {
   Schools: 'Schools',
   People: 'People',
+  Frameworks: 'Frameworks',
+  'Career pathways': 'Career pathways',
+  Integrations: 'Integrations',
   'Import roster': 'Import roster',
   'Audit log': 'Audit log',
   Outbox: 'Outbox',
@@ -104,11 +107,11 @@ describe('on a phone, by keyboard', () => {
     // Tab walks the header, then the menu's links, each visible; past the last one the focus must
     // not go to the page hidden under the open menu.
     const walked: { name: string; inNav: boolean; seen: boolean }[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }
-    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual(['Home', 'Schools', 'People', 'Account']);
+    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual(['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account']);
     expect.soft(walked.filter((f) => !f.seen), 'focus went behind the open menu').toEqual([]);
 
     // Escape closes the menu and gives the focus back to the burger.

@@ -67,7 +67,11 @@ describe('app translations', () => {
 
   it.each(LOCALES)('%s translates every role, access level, unit type, error code and language', (locale) => {
     const messages = load(locale);
+    // Each navigation item but Home is also a card on the home page, with a line of its own.
+    const navKeys = [...readFileSync(join(root, 'web/app/MainNav.tsx'), 'utf8').matchAll(/label: 'nav\.([a-zA-Z]+)'/g)].map((m) => m[1]!);
+    expect(navKeys.length).toBeGreaterThan(3);
     const dynamic = [
+      ...navKeys.filter((key) => key !== 'home').map((key) => `home.cards.${key}`),
       ...STAFF_ROLES.flatMap((role) => [`role.${role}`, `rolePlural.${role}`]),
       ...ACCESS_ROLES.map((access) => `access.${access}`),
       ...ORG_UNIT_TYPES.map((type) => `orgUnitType.${type}`),
