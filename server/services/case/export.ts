@@ -4,7 +4,7 @@ import {
   frameworkAssociations, frameworkItems, frameworkVersions, rubricCriteria, rubricDescriptors, rubrics, type CaseLink, type ItemTypeDef,
 } from '../../db/schema/index.ts';
 import { FIELD_SPECS, isUuid, uuidV5, type ObjectKind } from './fields.ts';
-import { caseUri } from './parse.ts';
+import { caseUri } from './rows.ts';
 
 type Json = Record<string, unknown>;
 type VersionRow = typeof frameworkVersions.$inferSelect;

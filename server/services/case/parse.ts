@@ -1,8 +1,10 @@
 import { ASSOCIATION_TYPES, FRAMEWORK_MAX_ITEMS } from '../../../common/competency.ts';
 import type { CaseLink, ItemTypeDef } from '../../db/schema/frameworks.ts';
 import { caseUuid, normalizeName, uuidV5, type ObjectKind } from './fields.ts';
+import { assignPositions, rejectCycles } from './hierarchy.ts';
 import { CaseFileError, Messages } from './messages.ts';
 import { isObject, normalizeObject, rest, str, type Fields } from './normalize.ts';
+import { asList, caseUri, decode, rowHelpers } from './rows.ts';
 import type { ParsedAssociation, ParsedCriterion, ParsedFramework, ParsedItem, ParsedLevel, ParsedRubric } from './types.ts';
 
 export interface CaseParseOptions {
@@ -20,32 +22,12 @@ export interface CaseParseOptions {
 export const KNOWN_ASSOCIATION_TYPES = [...ASSOCIATION_TYPES, 'isTranslationOf'] as const;
 const EXT_TYPE = /^ext:[a-zA-Z0-9.|_-]+$/;
 
-/** Where a CASE REST server (this one) would serve a row: used for rows without a `uri`. */
-export const caseUri = (baseUrl: string, collection: string, identifier: string) =>
-  `${baseUrl.replace(/\/$/, '')}/ims/case/v1p1/${collection}/${identifier}`;
-
 const DEFINITION_SECTIONS = [
   { key: 'CFConcepts', kind: 'concept', collection: 'CFConcepts', required: ['title', 'hierarchyCode'] },
   { key: 'CFSubjects', kind: 'subject', collection: 'CFSubjects', required: ['title', 'hierarchyCode'] },
   { key: 'CFLicenses', kind: 'license', collection: 'CFLicenses', required: ['title', 'licenseText'] },
   { key: 'CFAssociationGroupings', kind: 'grouping', collection: 'CFAssociationGroupings', required: ['title'] },
 ] as const;
-
-function decode(data: Buffer | string): string {
-  const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A natural-order comparison ("2" before "10"), for listEnumeration. */
-const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-const asList = (value: unknown, path: string, messages: Messages): unknown[] => {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
-  if (isObject(value)) return [value];
-  messages.warn('invalid_value', path, { field: path });
-  return [];
-};
 
 /**
  * Reads a CASE 1.0/1.1 CFPackage. Pure: no database. Lenient (see fields.ts and normalize.ts):
@@ -59,6 +41,7 @@ const asList = (value: unknown, path: string, messages: Messages): unknown[] => 
 export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions): ParsedFramework {
   const messages = new Messages();
   const now = opts.now.toISOString();
+  const { synthesizedUri, ensure, idOf } = rowHelpers(messages, opts.baseUrl, now);
   let root: unknown;
   try {
     root = JSON.parse(decode(data));
@@ -87,23 +70,6 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
   if (!str(doc.creator)) messages.warn('missing_creator', 'CFDocument.creator', { creator });
   const docUri = str(doc.uri) ?? synthesizedUri('CFDocuments', docId, 'CFDocument.uri');
   const docIds = new Set([docId, rawDocId?.trim() ?? docId]);
-
-  function synthesizedUri(collection: string, identifier: string, path: string) {
-    messages.warn('uri_synthesized', path, {});
-    return caseUri(opts.baseUrl, collection, identifier);
-  }
-  const ensure = (f: Fields, collection: string, identifier: string, path: string) => {
-    f.uri = str(f.uri) ?? synthesizedUri(collection, identifier, `${path}.uri`);
-    f.lastChangeDateTime ??= now;
-    return f;
-  };
-  const idOf = (f: Fields, path: string, fallback: string) => {
-    const raw = str(f.identifier);
-    if (raw) return caseUuid(raw, messages, `${path}.identifier`);
-    const made = uuidV5(fallback);
-    messages.warn('missing_identifier', `${path}.identifier`, { identifier: made });
-    return made;
-  };
 
   // Definitions: item types become the version's item types; the rest is kept on the document.
   const defs = isObject(pkg.CFDefinitions) ? normalizeObject('definitions', pkg.CFDefinitions, 'CFDefinitions', messages) : {};
@@ -387,52 +353,4 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
     definitionCount,
     messages,
   };
-}
-
-const label = (item: ParsedItem) => item.humanCode ?? item.identifier;
-
-/** Refuses a tree with a loop (an item that is its own ancestor), naming the items of the loop. */
-export function rejectCycles(items: ParsedItem[]) {
-  const state = new Uint8Array(items.length); // 0 new, 1 on the current path, 2 done
-  for (let start = 0; start < items.length; start++) {
-    const path: number[] = [];
-    let i: number | null = start;
-    while (i !== null && state[i] === 0) {
-      state[i] = 1;
-      path.push(i);
-      i = items[i]!.parentIndex;
-    }
-    if (i !== null && state[i] === 1) {
-      const loop = path.slice(path.indexOf(i));
-      throw new CaseFileError('hierarchy_cycle', { cycle: [...loop, i].map((n) => label(items[n]!)).join(' → ') });
-    }
-    for (const n of path) state[n] = 2;
-  }
-}
-
-/** Positions among siblings: by sequenceNumber, then listEnumeration, then the order of the file. */
-function assignPositions(items: ParsedItem[], placed: Map<number, { sequence: number | null; order: number }>) {
-  const groups = new Map<number | null, number[]>();
-  items.forEach((item, i) => {
-    const list = groups.get(item.parentIndex) ?? [];
-    list.push(i);
-    groups.set(item.parentIndex, list);
-  });
-  for (const list of groups.values()) {
-    list.sort((a, b) => {
-      const pa = placed.get(a);
-      const pb = placed.get(b);
-      const sa = pa?.sequence ?? Number.POSITIVE_INFINITY;
-      const sb = pb?.sequence ?? Number.POSITIVE_INFINITY;
-      if (sa !== sb) return sa < sb ? -1 : 1;
-      const la = items[a]!.listEnumeration;
-      const lb = items[b]!.listEnumeration;
-      if (la && lb && la !== lb) return natural.compare(la, lb);
-      const oa = pa?.order ?? Number.POSITIVE_INFINITY;
-      const ob = pb?.order ?? Number.POSITIVE_INFINITY;
-      if (oa !== ob) return oa < ob ? -1 : 1;
-      return a - b;
-    });
-    list.forEach((i, position) => (items[i]!.position = position));
-  }
 }

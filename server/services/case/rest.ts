@@ -4,7 +4,7 @@ import { frameworkItems, frameworkVersions, rubrics } from '../../db/schema/inde
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { buildItem, buildPackage, loadVersionContent, type VersionContent } from './export.ts';
-import { caseUri } from './parse.ts';
+import { caseUri } from './rows.ts';
 
 /**
  * The CASE 1.1 REST API (read-only) for other systems: only published and retired versions of the

@@ -4,7 +4,7 @@ import { FRAMEWORK_MAX_ITEMS } from '../../../common/competency.ts';
 import type { ItemTypeDef } from '../../db/schema/frameworks.ts';
 import { isUuid, uuidV5 } from '../case/fields.ts';
 import { CaseFileError, Messages } from '../case/messages.ts';
-import { caseUri } from '../case/parse.ts';
+import { caseUri } from '../case/rows.ts';
 import type { ParsedFramework, ParsedItem } from '../case/types.ts';
 import { parseCsvTable, type Table } from '../roster/parse/csv.ts';
 import { decodeText } from '../roster/parse/decode.ts';
