@@ -1,12 +1,12 @@
 // Journey: HR builds a framework in the browser (a domain, two competencies, reordered by keyboard),
 // publishes it, starts version 2, changes an item, reads the crosswalk preview, publishes again and
 // compares the two versions; a teacher reads the published version without any edit control.
-// Scales: the default scale is in use, so its levels are locked; a new scale is created.
-import type { Browser, Locator, Page } from 'playwright-core';
+// Scales: the default scale is in use, so its levels are locked; a new scale is created. Working on
+// a draft together is its own journey (frameworks-draft.e2e.ts).
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO,
-  apiAs,
   expectNoAxeViolations,
   expectNoCutOffText,
   expectNoSidewaysScroll,
@@ -17,6 +17,7 @@ import {
   screenshot,
   signInAs,
 } from './browser.ts';
+import { answer, fillNewItem, publish, rowTexts, tree, underDomain } from './frameworks-ui.ts';
 
 const TITLE = `Teaching practice ${Date.now().toString(36)}`;
 
@@ -25,37 +26,6 @@ let hr: Page;
 let frameworkUrl = '';
 let v1Url = '';
 let v2Url = '';
-let v3Url = '';
-
-/** The tree's rows (the item statements as buttons), in order on screen. */
-const tree = (page: Page) => page.getByRole('region', { name: 'Framework items' });
-const rowTexts = async (page: Page, list: Locator) =>
-  (await list.locator(':scope > li > div button:not([aria-label])').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-const underDomain = (page: Page) => tree(page).getByRole('list', { name: 'Under 1 Planning and preparation' });
-
-/** Waits for the next API answer matching `method` and `path` (a substring). */
-const answer = (page: Page, method: string, path: string) =>
-  page.waitForResponse((r) => r.request().method() === method && r.url().includes(path));
-
-/** Adds an item through the "Add item" dialog that is open. */
-async function fillNewItem(page: Page, code: string, statement: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Code' }).fill(code);
-  await dialog.getByRole('textbox', { name: 'Statement' }).fill(statement);
-  const created = answer(page, 'POST', '/items');
-  await dialog.getByRole('button', { name: 'Add item' }).click();
-  expect((await created).status()).toBe(201);
-  await dialog.waitFor({ state: 'detached' });
-}
-
-/** Opens the publish dialog, checks what it says, publishes, and waits for the banner. */
-async function publish(page: Page, expectText: string[]) {
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: /^Publish version \d\?$/ });
-  await dialog.waitFor();
-  for (const text of expectText) await dialog.getByText(text, { exact: false }).first().waitFor();
-  return dialog;
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -313,7 +283,6 @@ describe('on a phone', () => {
     await phone.goto(v2Url);
     await phone.getByRole('button', { name: 'Start a new version' }).first().click();
     await heading(phone, `${TITLE}, version 3`).waitFor();
-    v3Url = new URL(phone.url()).pathname;
     await tree(phone).getByText('Designs coherent instruction').waitFor();
     await expectNoSidewaysScroll(phone, 'draft (phone)');
     await expectNoAxeViolations(phone, 'draft (phone)', { soft: true });
@@ -327,165 +296,5 @@ describe('on a phone', () => {
     await expectNoAxeViolations(phone, 'item drawer (phone)', { soft: true });
     await screenshot(phone, 'frameworks-item-drawer-phone');
     await phone.context().close();
-  });
-});
-
-describe('working on a draft together', () => {
-  it('shows a concurrent edit with both texts and applies the change over it', async () => {
-    await hr.goto(v3Url);
-    await heading(hr, `${TITLE}, version 3`).waitFor();
-    await tree(hr).getByRole('button', { name: '1b Designs coherent instruction', exact: true }).click();
-    await hr.getByRole('dialog', { name: '1b Designs coherent instruction' }).waitFor();
-    // The panel's title follows the saved item, which changes below: find it by its role alone.
-    const drawer = hr.getByRole('dialog');
-    const statement = drawer.getByRole('textbox', { name: 'Statement', exact: true });
-    await statement.waitFor();
-
-    // Meanwhile, in another tab, the same item is saved with another text.
-    const versionId = v3Url.split('/').pop()!;
-    const { items } = await apiAs<{ items: { id: string; humanCode: string; version: number }[] }>(hr, 'GET', `/api/framework-versions/${versionId}/items`);
-    const item = items.find((i) => i.humanCode === '1b')!;
-    await apiAs(hr, 'PATCH', `/api/framework-items/${item.id}`, { version: item.version, fullStatement: 'Designs instruction (edited elsewhere)' });
-
-    await statement.fill('Designs coherent, standards-aligned instruction');
-    const stale = answer(hr, 'PATCH', '/api/framework-items/');
-    await drawer.getByRole('button', { name: 'Save' }).click();
-    expect((await stale).status()).toBe(409);
-    const conflict = drawer.getByRole('alert').filter({ hasText: 'Someone else changed this' });
-    await conflict.waitFor();
-    // Only the statement differs: one row, the user's text beside the current one.
-    expect(await conflict.getByRole('rowheader').allTextContents()).toEqual(['Statement']);
-    expect(await conflict.getByRole('cell').allTextContents()).toEqual(['Designs coherent, standards-aligned instruction', 'Designs instruction (edited elsewhere)']);
-    await expectNoAxeViolations(hr, 'item edit conflict');
-    await screenshot(hr, 'frameworks-item-conflict-desktop');
-    const reapplied = answer(hr, 'PATCH', '/api/framework-items/');
-    await conflict.getByRole('button', { name: 'Apply my changes over theirs' }).click();
-    expect((await reapplied).status()).toBe(200);
-    await conflict.waitFor({ state: 'detached' });
-    await hr.keyboard.press('Escape');
-    await tree(hr).getByText('Designs coherent, standards-aligned instruction').waitFor();
-  });
-
-  it('splits an item and merges the two halves back', async () => {
-    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent, standards-aligned instruction' }).click();
-    const split = answer(hr, 'POST', '/split');
-    await hr.getByRole('menuitem', { name: 'Split in two' }).click();
-    expect((await split).status()).toBe(201);
-    // The copy opens for editing.
-    const copy = hr.getByRole('dialog', { name: '1b Designs coherent, standards-aligned instruction' });
-    await copy.getByRole('textbox', { name: 'Code' }).fill('1c');
-    await copy.getByRole('textbox', { name: 'Statement', exact: true }).fill('Aligns instruction with the standards');
-    const saved = answer(hr, 'PATCH', '/api/framework-items/');
-    await copy.getByRole('button', { name: 'Save' }).click();
-    expect((await saved).status()).toBe(200);
-    await hr.keyboard.press('Escape');
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
-      '1a Knows the content, the standards and how students learn them',
-      '1b Designs coherent, standards-aligned instruction',
-      '1c Aligns instruction with the standards',
-    ]);
-
-    await hr.getByRole('button', { name: 'Merge items' }).click();
-    await hr.getByRole('checkbox', { name: 'Select 1b Designs coherent, standards-aligned instruction to merge' }).check();
-    await hr.getByRole('checkbox', { name: 'Select 1c Aligns instruction with the standards to merge' }).check();
-    await hr.getByText('2 items selected.').waitFor();
-    await hr.getByRole('button', { name: 'Merge the selected items' }).click();
-    const dialog = hr.getByRole('dialog', { name: 'Merge 2 items' });
-    await dialog.getByRole('textbox', { name: 'Statement' }).fill('Designs coherent instruction aligned with the standards');
-    await expectNoAxeViolations(hr, 'merge dialog');
-    const merged = answer(hr, 'POST', '/merge');
-    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
-    expect((await merged).status()).toBe(201);
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
-      '1a Knows the content, the standards and how students learn them',
-      '1b Designs coherent instruction aligned with the standards',
-    ]);
-
-    // Retire and reactivate from the menu; delete an item added by mistake.
-    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction aligned with the standards' }).click();
-    await hr.getByRole('menuitem', { name: 'Retire' }).click();
-    await hr.getByText('1b Designs coherent instruction aligned with the standards was retired.').waitFor();
-    const retiredRow = underDomain(hr).getByRole('listitem').filter({ hasText: 'aligned with the standards' });
-    await retiredRow.getByText('Retired', { exact: true }).waitFor();
-    await hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction aligned with the standards' }).click();
-    await hr.getByRole('menuitem', { name: 'Reactivate' }).click();
-    await retiredRow.getByText('Retired', { exact: true }).waitFor({ state: 'detached' });
-
-    await hr.getByRole('button', { name: 'Actions for 1a Knows the content, the standards and how students learn them' }).click();
-    await hr.getByRole('menuitem', { name: 'Add an item after it' }).click();
-    await fillNewItem(hr, '1x', 'Added by mistake');
-    await hr.getByRole('button', { name: 'Actions for 1x Added by mistake' }).click();
-    await hr.getByRole('menuitem', { name: 'Delete' }).click();
-    const confirm = hr.getByRole('dialog', { name: 'Delete 1x Added by mistake?' });
-    await confirm.waitFor();
-    // The actions menu fades out as the dialog opens: check the dialog once it has gone.
-    await hr.getByRole('menu').waitFor({ state: 'detached' });
-    await expectNoAxeViolations(hr, 'delete item dialog');
-    const deleted = answer(hr, 'DELETE', '/api/framework-items/');
-    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
-    expect((await deleted).status()).toBe(204);
-    await tree(hr).getByText('Added by mistake').waitFor({ state: 'detached' });
-
-    // A typed link between two items, added and removed in the item's panel.
-    await tree(hr).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
-    const panel = hr.getByRole('dialog');
-    await panel.getByRole('combobox', { name: 'Kind of link' }).selectOption({ label: 'Comes before' });
-    await panel.getByRole('combobox', { name: 'To item' }).selectOption({ label: '1b Designs coherent instruction aligned with the standards' });
-    const linked = answer(hr, 'POST', '/associations');
-    await panel.getByRole('button', { name: 'Add link' }).click();
-    expect((await linked).status()).toBe(201);
-    const links = panel.getByRole('list', { name: 'Links to other items' });
-    await links.getByText('Comes before: 1b Designs coherent instruction aligned with the standards').waitFor();
-    await expectNoAxeViolations(hr, 'item panel with a link');
-    await links.getByRole('button', { name: /^Remove the link/ }).click();
-    await panel.getByText('No links.').waitFor();
-    await hr.keyboard.press('Escape');
-    await panel.waitFor({ state: 'detached' });
-
-    await hr.getByRole('tab', { name: 'Crosswalk preview' }).click();
-    await hr.getByText('If published now, this is how each item maps to version 2.').waitFor();
-    await expectNoAxeViolations(hr, 'crosswalk preview tab');
-    await hr.getByRole('tab', { name: 'Details' }).click();
-    await hr.getByRole('button', { name: 'Edit details' }).click();
-    const details = hr.getByRole('dialog', { name: "Edit this version's details" });
-    await details.getByRole('textbox', { name: 'Version label' }).fill('2027-28');
-    await expectNoAxeViolations(hr, 'edit version details');
-    await details.getByRole('button', { name: 'Save' }).click();
-    await hr.getByText('The details were saved.').waitFor();
-    await hr.getByRole('definition').filter({ hasText: '2027-28' }).waitFor();
-    await hr.getByRole('tab', { name: 'Items' }).click();
-  });
-
-  it('lets a design-team teacher comment on the draft and HR resolve it', async () => {
-    const teacher = await newPage(browser);
-    await signInAs(teacher, DEMO.teacher);
-    await teacher.goto(v3Url);
-    await heading(teacher, `${TITLE}, version 3`).waitFor();
-    await teacher.getByText('You are on the design team').waitFor();
-    expect(await teacher.getByRole('button', { name: /^Move / }).count()).toBe(0);
-    await tree(teacher).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
-    const drawer = teacher.getByRole('dialog', { name: '1a Knows the content, the standards and how students learn them' });
-    await drawer.getByRole('textbox', { name: 'Your comment' }).fill('Could we name the state standards here?');
-    const posted = answer(teacher, 'POST', '/comments');
-    await drawer.getByRole('button', { name: 'Add comment' }).click();
-    expect((await posted).status()).toBe(201);
-    await drawer.getByText('Could we name the state standards here?').waitFor();
-    expect(await drawer.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
-    await expectNoAxeViolations(teacher, 'item drawer with comments (design team)');
-    await screenshot(teacher, 'frameworks-comment-teacher-desktop');
-    await teacher.context().close();
-
-    await hr.reload();
-    const row = tree(hr).getByRole('listitem').filter({ hasText: '1 open comment' });
-    await row.first().waitFor();
-    await tree(hr).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
-    const hrDrawer = hr.getByRole('dialog', { name: '1a Knows the content, the standards and how students learn them' });
-    await hrDrawer.getByText('Could we name the state standards here?').waitFor();
-    const resolved = answer(hr, 'POST', '/resolve');
-    await hrDrawer.getByRole('button', { name: 'Resolve' }).click();
-    expect((await resolved).status()).toBe(200);
-    await hrDrawer.getByText('No comments here.').waitFor();
-    await hrDrawer.getByText('Resolved', { exact: true }).click();
-    await hrDrawer.getByText('Resolved by Rafael Ortega', { exact: false }).waitFor();
   });
 });
