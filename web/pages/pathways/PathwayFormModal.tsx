@@ -5,9 +5,8 @@ import { CENTRAL_OFFICE_FUNCTIONS, PATHWAY_CATEGORIES, type PathwayCategory } fr
 import { CreatePathwayInput, type Pathway } from '../../../common/schemas/pathways.ts';
 import { useCreatePathway, useUpdatePathway } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
-import { ConflictNotice } from './ConflictNotice.tsx';
+import { SaveProblem } from './ConflictNotice.tsx';
 import { isApiError } from '../../api/client.ts';
 
 type Values = { name: string; category: PathwayCategory; function: string; description: string };
@@ -56,17 +55,16 @@ export function PathwayFormModal({ pathway, onClose, onSaved }: { pathway?: Path
     <AppModal opened onClose={onClose} title={pathway ? t('pathway.editTitle', { name: pathway.name }) : t('pathway.addTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {conflict ? (
-            <ConflictNotice
-              onLoad={() => {
-                setValues(valuesOf(conflict));
-                setVersion(conflict.version);
-                update.reset();
-              }}
-            />
-          ) : (
-            <ErrorAlert error={mutation.error} />
-          )}
+          <SaveProblem
+            conflict={conflict !== null}
+            error={mutation.error}
+            onLoad={() => {
+              if (!conflict) return;
+              setValues(valuesOf(conflict));
+              setVersion(conflict.version);
+              update.reset();
+            }}
+          />
           <TextInput label={t('field.name')} required value={values.name} onChange={set('name')} error={errors.name} data-autofocus />
           <NativeSelect
             label={t('field.category')}

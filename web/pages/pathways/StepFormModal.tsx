@@ -6,9 +6,8 @@ import { STAFF_ROLES } from '../../../common/roles.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCreateStep, useUpdateStep } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
-import { ConflictNotice } from './ConflictNotice.tsx';
+import { SaveProblem } from './ConflictNotice.tsx';
 
 type Num = number | string;
 interface Values {
@@ -106,17 +105,16 @@ export function StepFormModal({
     <AppModal opened onClose={onClose} title={step ? t('step.editTitle', { name: step.title }) : t('step.addTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {conflict ? (
-            <ConflictNotice
-              onLoad={() => {
-                setValues(valuesOf(conflict));
-                setVersion(conflict.version);
-                update.reset();
-              }}
-            />
-          ) : (
-            <ErrorAlert error={mutation.error} />
-          )}
+          <SaveProblem
+            conflict={conflict !== null}
+            error={mutation.error}
+            onLoad={() => {
+              if (!conflict) return;
+              setValues(valuesOf(conflict));
+              setVersion(conflict.version);
+              update.reset();
+            }}
+          />
           <TextInput label={t('field.title')} required value={values.title} onChange={setText('title')} error={errors.title} data-autofocus />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NativeSelect
