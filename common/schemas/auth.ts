@@ -39,6 +39,16 @@ export const AppAbilities = z.object({
   viewOutbox: z.boolean(),
   /** Create and edit frameworks, scales, pathways and rubrics (HR and district admins). */
   manageFrameworks: z.boolean(),
+  /** Start observations (coaches, school leaders, HR, admins). */
+  observe: z.boolean(),
+  /** Has a coaching caseload (coaches and team leads). */
+  coach: z.boolean(),
+  /** Open school trackers (school leaders for their schools, coaches for their caseload, HR and admins for all). */
+  viewTracker: z.boolean(),
+  /** See the district view that aggregates the trackers by school (HR and admins). */
+  viewDistrictTracker: z.boolean(),
+  /** Non-negotiables, observation types, the action-step library and the school calendar (HR and admins). */
+  manageObservationSettings: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

@@ -1,5 +1,7 @@
 import type { AppAbilities } from '../../common/schemas/auth.ts';
 import type { Actor } from '../lib/actor.ts';
+import { canCoachAnyone } from './coaching.ts';
+import { canManageObservationSettings, canObserveAnyone } from './observations.ts';
 
 export const isDistrictAdmin = (actor: Actor) => actor.adminGrant === 'district_admin';
 export const isHrOrAdmin = (actor: Actor) => actor.adminGrant === 'district_admin' || actor.adminGrant === 'hr';
@@ -14,5 +16,10 @@ export function appAbilities(actor: Actor): AppAbilities {
     viewAudit: isDistrictAdmin(actor),
     viewOutbox: isDistrictAdmin(actor),
     manageFrameworks: isHrOrAdmin(actor),
+    observe: canObserveAnyone(actor),
+    coach: canCoachAnyone(actor),
+    viewTracker: isHrOrAdmin(actor) || actor.access === 'school_leader' || actor.access === 'coach',
+    viewDistrictTracker: isHrOrAdmin(actor),
+    manageObservationSettings: canManageObservationSettings(actor),
   };
 }

@@ -1,0 +1,41 @@
+/**
+ * School-day arithmetic over ISO dates ("2026-11-24"): weekends and the district's non-school days
+ * (holidays, breaks, staff days) are not school days. Pure; used by the server for feedback due
+ * dates and by the browser to show "2 school days left".
+ */
+
+function toUtc(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function isSchoolDay(day: string, nonSchoolDays: ReadonlySet<string>): boolean {
+  const weekday = toUtc(day).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !nonSchoolDays.has(day);
+}
+
+/** The date `count` school days after `day` (the day itself not counted). */
+export function addSchoolDays(day: string, count: number, nonSchoolDays: ReadonlySet<string>): string {
+  const date = toUtc(day);
+  let left = count;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (isSchoolDay(toIso(date), nonSchoolDays)) left -= 1;
+  }
+  return toIso(date);
+}
+
+/** School days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function schoolDaysBetween(from: string, to: string, nonSchoolDays: ReadonlySet<string>): number {
+  const date = toUtc(from);
+  const end = toUtc(to);
+  let count = 0;
+  while (date < end) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (isSchoolDay(toIso(date), nonSchoolDays)) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,44 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districts } from './districts.ts';
+import { people } from './people.ts';
+import { users } from './users.ts';
+
+/** An in-app notification; `kind` + `params` are rendered through i18n in the reader's language. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    districtId: uuid()
+      .notNull()
+      .references(() => districts.id),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id),
+    /** common/observation.ts NOTIFICATION_KINDS */
+    kind: text().notNull(),
+    entityType: text().notNull(),
+    entityId: uuid().notNull(),
+    params: jsonb().$type<Record<string, string | number>>().notNull().default({}),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_person_idx').on(t.districtId, t.personId, t.createdAt)],
+);
+
+/** A user's secret iCalendar feed URL (stored as a SHA-256 of the token; revocable). */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    districtId: uuid()
+      .notNull()
+      .references(() => districts.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash), index('calendar_feeds_user_idx').on(t.userId)],
+);

@@ -1,0 +1,6 @@
+/**
+ * Permission matrix: to be written with the routes (issue 4).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export const trackerRoutes: FastifyPluginAsyncZod = async () => {};
