@@ -1,0 +1,123 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import i18next from 'i18next';
+import ical from 'ical-generator';
+import en from '../../../common/i18n/en/calendar.json' with { type: 'json' };
+import es from '../../../common/i18n/es/calendar.json' with { type: 'json' };
+import type { CalendarEvent, CalendarFeedStatus, CreatedCalendarFeed } from '../../../common/schemas/calendar.ts';
+import type { Db } from '../../db/client.ts';
+import { calendarFeeds, districts, users } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { recordAudit } from '../audit.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { todayIn } from '../school-calendar/context.ts';
+import { eventsFor } from './events.ts';
+import { addDays, zonedInstant } from './zone.ts';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { en: { calendar: en }, es: { calendar: es } },
+  ns: ['calendar'],
+  defaultNS: 'calendar',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** The feed covers this many days back and ahead of today. */
+export const FEED_DAYS_BACK = 30;
+export const FEED_DAYS_AHEAD = 180;
+
+const feedUrl = (origin: string, token: string) => `${origin}/api/calendar/feed/${token}.ics`;
+
+/** Whether the caller has a live feed URL (never the secret: it is not kept). */
+export async function feedStatus(ctx: Ctx): Promise<CalendarFeedStatus> {
+  const [row] = await ctx.db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)))
+    .orderBy(desc(calendarFeeds.createdAt))
+    .limit(1);
+  return { active: !!row, createdAt: row?.createdAt.toISOString() ?? null };
+}
+
+/** Creates the caller's feed URL, revoking the previous one; the URL is in this answer only. */
+export async function rotateFeed(ctx: Ctx, origin: string): Promise<CreatedCalendarFeed> {
+  const token = newToken();
+  const createdAt = new Date();
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(calendarFeeds).set({ revokedAt: createdAt }).where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)));
+    const [row] = await tx
+      .insert(calendarFeeds)
+      .values({ districtId: ctx.actor.districtId, userId: ctx.actor.userId, tokenHash: hashToken(token), createdAt })
+      .returning({ id: calendarFeeds.id });
+    await recordAudit(tx, ctx, { action: 'calendar_feed.rotate', entityType: 'calendar_feed', entityId: row!.id, after: { userId: ctx.actor.userId } });
+  });
+  return { url: feedUrl(origin, token), createdAt: createdAt.toISOString() };
+}
+
+/** Revokes the caller's feed URL (idempotent). */
+export async function revokeFeed(ctx: Ctx): Promise<CalendarFeedStatus> {
+  await ctx.db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)))
+      .returning({ id: calendarFeeds.id });
+    for (const row of revoked) {
+      await recordAudit(tx, ctx, { action: 'calendar_feed.revoke', entityType: 'calendar_feed', entityId: row.id, before: { userId: ctx.actor.userId } });
+    }
+  });
+  return { active: false, createdAt: null };
+}
+
+/** The summary of an event in a language (the same words as the web calendar). */
+export function eventSummary(event: CalendarEvent, locale: string): string {
+  const t = i18n.getFixedT(locale === 'es' ? 'es' : 'en', 'calendar');
+  const withNames = event.with.join(', ');
+  const key = event.kind === 'observation' ? `event.observation_${event.role}` : `event.${event.kind}`;
+  return t(key, { with: withNames, type: event.typeName ?? '', activity: event.activity ? t(`activity.${event.activity}`) : '' });
+}
+
+/**
+ * The iCalendar text of a feed token, or null when the token is unknown or revoked. Reads only:
+ * calendar apps poll feeds, so nothing is written per request.
+ */
+export async function renderFeed(db: Db, token: string, origin: string, now = new Date()): Promise<string | null> {
+  const [feed] = await db
+    .select({ districtId: calendarFeeds.districtId, personId: users.personId, locale: users.locale, active: users.active, timeZone: districts.timeZone })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .innerJoin(districts, eq(districts.id, calendarFeeds.districtId))
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed || !feed.active) return null;
+  const { timeZone } = feed;
+  const today = todayIn(timeZone, now);
+  const events = await eventsFor(db, {
+    districtId: feed.districtId,
+    personId: feed.personId,
+    start: zonedInstant(timeZone, addDays(today, -FEED_DAYS_BACK)),
+    end: zonedInstant(timeZone, addDays(today, FEED_DAYS_AHEAD + 1)),
+    own: true,
+  });
+  const locale = feed.locale === 'es' ? 'es' : 'en';
+  const t = i18n.getFixedT(locale, 'calendar');
+  const host = new URL(origin).host;
+  const cal = ical({ name: t('feed.name'), timezone: timeZone, ttl: 60 * 60 });
+  for (const event of events) {
+    cal.createEvent({
+      id: `${event.id}@${host}`,
+      start: dayjs(event.startsAt).tz(timeZone),
+      end: dayjs(event.endsAt).tz(timeZone),
+      timezone: timeZone,
+      summary: eventSummary(event, locale),
+      url: event.link ? `${origin}${event.link}` : null,
+    });
+  }
+  return cal.toString();
+}
