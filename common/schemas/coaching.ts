@@ -26,7 +26,8 @@ export type FocusItemRef = z.infer<typeof FocusItemRef>;
 export const CoachingAbilities = z.object({ edit: z.boolean(), rate: z.boolean(), share: z.boolean() });
 export type CoachingAbilities = z.infer<typeof CoachingAbilities>;
 
-const notesText = z.string().max(COACHING_LIMITS.notesChars);
+/** Notes and next steps: a clear message naming the limit when over it. */
+const notesText = z.string().max(COACHING_LIMITS.notesChars, { error: `Keep this under ${COACHING_LIMITS.notesChars} characters` });
 const version = z.number().int().positive();
 
 // ---------- Plans ----------
