@@ -1,0 +1,122 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DEFAULT_NON_NEGOTIABLES, OBSERVED_ROLES } from '../../../common/observation.ts';
+import type { TrackerColumn } from '../../../common/schemas/tracker.ts';
+import type { Executor } from '../../db/client.ts';
+import { frameworkItems, orgUnits, roleAssignments, rubricCriteria } from '../../db/schema/index.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import { isHrOrAdmin } from '../../policies/app.ts';
+import { currentAssignment } from '../auth/current-assignment.ts';
+import { roleRubricForRole } from '../observations/role-rubric.ts';
+
+/** What every tracker figure is computed against: today in the district, the term, the non-negotiable. */
+export interface TrackerContext {
+  today: string;
+  term: { id: string; name: string; startsOn: string; endsOn: string } | null;
+  /** The counting window: the term, else the 90 days up to today. */
+  windowStartsOn: string;
+  windowEndsOn: string;
+  requiredPerTerm: number;
+  nonSchoolDays: Set<string>;
+}
+
+interface ContextRow {
+  today: string;
+  required: number | null;
+  term_id: string | null;
+  term_name: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  days: string[] | null;
+}
+
+/** One query: today in the district's time zone, the current term, the requirement and the non-school days of the last year. */
+export async function loadTrackerContext(db: Executor, districtId: string): Promise<TrackerContext> {
+  const result = (await db.execute(sql`
+    with d as (select id, (now() at time zone time_zone)::date as today from districts where id = ${districtId})
+    select d.today::text as today, s.scored_observations_per_term as required,
+      term.id as term_id, term.name as term_name, term.starts_on::text as starts_on, term.ends_on::text as ends_on,
+      (select array_agg(n.day::text) from non_school_days n where n.district_id = d.id and n.day between d.today - 400 and d.today) as days
+    from d
+    left join district_settings s on s.district_id = d.id
+    left join lateral (
+      select t.id, t.name, t.starts_on, t.ends_on from school_terms t
+      where t.district_id = d.id and t.starts_on <= d.today and t.ends_on >= d.today order by t.starts_on limit 1
+    ) term on true`)) as unknown as { rows: ContextRow[] };
+  const row = result.rows[0];
+  if (!row) throw notFound('District');
+  const term = row.term_id ? { id: row.term_id, name: row.term_name!, startsOn: row.starts_on!, endsOn: row.ends_on! } : null;
+  const fallbackStart = new Date(`${row.today}T00:00:00Z`);
+  fallbackStart.setUTCDate(fallbackStart.getUTCDate() - 90);
+  return {
+    today: row.today,
+    term,
+    windowStartsOn: term?.startsOn ?? fallbackStart.toISOString().slice(0, 10),
+    windowEndsOn: term?.endsOn ?? row.today,
+    requiredPerTerm: row.required ?? DEFAULT_NON_NEGOTIABLES.scoredObservationsPerTerm,
+    nonSchoolDays: new Set(row.days ?? []),
+  };
+}
+
+/** The tracker's competency columns: the criteria of the teacher role rubric, in rubric order. */
+export async function trackerColumns(db: Executor, districtId: string): Promise<TrackerColumn[]> {
+  const rubric = await roleRubricForRole(db, districtId, 'teacher');
+  if (!rubric) return [];
+  const rows = await db
+    .select({ itemId: frameworkItems.id, humanCode: frameworkItems.humanCode, statement: frameworkItems.fullStatement })
+    .from(rubricCriteria)
+    .innerJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
+    .where(and(eq(rubricCriteria.rubricId, rubric.rubricId), eq(rubricCriteria.districtId, districtId)))
+    .orderBy(asc(rubricCriteria.position));
+  return rows;
+}
+
+/** How much of a school's tracker the actor sees: everything, or a coach's caseload with development levels. */
+export type TrackerScope = { view: 'full'; personIds: null } | { view: 'development'; personIds: string[] };
+
+/** May the actor open trackers at all? Staff without a caseload: 403. */
+export const canViewTrackers = (actor: Actor) =>
+  isHrOrAdmin(actor) || actor.access === 'school_leader' || actor.access === 'coach' || actor.caseloadPersonIds.length > 0;
+
+/** Schools whose tracker the actor may open, with the view they get (HR/admin: null = every school). */
+export async function schoolsInScope(db: Executor, actor: Actor): Promise<Map<string, TrackerScope> | null> {
+  if (isHrOrAdmin(actor)) return null;
+  const scopes = new Map<string, TrackerScope>();
+  const coached = actor.caseloadPersonIds.length
+    ? await db
+        .selectDistinct({ orgUnitId: roleAssignments.orgUnitId })
+        .from(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.districtId, actor.districtId),
+            inArray(roleAssignments.personId, actor.caseloadPersonIds),
+            inArray(roleAssignments.role, [...OBSERVED_ROLES]),
+            currentAssignment(),
+          ),
+        )
+    : [];
+  for (const id of [...actor.coachOrgUnitIds, ...coached.map((c) => c.orgUnitId)]) {
+    scopes.set(id, { view: 'development', personIds: actor.caseloadPersonIds });
+  }
+  for (const id of actor.leaderOrgUnitIds) scopes.set(id, { view: 'full', personIds: null });
+  return scopes;
+}
+
+/** The school (404 outside the district or the actor's scope; 403 for people who open no trackers). */
+export async function loadTrackedSchool(db: Executor, actor: Actor, schoolId: string) {
+  if (!canViewTrackers(actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
+  const [school] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, schoolId), eq(orgUnits.districtId, actor.districtId)));
+  if (!school) throw notFound('School');
+  const scopes = await schoolsInScope(db, actor);
+  const scope: TrackerScope | undefined = scopes === null ? { view: 'full', personIds: null } : scopes.get(schoolId);
+  if (!scope) throw notFound('School');
+  const teams = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.districtId, actor.districtId), eq(orgUnits.parentId, schoolId)))
+    .orderBy(asc(orgUnits.name));
+  return { school, scope, teams };
+}

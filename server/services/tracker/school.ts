@@ -1,0 +1,100 @@
+import type { DistrictTracker, SchoolTracker, TrackerQuery, TrackerSchoolList } from '../../../common/schemas/tracker.ts';
+import { TRACKER_ROW_CAP } from '../../../common/schemas/tracker.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { isHrOrAdmin } from '../../policies/app.ts';
+import { canViewTrackers, loadTrackedSchool, loadTrackerContext, schoolsInScope, trackerColumns } from './context.ts';
+import { runTrackerSql } from './query.ts';
+import { filterRows, presentTrackerRow, sortRows } from './rows.ts';
+import { districtSchools, isStale, rememberSchoolSummary, scheduleSummaryRefresh, storedSummaries, summarize } from './summary.ts';
+
+/** Schools whose tracker the actor may open (403 for people who open none). */
+export async function trackerSchools(ctx: Ctx): Promise<TrackerSchoolList> {
+  if (!canViewTrackers(ctx.actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
+  const all = await districtSchools(ctx.db, ctx.actor.districtId);
+  const scopes = await schoolsInScope(ctx.db, ctx.actor);
+  return {
+    items: scopes === null ? all : all.filter((s) => scopes.has(s.id)),
+    abilities: { viewDistrict: isHrOrAdmin(ctx.actor) },
+  };
+}
+
+/** A school's tracker, filtered and sorted; the full view also refreshes the school's stored summary. */
+export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQuery): Promise<SchoolTracker> {
+  const districtId = ctx.actor.districtId;
+  const { school, scope, teams } = await loadTrackedSchool(ctx.db, ctx.actor, schoolId);
+  const context = await loadTrackerContext(ctx.db, districtId);
+  const columns = await trackerColumns(ctx.db, districtId);
+  const itemIds = columns.map((c) => c.itemId);
+  const sqlRows = await runTrackerSql(ctx.db, {
+    districtId,
+    schoolId,
+    itemIds,
+    purposes: scope.view === 'full' ? ['evaluation', 'development'] : ['development'],
+    personIds: scope.personIds,
+    termStartsOn: context.windowStartsOn,
+    termEndsOn: context.windowEndsOn,
+    today: context.today,
+  });
+  const truncated = sqlRows.length > TRACKER_ROW_CAP;
+  const capped = truncated ? sqlRows.slice(0, TRACKER_ROW_CAP) : sqlRows;
+  if (scope.view === 'full' && !truncated) {
+    rememberSchoolSummary(ctx.db, districtId, schoolId, summarize(capped, context, itemIds), (err) => ctx.log.warn({ err }, 'tracker summary not saved'));
+  }
+  const items = new Set(itemIds);
+  const rows = capped.map((r) => presentTrackerRow(r, context, items));
+  return {
+    school,
+    term: context.term,
+    requiredPerTerm: context.requiredPerTerm,
+    view: scope.view,
+    columns,
+    teams,
+    rows: sortRows(filterRows(rows, query), query.sort),
+    total: rows.length,
+    truncated,
+    today: context.today,
+  };
+}
+
+/** Every school's summary row (HR and admins), refreshing stale ones in the background. */
+export async function districtTracker(ctx: Ctx): Promise<DistrictTracker> {
+  if (!isHrOrAdmin(ctx.actor)) throw forbidden('Only HR and district admins see the district view');
+  const districtId = ctx.actor.districtId;
+  const context = await loadTrackerContext(ctx.db, districtId);
+  const columns = await trackerColumns(ctx.db, districtId);
+  const stored = await storedSummaries(ctx.db, districtId);
+  const now = Date.now();
+  const stale = stored.filter((s) => isStale(s.summary?.refreshedAt, s.summary?.termId ?? null, context.term?.id ?? null, now)).map((s) => s.id);
+  const refreshing = stale.length ? scheduleSummaryRefresh(ctx.db, districtId, stale, (err) => ctx.log.warn({ err }, 'tracker summary refresh failed')) : 0;
+  const staleSet = new Set(stale);
+  return {
+    columns,
+    term: context.term,
+    requiredPerTerm: context.requiredPerTerm,
+    refreshing,
+    schools: stored.map(({ id, name, summary }) => {
+      const shares = summary?.competencies ?? {};
+      return {
+        schoolId: id,
+        name,
+        teachers: summary?.teacherCount ?? 0,
+        observedThisTerm: summary?.observedThisTerm ?? 0,
+        scoredThisTerm: summary?.scoredObservationsThisTerm ?? 0,
+        scoredRequired: (summary?.teacherCount ?? 0) * context.requiredPerTerm,
+        missingObservations: summary?.missingObservations ?? 0,
+        overdueFeedback: summary?.overdueFeedback ?? 0,
+        openActionSteps: summary?.openActionSteps ?? 0,
+        coachingThisTerm: summary?.coachingSessionsThisTerm ?? 0,
+        proficientShare: Object.fromEntries(
+          columns.map((c) => {
+            const share = shares[c.itemId];
+            return [c.itemId, share && share.scored > 0 ? share.proficient / share.scored : null];
+          }),
+        ),
+        asOf: summary?.refreshedAt?.toISOString() ?? null,
+        stale: staleSet.has(id),
+      };
+    }),
+  };
+}
