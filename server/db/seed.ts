@@ -111,6 +111,7 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
     ]).returning({ id: users.id, personId: users.personId });
     // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
     await seedCompetency(tx, { districtId, districtName: DEMO_DISTRICT.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
+    await (await import('./seed-observations.ts')).seedObservations(tx, { districtId }); // a term of observations and coaching (issue 4)
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',
