@@ -1,8 +1,182 @@
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { ObservationListItem } from '../../../common/schemas/observations.ts';
+import { useObservations, type ObservationFilters } from '../../api/observations.ts';
+import { useMe } from '../../api/session.ts';
+import { formatDate } from '../../app/format.ts';
+import { useIsPhone } from '../../app/responsive.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
+import { StatusBadge } from './ObservationHeader.tsx';
+import './observations.css';
 
-/** Placeholder until this page is built (issue 4). */
+const LIMIT = 25;
+
+/** Feedback: held, overdue, due, acknowledged: the one line that matters for the row. */
+function FeedbackCell({ o }: { o: ObservationListItem }) {
+  const { t } = useTranslation('observations');
+  if (o.status !== 'published') return <Text size="sm">—</Text>;
+  return (
+    <Group gap={4}>
+      {o.feedbackHeldAt ? (
+        <Text size="sm">{t('list.feedbackHeld')}</Text>
+      ) : o.feedbackOverdue ? (
+        <Badge color="red" variant="light">
+          {t('list.feedbackOverdue')}
+        </Badge>
+      ) : o.feedbackDueOn ? (
+        <Text size="sm">{t('list.feedbackDue', { date: formatDate(o.feedbackDueOn) })}</Text>
+      ) : null}
+      {o.acknowledgedRevision === o.revision ? (
+        <Badge color="teal" variant="light">
+          {t('list.acknowledged')}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+function Rows({ items, mine }: { items: ObservationListItem[]; mine: string }) {
+  const { t } = useTranslation('observations');
+  const phone = useIsPhone();
+  const who = (o: ObservationListItem) => (mine === 'received' ? t('list.by', { name: o.observer.name }) : o.observed.name);
+  if (phone) {
+    return (
+      <Stack gap="xs" component="ul" className="obs-plain-list">
+        {items.map((o) => (
+          <Paper key={o.id} withBorder p="sm" radius="md" component="li">
+            <Stack gap={4}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Anchor component={Link} to={`/observations/${o.id}`} fw={600}>
+                  {who(o)}
+                </Anchor>
+                <StatusBadge o={o} />
+              </Group>
+              <Text size="sm" c="dimmed">
+                {[o.type.name, formatDate(o.observedOn), o.classLabel].filter(Boolean).join(' · ')}
+              </Text>
+              <FeedbackCell o={o} />
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Table striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{mine === 'received' ? t('list.observer') : t('list.teacher')}</Table.Th>
+          <Table.Th>{t('list.type')}</Table.Th>
+          <Table.Th>{t('list.date')}</Table.Th>
+          <Table.Th>{t('list.status')}</Table.Th>
+          <Table.Th>{t('list.feedback')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/observations/${o.id}`}>
+                {mine === 'received' ? o.observer.name : o.observed.name}
+              </Anchor>
+              {o.school ? (
+                <Text size="xs" c="dimmed">
+                  {o.school.name}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{o.type.name}</Table.Td>
+            <Table.Td>{formatDate(o.observedOn)}</Table.Td>
+            <Table.Td>
+              <StatusBadge o={o} />
+            </Table.Td>
+            <Table.Td>
+              <FeedbackCell o={o} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Observations I made (drafts and published) and observations of me, filtered and paged. */
 export default function ObservationsPage() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('nav.observations')} />;
+  const { t } = useTranslation('observations');
+  const me = useMe();
+  const observer = me.abilities.observe;
+  const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '', offset: '0' });
+  const mine = filters.mine === 'received' ? 'received' : 'made';
+  const offset = Number(filters.offset) || 0;
+  const query: ObservationFilters = {
+    mine,
+    status: mine === 'made' && (filters.status === 'draft' || filters.status === 'published') ? filters.status : undefined,
+    kind: filters.kind === 'scored' || filters.kind === 'walkthrough' ? filters.kind : undefined,
+    limit: LIMIT,
+    offset,
+  };
+  const list = useObservations(query);
+
+  return (
+    <Stack gap="sm">
+      <PageHeader
+        title={t('list.title')}
+        actions={
+          observer ? (
+            <Button component={Link} to="/observations/new">
+              {t('list.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Tabs value={mine} onChange={(v) => setFilters({ mine: v ?? 'made', status: '' })}>
+        <Tabs.List>
+          <Tabs.Tab value="made">{t('list.made')}</Tabs.Tab>
+          <Tabs.Tab value="received">{t('list.received')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Group gap="sm" align="flex-end" className="obs-stack-on-phone">
+        {mine === 'made' ? (
+          <Select
+            label={t('list.status')}
+            data={[
+              { value: '', label: t('list.anyStatus') },
+              { value: 'draft', label: t('status.draft') },
+              { value: 'published', label: t('status.published') },
+            ]}
+            value={filters.status}
+            onChange={(v) => setFilters({ status: v ?? '' })}
+            allowDeselect={false}
+          />
+        ) : null}
+        <Select
+          label={t('list.kind')}
+          data={[
+            { value: '', label: t('list.anyKind') },
+            { value: 'scored', label: t('kind.scored') },
+            { value: 'walkthrough', label: t('kind.walkthrough') },
+          ]}
+          value={filters.kind}
+          onChange={(v) => setFilters({ kind: v ?? '' })}
+          allowDeselect={false}
+        />
+      </Group>
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        list.error ? null : <Loading />
+      ) : list.data.items.length ? (
+        <>
+          <Rows items={list.data.items} mine={mine} />
+          <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => setFilters({ offset: String(o) })} />
+        </>
+      ) : (
+        <Text c="dimmed">{mine === 'made' ? t('list.emptyMade') : t('list.emptyReceived')}</Text>
+      )}
+    </Stack>
+  );
 }

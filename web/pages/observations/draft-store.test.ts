@@ -59,6 +59,8 @@ describe('the local draft copy', () => {
     expect(startingPoint(8, local)).toEqual({ kind: 'conflict', draft: local });
     expect(startingPoint(7, { ...local, pending: false })).toEqual({ kind: 'server' });
     expect(startingPoint(7, null)).toEqual({ kind: 'server' });
+    // Saved just before the tab closed (the answer never came back): the server has it all.
+    expect(startingPoint(8, local, (c) => c.glows === 'typed offline')).toEqual({ kind: 'server' });
   });
 
   it('lists the pending copies as the offline queue', () => {

@@ -103,10 +103,12 @@ export type StartingPoint<T> =
 /**
  * Which copy wins on load: the local one when it has unsent changes based on the version the
  * server still has (it is newer); when the server moved on meanwhile, both are shown; otherwise
- * the server's (the local copy is only a confirmed echo of it).
+ * the server's (the local copy is only a confirmed echo of it, or holds what the server has).
  */
-export function startingPoint<T>(serverVersion: number, local: LocalDraft<T> | null): StartingPoint<T> {
+export function startingPoint<T>(serverVersion: number, local: LocalDraft<T> | null, sameAsServer?: (content: T) => boolean): StartingPoint<T> {
   if (!local || !local.pending) return { kind: 'server' };
+  // Sent and saved, but the tab closed before the answer came: nothing is lost.
+  if (sameAsServer?.(local.content)) return { kind: 'server' };
   if (local.baseVersion === serverVersion) return { kind: 'local', draft: local };
   return { kind: 'conflict', draft: local };
 }
@@ -137,4 +139,24 @@ export function pruneLocalDrafts(storage: KeyValueStorage | null, userId: string
     if (!draft || (!draft.pending && now.getTime() - Date.parse(draft.changedAt) > STALE_MS)) stale.push(key);
   }
   for (const key of stale) storage.removeItem(key);
+}
+
+const COMPOSER = 'trellis.observation-composer.';
+
+/** The note being typed but not yet added (kept so a closed tab does not lose it); '' when none. */
+export function readComposer(storage: KeyValueStorage | null, key: string): string {
+  try {
+    return storage?.getItem(COMPOSER + key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function writeComposer(storage: KeyValueStorage | null, key: string, text: string): void {
+  try {
+    if (text) storage?.setItem(COMPOSER + key, text);
+    else storage?.removeItem(COMPOSER + key);
+  } catch {
+    // the note is still on screen
+  }
 }

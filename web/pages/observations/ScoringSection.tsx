@@ -1,0 +1,148 @@
+import { Badge, Button, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
+import type { ObservationRubric } from '../../../common/schemas/observations.ts';
+import type { GridCriterion } from '../../../common/schemas/rubrics.ts';
+import { formatNumber } from '../../app/format.ts';
+import { formatTime, type DraftContent } from './content.ts';
+
+type Score = DraftContent['scores'][number];
+type Note = DraftContent['notes'][number];
+
+/** "1.2 Plans for rigor" (the competency's code and statement). */
+export function competencyName(c: Pick<GridCriterion, 'item' | 'description'>): string {
+  if (c.item) return [c.item.humanCode, c.item.fullStatement].filter(Boolean).join(' ');
+  return c.description ?? '';
+}
+
+/** The scale level id of a rubric column (the level's own id, else the descriptor's). */
+export function levelIdAt(rubric: ObservationRubric, criterion: GridCriterion, index: number): string | null {
+  return rubric.levels[index]?.id ?? criterion.descriptors[index]?.scaleLevelId ?? null;
+}
+
+function CriterionScore({
+  rubric,
+  criterion,
+  score,
+  notes,
+  onChange,
+}: {
+  rubric: ObservationRubric;
+  criterion: GridCriterion;
+  score: Score | undefined;
+  notes: Note[];
+  onChange: (score: Score | null) => void;
+}) {
+  const { t, i18n } = useTranslation('observations');
+  const name = competencyName(criterion);
+  const headingId = `criterion-${criterion.id}`;
+  const tagged = criterion.item ? notes.filter((n) => n.itemId === criterion.item!.id) : [];
+  // Notes tagged with this competency first, then the rest.
+  const ordered = [...tagged, ...notes.filter((n) => !tagged.includes(n))];
+  const noteOptions = ordered.map((n) => ({ value: n.id, label: `${formatTime(n.notedAt, i18n.language)} ${n.body.length > 80 ? `${n.body.slice(0, 80)}…` : n.body}` }));
+  const set = (patch: Partial<Score>) =>
+    onChange({ criterionId: criterion.id, scaleLevelId: score?.scaleLevelId ?? '', comment: score?.comment ?? '', citedNoteIds: score?.citedNoteIds ?? [], ...patch });
+
+  return (
+    <Paper withBorder p="sm" radius="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <div>
+          {criterion.domain ? (
+            <Text size="xs" c="dimmed">
+              {[criterion.domain.humanCode, criterion.domain.fullStatement].filter(Boolean).join(' ')}
+            </Text>
+          ) : null}
+          <Group gap="xs" justify="space-between" align="flex-start" wrap="nowrap">
+            <Title order={3} size="h5" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+              {name}
+            </Title>
+            {tagged.length ? (
+              <Badge variant="light" style={{ flexShrink: 0 }}>
+                {t('score.taggedNotes', { count: tagged.length })}
+              </Badge>
+            ) : null}
+          </Group>
+        </div>
+        <Radio.Group value={score?.scaleLevelId || null} onChange={(value) => set({ scaleLevelId: value })} label={t('score.level')} aria-describedby={headingId}>
+          <Stack gap="xs" mt={4}>
+            {rubric.levels.map((level, i) => {
+              const id = levelIdAt(rubric, criterion, i);
+              if (!id) return null;
+              const descriptor = criterion.descriptors[i]?.description;
+              return (
+                <Radio.Card key={id} value={id} radius="sm" p="sm" className="obs-level">
+                  <Group wrap="nowrap" align="flex-start" gap="sm">
+                    <Radio.Indicator mt={2} />
+                    <div style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm">
+                        {level.label}
+                        {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
+                      </Text>
+                      {descriptor ? (
+                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                          {descriptor}
+                        </Text>
+                      ) : null}
+                    </div>
+                  </Group>
+                </Radio.Card>
+              );
+            })}
+          </Stack>
+        </Radio.Group>
+        {score?.scaleLevelId ? (
+          <Group>
+            <Button size="compact-sm" variant="subtle" onClick={() => onChange(null)} aria-label={t('score.clearNamed', { name })}>
+              {t('score.clear')}
+            </Button>
+          </Group>
+        ) : null}
+        <Textarea
+          label={t('score.comment')}
+          autosize
+          minRows={2}
+          maxLength={OBSERVATION_LIMITS.commentChars}
+          value={score?.comment ?? ''}
+          onChange={(e) => set({ comment: e.currentTarget.value })}
+          disabled={!score?.scaleLevelId}
+          description={score?.scaleLevelId ? undefined : t('score.chooseFirst')}
+        />
+        {notes.length ? (
+          <MultiSelect
+            label={t('score.cite')}
+            placeholder={score?.citedNoteIds.length ? undefined : t('score.citePlaceholder')}
+            data={noteOptions}
+            value={score?.citedNoteIds ?? []}
+            onChange={(value) => set({ citedNoteIds: value })}
+            disabled={!score?.scaleLevelId}
+            searchable
+            hidePickedOptions
+          />
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Each competency of the teacher's rubric: choose a level (its descriptor beside it), comment, cite notes. */
+export function ScoringSection({ rubric, scores, notes, onChange }: { rubric: ObservationRubric; scores: Score[]; notes: Note[]; onChange: (scores: Score[]) => void }) {
+  const { t } = useTranslation('observations');
+  const scored = scores.filter((s) => s.scaleLevelId).length;
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('score.progress', { scored, total: rubric.criteria.length, rubric: rubric.title })}
+      </Text>
+      {rubric.criteria.map((criterion) => (
+        <CriterionScore
+          key={criterion.id}
+          rubric={rubric}
+          criterion={criterion}
+          score={scores.find((s) => s.criterionId === criterion.id)}
+          notes={notes}
+          onChange={(next) => onChange(next ? [...scores.filter((s) => s.criterionId !== criterion.id), next] : scores.filter((s) => s.criterionId !== criterion.id))}
+        />
+      ))}
+    </Stack>
+  );
+}
