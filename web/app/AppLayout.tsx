@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
 import { Loading } from '../components/Loading.tsx';
+import { NotificationsBell } from '../components/NotificationsBell.tsx';
 import { MainNav } from './MainNav.tsx';
 import { useIsPhone } from './responsive.ts';
 import { UserMenu } from './UserMenu.tsx';
@@ -72,6 +73,7 @@ export function AppLayout() {
               {me.district.name}
             </Text>
           </Group>
+          <NotificationsBell />
           <UserMenu />
         </Group>
       </AppShell.Header>

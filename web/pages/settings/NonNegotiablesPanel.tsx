@@ -1,0 +1,128 @@
+import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { NON_NEGOTIABLE_LIMITS, UpdateNonNegotiablesInput, type NonNegotiables } from '../../../common/schemas/settings.ts';
+import { useNonNegotiables, useUpdateNonNegotiables } from '../../api/settings.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
+
+type Values = { scoredObservationsPerTerm: number | string; feedbackWithinSchoolDays: number | string; observationFrameworkId: string };
+
+const valuesOf = (n: NonNegotiables): Values => ({
+  scoredObservationsPerTerm: n.scoredObservationsPerTerm,
+  feedbackWithinSchoolDays: n.feedbackWithinSchoolDays,
+  observationFrameworkId: n.observationFrameworkId ?? '',
+});
+
+function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
+  const { t } = useTranslation('settings');
+  const [values, setValues] = useState(() => valuesOf(settings));
+  const [version, setVersion] = useState(settings.version);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = useUpdateNonNegotiables();
+  const automatic = settings.frameworks.find((f) => f.id === settings.effectiveFrameworkId && !settings.observationFrameworkId);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = {
+      scoredObservationsPerTerm: values.scoredObservationsPerTerm === '' ? NaN : Number(values.scoredObservationsPerTerm),
+      feedbackWithinSchoolDays: values.feedbackWithinSchoolDays === '' ? NaN : Number(values.feedbackWithinSchoolDays),
+      observationFrameworkId: values.observationFrameworkId || null,
+      version,
+    };
+    const result = validate(UpdateNonNegotiablesInput, input, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (!result.ok) return;
+    update.mutate(result.data, {
+      onSuccess: (saved) => {
+        setVersion(saved.version);
+        notifySuccess(t('nonNegotiables.saved'));
+      },
+      onError: (error) => setErrors(serverFieldErrors(t, error)),
+    });
+  };
+
+  const current = conflictCurrent<NonNegotiables>(update.error);
+  return (
+    <Paper withBorder p="md" maw={640}>
+      <form onSubmit={onSubmit} noValidate aria-label={t('tabs.nonNegotiables')}>
+        <Stack>
+          <Text>{t('nonNegotiables.intro')}</Text>
+          <SaveProblem
+            error={update.error}
+            onLoad={() => {
+              if (!current) return;
+              setValues(valuesOf(current));
+              setVersion(current.version);
+              update.reset();
+            }}
+          />
+          <NumberInput
+            label={t('nonNegotiables.scoredPerTerm')}
+            description={t('nonNegotiables.scoredPerTermHelp')}
+            min={0}
+            max={NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            value={values.scoredObservationsPerTerm}
+            onChange={(v) => setValues((x) => ({ ...x, scoredObservationsPerTerm: v }))}
+            error={errors.scoredObservationsPerTerm ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm }) : undefined}
+            required
+          />
+          <NumberInput
+            label={t('nonNegotiables.feedbackDays')}
+            description={
+              <>
+                {t('nonNegotiables.feedbackDaysHelp')}{' '}
+                <Anchor component={Link} to="/settings/calendar" size="xs">
+                  {t('calendar.title')}
+                </Anchor>
+              </>
+            }
+            min={0}
+            max={NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            value={values.feedbackWithinSchoolDays}
+            onChange={(v) => setValues((x) => ({ ...x, feedbackWithinSchoolDays: v }))}
+            error={errors.feedbackWithinSchoolDays ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays }) : undefined}
+            required
+          />
+          <NativeSelect
+            label={t('nonNegotiables.framework')}
+            description={t('nonNegotiables.frameworkHelp')}
+            value={values.observationFrameworkId}
+            onChange={(e) => {
+              const id = e.currentTarget.value;
+              setValues((x) => ({ ...x, observationFrameworkId: id }));
+            }}
+            error={errors.observationFrameworkId}
+            data={[
+              { value: '', label: automatic ? t('nonNegotiables.automaticNamed', { title: automatic.title }) : t('nonNegotiables.automatic') },
+              ...settings.frameworks.map((f) => ({ value: f.id, label: f.title })),
+            ]}
+          />
+          {settings.frameworks.length === 0 ? <Text c="dimmed">{t('nonNegotiables.noFramework')}</Text> : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function NonNegotiablesPanel() {
+  const settings = useNonNegotiables();
+  if (settings.error) return <ErrorAlert error={settings.error} />;
+  if (!settings.data) return <Loading />;
+  return <NonNegotiablesForm settings={settings.data} />;
+}

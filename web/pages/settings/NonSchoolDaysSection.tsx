@@ -1,0 +1,162 @@
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NON_SCHOOL_DAY_KINDS, type NonSchoolDayKind } from '../../../common/observation.ts';
+import { CreateNonSchoolDaysInput, schoolYearRange, type NonSchoolDay, type SchoolCalendar } from '../../../common/schemas/settings.ts';
+import { isApiError } from '../../api/client.ts';
+import { useCreateNonSchoolDays, useDeleteNonSchoolDay } from '../../api/settings.ts';
+import { formatDate, formatNumber } from '../../app/format.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+
+/** Runs of days with the same label and kind (a break), in date order. */
+export function groupRuns(days: NonSchoolDay[]): NonSchoolDay[][] {
+  const runs: NonSchoolDay[][] = [];
+  for (const day of [...days].sort((a, b) => a.day.localeCompare(b.day))) {
+    const last = runs.at(-1)?.at(-1);
+    const gap = last ? (Date.parse(`${day.day}T00:00:00Z`) - Date.parse(`${last.day}T00:00:00Z`)) / 86_400_000 : Infinity;
+    // Weekends between weekdays of one break do not split it (at most 3 days apart: Fri -> Mon).
+    if (last && last.label === day.label && last.kind === day.kind && gap <= 3) runs.at(-1)!.push(day);
+    else runs.push([day]);
+  }
+  return runs;
+}
+
+type Values = { day: string; through: string; kind: NonSchoolDayKind; label: string };
+const empty: Values = { day: '', through: '', kind: 'holiday', label: '' };
+
+function AddDaysForm({ schoolYear }: { schoolYear: string }) {
+  const { t } = useTranslation('settings');
+  const [values, setValues] = useState<Values>(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useCreateNonSchoolDays();
+  const range = schoolYearRange(schoolYear);
+  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const duplicates = isApiError(create.error, 'conflict') ? ((create.error.details as { current?: NonSchoolDay[] } | null)?.current ?? []) : null;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(CreateNonSchoolDaysInput, { ...values, through: values.through || null }, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (!result.ok) return;
+    create.mutate(result.data, {
+      onSuccess: ({ items }) => {
+        notifySuccess(t('days.added', { count: items.length, formatted: formatNumber(items.length), label: values.label }));
+        setValues(empty);
+      },
+      onError: (error) => setErrors(serverFieldErrors(t, error)),
+    });
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={onSubmit} noValidate aria-labelledby="add-days-heading">
+        <Stack>
+          <Title order={3} size="h4" id="add-days-heading">
+            {t('days.addTitle')}
+          </Title>
+          {duplicates ? (
+            <Alert color="orange" role="alert" title={t('days.duplicateTitle')}>
+              {t('days.duplicateBody', { days: duplicates.map((d) => `${formatDate(d.day)} (${d.label})`).join(', ') })}
+            </Alert>
+          ) : (
+            <ErrorAlert error={create.error} />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            <TextInput type="date" label={t('days.day')} required min={range.from} max={range.to} value={values.day} onChange={set('day')} error={errors.day} />
+            <TextInput
+              type="date"
+              label={t('days.through')}
+              description={t('days.throughHelp')}
+              min={values.day || range.from}
+              max={range.to}
+              value={values.through}
+              onChange={set('through')}
+              error={errors.through}
+            />
+            <NativeSelect label={t('days.kind')} value={values.kind} onChange={set('kind')} data={NON_SCHOOL_DAY_KINDS.map((k) => ({ value: k, label: t(`dayKind.${k}`) }))} />
+            <TextInput label={t('days.label')} placeholder={t('days.labelPlaceholder')} required value={values.label} onChange={set('label')} error={errors.label} />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending}>
+              {t('days.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** Holidays, breaks, staff days and closures of the school year; add a day or a break, remove one. */
+export function NonSchoolDaysSection({ calendar }: { calendar: SchoolCalendar }) {
+  const { t } = useTranslation('settings');
+  const remove = useDeleteNonSchoolDay();
+  const [removing, setRemoving] = useState<NonSchoolDay[] | null>(null);
+  const runs = groupRuns(calendar.nonSchoolDays);
+  const when = (run: NonSchoolDay[]) =>
+    run.length === 1 ? formatDate(run[0]!.day) : t('terms.range', { from: formatDate(run[0]!.day), to: formatDate(run.at(-1)!.day) });
+
+  const onConfirm = async () => {
+    if (!removing) return;
+    for (const day of removing) await remove.mutateAsync(day.id);
+    notifySuccess(t('days.removed', { label: removing[0]!.label }));
+    setRemoving(null);
+  };
+
+  return (
+    <section aria-labelledby="days-heading">
+      <Title order={2} size="h3" id="days-heading" mb="sm">
+        {t('days.title')}
+      </Title>
+      <Stack>
+        {calendar.abilities.edit ? <AddDaysForm schoolYear={calendar.schoolYear} /> : null}
+        {runs.length === 0 ? <Text c="dimmed">{t('days.empty')}</Text> : null}
+        {runs.length > 0 ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('days.title')}>
+            {runs.map((run) => (
+              <Paper component="li" withBorder p="xs" key={run[0]!.id}>
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <div>
+                    <Text fw={600} size="sm">
+                      {run[0]!.label}
+                    </Text>
+                    <Text size="sm">
+                      {when(run)} · {t(`dayKind.${run[0]!.kind}`)}
+                      {run.length > 1 ? ` · ${t('days.count', { count: run.length, formatted: formatNumber(run.length) })}` : ''}
+                    </Text>
+                  </div>
+                  {calendar.abilities.edit ? (
+                    <Button size="xs" variant="default" color="red" onClick={() => setRemoving(run)} aria-label={t('days.removeNamed', { label: run[0]!.label, when: when(run) })}>
+                      {t('terms.remove')}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('days.removeTitle', { label: removing?.[0]?.label ?? '' })}
+        confirmLabel={t('terms.remove')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+        onConfirm={() => void onConfirm().catch(() => undefined)}
+      >
+        {removing ? t('days.removeBody', { when: when(removing) }) : ''}
+      </ConfirmModal>
+    </section>
+  );
+}
