@@ -54,7 +54,7 @@ with school_units as (
   select id, name from org_units where district_id = ${p.districtId} and (id = ${p.schoolId} or parent_id = ${p.schoolId})
 ),
 roster as (
-  select ra.person_id,
+  select ra.person_id, pp.given_name, pp.family_name, pp.preferred_name,
     (array_agg(ra.role order by ra.is_primary desc, ra.role))[1] as role,
     (array_agg(su.id order by su.name) filter (where su.id <> ${p.schoolId}))[1] as team_id
   from role_assignments ra
@@ -64,64 +64,50 @@ roster as (
     and (ra.begin_date is null or ra.begin_date <= ${p.today}::date)
     and (ra.end_date is null or ra.end_date >= ${p.today}::date)
     ${personFilter}
-  group by ra.person_id
+  group by ra.person_id, pp.id
   order by ra.person_id
   limit ${TRACKER_ROW_CAP + 1}
-),
-lv as (
-  select x.person_id, jsonb_object_agg(x.item_id, jsonb_build_array(x.label, x.level_score, x.proficient, x.observed_on)) as levels
-  from (
-    select distinct on (cl.person_id, cl.item_id) cl.person_id, cl.item_id, sl.label, cl.level_score, cl.proficient, cl.observed_on
-    from roster r
-    join competency_latest cl on cl.person_id = r.person_id
-    left join scale_levels sl on sl.id = cl.scale_level_id
-    where cl.item_id = any(${uuidArray(p.itemIds)}) and cl.purpose = any(${textArray(p.purposes)})
-    order by cl.person_id, cl.item_id, cl.observed_on desc
-  ) x
-  group by x.person_id
-),
-obs as (
-  select o.observed_person_id as person_id,
-    max(o.observed_on) as last_observed_on,
-    count(*) filter (where o.observed_on between ${p.termStartsOn}::date and ${p.termEndsOn}::date)::int as observed_this_term,
-    count(*) filter (where o.observed_on between ${p.termStartsOn}::date and ${p.termEndsOn}::date and t.counts_toward_requirement)::int as scored_this_term,
-    max(o.feedback_held_at)::date as last_feedback_held_on,
-    (array_agg(case when o.feedback_held_at is null then o.observed_on end order by o.observed_on desc, o.published_at desc))[1] as latest_pending_on,
-    bool_or(o.feedback_held_at is null and o.feedback_due_on < ${p.today}::date) as overdue
-  from roster r
-  join observations o on o.district_id = ${p.districtId} and o.observed_person_id = r.person_id
-  join observation_types t on t.id = o.type_id
-  where o.status = 'published' and o.purpose = any(${textArray(p.purposes)})
-  group by o.observed_person_id
-),
-steps as (
-  select a.person_id, count(*)::int as n
-  from roster r
-  join action_steps a on a.district_id = ${p.districtId} and a.person_id = r.person_id
-  where a.status <> 'mastered'
-  group by a.person_id
-),
-coached as (
-  select a.person_id, count(*)::int as n
-  from roster r
-  join coaching_log_attendees a on a.person_id = r.person_id
-  join coaching_logs l on l.id = a.log_id
-  where l.district_id = ${p.districtId} and l.status = 'held'
-    and l.starts_at >= ${p.termStartsOn}::date and l.starts_at < ${p.termEndsOn}::date + 1
-  group by a.person_id
 )
-select r.person_id, p.given_name, p.family_name, p.preferred_name, r.role, r.team_id, su.name as team_name,
+select r.person_id, r.given_name, r.family_name, r.preferred_name, r.role, r.team_id, su.name as team_name,
   lv.levels, coalesce(steps.n, 0) as open_action_steps,
   obs.last_observed_on::text, coalesce(obs.observed_this_term, 0) as observed_this_term,
   coalesce(obs.scored_this_term, 0) as scored_this_term, obs.last_feedback_held_on::text,
   obs.latest_pending_on::text, obs.overdue, coalesce(coached.n, 0) as coaching_this_term
 from roster r
-join people p on p.id = r.person_id
 left join school_units su on su.id = r.team_id
-left join lv on lv.person_id = r.person_id
-left join obs on obs.person_id = r.person_id
-left join steps on steps.person_id = r.person_id
-left join coached on coached.person_id = r.person_id`;
+left join lateral (
+  select jsonb_object_agg(x.item_id, jsonb_build_array(x.label, x.level_score, x.proficient, x.observed_on)) as levels
+  from (
+    select distinct on (cl.item_id) cl.item_id, sl.label, cl.level_score, cl.proficient, cl.observed_on
+    from competency_latest cl
+    left join scale_levels sl on sl.id = cl.scale_level_id
+    where cl.person_id = r.person_id and cl.item_id = any(${uuidArray(p.itemIds)}) and cl.purpose = any(${textArray(p.purposes)})
+    order by cl.item_id, cl.observed_on desc
+  ) x
+) lv on true
+left join lateral (
+  select max(o.observed_on) as last_observed_on,
+    count(*) filter (where o.observed_on between ${p.termStartsOn}::date and ${p.termEndsOn}::date)::int as observed_this_term,
+    count(*) filter (where o.observed_on between ${p.termStartsOn}::date and ${p.termEndsOn}::date and t.counts_toward_requirement)::int as scored_this_term,
+    max(o.feedback_held_at)::date as last_feedback_held_on,
+    (array_agg(case when o.feedback_held_at is null then o.observed_on end order by o.observed_on desc, o.published_at desc))[1] as latest_pending_on,
+    bool_or(o.feedback_held_at is null and o.feedback_due_on < ${p.today}::date) as overdue
+  from observations o
+  join observation_types t on t.id = o.type_id
+  where o.district_id = ${p.districtId} and o.observed_person_id = r.person_id and o.status = 'published' and o.purpose = any(${textArray(p.purposes)})
+) obs on true
+left join lateral (
+  select count(*)::int as n from action_steps a
+  where a.district_id = ${p.districtId} and a.person_id = r.person_id and a.status <> 'mastered'
+) steps on true
+left join lateral (
+  select count(*)::int as n
+  from coaching_log_attendees a
+  join coaching_logs l on l.id = a.log_id
+  where a.person_id = r.person_id and l.district_id = ${p.districtId} and l.status = 'held'
+    and l.starts_at >= ${p.termStartsOn}::date and l.starts_at < ${p.termEndsOn}::date + 1
+) coached on true
+order by r.person_id`;
 }
 
 export async function runTrackerSql(db: Executor, params: TrackerSqlParams): Promise<TrackerSqlRow[]> {
