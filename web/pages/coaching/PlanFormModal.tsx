@@ -1,0 +1,195 @@
+import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NativeSelect, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COACHING_ACTIVITIES, COACHING_PLAN_STATUSES, type CoachingActivity } from '../../../common/coaching.ts';
+import { CreateCoachingPlanInput, type CoachingPersonRef, type CoachingPlan } from '../../../common/schemas/coaching.ts';
+import { isApiError } from '../../api/client.ts';
+import { useCreatePlan, useFocusItems, useUpdatePlan } from '../../api/coaching.ts';
+import { todayIso } from '../../app/format.ts';
+import { AppModal } from '../../components/AppModal.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { personName } from '../../components/personName.ts';
+import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { focusLabel } from './format.ts';
+
+type Phase = { startsOn: string; sessionsPerMonth: number | string; criterion: string };
+
+const inMonths = (iso: string, months: number) => {
+  const d = new Date(`${iso}T12:00:00`);
+  d.setMonth(d.getMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+function valuesOf(plan: CoachingPlan | undefined, memberIds: string[]) {
+  const start = plan?.startsOn ?? todayIso();
+  return {
+    title: plan?.title ?? '',
+    memberIds: plan?.members.map((m) => m.id) ?? memberIds,
+    focusItemIds: plan?.focusItems.map((i) => i.id) ?? [],
+    focusComponents: plan?.focusComponents ?? [],
+    activities: (plan?.activities ?? []) as string[],
+    sessionMinutes: (plan?.sessionMinutes ?? 45) as number | string,
+    startsOn: start,
+    endsOn: plan?.endsOn ?? inMonths(start, 9),
+    phases: (plan?.phases ?? [
+      { startsOn: start, sessionsPerMonth: 4, criterion: '' },
+      { startsOn: inMonths(start, 3), sessionsPerMonth: 2, criterion: '' },
+    ]).map((p): Phase => ({ startsOn: p.startsOn, sessionsPerMonth: p.sessionsPerMonth, criterion: p.criterion ?? '' })),
+    reviewDates: plan?.reviewDates ?? [],
+    status: plan?.status ?? 'active',
+  };
+}
+
+/** A coaching service delivery plan: who, focus, activities, frequency fading by phase, reviews. */
+export function PlanFormModal({
+  people,
+  plan,
+  memberIds = [],
+  onClose,
+  onSaved,
+}: {
+  people: CoachingPersonRef[];
+  plan?: CoachingPlan;
+  memberIds?: string[];
+  onClose: () => void;
+  onSaved: (plan: CoachingPlan) => void;
+}) {
+  const { t } = useTranslation('coaching');
+  const create = useCreatePlan();
+  const update = useUpdatePlan();
+  const focusItems = useFocusItems();
+  const [values, setValues] = useState(() => valuesOf(plan, memberIds));
+  const [version, setVersion] = useState(plan?.version);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const mutation = plan ? update : create;
+  const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: CoachingPlan } | null)?.current ?? null) : null;
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setPhase = (i: number, patch: Partial<Phase>) => set('phases', values.phases.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const choices = [...people, ...(plan?.members ?? []).filter((m) => !people.some((p) => p.id === m.id))];
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = {
+      ...values,
+      activities: values.activities as CoachingActivity[],
+      sessionMinutes: values.sessionMinutes === '' ? null : Number(values.sessionMinutes),
+      phases: values.phases.map((p) => ({ startsOn: p.startsOn, sessionsPerMonth: Number(p.sessionsPerMonth), criterion: p.criterion.trim() || null })),
+      reviewDates: values.reviewDates.length ? values.reviewDates : undefined,
+    };
+    const result = validate(CreateCoachingPlanInput, input, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (!result.ok) return;
+    const options = { onSuccess: onSaved, onError: (error: unknown) => setErrors(serverFieldErrors(t, error)) };
+    if (plan && version) update.mutate({ id: plan.id, version, ...result.data, reviewDates: result.data.reviewDates ?? [], status: values.status }, options);
+    else create.mutate(result.data, options);
+  };
+
+  return (
+    <AppModal opened onClose={onClose} title={plan ? t('plan.editTitle') : t('plan.newTitle')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {conflict ? (
+            <ErrorAlert error={update.error} title={t('conflict.title')} />
+          ) : (
+            <ErrorAlert error={mutation.error} />
+          )}
+          {conflict ? (
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                setValues(valuesOf(conflict, []));
+                setVersion(conflict.version);
+                update.reset();
+              }}
+            >
+              {t('conflict.loadTheirs')}
+            </Button>
+          ) : null}
+          <TextInput label={t('plan.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-autofocus />
+          <Checkbox.Group label={t('plan.members')} withAsterisk value={values.memberIds} onChange={(ids) => set('memberIds', ids)} error={errors.memberIds}>
+            <Stack gap={6} mt={6}>
+              {choices.map((p) => (
+                <Checkbox key={p.id} value={p.id} label={personName(p)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <MultiSelect
+            label={t('plan.focusItems')}
+            searchable
+            value={values.focusItemIds}
+            onChange={(ids) => set('focusItemIds', ids)}
+            data={(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))}
+          />
+          <TagsInput
+            label={t('plan.focusComponents')}
+            description={t('plan.focusComponentsHelp')}
+            value={values.focusComponents}
+            onChange={(v) => set('focusComponents', v)}
+          />
+          <Checkbox.Group label={t('plan.activities')} value={values.activities} onChange={(v) => set('activities', v)}>
+            <Group gap="sm" mt={6}>
+              {COACHING_ACTIVITIES.map((a) => (
+                <Checkbox key={a} value={a} label={t(`activity.${a}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <NumberInput label={t('plan.sessionMinutes')} min={5} max={480} step={5} value={values.sessionMinutes} onChange={(v) => set('sessionMinutes', v)} />
+          <Group grow>
+            <TextInput type="date" label={t('plan.startsOn')} required value={values.startsOn} onChange={(e) => set('startsOn', e.currentTarget.value)} error={errors.startsOn} />
+            <TextInput type="date" label={t('plan.endsOn')} required value={values.endsOn} onChange={(e) => set('endsOn', e.currentTarget.value)} error={errors.endsOn} />
+          </Group>
+          <Fieldset legend={t('plan.phases')}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('plan.phasesHelp')}
+            </Text>
+            <Stack gap="sm">
+              {values.phases.map((p, i) => (
+                <Stack key={i} gap={4}>
+                  <Group grow align="flex-end">
+                    <TextInput type="date" label={t('plan.phaseStarts', { n: i + 1 })} value={p.startsOn} onChange={(e) => setPhase(i, { startsOn: e.currentTarget.value })} error={errors[`phases.${i}.startsOn`]} />
+                    <NumberInput label={t('plan.perMonth')} min={0} max={40} value={p.sessionsPerMonth} onChange={(v) => setPhase(i, { sessionsPerMonth: v })} />
+                  </Group>
+                  <Group align="flex-end" wrap="nowrap">
+                    <TextInput style={{ flex: 1 }} label={t('plan.criterion')} value={p.criterion} onChange={(e) => setPhase(i, { criterion: e.currentTarget.value })} />
+                    {values.phases.length > 1 ? (
+                      <ActionIcon variant="default" size="lg" aria-label={t('plan.removePhase', { n: i + 1 })} onClick={() => set('phases', values.phases.filter((_, j) => j !== i))}>
+                        ×
+                      </ActionIcon>
+                    ) : null}
+                  </Group>
+                </Stack>
+              ))}
+              <Button variant="default" size="xs" onClick={() => set('phases', [...values.phases, { startsOn: values.endsOn, sessionsPerMonth: 1, criterion: '' }])}>
+                {t('plan.addPhase')}
+              </Button>
+            </Stack>
+          </Fieldset>
+          <TagsInput
+            label={t('plan.reviewDates')}
+            description={t('plan.reviewDatesHelp')}
+            value={values.reviewDates}
+            onChange={(v) => set('reviewDates', v.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))}
+            error={errors.reviewDates}
+          />
+          {plan ? (
+            <NativeSelect
+              label={t('plan.status')}
+              value={values.status}
+              onChange={(e) => set('status', e.currentTarget.value as 'active' | 'closed')}
+              data={COACHING_PLAN_STATUSES.map((s) => ({ value: s, label: t(`planStatus.${s}`) }))}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
