@@ -1,6 +1,28 @@
 /**
- * Permission matrix: to be written with the routes (issue 4).
+ * Permission matrix: signed out -> 401; a step of another district, or of someone the caller does
+ * not support -> 404 (policies/observations.ts canReadActionStep: the teacher, whoever agreed it,
+ * the teacher's school leaders and caseload coaches, HR and admins; a draft observation's steps
+ * only its observers). PATCH: the teacher moves assigned -> practicing; marking mastered, reopening
+ * a mastered step and editing wording or due date are for supporters (403 for the teacher).
+ * Steps are created from an observation: POST /api/observations/:id/action-steps.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ActionStep, ActionStepList, ActionStepListQuery, UpdateActionStepInput } from '../../common/schemas/action-steps.ts';
+import { IdParams } from '../../common/schemas/common.ts';
+import { requireCtx } from '../lib/http.ts';
+import { actionStepView, listActionSteps } from '../services/action-steps/load.ts';
+import { updateActionStep } from '../services/action-steps/write.ts';
 
-export const actionStepRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['action-steps'];
+
+export const actionStepRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/', { schema: { tags, querystring: ActionStepListQuery, response: { 200: ActionStepList } } }, async (req) =>
+    listActionSteps(await requireCtx(req), req.query),
+  );
+
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: ActionStep } } }, async (req) => actionStepView(await requireCtx(req), req.params.id));
+
+  app.patch('/:id', { schema: { tags, params: IdParams, body: UpdateActionStepInput, response: { 200: ActionStep } } }, async (req) =>
+    updateActionStep(await requireCtx(req), req.params.id, req.body),
+  );
+};

@@ -1,6 +1,93 @@
 /**
- * Permission matrix: to be written with the routes (issue 4).
+ * Permission matrix: signed out -> 401; an observation of another district, or one the caller may
+ * not read -> 404 (policies/observations.ts canReadObservation: drafts are the observers' own; a
+ * scored observation by a leader, HR or an admin is an evaluation record never shown to coaches).
+ * Create: coaches, school leaders, HR and admins (others 403), of a teacher in their scope (else
+ * 404). Draft save, discard and action steps: the observers (other readers 403). Publish and revise:
+ * the observer (403). Acknowledge: the observed teacher (403). Replies: the teacher and the
+ * observers (403). Feedback meeting: the observers (403).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { OBSERVATION_LIMITS } from '../../common/observation.ts';
+import { ActionStep, CreateActionStepInput } from '../../common/schemas/action-steps.ts';
+import { IdParams } from '../../common/schemas/common.ts';
+import {
+  AcknowledgeObservationInput,
+  CreateObservationInput,
+  CreateReplyInput,
+  DiscardObservationQuery,
+  Observation,
+  ObservationList,
+  ObservationListQuery,
+  ObservationReply,
+  ObservationRevisionDetail,
+  PublishObservationInput,
+  RecordFeedbackInput,
+  ReviseObservationInput,
+  RevisionParams,
+  SaveDraftInput,
+  SaveDraftResult,
+} from '../../common/schemas/observations.ts';
+import { requireCtx } from '../lib/http.ts';
+import { createActionStep } from '../services/action-steps/write.ts';
+import { createObservation } from '../services/observations/create.ts';
+import { discardDraft, saveDraft } from '../services/observations/draft.ts';
+import { acknowledgeObservation, recordFeedback, replyToObservation } from '../services/observations/feedback.ts';
+import { listObservations, observationView, revisionView } from '../services/observations/load.ts';
+import { publishObservation, reviseObservation } from '../services/observations/publish.ts';
 
-export const observationRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['observations'];
+/** Draft saves and revisions carry every note: up to OBSERVATION_LIMITS.draftBodyBytes (else 413). */
+const bodyLimit = OBSERVATION_LIMITS.draftBodyBytes;
+
+export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/', { schema: { tags, querystring: ObservationListQuery, response: { 200: ObservationList } } }, async (req) =>
+    listObservations(await requireCtx(req), req.query),
+  );
+
+  app.post('/', { schema: { tags, body: CreateObservationInput, response: { 201: Observation } } }, async (req, reply) =>
+    reply.status(201).send(await createObservation(await requireCtx(req), req.body)),
+  );
+
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Observation } } }, async (req) =>
+    observationView(await requireCtx(req), req.params.id),
+  );
+
+  app.put('/:id/draft', { bodyLimit, schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } } }, async (req) =>
+    saveDraft(await requireCtx(req), req.params.id, req.body),
+  );
+
+  app.delete('/:id', { schema: { tags, params: IdParams, querystring: DiscardObservationQuery } }, async (req, reply) => {
+    await discardDraft(await requireCtx(req), req.params.id, req.query.version);
+    return reply.status(204).send();
+  });
+
+  app.post('/:id/publish', { schema: { tags, params: IdParams, body: PublishObservationInput, response: { 200: Observation } } }, async (req) =>
+    publishObservation(await requireCtx(req), req.params.id, req.body),
+  );
+
+  app.post('/:id/revise', { bodyLimit, schema: { tags, params: IdParams, body: ReviseObservationInput, response: { 200: Observation } } }, async (req) =>
+    reviseObservation(await requireCtx(req), req.params.id, req.body),
+  );
+
+  app.get('/:id/revisions/:revision', { schema: { tags, params: RevisionParams, response: { 200: ObservationRevisionDetail } } }, async (req) =>
+    revisionView(await requireCtx(req), req.params.id, req.params.revision),
+  );
+
+  app.post('/:id/acknowledge', { schema: { tags, params: IdParams, body: AcknowledgeObservationInput, response: { 200: Observation } } }, async (req) =>
+    acknowledgeObservation(await requireCtx(req), req.params.id, req.body),
+  );
+
+  app.post('/:id/replies', { schema: { tags, params: IdParams, body: CreateReplyInput, response: { 201: ObservationReply } } }, async (req, reply) =>
+    reply.status(201).send(await replyToObservation(await requireCtx(req), req.params.id, req.body)),
+  );
+
+  app.post('/:id/feedback', { schema: { tags, params: IdParams, body: RecordFeedbackInput, response: { 200: Observation } } }, async (req) =>
+    recordFeedback(await requireCtx(req), req.params.id, req.body),
+  );
+
+  app.post('/:id/action-steps', { schema: { tags, params: IdParams, body: CreateActionStepInput, response: { 201: ActionStep } } }, async (req, reply) =>
+    reply.status(201).send(await createActionStep(await requireCtx(req), req.params.id, req.body)),
+  );
+};
+

@@ -1,0 +1,157 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
+import type { Executor } from '../../db/client.ts';
+import { actionStepChecks, actionSteps, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { invalid, type ObservationRow } from './access.ts';
+
+/** The content fields of a draft save or a revision (all optional: absent = unchanged). */
+export type ContentInput = Omit<SaveDraftInput, 'version'>;
+
+export interface RubricMeta {
+  /** criterionId -> itemId (null for a CASE criterion outside the version). */
+  criteria: Map<string, string | null>;
+  levels: Map<string, { levelScore: number | null; proficient: boolean }>;
+}
+
+/** The observation with its rubric's criteria and its scale's levels, in one statement. */
+export async function loadForWrite(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<{ row: ObservationRow; meta: RubricMeta }> {
+  const criteria = sql<{ id: string; itemId: string | null }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id))
+    from ${rubricCriteria} c where c.rubric_id = ${observations.rubricId}), '[]'::json)`;
+  const levels = sql<{ id: string; levelScore: number | string | null; proficient: boolean }[]>`coalesce((select json_agg(json_build_object('id', l.id,
+    'levelScore', l.level_score, 'proficient', l.proficient)) from ${scaleLevels} l where l.scale_id = ${observations.scaleId}), '[]'::json)`;
+  const [found] = await db
+    .select({ row: observations, criteria, levels })
+    .from(observations)
+    .where(and(eq(observations.id, id), eq(observations.districtId, ctx.actor.districtId)));
+  if (!found) throw notFound('Observation');
+  return {
+    row: found.row,
+    meta: {
+      criteria: new Map(found.criteria.map((c) => [c.id, c.itemId])),
+      levels: new Map(found.levels.map((l) => [l.id, { levelScore: l.levelScore === null ? null : Number(l.levelScore), proficient: l.proficient }])),
+    },
+  };
+}
+
+/**
+ * Checks the content against the observation's rubric and scale: each score's competency must be
+ * a criterion of the teacher's rubric and its level a level of the rubric's scale; notes are tagged
+ * with the rubric's competencies; cited notes exist; checked action steps are the teacher's.
+ */
+export async function validateContent(db: Executor, row: ObservationRow, meta: RubricMeta, input: ContentInput): Promise<void> {
+  const rubricItems = new Set([...meta.criteria.values()].filter((v): v is string => v !== null));
+  if (input.notes) {
+    const seen = new Set<string>();
+    input.notes.forEach((n, i) => {
+      if (seen.has(n.id)) throw invalid(`notes.${i}.id`, 'Two notes have the same id');
+      seen.add(n.id);
+      if (n.itemId && !rubricItems.has(n.itemId)) throw invalid(`notes.${i}.itemId`, `Competency ${n.itemId} is not in this observation's rubric`);
+    });
+  }
+  if (input.scores && input.scores.length > 0) {
+    if (row.kind !== 'scored') throw invalid('scores', 'Only a scored observation has scores');
+    let noteIds: Set<string> | null = input.notes ? new Set(input.notes.map((n) => n.id)) : null;
+    const criteria = new Set<string>();
+    for (const [i, s] of input.scores.entries()) {
+      if (!meta.criteria.has(s.criterionId)) {
+        throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is not in this teacher's rubric; it cannot be scored here`);
+      }
+      if (meta.criteria.get(s.criterionId) === null) throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is outside the framework and cannot be scored`);
+      if (criteria.has(s.criterionId)) throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is scored twice`);
+      criteria.add(s.criterionId);
+      if (!meta.levels.has(s.scaleLevelId)) throw invalid(`scores.${i}.scaleLevelId`, `Level ${s.scaleLevelId} is not on the rubric's scale`);
+      if (s.citedNoteIds.length > 0) {
+        noteIds ??= new Set(
+          (await db.select({ id: observationNotes.id }).from(observationNotes).where(eq(observationNotes.observationId, row.id))).map((n) => n.id),
+        );
+        const missing = s.citedNoteIds.find((id) => !noteIds!.has(id));
+        if (missing) throw invalid(`scores.${i}.citedNoteIds`, `Cited note ${missing} is not one of this observation's notes`);
+      }
+    }
+  }
+  if (input.actionStepChecks && input.actionStepChecks.length > 0) {
+    const ids = input.actionStepChecks.map((c) => c.actionStepId);
+    if (new Set(ids).size !== ids.length) throw invalid('actionStepChecks', 'An action step is checked twice');
+    const found = await db
+      .select({ id: actionSteps.id })
+      .from(actionSteps)
+      .where(and(eq(actionSteps.districtId, row.districtId), eq(actionSteps.personId, row.observedPersonId), inArray(actionSteps.id, ids)));
+    const known = new Set(found.map((f) => f.id));
+    const i = ids.findIndex((id) => !known.has(id));
+    if (i >= 0) throw invalid(`actionStepChecks.${i}.actionStepId`, 'That action step is not one of this teacher’s');
+  }
+}
+
+/** Thrown inside a write transaction when the row's version (or status) moved meanwhile. */
+export class StaleWrite extends Error {}
+
+/**
+ * Writes the content in the caller's transaction: the observation row (version + 1, only if it is
+ * still at `version` and `status`), then each list sent, replaced with one delete and one bulk insert.
+ */
+export async function writeContent(
+  tx: Executor,
+  ctx: Ctx,
+  row: ObservationRow,
+  meta: RubricMeta,
+  input: ContentInput,
+  guard: { version: number; status: string },
+  extra: Partial<ObservationRow> = {},
+): Promise<ObservationRow> {
+  const set: Partial<ObservationRow> = { ...extra, version: guard.version + 1, updatedAt: new Date(), updatedByUserId: ctx.actor.userId };
+  if (input.observedOn !== undefined) set.observedOn = input.observedOn;
+  if (input.scheduledAt !== undefined) set.scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
+  if (input.durationMinutes !== undefined) set.durationMinutes = input.durationMinutes;
+  if (input.classLabel !== undefined) set.classLabel = input.classLabel;
+  if (input.glows !== undefined) set.glows = input.glows;
+  if (input.grows !== undefined) set.grows = input.grows;
+  if (input.lookForResults !== undefined) set.lookForResults = input.lookForResults.map((l) => ({ lookFor: l.lookFor, seen: l.seen, comment: l.comment ?? null }));
+  const [updated] = await tx
+    .update(observations)
+    .set(set)
+    .where(and(eq(observations.id, row.id), eq(observations.version, guard.version), eq(observations.status, guard.status)))
+    .returning();
+  if (!updated) throw new StaleWrite();
+  const districtId = row.districtId;
+  if (input.notes) {
+    await tx.delete(observationNotes).where(eq(observationNotes.observationId, row.id));
+    if (input.notes.length > 0) {
+      const inserted = await tx
+        .insert(observationNotes)
+        .values(
+          input.notes.map((n, position) => ({ id: n.id, districtId, observationId: row.id, position, notedAt: new Date(n.notedAt), body: n.body, itemId: n.itemId ?? null })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: observationNotes.id });
+      if (inserted.length !== input.notes.length) throw invalid('notes', 'A note id is already used elsewhere; give the note a new id');
+    }
+  }
+  if (input.scores) {
+    await tx.delete(observationScores).where(eq(observationScores.observationId, row.id));
+    if (input.scores.length > 0) {
+      await tx.insert(observationScores).values(
+        input.scores.map((s) => ({
+          districtId,
+          observationId: row.id,
+          criterionId: s.criterionId,
+          itemId: meta.criteria.get(s.criterionId)!,
+          scaleLevelId: s.scaleLevelId,
+          levelScore: meta.levels.get(s.scaleLevelId)?.levelScore ?? null,
+          comment: s.comment ?? null,
+          citedNoteIds: s.citedNoteIds,
+        })),
+      );
+    }
+  }
+  if (input.actionStepChecks) {
+    await tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, row.id));
+    if (input.actionStepChecks.length > 0) {
+      await tx
+        .insert(actionStepChecks)
+        .values(input.actionStepChecks.map((c) => ({ districtId, actionStepId: c.actionStepId, observationId: row.id, result: c.result, comment: c.comment ?? null })));
+    }
+  }
+  return updated;
+}
