@@ -1,0 +1,28 @@
+import { Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CalendarEvent } from '../../../common/schemas/calendar.ts';
+import { eventTitle, formatDay, formatTime, dayIn, KIND_COLORS } from './calendar-dates.ts';
+import './calendar.css';
+
+/** One event as a button (opens its details): time and title, the kind as a coloured edge and in the accessible name. */
+export function EventButton({ event, timeZone, onOpen, compact }: { event: CalendarEvent; timeZone: string; onOpen: (event: CalendarEvent) => void; compact?: boolean }) {
+  const { t, i18n } = useTranslation('calendar');
+  const time = formatTime(event.startsAt, timeZone, i18n.language);
+  const title = eventTitle(t, event);
+  const color = KIND_COLORS[event.kind];
+  return (
+    <UnstyledButton
+      className={'cal-event'}
+      style={{ borderLeftColor: `var(--mantine-color-${color}-6)`, background: `var(--mantine-color-${color}-0)` }}
+      onClick={() => onOpen(event)}
+      aria-label={`${t(`legend.${event.kind}`)}: ${title}, ${formatDay(dayIn(event.startsAt, timeZone), i18n.language)} ${time}`}
+    >
+      <Text span size="xs" fw={600} mr={4}>
+        {time}
+      </Text>
+      <Text span size="xs" lineClamp={compact ? 2 : undefined}>
+        {title}
+      </Text>
+    </UnstyledButton>
+  );
+}
