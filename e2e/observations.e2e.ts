@@ -1,0 +1,141 @@
+// Journey: a principal observes a teacher from a phone (notes typed as they watch, a score with the
+// descriptors at hand, an action step, glows and grows), publishes with a feedback meeting; the
+// teacher signs in on a laptop, finds it "about me", acknowledges and replies; the principal sees
+// the reply and records the feedback meeting. axe and sideways-scroll checks on each screen.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+
+/** expect.poll with room for a busy machine (the default second is too short under load). */
+const eventually = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: opts.timeout ?? 15_000 });
+
+
+let browser: Browser;
+let principal: Page;
+let teacher: Page;
+let observationUrl = '';
+const stamp = Date.now().toString(36);
+const note = `Students turn and talk about the learning target ${stamp}`;
+
+const status = (page: Page) => page.getByTestId('autosave-status');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  principal = await newPage(browser, { phone: true });
+  teacher = await newPage(browser);
+  await signInAs(principal, DEMO.principal);
+  await signInAs(teacher, DEMO.teacher);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('observe, publish, acknowledge', () => {
+  it('the principal starts a scored observation of a teacher of their school on a phone', async () => {
+    await principal.goto('/observations');
+    await eventually(() => heading(principal, 'Observations').isVisible()).toBe(true);
+    await expectNoAxeViolations(principal, 'observations list (phone)');
+    await principal.getByRole('link', { name: 'New observation' }).click();
+    await eventually(() => heading(principal, 'New observation').isVisible()).toBe(true);
+
+    await principal.getByRole('combobox', { name: 'Teacher' }).fill('Reyes');
+    await principal.getByRole('option', { name: /Michelle Reyes/ }).click();
+    await principal.getByRole('combobox', { name: 'Type of observation' }).click();
+    await principal.getByRole('option', { name: /\(Scored\)/ }).first().click();
+    await principal.getByRole('textbox', { name: 'Class' }).fill('Grade 4 math');
+    await expectNoAxeViolations(principal, 'new observation (phone)');
+    await expectNoSidewaysScroll(principal, 'new observation (phone)');
+    await screenshot(principal, 'observation-new-phone');
+    await principal.getByRole('button', { name: 'Start observation' }).click();
+    await eventually(() => principal.url()).toMatch(/\/observations\/[0-9a-f-]{36}/);
+    observationUrl = new URL(principal.url()).pathname;
+    await eventually(() => heading(principal, /Observation of Michelle Reyes/).isVisible()).toBe(true);
+  });
+
+  it('types timestamped notes (Enter adds one) that autosave', async () => {
+    const box = principal.getByLabel(/^New note/);
+    await box.fill(note);
+    await box.press('Enter');
+    await eventually(() => principal.getByLabel(/^Note at/).first().inputValue()).toBe(note);
+    await eventually(() => box.inputValue()).toBe('');
+    await box.fill('Exit ticket collected at the door');
+    await principal.getByRole('button', { name: 'Add note' }).click();
+    await eventually(() => principal.getByLabel(/^Note at/).count()).toBe(2);
+    await eventually(() => status(principal).textContent(), { timeout: 10_000 }).toMatch(/Saved at/);
+    await expectNoAxeViolations(principal, 'capture notes (phone)');
+    await expectNoSidewaysScroll(principal, 'capture notes (phone)');
+    // The box to type in is on screen (within reach of the thumb) without scrolling.
+    const rect = await box.boundingBox();
+    expect(rect && rect.y + rect.height).toBeLessThanOrEqual(844);
+    await screenshot(principal, 'observation-capture-notes-phone');
+  });
+
+  it('scores a competency with the descriptors shown and cites a note', async () => {
+    await principal.getByRole('tab', { name: 'Scores' }).click();
+    const levels = principal.getByRole('radio');
+    await eventually(() => levels.count()).toBeGreaterThan(1);
+    await levels.nth(1).click();
+    await eventually(() => levels.nth(1).getAttribute('aria-checked')).toBe('true');
+    await principal.getByLabel('Comment').first().fill('Clear routines; most students on task.');
+    await eventually(() => status(principal).textContent(), { timeout: 10_000 }).toMatch(/Saved at/);
+    await expectNoAxeViolations(principal, 'capture scores (phone)');
+    await expectNoSidewaysScroll(principal, 'capture scores (phone)');
+    await screenshot(principal, 'observation-capture-scores-phone');
+  });
+
+  it('adds an action step written fresh with a due date', async () => {
+    await principal.getByRole('tab', { name: 'Action steps' }).click();
+    await principal.getByRole('button', { name: 'Add action step' }).click();
+    const dialog = principal.getByRole('dialog', { name: 'Add an action step' });
+    await expectNoAxeViolations(principal, 'add action step (library)');
+    await dialog.getByRole('tab', { name: 'Write one' }).click();
+    await dialog.getByLabel(/^What to do/).fill(`Post the learning target and refer to it at the end ${stamp}`);
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await eventually(() => principal.getByText(`Post the learning target and refer to it at the end ${stamp}`).isVisible()).toBe(true);
+    await screenshot(principal, 'observation-capture-steps-phone');
+  });
+
+  it('writes glows and grows and publishes with a feedback meeting', async () => {
+    await principal.getByRole('tab', { name: 'Feedback and publish' }).click();
+    await principal.getByLabel(/^Glows/).fill('Warm, quick start; the target was visible.');
+    await principal.getByLabel(/^Grows/).fill('Check for understanding before moving on.');
+    await principal.getByLabel(/^Feedback meeting/).fill('2030-01-15T15:30');
+    await expectNoAxeViolations(principal, 'capture finish (phone)');
+    await expectNoSidewaysScroll(principal, 'capture finish (phone)');
+    await principal.getByRole('button', { name: 'Publish', exact: true }).click();
+    await eventually(() => principal.getByText('Published', { exact: true }).first().isVisible()).toBe(true);
+    await eventually(() => principal.getByText('Check for understanding before moving on.').isVisible()).toBe(true);
+    await expectNoAxeViolations(principal, 'published observation (observer, phone)');
+    await expectNoSidewaysScroll(principal, 'published observation (observer, phone)');
+    await screenshot(principal, 'observation-published-phone');
+  });
+
+  it('the teacher finds it about them, acknowledges and replies', async () => {
+    await teacher.goto('/observations');
+    await eventually(() => heading(teacher, 'Observations').isVisible()).toBe(true);
+    await eventually(() => teacher.url()).not.toContain('mine=made');
+    await expectNoAxeViolations(teacher, 'observations about me');
+    await teacher.goto(observationUrl);
+    await eventually(() => teacher.getByText('Warm, quick start; the target was visible.').isVisible()).toBe(true);
+    expect(await teacher.getByRole('button', { name: 'Revise' }).count()).toBe(0);
+    await teacher.getByRole('button', { name: 'Acknowledge' }).click();
+    await eventually(() => teacher.getByText(/^Acknowledged /).first().isVisible()).toBe(true);
+    await teacher.getByLabel(/^Reply/).fill('Thank you, I will try the exit ticket routine.');
+    await teacher.getByRole('button', { name: 'Send reply' }).click();
+    await eventually(() => teacher.getByText('Thank you, I will try the exit ticket routine.').isVisible()).toBe(true);
+    await expectNoAxeViolations(teacher, 'published observation (teacher)');
+    await screenshot(teacher, 'observation-teacher-desktop');
+  });
+
+  it('the principal sees the reply and records the feedback meeting held', async () => {
+    await principal.goto(observationUrl);
+    await eventually(() => principal.getByText('Thank you, I will try the exit ticket routine.').isVisible()).toBe(true);
+    await principal.getByRole('button', { name: 'Feedback meeting held' }).click();
+    await eventually(() => principal.getByText(/^Feedback meeting held on/).isVisible()).toBe(true);
+    await principal.goto('/observations');
+    await eventually(() => principal.getByRole('link', { name: 'Michelle Reyes' }).first().isVisible()).toBe(true);
+    await expectNoSidewaysScroll(principal, 'observations list (phone)');
+    await screenshot(principal, 'observations-list-phone');
+  });
+});
