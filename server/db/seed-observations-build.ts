@@ -133,6 +133,8 @@ export function buildObservations(ctx: BuildContext, schools: DemoSchool[]): Obs
         if (spec.kind === 'scored' && !rubric) continue;
         const type = ctx.types[spec.kind];
         const id = randomUUID();
+        const notesFrom = rows.notes.length;
+        const scoresFrom = rows.scores.length;
         const hour = 8 + Math.floor(random() * 6);
         const scheduledAt = at(spec.day, hour, random() < 0.5 ? 0 : 30);
         const published = spec.state === 'published';
@@ -213,7 +215,8 @@ export function buildObservations(ctx: BuildContext, schools: DemoSchool[]): Obs
             glows = 'Thank you for having me in. ' + (lookForResults.filter((l) => l.seen).length >= 3 ? 'Most of the look-fors were clear during the visit.' : 'The learning target was easy to find.');
           }
         }
-        const notesOf = rows.notes.filter((n) => n.observationId === id);
+        const notesOf = rows.notes.slice(notesFrom);
+        const scoresOf = rows.scores.slice(scoresFrom);
         rows.observations.push({
           id, districtId, typeId: type.id, kind: spec.kind, purpose, observedPersonId: person.id, observerPersonId: spec.observer.id, orgUnitId: school.id,
           rubricId: spec.kind === 'scored' ? rubric!.rubricId : null, scaleId: spec.kind === 'scored' ? rubric!.scaleId : null,
@@ -227,7 +230,7 @@ export function buildObservations(ctx: BuildContext, schools: DemoSchool[]): Obs
             snapshot: {
               observedOn: spec.day, durationMinutes: type.durationMinutes, classLabel, glows, grows, lookForResults,
               notes: notesOf.map((n) => ({ id: n.id, notedAt: n.notedAt.toISOString(), body: n.body, itemId: n.itemId })),
-              scores: rows.scores.filter((s) => s.observationId === id).map((s) => ({ criterionId: s.criterionId, itemId: s.itemId, scaleLevelId: s.scaleLevelId, levelScore: s.levelScore, comment: s.comment, citedNoteIds: s.citedNoteIds })),
+              scores: scoresOf.map((s) => ({ criterionId: s.criterionId, itemId: s.itemId, scaleLevelId: s.scaleLevelId, levelScore: s.levelScore, comment: s.comment, citedNoteIds: s.citedNoteIds })),
             },
           });
           if (spec.reply || (acknowledgedAt && random() < 0.08)) {

@@ -1,8 +1,11 @@
 /** Day boundaries in a time zone, without a date library: Intl gives the offset at an instant. */
 
-/** The zone's offset from UTC at `instant`, in minutes (e.g. -300 for New York in winter). */
-export function offsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Making a formatter is slow (time-zone data): one per zone, kept. */
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -11,7 +14,15 @@ export function offsetMinutes(timeZone: string, instant: Date): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(instant);
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at `instant`, in minutes (e.g. -300 for New York in winter). */
+export function offsetMinutes(timeZone: string, instant: Date): number {
+  const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
