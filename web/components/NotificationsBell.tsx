@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Group, Indicator, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Indicator, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NotificationItem } from '../../common/schemas/notifications.ts';
@@ -53,16 +53,7 @@ export function NotificationsBell() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Group justify="space-between" px="sm" py={6} wrap="nowrap">
-            <Text fw={600} size="sm">
-              {t('notifications.title')}
-            </Text>
-            {unread > 0 ? (
-              <Button size="compact-xs" variant="subtle" loading={markAll.isPending} onClick={() => markAll.mutate()}>
-                {t('notifications.markAllRead')}
-              </Button>
-            ) : null}
-          </Group>
+          <Menu.Label>{t('notifications.title')}</Menu.Label>
           <Menu.Divider />
           {items.length === 0 ? (
             <Text size="sm" c="dimmed" px="sm" py="xs">
@@ -91,6 +82,14 @@ export function NotificationsBell() {
               ))}
             </Box>
           )}
+          {unread > 0 ? (
+            <>
+              <Menu.Divider />
+              <Menu.Item closeMenuOnClick={false} disabled={markAll.isPending} onClick={() => markAll.mutate()} fw={600} c="blue.8">
+                {t('notifications.markAllRead')}
+              </Menu.Item>
+            </>
+          ) : null}
           {list.data && list.data.total > items.length ? (
             <Text size="xs" c="dimmed" px="sm" py={6}>
               {t('notifications.more', { count: list.data.total - items.length, formatted: formatNumber(list.data.total - items.length) })}

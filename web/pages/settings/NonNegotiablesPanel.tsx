@@ -79,7 +79,7 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             description={
               <>
                 {t('nonNegotiables.feedbackDaysHelp')}{' '}
-                <Anchor component={Link} to="/settings/calendar" size="xs">
+                <Anchor component={Link} to="/settings/calendar" size="xs" underline="always">
                   {t('calendar.title')}
                 </Anchor>
               </>

@@ -89,7 +89,8 @@ function MonthTable({ month, calendar }: { month: Month; calendar: SchoolCalenda
                       padding: '3px 0',
                       borderRadius: 4,
                       background: closed ? KIND_COLOR[closed.kind] : undefined,
-                      color: weekend ? 'var(--mantine-color-gray-6)' : undefined,
+                      color: weekend ? 'var(--mantine-color-gray-7)' : undefined,
+                      fontStyle: weekend ? 'italic' : undefined,
                       fontWeight: term && !weekend && !closed ? 600 : 400,
                       textDecoration: closed ? 'underline dotted' : undefined,
                     }}
