@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
 import { NAV_ITEMS } from '../app/MainNav.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { GrowthWidgets } from './home/GrowthWidgets.tsx';
 
 /** Greets the user and offers a card for each thing they can do. */
 export default function HomePage() {
@@ -16,6 +17,7 @@ export default function HomePage() {
         title={t('home.greeting', { name: me.person.givenName })}
         subtitle={t('home.subtitle', { district: me.district.name })}
       />
+      <GrowthWidgets />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {cards.map((item) => {
           const key = item.label.replace('nav.', '');

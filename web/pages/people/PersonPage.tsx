@@ -17,6 +17,7 @@ import { PersonDetails } from './PersonDetails.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { RoleAssignments } from './RoleAssignments.tsx';
+import { CompetencyProfile } from './CompetencyProfile.tsx';
 
 /** One person: details (editable), roles and role history, and who changed what. */
 export default function PersonPage() {
@@ -96,6 +97,7 @@ export default function PersonPage() {
       ) : null}
       <Divider />
       <RoleAssignments person={p} />
+      <CompetencyProfile personId={p.id} />
       {p.abilities.viewHistory ? (
         <>
           <Divider />
