@@ -65,7 +65,7 @@ describe('terms', () => {
       { name: 'Inside', schoolYear: '2027-28', startsOn: '2028-02-01', endsOn: '2028-02-10' },
       { name: 'Backwards', schoolYear: '2027-28', startsOn: '2027-12-01', endsOn: '2027-09-01' },
       { name: 'Wrong year', schoolYear: '2027-28', startsOn: '2027-06-01', endsOn: '2027-06-20' },
-      { name: 'Past June', schoolYear: '2027-28', startsOn: '2028-06-01', endsOn: '2028-07-20' },
+      { name: 'Over a year', schoolYear: '2027-28', startsOn: '2028-06-01', endsOn: '2029-07-20' },
       { name: 'Bad year', schoolYear: '2027-29', startsOn: '2027-09-01', endsOn: '2027-12-01' },
       { name: 'Bad date', schoolYear: '2027-28', startsOn: '2027-02-30', endsOn: '2027-12-01' },
     ];
@@ -80,6 +80,13 @@ describe('terms', () => {
     expect((await hr.patch(`/api/school-calendar/terms/${fall.id}`, { version: fall.version, endsOn: '2027-12-20' })).statusCode).toBe(200);
     expect((await teacher.get('/api/school-calendar?schoolYear=2027-28')).json().terms.map((x: { id: string }) => x.id)).toEqual([fall.id, spring.id]);
     expect((await teacher.get('/api/school-calendar?schoolYear=2027')).statusCode).toBe(400);
+    // A summer session may run past June 30; the year's view then runs to its end.
+    const summer = await hr.post('/api/school-calendar/terms', { name: 'Summer', schoolYear: '2027-28', startsOn: '2028-06-05', endsOn: '2028-07-28' });
+    expect(summer.statusCode).toBe(201);
+    await hr.post('/api/school-calendar/non-school-days', { day: '2028-07-04', kind: 'holiday', label: 'Independence Day' });
+    const year = (await teacher.get('/api/school-calendar?schoolYear=2027-28')).json();
+    expect([year.to, year.nonSchoolDays.map((d: { day: string }) => d.day)]).toEqual(['2028-07-28', ['2028-07-04']]);
+    expect((await hr.patch(`/api/school-calendar/terms/${summer.json().id}`, { version: 1, name: 'Summer session' })).statusCode).toBe(200);
   });
 });
 

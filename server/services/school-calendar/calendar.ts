@@ -39,6 +39,8 @@ function previousDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+const daysApart = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
 async function daysBetween(db: Executor, districtId: string, from: string, to: string) {
   return db
     .select()
@@ -49,13 +51,15 @@ async function daysBetween(db: Executor, districtId: string, from: string, to: s
 
 /** A school year's terms and non-school days (July 1 to June 30; everyone in the district reads it). */
 export async function schoolCalendarView(ctx: Ctx, schoolYear: string): Promise<SchoolCalendar> {
-  const { from, to } = schoolYearRange(schoolYear);
+  const { from, to: yearEnd } = schoolYearRange(schoolYear);
   const districtId = ctx.actor.districtId;
   const terms = await ctx.db
     .select()
     .from(schoolTerms)
     .where(and(eq(schoolTerms.districtId, districtId), eq(schoolTerms.schoolYear, schoolYear)))
     .orderBy(asc(schoolTerms.startsOn));
+  // The year runs to June 30, or to the end of a term that runs past it (a summer session).
+  const to = terms.reduce((last, t) => (t.endsOn > last ? t.endsOn : last), yearEnd);
   const days = await daysBetween(ctx.db, districtId, from, to);
   const closed = new Set(days.map((d) => d.day));
   const termSchoolDays = Object.fromEntries(terms.map((t) => [t.id, schoolDaysBetween(previousDay(t.startsOn), t.endsOn, closed)]));
@@ -73,8 +77,7 @@ export async function schoolCalendarView(ctx: Ctx, schoolYear: string): Promise<
 /** School days after `from` up to and including `to`, with the non-school days in between. */
 export async function countSchoolDays(ctx: Ctx, from: string, to: string) {
   if (to < from) throw invalid('to', 'The end date cannot be before the start date');
-  const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  if (span > 731) throw invalid('to', 'Count at most two years of days at a time');
+  if (daysApart(from, to) > 731) throw invalid('to', 'Count at most two years of days at a time');
   const days = await daysBetween(ctx.db, ctx.actor.districtId, from, to);
   return { from, to, schoolDays: schoolDaysBetween(from, to, new Set(days.map((d) => d.day))), nonSchoolDays: days.map(presentDay) };
 }
@@ -91,9 +94,10 @@ async function lockCalendar(tx: Executor, districtId: string) {
 /** A term lies in its school year and overlaps no other term of the district. */
 async function checkTerm(tx: Executor, ctx: Ctx, term: { schoolYear: string; startsOn: string; endsOn: string }, exceptId?: string) {
   if (term.endsOn < term.startsOn) throw invalid('endsOn', 'A term cannot end before it starts');
+  // A term starts within its school year (July 1 to June 30); a summer session may run past June.
   const { from, to } = schoolYearRange(term.schoolYear);
   if (term.startsOn < from || term.startsOn > to) throw invalid('startsOn', `The term must start within the school year ${term.schoolYear} (${from} to ${to})`);
-  if (term.endsOn > to) throw invalid('endsOn', `The term must end within the school year ${term.schoolYear} (by ${to})`);
+  if (daysApart(term.startsOn, term.endsOn) > 366) throw invalid('endsOn', 'A term lasts at most a year');
   const conditions = [eq(schoolTerms.districtId, ctx.actor.districtId), lte(schoolTerms.startsOn, term.endsOn), gte(schoolTerms.endsOn, term.startsOn)];
   if (exceptId) conditions.push(ne(schoolTerms.id, exceptId));
   const [overlap] = await tx.select().from(schoolTerms).where(and(...conditions)).limit(1);

@@ -59,7 +59,7 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
           />
           <TextInput label={t('terms.name')} placeholder={t('terms.namePlaceholder')} required value={values.name} onChange={set('name')} error={errors.name} data-autofocus />
           <TextInput type="date" label={t('terms.startsOn')} required min={range.from} max={range.to} value={values.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
-          <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} max={range.to} value={values.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
+          <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} value={values.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
