@@ -17,6 +17,7 @@ interface Observation {
   glows: string;
   grows: string;
   notes: { body: string }[];
+  scores: unknown[];
 }
 
 let browser: Browser;
@@ -88,6 +89,10 @@ describe('an observation draft survives closing the tab and losing the network',
   });
 
   it('a change that arrives after the observation was published stays on screen, with a copy button', async () => {
+    // A score, so the observation can be published.
+    await page.getByRole('tab', { name: 'Scores' }).click();
+    await page.getByRole('radio').first().click();
+    await eventually(async () => (await server()).scores.length).toBe(1);
     await page.getByRole('tab', { name: 'Feedback and publish' }).click();
     await context.setOffline(true);
     await page.getByLabel(/^Grows/).fill(`Written offline after publishing ${stamp}`);
