@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
 import type { Executor } from '../../db/client.ts';
-import { actionStepChecks, actionSteps, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
+import { actionStepChecks, actionSteps, auditLog, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
+import type { AuditRecord } from '../audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { invalid, type ObservationRow } from './access.ts';
@@ -88,8 +89,10 @@ export async function validateContent(db: Executor, row: ObservationRow, meta: R
 export class StaleWrite extends Error {}
 
 /**
- * Writes the content in the caller's transaction: the observation row (version + 1, only if it is
- * still at `version` and `status`), then each list sent, replaced with one delete and one bulk insert.
+ * Writes the content in the caller's transaction in two statements (an autosave must be fast):
+ * 1. the deletes of each list sent and the update of the row (version + 1, only if it is still at
+ *    `version` and `status`, else StaleWrite and the caller's transaction rolls back);
+ * 2. the bulk inserts of each list sent and the audit row.
  */
 export async function writeContent(
   tx: Executor,
@@ -98,6 +101,7 @@ export async function writeContent(
   meta: RubricMeta,
   input: ContentInput,
   guard: { version: number; status: string },
+  audit: (updated: ObservationRow) => AuditRecord,
   extra: Partial<ObservationRow> = {},
 ): Promise<ObservationRow> {
   const set: Partial<ObservationRow> = { ...extra, version: guard.version + 1, updatedAt: new Date(), updatedByUserId: ctx.actor.userId };
@@ -108,50 +112,61 @@ export async function writeContent(
   if (input.glows !== undefined) set.glows = input.glows;
   if (input.grows !== undefined) set.grows = input.grows;
   if (input.lookForResults !== undefined) set.lookForResults = input.lookForResults.map((l) => ({ lookFor: l.lookFor, seen: l.seen, comment: l.comment ?? null }));
+  const deletes = [];
+  if (input.notes) deletes.push(tx.$with('dn').as(tx.delete(observationNotes).where(eq(observationNotes.observationId, row.id)).returning({ id: observationNotes.id })));
+  if (input.scores) deletes.push(tx.$with('ds').as(tx.delete(observationScores).where(eq(observationScores.observationId, row.id)).returning({ id: observationScores.id })));
+  if (input.actionStepChecks) {
+    deletes.push(tx.$with('dc').as(tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, row.id)).returning({ id: actionStepChecks.id })));
+  }
   const [updated] = await tx
+    .with(...deletes)
     .update(observations)
     .set(set)
     .where(and(eq(observations.id, row.id), eq(observations.version, guard.version), eq(observations.status, guard.status)))
     .returning();
   if (!updated) throw new StaleWrite();
+
   const districtId = row.districtId;
-  if (input.notes) {
-    await tx.delete(observationNotes).where(eq(observationNotes.observationId, row.id));
-    if (input.notes.length > 0) {
-      const inserted = await tx
-        .insert(observationNotes)
-        .values(
-          input.notes.map((n, position) => ({ id: n.id, districtId, observationId: row.id, position, notedAt: new Date(n.notedAt), body: n.body, itemId: n.itemId ?? null })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: observationNotes.id });
-      if (inserted.length !== input.notes.length) throw invalid('notes', 'A note id is already used elsewhere; give the note a new id');
-    }
+  const notes = input.notes ?? [];
+  const scores = input.scores ?? [];
+  const checks = input.actionStepChecks ?? [];
+  const inserts = [];
+  if (notes.length > 0) {
+    const values = notes.map((n, position) => ({ id: n.id, districtId, observationId: row.id, position, notedAt: new Date(n.notedAt), body: n.body, itemId: n.itemId ?? null }));
+    inserts.push(tx.$with('n').as(tx.insert(observationNotes).values(values).onConflictDoNothing().returning({ id: observationNotes.id })));
   }
-  if (input.scores) {
-    await tx.delete(observationScores).where(eq(observationScores.observationId, row.id));
-    if (input.scores.length > 0) {
-      await tx.insert(observationScores).values(
-        input.scores.map((s) => ({
-          districtId,
-          observationId: row.id,
-          criterionId: s.criterionId,
-          itemId: meta.criteria.get(s.criterionId)!,
-          scaleLevelId: s.scaleLevelId,
-          levelScore: meta.levels.get(s.scaleLevelId)?.levelScore ?? null,
-          comment: s.comment ?? null,
-          citedNoteIds: s.citedNoteIds,
-        })),
-      );
-    }
+  if (scores.length > 0) {
+    const values = scores.map((s) => ({
+      districtId,
+      observationId: row.id,
+      criterionId: s.criterionId,
+      itemId: meta.criteria.get(s.criterionId)!,
+      scaleLevelId: s.scaleLevelId,
+      levelScore: meta.levels.get(s.scaleLevelId)?.levelScore ?? null,
+      comment: s.comment ?? null,
+      citedNoteIds: s.citedNoteIds,
+    }));
+    inserts.push(tx.$with('s').as(tx.insert(observationScores).values(values).returning({ id: observationScores.id })));
   }
-  if (input.actionStepChecks) {
-    await tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, row.id));
-    if (input.actionStepChecks.length > 0) {
-      await tx
-        .insert(actionStepChecks)
-        .values(input.actionStepChecks.map((c) => ({ districtId, actionStepId: c.actionStepId, observationId: row.id, result: c.result, comment: c.comment ?? null })));
-    }
+  if (checks.length > 0) {
+    const values = checks.map((c) => ({ districtId, actionStepId: c.actionStepId, observationId: row.id, result: c.result, comment: c.comment ?? null }));
+    inserts.push(tx.$with('c').as(tx.insert(actionStepChecks).values(values).returning({ id: actionStepChecks.id })));
   }
+  const record = audit(updated);
+  const [written] = await tx
+    .with(...inserts)
+    .insert(auditLog)
+    .values({
+      districtId,
+      actorUserId: ctx.actor.userId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+      requestId: ctx.requestId,
+    })
+    .returning({ notes: notes.length > 0 ? sql<number>`(select count(*) from "n")`.mapWith(Number) : sql<number>`0`.mapWith(Number) });
+  if (written!.notes !== notes.length) throw invalid('notes', 'A note id is already used elsewhere; give the note a new id');
   return updated;
 }

@@ -41,16 +41,14 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Pr
   const { version, ...content } = input;
   await validateContent(ctx.db, row, meta, content);
   try {
-    const updated = await ctx.db.transaction(async (tx) => {
-      const saved = await writeContent(tx, ctx, row, meta, content, { version, status: 'draft' });
-      await recordAudit(tx, ctx, {
+    const updated = await ctx.db.transaction(async (tx) =>
+      writeContent(tx, ctx, row, meta, content, { version, status: 'draft' }, (saved) => ({
         action: 'observation.save_draft',
         entityType: 'observation',
         entityId: id,
-        after: { version: saved.version, notes: content.notes?.length, scores: content.scores?.length },
-      });
-      return saved;
-    });
+        after: { version: saved.version, notes: content.notes?.length ?? null, scores: content.scores?.length ?? null },
+      })),
+    );
     return { version: updated.version, savedAt: updated.updatedAt.toISOString() };
   } catch (err) {
     if (!(err instanceof StaleWrite)) throw err;

@@ -126,12 +126,16 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
   await ctx.db
     .transaction(async (tx) => {
       const revision = row.revision + 1;
-      const updated = await writeContent(tx, ctx, row, meta, content, { version, status: 'published' }, {
-        revision,
-        feedbackDueOn: dueOn,
-        acknowledgedAt: null,
-        acknowledgedRevision: null,
-      });
+      const updated = await writeContent(
+        tx,
+        ctx,
+        row,
+        meta,
+        content,
+        { version, status: 'published' },
+        (after) => ({ action: 'observation.revise', entityType: 'observation', entityId: id, before: row, after: { ...after, reason } }),
+        { revision, feedbackDueOn: dueOn, acknowledgedAt: null, acknowledgedRevision: null },
+      );
       const snapshot = await loadContent(tx, updated);
       await tx.insert(observationRevisions).values({ districtId: row.districtId, observationId: id, revision, snapshot, reason, createdByUserId: ctx.actor.userId });
       const previous = new Map(before.map((s) => [s.itemId, s.scaleLevelId]));
@@ -148,7 +152,6 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
         params: { observer: name, date: updated.observedOn, revision, reason },
         path: `/observations/${id}`,
       });
-      await recordAudit(tx, ctx, { action: 'observation.revise', entityType: 'observation', entityId: id, before: row, after: { ...updated, reason } });
     })
     .catch((err: unknown) => (err instanceof StaleWrite ? staleOrState(ctx, id, 'published') : Promise.reject(err)));
   return observationView(ctx, id);
