@@ -10,19 +10,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
-
-/** Runs of days with the same label and kind (a break), in date order. */
-export function groupRuns(days: NonSchoolDay[]): NonSchoolDay[][] {
-  const runs: NonSchoolDay[][] = [];
-  for (const day of [...days].sort((a, b) => a.day.localeCompare(b.day))) {
-    const last = runs.at(-1)?.at(-1);
-    const gap = last ? (Date.parse(`${day.day}T00:00:00Z`) - Date.parse(`${last.day}T00:00:00Z`)) / 86_400_000 : Infinity;
-    // Weekends between weekdays of one break do not split it (at most 3 days apart: Fri -> Mon).
-    if (last && last.label === day.label && last.kind === day.kind && gap <= 3) runs.at(-1)!.push(day);
-    else runs.push([day]);
-  }
-  return runs;
-}
+import { groupRuns } from './calendarRuns.ts';
 
 type Values = { day: string; through: string; kind: NonSchoolDayKind; label: string };
 const empty: Values = { day: '', through: '', kind: 'holiday', label: '' };
