@@ -108,6 +108,23 @@ describe('draft save', () => {
     expect(tooBig.statusCode).toBe(413);
   });
 
+  it('400 when a note id is already used by another observation (nothing saved)', async () => {
+    const a = await start();
+    const b = await start();
+    const shared = note('mine');
+    expect((await put(a.id, { version: a.version, notes: [shared] })).statusCode).toBe(200);
+    const res = await put(b.id, { version: b.version, notes: [note('other'), shared] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('notes');
+    expect((await leader.get(`/api/observations/${b.id}`)).json()).toMatchObject({ version: b.version, notes: [] });
+  });
+
+  it('the API document renders with the observation schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/observations/{id}/draft', '/api/action-steps/{id}']));
+  });
+
   it('two people editing one draft: the second gets 409 with the current version', async () => {
     const obs = await start({ coObserverPersonId: w.leader2.personId });
     const first = await put(obs.id, { version: obs.version, notes: [note('Observer note')] });
