@@ -75,6 +75,7 @@ export function CaptureView({ observation, userId, start }: { observation: Obser
       {state.kind === 'conflict' ? <ConflictChoice mine={content} theirs={theirs ? contentOf(theirs) : null} onTheirs={takeTheirs} onMine={keepMine} /> : null}
       {state.kind === 'published' ? <UnsentChanges content={content} onOpen={openPublished} /> : null}
       {state.kind === 'error' ? <RefusedSave error={state.error} /> : null}
+      {state.kind === 'published' ? null : (
       <Tabs value={tab} onChange={(v) => setSection({ section: v ?? 'notes' })}>
         <Tabs.List className="obs-tabs">
           <Tabs.Tab value="notes">{t('tabs.notes', { count: content.notes.length })}</Tabs.Tab>
@@ -107,6 +108,7 @@ export function CaptureView({ observation, userId, start }: { observation: Obser
           <FinishSection observation={observation} content={content} userId={userId} autosave={autosave} onChange={update} />
         </Tabs.Panel>
       </Tabs>
+      )}
     </Stack>
   );
 }

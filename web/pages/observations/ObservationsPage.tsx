@@ -59,7 +59,7 @@ function Rows({ items, mine }: { items: ObservationListItem[]; mine: string }) {
               <Text size="sm" c="dimmed">
                 {[o.type.name, formatDate(o.observedOn), o.classLabel].filter(Boolean).join(' · ')}
               </Text>
-              <FeedbackCell o={o} />
+              {o.status === 'published' ? <FeedbackCell o={o} /> : null}
             </Stack>
           </Paper>
         ))}

@@ -37,8 +37,8 @@ export function PublishedContent({ o }: { o: Observation }) {
             return (
               <Paper key={c.id} withBorder p="sm" radius="md">
                 <Stack gap={4}>
-                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                    <Text fw={600} size="sm" style={pre}>
+                  <Group justify="space-between" align="flex-start" gap="xs">
+                    <Text fw={600} size="sm" style={{ ...pre, flex: '1 1 14rem' }}>
                       {competencyName(c)}
                     </Text>
                     <Badge variant={level ? 'filled' : 'outline'} color={level?.proficient ? 'green' : level ? 'blue' : 'gray'} style={{ flexShrink: 0 }}>
