@@ -173,7 +173,10 @@ export const Observation = ObservationListItem.extend({
   grows: z.string(),
   /** Steps agreed in this observation. */
   actionSteps: z.array(ActionStep),
-  /** The teacher's other open steps this observation may check (observers only; empty for others). */
+  /**
+   * Observers: the teacher's open steps agreed elsewhere, which this observation may check, plus any
+   * step it checked. Others: the steps it checked (to show `actionStepChecks` with their titles).
+   */
   openActionSteps: z.array(ActionStep),
   actionStepChecks: z.array(ObservationActionStepCheck),
   replies: z.array(ObservationReply),
@@ -263,7 +266,10 @@ export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
 export const SaveDraftResult = z.object({ version: z.number().int(), savedAt: z.string() });
 export type SaveDraftResult = z.infer<typeof SaveDraftResult>;
 
-/** POST /api/observations/:id/publish -> Observation */
+/**
+ * POST /api/observations/:id/publish -> Observation (the observer only; a scored observation needs at
+ * least one score, else 400 on `scores`).
+ */
 export const PublishObservationInput = z.object({
   version: z.number().int().positive(),
   feedbackMeetingAt: z.iso.datetime({ offset: true }).nullable().optional(),
