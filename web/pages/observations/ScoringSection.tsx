@@ -1,4 +1,5 @@
-import { Badge, Button, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, MultiSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import type { ObservationRubric } from '../../../common/schemas/observations.ts';
@@ -35,7 +36,6 @@ function CriterionScore({
 }) {
   const { t, i18n } = useTranslation('observations');
   const name = competencyName(criterion);
-  const headingId = `criterion-${criterion.id}`;
   const tagged = criterion.item ? notes.filter((n) => n.itemId === criterion.item!.id) : [];
   // Notes tagged with this competency first, then the rest.
   const ordered = [...tagged, ...notes.filter((n) => !tagged.includes(n))];
@@ -43,27 +43,28 @@ function CriterionScore({
   const set = (patch: Partial<Score>) =>
     onChange({ criterionId: criterion.id, scaleLevelId: score?.scaleLevelId ?? '', comment: score?.comment ?? '', citedNoteIds: score?.citedNoteIds ?? [], ...patch });
 
+  const chosen = rubric.levels.find((_, i) => levelIdAt(rubric, criterion, i) === score?.scaleLevelId);
   return (
-    <Paper withBorder p="sm" radius="md" component="section" aria-labelledby={headingId}>
+    <Accordion.Item value={criterion.id}>
+      <Accordion.Control>
+        {criterion.domain ? (
+          <Text size="xs" c="dimmed">
+            {[criterion.domain.humanCode, criterion.domain.fullStatement].filter(Boolean).join(' ')}
+          </Text>
+        ) : null}
+        <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {name}
+        </Text>
+        <Group gap={6} mt={4}>
+          <Badge variant={chosen ? 'filled' : 'outline'} color={chosen ? 'blue' : 'gray'}>
+            {chosen ? chosen.label : t('read.notScored')}
+          </Badge>
+          {tagged.length ? <Badge variant="light">{t('score.taggedNotes', { count: tagged.length })}</Badge> : null}
+        </Group>
+      </Accordion.Control>
+      <Accordion.Panel>
       <Stack gap="sm">
-        <div>
-          {criterion.domain ? (
-            <Text size="xs" c="dimmed">
-              {[criterion.domain.humanCode, criterion.domain.fullStatement].filter(Boolean).join(' ')}
-            </Text>
-          ) : null}
-          <Group gap="xs" justify="space-between" align="flex-start" wrap="nowrap">
-            <Title order={3} size="h5" id={headingId} style={{ overflowWrap: 'anywhere' }}>
-              {name}
-            </Title>
-            {tagged.length ? (
-              <Badge variant="light" style={{ flexShrink: 0 }}>
-                {t('score.taggedNotes', { count: tagged.length })}
-              </Badge>
-            ) : null}
-          </Group>
-        </div>
-        <Radio.Group value={score?.scaleLevelId || null} onChange={(value) => set({ scaleLevelId: value })} label={t('score.level')} aria-describedby={headingId}>
+        <Radio.Group value={score?.scaleLevelId || null} onChange={(value) => set({ scaleLevelId: value })} label={t('score.level')}>
           <Stack gap="xs" mt={4}>
             {rubric.levels.map((level, i) => {
               const id = levelIdAt(rubric, criterion, i);
@@ -120,19 +121,26 @@ function CriterionScore({
           />
         ) : null}
       </Stack>
-    </Paper>
+      </Accordion.Panel>
+    </Accordion.Item>
   );
 }
 
-/** Each competency of the teacher's rubric: choose a level (its descriptor beside it), comment, cite notes. */
+/** Each competency of the teacher's rubric (one panel each, with its level shown when closed): choose a level (its descriptor beside it), comment, cite notes. */
 export function ScoringSection({ rubric, scores, notes, onChange }: { rubric: ObservationRubric; scores: Score[]; notes: Note[]; onChange: (scores: Score[]) => void }) {
   const { t } = useTranslation('observations');
   const scored = scores.filter((s) => s.scaleLevelId).length;
+  // The first competency not scored yet starts open; the others open with a tap or Enter.
+  const [firstOpen] = useState(() => {
+    const next = rubric.criteria.find((c) => !scores.some((s) => s.criterionId === c.id && s.scaleLevelId)) ?? rubric.criteria[0];
+    return next ? [next.id] : [];
+  });
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
         {t('score.progress', { scored, total: rubric.criteria.length, rubric: rubric.title })}
       </Text>
+      <Accordion multiple defaultValue={firstOpen} variant="separated" order={3} chevronPosition="right">
       {rubric.criteria.map((criterion) => (
         <CriterionScore
           key={criterion.id}
@@ -143,6 +151,7 @@ export function ScoringSection({ rubric, scores, notes, onChange }: { rubric: Ob
           onChange={(next) => onChange(next ? [...scores.filter((s) => s.criterionId !== criterion.id), next] : scores.filter((s) => s.criterionId !== criterion.id))}
         />
       ))}
+      </Accordion>
     </Stack>
   );
 }
