@@ -10,6 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { App } from '../server/app.ts';
+import { buildActor } from '../server/services/auth/actor.ts';
+import { saveDraft } from '../server/services/observations/draft.ts';
 import { buildObservationFixture } from '../server/services/observations/fixtures.ts';
 import { buildDistrict, buildOrgUnit, buildUser, TEST_PASSWORD } from '../server/test/factories.ts';
 import { openBenchDatabase, type Query } from './db.ts';
@@ -23,6 +25,8 @@ const NOTES = 30;
 const TARGET_P95_MS = 30;
 
 export interface ObservationDraftResults {
+  /** saveDraft called directly (same content), measured in its own pairs against raw. */
+  service: number[];
   background: { observations: number; notes: number; scores: number };
   pair: LatencyPair;
   db: string;
@@ -158,7 +162,25 @@ export async function benchObservationDraft(opts: BenchOptions, log: (m: string)
         () => apiSave(apiDraft),
         () => raw(rawDraft),
       );
+      // The service alone (no HTTP, session or body validation), for where the time goes.
+      const ctx = {
+        db,
+        actor: buildActor({ id: leader.id, personId: leader.personId, districtId, adminGrant: null }, [{ role: 'principal', orgUnitId: school.id }], []),
+        requestId: 'bench',
+        log: app.log,
+      };
+      const service = await measurePairs(
+        [0],
+        opts.samples,
+        opts.warmup,
+        async () => {
+          const res = await saveDraft(ctx, apiDraft.id, { version: apiDraft.version, notes: apiDraft.notes, scores: apiDraft.scores, glows: `Glows ${apiDraft.version}` });
+          apiDraft.version = res.version;
+        },
+        () => raw(rawDraft),
+      );
       return {
+        service: service.api,
         background: { observations: Number(counts!.o), notes: Number(counts!.n), scores: Number(counts!.s) },
         pair,
         db: url ? 'postgres (DATABASE_URL)' : opts.db,
@@ -182,6 +204,8 @@ export function printObservationDraft(r: ObservationDraftResults): void {
   );
   console.log(`  raw SQL  p50 ${millis(w.p50).padStart(8)}  p95 ${millis(w.p95).padStart(8)}   (the statements of saveDraft, same driver)`);
   console.log(`  ratio    p50 ${ratio(a.p50, w.p50)}  p95 ${ratio(a.p95, w.p95)}`);
+  const s = percentiles(r.service);
+  console.log(`  service  p50 ${millis(s.p50).padStart(8)}  p95 ${millis(s.p95).padStart(8)}   (saveDraft called directly: no HTTP, session or body validation)`);
   console.log('  statements per save: API 6 (session, read, BEGIN, deletes+update, inserts+audit, COMMIT), raw 5 (the same without the session)');
 }
 
