@@ -101,12 +101,15 @@ export function buildObservations(ctx: BuildContext, schools: DemoSchool[]): Obs
       const observer = coach && random() < 0.7 ? coach : leader();
       specs.push({ kind: 'scored', observer, day: pastAt(0.62, 1), state: 'published', feedback: 'held', acknowledged: random() < 0.6 });
     }
-    if (has && random() < 0.75) {
+    // Walkthroughs: most people get one, many a second in the last weeks.
+    for (const [chance, from] of [[0.8, 0], [0.45, 0.6]] as const) {
+      if (!has || random() >= chance) continue;
       const observer = coach && random() < 0.5 ? coach : school.coach && random() < 0.2 ? school.coach : leader();
-      specs.push({ kind: 'walkthrough', observer, day: pastAt(0, 1), state: 'published', feedback: 'held', acknowledged: random() < 0.5 });
+      specs.push({ kind: 'walkthrough', observer, day: pastAt(from, 1), state: 'published', feedback: 'held', acknowledged: random() < 0.5 });
     }
-    // Behind on the non-negotiable: the next scored observation is on the calendar (most of the time).
-    const upcoming = scoredCount === 0 ? random() < 0.7 : scoredCount === 1 ? random() < 0.3 : random() < 0.08;
+    // Behind on the non-negotiable: the next scored observation is on the calendar (always at the demo school).
+    const demoSchool = school.index === 0;
+    const upcoming = scoredCount === 0 ? demoSchool || random() < 0.7 : scoredCount === 1 ? demoSchool || random() < 0.3 : random() < (demoSchool ? 0.3 : 0.08);
     if (upcoming && ctx.nextDays.length) {
       specs.push({ kind: scoredCount === 2 ? 'walkthrough' : 'scored', observer: leader(), day: pick(ctx.nextDays), state: 'scheduled', feedback: 'held', acknowledged: false });
     }
