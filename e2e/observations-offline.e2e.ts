@@ -86,6 +86,19 @@ describe('an observation draft survives closing the tab and losing the network',
     await context.setOffline(false);
     await saved(page);
     expect((await server()).notes.map((n) => n.body)).toEqual([`No network in room 12 ${stamp}`, `Still typing offline ${stamp}`]);
+
+    // Left while still offline: the list of observations sends it once the network is back.
+    await context.setOffline(true);
+    await box.fill(`Left while offline ${stamp}`);
+    await box.press('Enter');
+    await eventually(() => status(page).textContent()).toMatch(/Offline/);
+    await page.close();
+    await context.setOffline(false);
+    page = await context.newPage();
+    await page.goto('/observations');
+    await eventually(async () => (await server()).notes.length).toBe(3);
+    await page.goto(`/observations/${id}`);
+    await eventually(() => page.getByLabel(/^Note at/).count()).toBe(3);
   });
 
   it('two devices editing one draft: the second save shows both versions and the person chooses', async () => {

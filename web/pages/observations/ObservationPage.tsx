@@ -10,6 +10,7 @@ import NotFoundPage from '../NotFoundPage.tsx';
 import { CaptureView } from './CaptureView.tsx';
 import { contentOf, sameContent, type DraftContent } from './content.ts';
 import { browserStorage, readLocalDraft, startingPoint } from './draft-store.ts';
+import { useQueuedDrafts } from './queue.ts';
 import { ReadView } from './ReadView.tsx';
 import './observations.css';
 
@@ -33,6 +34,7 @@ export default function ObservationPage() {
   const query = useObservation(id);
   const o = query.data;
   const start = useStart(o, me.id);
+  useQueuedDrafts(me.id, id);
   if (isApiError(query.error, 'not_found')) return <NotFoundPage />;
   if (query.error) return <ErrorAlert error={query.error} />;
   if (!o) return <Loading />;

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { StatusBadge } from './ObservationHeader.tsx';
+import { useQueuedDrafts } from './queue.ts';
 import './observations.css';
 
 const LIMIT = 25;
@@ -110,6 +111,7 @@ export default function ObservationsPage() {
   const { t } = useTranslation('observations');
   const me = useMe();
   const observer = me.abilities.observe;
+  useQueuedDrafts(me.id);
   const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '', offset: '0' });
   const mine = filters.mine === 'received' ? 'received' : 'made';
   const offset = Number(filters.offset) || 0;
