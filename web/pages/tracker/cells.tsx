@@ -15,9 +15,18 @@ export function LevelCell({ level }: { level: TrackerLevel | undefined }) {
   }
   const text = `${level.label ?? ''}${level.levelScore === null ? '' : ` (${formatNumber(level.levelScore)})`}`;
   return (
-    <Badge variant="light" color={level.proficient ? 'teal' : 'orange'} radius="sm" style={{ textTransform: 'none' }} title={formatDate(level.observedOn)}>
+    <Text
+      span
+      size="sm"
+      px={6}
+      py={2}
+      bg={level.proficient ? 'teal.0' : 'orange.0'}
+      c={level.proficient ? 'teal.9' : 'orange.9'}
+      style={{ borderRadius: 4, whiteSpace: 'nowrap', display: 'inline-block' }}
+      title={formatDate(level.observedOn)}
+    >
       {level.proficient ? text : `${text} · ${t('level.below')}`}
-    </Badge>
+    </Text>
   );
 }
 
@@ -36,12 +45,12 @@ export function Flags({ row }: { row: TrackerRow }) {
   return (
     <Group gap={4} wrap="wrap">
       {row.feedback.overdue ? (
-        <Badge color="red" variant="filled" size="sm">
+        <Badge color="red" variant="light" c="red.9" size="sm">
           {t('flag.overdue')}
         </Badge>
       ) : null}
       {row.missingObservations ? (
-        <Badge color="yellow" c="dark" variant="filled" size="sm">
+        <Badge color="yellow" variant="light" c="dark.8" size="sm">
           {t('flag.missing')}
         </Badge>
       ) : null}
