@@ -54,7 +54,8 @@ async function editNonNegotiables(page: Page, label: string, scored: number, fee
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Non-negotiables saved.').waitFor();
   await page.reload();
-  await expect.poll(() => perTerm.inputValue()).toBe(String(scored));
+  await perTerm.waitFor({ timeout: 30_000 });
+  await expect.poll(() => perTerm.inputValue(), { timeout: 15_000 }).toBe(String(scored));
   expect(await days.inputValue()).toBe(String(feedback));
 }
 
@@ -99,13 +100,19 @@ async function addHoliday(page: Page, label: string, day: string) {
 }
 
 describe('observation settings and the school calendar', () => {
-  it('an admin edits the non-negotiables and adds a term and a holiday on a desktop', async () => {
+  it('an admin edits the non-negotiables on a desktop', async () => {
     const page = await newPage(browser);
     await signInAs(page, DEMO.admin);
     original = await apiAs<NonNegotiables>(page, 'GET', '/api/settings/non-negotiables');
-    await emptyYear(page);
     await editNonNegotiables(page, 'desktop', original.scoredObservationsPerTerm + 1, original.feedbackWithinSchoolDays + 1);
+    await page.context().close();
+  });
 
+  it('an admin finds the observation types and adds to the action-step library on a desktop', async () => {
+    const page = await newPage(browser);
+    await signInAs(page, DEMO.admin);
+    await page.goto('/settings/observations');
+    await heading(page, 'Observation settings').waitFor();
     // The other tabs, kept in the URL.
     await page.getByRole('tab', { name: 'Observation types' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('types');
@@ -114,9 +121,34 @@ describe('observation settings and the school calendar', () => {
     await screenshot(page, 'settings-types-desktop');
     await page.getByRole('tab', { name: 'Action-step library' }).click();
     await page.getByRole('searchbox', { name: 'Search the library' }).waitFor();
+    // A new step, tagged with a competency of the published framework, then found by its words.
+    const stepTitle = `Narrate what students do well before correcting ${tag}`;
+    await page.getByRole('button', { name: 'Add an action step' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an action step' });
+    await dialog.getByRole('textbox', { name: 'What to do' }).fill(stepTitle);
+    await dialog.getByRole('textbox', { name: 'Practice prompt' }).fill('Rehearse three narrations with a colleague');
+    const competency = dialog.getByRole('combobox', { name: 'Competency' });
+    const choosable = competency.locator('option:not([disabled]):not([value=""])');
+    await choosable.first().waitFor({ state: 'attached' });
+    await competency.selectOption((await choosable.first().getAttribute('value'))!);
+    await expectNoAxeViolations(page, 'action-step dialog');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Action step saved.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill(tag);
+    await page.getByRole('listitem', { name: stepTitle }).waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Action-step library' }).getByRole('listitem').count()).toBe(1);
     await expectNoAxeViolations(page, 'action-step library');
     await screenshot(page, 'settings-library-desktop');
+    await page.getByRole('button', { name: `Deactivate: ${stepTitle}` }).click();
+    await page.getByText('Action step deactivated.').waitFor();
 
+    await page.context().close();
+  });
+
+  it('an admin adds a term and a holiday to the school calendar on a desktop', async () => {
+    const page = await newPage(browser);
+    await signInAs(page, DEMO.admin);
+    await emptyYear(page);
     await openCalendar(page, 'desktop');
     await addTerm(page, `Fall ${tag}`, '2028-08-14', '2028-12-15');
     await addHoliday(page, `Thanksgiving ${tag}`, '2028-11-23');
@@ -131,10 +163,16 @@ describe('observation settings and the school calendar', () => {
     await page.context().close();
   });
 
-  it('on a phone: the admin puts the non-negotiables back, adds a term and a holiday, and removes them', async () => {
+  it('on a phone: the admin puts the non-negotiables back', async () => {
     const page = await newPage(browser, { phone: true });
     await signInAs(page, DEMO.admin);
     await editNonNegotiables(page, 'phone', original.scoredObservationsPerTerm, original.feedbackWithinSchoolDays);
+    await page.context().close();
+  });
+
+  it('on a phone: the admin adds a term and a holiday, then removes them and the desktop ones', async () => {
+    const page = await newPage(browser, { phone: true });
+    await signInAs(page, DEMO.admin);
     await openCalendar(page, 'phone');
     await addTerm(page, `Spring ${tag}`, '2029-01-08', '2029-05-25');
     await addHoliday(page, `MLK Day ${tag}`, '2029-01-15');

@@ -32,7 +32,7 @@ describe('competencyOptions', () => {
   const item = (id: string, parentId: string | null, position: number, humanCode: string | null, fullStatement: string, retired = false) =>
     ({ id, parentId, position, humanCode, fullStatement, abbreviatedStatement: null, retired }) as unknown as FrameworkItem;
 
-  it('lists live items in tree order, indented by depth, with codes, long statements shortened', () => {
+  it('lists live items in tree order, indented by depth, with codes, long statements shortened, domains not choosable', () => {
     const options = competencyOptions([
       item('c2', 'd1', 1, '1b', 'Designs checks for understanding'),
       item('d1', null, 0, '1', 'Planning'),
@@ -41,7 +41,8 @@ describe('competencyOptions', () => {
       item('d2', null, 1, null, 'Environment'),
     ]);
     expect(options.map((o) => o.value)).toEqual(['d1', 'c1', 'c2', 'd2']);
-    expect(options[0]!.label).toBe('1 Planning');
+    expect(options[0]).toEqual({ value: 'd1', label: '1 Planning', disabled: true });
+    expect(options[3]!.disabled).toBeUndefined();
     expect(options[1]!.label.startsWith('\u00a0\u00a01a xxx')).toBe(true);
     expect(options[1]!.label.endsWith('…')).toBe(true);
     expect(options[3]!.label).toBe('Environment');
