@@ -109,6 +109,12 @@ describe('coaching privacy, role by role', () => {
     expect((await w.otherLeader.get(`/api/coaching/logs?personId=${w.ids.coachee}`)).json().items).toHaveLength(0);
     expect((await w.peer.get(`/api/coaching/logs?personId=${w.ids.coachee}`)).json().items.map((l: { id: string }) => l.id)).toEqual([group.id]);
     expect((await w.otherCoach.get(`/api/coaching/cycles?personId=${w.ids.coachee}`)).json().items).toHaveLength(0);
+    // Coaching in my schools: counts and focus for each coached person, never what was said.
+    const school = await w.leader.get('/api/coaching/school');
+    expect(school.json().items.map((i: { person: { id: string } }) => i.person.id).sort()).toEqual([w.ids.coachee, w.ids.peer].sort());
+    expect(school.body).not.toContain('turn-and-talk');
+    expect(school.body).not.toContain('check for understanding');
+    expect((await w.otherLeader.get('/api/coaching/school')).json().items).toHaveLength(0);
   });
 
   it('sharing by every attendee turns the leader’s view to full and tells the leaders', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { CoachingCyclePhase } from '../../../common/coaching.ts';
 import type { CoachingPersonSummary } from '../../../common/schemas/coaching.ts';
 import { coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans, roleAssignments, schoolTerms } from '../../db/schema/index.ts';
@@ -9,6 +9,7 @@ import { currentAssignment } from '../auth/current-assignment.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
 import { termOn } from '../school-calendar/context.ts';
 import { heldDatesOfPlans, planDelivery } from './delivery.ts';
+import { membersOfPlans } from './members.ts';
 import { dateIn, districtToday, focusItemRefs, personRefs, unknownPerson } from './refs.ts';
 
 /** The school year around `today`: its terms' span, else July 1 to June 30. */
@@ -25,92 +26,97 @@ async function schoolYearSpan(ctx: Ctx, today: string, termYear: string | null) 
   return { from: `${year}-07-01`, to: `${year + 1}-06-30` };
 }
 
+/** May the actor see that coaching happened for this person? The person, their coach, their school leaders, HR and admins. */
+async function checkSummaryAccess(ctx: Ctx, personId: string) {
+  const units = (await currentOrgUnitsOf(ctx.db, ctx.actor.districtId, [personId])).get(personId) ?? [];
+  const allowed =
+    personId === ctx.actor.personId ||
+    ctx.actor.caseloadPersonIds.includes(personId) ||
+    isHrOrAdmin(ctx.actor) ||
+    units.some((id) => ctx.actor.leaderOrgUnitIds.includes(id));
+  if (!allowed) throw notFound('Person');
+}
+
 /**
  * That coaching happened for a person, as a school leader may see it: sessions held this term and
  * this school year, last and next session, current focus and the active plan's delivery. No notes.
  */
-export async function personCoachingSummary(ctx: Ctx, personId: string, opts: { checked?: boolean } = {}): Promise<CoachingPersonSummary> {
-  const districtId = ctx.actor.districtId;
-  const person = (await personRefs(ctx.db, districtId, [personId])).get(personId);
+export async function personCoachingSummary(ctx: Ctx, personId: string): Promise<CoachingPersonSummary> {
+  const person = (await personRefs(ctx.db, ctx.actor.districtId, [personId])).get(personId);
   if (!person) throw notFound('Person');
-  if (!opts.checked) {
-    const units = (await currentOrgUnitsOf(ctx.db, districtId, [personId])).get(personId) ?? [];
-    const allowed =
-      personId === ctx.actor.personId ||
-      ctx.actor.caseloadPersonIds.includes(personId) ||
-      isHrOrAdmin(ctx.actor) ||
-      units.some((id) => ctx.actor.leaderOrgUnitIds.includes(id));
-    if (!allowed) throw notFound('Person');
-  }
+  await checkSummaryAccess(ctx, personId);
+  return (await coachingSummaries(ctx, [personId]))[0]!;
+}
+
+/** Summaries of many people in a fixed number of queries (the caller checked access). */
+async function coachingSummaries(ctx: Ctx, personIds: string[]): Promise<CoachingPersonSummary[]> {
+  if (personIds.length === 0) return [];
+  const districtId = ctx.actor.districtId;
   const { timeZone, today } = await districtToday(ctx.db, districtId);
-  const held = await ctx.db
-    .select({ startsAt: coachingLogs.startsAt })
-    .from(coachingLogs)
-    .innerJoin(coachingLogAttendees, eq(coachingLogAttendees.logId, coachingLogs.id))
-    .where(and(eq(coachingLogs.districtId, districtId), eq(coachingLogs.status, 'held'), eq(coachingLogAttendees.personId, personId)))
-    .orderBy(desc(coachingLogs.startsAt));
-  const heldDays = held.map((h) => dateIn(timeZone, h.startsAt));
   const term = await termOn(ctx.db, districtId, today);
   const year = await schoolYearSpan(ctx, today, term?.schoolYear ?? null);
-  const within = (from: string, to: string) => heldDays.filter((d) => d >= from && d <= to).length;
-  const [next] = await ctx.db
-    .select({ startsAt: coachingLogs.startsAt })
+  const sessions = await ctx.db
+    .select({ personId: coachingLogAttendees.personId, status: coachingLogs.status, startsAt: coachingLogs.startsAt })
     .from(coachingLogs)
     .innerJoin(coachingLogAttendees, eq(coachingLogAttendees.logId, coachingLogs.id))
-    .where(
-      and(
-        eq(coachingLogs.districtId, districtId),
-        eq(coachingLogs.status, 'scheduled'),
-        eq(coachingLogAttendees.personId, personId),
-        gt(coachingLogs.startsAt, new Date()),
-      ),
-    )
-    .orderBy(asc(coachingLogs.startsAt))
-    .limit(1);
-  const [plan] = await ctx.db
-    .select({ plan: coachingPlans })
+    .where(and(eq(coachingLogs.districtId, districtId), inArray(coachingLogs.status, ['held', 'scheduled']), inArray(coachingLogAttendees.personId, personIds)))
+    .orderBy(asc(coachingLogs.startsAt));
+  const plans = await ctx.db
+    .select({ plan: coachingPlans, personId: coachingPlanMembers.personId })
     .from(coachingPlans)
     .innerJoin(coachingPlanMembers, eq(coachingPlanMembers.planId, coachingPlans.id))
     .where(
       and(
         eq(coachingPlans.districtId, districtId),
-        eq(coachingPlanMembers.personId, personId),
+        inArray(coachingPlanMembers.personId, personIds),
         eq(coachingPlans.status, 'active'),
         lte(coachingPlans.startsOn, today),
         gte(coachingPlans.endsOn, today),
       ),
     )
-    .orderBy(desc(coachingPlans.startsOn))
-    .limit(1);
-  const [cycle] = await ctx.db
-    .select({ phase: coachingCycles.phase, focusItemId: coachingCycles.focusItemId })
+    .orderBy(desc(coachingPlans.startsOn), desc(coachingPlans.createdAt));
+  const cycles = await ctx.db
+    .select({ personId: coachingCycles.coacheePersonId, phase: coachingCycles.phase, focusItemId: coachingCycles.focusItemId })
     .from(coachingCycles)
-    .where(and(eq(coachingCycles.districtId, districtId), eq(coachingCycles.coacheePersonId, personId), ne(coachingCycles.phase, 'complete')))
-    .orderBy(desc(coachingCycles.startedOn))
-    .limit(1);
-  const itemIds = [...new Set([...(plan?.plan.focusItemIds ?? []), ...(cycle?.focusItemId ? [cycle.focusItemId] : [])])];
-  const items = await focusItemRefs(ctx.db, districtId, itemIds);
-  let activePlan: CoachingPersonSummary['activePlan'] = null;
-  if (plan) {
-    const p = plan.plan;
-    const memberIds = (
-      await ctx.db.select({ personId: coachingPlanMembers.personId }).from(coachingPlanMembers).where(eq(coachingPlanMembers.planId, p.id))
-    ).map((m) => m.personId);
-    const dates = await heldDatesOfPlans(ctx.db, districtId, timeZone, [{ ...p, memberIds }]);
-    const coach = (await personRefs(ctx.db, districtId, [p.coachPersonId])).get(p.coachPersonId) ?? unknownPerson(p.coachPersonId);
-    activePlan = { id: p.id, title: p.title, coach, delivery: planDelivery(p, dates.get(p.id) ?? [], today) };
-  }
-  return {
-    person,
-    sessionsThisTerm: term ? within(term.startsOn, term.endsOn) : null,
-    sessionsThisYear: within(year.from, year.to),
-    lastSessionOn: heldDays.find((d) => d <= today) ?? null,
-    nextSessionAt: next ? next.startsAt.toISOString() : null,
-    focusItems: itemIds.flatMap((id) => (items.has(id) ? [items.get(id)!] : [])),
-    focusComponents: plan?.plan.focusComponents ?? [],
-    cyclePhase: (cycle?.phase as CoachingCyclePhase | undefined) ?? null,
-    activePlan,
-  };
+    .where(and(eq(coachingCycles.districtId, districtId), inArray(coachingCycles.coacheePersonId, personIds), ne(coachingCycles.phase, 'complete')))
+    .orderBy(desc(coachingCycles.startedOn), desc(coachingCycles.createdAt));
+  const planOf = new Map<string, (typeof plans)[number]['plan']>();
+  for (const p of plans) if (!planOf.has(p.personId)) planOf.set(p.personId, p.plan);
+  const cycleOf = new Map<string, (typeof cycles)[number]>();
+  for (const c of cycles) if (!cycleOf.has(c.personId)) cycleOf.set(c.personId, c);
+  const chosen = [...new Map([...planOf.values()].map((p) => [p.id, p])).values()];
+  const members = await membersOfPlans(ctx.db, districtId, chosen.map((p) => p.id));
+  const held = await heldDatesOfPlans(ctx.db, districtId, timeZone, chosen.map((p) => ({ ...p, memberIds: members.get(p.id) ?? [] })));
+  const names = await personRefs(ctx.db, districtId, [...personIds, ...chosen.map((p) => p.coachPersonId)]);
+  const items = await focusItemRefs(ctx.db, districtId, [...chosen.flatMap((p) => p.focusItemIds), ...cycles.map((c) => c.focusItemId)]);
+  const now = Date.now();
+  return personIds.map((personId) => {
+    const mine = sessions.filter((s) => s.personId === personId);
+    const heldDays = mine.filter((s) => s.status === 'held').map((s) => dateIn(timeZone, s.startsAt));
+    const within = (from: string, to: string) => heldDays.filter((d) => d >= from && d <= to).length;
+    const next = mine.find((s) => s.status === 'scheduled' && s.startsAt.getTime() > now);
+    const plan = planOf.get(personId);
+    const cycle = cycleOf.get(personId);
+    const itemIds = [...new Set([...(plan?.focusItemIds ?? []), ...(cycle?.focusItemId ? [cycle.focusItemId] : [])])];
+    return {
+      person: names.get(personId) ?? unknownPerson(personId),
+      sessionsThisTerm: term ? within(term.startsOn, term.endsOn) : null,
+      sessionsThisYear: within(year.from, year.to),
+      lastSessionOn: heldDays.filter((d) => d <= today).at(-1) ?? null,
+      nextSessionAt: next ? next.startsAt.toISOString() : null,
+      focusItems: itemIds.flatMap((id) => (items.has(id) ? [items.get(id)!] : [])),
+      focusComponents: plan?.focusComponents ?? [],
+      cyclePhase: (cycle?.phase as CoachingCyclePhase | undefined) ?? null,
+      activePlan: plan
+        ? {
+            id: plan.id,
+            title: plan.title,
+            coach: names.get(plan.coachPersonId) ?? unknownPerson(plan.coachPersonId),
+            delivery: planDelivery(plan, held.get(plan.id) ?? [], today),
+          }
+        : null,
+    };
+  });
 }
 
 /**
@@ -138,8 +144,7 @@ export async function schoolCoaching(ctx: Ctx, orgUnitId?: string) {
     .from(coachingPlanMembers)
     .where(and(eq(coachingPlanMembers.districtId, ctx.actor.districtId), inArray(coachingPlanMembers.personId, ids)));
   const coached = [...new Set([...attended, ...planned].map((r) => r.personId))];
-  const items: CoachingPersonSummary[] = [];
-  for (const id of coached) items.push(await personCoachingSummary(ctx, id, { checked: true }));
+  const items = await coachingSummaries(ctx, coached);
   items.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName) || a.person.givenName.localeCompare(b.person.givenName));
   return { items };
 }

@@ -26,7 +26,7 @@ function PlanCell({ entry }: { entry: CaseloadEntry }) {
         {entry.plan.title}
       </Anchor>
       {entry.plan.status === 'closed' ? <Badge color="gray" variant="light">{t('planStatus.closed')}</Badge> : null}
-      {entry.plan.behind ? <Badge color="red" variant="light">{t('plan.behind')}</Badge> : null}
+      {entry.plan.behind ? <Badge color="red" variant="light" maw="none">{t('plan.behind')}</Badge> : null}
     </Group>
   );
 }
@@ -36,7 +36,7 @@ function CycleCell({ entry }: { entry: CaseloadEntry }) {
   if (!entry.cycle) return <Text size="sm" c="dimmed">{t('caseload.noCycle')}</Text>;
   return (
     <Anchor component={Link} to={`/coaching/cycles/${entry.cycle.id}`} size="sm">
-      <Badge color={PHASE_COLOR[entry.cycle.phase]} variant="light" style={{ cursor: 'pointer' }}>
+      <Badge color={PHASE_COLOR[entry.cycle.phase]} variant="light" maw="none" style={{ cursor: 'pointer' }}>
         {t(`phase.${entry.cycle.phase}`)}
       </Badge>
     </Anchor>
@@ -119,7 +119,7 @@ export function CaseloadSection() {
               <Table.Tr key={entry.person.id}>
                 <Table.Td>{personName(entry.person)}</Table.Td>
                 <Table.Td><PlanCell entry={entry} /></Table.Td>
-                <Table.Td><CycleCell entry={entry} /></Table.Td>
+                <Table.Td style={{ minWidth: '7.5rem' }}><CycleCell entry={entry} /></Table.Td>
                 <Table.Td>{entry.lastSessionAt ? formatDate(entry.lastSessionAt) : t('caseload.never')}</Table.Td>
                 <Table.Td>{entry.nextSessionAt ? formatDateTime(entry.nextSessionAt) : t('caseload.noneScheduled')}</Table.Td>
                 <Table.Td>{actions(entry)}</Table.Td>

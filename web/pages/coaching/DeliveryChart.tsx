@@ -43,6 +43,7 @@ export function DeliveryChart({ delivery }: { delivery: PlanDelivery }) {
             { name: 'delivered', label: t('delivery.delivered'), color: 'teal.7' },
           ]}
           tickLine="y"
+          yAxisProps={{ domain: [0, (max: number) => Math.ceil(max) + 1], allowDecimals: false }}
         />
       </div>
       <Table.ScrollContainer minWidth={280}>

@@ -89,7 +89,7 @@ export function LogCard({ log, meId, highlight = false }: { log: CoachingLog; me
               value={mine.helpfulness ?? 0}
               onChange={(value) => rate.mutate({ id: log.id, helpfulness: value })}
               aria-labelledby={`rate-${log.id}`}
-              getSymbolLabel={(index) => t('log.stars', { count: index + 1 })}
+              getSymbolLabel={(value) => t('log.stars', { count: value })}
             />
             {mine.helpfulness != null ? (
               <Button size="compact-sm" variant="subtle" onClick={() => rate.mutate({ id: log.id, helpfulness: null })}>
@@ -98,7 +98,7 @@ export function LogCard({ log, meId, highlight = false }: { log: CoachingLog; me
             ) : null}
           </Group>
         ) : null}
-        {mine && log.abilities.share ? (
+        {mine && log.abilities.share && log.status === 'held' ? (
           <Switch
             checked={mine.shared}
             onChange={(e) => share.mutate({ id: log.id, shared: e.currentTarget.checked })}

@@ -25,7 +25,7 @@ function PlanStatus({ s }: { s: CoachingPersonSummary }) {
       <Anchor component={Link} to={`/coaching/plans/${s.activePlan.id}`} size="sm">
         {s.activePlan.title}
       </Anchor>
-      {s.activePlan.delivery.behind ? <Badge color="red" variant="light">{t('plan.behind')}</Badge> : null}
+      {s.activePlan.delivery.behind ? <Badge color="red" variant="light" maw="none">{t('plan.behind')}</Badge> : null}
     </Group>
   );
 }
@@ -113,7 +113,7 @@ export function SchoolCoachingSection({ meId }: { meId: string }) {
                 <Table.Td>{num(s.sessionsThisYear)}</Table.Td>
                 <Table.Td>{s.lastSessionOn ? formatDate(s.lastSessionOn) : t('caseload.never')}</Table.Td>
                 <Table.Td><Focus s={s} /></Table.Td>
-                <Table.Td>{s.cyclePhase ? <Badge color={PHASE_COLOR[s.cyclePhase]} variant="light">{t(`phase.${s.cyclePhase}`)}</Badge> : '—'}</Table.Td>
+                <Table.Td style={{ minWidth: '7.5rem' }}>{s.cyclePhase ? <Badge color={PHASE_COLOR[s.cyclePhase]} variant="light" maw="none">{t(`phase.${s.cyclePhase}`)}</Badge> : '—'}</Table.Td>
                 <Table.Td><PlanStatus s={s} /></Table.Td>
                 <Table.Td>{toggle(s)}</Table.Td>
               </Table.Tr>
