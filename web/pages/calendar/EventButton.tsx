@@ -1,4 +1,4 @@
-import { Text, UnstyledButton } from '@mantine/core';
+import { Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEvent } from '../../../common/schemas/calendar.ts';
 import { eventTitle, formatDay, formatTime, dayIn, KIND_COLORS } from './calendar-dates.ts';
@@ -15,14 +15,16 @@ export function EventButton({ event, timeZone, onOpen, compact }: { event: Calen
       className={'cal-event'}
       style={{ borderLeftColor: `var(--mantine-color-${color}-6)`, background: `var(--mantine-color-${color}-0)` }}
       onClick={() => onOpen(event)}
-      aria-label={`${t(`legend.${event.kind}`)}: ${title}, ${formatDay(dayIn(event.startsAt, timeZone), i18n.language)} ${time}`}
     >
-      <Text span size="xs" fw={600} mr={4}>
+      {/* The name reads "<kind>: <time> <title>, <day>"; the visible part stays a contiguous piece of it. */}
+      <VisuallyHidden>{`${t(`legend.${event.kind}`)}: `}</VisuallyHidden>
+      <Text span size="xs" fw={600}>
         {time}
-      </Text>
-      <Text span size="xs" lineClamp={compact ? 2 : undefined}>
+      </Text>{' '}
+      <Text span size="xs" lineClamp={compact ? 3 : undefined}>
         {title}
       </Text>
+      <VisuallyHidden>{`, ${formatDay(dayIn(event.startsAt, timeZone), i18n.language)}`}</VisuallyHidden>
     </UnstyledButton>
   );
 }

@@ -38,7 +38,7 @@ export function SubscribePanel() {
         </Text>
       )}
       <ErrorAlert error={rotate.error ?? revoke.error ?? status.error} />
-      <Group gap="sm">
+      <Group gap="sm" wrap="wrap">
         <Button loading={rotate.isPending} onClick={() => rotate.mutate(undefined, { onSuccess: (created) => setUrl(created.url) })}>
           {active || url ? t('subscribe.rotate') : t('subscribe.create')}
         </Button>
@@ -48,6 +48,11 @@ export function SubscribePanel() {
           </Button>
         ) : null}
       </Group>
+      {active || url ? (
+        <Text size="sm" c="dimmed">
+          {t('subscribe.rotateNote')}
+        </Text>
+      ) : null}
       <Title order={3} size="h5" mt="sm">
         {t('subscribe.googleTitle')}
       </Title>
