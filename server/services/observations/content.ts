@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
-import type { Executor } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { actionStepChecks, actionSteps, auditLog, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
 import type { AuditRecord } from '../audit.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -16,16 +16,26 @@ export interface RubricMeta {
   levels: Map<string, { levelScore: number | null; proficient: boolean }>;
 }
 
-/** The observation with its rubric's criteria and its scale's levels, in one statement. */
-export async function loadForWrite(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<{ row: ObservationRow; meta: RubricMeta }> {
+/** The write read, built once per database (building the SQL each time cost more than running it). */
+function forWriteQuery(db: Db) {
   const criteria = sql<{ id: string; itemId: string | null }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id))
     from ${rubricCriteria} c where c.rubric_id = ${observations.rubricId}), '[]'::json)`;
   const levels = sql<{ id: string; levelScore: number | string | null; proficient: boolean }[]>`coalesce((select json_agg(json_build_object('id', l.id,
     'levelScore', l.level_score, 'proficient', l.proficient)) from ${scaleLevels} l where l.scale_id = ${observations.scaleId}), '[]'::json)`;
-  const [found] = await db
+  return db
     .select({ row: observations, criteria, levels })
     .from(observations)
-    .where(and(eq(observations.id, id), eq(observations.districtId, ctx.actor.districtId)));
+    .where(and(eq(observations.id, sql.placeholder('id')), eq(observations.districtId, sql.placeholder('districtId'))))
+    .prepare('observation_for_write');
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof forWriteQuery>>();
+
+/** The observation with its rubric's criteria and its scale's levels, in one (prepared) statement. */
+export async function loadForWrite(ctx: Ctx, id: string): Promise<{ row: ObservationRow; meta: RubricMeta }> {
+  let query = prepared.get(ctx.db);
+  if (!query) prepared.set(ctx.db, (query = forWriteQuery(ctx.db)));
+  const [found] = await query.execute({ id, districtId: ctx.actor.districtId });
   if (!found) throw notFound('Observation');
   return {
     row: found.row,
