@@ -84,11 +84,21 @@ describe('observe, publish, acknowledge', () => {
     await screenshot(principal, 'observation-capture-scores-phone');
   });
 
-  it('adds an action step written fresh with a due date', async () => {
+  it('adds action steps from the district library (searched) and written fresh, with due dates', async () => {
     await principal.getByRole('tab', { name: 'Action steps' }).click();
     await principal.getByRole('button', { name: 'Add action step' }).click();
     const dialog = principal.getByRole('dialog', { name: 'Add an action step' });
+    await dialog.getByRole('searchbox', { name: 'Search the library' }).fill('students');
+    const found = dialog.getByRole('radio').first();
+    await eventually(() => found.isVisible()).toBe(true);
     await expectNoAxeViolations(principal, 'add action step (library)');
+    const libraryTitle = ((await found.locator('p').first().textContent()) ?? '').trim();
+    await found.click();
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await eventually(() => dialog.isVisible()).toBe(false);
+    await eventually(() => principal.getByText(libraryTitle, { exact: true }).first().isVisible()).toBe(true);
+
+    await principal.getByRole('button', { name: 'Add action step' }).click();
     await dialog.getByRole('tab', { name: 'Write one' }).click();
     await dialog.getByLabel(/^What to do/).fill(`Post the learning target and refer to it at the end ${stamp}`);
     await dialog.getByRole('button', { name: 'Add step' }).click();
@@ -104,7 +114,8 @@ describe('observe, publish, acknowledge', () => {
     await expectNoAxeViolations(principal, 'capture finish (phone)');
     await expectNoSidewaysScroll(principal, 'capture finish (phone)');
     await principal.getByRole('button', { name: 'Publish', exact: true }).click();
-    await eventually(() => principal.getByText('Published', { exact: true }).first().isVisible()).toBe(true);
+    // Publishing writes the evidence and tells the teacher: give a busy machine time.
+    await eventually(() => principal.getByText('Published', { exact: true }).first().isVisible(), { timeout: 40_000 }).toBe(true);
     await eventually(() => principal.getByText('Check for understanding before moving on.').isVisible()).toBe(true);
     await expectNoAxeViolations(principal, 'published observation (observer, phone)');
     await expectNoSidewaysScroll(principal, 'published observation (observer, phone)');
