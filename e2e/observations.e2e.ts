@@ -78,6 +78,9 @@ describe('observe, publish, acknowledge', () => {
     await levels.nth(1).click();
     await eventually(() => levels.nth(1).getAttribute('aria-checked')).toBe('true');
     await principal.getByLabel('Comment').first().fill('Clear routines; most students on task.');
+    await principal.getByRole('combobox', { name: 'Evidence from your notes' }).first().click();
+    await principal.getByRole('option', { name: new RegExp(`Students turn and talk`) }).click();
+    await principal.keyboard.press('Escape');
     await eventually(() => status(principal).textContent(), { timeout: 10_000 }).toMatch(/Saved at/);
     await expectNoAxeViolations(principal, 'capture scores (phone)');
     await expectNoSidewaysScroll(principal, 'capture scores (phone)');
@@ -129,6 +132,8 @@ describe('observe, publish, acknowledge', () => {
     await expectNoAxeViolations(teacher, 'observations about me');
     await teacher.goto(observationUrl);
     await eventually(() => teacher.getByText('Warm, quick start; the target was visible.').isVisible()).toBe(true);
+    // The score shows its descriptor's level and the cited note as evidence.
+    await eventually(() => teacher.getByText(/^Evidence:.*Students turn and talk/).isVisible()).toBe(true);
     expect(await teacher.getByRole('button', { name: 'Revise' }).count()).toBe(0);
     await teacher.getByRole('button', { name: 'Acknowledge' }).click();
     await eventually(() => teacher.getByText(/^Acknowledged /).first().isVisible()).toBe(true);

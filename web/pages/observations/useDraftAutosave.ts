@@ -55,7 +55,8 @@ export function useDraftAutosave<T>({
   const versionRef = useRef(version);
   /** The latest change not yet confirmed: its content and when it was made. */
   const latest = useRef<{ content: T; changedAt: string } | null>(initialUnsent);
-  const inFlight = useRef(false);
+  /** The save loop under way, if any (one at a time). */
+  const running = useRef<Promise<void> | null>(null);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -66,17 +67,8 @@ export function useDraftAutosave<T>({
     sendRef.current = send;
   }, [send]);
 
-  const flush = useCallback(async (): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    if (retry.current) clearTimeout(retry.current);
-    timer.current = null;
-    retry.current = null;
-    if (inFlight.current || blocked.current || !latest.current) return;
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-      setState({ kind: 'offline' });
-      return;
-    }
-    inFlight.current = true;
+  /** Sends the latest change until none is left (typing on while a save is out sends the rest). */
+  const sendAll = useCallback(async (): Promise<void> => {
     try {
       let savedAt = '';
       while (latest.current) {
@@ -102,10 +94,29 @@ export function useDraftAutosave<T>({
       } else {
         setState({ kind: 'error', error });
       }
-    } finally {
-      inFlight.current = false;
     }
   }, [observationId, userId]);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    if (retry.current) clearTimeout(retry.current);
+    timer.current = null;
+    retry.current = null;
+    // A save is out: its loop sends whatever was typed meanwhile; wait for it (publish relies on this).
+    if (running.current) return running.current;
+    if (blocked.current || !latest.current) return;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      setState({ kind: 'offline' });
+      return;
+    }
+    const run = sendAll();
+    running.current = run;
+    try {
+      await run;
+    } finally {
+      running.current = null;
+    }
+  }, [sendAll]);
 
   useEffect(() => {
     again.current = () => void flush();
