@@ -7,7 +7,7 @@
  * by the same indexed per-school query as its tracker (query.ts, a few milliseconds for a school)
  * and stored with `refreshed_at`:
  * - reading a school's tracker recomputes nothing extra: the rows it just loaded give the summary,
- *   written right after the response is sent (`rememberSchoolSummary`);
+ *   written right after the response is sent (`rememberSchoolSummary`, at most once a minute per school);
  * - the district view reads the stored rows and says "as of"; rows that are missing, older than
  *   STALE_AFTER_MS or from another term are queued and refreshed in the background, one school per
  *   step with `setImmediate` between schools, so requests arriving meanwhile are served between two
@@ -152,8 +152,20 @@ export async function refreshAllSchoolSummaries(db: Db, districtId: string, onEr
   await summariesIdle(db, districtId);
 }
 
-/** Stores a summary computed from tracker rows already loaded, after the current request is answered. */
+/** When each school's summary was last written from a tracker read (per database), to write at most once a minute. */
+const lastRemembered = new WeakMap<Db, Map<string, number>>();
+const REMEMBER_EVERY_MS = 60_000;
+
+/**
+ * Stores a summary computed from tracker rows already loaded, after the current request is
+ * answered; at most once a minute per school, so busy trackers do not add a write to every read.
+ */
 export function rememberSchoolSummary(db: Db, districtId: string, orgUnitId: string, values: SummaryValues, onError: (err: unknown) => void) {
+  let seen = lastRemembered.get(db);
+  if (!seen) lastRemembered.set(db, (seen = new Map()));
+  const now = Date.now();
+  if (now - (seen.get(orgUnitId) ?? 0) < REMEMBER_EVERY_MS) return;
+  seen.set(orgUnitId, now);
   setImmediate(() => {
     saveSchoolSummary(db, districtId, orgUnitId, values).catch(onError);
   });
