@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DEFAULT_NON_NEGOTIABLES, OBSERVED_ROLES } from '../../../common/observation.ts';
 import type { TrackerColumn } from '../../../common/schemas/tracker.ts';
 import type { Executor } from '../../db/client.ts';
@@ -58,17 +58,27 @@ export async function loadTrackerContext(db: Executor, districtId: string): Prom
   };
 }
 
-/** The tracker's competency columns: the criteria of the teacher role rubric, in rubric order. */
+/** Columns per database and district, kept for a short while: the rubric changes only when a framework version is published. */
+const columnCache = new WeakMap<object, Map<string, { at: number; columns: TrackerColumn[] }>>();
+export const COLUMNS_TTL_MS = 30_000;
+
+/** The tracker's competency columns: the criteria of the teacher role rubric, in rubric order (cached 30 s). */
 export async function trackerColumns(db: Executor, districtId: string): Promise<TrackerColumn[]> {
+  let cache = columnCache.get(db);
+  if (!cache) columnCache.set(db, (cache = new Map()));
+  const hit = cache.get(districtId);
+  if (hit && Date.now() - hit.at < COLUMNS_TTL_MS) return hit.columns;
   const rubric = await roleRubricForRole(db, districtId, 'teacher');
-  if (!rubric) return [];
-  const rows = await db
-    .select({ itemId: frameworkItems.id, humanCode: frameworkItems.humanCode, statement: frameworkItems.fullStatement })
-    .from(rubricCriteria)
-    .innerJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
-    .where(and(eq(rubricCriteria.rubricId, rubric.rubricId), eq(rubricCriteria.districtId, districtId)))
-    .orderBy(asc(rubricCriteria.position));
-  return rows;
+  const columns = rubric
+    ? await db
+        .select({ itemId: frameworkItems.id, humanCode: frameworkItems.humanCode, statement: frameworkItems.fullStatement })
+        .from(rubricCriteria)
+        .innerJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
+        .where(and(eq(rubricCriteria.rubricId, rubric.rubricId), eq(rubricCriteria.districtId, districtId)))
+        .orderBy(asc(rubricCriteria.position))
+    : [];
+  cache.set(districtId, { at: Date.now(), columns });
+  return columns;
 }
 
 /** How much of a school's tracker the actor sees: everything, or a coach's caseload with development levels. */
@@ -105,18 +115,17 @@ export async function schoolsInScope(db: Executor, actor: Actor): Promise<Map<st
 /** The school (404 outside the district or the actor's scope; 403 for people who open no trackers). */
 export async function loadTrackedSchool(db: Executor, actor: Actor, schoolId: string) {
   if (!canViewTrackers(actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
-  const [school] = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
+  // The school and the units under it (its teams) in one statement.
+  const units = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
     .from(orgUnits)
-    .where(and(eq(orgUnits.id, schoolId), eq(orgUnits.districtId, actor.districtId)));
+    .where(and(eq(orgUnits.districtId, actor.districtId), or(eq(orgUnits.id, schoolId), eq(orgUnits.parentId, schoolId))))
+    .orderBy(asc(orgUnits.name), asc(orgUnits.id));
+  const school = units.find((u) => u.id === schoolId);
   if (!school) throw notFound('School');
   const scopes = await schoolsInScope(db, actor);
   const scope: TrackerScope | undefined = scopes === null ? { view: 'full', personIds: null } : scopes.get(schoolId);
   if (!scope) throw notFound('School');
-  const teams = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.districtId, actor.districtId), eq(orgUnits.parentId, schoolId)))
-    .orderBy(asc(orgUnits.name));
-  return { school, scope, teams };
+  const teams = units.filter((u) => u.parentId === schoolId).map((u) => ({ id: u.id, name: u.name }));
+  return { school: { id: school.id, name: school.name }, scope, teams };
 }
