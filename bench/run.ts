@@ -9,7 +9,9 @@ import { printCaseReport, runCaseBench } from './case.ts';
 import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
 import { planFirstImport, rawInsert, serviceImport } from './import.ts';
+import { benchObservationDraft, printObservationDraft } from './observation-draft.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
+import { benchTracker, printTracker } from './tracker.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair,
@@ -183,6 +185,14 @@ async function main() {
   printCaseReport(await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }));
   // The rubric grid of a role (15 competencies x 4 levels, version of 2,000 items) against its SQL (bench/rubric-grid.ts).
   printRubricGrid(await benchRubricGrid(opts, log));
+  // Saving an observation draft (30 notes, 10 scores) against the statements it runs (bench/observation-draft.ts).
+  printObservationDraft(await benchObservationDraft(opts, log));
+  // The 120-teacher school tracker vs its raw SQL, the district view, and a cheap request while
+  // every school's summary refreshes (bench/tracker.ts), on a year of observations.
+  const trackerDb = opts.db === 'postgres' ? { kind: opts.db, url: opts.serverUrl } : { kind: opts.db };
+  printTracker(
+    await benchTracker({ staff: opts.staff, schools: Math.max(2, Math.round(opts.staff / 125)), reps: opts.quick ? 30 : 200, competencies: 10, scores: true, dbs: [trackerDb] }, log),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -53,7 +53,7 @@ async function startTrellis(): Promise<Running> {
 
 /** Waits until the server answers /readyz (it opens the database, migrates and seeds first). */
 async function ready({ process: child, baseURL }: Running): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Trellis exited with ${child.exitCode} before it was ready`);
     try {

@@ -3,21 +3,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
-const ALL_ITEMS = ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Import roster', 'Audit log', 'Integrations', 'Outbox', 'Account'];
+const GROWTH = ['Observations', 'Coaching', 'School tracker', 'Calendar'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Import roster', 'Audit log', 'Integrations', 'Outbox', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[] }[] = [
   { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS },
-  { role: 'hr', name: 'Rafael Ortega', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
-  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
-  { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account'] },
-  { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'hr', name: 'Rafael Ortega', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Account'] },
+  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'] },
 ];
 
-/** The h1 of the page each navigation item opens. */
-const PAGE_TITLES: Record<string, string> = {
+/** The h1 of the page each navigation item opens (a leader of one school goes straight to its tracker). */
+const PAGE_TITLES: Record<string, string | RegExp> = {
   Schools: 'Schools',
   People: 'People',
+  Observations: 'Observations',
+  Coaching: 'Coaching',
+  'School tracker': /^(School tracker|Palm Grove Elementary)$/,
+  Calendar: 'Calendar',
+  'Observation settings': 'Observation settings',
   Frameworks: 'Frameworks',
   'Career pathways': 'Career pathways',
   Integrations: 'Integrations',
@@ -48,7 +54,7 @@ describe('navigation by role', () => {
     await heading(page, `Welcome, ${name.split(' ')[0]}`).waitFor();
     expect(await navLinks(page)).toEqual(nav);
     // The home page offers the same destinations as cards (everything but Home itself).
-    const cards = page.getByRole('main').getByRole('heading', { level: 2 });
+    const cards = page.getByRole('list', { name: 'What you can do' }).getByRole('heading', { level: 2 });
     expect((await cards.allInnerTexts()).map((text) => text.trim())).toEqual(nav.filter((item) => item !== 'Home'));
     // The current page is marked for screen readers.
     expect(await mainNav(page).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
@@ -76,7 +82,7 @@ describe('navigation by role', () => {
   it('a teacher who opens an admin page by its address is told it is not for them', async () => {
     const page = await newPage(browser);
     await signInAs(page, DEMO.teacher);
-    for (const address of ['/people', '/import', '/audit', '/outbox']) {
+    for (const address of ['/people', '/import', '/audit', '/outbox', '/settings/observations', '/settings/calendar']) {
       await page.goto(address);
       await heading(page, "You don't have access to this page").waitFor();
     }
@@ -107,11 +113,11 @@ describe('on a phone, by keyboard', () => {
     // Tab walks the header, then the menu's links, each visible; past the last one the focus must
     // not go to the page hidden under the open menu.
     const walked: { name: string; inNav: boolean; seen: boolean }[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }
-    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual(['Home', 'Schools', 'People', 'Frameworks', 'Career pathways', 'Account']);
+    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual(['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account']);
     expect.soft(walked.filter((f) => !f.seen), 'focus went behind the open menu').toEqual([]);
 
     // Escape closes the menu and gives the focus back to the burger.

@@ -4,10 +4,10 @@
  * its coach -> 403 on edits; ratings and sharing by attendees only. Plus the rules of plans, cycles
  * and sessions (version locks, limits, notifications).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_LIMITS } from '../../common/coaching.ts';
-import { notifications } from '../db/schema/index.ts';
+import { notifications, outboxEmails } from '../db/schema/index.ts';
 import { anonymous, useTestApp } from '../test/harness.ts';
 import { coachingWorld, isoDaysFromNow, planBody, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
 
@@ -82,6 +82,11 @@ describe('coaching sessions', () => {
     const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee, w.ids.peer], { status: 'scheduled', startsAt, notes: '' }));
     const told = await w.db.select().from(notifications).where(and(eq(notifications.entityId, log.id), eq(notifications.kind, 'coaching_session_scheduled')));
     expect(told.map((n) => n.personId).sort()).toEqual([w.ids.coachee, w.ids.peer].sort());
+    // The activity travels as its code and each e-mail names it in words.
+    expect(told[0]!.params.activity).toBe('modeling');
+    const mails = await w.db.select().from(outboxEmails).where(like(outboxEmails.subject, 'Coaching session on%'));
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.every((m) => m.body.includes('(modeling)') && !m.body.includes('co planning'))).toBe(true);
     const held = (await w.coach.patch(`/api/coaching/logs/${log.id}`, { version: log.version, status: 'held', notes: 'Planned the unit together.' })).json();
     expect(held).toMatchObject({ status: 'held', version: log.version + 1, notes: 'Planned the unit together.' });
     expect((await w.peer.post(`/api/coaching/logs/${log.id}/rating`, { helpfulness: 3 })).statusCode).toBe(200);

@@ -14,11 +14,12 @@ function BellIcon() {
   );
 }
 
-/** Dates in the params ("2026-11-20", "2026-11-20 09:30") read in the reader's locale. */
-function readableParams(params: NotificationItem['params']): Record<string, string | number> {
+/** Dates in the params ("2026-11-20", "2026-11-20 09:30") read in the reader's locale; a coaching activity code named in it. */
+function readableParams(params: NotificationItem['params'], t: (key: string) => string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = formatDate(value);
+    if (key === 'activity' && typeof value === 'string') out[key] = t(`coaching:activity.${value}`);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = formatDate(value);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value)) out[key] = formatDateTime(value.replace(' ', 'T'));
     else out[key] = value;
   }
@@ -73,7 +74,7 @@ export function NotificationsBell() {
                 >
                   {n.readAt ? null : <VisuallyHidden>{t('notifications.unread')} </VisuallyHidden>}
                   <Text size="sm" fw={n.readAt ? 400 : 600} style={{ whiteSpace: 'normal' }}>
-                    {t(`notifications.${n.kind}`, readableParams(n.params))}
+                    {t(`notifications.${n.kind}`, readableParams(n.params, t))}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {formatDateTime(n.createdAt)}

@@ -18,7 +18,12 @@ export default function HomePage() {
         subtitle={t('home.subtitle', { district: me.district.name })}
       />
       <GrowthWidgets />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <SimpleGrid
+        cols={{ base: 1, sm: 2, lg: 3 }}
+        component="ul"
+        aria-label={t('home.cardsLabel')}
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      >
         {cards.map((item) => {
           const key = item.label.replace('nav.', '');
           return (

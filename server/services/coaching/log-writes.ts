@@ -46,7 +46,8 @@ async function notifyScheduled(tx: Executor, ctx: Ctx, log: LogRow, attendeeIds:
     params: {
       coach: coach ? `${coach.preferredName ?? coach.givenName} ${coach.familyName}` : '',
       date: sessionWhen(timeZone, log.startsAt),
-      activity: log.activity.replaceAll('_', ' '),
+      // The code; the bell and the e-mail name it in the reader's language.
+      activity: log.activity,
     },
     path: `/coaching?log=${log.id}`,
   });

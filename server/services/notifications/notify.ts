@@ -36,7 +36,7 @@ export interface NotifyInput {
 export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promise<void> {
   const personIds = [...new Set(input.personIds)].filter((id) => id !== ctx.actor.personId);
   if (personIds.length === 0) return;
-  const params = { ...input.params, path: input.path };
+  const params: Record<string, string | number> = { ...input.params, path: input.path };
   await tx.insert(notifications).values(
     personIds.map((personId) => ({
       districtId: ctx.actor.districtId,
@@ -57,7 +57,8 @@ export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promis
   await tx.insert(outboxEmails).values(
     recipients.map((r) => {
       const t = i18n.getFixedT(r.locale === 'es' ? 'es' : 'en', 'email');
-      const values = { ...params, name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
+      const activity = typeof params.activity === 'string' ? t(`activities.${params.activity}`) : undefined;
+      const values = { ...params, ...(activity ? { activity } : {}), name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
       return {
         districtId: ctx.actor.districtId,
         toAddress: r.email,
