@@ -213,7 +213,7 @@ describe('observation settings and the school calendar', () => {
     expect(unread).toBeGreaterThanOrEqual(2);
     await bell.click();
     const menu = teacher.getByRole('menu');
-    const item = menu.getByRole('menuitem', { name: /scheduled a coaching session \(co planning\)/ }).first();
+    const item = menu.getByRole('menuitem', { name: /scheduled a coaching session \(Co-planning\)/ }).first();
     await item.waitFor();
     await expectNoAxeViolations(teacher, 'notifications menu');
     await expectNoSidewaysScroll(teacher, 'notifications menu');
