@@ -70,9 +70,16 @@ describe('school tracker', () => {
     await poll(() => page.url()).toContain('flags=missing');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await poll(() => page.url()).not.toContain('flags=');
+    // Wait for the unfiltered rows ("18 of 18 teachers") before picking one, so the link read is the one clicked.
+    await poll(async () => {
+      const m = /(\d+) of (\d+) teachers/.exec((await page.getByText(/\d+ of \d+ teachers/).textContent()) ?? '');
+      return m !== null && m[1] === m[2];
+    }).toBe(true);
     const first = table.getByRole('rowheader').first().getByRole('link');
     const name = (await first.textContent())!.trim();
+    const href = (await first.getAttribute('href'))!;
     await first.click();
+    await poll(() => new URL(page.url()).pathname).toBe(href);
     await poll(() => heading(page, name).count()).toBe(1);
     await poll(() => page.getByRole('heading', { name: 'Competency profile' }).count()).toBe(1);
     await screenshot(page, 'tracker-person-profile');
