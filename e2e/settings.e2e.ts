@@ -154,7 +154,7 @@ describe('observation settings and the school calendar', () => {
     await addHoliday(page, `Thanksgiving ${tag}`, '2028-11-23');
     // The month view names the day; the term shows its school days (18 weeks less the holiday).
     await page.getByRole('table', { name: /November 2028/ }).getByText(`Thanksgiving ${tag}`, { exact: false }).waitFor({ state: 'attached' });
-    await page.getByRole('row', { name: new RegExp(`Fall ${tag}`) }).getByText('89').waitFor();
+    await page.getByRole('row', { name: new RegExp(`Fall ${tag}`) }).getByRole('cell', { name: '89', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'school calendar');
     await expectNoSidewaysScroll(page, 'school calendar');
     await screenshot(page, 'settings-calendar-desktop');
