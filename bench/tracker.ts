@@ -1,7 +1,8 @@
 /**
  * The school tracker and the district view on a synthetic district (bench/tracker-seed.ts):
- * - GET /api/tracker/schools/:id for the 120-teacher school (p50/p95) against the one statement it
- *   runs (server/services/tracker/query.ts `trackerSql`, same parameters, same driver): the ratio;
+ * - GET /api/tracker/schools/:id for the 120-teacher school (p50/p95) against the statements it
+ *   runs (the school with its teams, the term context, and server/services/tracker/query.ts
+ *   `trackerSql`; same parameters, same driver; session and columns are cached): the ratio;
  * - GET /api/tracker/district (reads the stored school summaries) p50/p95;
  * - the latency of a cheap request (GET /healthz) while every school's summary is refreshed in the
  *   background (the district view's refresh), next to the same probe while one district-wide
@@ -12,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../server/db/client.ts';
-import { loadTrackerContext, trackerColumns } from '../server/services/tracker/context.ts';
+import { loadTrackerContext, schoolUnitsQuery, trackerColumns, trackerContextSql } from '../server/services/tracker/context.ts';
 import { trackerSql } from '../server/services/tracker/query.ts';
 import { refreshAllSchoolSummaries, summariesIdle } from '../server/services/tracker/summary.ts';
 import { openBenchDatabase, type DbKind, type Query } from './db.ts';
@@ -104,11 +105,16 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
           today: context.today,
         }),
       );
+      // The two small statements it sends first: the school with its teams, and the term context.
+      const unitsQuery = schoolUnitsQuery(db, seeded.districtId, seeded.bigSchoolId).toSQL();
+      const contextQuery = dialect.sqlToQuery(trackerContextSql(seeded.districtId));
       const query: Query = bench.raw.query;
       const tracker = await measurePairs([url], opts.reps, Math.min(20, opts.reps), async () => {
         const res = await principal.get(url);
         if (res.statusCode !== 200) throw new Error(`tracker ${res.statusCode}`);
       }, async () => {
+        await query(unitsQuery.sql, unitsQuery.params);
+        await query(contextQuery.sql, contextQuery.params);
         const rows = await query(rawQuery.sql, rawQuery.params);
         if (rows.length !== BIG_SCHOOL_TEACHERS) throw new Error(`raw tracker: ${rows.length} rows`);
       });
@@ -152,7 +158,7 @@ export function printTracker(results: TrackerBenchResult[]): void {
     console.log(`School tracker and district view (${r.db}): ${count(r.teachers)} teachers in ${count(r.schools)} schools, ` +
       `${count(r.rows.observations ?? 0)} observations, ${count(r.rows.scores ?? 0)} scores, ${count(r.rows.competency_latest ?? 0)} latest levels (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
     console.log(`  tracker, ${r.trackerRows}-teacher school  API p50 ${millis(api.p50).padStart(8)}  p95 ${millis(api.p95).padStart(8)}   target p95 < ${TARGETS.trackerP95} ms: ${pass(api.p95 < TARGETS.trackerP95)}   (n=${api.n})`);
-    console.log(`                              raw SQL p50 ${millis(raw.p50).padStart(8)}  p95 ${millis(raw.p95).padStart(8)}   (the one tracker statement, same driver)`);
+    console.log(`                              raw SQL p50 ${millis(raw.p50).padStart(8)}  p95 ${millis(raw.p95).padStart(8)}   (the 3 statements it runs: school+teams, term context, tracker; same driver)`);
     console.log(`                              ratio   p50 ${ratio(api.p50, raw.p50)}  p95 ${ratio(api.p95, raw.p95)}   target < ${TARGETS.trackerRatio}x (p50): ${pass(api.p50 / raw.p50 < TARGETS.trackerRatio)}`);
     console.log(`  district view (summaries)   API p50 ${millis(district.p50).padStart(8)}  p95 ${millis(district.p95).padStart(8)}   target p95 < ${TARGETS.districtP95} ms: ${pass(district.p95 < TARGETS.districtP95)}`);
     console.log(`  GET /healthz during the background refresh of all ${r.schools} summaries (${(r.refresh.ms / 1000).toFixed(1)} s): p50 ${millis(refreshProbe.p50)}  p95 ${millis(refreshProbe.p95)}  max ${millis(Math.max(...r.refresh.probe))}  (n=${refreshProbe.n})`);

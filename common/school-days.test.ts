@@ -70,4 +70,25 @@ describe('schoolDaysBetween', () => {
       expect(schoolDaysBetween('2026-12-16', due, winterBreak)).toBe(n);
     }
   });
+
+  it('matches counting day by day for any span, with non-school days on weekends and outside the span', () => {
+    // A holiday list that also names a Saturday and days far outside the spans tried.
+    const listed = new Set([...thanksgiving, ...winterBreak, '2026-11-28', '2025-01-01', '2030-07-04', '2027-02-15']);
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let d = addSchoolDays(from, 0, none); d < to; ) {
+        const next = new Date(`${d}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        d = next.toISOString().slice(0, 10);
+        if (isSchoolDay(d, listed)) count += 1;
+      }
+      return count;
+    };
+    const day = (offset: number) => new Date(Date.UTC(2026, 8, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (let from = 0; from < 200; from += 3) {
+      for (const length of [0, 1, 2, 5, 6, 7, 8, 13, 14, 30, 61, 120, 250]) {
+        expect(schoolDaysBetween(day(from), day(from + length), listed), `${day(from)} -> ${day(from + length)}`).toBe(walk(day(from), day(from + length)));
+      }
+    }
+  });
 });

@@ -28,14 +28,29 @@ export function addSchoolDays(day: string, count: number, nonSchoolDays: Readonl
   return toIso(date);
 }
 
-/** School days after `from` up to and including `to` (0 when `to` is not after `from`). */
+const DAY_MS = 86_400_000;
+
+/**
+ * School days after `from` up to and including `to` (0 when `to` is not after `from`). Counted
+ * without walking the days (the tracker computes it for every row): the weekdays of the span by
+ * arithmetic, less the non-school days that fall on a weekday inside it.
+ */
 export function schoolDaysBetween(from: string, to: string, nonSchoolDays: ReadonlySet<string>): number {
-  const date = toUtc(from);
-  const end = toUtc(to);
-  let count = 0;
-  while (date < end) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (isSchoolDay(toIso(date), nonSchoolDays)) count += 1;
+  const start = toUtc(from).getTime();
+  const end = toUtc(to).getTime();
+  if (!(end > start)) return 0;
+  const span = Math.round((end - start) / DAY_MS);
+  let weekdays = Math.floor(span / 7) * 5;
+  const startWeekday = toUtc(from).getUTCDay();
+  for (let i = 1; i <= span % 7; i++) {
+    const weekday = (startWeekday + i) % 7;
+    if (weekday !== 0 && weekday !== 6) weekdays += 1;
   }
-  return count;
+  for (const day of nonSchoolDays) {
+    if (day > from && day <= to) {
+      const weekday = toUtc(day).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) weekdays -= 1;
+    }
+  }
+  return weekdays;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_NON_NEGOTIABLES, OBSERVED_ROLES } from '../../../common/observation.ts';
 import type { TrackerColumn } from '../../../common/schemas/tracker.ts';
 import type { Executor } from '../../db/client.ts';
@@ -30,9 +30,9 @@ interface ContextRow {
   days: string[] | null;
 }
 
-/** One query: today in the district's time zone, the current term, the requirement and the non-school days of the last year. */
-export async function loadTrackerContext(db: Executor, districtId: string): Promise<TrackerContext> {
-  const result = (await db.execute(sql`
+/** The statement behind loadTrackerContext (the bench runs it raw). */
+export function trackerContextSql(districtId: string): SQL {
+  return sql`
     with d as (select id, (now() at time zone time_zone)::date as today from districts where id = ${districtId})
     select d.today::text as today, s.scored_observations_per_term as required,
       term.id as term_id, term.name as term_name, term.starts_on::text as starts_on, term.ends_on::text as ends_on,
@@ -42,7 +42,12 @@ export async function loadTrackerContext(db: Executor, districtId: string): Prom
     left join lateral (
       select t.id, t.name, t.starts_on, t.ends_on from school_terms t
       where t.district_id = d.id and t.starts_on <= d.today and t.ends_on >= d.today order by t.starts_on limit 1
-    ) term on true`)) as unknown as { rows: ContextRow[] };
+    ) term on true`;
+}
+
+/** One query: today in the district's time zone, the current term, the requirement and the non-school days of the last year. */
+export async function loadTrackerContext(db: Executor, districtId: string): Promise<TrackerContext> {
+  const result = (await db.execute(trackerContextSql(districtId))) as unknown as { rows: ContextRow[] };
   const row = result.rows[0];
   if (!row) throw notFound('District');
   const term = row.term_id ? { id: row.term_id, name: row.term_name!, startsOn: row.starts_on!, endsOn: row.ends_on! } : null;
@@ -112,15 +117,19 @@ export async function schoolsInScope(db: Executor, actor: Actor): Promise<Map<st
   return scopes;
 }
 
+/** The school and the units under it (its teams) in one statement (the bench runs it raw). */
+export function schoolUnitsQuery(db: Executor, districtId: string, schoolId: string) {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.districtId, districtId), or(eq(orgUnits.id, schoolId), eq(orgUnits.parentId, schoolId))))
+    .orderBy(asc(orgUnits.name), asc(orgUnits.id));
+}
+
 /** The school (404 outside the district or the actor's scope; 403 for people who open no trackers). */
 export async function loadTrackedSchool(db: Executor, actor: Actor, schoolId: string) {
   if (!canViewTrackers(actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
-  // The school and the units under it (its teams) in one statement.
-  const units = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.districtId, actor.districtId), or(eq(orgUnits.id, schoolId), eq(orgUnits.parentId, schoolId))))
-    .orderBy(asc(orgUnits.name), asc(orgUnits.id));
+  const units = await schoolUnitsQuery(db, actor.districtId, schoolId);
   const school = units.find((u) => u.id === schoolId);
   if (!school) throw notFound('School');
   const scopes = await schoolsInScope(db, actor);
