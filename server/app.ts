@@ -47,9 +47,10 @@ export async function buildApp(opts: AppOptions) {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions.
+  // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions,
+  // unless the route says it cannot (autosave every few seconds would otherwise empty the cache).
   app.addHook('onResponse', async (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateSessions();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.routeOptions.config?.keepsSessions !== true) invalidateSessions();
   });
 
   await app.register(cookie);

@@ -20,6 +20,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     sessionUser?: SessionUser | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * This write cannot change who may do what (an autosave, marking a notification read), so it
+     * leaves the remembered sessions alone (server/app.ts); every other write empties them.
+     */
+    keepsSessions?: boolean;
+  }
 }
 
 /** The session behind the request's cookie, looked up once per request. */

@@ -53,7 +53,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     observationView(await requireCtx(req), req.params.id),
   );
 
-  app.put('/:id/draft', { bodyLimit, schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } } }, async (req) =>
+  app.put('/:id/draft', { bodyLimit, config: { keepsSessions: true }, schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } } }, async (req) =>
     saveDraft(await requireCtx(req), req.params.id, req.body),
   );
 

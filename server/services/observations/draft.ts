@@ -64,21 +64,21 @@ export async function discardDraft(ctx: Ctx, id: string, version?: number): Prom
   await checkDraftWrite(ctx, row, version, 'discard');
   await ctx.db
     .transaction(async (tx) => {
-    await tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, id));
-    const steps = await tx.select({ id: actionSteps.id }).from(actionSteps).where(eq(actionSteps.observationId, id));
-    if (steps.length > 0) {
-      // The draft's own steps go with it (with any check another draft recorded of them).
-      await tx.delete(actionStepChecks).where(inArray(actionStepChecks.actionStepId, steps.map((s) => s.id)));
-      await tx.delete(actionSteps).where(eq(actionSteps.observationId, id));
-    }
-    await tx.delete(observationScores).where(eq(observationScores.observationId, id));
-    await tx.delete(observationNotes).where(eq(observationNotes.observationId, id));
-    const [deleted] = await tx
-      .delete(observations)
-      .where(and(eq(observations.id, id), eq(observations.status, 'draft'), eq(observations.version, row.version)))
-      .returning();
-    if (!deleted) throw new StaleWrite();
-    await recordAudit(tx, ctx, { action: 'observation.discard', entityType: 'observation', entityId: id, before: deleted });
+      await tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, id));
+      const steps = await tx.select({ id: actionSteps.id }).from(actionSteps).where(eq(actionSteps.observationId, id));
+      if (steps.length > 0) {
+        // The draft's own steps go with it (with any check another draft recorded of them).
+        await tx.delete(actionStepChecks).where(inArray(actionStepChecks.actionStepId, steps.map((s) => s.id)));
+        await tx.delete(actionSteps).where(eq(actionSteps.observationId, id));
+      }
+      await tx.delete(observationScores).where(eq(observationScores.observationId, id));
+      await tx.delete(observationNotes).where(eq(observationNotes.observationId, id));
+      const [deleted] = await tx
+        .delete(observations)
+        .where(and(eq(observations.id, id), eq(observations.status, 'draft'), eq(observations.version, row.version)))
+        .returning();
+      if (!deleted) throw new StaleWrite();
+      await recordAudit(tx, ctx, { action: 'observation.discard', entityType: 'observation', entityId: id, before: deleted });
     })
     .catch(async (err: unknown) => {
       if (!(err instanceof StaleWrite)) throw err;
