@@ -1,8 +1,10 @@
 // Journey: a principal observes a teacher from a phone (notes typed as they watch, a score with the
 // descriptors at hand, an action step, glows and grows), publishes with a feedback meeting; the
-// teacher signs in on a laptop, finds it "about me", acknowledges and replies; the principal sees
-// the reply and records the feedback meeting. axe and sideways-scroll checks on each screen.
-import type { Browser, Page } from 'playwright-core';
+// teacher signs in on a laptop, finds it "about me", acknowledges, replies and marks a step
+// "practicing" (the principal, a step behind, gets the 409 note, then marks it mastered); the
+// principal sees the reply and records the feedback meeting. The score is chosen by keyboard (one
+// tab stop per competency, arrow keys between levels). axe and sideways-scroll checks on each screen.
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
 
@@ -71,12 +73,48 @@ describe('observe, publish, acknowledge', () => {
     await screenshot(principal, 'observation-capture-notes-phone');
   });
 
-  it('scores a competency with the descriptors shown and cites a note', async () => {
+  it('scores a competency by keyboard (one tab stop per competency, arrows between levels) and cites a note', async () => {
     await principal.getByRole('tab', { name: 'Scores' }).click();
-    const levels = principal.getByRole('radio');
+    // The open competency's levels: a radio group named by the competency.
+    const group = principal.getByRole('radiogroup').first();
+    await group.waitFor();
+    const nameId = (await group.getAttribute('aria-labelledby')) ?? '';
+    const competency = ((await principal.locator(`[id="${nameId}"]`).textContent()) ?? '').trim();
+    expect(competency.length).toBeGreaterThan(0);
+    expect(await principal.getByRole('radiogroup', { name: competency, exact: true }).count()).toBe(1);
+    const levels = group.getByRole('radio');
     await eventually(() => levels.count()).toBeGreaterThan(1);
-    await levels.nth(1).click();
-    await eventually(() => levels.nth(1).getAttribute('aria-checked')).toBe('true');
+    const holdsFocus = (l: Locator) => l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+
+    // Tab from the competency's heading enters the group once, on the first level (none chosen yet).
+    await principal.locator(`[id="${nameId}"]`).locator('xpath=ancestor::button[1]').focus();
+    await principal.keyboard.press('Tab');
+    await eventually(() => holdsFocus(levels.nth(0))).toBe(true);
+    expect(await levels.nth(0).isChecked()).toBe(false);
+    // The focused level's card shows a focus ring.
+    const ring = await levels.nth(0).evaluate((el) => getComputedStyle(el.closest('label')!).outlineStyle);
+    expect(ring).toBe('solid');
+    // ArrowRight chooses the next level (its descriptor stays on the card).
+    await principal.keyboard.press('ArrowRight');
+    await eventually(() => levels.nth(1).isChecked()).toBe(true);
+    expect(await holdsFocus(levels.nth(1))).toBe(true);
+    // One more Tab leaves the group (to "Clear score"), not to the next level.
+    await principal.keyboard.press('Tab');
+    await eventually(() => holdsFocus(group)).toBe(false);
+    expect(await holdsFocus(principal.getByRole('button', { name: `Clear score: ${competency}` }))).toBe(true);
+    // Shift+Tab comes back to the chosen level.
+    await principal.keyboard.press('Shift+Tab');
+    await eventually(() => holdsFocus(levels.nth(1))).toBe(true);
+    await eventually(() => status(principal).textContent(), { timeout: 10_000 }).toMatch(/Saved at/);
+    await screenshot(principal, 'observation-capture-scores-keyboard-phone');
+
+    // Clearing works from the keyboard too; then the level is chosen again.
+    await principal.getByRole('button', { name: `Clear score: ${competency}` }).focus();
+    await principal.keyboard.press('Enter');
+    await eventually(() => levels.nth(1).isChecked()).toBe(false);
+    await levels.nth(1).focus();
+    await principal.keyboard.press('Space');
+    await eventually(() => levels.nth(1).isChecked()).toBe(true);
     await principal.getByLabel('Comment').first().fill('Clear routines; most students on task.');
     await principal.getByRole('combobox', { name: 'Evidence from your notes' }).first().click();
     await principal.getByRole('option', { name: new RegExp(`Students turn and talk`) }).click();
@@ -142,6 +180,47 @@ describe('observe, publish, acknowledge', () => {
     await eventually(() => teacher.getByText('Thank you, I will try the exit ticket routine.').isVisible()).toBe(true);
     await expectNoAxeViolations(teacher, 'published observation (teacher)');
     await screenshot(teacher, 'observation-teacher-desktop');
+  });
+
+  it('the teacher marks an action step practicing from the observation page; the principal, a step behind, is told and marks it mastered', async () => {
+    const fresh = `Post the learning target and refer to it at the end ${stamp}`;
+    const stepOn = (page: Page) => page.getByRole('listitem').filter({ hasText: fresh });
+    // The principal opens the observation before the teacher moves the step on.
+    await principal.goto(observationUrl);
+    const master = principal.getByRole('button', { name: `Mark mastered: ${fresh}` });
+    await eventually(() => master.isVisible()).toBe(true);
+    await eventually(() => stepOn(principal).getByText('Assigned', { exact: true }).isVisible()).toBe(true);
+    // Teachers do not mark their own steps mastered.
+    expect(await teacher.getByRole('button', { name: /^Mark mastered/ }).count()).toBe(0);
+
+    await teacher.getByRole('button', { name: `I'm practicing this: ${fresh}` }).click();
+    await eventually(() => teacher.getByText(`Now practicing: ${fresh}`).isVisible()).toBe(true);
+    await eventually(() => stepOn(teacher).getByText('Practicing', { exact: true }).isVisible()).toBe(true);
+    expect(await teacher.getByRole('button', { name: `I'm practicing this: ${fresh}` }).count()).toBe(0);
+    await expectNoAxeViolations(teacher, 'action step practicing (teacher)');
+    // The same page at a phone's width (reloaded, so the layout is the phone's from the start).
+    await teacher.setViewportSize({ width: 390, height: 844 });
+    await teacher.reload();
+    await eventually(() => stepOn(teacher).getByText('Practicing', { exact: true }).isVisible()).toBe(true);
+    await expectNoSidewaysScroll(teacher, 'action step practicing (teacher, phone width)');
+    await screenshot(teacher, 'observation-step-practicing-phone');
+    await teacher.setViewportSize({ width: 1280, height: 860 });
+
+    // The principal's page still says "Assigned": marking it mastered meets the teacher's change.
+    await master.click();
+    const changed = stepOn(principal).getByRole('status').filter({ hasText: 'Someone else changed this step first' });
+    await eventually(() => changed.isVisible()).toBe(true);
+    await eventually(() => changed.getByText(/“Practicing”/).isVisible()).toBe(true);
+    await eventually(() => stepOn(principal).getByText('Practicing', { exact: true }).isVisible()).toBe(true);
+    await expectNoAxeViolations(principal, 'action step changed meanwhile (phone)');
+    await expectNoSidewaysScroll(principal, 'action step changed meanwhile (phone)');
+    await screenshot(principal, 'observation-step-conflict-phone');
+    // Now with the current version, it goes through.
+    await master.click();
+    await eventually(() => principal.getByText(`Marked mastered: ${fresh}`).isVisible()).toBe(true);
+    await eventually(() => stepOn(principal).getByText('Mastered', { exact: true }).isVisible()).toBe(true);
+    await eventually(() => master.count()).toBe(0);
+    await eventually(() => changed.count()).toBe(0);
   });
 
   it('the principal sees the reply and records the feedback meeting held', async () => {

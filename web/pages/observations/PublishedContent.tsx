@@ -6,6 +6,7 @@ import { formatNumber } from '../../app/format.ts';
 import { StepSummary } from './ActionStepsSection.tsx';
 import { formatTime } from './content.ts';
 import { competencyName } from './ScoringSection.tsx';
+import { StepStatusAction } from './StepStatusAction.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -97,6 +98,7 @@ export function PublishedContent({ o }: { o: Observation }) {
             {o.actionSteps.map((s) => (
               <Paper key={s.id} withBorder p="sm" radius="md" component="li">
                 <StepSummary step={s} />
+                <StepStatusAction step={s} observationId={o.id} />
               </Paper>
             ))}
           </Stack>

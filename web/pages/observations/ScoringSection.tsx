@@ -1,5 +1,5 @@
-import { Accordion, Badge, Button, Group, MultiSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Accordion, Badge, Button, Group, MultiSelect, Stack, Text, Textarea } from '@mantine/core';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import type { ObservationRubric } from '../../../common/schemas/observations.ts';
@@ -21,6 +21,68 @@ export function levelIdAt(rubric: ObservationRubric, criterion: GridCriterion, i
   return rubric.levels[index]?.id ?? criterion.descriptors[index]?.scaleLevelId ?? null;
 }
 
+/**
+ * One competency's levels as native radio buttons sharing a name: Tab enters the group once (on
+ * the chosen level, else the first), the arrow keys move between levels and choose them. Each
+ * card is the radio's label, its descriptor read as the description.
+ */
+function LevelRadios({
+  rubric,
+  criterion,
+  labelledBy,
+  value,
+  onChange,
+}: {
+  rubric: ObservationRubric;
+  criterion: GridCriterion;
+  labelledBy: string;
+  value: string;
+  onChange: (scaleLevelId: string) => void;
+}) {
+  const { t } = useTranslation('observations');
+  const base = useId();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('score.level')}
+      </Text>
+      <div role="radiogroup" aria-labelledby={labelledBy} className="obs-levels">
+        {rubric.levels.map((level, i) => {
+          const id = levelIdAt(rubric, criterion, i);
+          if (!id) return null;
+          const descriptor = criterion.descriptors[i]?.description;
+          const checked = value === id;
+          return (
+            <label key={id} className="obs-level" data-checked={checked || undefined}>
+              <input
+                type="radio"
+                className="obs-level-input"
+                name={`${base}-level`}
+                value={id}
+                checked={checked}
+                onChange={() => onChange(id)}
+                aria-labelledby={`${base}-${i}`}
+                aria-describedby={descriptor ? `${base}-${i}-d` : undefined}
+              />
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600} size="sm" id={`${base}-${i}`}>
+                  {level.label}
+                  {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
+                </Text>
+                {descriptor ? (
+                  <Text size="sm" c="dimmed" id={`${base}-${i}-d`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {descriptor}
+                  </Text>
+                ) : null}
+              </div>
+            </label>
+          );
+        })}
+      </div>
+    </Stack>
+  );
+}
+
 function CriterionScore({
   rubric,
   criterion,
@@ -35,6 +97,7 @@ function CriterionScore({
   onChange: (score: Score | null) => void;
 }) {
   const { t, i18n } = useTranslation('observations');
+  const nameId = useId();
   const name = competencyName(criterion);
   const tagged = criterion.item ? notes.filter((n) => n.itemId === criterion.item!.id) : [];
   // Notes tagged with this competency first, then the rest.
@@ -52,7 +115,7 @@ function CriterionScore({
             {[criterion.domain.humanCode, criterion.domain.fullStatement].filter(Boolean).join(' ')}
           </Text>
         ) : null}
-        <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }} id={nameId}>
           {name}
         </Text>
         <Group gap={6} mt={4}>
@@ -64,33 +127,7 @@ function CriterionScore({
       </Accordion.Control>
       <Accordion.Panel>
       <Stack gap="sm">
-        <Radio.Group value={score?.scaleLevelId || null} onChange={(value) => set({ scaleLevelId: value })} label={t('score.level')}>
-          <Stack gap="xs" mt={4}>
-            {rubric.levels.map((level, i) => {
-              const id = levelIdAt(rubric, criterion, i);
-              if (!id) return null;
-              const descriptor = criterion.descriptors[i]?.description;
-              return (
-                <Radio.Card key={id} value={id} radius="sm" p="sm" className="obs-level">
-                  <Group wrap="nowrap" align="flex-start" gap="sm">
-                    <Radio.Indicator mt={2} />
-                    <div style={{ minWidth: 0 }}>
-                      <Text fw={600} size="sm">
-                        {level.label}
-                        {level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}
-                      </Text>
-                      {descriptor ? (
-                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                          {descriptor}
-                        </Text>
-                      ) : null}
-                    </div>
-                  </Group>
-                </Radio.Card>
-              );
-            })}
-          </Stack>
-        </Radio.Group>
+        <LevelRadios rubric={rubric} criterion={criterion} labelledBy={nameId} value={score?.scaleLevelId ?? ''} onChange={(id) => set({ scaleLevelId: id })} />
         {score?.scaleLevelId ? (
           <Group>
             <Button size="compact-sm" variant="subtle" onClick={() => onChange(null)} aria-label={t('score.clearNamed', { name })}>
