@@ -1,8 +1,9 @@
 // Journey: a coach logs a held session with a teacher of their caseload and schedules the next one
 // (desktop); the teacher rates it and shares it with their school leaders (phone, 390 px); the
 // principal sees in "coaching in my schools" that it happened - without the notes before sharing,
-// with them after. The coach's plan page (planned vs delivered chart and table) and a cycle page on
-// both sizes. axe and no sideways scroll on every screen.
+// with them after - a page of sessions at a time. The log form preselects the coachee's active plan.
+// The coach's plan page (planned vs delivered chart and table) and a cycle page on both sizes. axe
+// and no sideways scroll on every screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
@@ -21,6 +22,17 @@ const localValue = (date: Date) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
+type Caseload = { items: { person: { id: string; givenName: string; familyName: string }; plan: { title: string; status: string } | null }[] };
+type SessionPage = { items: { id: string; view: string; notes?: string }[]; total: number; nextCursor: string | null };
+
+/** The title of Michelle's active plan as the caseload names it (the newest active one), else 'None'. */
+async function michellesPlan(page: Page) {
+  const caseload = await apiAs<Caseload>(page, 'GET', '/api/coaching/caseload');
+  const plan = caseload.items.find((i) => i.person.familyName === 'Reyes')!.plan;
+  return plan?.status === 'active' ? plan.title : 'None';
+}
+const selectedText = (page: Page, label: string) =>
+  page.getByRole('dialog').getByLabel(label, { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
 const sessionCard = (page: Page) => page.getByRole('article').filter({ hasText: `${minutes} min` }).filter({ hasText: 'Held' });
 
 beforeAll(async () => {
@@ -52,6 +64,14 @@ describe('coaching journey', () => {
     const dialog = coach.getByRole('dialog', { name: 'Log a coaching session' });
     await dialog.waitFor();
     await expect.poll(() => dialog.getByRole('checkbox', { name: 'Michelle Reyes' }).isChecked()).toBe(true);
+    // The plan follows the people picked: Michelle's active plan, none without her, hers again.
+    const plan = await michellesPlan(coach);
+    expect(plan).not.toBe('None');
+    await expect.poll(() => selectedText(coach, 'Plan')).toBe(plan);
+    await dialog.getByRole('checkbox', { name: 'Michelle Reyes' }).uncheck();
+    await expect.poll(() => selectedText(coach, 'Plan')).toBe('None');
+    await dialog.getByRole('checkbox', { name: 'Michelle Reyes' }).check();
+    await expect.poll(() => selectedText(coach, 'Plan')).toBe(plan);
     await dialog.getByLabel('Duration (minutes)').fill(String(minutes));
     await dialog.getByLabel('Activity').selectOption({ label: 'Modeling' });
     await dialog.getByLabel('Notes').fill(notes);
@@ -91,6 +111,16 @@ describe('coaching journey', () => {
   });
 
   it('the principal sees that coaching happened, and the notes only once shared', async () => {
+    // Enough sessions for a second page: the coach logs last school year's (outside every plan and this year's counts).
+    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!.person.id;
+    const before = (await apiAs<SessionPage>(principal, 'GET', `/api/coaching/logs?personId=${michelleId}&limit=1`)).total;
+    for (let i = 0; i < 21 - before; i++) {
+      const startsAt = new Date(Date.now() - (400 + 7 * i) * 86_400_000).toISOString();
+      await apiAs(coach, 'POST', '/api/coaching/logs', { attendeeIds: [michelleId], status: 'held', startsAt, durationMinutes: 30, activity: 'feedback', notes: `Last year ${stamp}` });
+    }
+    const { total } = await apiAs<SessionPage>(principal, 'GET', `/api/coaching/logs?personId=${michelleId}`);
+    expect(total).toBeGreaterThan(20);
+
     await principal.goto('/coaching');
     await principal.getByRole('heading', { name: 'Coaching in my schools' }).waitFor();
     await principal.getByRole('button', { name: 'Sessions of Michelle Reyes' }).click();
@@ -98,6 +128,17 @@ describe('coaching journey', () => {
     await card.first().waitFor();
     await expect.poll(() => card.first().textContent()).toContain('Only the coach and the people coached see the notes');
     expect(await principal.getByText(notes).count()).toBe(0);
+    // A page of sessions at a time, with the count; "show more" loads the next page.
+    const sessions = principal.getByRole('region', { name: 'Sessions of Michelle Reyes' });
+    const count = sessions.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ sessions?$/ });
+    await expect.poll(() => count.textContent()).toBe(`Showing 20 of ${total} sessions`);
+    expect(await sessions.getByRole('article').count()).toBe(20);
+    const more = sessions.getByRole('button', { name: 'Show more sessions' });
+    await more.click();
+    await expect.poll(() => count.textContent()).toBe(`Showing ${Math.min(total, 40)} of ${total} sessions`);
+    await expect.poll(() => sessions.getByRole('article').count()).toBe(Math.min(total, 40));
+    if (total <= 40) expect(await more.count()).toBe(0);
+    expect(await principal.getByText(`Last year ${stamp}`).count()).toBe(0);
     await expectNoAxeViolations(principal, 'coaching in my schools');
     await expectNoSidewaysScroll(principal, 'coaching in my schools');
     await screenshot(principal, 'coaching-principal-before-share');
@@ -110,6 +151,28 @@ describe('coaching journey', () => {
     await principal.getByRole('button', { name: 'Sessions of Michelle Reyes' }).click({ timeout: 30_000 });
     await principal.getByText(notes).waitFor();
     await screenshot(principal, 'coaching-principal-after-share');
+  });
+
+  it('the principal pages through a teacher’s sessions through the API, never seeing unshared notes', async () => {
+    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!.person.id;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const query: string = `personId=${michelleId}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: SessionPage = await apiAs<SessionPage>(principal, 'GET', `/api/coaching/logs?${query}`);
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      if (page.nextCursor) expect(page.items).toHaveLength(3);
+      for (const item of page.items) if (item.view === 'summary') expect(item).not.toHaveProperty('notes');
+      seen.push(...page.items.map((i) => i.id));
+      total = page.total;
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total);
+    expect(total).toBeGreaterThan(3);
+    const tooMany = await principal.request.get(`/api/coaching/logs?personId=${michelleId}&limit=101`);
+    expect(tooMany.status()).toBe(400);
   });
 
   it('the coach’s plan page shows planned vs delivered (chart and table) and the cycle its phases', async () => {
@@ -147,6 +210,8 @@ describe('coaching journey', () => {
     await page.getByRole('button', { name: 'Log a session with Michelle Reyes' }).click();
     const dialog = page.getByRole('dialog', { name: 'Log a coaching session' });
     await dialog.getByLabel('Notes').waitFor();
+    // Two active plans now (the demo's and the one made above): the newest started is preselected.
+    await expect.poll(() => selectedText(page, 'Plan')).toBe(await michellesPlan(page));
     await expectNoAxeViolations(page, 'log a session dialog (phone)');
     await expectNoSidewaysScroll(page, 'log a session dialog (phone)');
     await page.screenshot({ path: 'e2e/screenshots/coaching-log-dialog-phone.png' });

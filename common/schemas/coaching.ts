@@ -151,16 +151,28 @@ export const CoachingLog = z.object({
 });
 export type CoachingLog = z.infer<typeof CoachingLog>;
 
-export const CoachingLogList = z.object({ items: z.array(CoachingLog), total: z.number().int() });
+/**
+ * One page of sessions, newest first (start time, then id, descending). `total` counts every session
+ * of the query the reader may see; `nextCursor` asks for the next page (null on the last one).
+ */
+export const CoachingLogList = z.object({ items: z.array(CoachingLog), total: z.number().int(), nextCursor: z.string().nullable() });
+export type CoachingLogList = z.infer<typeof CoachingLogList>;
+
+export const COACHING_LOG_PAGE = { defaultLimit: 20, maxLimit: 100 } as const;
 
 export const CoachingLogQuery = z.object({
   planId: z.uuid().optional(),
   cycleId: z.uuid().optional(),
-  /** Logs where this person is the coach or an attendee. */
+  /** Logs where this person is the coach or an attendee (default: the reader). */
   personId: z.uuid().optional(),
+  /** Narrows `personId` to the sessions they coach, or those they attend. */
+  personRole: z.enum(['coach', 'attendee']).optional(),
   status: z.enum(COACHING_LOG_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: z.coerce.number().int().min(1).max(COACHING_LOG_PAGE.maxLimit).default(COACHING_LOG_PAGE.defaultLimit),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
 });
+export type CoachingLogQuery = z.input<typeof CoachingLogQuery>;
 
 export const CreateCoachingLogInput = z.object({
   attendeeIds: z.array(z.uuid()).min(1).max(COACHING_LIMITS.planMembers),

@@ -8,7 +8,9 @@
  * records (others who can see them 403). Rating and sharing a session: its attendees only (others
  * who can see it 403); rating needs a held session (409). Caseload: coaches (others 403). Coaching
  * in my schools: school leaders, HR and admins naming a school (others 403). A person's summary:
- * the person, their coach, their school leaders, HR and admins (others 404).
+ * the person, their coach, their school leaders, HR and admins (others 404). Listing sessions: a
+ * page (newest first, `limit` 1-100, else 400) of those the reader may see in the view above, and a
+ * `total` counting only those.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,7 +45,8 @@ import { rateLog, shareLog } from '../services/coaching/attendees.ts';
 import { caseload, focusItemChoices } from '../services/coaching/caseload.ts';
 import { changeCyclePhase, createCycle, cycleDetail, listCycles, updateCycle } from '../services/coaching/cycles.ts';
 import { createLog, updateLog } from '../services/coaching/log-writes.ts';
-import { listLogs, logView } from '../services/coaching/logs.ts';
+import { listLogs } from '../services/coaching/log-list.ts';
+import { logView } from '../services/coaching/logs.ts';
 import { createPlan, listPlans, planView, updatePlan } from '../services/coaching/plans.ts';
 import { personCoachingSummary, schoolCoaching } from '../services/coaching/summary.ts';
 

@@ -1,15 +1,12 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { CoachingActivity, CoachingLogStatus } from '../../../common/coaching.ts';
-import type { CoachingLog, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
+import type { CoachingLog } from '../../../common/schemas/coaching.ts';
 import type { Executor } from '../../db/client.ts';
 import { coachingLogAttendees, coachingLogs } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { coachingAbilities, coachingView } from '../../policies/coaching.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
-import { loadCycleRow, cycleView } from './cycles.ts';
-import { loadPlanRow, planView } from './plans.ts';
 import { focusItemRefs, personRefs, unknownPerson } from './refs.ts';
 
 export type LogRow = typeof coachingLogs.$inferSelect;
@@ -88,45 +85,4 @@ export async function logView(ctx: Ctx, id: string, db: Executor = ctx.db): Prom
   const [log] = await presentLogs(ctx, [await loadLogRow(ctx, id, db)], db);
   if (!log) throw notFound('Coaching session');
   return log;
-}
-
-/** Sessions by plan, cycle or person (coach or attendee; default: the actor), newest first, as the actor may see them. */
-export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>) {
-  const districtId = ctx.actor.districtId;
-  const where: SQL[] = [eq(coachingLogs.districtId, districtId)];
-  const attendeeLogs = (personIds: string[]) =>
-    ctx.db
-      .select({ id: coachingLogAttendees.logId })
-      .from(coachingLogAttendees)
-      .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(coachingLogAttendees.personId, personIds)));
-  if (q.planId) {
-    // The sessions that count for the plan: linked to it, or unlinked with a member attending in its span.
-    const plan = await planView(ctx, q.planId);
-    const row = await loadPlanRow(ctx, q.planId);
-    const loose = and(
-      isNull(coachingLogs.planId),
-      inArray(coachingLogs.id, attendeeLogs(plan.members.map((m) => m.id))),
-      gte(coachingLogs.startsAt, new Date(`${row.startsOn}T00:00:00Z`)),
-      lte(coachingLogs.startsAt, new Date(`${row.endsOn}T23:59:59Z`)),
-    );
-    where.push(or(eq(coachingLogs.planId, q.planId), loose)!);
-  }
-  if (q.cycleId) {
-    await cycleView(ctx, q.cycleId);
-    await loadCycleRow(ctx, q.cycleId);
-    where.push(eq(coachingLogs.cycleId, q.cycleId));
-  }
-  if (!q.planId && !q.cycleId) {
-    const personId = q.personId ?? ctx.actor.personId;
-    where.push(or(eq(coachingLogs.coachPersonId, personId), inArray(coachingLogs.id, attendeeLogs([personId])))!);
-  }
-  if (q.status) where.push(eq(coachingLogs.status, q.status));
-  const rows = await ctx.db
-    .select()
-    .from(coachingLogs)
-    .where(and(...where))
-    .orderBy(desc(coachingLogs.startsAt))
-    .limit(q.limit);
-  const items = await presentLogs(ctx, rows);
-  return { items, total: items.length };
 }

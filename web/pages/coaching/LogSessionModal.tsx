@@ -8,6 +8,7 @@ import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { activePlanFor } from './activePlan.ts';
 import { focusLabel, localDateTimeValue } from './format.ts';
 
 interface Props {
@@ -19,7 +20,10 @@ interface Props {
   onSaved: (log: CoachingLog) => void;
 }
 
-/** Logs a held session or schedules one (attendees are told). One column, so it works on a phone. */
+/**
+ * Logs a held session or schedules one (attendees are told). One column, so it works on a phone.
+ * Without a `planId`, the plan follows the attendees picked (their active plan) until the coach picks one.
+ */
 export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId = '', onClose, onSaved }: Props) {
   const { t } = useTranslation('coaching');
   const create = useCreateLog();
@@ -38,11 +42,14 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
     notes: '',
     nextSteps: '',
   });
+  /** The coach picked the plan (or the caller named it): it no longer follows the attendees. */
+  const [planPicked, setPlanPicked] = useState(Boolean(planId));
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
   const myPlans = (plans.data?.items ?? []).filter(
     (p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => values.attendeeIds.includes(m.id)),
   );
+  const chosenPlanId = planPicked ? values.planId : activePlanFor(plans.data?.items ?? [], values.attendeeIds);
   const myCycles = (cycles.data?.items ?? []).filter((c) => c.abilities.edit && c.phase !== 'complete' && values.attendeeIds.includes(c.coachee.id));
 
   const onSubmit = (event: FormEvent) => {
@@ -53,7 +60,7 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
       startsAt,
       durationMinutes: Number(values.durationMinutes),
       focusItemId: values.focusItemId || null,
-      planId: values.planId || null,
+      planId: chosenPlanId || null,
       cycleId: values.cycleId || null,
     };
     const result = validate(CreateCoachingLogInput, input, t);
@@ -114,8 +121,11 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
           />
           <NativeSelect
             label={t('form.plan')}
-            value={values.planId}
-            onChange={(e) => set('planId', e.currentTarget.value)}
+            value={chosenPlanId}
+            onChange={(e) => {
+              set('planId', e.currentTarget.value);
+              setPlanPicked(true);
+            }}
             error={errors.planId}
             data={[{ value: '', label: t('form.none') }, ...myPlans.map((p) => ({ value: p.id, label: p.title }))]}
           />

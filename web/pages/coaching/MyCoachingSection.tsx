@@ -1,34 +1,42 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCycles, useLogs, usePlans } from '../../api/coaching.ts';
+import { useCycles, usePlans } from '../../api/coaching.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/personName.ts';
 import { PHASE_COLOR } from './format.ts';
-import { LogCard } from './LogCard.tsx';
+import { SessionList } from './SessionList.tsx';
+import { loadedSessions, useSessionPages } from './useSessionPages.ts';
 
 /**
- * "My coaching" for the person coached: their sessions (rate the held ones, share with school
- * leaders), their cycles and plans. `always` shows it even when empty (teachers).
+ * "My coaching" for the person coached: their sessions a page at a time (rate the held ones, share
+ * with school leaders), their cycles and plans. `always` shows it even when empty (teachers).
  */
 export function MyCoachingSection({ meId, always, highlightLogId }: { meId: string; always: boolean; highlightLogId: string | null }) {
   const { t } = useTranslation('coaching');
-  const logs = useLogs({ personId: meId });
+  const logs = useSessionPages({ personId: meId, personRole: 'attendee' });
   const cycles = useCycles({ personId: meId });
   const plans = usePlans(meId);
+  // Scroll to the session a notification named once it shows, not again as more pages load.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (highlightLogId && logs.data) document.getElementById(`session-${highlightLogId}`)?.scrollIntoView({ block: 'center' });
-  }, [highlightLogId, logs.data]);
-  const error = logs.error ?? cycles.error ?? plans.error;
+    if (!highlightLogId || scrolledTo.current === highlightLogId) return;
+    const card = document.getElementById(`session-${highlightLogId}`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'center' });
+    scrolledTo.current = highlightLogId;
+  }, [highlightLogId, logs.data, cycles.data, plans.data]);
+  // A failed "show more" is shown under the list; the section fails only when nothing loaded.
+  const error = (logs.data ? null : logs.error) ?? cycles.error ?? plans.error;
   if (error) return <ErrorAlert error={error} />;
   if (!logs.data || !cycles.data || !plans.data) return <Loading />;
-  const myLogs = logs.data.items.filter((l) => l.attendees.some((a) => a.person.id === meId));
+  const { items: myLogs, total } = loadedSessions(logs);
   const myCycles = cycles.data.items.filter((c) => c.coachee.id === meId);
   const myPlans = plans.data.items.filter((p) => p.members.some((m) => m.id === meId));
-  if (!always && myLogs.length + myCycles.length + myPlans.length === 0) return null;
+  if (!always && total + myCycles.length + myPlans.length === 0) return null;
   const toRate = myLogs.filter((l) => l.status === 'held' && l.abilities.rate && l.attendees.find((a) => a.person.id === meId)?.helpfulness == null);
 
   return (
@@ -79,12 +87,7 @@ export function MyCoachingSection({ meId, always, highlightLogId }: { meId: stri
       <Title order={3} size="h4">
         {t('mine.sessions')}
       </Title>
-      {myLogs.length === 0 ? <Text role="status">{t('mine.noSessions')}</Text> : null}
-      <Stack gap="sm">
-        {myLogs.map((log) => (
-          <LogCard key={log.id} log={log} meId={meId} highlight={log.id === highlightLogId} />
-        ))}
-      </Stack>
+      <SessionList pages={logs} meId={meId} highlightLogId={highlightLogId} />
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { useCaseload, useLogs, usePlan } from '../../api/coaching.ts';
+import { useCaseload, usePlan } from '../../api/coaching.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
 import { DetailList } from '../../components/DetailList.tsx';
@@ -15,9 +15,10 @@ import { personName } from '../../components/personName.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { DeliveryChart } from './DeliveryChart.tsx';
 import { focusLabel } from './format.ts';
-import { LogCard } from './LogCard.tsx';
 import { LogSessionModal } from './LogSessionModal.tsx';
 import { PlanFormModal } from './PlanFormModal.tsx';
+import { SessionList } from './SessionList.tsx';
+import { useSessionPages } from './useSessionPages.ts';
 
 /** A coaching service delivery plan: focus, activities, fading frequency, reviews, planned vs delivered, sessions. */
 export default function PlanPage() {
@@ -25,7 +26,7 @@ export default function PlanPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const plan = usePlan(id);
-  const logs = useLogs({ planId: id });
+  const logs = useSessionPages({ planId: id });
   const editor = plan.data?.abilities.edit ?? false;
   const caseload = useCaseload(editor);
   const [dialog, setDialog] = useState<'edit' | 'log' | null>(null);
@@ -119,9 +120,7 @@ export default function PlanPage() {
         <Title order={2} size="h3" id="plan-sessions-title">
           {t('mine.sessions')}
         </Title>
-        {logs.error ? <ErrorAlert error={logs.error} /> : null}
-        {logs.data?.items.length === 0 ? <Text>{t('mine.noSessions')}</Text> : null}
-        {logs.data?.items.map((log) => <LogCard key={log.id} log={log} meId={me.person.id} />)}
+        <SessionList pages={logs} meId={me.person.id} />
       </Stack>
       {dialog === 'edit' ? (
         <PlanFormModal

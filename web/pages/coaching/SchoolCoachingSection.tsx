@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CoachingPersonSummary } from '../../../common/schemas/coaching.ts';
-import { useLogs, useSchoolCoaching } from '../../api/coaching.ts';
+import { useSchoolCoaching } from '../../api/coaching.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { useIsPhone } from '../../app/responsive.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/personName.ts';
 import { focusLabel, PHASE_COLOR } from './format.ts';
-import { LogCard } from './LogCard.tsx';
+import { SessionList } from './SessionList.tsx';
+import { useSessionPages } from './useSessionPages.ts';
 
 function Focus({ s }: { s: CoachingPersonSummary }) {
   const parts = [...s.focusItems.map(focusLabel), ...s.focusComponents];
@@ -30,21 +31,16 @@ function PlanStatus({ s }: { s: CoachingPersonSummary }) {
   );
 }
 
-/** The sessions of one person as a leader sees them: that they happened; notes only when shared. */
+/** The sessions of one person as a leader sees them, a page at a time: that they happened; notes only when shared. */
 function PersonSessions({ person, meId }: { person: CoachingPersonSummary['person']; meId: string }) {
   const { t } = useTranslation('coaching');
-  const logs = useLogs({ personId: person.id });
-  if (logs.error) return <ErrorAlert error={logs.error} />;
-  if (!logs.data) return <Loading />;
+  const pages = useSessionPages({ personId: person.id });
   return (
     <Stack gap="sm" component="section" aria-labelledby="person-sessions-title">
       <Title order={3} size="h4" id="person-sessions-title">
         {t('school.sessionsOf', { name: personName(person) })}
       </Title>
-      {logs.data.items.length === 0 ? <Text>{t('mine.noSessions')}</Text> : null}
-      {logs.data.items.map((log) => (
-        <LogCard key={log.id} log={log} meId={meId} />
-      ))}
+      <SessionList pages={pages} meId={meId} />
     </Stack>
   );
 }

@@ -1,0 +1,109 @@
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
+import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { isHrOrAdmin } from '../../policies/app.ts';
+import { currentAssignment } from '../auth/current-assignment.ts';
+import { cycleView, loadCycleRow } from './cycles.ts';
+import { presentLogs } from './logs.ts';
+import { loadPlanRow, planView } from './plans.ts';
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
+  }
+  return { at: date, id };
+}
+
+/**
+ * SQL twin of `coachingView(...) !== 'none'` (policies/coaching.ts), so that paging and `total`
+ * count only what the reader may see: HR and admins everything of the district; others the sessions
+ * they coach or attend, and, as school leaders, those with an attendee currently in one of their
+ * schools. `presentLogs` still applies the policy itself to every row it presents.
+ */
+function visibleToReader(ctx: Ctx): SQL | undefined {
+  const { actor } = ctx;
+  if (isHrOrAdmin(actor)) return undefined;
+  const districtId = actor.districtId;
+  const attended = ctx.db
+    .select({ id: coachingLogAttendees.logId })
+    .from(coachingLogAttendees)
+    .where(and(eq(coachingLogAttendees.districtId, districtId), eq(coachingLogAttendees.personId, actor.personId)));
+  const parts: SQL[] = [eq(coachingLogs.coachPersonId, actor.personId), inArray(coachingLogs.id, attended)];
+  if (actor.leaderOrgUnitIds.length > 0) {
+    const inMySchools = ctx.db
+      .select({ id: coachingLogAttendees.logId })
+      .from(coachingLogAttendees)
+      .innerJoin(roleAssignments, and(eq(roleAssignments.personId, coachingLogAttendees.personId), eq(roleAssignments.districtId, districtId)))
+      .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds), currentAssignment()));
+    parts.push(inArray(coachingLogs.id, inMySchools));
+  }
+  return or(...parts);
+}
+
+/**
+ * Sessions by plan, cycle or person (coach or attendee; default: the reader), as the reader may see
+ * them, one page at a time: newest first by start time, then id (stable across pages), `limit` per
+ * page, `total` of every page together.
+ */
+export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): Promise<CoachingLogList> {
+  const districtId = ctx.actor.districtId;
+  const where: SQL[] = [eq(coachingLogs.districtId, districtId)];
+  const attendeeLogs = (personIds: string[]) =>
+    ctx.db
+      .select({ id: coachingLogAttendees.logId })
+      .from(coachingLogAttendees)
+      .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(coachingLogAttendees.personId, personIds)));
+  if (q.planId) {
+    // The sessions that count for the plan: linked to it, or unlinked with a member attending in its span.
+    const plan = await planView(ctx, q.planId);
+    const row = await loadPlanRow(ctx, q.planId);
+    const loose = and(
+      isNull(coachingLogs.planId),
+      inArray(coachingLogs.id, attendeeLogs(plan.members.map((m) => m.id))),
+      gte(coachingLogs.startsAt, new Date(`${row.startsOn}T00:00:00Z`)),
+      lte(coachingLogs.startsAt, new Date(`${row.endsOn}T23:59:59Z`)),
+    );
+    where.push(or(eq(coachingLogs.planId, q.planId), loose)!);
+  }
+  if (q.cycleId) {
+    await cycleView(ctx, q.cycleId);
+    await loadCycleRow(ctx, q.cycleId);
+    where.push(eq(coachingLogs.cycleId, q.cycleId));
+  }
+  if (!q.planId && !q.cycleId) {
+    const personId = q.personId ?? ctx.actor.personId;
+    const coached = eq(coachingLogs.coachPersonId, personId);
+    const attended = inArray(coachingLogs.id, attendeeLogs([personId]));
+    where.push(q.personRole === 'coach' ? coached : q.personRole === 'attendee' ? attended : or(coached, attended)!);
+  }
+  if (q.status) where.push(eq(coachingLogs.status, q.status));
+  const visible = visibleToReader(ctx);
+  if (visible) where.push(visible);
+
+  const [counted] = await ctx.db.select({ total: count() }).from(coachingLogs).where(and(...where));
+  const paged = [...where];
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    paged.push(or(lt(coachingLogs.startsAt, c.at), and(eq(coachingLogs.startsAt, c.at), lt(coachingLogs.id, c.id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(coachingLogs)
+    .where(and(...paged))
+    .orderBy(desc(coachingLogs.startsAt), desc(coachingLogs.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: await presentLogs(ctx, page),
+    total: counted?.total ?? 0,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.startsAt, last.id) : null,
+  };
+}
