@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Group, Paper, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPPING_KINDS } from '../../../common/competency.ts';
@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client.ts';
 import { useCrosswalk, usePublishVersion, type Crosswalk, type FrameworkVersion } from '../../api/frameworks.ts';
 import { formatNumber } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -124,14 +125,7 @@ export function PublishModal({ version, onClose }: { version: FrameworkVersion; 
         ) : (
           <FrameworkError error={publish.error} />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={publish.isPending} onClick={onPublish}>
-            {t('publish.confirm')}
-          </Button>
-        </Group>
+        <FormModalFooter onCancel={onClose} saving={publish.isPending} submitLabel={t('publish.confirm')} onSubmit={onPublish} />
       </Stack>
     </AppModal>
   );

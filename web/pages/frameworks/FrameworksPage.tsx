@@ -7,6 +7,7 @@ import { useScales } from '../../api/scales.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -52,14 +53,7 @@ function NewFrameworkModal({ onClose }: { onClose: () => void }) {
             onChange={(e) => setScaleId(e.currentTarget.value)}
             data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('list.create')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('list.create')} />
         </Stack>
       </form>
     </AppModal>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { useCreateItem, useDeleteItem, useMergeItems, useRetireItem, type FrameworkItem, type FrameworkVersion } from '../../api/frameworks.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { FrameworkError, itemLabel } from './shared.tsx';
 
@@ -61,14 +62,7 @@ export function AddItemModal({ version, place, onClose, onCreated }: { version: 
             error={error}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('item.add')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('item.add')} />
         </Stack>
       </form>
     </AppModal>
@@ -109,14 +103,7 @@ export function MergeModal({ version, items, onClose, onMerged }: { version: Fra
           <FrameworkError error={merge.error} />
           <TextInput label={t('field.humanCode')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
           <Textarea label={t('field.fullStatement')} required autosize minRows={2} value={fullStatement} onChange={(e) => setFullStatement(e.currentTarget.value)} error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={merge.isPending}>
-              {t('merge.submit')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={merge.isPending} submitLabel={t('merge.submit')} />
         </Stack>
       </form>
     </AppModal>

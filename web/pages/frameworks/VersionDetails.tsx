@@ -6,6 +6,7 @@ import { useUpdateVersion, type FrameworkVersion } from '../../api/frameworks.ts
 import { useScales } from '../../api/scales.ts';
 import { formatDate } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { DetailList } from '../../components/DetailList.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { FrameworkError } from './shared.tsx';
@@ -68,14 +69,7 @@ function EditVersionModal({ version, onClose }: { version: FrameworkVersion; onC
           <Textarea label={t('field.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
           <TextInput label={t('field.versionLabel')} description={t('details.versionLabelHelp')} value={versionLabel} onChange={(e) => setVersionLabel(e.currentTarget.value)} />
           <NativeSelect label={t('field.scale')} value={scaleId} onChange={(e) => setScaleId(e.currentTarget.value)} data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={update.isPending} />
         </Stack>
       </form>
     </AppModal>

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EQUIVALENCE_DIMENSIONS, type EquivalenceDimension } from '../../../common/competency.ts';
 import type { PathwayStep } from '../../../common/schemas/pathways.ts';
 import { useCreateEquivalence, usePathways } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** Declares a step equivalent to a step of another pathway, in skills, responsibility and/or pay. */
@@ -55,14 +56,7 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
             </Group>
           </Checkbox.Group>
           <Textarea label={t('field.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} />
         </Stack>
       </form>
     </AppModal>

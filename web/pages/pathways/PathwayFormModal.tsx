@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CENTRAL_OFFICE_FUNCTIONS, PATHWAY_CATEGORIES, type PathwayCategory } from '../../../common/competency.ts';
 import { CreatePathwayInput, type Pathway } from '../../../common/schemas/pathways.ts';
 import { useCreatePathway, useUpdatePathway } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { SaveProblem } from './ConflictNotice.tsx';
 import { isApiError } from '../../api/client.ts';
@@ -83,14 +84,7 @@ export function PathwayFormModal({ pathway, onClose, onSaved }: { pathway?: Path
             />
           ) : null}
           <Textarea label={t('field.description')} autosize minRows={2} value={values.description} onChange={set('description')} error={errors.description} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </AppModal>

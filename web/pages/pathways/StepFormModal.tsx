@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateStepInput, type PathwayStep } from '../../../common/schemas/pathways.ts';
@@ -6,6 +6,7 @@ import { STAFF_ROLES } from '../../../common/roles.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCreateStep, useUpdateStep } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { SaveProblem } from './ConflictNotice.tsx';
 
@@ -185,14 +186,7 @@ export function StepFormModal({
             onChange={setText('credentials')}
           />
           <Textarea label={t('field.evidence')} description={t('step.onePerLine')} autosize minRows={2} value={values.evidence} onChange={setText('evidence')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </AppModal>

@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateLibraryStepInput, type LibraryStep } from '../../../common/schemas/settings.ts';
 import { useCreateLibraryStep, useUpdateLibraryStep } from '../../api/settings.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
@@ -86,14 +87,7 @@ export function LibraryStepModal({
             error={errors.itemId}
             data={[{ value: '', label: t('library.chooseCompetency') }, ...options]}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </AppModal>

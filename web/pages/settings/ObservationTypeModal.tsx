@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_KINDS, OBSERVATION_LIMITS, type ObservationKind } from '../../../common/observation.ts';
 import { CreateObservationTypeInput, type ObservationType } from '../../../common/schemas/settings.ts';
 import { useCreateObservationType, useUpdateObservationType } from '../../api/settings.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
@@ -146,14 +147,7 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
               }}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </AppModal>

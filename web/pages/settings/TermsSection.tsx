@@ -6,6 +6,7 @@ import { useCreateTerm, useDeleteTerm, useUpdateTerm } from '../../api/settings.
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { useIsPhone } from '../../app/responsive.ts';
 import { AppModal } from '../../components/AppModal.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
@@ -60,14 +61,7 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
           <TextInput label={t('terms.name')} placeholder={t('terms.namePlaceholder')} required value={values.name} onChange={set('name')} error={errors.name} data-autofocus />
           <TextInput type="date" label={t('terms.startsOn')} required min={range.from} max={range.to} value={values.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
           <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} value={values.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
     </AppModal>
