@@ -35,24 +35,20 @@ export function searchCases(staff: StaffRecord[], perKind = 25, seed = 7): Searc
 /** Escapes LIKE wildcards exactly as `likeEscape` in services/people/list.ts does. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * The `loadAssignments` statement (services/people/load.ts) for the given people; for one person,
- * the person page's prepared form (`person_id = $2`).
- */
-async function rawAssignments(query: Query, districtId: string, personIds: string[], one = false): Promise<Row[]> {
+/** The `loadAssignments` statement (services/people/load.ts, prepared once) for the given people. */
+async function rawAssignments(query: Query, districtId: string, personIds: string[]): Promise<Row[]> {
   if (personIds.length === 0) return [];
   const current = `("role_assignments"."active"
   and ("role_assignments"."begin_date" is null or "role_assignments"."begin_date" <= current_date)
   and ("role_assignments"."end_date" is null or "role_assignments"."end_date" >= current_date))`;
-  const list = one ? '= $2' : `in (${personIds.map((_, i) => `$${i + 2}`).join(', ')})`;
   return query(
     `select "role_assignments"."id", "role_assignments"."person_id", "role_assignments"."role", "role_assignments"."org_unit_id",
        "org_units"."name", "role_assignments"."is_primary", "role_assignments"."begin_date", "role_assignments"."end_date",
        "role_assignments"."active", ${current}
      from "role_assignments" inner join "org_units" on "org_units"."id" = "role_assignments"."org_unit_id"
-     where ("role_assignments"."district_id" = $1 and "role_assignments"."person_id" ${list})
+     where ("role_assignments"."district_id" = $1 and "role_assignments"."person_id" = any($2::uuid[]))
      order by ${current} desc, "role_assignments"."is_primary" desc, "role_assignments"."begin_date" desc, "org_units"."name" asc`,
-    [districtId, ...personIds],
+    [districtId, personIds],
   );
 }
 
@@ -88,7 +84,7 @@ export async function rawPerson(query: Query, districtId: string, id: string): P
     [id, districtId],
   );
   if (!person) return false;
-  await rawAssignments(query, districtId, [id], true);
+  await rawAssignments(query, districtId, [id]);
   return true;
 }
 

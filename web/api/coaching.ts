@@ -6,7 +6,6 @@ import type {
   CoachingCycleDetail,
   CoachingCycleList,
   CoachingLog,
-  CoachingLogList,
   CoachingPersonSummary,
   CoachingPlan,
   CoachingPlanList,
@@ -30,7 +29,6 @@ export const coachingKeys = {
   plan: (id: string) => ['coaching', 'plan', id] as const,
   cycles: (q: { personId?: string; planId?: string }) => ['coaching', 'cycles', q] as const,
   cycle: (id: string) => ['coaching', 'cycle', id] as const,
-  logs: (q: { personId?: string; planId?: string; cycleId?: string }) => ['coaching', 'logs', q] as const,
   summary: (personId: string) => ['coaching', 'summary', personId] as const,
 };
 
@@ -52,9 +50,6 @@ export const useCycles = (q: { personId?: string; planId?: string }) =>
   useQuery({ queryKey: coachingKeys.cycles(q), queryFn: () => api<z.infer<typeof CoachingCycleList>>('GET', `/api/coaching/cycles${queryString(q)}`) });
 
 export const useCycle = (id: string) => useQuery({ queryKey: coachingKeys.cycle(id), queryFn: () => api<CoachingCycleDetail>('GET', `/api/coaching/cycles/${id}`) });
-
-export const useLogs = (q: { personId?: string; planId?: string; cycleId?: string }) =>
-  useQuery({ queryKey: coachingKeys.logs(q), queryFn: () => api<z.infer<typeof CoachingLogList>>('GET', `/api/coaching/logs${queryString(q)}`) });
 
 export const usePersonCoachingSummary = (personId: string) =>
   useQuery({ queryKey: coachingKeys.summary(personId), queryFn: () => api<CoachingPersonSummary>('GET', `/api/coaching/people/${personId}/summary`) });

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.ts';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import type { PersonAccount } from '../../../common/schemas/people.ts';
 import { orgUnits, people, roleAssignments, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -11,8 +11,8 @@ const isCurrent = sql<boolean>`(${roleAssignments.active}
   and (${roleAssignments.beginDate} is null or ${roleAssignments.beginDate} <= current_date)
   and (${roleAssignments.endDate} is null or ${roleAssignments.endDate} >= current_date))`;
 
-/** Role assignments (current and past) matching `which` in a district, with their org unit names. */
-function assignmentsQuery(db: Executor, which: SQL) {
+/** Role assignments (current and past) of the people in `$ids`, with their org unit names. */
+function assignmentsQuery(db: Executor) {
   return db
     .select({
       id: roleAssignments.id,
@@ -28,14 +28,8 @@ function assignmentsQuery(db: Executor, which: SQL) {
     })
     .from(roleAssignments)
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
-    .where(and(eq(roleAssignments.districtId, sql.placeholder('districtId')), which))
+    .where(and(eq(roleAssignments.districtId, sql.placeholder('districtId')), sql`${roleAssignments.personId} = any(${sql.placeholder('ids')}::uuid[])`))
     .orderBy(desc(isCurrent), desc(roleAssignments.isPrimary), desc(roleAssignments.beginDate), asc(orgUnits.name));
-}
-
-/** Role assignments (current and past) of the given people, with their org unit names. */
-export async function loadAssignments(db: Executor, districtId: string, personIds: string[]): Promise<AssignmentRow[]> {
-  if (personIds.length === 0) return [];
-  return assignmentsQuery(db, inArray(roleAssignments.personId, personIds)).execute({ districtId });
 }
 
 /** The person row, with their sign-in account joined in when asked for (`withAccount`). */
@@ -48,22 +42,27 @@ function personQuery(db: Executor, withAccount: boolean) {
 }
 
 /**
- * The person page's two statements, built once per database (building them cost about as much as
- * running them; the same holds for the session query). Transactions build theirs each time.
+ * The people statements, each built once per executor on first use (building them cost about as
+ * much as running them on the embedded database; the session query is kept the same way).
  */
-function buildPersonStatements(db: Db) {
-  return {
-    person: personQuery(db, false).prepare('person'),
-    personWithAccount: personQuery(db, true).prepare('person_with_account'),
-    assignments: assignmentsQuery(db, eq(roleAssignments.personId, sql.placeholder('personId'))).prepare('person_assignments'),
-  };
+const builders = {
+  person: (db: Executor) => personQuery(db, false).prepare('person'),
+  personWithAccount: (db: Executor) => personQuery(db, true).prepare('person_with_account'),
+  assignments: (db: Executor) => assignmentsQuery(db).prepare('person_assignments'),
+};
+type Statements = { [K in keyof typeof builders]?: ReturnType<(typeof builders)[K]> };
+const built = new WeakMap<Executor, Statements>();
+
+function statement<K extends keyof typeof builders>(db: Executor, name: K): ReturnType<(typeof builders)[K]> {
+  let cache = built.get(db);
+  if (!cache) built.set(db, (cache = {}));
+  return (cache[name] ??= builders[name](db) as Statements[K]) as ReturnType<(typeof builders)[K]>;
 }
 
-const personStatements = new WeakMap<Db, ReturnType<typeof buildPersonStatements>>();
-function statementsFor(db: Db) {
-  let statements = personStatements.get(db);
-  if (!statements) personStatements.set(db, (statements = buildPersonStatements(db)));
-  return statements;
+/** Role assignments (current and past) of the given people, with their org unit names. */
+export async function loadAssignments(db: Executor, districtId: string, personIds: string[]): Promise<AssignmentRow[]> {
+  if (personIds.length === 0) return [];
+  return statement(db, 'assignments').execute({ districtId, ids: personIds });
 }
 
 /**
@@ -73,17 +72,10 @@ function statementsFor(db: Db) {
  */
 export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db, opts: { withAccount?: boolean } = {}) {
   const withAccount = opts.withAccount === true;
-  const params = { id, districtId: ctx.actor.districtId };
-  // Outside a transaction the prepared statements serve; a transaction runs its own.
-  const prepared = db === ctx.db ? statementsFor(ctx.db) : null;
-  const [row] = prepared
-    ? await (withAccount ? prepared.personWithAccount : prepared.person).execute(params)
-    : await personQuery(db, withAccount).execute(params);
+  const [row] = await statement(db, withAccount ? 'personWithAccount' : 'person').execute({ id, districtId: ctx.actor.districtId });
   if (!row) throw notFound('Person');
   const { person } = row;
-  const assignments = prepared
-    ? await prepared.assignments.execute({ personId: person.id, districtId: ctx.actor.districtId })
-    : await loadAssignments(db, ctx.actor.districtId, [person.id]);
+  const assignments = await loadAssignments(db, ctx.actor.districtId, [person.id]);
   const currentOrgUnitIds = assignments.filter((a) => a.current).map((a) => a.orgUnitId);
   if (!canReadPerson(ctx.actor, { id: person.id, districtId: person.districtId, currentOrgUnitIds })) {
     throw notFound('Person');
