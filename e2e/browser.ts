@@ -125,6 +125,15 @@ export async function apiAs<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', url
  * refuses an injected <script> tag, and the journeys keep the real CSP on.
  */
 export async function expectNoAxeViolations(page: Page, label: string, opts: { soft?: boolean } = {}) {
+  // A drawer or menu still fading in is read with its text half transparent (a false contrast
+  // failure): wait, briefly, until no finite CSS transition or animation is running.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const result = await page.evaluate(async (source) => {
     const w = window as unknown as { axe?: typeof axe };
     if (!w.axe) (0, eval)(source);
