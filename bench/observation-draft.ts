@@ -14,7 +14,8 @@ import { buildActor } from '../server/services/auth/actor.ts';
 import { saveDraft } from '../server/services/observations/draft.ts';
 import { buildObservationFixture } from '../server/services/observations/fixtures.ts';
 import { buildDistrict, buildOrgUnit, buildUser, TEST_PASSWORD } from '../server/test/factories.ts';
-import { openBenchDatabase, type Query } from './db.ts';
+import type { Db } from '../server/db/client.ts';
+import { openBenchDatabase, type Query, type RawDriver } from './db.ts';
 import { startApp } from './http.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { measurePairs, type LatencyPair } from './people.ts';
@@ -49,7 +50,13 @@ async function signInFor(app: App, email: string) {
     app.inject({ method, url, payload: body as never, headers: { cookie: `trellis_session=${token}`, 'x-csrf-token': csrf } });
 }
 
-function content(fixture: Awaited<ReturnType<typeof buildObservationFixture>>): Pick<Draft, 'notes' | 'scores'> {
+/** What the draft save needs of a rubric: its criteria and the scale's levels. */
+export interface DraftRubric {
+  criteria: { id: string; itemId: string }[];
+  levels: { id: string; levelScore: number }[];
+}
+
+function content(fixture: DraftRubric): Pick<Draft, 'notes' | 'scores'> {
   const notes = Array.from({ length: NOTES }, (_, i) => ({
     id: randomUUID(),
     notedAt: new Date(Date.UTC(2026, 10, 10, 14, i)).toISOString(),
@@ -139,48 +146,16 @@ export async function benchObservationDraft(opts: BenchOptions, log: (m: string)
     log(`observation draft: background of ${counts!.o} observations, ${counts!.n} notes, ${counts!.s} scores`);
     const app = await startApp(bench.database);
     try {
-      const send = await signInFor(app, leader.email);
-      const create = async (): Promise<Draft> => {
-        const res = await send('POST', '/api/observations', { typeId: fixture.scoredTypeId, observedPersonId: teacher.personId, observedOn: '2026-11-10' });
-        if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body.slice(0, 300)}`);
-        const { id, version } = res.json() as { id: string; version: number };
-        return { id, version, ...content(fixture) };
-      };
-      const apiDraft = await create();
-      const rawDraft = await create();
-      const apiSave = async (draft: Draft) => {
-        const res = await send('PUT', `/api/observations/${draft.id}/draft`, { version: draft.version, notes: draft.notes, scores: draft.scores, glows: `Glows ${draft.version}` });
-        if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body.slice(0, 300)}`);
-        draft.version = (res.json() as { version: number }).version;
-      };
-      const levelScores = new Map(fixture.levels.map((l) => [l.id, l.levelScore]));
-      const raw = rawSave(bench.raw.query, (fn) => bench.raw.transaction(fn), { districtId, userId: leader.id, levelScores });
-      const pair = await measurePairs(
-        [0],
-        opts.samples,
-        opts.warmup,
-        () => apiSave(apiDraft),
-        () => raw(rawDraft),
-      );
-      // The service alone (no HTTP, session or body validation), for where the time goes.
-      const ctx = {
+      const { pair, service } = await measureDraftSave(app, bench.raw, opts, {
         db,
-        actor: buildActor({ id: leader.id, personId: leader.personId, districtId, adminGrant: null }, [{ role: 'principal', orgUnitId: school.id }], []),
-        requestId: 'bench',
-        log: app.log,
-      };
-      const service = await measurePairs(
-        [0],
-        opts.samples,
-        opts.warmup,
-        async () => {
-          const res = await saveDraft(ctx, apiDraft.id, { version: apiDraft.version, notes: apiDraft.notes, scores: apiDraft.scores, glows: `Glows ${apiDraft.version}` });
-          apiDraft.version = res.version;
-        },
-        () => raw(rawDraft),
-      );
+        districtId,
+        observer: { id: leader.id, personId: leader.personId, email: leader.email, roles: [{ role: 'principal', orgUnitId: school.id }] },
+        observedPersonId: teacher.personId,
+        typeId: fixture.scoredTypeId,
+        rubric: fixture,
+      });
       return {
-        service: service.api,
+        service,
         background: { observations: Number(counts!.o), notes: Number(counts!.n), scores: Number(counts!.s) },
         pair,
         db: url ? 'postgres (DATABASE_URL)' : opts.db,
@@ -191,6 +166,65 @@ export async function benchObservationDraft(opts: BenchOptions, log: (m: string)
   } finally {
     await bench.close();
   }
+}
+
+export interface DraftSaveSetup {
+  db: Db;
+  districtId: string;
+  /** The observer: a signed-in user who may observe `observedPersonId` with a scored observation of `typeId`. */
+  observer: { id: string; personId: string; email: string; roles: { role: string; orgUnitId: string }[] };
+  observedPersonId: string;
+  typeId: string;
+  rubric: DraftRubric;
+}
+
+/**
+ * Creates two drafts through the API, then saves one through `PUT /api/observations/:id/draft` and
+ * the other with the raw statements, alternating (the pair), and `saveDraft` called directly (service).
+ * Used here and by the tracker bench on its 25,000-staff district.
+ */
+export async function measureDraftSave(
+  app: App,
+  raw: Pick<RawDriver, 'query' | 'transaction'>,
+  opts: Pick<BenchOptions, 'samples' | 'warmup'>,
+  setup: DraftSaveSetup,
+): Promise<{ pair: LatencyPair; service: number[] }> {
+  const { districtId, observer, rubric } = setup;
+  const send = await signInFor(app, observer.email);
+  const create = async (): Promise<Draft> => {
+    const res = await send('POST', '/api/observations', { typeId: setup.typeId, observedPersonId: setup.observedPersonId, observedOn: '2026-11-10' });
+    if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    const { id, version } = res.json() as { id: string; version: number };
+    return { id, version, ...content(rubric) };
+  };
+  const apiDraft = await create();
+  const rawDraft = await create();
+  const apiSave = async (draft: Draft) => {
+    const res = await send('PUT', `/api/observations/${draft.id}/draft`, { version: draft.version, notes: draft.notes, scores: draft.scores, glows: `Glows ${draft.version}` });
+    if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    draft.version = (res.json() as { version: number }).version;
+  };
+  const levelScores = new Map(rubric.levels.map((l) => [l.id, l.levelScore]));
+  const rawSaveOne = rawSave(raw.query, (fn) => raw.transaction(fn), { districtId, userId: observer.id, levelScores });
+  const pair = await measurePairs([0], opts.samples, opts.warmup, () => apiSave(apiDraft), () => rawSaveOne(rawDraft));
+  // The service alone (no HTTP, session or body validation), for where the time goes.
+  const ctx = {
+    db: setup.db,
+    actor: buildActor({ id: observer.id, personId: observer.personId, districtId, adminGrant: null }, observer.roles, []),
+    requestId: 'bench',
+    log: app.log,
+  };
+  const service = await measurePairs(
+    [0],
+    opts.samples,
+    opts.warmup,
+    async () => {
+      const res = await saveDraft(ctx, apiDraft.id, { version: apiDraft.version, notes: apiDraft.notes, scores: apiDraft.scores, glows: `Glows ${apiDraft.version}` });
+      apiDraft.version = res.version;
+    },
+    () => rawSaveOne(rawDraft),
+  );
+  return { pair, service: service.api };
 }
 
 export function printObservationDraft(r: ObservationDraftResults): void {

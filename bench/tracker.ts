@@ -6,7 +6,8 @@
  * - GET /api/tracker/district (reads the stored school summaries) p50/p95;
  * - the latency of a cheap request (GET /healthz) while every school's summary is refreshed in the
  *   background (the district view's refresh), next to the same probe while one district-wide
- *   aggregate statement runs (what the district view would do without summaries).
+ *   aggregate statement runs (what the district view would do without summaries);
+ * - an observation draft autosave (bench/observation-draft.ts `measureDraftSave`) on this district.
  * On PGlite (in memory) and, when DATABASE_URL or BENCH_DATABASE_URL is set, on PostgreSQL.
  * Alone: `npx tsx bench/tracker.ts [--staff 25000] [--schools 200] [--reps 200] [--db pglite|postgres|both]`.
  */
@@ -21,6 +22,7 @@ import { signIn, startApp, type Client } from './http.ts';
 import { measurePairs } from './people.ts';
 import { count, millis, now, percentiles, ratio } from './stats.ts';
 import { BIG_SCHOOL_TEACHERS, seedTrackerDistrict } from './tracker-seed.ts';
+import { measureDraftSave } from './observation-draft.ts';
 
 export interface TrackerBenchOptions {
   staff: number;
@@ -42,9 +44,11 @@ export interface TrackerBenchResult {
   district: number[];
   refresh: { ms: number; probe: number[] };
   naive: { ms: number; probe: number[] };
+  /** PUT /api/observations/:id/draft (30 notes, a score per competency) against its raw statements. */
+  draft: { api: number[]; raw: number[] };
 }
 
-const TARGETS = { trackerP95: 150, trackerRatio: 2, districtP95: 500 };
+const TARGETS = { trackerP95: 150, trackerRatio: 2, districtP95: 500, draftP95: 30 };
 
 /** Probes GET /healthz back to back (one at a time) until `work` settles; returns the probe latencies and the work's duration. */
 async function probeWhile(client: Client, work: () => Promise<unknown>) {
@@ -118,6 +122,18 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         const rows = await query(rawQuery.sql, rawQuery.params);
         if (rows.length !== BIG_SCHOOL_TEACHERS) throw new Error(`raw tracker: ${rows.length} rows`);
       });
+      // Draft autosave on this district (a year of observations behind it), as bench/observation-draft.ts measures it.
+      const [observer] = await query(`select u.id, u.person_id, u.email from users u where u.email = $1`, [seeded.principalEmail]);
+      const roles = await query(`select role, org_unit_id as "orgUnitId" from role_assignments where person_id = $1`, [observer!.person_id]);
+      const [teacher] = await query(`select id from people where district_id = $1 and identifier = 'T0'`, [seeded.districtId]);
+      const draft = await measureDraftSave(app, bench.raw, { samples: opts.reps, warmup: Math.min(20, opts.reps) }, {
+        db,
+        districtId: seeded.districtId,
+        observer: { id: String(observer!.id), personId: String(observer!.person_id), email: String(observer!.email), roles: roles as { role: string; orgUnitId: string }[] },
+        observedPersonId: String(teacher!.id),
+        typeId: seeded.world.scoredTypeId,
+        rubric: { criteria: seeded.world.criteria, levels: seeded.world.scaleLevels },
+      });
       await summariesIdle(db, seeded.districtId);
       log(`tracker bench (${kind}): refreshing ${seeded.schoolIds.length} school summaries while probing /healthz`);
       const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(db, seeded.districtId));
@@ -130,7 +146,7 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         if (res.statusCode !== 200) throw new Error(`district ${res.statusCode}`);
         if (i >= 5) district.push(now() - t);
       }
-      return { db: kind, seedMs, rows: seeded.rows, teachers: seeded.teachers, schools: seeded.schoolIds.length, trackerRows, tracker, district, refresh, naive };
+      return { db: kind, seedMs, rows: seeded.rows, teachers: seeded.teachers, schools: seeded.schoolIds.length, trackerRows, tracker, district, refresh, naive, draft: draft.pair };
     } finally {
       await app.close();
     }
@@ -161,6 +177,10 @@ export function printTracker(results: TrackerBenchResult[]): void {
     console.log(`                              raw SQL p50 ${millis(raw.p50).padStart(8)}  p95 ${millis(raw.p95).padStart(8)}   (the 3 statements it runs: school+teams, term context, tracker; same driver)`);
     console.log(`                              ratio   p50 ${ratio(api.p50, raw.p50)}  p95 ${ratio(api.p95, raw.p95)}   target < ${TARGETS.trackerRatio}x (p50): ${pass(api.p50 / raw.p50 < TARGETS.trackerRatio)}`);
     console.log(`  district view (summaries)   API p50 ${millis(district.p50).padStart(8)}  p95 ${millis(district.p95).padStart(8)}   target p95 < ${TARGETS.districtP95} ms: ${pass(district.p95 < TARGETS.districtP95)}`);
+    const draftApi = percentiles(r.draft.api);
+    const draftRaw = percentiles(r.draft.raw);
+    console.log(`  draft autosave (30 notes)   API p50 ${millis(draftApi.p50).padStart(8)}  p95 ${millis(draftApi.p95).padStart(8)}   target p95 < ${TARGETS.draftP95} ms: ${pass(draftApi.p95 < TARGETS.draftP95)}   (n=${draftApi.n})`);
+    console.log(`                              raw SQL p50 ${millis(draftRaw.p50).padStart(8)}  p95 ${millis(draftRaw.p95).padStart(8)}   ratio p50 ${ratio(draftApi.p50, draftRaw.p50)}  p95 ${ratio(draftApi.p95, draftRaw.p95)}   (the statements of saveDraft)`);
     console.log(`  GET /healthz during the background refresh of all ${r.schools} summaries (${(r.refresh.ms / 1000).toFixed(1)} s): p50 ${millis(refreshProbe.p50)}  p95 ${millis(refreshProbe.p95)}  max ${millis(Math.max(...r.refresh.probe))}  (n=${refreshProbe.n})`);
     console.log(`  GET /healthz during one district-wide aggregate statement (${millis(r.naive.ms)}, not used by the app): p50 ${millis(naiveProbe.p50)}  p95 ${millis(naiveProbe.p95)}  max ${millis(Math.max(...r.naive.probe))}  (n=${naiveProbe.n})`);
   }
