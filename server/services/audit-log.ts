@@ -3,20 +3,10 @@ import type { z } from 'zod';
 import type { AuditQuery } from '../../common/schemas/audit.ts';
 import { auditLog, people, roleAssignments, users } from '../db/schema/index.ts';
 import type { Ctx } from '../lib/context.ts';
-import { AppError, forbidden } from '../lib/errors.ts';
+import { forbidden } from '../lib/errors.ts';
 import { canReadAuditLog, canReadPersonHistory } from '../policies/audit.ts';
 import { loadReadablePerson } from './people/load.ts';
-
-const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
-  }
-  return { at: date, id };
-}
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 
 async function page(ctx: Ctx, where: SQL[], limit: number, cursor?: string) {
   if (cursor) {

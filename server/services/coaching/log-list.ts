@@ -3,23 +3,12 @@ import type { z } from 'zod';
 import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
 import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { cycleView, loadCycleRow } from './cycles.ts';
 import { presentLogs } from './logs.ts';
 import { loadPlanRow, planView } from './plans.ts';
-
-const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
-  }
-  return { at: date, id };
-}
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 
 /**
  * SQL twin of `coachingView(...) !== 'none'` (policies/coaching.ts), so that paging and `total`
