@@ -155,7 +155,13 @@ export type CoachingLog = z.infer<typeof CoachingLog>;
  * One page of sessions, newest first (start time, then id, descending). `total` counts every session
  * of the query the reader may see; `nextCursor` asks for the next page (null on the last one).
  */
-export const CoachingLogList = z.object({ items: z.array(CoachingLog), total: z.number().int(), nextCursor: z.string().nullable() });
+export const CoachingLogList = z.object({
+  items: z.array(CoachingLog),
+  total: z.number().int(),
+  /** Of `total`: held sessions the reader attended and has not rated yet (on any page). */
+  toRate: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
 export type CoachingLogList = z.infer<typeof CoachingLogList>;
 
 export const COACHING_LOG_PAGE = { defaultLimit: 20, maxLimit: 100 } as const;

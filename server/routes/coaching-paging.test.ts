@@ -159,4 +159,14 @@ describe('paging the list of coaching sessions', () => {
     expect((await page(w.outsider, `personId=${personId}`)).total).toBe(0);
     expect((await page(w.otherLeader, `personId=${w.ids.coachee}`)).total).toBe(0);
   });
+
+  it('counts the sessions the reader still has to rate across every page, not only the first', async () => {
+    const first = (await page(w.coachee, 'limit=20')) as Page & { toRate: number };
+    expect(first.items).toHaveLength(20);
+    // 27 held sessions, one rated while seeding.
+    expect(first.toRate).toBe(26);
+    expect(((await page(w.coach, `personId=${w.ids.coachee}`)) as Page & { toRate: number }).toRate).toBe(0);
+    await postOk(w.coachee, `/api/coaching/logs/${expected.at(-1)}/rating`, { helpfulness: 4 }, 200);
+    expect(((await page(w.coachee, 'limit=5')) as Page & { toRate: number }).toRate).toBe(25);
+  });
 });

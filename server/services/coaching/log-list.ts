@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
 import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
@@ -76,7 +76,12 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
   const visible = visibleToReader(ctx);
   if (visible) where.push(visible);
 
-  const [counted] = await ctx.db.select({ total: count() }).from(coachingLogs).where(and(...where));
+  const unrated = sql`exists (select 1 from ${coachingLogAttendees} a where a.log_id = ${coachingLogs.id}
+    and a.person_id = ${ctx.actor.personId} and a.helpfulness is null)`;
+  const [counted] = await ctx.db
+    .select({ total: count(), toRate: sql<number>`count(*) filter (where ${coachingLogs.status} = 'held' and ${unrated})`.mapWith(Number) })
+    .from(coachingLogs)
+    .where(and(...where));
   const paged = [...where];
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -93,6 +98,7 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
   return {
     items: await presentLogs(ctx, page),
     total: counted?.total ?? 0,
+    toRate: counted?.toRate ?? 0,
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.startsAt, last.id) : null,
   };
 }

@@ -33,11 +33,10 @@ export function MyCoachingSection({ meId, always, highlightLogId }: { meId: stri
   const error = (logs.data ? null : logs.error) ?? cycles.error ?? plans.error;
   if (error) return <ErrorAlert error={error} />;
   if (!logs.data || !cycles.data || !plans.data) return <Loading />;
-  const { items: myLogs, total } = loadedSessions(logs);
+  const { total, toRate } = loadedSessions(logs);
   const myCycles = cycles.data.items.filter((c) => c.coachee.id === meId);
   const myPlans = plans.data.items.filter((p) => p.members.some((m) => m.id === meId));
   if (!always && total + myCycles.length + myPlans.length === 0) return null;
-  const toRate = myLogs.filter((l) => l.status === 'held' && l.abilities.rate && l.attendees.find((a) => a.person.id === meId)?.helpfulness == null);
 
   return (
     <Stack gap="md" component="section" aria-labelledby="my-coaching-title">
@@ -47,8 +46,8 @@ export function MyCoachingSection({ meId, always, highlightLogId }: { meId: stri
       <Text size="sm" c="dimmed">
         {t('mine.privacy')}
       </Text>
-      {toRate.length ? (
-        <Alert color="blue" title={t('mine.rateTitle', { count: toRate.length })}>
+      {toRate ? (
+        <Alert color="blue" title={t('mine.rateTitle', { count: toRate })}>
           {t('mine.rateBody')}
         </Alert>
       ) : null}

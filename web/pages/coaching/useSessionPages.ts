@@ -24,5 +24,6 @@ export type SessionPages = ReturnType<typeof useSessionPages>;
 export function loadedSessions(pages: SessionPages) {
   const seen = new Set<string>();
   const items = (pages.data?.pages ?? []).flatMap((p) => p.items).filter((log) => (seen.has(log.id) ? false : (seen.add(log.id), true)));
-  return { items, total: pages.data?.pages.at(-1)?.total ?? 0 };
+  const last = pages.data?.pages.at(-1);
+  return { items, total: last?.total ?? 0, toRate: last?.toRate ?? 0 };
 }
