@@ -110,7 +110,7 @@ export async function fillSignIn(page: Page, email: string, password: string) {
  * Calls the API as the page's signed-in user (its session cookie, plus the session's CSRF token
  * that every state-changing request needs), e.g. to play another user's concurrent edit.
  */
-export async function apiAs<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> {
+export async function apiAs<T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown): Promise<T> {
   const session = await page.request.get('/api/auth/session');
   expect(session.status(), 'signed in').toBe(200);
   const { csrfToken } = (await session.json()) as { csrfToken: string };

@@ -111,14 +111,19 @@ export function PublishedContent({ o }: { o: Observation }) {
       {o.actionStepChecks.length ? (
         <Section title={t('checks.heading')}>
           <Stack gap={4} component="ul" className="obs-plain-list">
-            {o.actionStepChecks.map((c) => (
-              <li key={c.actionStepId}>
-                <Text size="sm">
-                  <strong>{allSteps.find((s) => s.id === c.actionStepId)?.title ?? t('checks.aStep')}</strong>: {t(`checks.${c.result}`)}
-                  {c.comment ? ` — ${c.comment}` : ''}
-                </Text>
-              </li>
-            ))}
+            {o.actionStepChecks.map((c) => {
+              // An earlier step still open can be moved on from here too.
+              const open = o.actionSteps.some((s) => s.id === c.actionStepId) ? undefined : o.openActionSteps.find((s) => s.id === c.actionStepId);
+              return (
+                <li key={c.actionStepId}>
+                  <Text size="sm">
+                    <strong>{allSteps.find((s) => s.id === c.actionStepId)?.title ?? t('checks.aStep')}</strong>: {t(`checks.${c.result}`)}
+                    {c.comment ? ` — ${c.comment}` : ''}
+                  </Text>
+                  {open ? <StepStatusAction step={open} observationId={o.id} /> : null}
+                </li>
+              );
+            })}
           </Stack>
         </Section>
       ) : null}
