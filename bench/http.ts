@@ -18,9 +18,9 @@ export async function startApp(database: Database): Promise<App> {
   return app;
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 
-/** A signed-in browser: sends the session cookie, and the CSRF header on POSTs. */
+/** A signed-in browser: sends the session cookie, and the CSRF header on writes. */
 export interface Client {
   request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
@@ -37,7 +37,7 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
       method,
       url,
       payload: body as never,
-      headers: { cookie: `trellis_session=${token}`, ...(method === 'POST' ? { 'x-csrf-token': csrf } : {}), ...headers },
+      headers: { cookie: `trellis_session=${token}`, ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
     });
   return { request, get: (url) => request('GET', url) };
 }

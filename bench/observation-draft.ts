@@ -13,10 +13,10 @@ import type { App } from '../server/app.ts';
 import { buildActor } from '../server/services/auth/actor.ts';
 import { saveDraft } from '../server/services/observations/draft.ts';
 import { buildObservationFixture } from '../server/services/observations/fixtures.ts';
-import { buildDistrict, buildOrgUnit, buildUser, TEST_PASSWORD } from '../server/test/factories.ts';
+import { buildDistrict, buildOrgUnit, buildUser } from '../server/test/factories.ts';
 import type { Db } from '../server/db/client.ts';
 import { openBenchDatabase, type Query, type RawDriver } from './db.ts';
-import { startApp } from './http.ts';
+import { signIn, startApp } from './http.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { measurePairs, type LatencyPair } from './people.ts';
 import { millis, percentiles, ratio } from './stats.ts';
@@ -38,16 +38,6 @@ interface Draft {
   version: number;
   notes: { id: string; notedAt: string; body: string; itemId: string | null }[];
   scores: { criterionId: string; scaleLevelId: string; comment: string; citedNoteIds: string[] }[];
-}
-
-/** A signed-in client that also sends PUT (the bench's shared client sends GET and POST only). */
-async function signInFor(app: App, email: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: TEST_PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  const token = res.cookies.find((c) => c.name === 'trellis_session')?.value;
-  const csrf = (res.json() as { csrfToken: string }).csrfToken;
-  return (method: 'POST' | 'PUT', url: string, body: unknown) =>
-    app.inject({ method, url, payload: body as never, headers: { cookie: `trellis_session=${token}`, 'x-csrf-token': csrf } });
 }
 
 /** What the draft save needs of a rubric: its criteria and the scale's levels. */
@@ -190,7 +180,7 @@ export async function measureDraftSave(
   setup: DraftSaveSetup,
 ): Promise<{ pair: LatencyPair; service: number[] }> {
   const { districtId, observer, rubric } = setup;
-  const send = await signInFor(app, observer.email);
+  const { request: send } = await signIn(app, observer.email);
   const create = async (): Promise<Draft> => {
     const res = await send('POST', '/api/observations', { typeId: setup.typeId, observedPersonId: setup.observedPersonId, observedOn: '2026-11-10' });
     if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body.slice(0, 300)}`);
