@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { currentAssignment } from './current-assignment.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -24,7 +25,7 @@ export async function createSession(db: Db, input: { userId: string; districtId:
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
-/** The session query, built once per database (building the SQL each time cost more than running it). */
+/** The session query (prepared once per database: db/prepared.ts). */
 function sessionQuery(db: Db) {
   return db
     .select({
@@ -55,17 +56,10 @@ function sessionQuery(db: Db) {
     .prepare('find_session');
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
-function preparedFor(db: Db) {
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = sessionQuery(db)));
-  return query;
-}
-
 /** The live session for a cookie token with its user, person, district and scopes, or null. */
 export async function findSession(db: Db, token: string, ttlHours: number) {
   const id = hashToken(token);
-  const [row] = await preparedFor(db).execute({ id });
+  const [row] = await preparedOnce(db, 'find_session', () => sessionQuery(db)).execute({ id });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import type { PersonAccount } from '../../../common/schemas/people.ts';
 import { orgUnits, people, roleAssignments, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -41,28 +42,10 @@ function personQuery(db: Executor, withAccount: boolean) {
     .where(and(eq(people.id, sql.placeholder('id')), eq(people.districtId, sql.placeholder('districtId'))));
 }
 
-/**
- * The people statements, each built once per executor on first use (building them cost about as
- * much as running them on the embedded database; the session query is kept the same way).
- */
-const builders = {
-  person: (db: Executor) => personQuery(db, false).prepare('person'),
-  personWithAccount: (db: Executor) => personQuery(db, true).prepare('person_with_account'),
-  assignments: (db: Executor) => assignmentsQuery(db).prepare('person_assignments'),
-};
-type Statements = { [K in keyof typeof builders]?: ReturnType<(typeof builders)[K]> };
-const built = new WeakMap<Executor, Statements>();
-
-function statement<K extends keyof typeof builders>(db: Executor, name: K): ReturnType<(typeof builders)[K]> {
-  let cache = built.get(db);
-  if (!cache) built.set(db, (cache = {}));
-  return (cache[name] ??= builders[name](db) as Statements[K]) as ReturnType<(typeof builders)[K]>;
-}
-
 /** Role assignments (current and past) of the given people, with their org unit names. */
 export async function loadAssignments(db: Executor, districtId: string, personIds: string[]): Promise<AssignmentRow[]> {
   if (personIds.length === 0) return [];
-  return statement(db, 'assignments').execute({ districtId, ids: personIds });
+  return preparedOnce(db, 'person_assignments', () => assignmentsQuery(db).prepare('person_assignments')).execute({ districtId, ids: personIds });
 }
 
 /**
@@ -72,7 +55,8 @@ export async function loadAssignments(db: Executor, districtId: string, personId
  */
 export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db, opts: { withAccount?: boolean } = {}) {
   const withAccount = opts.withAccount === true;
-  const [row] = await statement(db, withAccount ? 'personWithAccount' : 'person').execute({ id, districtId: ctx.actor.districtId });
+  const name = withAccount ? 'person_with_account' : 'person';
+  const [row] = await preparedOnce(db, name, () => personQuery(db, withAccount).prepare(name)).execute({ id, districtId: ctx.actor.districtId });
   if (!row) throw notFound('Person');
   const { person } = row;
   const assignments = await loadAssignments(db, ctx.actor.districtId, [person.id]);
