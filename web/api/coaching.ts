@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Caseload,
@@ -6,6 +6,8 @@ import type {
   CoachingCycleDetail,
   CoachingCycleList,
   CoachingLog,
+  CoachingLogList,
+  CoachingLogQuery,
   CoachingPersonSummary,
   CoachingPlan,
   CoachingPlanList,
@@ -82,3 +84,28 @@ export const useRateLog = () =>
   useCoachingWrite(({ id, helpfulness }: { id: string; helpfulness: number | null }) => api<CoachingLog>('POST', `/api/coaching/logs/${id}/rating`, { helpfulness }));
 export const useShareLog = () =>
   useCoachingWrite(({ id, shared }: { id: string; shared: boolean }) => api<CoachingLog>('POST', `/api/coaching/logs/${id}/share`, { shared }));
+
+export type SessionQuery = Pick<CoachingLogQuery, 'personId' | 'personRole' | 'planId' | 'cycleId'>;
+
+/**
+ * Coaching sessions a page at a time (the server's default page, newest first); "show more" follows
+ * `nextCursor`. Under the `coaching` key, so every coaching write refreshes it.
+ */
+export function useSessionPages(q: SessionQuery) {
+  return useInfiniteQuery({
+    queryKey: [...coachingKeys.all, 'logs', 'pages', q],
+    queryFn: ({ pageParam }) => api<CoachingLogList>('GET', `/api/coaching/logs${queryString({ ...q, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export type SessionPages = ReturnType<typeof useSessionPages>;
+
+/** Every session loaded so far (once each, should a refresh shift the pages), the total, and how many the reader has to rate. */
+export function loadedSessions(pages: SessionPages) {
+  const seen = new Set<string>();
+  const items = (pages.data?.pages ?? []).flatMap((p) => p.items).filter((log) => (seen.has(log.id) ? false : (seen.add(log.id), true)));
+  const last = pages.data?.pages.at(-1);
+  return { items, total: last?.total ?? 0, toRate: last?.toRate ?? 0 };
+}

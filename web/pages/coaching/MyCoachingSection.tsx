@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/personName.ts';
 import { PHASE_COLOR } from './format.ts';
 import { SessionList } from './SessionList.tsx';
-import { loadedSessions, useSessionPages } from './useSessionPages.ts';
+import { loadedSessions, useSessionPages } from '../../api/coaching.ts';
 
 /**
  * "My coaching" for the person coached: their sessions a page at a time (rate the held ones, share

@@ -18,7 +18,7 @@ import { focusLabel } from './format.ts';
 import { LogSessionModal } from './LogSessionModal.tsx';
 import { PlanFormModal } from './PlanFormModal.tsx';
 import { SessionList } from './SessionList.tsx';
-import { useSessionPages } from './useSessionPages.ts';
+import { useSessionPages } from '../../api/coaching.ts';
 
 /** A coaching service delivery plan: focus, activities, fading frequency, reviews, planned vs delivered, sessions. */
 export default function PlanPage() {

@@ -11,7 +11,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/personName.ts';
 import { focusLabel, PHASE_COLOR } from './format.ts';
 import { SessionList } from './SessionList.tsx';
-import { useSessionPages } from './useSessionPages.ts';
+import { useSessionPages } from '../../api/coaching.ts';
 
 function Focus({ s }: { s: CoachingPersonSummary }) {
   const parts = [...s.focusItems.map(focusLabel), ...s.focusComponents];

@@ -4,7 +4,7 @@ import { formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { LogCard } from './LogCard.tsx';
-import { loadedSessions, type SessionPages } from './useSessionPages.ts';
+import { loadedSessions, type SessionPages } from '../../api/coaching.ts';
 
 /**
  * A list of coaching sessions loaded a page at a time: "Showing 20 of 57 sessions" (announced as it
