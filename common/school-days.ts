@@ -12,9 +12,11 @@ function toIso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const isWeekendDay = (weekday: number) => weekday === 0 || weekday === 6;
+const isWeekend = (day: string) => isWeekendDay(toUtc(day).getUTCDay());
+
 export function isSchoolDay(day: string, nonSchoolDays: ReadonlySet<string>): boolean {
-  const weekday = toUtc(day).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !nonSchoolDays.has(day);
+  return !isWeekend(day) && !nonSchoolDays.has(day);
 }
 
 /** The date `count` school days after `day` (the day itself not counted). */
@@ -36,21 +38,17 @@ const DAY_MS = 86_400_000;
  * arithmetic, less the non-school days that fall on a weekday inside it.
  */
 export function schoolDaysBetween(from: string, to: string, nonSchoolDays: ReadonlySet<string>): number {
-  const start = toUtc(from).getTime();
+  const start = toUtc(from);
   const end = toUtc(to).getTime();
-  if (!(end > start)) return 0;
-  const span = Math.round((end - start) / DAY_MS);
+  if (!(end > start.getTime())) return 0;
+  const span = Math.round((end - start.getTime()) / DAY_MS);
   let weekdays = Math.floor(span / 7) * 5;
-  const startWeekday = toUtc(from).getUTCDay();
+  const startWeekday = start.getUTCDay();
   for (let i = 1; i <= span % 7; i++) {
-    const weekday = (startWeekday + i) % 7;
-    if (weekday !== 0 && weekday !== 6) weekdays += 1;
+    if (!isWeekendDay((startWeekday + i) % 7)) weekdays += 1;
   }
   for (const day of nonSchoolDays) {
-    if (day > from && day <= to) {
-      const weekday = toUtc(day).getUTCDay();
-      if (weekday !== 0 && weekday !== 6) weekdays -= 1;
-    }
+    if (day > from && day <= to && !isWeekend(day)) weekdays -= 1;
   }
   return weekdays;
 }

@@ -226,7 +226,7 @@ describe('observe, publish, acknowledge', () => {
   it('a later walkthrough checks the library step, and the principal marks it mastered from that walkthrough', async () => {
     type Step = { id: string; title: string; status: string };
     type Obs = { id: string; version: number; observedOn: string; observed: { id: string }; actionSteps: Step[] };
-    const first = await apiAs<Obs>(principal, 'GET', `/api/observations${new URL(observationUrl, 'http://x').pathname.replace('/observations', '')}`);
+    const first = await apiAs<Obs>(principal, 'GET', `/api${observationUrl}`);
     const library = first.actionSteps.find((s) => s.status === 'assigned')!;
     const types = await apiAs<{ items: { id: string; kind: string; active: boolean }[] }>(principal, 'GET', '/api/observation-types');
     const walkthrough = types.items.find((type) => type.kind === 'walkthrough' && type.active)!;
