@@ -10,6 +10,14 @@ import { presentLogs } from './logs.ts';
 import { loadPlanRow, planView } from './plans.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 
+/** The sessions any of these people attend, as a subquery. */
+function attendeeLogs(ctx: Ctx, personIds: string[]) {
+  return ctx.db
+    .select({ id: coachingLogAttendees.logId })
+    .from(coachingLogAttendees)
+    .where(and(eq(coachingLogAttendees.districtId, ctx.actor.districtId), inArray(coachingLogAttendees.personId, personIds)));
+}
+
 /**
  * SQL twin of `coachingView(...) !== 'none'` (policies/coaching.ts), so that paging and `total`
  * count only what the reader may see: HR and admins everything of the district; others the sessions
@@ -20,11 +28,7 @@ function visibleToReader(ctx: Ctx): SQL | undefined {
   const { actor } = ctx;
   if (isHrOrAdmin(actor)) return undefined;
   const districtId = actor.districtId;
-  const attended = ctx.db
-    .select({ id: coachingLogAttendees.logId })
-    .from(coachingLogAttendees)
-    .where(and(eq(coachingLogAttendees.districtId, districtId), eq(coachingLogAttendees.personId, actor.personId)));
-  const parts: SQL[] = [eq(coachingLogs.coachPersonId, actor.personId), inArray(coachingLogs.id, attended)];
+  const parts: SQL[] = [eq(coachingLogs.coachPersonId, actor.personId), inArray(coachingLogs.id, attendeeLogs(ctx, [actor.personId]))];
   if (actor.leaderOrgUnitIds.length > 0) {
     const inMySchools = ctx.db
       .select({ id: coachingLogAttendees.logId })
@@ -44,18 +48,13 @@ function visibleToReader(ctx: Ctx): SQL | undefined {
 export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): Promise<CoachingLogList> {
   const districtId = ctx.actor.districtId;
   const where: SQL[] = [eq(coachingLogs.districtId, districtId)];
-  const attendeeLogs = (personIds: string[]) =>
-    ctx.db
-      .select({ id: coachingLogAttendees.logId })
-      .from(coachingLogAttendees)
-      .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(coachingLogAttendees.personId, personIds)));
   if (q.planId) {
     // The sessions that count for the plan: linked to it, or unlinked with a member attending in its span.
     const plan = await planView(ctx, q.planId);
     const row = await loadPlanRow(ctx, q.planId);
     const loose = and(
       isNull(coachingLogs.planId),
-      inArray(coachingLogs.id, attendeeLogs(plan.members.map((m) => m.id))),
+      inArray(coachingLogs.id, attendeeLogs(ctx, plan.members.map((m) => m.id))),
       gte(coachingLogs.startsAt, new Date(`${row.startsOn}T00:00:00Z`)),
       lte(coachingLogs.startsAt, new Date(`${row.endsOn}T23:59:59Z`)),
     );
@@ -69,7 +68,7 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
   if (!q.planId && !q.cycleId) {
     const personId = q.personId ?? ctx.actor.personId;
     const coached = eq(coachingLogs.coachPersonId, personId);
-    const attended = inArray(coachingLogs.id, attendeeLogs([personId]));
+    const attended = inArray(coachingLogs.id, attendeeLogs(ctx, [personId]));
     where.push(q.personRole === 'coach' ? coached : q.personRole === 'attendee' ? attended : or(coached, attended)!);
   }
   if (q.status) where.push(eq(coachingLogs.status, q.status));
