@@ -51,6 +51,8 @@ describe('people directory', () => {
     expect(third.items).toHaveLength(1);
     expect(first.total).toBe(5);
     expect(third.total).toBe(5);
+    const past = (await admin.get(`/api/people?orgUnitId=${school.id}&limit=2&offset=10`)).json();
+    expect(past).toEqual({ items: [], total: 5 });
   });
 
   it('rejects a bad query with every issue listed', async () => {
@@ -91,6 +93,9 @@ describe('adding and editing people', () => {
     expect(off.json().active).toBe(false);
     const inactive = (await admin.get('/api/people?active=false&q=ines')).json();
     expect(inactive.items.map((p: { id: string }) => p.id)).toContain(person.id);
+    const listed = async (active: string) => (await admin.get(`/api/people?active=${active}&q=ines`)).json().items.map((p: { id: string }) => p.id);
+    expect(await listed('true')).not.toContain(person.id);
+    expect(await listed('all')).toContain(person.id);
     const on = await admin.post(`/api/people/${person.id}/reactivate`, { version: off.json().version });
     expect(on.json().active).toBe(true);
   });

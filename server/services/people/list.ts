@@ -1,8 +1,10 @@
-import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { groupBy } from '../../../common/collections.ts';
 import { foldForSearch } from '../../../common/search.ts';
 import type { PeopleQuery } from '../../../common/schemas/people.ts';
+import type { Executor } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { people, roleAssignments } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { peopleScope } from '../../policies/people.ts';
@@ -13,36 +15,52 @@ import { loadAssignments } from './load.ts';
 /** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** People the actor may see, filtered and paged, with the total count. */
-export async function listPeople(ctx: Ctx, query: z.infer<typeof PeopleQuery>) {
-  const districtId = ctx.actor.districtId;
-  const where: SQL[] = [eq(people.districtId, districtId)];
-  if (query.active !== 'all') where.push(eq(people.active, query.active === 'true'));
-  for (const term of foldForSearch(query.q ?? '').split(' ').filter(Boolean)) {
-    where.push(sql`${people.searchText} like ${`%${likeEscape(term)}%`}`);
+/**
+ * What a directory query looks like apart from its values: which filters it has, how many
+ * search terms, and whether the reader's scope limits it (and by schools). Each shape is one
+ * statement, built and prepared once per database, with every value a placeholder.
+ */
+interface Shape {
+  active: 'true' | 'false' | 'all';
+  terms: number;
+  orgUnit: boolean;
+  role: boolean;
+  /** none: district-wide reader; people: only `personIds`; schools: those or people of `orgUnitIds`. */
+  scope: 'none' | 'people' | 'schools';
+}
+
+const shapeKey = (s: Shape) => `a${s.active[0]}_t${s.terms}_o${+s.orgUnit}_r${+s.role}_s${s.scope[0]}`;
+const p = (name: string) => sql.placeholder(name);
+
+/** The conditions of a shape, reading placeholders `districtId`, `active`, `term0..`, `orgUnitId`, `role`, `personIds`, `orgUnitIds`. */
+function conditions(db: Executor, shape: Shape): SQL {
+  const where: SQL[] = [eq(people.districtId, p('districtId'))];
+  if (shape.active !== 'all') where.push(eq(people.active, p('active')));
+  for (let i = 0; i < shape.terms; i++) where.push(sql`${people.searchText} like ${p(`term${i}`)}`);
+  if (shape.orgUnit || shape.role) {
+    const held = [eq(roleAssignments.personId, people.id), currentAssignment()];
+    if (shape.orgUnit) held.push(eq(roleAssignments.orgUnitId, p('orgUnitId')));
+    if (shape.role) held.push(eq(roleAssignments.role, p('role')));
+    where.push(exists(db.select({ one: sql`1` }).from(roleAssignments).where(and(...held))));
   }
-  if (query.orgUnitId || query.role) {
-    const conditions = [eq(roleAssignments.personId, people.id), currentAssignment()];
-    if (query.orgUnitId) conditions.push(eq(roleAssignments.orgUnitId, query.orgUnitId));
-    if (query.role) conditions.push(eq(roleAssignments.role, query.role));
-    where.push(exists(ctx.db.select({ one: sql`1` }).from(roleAssignments).where(and(...conditions))));
-  }
-  const scope = peopleScope(ctx.actor);
-  if (scope.kind === 'limited') {
-    const inScope: SQL[] = [inArray(people.id, scope.personIds)];
-    if (scope.orgUnitIds.length > 0) {
-      inScope.push(
-        exists(
-          ctx.db
-            .select({ one: sql`1` })
-            .from(roleAssignments)
-            .where(and(eq(roleAssignments.personId, people.id), inArray(roleAssignments.orgUnitId, scope.orgUnitIds), currentAssignment())),
-        ),
+  if (shape.scope !== 'none') {
+    const inScope: SQL[] = [sql`${people.id} = any(${p('personIds')}::uuid[])`];
+    if (shape.scope === 'schools') {
+      const inSchools = and(
+        eq(roleAssignments.personId, people.id),
+        sql`${roleAssignments.orgUnitId} = any(${p('orgUnitIds')}::uuid[])`,
+        currentAssignment(),
       );
+      inScope.push(exists(db.select({ one: sql`1` }).from(roleAssignments).where(inSchools)));
     }
     where.push(or(...inScope)!);
   }
-  const rows = await ctx.db
+  return and(...where)!;
+}
+
+/** One page of the directory, with the total number of matches on every row. */
+function pageStatement(db: Executor, shape: Shape, name: string) {
+  return db
     .select({
       id: people.id,
       givenName: people.givenName,
@@ -54,19 +72,51 @@ export async function listPeople(ctx: Ctx, query: z.infer<typeof PeopleQuery>) {
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(people)
-    .where(and(...where))
+    .where(conditions(db, shape))
     .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  const assignments = await loadAssignments(ctx.db, districtId, rows.map((r) => r.id));
-  const byPerson = groupBy(assignments, (a) => a.personId);
-  return {
-    items: rows.map((r) => presentPersonSummary(r, byPerson.get(r.id) ?? [])),
-    total: rows[0]?.total ?? (query.offset > 0 ? await countOnly(ctx, where) : 0),
-  };
+    .limit(p('limit'))
+    .offset(p('offset'))
+    .prepare(name);
 }
 
-async function countOnly(ctx: Ctx, where: SQL[]) {
-  const [row] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(people).where(and(...where));
+/** The number of matches alone: for a page past the last one, which has no rows to carry it. */
+function countStatement(db: Executor, shape: Shape, name: string) {
+  return db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(people).where(conditions(db, shape)).prepare(name);
+}
+
+/** People the actor may see, filtered and paged, with the total count. */
+export async function listPeople(ctx: Ctx, query: z.infer<typeof PeopleQuery>) {
+  const districtId = ctx.actor.districtId;
+  const terms = foldForSearch(query.q ?? '').split(' ').filter(Boolean);
+  const scope = peopleScope(ctx.actor);
+  const shape: Shape = {
+    active: query.active,
+    terms: terms.length,
+    orgUnit: Boolean(query.orgUnitId),
+    role: Boolean(query.role),
+    scope: scope.kind === 'district' ? 'none' : scope.orgUnitIds.length > 0 ? 'schools' : 'people',
+  };
+  const values: Record<string, unknown> = {
+    districtId,
+    active: query.active === 'true',
+    orgUnitId: query.orgUnitId,
+    role: query.role,
+    personIds: scope.kind === 'limited' ? scope.personIds : undefined,
+    orgUnitIds: scope.kind === 'limited' ? scope.orgUnitIds : undefined,
+    limit: query.limit,
+    offset: query.offset,
+  };
+  terms.forEach((term, i) => (values[`term${i}`] = `%${likeEscape(term)}%`));
+  const key = shapeKey(shape);
+  const db = ctx.db;
+  const rows = await preparedOnce(db, `people_page_${key}`, () => pageStatement(db, shape, `people_page_${key}`)).execute(values);
+  const assignments = await loadAssignments(db, districtId, rows.map((r) => r.id));
+  const byPerson = groupBy(assignments, (a) => a.personId);
+  const total = rows[0]?.total ?? (query.offset > 0 ? await countOnly(db, shape, key, values) : 0);
+  return { items: rows.map((r) => presentPersonSummary(r, byPerson.get(r.id) ?? [])), total };
+}
+
+async function countOnly(db: Executor, shape: Shape, key: string, values: Record<string, unknown>) {
+  const [row] = await preparedOnce(db, `people_count_${key}`, () => countStatement(db, shape, `people_count_${key}`)).execute(values);
   return row?.n ?? 0;
 }
