@@ -1,7 +1,7 @@
 /**
  * Statements prepared once per database (or transaction) object and kept while it lives: building
  * a Drizzle query costs about as much as running it on the embedded database, so the hottest
- * reads (the session, the person page, people's assignments) build theirs once.
+ * reads (the session, the person page, the people directory, people's assignments) build theirs once.
  */
 const built = new WeakMap<object, Map<string, unknown>>();
 
