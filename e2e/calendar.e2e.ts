@@ -45,11 +45,20 @@ describe('calendar', () => {
     await page.waitForURL(new RegExp(`month=${nextMonth(month)}`));
     await page.reload();
     await page.getByRole('table').waitFor();
+    // While a month loads (held back 3 s here) the person picker stays, and what is typed stays.
+    await page.route('**/api/calendar?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Previous month' }).click();
     await page.waitForURL((url) => !url.search.includes('month=') || url.search.includes(`month=${month}`));
+    const picker = page.getByRole('combobox', { name: 'Calendar of' });
+    await picker.waitFor({ timeout: 1000 });
 
     // A teacher's calendar: who observes her, no content, no link.
-    await page.getByRole('combobox', { name: 'Calendar of' }).fill('Michelle');
+    await picker.fill('Michelle');
+    await page.getByRole('table').waitFor();
+    await page.unroute('**/api/calendar?*');
     await page.getByRole('option', { name: 'Michelle Reyes' }).click();
     await page.waitForURL(/person=/);
     const observed = page.getByRole('button', { name: /^Observation: .* Observation with / }).first();

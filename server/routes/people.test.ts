@@ -36,6 +36,20 @@ describe('people directory', () => {
     expect(page.items[0].primaryRole.orgUnitId).toBe(school.id);
   });
 
+  it('searches within the reader\'s scope: a school leader their school, a coach their caseload', async () => {
+    const db = t.database.db;
+    const school = await buildOrgUnit(db, districtId);
+    const ownTeacher = await buildPerson(db, districtId, { givenName: 'Michelle', familyName: 'Reyes', orgUnitId: school.id });
+    const elsewhere = await buildPerson(db, districtId, { givenName: 'Michelle', familyName: 'Reyna' });
+    const leader = await signIn(t.app, (await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id })).email);
+    const coach = await signIn(t.app, (await buildUser(db, districtId, 'coach', { caseload: [elsewhere.id] })).email);
+    const found = async (c: Client, q: string) => (await c.get(`/api/people?q=${q}&active=true&limit=20`)).json().items.map((p: { id: string }) => p.id);
+    expect(await found(leader, 'Michelle')).toEqual([ownTeacher.id]);
+    expect(await found(leader, 'michelle%20rey')).toEqual([ownTeacher.id]);
+    expect(await found(coach, 'Michelle')).toEqual([elsewhere.id]);
+    expect(await found(admin, 'Michelle%20Rey')).toEqual([ownTeacher.id, elsewhere.id]);
+  });
+
   it('treats % and _ in a search as text', async () => {
     const res = await admin.get('/api/people?q=%25');
     expect(res.statusCode).toBe(200);

@@ -37,7 +37,10 @@ export default function CalendarPage() {
   const [subscribing, setSubscribing] = useState(false);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 300);
-  const viewOthers = calendar.data?.abilities.viewOthers ?? false;
+  // Kept while another month loads: unmounting the picker then would throw away what is being typed.
+  const [viewOthers, setViewOthers] = useState(false);
+  const viewOthersNow = calendar.data?.abilities.viewOthers;
+  if (viewOthersNow !== undefined && viewOthersNow !== viewOthers) setViewOthers(viewOthersNow);
   const people = usePeople({ q: query || undefined, active: 'true', limit: 20 }, viewOthers);
   const label = formatMonth(month, i18n.language);
 
