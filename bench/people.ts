@@ -73,7 +73,7 @@ export async function rawSearch(query: Query, districtId: string, q: string, lim
  * row with, for a caller who manages people (as the benchmark's district admin does), their account
  * joined in; then their assignments.
  */
-export async function rawPerson(query: Query, districtId: string, id: string): Promise<boolean> {
+export async function rawPerson(query: Query, districtId: string, id: string, reader: Reader): Promise<boolean> {
   const [person] = await query(
     `select "people"."id", "people"."district_id", "people"."created_at", "people"."updated_at", "people"."sourced_id",
        "people"."given_name", "people"."family_name", "people"."middle_name", "people"."preferred_name", "people"."email",
@@ -85,7 +85,23 @@ export async function rawPerson(query: Query, districtId: string, id: string): P
   );
   if (!person) return false;
   await rawAssignments(query, districtId, [id]);
+  await rawReadLog(query, districtId, id, reader);
   return true;
+}
+
+/** Who reads in the benchmark: the district admin's user and person. */
+export interface Reader {
+  userId: string;
+  personId: string;
+}
+
+/** The read-log insert of `logRead` (server/services/record-reads/log.ts) for a person page. */
+async function rawReadLog(query: Query, districtId: string, id: string, reader: Reader) {
+  await query(
+    `insert into "record_reads" ("id", "district_id", "subject_person_id", "reader_user_id", "reader_person_id", "entity_type", "entity_id", "at", "window")
+     values (default, $1, $2, $3, $4, $5, $6, default, date_bin('10 minutes'::interval, now(), timestamptz '2000-01-01')) on conflict do nothing`,
+    [districtId, id, reader.userId, reader.personId, 'person', id],
+  );
 }
 
 /** `GET /api/people?q=...&limit=50` through the API; throws unless 200. */

@@ -17,6 +17,8 @@ export interface BenchResults {
   search: { label: string; example: string; pair: LatencyPair; totals: number[]; mismatches: number }[];
   searchAll: LatencyPair;
   person: LatencyPair;
+  /** The person page with its read-log insert (api) and without (raw). */
+  personReadLog: LatencyPair;
   /** Search again (all kinds of terms mixed) after `VACUUM ANALYZE`: what routine maintenance would give. */
   searchVacuumed?: { vacuumMs: number; pair: LatencyPair };
   /** GET /api/imports/:id of an applied import, and the size of its stored `parsed` roster. */
@@ -132,6 +134,7 @@ export function printReport(r: BenchResults): void {
     out.push(latencyLine(label, s.pair, `e.g. "${s.example}", median ${count(median(s.totals))} matches${s.mismatches ? `, WARNING ${s.mismatches} baseline mismatches` : ''}`));
   }
   out.push(latencyLine('person page', r.person, `n=${r.person.api.length}`));
+  out.push(latencyLine('person page read log', r.personReadLog, 'with the read-log insert vs the same page without it ("raw" = without)'));
   if (r.searchVacuumed) {
     out.push(latencyLine('search after VACUUM', r.searchVacuumed.pair, `diagnostic: all terms after VACUUM ANALYZE (took ${seconds(r.searchVacuumed.vacuumMs)})`));
   }

@@ -14,11 +14,12 @@ import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
-  apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair,
+  apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair, type Reader,
 } from './people.ts';
 import { printReport, type BenchResults } from './report.ts';
 import { generateRosterSet } from './roster-set.ts';
 import { count, megabytes, seconds, timed } from './stats.ts';
+import { setReadLogForBenchmark } from '../server/services/record-reads/log.ts';
 
 /** Progress on stderr, so stdout carries only the final table. */
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -76,6 +77,7 @@ async function measureLatency(
   client: Awaited<ReturnType<typeof signIn>>,
   districtId: string,
   staff: ReturnType<typeof generateRosterSet>['staff'],
+  reader: Reader,
 ) {
   const query = bench.raw.query;
   const cases = searchCases(staff);
@@ -93,7 +95,16 @@ async function measureLatency(
   const ids = (await query(`select id from people where district_id = $1 and sourced_id is not null order by random() limit 200`, [districtId]))
     .map((r) => r.id as string);
   results.person = await measurePairs(ids, opts.samples, opts.warmup, (id) => apiPerson(client, id), async (id) => {
-    if (!(await rawPerson(query, districtId, id))) throw new Error(`raw person ${id} not found`);
+    if (!(await rawPerson(query, districtId, id, reader))) throw new Error(`raw person ${id} not found`);
+  });
+  // The cost of "who viewed my record": the same person page with its read-log insert and without.
+  results.personReadLog = await measurePairs(ids, opts.samples, opts.warmup, (id) => apiPerson(client, id), async (id) => {
+    setReadLogForBenchmark(false);
+    try {
+      await apiPerson(client, id);
+    } finally {
+      setReadLogForBenchmark(true);
+    }
   });
   // Diagnostic: the same searches once VACUUM has merged the trigram index's pending list
   // (PGlite has no autovacuum) and ANALYZE has given the planner statistics.
@@ -116,7 +127,7 @@ async function measureLatency(
     search: await statements(() => apiSearch(client, term)),
     person: await statements(() => apiPerson(client, ids[0]!)),
     rawSearch: await statements(() => rawSearch(query, districtId, term)),
-    rawPerson: await statements(() => rawPerson(query, districtId, ids[0]!)),
+    rawPerson: await statements(() => rawPerson(query, districtId, ids[0]!, reader)),
   };
 }
 
@@ -124,7 +135,7 @@ async function main() {
   const opts = parseOptions(process.argv.slice(2));
   const results: BenchResults = {
     opts, startedAt: new Date(), set: undefined!, imports: [], reimports: [], raws: [], http: [], httpReimports: [],
-    search: [], searchAll: { api: [], raw: [] }, person: { api: [], raw: [] }, statements: { search: 0, person: 0, rawSearch: 0, rawPerson: 0 }, rss: [],
+    search: [], searchAll: { api: [], raw: [] }, person: { api: [], raw: [] }, personReadLog: { api: [], raw: [] }, statements: { search: 0, person: 0, rawSearch: 0, rawPerson: 0 }, rss: [],
   };
   sampleRss(results, 'start');
   log(`generating ${count(opts.staff)} staff across ${count(opts.schools)} schools`);
@@ -154,7 +165,7 @@ async function main() {
   sampleRss(results, 'after the service imports');
 
   let kept:
-    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>> }
+    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>>; reader: Reader }
     | undefined;
   for (let rep = 0; rep < opts.httpReps; rep++) {
     const { bench, districtId, admin } = await freshDistrict(opts);
@@ -168,14 +179,14 @@ async function main() {
     if (rep < opts.httpReps - 1) {
       await app.close();
       await bench.close();
-    } else kept = { bench, districtId, importId: first.id, app, client };
+    } else kept = { bench, districtId, importId: first.id, app, client, reader: { userId: admin.id, personId: admin.personId } };
   }
   sampleRss(results, 'after loading the district (HTTP import)');
 
-  const { bench, districtId, importId, app, client } = kept!;
+  const { bench, districtId, importId, app, client, reader } = kept!;
   results.importStatus = await measureImportStatus(client, bench.raw.query, districtId, importId, Math.min(opts.samples, 20));
   log('import status done');
-  await measureLatency(opts, results, bench, client, districtId, set.staff);
+  await measureLatency(opts, results, bench, client, districtId, set.staff, reader);
   sampleRss(results, 'after the latency runs');
   await app.close();
   await bench.close();

@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ActionStep, ActionStepList, ActionStepListQuery, UpdateActionStepInput } from '../../common/schemas/action-steps.ts';
 import { IdParams } from '../../common/schemas/common.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readLogged } from '../services/record-reads/log.ts';
 import { actionStepView, listActionSteps } from '../services/action-steps/load.ts';
 import { updateActionStep } from '../services/action-steps/write.ts';
 
@@ -20,7 +21,10 @@ export const actionStepRoutes: FastifyPluginAsyncZod = async (app) => {
     listActionSteps(await requireCtx(req), req.query),
   );
 
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: ActionStep } } }, async (req) => actionStepView(await requireCtx(req), req.params.id));
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: ActionStep } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'action_step', req.params.id, () => actionStepView(ctx, req.params.id), (s) => [s.person.id]);
+  });
 
   app.patch('/:id', { schema: { tags, params: IdParams, body: UpdateActionStepInput, response: { 200: ActionStep } } }, async (req) =>
     updateActionStep(await requireCtx(req), req.params.id, req.body),

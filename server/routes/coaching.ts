@@ -41,6 +41,7 @@ import {
   UpdateCoachingPlanInput,
 } from '../../common/schemas/coaching.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readLogged } from '../services/record-reads/log.ts';
 import { rateLog, shareLog } from '../services/coaching/attendees.ts';
 import { caseload, focusItemChoices } from '../services/coaching/caseload.ts';
 import { changeCyclePhase, createCycle, cycleDetail, listCycles, updateCycle } from '../services/coaching/cycles.ts';
@@ -61,9 +62,11 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
     schoolCoaching(await requireCtx(req), req.query.orgUnitId),
   );
 
-  app.get('/people/:personId/summary', { schema: { tags, params: PersonIdParams, response: { 200: CoachingPersonSummary } } }, async (req) =>
-    personCoachingSummary(await requireCtx(req), req.params.personId),
-  );
+  app.get('/people/:personId/summary', { schema: { tags, params: PersonIdParams, response: { 200: CoachingPersonSummary } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    const { personId } = req.params;
+    return readLogged(ctx, 'coaching_summary', personId, () => personCoachingSummary(ctx, personId), () => [personId]);
+  });
 
   // Plans
   app.get('/plans', { schema: { tags, querystring: CoachingPlanQuery, response: { 200: CoachingPlanList } } }, async (req) =>
@@ -72,7 +75,10 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/plans', { schema: { tags, body: CreateCoachingPlanInput, response: { 201: CoachingPlan } } }, async (req, reply) =>
     reply.status(201).send(await createPlan(await requireCtx(req), req.body)),
   );
-  app.get('/plans/:id', { schema: { tags, params: IdParams, response: { 200: CoachingPlan } } }, async (req) => planView(await requireCtx(req), req.params.id));
+  app.get('/plans/:id', { schema: { tags, params: IdParams, response: { 200: CoachingPlan } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'coaching_plan', req.params.id, () => planView(ctx, req.params.id), (p) => p.members.map((m) => m.id));
+  });
   app.patch('/plans/:id', { schema: { tags, params: IdParams, body: UpdateCoachingPlanInput, response: { 200: CoachingPlan } } }, async (req) =>
     updatePlan(await requireCtx(req), req.params.id, req.body),
   );
@@ -84,9 +90,10 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/cycles', { schema: { tags, body: CreateCoachingCycleInput, response: { 201: CoachingCycleDetail } } }, async (req, reply) =>
     reply.status(201).send(await createCycle(await requireCtx(req), req.body)),
   );
-  app.get('/cycles/:id', { schema: { tags, params: IdParams, response: { 200: CoachingCycleDetail } } }, async (req) =>
-    cycleDetail(await requireCtx(req), req.params.id),
-  );
+  app.get('/cycles/:id', { schema: { tags, params: IdParams, response: { 200: CoachingCycleDetail } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'coaching_cycle', req.params.id, () => cycleDetail(ctx, req.params.id), (c) => [c.coachee.id]);
+  });
   app.patch('/cycles/:id', { schema: { tags, params: IdParams, body: UpdateCoachingCycleInput, response: { 200: CoachingCycleDetail } } }, async (req) =>
     updateCycle(await requireCtx(req), req.params.id, req.body),
   );
@@ -101,7 +108,10 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/logs', { schema: { tags, body: CreateCoachingLogInput, response: { 201: CoachingLog } } }, async (req, reply) =>
     reply.status(201).send(await createLog(await requireCtx(req), req.body)),
   );
-  app.get('/logs/:id', { schema: { tags, params: IdParams, response: { 200: CoachingLog } } }, async (req) => logView(await requireCtx(req), req.params.id));
+  app.get('/logs/:id', { schema: { tags, params: IdParams, response: { 200: CoachingLog } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'coaching_log', req.params.id, () => logView(ctx, req.params.id), (l) => l.attendees.map((a) => a.person.id));
+  });
   app.patch('/logs/:id', { schema: { tags, params: IdParams, body: UpdateCoachingLogInput, response: { 200: CoachingLog } } }, async (req) =>
     updateLog(await requireCtx(req), req.params.id, req.body),
   );

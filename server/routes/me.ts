@@ -5,10 +5,12 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangePasswordInput, Me, UpdateMeInput } from '../../common/schemas/auth.ts';
+import { RecordReadPage, RecordReadQuery } from '../../common/schemas/record-reads.ts';
 import { users } from '../db/schema/index.ts';
 import { presentMe, requireCtx, sessionOf } from '../lib/http.ts';
 import { changePassword } from '../services/auth/change-password.ts';
 import { recordAudit } from '../services/audit.ts';
+import { listMyRecordReads } from '../services/record-reads/list.ts';
 
 const tags = ['me'];
 
@@ -31,6 +33,11 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     session.user.locale = req.body.locale;
     return presentMe(req, ctx);
   });
+
+  /** Who read records about me (my person page, observations, coaching records), newest first. */
+  app.get('/record-reads', { schema: { tags, querystring: RecordReadQuery, response: { 200: RecordReadPage } } }, async (req) =>
+    listMyRecordReads(await requireCtx(req), req.query),
+  );
 
   app.post('/password', { schema: { tags, body: ChangePasswordInput } }, async (req, reply) => {
     const ctx = await requireCtx(req);

@@ -29,6 +29,7 @@ import {
   SaveDraftResult,
 } from '../../common/schemas/observations.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readLogged } from '../services/record-reads/log.ts';
 import { createActionStep } from '../services/action-steps/write.ts';
 import { createObservation } from '../services/observations/create.ts';
 import { discardDraft, saveDraft } from '../services/observations/draft.ts';
@@ -49,9 +50,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await createObservation(await requireCtx(req), req.body)),
   );
 
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Observation } } }, async (req) =>
-    observationView(await requireCtx(req), req.params.id),
-  );
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Observation } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'observation', req.params.id, () => observationView(ctx, req.params.id), (o) => [o.observed.id]);
+  });
 
   app.put('/:id/draft', { bodyLimit, config: { keepsSessions: true }, schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } } }, async (req) =>
     saveDraft(await requireCtx(req), req.params.id, req.body),

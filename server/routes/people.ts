@@ -19,6 +19,7 @@ import {
   UpdatePersonInput,
 } from '../../common/schemas/people.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readLogged } from '../services/record-reads/log.ts';
 import { personHistory } from '../services/audit-log.ts';
 import { listPeople } from '../services/people/list.ts';
 import { invitePerson, setAdminGrant } from '../services/people/account.ts';
@@ -33,9 +34,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     listPeople(await requireCtx(req), req.query),
   );
 
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) =>
-    personView(await requireCtx(req), req.params.id),
-  );
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'person', req.params.id, () => personView(ctx, req.params.id), (p) => [p.id]);
+  });
 
   app.post('/', { schema: { tags, body: CreatePersonInput, response: { 201: Person } } }, async (req, reply) =>
     reply.status(201).send(await createPerson(await requireCtx(req), req.body)),
@@ -83,6 +85,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditPage },
       },
     },
-    async (req) => personHistory(await requireCtx(req), req.params.id, req.query),
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return readLogged(ctx, 'person_history', req.params.id, () => personHistory(ctx, req.params.id, req.query), () => [req.params.id]);
+    },
   );
 };

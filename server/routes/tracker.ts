@@ -14,6 +14,7 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { CompetencyProfile, HomeGrowth } from '../../common/schemas/profile.ts';
 import { DistrictTracker, SchoolTracker, TrackerExportQuery, TrackerQuery, TrackerSchoolList } from '../../common/schemas/tracker.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readLogged } from '../services/record-reads/log.ts';
 import { competencyProfile } from '../services/profile/competency-profile.ts';
 import { homeGrowth } from '../services/profile/home.ts';
 import { exportSchoolTracker } from '../services/tracker/export.ts';
@@ -36,9 +37,10 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tracker/district', { schema: { tags, response: { 200: DistrictTracker } } }, async (req) => districtTracker(await requireCtx(req)));
 
-  app.get('/people/:id/competency-profile', { schema: { tags, params: IdParams, response: { 200: CompetencyProfile } } }, async (req) =>
-    competencyProfile(await requireCtx(req), req.params.id),
-  );
+  app.get('/people/:id/competency-profile', { schema: { tags, params: IdParams, response: { 200: CompetencyProfile } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return readLogged(ctx, 'competency_profile', req.params.id, () => competencyProfile(ctx, req.params.id), (p) => [p.personId]);
+  });
 
   app.get('/home/growth', { schema: { tags, response: { 200: HomeGrowth } } }, async (req) => homeGrowth(await requireCtx(req)));
 };

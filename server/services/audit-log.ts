@@ -5,6 +5,7 @@ import { auditLog, people, roleAssignments, users } from '../db/schema/index.ts'
 import type { Ctx } from '../lib/context.ts';
 import { forbidden } from '../lib/errors.ts';
 import { canReadAuditLog, canReadPersonHistory } from '../policies/audit.ts';
+import { recordAudit } from './audit.ts';
 import { loadReadablePerson } from './people/load.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 
@@ -57,7 +58,11 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
   if (q.actorUserId) where.push(eq(auditLog.actorUserId, q.actorUserId));
   if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
-  return page(ctx, where, q.limit, q.cursor);
+  const result = await page(ctx, where, q.limit, q.cursor);
+  // Reading the audit log is itself audited (after the read, so the page does not show its own row).
+  const { limit: _limit, cursor: _cursor, ...filters } = q;
+  await recordAudit(ctx.db, ctx, { action: 'audit.read', entityType: 'audit_log', entityId: null, after: { filters, page: q.cursor ? 'next' : 'first' } });
+  return result;
 }
 
 /** Changes to one person and their role assignments. */
@@ -69,5 +74,7 @@ export async function personHistory(ctx: Ctx, personId: string, q: { limit: numb
     .from(roleAssignments)
     .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.districtId, ctx.actor.districtId)));
   const ids = [personId, ...roleIds.map((r) => r.id)];
-  return page(ctx, [inArray(auditLog.entityId, ids)], q.limit, q.cursor);
+  const result = await page(ctx, [inArray(auditLog.entityId, ids)], q.limit, q.cursor);
+  await recordAudit(ctx.db, ctx, { action: 'audit.read_person_history', entityType: 'person', entityId: personId, after: { page: q.cursor ? 'next' : 'first' } });
+  return result;
 }

@@ -26,6 +26,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { logRead } from '../record-reads/log.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { observationAbilities } from '../../policies/observations.ts';
@@ -228,9 +229,10 @@ async function loadRevisions(db: Executor, observationId: string) {
 
 /** GET /api/observations/:id/revisions/:revision: what the teacher was shown then. */
 export async function revisionView(ctx: Ctx, id: string, revision: number): Promise<ObservationRevisionDetail> {
-  await loadReadableObservation(ctx, id);
+  const row = await loadReadableObservation(ctx, id);
   const [r] = await revisionsQuery(ctx.db, and(eq(observationRevisions.observationId, id), eq(observationRevisions.revision, revision))!);
   if (!r) throw notFound('Revision');
+  await logRead(ctx, 'observation', id, [row.observedPersonId]);
   return {
     revision: r.revision,
     reason: r.reason,
