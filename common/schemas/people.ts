@@ -39,6 +39,8 @@ export const PersonAbilities = z.object({
   invite: z.boolean(),
   /** Give or take HR / district-admin access. */
   grantAccess: z.boolean(),
+  /** Sign the person out on every device (district admins). */
+  endSessions: z.boolean(),
 });
 
 /** The person's sign-in account, shown to those who manage people. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../lib/actor.ts';
 import { isDistrictAdmin, isHrOrAdmin } from './app.ts';
+import { canEndOthersSessions } from './sessions.ts';
 
 /**
  * Which people an actor can see: HR and admins the whole district; a school leader everyone with
@@ -34,6 +35,7 @@ export function personAbilities(actor: Actor) {
     viewHistory: manage,
     invite: manage,
     grantAccess: isDistrictAdmin(actor),
+    endSessions: canEndOthersSessions(actor),
   };
 }
 

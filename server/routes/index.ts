@@ -23,12 +23,14 @@ import { pathwayStepRoutes } from './pathway-steps.ts';
 import { peopleRoutes } from './people.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { scaleRoutes } from './scales.ts';
+import { sessionRoutes } from './sessions.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(sessionRoutes, { prefix: '/api/sessions' });
   await app.register(orgUnitRoutes, { prefix: '/api/org-units' });
   await app.register(peopleRoutes, { prefix: '/api/people' });
   await app.register(importRoutes, { prefix: '/api/imports' });

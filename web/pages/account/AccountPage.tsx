@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DetailList } from '../../components/DetailList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { DevicesSection } from './DevicesSection.tsx';
 import { RecordReadsSection } from './RecordReadsSection.tsx';
 
 /** The user's own account: who they are, their language (saved and applied at once), their password, who viewed their records. */
@@ -54,6 +55,7 @@ export default function AccountPage() {
         <ErrorAlert error={updateLocale.error} />
       </Stack>
       <ChangePasswordForm />
+      <DevicesSection />
       <RecordReadsSection />
     </Stack>
   );

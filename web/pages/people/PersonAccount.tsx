@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/schemas/people.ts';
 import type { AdminGrant } from '../../../common/roles.ts';
 import { useInvitePerson, useSetAdminGrant } from '../../api/people.ts';
+import { useEndPersonSessions } from '../../api/sessions.ts';
+import { useMe } from '../../api/session.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 
@@ -15,6 +18,9 @@ export function PersonAccount({ person }: { person: Person }) {
   const invite = useInvitePerson(person.id);
   const setGrant = useSetAdminGrant(person.id);
   const account = person.account;
+  const endSessions = useEndPersonSessions(person.id);
+  const me = useMe();
+  const [confirmEnd, setConfirmEnd] = useState(false);
   const [grant, setGrantValue] = useState<string>(account?.adminGrant ?? '');
   if (!account) return null;
 
@@ -57,6 +63,32 @@ export function PersonAccount({ person }: { person: Person }) {
         </Group>
       ) : null}
       <ErrorAlert error={setGrant.error} />
+      {person.abilities.endSessions && account.status === 'active' && me.person.id !== person.id ? (
+        <>
+          <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={() => setConfirmEnd(true)}>
+            {t('account.endSessions')}
+          </Button>
+          <ConfirmModal
+            opened={confirmEnd}
+            title={t('account.endSessionsTitle')}
+            confirmLabel={t('account.endSessions')}
+            danger
+            loading={endSessions.isPending}
+            error={endSessions.error}
+            onClose={() => setConfirmEnd(false)}
+            onConfirm={() =>
+              endSessions.mutate(undefined, {
+                onSuccess: (r) => {
+                  setConfirmEnd(false);
+                  notifySuccess(t('account.sessionsEnded', { count: r.ended }));
+                },
+              })
+            }
+          >
+            {t('account.endSessionsBody')}
+          </ConfirmModal>
+        </>
+      ) : null}
     </Stack>
   );
 }
