@@ -3,7 +3,7 @@ import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { qualified } from '../../db/qualified.ts';
 import { actionStepChecks, actionSteps, auditLog, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
-import type { AuditRecord } from '../audit.ts';
+import { auditValues, type AuditRecord } from '../audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { invalid, type ObservationRow } from './access.ts';
@@ -167,16 +167,7 @@ export async function writeContent(
   const [written] = await tx
     .with(...inserts)
     .insert(auditLog)
-    .values({
-      districtId,
-      actorUserId: ctx.actor.userId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: record.before ?? null,
-      after: record.after ?? null,
-      requestId: ctx.requestId,
-    })
+    .values(auditValues(ctx, record))
     .returning({ notes: notes.length > 0 ? sql<number>`(select count(*) from "n")`.mapWith(Number) : sql<number>`0`.mapWith(Number) });
   if (written!.notes !== notes.length) throw invalid('notes', 'A note id is already used elsewhere; give the note a new id');
   return updated;
