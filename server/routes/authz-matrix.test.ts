@@ -183,7 +183,9 @@ function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere'
   let payload: unknown;
   if (op.body) {
     const slots: IdSlot[] = [];
-    payload = sample(op.body, components, slots);
+    // Signed out: the whole body; signed in: required fields plus the path to the id under test.
+    const keep = place === 'everywhere' ? undefined : place !== null && place.where === 'body' ? place.slot.path : [];
+    payload = sample(op.body, components, slots, [], '', keep);
     for (const slot of slots) {
       const here = place === 'everywhere' || (place !== null && place.where === 'body' && place.slot.path.join('.') === slot.path.join('.'));
       payload = setAt(payload, slot.path, idFor('body', slot.name, here));

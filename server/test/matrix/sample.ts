@@ -70,24 +70,37 @@ function sampleNumber(s: JsonSchema): number {
 }
 
 /**
- * A value satisfying `schema` (every property filled, optional ones too, so each id field is
- * present), with each id slot recorded in `slots`.
+ * A value satisfying `schema`, with each id slot recorded in `slots`. Every property is filled
+ * (optional ones too, so each id field is found) unless `keep` is given: then only required
+ * properties and those on the path `keep`, so the id under test is the only optional one sent.
  */
-export function sample(schema: JsonSchema, root: Record<string, JsonSchema> = {}, slots: IdSlot[] = [], path: (string | number)[] = [], name = ''): unknown {
+export function sample(
+  schema: JsonSchema,
+  root: Record<string, JsonSchema> = {},
+  slots: IdSlot[] = [],
+  path: (string | number)[] = [],
+  name = '',
+  keep?: (string | number)[],
+): unknown {
   const s = resolve(schema, root);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
-  if (s.allOf?.length) return sample(Object.assign({}, ...s.allOf.map((a) => resolve(a, root))), root, slots, path, name);
-  if (s.anyOf || s.oneOf) return sample(pickVariant((s.anyOf ?? s.oneOf)!, root), root, slots, path, name);
+  if (s.allOf?.length) return sample(Object.assign({}, ...s.allOf.map((a) => resolve(a, root))), root, slots, path, name, keep);
+  if (s.anyOf || s.oneOf) return sample(pickVariant((s.anyOf ?? s.oneOf)!, root), root, slots, path, name, keep);
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   if (type === 'object' || s.properties) {
     const out: Record<string, unknown> = {};
-    for (const [key, prop] of Object.entries(s.properties ?? {})) out[key] = sample(prop, root, slots, [...path, key], key);
+    for (const [key, prop] of Object.entries(s.properties ?? {})) {
+      const onPath = keep !== undefined && keep[0] === key;
+      if (keep !== undefined && !onPath && !s.required?.includes(key)) continue;
+      out[key] = sample(prop, root, slots, [...path, key], key, keep === undefined ? undefined : onPath ? keep.slice(1) : []);
+    }
     return out;
   }
   if (type === 'array') {
-    const count = Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1);
-    return Array.from({ length: count }, (_, i) => sample(s.items ?? {}, root, slots, [...path, i], name));
+    const min = typeof s.minItems === 'number' ? s.minItems : 0;
+    const count = keep === undefined || keep.length > 0 ? Math.max(1, min) : min;
+    return Array.from({ length: count }, (_, i) => sample(s.items ?? {}, root, slots, [...path, i], name, keep === undefined ? undefined : keep[0] === i ? keep.slice(1) : []));
   }
   if (type === 'string') {
     if (name && isIdField(name, s)) slots.push({ path, name });
