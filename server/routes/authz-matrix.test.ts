@@ -156,8 +156,10 @@ type Place = { where: 'path' | 'query'; name: string } | { where: 'body'; slot: 
 /** The request for one caller with B's id at `place` (or nowhere) and A's ids elsewhere. */
 function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere' | null): { options: InjectOptions; sent: string[] } {
   const sent: string[] = [];
-  const idFor = (where: string, name: string, isB: boolean) => {
-    const kind = kindOf(op, name);
+  const idFor = (where: string, name: string, isB: boolean, parent?: string | number) => {
+    // A body `id` names a row of its list (notes[].id -> observation_notes), not the path's row.
+    const listTable = where === 'body' && name === 'id' && typeof parent === 'string' ? tables.find((x) => x.name === snake(parent) || x.name.endsWith(`_${snake(parent)}`))?.name : undefined;
+    const kind = listTable ?? kindOf(op, name);
     if (isB || caller.personId === null) {
       const id = bRow(kind).id as string;
       sent.push(id);
@@ -188,7 +190,8 @@ function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere'
     payload = sample(op.body, components, slots, [], '', keep);
     for (const slot of slots) {
       const here = place === 'everywhere' || (place !== null && place.where === 'body' && place.slot.path.join('.') === slot.path.join('.'));
-      payload = setAt(payload, slot.path, idFor('body', slot.name, here));
+      const parent = slot.path.filter((k) => typeof k === 'string').at(-2);
+      payload = setAt(payload, slot.path, idFor('body', slot.name, here, parent));
     }
     if (pathRow && typeof (payload as Record<string, unknown>).version === 'number' && typeof pathRow.version === 'number') {
       payload = { ...(payload as object), version: pathRow.version };
