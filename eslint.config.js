@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import qualifiedSubqueryColumns from './scripts/eslint/qualified-subquery-columns.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'server/db/migrations/', 'e2e/screenshots/'] },
@@ -16,6 +17,11 @@ export default tseslint.config(
         { patterns: [{ group: ['**/web/**'], message: 'server and common must not import the web app' }] },
       ],
     },
+  },
+  {
+    files: ['server/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { trellis: { rules: { 'qualified-subquery-columns': qualifiedSubqueryColumns } } },
+    rules: { 'trellis/qualified-subquery-columns': 'error' },
   },
   {
     files: ['web/**/*.{ts,tsx}'],

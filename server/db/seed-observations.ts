@@ -25,6 +25,8 @@ export interface SeedObservationsOptions {
   districtId: string;
   /** The seed's "now" (tests pin it); the district's today is derived from it. */
   now?: Date;
+  /** The demo accounts' e-mail domain (default sunshine.example). */
+  emailDomain?: string;
 }
 
 /** Same sequence every run: a small deterministic generator. */
@@ -84,7 +86,8 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
     };
   }).filter((school) => school.id && school.leaders.length);
   const byEmail = (email: string) => staff.find((r) => r.email === email)?.id ?? '';
-  const special = { teacher: byEmail('teacher@sunshine.example'), principal: byEmail('principal@sunshine.example'), coach: byEmail('coach@sunshine.example') };
+  const domain = options.emailDomain ?? 'sunshine.example';
+  const special = { teacher: byEmail(`teacher@${domain}`), principal: byEmail(`principal@${domain}`), coach: byEmail(`coach@${domain}`) };
 
   // Rubrics of the observed roles, their scales, and the published version's competencies.
   const rubrics = new Map<string, DemoRubric | null>();

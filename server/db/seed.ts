@@ -11,6 +11,15 @@ import { DEMO_DISTRICT, DEMO_PASSWORD, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, S
 
 export interface DemoSignIn { email: string; role: string }
 
+/** Which demo district to make: the README's Sunshine by default; tests make a second one beside it. */
+export interface DemoDistrictOptions {
+  name: string;
+  slug: string;
+  /** E-mail domain of its staff (e-mails are unique across districts). */
+  domain: string;
+}
+const DEMO: DemoDistrictOptions = { ...DEMO_DISTRICT, domain: 'sunshine.example' };
+
 /** Same district every time: a small deterministic generator instead of Math.random. */
 function generator(seed: number) {
   let s = seed;
@@ -24,15 +33,16 @@ function generator(seed: number) {
  * Creates the demo district "Sunshine Public Schools" (12 schools, 4 central-office departments,
  * ~300 staff with roles, a coach's caseload, and sign-ins for each access level) unless it exists.
  */
-export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
+export async function seedDemoDistrict(db: Db, district: DemoDistrictOptions = DEMO): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
+  const at = `@${district.domain}`;
   const signIns: DemoSignIn[] = [
-    { email: 'admin@sunshine.example', role: 'district admin' },
-    { email: 'hr@sunshine.example', role: 'HR / talent' },
-    { email: 'principal@sunshine.example', role: 'school leader (Palm Grove Elementary)' },
-    { email: 'coach@sunshine.example', role: 'coach (Palm Grove Elementary)' },
-    { email: 'teacher@sunshine.example', role: 'teacher (Palm Grove Elementary)' },
+    { email: `admin${at}`, role: 'district admin' },
+    { email: `hr${at}`, role: 'HR / talent' },
+    { email: `principal${at}`, role: 'school leader (Palm Grove Elementary)' },
+    { email: `coach${at}`, role: 'coach (Palm Grove Elementary)' },
+    { email: `teacher${at}`, role: 'teacher (Palm Grove Elementary)' },
   ];
-  const [existing] = await db.select().from(districts).where(eq(districts.slug, DEMO_DISTRICT.slug));
+  const [existing] = await db.select().from(districts).where(eq(districts.slug, district.slug));
   if (existing) return { created: false, signIns };
 
   const random = generator(20261123);
@@ -45,11 +55,11 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
   let staffNo = 0;
 
   const rootId = randomUUID();
-  orgs.push({ id: rootId, districtId, sourcedId: 'org-district', name: DEMO_DISTRICT.name, type: 'district', identifier: 'SPS' });
+  orgs.push({ id: rootId, districtId, sourcedId: 'org-district', name: district.name, type: 'district', identifier: 'SPS' });
   const addPerson = (orgUnitId: string, role: StaffRole, fixedEmail?: string, names?: [string, string]) => {
     staffNo++;
     const [givenName, familyName] = names ?? [pick(GIVEN_NAMES), pick(FAMILY_NAMES)];
-    let email = fixedEmail ?? `${givenName}.${familyName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase() + '@sunshine.example';
+    let email = fixedEmail ?? `${givenName}.${familyName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase() + at;
     if (usedEmails.has(email)) email = email.replace('@', `${staffNo}@`);
     usedEmails.add(email);
     const id = randomUUID();
@@ -68,8 +78,8 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
   }
   const techId = orgs.find((o) => o.identifier === 'CO-TECH')!.id!;
   const hrDeptId = orgs.find((o) => o.identifier === 'CO-HR')!.id!;
-  const adminPersonId = addPerson(techId, 'district_administrator', 'admin@sunshine.example', ['Dana', 'Whitfield']);
-  const hrPersonId = addPerson(hrDeptId, 'hr_specialist', 'hr@sunshine.example', ['Rafael', 'Ortega']);
+  const adminPersonId = addPerson(techId, 'district_administrator', `admin${at}`, ['Dana', 'Whitfield']);
+  const hrPersonId = addPerson(hrDeptId, 'hr_specialist', `hr${at}`, ['Rafael', 'Ortega']);
 
   const special: Record<string, string> = {};
   const caseload: string[] = [];
@@ -77,15 +87,15 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
     const id = randomUUID();
     orgs.push({ id, districtId, sourcedId: `org-${school.code}`, name: school.name, type: 'school', identifier: school.code, parentId: rootId });
     const first = index === 0;
-    special.principal = addPerson(id, 'principal', first ? 'principal@sunshine.example' : undefined, first ? ['Lorena', 'Castillo'] : undefined);
+    special.principal = addPerson(id, 'principal', first ? `principal${at}` : undefined, first ? ['Lorena', 'Castillo'] : undefined);
     addPerson(id, 'assistant_principal');
     if (school.level !== 'elementary') addPerson(id, 'assistant_principal');
-    const coachId = addPerson(id, 'coach', first ? 'coach@sunshine.example' : undefined, first ? ['Terrence', 'Boateng'] : undefined);
+    const coachId = addPerson(id, 'coach', first ? `coach${at}` : undefined, first ? ['Terrence', 'Boateng'] : undefined);
     if (first) special.coach = coachId;
     addPerson(id, 'team_lead');
     addPerson(id, 'counselor');
     for (let t = 0; t < TEACHERS_PER_LEVEL[school.level]; t++) {
-      const teacherId = addPerson(id, 'teacher', first && t === 0 ? 'teacher@sunshine.example' : undefined, first && t === 0 ? ['Michelle', 'Reyes'] : undefined);
+      const teacherId = addPerson(id, 'teacher', first && t === 0 ? `teacher${at}` : undefined, first && t === 0 ? ['Michelle', 'Reyes'] : undefined);
       if (first && t === 0) special.teacher = teacherId;
       if (first && t < 8) caseload.push(teacherId);
     }
@@ -97,21 +107,21 @@ export async function seedDemoDistrict(db: Db): Promise<{ created: boolean; sign
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const account = (personId: string, email: string, adminGrant: string | null = null) => ({ districtId, personId, email, passwordHash, adminGrant });
   await db.transaction(async (tx) => {
-    await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
+    await tx.insert(districts).values({ id: districtId, name: district.name, slug: district.slug });
     await tx.insert(orgUnits).values(orgs);
     for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
     for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
     await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId })));
     const accounts = await tx.insert(users).values([
-      account(adminPersonId, 'admin@sunshine.example', 'district_admin'),
-      account(hrPersonId, 'hr@sunshine.example', 'hr'),
-      account(special.principalFirst!, 'principal@sunshine.example'),
-      account(special.coach!, 'coach@sunshine.example'),
-      account(special.teacher!, 'teacher@sunshine.example'),
+      account(adminPersonId, `admin${at}`, 'district_admin'),
+      account(hrPersonId, `hr${at}`, 'hr'),
+      account(special.principalFirst!, `principal${at}`),
+      account(special.coach!, `coach${at}`),
+      account(special.teacher!, `teacher${at}`),
     ]).returning({ id: users.id, personId: users.personId });
     // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
-    await seedCompetency(tx, { districtId, districtName: DEMO_DISTRICT.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
-    await (await import('./seed-observations.ts')).seedObservations(tx, { districtId }); // a term of observations and coaching (issue 4)
+    await seedCompetency(tx, { districtId, districtName: district.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
+    await (await import('./seed-observations.ts')).seedObservations(tx, { districtId, emailDomain: district.domain }); // a term of observations and coaching (issue 4)
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',

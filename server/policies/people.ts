@@ -26,17 +26,31 @@ export function canReadPerson(actor: Actor, person: { id: string; districtId: st
   return scope.personIds.includes(person.id) || person.currentOrgUnitIds.some((id) => scope.orgUnitIds.includes(id));
 }
 
-export function personAbilities(actor: Actor) {
-  const manage = isHrOrAdmin(actor);
+const GRANT_RANK: Record<string, number> = { hr: 1, district_admin: 2 };
+const rank = (grant: string | null | undefined) => (grant ? (GRANT_RANK[grant] ?? 0) : 0);
+
+/**
+ * Does the person's grant rank above the actor's (district_admin > hr > none)? Nobody edits,
+ * deactivates, changes the roles of, invites or otherwise acts on the account of such a person:
+ * HR cannot lock out a district admin.
+ */
+export const outranks = (actor: Actor, targetGrant: string | null | undefined) => rank(targetGrant) > rank(actor.adminGrant);
+
+/** What the actor may do to a person they can read, given the admin grant the person holds. */
+export function personAbilities(actor: Actor, target: { adminGrant: string | null }) {
+  const manage = isHrOrAdmin(actor) && !outranks(actor, target.adminGrant);
   return {
     update: manage,
     deactivate: manage,
     manageRoles: manage,
-    viewHistory: manage,
+    viewHistory: isHrOrAdmin(actor),
     invite: manage,
     grantAccess: isDistrictAdmin(actor),
     endSessions: canEndOthersSessions(actor),
   };
 }
+
+/** HR and admins see the sign-in account behind each person (status, e-mail, grant). */
+export const canSeeAccounts = (actor: Actor) => isHrOrAdmin(actor);
 
 export const canCreatePerson = (actor: Actor) => isHrOrAdmin(actor);

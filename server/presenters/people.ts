@@ -2,7 +2,7 @@ import type { Person, PersonAccount, PersonSummary, RoleAssignment } from '../..
 import type { StaffRole } from '../../common/roles.ts';
 import type { people } from '../db/schema/index.ts';
 import type { Actor } from '../lib/actor.ts';
-import { personAbilities } from '../policies/people.ts';
+import { canSeeAccounts, personAbilities } from '../policies/people.ts';
 
 type PersonRow = typeof people.$inferSelect;
 export interface AssignmentRow {
@@ -55,7 +55,8 @@ export function presentPersonSummary(
   };
 }
 
-export function presentPerson(actor: Actor, p: PersonRow, assignments: AssignmentRow[], account: PersonAccount | null = null): Person {
+/** A person as the API presents them; `adminGrant` is the person's own grant (it limits what the actor may do). */
+export function presentPerson(actor: Actor, p: PersonRow, assignments: AssignmentRow[], adminGrant: string | null, account: PersonAccount | null = null): Person {
   return {
     ...presentPersonSummary(p, assignments),
     middleName: p.middleName,
@@ -66,7 +67,7 @@ export function presentPerson(actor: Actor, p: PersonRow, assignments: Assignmen
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     roleAssignments: assignments.map(presentAssignment),
-    account: personAbilities(actor).invite ? account : null,
-    abilities: personAbilities(actor),
+    account: canSeeAccounts(actor) ? account : null,
+    abilities: personAbilities(actor, { adminGrant }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Permission matrix: signed out -> 401; every route -> district admins only, others 403. Rows of
- * other districts are never returned (the query filters by the caller's district).
+ * other districts are never returned (the query filters by the caller's district). Rows hold no
+ * more of a record than the admin may read of it (services/audit-redaction.ts).
  */
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -1,3 +1,7 @@
+/**
+ * Permission matrix: both routes are public (load balancers call them signed out) and answer the
+ * same to everyone; they take no ids and show no district's data. Hidden from the OpenAPI document.
+ */
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 

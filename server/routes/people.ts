@@ -2,7 +2,9 @@
  * Permission matrix: signed out -> 401; a person of another district, or outside the caller's
  * scope (staff: self; coach: self + caseload; school leader: + their schools) -> 404;
  * create, update, (de)activate, role changes, invitations and history -> HR and district admins;
- * HR / admin access grants -> district admins only; others 403.
+ * HR / admin access grants -> district admins only; others 403. Nobody updates, (de)activates,
+ * changes the roles of or invites a person holding a higher grant than their own
+ * (district_admin > hr > none) -> 403, and that person's abilities say so.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,6 +1,7 @@
 import { auditLog } from '../db/schema/index.ts';
 import type { Executor } from '../db/client.ts';
 import type { Ctx } from '../lib/context.ts';
+import { redactAudit } from './audit-redaction.ts';
 
 export interface AuditRecord {
   action: string;
@@ -19,6 +20,25 @@ function scrub(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_KEYS.has(key)));
 }
 
+/**
+ * The columns of an audit row: secrets scrubbed, and fields the log's readers may not see of the
+ * record redacted (services/audit-redaction.ts). Every writer of audit_log uses it, except the
+ * roster bulk insert (roster/bulk-insert.ts), whose rows (people, units, roles) hide nothing.
+ */
+export function auditValues(ctx: Pick<Ctx, 'requestId'> & { actor: { userId: string | null; districtId: string } }, r: AuditRecord) {
+  const { before, after } = redactAudit(r.entityType, scrub(r.before), scrub(r.after));
+  return {
+    districtId: ctx.actor.districtId,
+    actorUserId: ctx.actor.userId,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before,
+    after,
+    requestId: ctx.requestId,
+  };
+}
+
 /** Appends audit rows; call inside the transaction that makes the write. */
 export async function recordAudit(
   tx: Executor,
@@ -27,16 +47,5 @@ export async function recordAudit(
 ): Promise<void> {
   const list = Array.isArray(records) ? records : [records];
   if (list.length === 0) return;
-  await tx.insert(auditLog).values(
-    list.map((r) => ({
-      districtId: ctx.actor.districtId,
-      actorUserId: ctx.actor.userId,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      before: scrub(r.before),
-      after: scrub(r.after),
-      requestId: ctx.requestId,
-    })),
-  );
+  await tx.insert(auditLog).values(list.map((r) => auditValues(ctx, r)));
 }

@@ -10,10 +10,11 @@ import { canCreateOrgUnit, orgUnitAbilities } from '../policies/org-units.ts';
 import { presentOrgUnit } from '../presenters/org-units.ts';
 import { recordAudit } from './audit.ts';
 import { currentAssignment } from './auth/current-assignment.ts';
+import { qualified } from '../db/qualified.ts';
 
 const parent = alias(orgUnits, 'parent');
-const staffCount = sql<number>`(select count(distinct ${roleAssignments.personId}) from ${roleAssignments}
-  where ${roleAssignments.orgUnitId} = ${orgUnits.id} and ${currentAssignment()})`.mapWith(Number);
+const staffCount = sql<number>`(select count(distinct ${qualified(roleAssignments.personId)}) from ${roleAssignments}
+  where ${qualified(roleAssignments.orgUnitId)} = ${qualified(orgUnits.id)} and ${currentAssignment()})`.mapWith(Number);
 
 function selectUnits(db: Executor) {
   return db

@@ -11,6 +11,7 @@ import { notFound } from '../../lib/errors.ts';
 import { actionStepAbilities, canReadActionStep } from '../../policies/observations.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
 import { personNameSql } from '../observations/access.ts';
+import { qualified } from '../../db/qualified.ts';
 
 export type ActionStepRow = typeof actionSteps.$inferSelect;
 
@@ -34,7 +35,7 @@ export function visibleToActorWhere(actor: Actor): SQL {
 const lastCheckSql = sql<{ observationId: string; observedOn: string; result: ActionStepCheckResult; comment: string | null } | null>`(
   select json_build_object('observationId', c.observation_id, 'observedOn', co.observed_on, 'result', c.result, 'comment', c.comment)
   from ${actionStepChecks} c join ${observations} co on co.id = c.observation_id
-  where c.action_step_id = ${actionSteps.id} and co.status = 'published'
+  where c.action_step_id = ${qualified(actionSteps.id)} and co.status = 'published'
   order by co.observed_on desc, c.created_at desc limit 1)`;
 
 function selectSteps(db: Executor) {

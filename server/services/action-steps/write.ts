@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.ts';
 import { notify } from '../notifications/notify.ts';
 import { assertReadable, invalid, isObserverOf, loadObservationRow, personNameSql, type ObservationRow } from '../observations/access.ts';
 import { actionStepView } from './load.ts';
+import { qualified } from '../../db/qualified.ts';
 
 /**
  * POST /api/observations/:id/action-steps: an observer agrees a step with the teacher, from the
@@ -87,7 +88,7 @@ export async function notifyStepsAssigned(
 /** At publish (and revise): the checks this observation recorded move the steps on. */
 export async function applyActionStepChecks(tx: Executor, observationId: string): Promise<void> {
   const checked = (result: string) =>
-    sql`${actionSteps.id} in (select ${actionStepChecks.actionStepId} from ${actionStepChecks} where ${actionStepChecks.observationId} = ${observationId} and ${actionStepChecks.result} = ${result})`;
+    sql`${qualified(actionSteps.id)} in (select ${qualified(actionStepChecks.actionStepId)} from ${actionStepChecks} where ${qualified(actionStepChecks.observationId)} = ${observationId} and ${qualified(actionStepChecks.result)} = ${result})`;
   const bump = { version: sql`${actionSteps.version} + 1`, updatedAt: new Date() };
   await tx
     .update(actionSteps)

@@ -4,6 +4,7 @@ import { caseloadMembers, districts, people, roleAssignments, sessions, users } 
 import { preparedOnce } from '../../db/prepared.ts';
 import { currentAssignment } from './current-assignment.ts';
 import { hashToken, newToken } from './tokens.ts';
+import { qualified } from '../../db/qualified.ts';
 
 /** Refresh a session's expiry at most this often, to keep reads from writing on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
@@ -43,10 +44,10 @@ function sessionQuery(db: Db) {
       person: { id: people.id, givenName: people.givenName, familyName: people.familyName },
       district: { id: districts.id, name: districts.name },
       // The actor's scopes in the same statement: one query authenticates a request.
-      roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${roleAssignments.role}, 'orgUnitId', ${roleAssignments.orgUnitId})), '[]'::json)
-        from ${roleAssignments} where ${roleAssignments.personId} = ${users.personId} and ${currentAssignment()})`,
-      caseload: sql<string[]>`(select coalesce(json_agg(${caseloadMembers.personId}), '[]'::json) from ${caseloadMembers}
-        where ${caseloadMembers.coachPersonId} = ${users.personId} and ${caseloadMembers.active})`,
+      roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)})), '[]'::json)
+        from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,
+      caseload: sql<string[]>`(select coalesce(json_agg(${qualified(caseloadMembers.personId)}), '[]'::json) from ${caseloadMembers}
+        where ${qualified(caseloadMembers.coachPersonId)} = ${qualified(users.personId)} and ${qualified(caseloadMembers.active)})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -9,6 +9,7 @@ import { cycleView, loadCycleRow } from './cycles.ts';
 import { presentLogs } from './logs.ts';
 import { loadPlanRow, planView } from './plans.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { qualified } from '../../db/qualified.ts';
 
 /** The sessions any of these people attend, as a subquery. */
 function attendeeLogs(ctx: Ctx, personIds: string[]) {
@@ -75,7 +76,7 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
   const visible = visibleToReader(ctx);
   if (visible) where.push(visible);
 
-  const unrated = sql`exists (select 1 from ${coachingLogAttendees} a where a.log_id = ${coachingLogs.id}
+  const unrated = sql`exists (select 1 from ${coachingLogAttendees} a where a.log_id = ${qualified(coachingLogs.id)}
     and a.person_id = ${ctx.actor.personId} and a.helpfulness is null)`;
   const [counted] = await ctx.db
     .select({ total: count(), toRate: sql<number>`count(*) filter (where ${coachingLogs.status} = 'held' and ${unrated})`.mapWith(Number) })

@@ -8,6 +8,7 @@ import { isHrOrAdmin } from '../../policies/app.ts';
 import { canReadObservation } from '../../policies/observations.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { currentOrgUnitsOf } from './role-rubric.ts';
+import { qualified } from '../../db/qualified.ts';
 
 /** 400 `validation_failed` naming the field. */
 export const invalid = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
@@ -63,7 +64,7 @@ export function readableObservationsWhere(actor: Actor): SQL {
     published.push(inArray(observations.orgUnitId, actor.leaderOrgUnitIds));
     published.push(
       exists(
-        sql`(select 1 from ${roleAssignments} where ${roleAssignments.personId} = ${observations.observedPersonId}
+        sql`(select 1 from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(observations.observedPersonId)}
           and ${inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds)} and ${currentAssignment()})`,
       ),
     );

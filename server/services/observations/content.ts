@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
 import type { Db, Executor } from '../../db/client.ts';
+import { qualified } from '../../db/qualified.ts';
 import { actionStepChecks, actionSteps, auditLog, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
-import type { AuditRecord } from '../audit.ts';
+import { auditValues, type AuditRecord } from '../audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { invalid, type ObservationRow } from './access.ts';
@@ -19,9 +20,9 @@ export interface RubricMeta {
 /** The write read, built once per database (building the SQL each time cost more than running it). */
 function forWriteQuery(db: Db) {
   const criteria = sql<{ id: string; itemId: string | null }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id))
-    from ${rubricCriteria} c where c.rubric_id = ${observations.rubricId}), '[]'::json)`;
+    from ${rubricCriteria} c where c.rubric_id = ${qualified(observations.rubricId)} and c.district_id = ${qualified(observations.districtId)}), '[]'::json)`;
   const levels = sql<{ id: string; levelScore: number | string | null; proficient: boolean }[]>`coalesce((select json_agg(json_build_object('id', l.id,
-    'levelScore', l.level_score, 'proficient', l.proficient)) from ${scaleLevels} l where l.scale_id = ${observations.scaleId}), '[]'::json)`;
+    'levelScore', l.level_score, 'proficient', l.proficient)) from ${scaleLevels} l where l.scale_id = ${qualified(observations.scaleId)} and l.district_id = ${qualified(observations.districtId)}), '[]'::json)`;
   return db
     .select({ row: observations, criteria, levels })
     .from(observations)
@@ -166,16 +167,7 @@ export async function writeContent(
   const [written] = await tx
     .with(...inserts)
     .insert(auditLog)
-    .values({
-      districtId,
-      actorUserId: ctx.actor.userId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: record.before ?? null,
-      after: record.after ?? null,
-      requestId: ctx.requestId,
-    })
+    .values(auditValues(ctx, record))
     .returning({ notes: notes.length > 0 ? sql<number>`(select count(*) from "n")`.mapWith(Number) : sql<number>`0`.mapWith(Number) });
   if (written!.notes !== notes.length) throw invalid('notes', 'A note id is already used elsewhere; give the note a new id');
   return updated;

@@ -13,8 +13,8 @@ import { loadReadablePerson, personView } from './load.ts';
  * seven-day link to choose a password. Resending works until they have set one.
  */
 export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string) {
-  const { person } = await loadReadablePerson(ctx, personId);
-  if (!personAbilities(ctx.actor).invite) throw forbidden();
+  const { person, adminGrant } = await loadReadablePerson(ctx, personId);
+  if (!personAbilities(ctx.actor, { adminGrant }).invite) throw forbidden();
   if (!person.active) throw invalidState('Reactivate this person before inviting them');
   if (!person.email) throw invalidState('Add an e-mail address before inviting this person');
   await ctx.db.transaction(async (tx) => {
@@ -34,8 +34,8 @@ export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string
 
 /** Gives or takes HR / district-admin access (district admins only; never their own). */
 export async function setAdminGrant(ctx: Ctx, personId: string, adminGrant: AdminGrant | null) {
-  await loadReadablePerson(ctx, personId);
-  if (!personAbilities(ctx.actor).grantAccess) throw forbidden();
+  const { adminGrant: current } = await loadReadablePerson(ctx, personId);
+  if (!personAbilities(ctx.actor, { adminGrant: current }).grantAccess) throw forbidden();
   if (personId === ctx.actor.personId) throw invalidState('Ask another district admin to change your own access');
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(and(eq(users.personId, personId), eq(users.districtId, ctx.actor.districtId)));

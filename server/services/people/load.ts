@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
+import { qualified } from '../../db/qualified.ts';
 import type { PersonAccount } from '../../../common/schemas/people.ts';
 import { orgUnits, people, roleAssignments, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { canReadPerson, personAbilities } from '../../policies/people.ts';
+import { canReadPerson, canSeeAccounts } from '../../policies/people.ts';
 import { presentPerson, type AssignmentRow } from '../../presenters/people.ts';
 
 const isCurrent = sql<boolean>`(${roleAssignments.active}
@@ -36,7 +37,12 @@ function assignmentsQuery(db: Executor) {
 /** The person row, with their sign-in account joined in when asked for (`withAccount`). */
 function personQuery(db: Executor, withAccount: boolean) {
   return db
-    .select({ person: people, user: { email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant } })
+    .select({
+      person: people,
+      user: { email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant },
+      // The person's own grant, read for everyone: it decides what others may do to them.
+      grant: sql<string | null>`(select u.admin_grant from ${users} u where u.person_id = ${qualified(people.id)} and u.district_id = ${qualified(people.districtId)})`,
+    })
     .from(people)
     .leftJoin(users, withAccount ? eq(users.personId, people.id) : sql`false`)
     .where(and(eq(people.id, sql.placeholder('id')), eq(people.districtId, sql.placeholder('districtId'))));
@@ -64,7 +70,7 @@ export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ct
   if (!canReadPerson(ctx.actor, { id: person.id, districtId: person.districtId, currentOrgUnitIds })) {
     throw notFound('Person');
   }
-  return { person, assignments, account: presentAccount(row.user) };
+  return { person, assignments, account: presentAccount(row.user), adminGrant: row.grant };
 }
 
 /** The sign-in account behind a person, as those who manage people see it. */
@@ -79,7 +85,7 @@ function presentAccount(user: { email: string; passwordHash: string | null; admi
 
 /** A readable person as the API presents them, with their account when the caller manages people. */
 export async function personView(ctx: Ctx, id: string) {
-  const withAccount = personAbilities(ctx.actor).invite;
-  const { person, assignments, account } = await loadReadablePerson(ctx, id, ctx.db, { withAccount });
-  return presentPerson(ctx.actor, person, assignments, withAccount ? account : null);
+  const withAccount = canSeeAccounts(ctx.actor);
+  const { person, assignments, account, adminGrant } = await loadReadablePerson(ctx, id, ctx.db, { withAccount });
+  return presentPerson(ctx.actor, person, assignments, adminGrant, withAccount ? account : null);
 }

@@ -10,8 +10,8 @@ import { loadReadablePerson, personView } from './load.ts';
 
 /** Gives a person a dated role in an org unit of the same district. */
 export async function addRoleAssignment(ctx: Ctx, personId: string, input: z.infer<typeof CreateRoleAssignmentInput>) {
-  await loadReadablePerson(ctx, personId);
-  if (!personAbilities(ctx.actor).manageRoles) throw forbidden();
+  const { adminGrant } = await loadReadablePerson(ctx, personId);
+  if (!personAbilities(ctx.actor, { adminGrant }).manageRoles) throw forbidden();
   if (input.beginDate && input.endDate && input.endDate < input.beginDate) {
     throw new AppError('validation_failed', 'The end date is before the begin date', [{ path: 'endDate', message: 'before beginDate' }]);
   }
@@ -38,8 +38,8 @@ export async function addRoleAssignment(ctx: Ctx, personId: string, input: z.inf
 
 /** Ends a role on a date; the assignment stays as history. */
 export async function endRoleAssignment(ctx: Ctx, personId: string, assignmentId: string, endDate: string) {
-  await loadReadablePerson(ctx, personId);
-  if (!personAbilities(ctx.actor).manageRoles) throw forbidden();
+  const { adminGrant } = await loadReadablePerson(ctx, personId);
+  if (!personAbilities(ctx.actor, { adminGrant }).manageRoles) throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select()

@@ -49,10 +49,10 @@ async function changePerson(
   action: string,
   change: (current: typeof people.$inferSelect) => Partial<typeof people.$inferInsert>,
 ) {
-  const { person: current, assignments } = await loadReadablePerson(ctx, id);
-  const abilities = personAbilities(ctx.actor);
+  const { person: current, assignments, adminGrant } = await loadReadablePerson(ctx, id);
+  const abilities = personAbilities(ctx.actor, { adminGrant });
   if (!(action.endsWith('activate') ? abilities.deactivate : abilities.update)) throw forbidden();
-  if (current.version !== version) throw conflict(presentPerson(ctx.actor, current, assignments));
+  if (current.version !== version) throw conflict(presentPerson(ctx.actor, current, assignments, adminGrant));
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(people)
@@ -62,7 +62,7 @@ async function changePerson(
     if (!updated) {
       // Another write landed between the read and this update.
       const { person: latest, assignments: latestRoles } = await loadReadablePerson(ctx, id, tx);
-      throw conflict(presentPerson(ctx.actor, latest, latestRoles));
+      throw conflict(presentPerson(ctx.actor, latest, latestRoles, adminGrant));
     }
     await recordAudit(tx, ctx, { action, entityType: 'person', entityId: id, before: current, after: updated });
   });

@@ -55,9 +55,9 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
         e.id, e.item_id, i.human_code, i.full_statement as statement, v.id as version_id, v.title as version_title,
         v.version_number, e.observed_at, e.level_score, sl.label, sl.proficient, e.source, e.source_id
       from evidence e
-      join framework_items i on i.id = e.item_id
-      join framework_versions v on v.id = i.version_id
-      left join scale_levels sl on sl.id = e.scale_level_id
+      join framework_items i on i.id = e.item_id and i.district_id = e.district_id
+      join framework_versions v on v.id = i.version_id and v.district_id = e.district_id
+      left join scale_levels sl on sl.id = e.scale_level_id and sl.district_id = e.district_id
       where e.district_id = ${districtId} and e.person_id = ${personId} ${coachFilter}
       order by e.item_id, e.source, coalesce(e.source_id, e.id), e.created_at desc
     ) x

@@ -18,6 +18,7 @@ import {
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { canReadVersion, versionAbilities } from '../../policies/frameworks.ts';
+import { qualified } from '../../db/qualified.ts';
 
 const parentItem = alias(frameworkItems, 'parent_item');
 
@@ -28,8 +29,8 @@ const parentItem = alias(frameworkItems, 'parent_item');
 export function gridHeaderQuery(db: Executor, districtId: string, personId: string, rubricId: string) {
   const levels = sql<GridLevel[]>`coalesce((select json_agg(json_build_object('id', l.id, 'position', l.position, 'label', l.label,
     'levelScore', l.level_score, 'proficient', l.proficient, 'description', l.description) order by l.position)
-    from ${scaleLevels} l where l.scale_id = ${rubrics.scaleId}), '[]'::json)`;
-  const isCollaborator = sql<boolean>`exists (select 1 from ${frameworkCollaborators} fc where fc.framework_id = ${frameworkVersions.frameworkId}
+    from ${scaleLevels} l where l.scale_id = ${qualified(rubrics.scaleId)}), '[]'::json)`;
+  const isCollaborator = sql<boolean>`exists (select 1 from ${frameworkCollaborators} fc where fc.framework_id = ${qualified(frameworkVersions.frameworkId)}
     and fc.person_id = ${personId} and fc.active)`;
   return db
     .select({
@@ -67,7 +68,7 @@ export function gridRowsQuery(db: Executor, districtId: string, rubricId: string
   const descriptors = sql<RubricDescriptor[]>`coalesce((select json_agg(json_build_object('id', d.id, 'criterionId', d.criterion_id,
     'scaleLevelId', d.scale_level_id, 'position', d.position, 'quality', d.quality, 'levelScore', d.level_score,
     'description', d.description, 'version', d.version) order by d.position)
-    from ${rubricDescriptors} d where d.criterion_id = ${rubricCriteria.id}), '[]'::json)`;
+    from ${rubricDescriptors} d where d.criterion_id = ${qualified(rubricCriteria.id)}), '[]'::json)`;
   return db
     .select({
       criterion: { id: rubricCriteria.id, position: rubricCriteria.position, description: rubricCriteria.description },

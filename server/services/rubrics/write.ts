@@ -11,6 +11,7 @@ import { loadDraftForEdit, loadVersion } from '../frameworks/access.ts';
 import { loadStepRow } from '../pathways/load.ts';
 import { checkScale, ensureDefaultScale } from '../scales.ts';
 import { loadGrid } from './grid.ts';
+import { qualified } from '../../db/qualified.ts';
 
 const invalid = (path: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('validation_failed', message, [{ path, message, ...extra }]);
@@ -18,7 +19,7 @@ const invalid = (path: string, message: string, extra: Record<string, unknown> =
 /** A version's rubrics (the version must be readable). */
 export async function listVersionRubrics(ctx: Ctx, versionId: string): Promise<{ items: RubricSummary[] }> {
   await loadVersion(ctx, versionId);
-  const criterionCount = sql<number>`(select count(*) from ${rubricCriteria} c where c.rubric_id = ${rubrics.id})`.mapWith(Number);
+  const criterionCount = sql<number>`(select count(*) from ${rubricCriteria} c where c.rubric_id = ${qualified(rubrics.id)})`.mapWith(Number);
   const rows = await ctx.db
     .select({ rubric: rubrics, step: pathwaySteps, pathwayName: careerPathways.name, criterionCount })
     .from(rubrics)

@@ -1,7 +1,7 @@
 import type { DistrictTracker, SchoolTracker, TrackerQuery, TrackerSchoolList } from '../../../common/schemas/tracker.ts';
 import { TRACKER_ROW_CAP } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import { canViewTrackers, loadTrackedSchool, loadTrackerContext, schoolsInScope, trackerColumns } from './context.ts';
 import { runTrackerSql } from './query.ts';
@@ -19,6 +19,8 @@ export async function trackerSchools(ctx: Ctx): Promise<TrackerSchoolList> {
   };
 }
 
+const badFilter = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
+
 /** A school's tracker, filtered and sorted; the full view also refreshes the school's stored summary. */
 export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQuery): Promise<SchoolTracker> {
   const districtId = ctx.actor.districtId;
@@ -26,6 +28,9 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   const context = await loadTrackerContext(ctx.db, districtId);
   const columns = await trackerColumns(ctx.db, districtId);
   const itemIds = columns.map((c) => c.itemId);
+  // Filters name this district's competencies and this school's teams only (an export records them).
+  if (query.belowProficient && !itemIds.includes(query.belowProficient)) throw badFilter('belowProficient', 'That competency is not a column of the tracker');
+  if (query.team && query.team !== 'none' && !teams.some((team) => team.id === query.team)) throw badFilter('team', 'That team is not under this school');
   const sqlRows = await runTrackerSql(ctx.db, {
     districtId,
     schoolId,
