@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 import { people } from './people.ts';
 
@@ -48,13 +48,19 @@ export const passwordResets = pgTable('password_resets', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed sign-ins, counted per e-mail to throttle password guessing. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+/**
+ * Sign-in attempts counted per key (`acct:<e-mail>|ip:<address>` and `ip:<address>`) to slow
+ * password guessing; services/auth/throttle.ts reserves an attempt in one statement.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    emailKey: text().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    key: text().primaryKey(),
+    /** Attempts not yet forgiven: each adds 1, and the count drains while the key is quiet. */
+    attempts: doublePrecision().notNull(),
+    lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+    /** No attempt under this key is checked before this time. */
+    blockedUntil: timestamp({ withTimezone: true }),
   },
-  (t) => [index('sign_in_failures_email_idx').on(t.emailKey, t.at)],
+  (t) => [index('sign_in_throttles_last_idx').on(t.lastAttemptAt)],
 );
