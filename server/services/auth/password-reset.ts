@@ -12,14 +12,14 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
  * E-mails a single-use reset link valid for an hour. Says nothing about whether the address
- * exists (the caller always answers 202).
+ * exists (the caller always answers 202); a deactivated person gets nothing.
  */
 export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }) {
   const [user] = await db
     .select({ id: users.id, districtId: users.districtId, email: users.email, locale: users.locale, givenName: people.givenName })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
-    .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true)));
+    .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true), eq(people.active, true)));
   if (!user) return null;
   return db.transaction(async (tx) => {
     const sent = await sendPasswordLink(tx, user, 'passwordReset', input.publicUrl);
@@ -53,13 +53,14 @@ export async function sendPasswordLink(
   return { to: user.email, subject: email.subject, link };
 }
 
-/** Sets a new password from a reset link; the link works once and only before it expires. */
+/** Sets a new password from a reset link; the link works once, before it expires, for an active person. */
 export async function confirmPasswordReset(db: Db, input: { token: string; password: string; requestId: string }) {
   const [reset] = await db
     .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, districtId: users.districtId })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt)));
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), eq(users.active, true), eq(people.active, true)));
   if (!reset || reset.expiresAt < new Date()) {
     throw new AppError('invalid_state', 'This reset link has expired or was already used; ask for a new one');
   }
