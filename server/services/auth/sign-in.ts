@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -66,7 +66,10 @@ async function findAccount(db: Db, email: string) {
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
-    .where(eq(users.email, email));
+    .where(eq(users.email, email))
+    // An invitation may share its e-mail with another district's account; the one with a password signs in.
+    .orderBy(sql`${users.passwordHash} is null`)
+    .limit(1);
   return row ?? null;
 }
 
