@@ -3,9 +3,11 @@
  * than MAX_UPLOAD_MB (and a little framing) before 413 `payload_too_large`, however it is split
  * into files.
  */
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDistrict, buildUser } from '../test/factories.ts';
+import { oneRosterSet } from '../test/roster-fixtures.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const MB = 1024 * 1024;
@@ -66,5 +68,29 @@ describe.each([
     const res = await send(url, upload);
     expect(res.statusCode).toBe(413);
     expect(upload.pulled()).toBeLessThanOrEqual(3 * MB);
+  });
+});
+
+describe('over a real connection', () => {
+  it('reads a browser upload whole, and answers a chunked oversized one 413 while it is still being sent', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const headers = { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! };
+    const form = new FormData();
+    for (const file of oneRosterSet(3, 1, 'sock')) form.append('file', new Blob([file.data]), file.name);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/imports`, { method: 'POST', body: form, headers });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { report: { counts: { people: { create: number } } } }).report.counts.people.create).toBe(3);
+
+    const upload = chunkedUpload(1, 40);
+    const big = await fetch(`http://127.0.0.1:${port}/api/imports`, {
+      method: 'POST',
+      body: Readable.toWeb(upload.stream) as ReadableStream,
+      headers: { ...headers, 'content-type': upload.contentType },
+      duplex: 'half',
+    } as RequestInit);
+    expect(big.status).toBe(413);
+    expect(big.headers.get('connection')).toBe('close');
+    expect(upload.pulled()).toBeLessThan(40 * MB);
   });
 });
