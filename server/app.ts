@@ -24,6 +24,12 @@ export interface AppOptions {
   webDir?: string;
 }
 
+/** Fastify's form of the TRUST_PROXY setting (a hop count trusts that many hops nearest the server). */
+function trustProxy(setting: Env['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 /** Builds the Fastify app without listening, so tests drive it with `app.inject()`. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
@@ -33,7 +39,8 @@ export async function buildApp(opts: AppOptions) {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only configured proxies may name the client (TRUST_PROXY); otherwise req.ip is the peer.
+    trustProxy: trustProxy(opts.env.TRUST_PROXY),
   }).withTypeProvider();
 
   app.decorate('database', opts.database);

@@ -1,12 +1,50 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may name the client's address in X-Forwarded-For: unset trusts none (the peer is
+ * the client); a hop count trusts that many proxies in front; otherwise a comma-separated list of
+ * proxy addresses, CIDR ranges or `loopback` / `linklocal` / `uniquelocal`. Never "everyone".
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    if (!value) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isProxyEntry(e));
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a hop count or proxy addresses/CIDRs separated by commas; not understood: ${bad.join(', ') || value}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /** Every setting Trellis reads from the environment; README.md documents each. */
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Safe defaults (Secure cookie, no e-mail links in the log) unless `development`. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** PostgreSQL connection string; without it Trellis uses the embedded database in DATA_DIR. */
@@ -16,9 +54,13 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
+  /** Idle session lifetime: each use slides it. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Absolute session lifetime: sign in again this long after signing in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
+  TRUST_PROXY: trustProxy,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
-  /** Secure cookies; on by default in production (behind HTTPS). */
+  /** Secure cookies; on unless NODE_ENV=development (browsers accept them on http://localhost and 127.0.0.1). */
   COOKIE_SECURE: bool.optional(),
 });
 

@@ -6,7 +6,13 @@ import { acquireDataDirLock, DataDirLockedError } from './db/lockfile.ts';
 import { DEMO_PASSWORD } from './db/seed-data.ts';
 import { seedDemoDistrict } from './db/seed.ts';
 import { loadEnv } from './env.ts';
+import { secureCookies } from './lib/http.ts';
+import { deleteExpiredSessions } from './services/auth/sessions.ts';
+import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { failInterruptedImports } from './services/imports.ts';
+
+/** How often ended sessions and quiet sign-in throttles are swept from the database. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** The Trellis process: database, migrations, demo seed, HTTP server, clean shutdown. */
 async function main() {
@@ -43,6 +49,10 @@ async function main() {
     releaseLock();
     process.exit(0);
   };
+  const sweep = setInterval(() => {
+    void Promise.all([deleteExpiredSessions(database.db), deleteStaleThrottles(database.db)]).catch((err: unknown) => log.warn({ err }, 'sweeping sessions failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -52,6 +62,9 @@ async function main() {
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
   const lines = [`\nTrellis is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'})`];
   lines.push(`API documentation: ${url}/api/docs`);
+  if (secureCookies(env) && !['127.0.0.1', 'localhost', '::1'].includes(env.HOST)) {
+    lines.push('Sign-in cookies are HTTPS-only: serve Trellis over HTTPS (or, for a trial over plain http, set COOKIE_SECURE=false).');
+  }
   if (seeded) {
     lines.push(`Demo district "Sunshine Public Schools"${seeded.created ? ' created' : ''}. Sign in with password ${DEMO_PASSWORD} as:`);
     for (const s of seeded.signIns) lines.push(`  ${s.email.padEnd(30)} ${s.role}`);

@@ -8,6 +8,8 @@ import { AppError } from './errors.ts';
  */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (err.code === 'rate_limited' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

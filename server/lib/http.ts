@@ -38,7 +38,7 @@ export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null
   // Writes always read the session afresh; reads may use one remembered for a few seconds.
   const cached = SAFE_METHODS.has(req.method) ? cachedSession(key) : undefined;
   if (cached) return (req.sessionUser = cached);
-  req.sessionUser = await findSession(req.server.database.db, token, req.server.env.SESSION_TTL_HOURS);
+  req.sessionUser = await findSession(req.server.database.db, token, sessionLifetime(req.server.env));
   if (req.sessionUser) rememberSession(key, req.sessionUser);
   return req.sessionUser;
 }
@@ -79,16 +79,24 @@ export async function presentMe(req: FastifyRequest, ctx: Ctx) {
   };
 }
 
+/** The session lifetimes the settings ask for. */
+export const sessionLifetime = (env: Env) => ({ ttlHours: env.SESSION_TTL_HOURS, maxHours: env.SESSION_MAX_HOURS });
+
+/** Whether the session cookie is HTTPS-only: always, unless in development or turned off. */
+export const secureCookies = (env: Env) => env.COOKIE_SECURE ?? env.NODE_ENV !== 'development';
+
+/** Sets the session cookie; the browser keeps it no longer than the session's absolute lifetime. */
 export function setSessionCookie(reply: FastifyReply, token: string, env: Env) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
-    maxAge: env.SESSION_TTL_HOURS * 3600,
+    secure: secureCookies(env),
+    maxAge: Math.round(env.SESSION_MAX_HOURS * 3600),
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+/** Removes the session cookie (with the attributes it was set with, so every browser drops it). */
+export function clearSessionCookie(reply: FastifyReply, env: Env) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(env) });
 }

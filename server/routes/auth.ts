@@ -1,13 +1,15 @@
 /**
- * Permission matrix: sign-in, sign-out and password reset are open to anyone (sign-in throttled
- * per e-mail and per IP); GET /session -> 401 signed out. Other districts and roles do not apply.
+ * Permission matrix: sign-in and password reset are open to anyone (sign-in slowed per account and
+ * address and per address, on the peer address unless TRUST_PROXY names a proxy; 429 `rate_limited`
+ * with Retry-After); sign-out and GET /session -> 401 signed out. Other districts and roles do not apply.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
-import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, setSessionCookie } from '../lib/http.ts';
+import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, sessionLifetime, setSessionCookie } from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
-import { deleteSession, findSession } from '../services/auth/sessions.ts';
+import { findSession } from '../services/auth/sessions.ts';
 import { signIn } from '../services/auth/sign-in.ts';
+import { signOut } from '../services/auth/sign-out.ts';
 
 const tags = ['auth'];
 
@@ -21,22 +23,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { token, csrfToken } = await signIn(app.database.db, {
         ...req.body,
-        ttlHours: app.env.SESSION_TTL_HOURS,
+        ...sessionLifetime(app.env),
+        ip: req.ip,
         userAgent: req.headers['user-agent'],
         requestId: req.id,
       });
       setSessionCookie(reply, token, app.env);
-      const session = await findSession(app.database.db, token, app.env.SESSION_TTL_HOURS);
+      const session = await findSession(app.database.db, token, sessionLifetime(app.env));
       const ctx = await ctxForSession(req, session!);
       return { user: await presentMe(req, ctx), csrfToken };
     },
   );
 
   app.post('/sign-out', { schema: { tags } }, async (req, reply) => {
-    await requireCtx(req);
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(app.database.db, token);
-    clearSessionCookie(reply);
+    const ctx = await requireCtx(req);
+    await signOut(ctx, { token: req.cookies[SESSION_COOKIE]!, ip: req.ip });
+    clearSessionCookie(reply, app.env);
     return reply.status(204).send();
   });
 
@@ -51,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const publicUrl = app.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
       const sent = await requestPasswordReset(app.database.db, { email: req.body.email, publicUrl, requestId: req.id });
-      if (sent && app.env.NODE_ENV !== 'production') {
+      if (sent && app.env.NODE_ENV === 'development') {
         req.log.info({ to: sent.to, subject: sent.subject, link: sent.link }, 'development e-mail (outbox)');
       }
       return reply.status(202).send({ accepted: true });

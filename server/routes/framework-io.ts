@@ -3,8 +3,8 @@
  * the caller may not read -> 404 (exports); imports -> HR and district admins only, others 403;
  * exports -> anyone who can read the version; templates -> anyone signed in.
  * Uploads over the limit (CASE_UPLOAD_MAX_BYTES, or MAX_UPLOAD_MB when lower) answer 413
- * `payload_too_large`, from their Content-Length before reading or as soon as the stream passes
- * the limit (never buffered beyond it). A file that cannot be understood answers 400
+ * `payload_too_large`, from their Content-Length before reading or as soon as the body passes
+ * the limit, in any part (never read beyond it). A file that cannot be understood answers 400
  * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,8 +13,9 @@ import { CASE_UPLOAD_MAX_BYTES } from '../../common/competency.ts';
 import { ERROR_STATUS } from '../../common/errors.ts';
 import { IdParams } from '../../common/schemas/common.ts';
 import { FrameworkImportQuery, FrameworkImportReport } from '../../common/schemas/framework-io.ts';
-import { AppError, forbidden } from '../lib/errors.ts';
+import { forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canEditFrameworks } from '../policies/frameworks.ts';
 import { exportVersion, type ExportFormat } from '../services/case/exports.ts';
 import { importCase } from '../services/case/import.ts';
@@ -28,27 +29,21 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The origin other systems reach this server at (for CASE uris). */
 export const publicOrigin = (req: FastifyRequest) => (req.server.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
 
-/** Reads the first file of a multipart upload, refusing (413) as soon as it passes `maxBytes`. */
-export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ name: string; data: Buffer }> {
+/**
+ * Reads the first file of a multipart upload, refusing (413) as soon as the body passes `maxBytes`,
+ * whether in that file or in parts after it (never buffered or read beyond it).
+ */
+export async function readUpload(req: FastifyRequest, reply: FastifyReply, maxBytes: number): Promise<{ name: string; data: Buffer }> {
   if (!req.isMultipart()) throw new CaseFileError('no_file');
-  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw new CaseFileError('no_file');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of part.file as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      part.file.destroy();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(chunk);
-  }
-  if (part.file.truncated) throw tooLarge(maxBytes);
-  return { name: part.filename || 'upload', data: Buffer.concat(chunks) };
+  return readBodyWithin(req, reply, maxBytes, async () => {
+    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part) throw new CaseFileError('no_file');
+    const chunks: Buffer[] = [];
+    for await (const chunk of part.file as AsyncIterable<Buffer>) chunks.push(chunk);
+    if (part.file.truncated) throw uploadTooLarge(maxBytes);
+    return { name: part.filename || 'upload', data: Buffer.concat(chunks) };
+  });
 }
-
-const tooLarge = (maxBytes: number) =>
-  new AppError('payload_too_large', `Uploads are limited to ${Math.round(maxBytes / (1024 * 1024))} MB`, { maxBytes });
 
 /** `validation_failed` with the reason, for a file that cannot be understood (the envelope of every error). */
 function refuse(reply: FastifyReply, err: CaseFileError) {
@@ -62,7 +57,7 @@ const ExportParams = IdParams;
 export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
   const onRequest = async (req: FastifyRequest) => {
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw uploadTooLarge(maxBytes);
   };
   const upload = (kind: 'case' | 'spreadsheet') =>
     app.post(
@@ -75,7 +70,7 @@ export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
         const ctx = await requireCtx(req);
         if (!canEditFrameworks(ctx.actor)) throw forbidden();
         try {
-          const file = await readUpload(req, maxBytes);
+          const file = await readUpload(req, reply, maxBytes);
           const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish };
           const report = kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
           return reply.status(report.applied ? 201 : 200).send(report);

@@ -1,13 +1,15 @@
 /**
  * Permission matrix: signed out -> 401; an import of another district -> 404; every route ->
  * district admins only (roster import changes who everyone is), others 403.
- * Uploads larger than MAX_UPLOAD_MB are refused from their Content-Length before being read.
+ * Uploads larger than MAX_UPLOAD_MB are refused from their Content-Length before being read, and
+ * a body without one (chunked) as soon as it passes the limit, over all its files together.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
 import { ImportList, RosterImport } from '../../common/schemas/imports.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canImportRoster } from '../policies/imports.ts';
 import { createImport, discardImport, getImport, listImports, startImport } from '../services/imports.ts';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx, type RosterInputFile } from '../services/roster/parse/index.ts';
@@ -25,18 +27,18 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, consumes: ['multipart/form-data'], response: { 201: RosterImport } },
       onRequest: async (req) => {
         const length = Number(req.headers['content-length'] ?? 0);
-        if (length > maxBytes) throw new AppError('payload_too_large', `Uploads are limited to ${app.env.MAX_UPLOAD_MB} MB`);
+        if (length > maxBytes) throw uploadTooLarge(maxBytes);
       },
     },
     async (req, reply) => {
       const ctx = await requireCtx(req);
       if (!canImportRoster(ctx.actor)) throw forbidden();
       if (!req.isMultipart()) throw new AppError('validation_failed', 'Send the files as multipart/form-data', { code: 'no_files' });
-      const files: RosterInputFile[] = [];
-      for await (const part of req.files()) {
-        const data = await part.toBuffer();
-        files.push({ name: part.filename || 'upload', data });
-      }
+      const files = await readBodyWithin(req, reply, maxBytes, async () => {
+        const read: RosterInputFile[] = [];
+        for await (const part of req.files()) read.push({ name: part.filename || 'upload', data: await part.toBuffer() });
+        return read;
+      });
       if (files.length === 0) throw new AppError('validation_failed', 'Choose at least one file', { code: 'no_files' });
       return reply.status(201).send(await createImport(ctx, files));
     },

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 import { people } from './people.ts';
 
@@ -9,15 +10,22 @@ export const users = pgTable('users', {
     .notNull()
     .unique()
     .references(() => people.id),
-  /** Lower-cased; unique across districts because sign-in asks for an e-mail, not a district. */
-  email: text().notNull().unique(),
+  /**
+   * Lower-cased. Sign-in asks for an e-mail, not a district, so at most one account per e-mail has
+   * a password; an invitation (no password yet) may share its e-mail with another district's
+   * account, so inviting never reveals that account (the invitee learns it on choosing a password).
+   */
+  email: text().notNull(),
   /** scrypt hash in PHC-like form; null until the user sets a password (or signs in by SSO). */
   passwordHash: text(),
   adminGrant: text(),
   locale: text(),
   active: boolean().notNull().default(true),
   version: integer().notNull().default(1),
-});
+}, (t) => [
+  uniqueIndex('users_email_password_uq').on(t.email).where(sql`password_hash is not null`),
+  uniqueIndex('users_district_email_uq').on(t.districtId, t.email),
+]);
 
 export const sessions = pgTable(
   'sessions',
@@ -48,13 +56,19 @@ export const passwordResets = pgTable('password_resets', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed sign-ins, counted per e-mail to throttle password guessing. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+/**
+ * Sign-in attempts counted per key (`acct:<e-mail>|ip:<address>` and `ip:<address>`) to slow
+ * password guessing; services/auth/throttle.ts reserves an attempt in one statement.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    emailKey: text().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    key: text().primaryKey(),
+    /** Attempts not yet forgiven: each adds 1, and the count drains while the key is quiet. */
+    attempts: doublePrecision().notNull(),
+    lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+    /** No attempt under this key is checked before this time. */
+    blockedUntil: timestamp({ withTimezone: true }),
   },
-  (t) => [index('sign_in_failures_email_idx').on(t.emailKey, t.at)],
+  (t) => [index('sign_in_throttles_last_idx').on(t.lastAttemptAt)],
 );

@@ -1,16 +1,22 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema/index.ts';
+import { people, sessions, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
-/** Changes the caller's password after checking the current one; ends their other sessions. */
+/** Changes the caller's password after checking the current one and the new one's strength; ends their other sessions. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionId?: string) {
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  const [user] = await ctx.db
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, givenName: people.givenName, familyName: people.familyName })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.id, ctx.actor.userId));
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('validation_failed', 'The current password is not correct', [{ path: 'currentPassword', message: 'wrong' }]);
   }
+  assertStrongPassword(input.newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { outboxEmails, passwordResets, people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteUserSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -12,14 +13,16 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
  * E-mails a single-use reset link valid for an hour. Says nothing about whether the address
- * exists (the caller always answers 202).
+ * exists (the caller always answers 202); a deactivated person gets nothing.
  */
 export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }) {
   const [user] = await db
     .select({ id: users.id, districtId: users.districtId, email: users.email, locale: users.locale, givenName: people.givenName })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
-    .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true)));
+    .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true), eq(people.active, true)))
+    .orderBy(sql`${users.passwordHash} is null`) // the account that signs in, before an invitation sharing its e-mail
+    .limit(1);
   if (!user) return null;
   return db.transaction(async (tx) => {
     const sent = await sendPasswordLink(tx, user, 'passwordReset', input.publicUrl);
@@ -53,16 +56,27 @@ export async function sendPasswordLink(
   return { to: user.email, subject: email.subject, link };
 }
 
-/** Sets a new password from a reset link; the link works once and only before it expires. */
+/** Sets a new password from a reset link; the link works once, before it expires, for an active person. */
 export async function confirmPasswordReset(db: Db, input: { token: string; password: string; requestId: string }) {
   const [reset] = await db
-    .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, districtId: users.districtId })
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      expiresAt: passwordResets.expiresAt,
+      districtId: users.districtId,
+      email: users.email,
+      givenName: people.givenName,
+      familyName: people.familyName,
+    })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt)));
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), eq(users.active, true), eq(people.active, true)));
   if (!reset || reset.expiresAt < new Date()) {
     throw new AppError('invalid_state', 'This reset link has expired or was already used; ask for a new one');
   }
+  assertStrongPassword(input.password, reset, 'password');
+  await refuseEmailInUse(db, reset);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const used = await tx
@@ -79,4 +93,13 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
       entityId: reset.userId,
     });
   });
+}
+
+/** An invitation sharing its e-mail with an account that signs in already (another district's) cannot take a password. */
+async function refuseEmailInUse(db: Db, user: { userId: string; email: string }) {
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, user.email), isNotNull(users.passwordHash), ne(users.id, user.userId)));
+  if (taken) throw new AppError('invalid_state', 'This e-mail address already has a Trellis account', { code: 'email_in_use' });
 }

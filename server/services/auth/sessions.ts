@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { currentAssignment } from './current-assignment.ts';
@@ -9,8 +9,17 @@ import { qualified } from '../../db/qualified.ts';
 /** Refresh a session's expiry at most this often, to keep reads from writing on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
+/**
+ * How long sessions live: `ttlHours` idle (each use slides it) but never past `maxHours` after
+ * sign-in, when the person signs in again (SESSION_TTL_HOURS, SESSION_MAX_HOURS).
+ */
+export interface SessionLifetime {
+  ttlHours: number;
+  maxHours: number;
+}
+
 /** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function createSession(db: Db, input: { userId: string; districtId: string; ttlHours: number; userAgent?: string }) {
+export async function createSession(db: Db, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string }) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -18,7 +27,7 @@ export async function createSession(db: Db, input: { userId: string; districtId:
     userId: input.userId,
     districtId: input.districtId,
     csrfToken,
-    expiresAt: new Date(Date.now() + input.ttlHours * 3600_000),
+    expiresAt: new Date(Date.now() + Math.min(input.ttlHours, input.maxHours) * 3600_000),
     userAgent: input.userAgent?.slice(0, 300),
   });
   return { token, csrfToken };
@@ -53,33 +62,50 @@ function sessionQuery(db: Db) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(people, eq(people.id, users.personId))
     .innerJoin(districts, eq(districts.id, users.districtId))
-    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true), eq(people.active, true)))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.createdAt, sql`now() - ${sql.placeholder('maxHours')}::float8 * interval '1 hour'`),
+        eq(users.active, true),
+        eq(people.active, true),
+      ),
+    )
     .prepare('find_session');
 }
 
-/** The live session for a cookie token with its user, person, district and scopes, or null. */
-export async function findSession(db: Db, token: string, ttlHours: number) {
+/**
+ * The live session for a cookie token with its user, person, district and scopes, or null: idle
+ * past its expiry, older than `maxHours`, or of a deactivated person or account.
+ */
+export async function findSession(db: Db, token: string, lifetime: SessionLifetime) {
   const id = hashToken(token);
-  const [row] = await preparedOnce(db, 'find_session', () => sessionQuery(db)).execute({ id });
+  const [row] = await preparedOnce(db, 'find_session', () => sessionQuery(db)).execute({ id, maxHours: lifetime.maxHours });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // Slide the idle expiry, never past the absolute one.
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + ttlHours * 3600_000) })
+      .set({
+        lastSeenAt: new Date(),
+        expiresAt: sql`least(now() + ${lifetime.ttlHours}::float8 * interval '1 hour', ${sessions.createdAt} + ${lifetime.maxHours}::float8 * interval '1 hour')`,
+      })
       .where(eq(sessions.id, id));
   }
   return row;
 }
 
-export async function deleteSession(db: Db, token: string) {
+/** Ends the session of a cookie token. */
+export async function deleteSession(db: Executor, token: string) {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
 /** Ends every session of a user (after a password change or reset). */
-export async function deleteUserSessions(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0], userId: string) {
+export async function deleteUserSessions(db: Executor, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** Removes sessions past their expiry (the session query ignores them already). */
 export async function deleteExpiredSessions(db: Db) {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }

@@ -8,7 +8,7 @@ import en from '../../../common/i18n/en/calendar.json' with { type: 'json' };
 import es from '../../../common/i18n/es/calendar.json' with { type: 'json' };
 import type { CalendarEvent, CalendarFeedStatus, CreatedCalendarFeed } from '../../../common/schemas/calendar.ts';
 import type { Db } from '../../db/client.ts';
-import { calendarFeeds, districts, users } from '../../db/schema/index.ts';
+import { calendarFeeds, districts, people, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordAudit } from '../audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -85,17 +85,25 @@ export function eventSummary(event: CalendarEvent, locale: string): string {
 }
 
 /**
- * The iCalendar text of a feed token, or null when the token is unknown or revoked. Reads only:
- * calendar apps poll feeds, so nothing is written per request.
+ * The iCalendar text of a feed token, or null when the token is unknown or revoked or its person
+ * deactivated. Reads only: calendar apps poll feeds, so nothing is written per request.
  */
 export async function renderFeed(db: Db, token: string, origin: string, now = new Date()): Promise<string | null> {
   const [feed] = await db
-    .select({ districtId: calendarFeeds.districtId, personId: users.personId, locale: users.locale, active: users.active, timeZone: districts.timeZone })
+    .select({
+      districtId: calendarFeeds.districtId,
+      personId: users.personId,
+      locale: users.locale,
+      userActive: users.active,
+      personActive: people.active,
+      timeZone: districts.timeZone,
+    })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .innerJoin(people, eq(people.id, users.personId))
     .innerJoin(districts, eq(districts.id, calendarFeeds.districtId))
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
-  if (!feed || !feed.active) return null;
+  if (!feed || !feed.userActive || !feed.personActive) return null;
   const { timeZone } = feed;
   const today = todayIn(timeZone, now);
   const events = await eventsFor(db, {

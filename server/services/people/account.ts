@@ -21,8 +21,13 @@ export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string
     let [user] = await tx.select().from(users).where(eq(users.personId, personId));
     if (user?.passwordHash) throw invalidState('This person already has an account; they can reset their password');
     if (!user) {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, person.email!));
-      if (taken) throw new AppError('conflict', 'Another account already uses this e-mail address', { current: null });
+      // Only this district's accounts are looked at: another district's account with this e-mail
+      // must not show here (the invitee learns of it when choosing a password).
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, person.email!), eq(users.districtId, ctx.actor.districtId)));
+      if (taken) throw new AppError('conflict', 'Another person in this district has an account with this e-mail address', { code: 'email_in_district', current: null });
       [user] = await tx.insert(users).values({ districtId: ctx.actor.districtId, personId, email: person.email! }).returning();
       await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user!.id, after: user });
     }

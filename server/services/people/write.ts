@@ -2,12 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personSearchText } from '../../../common/search.ts';
 import type { CreatePersonInput, UpdatePersonInput } from '../../../common/schemas/people.ts';
+import type { Tx } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden } from '../../lib/errors.ts';
 import { canCreatePerson, personAbilities } from '../../policies/people.ts';
 import { presentPerson } from '../../presenters/people.ts';
 import { recordAudit } from '../audit.ts';
+import { endAccessOf } from '../auth/end-access.ts';
 import { loadReadablePerson, personView } from './load.ts';
 
 /** Adds a staff member by hand (HR and admins). */
@@ -37,9 +39,13 @@ export async function updatePerson(ctx: Ctx, id: string, input: z.infer<typeof U
   });
 }
 
-/** Deactivates or reactivates a person; nobody is ever deleted. */
+/**
+ * Deactivates or reactivates a person; nobody is ever deleted. Deactivation also ends their
+ * sessions, calendar feeds and set-password links, which reactivation does not bring back.
+ */
 export async function setPersonActive(ctx: Ctx, id: string, version: number, active: boolean) {
-  return changePerson(ctx, id, version, active ? 'person.reactivate' : 'person.deactivate', () => ({ active }));
+  const afterWrite = active ? undefined : (tx: Tx) => endAccessOf(tx, ctx.actor.districtId, [id]);
+  return changePerson(ctx, id, version, active ? 'person.reactivate' : 'person.deactivate', () => ({ active }), afterWrite);
 }
 
 async function changePerson(
@@ -48,6 +54,7 @@ async function changePerson(
   version: number,
   action: string,
   change: (current: typeof people.$inferSelect) => Partial<typeof people.$inferInsert>,
+  afterWrite?: (tx: Tx) => Promise<void>,
 ) {
   const { person: current, assignments, adminGrant } = await loadReadablePerson(ctx, id);
   const abilities = personAbilities(ctx.actor, { adminGrant });
@@ -64,6 +71,7 @@ async function changePerson(
       const { person: latest, assignments: latestRoles } = await loadReadablePerson(ctx, id, tx);
       throw conflict(presentPerson(ctx.actor, latest, latestRoles, adminGrant));
     }
+    await afterWrite?.(tx);
     await recordAudit(tx, ctx, { action, entityType: 'person', entityId: id, before: current, after: updated });
   });
   return personView(ctx, id);

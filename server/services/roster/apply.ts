@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { orgUnits, people, roleAssignments } from '../../db/schema/index.ts';
 import type { AuditRecord } from '../audit.ts';
 import { recordAudit } from '../audit.ts';
+import { endAccessOf } from '../auth/end-access.ts';
 import { bulkInsertWithAudit, type ImportTable } from './bulk-insert.ts';
 import type { ImportPlan, Op } from './plan.ts';
 
@@ -18,7 +19,8 @@ type Table = typeof orgUnits | typeof people | typeof roleAssignments;
 
 /**
  * Writes a plan inside the caller's transaction: creates in batches, updates row by row (few in a
- * re-import), deactivations as one statement per batch, and one audit row per changed entity.
+ * re-import), deactivations as one statement per batch (ending deactivated people's sessions,
+ * feeds and links), and one audit row per changed entity.
  */
 export async function applyPlan(
   tx: Tx,
@@ -54,6 +56,8 @@ export async function applyPlan(
         .update(table)
         .set({ active: false, updatedAt: new Date() } as never)
         .where(inArray(table.id, batch.map((o) => o.id)));
+      // A deactivated person's sessions, feeds and set-password links end with them.
+      if (table === people) await endAccessOf(tx, districtId, batch.map((o) => o.id));
       await recordAudit(tx, audit, batch.map((o): AuditRecord => ({ action: `${entityType}.import_deactivate`, entityType, entityId: o.id, before: o.before, after: { active: false } })));
       await step(batch.length);
     }

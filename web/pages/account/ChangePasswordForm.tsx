@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordInput } from '../../../common/schemas/auth.ts';
 import { isApiError } from '../../api/client.ts';
-import { useChangePassword } from '../../api/session.ts';
+import { useChangePassword, useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PasswordStrengthMeter, weakPasswordMessage } from '../../components/PasswordStrength.tsx';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
@@ -13,6 +14,8 @@ const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
+  const me = useMe();
+  const personal = [me.email, me.person.givenName, me.person.familyName];
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -26,7 +29,9 @@ export function ChangePasswordForm() {
     change.mutate(result.data, {
       onSuccess: () => setValues(EMPTY),
       onError: (error) => {
-        if (isApiError(error, 'validation_failed')) setErrors({ currentPassword: t('account.wrongCurrentPassword') });
+        const weak = weakPasswordMessage(t, error, 'newPassword');
+        if (weak) setErrors({ newPassword: weak });
+        else if (isApiError(error, 'validation_failed')) setErrors({ currentPassword: t('account.wrongCurrentPassword') });
       },
     });
   };
@@ -63,6 +68,7 @@ export function ChangePasswordForm() {
         {isApiError(change.error, 'validation_failed') ? null : <ErrorAlert error={change.error} />}
         {field('currentPassword', t('field.currentPassword'), 'current-password')}
         {field('newPassword', t('field.newPassword'), 'new-password', t('account.passwordRule'))}
+        <PasswordStrengthMeter password={values.newPassword} personal={personal} />
         {field('repeat', t('field.repeatPassword'), 'new-password')}
         <Button type="submit" loading={change.isPending} w="fit-content">
           {t('account.changePassword')}

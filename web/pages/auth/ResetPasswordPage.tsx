@@ -6,6 +6,7 @@ import { NewPassword } from '../../../common/schemas/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { usePasswordResetConfirm } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PasswordStrengthMeter, weakPasswordMessage } from '../../components/PasswordStrength.tsx';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 
@@ -29,7 +30,9 @@ export default function ResetPasswordPage() {
     if (Object.keys(next).length === 0) confirm.mutate({ token, password });
   };
 
-  const badLink = !token || token.length < 20 || isApiError(confirm.error, 'invalid_state');
+  const emailInUse = isApiError(confirm.error, 'invalid_state') && (confirm.error.details as { code?: string } | null)?.code === 'email_in_use';
+  const badLink = !token || token.length < 20 || (isApiError(confirm.error, 'invalid_state') && !emailInUse);
+  const weak = weakPasswordMessage(t, confirm.error, 'password');
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -38,6 +41,10 @@ export default function ResetPasswordPage() {
       {confirm.isSuccess ? (
         <Alert color="green" role="status" title={t('reset.doneTitle')}>
           {t('reset.done')}
+        </Alert>
+      ) : emailInUse ? (
+        <Alert color="orange" role="alert" title={t('reset.emailInUseTitle')}>
+          {t('reset.emailInUse')}
         </Alert>
       ) : badLink ? (
         <Alert color="red" role="alert" title={t('reset.badLinkTitle')}>
@@ -52,7 +59,7 @@ export default function ResetPasswordPage() {
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             <Text>{t('reset.intro')}</Text>
-            <ErrorAlert error={confirm.error} />
+            {weak ? null : <ErrorAlert error={confirm.error} />}
             <PasswordInput
               label={t('field.newPassword')}
               description={t('account.passwordRule')}
@@ -60,9 +67,10 @@ export default function ResetPasswordPage() {
               required
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
+              error={errors.password ?? weak}
               visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             />
+            <PasswordStrengthMeter password={password} />
             <PasswordInput
               label={t('field.repeatPassword')}
               autoComplete="new-password"

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../common/schemas/auth.ts';
 import { isApiError } from '../../api/client.ts';
@@ -12,6 +13,13 @@ import { usePageTitle } from '../../components/PageHeader.tsx';
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** "You can try again in N seconds/minutes", from the answer's `retryAfterSeconds`. */
+function retryText(t: TFunction, details: unknown): string {
+  const seconds = (details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof seconds !== 'number') return '';
+  return seconds < 90 ? t('signIn.retryIn', { count: seconds }) : t('signIn.retryInMinutes', { count: Math.ceil(seconds / 60) });
 }
 
 export default function SignInPage() {
@@ -40,7 +48,7 @@ export default function SignInPage() {
     ? isApiError(signIn.error, 'unauthenticated')
       ? t('signIn.wrongCredentials')
       : isApiError(signIn.error, 'rate_limited')
-        ? t('signIn.rateLimited')
+        ? [t('signIn.rateLimited'), retryText(t, signIn.error.details)].filter(Boolean).join(' ')
         : errorMessage(t, signIn.error)
     : null;
 

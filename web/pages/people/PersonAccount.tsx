@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/schemas/people.ts';
@@ -48,7 +48,13 @@ export function PersonAccount({ person }: { person: Person }) {
           {!person.email ? <Text size="sm" c="dimmed">{t('account.needsEmail')}</Text> : null}
         </Group>
       ) : null}
-      <ErrorAlert error={invite.error} />
+      {(invite.error as { details?: { code?: string } } | null)?.details?.code === 'email_in_district' ? (
+        <Alert color="red" role="alert" title={t('error.title')}>
+          {t('account.emailInDistrict')}
+        </Alert>
+      ) : (
+        <ErrorAlert error={invite.error} />
+      )}
       {person.abilities.grantAccess && account.status !== 'none' ? (
         <Group align="flex-end">
           <NativeSelect
