@@ -4,6 +4,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL');
+
 /** Every setting Trellis reads from the environment; README.md documents each. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -12,8 +16,18 @@ const envSchema = z.object({
   /** PostgreSQL connection string; without it Trellis uses the embedded database in DATA_DIR. */
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
-  /** Base URL used in e-mailed links. */
-  PUBLIC_URL: z.string().optional(),
+  /**
+   * The address people open Trellis at (e.g. https://trellis.district.org): the only source of the
+   * links Trellis e-mails or hands out. Unset: built from HOST and PORT (see lib/public-url.ts).
+   */
+  PUBLIC_URL: httpUrl.optional(),
+  /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.district.org:587 or smtps://...:465. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]/.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From of every e-mail, e.g. "Trellis <trellis@district.org>". */
+  SMTP_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

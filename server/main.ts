@@ -6,7 +6,9 @@ import { acquireDataDirLock, DataDirLockedError } from './db/lockfile.ts';
 import { DEMO_PASSWORD } from './db/seed-data.ts';
 import { seedDemoDistrict } from './db/seed.ts';
 import { loadEnv } from './env.ts';
+import { publicUrlWarning } from './lib/public-url.ts';
 import { failInterruptedImports } from './services/imports.ts';
+import { mailStartupNotice } from './services/mail/transport.ts';
 
 /** The Trellis process: database, migrations, demo seed, HTTP server, clean shutdown. */
 async function main() {
@@ -52,6 +54,15 @@ async function main() {
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
   const lines = [`\nTrellis is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'})`];
   lines.push(`API documentation: ${url}/api/docs`);
+  // Where e-mail goes and where its links point (never the SMTP user or password).
+  const mail = mailStartupNotice(env);
+  const urlWarning = publicUrlWarning(env);
+  log[mail.level](mail.message);
+  lines.push(mail.level === 'warn' ? `Warning: ${mail.message}` : mail.message);
+  if (urlWarning) {
+    log.warn(urlWarning);
+    lines.push(`Warning: ${urlWarning}`);
+  }
   if (seeded) {
     lines.push(`Demo district "Sunshine Public Schools"${seeded.created ? ' created' : ''}. Sign in with password ${DEMO_PASSWORD} as:`);
     for (const s of seeded.signIns) lines.push(`  ${s.email.padEnd(30)} ${s.role}`);

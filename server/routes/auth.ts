@@ -1,9 +1,11 @@
 /**
  * Permission matrix: sign-in, sign-out and password reset are open to anyone (sign-in throttled
- * per e-mail and per IP); GET /session -> 401 signed out. Other districts and roles do not apply.
+ * per e-mail and per IP; a reset request answers 202 for any address and works after the
+ * response); GET /session -> 401 signed out. Other districts and roles do not apply.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
+import { publicBaseUrl } from '../lib/public-url.ts';
 import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, setSessionCookie } from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
 import { deleteSession, findSession } from '../services/auth/sessions.ts';
@@ -49,11 +51,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/password-reset/request',
     { schema: { tags, body: PasswordResetRequestInput }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const publicUrl = app.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-      const sent = await requestPasswordReset(app.database.db, { email: req.body.email, publicUrl, requestId: req.id });
-      if (sent && app.env.NODE_ENV !== 'production') {
-        req.log.info({ to: sent.to, subject: sent.subject, link: sent.link }, 'development e-mail (outbox)');
-      }
+      // The same answer, at the same speed, for every address: the lookup and the e-mail happen
+      // after the response (finding 8 of issue 10), and the link's base is configuration only.
+      const input = { email: req.body.email, publicUrl: publicBaseUrl(app.env), requestId: req.id };
+      app.background.run('password reset request', async () => {
+        const mail = await requestPasswordReset(app.database.db, input);
+        if (mail) app.mailer.sendHeld(mail);
+      });
       return reply.status(202).send({ accepted: true });
     },
   );
