@@ -35,7 +35,7 @@ export class Mailbox {
 
   /** Starts a server on 127.0.0.1 and a free port; `url` is the SMTP_URL that reaches it. */
   static async start(opts: MailboxOptions = {}): Promise<Mailbox> {
-    let mailbox: Mailbox | undefined;
+    const box: { mailbox?: Mailbox } = {};
     const server = new SMTPServer({
       // Plain SMTP on loopback: no STARTTLS (its built-in certificate is self-signed).
       disabledCommands: opts.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -56,7 +56,7 @@ export class Mailbox {
         stream.on('end', () => {
           const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
           const rcptTo = session.envelope.rcptTo.map((r) => r.address);
-          mailbox!.receive({ mailFrom, rcptTo, ...parseEmail(Buffer.concat(chunks).toString('latin1')) });
+          box.mailbox!.receive({ mailFrom, rcptTo, ...parseEmail(Buffer.concat(chunks).toString('latin1')) });
           callback(null);
         });
       },
@@ -67,8 +67,8 @@ export class Mailbox {
     });
     const { port } = server.server.address() as AddressInfo;
     const credentials = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';
-    mailbox = new Mailbox(server, `smtp://${credentials}127.0.0.1:${port}`);
-    return mailbox;
+    box.mailbox = new Mailbox(server, `smtp://${credentials}127.0.0.1:${port}`);
+    return box.mailbox;
   }
 
   /** Waits for the oldest e-mail to `to` not taken yet, and takes it. */

@@ -96,9 +96,9 @@ export class Mailer {
     this.track(this.attemptHeld(mail, 0));
   }
 
-  /** Resolves once nothing is being sent or waiting in memory (held retries included). */
+  /** Resolves once nothing is being sent or waiting in memory (held retries and a nudged run included). */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0 || this.draining || this.held.size > 0) {
+    while (this.inFlight.size > 0 || this.draining || this.nudgeTimer || this.held.size > 0) {
       const busy = [...this.inFlight, ...(this.draining ? [this.draining] : [])];
       await Promise.race([...busy, new Promise((r) => setTimeout(r, 20))]);
     }
