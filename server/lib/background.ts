@@ -25,7 +25,8 @@ export class BackgroundTasks {
       return false;
     }
     this.waiting.push({ name, work });
-    this.next();
+    // Not in this turn of the event loop: whatever queued the work finishes first.
+    setImmediate(() => this.next());
     return true;
   }
 
