@@ -25,7 +25,8 @@ export class BackgroundTasks {
       return false;
     }
     this.waiting.push({ name, work });
-    // Not in this turn of the event loop: whatever queued the work finishes first.
+    // Not in this turn of the event loop: the response that queued the work is written first
+    // (Fastify writes it in the microtasks after the handler returns).
     setImmediate(() => this.next());
     return true;
   }
