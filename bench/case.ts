@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { frameworkVersions } from '../server/db/schema/index.ts';
 import type { Ctx } from '../server/lib/context.ts';
+import { RequestMail } from '../server/services/mail/outlet.ts';
 import { buildPackage, loadVersionContent } from '../server/services/case/export.ts';
 import { importCase } from '../server/services/case/import.ts';
 import { samplePackage } from '../server/services/case/sample-package.ts';
@@ -53,6 +54,8 @@ async function freshDistrict(opts: CaseBenchOptions) {
     actor: { userId: user.id, personId: user.personId, districtId: district.id, adminGrant: 'hr', access: 'hr', leaderOrgUnitIds: [], coachOrgUnitIds: [], caseloadPersonIds: [] },
     requestId: randomUUID(),
     log: silent,
+    // Never finished: nothing the benchmark records is e-mailed.
+    mail: new RequestMail('http://localhost:3000'),
   };
   return { bench, ctx, districtId: district.id };
 }

@@ -20,6 +20,7 @@ import { signIn, startApp } from './http.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { measurePairs, type LatencyPair } from './people.ts';
 import { millis, percentiles, ratio } from './stats.ts';
+import { RequestMail } from '../server/services/mail/outlet.ts';
 
 const CRITERIA = 10;
 const NOTES = 30;
@@ -203,6 +204,7 @@ export async function measureDraftSave(
     actor: buildActor({ id: observer.id, personId: observer.personId, districtId, adminGrant: null }, observer.roles, []),
     requestId: 'bench',
     log: app.log,
+    mail: new RequestMail('http://localhost:3000'),
   };
   const service = await measurePairs(
     [0],

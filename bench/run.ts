@@ -10,6 +10,7 @@ import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
 import { planFirstImport, rawInsert, serviceImport } from './import.ts';
 import { benchObservationDraft, printObservationDraft } from './observation-draft.ts';
+import { benchPasswordReset, printPasswordReset } from './password-reset.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
@@ -198,6 +199,8 @@ async function main() {
   printRubricGrid(await benchRubricGrid(opts, log));
   // Saving an observation draft (30 notes, 10 scores) against the statements it runs (bench/observation-draft.ts).
   printObservationDraft(await benchObservationDraft(opts, log));
+  // Reset requests for an address with an account vs one without: same path, same time (bench/password-reset.ts).
+  printPasswordReset(await benchPasswordReset(opts, log));
   // The 120-teacher school tracker vs its raw SQL, the district view, and a cheap request while
   // every school's summary refreshes (bench/tracker.ts), on a year of observations.
   const trackerDb = opts.db === 'postgres' ? { kind: opts.db, url: opts.serverUrl } : { kind: opts.db };

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { Mailbox } from '../server/test/mailbox.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +16,11 @@ declare module 'vitest' {
      * a bulk OneRoster set deactivates every roster row it does not list, i.e. the whole demo staff.
      */
     importBaseURL: string;
+    /**
+     * The local SMTP server's mailbox over HTTP (`GET /messages?to=<address>`: JSON, oldest first):
+     * the main Trellis sends its e-mail there, as a district's would to its mail server.
+     */
+    mailboxURL: string;
   }
 }
 
@@ -37,13 +44,16 @@ interface Running {
 const running: Running[] = [];
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Starts Trellis as a user would (`tsx server/main.ts`) on a fresh data directory with the demo district. */
-async function startTrellis(): Promise<Running> {
+/**
+ * Starts Trellis as a user would (`tsx server/main.ts`) on a fresh data directory with the demo
+ * district; `smtpUrl` gives it a mail server.
+ */
+async function startTrellis(smtpUrl = ''): Promise<Running> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'test', SMTP_URL: smtpUrl, SMTP_FROM: 'Sunshine Trellis <trellis@sunshine.example>' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const server: Running = { process: child, dataDir, baseURL: `http://127.0.0.1:${port}` };
@@ -71,11 +81,32 @@ async function ready({ process: child, baseURL }: Running): Promise<void> {
  * booting while the other journeys run (the import journey waits for it in its beforeAll).
  */
 export async function setup(project: TestProject) {
-  const [main, importing] = await Promise.all([startTrellis(), startTrellis()]);
+  // One address the mail server refuses for good, for the journey that shows a failed e-mail.
+  mailbox = await Mailbox.start({ refuse: (to) => (to === REFUSED_ADDRESS ? { code: 550, message: '5.1.1 No such mailbox here' } : null) });
+  mailboxHttp = await serveMailbox(mailbox);
+  const [main, importing] = await Promise.all([startTrellis(mailbox.url), startTrellis()]);
   ready(importing!).catch((error: unknown) => console.error(`The import journey's Trellis did not start: ${String(error)}`));
   await ready(main!);
   project.provide('baseURL', main!.baseURL);
   project.provide('importBaseURL', importing!.baseURL);
+  project.provide('mailboxURL', `http://127.0.0.1:${(mailboxHttp.address() as net.AddressInfo).port}`);
+}
+
+/** The address the journeys' mail server refuses (550), as e2e/password-reset.e2e.ts expects. */
+const REFUSED_ADDRESS = 'no.such.person@sunshine.example';
+let mailbox: Mailbox | undefined;
+let mailboxHttp: http.Server;
+
+/** The mailbox's messages over HTTP on a free local port, for journeys (which run in other processes). */
+async function serveMailbox(box: Mailbox): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://mailbox');
+    if (url.pathname !== '/messages') return void res.writeHead(404).end();
+    const to = url.searchParams.get('to');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(to ? box.to(to) : box.received));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return server;
 }
 
 /** Stops each server (SIGTERM: it closes its database and lock) and removes its data directory. */
@@ -92,4 +123,6 @@ export async function teardown() {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }),
   );
+  await new Promise((resolve) => mailboxHttp?.close(resolve));
+  await mailbox?.close();
 }

@@ -12,9 +12,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
+import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { registerRoutes } from './routes/index.ts';
+import { Mailer, type MailerOptions } from './services/mail/mailer.ts';
+import { createMailTransport } from './services/mail/transport.ts';
 
 export interface AppOptions {
   database: Database;
@@ -22,6 +25,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served with a single-page fallback when present. */
   webDir?: string;
+  /** E-mail worker timings (tests shorten the retry waits), and where development prints e-mails. */
+  mail?: MailerOptions & { print?: (text: string) => void };
 }
 
 /** Fastify's form of the TRUST_PROXY setting (a hop count trusts that many hops nearest the server). */
@@ -45,6 +50,15 @@ export async function buildApp(opts: AppOptions) {
 
   app.decorate('database', opts.database);
   app.decorate('env', opts.env);
+  const transport = createMailTransport(opts.env, opts.mail?.print);
+  app.decorate('mailer', new Mailer(opts.database.db, transport, opts.env, app.log, opts.mail));
+  app.decorate('background', new BackgroundTasks(app.log));
+  // The embedded database has one process (lockfile): a held e-mail still pending was abandoned.
+  app.addHook('onReady', async () => app.mailer.start({ exclusive: opts.database.kind === 'pglite' }));
+  app.addHook('onClose', async () => {
+    await app.background.close();
+    await app.mailer.stop();
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are checked against their Zod schemas in tests (catching a presenter that drifts
   // from the contract); elsewhere presenters already pick every field, so plain JSON is enough.
@@ -56,8 +70,9 @@ export async function buildApp(opts: AppOptions) {
   });
   // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions,
   // unless the route says it cannot (autosave every few seconds would otherwise empty the cache).
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.routeOptions.config?.keepsSessions !== true) invalidateSessions();
+    req.mail?.finish(app.mailer, reply.statusCode < 400);
   });
 
   await app.register(cookie);

@@ -40,6 +40,11 @@ const trustProxy = z
     }
     return entries;
   });
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL');
+/** An optional setting for which an empty value (`PUBLIC_URL=` in a service file) means unset. */
+const unlessEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** Every setting Trellis reads from the environment; README.md documents each. */
 const envSchema = z.object({
@@ -50,8 +55,15 @@ const envSchema = z.object({
   /** PostgreSQL connection string; without it Trellis uses the embedded database in DATA_DIR. */
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
-  /** Base URL used in e-mailed links. */
-  PUBLIC_URL: z.string().optional(),
+  /**
+   * The address people open Trellis at (e.g. https://trellis.district.org): the only source of the
+   * links Trellis e-mails or hands out. Unset: built from HOST and PORT (see lib/public-url.ts).
+   */
+  PUBLIC_URL: unlessEmpty(httpUrl),
+  /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.district.org:587 or smtps://...:465. */
+  SMTP_URL: unlessEmpty(z.string().refine((v) => /^smtps?:\/\/[^/]/.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL')),
+  /** The From of every e-mail, e.g. "Trellis <trellis@district.org>". */
+  SMTP_FROM: unlessEmpty(z.string().min(3)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   /** Idle session lifetime: each use slides it. */

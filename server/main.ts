@@ -9,7 +9,9 @@ import { loadEnv } from './env.ts';
 import { secureCookies } from './lib/http.ts';
 import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
+import { publicUrlWarning } from './lib/public-url.ts';
 import { failInterruptedImports } from './services/imports.ts';
+import { mailStartupNotice } from './services/mail/transport.ts';
 
 /** How often ended sessions and quiet sign-in throttles are swept from the database. */
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -64,6 +66,15 @@ async function main() {
   lines.push(`API documentation: ${url}/api/docs`);
   if (secureCookies(env) && !['127.0.0.1', 'localhost', '::1'].includes(env.HOST)) {
     lines.push('Sign-in cookies are HTTPS-only: serve Trellis over HTTPS (or, for a trial over plain http, set COOKIE_SECURE=false).');
+  }
+  // Where e-mail goes and where its links point (never the SMTP user or password).
+  const mail = mailStartupNotice(env);
+  const urlWarning = publicUrlWarning(env);
+  log[mail.level](mail.message);
+  lines.push(mail.level === 'warn' ? `Warning: ${mail.message}` : mail.message);
+  if (urlWarning) {
+    log.warn(urlWarning);
+    lines.push(`Warning: ${urlWarning}`);
   }
   if (seeded) {
     lines.push(`Demo district "Sunshine Public Schools"${seeded.created ? ' created' : ''}. Sign in with password ${DEMO_PASSWORD} as:`);

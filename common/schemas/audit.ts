@@ -26,12 +26,3 @@ export const AuditQuery = z.object({
 });
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
-
-export const OutboxEmail = z.object({
-  id: z.uuid(),
-  toAddress: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  createdAt: z.iso.datetime({ offset: true }),
-});
-export const OutboxList = z.object({ items: z.array(OutboxEmail) });

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { MailOutlet } from '../services/mail/outlet.ts';
 import type { Actor } from './actor.ts';
 
 /** What every service receives: the database, the caller and the request it serves. */
@@ -8,4 +9,6 @@ export interface Ctx {
   actor: Actor;
   requestId: string;
   log: FastifyBaseLogger;
+  /** E-mail: the base URL of links, and sending once the write has committed. */
+  mail: MailOutlet;
 }

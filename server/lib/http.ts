@@ -6,6 +6,10 @@ import { hashToken } from '../services/auth/tokens.ts';
 import { cachedSession, rememberSession } from './session-cache.ts';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
+import type { Mailer } from '../services/mail/mailer.ts';
+import { RequestMail } from '../services/mail/outlet.ts';
+import type { BackgroundTasks } from './background.ts';
+import { publicBaseUrl } from './public-url.ts';
 import type { Ctx } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -16,9 +20,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     env: Env;
+    /** Sends e-mail off the request path (services/mail/mailer.ts). */
+    mailer: Mailer;
+    /** Work done after the response (lib/background.ts). */
+    background: BackgroundTasks;
   }
   interface FastifyRequest {
     sessionUser?: SessionUser | null;
+    /** E-mail this request recorded, sent once it succeeded (app.ts onResponse). */
+    mail?: RequestMail;
   }
   interface FastifyContextConfig {
     /**
@@ -60,7 +70,12 @@ export async function requireCtx(req: FastifyRequest): Promise<Ctx> {
 export async function ctxForSession(req: FastifyRequest, session: SessionUser): Promise<Ctx> {
   req.sessionUser = session;
   const actor = buildActor(session.user, session.roles, session.caseload);
-  return { db: req.server.database.db, actor, requestId: req.id, log: req.log };
+  return { db: req.server.database.db, actor, requestId: req.id, log: req.log, mail: requestMail(req) };
+}
+
+/** The request's e-mail outlet: links from configuration only, sent after a successful response. */
+export function requestMail(req: FastifyRequest): RequestMail {
+  return (req.mail ??= new RequestMail(publicBaseUrl(req.server.env)));
 }
 
 /** The signed-in user as the API presents it (`Me`). */

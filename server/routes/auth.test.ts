@@ -4,11 +4,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outboxEmails, passwordResets, users } from '../db/schema/index.ts';
+import { passwordResets, users } from '../db/schema/index.ts';
 import { buildDistrict, buildPerson, buildUser, TEST_PASSWORD } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp } from '../test/harness.ts';
+import { setPasswordLink } from '../test/mailbox.ts';
 
-const t = useTestApp();
+const t = useTestApp({}, { smtp: true });
 const signInRequest = (email: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
 
@@ -88,11 +89,14 @@ describe('sign in and out', () => {
 });
 
 describe('password reset', () => {
+  /** Asks for a reset and reads the link from the e-mail the local SMTP server received (null: none came). */
   async function requestLink(email: string) {
     const res = await anonymous(t.app).post('/api/auth/password-reset/request', { email });
     expect(res.statusCode).toBe(202);
-    const [mail] = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
-    return mail ? new URL(mail.body.match(/https?:\/\/\S+/)![0]).searchParams.get('token')! : null;
+    await t.app.background.settled();
+    await t.app.mailer.settled();
+    const [mail] = t.mailbox.to(email).slice(-1);
+    return mail ? setPasswordLink(mail).searchParams.get('token')! : null;
   }
 
   it('e-mails a link that sets a new password once and ends old sessions', async () => {

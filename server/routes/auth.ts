@@ -1,10 +1,12 @@
 /**
  * Permission matrix: sign-in and password reset are open to anyone (sign-in slowed per account and
  * address and per address, on the peer address unless TRUST_PROXY names a proxy; 429 `rate_limited`
- * with Retry-After); sign-out and GET /session -> 401 signed out. Other districts and roles do not apply.
+ * with Retry-After; a reset request answers 202 for any address and works after the response);
+ * sign-out and GET /session -> 401 signed out. Other districts and roles do not apply.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
+import { publicBaseUrl } from '../lib/public-url.ts';
 import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, sessionLifetime, setSessionCookie } from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
 import { findSession } from '../services/auth/sessions.ts';
@@ -51,11 +53,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/password-reset/request',
     { schema: { tags, body: PasswordResetRequestInput }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const publicUrl = app.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-      const sent = await requestPasswordReset(app.database.db, { email: req.body.email, publicUrl, requestId: req.id });
-      if (sent && app.env.NODE_ENV === 'development') {
-        req.log.info({ to: sent.to, subject: sent.subject, link: sent.link }, 'development e-mail (outbox)');
-      }
+      // The same answer, at the same speed, for every address (finding 8 of issue 10): the lookup
+      // and the e-mail are queued and start on a later turn of the event loop, once this answer has
+      // been written, so their work cannot delay it. Links are built from configuration only.
+      const input = { email: req.body.email, publicUrl: publicBaseUrl(app.env), requestId: req.id };
+      app.background.run('password reset request', async () => {
+        const mail = await requestPasswordReset(app.database.db, input);
+        if (mail) app.mailer.sendHeld(mail);
+      });
       return reply.status(202).send({ accepted: true });
     },
   );

@@ -15,6 +15,7 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { FrameworkImportQuery, FrameworkImportReport } from '../../common/schemas/framework-io.ts';
 import { forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
+import { publicBaseUrl } from '../lib/public-url.ts';
 import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canEditFrameworks } from '../policies/frameworks.ts';
 import { exportVersion, type ExportFormat } from '../services/case/exports.ts';
@@ -26,8 +27,8 @@ import { importSpreadsheet } from '../services/framework-spreadsheet/import.ts';
 const tags = ['framework import and export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The origin other systems reach this server at (for CASE uris). */
-export const publicOrigin = (req: FastifyRequest) => (req.server.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+/** The origin other systems reach this server at (CASE uris, feed URLs): configuration only, never the request's headers. */
+export const publicOrigin = (req: FastifyRequest) => publicBaseUrl(req.server.env);
 
 /**
  * Reads the first file of a multipart upload, refusing (413) as soon as the body passes `maxBytes`,

@@ -9,6 +9,7 @@ import { notifications } from '../db/schema/index.ts';
 import { notify } from '../services/notifications/notify.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
+import { RequestMail } from '../services/mail/outlet.ts';
 
 const t = useTestApp();
 let districtId: string;
@@ -94,7 +95,7 @@ describe('notifications', () => {
 
   it('notify() from another service shows up in the recipient list with its path', async () => {
     const db = t.database.db;
-    const ctx = { db, actor: { userId: randomUUID(), personId: colleaguePersonId, districtId }, requestId: 'test', log: console } as never;
+    const ctx = { db, actor: { userId: randomUUID(), personId: colleaguePersonId, districtId }, requestId: 'test', log: console, mail: new RequestMail('http://127.0.0.1:3000') } as never;
     await notify(db, ctx, {
       personIds: [teacherPersonId, colleaguePersonId],
       kind: 'observation_published',

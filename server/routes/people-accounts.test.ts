@@ -2,13 +2,12 @@
  * Permission matrix: signed out -> 401; other district -> 404; invite -> HR and district admins;
  * access grants -> district admins only; others 403.
  */
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outboxEmails } from '../db/schema/index.ts';
 import { buildDistrict, buildPerson, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
+import { setPasswordLink } from '../test/mailbox.ts';
 
-const t = useTestApp();
+const t = useTestApp({}, { smtp: true });
 let districtId: string;
 let admin: Client;
 let adminPersonId: string;
@@ -30,9 +29,9 @@ describe('inviting people to sign in', () => {
     const invited = await hr.post(`/api/people/${person.id}/invite`);
     expect(invited.statusCode).toBe(200);
     expect(invited.json().account).toEqual({ status: 'invited', email: 'new.teacher@x.test', adminGrant: null });
-    const [mail] = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, 'new.teacher@x.test'));
-    expect(mail!.body).toContain('Nia');
-    const token = new URL(mail!.body.match(/https?:\/\/\S+/)![0]).searchParams.get('token');
+    const mail = await t.mailbox.take('new.teacher@x.test');
+    expect(mail.text).toContain('Nia');
+    const token = setPasswordLink(mail).searchParams.get('token');
     expect((await anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password: 'my own password' })).statusCode).toBe(204);
     const client = await signIn(t.app, 'new.teacher@x.test', 'my own password');
     expect((await client.get('/api/auth/session')).json().user.access).toBe('staff');

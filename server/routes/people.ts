@@ -70,7 +70,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/:id/invite', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) =>
-    invitePerson(await requireCtx(req), req.params.id, app.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`),
+    invitePerson(await requireCtx(req), req.params.id),
   );
 
   app.post('/:id/admin-grant', { schema: { tags, params: IdParams, body: SetAdminGrantInput, response: { 200: Person } } }, async (req) =>

@@ -2,24 +2,43 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { loadEnv } from '../env.ts';
+import type { MailerOptions } from '../services/mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase } from './database.ts';
+import { Mailbox, type MailboxOptions } from './mailbox.ts';
 
 export interface TestContext {
   app: App;
   database: Database;
+  /** The local SMTP server the app sends to (with `useTestApp(env, { smtp })`). */
+  mailbox: Mailbox;
+}
+
+export interface TestAppOptions {
+  /** Start a real local SMTP server and point SMTP_URL at it. */
+  smtp?: boolean | MailboxOptions;
+  /** E-mail worker timings; with `smtp`, retries wait milliseconds instead of minutes. */
+  mail?: MailerOptions;
 }
 
 /** One app and database per test file; tests isolate themselves by building their own district. */
-export function useTestApp(envOverrides: Record<string, string> = {}): TestContext {
+export function useTestApp(envOverrides: Record<string, string> = {}, opts: TestAppOptions = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    ctx.app = await buildApp({ database: ctx.database, env: loadEnv({ NODE_ENV: 'test', ...envOverrides }) });
+    const env: Record<string, string> = { NODE_ENV: 'test', ...envOverrides };
+    let mail = opts.mail;
+    if (opts.smtp) {
+      ctx.mailbox = await Mailbox.start(opts.smtp === true ? {} : opts.smtp);
+      env.SMTP_URL = ctx.mailbox.url;
+      mail = { pollMs: 200, storedRetryMs: [50, 50], heldRetryMs: [50, 50], ...opts.mail };
+    }
+    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail });
     await ctx.app.ready();
   }, 60_000);
   afterAll(async () => {
     await ctx.app?.close();
+    await ctx.mailbox?.close();
     await ctx.database?.close();
   });
   return ctx;

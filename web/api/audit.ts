@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AuditPage, OutboxList } from '../../common/schemas/audit.ts';
+import type { AuditPage } from '../../common/schemas/audit.ts';
+import type { EMAIL_STATUSES, OutboxList } from '../../common/schemas/outbox.ts';
 import { api, queryString } from './client.ts';
 
 export type AuditPageResult = z.infer<typeof AuditPage>;
@@ -29,7 +30,9 @@ export function useAuditLog(filters: AuditFilters) {
   });
 }
 
-/** E-mails the app would have sent (development outbox). */
-export function useOutbox() {
-  return useQuery({ queryKey: ['outbox'], queryFn: () => api<OutboxListResult>('GET', '/api/outbox') });
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** E-mails Trellis sent or is sending, with their delivery state; `status` filters. */
+export function useOutbox(status?: EmailStatus) {
+  return useQuery({ queryKey: ['outbox', status ?? 'all'], queryFn: () => api<OutboxListResult>('GET', `/api/outbox${queryString({ status })}`) });
 }

@@ -14,10 +14,13 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(date);
 }
 
-/** A moment in time with date and time, e.g. "Jan 31, 2026, 9:05 AM". */
-export function formatDateTime(value: string | null | undefined): string {
+/**
+ * A moment in time with date and time, e.g. "Jan 31, 2026, 9:05 AM"; in `timeZone` (e.g. the
+ * district's, so every admin reads the same clock) when given, else the browser's.
+ */
+export function formatDateTime(value: string | null | undefined, timeZone?: string): string {
   if (!value) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
 /** A count or amount with the locale's digit grouping, e.g. "1,234" / "1234". */

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './districts.ts';
 
 /** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
@@ -24,12 +25,38 @@ export const auditLog = pgTable(
   ],
 );
 
-/** E-mails the app would send. Delivery is outside Trellis; in development admins read them here. */
-export const outboxEmails = pgTable('outbox_emails', {
-  id: uuid().primaryKey().defaultRandom(),
-  districtId: uuid().references(() => districts.id),
-  toAddress: text().notNull(),
-  subject: text().notNull(),
-  body: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Every e-mail Trellis sends, with its delivery state. Notification e-mails are stored whole and sent
+ * by the outbox worker (services/mail/worker.ts), which survives restarts. An e-mail carrying a
+ * set-password link is stored with the link withheld (`linkWithheld`): the full message exists only
+ * in the memory of the process sending it, which holds a lease (`leaseUntil`) while it does.
+ */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    districtId: uuid().references(() => districts.id),
+    /** 'notification' | 'password_reset' | 'invitation' (common/schemas/outbox.ts). */
+    kind: text().notNull().default('notification'),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    linkWithheld: boolean().notNull().default(false),
+    /** 'pending' | 'sent' | 'failed' | 'printed' (development console). */
+    status: text().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A process is sending this e-mail until then; afterwards another may (or, for a held link, it failed). */
+    leaseUntil: timestamp({ withTimezone: true }),
+    /** Why it failed, as a code the UI words ('no_smtp', 'rejected', 'gave_up', 'interrupted', 'before_delivery'). */
+    failureReason: text(),
+    /** The mail server's last answer or the connection error, without credentials. */
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('outbox_emails_district_created_idx').on(t.districtId, t.createdAt),
+    index('outbox_emails_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);

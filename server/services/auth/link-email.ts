@@ -12,8 +12,15 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
-/** A set-password e-mail (reset or invitation) in the user's language. */
+/**
+ * A set-password e-mail (reset or invitation) in the user's language: `body` carries the link and
+ * is only ever sent; `storedBody` is the same text with the link withheld, for the outbox.
+ */
 export function linkEmail(kind: 'passwordReset' | 'invitation', locale: 'en' | 'es', name: string, link: string) {
   const t = i18n.getFixedT(locale, 'email');
-  return { subject: t(`${kind}.subject`), body: t(`${kind}.body`, { name, link }) };
+  return {
+    subject: t(`${kind}.subject`),
+    body: t(`${kind}.body`, { name, link }),
+    storedBody: t(`${kind}.body`, { name, link: t('linkWithheld') }),
+  };
 }

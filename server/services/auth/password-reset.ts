@@ -1,21 +1,25 @@
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { outboxEmails, passwordResets, people, users } from '../../db/schema/index.ts';
+import { passwordResets, people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteUserSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
+import type { HeldEmail } from '../mail/mailer.ts';
+import { recordEmails } from '../mail/outbox-store.ts';
 import { linkEmail } from './link-email.ts';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
- * E-mails a single-use reset link valid for an hour. Says nothing about whether the address
- * exists (the caller always answers 202); a deactivated person gets nothing.
+ * E-mails a single-use reset link valid for an hour, revoking every earlier link of the account.
+ * Runs after the response (routes/auth.ts), so the answer says nothing about whether the address
+ * exists; returns the e-mail to send, or null when there is no active account (a deactivated
+ * person gets nothing).
  */
-export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }) {
+export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }): Promise<HeldEmail | null> {
   const [user] = await db
     .select({ id: users.id, districtId: users.districtId, email: users.email, locale: users.locale, givenName: people.givenName })
     .from(users)
@@ -25,35 +29,46 @@ export async function requestPasswordReset(db: Db, input: { email: string; publi
     .limit(1);
   if (!user) return null;
   return db.transaction(async (tx) => {
-    const sent = await sendPasswordLink(tx, user, 'passwordReset', input.publicUrl);
+    const mail = await createPasswordLink(tx, user, 'passwordReset', input.publicUrl);
     await recordAudit(tx, { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } }, {
       action: 'auth.password_reset_requested',
       entityType: 'user',
       entityId: user.id,
     });
-    return sent;
+    return mail;
   });
 }
 
 /** Link lifetimes: a reset is urgent and short; an invitation waits for the start of term. */
 const LINK_TTL_MS = { passwordReset: RESET_TTL_MS, invitation: 7 * 24 * 3600_000 } as const;
+const OUTBOX_KIND = { passwordReset: 'password_reset', invitation: 'invitation' } as const;
 
 /**
- * Stores a single-use set-password token and queues the e-mail carrying its link
- * (a password reset, or an invitation to a user who has no password yet).
+ * Issues a single-use set-password link (a password reset, or an invitation to a user who has no
+ * password yet), revoking every earlier open link of the user. Only the token's hash is stored and
+ * the outbox keeps the e-mail with the link withheld; the full e-mail is returned, to be sent from
+ * memory once the transaction has committed (`MailOutlet.sendHeld` / `Mailer.sendHeld`).
  */
-export async function sendPasswordLink(
+export async function createPasswordLink(
   tx: Executor,
   user: { id: string; districtId: string; email: string; locale: string | null; givenName: string },
   kind: keyof typeof LINK_TTL_MS,
   publicUrl: string,
-) {
+): Promise<HeldEmail> {
+  await revokePasswordLinks(tx, user.id);
   const token = newToken();
   const link = `${publicUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
   const email = linkEmail(kind, user.locale === 'es' ? 'es' : 'en', user.givenName, link);
   await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + LINK_TTL_MS[kind]) });
-  await tx.insert(outboxEmails).values({ districtId: user.districtId, toAddress: user.email, ...email });
-  return { to: user.email, subject: email.subject, link };
+  const [outboxId] = await recordEmails(tx, [
+    { districtId: user.districtId, kind: OUTBOX_KIND[kind], toAddress: user.email, subject: email.subject, body: email.storedBody, linkWithheld: true },
+  ]);
+  return { outboxId: outboxId!, to: user.email, subject: email.subject, text: email.body };
+}
+
+/** Revokes every open set-password link of a user (new link, completed reset, password change). */
+export async function revokePasswordLinks(tx: Executor, userId: string): Promise<void> {
+  await tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 /** Sets a new password from a reset link; the link works once, before it expires, for an active person. */
@@ -86,6 +101,7 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
       .returning({ id: passwordResets.id });
     if (used.length === 0) throw new AppError('invalid_state', 'This reset link was already used');
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
+    await revokePasswordLinks(tx, reset.userId);
     await deleteUserSessions(tx, reset.userId);
     await recordAudit(tx, { requestId: input.requestId, actor: { userId: reset.userId, districtId: reset.districtId } }, {
       action: 'auth.password_reset',

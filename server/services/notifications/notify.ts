@@ -4,8 +4,9 @@ import type { NotificationKind } from '../../../common/observation.ts';
 import en from '../../../common/i18n/en/email.json' with { type: 'json' };
 import es from '../../../common/i18n/es/email.json' with { type: 'json' };
 import type { Executor } from '../../db/client.ts';
-import { notifications, outboxEmails, people, users } from '../../db/schema/index.ts';
+import { notifications, people, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { recordEmails } from '../mail/outbox-store.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -30,8 +31,9 @@ export interface NotifyInput {
 
 /**
  * Tells people about something, in the same transaction as the write: an in-app notification for
- * each, and an e-mail (outbox) in each user's language to those who can sign in. The actor is never
- * notified of their own action.
+ * each, and an e-mail (stored in the outbox, sent by the worker once the request succeeded) in each
+ * user's language to those who can sign in, linking to PUBLIC_URL. The actor is never notified of
+ * their own action.
  */
 export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promise<void> {
   const personIds = [...new Set(input.personIds)].filter((id) => id !== ctx.actor.personId);
@@ -53,18 +55,21 @@ export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promis
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.districtId, ctx.actor.districtId), eq(users.active, true), inArray(users.personId, personIds)));
   if (recipients.length === 0) return;
-  const base = (process.env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-  await tx.insert(outboxEmails).values(
+  const base = ctx.mail.publicUrl;
+  await recordEmails(
+    tx,
     recipients.map((r) => {
       const t = i18n.getFixedT(r.locale === 'es' ? 'es' : 'en', 'email');
       const activity = typeof params.activity === 'string' ? t(`activities.${params.activity}`) : undefined;
       const values = { ...params, ...(activity ? { activity } : {}), name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
       return {
         districtId: ctx.actor.districtId,
+        kind: 'notification' as const,
         toAddress: r.email,
         subject: t(`notifications.${input.kind}.subject`, values),
         body: t(`notifications.${input.kind}.body`, values),
       };
     }),
   );
+  ctx.mail.storedRecorded();
 }

@@ -5,19 +5,20 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden, invalidState } from '../../lib/errors.ts';
 import { personAbilities } from '../../policies/people.ts';
 import { recordAudit } from '../audit.ts';
-import { sendPasswordLink } from '../auth/password-reset.ts';
+import { createPasswordLink } from '../auth/password-reset.ts';
 import { loadReadablePerson, personView } from './load.ts';
 
 /**
  * Lets a person sign in: creates their account from their e-mail (if none) and e-mails a
- * seven-day link to choose a password. Resending works until they have set one.
+ * seven-day link to choose a password. Resending works until they have set one, and revokes the
+ * earlier link. The link's base comes from configuration (`ctx.mail.publicUrl`).
  */
-export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string) {
+export async function invitePerson(ctx: Ctx, personId: string) {
   const { person, adminGrant } = await loadReadablePerson(ctx, personId);
   if (!personAbilities(ctx.actor, { adminGrant }).invite) throw forbidden();
   if (!person.active) throw invalidState('Reactivate this person before inviting them');
   if (!person.email) throw invalidState('Add an e-mail address before inviting this person');
-  await ctx.db.transaction(async (tx) => {
+  const mail = await ctx.db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.personId, personId));
     if (user?.passwordHash) throw invalidState('This person already has an account; they can reset their password');
     if (!user) {
@@ -31,9 +32,11 @@ export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string
       [user] = await tx.insert(users).values({ districtId: ctx.actor.districtId, personId, email: person.email! }).returning();
       await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user!.id, after: user });
     }
-    await sendPasswordLink(tx, { ...user!, givenName: person.givenName }, 'invitation', publicUrl);
+    const held = await createPasswordLink(tx, { ...user!, givenName: person.givenName }, 'invitation', ctx.mail.publicUrl);
     await recordAudit(tx, ctx, { action: 'person.invite', entityType: 'person', entityId: personId, after: { email: user!.email } });
+    return held;
   });
+  ctx.mail.sendHeld(mail);
   return personView(ctx, personId);
 }
 
