@@ -1,9 +1,10 @@
 /**
  * Permission matrix: sign-in, sign-out and password reset are open to anyone (sign-in throttled
- * per e-mail and per IP); GET /session -> 401 signed out. Other districts and roles do not apply.
+ * per e-mail and per IP; its code step is routes/mfa.ts); GET /session -> 401 signed out. Other districts and roles do not apply.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
+import { SignInResponse } from '../../common/schemas/mfa.ts';
 import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, setSessionCookie } from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
 import { deleteSession, findSession } from '../services/auth/sessions.ts';
@@ -15,16 +16,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sign-in',
     {
-      schema: { tags, body: SignInInput, response: { 200: SessionResponse } },
+      schema: { tags, body: SignInInput, response: { 200: SignInResponse } },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { token, csrfToken } = await signIn(app.database.db, {
+      const result = await signIn(app.database.db, {
         ...req.body,
         ttlHours: app.env.SESSION_TTL_HOURS,
         userAgent: req.headers['user-agent'],
         requestId: req.id,
       });
+      if ('secondFactor' in result) return result;
+      const { token, csrfToken } = result;
       setSessionCookie(reply, token, app.env);
       const session = await findSession(app.database.db, token, app.env.SESSION_TTL_HOURS);
       const ctx = await ctxForSession(req, session!);

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { currentAssignment } from './current-assignment.ts';
@@ -8,8 +8,11 @@ import { hashToken, newToken } from './tokens.ts';
 /** Refresh a session's expiry at most this often, to keep reads from writing on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-/** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function createSession(db: Db, input: { userId: string; districtId: string; ttlHours: number; userAgent?: string }) {
+/**
+ * Creates a session; returns the cookie token (only its hash is stored) and the CSRF token.
+ * `mfaVerified`: the sign-in passed a second factor (services/auth/mfa).
+ */
+export async function createSession(db: Executor, input: { userId: string; districtId: string; ttlHours: number; userAgent?: string; mfaVerified?: boolean }) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -19,6 +22,7 @@ export async function createSession(db: Db, input: { userId: string; districtId:
     csrfToken,
     expiresAt: new Date(Date.now() + input.ttlHours * 3600_000),
     userAgent: input.userAgent?.slice(0, 300),
+    mfaVerifiedAt: input.mfaVerified ? new Date() : null,
   });
   return { token, csrfToken };
 }
@@ -32,6 +36,8 @@ function sessionQuery(db: Db) {
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      authMethod: sessions.authMethod,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
       user: {
         id: users.id,
         districtId: users.districtId,

@@ -4,6 +4,7 @@ import { signInFailures, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
+import { secondFactorChallenge } from './mfa/sign-in-step.ts';
 import { createSession } from './sessions.ts';
 
 /** Failed attempts per e-mail allowed in the window before sign-in is refused for a while. */
@@ -20,7 +21,8 @@ interface SignInInput {
 
 /**
  * Checks the password and opens a session. Unknown e-mail and wrong password answer the same
- * (and take the same time); too many failures for one e-mail answer `rate_limited`.
+ * (and take the same time); too many failures for one e-mail answer `rate_limited`. A user with a
+ * second factor, or who must enrol one, gets `{ secondFactor }` instead: a challenge, no session.
  */
 export async function signIn(db: Db, input: SignInInput) {
   const emailKey = input.email.toLowerCase();
@@ -40,6 +42,9 @@ export async function signIn(db: Db, input: SignInInput) {
     throw new AppError('unauthenticated', 'E-mail or password is not correct');
   }
   await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
+  // Second factor (services/auth/mfa): a code, or enrolment first, before any session opens.
+  const secondFactor = await secondFactorChallenge(db, user);
+  if (secondFactor) return { secondFactor };
   const session = await createSession(db, {
     userId: user.id,
     districtId: user.districtId,
