@@ -7,8 +7,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DetailList } from '../../components/DetailList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 
-/** The user's own account: who they are, their language (saved and applied at once), their password. */
+/**
+ * The user's own account: who they are, their language (saved and applied at once), their password
+ * and two-factor sign-in.
+ */
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -53,6 +57,7 @@ export default function AccountPage() {
         <ErrorAlert error={updateLocale.error} />
       </Stack>
       <ChangePasswordForm />
+      <TwoFactorSection />
     </Stack>
   );
 }

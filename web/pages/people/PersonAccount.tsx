@@ -6,6 +6,7 @@ import type { AdminGrant } from '../../../common/roles.ts';
 import { useInvitePerson, useSetAdminGrant } from '../../api/people.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
+import { PersonTwoFactor } from './PersonTwoFactor.tsx';
 
 const GRANT_OPTIONS = ['', 'hr', 'district_admin'] as const;
 
@@ -57,6 +58,7 @@ export function PersonAccount({ person }: { person: Person }) {
         </Group>
       ) : null}
       <ErrorAlert error={setGrant.error} />
+      {account.status === 'active' ? <PersonTwoFactor person={person} /> : null}
     </Stack>
   );
 }
