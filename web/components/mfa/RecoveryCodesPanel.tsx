@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, CopyButton, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Recovery codes shown once: copy, download, and a tick that they were saved before going on. */
@@ -18,6 +18,9 @@ export function RecoveryCodesPanel({
 }) {
   const { t } = useTranslation('mfa');
   const [saved, setSaved] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // It replaces the form that was just sent: start screen-reader and keyboard users here.
+  useEffect(() => headingRef.current?.focus(), []);
   const text = `${t('codes.fileHeader', { email })}\n\n${codes.join('\n')}\n`;
   const download = () => {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -30,7 +33,7 @@ export function RecoveryCodesPanel({
 
   return (
     <Stack>
-      <Title order={headingOrder} size={headingOrder === 1 ? 'h2' : 'h3'}>
+      <Title order={headingOrder} size={headingOrder === 1 ? 'h2' : 'h3'} ref={headingRef} tabIndex={-1}>
         {t('codes.title')}
       </Title>
       <Alert color="yellow" variant="light">

@@ -43,7 +43,12 @@ export function TwoFactorSection() {
   const [enrolment, setEnrolment] = useState<AccountEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const setupRef = useRef<HTMLHeadingElement>(null);
   const { hash } = useLocation();
+  // The confirm dialog closed and its button is gone: continue at the setup steps.
+  useEffect(() => {
+    if (enrolment) setupRef.current?.focus();
+  }, [enrolment]);
 
   // The banner links here (`/account#two-factor`): bring the section into view and focus.
   useEffect(() => {
@@ -87,6 +92,9 @@ export function TwoFactorSection() {
   } else if (enrolment) {
     body = (
       <Stack>
+        <Title order={3} size="h4" ref={setupRef} tabIndex={-1}>
+          {s.enrolled ? t('account.newApp') : t('account.setUp')}
+        </Title>
         <Text>{t('enrol.accountIntro')}</Text>
         <TotpSetupForm
           details={enrolment}

@@ -23,7 +23,7 @@ export function SignInEnrolment({ challenge, onRestart }: { challenge: string; o
   const accept = useAcceptSession();
   const [done, setDone] = useState<EnrolmentSession | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), [done]);
+  useEffect(() => headingRef.current?.focus(), []);
 
   if (done) {
     return (

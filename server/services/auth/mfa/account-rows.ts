@@ -18,6 +18,7 @@ export async function loadAccount(db: Executor, userId: string) {
         locale: users.locale,
         active: users.active,
       },
+      personActive: people.active,
       givenName: people.givenName,
       timeZone: districts.timeZone,
       factor: mfaFactors,

@@ -36,7 +36,7 @@ export async function secondFactorChallenge(db: Db, user: { id: string; district
 /** A live account for a challenge; the same "start again" when the user was deactivated meanwhile. */
 async function challengeAccount(db: Db, userId: string): Promise<Account> {
   const account = await loadAccount(db, userId);
-  if (!account?.user.active) throw startAgain();
+  if (!account?.user.active || !account.personActive) throw startAgain();
   return account;
 }
 
