@@ -8,11 +8,12 @@ import type { Database } from '../server/db/client.ts';
 import { loadEnv } from '../server/env.ts';
 import type { RosterInputFile } from '../server/services/roster/parse/index.ts';
 import { TEST_PASSWORD } from '../server/test/factories.ts';
+import { nextTotpCode, TEST_MFA_KEY } from '../server/test/totp.ts';
 import { now } from './stats.ts';
 
 /** Builds the app on `database` as production would (no logging), ready for `inject`. */
 export async function startApp(database: Database): Promise<App> {
-  const env = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const env = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'false', MFA_SECRET_KEY: TEST_MFA_KEY });
   const app = await buildApp({ database, env });
   await app.ready();
   return app;
@@ -26,9 +27,17 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
 }
 
-/** Signs in through `POST /api/auth/sign-in` and returns a client holding the session. */
+/**
+ * Signs in through `POST /api/auth/sign-in` (and, for HR and admins, the code step with the
+ * factories' authenticator secret) and returns a client holding the session.
+ */
 export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  let res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const second = res.statusCode === 200 ? (res.json() as { secondFactor?: { challenge: string } }).secondFactor : undefined;
+  if (second) {
+    const payload = { challenge: second.challenge, method: 'totp', code: await nextTotpCode(email) };
+    res = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload });
+  }
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   const token = res.cookies.find((c) => c.name === 'trellis_session')?.value;
   const csrf = (res.json() as { csrfToken: string }).csrfToken;

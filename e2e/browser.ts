@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { DEMO_TOTP_SECRET } from '../server/db/seed-data.ts';
+import { totpCode } from '../server/services/auth/mfa/totp.ts';
+import { nextTotpStep } from '../server/test/totp.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -91,10 +95,40 @@ export async function searchPeople(page: Page, text: string, type?: (text: strin
   return total;
 }
 
-/** Signs in through the sign-in form the way a person does, and waits for the signed-in shell. */
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+/** The demo accounts whose access requires two-factor sign-in (seeded with DEMO_TOTP_SECRET). */
+export const DEMO_TWO_FACTOR: readonly string[] = [DEMO.admin, DEMO.hr];
+
+/**
+ * The code an authenticator app with `secret` shows, taking each time step once per account across
+ * every journey of the run (a code signs in only once): the steps used are kept in a file beside
+ * the server's port, since each journey file runs in its own module scope.
+ */
+export async function authenticatorCode(account: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const file = path.join(os.tmpdir(), `trellis-e2e-totp-${new URL(baseURL()).port}.json`);
+  const used = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>) : {};
+  const step = await nextTotpStep(used[account]);
+  fs.writeFileSync(file, JSON.stringify({ ...used, [account]: step }));
+  return totpCode(secret, step);
+}
+
+/** The code field of sign-in's second step. */
+export const codeInput = (page: Page): Locator => page.getByRole('textbox', { name: /^(6-digit code|código de 6 dígitos)/i });
+
+/**
+ * Signs in through the sign-in form the way a person does, and waits for the signed-in shell.
+ * Accounts with two-factor sign-in (the demo's admin@ and hr@) type the code from their app next.
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = DEMO_TOTP_SECRET, recoveryCode?: string) {
   await page.goto('/');
   await fillSignIn(page, email, password);
+  if (recoveryCode) {
+    await page.getByRole('button', { name: /^(use a recovery code instead|usar un código de recuperación)$/i }).click();
+    await page.getByRole('textbox', { name: /^(recovery code|código de recuperación)/i }).fill(recoveryCode);
+    await page.getByRole('button', { name: /^(verify|verificar)$/i }).click();
+  } else if (DEMO_TWO_FACTOR.includes(email) || totpSecret !== DEMO_TOTP_SECRET) {
+    await codeInput(page).fill(await authenticatorCode(email, totpSecret));
+    await page.getByRole('button', { name: /^(verify|verificar)$/i }).click();
+  }
   await accountMenu(page).waitFor();
 }
 

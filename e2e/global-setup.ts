@@ -112,7 +112,7 @@ async function serveMailbox(box: Mailbox): Promise<http.Server> {
 /** Stops each server (SIGTERM: it closes its database and lock) and removes its data directory. */
 export async function teardown() {
   await Promise.all(
-    running.map(async ({ process: child, dataDir }) => {
+    running.map(async ({ process: child, dataDir, baseURL }) => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -121,6 +121,8 @@ export async function teardown() {
         clearTimeout(timeout);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+      // The authenticator time steps the journeys used (browser.ts authenticatorCode).
+      fs.rmSync(path.join(os.tmpdir(), `trellis-e2e-totp-${new URL(baseURL).port}.json`), { force: true });
     }),
   );
   await new Promise((resolve) => mailboxHttp?.close(resolve));

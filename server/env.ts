@@ -74,6 +74,8 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   /** Secure cookies; on unless NODE_ENV=development (browsers accept them on http://localhost and 127.0.0.1). */
   COOKIE_SECURE: bool.optional(),
+  /** 32 random bytes (base64) sealing the TOTP secrets; unset: a key file in DATA_DIR (services/auth/mfa/secret-box.ts). */
+  MFA_SECRET_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirLockedError } from './db/lockfile.ts';
-import { DEMO_PASSWORD } from './db/seed-data.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './db/seed-data.ts';
 import { seedDemoDistrict } from './db/seed.ts';
 import { loadEnv } from './env.ts';
 import { secureCookies } from './lib/http.ts';
@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { publicUrlWarning } from './lib/public-url.ts';
 import { failInterruptedImports } from './services/imports.ts';
+import { mfaKey } from './services/auth/mfa/secret-box.ts';
 import { mailStartupNotice } from './services/mail/transport.ts';
 
 /** How often ended sessions and quiet sign-in throttles are swept from the database. */
@@ -19,6 +20,8 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** The Trellis process: database, migrations, demo seed, HTTP server, clean shutdown. */
 async function main() {
   const env = loadEnv();
+  // Fails at start (not at the first sign-in) when the two-factor key is missing or malformed.
+  const twoFactorKey = mfaKey(env);
   const log = pino({ level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] });
   let releaseLock = () => {};
   if (!env.DATABASE_URL) {
@@ -36,7 +39,7 @@ async function main() {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
   log.info({ database: database.kind, ms: Date.now() - started }, 'database ready, migrations applied');
   await failInterruptedImports(database.db);
-  const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db) : null;
+  const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db, undefined, { mfaKey: twoFactorKey }) : null;
 
   const app = await buildApp({
     database,
@@ -79,6 +82,7 @@ async function main() {
   if (seeded) {
     lines.push(`Demo district "Sunshine Public Schools"${seeded.created ? ' created' : ''}. Sign in with password ${DEMO_PASSWORD} as:`);
     for (const s of seeded.signIns) lines.push(`  ${s.email.padEnd(30)} ${s.role}`);
+    lines.push(`admin@ and hr@ also ask for a code: add the secret ${DEMO_TOTP_SECRET} to an authenticator app.`);
   }
   console.log(lines.join('\n') + '\n');
 }

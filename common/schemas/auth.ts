@@ -62,6 +62,11 @@ export const Me = z.object({
   adminGrant: z.enum(ADMIN_GRANTS).nullable(),
   schoolIds: z.array(z.uuid()),
   abilities: AppAbilities,
+  /**
+   * Two-factor sign-in: `required` by the user's HR / admin grant; `satisfied` once this session
+   * passed it. Required and not satisfied: the grant gives nothing until the session is verified.
+   */
+  secondFactor: z.object({ required: z.boolean(), satisfied: z.boolean() }),
 });
 export type Me = z.infer<typeof Me>;
 

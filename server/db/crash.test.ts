@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oneRosterSet } from '../test/roster-fixtures.ts';
+import { nextTotpCode } from '../test/totp.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-crash-'));
@@ -42,12 +44,12 @@ async function start() {
   throw new Error('server did not start');
 }
 
+/** Signs in as the demo admin: the password, then a code from the demo authenticator secret. */
 async function signIn(base: string) {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@sunshine.example', password: 'Trellis-demo-2026' }),
-  });
+  const post = (url: string, body: unknown) => fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const email = 'admin@sunshine.example';
+  const { secondFactor } = (await (await post('/api/auth/sign-in', { email, password: DEMO_PASSWORD })).json()) as { secondFactor: { challenge: string } };
+  const res = await post('/api/auth/mfa/verify', { challenge: secondFactor.challenge, method: 'totp', code: await nextTotpCode(email, DEMO_TOTP_SECRET) });
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };

@@ -34,4 +34,9 @@ export const DEPARTMENTS = [
 export const TEACHERS_PER_LEVEL = { elementary: 12, middle: 17, high: 22 } as const;
 
 export const DEMO_PASSWORD = 'Trellis-demo-2026';
+/**
+ * The authenticator secret (base32) of the demo's admin@ and hr@, whose access requires two-factor
+ * sign-in: `npm start` prints it for adding to an authenticator app. A demo value, public by design.
+ */
+export const DEMO_TOTP_SECRET = 'TRELLISDEMOSUNSHINEPUBLICSCHOOLS';
 export const DEMO_DISTRICT = { name: 'Sunshine Public Schools', slug: 'sunshine' };

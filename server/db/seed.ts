@@ -3,11 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { StaffRole } from '../../common/roles.ts';
 import { personSearchText } from '../../common/search.ts';
 import { recordAudit } from '../services/audit.ts';
+import { newRecoverySalt } from '../services/auth/mfa/recovery-codes.ts';
+import { sealSecret } from '../services/auth/mfa/secret-box.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import type { Db } from './client.ts';
-import { caseloadMembers, districts, orgUnits, people, roleAssignments, users } from './schema/index.ts';
+import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from './schema/index.ts';
 import { seedCompetency } from './seed-competency.ts';
-import { DEMO_DISTRICT, DEMO_PASSWORD, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
+import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
 
 export interface DemoSignIn { email: string; role: string }
 
@@ -32,8 +34,14 @@ function generator(seed: number) {
 /**
  * Creates the demo district "Sunshine Public Schools" (12 schools, 4 central-office departments,
  * ~300 staff with roles, a coach's caseload, and sign-ins for each access level) unless it exists.
+ * With `mfaKey`, admin@ and hr@ get an authenticator enrolled with DEMO_TOTP_SECRET (their access
+ * requires one); without it they set one up at their first sign-in.
  */
-export async function seedDemoDistrict(db: Db, district: DemoDistrictOptions = DEMO): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
+export async function seedDemoDistrict(
+  db: Db,
+  district: DemoDistrictOptions = DEMO,
+  opts: { mfaKey?: Buffer } = {},
+): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
   const at = `@${district.domain}`;
   const signIns: DemoSignIn[] = [
     { email: `admin${at}`, role: 'district admin' },
@@ -119,6 +127,11 @@ export async function seedDemoDistrict(db: Db, district: DemoDistrictOptions = D
       account(special.coach!, `coach${at}`),
       account(special.teacher!, `teacher${at}`),
     ]).returning({ id: users.id, personId: users.personId });
+    const { mfaKey } = opts;
+    if (mfaKey) {
+      const granted = accounts.filter((a) => a.personId === adminPersonId || a.personId === hrPersonId);
+      await tx.insert(mfaFactors).values(granted.map((a) => ({ districtId, userId: a.id, secretEncrypted: sealSecret(mfaKey, a.id, DEMO_TOTP_SECRET), recoverySalt: newRecoverySalt() })));
+    }
     // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
     await seedCompetency(tx, { districtId, districtName: district.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
     await (await import('./seed-observations.ts')).seedObservations(tx, { districtId, emailDomain: district.domain }); // a term of observations and coaching (issue 4)

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appAbilities } from '../policies/app.ts';
+import { effectiveGrant, secondFactorRequired, sessionPassedSecondFactor } from '../policies/mfa.ts';
 import { buildActor } from '../services/auth/actor.ts';
 import { findSession, type SessionUser } from '../services/auth/sessions.ts';
 import { hashToken } from '../services/auth/tokens.ts';
@@ -69,7 +70,8 @@ export async function requireCtx(req: FastifyRequest): Promise<Ctx> {
 /** The context for a session already checked (e.g. one just opened by sign-in). */
 export async function ctxForSession(req: FastifyRequest, session: SessionUser): Promise<Ctx> {
   req.sessionUser = session;
-  const actor = buildActor(session.user, session.roles, session.caseload);
+  // An HR / admin grant counts only once the session passed the second factor (policies/mfa.ts).
+  const actor = buildActor({ ...session.user, adminGrant: effectiveGrant(session.user, session) }, session.roles, session.caseload);
   return { db: req.server.database.db, actor, requestId: req.id, log: req.log, mail: requestMail(req) };
 }
 
@@ -91,6 +93,7 @@ export async function presentMe(req: FastifyRequest, ctx: Ctx) {
     adminGrant: ctx.actor.adminGrant,
     schoolIds: [...new Set([...ctx.actor.leaderOrgUnitIds, ...ctx.actor.coachOrgUnitIds])],
     abilities: appAbilities(ctx.actor),
+    secondFactor: { required: secondFactorRequired(session.user), satisfied: sessionPassedSecondFactor(session) },
   };
 }
 

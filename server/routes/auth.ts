@@ -2,14 +2,16 @@
  * Permission matrix: sign-in and password reset are open to anyone (sign-in slowed per account and
  * address and per address, on the peer address unless TRUST_PROXY names a proxy; 429 `rate_limited`
  * with Retry-After; a reset request answers 202 for any address and works after the response);
- * sign-out and GET /session -> 401 signed out. Other districts and roles do not apply.
+ * its code step is routes/mfa.ts; sign-out and GET /session -> 401 signed out. Other districts and
+ * roles do not apply.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
+import { SignInResponse } from '../../common/schemas/mfa.ts';
 import { publicBaseUrl } from '../lib/public-url.ts';
 import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, sessionLifetime, setSessionCookie } from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
-import { findSession } from '../services/auth/sessions.ts';
+import { deleteSession, findSession } from '../services/auth/sessions.ts';
 import { signIn } from '../services/auth/sign-in.ts';
 import { signOut } from '../services/auth/sign-out.ts';
 
@@ -19,17 +21,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sign-in',
     {
-      schema: { tags, body: SignInInput, response: { 200: SessionResponse } },
+      schema: { tags, body: SignInInput, response: { 200: SignInResponse } },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { token, csrfToken } = await signIn(app.database.db, {
+      const result = await signIn(app.database.db, {
         ...req.body,
         ...sessionLifetime(app.env),
         ip: req.ip,
         userAgent: req.headers['user-agent'],
         requestId: req.id,
       });
+      if ('secondFactor' in result) return result;
+      const { token, csrfToken } = result;
+      // A new session token on every sign-in; the one this browser held before ends (ASVS V7.2.4).
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(app.database.db, previous);
       setSessionCookie(reply, token, app.env);
       const session = await findSession(app.database.db, token, sessionLifetime(app.env));
       const ctx = await ctxForSession(req, session!);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, buildMatrixWorld, readDistrict, DISTRICT_A, DISTRICT_B, tenantTables, type MatrixWorld } from '../test/matrix/world.ts';
 import { isIdField, sample, setAt, type IdSlot, type JsonSchema } from '../test/matrix/sample.ts';
 import { signIn, useTestApp } from '../test/harness.ts';
-import { DEMO_PASSWORD } from '../db/seed-data.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../db/seed-data.ts';
 
 const t = useTestApp();
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -257,7 +257,7 @@ beforeAll(async () => {
   callers = [{ label: 'signed out', headers: {}, personId: null, userId: null }];
   for (const who of ['teacher', 'coach', 'principal', 'hr', 'admin']) {
     const email = `${who}@${DISTRICT_A.domain}`;
-    const client = await signIn(t.app, email, DEMO_PASSWORD);
+    const client = await signIn(t.app, email, DEMO_PASSWORD, DEMO_TOTP_SECRET);
     const user = users.find((u) => u.email === email)!;
     callers.push({ label: who, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrfToken! }, personId: user.person_id as string, userId: user.id as string });
   }

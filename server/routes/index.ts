@@ -17,6 +17,8 @@ import { trackerRoutes } from './tracker.ts';
 import { calendarRoutes } from './calendar.ts';
 import { importRoutes } from './imports.ts';
 import { meRoutes } from './me.ts';
+import { mfaRoutes } from './mfa.ts';
+import { mfaAccountRoutes, personMfaRoutes } from './mfa-account.ts';
 import { orgUnitRoutes } from './org-units.ts';
 import { pathwayRoutes } from './pathways.ts';
 import { pathwayStepRoutes } from './pathway-steps.ts';
@@ -31,6 +33,9 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(sessionRoutes, { prefix: '/api/sessions' });
+  await app.register(mfaRoutes, { prefix: '/api/auth/mfa' });
+  await app.register(mfaAccountRoutes, { prefix: '/api/me/two-factor' });
+  await app.register(personMfaRoutes, { prefix: '/api/people' });
   await app.register(orgUnitRoutes, { prefix: '/api/org-units' });
   await app.register(peopleRoutes, { prefix: '/api/people' });
   await app.register(importRoutes, { prefix: '/api/imports' });

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { AccessRole, StaffRole } from '../../common/roles.ts';
 import { personSearchText } from '../../common/search.ts';
 import type { Db } from '../db/client.ts';
-import { caseloadMembers, districts, orgUnits, people, roleAssignments, users } from '../db/schema/index.ts';
+import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from '../db/schema/index.ts';
+import { newRecoverySalt } from '../services/auth/mfa/recovery-codes.ts';
+import { sealSecret } from '../services/auth/mfa/secret-box.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
+import { TEST_MFA_KEY, TEST_TOTP_SECRET } from './totp.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let hashOnce: Promise<string> | undefined;
@@ -48,8 +51,17 @@ const ACCESS_SETUP: Record<AccessRole, { role: StaffRole; grant: string | null }
   district_admin: { role: 'district_administrator', grant: 'district_admin' },
 };
 
-/** A user who can sign in with TEST_PASSWORD, holding the given access level in `orgUnitId`. */
-export async function buildUser(db: Db, districtId: string, access: AccessRole, opts: { orgUnitId?: string; caseload?: string[] } = {}) {
+/**
+ * A user who can sign in with TEST_PASSWORD, holding the given access level in `orgUnitId`. HR and
+ * district admins (whose grant requires a second factor) have an authenticator enrolled with
+ * TEST_TOTP_SECRET, so the harness's `signIn` completes the code step; `withoutFactor` leaves it out.
+ */
+export async function buildUser(
+  db: Db,
+  districtId: string,
+  access: AccessRole,
+  opts: { orgUnitId?: string; caseload?: string[]; withoutFactor?: boolean } = {},
+) {
   const setup = ACCESS_SETUP[access];
   const email = `${access}-${randomUUID().slice(0, 8)}@example.test`;
   const person = await buildPerson(db, districtId, { role: setup.role, orgUnitId: opts.orgUnitId, email });
@@ -60,5 +72,16 @@ export async function buildUser(db: Db, districtId: string, access: AccessRole, 
   if (opts.caseload?.length) {
     await db.insert(caseloadMembers).values(opts.caseload.map((personId) => ({ districtId, coachPersonId: person.id, personId })));
   }
+  if (setup.grant && !opts.withoutFactor) await enrolTestFactor(db, user!);
   return { ...user!, person };
+}
+
+/** Enrols an authenticator with `secret` for the user directly (no recovery codes), as a finished enrolment leaves it. */
+export async function enrolTestFactor(db: Db, user: { id: string; districtId: string }, secret = TEST_TOTP_SECRET) {
+  await db.insert(mfaFactors).values({
+    districtId: user.districtId,
+    userId: user.id,
+    secretEncrypted: sealSecret(Buffer.from(TEST_MFA_KEY, 'base64'), user.id, secret),
+    recoverySalt: newRecoverySalt(),
+  });
 }

@@ -6,6 +6,7 @@ import type { MailerOptions } from '../services/mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase } from './database.ts';
 import { Mailbox, type MailboxOptions } from './mailbox.ts';
+import { nextTotpCode, TEST_MFA_KEY, TEST_TOTP_SECRET } from './totp.ts';
 
 export interface TestContext {
   app: App;
@@ -26,7 +27,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    const env: Record<string, string> = { NODE_ENV: 'test', ...envOverrides };
+    const env: Record<string, string> = { NODE_ENV: 'test', MFA_SECRET_KEY: TEST_MFA_KEY, ...envOverrides };
     let mail = opts.mail;
     if (opts.smtp) {
       ctx.mailbox = await Mailbox.start(opts.smtp === true ? {} : opts.smtp);
@@ -72,10 +73,21 @@ export class Client {
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
 }
 
-/** Signs in through the real endpoint and returns a client holding the session. */
-export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+/**
+ * Signs in through the real endpoints and returns a client holding the session: the password, then,
+ * when asked for (HR and admins), a code from the authenticator with `totpSecret`.
+ */
+export async function signIn(app: App, email: string, password = TEST_PASSWORD, totpSecret = TEST_TOTP_SECRET): Promise<Client> {
+  let res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
+  const challenge = (res.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
+  if (challenge?.step === 'verify') {
+    const code = await nextTotpCode(email, totpSecret);
+    res = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload: { challenge: challenge.challenge, method: 'totp', code } });
+    if (res.statusCode !== 200) throw new Error(`second factor failed for ${email}: ${res.statusCode} ${res.body}`);
+  } else if (challenge) {
+    throw new Error(`${email} must set up an authenticator first (build them with a factor)`);
+  }
   const cookie = res.cookies.find((c) => c.name === 'trellis_session');
   return new Client(app, `trellis_session=${cookie!.value}`, res.json().csrfToken);
 }

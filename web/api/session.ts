@@ -8,6 +8,7 @@ import type {
   SessionResponse,
   SignInInput,
 } from '../../common/schemas/auth.ts';
+import type { SignInResponse } from '../../common/schemas/mfa.ts';
 import { api, isApiError, setCsrfToken } from './client.ts';
 
 export const sessionKey = ['session'] as const;
@@ -37,15 +38,24 @@ export function useMe(): Me {
   return data.user;
 }
 
-export function useSignIn() {
+/** Takes a session a sign-in step opened: the app is now signed in as its user. */
+export function useAcceptSession() {
   const queryClient = useQueryClient();
+  return (session: SessionResponse) => {
+    setCsrfToken(session.csrfToken);
+    // Whatever is cached belonged to the previous session (perhaps another user's): drop it.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    queryClient.setQueryData(sessionKey, { user: session.user, csrfToken: session.csrfToken });
+  };
+}
+
+/** The password step: a session, or (`secondFactor`) a challenge for the code step (web/pages/auth/SecondFactorStep.tsx). */
+export function useSignIn() {
+  const accept = useAcceptSession();
   return useMutation({
-    mutationFn: (input: z.input<typeof SignInInput>) => api<SessionResponse>('POST', '/api/auth/sign-in', input),
-    onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
-      // Whatever is cached belonged to the previous session (perhaps another user's): drop it.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-      queryClient.setQueryData(sessionKey, session);
+    mutationFn: (input: z.input<typeof SignInInput>) => api<SignInResponse>('POST', '/api/auth/sign-in', input),
+    onSuccess: (result) => {
+      if (!('secondFactor' in result)) accept(result);
     },
   });
 }

@@ -7,6 +7,7 @@ import { useMe } from '../api/session.ts';
 import { Loading } from '../components/Loading.tsx';
 import { NotificationsBell } from '../components/NotificationsBell.tsx';
 import { MainNav } from './MainNav.tsx';
+import { SecondFactorBanner } from './SecondFactorBanner.tsx';
 import { useIsPhone } from './responsive.ts';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -85,6 +86,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1} inert={menuOverPage} aria-hidden={menuOverPage || undefined}>
         <Suspense fallback={<Loading />}>
+          <SecondFactorBanner />
           <Outlet />
         </Suspense>
       </AppShell.Main>

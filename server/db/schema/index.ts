@@ -17,3 +17,4 @@ export * from './coaching.ts';
 export * from './notifications.ts';
 export * from './tracker.ts';
 export * from './record-reads.ts';
+export * from './mfa.ts';

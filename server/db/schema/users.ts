@@ -41,6 +41,10 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     userAgent: text(),
+    /** How the session was opened: 'password' or 'sso' (an SSO provider's own MFA counts as the second factor). */
+    authMethod: text().notNull().default('password'),
+    /** When this session passed the second factor (services/auth/mfa); null when it has not. */
+    mfaVerifiedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -18,8 +18,11 @@ export interface SessionLifetime {
   maxHours: number;
 }
 
-/** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function createSession(db: Db, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string }) {
+/**
+ * Creates a session; returns the cookie token (only its hash is stored) and the CSRF token.
+ * `mfaVerified`: the sign-in passed a second factor (services/auth/mfa).
+ */
+export async function createSession(db: Executor, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string; mfaVerified?: boolean }) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -29,6 +32,7 @@ export async function createSession(db: Db, input: SessionLifetime & { userId: s
     csrfToken,
     expiresAt: new Date(Date.now() + Math.min(input.ttlHours, input.maxHours) * 3600_000),
     userAgent: input.userAgent?.slice(0, 300),
+    mfaVerifiedAt: input.mfaVerified ? new Date() : null,
   });
   return { token, csrfToken };
 }
@@ -42,6 +46,8 @@ function sessionQuery(db: Db) {
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      authMethod: sessions.authMethod,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
       user: {
         id: users.id,
         districtId: users.districtId,

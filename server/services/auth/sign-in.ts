@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { secondFactorChallenge } from './mfa/sign-in-step.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 import { reserveSignInAttempt } from './throttle.ts';
@@ -30,10 +31,14 @@ const wrongCredentials = () => new AppError('unauthenticated', 'E-mail or passwo
 /**
  * Signs in with e-mail and password, as a sequence of steps: count the attempt (slowed per account
  * and address, `rate_limited`), check the password (unknown e-mail, wrong password, no password yet
- * and a deactivated person answer the same 401, in the same time), then open the session.
+ * and a deactivated person answer the same 401, in the same time), then either ask for the second
+ * factor (a user with one, or who must enrol one, gets `{ secondFactor }`: a challenge, no session)
+ * or open the session.
  */
 export async function signIn(db: Db, input: SignInInput) {
   const account = await checkPassword(db, input);
+  const secondFactor = await secondFactorChallenge(db, account);
+  if (secondFactor) return { secondFactor };
   return openSession(db, account, input);
 }
 
@@ -61,6 +66,7 @@ async function findAccount(db: Db, email: string) {
       id: users.id,
       districtId: users.districtId,
       passwordHash: users.passwordHash,
+      adminGrant: users.adminGrant,
       userActive: users.active,
       personActive: people.active,
     })

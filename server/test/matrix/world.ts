@@ -11,6 +11,7 @@ import { getTableName, is, sql, Table } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
 import { seedDemoDistrict } from '../../db/seed.ts';
+import { TEST_MFA_KEY } from '../totp.ts';
 
 export const DISTRICT_A = { name: 'Lakeview Unified Schools', slug: 'lakeview-matrix', domain: 'lakeview-matrix.example' };
 export const DISTRICT_B = { name: 'Sunshine Public Schools', slug: 'sunshine', domain: 'sunshine.example' };
@@ -63,8 +64,10 @@ export async function fingerprint(db: Db, districtId: string): Promise<Record<st
 
 /** Seeds both districts and reads them. */
 export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
-  await seedDemoDistrict(db, DISTRICT_B);
-  await seedDemoDistrict(db, DISTRICT_A);
+  // admin@ and hr@ have the demo authenticator (DEMO_TOTP_SECRET), sealed with the test app's key.
+  const mfaKey = Buffer.from(TEST_MFA_KEY, 'base64');
+  await seedDemoDistrict(db, DISTRICT_B, { mfaKey });
+  await seedDemoDistrict(db, DISTRICT_A, { mfaKey });
   const idOf = async (slug: string) => ((await db.execute(sql`select id from districts where slug = ${slug}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
   const aId = await idOf(DISTRICT_A.slug);
   const bId = await idOf(DISTRICT_B.slug);

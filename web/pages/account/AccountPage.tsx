@@ -9,8 +9,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
 import { RecordReadsSection } from './RecordReadsSection.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 
-/** The user's own account: who they are, their language (saved and applied at once), their password, who viewed their records. */
+/**
+ * The user's own account: who they are, their language (saved and applied at once), their password,
+ * two-factor sign-in, the devices signed in and who viewed their records.
+ */
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -55,6 +59,7 @@ export default function AccountPage() {
         <ErrorAlert error={updateLocale.error} />
       </Stack>
       <ChangePasswordForm />
+      <TwoFactorSection />
       <DevicesSection />
       <RecordReadsSection />
     </Stack>

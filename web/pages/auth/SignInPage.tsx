@@ -4,11 +4,13 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../common/schemas/auth.ts';
+import type { SecondFactorChallenge } from '../../../common/schemas/mfa.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSession, useSignIn } from '../../api/session.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 function safeNext(next: string | null): string {
@@ -33,15 +35,27 @@ export default function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // After a right password, HR and admins (and whoever turned it on) take a second step.
+  const [secondFactor, setSecondFactor] = useState<SecondFactorChallenge | null>(null);
 
   if (session.data) return <Navigate to={next} replace />;
+  if (secondFactor) {
+    const restart = () => {
+      setSecondFactor(null);
+      setPassword('');
+      signIn.reset();
+    };
+    return <SecondFactorStep secondFactor={secondFactor} onRestart={restart} />;
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(SignInInput, { email, password }, t);
     setErrors(result.ok ? {} : result.errors);
     if (!result.ok) return;
-    signIn.mutate(result.data, { onSuccess: () => void navigate(next, { replace: true }) });
+    signIn.mutate(result.data, {
+      onSuccess: (answer) => ('secondFactor' in answer ? setSecondFactor(answer.secondFactor) : void navigate(next, { replace: true })),
+    });
   };
 
   const failure = signIn.error

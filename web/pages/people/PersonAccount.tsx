@@ -9,6 +9,7 @@ import { useMe } from '../../api/session.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
+import { PersonTwoFactor } from './PersonTwoFactor.tsx';
 
 const GRANT_OPTIONS = ['', 'hr', 'district_admin'] as const;
 
@@ -69,6 +70,7 @@ export function PersonAccount({ person }: { person: Person }) {
         </Group>
       ) : null}
       <ErrorAlert error={setGrant.error} />
+      {account.status === 'active' ? <PersonTwoFactor person={person} /> : null}
       {person.abilities.endSessions && account.status === 'active' && me.person.id !== person.id ? (
         <>
           <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={() => setConfirmEnd(true)}>
