@@ -88,9 +88,16 @@ describe('over a real connection', () => {
       body: Readable.toWeb(upload.stream) as ReadableStream,
       headers: { ...headers, 'content-type': upload.contentType },
       duplex: 'half',
-    } as RequestInit);
-    expect(big.status).toBe(413);
-    expect(big.headers.get('connection')).toBe('close');
+    } as RequestInit).catch((error: { cause?: { code?: string } }) => {
+      // The server answers and closes while the client still writes: a client that is slow to read
+      // the answer meets the closed socket instead (EPIPE / ECONNRESET). Either way it stopped reading.
+      if (error.cause?.code === 'EPIPE' || error.cause?.code === 'ECONNRESET') return null;
+      throw error;
+    });
+    if (big) {
+      expect(big.status).toBe(413);
+      expect(big.headers.get('connection')).toBe('close');
+    }
     expect(upload.pulled()).toBeLessThan(40 * MB);
   });
 });
