@@ -20,6 +20,8 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   /** Secure cookies; on by default in production (behind HTTPS). */
   COOKIE_SECURE: bool.optional(),
+  /** Key material (32+ characters) for secrets kept at rest, e.g. SSO client secrets; required in production to use SSO. */
+  SECRET_KEY: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

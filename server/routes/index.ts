@@ -23,11 +23,15 @@ import { pathwayStepRoutes } from './pathway-steps.ts';
 import { peopleRoutes } from './people.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { scaleRoutes } from './scales.ts';
+import { ssoSettingsRoutes } from './sso-settings.ts';
+import { ssoRoutes } from './sso.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(ssoRoutes, { prefix: '/api/auth/sso' });
+  await app.register(ssoSettingsRoutes, { prefix: '/api/sso' });
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(orgUnitRoutes, { prefix: '/api/org-units' });
   await app.register(peopleRoutes, { prefix: '/api/people' });

@@ -16,3 +16,4 @@ export * from './action-steps.ts';
 export * from './coaching.ts';
 export * from './notifications.ts';
 export * from './tracker.ts';
+export * from './sso.ts';

@@ -33,6 +33,8 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     userAgent: text(),
+    /** How the session was opened: 'password' or 'sso' (an SSO sign-in lets the provider's MFA count). */
+    authMethod: text().notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

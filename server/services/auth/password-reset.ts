@@ -7,6 +7,7 @@ import { hashPassword } from './passwords.ts';
 import { deleteUserSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { linkEmail } from './link-email.ts';
+import { passwordSignInOff } from './sso/settings.ts';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -16,11 +17,12 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
  */
 export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }) {
   const [user] = await db
-    .select({ id: users.id, districtId: users.districtId, email: users.email, locale: users.locale, givenName: people.givenName })
+    .select({ id: users.id, districtId: users.districtId, adminGrant: users.adminGrant, email: users.email, locale: users.locale, givenName: people.givenName })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true)));
-  if (!user) return null;
+  // A district that signs in by SSO only sends no reset links (district admins keep theirs).
+  if (!user || (await passwordSignInOff(db, user))) return null;
   return db.transaction(async (tx) => {
     const sent = await sendPasswordLink(tx, user, 'passwordReset', input.publicUrl);
     await recordAudit(tx, { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } }, {
@@ -56,12 +58,15 @@ export async function sendPasswordLink(
 /** Sets a new password from a reset link; the link works once and only before it expires. */
 export async function confirmPasswordReset(db: Db, input: { token: string; password: string; requestId: string }) {
   const [reset] = await db
-    .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, districtId: users.districtId })
+    .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, districtId: users.districtId, adminGrant: users.adminGrant })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt)));
   if (!reset || reset.expiresAt < new Date()) {
     throw new AppError('invalid_state', 'This reset link has expired or was already used; ask for a new one');
+  }
+  if (await passwordSignInOff(db, reset)) {
+    throw new AppError('invalid_state', 'Your district signs in with single sign-on', { reason: 'sso_required' });
   }
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {

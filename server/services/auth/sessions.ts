@@ -8,8 +8,14 @@ import { hashToken, newToken } from './tokens.ts';
 /** Refresh a session's expiry at most this often, to keep reads from writing on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-/** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function createSession(db: Db, input: { userId: string; districtId: string; ttlHours: number; userAgent?: string }) {
+/**
+ * Creates a session; returns the cookie token (only its hash is stored) and the CSRF token.
+ * `authMethod` records how the person proved who they are ('password' unless given).
+ */
+export async function createSession(
+  db: Db,
+  input: { userId: string; districtId: string; ttlHours: number; userAgent?: string; authMethod?: 'password' | 'sso' },
+) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -19,6 +25,7 @@ export async function createSession(db: Db, input: { userId: string; districtId:
     csrfToken,
     expiresAt: new Date(Date.now() + input.ttlHours * 3600_000),
     userAgent: input.userAgent?.slice(0, 300),
+    authMethod: input.authMethod ?? 'password',
   });
   return { token, csrfToken };
 }

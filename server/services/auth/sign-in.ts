@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
+import { assertPasswordSignInAllowed } from './sso/settings.ts';
 
 /** Failed attempts per e-mail allowed in the window before sign-in is refused for a while. */
 export const MAX_FAILURES = 5;
@@ -39,6 +40,7 @@ export async function signIn(db: Db, input: SignInInput) {
     await db.insert(signInFailures).values({ emailKey });
     throw new AppError('unauthenticated', 'E-mail or password is not correct');
   }
+  await assertPasswordSignInAllowed(db, user, input.requestId);
   await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
   const session = await createSession(db, {
     userId: user.id,
