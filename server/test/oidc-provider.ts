@@ -42,13 +42,12 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
   const extraClaims = new Map<string, Record<string, unknown>>();
   const clientId = 'trellis-test-client';
   const clientSecret = 'trellis-test-secret-0123456789abcdef';
-  let provider: Provider | undefined;
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  provider = new Provider(issuer, {
+  const provider = new Provider(issuer, {
     clients: [
       {
         client_id: clientId,
@@ -82,7 +81,7 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url ?? '');
-    if (!match || !provider) return callback(req, res);
+    if (!match) return callback(req, res);
     try {
       if (!match[2]) {
         res.setHeader('content-type', 'text/html; charset=utf-8');
