@@ -3,7 +3,8 @@
  * provider redirects to the callback). `options` tells the sign-in page a district's providers
  * (404 for an unknown district slug); `start` sends the browser to an enabled provider; `callback`
  * signs in only an existing, active account of that provider's district. Refusals redirect to the
- * page /sign-in/refused. Other districts and roles do not apply. Rate-limited per IP.
+ * page /sign-in/refused. Other districts and roles do not apply. Rate-limited per IP, generously:
+ * a school's staff often share one public address and sign in at the same minute.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SsoOptions, SsoOptionsQuery, SsoStartParams, SsoStartQuery } from '../../common/schemas/sso.ts';
@@ -31,13 +32,13 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/options',
-    { schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    { schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
     async (req) => ssoOptions(app.database.db, req.query),
   );
 
   app.get(
     '/start/:id',
-    { schema: { tags, params: SsoStartParams, querystring: SsoStartQuery }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { tags, params: SsoStartParams, querystring: SsoStartQuery }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const result = await startSsoSignIn(app.database.db, app.env, {
         providerId: req.params.id,
@@ -51,7 +52,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/callback', { schema: { tags }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.get('/callback', { schema: { tags }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (req, reply) => {
     const result = await completeSsoSignIn(app.database.db, app.env, {
       flowCookie: req.cookies[SSO_FLOW_COOKIE],
       search: req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '',

@@ -13,7 +13,16 @@ export function SsoButtons({ options, next, onForget, divider }: { options: SsoO
     <Stack gap="sm">
       <Text fw={500}>{t('signIn.district', { district: options.district.name })}</Text>
       {options.providers.map((provider) => (
-        <Button key={provider.id} component="a" href={ssoStartUrl(provider.id, next)} variant="default" size="md" fullWidth>
+        <Button
+          key={provider.id}
+          component="a"
+          href={ssoStartUrl(provider.id, next)}
+          variant="default"
+          size="md"
+          fullWidth
+          // Long provider names and Spanish wrap instead of being cut off on a phone.
+          styles={{ root: { height: 'auto', minHeight: 42, paddingBlock: 8 }, label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 } }}
+        >
           {t('signIn.withProvider', { name: provider.displayName })}
         </Button>
       ))}
