@@ -1,6 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
 import { useSsoOptions, type SsoOptions } from '../../api/sso.ts';
 
 const STORAGE_KEY = 'trellis.district';
@@ -37,6 +38,11 @@ export function useSignInDistrict(email: string) {
   useEffect(() => {
     if (fromLink && options.data?.district) storage()?.setItem(STORAGE_KEY, fromLink);
   }, [fromLink, options.data?.district]);
+  // A remembered district that no longer exists (renamed) is forgotten for the next visit.
+  const gone = !fromLink && Boolean(remembered) && isApiError(options.error, 'not_found');
+  useEffect(() => {
+    if (gone) storage()?.removeItem(STORAGE_KEY);
+  }, [gone]);
 
   /** Remembers a district (e.g. the one a refused password sign-in named). */
   const remember = useCallback((slug: string) => {

@@ -87,6 +87,7 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
       : validate(CreateSsoProviderInput, { ...input, clientSecret: values.clientSecret }, t);
     const fieldErrors: FieldErrors = {};
     if (!result.ok) for (const [path, message] of Object.entries(result.errors)) fieldErrors[path.split('.')[0]!] ??= message;
+    if (fieldErrors.tenantValue && input.tenantClaim && !input.tenantValue) fieldErrors.tenantValue = t('form.tenantPair');
     setErrors(fieldErrors);
     if (!result.ok) return;
     if (provider) update.mutate({ id: provider.id, ...(result.data as object), version: provider.version } as never, { onSuccess: onSaved });
