@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
 const GROWTH = ['Observations', 'Coaching', 'School tracker', 'Calendar'];
-const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Import roster', 'Audit log', 'Integrations', 'Outbox', 'Account'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[] }[] = [
@@ -27,6 +27,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   Frameworks: 'Frameworks',
   'Career pathways': 'Career pathways',
   Integrations: 'Integrations',
+  'Sign-in and SSO': 'Sign-in and single sign-on',
   'Import roster': 'Import roster',
   'Audit log': 'Audit log',
   Outbox: 'Outbox',

@@ -76,6 +76,8 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   /** 32 random bytes (base64) sealing the TOTP secrets; unset: a key file in DATA_DIR (services/auth/mfa/secret-box.ts). */
   MFA_SECRET_KEY: z.string().optional(),
+  /** Key material (32+ characters) for secrets kept at rest, e.g. SSO client secrets; required in production to use SSO. */
+  SECRET_KEY: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

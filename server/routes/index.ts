@@ -26,11 +26,15 @@ import { peopleRoutes } from './people.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { scaleRoutes } from './scales.ts';
 import { sessionRoutes } from './sessions.ts';
+import { ssoSettingsRoutes } from './sso-settings.ts';
+import { ssoRoutes } from './sso.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(ssoRoutes, { prefix: '/api/auth/sso' });
+  await app.register(ssoSettingsRoutes, { prefix: '/api/sso' });
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(sessionRoutes, { prefix: '/api/sessions' });
   await app.register(mfaRoutes, { prefix: '/api/auth/mfa' });

@@ -12,7 +12,7 @@ export interface AuditRecord {
 }
 
 /** Fields never written to the audit log. */
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'searchText']);
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'searchText', 'clientSecret', 'clientSecretEncrypted']);
 
 function scrub(value: unknown): unknown {
   if (value === null || value === undefined) return null;

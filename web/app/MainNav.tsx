@@ -26,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/import', label: 'nav.import', ability: 'importRoster' },
   { to: '/audit', label: 'nav.audit', ability: 'viewAudit' },
   { to: '/integrations', label: 'nav.integrations', ability: 'viewAudit' },
+  // District admins (the API checks canManageSignIn, the same grant as viewAudit).
+  { to: '/settings/sign-in', label: 'nav.signIn', ability: 'viewAudit' },
   { to: '/outbox', label: 'nav.outbox', ability: 'viewOutbox' },
   { to: '/account', label: 'nav.account' },
 ];

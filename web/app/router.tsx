@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
           { path: '/sign-in', element: <SignInPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
+          { path: '/sign-in/refused', Component: lazy(() => import('../pages/auth/SsoRefusedPage.tsx')) },
         ],
       },
       {
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
               { path: '/frameworks/versions/:versionId', Component: lazy(() => import('../pages/frameworks/VersionPage.tsx')) },
               { path: '/scales', Component: lazy(() => import('../pages/scales/ScalesPage.tsx')) },
               { path: '/frameworks/import', Component: lazy(() => import('../pages/frameworks-io/ImportFrameworkPage.tsx')) },
+              { path: '/settings/sign-in', Component: lazy(() => import('../pages/settings/SignInSettingsPage.tsx')) },
               { path: '/integrations', Component: lazy(() => import('../pages/frameworks-io/IntegrationsPage.tsx')) },
               { path: '/observations', Component: lazy(() => import('../pages/observations/ObservationsPage.tsx')) },
               { path: '/observations/new', Component: lazy(() => import('../pages/observations/NewObservationPage.tsx')) },

@@ -18,3 +18,4 @@ export * from './notifications.ts';
 export * from './tracker.ts';
 export * from './record-reads.ts';
 export * from './mfa.ts';
+export * from './sso.ts';

@@ -10,6 +10,7 @@ import { hashToken, newToken } from './tokens.ts';
 import type { HeldEmail } from '../mail/mailer.ts';
 import { recordEmails } from '../mail/outbox-store.ts';
 import { linkEmail } from './link-email.ts';
+import { passwordSignInOff } from './sso/settings.ts';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -21,13 +22,14 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
  */
 export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }): Promise<HeldEmail | null> {
   const [user] = await db
-    .select({ id: users.id, districtId: users.districtId, email: users.email, locale: users.locale, givenName: people.givenName })
+    .select({ id: users.id, districtId: users.districtId, adminGrant: users.adminGrant, email: users.email, locale: users.locale, givenName: people.givenName })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true), eq(people.active, true)))
     .orderBy(sql`${users.passwordHash} is null`) // the account that signs in, before an invitation sharing its e-mail
     .limit(1);
-  if (!user) return null;
+  // A district that signs in by SSO only sends no reset links (district admins keep theirs).
+  if (!user || (await passwordSignInOff(db, user))) return null;
   return db.transaction(async (tx) => {
     const mail = await createPasswordLink(tx, user, 'passwordReset', input.publicUrl);
     await recordAudit(tx, { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } }, {
@@ -79,6 +81,7 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
       userId: passwordResets.userId,
       expiresAt: passwordResets.expiresAt,
       districtId: users.districtId,
+      adminGrant: users.adminGrant,
       email: users.email,
       givenName: people.givenName,
       familyName: people.familyName,
@@ -92,6 +95,9 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
   }
   assertStrongPassword(input.password, reset, 'password');
   await refuseEmailInUse(db, reset);
+  if (await passwordSignInOff(db, reset)) {
+    throw new AppError('invalid_state', 'Your district signs in with single sign-on', { reason: 'sso_required' });
+  }
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const used = await tx

@@ -20,9 +20,10 @@ export interface SessionLifetime {
 
 /**
  * Creates a session; returns the cookie token (only its hash is stored) and the CSRF token.
- * `mfaVerified`: the sign-in passed a second factor (services/auth/mfa).
+ * `mfaVerified`: the sign-in passed a second factor (services/auth/mfa); `authMethod` records how
+ * the person proved who they are ('password' unless given).
  */
-export async function createSession(db: Executor, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string; mfaVerified?: boolean }) {
+export async function createSession(db: Executor, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string; mfaVerified?: boolean; authMethod?: 'password' | 'sso' }) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -33,6 +34,7 @@ export async function createSession(db: Executor, input: SessionLifetime & { use
     expiresAt: new Date(Date.now() + Math.min(input.ttlHours, input.maxHours) * 3600_000),
     userAgent: input.userAgent?.slice(0, 300),
     mfaVerifiedAt: input.mfaVerified ? new Date() : null,
+    authMethod: input.authMethod ?? 'password',
   });
   return { token, csrfToken };
 }

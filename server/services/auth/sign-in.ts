@@ -7,6 +7,7 @@ import { secondFactorChallenge } from './mfa/sign-in-step.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 import { reserveSignInAttempt } from './throttle.ts';
+import { assertPasswordSignInAllowed } from './sso/settings.ts';
 
 interface SignInInput {
   email: string;
@@ -37,6 +38,8 @@ const wrongCredentials = () => new AppError('unauthenticated', 'E-mail or passwo
  */
 export async function signIn(db: Db, input: SignInInput) {
   const account = await checkPassword(db, input);
+  // A district that signs in by SSO only refuses the password (after it was found right).
+  await assertPasswordSignInAllowed(db, account, input.requestId);
   const secondFactor = await secondFactorChallenge(db, account);
   if (secondFactor) return { secondFactor };
   return openSession(db, account, input);

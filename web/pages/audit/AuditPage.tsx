@@ -16,10 +16,12 @@ const ACTIONS: Record<string, string[]> = {
   role_assignment: ['create', 'end', 'import_create', 'import_update', 'import_deactivate'],
   roster_import: ['validate', 'apply', 'discard'],
   user: ['change_password', 'update_locale'],
-  auth: ['sign_in', 'password_reset', 'password_reset_requested'],
+  auth: ['sign_in', 'password_reset', 'password_reset_requested', 'sso_sign_in', 'sso_refused', 'password_sign_in_refused'],
   district: ['seed_demo'],
+  sso_provider: ['create', 'update'],
+  sign_in_settings: ['update'],
 };
-const ENTITY_TYPES = ['person', 'org_unit', 'role_assignment', 'roster_import', 'user', 'district'];
+const ENTITY_TYPES = ['person', 'org_unit', 'role_assignment', 'roster_import', 'user', 'district', 'sso_provider'];
 
 /** A local calendar day as the ISO instant it starts (or, with `endOfDay`, ends). */
 function dayBoundary(day: string, endOfDay: boolean): string | undefined {

@@ -11,6 +11,8 @@ import { errorMessage } from '../../components/errors.ts';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { SsoButtons } from './SsoButtons.tsx';
+import { useSignInDistrict } from './ssoDistrict.ts';
 
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 function safeNext(next: string | null): string {
@@ -35,6 +37,10 @@ export default function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const sso = useSignInDistrict(email);
+  const [passwordAnyway, setPasswordAnyway] = useState(false);
+  // A district chosen by its link (not guessed from a domain) that signs in by SSO only hides the form.
+  const ssoOnly = Boolean(sso.options && !sso.options.passwordSignIn && sso.source === 'chosen');
   // After a right password, HR and admins (and whoever turned it on) take a second step.
   const [secondFactor, setSecondFactor] = useState<SecondFactorChallenge | null>(null);
 
@@ -55,11 +61,17 @@ export default function SignInPage() {
     if (!result.ok) return;
     signIn.mutate(result.data, {
       onSuccess: (answer) => ('secondFactor' in answer ? setSecondFactor(answer.secondFactor) : void navigate(next, { replace: true })),
+      onError: (error) => {
+        const district = ssoRequired(error);
+        if (district) sso.remember(district);
+      },
     });
   };
 
   const failure = signIn.error
-    ? isApiError(signIn.error, 'unauthenticated')
+    ? ssoRequired(signIn.error) !== null
+      ? t(sso.options ? 'sso:signIn.ssoRequired' : 'sso:signIn.ssoRequiredNoButton')
+      : isApiError(signIn.error, 'unauthenticated')
       ? t('signIn.wrongCredentials')
       : isApiError(signIn.error, 'rate_limited')
         ? [t('signIn.rateLimited'), retryText(t, signIn.error.details)].filter(Boolean).join(' ')
@@ -67,42 +79,63 @@ export default function SignInPage() {
     : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <Title order={1} size="h2">
-          {t('signIn.title')}
-        </Title>
-        <Text>{t('signIn.intro')}</Text>
-        {failure ? (
-          <Alert color="red" role="alert" title={t('signIn.failed')}>
-            {failure}
-          </Alert>
-        ) : null}
-        <TextInput
-          label={t('field.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={errors.email}
-        />
-        <PasswordInput
-          label={t('field.password')}
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={errors.password}
-          visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-        />
-        <Button type="submit" loading={signIn.isPending} fullWidth>
-          {t('signIn.submit')}
-        </Button>
-        <Anchor component={Link} to="/forgot-password">
-          {t('signIn.forgot')}
-        </Anchor>
-      </Stack>
-    </form>
+    <Stack>
+      <Title order={1} size="h2">
+        {t('signIn.title')}
+      </Title>
+      {sso.options ? <SsoButtons options={sso.options} next={next} onForget={sso.fromLink ? undefined : sso.forget} divider={!ssoOnly || passwordAnyway} /> : null}
+      {ssoOnly && !passwordAnyway ? (
+        <Stack gap="xs">
+          <Text size="sm">{t('sso:signIn.passwordOffNotice', { district: sso.options!.district!.name })}</Text>
+          <Anchor component="button" type="button" size="sm" onClick={() => setPasswordAnyway(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('sso:signIn.usePassword')}
+          </Anchor>
+        </Stack>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            <Text>{t('signIn.intro')}</Text>
+            {failure ? (
+              <Alert color="red" role="alert" title={t('signIn.failed')}>
+                {failure}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t('field.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={errors.email}
+            />
+            <PasswordInput
+              label={t('field.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              error={errors.password}
+              visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              {t('signIn.submit')}
+            </Button>
+            {ssoOnly ? null : (
+              <Anchor component={Link} to="/forgot-password">
+                {t('signIn.forgot')}
+              </Anchor>
+            )}
+          </Stack>
+        </form>
+      )}
+    </Stack>
   );
+}
+
+/** The district a password sign-in was refused for because it signs in by SSO only, else null. */
+function ssoRequired(error: unknown): string | null {
+  if (!isApiError(error, 'forbidden')) return null;
+  const details = error.details as { reason?: string; district?: string | null } | null;
+  return details?.reason === 'sso_required' ? (details.district ?? '') : null;
 }

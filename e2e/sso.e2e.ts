@@ -1,0 +1,162 @@
+// Journey: a district admin adds an OpenID provider on the Sign-in and SSO page (test connection
+// first), then a teacher opens the district's sign-in link, clicks "Sign in with ...", signs in at
+// the (real, local) provider and lands in Trellis; someone without an account is refused with a
+// clear page, in English and in Spanish. Desktop and phone, keyboard, axe on every page.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestProvider, type TestProvider } from '../server/test/oidc-provider.ts';
+import { accountMenu, apiAs, baseURL, DEMO, DEMO_PASSWORD, fillSignIn, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, openFromNav, screenshot, signInAs } from './browser.ts';
+
+const tag = randomUUID().slice(0, 6);
+const label = `Test IdP ${tag}`;
+
+let browser: Browser;
+let idp: TestProvider;
+let providerId: string | null = null;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  idp = await startTestProvider({ redirectUris: [`${baseURL()}/api/auth/sso/callback`], title: 'District identity provider' });
+});
+afterAll(async () => {
+  // Leave the demo district as other journeys expect it: passwords on, no enabled provider of ours.
+  // (The admin keeps password sign-in even when passwords are off: the break-glass way in.)
+  if (providerId) {
+    const page = await newPage(browser);
+    await signInAs(page, DEMO.admin);
+    const overview = await apiAs<{ passwordSignIn: boolean; settingsVersion: number; providers: { id: string; version: number }[] }>(page, 'GET', '/api/sso');
+    if (!overview.passwordSignIn) await apiAs(page, 'PUT', '/api/sso/settings', { version: overview.settingsVersion, passwordSignIn: true });
+    const mine = overview.providers.find((p) => p.id === providerId);
+    if (mine) await apiAs(page, 'PATCH', `/api/sso/providers/${providerId}`, { version: mine.version, enabled: false });
+    await page.context().close();
+  }
+  await browser?.close();
+  await idp?.close();
+});
+
+/** At the provider's own page: types the account and continues (as a person would). */
+async function signInAtProvider(page: Page, email: string) {
+  await page.waitForURL((url) => url.origin === idp.issuer);
+  await page.getByLabel('Account e-mail').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+describe('single sign-on', () => {
+  it('an admin adds the district’s provider, testing the connection first', async () => {
+    const page = await newPage(browser);
+    await signInAs(page, DEMO.admin);
+    await openFromNav(page, 'Sign-in and SSO');
+    await heading(page, 'Sign-in and single sign-on').waitFor();
+    await page.getByText('Register this address as the redirect').waitFor();
+    await expectNoAxeViolations(page, 'sign-in settings');
+    await screenshot(page, 'sso-settings-desktop');
+
+    await page.getByRole('button', { name: 'Add a provider' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an identity provider' });
+    await dialog.getByLabel('Provider', { exact: true }).selectOption('custom');
+    await dialog.getByRole('textbox', { name: 'Button label' }).fill(label);
+    const issuer = dialog.getByRole('textbox', { name: 'Issuer URL' });
+    // A typo first: the test says what is wrong before anyone depends on it.
+    await issuer.fill(`${idp.issuer}/typo`);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await dialog.getByText('No OpenID configuration was found at this address').waitFor();
+    await issuer.fill(idp.issuer);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await dialog.getByText('The provider answered').waitFor();
+    await dialog.getByRole('textbox', { name: 'Client ID' }).fill(idp.clientId);
+    await dialog.getByLabel(/^Client secret/).fill(idp.clientSecret);
+    await expectNoAxeViolations(page, 'add provider dialog');
+    await screenshot(page, 'sso-provider-dialog-desktop');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`${label} was added.`).waitFor();
+    await page.getByRole('button', { name: `Edit ${label}` }).waitFor();
+    const { providers } = await apiAs<{ providers: { id: string; displayName: string }[] }>(page, 'GET', '/api/sso');
+    providerId = providers.find((p) => p.displayName === label)!.id;
+    // Passwords cannot be turned off from a password session (no lock-out by a typo).
+    await expect.poll(() => page.getByRole('switch', { name: 'Staff may sign in with a password' }).isDisabled()).toBe(true);
+    await page.getByText('sign out and sign in again with single sign-on').waitFor();
+    await page.context().close();
+  });
+
+  it('a teacher signs in with the district’s provider from the shared link (keyboard, desktop)', async () => {
+    expect(providerId).not.toBeNull();
+    const page = await newPage(browser);
+    await page.goto('/sign-in?district=sunshine');
+    const button = page.getByRole('link', { name: `Sign in with ${label}` });
+    await button.waitFor();
+    await page.getByText('Signing in to Sunshine Public Schools').waitFor();
+    await expectNoAxeViolations(page, 'sign-in with SSO');
+    await screenshot(page, 'sso-sign-in-desktop');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await signInAtProvider(page, DEMO.teacher);
+    await accountMenu(page).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    // The device remembers the district: the plain sign-in page offers it after signing out.
+    await accountMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: `Sign in with ${label}` }).waitFor();
+    await page.context().close();
+  });
+
+  it('the admin, signed in with SSO, turns passwords off; staff then see only the provider, admins keep a way in', async () => {
+    const admin = await newPage(browser);
+    await admin.goto('/sign-in?district=sunshine');
+    await admin.getByRole('link', { name: `Sign in with ${label}` }).click();
+    await signInAtProvider(admin, DEMO.admin);
+    await accountMenu(admin).waitFor();
+    await admin.goto('/settings/sign-in');
+    const passwords = admin.getByRole('switch', { name: 'Staff may sign in with a password' });
+    await expect.poll(() => passwords.isEnabled()).toBe(true);
+    await passwords.click({ force: true });
+    await admin.getByText('Saved: staff now sign in with single sign-on only.').waitFor();
+    await admin.getByText('Password sign-in is off:').waitFor();
+    await screenshot(admin, 'sso-settings-passwords-off-desktop');
+
+    const staff = await newPage(browser, { phone: true });
+    await staff.goto('/sign-in?district=sunshine');
+    await staff.getByText('Sunshine Public Schools signs in with single sign-on.').waitFor();
+    expect(await staff.getByLabel(/^password/i).count()).toBe(0);
+    await expectNoAxeViolations(staff, 'sign-in, SSO only (phone)');
+    await screenshot(staff, 'sso-sign-in-sso-only-phone');
+    // The break-glass form is there for district admins; a teacher's correct password is refused.
+    await staff.getByRole('button', { name: 'District administrators: sign in with a password' }).click();
+    await fillSignIn(staff, DEMO.teacher, DEMO_PASSWORD);
+    await staff.getByText('Your district signs in with single sign-on: use the button above.').waitFor();
+    await staff.context().close();
+
+    await passwords.click({ force: true });
+    await admin.getByText('Password sign-in is on.', { exact: true }).waitFor();
+    await admin.getByText('Saved: staff may sign in with a password again.').waitFor();
+    await admin.context().close();
+  });
+
+  it('someone without an account is refused with a clear page, on a phone, in English and Spanish', async () => {
+    for (const [locale, title, text] of [
+      ['en-US', 'You could not be signed in', 'there is no active Trellis account for you'],
+      ['es-ES', 'No se pudo iniciar su sesión', 'no hay ninguna cuenta activa de Trellis'],
+    ] as const) {
+      const page = await newPage(browser, { phone: true, locale });
+      await page.goto('/sign-in?district=sunshine');
+      const button = page.getByRole('link', { name: new RegExp(label) });
+      await button.waitFor();
+      await expectNoAxeViolations(page, `sign-in with SSO (phone, ${locale})`);
+      await expectNoSidewaysScroll(page, `sign-in with SSO (phone, ${locale})`);
+      await screenshot(page, `sso-sign-in-phone-${locale}`);
+      await button.click();
+      await signInAtProvider(page, `nobody-${tag}@sunshine.example`);
+      await heading(page, title).waitFor();
+      await page.getByText(text).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/sign-in/refused');
+      await expectNoAxeViolations(page, `refused (${locale})`);
+      await expectNoSidewaysScroll(page, `refused (${locale})`);
+      await screenshot(page, `sso-refused-phone-${locale}`);
+      // The way back leads to the district's buttons again.
+      await page.getByRole('link', { name: /back to sign-in|volver al inicio de sesión/i }).click();
+      await page.getByRole('link', { name: new RegExp(label) }).waitFor();
+      await page.context().close();
+    }
+  });
+});
