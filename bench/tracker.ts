@@ -134,9 +134,9 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         typeId: seeded.world.scoredTypeId,
         rubric: { criteria: seeded.world.criteria, levels: seeded.world.scaleLevels },
       });
-      await summariesIdle(db, seeded.districtId);
+      await summariesIdle(bench.database.forDistrict(seeded.districtId), seeded.districtId);
       log(`tracker bench (${kind}): refreshing ${seeded.schoolIds.length} school summaries while probing /healthz`);
-      const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(db, seeded.districtId));
+      const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(bench.database.forDistrict(seeded.districtId), seeded.districtId));
       const naiveSql = dialect.sqlToQuery(naiveDistrictAggregate(seeded.districtId));
       const naive = await probeWhile(hr, () => query(naiveSql.sql, naiveSql.params));
       const district: number[] = [];

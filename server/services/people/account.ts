@@ -21,9 +21,10 @@ export async function invitePerson(ctx: Ctx, personId: string, publicUrl: string
     let [user] = await tx.select().from(users).where(eq(users.personId, personId));
     if (user?.passwordHash) throw invalidState('This person already has an account; they can reset their password');
     if (!user) {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, person.email!));
-      if (taken) throw new AppError('conflict', 'Another account already uses this e-mail address', { current: null });
-      [user] = await tx.insert(users).values({ districtId: ctx.actor.districtId, personId, email: person.email! }).returning();
+      // E-mails are unique across districts, whose accounts this request cannot read (row-level
+      // security): the unique key answers for them.
+      [user] = await tx.insert(users).values({ districtId: ctx.actor.districtId, personId, email: person.email! }).onConflictDoNothing({ target: users.email }).returning();
+      if (!user) throw new AppError('conflict', 'Another account already uses this e-mail address', { current: null });
       await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user!.id, after: user });
     }
     await sendPasswordLink(tx, { ...user!, givenName: person.givenName }, 'invitation', publicUrl);
