@@ -17,6 +17,7 @@ import {
   apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair,
 } from './people.ts';
 import { printReport, type BenchResults } from './report.ts';
+import { compareRls } from './rls.ts';
 import { generateRosterSet } from './roster-set.ts';
 import { count, megabytes, seconds, timed } from './stats.ts';
 
@@ -76,6 +77,7 @@ async function measureLatency(
   client: Awaited<ReturnType<typeof signIn>>,
   districtId: string,
   staff: ReturnType<typeof generateRosterSet>['staff'],
+  email: string,
 ) {
   const query = bench.raw.query;
   const cases = searchCases(staff);
@@ -104,6 +106,13 @@ async function measureLatency(
     pair: await measurePairs(mixed, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t)),
   };
   log('search after VACUUM ANALYZE done');
+
+  // The same person pages and searches with and without row-level security (bench/rls.ts).
+  results.rls = await compareRls(bench.database, email, [
+    { label: 'person page', urls: ids.map((id) => `/api/people/${id}`) },
+    { label: 'people search', urls: mixed.map((t) => `/api/people?q=${encodeURIComponent(t)}&limit=50`) },
+  ], opts.samples, opts.warmup);
+  log('row-level security comparison done');
 
   // How many statements one request sends (session and actor lookups included), and its baseline.
   const statements = async (f: () => Promise<unknown>) => {
@@ -154,7 +163,7 @@ async function main() {
   sampleRss(results, 'after the service imports');
 
   let kept:
-    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>> }
+    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>>; email: string }
     | undefined;
   for (let rep = 0; rep < opts.httpReps; rep++) {
     const { bench, districtId, admin } = await freshDistrict(opts);
@@ -168,14 +177,14 @@ async function main() {
     if (rep < opts.httpReps - 1) {
       await app.close();
       await bench.close();
-    } else kept = { bench, districtId, importId: first.id, app, client };
+    } else kept = { bench, districtId, importId: first.id, app, client, email: admin.email };
   }
   sampleRss(results, 'after loading the district (HTTP import)');
 
-  const { bench, districtId, importId, app, client } = kept!;
+  const { bench, districtId, importId, app, client, email } = kept!;
   results.importStatus = await measureImportStatus(client, bench.raw.query, districtId, importId, Math.min(opts.samples, 20));
   log('import status done');
-  await measureLatency(opts, results, bench, client, districtId, set.staff);
+  await measureLatency(opts, results, bench, client, districtId, set.staff, email);
   sampleRss(results, 'after the latency runs');
   await app.close();
   await bench.close();

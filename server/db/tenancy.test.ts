@@ -73,6 +73,9 @@ describe('the catalog', () => {
     const { rows: [role] } = await rows<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(database.db, sql`
       select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'trellis_app'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    const { rows: [fn] } = await rows<{ can: boolean }>(database.db, sql`
+      select has_function_privilege('trellis_app', 'trellis_tenant_table(regclass)', 'EXECUTE') as can`);
+    expect(fn!.can).toBe(false);
   });
 });
 

@@ -15,9 +15,11 @@ BEGIN
           USING HINT = format('As a superuser run: CREATE ROLE trellis_app NOLOGIN; GRANT trellis_app TO %I;  (or give %I CREATEROLE)', current_user, current_user);
     END;
   END IF;
-  IF NOT pg_has_role(current_user, 'trellis_app', 'MEMBER') THEN
+  -- PostgreSQL 16+ separates membership from the right to SET ROLE (a CREATEROLE creator gets neither).
+  IF NOT pg_has_role(current_user, 'trellis_app', CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END) THEN
     BEGIN
-      EXECUTE format('GRANT trellis_app TO %I', current_user);
+      EXECUTE format('GRANT trellis_app TO %I', current_user)
+        || CASE WHEN current_setting('server_version_num')::int >= 160000 THEN ' WITH SET TRUE, INHERIT FALSE' ELSE '' END;
     EXCEPTION
       WHEN duplicate_object OR unique_violation THEN NULL;
       WHEN insufficient_privilege OR invalid_grant_operation THEN
@@ -41,6 +43,8 @@ BEGIN
     t);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO trellis_app', t);
 END $$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION trellis_tenant_table(regclass) FROM PUBLIC;
 --> statement-breakpoint
 -- The district of the current connection or transaction (null when none is set: then every
 -- policy compares with null and no row qualifies).
