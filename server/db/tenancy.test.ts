@@ -4,13 +4,13 @@
  * when no district is set; writes into another district are refused; the owner's executor still
  * sees everything. On both databases (TEST_DATABASE_URL for PostgreSQL).
  */
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/database.ts';
 import { buildDistrict, buildOrgUnit, buildPerson, buildUser } from '../test/factories.ts';
 import type { Database, Executor } from './client.ts';
-import { people } from './schema/index.ts';
-import { districts, orgUnits } from './schema/index.ts';
+import { districts, orgUnits, passwordResets, people, users } from './schema/index.ts';
 import { seedDemoDistrict } from './seed.ts';
 
 let database: Database;
@@ -68,13 +68,21 @@ describe('the catalog', () => {
     const tables = await catalog();
     expect(tables.filter((t) => t.app_can && (!t.rls || t.policies.length === 0)).map((t) => t.name)).toEqual([]);
     expect(tables.filter((t) => t.app_owns).map((t) => t.name)).toEqual([]);
-    // The tables without district_id: the district's own row, links through users, and nothing else.
-    expect(tables.filter((t) => !t.has_district && t.app_can).map((t) => t.name).sort()).toEqual(['districts', 'password_resets']);
+    // Tables without district_id: the district's own row, and rows keyed by the district's users.
+    const others = tables.filter((t) => !t.has_district && t.app_can);
+    expect(others.map((t) => t.name)).toEqual(expect.arrayContaining(['districts', 'password_resets']));
+    for (const t of others.filter((x) => x.name !== 'districts')) {
+      const through = '(user_id IN ( SELECT u.id FROM users u))';
+      expect(t.policies.map((p) => p.replace(/\s+/g, ' ')), t.name).toEqual([`${through} / ${through}`]);
+    }
+    expect(tables.find((t) => t.name === 'districts')!.policies[0]).toMatch(/^\(id = \( SELECT trellis_district\(\)/);
+    expect(tables.find((t) => t.name === 'sign_in_failures')!.app_can).toBe(false);
     const { rows: [role] } = await rows<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(database.db, sql`
       select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'trellis_app'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
     const { rows: [fn] } = await rows<{ can: boolean }>(database.db, sql`
-      select has_function_privilege('trellis_app', 'trellis_tenant_table(regclass)', 'EXECUTE') as can`);
+      select has_function_privilege('trellis_app', 'trellis_tenant_table(regclass)', 'EXECUTE')
+        or has_function_privilege('trellis_app', 'trellis_user_table(regclass)', 'EXECUTE') as can`);
     expect(fn!.can).toBe(false);
   });
 });
@@ -100,8 +108,20 @@ describe('a district-bound executor', () => {
   it('reads its own district row only, and only its users set-password links', async () => {
     const list = await database.forDistrict(mine).select({ id: districts.id }).from(districts);
     expect(list).toEqual([{ id: mine }]);
-    const links = await rows<{ district_id: string }>(database.forDistrict(mine), sql`select u.district_id from password_resets r join users u on u.id = r.user_id`);
-    expect(links.rows.every((r) => r.district_id === mine)).toBe(true);
+    for (const d of [mine, theirs]) {
+      const user = await buildUser(database.db, d, 'staff');
+      await database.db.insert(passwordResets).values({ userId: user.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date(Date.now() + 3600_000) });
+    }
+    const all = await database.db.select({ userId: passwordResets.userId }).from(passwordResets);
+    const own = await database.forDistrict(mine).select({ userId: passwordResets.userId }).from(passwordResets);
+    const owners = await database.db.select({ id: users.id, districtId: users.districtId }).from(users);
+    const districtOf = new Map(owners.map((u) => [u.id, u.districtId]));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(all.length);
+    expect(own.every((r) => districtOf.get(r.userId) === mine)).toBe(true);
+    // ...and writes one only for the district's users.
+    const [stranger] = await database.db.select({ id: users.id }).from(users).where(eq(users.districtId, theirs)).limit(1);
+    await expect(database.forDistrict(mine).insert(passwordResets).values({ userId: stranger!.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date() })).rejects.toThrow();
   });
 
   it('reads nothing when no district is set', async () => {

@@ -72,13 +72,21 @@ CREATE POLICY district_isolation ON districts USING (id = (SELECT trellis_distri
 --> statement-breakpoint
 GRANT SELECT, UPDATE ON districts TO trellis_app;
 --> statement-breakpoint
--- Set-password links (invitations are sent by HR in a request): rows of the district's users only,
--- through the users policy.
-ALTER TABLE password_resets ENABLE ROW LEVEL SECURITY;
+-- A table keyed by user_id without district_id: rows of the district's users only, through the
+-- users policy. A migration adding such a table ends with: SELECT trellis_user_table('the_table');
+CREATE OR REPLACE FUNCTION trellis_user_table(t regclass) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+  EXECUTE format('DROP POLICY IF EXISTS district_isolation ON %s', t);
+  EXECUTE format(
+    'CREATE POLICY district_isolation ON %s USING (user_id IN (SELECT u.id FROM users u)) WITH CHECK (user_id IN (SELECT u.id FROM users u))',
+    t);
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO trellis_app', t);
+END $$;
 --> statement-breakpoint
-CREATE POLICY district_isolation ON password_resets
-  USING (user_id IN (SELECT u.id FROM users u)) WITH CHECK (user_id IN (SELECT u.id FROM users u));
+REVOKE EXECUTE ON FUNCTION trellis_user_table(regclass) FROM PUBLIC;
 --> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON password_resets TO trellis_app;
+-- Set-password links (invitations are sent by HR in a request).
+SELECT trellis_user_table('password_resets');
 --> statement-breakpoint
 -- sign_in_failures has no district and is only used before one is known: trellis_app gets nothing.
