@@ -2,10 +2,11 @@
  * Fresh benchmark databases (in-memory PGlite, or a new database on a PostgreSQL server dropped
  * on close) and a thin raw handle on the same driver, for the baselines.
  */
-import { randomBytes } from 'node:crypto';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/db/client.ts';
+import type { DrizzlePGlite } from '../server/db/pglite.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 export type Row = Record<string, unknown>;
@@ -28,20 +29,25 @@ export interface BenchDatabase {
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Wraps the client's own `query` to count statements; Drizzle calls the same method. */
-function countQueries(client: { query: (...args: never[]) => unknown }): () => number {
-  let n = 0;
-  const original = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (...args: unknown[]) => {
-    n++;
+/** Wraps the object's own method `name` to count its calls. */
+function countCalls(target: object, name: string, counter: { n: number }): void {
+  const holder = target as Record<string, (...args: unknown[]) => unknown>;
+  const original = holder[name]!.bind(target);
+  holder[name] = (...args: unknown[]) => {
+    counter.n++;
     return original(...args);
   };
-  return () => n;
 }
 
-/** The raw handle on an in-memory PGlite. */
-function pgliteDriver(client: PGlite): RawDriver {
-  const statements = countQueries(client as never);
+/**
+ * Counts every statement on the embedded database: the owner's and each district's (all pass
+ * `rawQuery`), and the role/district switches between them (`rawExec`).
+ */
+function pgliteDriver(client: DrizzlePGlite): RawDriver {
+  const counter = { n: 0 };
+  countCalls(client, 'rawQuery', counter);
+  countCalls(client, 'rawExec', counter);
+  const statements = () => counter.n;
   return {
     query: async (text, params) => (await client.query<Row>(text, params)).rows,
     transaction: async (fn) => {
@@ -51,9 +57,28 @@ function pgliteDriver(client: PGlite): RawDriver {
   };
 }
 
+/**
+ * Counts every statement on PostgreSQL: the owner pool's `query`, and each query on a connection
+ * of the district-bound (tenant) pool, its district settings included.
+ */
+function countPgStatements(owner: pg.Pool, tenants: pg.Pool): () => number {
+  const counter = { n: 0 };
+  countCalls(owner, 'query', counter);
+  const counted = new WeakSet<pg.PoolClient>();
+  const connect = tenants.connect.bind(tenants) as () => Promise<pg.PoolClient>;
+  (tenants as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    const client = await connect();
+    if (!counted.has(client)) {
+      counted.add(client);
+      countCalls(client, 'query', counter);
+    }
+    return client;
+  };
+  return () => counter.n;
+}
+
 /** The raw handle on a pg pool. */
-function poolDriver(pool: pg.Pool): RawDriver {
-  const statements = countQueries(pool as never);
+function poolDriver(pool: pg.Pool, statements: () => number): RawDriver {
   return {
     query: async (text, params) => (await pool.query<Row>(text, params)).rows,
     transaction: async (fn) => {
@@ -80,7 +105,7 @@ function poolDriver(pool: pg.Pool): RawDriver {
 export async function openBenchDatabase(kind: DbKind, serverUrl = DEFAULT_POSTGRES_URL): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
-    const raw = pgliteDriver((database.db as unknown as { $client: PGlite }).$client);
+    const raw = pgliteDriver((database.db as unknown as { $client: DrizzlePGlite }).$client);
     return { database, raw, close: () => database.close() };
   }
   const name = `trellis_bench_${randomBytes(6).toString('hex')}`;
@@ -88,7 +113,10 @@ export async function openBenchDatabase(kind: DbKind, serverUrl = DEFAULT_POSTGR
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  const raw = poolDriver((database.db as unknown as { $client: pg.Pool }).$client);
+  const owner = (database.db as unknown as { $client: pg.Pool }).$client;
+  // forDistrict's client is a pool-alike whose prototype is the shared tenant pool (db/tenancy.ts).
+  const tenants = Object.getPrototypeOf((database.forDistrict(randomUUID()) as unknown as { $client: pg.Pool }).$client) as pg.Pool;
+  const raw = poolDriver(owner, countPgStatements(owner, tenants));
   return {
     database,
     raw,

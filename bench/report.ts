@@ -3,6 +3,7 @@ import type { HttpImportTiming } from './http.ts';
 import type { ImportTiming } from './import.ts';
 import type { BenchOptions } from './options.ts';
 import type { LatencyPair } from './people.ts';
+import { rlsReport, type RlsLine } from './rls.ts';
 import { count, median, megabytes, millis, percentiles, ratio, seconds, spread } from './stats.ts';
 
 export interface BenchResults {
@@ -23,6 +24,8 @@ export interface BenchResults {
   searchVacuumed?: { vacuumMs: number; pair: LatencyPair };
   /** GET /api/imports/:id of an applied import, and the size of its stored `parsed` roster. */
   importStatus?: { pair: LatencyPair; parsedBytes: number; storedBytes: number };
+  /** Person page and search with row-level security and through the owner's executor (bench/rls.ts). */
+  rls?: RlsLine[];
   /** Statements sent to the database by one API request (session and actor lookups included). */
   statements: { search: number; person: number; rawSearch: number; rawPerson: number };
   rss: { label: string; bytes: number }[];
@@ -137,6 +140,10 @@ export function printReport(r: BenchResults): void {
   out.push(latencyLine('person page read log', r.personReadLog, 'with the read-log insert vs the same page without it ("raw" = without)'));
   if (r.searchVacuumed) {
     out.push(latencyLine('search after VACUUM', r.searchVacuumed.pair, `diagnostic: all terms after VACUUM ANALYZE (took ${seconds(r.searchVacuumed.vacuumMs)})`));
+  }
+  if (r.rls) {
+    out.push(row('row-level security', 'the same requests through the district-bound executor and through the owner\'s (bench/rls.ts)'));
+    out.push(...rlsReport(r.rls));
   }
   out.push(row('statements per request', `search ${r.statements.search}, person page ${r.statements.person} (raw baseline: ${r.statements.rawSearch} and ${r.statements.rawPerson})`));
   out.push('');

@@ -18,6 +18,7 @@ import {
   apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair, type Reader,
 } from './people.ts';
 import { printReport, type BenchResults } from './report.ts';
+import { compareRls } from './rls.ts';
 import { generateRosterSet } from './roster-set.ts';
 import { count, megabytes, seconds, timed } from './stats.ts';
 import { setReadLogForBenchmark } from '../server/services/record-reads/log.ts';
@@ -79,6 +80,7 @@ async function measureLatency(
   districtId: string,
   staff: ReturnType<typeof generateRosterSet>['staff'],
   reader: Reader,
+  email: string,
 ) {
   const query = bench.raw.query;
   const cases = searchCases(staff);
@@ -116,6 +118,13 @@ async function measureLatency(
     pair: await measurePairs(mixed, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t)),
   };
   log('search after VACUUM ANALYZE done');
+
+  // The same person pages and searches with and without row-level security (bench/rls.ts).
+  results.rls = await compareRls(bench.database, email, [
+    { label: 'person page', urls: ids.map((id) => `/api/people/${id}`) },
+    { label: 'people search', urls: mixed.map((t) => `/api/people?q=${encodeURIComponent(t)}&limit=50`) },
+  ], opts.samples, opts.warmup);
+  log('row-level security comparison done');
 
   // How many statements one request sends (session and actor lookups included), and its baseline.
   const statements = async (f: () => Promise<unknown>) => {
@@ -166,7 +175,7 @@ async function main() {
   sampleRss(results, 'after the service imports');
 
   let kept:
-    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>>; reader: Reader }
+    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>>; reader: Reader; email: string }
     | undefined;
   for (let rep = 0; rep < opts.httpReps; rep++) {
     const { bench, districtId, admin } = await freshDistrict(opts);
@@ -180,14 +189,14 @@ async function main() {
     if (rep < opts.httpReps - 1) {
       await app.close();
       await bench.close();
-    } else kept = { bench, districtId, importId: first.id, app, client, reader: { userId: admin.id, personId: admin.personId } };
+    } else kept = { bench, districtId, importId: first.id, app, client, reader: { userId: admin.id, personId: admin.personId }, email: admin.email };
   }
   sampleRss(results, 'after loading the district (HTTP import)');
 
-  const { bench, districtId, importId, app, client, reader } = kept!;
+  const { bench, districtId, importId, app, client, reader, email } = kept!;
   results.importStatus = await measureImportStatus(client, bench.raw.query, districtId, importId, Math.min(opts.samples, 20));
   log('import status done');
-  await measureLatency(opts, results, bench, client, districtId, set.staff, reader);
+  await measureLatency(opts, results, bench, client, districtId, set.staff, reader, email);
   sampleRss(results, 'after the latency runs');
   await app.close();
   await bench.close();

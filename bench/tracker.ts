@@ -23,6 +23,7 @@ import { measurePairs } from './people.ts';
 import { count, millis, now, percentiles, ratio } from './stats.ts';
 import { BIG_SCHOOL_TEACHERS, seedTrackerDistrict } from './tracker-seed.ts';
 import { measureDraftSave } from './observation-draft.ts';
+import { compareRls, rlsReport, type RlsLine } from './rls.ts';
 
 export interface TrackerBenchOptions {
   staff: number;
@@ -46,6 +47,8 @@ export interface TrackerBenchResult {
   naive: { ms: number; probe: number[] };
   /** PUT /api/observations/:id/draft (30 notes, a score per competency) against its raw statements. */
   draft: { api: number[]; raw: number[] };
+  /** The tracker and the district view with row-level security and through the owner's executor (bench/rls.ts). */
+  rls: RlsLine[];
 }
 
 const TARGETS = { trackerP95: 150, trackerRatio: 2, districtP95: 500, draftP95: 30 };
@@ -134,9 +137,9 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         typeId: seeded.world.scoredTypeId,
         rubric: { criteria: seeded.world.criteria, levels: seeded.world.scaleLevels },
       });
-      await summariesIdle(db, seeded.districtId);
+      await summariesIdle(bench.database.forDistrict(seeded.districtId), seeded.districtId);
       log(`tracker bench (${kind}): refreshing ${seeded.schoolIds.length} school summaries while probing /healthz`);
-      const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(db, seeded.districtId));
+      const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(bench.database.forDistrict(seeded.districtId), seeded.districtId));
       const naiveSql = dialect.sqlToQuery(naiveDistrictAggregate(seeded.districtId));
       const naive = await probeWhile(hr, () => query(naiveSql.sql, naiveSql.params));
       const district: number[] = [];
@@ -146,7 +149,11 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         if (res.statusCode !== 200) throw new Error(`district ${res.statusCode}`);
         if (i >= 5) district.push(now() - t);
       }
-      return { db: kind, seedMs, rows: seeded.rows, teachers: seeded.teachers, schools: seeded.schoolIds.length, trackerRows, tracker, district, refresh, naive, draft: draft.pair };
+      const rls = await compareRls(bench.database, seeded.hrEmail, [
+        { label: `school tracker (${trackerRows} teachers)`, urls: [url] },
+        { label: 'district view', urls: ['/api/tracker/district'] },
+      ], opts.reps, Math.min(20, opts.reps));
+      return { db: kind, seedMs, rows: seeded.rows, teachers: seeded.teachers, schools: seeded.schoolIds.length, trackerRows, tracker, district, refresh, naive, draft: draft.pair, rls };
     } finally {
       await app.close();
     }
@@ -182,6 +189,8 @@ export function printTracker(results: TrackerBenchResult[]): void {
     console.log(`  draft autosave (30 notes)   API p50 ${millis(draftApi.p50).padStart(8)}  p95 ${millis(draftApi.p95).padStart(8)}   target p95 < ${TARGETS.draftP95} ms: ${pass(draftApi.p95 < TARGETS.draftP95)}   (n=${draftApi.n})`);
     console.log(`                              raw SQL p50 ${millis(draftRaw.p50).padStart(8)}  p95 ${millis(draftRaw.p95).padStart(8)}   ratio p50 ${ratio(draftApi.p50, draftRaw.p50)}  p95 ${ratio(draftApi.p95, draftRaw.p95)}   (the statements of saveDraft)`);
     console.log(`  GET /healthz during the background refresh of all ${r.schools} summaries (${(r.refresh.ms / 1000).toFixed(1)} s): p50 ${millis(refreshProbe.p50)}  p95 ${millis(refreshProbe.p95)}  max ${millis(Math.max(...r.refresh.probe))}  (n=${refreshProbe.n})`);
+    console.log(`  row-level security: the same requests through the district-bound executor and through the owner's (bench/rls.ts)`);
+    for (const line of rlsReport(r.rls, '    ')) console.log(line);
     console.log(`  GET /healthz during one district-wide aggregate statement (${millis(r.naive.ms)}, not used by the app): p50 ${millis(naiveProbe.p50)}  p95 ${millis(naiveProbe.p95)}  max ${millis(Math.max(...r.naive.probe))}  (n=${naiveProbe.n})`);
   }
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { openPglite } from './pglite.ts';
+import { checkTenantRole, districtPool, openTenantPool } from './tenancy.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -17,9 +18,28 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export interface Database {
+  /**
+   * The owner's executor: bypasses row-level security. Only for what runs before a district is
+   * known or across districts (migrations, seeds, sign-in, session and token lookups, health).
+   */
   db: Db;
+  /**
+   * The executor of one district's request work (cached per district): its statements run as
+   * trellis_app with the district set, so they read and write that district's rows only.
+   */
+  forDistrict(districtId: string): Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+}
+
+/** One district-bound executor per district, built on first use. */
+function perDistrict(build: (districtId: string) => Db): (districtId: string) => Db {
+  const built = new Map<string, Db>();
+  return (districtId) => {
+    let db = built.get(districtId);
+    if (!db) built.set(districtId, (db = build(districtId)));
+    return db;
+  };
 }
 
 const migrationsFolder = path.join(import.meta.dirname, 'migrations');
@@ -39,10 +59,29 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     });
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const tenants = openTenantPool(opts.url, 10);
+    try {
+      await checkTenantRole(tenants);
+    } catch (err) {
+      await Promise.all([pool.end(), tenants.end()]);
+      throw err;
+    }
+    return {
+      db,
+      forDistrict: perDistrict((districtId) => drizzlePg(districtPool(tenants, districtId), { schema, casing: 'snake_case' }) as unknown as Db),
+      kind: 'postgres',
+      close: async () => {
+        await Promise.all([pool.end(), tenants.end()]);
+      },
+    };
   }
   const client = await openPglite(opts.dataDir ?? 'memory://', { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    forDistrict: perDistrict((districtId) => drizzlePglite(client.forDistrict(districtId), { schema, casing: 'snake_case' }) as unknown as Db),
+    kind: 'pglite',
+    close: () => client.close(),
+  };
 }

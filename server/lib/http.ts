@@ -49,6 +49,7 @@ export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null
   // Writes always read the session afresh; reads may use one remembered for a few seconds.
   const cached = SAFE_METHODS.has(req.method) ? cachedSession(key) : undefined;
   if (cached) return (req.sessionUser = cached);
+  // Before the district is known: the owner's executor (the only lookup of a request that uses it).
   req.sessionUser = await findSession(req.server.database.db, token, sessionLifetime(req.server.env));
   if (req.sessionUser) rememberSession(key, req.sessionUser);
   return req.sessionUser;
@@ -67,12 +68,16 @@ export async function requireCtx(req: FastifyRequest): Promise<Ctx> {
   return ctxForSession(req, session);
 }
 
-/** The context for a session already checked (e.g. one just opened by sign-in). */
+/**
+ * The context for a session already checked (e.g. one just opened by sign-in). Its `db` is bound
+ * to the session's district (row-level security, db/tenancy.ts): every service reads and writes
+ * that district only, whatever its queries forget.
+ */
 export async function ctxForSession(req: FastifyRequest, session: SessionUser): Promise<Ctx> {
   req.sessionUser = session;
   // An HR / admin grant counts only once the session passed the second factor (policies/mfa.ts).
   const actor = buildActor({ ...session.user, adminGrant: effectiveGrant(session.user, session) }, session.roles, session.caseload);
-  return { db: req.server.database.db, actor, requestId: req.id, log: req.log, mail: requestMail(req) };
+  return { db: req.server.database.forDistrict(session.user.districtId), actor, requestId: req.id, log: req.log, mail: requestMail(req) };
 }
 
 /** The request's e-mail outlet: links from configuration only, sent after a successful response. */

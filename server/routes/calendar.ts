@@ -34,7 +34,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: CalendarFeedParams }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(req.params.file);
-      const body = match ? await renderFeed(req.server.database.db, match[1]!, publicOrigin(req)) : null;
+      const body = match ? await renderFeed(req.server.database, match[1]!, publicOrigin(req)) : null;
       if (body === null) throw notFound('Calendar feed');
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')

@@ -21,9 +21,10 @@ async function caseReader(req: FastifyRequest): Promise<CaseReader> {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    // The token tells the district: looked up with the owner's executor, then bound to it.
     const found = match ? await authenticateApiToken(req.server.database.db, match[1]!, 'case.read') : null;
     if (!found) throw new AppError('unauthenticated', 'The API token is missing, wrong or revoked');
-    return { db: req.server.database.db, districtId: found.districtId, tokenId: found.tokenId, userId: null, requestId: req.id };
+    return { db: req.server.database.forDistrict(found.districtId), districtId: found.districtId, tokenId: found.tokenId, userId: null, requestId: req.id };
   }
   const ctx = await requireCtx(req);
   return { db: ctx.db, districtId: ctx.actor.districtId, tokenId: null, userId: ctx.actor.userId, requestId: req.id };

@@ -180,7 +180,7 @@ describe('school tracker', () => {
 describe('district view', () => {
   it('reads school summaries, refreshing stale ones in the background, with "as of"', async () => {
     await c.hr.get('/api/tracker/district');
-    await summariesIdle(t.database.db, world.districtId);
+    await summariesIdle(t.database.forDistrict(world.districtId), world.districtId);
     const body = (await c.hr.get('/api/tracker/district')).json();
     expect(body.refreshing).toBe(0);
     const lincoln = body.schools.find((s: { schoolId: string }) => s.schoolId === schoolId);

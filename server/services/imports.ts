@@ -119,9 +119,11 @@ export async function discardImport(ctx: Ctx, id: string) {
 /**
  * Starts applying a validated import in the background and answers at once; 409 `conflict` when
  * another import of the district is running, `invalid_state` when this one has errors.
- * Returns the promise of the job so tests and the CLI can wait for it.
+ * Returns the promise of the job so tests and the CLI can wait for it. `ownerDb` (the owner's
+ * executor) only refreshes the search index and statistics afterwards: maintenance is the tables'
+ * owner's to do, and the import itself runs on `ctx.db`, bound to the district.
  */
-export async function startImport(ctx: Ctx, id: string) {
+export async function startImport(ctx: Ctx, id: string, ownerDb: Db) {
   const row = await loadImport(ctx, id);
   const hasErrors = (row.report as RosterImport['report']).issues.some((i) => i.severity === 'error');
   if (row.status !== 'validated') throw invalidState('This import is not waiting to be applied');
@@ -141,7 +143,7 @@ export async function startImport(ctx: Ctx, id: string) {
     throw err;
   }
   if (!started) throw invalidState('This import is not waiting to be applied');
-  const job = runImport(ctx, started);
+  const job = runImport(ctx, started, ownerDb);
   return { import: present(ctx, started), job };
 }
 
@@ -152,7 +154,7 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-async function runImport(ctx: Ctx, row: ImportRow) {
+async function runImport(ctx: Ctx, row: ImportRow, ownerDb: Db) {
   const progress = { done: 0, total: row.progressTotal };
   liveProgress.set(row.id, progress);
   const audit = { requestId: row.id, actor: { userId: ctx.actor.userId, districtId: ctx.actor.districtId } };
@@ -180,12 +182,12 @@ async function runImport(ctx: Ctx, row: ImportRow) {
     liveProgress.delete(row.id);
     invalidateSessions();
   }
-  await refreshSearchStatistics(ctx.db).catch((err) => ctx.log.warn({ err }, 'could not refresh search statistics'));
+  await refreshSearchStatistics(ownerDb).catch((err) => ctx.log.warn({ err }, 'could not refresh search statistics'));
 }
 
 /**
  * After a bulk write: merge the trigram index's pending list and refresh planner statistics, so
- * search uses the index at once (PGlite has no autovacuum to do it later).
+ * search uses the index at once (PGlite has no autovacuum to do it later). Needs the owner's executor.
  */
 export async function refreshSearchStatistics(db: Db) {
   await db.execute(sql`select gin_clean_pending_list('people_search_trgm_idx'::regclass)`);

@@ -7,7 +7,7 @@ import ical from 'ical-generator';
 import en from '../../../common/i18n/en/calendar.json' with { type: 'json' };
 import es from '../../../common/i18n/es/calendar.json' with { type: 'json' };
 import type { CalendarEvent, CalendarFeedStatus, CreatedCalendarFeed } from '../../../common/schemas/calendar.ts';
-import type { Db } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { calendarFeeds, districts, people, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordAudit } from '../audit.ts';
@@ -86,10 +86,12 @@ export function eventSummary(event: CalendarEvent, locale: string): string {
 
 /**
  * The iCalendar text of a feed token, or null when the token is unknown or revoked or its person
- * deactivated. Reads only: calendar apps poll feeds, so nothing is written per request.
+ * deactivated. Reads only: calendar apps poll feeds, so nothing is written per request. The token
+ * is looked up with the owner's executor (no district is known yet); the events are read bound to
+ * the feed's district.
  */
-export async function renderFeed(db: Db, token: string, origin: string, now = new Date()): Promise<string | null> {
-  const [feed] = await db
+export async function renderFeed(database: Pick<Database, 'db' | 'forDistrict'>, token: string, origin: string, now = new Date()): Promise<string | null> {
+  const [feed] = await database.db
     .select({
       districtId: calendarFeeds.districtId,
       personId: users.personId,
@@ -106,7 +108,7 @@ export async function renderFeed(db: Db, token: string, origin: string, now = ne
   if (!feed || !feed.userActive || !feed.personActive) return null;
   const { timeZone } = feed;
   const today = todayIn(timeZone, now);
-  const events = await eventsFor(db, {
+  const events = await eventsFor(database.forDistrict(feed.districtId), {
     districtId: feed.districtId,
     personId: feed.personId,
     start: zonedInstant(timeZone, addDays(today, -FEED_DAYS_BACK)),
