@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { auditLog, districts, outboxEmails, passwordResets, users } from '../db/schema/index.ts';
-import { signIn, useTestApp } from '../test/harness.ts';
+import { signInEnrolling, useTestApp } from '../test/harness.ts';
 import { districtCreate } from './district-create.ts';
 
 const t = useTestApp({ PUBLIC_URL: 'https://trellis.lakeview.example' });
@@ -47,7 +47,8 @@ describe('district:create', () => {
 
     const confirmed = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: PASSWORD } });
     expect(confirmed.statusCode, confirmed.body).toBeLessThan(300);
-    const admin = await signIn(t.app, 'it@lakeview.example', PASSWORD);
+    // A district admin must set up an authenticator at the first sign-in.
+    const { client: admin } = await signInEnrolling(t.app, 'it@lakeview.example', PASSWORD);
     const session = (await admin.get('/api/auth/session')).json();
     expect(session.user).toMatchObject({ access: 'district_admin' });
     expect(session.user.abilities).toMatchObject({ importRoster: true, viewAudit: true });

@@ -3,14 +3,13 @@
  * in (sessions, calendar feeds, set-password links); sign-in answers as for a wrong password; a
  * reset request sends nothing; reactivation revives none of it.
  */
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outboxEmails } from '../db/schema/index.ts';
 import { buildDistrict, buildUser, TEST_PASSWORD } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
+import { setPasswordLink } from '../test/mailbox.ts';
 import { oneRosterSet } from '../test/roster-fixtures.ts';
 
-const t = useTestApp();
+const t = useTestApp({}, { smtp: true });
 let districtId: string;
 let admin: Client;
 
@@ -28,11 +27,14 @@ async function setActive(personId: string, active: boolean) {
   expect(res.statusCode).toBe(200);
 }
 
+/** Asks for a reset link and reads it from the e-mail that arrives (null when none is sent). */
 async function resetLinkToken(email: string) {
+  const before = t.mailbox.to(email).length;
   expect((await anonymous(t.app).post('/api/auth/password-reset/request', { email })).statusCode).toBe(202);
-  const mails = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
-  const last = mails.at(-1);
-  return last ? new URL(last.body.match(/https?:\/\/\S+/)![0]).searchParams.get('token')! : null;
+  await t.app.background.settled();
+  await t.app.mailer.settled();
+  if (t.mailbox.to(email).length === before) return null;
+  return setPasswordLink(await t.mailbox.take(email)).searchParams.get('token');
 }
 
 /** Everything a person holds: a session, a calendar feed URL and a pending reset link. */
@@ -110,8 +112,7 @@ describe('a person deactivated by a roster import', () => {
     const email = 'deact.user1@example.test';
     const person = (await admin.get(`/api/people?q=${encodeURIComponent('Given1 Family1')}`)).json().items[0];
     expect((await admin.post(`/api/people/${person.id}/invite`)).statusCode).toBe(200);
-    const invitation = (await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email))).at(-1)!;
-    const inviteToken = new URL(invitation.body.match(/https?:\/\/\S+/)![0]).searchParams.get('token');
+    const inviteToken = setPasswordLink(await t.mailbox.take(email)).searchParams.get('token');
     expect((await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: inviteToken, password: TEST_PASSWORD })).statusCode).toBe(204);
     const held = await holdings(email);
 

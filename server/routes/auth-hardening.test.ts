@@ -4,16 +4,21 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, outboxEmails, sessions } from '../db/schema/index.ts';
+import { auditLog, sessions } from '../db/schema/index.ts';
 import { buildDistrict, buildPerson, buildUser, TEST_PASSWORD } from '../test/factories.ts';
 import { invalidateSessions } from '../lib/session-cache.ts';
 import { anonymous, signIn, useTestApp } from '../test/harness.ts';
+import { setPasswordLink } from '../test/mailbox.ts';
 
-const t = useTestApp({ SESSION_TTL_HOURS: '12', SESSION_MAX_HOURS: '24' });
+const t = useTestApp({ SESSION_TTL_HOURS: '12', SESSION_MAX_HOURS: '24' }, { smtp: true });
 
+/** The set-password link of the latest e-mail to `email`, read from the mail server. */
 async function linkToken(email: string) {
-  const mails = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
-  return new URL(mails.at(-1)!.body.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
+  await t.app.background.settled();
+  await t.app.mailer.settled();
+  const all = t.mailbox.to(email);
+  const latest = all.length > 0 ? all.at(-1)! : await t.mailbox.take(email);
+  return setPasswordLink(latest).searchParams.get('token')!;
 }
 
 describe('session lifetime', () => {

@@ -114,4 +114,12 @@ describe('reading the audit log is audited', () => {
     const history = (await as.admin!.get(`/api/audit?action=audit.read_person_history&entityId=${w.teacher.personId}`)).json().items;
     expect(history).toHaveLength(1);
   });
+
+  it('keeps no id in that record that matched nothing of the district (another district\'s, or made up)', async () => {
+    const foreign = w.outsider.personId;
+    expect((await as.admin!.get(`/api/audit?entityId=${foreign}&actorUserId=${w.outsider.id}`)).json().items).toEqual([]);
+    const latest = (await as.admin!.get('/api/audit?action=audit.read&limit=1')).json().items[0];
+    expect(latest.after.filters).toEqual({ entityId: 'unmatched', actorUserId: 'unmatched' });
+    expect(JSON.stringify(latest)).not.toContain(foreign);
+  });
 });

@@ -161,11 +161,13 @@ describe('password sign-in turned off for a district', () => {
     expect(wrong.statusCode).toBe(401);
 
     expect((await anonymous(t.app).post('/api/auth/password-reset/request', { email: teacher.email })).statusCode).toBe(202);
+    await t.app.background.settled(); // the request's work runs after its answer
     expect(await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, teacher.email))).toEqual([]);
 
     // Break-glass: the district admin still signs in and resets with a password.
     await signIn(t.app, admin.email);
     expect((await anonymous(t.app).post('/api/auth/password-reset/request', { email: admin.email })).statusCode).toBe(202);
+    await t.app.background.settled();
     expect(await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, admin.email))).toHaveLength(1);
     // Another district is not affected.
     const elsewhere = await districtWithAdmin();

@@ -60,8 +60,16 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
   if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
   const result = await page(ctx, where, q.limit, q.cursor);
   // Reading the audit log is itself audited (after the read, so the page does not show its own row).
+  // An id the filters name is kept only when it matched rows of this district: the audit log never
+  // holds an id of another district (nor one made up), only that an unmatched id was asked for.
   const { limit: _limit, cursor: _cursor, ...filters } = q;
-  await recordAudit(ctx.db, ctx, { action: 'audit.read', entityType: 'audit_log', entityId: null, after: { filters, page: q.cursor ? 'next' : 'first' } });
+  const matched = result.items.length > 0;
+  const recorded = {
+    ...filters,
+    ...(filters.entityId && !matched ? { entityId: 'unmatched' } : {}),
+    ...(filters.actorUserId && !matched ? { actorUserId: 'unmatched' } : {}),
+  };
+  await recordAudit(ctx.db, ctx, { action: 'audit.read', entityType: 'audit_log', entityId: null, after: { filters: recorded, page: q.cursor ? 'next' : 'first' } });
   return result;
 }
 

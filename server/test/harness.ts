@@ -92,4 +92,23 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD, 
   return new Client(app, `trellis_session=${cookie!.value}`, res.json().csrfToken);
 }
 
+/**
+ * Signs in someone who must set up an authenticator first (a new HR user or district admin): the
+ * password, then the enrolment the sign-in asks for, confirmed with a code from the secret it shows.
+ */
+export async function signInEnrolling(app: App, email: string, password = TEST_PASSWORD): Promise<{ client: Client; secret: string; recoveryCodes: string[] }> {
+  const first = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const challenge = (first.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
+  if (first.statusCode !== 200 || challenge?.step !== 'enroll') throw new Error(`expected an enrolment for ${email}: ${first.statusCode} ${first.body}`);
+  const details = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrollment', payload: { challenge: challenge.challenge } });
+  if (details.statusCode !== 200) throw new Error(`enrolment failed for ${email}: ${details.statusCode} ${details.body}`);
+  const { secret } = details.json() as { secret: string };
+  const code = await nextTotpCode(email, secret);
+  const confirmed = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrollment/confirm', payload: { challenge: challenge.challenge, code } });
+  if (confirmed.statusCode !== 200) throw new Error(`enrolment confirmation failed for ${email}: ${confirmed.statusCode} ${confirmed.body}`);
+  const cookie = confirmed.cookies.find((c) => c.name === 'trellis_session');
+  const body = confirmed.json() as { csrfToken: string; recoveryCodes: string[] };
+  return { client: new Client(app, `trellis_session=${cookie!.value}`, body.csrfToken), secret, recoveryCodes: body.recoveryCodes };
+}
+
 export const anonymous = (app: App) => new Client(app, null, null);
