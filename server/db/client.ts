@@ -46,9 +46,10 @@ const migrationsFolder = path.join(import.meta.dirname, 'migrations');
 
 /**
  * Opens the database: PostgreSQL when a URL is given, else embedded PGlite in `dataDir`
- * (`memory://` for tests), and applies pending migrations.
+ * (`memory://` for tests; `loadDataDir`: start from a dump of another data directory, as tests
+ * start from one migrated template), and applies pending migrations.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // An idle connection the server ends (a restart, an administrator, a dropped test database)
@@ -75,7 +76,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       },
     };
   }
-  const client = await openPglite(opts.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const client = await openPglite(opts.dataDir ?? 'memory://', { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return {
