@@ -87,6 +87,21 @@ describe('password strength', () => {
   });
 });
 
+describe('long passphrases', () => {
+  it('accepts a long passphrase, kept whole (ASVS V6.2.9: at least 64 characters)', async () => {
+    const d = await buildDistrict(t.database.db);
+    const user = await buildUser(t.database.db, d.id, 'staff');
+    const client = await signIn(t.app, user.email);
+    const long = 'the heron waits by the reedbed while the ferry crosses twice each hour, unhurried';
+    expect(long.length).toBeGreaterThan(64);
+    expect((await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: long })).statusCode).toBe(204);
+    expect((await signIn(t.app, user.email, long)).cookie).toBeTruthy();
+    // Not truncated: the same passphrase without its last word does not sign in.
+    const shorter = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: long.slice(0, -10) }, remoteAddress: '192.0.2.77' });
+    expect(shorter.statusCode).toBe(401);
+  });
+});
+
 describe('inviting someone whose e-mail has an account in another district', () => {
   it('answers as any invitation (nothing of the other district shows); the invitee learns it when choosing a password', async () => {
     const db = t.database.db;

@@ -54,6 +54,18 @@ describe('sign in and out', () => {
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 
+  it('signing in again ends the session the browser held: a new token every time (ASVS V7.2.4)', async () => {
+    const d = await buildDistrict(t.database.db);
+    const user = await buildUser(t.database.db, d.id, 'staff');
+    const first = await signIn(t.app, user.email);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: TEST_PASSWORD }, headers: { cookie: first.cookie! } });
+    expect(again.statusCode).toBe(200);
+    const token = again.cookies.find((c) => c.name === 'trellis_session')!.value;
+    expect(first.cookie).not.toBe(`trellis_session=${token}`);
+    expect((await first.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${token}` } })).statusCode).toBe(200);
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const d = await buildDistrict(t.database.db);
     const user = await buildUser(t.database.db, d.id, 'staff');
@@ -112,6 +124,19 @@ describe('password reset', () => {
     const reused = await confirm();
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.code).toBe('invalid_state');
+  });
+
+  it('opens no session from a reset: the next sign-in of someone with two-factor still asks for the code (ASVS V6.4.3)', async () => {
+    const d = await buildDistrict(t.database.db);
+    const hr = await buildUser(t.database.db, d.id, 'hr');
+    const token = await requestLink(hr.email);
+    const confirmed = await anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password: 'a brand new password' });
+    expect(confirmed.statusCode).toBe(204);
+    expect(confirmed.cookies.find((c) => c.name === 'trellis_session')).toBeUndefined();
+    const next = await signInRequest(hr.email, 'a brand new password');
+    expect(next.statusCode).toBe(200);
+    expect(next.json().secondFactor).toMatchObject({ step: 'verify' });
+    expect(next.cookies.find((c) => c.name === 'trellis_session')).toBeUndefined();
   });
 
   it('refuses an expired link', async () => {

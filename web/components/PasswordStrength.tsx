@@ -2,7 +2,7 @@ import { List, Progress, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PasswordStrength } from '../../common/password-strength.ts';
+import type { PasswordStrength } from '../../common/password-rules.ts';
 import { ApiError } from '../api/client.ts';
 
 const COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
@@ -15,9 +15,9 @@ function useStrength(password: string, personal: string[]): PasswordStrength | n
     if (!password) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      // The word lists are large: they load only on the pages where a password is chosen.
-      void import('../../common/password-strength.ts').then(({ checkPasswordStrength }) => {
-        if (!cancelled) setChecked({ password, strength: checkPasswordStrength(password, personalKey ? personalKey.split('\n') : []) });
+      // The word list loads only on the pages where a password is chosen (password-meter.ts).
+      void import('./password-meter.ts').then(({ meterStrength }) => {
+        if (!cancelled) setChecked({ password, strength: meterStrength(password, personalKey ? personalKey.split('\n') : []) });
       });
     }, 200);
     return () => {
@@ -31,7 +31,8 @@ function useStrength(password: string, personal: string[]): PasswordStrength | n
 /**
  * A meter under a new-password field: how strong the password is, what makes it weak and how to
  * improve it, in the reader's language and announced politely to screen readers. The server
- * applies the same rule (with the person's name and e-mail) when the password is saved.
+ * applies the rule with more word lists (and the person's name and e-mail) when the password is
+ * saved, and its refusal shows on the field (`weakPasswordMessage`).
  */
 export function PasswordStrengthMeter({ password, personal = [] }: { password: string; personal?: string[] }) {
   const { t } = useTranslation('password');
