@@ -114,11 +114,54 @@ export async function authenticatorCode(account: string, secret = DEMO_TOTP_SECR
 /** The code field of sign-in's second step. */
 export const codeInput = (page: Page): Locator => page.getByRole('textbox', { name: /^(6-digit code|código de 6 dígitos)/i });
 
+/** Where the run keeps the session each two-factor demo account last opened (per server). */
+const sessionsFile = () => path.join(os.tmpdir(), `trellis-e2e-sessions-${new URL(baseURL()).port}.json`);
+
+/**
+ * Puts the session the account last opened in this run into the page's context, if it is still
+ * live. A code from an app signs in only once and apps show a new one every 30 s, so journeys that
+ * sign HR and admins in dozens of times would otherwise wait for the clock; the code step itself
+ * is walked through in mfa.e2e.ts (and whenever no live session is kept).
+ */
+async function reuseSession(page: Page, email: string): Promise<boolean> {
+  const file = sessionsFile();
+  const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>)[email] : undefined;
+  if (!kept) return false;
+  const url = new URL(baseURL());
+  await page.context().addCookies([{ name: 'trellis_session', value: kept, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  if ((await page.request.get('/api/auth/session')).status() === 200) return true;
+  await page.context().clearCookies({ name: 'trellis_session' });
+  return false;
+}
+
+async function keepSession(page: Page, email: string) {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'trellis_session');
+  if (!cookie) return;
+  const file = sessionsFile();
+  const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...kept, [email]: cookie.value }));
+}
+
 /**
  * Signs in through the sign-in form the way a person does, and waits for the signed-in shell.
- * Accounts with two-factor sign-in (the demo's admin@ and hr@) type the code from their app next.
+ * Accounts with two-factor sign-in (the demo's admin@ and hr@) type the code from their app next;
+ * for them a session opened earlier in the run is reused while it lives (`reuseSession`), unless
+ * `fresh` asks for the whole sign-in.
  */
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = DEMO_TOTP_SECRET, recoveryCode?: string) {
+export async function signInAs(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  totpSecret = DEMO_TOTP_SECRET,
+  recoveryCode?: string,
+  opts: { fresh?: boolean } = {},
+) {
+  const demoFactor = DEMO_TWO_FACTOR.includes(email) && password === DEMO_PASSWORD && totpSecret === DEMO_TOTP_SECRET && !recoveryCode;
+  if (demoFactor && !opts.fresh && (await reuseSession(page, email))) {
+    await page.goto('/');
+    await accountMenu(page).waitFor();
+    return;
+  }
   await page.goto('/');
   await fillSignIn(page, email, password);
   if (recoveryCode) {
@@ -130,6 +173,7 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
     await page.getByRole('button', { name: /^(verify|verificar)$/i }).click();
   }
   await accountMenu(page).waitFor();
+  if (demoFactor) await keepSession(page, email);
 }
 
 /** Fills and submits the sign-in form (on /sign-in), without waiting for the outcome. */

@@ -18,3 +18,20 @@ export async function waitForEmail(address: string, index: number, timeoutMs = 2
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Waits for an e-mail to `address` that `matches` (e.g. one carrying a set-password link), ignoring
+ * the others other journeys sent it (notifications), and returns the newest such e-mail.
+ */
+export async function waitForEmailThat(address: string, matches: (email: ReceivedEmail) => boolean, timeoutMs = 20_000): Promise<ReceivedEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await emailsTo(address)).filter(matches).at(-1);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching e-mail to ${address} arrived`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Carries a set-password link (a reset or an invitation). */
+export const carriesSetPasswordLink = (email: ReceivedEmail) => /\/reset-password\?token=/.test(email.text);
