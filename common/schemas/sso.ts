@@ -133,6 +133,7 @@ export type SsoOptions = z.infer<typeof SsoOptions>;
 
 /** POST /api/auth/sso/second-factor: the step after a single-factor SSO sign-in, as the password step answers it. */
 export const SsoSecondFactor = z.object({ secondFactor: SecondFactorChallenge });
+export type SsoSecondFactor = z.infer<typeof SsoSecondFactor>;
 
 export const SsoStartParams = z.object({ id: z.uuid() });
 export const SsoStartQuery = z.object({ next: z.string().max(500).optional() });
