@@ -8,12 +8,12 @@ import type { Database } from '../server/db/client.ts';
 import { loadEnv } from '../server/env.ts';
 import type { RosterInputFile } from '../server/services/roster/parse/index.ts';
 import { TEST_PASSWORD } from '../server/test/factories.ts';
-import { nextTotpCode, TEST_MFA_KEY } from '../server/test/totp.ts';
+import { nextTotpCode, TEST_SECRET_KEY } from '../server/test/totp.ts';
 import { now } from './stats.ts';
 
 /** Builds the app on `database` as production would (no logging), ready for `inject`. */
 export async function startApp(database: Database): Promise<App> {
-  const env = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'false', MFA_SECRET_KEY: TEST_MFA_KEY });
+  const env = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'false', SECRET_KEY: TEST_SECRET_KEY });
   const app = await buildApp({ database, env });
   await app.ready();
   return app;

@@ -3,8 +3,9 @@
 // access until verified (a banner says so), and signing in again on a phone the coach must set up
 // an authenticator app (reading the key from the page) and save recovery codes before anything
 // opens; the coach signs in again with a recovery code; HR signs in in Spanish on a phone; the
-// teacher turns it on and off on the account page; the admin resets the coach's factor from the
-// person page, which signs the coach out.
+// teacher turns it on and off on the account page; the admin requires it of everyone on the
+// Sign-in and SSO page, and the teacher must then set it up at sign-in and cannot turn it off; the
+// admin resets the coach's factor from the person page, which signs the coach out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpStep, totpCode } from '../server/services/auth/mfa/totp.ts';
@@ -38,6 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Leave the district as other journeys expect it: two-factor sign-in not required of everyone.
+  const settings = await apiAs<{ requireTwoFactor: boolean; settingsVersion: number }>(admin, 'GET', '/api/sso').catch(() => null);
+  if (settings?.requireTwoFactor) await apiAs(admin, 'PUT', '/api/sso/settings', { version: settings.settingsVersion, requireTwoFactor: false }).catch(() => undefined);
   // Leave the demo coach as other journeys expect them: no grant, no factor (even after a failure).
   for (const personId of [coachPersonId, teacherPersonId].filter(Boolean)) {
     const status = await apiAs<{ enrolled: boolean }>(admin, 'GET', `/api/people/${personId}/two-factor`).catch(() => null);
@@ -188,6 +192,43 @@ describe('two-factor sign-in', () => {
     await off.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).waitFor();
     await page.context().close();
+  });
+
+  it('the admin requires it of everyone: the teacher sets it up at the next sign-in (phone) and cannot turn it off', async () => {
+    await admin.goto('/settings/sign-in');
+    const everyone = admin.getByRole('switch', { name: 'Require two-factor sign-in for everyone' });
+    await everyone.waitFor();
+    expect(await everyone.isChecked()).toBe(false);
+    await everyone.focus();
+    await admin.keyboard.press('Space');
+    await admin.getByText('Saved: everyone now signs in with a second factor.').waitFor();
+    await admin.getByText('Everyone signs in with a second factor.', { exact: true }).waitFor();
+    await expectNoAxeViolations(admin, 'sign-in settings: two-factor for everyone');
+    await screenshot(admin, 'mfa-required-for-everyone-settings');
+
+    const phone = await newPage(browser, { phone: true });
+    await phone.goto('/sign-in');
+    await fillSignIn(phone, DEMO.teacher, DEMO_PASSWORD);
+    await heading(phone, 'Set up two-factor sign-in').waitFor();
+    await phone.getByText('your district requires it', { exact: false }).waitFor();
+    const secret = (await phone.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await phone.getByRole('textbox', { name: '6-digit code' }).fill(totpCode(secret, currentTotpStep()));
+    await phone.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await heading(phone, 'Save your recovery codes').waitFor();
+    await phone.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
+    await phone.getByRole('button', { name: 'Continue' }).click();
+    await accountMenu(phone).waitFor();
+    await phone.goto('/account');
+    await phone.getByText('Required by your district').waitFor();
+    await phone.getByText('Your district requires two-factor sign-in of everyone: it cannot be turned off.').waitFor();
+    expect(await phone.getByRole('button', { name: 'Turn off two-factor sign-in' }).count()).toBe(0);
+    await expectNoAxeViolations(phone, 'account: required by the district (phone)');
+    await expectNoSidewaysScroll(phone, 'account: required by the district (phone)');
+    await screenshot(phone, 'mfa-account-required-by-district-phone');
+    await phone.context().close();
+
+    await everyone.click({ force: true });
+    await admin.getByText('Saved: two-factor sign-in is optional for staff again.').waitFor();
   });
 
   it('the admin resets the coach\'s factor from the person page: the coach is signed out and sets up again', async () => {

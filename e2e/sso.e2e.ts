@@ -1,12 +1,32 @@
 // Journey: a district admin adds an OpenID provider on the Sign-in and SSO page (test connection
 // first), then a teacher opens the district's sign-in link, clicks "Sign in with ...", signs in at
-// the (real, local) provider and lands in Trellis; someone without an account is refused with a
-// clear page, in English and in Spanish. Desktop and phone, keyboard, axe on every page.
+// the (real, local) provider and lands in Trellis; the admin, whose provider sign-in used one
+// factor, enters Trellis's code after it (and goes straight in when the provider reports a second
+// factor); with two-factor sign-in required of everyone, the teacher is taken to set up an app
+// after the provider; someone without an account is refused with a clear page, in English and in
+// Spanish. Desktop and phone, keyboard, axe on every page.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider, type TestProvider } from '../server/test/oidc-provider.ts';
-import { accountMenu, apiAs, baseURL, DEMO, DEMO_PASSWORD, fillSignIn, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, openFromNav, screenshot, signInAs } from './browser.ts';
+import {
+  accountMenu,
+  apiAs,
+  authenticatorCode,
+  baseURL,
+  codeInput,
+  DEMO,
+  DEMO_PASSWORD,
+  fillSignIn,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  openFromNav,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 const tag = randomUUID().slice(0, 6);
 const label = `Test IdP ${tag}`;
@@ -25,8 +45,10 @@ afterAll(async () => {
   if (providerId) {
     const page = await newPage(browser);
     await signInAs(page, DEMO.admin);
-    const overview = await apiAs<{ passwordSignIn: boolean; settingsVersion: number; providers: { id: string; version: number }[] }>(page, 'GET', '/api/sso');
-    if (!overview.passwordSignIn) await apiAs(page, 'PUT', '/api/sso/settings', { version: overview.settingsVersion, passwordSignIn: true });
+    const overview = await apiAs<{ passwordSignIn: boolean; requireTwoFactor: boolean; settingsVersion: number; providers: { id: string; version: number }[] }>(page, 'GET', '/api/sso');
+    if (!overview.passwordSignIn || overview.requireTwoFactor) {
+      await apiAs(page, 'PUT', '/api/sso/settings', { version: overview.settingsVersion, passwordSignIn: true, requireTwoFactor: false });
+    }
     const mine = overview.providers.find((p) => p.id === providerId);
     if (mine) await apiAs(page, 'PATCH', `/api/sso/providers/${providerId}`, { version: mine.version, enabled: false });
     await page.context().close();
@@ -35,10 +57,15 @@ afterAll(async () => {
   await idp?.close();
 });
 
-/** At the provider's own page: types the account and continues (as a person would). */
-async function signInAtProvider(page: Page, email: string) {
+/**
+ * At the provider's own page: types the account and continues (as a person would); with
+ * `secondFactor` the provider also took a code from the person's phone (its ID token then says
+ * `amr: ["pwd", "otp"]`).
+ */
+async function signInAtProvider(page: Page, email: string, opts: { secondFactor?: boolean } = {}) {
   await page.waitForURL((url) => url.origin === idp.issuer);
   await page.getByLabel('Account e-mail').fill(email);
+  if (opts.secondFactor) await page.getByLabel('Also confirmed with a code from my phone').check();
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
@@ -66,6 +93,12 @@ describe('single sign-on', () => {
     await dialog.getByText('The provider answered').waitFor();
     await dialog.getByRole('textbox', { name: 'Client ID' }).fill(idp.clientId);
     await dialog.getByLabel(/^Client secret/).fill(idp.clientSecret);
+    // Left unticked: Trellis counts this provider's second factor only when its sign-in reports one.
+    const enforces = dialog.getByRole('checkbox', { name: 'This provider enforces multi-factor sign-in for everyone' });
+    expect(await enforces.isChecked()).toBe(false);
+    await enforces.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sso-provider-dialog-mfa-desktop');
+    await dialog.getByRole('textbox', { name: 'Client ID' }).scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, 'add provider dialog');
     await screenshot(page, 'sso-provider-dialog-desktop');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -106,6 +139,14 @@ describe('single sign-on', () => {
     await admin.goto('/sign-in?district=sunshine');
     await admin.getByRole('link', { name: `Sign in with ${label}` }).click();
     await signInAtProvider(admin, DEMO.admin);
+    // The provider reported one factor: Trellis asks for the admin's code, as after a password.
+    await heading(admin, 'Enter your code').waitFor();
+    expect(new URL(admin.url()).search).toBe('');
+    expect((await admin.request.get('/api/auth/session')).status()).toBe(401);
+    await expectNoAxeViolations(admin, 'code step after the provider');
+    await screenshot(admin, 'sso-code-step-after-provider-desktop');
+    await codeInput(admin).fill(await authenticatorCode(DEMO.admin));
+    await admin.keyboard.press('Enter');
     await accountMenu(admin).waitFor();
     await admin.goto('/settings/sign-in');
     const passwords = admin.getByRole('switch', { name: 'Staff may sign in with a password' });
@@ -130,6 +171,48 @@ describe('single sign-on', () => {
     await passwords.click({ force: true });
     await admin.getByText('Password sign-in is on.', { exact: true }).waitFor();
     await admin.getByText('Saved: staff may sign in with a password again.').waitFor();
+    await admin.context().close();
+  });
+
+  it('an admin whose provider reports a second factor goes straight in', async () => {
+    const admin = await newPage(browser);
+    await admin.goto('/sign-in?district=sunshine');
+    await admin.getByRole('link', { name: `Sign in with ${label}` }).click();
+    await signInAtProvider(admin, DEMO.admin, { secondFactor: true });
+    await accountMenu(admin).waitFor();
+    const session = await apiAs<{ user: { adminGrant: string; secondFactor: unknown } }>(admin, 'GET', '/api/auth/session');
+    expect(session.user).toMatchObject({ adminGrant: 'district_admin', secondFactor: { required: true, satisfied: true } });
+    await admin.context().close();
+  });
+
+  it('with two-factor sign-in required of everyone, a teacher sets up an app after the provider (phone)', async () => {
+    const admin = await newPage(browser, { phone: true });
+    await signInAs(admin, DEMO.admin);
+    await admin.goto('/settings/sign-in');
+    const everyone = admin.getByRole('switch', { name: 'Require two-factor sign-in for everyone' });
+    await everyone.click({ force: true });
+    await admin.getByText('Everyone signs in with a second factor.', { exact: true }).waitFor();
+    await expectNoAxeViolations(admin, 'sign-in settings, two-factor for everyone (phone)');
+    await expectNoSidewaysScroll(admin, 'sign-in settings (phone)');
+    await screenshot(admin, 'sso-settings-two-factor-phone');
+
+    const phone = await newPage(browser, { phone: true });
+    await phone.goto('/sign-in?district=sunshine');
+    await phone.getByRole('link', { name: `Sign in with ${label}` }).click();
+    await signInAtProvider(phone, DEMO.teacher);
+    await heading(phone, 'Set up two-factor sign-in').waitFor();
+    await phone.getByRole('img', { name: /QR code that adds Trellis/ }).waitFor();
+    expect((await phone.request.get('/api/auth/session')).status()).toBe(401);
+    await expectNoAxeViolations(phone, 'set up after the provider (phone)');
+    await expectNoSidewaysScroll(phone, 'set up after the provider (phone)');
+    await screenshot(phone, 'sso-enrol-after-provider-phone');
+    // Back to sign-in instead: nothing was set up and nothing opened.
+    await phone.getByRole('button', { name: 'Back to sign-in' }).click();
+    await phone.getByRole('link', { name: `Sign in with ${label}` }).waitFor();
+    await phone.context().close();
+
+    const { settingsVersion: now } = await apiAs<{ settingsVersion: number }>(admin, 'GET', '/api/sso');
+    await apiAs(admin, 'PUT', '/api/sso/settings', { version: now, requireTwoFactor: false });
     await admin.context().close();
   });
 

@@ -74,10 +74,11 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   /** Secure cookies; on unless NODE_ENV=development (browsers accept them on http://localhost and 127.0.0.1). */
   COOKIE_SECURE: bool.optional(),
-  /** 32 random bytes (base64) sealing the TOTP secrets; unset: a key file in DATA_DIR (services/auth/mfa/secret-box.ts). */
-  MFA_SECRET_KEY: z.string().optional(),
-  /** Key material (32+ characters) for secrets kept at rest, e.g. SSO client secrets; required in production to use SSO. */
-  SECRET_KEY: z.string().min(32).optional(),
+  /**
+   * 32+ random characters from which the keys for secrets at rest are derived (TOTP seeds, SSO
+   * client secrets): lib/secret-key.ts. Unset: a key file in DATA_DIR; required with PostgreSQL in production.
+   */
+  SECRET_KEY: unlessEmpty(z.string().min(32, 'must be 32 or more random characters (e.g. openssl rand -base64 32)')),
 });
 
 export type Env = z.infer<typeof envSchema>;

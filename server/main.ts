@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { publicUrlWarning } from './lib/public-url.ts';
 import { failInterruptedImports } from './services/imports.ts';
+import { rootSecret, SecretKeyError } from './lib/secret-key.ts';
 import { mfaKey } from './services/auth/mfa/secret-box.ts';
 import { mailStartupNotice } from './services/mail/transport.ts';
 
@@ -20,7 +21,9 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** The Trellis process: database, migrations, demo seed, HTTP server, clean shutdown. */
 async function main() {
   const env = loadEnv();
-  // Fails at start (not at the first sign-in) when the two-factor key is missing or malformed.
+  // Fails at start (not at the first sign-in) when SECRET_KEY is required and missing; creates the
+  // embedded installation's key file on its first start.
+  rootSecret(env);
   const twoFactorKey = mfaKey(env);
   const log = pino({ level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] });
   let releaseLock = () => {};
@@ -88,6 +91,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A configuration problem is said plainly; anything else keeps its stack for whoever debugs it.
+  console.error(err instanceof SecretKeyError ? `\n${err.message}\n` : err);
   process.exit(1);
 });

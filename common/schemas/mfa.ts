@@ -74,11 +74,13 @@ export type VerifiedSession = z.infer<typeof VerifiedSession>;
 /** The caller's own two-factor sign-in. */
 export const TwoFactorStatus = z.object({
   enrolled: z.boolean(),
-  /** Their access (an HR or admin grant) requires it: it cannot be turned off. */
+  /** Their access or their district requires it: it cannot be turned off. */
   required: z.boolean(),
+  /** Why it is required: `access` (an HR or admin grant), `district` (the district requires it of everyone). */
+  requiredBy: z.enum(['access', 'district']).nullable(),
   enrolledAt: z.iso.datetime().nullable(),
   recoveryCodesLeft: z.number().int(),
-  /** This session passed the second factor (or came through SSO). */
+  /** This session passed the second factor (a code, or the identity provider's multi-factor sign-in). */
   sessionVerified: z.boolean(),
   /** Has a password to confirm changes with (not so for SSO-only accounts). */
   hasPassword: z.boolean(),
@@ -89,6 +91,7 @@ export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
 export const PersonTwoFactor = z.object({
   enrolled: z.boolean(),
   required: z.boolean(),
+  requiredBy: z.enum(['access', 'district']).nullable(),
   enrolledAt: z.iso.datetime().nullable(),
   abilities: z.object({ reset: z.boolean() }),
 });

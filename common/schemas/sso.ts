@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SSO_DISCOVERY_PROBLEMS, SSO_KINDS, SSO_MATCH_BY } from '../sso.ts';
+import { SecondFactorChallenge } from './mfa.ts';
 
 const Issuer = z
   .string()
@@ -34,6 +35,8 @@ const ProviderFields = {
   allowedDomains: z.array(Domain).max(50),
   tenantClaim: ClaimName.nullable(),
   tenantValue: z.string().trim().min(1).max(300).nullable(),
+  /** The admin attests the provider requires a second factor of everyone: its sign-ins count as two-factor. */
+  enforcesMfa: z.boolean(),
   enabled: z.boolean(),
 };
 
@@ -43,7 +46,7 @@ const tenantPairIssue = { message: 'Give both the tenant claim and its value, or
 
 /** POST /api/sso/providers. The client secret is write-only: no answer ever carries it. */
 export const CreateSsoProviderInput = z
-  .object({ ...ProviderFields, clientSecret: z.string().min(1).max(2000), enabled: z.boolean().default(true) })
+  .object({ ...ProviderFields, clientSecret: z.string().min(1).max(2000), enforcesMfa: z.boolean().default(false), enabled: z.boolean().default(true) })
   .refine(tenantPair, tenantPairIssue);
 
 /** PATCH /api/sso/providers/:id: only the fields given change; a missing `clientSecret` keeps the stored one. */
@@ -69,16 +72,19 @@ export const SsoProvider = z.object({
   allowedDomains: z.array(z.string()),
   tenantClaim: z.string().nullable(),
   tenantValue: z.string().nullable(),
+  enforcesMfa: z.boolean(),
   enabled: z.boolean(),
   version: z.number().int(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type SsoProvider = z.infer<typeof SsoProvider>;
 
-/** GET /api/sso: the district's providers and password setting, with what the admin may change. */
+/** GET /api/sso: the district's providers and sign-in settings, with what the admin may change. */
 export const SsoOverview = z.object({
   providers: z.array(SsoProvider),
   passwordSignIn: z.boolean(),
+  /** Everyone signs in with a second factor (HR and district admins always do). */
+  requireTwoFactor: z.boolean(),
   settingsVersion: z.number().int(),
   /** Register this at the provider as the redirect (callback) URI. */
   redirectUri: z.string(),
@@ -93,7 +99,10 @@ export const SsoOverview = z.object({
 });
 export type SsoOverview = z.infer<typeof SsoOverview>;
 
-export const UpdateSignInSettingsInput = z.object({ version: z.number().int().positive(), passwordSignIn: z.boolean() });
+/** PUT /api/sso/settings: the settings given change (each switch on the page sends its own). */
+export const UpdateSignInSettingsInput = z
+  .object({ version: z.number().int().positive(), passwordSignIn: z.boolean().optional(), requireTwoFactor: z.boolean().optional() })
+  .refine((v) => v.passwordSignIn !== undefined || v.requireTwoFactor !== undefined, { message: 'Give a setting to change', path: ['passwordSignIn'] });
 
 export const DiscoveryTestInput = z.object({ issuer: Issuer });
 
@@ -121,6 +130,10 @@ export const SsoOptions = z.object({
   passwordSignIn: z.boolean(),
 });
 export type SsoOptions = z.infer<typeof SsoOptions>;
+
+/** POST /api/auth/sso/second-factor: the step after a single-factor SSO sign-in, as the password step answers it. */
+export const SsoSecondFactor = z.object({ secondFactor: SecondFactorChallenge });
+export type SsoSecondFactor = z.infer<typeof SsoSecondFactor>;
 
 export const SsoStartParams = z.object({ id: z.uuid() });
 export const SsoStartQuery = z.object({ next: z.string().max(500).optional() });

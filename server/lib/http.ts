@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appAbilities } from '../policies/app.ts';
-import { effectiveGrant, secondFactorRequired, sessionPassedSecondFactor } from '../policies/mfa.ts';
+import { effectiveGrant, grantNeedsSecondFactor, sessionPassedSecondFactor } from '../policies/mfa.ts';
 import { buildActor } from '../services/auth/actor.ts';
 import { findSession, type SessionUser } from '../services/auth/sessions.ts';
 import { hashToken } from '../services/auth/tokens.ts';
@@ -98,7 +98,7 @@ export async function presentMe(req: FastifyRequest, ctx: Ctx) {
     adminGrant: ctx.actor.adminGrant,
     schoolIds: [...new Set([...ctx.actor.leaderOrgUnitIds, ...ctx.actor.coachOrgUnitIds])],
     abilities: appAbilities(ctx.actor),
-    secondFactor: { required: secondFactorRequired(session.user), satisfied: sessionPassedSecondFactor(session) },
+    secondFactor: { required: grantNeedsSecondFactor(session.user), satisfied: sessionPassedSecondFactor(session) },
   };
 }
 

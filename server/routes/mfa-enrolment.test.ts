@@ -182,11 +182,16 @@ describe('sessions without a second factor', () => {
     expect((await client.get('/api/auth/session')).json().user.abilities.managePeople).toBe(true);
   });
 
-  it('counts a single-sign-on session as having passed (the provider\'s MFA)', async () => {
+  it('does not count a single-sign-on session as two-factor unless its sign-in recorded one', async () => {
     const d = await buildDistrict(db());
     const hr = await buildUser(db(), d.id, 'hr');
     const client = await signIn(t.app, hr.email);
+    // A session opened through SSO whose provider named no second factor (routes/sso.test.ts).
     await db().update(sessions).set({ mfaVerifiedAt: null, authMethod: 'sso' }).where(eq(sessions.userId, hr.id));
-    expect((await client.get('/api/auth/session')).json().user).toMatchObject({ adminGrant: 'hr', secondFactor: { required: true, satisfied: true } });
+    expect((await client.get('/api/auth/session')).json().user).toMatchObject({ adminGrant: null, secondFactor: { required: true, satisfied: false } });
+    expect((await client.get('/api/me/two-factor')).json().sessionVerified).toBe(false);
+    // The code from the account page gives it the grant, as for any other session.
+    await client.post('/api/me/two-factor/verify', { method: 'totp', code: await nextTotpCode(hr.email) });
+    expect((await client.get('/api/auth/session')).json().user).toMatchObject({ adminGrant: 'hr', secondFactor: { satisfied: true } });
   });
 });

@@ -37,7 +37,7 @@ describe('signing in with a second factor', () => {
     const me = (await client.get('/api/auth/session')).json().user;
     expect(me.abilities.viewAudit).toBe(true);
     expect(me.secondFactor).toEqual({ required: true, satisfied: true });
-    expect((await audits(admin.id, 'auth.sign_in'))[0]!.after).toEqual({ secondFactor: 'totp', ip: '127.0.0.1' });
+    expect((await audits(admin.id, 'auth.sign_in'))[0]!.after).toEqual({ firstFactor: 'password', secondFactor: 'totp', ip: '127.0.0.1' });
   });
 
   it('accepts a code once: the same code does not open a second session', async () => {

@@ -4,7 +4,7 @@ import { auditLog, outboxEmails, ssoProviders } from '../db/schema/index.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 import { startTestProvider, type TestProvider } from '../test/oidc-provider.ts';
-import { clientFromCallback, ssoSignIn } from '../test/sso-flow.ts';
+import { secondStepAfterSso, ssoSignIn, ssoSignInWithCode } from '../test/sso-flow.ts';
 
 const t = useTestApp({ PUBLIC_URL: 'http://trellis.test' });
 
@@ -80,8 +80,9 @@ describe('SSO settings: the client secret', () => {
     const { client, admin } = await districtWithAdmin();
     const id = (await client.post('/api/sso/providers', providerInput())).json().id as string;
     expect((await client.patch(`/api/sso/providers/${id}`, { version: 1, displayName: 'Edited' })).statusCode).toBe(200);
+    // The provider still takes the secret: the admin goes on to Trellis's code step.
     const { callback } = await ssoSignIn(t.app, idp, id, admin.email);
-    expect(callback!.headers.location).toBe('/');
+    expect((await secondStepAfterSso(t.app, callback!)).json().secondFactor.step).toBe('verify');
   });
 
   it('refuses a plain-http issuer on another machine', async () => {
@@ -140,8 +141,8 @@ describe('password sign-in turned off for a district', () => {
   });
 
   it('turns off from an SSO session; then staff are refused the password form and reset, admins keep both', async () => {
-    const { callback } = await ssoSignIn(t.app, idp, providerId, admin.email);
-    const ssoAdmin = await clientFromCallback(t.app, callback!);
+    // A single-factor provider sign-in, then Trellis's code: still a session opened through SSO.
+    const ssoAdmin = await ssoSignInWithCode(t.app, idp, providerId, admin.email);
     expect((await ssoAdmin.get('/api/sso')).json().abilities.turnPasswordsOff).toBe(true);
     const res = await turnOff(ssoAdmin, 1);
     expect(res.statusCode, res.body).toBe(200);

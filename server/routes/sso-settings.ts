@@ -19,7 +19,7 @@ import { requireCtx } from '../lib/http.ts';
 import { canManageSignIn } from '../policies/sso.ts';
 import { testDiscovery } from '../services/auth/sso/oidc.ts';
 import { createSsoProvider, ssoOverview, updateSsoProvider } from '../services/auth/sso/providers.ts';
-import { updateSignInSettings } from '../services/auth/sso/settings.ts';
+import { updateSignInSettings } from '../services/auth/sign-in-settings.ts';
 import { publicOrigin } from './framework-io.ts';
 
 const tags = ['single sign-on'];

@@ -6,7 +6,7 @@ import type { MailerOptions } from '../services/mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase } from './database.ts';
 import { Mailbox, type MailboxOptions } from './mailbox.ts';
-import { nextTotpCode, TEST_MFA_KEY, TEST_TOTP_SECRET } from './totp.ts';
+import { nextTotpCode, TEST_SECRET_KEY, TEST_TOTP_SECRET } from './totp.ts';
 
 export interface TestContext {
   app: App;
@@ -27,7 +27,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    const env: Record<string, string> = { NODE_ENV: 'test', MFA_SECRET_KEY: TEST_MFA_KEY, ...envOverrides };
+    const env: Record<string, string> = { NODE_ENV: 'test', SECRET_KEY: TEST_SECRET_KEY, ...envOverrides };
     let mail = opts.mail;
     if (opts.smtp) {
       ctx.mailbox = await Mailbox.start(opts.smtp === true ? {} : opts.smtp);

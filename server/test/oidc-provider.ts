@@ -14,6 +14,11 @@ export interface TestProvider {
   clientSecret: string;
   /** Extra or overriding claims for the account signed in with this e-mail. */
   setClaims(email: string, claims: Record<string, unknown>): void;
+  /**
+   * How the provider says this account signed in: the ID token's `amr` (RFC 8176), e.g.
+   * `['pwd', 'otp']`; none by default (as Google). The sign-in page's box adds `['pwd', 'otp']`.
+   */
+  setAmr(email: string, amr: string[] | null): void;
   close(): Promise<void>;
 }
 
@@ -25,12 +30,13 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The provider's own sign-in page (not Trellis's): one e-mail field. */
+/** The provider's own sign-in page (not Trellis's): one e-mail field, and whether a second factor was used. */
 function loginPage(uid: string, title: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>
 <form method="post" action="/interaction/${escapeHtml(uid)}/login">
-<label for="email">Account e-mail</label> <input id="email" name="email" type="email" autocomplete="username" required>
+<p><label for="email">Account e-mail</label> <input id="email" name="email" type="email" autocomplete="username" required></p>
+<p><input id="otp" name="otp" type="checkbox" value="1"> <label for="otp">Also confirmed with a code from my phone</label></p>
 <button type="submit">Continue</button></form></main></body></html>`;
 }
 
@@ -40,6 +46,7 @@ function loginPage(uid: string, title: string) {
  */
 export async function startTestProvider(opts: { redirectUris: string[]; claimsInIdToken?: boolean; title?: string }): Promise<TestProvider> {
   const extraClaims = new Map<string, Record<string, unknown>>();
+  const amrs = new Map<string, string[] | null>();
   const clientId = 'trellis-test-client';
   const clientSecret = 'trellis-test-secret-0123456789abcdef';
   const server = http.createServer((req, res) => void handle(req, res));
@@ -64,7 +71,9 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
     ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     conformIdTokenClaims: opts.claimsInIdToken === false,
     claims: {
-      openid: ['sub'],
+      // `amr`: how the person signed in (RFC 8176), from the login result (setAmr, or the page's
+      // box); in every ID token that has it, as Entra ID and Okta send it.
+      openid: ['sub', 'amr'],
       email: ['email', 'email_verified'],
       profile: ['name', 'given_name', 'family_name', 'employee_id', 'hd', 'district'],
     },
@@ -87,12 +96,14 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
         res.setHeader('content-type', 'text/html; charset=utf-8');
         return res.end(loginPage(match[1]!, opts.title ?? 'Test identity provider'));
       }
-      const email = (await readForm(req)).get('email') ?? '';
+      const form = await readForm(req);
+      const email = form.get('email') ?? '';
+      const amr = form.get('otp') ? ['pwd', 'otp'] : amrs.get(email);
       const details = await provider.interactionDetails(req, res);
       const grant = new provider.Grant({ accountId: email, clientId: details.params.client_id as string });
       grant.addOIDCScope(String(details.params.scope));
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: email }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(req, res, { login: { accountId: email, ...(amr ? { amr } : {}) }, consent: { grantId } }, { mergeWithLastSubmission: false });
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));
@@ -104,6 +115,7 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
     clientId,
     clientSecret,
     setClaims: (email, claims) => void extraClaims.set(email, claims),
+    setAmr: (email, amr) => void amrs.set(email, amr),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import { Client } from './harness.ts';
 import type { TestProvider } from './oidc-provider.ts';
+import { nextTotpCode, TEST_TOTP_SECRET } from './totp.ts';
 
 /** Ways a test changes the sign-in on its way, as an attacker in the middle would. */
 export interface Tamper {
@@ -74,4 +75,32 @@ export async function clientFromCallback(app: App, callback: { cookies: { name: 
   if (!cookie) throw new Error('the callback opened no session');
   const session = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${cookie.value}` } });
   return new Client(app, `trellis_session=${cookie.value}`, session.json().csrfToken);
+}
+
+/** The hand-off cookie a callback sets when the sign-in goes on to Trellis's second step. */
+export const SSO_SECOND_FACTOR_COOKIE = 'trellis_sso_second_factor';
+
+/**
+ * After a callback that sent the browser on to the second step: what the sign-in page asks for
+ * (`POST /api/auth/sso/second-factor` with the hand-off cookie), the raw answer.
+ */
+export async function secondStepAfterSso(app: App, callback: { cookies: { name: string; value: string }[] }) {
+  const cookie = callback.cookies.find((c) => c.name === SSO_SECOND_FACTOR_COOKIE);
+  return app.inject({ method: 'POST', url: '/api/auth/sso/second-factor', headers: cookie ? { cookie: `${SSO_SECOND_FACTOR_COOKIE}=${cookie.value}` } : {} });
+}
+
+/**
+ * A whole SSO sign-in for someone Trellis then asks for a code (the provider's sign-in was single
+ * factor and they have an authenticator): the provider, the hand-off, a code from `totpSecret`.
+ */
+export async function ssoSignInWithCode(app: App, provider: TestProvider, providerId: string, email: string, totpSecret = TEST_TOTP_SECRET): Promise<Client> {
+  const { callback } = await ssoSignIn(app, provider, providerId, email);
+  const step = await secondStepAfterSso(app, callback!);
+  const challenge = (step.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
+  if (step.statusCode !== 200 || challenge?.step !== 'verify') throw new Error(`expected the code step after SSO for ${email}: ${step.statusCode} ${step.body}`);
+  const code = await nextTotpCode(email, totpSecret);
+  const res = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload: { challenge: challenge.challenge, method: 'totp', code } });
+  if (res.statusCode !== 200) throw new Error(`the code step failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'trellis_session')!;
+  return new Client(app, `trellis_session=${cookie.value}`, (res.json() as { csrfToken: string }).csrfToken);
 }

@@ -9,6 +9,7 @@ import type {
   TwoFactorStatus,
   VerifiedSession,
 } from '../../common/schemas/mfa.ts';
+import type { SsoSecondFactor } from '../../common/schemas/sso.ts';
 import { api } from './client.ts';
 import { sessionKey, useAcceptSession } from './session.ts';
 
@@ -26,6 +27,14 @@ export function useVerifyChallenge() {
     mutationFn: (input: { challenge: string; method: ProofMethod; code: string }) => api<VerifiedSession>('POST', '/api/auth/mfa/verify', input),
     onSuccess: (session) => accept(session),
   });
+}
+
+/**
+ * After a single-factor sign-in at the district's identity provider: the step Trellis asks for
+ * next (a code, or setting up an app), handed over once from an HttpOnly cookie the callback set.
+ */
+export function useSsoSecondFactor() {
+  return useMutation({ mutationFn: () => api<SsoSecondFactor>('POST', '/api/auth/sso/second-factor') });
 }
 
 /** Forced enrolment at sign-in: the QR code and secret for this challenge (the same each time it is asked). */

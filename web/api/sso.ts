@@ -17,7 +17,7 @@ const keys = {
   options: (by: { district?: string; domain?: string }) => ['sso', 'options', by] as const,
 };
 
-/** District admins: providers, password setting, URIs to register and share. */
+/** District admins: providers, sign-in settings, URIs to register and share. */
 export function useSsoOverview(enabled = true) {
   return useQuery({ queryKey: keys.overview, queryFn: () => api<SsoOverview>('GET', '/api/sso'), enabled });
 }
@@ -60,7 +60,7 @@ export function useDiscoveryTest() {
 export function useUpdateSignInSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; passwordSignIn: boolean }) => api<SsoOverview>('PUT', '/api/sso/settings', input),
+    mutationFn: (input: { version: number; passwordSignIn?: boolean; requireTwoFactor?: boolean }) => api<SsoOverview>('PUT', '/api/sso/settings', input),
     onSuccess: (overview) => queryClient.setQueryData(keys.overview, overview),
   });
 }

@@ -13,7 +13,7 @@ export const mfaFactors = pgTable('mfa_factors', {
     .notNull()
     .unique()
     .references(() => users.id),
-  /** The TOTP seed, AES-256-GCM under MFA_SECRET_KEY (mfa/secret-box.ts): a database dump alone yields no codes. */
+  /** The TOTP seed, AES-256-GCM under a key derived from SECRET_KEY (lib/secret-key.ts): a database dump alone yields no codes. */
   secretEncrypted: text().notNull(),
   /** The last TOTP time step accepted: each code signs in once (RFC 6238 section 5.2). */
   lastUsedStep: bigint({ mode: 'number' }),
@@ -64,6 +64,8 @@ export const mfaChallenges = pgTable(
     sessionId: text(),
     /** The authenticator secret being enrolled (sealed like `mfa_factors.secret_encrypted`). */
     secretEncrypted: text(),
+    /** How the person proved who they are before this step ('password' or 'sso'): the session it opens records it. */
+    authMethod: text().$type<'password' | 'sso'>().notNull().default('password'),
     attempts: integer().notNull().default(0),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

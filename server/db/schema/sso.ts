@@ -30,19 +30,26 @@ export const ssoProviders = pgTable(
     /** Optional: sign-ins are accepted only when this claim equals `tenantValue` (Google `hd`, Clever `district`). */
     tenantClaim: text(),
     tenantValue: text(),
+    /**
+     * The district admin attests that this provider requires a second factor of everyone who signs
+     * in through it: its sign-ins count as two-factor even when the ID token's `amr` does not say so.
+     */
+    enforcesMfa: boolean().notNull().default(false),
     enabled: boolean().notNull().default(true),
     version: integer().notNull().default(1),
   },
   (t) => [index('sso_providers_district_idx').on(t.districtId)],
 );
 
-/** How a district's people may sign in; a district without a row allows passwords. */
+/** How a district's people may sign in; a district without a row allows passwords and requires two-factor sign-in of HR and admins only. */
 export const districtSignInSettings = pgTable('district_sign_in_settings', {
   districtId: uuid()
     .primaryKey()
     .references(() => districts.id),
   /** Off: only SSO, except district admins (break-glass; README "Single sign-on"). */
   passwordSignIn: boolean().notNull().default(true),
+  /** On: everyone signs in with a second factor, not only HR and district admins (README "Two-factor sign-in"). */
+  requireTwoFactor: boolean().notNull().default(false),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

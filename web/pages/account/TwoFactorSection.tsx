@@ -128,7 +128,7 @@ export function TwoFactorSection() {
   } else {
     body = (
       <Stack gap="sm">
-        <Text>{s.required ? t('account.requiredNote') : t('account.optionalIntro')}</Text>
+        <Text>{s.requiredBy === 'access' ? t('account.requiredNote') : s.requiredBy === 'district' ? t('account.requiredNoteDistrict') : t('account.optionalIntro')}</Text>
         {s.enrolled ? (
           <Text size="sm">
             {t('account.enrolledSince', { date: formatDate(s.enrolledAt) })} · {t('account.codesLeft', { count: s.recoveryCodesLeft })}
@@ -139,8 +139,9 @@ export function TwoFactorSection() {
             {t('account.noCodesLeft')}
           </Alert>
         ) : null}
-        {s.required && !s.enrolled ? <Text size="sm">{t('account.needsSetup')}</Text> : null}
-        {s.enrolled && !s.sessionVerified && s.required ? (
+        {s.required && !s.enrolled ? <Text size="sm">{s.requiredBy === 'access' ? t('account.needsSetup') : t('account.needsSetupDistrict')}</Text> : null}
+        {/* Only a grant waits for a verified session; staff lose nothing meanwhile. */}
+        {s.enrolled && !s.sessionVerified && s.requiredBy === 'access' ? (
           <Stack gap="xs" maw={420}>
             <Title order={3} size="h4">
               {t('account.verifyTitle')}
@@ -188,7 +189,7 @@ export function TwoFactorSection() {
         </Badge>
         {s.required ? (
           <Badge variant="light" color="blue">
-            {t('account.required')}
+            {s.requiredBy === 'district' ? t('account.requiredByDistrict') : t('account.required')}
           </Badge>
         ) : null}
       </Group>

@@ -16,7 +16,7 @@ const ACTIONS: Record<string, string[]> = {
   role_assignment: ['create', 'end', 'import_create', 'import_update', 'import_deactivate'],
   roster_import: ['validate', 'apply', 'discard'],
   user: ['change_password', 'update_locale'],
-  auth: ['sign_in', 'password_reset', 'password_reset_requested', 'sso_sign_in', 'sso_refused', 'password_sign_in_refused'],
+  auth: ['sign_in', 'password_reset', 'password_reset_requested', 'sso_sign_in', 'sso_second_factor', 'sso_refused', 'password_sign_in_refused'],
   district: ['seed_demo'],
   sso_provider: ['create', 'update'],
   sign_in_settings: ['update'],

@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../common/schemas/auth.ts';
 import type { SecondFactorChallenge } from '../../../common/schemas/mfa.ts';
 import { isApiError } from '../../api/client.ts';
+import { useSsoSecondFactor } from '../../api/mfa.ts';
 import { useSession, useSignIn } from '../../api/session.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
@@ -43,6 +45,7 @@ export default function SignInPage() {
   const ssoOnly = Boolean(sso.options && !sso.options.passwordSignIn && sso.source === 'chosen');
   // After a right password, HR and admins (and whoever turned it on) take a second step.
   const [secondFactor, setSecondFactor] = useState<SecondFactorChallenge | null>(null);
+  const afterSso = useAfterSso(setSecondFactor);
 
   if (session.data) return <Navigate to={next} replace />;
   if (secondFactor) {
@@ -53,6 +56,8 @@ export default function SignInPage() {
     };
     return <SecondFactorStep secondFactor={secondFactor} onRestart={restart} />;
   }
+
+  if (afterSso.pending) return <Loading />;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -84,6 +89,11 @@ export default function SignInPage() {
         {t('signIn.title')}
       </Title>
       {sso.options ? <SsoButtons options={sso.options} next={next} onForget={sso.fromLink ? undefined : sso.forget} divider={!ssoOnly || passwordAnyway} /> : null}
+      {afterSso.failed ? (
+        <Alert color="red" role="alert" title={t('signIn.failed')}>
+          {t('mfa:verify.expired')}
+        </Alert>
+      ) : null}
       {ssoOnly && !passwordAnyway ? (
         <Stack gap="xs">
           <Text size="sm">{t('sso:signIn.passwordOffNotice', { district: sso.options!.district!.name })}</Text>
@@ -131,6 +141,31 @@ export default function SignInPage() {
       )}
     </Stack>
   );
+}
+
+/**
+ * Back from the district's identity provider with Trellis's own second step to take
+ * (`?step=second-factor`): takes the step's challenge from the server, once, and drops the
+ * marker from the address (a reload then shows the sign-in page, not a spent step).
+ */
+function useAfterSso(onStep: (step: SecondFactorChallenge) => void) {
+  const [params, setParams] = useSearchParams();
+  const handOver = useSsoSecondFactor();
+  const asked = params.get('step') === 'second-factor';
+  const started = useRef(false);
+  useEffect(() => {
+    if (!asked || started.current) return;
+    started.current = true;
+    handOver.mutate(undefined, { onSuccess: (answer) => onStep(answer.secondFactor) });
+    setParams(
+      (current) => {
+        current.delete('step');
+        return current;
+      },
+      { replace: true },
+    );
+  }, [asked, handOver, onStep, setParams]);
+  return { pending: handOver.isPending || (asked && handOver.isIdle), failed: handOver.isError };
 }
 
 /** The district a password sign-in was refused for because it signs in by SSO only, else null. */

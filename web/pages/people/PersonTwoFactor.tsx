@@ -34,7 +34,7 @@ export function PersonTwoFactor({ person }: { person: Person }) {
       <Text size="sm">{s.enrolled ? t('person.on', { date: formatDate(s.enrolledAt) }) : t('person.off')}</Text>
       {s.required && !s.enrolled ? (
         <Text size="sm" c="dimmed">
-          {t('person.requiredNote')}
+          {s.requiredBy === 'district' ? t('person.requiredNoteDistrict') : t('person.requiredNote')}
         </Text>
       ) : null}
       {s.abilities.reset ? (

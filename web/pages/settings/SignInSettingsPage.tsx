@@ -61,8 +61,13 @@ function ProviderCard({ provider, onEdit }: { provider: SsoProvider; onEdit: () 
               {t('settings.tenant', { claim: provider.tenantClaim, value: provider.tenantValue })}
             </Text>
           ) : null}
+          {provider.enforcesMfa ? (
+            <Text size="sm" c="dimmed">
+              {t('settings.enforcesMfa')}
+            </Text>
+          ) : null}
         </Stack>
-        <Button size="xs" variant="default" onClick={onEdit} aria-label={t('settings.editNamed', { name: provider.displayName })}>
+        <Button size="xs" variant="default" onClick={onEdit} aria-label={t('settings.editNamed', { name: provider.displayName })} style={{ flexShrink: 0 }}>
           {t('settings.edit')}
         </Button>
       </Group>
@@ -106,7 +111,45 @@ function PasswordSection({ overview }: { overview: SsoOverview }) {
   );
 }
 
-/** /settings/sign-in (district admins): identity providers, the links to share and register, password sign-in. */
+/**
+ * Two-factor sign-in for everyone, or (the default) for HR and district admins only. Nothing
+ * blocks it: people without an app set one up at their next sign-in.
+ */
+function TwoFactorSection({ overview }: { overview: SsoOverview }) {
+  const { t } = useTranslation('sso');
+  const update = useUpdateSignInSettings();
+  const problem = ssoErrorMessage(t, update.error);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="two-factor-title">
+      <Title order={2} size="h3" id="two-factor-title">
+        {t('settings.twoFactorTitle')}
+      </Title>
+      <Text>{t('settings.twoFactorHelp')}</Text>
+      <Switch
+        label={t('settings.twoFactorSwitch')}
+        checked={overview.requireTwoFactor}
+        disabled={update.isPending}
+        onChange={(e) => {
+          const requireTwoFactor = e.currentTarget.checked;
+          update.mutate(
+            { version: overview.settingsVersion, requireTwoFactor },
+            { onSuccess: () => notifySuccess(requireTwoFactor ? t('settings.twoFactorSavedOn') : t('settings.twoFactorSavedOff')) },
+          );
+        }}
+      />
+      <Text size="sm" fw={500}>
+        {overview.requireTwoFactor ? t('settings.twoFactorOn') : t('settings.twoFactorOff')}
+      </Text>
+      {problem ? (
+        <Alert color="red" role="alert">
+          {problem}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** /settings/sign-in (district admins): identity providers, the links to share and register, password and two-factor sign-in. */
 export default function SignInSettingsPage() {
   const { t } = useTranslation('sso');
   const me = useMe();
@@ -150,6 +193,7 @@ export default function SignInSettingsPage() {
             <CopyField value={overview.data.redirectUri} label={t('settings.redirectLabel')} />
           </Stack>
           <PasswordSection overview={overview.data} />
+          <TwoFactorSection overview={overview.data} />
         </>
       ) : null}
       {editing ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateSsoProviderInput, UpdateSsoProviderInput } from '../../../common/schemas/sso.ts';
@@ -22,6 +22,7 @@ interface Values {
   allowedDomains: string;
   tenantClaim: string;
   tenantValue: string;
+  enforcesMfa: boolean;
   enabled: boolean;
 }
 
@@ -51,6 +52,7 @@ function valuesOf(provider: SsoProvider | undefined, kind: SsoKind = 'google'): 
     allowedDomains: '',
     tenantClaim: preset.tenantClaim ?? '',
     tenantValue: '',
+    enforcesMfa: false,
     enabled: true,
   };
 }
@@ -79,6 +81,7 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
       allowedDomains: values.allowedDomains.split(/[\s,]+/).filter(Boolean),
       tenantClaim: values.tenantClaim.trim() || null,
       tenantValue: values.tenantValue.trim() || null,
+      enforcesMfa: values.enforcesMfa,
       enabled: values.enabled,
     };
     const secret = values.clientSecret ? { clientSecret: values.clientSecret } : {};
@@ -208,6 +211,12 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
             <TextInput label={t('form.tenantClaim')} value={values.tenantClaim} onChange={(e) => set('tenantClaim', e.currentTarget.value)} error={errors.tenantClaim} />
             <TextInput label={t('form.tenantValue')} value={values.tenantValue} onChange={(e) => set('tenantValue', e.currentTarget.value)} error={errors.tenantValue} />
           </Group>
+          <Checkbox
+            label={t('form.enforcesMfa')}
+            description={t('form.enforcesMfaHelp')}
+            checked={values.enforcesMfa}
+            onChange={(e) => set('enforcesMfa', e.currentTarget.checked)}
+          />
           <Switch label={t('form.enabled')} checked={values.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { sessions } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { AppError, invalidState } from '../../../lib/errors.ts';
-import { secondFactorRequired, sessionPassedSecondFactor } from '../../../policies/mfa.ts';
+import { secondFactorRequiredBy, sessionPassedSecondFactor } from '../../../policies/mfa.ts';
 import { recordAudit } from '../../audit.ts';
 import { verifyPassword } from '../passwords.ts';
+import { signInSettingsOf } from '../sign-in-settings.ts';
 import { deleteFactor, loadAccount, prepareRecoveryCodes, storeFactor, storeRecoveryCodes, type Account } from './account-rows.ts';
 import { consumeChallenge, createChallenge, takeChallenge } from './challenges.ts';
 import { queueSecurityNotice } from './notify.ts';
@@ -23,6 +24,11 @@ async function myAccount(ctx: Ctx): Promise<Account> {
   const account = await loadAccount(ctx.db, ctx.actor.userId);
   if (!account) throw new AppError('unauthenticated', 'Sign in to continue');
   return account;
+}
+
+/** Why the account must sign in with a second factor: its grant, its district's setting, or null. */
+async function requiredBy(ctx: Ctx, account: Account) {
+  return secondFactorRequiredBy(account.user, await signInSettingsOf(ctx.db, account.user.districtId));
 }
 
 /** A wrong proof on the account page: audited, and answered as a field error (the session stays). */
@@ -46,9 +52,11 @@ async function requireProof(ctx: Ctx, key: Buffer, account: Account, proof: Proo
 /** The caller's two-factor sign-in: enrolled or not, required or not, and whether this session passed it. */
 export async function twoFactorStatus(ctx: Ctx, session: SessionRef) {
   const account = await myAccount(ctx);
+  const reason = await requiredBy(ctx, account);
   return {
     enrolled: account.factor !== null,
-    required: secondFactorRequired(account.user),
+    required: reason !== null,
+    requiredBy: reason,
     enrolledAt: account.factor?.createdAt.toISOString() ?? null,
     recoveryCodesLeft: account.factor ? await recoveryCodesLeft(ctx.db, account.user.id) : 0,
     sessionVerified: sessionPassedSecondFactor(session),
@@ -132,11 +140,15 @@ export async function regenerateRecoveryCodes(ctx: Ctx, key: Buffer, proof: Proo
   return { recoveryCodes: codes.codes };
 }
 
-/** Turns two-factor sign-in off, after a code or the password; not for those whose access requires it. */
+/** Turns two-factor sign-in off, after a code or the password; not for those whose access or district requires it. */
 export async function disableTwoFactor(ctx: Ctx, key: Buffer, session: SessionRef, proof: Proof) {
   const account = await myAccount(ctx);
   if (!account.factor) throw invalidState('Two-factor sign-in is not set up');
-  if (secondFactorRequired(account.user)) throw invalidState('Your access requires two-factor sign-in; it cannot be turned off', { reason: 'required' });
+  const reason = await requiredBy(ctx, account);
+  if (reason) {
+    const who = reason === 'access' ? 'Your access' : 'Your district';
+    throw invalidState(`${who} requires two-factor sign-in; it cannot be turned off`, { reason: 'required' });
+  }
   await requireProof(ctx, key, account, proof);
   await ctx.db.transaction(async (tx) => {
     await deleteFactor(tx, account.user.id);

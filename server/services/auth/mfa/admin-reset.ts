@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { mfaChallenges, people, sessions, users } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { forbidden, invalidState } from '../../../lib/errors.ts';
-import { canResetSecondFactor, canViewSecondFactor, secondFactorRequired } from '../../../policies/mfa.ts';
+import { canResetSecondFactor, canViewSecondFactor, secondFactorRequiredBy } from '../../../policies/mfa.ts';
 import { recordAudit } from '../../audit.ts';
 import { loadReadablePerson } from '../../people/load.ts';
+import { signInSettingsOf } from '../sign-in-settings.ts';
 import { deleteFactor, loadAccount } from './account-rows.ts';
 import { queueSecurityNotice } from './notify.ts';
 
@@ -23,9 +24,11 @@ async function personAccount(ctx: Ctx, personId: string) {
 export async function personTwoFactor(ctx: Ctx, personId: string) {
   const { person, account } = await personAccount(ctx, personId);
   const enrolled = Boolean(account?.factor);
+  const requiredBy = account ? secondFactorRequiredBy(account.user, await signInSettingsOf(ctx.db, ctx.actor.districtId)) : null;
   return {
     enrolled,
-    required: account ? secondFactorRequired(account.user) : false,
+    required: requiredBy !== null,
+    requiredBy,
     enrolledAt: account?.factor?.createdAt.toISOString() ?? null,
     abilities: { reset: enrolled && canResetSecondFactor(ctx.actor, { personId: person.id, adminGrant: account!.user.adminGrant }) },
   };

@@ -19,7 +19,7 @@ const expired = () => new AppError('invalid_state', 'This sign-in step has expir
  */
 export async function createChallenge(
   db: Executor,
-  input: { userId: string; districtId: string; purpose: ChallengePurpose; sessionId?: string; secretEncrypted?: string },
+  input: { userId: string; districtId: string; purpose: ChallengePurpose; sessionId?: string; secretEncrypted?: string; authMethod?: 'password' | 'sso' },
 ) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS[input.purpose]);
@@ -56,4 +56,28 @@ export async function takeChallenge(db: Executor, token: string, purpose: Challe
 export async function consumeChallenge(db: Executor, id: string): Promise<boolean> {
   const gone = await db.delete(mfaChallenges).where(eq(mfaChallenges.id, id)).returning({ id: mfaChallenges.id });
   return gone.length > 0;
+}
+
+/**
+ * Hands a live sign-in challenge over to the client that holds its token, once: after an SSO
+ * sign-in the token travels in a cookie, and the sign-in page trades it here for a fresh token
+ * (the cookie's stops working) with the step and its end, as the password step answers.
+ * Challenges bound to a session (account-page setup) do not count; `invalid_state` when none.
+ */
+export async function handOverChallenge(db: Executor, token: string) {
+  const fresh = newToken();
+  const [row] = await db
+    .update(mfaChallenges)
+    .set({ id: hashToken(fresh) })
+    .where(
+      and(
+        eq(mfaChallenges.id, hashToken(token)),
+        isNull(mfaChallenges.sessionId),
+        gt(mfaChallenges.expiresAt, sql`now()`),
+        lt(mfaChallenges.attempts, MAX_CHALLENGE_ATTEMPTS),
+      ),
+    )
+    .returning({ purpose: mfaChallenges.purpose, expiresAt: mfaChallenges.expiresAt });
+  if (!row) throw expired();
+  return { challenge: fresh, step: row.purpose === 'sign_in' ? ('verify' as const) : ('enroll' as const), expiresAt: row.expiresAt.toISOString() };
 }

@@ -1,45 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Env } from '../../../env.ts';
-
-const KEY_FILE = 'mfa-secret.key';
-const keys = new Map<string, Buffer>();
-
-function decodeKey(text: string, source: string): Buffer {
-  const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${source} must be 32 random bytes in base64 (e.g. openssl rand -base64 32)`);
-  return key;
-}
-
-/** Reads the key file in `dir`, creating it (readable by this user only) on first use. */
-function keyFile(dir: string): Buffer {
-  const file = path.join(dir, KEY_FILE);
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  return decodeKey(fs.readFileSync(file, 'utf8'), file);
-}
+import { secretKey, type KeyEnv } from '../../../lib/secret-key.ts';
 
 /**
- * The key that seals TOTP secrets: `MFA_SECRET_KEY`, else `mfa-secret.key` in DATA_DIR (created on
- * first use). With PostgreSQL in production the variable is required: several servers must share
- * one key, and it must live outside the database it protects.
+ * The key that seals TOTP secrets: derived from SECRET_KEY (or the key file in DATA_DIR) for this
+ * use only (lib/secret-key.ts), so it opens nothing else and nothing else opens with it.
  */
-export function mfaKey(env: Pick<Env, 'MFA_SECRET_KEY' | 'DATA_DIR' | 'DATABASE_URL' | 'NODE_ENV'>): Buffer {
-  const id = env.MFA_SECRET_KEY ? `env:${env.MFA_SECRET_KEY}` : `file:${path.resolve(env.DATA_DIR)}`;
-  const known = keys.get(id);
-  if (known) return known;
-  if (!env.MFA_SECRET_KEY && env.DATABASE_URL && env.NODE_ENV === 'production') {
-    throw new Error('Set MFA_SECRET_KEY (openssl rand -base64 32), the same on every server: it seals the two-factor secrets.');
-  }
-  const key = env.MFA_SECRET_KEY ? decodeKey(env.MFA_SECRET_KEY, 'MFA_SECRET_KEY') : keyFile(env.DATA_DIR);
-  keys.set(id, key);
-  return key;
-}
+export const mfaKey = (env: KeyEnv): Buffer => secretKey(env, 'mfa-totp-secret');
 
 /**
  * Encrypts a TOTP secret with AES-256-GCM, bound to its user (the user id is authenticated data,

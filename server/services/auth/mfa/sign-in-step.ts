@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { mfaChallenges, mfaFactors } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { secondFactorRequired } from '../../../policies/mfa.ts';
+import { signInSettingsOf } from '../sign-in-settings.ts';
 import { recordAudit } from '../../audit.ts';
 import { createSession, type SessionLifetime } from '../sessions.ts';
 import { loadAccount, prepareRecoveryCodes, storeFactor, type Account } from './account-rows.ts';
@@ -22,15 +23,17 @@ interface SessionOptions extends SessionLifetime {
 const startAgain = () => new AppError('invalid_state', 'This sign-in step has expired; start again', { reason: 'challenge_expired' });
 
 /**
- * The step after a right password: a challenge to enter a code when the user has a factor, or to
- * enrol one when their access requires it (`enroll`); null when the password is enough. The
- * challenge opens nothing by itself.
+ * The step after a right password, or after a single-factor sign-in at the district's identity
+ * provider (`authMethod: 'sso'`): a challenge to enter a code when the user has a factor, or to
+ * enrol one when their access or their district requires it (`enroll`); null when the first
+ * factor is enough. The challenge opens nothing by itself; the session it leads to records
+ * `authMethod`.
  */
-export async function secondFactorChallenge(db: Db, user: { id: string; districtId: string; adminGrant: string | null }) {
+export async function secondFactorChallenge(db: Db, user: { id: string; districtId: string; adminGrant: string | null }, authMethod: 'password' | 'sso' = 'password') {
   const [factor] = await db.select({ id: mfaFactors.id }).from(mfaFactors).where(eq(mfaFactors.userId, user.id));
-  if (!factor && !secondFactorRequired(user)) return null;
+  if (!factor && !secondFactorRequired(user, await signInSettingsOf(db, user.districtId))) return null;
   const purpose = factor ? 'sign_in' : 'enroll';
-  const { token, expiresAt } = await createChallenge(db, { userId: user.id, districtId: user.districtId, purpose });
+  const { token, expiresAt } = await createChallenge(db, { userId: user.id, districtId: user.districtId, purpose, authMethod });
   return { challenge: token, step: factor ? ('verify' as const) : ('enroll' as const), expiresAt: expiresAt.toISOString() };
 }
 
@@ -73,9 +76,9 @@ export async function verifySignInCode(db: Db, key: Buffer, input: SessionOption
   const left = input.method === 'recovery' ? await recoveryCodesLeft(db, account.user.id) : null;
   return db.transaction(async (tx) => {
     if (!(await consumeChallenge(tx, challenge.id))) throw startAgain();
-    const session = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true });
+    const session = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true, authMethod: challenge.authMethod });
     const ctx = { requestId: input.requestId, actor: { userId: account.user.id, districtId: account.user.districtId } };
-    await recordAudit(tx, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { secondFactor: input.method, ip: input.ip } });
+    await recordAudit(tx, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { firstFactor: challenge.authMethod, secondFactor: input.method, ip: input.ip } });
     if (left !== null) {
       await recordAudit(tx, ctx, { action: 'auth.mfa_recovery_code_used', entityType: 'user', entityId: account.user.id, after: { left } });
       await queueSecurityNotice(tx, account, 'recoveryCodeUsed', { left });
@@ -114,11 +117,11 @@ export async function confirmSignInEnrolment(db: Db, key: Buffer, input: Session
   const session = await db.transaction(async (tx) => {
     if (!(await consumeChallenge(tx, challenge.id))) throw startAgain();
     await storeFactor(tx, key, account.user, { secret, step: step!, codes });
-    const opened = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true });
+    const opened = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true, authMethod: challenge.authMethod });
     const ctx = { requestId: input.requestId, actor: { userId: account.user.id, districtId: account.user.districtId } };
     await recordAudit(tx, ctx, [
       { action: 'user.mfa_enroll', entityType: 'user', entityId: account.user.id, after: { method: 'totp', recoveryCodes: codes.codes.length } },
-      { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { secondFactor: 'totp', ip: input.ip } },
+      { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { firstFactor: challenge.authMethod, secondFactor: 'totp', ip: input.ip } },
     ]);
     await queueSecurityNotice(tx, account, 'enrolled');
     return opened;

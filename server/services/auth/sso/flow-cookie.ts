@@ -4,6 +4,8 @@ import { openSecret, sealSecret } from './secrets.ts';
 /** The cookie that carries a sign-in in progress from /start to /callback (HttpOnly, 10 minutes). */
 export const SSO_FLOW_COOKIE = 'trellis_sso_flow';
 export const SSO_FLOW_TTL_S = 600;
+/** The cookie that hands Trellis's second step to the sign-in page after a single-factor SSO sign-in (HttpOnly, once). */
+export const SSO_SECOND_FACTOR_COOKIE = 'trellis_sso_second_factor';
 
 /** What the callback needs to check the provider's answer; sealed, so the browser can neither read nor change it. */
 export interface SsoFlow {

@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
+import type { SecondFactorChallenge } from '../../../../common/schemas/mfa.ts';
 import type { SsoRefusal } from '../../../../common/sso.ts';
 import type { Db } from '../../../db/client.ts';
 import { districts, ssoProviders } from '../../../db/schema/index.ts';
 import type { Env } from '../../../env.ts';
+import { providerMultiFactor } from '../../../policies/mfa.ts';
 import { recordAudit } from '../../audit.ts';
+import { secondFactorChallenge } from '../mfa/sign-in-step.ts';
 import { createSession, type SessionLifetime } from '../sessions.ts';
 import { openFlow, sealFlow, SSO_FLOW_TTL_S, type SsoFlow } from './flow-cookie.ts';
 import { checkClaims, findAccount, neededClaims, type MatchRules } from './match.ts';
@@ -77,6 +80,7 @@ export async function startSsoSignIn(db: Db, env: Env, input: { providerId: stri
 
 export type CallbackResult =
   | { ok: true; token: string; next: string; districtSlug: string }
+  | { ok: true; secondFactor: SecondFactorChallenge; next: string; districtSlug: string }
   | { ok: false; reason: SsoRefusal; districtSlug: string | null };
 
 interface CallbackInput extends SessionLifetime {
@@ -92,9 +96,13 @@ interface CallbackInput extends SessionLifetime {
 
 /**
  * Finishes a sign-in: checks state, PKCE, nonce and the ID token (openid-client), the provider's
- * rules on the claims, then opens a session (`auth_method = 'sso'`) for the EXISTING active
- * account the claim names in the provider's district. Everything else is refused, and every
- * sign-in and refusal in a known district is audited.
+ * rules on the claims, and finds the EXISTING active account the claim names in the provider's
+ * district. A multi-factor sign-in at the provider (the ID token's `amr`, or a provider the admin
+ * attests enforces it: policies/mfa.ts) opens a two-factor session (`auth_method = 'sso'`,
+ * `mfa_verified_at` set). A single-factor one is treated like a right password: whoever has a
+ * factor, or needs one, goes on to Trellis's code step or setup (`secondFactor`), and the session
+ * opens there; anyone else gets a single-factor session. Everything else is refused, and every
+ * outcome in a known district is audited.
  */
 export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput): Promise<CallbackResult> {
   const flow = openFlow(env, input.flowCookie);
@@ -116,6 +124,7 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
   };
 
   let claims: Record<string, unknown>;
+  let amr: unknown;
   try {
     const config = await configurationOf(env, provider);
     const currentUrl = new URL(flow.redirectUri);
@@ -127,6 +136,8 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
       idTokenExpected: true,
     });
     claims = { ...tokens.claims() };
+    // Only the ID token speaks for how the person signed in (never userinfo).
+    amr = claims.amr;
     const rules = provider as MatchRules;
     // Some providers put profile claims only in userinfo; ID token claims win where both have one.
     if (neededClaims(rules).some((c) => claims[c] === undefined) && config.serverMetadata().userinfo_endpoint) {
@@ -142,6 +153,20 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
   const account = await findAccount(db, provider.districtId, provider.matchBy as MatchRules['matchBy'], check.value);
   if (!account.ok) return refuse('no_account', { claim: provider.claim, value: check.value, detail: account.detail }, account.userId);
 
+  const multiFactor = providerMultiFactor({ amr, enforcesMfa: provider.enforcesMfa });
+  const audit = (action: string, extra: Record<string, unknown>) =>
+    recordAudit(db, { requestId: input.requestId, actor: { userId: account.userId, districtId: provider.districtId } }, {
+      action,
+      entityType: 'user',
+      entityId: account.userId,
+      after: { provider: provider.displayName, providerId: provider.id, acr: claims.acr ?? null, amr: amr ?? null, multiFactor, ip: input.ip, ...extra },
+    });
+  const user = { id: account.userId, districtId: provider.districtId, adminGrant: account.adminGrant };
+  const secondFactor = multiFactor ? null : await secondFactorChallenge(db, user, 'sso');
+  if (secondFactor) {
+    await audit('auth.sso_second_factor', { next: secondFactor.step });
+    return { ok: true, secondFactor, next: flow.next, districtSlug: provider.districtSlug };
+  }
   const session = await createSession(db, {
     userId: account.userId,
     districtId: provider.districtId,
@@ -149,12 +174,8 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
     maxHours: input.maxHours,
     userAgent: input.userAgent,
     authMethod: 'sso',
+    mfaVerified: multiFactor !== null,
   });
-  await recordAudit(db, { requestId: input.requestId, actor: { userId: account.userId, districtId: provider.districtId } }, {
-    action: 'auth.sso_sign_in',
-    entityType: 'user',
-    entityId: account.userId,
-    after: { provider: provider.displayName, providerId: provider.id, acr: claims.acr ?? null, amr: claims.amr ?? null, ip: input.ip },
-  });
+  await audit('auth.sso_sign_in', {});
   return { ok: true, token: session.token, next: flow.next, districtSlug: provider.districtSlug };
 }

@@ -49,7 +49,7 @@ export function checkClaims(rules: MatchRules, claims: Record<string, unknown>):
 }
 
 export type AccountMatch =
-  | { ok: true; userId: string; districtId: string }
+  | { ok: true; userId: string; districtId: string; adminGrant: string | null }
   | { ok: false; detail: 'unknown' | 'deactivated' | 'ambiguous'; userId: string | null };
 
 /**
@@ -59,7 +59,7 @@ export type AccountMatch =
  */
 export async function findAccount(db: Db, districtId: string, matchBy: SsoMatchBy, value: string): Promise<AccountMatch> {
   const rows = await db
-    .select({ userId: users.id, userActive: users.active, personActive: people.active })
+    .select({ userId: users.id, adminGrant: users.adminGrant, userActive: users.active, personActive: people.active })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.districtId, districtId), matchBy === 'email' ? eq(users.email, value) : and(eq(people.districtId, districtId), eq(people.identifier, value))))
@@ -68,5 +68,5 @@ export async function findAccount(db: Db, districtId: string, matchBy: SsoMatchB
   if (rows.length > 1) return { ok: false, detail: 'ambiguous', userId: null };
   const [row] = rows;
   if (!row!.userActive || !row!.personActive) return { ok: false, detail: 'deactivated', userId: row!.userId };
-  return { ok: true, userId: row!.userId, districtId };
+  return { ok: true, userId: row!.userId, districtId, adminGrant: row!.adminGrant };
 }

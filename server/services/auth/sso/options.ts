@@ -3,7 +3,7 @@ import type { SsoOptions } from '../../../../common/schemas/sso.ts';
 import type { Db } from '../../../db/client.ts';
 import { districts, ssoProviders } from '../../../db/schema/index.ts';
 import { notFound } from '../../../lib/errors.ts';
-import { signInSettingsOf } from './settings.ts';
+import { signInSettingsOf } from '../sign-in-settings.ts';
 
 const NONE: SsoOptions = { district: null, providers: [], passwordSignIn: true };
 

@@ -10,7 +10,7 @@ import { canManageSignIn, passwordsOffBlockedBy } from '../../../policies/sso.ts
 import { recordAudit } from '../../audit.ts';
 import { issuerProblem } from './oidc.ts';
 import { sealSecret } from './secrets.ts';
-import { enabledProviderCount, sessionAuthMethod, signInSettingsOf } from './settings.ts';
+import { enabledProviderCount, sessionAuthMethod, signInSettingsOf } from '../sign-in-settings.ts';
 
 type Row = typeof ssoProviders.$inferSelect;
 
@@ -29,6 +29,7 @@ function present(row: Row): SsoProvider {
     allowedDomains: row.allowedDomains,
     tenantClaim: row.tenantClaim,
     tenantValue: row.tenantValue,
+    enforcesMfa: row.enforcesMfa,
     enabled: row.enabled,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -54,7 +55,7 @@ const checkIssuer = (env: Env, issuer: string) => {
 /** The sealed client secret, bound to its district and provider row. */
 const seal = (env: Env, secret: string, districtId: string, id: string) => sealSecret(env, 'sso-client-secret', secret, `${districtId}:${id}`);
 
-/** District admins: the providers, the password setting, the URIs to register and share, and what may change. */
+/** District admins: the providers, the sign-in settings, the URIs to register and share, and what may change. */
 export async function ssoOverview(ctx: Ctx, input: { origin: string; sessionId: string }): Promise<SsoOverview> {
   requireAdmin(ctx);
   const districtId = ctx.actor.districtId;
@@ -68,6 +69,7 @@ export async function ssoOverview(ctx: Ctx, input: { origin: string; sessionId: 
   return {
     providers: rows.map(present),
     passwordSignIn: settings.passwordSignIn,
+    requireTwoFactor: settings.requireTwoFactor,
     settingsVersion: settings.version,
     redirectUri: `${input.origin}/api/auth/sso/callback`,
     signInUrl: `${input.origin}/sign-in?district=${encodeURIComponent(district!.slug)}`,

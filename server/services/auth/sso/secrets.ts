@@ -1,44 +1,27 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { Env } from '../../../env.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { secretKey, type KeyEnv, type KeyPurpose } from '../../../lib/secret-key.ts';
 
-/**
- * Outside production, with no SECRET_KEY, secrets are still encrypted, with this well-known key:
- * a development database stays usable across restarts, and production must set its own key.
- */
-const DEVELOPMENT_KEY = 'trellis-development-key-do-not-use-in-production';
-
-/** What a key is for: each purpose gets its own key derived from SECRET_KEY (HKDF-SHA256). */
-export type SecretPurpose = 'sso-client-secret' | 'sso-flow';
-
-function keyFor(env: Pick<Env, 'SECRET_KEY' | 'NODE_ENV'>, purpose: SecretPurpose): Buffer {
-  const material = env.SECRET_KEY ?? (env.NODE_ENV === 'production' ? null : DEVELOPMENT_KEY);
-  if (!material) {
-    throw new AppError('invalid_state', 'Single sign-on needs SECRET_KEY (32 or more random characters) in the server configuration', {
-      reason: 'secret_key_missing',
-    });
-  }
-  return Buffer.from(hkdfSync('sha256', material, 'trellis', purpose, 32));
-}
+/** What a key is for: each purpose gets its own key derived from SECRET_KEY (lib/secret-key.ts). */
+export type SecretPurpose = Extract<KeyPurpose, 'sso-client-secret' | 'sso-flow'>;
 
 /**
  * Encrypts `plain` with AES-256-GCM; `context` (e.g. the row's id) is authenticated with it, so a
  * sealed value copied to another row does not open there.
  * @example sealSecret(env, 'sso-client-secret', 'GOCSPX-...', providerId) // 'v1.<iv>.<tag>.<data>'
  */
-export function sealSecret(env: Pick<Env, 'SECRET_KEY' | 'NODE_ENV'>, purpose: SecretPurpose, plain: string, context: string): string {
+export function sealSecret(env: KeyEnv, purpose: SecretPurpose, plain: string, context: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFor(env, purpose), iv);
+  const cipher = createCipheriv('aes-256-gcm', secretKey(env, purpose), iv);
   cipher.setAAD(Buffer.from(context));
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
 }
 
 /** Decrypts a value from `sealSecret`; null when it was tampered with, sealed for another context or under another key. */
-export function openSecret(env: Pick<Env, 'SECRET_KEY' | 'NODE_ENV'>, purpose: SecretPurpose, sealed: string, context: string): string | null {
+export function openSecret(env: KeyEnv, purpose: SecretPurpose, sealed: string, context: string): string | null {
   const [version, iv, tag, data] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || data === undefined) return null;
-  const key = keyFor(env, purpose);
+  const key = secretKey(env, purpose);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context));
