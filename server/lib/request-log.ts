@@ -23,7 +23,6 @@ export function logRequests(app: FastifyInstance, opts: { slowMs?: number } = {}
   app.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
     const ms = Math.round(reply.elapsedTime);
     const level = requestLogLevel(reply.statusCode, ms, opts.slowMs);
-    if (!req.log.isLevelEnabled(level)) return;
     const route = req.routeOptions.url ?? '(no route)';
     req.log[level]({ method: req.method, route, statusCode: reply.statusCode, ms }, level === 'debug' ? 'request' : level === 'warn' ? 'slow request' : 'request failed');
   });
