@@ -41,6 +41,12 @@ describe('field limits', () => {
     expect(parsed.people).toEqual([]);
   });
 
+  it('refuses a UTF-16 file holding a NUL character, which the database cannot store', async () => {
+    const text = 'sourcedId,givenName,familyName\nu1,A\u0000nn,Able\n';
+    const data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await expect(parseRosterUpload([{ name: 'users.csv', data }])).rejects.toMatchObject({ code: 'not_a_text_file' });
+  });
+
   it('explains the limit in English and Spanish, with the numbers formatted', async () => {
     const messages = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/import.json`), 'utf8'));
     const i18n = i18next.createInstance();
