@@ -17,6 +17,6 @@ export const SAMPLES_SKIPPED = `skipped: needs the third-party OneRoster samples
 /** A describe/it title that says why it is skipped when the samples are missing (and prints it once). */
 export function withSamples(title: string): string {
   if (hasOneRosterSamples) return title;
-  console.warn(`${title}: ${SAMPLES_SKIPPED}`);
+  console.warn(`${title.replace(/\s*%s/, '')}: ${SAMPLES_SKIPPED}`);
   return `${title} (${SAMPLES_SKIPPED})`;
 }
