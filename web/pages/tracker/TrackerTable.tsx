@@ -16,7 +16,8 @@ const sticky: CSSProperties = {
   maxWidth: 220,
   boxShadow: 'inset -1px 0 0 var(--mantine-color-default-border)',
 };
-const top: CSSProperties = { verticalAlign: 'bottom' };
+// Positioned, so the hidden descriptions inside stay within the scrolling table instead of widening the page.
+const top: CSSProperties = { verticalAlign: 'bottom', position: 'relative' };
 
 /**
  * A column header that sorts the table: a button, with aria-sort on the header cell. A `tooltip`
@@ -33,7 +34,7 @@ function SortHeader({ sortKey, sort, onSort, children, style, tooltip }: { sortK
       onClick={() => onSort(active && !descending ? `-${sortKey}` : sortKey)}
       fw={600}
       fz="sm"
-      style={{ whiteSpace: tooltip ? 'normal' : 'nowrap', textAlign: 'left' }}
+      style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '8.5rem', textAlign: 'left' }}
       aria-describedby={tooltip ? descriptionId : undefined}
     >
       {children}
@@ -100,7 +101,7 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
                 </Anchor>
                 <Flags row={row} />
               </Table.Th>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td style={{ minWidth: '7rem' }}>
                 <FeedbackText row={row} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{lastObserved(row)}</Table.Td>

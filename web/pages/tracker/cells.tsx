@@ -13,7 +13,7 @@ export function columnName(column: TrackerColumn): string {
 /** A competency's header text: its code and short name, wrapping over two or three lines. */
 export function CompetencyLabel({ column }: { column: TrackerColumn }) {
   return (
-    <span style={{ display: 'inline-block', whiteSpace: 'normal', minWidth: '6.5rem', maxWidth: '9rem', textAlign: 'left' }}>
+    <span style={{ display: 'inline-block', whiteSpace: 'normal', minWidth: '6.5rem', textAlign: 'left' }}>
       {column.humanCode ? <strong>{column.humanCode} </strong> : null}
       <span style={{ fontWeight: 500 }}>{columnName(column)}</span>
     </span>
@@ -25,7 +25,7 @@ export function LevelCell({ level }: { level: TrackerLevel | undefined }) {
   const { t } = useTranslation('tracker');
   if (!level) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" pos="relative">
         <span aria-hidden="true">—</span>
         <VisuallyHidden>{t('level.none')}</VisuallyHidden>
       </Text>
@@ -40,7 +40,8 @@ export function LevelCell({ level }: { level: TrackerLevel | undefined }) {
       py={2}
       bg={level.proficient ? 'teal.0' : 'orange.0'}
       c={level.proficient ? 'teal.9' : 'orange.9'}
-      style={{ borderRadius: 4, whiteSpace: 'nowrap', display: 'inline-block' }}
+      // Positioned, so the hidden words stay inside a scrolling table instead of widening the page.
+      style={{ borderRadius: 4, whiteSpace: 'nowrap', display: 'inline-block', position: 'relative' }}
       title={`${level.proficient ? '' : `${t('level.below')} · `}${formatDate(level.observedOn)}`}
     >
       {level.proficient ? null : <span aria-hidden="true">▼ </span>}
