@@ -55,7 +55,8 @@ export type AppAbilities = z.infer<typeof AppAbilities>;
 export const Me = z.object({
   id: z.uuid(),
   email: z.string(),
-  locale: Locale,
+  /** The language the person picked on their account page; null until they pick one (the browser's language is used). */
+  locale: Locale.nullable(),
   person: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() }),
   district: z.object({ id: z.uuid(), name: z.string() }),
   access: z.enum(ACCESS_ROLES),

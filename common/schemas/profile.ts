@@ -22,6 +22,8 @@ export const ProfileCompetency = z.object({
   /** Oldest first. */
   points: z.array(EvidencePoint),
   latest: EvidencePoint.nullable(),
+  /** The levels of the scale its evidence was scored on, lowest first (a chart's axis runs over them); empty when unscored. */
+  scaleLevels: z.array(z.object({ label: z.string(), levelScore: z.number() })),
 });
 export type ProfileCompetency = z.infer<typeof ProfileCompetency>;
 

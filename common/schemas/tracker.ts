@@ -48,6 +48,8 @@ export const TrackerExportQuery = TrackerQuery.extend({ format: z.enum(['csv', '
 export const TrackerColumn = z.object({
   itemId: z.uuid(),
   humanCode: z.string().nullable(),
+  /** The competency's short name (CASE abbreviatedStatement), for column headers; null when it has none. */
+  title: z.string().nullable(),
   statement: z.string(),
 });
 export type TrackerColumn = z.infer<typeof TrackerColumn>;

@@ -91,7 +91,8 @@ export async function presentMe(req: FastifyRequest, ctx: Ctx) {
   return {
     id: session.user.id,
     email: session.user.email,
-    locale: session.user.locale === 'es' ? ('es' as const) : ('en' as const),
+    // Null until the person picks a language on their account page: the browser's language wins until then.
+    locale: session.user.locale === 'es' || session.user.locale === 'en' ? (session.user.locale as 'es' | 'en') : null,
     person: session.person,
     district: session.district,
     access: ctx.actor.access,

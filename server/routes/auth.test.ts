@@ -66,6 +66,18 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${token}` } })).statusCode).toBe(200);
   });
 
+  it('stores no language until the person picks one, so the browser\'s language stays in use', async () => {
+    const d = await buildDistrict(t.database.db);
+    const user = await buildUser(t.database.db, d.id, 'staff');
+    const client = await signIn(t.app, user.email);
+    expect((await client.get('/api/auth/session')).json().user.locale).toBeNull();
+    expect((await client.get('/api/me')).json().locale).toBeNull();
+    expect((await client.patch('/api/me', { locale: 'es' })).json().locale).toBe('es');
+    expect((await client.get('/api/auth/session')).json().user.locale).toBe('es');
+    const [row] = await t.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, user.id));
+    expect(row!.locale).toBe('es');
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const d = await buildDistrict(t.database.db);
     const user = await buildUser(t.database.db, d.id, 'staff');

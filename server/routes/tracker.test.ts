@@ -4,8 +4,10 @@
  * their caseload rows with development levels only; the competency profile hides evaluation
  * evidence from coaches and everything from people outside the person's scope (404).
  */
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { frameworkItems } from '../db/schema/index.ts';
 import { buildDistrict, buildOrgUnit, buildPerson, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 import { summariesIdle } from '../services/tracker/summary.ts';
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const districtId = (await buildDistrict(db)).id;
   world = await buildObservationWorld(db, districtId);
   items = world.competencies.map((x) => x.id);
+  await db.update(frameworkItems).set({ abbreviatedStatement: 'Content knowledge' }).where(eq(frameworkItems.id, items[0]!));
   schoolId = (await buildOrgUnit(db, districtId, { name: 'Lincoln Elementary' })).id;
   otherSchoolId = (await buildOrgUnit(db, districtId, { name: 'Washington Middle' })).id;
   const team = await buildTeam(db, districtId, schoolId, 'Grade 3 team');
@@ -114,6 +117,8 @@ describe('school tracker', () => {
     const body = await tracker(c.principal);
     expect(body.view).toBe('full');
     expect(body.columns.map((x: { itemId: string }) => x.itemId)).toEqual(items);
+    // Headers read the competency's short name, with the full statement beside it.
+    expect(body.columns[0]).toMatchObject({ humanCode: world.competencies[0]!.humanCode, title: 'Content knowledge', statement: world.competencies[0]!.fullStatement });
     expect(body.requiredPerTerm).toBe(2);
     expect(body.term).toMatchObject({ name: 'This term' });
     expect(new Set(names(body))).toEqual(new Set(['t1', 't2', 't3', 't4']));
@@ -152,6 +157,9 @@ describe('school tracker', () => {
     expect(names(body)).toEqual(['t1']);
     expect(body.rows[0].levels[items[0]!]).toMatchObject({ label: 'Developing', observedOn: isoDay(-10) });
     expect(body.rows[0]).toMatchObject({ lastObservedOn: isoDay(-10), scoredThisTerm: 1, feedback: { state: 'held', overdue: false } });
+    // t1 has two scored observations, one of them an evaluation the coach may not see: no "missing" from half the data.
+    expect(body.rows[0].missingObservations).toBe(false);
+    expect(names(await tracker(c.coach, '?flags=missing'))).toEqual([]);
   });
 
   it('exports the filtered tracker as CSV and XLSX with formula cells neutralised, audited', async () => {
@@ -201,6 +209,8 @@ describe('competency profile', () => {
     expect(own.competencies[0].points.map((p: { label: string }) => p.label)).toEqual(['Developing', 'Distinguished']);
     expect(own.competencies[0].latest).toMatchObject({ label: 'Distinguished', levelScore: 4, proficient: true, source: 'observation' });
     expect(own.competencies[0].framework.versionNumber).toBe(1);
+    // A chart's axis runs over the scale's levels, not over the scores that happen to be there.
+    expect(own.competencies[0].scaleLevels.map((l: { levelScore: number }) => l.levelScore)).toEqual([1, 2, 3, 4]);
     for (const client of [c.principal, c.hr]) expect((await client.get(`/api/people/${ids.t1}/competency-profile`)).json().competencies[0].points).toHaveLength(2);
     const coach = (await c.coach.get(`/api/people/${ids.t1}/competency-profile`)).json();
     expect(coach.view).toBe('development');
@@ -229,8 +239,8 @@ describe('home growth', () => {
     expect(body.observer.missing.total).toBe(2);
     expect(new Set(body.observer.missing.items.map((m: { personId: string }) => m.personId))).toEqual(new Set([ids.t3, ids.t4]));
     const coach = (await c.coach.get('/api/home/growth')).json();
-    // The coach counts development observations only: one of the two required.
-    expect(coach.observer.missing).toMatchObject({ total: 1, items: [{ personId: ids.t1, scoredThisTerm: 1 }] });
+    // Scored observations are evaluation records a coach may not see: no "missing" signal computed without them.
+    expect(coach.observer.missing).toMatchObject({ total: 0, items: [] });
     expect(coach.observer.overdueFeedback).toEqual([]);
   });
 });

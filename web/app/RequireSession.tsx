@@ -7,7 +7,8 @@ import { setLocale } from './i18n.ts';
 
 /**
  * Renders its children only for a signed-in user (else sends them to sign-in and back after),
- * and switches the UI to the user's saved language.
+ * and switches the UI to the language the user picked on their account page, if they picked one
+ * (until then the language of the sign-in page or the browser stays in use).
  */
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();

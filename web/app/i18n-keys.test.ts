@@ -93,3 +93,56 @@ describe('app translations', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+/**
+ * Keys the web app translates with a `count` (`t('key', { count: n })`, or `t(cond ? 'a' : 'b', { count })`),
+ * as `namespace:key`; the options object may span lines.
+ */
+function keysUsedWithCount(): string[] {
+  const keys = new Set<string>();
+  const call = /\bt\(\s*((?:[\w.!() ]+\?\s*)?'[\w.:]+'(?:\s*:\s*'[\w.:]+')?)\s*,\s*\{([^{}]*)\}/g;
+  for (const file of sourceFiles(join(root, 'web'))) {
+    const text = readFileSync(file, 'utf8');
+    const namespace = /useTranslation\(\s*\[?\s*'(\w+)'/.exec(text)?.[1] ?? 'app';
+    for (const match of text.matchAll(call)) {
+      if (!/(^|[\s,{])count\s*(:|,|$)/.test(match[2]!)) continue;
+      for (const [, key] of match[1]!.matchAll(/'([\w.:]+)'/g)) keys.add(key!.includes(':') ? key! : `${namespace}:${key!}`);
+    }
+  }
+  return [...keys].sort();
+}
+
+describe('plural forms', () => {
+  it('finds the counted keys (the scan itself works)', () => {
+    expect(keysUsedWithCount()).toEqual(expect.arrayContaining(['tracker:feedback.pending', 'app:validation.tooShort', 'observations:tabs.notes']));
+  });
+
+  it.each(LOCALES)('%s has _one and _other forms for every key shown with a count', (locale) => {
+    const missing = keysUsedWithCount().filter((scoped) => {
+      const [namespace, key] = scoped.split(':') as [string, string];
+      const forms = (messages: Record<string, string>) => `${key}_one` in messages && `${key}_other` in messages;
+      return !forms(load(locale, namespace)) && !forms(load(locale, 'app'));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s shows {{count}} only in plural forms ("1 school days ago")', (locale) => {
+    const bare = readdirSync(join(root, 'common/i18n', locale)).flatMap((file) => {
+      const messages = load(locale, file.replace(/\.json$/, ''));
+      return Object.keys(messages)
+        .filter((key) => messages[key]!.includes('{{count}}') && !/_(zero|one|two|few|many|other)$/.test(key))
+        .map((key) => `${file}:${key}`);
+    });
+    expect(bare).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s has no bare key beside its plural forms (i18next would never read it)', (locale) => {
+    const stale = NAMESPACE_FILES.flatMap((namespace) => {
+      const messages = load(locale, namespace);
+      return Object.keys(messages)
+        .filter((key) => key.endsWith('_other') && key.slice(0, -'_other'.length) in messages)
+        .map((key) => `${namespace}:${key}`);
+    });
+    expect(stale).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
@@ -22,6 +22,12 @@ const OutboxPage = lazy(() => import('../pages/OutboxPage.tsx'));
 const AccountPage = lazy(() => import('../pages/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
 
+/** `/login` (the address people guess) is the sign-in page, with its `next`. */
+function ToSignIn() {
+  const { search } = useLocation();
+  return <Navigate to={`/sign-in${search}`} replace />;
+}
+
 /** URL map of the app. Pages check their own abilities and show "not allowed" when lacking them. */
 export const router = createBrowserRouter([
   {
@@ -31,6 +37,7 @@ export const router = createBrowserRouter([
         element: <PublicLayout />,
         children: [
           { path: '/sign-in', element: <SignInPage /> },
+          { path: '/login', element: <ToSignIn /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/sign-in/refused', Component: lazy(() => import('../pages/auth/SsoRefusedPage.tsx')) },

@@ -67,9 +67,15 @@ const english = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../c
 
 const fill = (text: string, params: Params) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 
+/** A code's text, in its plural form (`code_one`, `code_other`) when it has them and `count` is a number. */
+const textOf = (texts: Record<string, string> | undefined, code: string, params: Params) => {
+  const form = typeof params.count === 'number' ? `${code}_${params.count === 1 ? 'one' : 'other'}` : code;
+  return texts?.[form] ?? texts?.[code] ?? code;
+};
+
 /** The English text of a message or fatal code (for API clients and logs; the UI translates the code). */
-export const englishMessage = (code: string, params: Params) => fill(english.message?.[code] ?? code, params);
-export const englishFatal = (code: string, params: Params) => fill(english.fatal?.[code] ?? code, params);
+export const englishMessage = (code: string, params: Params) => fill(textOf(english.message, code, params), params);
+export const englishFatal = (code: string, params: Params) => fill(textOf(english.fatal, code, params), params);
 
 /** The upload cannot be understood at all: the route answers 422 with the code and its params. */
 export class CaseFileError extends Error {

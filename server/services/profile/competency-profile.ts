@@ -32,6 +32,22 @@ interface EvidenceRow {
   proficient: boolean | null;
   source: string;
   source_id: string | null;
+  scale_id: string | null;
+}
+
+/** Gives each competency the levels of the scales its evidence was scored on (a chart's axis), lowest first. */
+async function attachScaleLevels(ctx: Ctx, byItem: Map<string, ProfileCompetency>, scalesOf: Map<string, Set<string>>) {
+  const scaleIds = [...new Set([...scalesOf.values()].flatMap((ids) => [...ids]))];
+  if (scaleIds.length === 0) return;
+  const ids = sql.join(scaleIds.map((id) => sql`${id}`), sql`, `);
+  const result = (await ctx.db.execute(sql`
+    select sl.scale_id, sl.label, sl.level_score from scale_levels sl
+    where sl.district_id = ${ctx.actor.districtId} and sl.scale_id in (${ids})
+    order by sl.level_score, sl.position`)) as unknown as { rows: { scale_id: string; label: string; level_score: string | number }[] };
+  for (const [itemId, scaleIdsOfItem] of scalesOf) {
+    const levels = result.rows.filter((r) => scaleIdsOfItem.has(r.scale_id)).map((r) => ({ label: r.label, levelScore: Number(r.level_score) }));
+    byItem.get(itemId)!.scaleLevels = levels.sort((a, b) => a.levelScore - b.levelScore);
+  }
 }
 
 /**
@@ -53,7 +69,7 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
     select * from (
       select distinct on (e.item_id, e.source, coalesce(e.source_id, e.id))
         e.id, e.item_id, i.human_code, i.full_statement as statement, v.id as version_id, v.title as version_title,
-        v.version_number, e.observed_at, e.level_score, sl.label, sl.proficient, e.source, e.source_id
+        v.version_number, e.observed_at, e.level_score, sl.label, sl.proficient, e.source, e.source_id, sl.scale_id
       from evidence e
       join framework_items i on i.id = e.item_id and i.district_id = e.district_id
       join framework_versions v on v.id = i.version_id and v.district_id = e.district_id
@@ -63,6 +79,7 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
     ) x
     order by x.version_number desc, x.human_code nulls last, x.item_id, x.observed_at, x.id`)) as unknown as { rows: EvidenceRow[] };
   const byItem = new Map<string, ProfileCompetency>();
+  const scalesOf = new Map<string, Set<string>>();
   for (const row of result.rows) {
     let competency = byItem.get(row.item_id);
     if (!competency) {
@@ -73,6 +90,7 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
         framework: { versionId: row.version_id, title: row.version_title, versionNumber: Number(row.version_number) },
         points: [],
         latest: null,
+        scaleLevels: [],
       };
       byItem.set(row.item_id, competency);
     }
@@ -87,7 +105,9 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
     };
     competency.points.push(point);
     competency.latest = point;
+    if (row.scale_id) scalesOf.set(row.item_id, (scalesOf.get(row.item_id) ?? new Set()).add(row.scale_id));
   }
+  await attachScaleLevels(ctx, byItem, scalesOf);
   const competencies = [...byItem.values()].sort(
     (a, b) => b.framework.versionNumber - a.framework.versionNumber || (a.humanCode ?? '\uffff').localeCompare(b.humanCode ?? '\uffff', 'en', { numeric: true }),
   );

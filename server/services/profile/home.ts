@@ -71,20 +71,18 @@ async function myCoaching(ctx: Ctx, context: TrackerContext): Promise<HomeGrowth
   };
 }
 
-/** Teachers in a leader's schools or a coach's caseload with fewer scored observations this term than required. */
+/**
+ * Teachers in a leader's schools with fewer scored observations this term than required. Only
+ * school leaders get this list: the requirement counts evaluations, which a coach may not see (the
+ * coaching/evaluation firewall), so a count from their development observations alone would flag
+ * teachers who are not missing anything.
+ */
 async function missingInScope(ctx: Ctx, context: TrackerContext) {
   const empty = { items: [], total: 0, requiredPerTerm: context.requiredPerTerm };
   const { actor } = ctx;
-  if (!context.term || isHrOrAdmin(actor)) return empty;
-  const scopes: SQL[] = [];
-  if (actor.leaderOrgUnitIds.length) {
-    const ids = sql.join(actor.leaderOrgUnitIds.map((id) => sql`${id}`), sql`, `);
-    scopes.push(sql`ra.org_unit_id in (select id from org_units where id in (${ids}) or parent_id in (${ids}))`);
-  }
-  if (actor.caseloadPersonIds.length) scopes.push(sql`ra.person_id in (${sql.join(actor.caseloadPersonIds.map((id) => sql`${id}`), sql`, `)})`);
-  if (scopes.length === 0) return empty;
-  // Coaches count development observations only: evaluation records are not theirs to see.
-  const leadsAll = actor.leaderOrgUnitIds.length > 0;
+  if (!context.term || isHrOrAdmin(actor) || actor.leaderOrgUnitIds.length === 0) return empty;
+  const ids = sql.join(actor.leaderOrgUnitIds.map((id) => sql`${id}`), sql`, `);
+  const inSchools = sql`ra.org_unit_id in (select id from org_units where id in (${ids}) or parent_id in (${ids}))`;
   const roles = sql.join(OBSERVED_ROLES.map((r) => sql`${r}`), sql`, `);
   const rows = rowsOf<{ person_id: string; given_name: string; family_name: string; preferred_name: string | null; n: number; total: number }>(
     await ctx.db.execute(sql`
@@ -92,14 +90,13 @@ async function missingInScope(ctx: Ctx, context: TrackerContext) {
         select distinct ra.person_id from role_assignments ra join people pp on pp.id = ra.person_id and pp.active
         where ra.district_id = ${actor.districtId} and ra.role in (${roles}) and ra.active
           and (ra.begin_date is null or ra.begin_date <= ${context.today}::date) and (ra.end_date is null or ra.end_date >= ${context.today}::date)
-          and (${sql.join(scopes, sql` or `)}) and ra.person_id <> ${actor.personId}
+          and ${inSchools} and ra.person_id <> ${actor.personId}
       ),
       counted as (
         select s.person_id, (
           select count(*)::int from observations o join observation_types t on t.id = o.type_id
           where o.district_id = ${actor.districtId} and o.observed_person_id = s.person_id and o.status = 'published'
             and t.counts_toward_requirement and o.observed_on between ${context.windowStartsOn}::date and ${context.windowEndsOn}::date
-            and (${leadsAll} or o.purpose = 'development')
         ) as n
         from scope s
       )

@@ -48,6 +48,8 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   }
   const items = new Set(itemIds);
   const rows = capped.map((r) => presentTrackerRow(r, context, items));
+  // A coach sees development observations only; "missing" counts evaluations they may not see.
+  if (scope.view === 'development') for (const row of rows) row.missingObservations = false;
   return {
     school,
     term: context.term,

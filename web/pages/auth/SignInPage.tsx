@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { safeNext } from '../../../common/return-path.ts';
 import { SignInInput } from '../../../common/schemas/auth.ts';
 import type { SecondFactorChallenge } from '../../../common/schemas/mfa.ts';
 import { isApiError } from '../../api/client.ts';
@@ -15,11 +16,6 @@ import { usePageTitle } from '../../components/PageHeader.tsx';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { SsoButtons } from './SsoButtons.tsx';
 import { useSignInDistrict } from './ssoDistrict.ts';
-
-/** Where to go after signing in: the page asked for, if it is one of ours. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 /** "You can try again in N seconds/minutes", from the answer's `retryAfterSeconds`. */
 function retryText(t: TFunction, details: unknown): string {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { HomeObservation } from '../../../common/schemas/profile.ts';
 import { useHomeGrowth } from '../../api/home.ts';
-import { formatDate, formatDateTime } from '../../app/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../app/format.ts';
 
 function Widget({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -55,7 +55,7 @@ export function GrowthWidgets() {
           {observer.missing.items.map((m) => (
             <li key={m.personId}>
               <Anchor component={Link} to={`/people/${m.personId}`} size="sm">
-                {t('home.missingLine', { name: m.name, count: m.scoredThisTerm, required: observer.missing.requiredPerTerm })}
+                {t('home.missingLine', { name: m.name, scored: formatNumber(m.scoredThisTerm), required: formatNumber(observer.missing.requiredPerTerm) })}
               </Anchor>
             </li>
           ))}

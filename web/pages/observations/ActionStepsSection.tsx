@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STEP_CHECK_RESULTS, OBSERVATION_LIMITS, type ActionStepCheckResult } from '../../../common/observation.ts';
 import type { ActionStep } from '../../../common/schemas/action-steps.ts';
@@ -12,8 +13,32 @@ type Check = DraftContent['actionStepChecks'][number];
 
 const STATUS_COLOR = { assigned: 'blue', practicing: 'yellow', mastered: 'green' } as const;
 
-/** A step's title, competency, prompt, due date and status. */
-export function StepSummary({ step }: { step: ActionStep }) {
+/**
+ * When and where a step was agreed: two steps with one title (a library step given twice) read
+ * apart by their date and their observation (a link when it is another one).
+ */
+export function StepOrigin({ step, observationId }: { step: ActionStep; observationId?: string }) {
+  const { t } = useTranslation('observations');
+  const agreed = t('steps.agreedOn', { date: formatDate(step.createdAt) });
+  let where: ReactNode = null;
+  if (step.observationId && step.observationId === observationId) where = t('steps.inThisObservation');
+  else if (step.observationId && step.observationPublished) {
+    where = (
+      <Anchor component={Link} to={`/observations/${step.observationId}`} size="xs">
+        {t('steps.inEarlierObservation')}
+      </Anchor>
+    );
+  }
+  return (
+    <Text size="xs" c="dimmed">
+      {agreed}
+      {where ? <> · {where}</> : null}
+    </Text>
+  );
+}
+
+/** A step's title, status, competency, when and where it was agreed, prompt and due date. */
+export function StepSummary({ step, observationId }: { step: ActionStep; observationId?: string }) {
   const { t } = useTranslation('observations');
   return (
     <Stack gap={2}>
@@ -30,6 +55,7 @@ export function StepSummary({ step }: { step: ActionStep }) {
           {[step.item.humanCode, step.item.fullStatement].filter(Boolean).join(' ')}
         </Text>
       ) : null}
+      <StepOrigin step={step} observationId={observationId} />
       {step.practicePrompt ? <Text size="sm">{t('steps.practice', { prompt: step.practicePrompt })}</Text> : null}
       {step.dueOn ? (
         <Text size="xs" c="dimmed">
@@ -41,7 +67,7 @@ export function StepSummary({ step }: { step: ActionStep }) {
 }
 
 /** The teacher's open steps this observation checks: not yet / progressing / mastered, with a comment. */
-function StepChecks({ steps, checks, onChange }: { steps: ActionStep[]; checks: Check[]; onChange: (checks: Check[]) => void }) {
+function StepChecks({ steps, checks, observationId, onChange }: { steps: ActionStep[]; checks: Check[]; observationId: string; onChange: (checks: Check[]) => void }) {
   const { t } = useTranslation('observations');
   const set = (id: string, patch: Partial<Check> | null) => {
     const current = checks.find((c) => c.actionStepId === id);
@@ -56,7 +82,7 @@ function StepChecks({ steps, checks, onChange }: { steps: ActionStep[]; checks: 
         return (
           <Paper key={step.id} withBorder p="sm" radius="md" component="li">
             <Stack gap="xs">
-              <StepSummary step={step} />
+              <StepSummary step={step} observationId={observationId} />
               <Radio.Group
                 label={t('checks.label', { title: step.title })}
                 value={check?.result ?? 'none'}
@@ -113,7 +139,7 @@ export function ActionStepsSection({
           {t('checks.heading')}
         </Title>
         {openSteps.length ? (
-          <StepChecks steps={openSteps} checks={checks} onChange={onChecks} />
+          <StepChecks steps={openSteps} checks={checks} observationId={observationId} onChange={onChecks} />
         ) : (
           <Text c="dimmed" size="sm">
             {t('checks.noneOpen')}
@@ -131,7 +157,7 @@ export function ActionStepsSection({
           <Stack gap="xs" component="ul" className="obs-plain-list">
             {agreed.map((step) => (
               <Paper key={step.id} withBorder p="sm" radius="md" component="li">
-                <StepSummary step={step} />
+                <StepSummary step={step} observationId={observationId} />
               </Paper>
             ))}
           </Stack>

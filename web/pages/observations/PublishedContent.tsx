@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '../../../common/schemas/observations.ts';
 import { formatNumber } from '../../app/format.ts';
-import { StepSummary } from './ActionStepsSection.tsx';
+import { StepOrigin, StepSummary } from './ActionStepsSection.tsx';
 import { formatTime } from './content.ts';
 import { competencyName } from './ScoringSection.tsx';
 import { StepStatusAction } from './StepStatusAction.tsx';
@@ -97,7 +97,7 @@ export function PublishedContent({ o }: { o: Observation }) {
           <Stack gap="xs" component="ul" className="obs-plain-list">
             {o.actionSteps.map((s) => (
               <Paper key={s.id} withBorder p="sm" radius="md" component="li">
-                <StepSummary step={s} />
+                <StepSummary step={s} observationId={o.id} />
                 <StepStatusAction step={s} observationId={o.id} />
               </Paper>
             ))}
@@ -114,12 +114,15 @@ export function PublishedContent({ o }: { o: Observation }) {
             {o.actionStepChecks.map((c) => {
               // An earlier step still open can be moved on from here too.
               const open = o.actionSteps.some((s) => s.id === c.actionStepId) ? undefined : o.openActionSteps.find((s) => s.id === c.actionStepId);
+              const step = allSteps.find((s) => s.id === c.actionStepId);
               return (
                 <li key={c.actionStepId}>
                   <Text size="sm">
-                    <strong>{allSteps.find((s) => s.id === c.actionStepId)?.title ?? t('checks.aStep')}</strong>: {t(`checks.${c.result}`)}
+                    <strong>{step?.title ?? t('checks.aStep')}</strong>
+                    {step?.item?.humanCode ? ` (${step.item.humanCode})` : ''}: {t(`checks.${c.result}`)}
                     {c.comment ? ` — ${c.comment}` : ''}
                   </Text>
+                  {step ? <StepOrigin step={step} observationId={o.id} /> : null}
                   {open ? <StepStatusAction step={open} observationId={o.id} /> : null}
                 </li>
               );

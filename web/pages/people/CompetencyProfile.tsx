@@ -8,6 +8,7 @@ import { useCompetencyProfile } from '../../api/profile.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { isApiError } from '../../api/client.ts';
+import { levelAxis } from './levelAxis.ts';
 
 const levelText = (p: EvidencePoint) => `${p.label ?? ''}${p.levelScore === null ? '' : ` (${formatNumber(p.levelScore)})`}`.trim();
 const title = (c: ProfileCompetency) => `${c.humanCode ? `${c.humanCode} ` : ''}${c.statement}`;
@@ -26,7 +27,8 @@ function LatestBadge({ competency }: { competency: ProfileCompetency }) {
 /** One competency's trend: a small line chart, described for screen readers (the table view holds the numbers). */
 function TrendCard({ competency }: { competency: ProfileCompetency }) {
   const { t } = useTranslation('tracker');
-  const data = competency.points.filter((p) => p.levelScore !== null).map((p) => ({ date: formatDate(p.observedAt), score: p.levelScore }));
+  const data = competency.points.filter((p) => p.levelScore !== null).map((p) => ({ date: formatDate(p.observedAt), score: p.levelScore! }));
+  const axis = levelAxis(competency.scaleLevels, data.map((d) => d.score));
   const latest = competency.latest ? levelText(competency.latest) : t('profile.noLatest');
   return (
     <Card withBorder padding="sm" component="li">
@@ -41,7 +43,18 @@ function TrendCard({ competency }: { competency: ProfileCompetency }) {
           </Text>
         </Group>
         <div role="img" aria-label={t('profile.chartLabel', { competency: title(competency), count: competency.points.length, level: latest })}>
-          <LineChart h={140} data={data} dataKey="date" series={[{ name: 'score', label: t('profile.score'), color: 'teal.7' }]} curveType="linear" withDots tickLine="none" gridAxis="y" />
+          <LineChart
+            h={140}
+            data={data}
+            dataKey="date"
+            series={[{ name: 'score', label: t('profile.score'), color: 'teal.7' }]}
+            curveType="linear"
+            withDots
+            tickLine="none"
+            gridAxis="y"
+            yAxisProps={{ domain: axis.domain, ticks: axis.ticks, allowDecimals: false, interval: 0 }}
+            valueFormatter={(value) => formatNumber(value)}
+          />
         </div>
       </Stack>
     </Card>

@@ -13,6 +13,7 @@ import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
+import { columnName } from './cells.tsx';
 import { TrackerCards } from './TrackerCards.tsx';
 import { TrackerTable } from './TrackerTable.tsx';
 
@@ -24,7 +25,7 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
   const toggleFlag = (flag: string, on: boolean) => set({ flags: (on ? [...flags, flag] : flags.filter((f) => f !== flag)).join(',') });
   const sortOptions = [
     ...TRACKER_SORT_KEYS.filter((k) => k !== 'team' || tracker.teams.length > 0).map((k) => ({ value: k, label: t(`col.${k}`) })),
-    ...tracker.columns.map((c) => ({ value: `item:${c.itemId}`, label: c.humanCode ?? c.statement })),
+    ...tracker.columns.map((c) => ({ value: `item:${c.itemId}`, label: `${c.humanCode ?? ''} ${columnName(c)}`.trim() })),
   ];
   const filtered = filters.role || filters.team || filters.belowProficient || filters.flags;
   return (
@@ -58,7 +59,7 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
       />
       <Select
         label={t('filters.sort')}
-        w={200}
+        w={260}
         data={sortOptions.flatMap((o) => [
           { value: o.value, label: `${o.label} (${t('sortAsc')})` },
           { value: `-${o.value}`, label: `${o.label} (${t('sortDesc')})` },
@@ -69,7 +70,9 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
       />
       <Stack gap={6} pb={4}>
         <Checkbox label={t('filters.overdue')} checked={flags.includes('overdue')} onChange={(e) => toggleFlag('overdue', e.currentTarget.checked)} />
-        <Checkbox label={t('filters.missing')} checked={flags.includes('missing')} onChange={(e) => toggleFlag('missing', e.currentTarget.checked)} />
+        {tracker.view === 'full' ? (
+          <Checkbox label={t('filters.missing')} checked={flags.includes('missing')} onChange={(e) => toggleFlag('missing', e.currentTarget.checked)} />
+        ) : null}
       </Stack>
       {filtered ? (
         <Button variant="subtle" onClick={() => set({ role: '', team: '', belowProficient: '', flags: '' })}>

@@ -1,31 +1,66 @@
-import { Anchor, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { Anchor, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useId, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SchoolTracker } from '../../../common/schemas/tracker.ts';
 import { formatNumber } from '../../app/format.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { FeedbackText, Flags, LevelCell, ScoredText, lastObserved } from './cells.tsx';
+import { CompetencyLabel, FeedbackText, Flags, LevelCell, ScoredText, lastObserved } from './cells.tsx';
 
-const sticky: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)', minWidth: 200 };
+const sticky: CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  minWidth: 170,
+  maxWidth: 220,
+  boxShadow: 'inset -1px 0 0 var(--mantine-color-default-border)',
+};
+// Positioned, so the hidden descriptions inside stay within the scrolling table instead of widening the page.
+const top: CSSProperties = { verticalAlign: 'bottom', position: 'relative' };
 
-/** A column header that sorts the table: a button, with aria-sort on the header cell. */
-function SortHeader({ sortKey, sort, onSort, children, style }: { sortKey: string; sort: string; onSort: (s: string) => void; children: ReactNode; style?: CSSProperties }) {
+/**
+ * A column header that sorts the table: a button, with aria-sort on the header cell. A `tooltip`
+ * (a competency's full statement) shows on hover, keyboard focus and touch, and is the button's
+ * description for screen readers.
+ */
+function SortHeader({ sortKey, sort, onSort, children, style, tooltip }: { sortKey: string; sort: string; onSort: (s: string) => void; children: ReactNode; style?: CSSProperties; tooltip?: string }) {
   const { t } = useTranslation('tracker');
+  const descriptionId = useId();
   const active = sort === sortKey || sort === `-${sortKey}`;
   const descending = sort === `-${sortKey}`;
+  const button = (
+    <UnstyledButton
+      onClick={() => onSort(active && !descending ? `-${sortKey}` : sortKey)}
+      fw={600}
+      fz="sm"
+      style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '8.5rem', textAlign: 'left' }}
+      aria-describedby={tooltip ? descriptionId : undefined}
+    >
+      {children}
+      {active ? <span aria-hidden="true">{descending ? ' ▼' : ' ▲'}</span> : null}
+    </UnstyledButton>
+  );
   return (
-    <Table.Th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'} style={style}>
-      <UnstyledButton onClick={() => onSort(active && !descending ? `-${sortKey}` : sortKey)} fw={600} fz="sm" style={{ whiteSpace: 'nowrap' }}>
-        {children}
-        {active ? <span aria-hidden="true">{descending ? ' ▼' : ' ▲'}</span> : null}
-      </UnstyledButton>
-      {active ? <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>{descending ? t('sortDesc') : t('sortAsc')}</span> : null}
+    <Table.Th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'} style={{ ...top, ...style }}>
+      {tooltip ? (
+        <Tooltip label={tooltip} multiline w={280} events={{ hover: true, focus: true, touch: true }}>
+          {button}
+        </Tooltip>
+      ) : (
+        button
+      )}
+      {tooltip ? <VisuallyHidden id={descriptionId}>{tooltip}</VisuallyHidden> : null}
+      {active ? <VisuallyHidden>{descending ? t('sortDesc') : t('sortAsc')}</VisuallyHidden> : null}
     </Table.Th>
   );
 }
 
-/** The tracker as a wide table: the teacher column stays in place while the competencies scroll. */
+/**
+ * The tracker as a wide table. The teacher column stays in place; what a principal scans first
+ * (feedback, last observation, scored this term) comes next, then the competencies (which scroll
+ * sideways when they do not fit), then steps, coaching, role and team.
+ */
 export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker; sort: string; onSort: (s: string) => void }) {
   const { t } = useTranslation('tracker');
   const header = (key: string, label: string) => (
@@ -33,28 +68,28 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
       {label}
     </SortHeader>
   );
+  // Every row a teacher: the role column would repeat one word down the page.
+  const showRole = new Set(tracker.rows.map((row) => row.role)).size > 1;
   return (
     <ScrollRegion label={t('school.tableLabel')}>
-      <Table striped highlightOnHover verticalSpacing="xs" style={{ borderCollapse: 'separate', borderSpacing: 0 }}>
+      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" style={{ borderCollapse: 'separate', borderSpacing: 0 }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader sortKey="name" sort={sort} onSort={onSort} style={{ ...sticky, zIndex: 2 }}>
               {t('col.name')}
             </SortHeader>
-            {header('role', t('col.role'))}
-            {tracker.teams.length ? header('team', t('col.team')) : null}
+            {header('daysSinceFeedback', t('col.daysSinceFeedback'))}
+            {header('lastObservedOn', t('col.lastObservedOn'))}
+            {header('scoredThisTerm', t('col.scoredThisTerm'))}
             {tracker.columns.map((c) => (
-              <SortHeader key={c.itemId} sortKey={`item:${c.itemId}`} sort={sort} onSort={onSort}>
-                <Tooltip label={c.statement} multiline w={260}>
-                  <span>{c.humanCode ?? c.statement}</span>
-                </Tooltip>
+              <SortHeader key={c.itemId} sortKey={`item:${c.itemId}`} sort={sort} onSort={onSort} tooltip={c.statement}>
+                <CompetencyLabel column={c} />
               </SortHeader>
             ))}
             {header('openActionSteps', t('col.openActionSteps'))}
-            {header('lastObservedOn', t('col.lastObservedOn'))}
-            {header('daysSinceFeedback', t('col.daysSinceFeedback'))}
-            {header('scoredThisTerm', t('col.scoredThisTerm'))}
             {header('coachingThisTerm', t('col.coachingThisTerm'))}
+            {showRole ? header('role', t('col.role')) : null}
+            {tracker.teams.length ? header('team', t('col.team')) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -66,24 +101,24 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
                 </Anchor>
                 <Flags row={row} />
               </Table.Th>
-              <Table.Td>{t(`role.${row.role}`)}</Table.Td>
-              {tracker.teams.length ? <Table.Td>{row.team?.name ?? '—'}</Table.Td> : null}
+              <Table.Td style={{ minWidth: '7rem' }}>
+                <FeedbackText row={row} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{lastObserved(row)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <ScoredText row={row} tracker={tracker} />
+              </Table.Td>
               {tracker.columns.map((c) => (
                 <Table.Td key={c.itemId}>
                   <LevelCell level={row.levels[c.itemId]} />
                 </Table.Td>
               ))}
               <Table.Td>{formatNumber(row.openActionSteps)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{lastObserved(row)}</Table.Td>
-              <Table.Td>
-                <FeedbackText row={row} />
-              </Table.Td>
-              <Table.Td>
-                <ScoredText row={row} tracker={tracker} />
-              </Table.Td>
               <Table.Td>
                 <Text size="sm">{formatNumber(row.coachingThisTerm)}</Text>
               </Table.Td>
+              {showRole ? <Table.Td>{t(`role.${row.role}`)}</Table.Td> : null}
+              {tracker.teams.length ? <Table.Td>{row.team?.name ?? '—'}</Table.Td> : null}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
+import { safeNext } from '../../../../common/return-path.ts';
 import type { SecondFactorChallenge } from '../../../../common/schemas/mfa.ts';
 import type { SsoRefusal } from '../../../../common/sso.ts';
 import type { Db } from '../../../db/client.ts';
@@ -32,13 +33,8 @@ async function configurationOf(env: Env, provider: Provider) {
   return providerConfiguration(env, provider, secret);
 }
 
-/**
- * Where to go after signing in: a path of this app only.
- * @example safeNext('//evil.example') // '/'
- */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+/** Where to go after signing in: a path of this app only, never a sign-in page. */
+export { safeNext };
 
 export type StartResult = { ok: true; url: string; cookie: string } | { ok: false; reason: SsoRefusal; districtSlug: string | null };
 
