@@ -42,6 +42,8 @@ export interface RouteWeight {
 interface RouteSpec {
   label: string;
   who: 'anonymous' | 'teacher' | 'principal';
+  /** The browser's language (default en-US): a Spanish one also loads English as the fallback. */
+  locale?: string;
   /** The path to open, given what the principal's API returned. */
   path: (ids: DemoIds) => string;
 }
@@ -53,6 +55,7 @@ interface DemoIds {
 
 const ROUTES: RouteSpec[] = [
   { label: 'sign-in (first page)', who: 'anonymous', path: () => '/sign-in' },
+  { label: 'sign-in, in Spanish', who: 'anonymous', locale: 'es-ES', path: () => '/sign-in' },
   { label: 'home', who: 'teacher', path: () => '/' },
   { label: 'person page', who: 'principal', path: (ids) => `/people/${ids.personId}` },
   { label: 'school tracker', who: 'principal', path: () => '/tracker' },
@@ -108,8 +111,8 @@ async function startTrellis(): Promise<{ url: string; stop: () => Promise<void> 
 }
 
 /** A fresh context (empty cache), signed in through the API unless anonymous. */
-async function contextFor(browser: Browser, url: string, who: RouteSpec['who']): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+async function contextFor(browser: Browser, url: string, who: RouteSpec['who'], locale = 'en-US'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 }, locale });
   if (who !== 'anonymous') {
     const res = await context.request.post('/api/auth/sign-in', { data: { email: EMAIL[who], password: DEMO_PASSWORD } });
     if (!res.ok()) throw new Error(`sign-in as ${who}: ${res.status()} ${await res.text()}`);
@@ -135,7 +138,7 @@ async function demoIds(browser: Browser, url: string): Promise<DemoIds> {
 
 /** Opens the route and records each script and stylesheet it downloaded until the network is idle. */
 async function weighRoute(browser: Browser, url: string, spec: RouteSpec, ids: DemoIds): Promise<RouteWeight> {
-  const context = await contextFor(browser, url, spec.who);
+  const context = await contextFor(browser, url, spec.who, spec.locale);
   const pending: Promise<AssetWeight | null>[] = [];
   try {
     const page = await context.newPage();
@@ -218,12 +221,14 @@ export function printPages(routes: RouteWeight[], opts: { files?: boolean } = {}
   }
   const encodings = [...new Set(routes.flatMap((r) => r.assets.map((a) => a.encoding)))].join(', ');
   out.push(`encodings the server chose for this browser: ${encodings}`);
-  const first = routes[0]!.assets.filter((a) => a.kind === 'js');
-  const firstGzip = sum(first, (a) => a.gzip);
-  out.push(
-    `target: first page under ${kb(TARGET_FIRST_PAGE_JS)} of compressed JavaScript: gzip ${kb(firstGzip)}, ` +
-      `brotli ${kb(sum(first, (a) => a.brotli))}, sent ${kb(sum(first, (a) => a.sent))}   ${firstGzip < TARGET_FIRST_PAGE_JS ? 'PASS' : 'FAIL'}`,
-  );
+  for (const route of routes.filter((r) => r.url === '/sign-in')) {
+    const first = route.assets.filter((a) => a.kind === 'js');
+    const firstGzip = sum(first, (a) => a.gzip);
+    out.push(
+      `target: ${route.label} under ${kb(TARGET_FIRST_PAGE_JS)} of compressed JavaScript: gzip ${kb(firstGzip)}, ` +
+        `brotli ${kb(sum(first, (a) => a.brotli))}, sent ${kb(sum(first, (a) => a.sent))}   ${firstGzip < TARGET_FIRST_PAGE_JS ? 'PASS' : 'FAIL'}`,
+    );
+  }
   out.push('heaviest files of each route (gzip):');
   for (const r of routes) {
     const top = [...r.assets].filter((a) => a.kind === 'js').sort((a, b) => b.gzip - a.gzip).slice(0, 3);
