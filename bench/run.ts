@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: roster import throughput, people search / person page latency and process RSS,
- * each figure next to a baseline measured in the same run (see bench/README.md).
+ * each figure next to a baseline measured in the same run, then the page weight of the web app
+ * (see bench/README.md).
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -10,6 +11,7 @@ import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
 import { planFirstImport, rawInsert, serviceImport } from './import.ts';
 import { benchObservationDraft, printObservationDraft } from './observation-draft.ts';
+import { benchPages, printPages } from './pages.ts';
 import { benchPasswordReset, printPasswordReset } from './password-reset.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
@@ -216,6 +218,8 @@ async function main() {
   printTracker(
     await benchTracker({ staff: opts.staff, schools: Math.max(2, Math.round(opts.staff / 125)), reps: opts.quick ? 30 : 200, competencies: 10, scores: true, dbs: [trackerDb] }, log),
   );
+  // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
+  printPages(await benchPages(log));
 }
 
 main().catch((err: unknown) => {

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -16,6 +14,7 @@ import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
+import { serveWebApp } from './lib/web-app.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Mailer, type MailerOptions } from './services/mail/mailer.ts';
 import { createMailTransport } from './services/mail/transport.ts';
@@ -93,6 +92,9 @@ export async function buildApp(opts: AppOptions) {
       },
     },
   });
+  // Answers of 1 KB or more in the encoding the client accepts (brotli at its fast level 4, gzip);
+  // the web app's files go out precompressed instead (lib/web-app.ts).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {
     limits: { fileSize: opts.env.MAX_UPLOAD_MB * 1024 * 1024, files: 20, fields: 10 },
@@ -109,28 +111,7 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(registerRoutes);
 
-  const webDir = opts.webDir;
-  const indexHtml = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? path.join(webDir, 'index.html') : null;
-  if (webDir && indexHtml) {
-    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/ims/');
-    // Assets a rebuild added after start: the static routes were listed when the server started.
-    if (indexHtml && req.method === 'GET' && /^\/assets\/[\w.-]+$/.test(req.url)) {
-      const file = path.join(path.resolve(webDir!), req.url);
-      if (fs.existsSync(file)) return reply.sendFile(req.url.slice(1));
-      return reply.status(404).send({ error: { code: 'not_found', message: 'No such file' } });
-    }
-    if (!isApi && req.method === 'GET' && indexHtml) {
-      // Read per request: a rebuild replaces the file (and briefly removes it).
-      return fs.promises.readFile(indexHtml).then(
-        (html) => reply.type('text/html').header('cache-control', 'no-cache').send(html),
-        () => reply.status(503).send({ error: { code: 'internal', message: 'The web app is being rebuilt; reload in a moment' } }),
-      );
-    }
-    return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
-  });
+  await serveWebApp(app, opts.webDir);
   return app;
 }
 

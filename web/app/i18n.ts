@@ -18,6 +18,13 @@ void everyLocaleListed;
  */
 export const NAMESPACES = ['app', 'import', 'frameworks', 'pathways', 'case', 'observations', 'coaching', 'tracker', 'calendar', 'settings', 'password', 'mfa', 'sso'] as const;
 
+/**
+ * What the signed-out pages (sign-in, its code step, password reset, SSO refusal) read: loaded at
+ * start. The signed-in shell loads the rest before it renders (`signed-in.ts`), so a first visit
+ * downloads no area's words.
+ */
+export const PUBLIC_NAMESPACES = ['app', 'sso', 'mfa', 'password'] as const satisfies readonly (typeof NAMESPACES)[number][];
+
 const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
@@ -85,7 +92,7 @@ void i18n
     lng: initialLocale(),
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
-    ns: [...NAMESPACES],
+    ns: [...PUBLIC_NAMESPACES],
     defaultNS: 'app',
     // Pages of an area use its namespace (`useTranslation('frameworks')`) and still reach `common.*`.
     fallbackNS: 'app',

@@ -1,11 +1,13 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { loadSignedInShell } from './signed-in.ts';
 
-// Every page is its own chunk, so the first screen loads only the shell and the page it shows.
+// Every page is its own chunk, and so is the signed-in shell: the sign-in page loads only itself.
+const AppLayout = lazy(loadSignedInShell);
 const SignInPage = lazy(() => import('../pages/auth/SignInPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
@@ -46,7 +48,15 @@ export const router = createBrowserRouter([
       {
         element: (
           <RequireSession>
-            <AppLayout />
+            <Suspense
+              fallback={
+                <main>
+                  <Loading />
+                </main>
+              }
+            >
+              <AppLayout />
+            </Suspense>
           </RequireSession>
         ),
         children: [

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +13,12 @@ import { Loading } from '../../components/Loading.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
-import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { loadSignedInShell } from '../../app/signed-in.ts';
 import { SsoButtons } from './SsoButtons.tsx';
 import { useSignInDistrict } from './ssoDistrict.ts';
+
+// The code step (and its authenticator setup) is fetched only by those who are asked for it.
+const SecondFactorStep = lazy(() => import('./SecondFactorStep.tsx').then((m) => ({ default: m.SecondFactorStep })));
 
 /** "You can try again in N seconds/minutes", from the answer's `retryAfterSeconds`. */
 function retryText(t: TFunction, details: unknown): string {
@@ -60,6 +63,8 @@ export default function SignInPage() {
     const result = validate(SignInInput, { email, password }, t);
     setErrors(result.ok ? {} : result.errors);
     if (!result.ok) return;
+    // Fetch what comes next while the password is checked.
+    void loadSignedInShell().catch(() => undefined);
     signIn.mutate(result.data, {
       onSuccess: (answer) => ('secondFactor' in answer ? setSecondFactor(answer.secondFactor) : void navigate(next, { replace: true })),
       onError: (error) => {

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Paper, Stack, Table, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
@@ -13,11 +13,13 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
-import { DeliveryChart } from './DeliveryChart.tsx';
 import { focusLabel } from './format.ts';
 import { LogSessionModal } from './LogSessionModal.tsx';
 import { PlanFormModal } from './PlanFormModal.tsx';
 import { SessionList } from './SessionList.tsx';
+
+// The delivery chart (recharts) loads after the plan it draws.
+const DeliveryChart = lazy(() => import('./DeliveryChart.tsx').then((m) => ({ default: m.DeliveryChart })));
 import { useSessionPages } from '../../api/coaching.ts';
 
 /** A coaching service delivery plan: focus, activities, fading frequency, reviews, planned vs delivered, sessions. */
@@ -114,7 +116,9 @@ export default function PlanPage() {
         <Title order={2} size="h3" id="delivery-title">
           {t('delivery.title')}
         </Title>
-        <DeliveryChart delivery={p.delivery} />
+        <Suspense fallback={<Loading />}>
+          <DeliveryChart delivery={p.delivery} />
+        </Suspense>
       </Stack>
       <Stack gap="sm" component="section" aria-labelledby="plan-sessions-title">
         <Title order={2} size="h3" id="plan-sessions-title">

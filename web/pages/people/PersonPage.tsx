@@ -1,9 +1,10 @@
 import { Anchor, Button, Divider, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { usePerson, useSetPersonActive } from '../../api/people.ts';
+import { useCompetencyProfile } from '../../api/profile.ts';
 import { ActiveBadge } from '../../components/ActiveBadge.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -17,13 +18,17 @@ import { PersonDetails } from './PersonDetails.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { RoleAssignments } from './RoleAssignments.tsx';
-import { CompetencyProfile } from './CompetencyProfile.tsx';
+
+// The profile's charts (recharts) are the heaviest code of the page: they load after the person.
+const CompetencyProfile = lazy(() => import('./CompetencyProfile.tsx').then((m) => ({ default: m.CompetencyProfile })));
 
 /** One person: details (editable), roles and role history, and who changed what. */
 export default function PersonPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const person = usePerson(id);
+  // Asked for now, not once the profile's code has arrived.
+  useCompetencyProfile(id);
   const setActive = useSetPersonActive(id);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -97,7 +102,9 @@ export default function PersonPage() {
       ) : null}
       <Divider />
       <RoleAssignments person={p} />
-      <CompetencyProfile personId={p.id} />
+      <Suspense fallback={null}>
+        <CompetencyProfile personId={p.id} />
+      </Suspense>
       {p.abilities.viewHistory ? (
         <>
           <Divider />
