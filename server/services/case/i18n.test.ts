@@ -8,7 +8,7 @@ const texts = (lang: string) =>
     message: Record<string, string>;
     fatal: Record<string, string>;
   };
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)(?:, number)?\}\}/g)].map((m) => m[1]).sort();
 
 describe.each(['en', 'es'])('CASE import messages (%s)', (lang) => {
   const { message, fatal } = texts(lang);

@@ -31,6 +31,8 @@ export const MESSAGE_CODES = [
   'not_an_object',
   'ignored_section',
   'scale_matched',
+  'free_json_too_deep',
+  'free_json_too_large',
   // spreadsheets
   'missing_column',
   'unknown_column',
@@ -47,6 +49,7 @@ export type MessageCode = (typeof MESSAGE_CODES)[number];
 export const FATAL_CODES = [
   'not_json',
   'not_a_package',
+  'document_list',
   'missing_document',
   'hierarchy_cycle',
   'too_many_items',
@@ -65,7 +68,12 @@ const english = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../c
   fatal?: Record<string, string>;
 };
 
-const fill = (text: string, params: Params) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+/** `{{name}}`, or `{{name, number}}` (i18next's number format; English grouping here). */
+const fill = (text: string, params: Params) =>
+  text.replace(/\{\{(\w+)(, number)?\}\}/g, (_, k: string, number?: string) => {
+    const value = params[k] ?? '';
+    return number && typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
+  });
 
 /** The English text of a message or fatal code (for API clients and logs; the UI translates the code). */
 export const englishMessage = (code: string, params: Params) => fill(english.message?.[code] ?? code, params);
