@@ -6,9 +6,12 @@
  * `payload_too_large`, from their Content-Length before reading or as soon as the body passes
  * the limit, in any part (never read beyond it). A file that cannot be understood answers 400
  * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
+ * An XLSX export whose text does not fit a cell (32,767 characters) cuts it with a marker in the
+ * cell and says how many cells in the `trellis-cut-cells` header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { CASE_UPLOAD_MAX_BYTES } from '../../common/competency.ts';
 import { ERROR_STATUS } from '../../common/errors.ts';
 import { IdParams } from '../../common/schemas/common.ts';
@@ -54,6 +57,8 @@ function refuse(reply: FastifyReply, err: CaseFileError) {
 }
 
 const ExportParams = IdParams;
+/** The language of the words an export adds (the XLSX marker of a cut cell). */
+const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
 
 export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
@@ -95,8 +100,10 @@ export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const exportRoute = (format: ExportFormat, path: string) =>
-    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams } }, async (req, reply) => {
-      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req));
+    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams, querystring: ExportQuery } }, async (req, reply) => {
+      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req), req.query.lang);
+      // Cells cut to fit Excel's limit are marked in the file; API clients also see how many here.
+      if (file.cutCells > 0) reply.header('trellis-cut-cells', String(file.cutCells));
       return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
     });
   exportRoute('case', 'case');

@@ -9,7 +9,9 @@ export const FRAMEWORK_TEMPLATE_CSV = '/api/framework-imports/template.csv';
 export const FRAMEWORK_TEMPLATE_XLSX = '/api/framework-imports/template.xlsx';
 
 /** Download links of a version (plain GETs with the session cookie). */
-export const exportUrl = (versionId: string, format: 'case' | 'xlsx' | 'csv') => `/api/framework-versions/${versionId}/export/${format}`;
+/** A version's download; `lang` is the language of the words the export adds (a cut Excel cell's marker). */
+export const exportUrl = (versionId: string, format: 'case' | 'xlsx' | 'csv', lang?: string) =>
+  `/api/framework-versions/${versionId}/export/${format}${lang?.startsWith('es') ? '?lang=es' : ''}`;
 
 export interface ImportRequest {
   format: ImportFormat;
