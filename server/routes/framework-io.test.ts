@@ -146,7 +146,7 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     expect(pkg.CFDocument).toEqual(original.CFDocument);
     expect(pkg.CFDefinitions).toEqual(original.CFDefinitions);
 
-    const second = (await upload(hr, 'case', 'round-again.json', exported.body)).json();
+    const second = (await upload(hr, 'case', 'round-again.json', exported.body, 'dryRun=false&existing=new_framework')).json();
     expect(second.applied).toBe(true);
     expect(second.versionId).not.toBe(first.versionId);
     expect(await snapshot(second.versionId)).toEqual(await snapshot(first.versionId));
@@ -159,7 +159,7 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     expect(codes).toEqual(expect.arrayContaining(['timestamp_without_zone', 'field_renamed', 'unknown_field']));
     const exported = await hr.get(`/api/framework-versions/${first.versionId}/export/case`);
     expect(officialSchemaErrors(exported.json())).toEqual([]);
-    const second = (await upload(hr, 'case', 'opensalt-again.json', exported.body)).json();
+    const second = (await upload(hr, 'case', 'opensalt-again.json', exported.body, 'dryRun=false&existing=new_framework')).json();
     expect(await snapshot(second.versionId)).toEqual(await snapshot(first.versionId));
   });
 

@@ -6,6 +6,10 @@
  * `payload_too_large`, from their Content-Length before reading or as soon as the body passes
  * the limit, in any part (never read beyond it). A file that cannot be understood answers 400
  * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
+ * A file whose CASE document is already a framework of the district is applied only with
+ * `existing=new_version` (its next version, a draft; refused with `document_has_draft` while the
+ * framework has a draft) or `existing=new_framework`; without a choice it is refused
+ * (`document_exists`). The dry run reports the framework in `existing`.
  * An XLSX export whose text does not fit a cell (32,767 characters) cuts it with a marker in the
  * cell and says how many cells in the `trellis-cut-cells` header.
  */
@@ -77,7 +81,7 @@ export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!canEditFrameworks(ctx.actor)) throw forbidden();
         try {
           const file = await readUpload(req, reply, maxBytes);
-          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish };
+          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish, existing: req.query.existing };
           const report = kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
           return reply.status(report.applied ? 201 : 200).send(report);
         } catch (err) {

@@ -58,6 +58,8 @@ export const FATAL_CODES = [
   'unsupported_file',
   'row_errors',
   'no_file',
+  'document_exists',
+  'document_has_draft',
 ] as const;
 export type FatalCode = (typeof FATAL_CODES)[number];
 
