@@ -115,6 +115,15 @@ describe('a revised package with the same document identifier', () => {
     expect(await frameworkCount()).toBe(before + 1);
   });
 
+  it('answers two revisions applied at once with one draft and one refusal with the reason, never a 500', async () => {
+    const base = samplePackage({ seed: 'race', items: 4, rubrics: 0 });
+    expect((await upload(hr, 'race.json', base, 'dryRun=false&publish=true')).statusCode).toBe(201);
+    const answers = await Promise.all(['2.0', '2.1'].map((label) => upload(hr, `race-${label}.json`, revise(base, label), 'dryRun=false&existing=new_version')));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400]);
+    const refused = answers.find((a) => a.statusCode === 400)!;
+    expect(refused.json().error.details).toMatchObject({ code: 'document_has_draft', params: { version: 2 } });
+  });
+
   it('looks only in the caller\'s district', async () => {
     const other = await buildDistrict(t.database.db, 'Other');
     const otherHr = await signIn(t.app, (await buildUser(t.database.db, other.id, 'hr')).email);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { ExistingChoice, FrameworkImportReport } from '../../../common/schemas/framework-io.ts';
+import type { ExistingChoice, ExistingFramework, FrameworkImportReport } from '../../../common/schemas/framework-io.ts';
 import { districts } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
@@ -86,24 +86,49 @@ export async function applyParsed(ctx: Ctx, parsed: ParsedFramework, input: Pick
   if (existing && asNewVersion && existing.draftVersionId) {
     throw new CaseFileError('document_has_draft', { title: existing.title, version: existing.versionNumber }, report);
   }
-  const ids = await ctx.db.transaction(async (tx) => {
-    const into = existing && asNewVersion
-      ? { frameworkId: existing.frameworkId, versionNumber: existing.nextVersionNumber, basedOnVersionId: await baseVersionOf(tx, districtId, existing.frameworkId) }
-      : undefined;
-    const created = await writeFramework(tx, parsed, { districtId, userId: ctx.actor.userId, publish: input.publish, into });
-    await recordAudit(tx, ctx, {
-      action: 'framework.import',
-      entityType: 'framework_version',
-      entityId: created.versionId,
-      after: {
-        format: parsed.format, fileName: input.fileName, sha256: hash, title: parsed.document.title, documentIdentifier: parsed.document.identifier,
-        status: report.status, frameworkId: created.frameworkId, counts: report.counts, warnings: report.warningCount,
-        ...(existing ? { existing: input.existing, ...(into ? { basedOnVersionId: into.basedOnVersionId, versionNumber: into.versionNumber } : {}) } : {}),
-      },
-    });
-    return created;
-  });
+  const ids = await writeImport(ctx, parsed, input, { report, hash, existing, asNewVersion });
   return { ...report, applied: true, frameworkId: ids.frameworkId, versionId: ids.versionId };
+}
+
+/** A unique index refused the row (e.g. another draft of the framework written meanwhile). */
+const isUniqueViolation = (err: unknown) => {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+};
+
+async function writeImport(
+  ctx: Ctx,
+  parsed: ParsedFramework,
+  input: Pick<ImportInput, 'fileName' | 'publish' | 'existing'>,
+  found: { report: FrameworkImportReport; hash: string; existing: ExistingFramework | null; asNewVersion: boolean },
+) {
+  const { report, hash, existing, asNewVersion } = found;
+  const { districtId } = ctx.actor;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const into = existing && asNewVersion
+        ? { frameworkId: existing.frameworkId, versionNumber: existing.nextVersionNumber, basedOnVersionId: await baseVersionOf(tx, districtId, existing.frameworkId) }
+        : undefined;
+      const created = await writeFramework(tx, parsed, { districtId, userId: ctx.actor.userId, publish: input.publish, into });
+      await recordAudit(tx, ctx, {
+        action: 'framework.import',
+        entityType: 'framework_version',
+        entityId: created.versionId,
+        after: {
+          format: parsed.format, fileName: input.fileName, sha256: hash, title: parsed.document.title, documentIdentifier: parsed.document.identifier,
+          status: report.status, frameworkId: created.frameworkId, counts: report.counts, warnings: report.warningCount,
+          ...(existing ? { existing: input.existing, ...(into ? { basedOnVersionId: into.basedOnVersionId, versionNumber: into.versionNumber } : {}) } : {}),
+        },
+      });
+      return created;
+    });
+  } catch (err) {
+    // A framework has one draft: one written since the check above refuses this one with the reason.
+    if (existing && asNewVersion && isUniqueViolation(err)) {
+      throw new CaseFileError('document_has_draft', { title: existing.title, version: existing.nextVersionNumber }, report);
+    }
+    throw err;
+  }
 }
 
 /** POST /api/framework-imports/case: HR and district admins only. */
