@@ -66,3 +66,9 @@ export const EVIDENCE_SOURCES = [
 /** Limits that keep one upload or one field from exhausting the server. */
 export const CASE_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 export const FRAMEWORK_MAX_ITEMS = 20_000;
+/**
+ * Free JSON a CASE file carries (extensions, fields CASE does not define) is kept as written, up to
+ * this depth of nesting and this many characters per field; beyond either it is a row error.
+ */
+export const CASE_FREE_JSON_MAX_DEPTH = 32;
+export const CASE_FREE_JSON_MAX_CHARS = 1_000_000;

@@ -36,6 +36,28 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** What to do with a package whose document is already a framework of the district (`existing`). */
+export const EXISTING_CHOICES = ['new_version', 'new_framework'] as const;
+export type ExistingChoice = (typeof EXISTING_CHOICES)[number];
+
+/**
+ * The district's framework that already has the package's document identifier (a vendor's revised
+ * package): the revision can become its next version, a draft based on its published version.
+ */
+export const ExistingFramework = z.object({
+  frameworkId: z.uuid(),
+  title: z.string(),
+  /** The framework's newest version. */
+  versionId: z.uuid(),
+  versionNumber: z.number().int(),
+  status: z.enum(['draft', 'published', 'retired']),
+  /** The number the import would get as the framework's next version. */
+  nextVersionNumber: z.number().int(),
+  /** A framework has at most one draft: while this one exists, the import cannot be a new version. */
+  draftVersionId: z.uuid().nullable(),
+});
+export type ExistingFramework = z.infer<typeof ExistingFramework>;
+
 export const FrameworkImportReport = z.object({
   format: z.enum(IMPORT_FORMATS),
   dryRun: z.boolean(),
@@ -53,6 +75,10 @@ export const FrameworkImportReport = z.object({
   warningCount: z.number().int(),
   frameworkId: z.uuid().nullable(),
   versionId: z.uuid().nullable(),
+  /** Set when the document is already a framework of the district; apply then needs `existing`. */
+  existing: ExistingFramework.nullable(),
+  /** Applied as the next version of `existing` (a draft). */
+  asNewVersion: z.boolean(),
 });
 export type FrameworkImportReport = z.infer<typeof FrameworkImportReport>;
 
@@ -69,6 +95,11 @@ export const FrameworkImportQuery = z.object({
     .transform((v) => v === undefined || v === 'true' || v === '1'),
   /** Import straight into a published version (default: a draft). */
   publish: flag,
+  /**
+   * When the document is already a framework of the district: `new_version` (a draft of its next
+   * version) or `new_framework` (a separate framework). Required to apply such a file.
+   */
+  existing: z.enum(EXISTING_CHOICES).optional(),
   /** Spreadsheets only: the framework's title (default: the file name). */
   title: z.string().trim().min(1).max(300).optional(),
 });

@@ -125,4 +125,28 @@ describe('CASE REST', () => {
       }
     }
   });
+
+  it('answers the CFItemTypeURI of every exported item (CFItemTypes/{id}), as the export defines the type', async () => {
+    // A spreadsheet brings item types without a uri, so the export names this server's.
+    const boundary = 'sheettest';
+    const csv = 'code,parent_code,type,statement\nD1,,Domain,Planning\nC1,D1,Competency,Plans lessons\n';
+    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="types.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
+    const made = await hr.request('POST', '/api/framework-imports/spreadsheet?dryRun=false&publish=true', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(made.statusCode).toBe(201);
+    const pkg = (await teacher.get(`/api/framework-versions/${made.json().versionId}/export/case`)).json();
+    expect(pkg.CFItems).toHaveLength(2);
+    for (const item of pkg.CFItems as { CFItemTypeURI: { identifier: string; uri: string } }[]) {
+      const url = new URL(item.CFItemTypeURI.uri);
+      const type = await bearer(secret, url.pathname);
+      expect(type.statusCode, url.pathname).toBe(200);
+      expect(type.json()).toEqual(pkg.CFDefinitions.CFItemTypes.find((d: { identifier: string }) => d.identifier === item.CFItemTypeURI.identifier));
+      expect((await teacher.get(url.pathname)).statusCode).toBe(200);
+    }
+    // Another district's types and drafts' types are not served.
+    const foreignType = foreign.CFDefinitions.CFItemTypes[0]!.identifier;
+    const draftType = draft.CFDefinitions.CFItemTypes[0]!.identifier;
+    expect((await bearer(secret, `/ims/case/v1p1/CFItemTypes/${foreignType}`)).statusCode).toBe(404);
+    expect((await hr.get(`/ims/case/v1p1/CFItemTypes/${draftType}`)).statusCode).toBe(404);
+    expect((await anonymous(t.app).get(`/ims/case/v1p1/CFItemTypes/${foreignType}`)).statusCode).toBe(401);
+  });
 });

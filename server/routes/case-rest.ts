@@ -1,6 +1,6 @@
 /**
  * CASE 1.1 REST (read-only), for other systems: /ims/case/v1p1/CFPackages/{id}, CFDocuments,
- * CFDocuments/{id}, CFItems/{id}, CFRubrics/{id}, where {id} is the CASE identifier.
+ * CFDocuments/{id}, CFItems/{id}, CFItemTypes/{id}, CFRubrics/{id}, where {id} is the CASE identifier.
  * Permission matrix: no session cookie and no (live, `case.read`) bearer token -> 401; another
  * district's framework, a draft (even for its editors), or an unknown identifier -> 404; no role
  * is refused (everyone in the district reads published frameworks), so there is no 403.
@@ -11,7 +11,7 @@ import { CaseIdParams, CaseListQuery } from '../../common/schemas/case.ts';
 import { AppError } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
 import { authenticateApiToken } from '../services/api-tokens.ts';
-import { getCaseDocument, getCaseItem, getCasePackage, getCaseRubric, listCaseDocuments, type CaseReader } from '../services/case/rest.ts';
+import { getCaseDocument, getCaseItem, getCaseItemType, getCasePackage, getCaseRubric, listCaseDocuments, type CaseReader } from '../services/case/rest.ts';
 import { publicOrigin } from './framework-io.ts';
 
 const tags = ['CASE 1.1 REST'];
@@ -43,6 +43,9 @@ export const caseRestRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/CFItems/:id', { schema: { tags, params: CaseIdParams } }, async (req, reply) =>
     reply.headers(json).send(await getCaseItem(await caseReader(req), req.params.id, publicOrigin(req))),
+  );
+  app.get('/CFItemTypes/:id', { schema: { tags, params: CaseIdParams } }, async (req, reply) =>
+    reply.headers(json).send(await getCaseItemType(await caseReader(req), req.params.id, publicOrigin(req))),
   );
   app.get('/CFRubrics/:id', { schema: { tags, params: CaseIdParams } }, async (req, reply) =>
     reply.headers(json).send(await getCaseRubric(await caseReader(req), req.params.id, publicOrigin(req))),

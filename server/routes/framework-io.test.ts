@@ -146,7 +146,7 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     expect(pkg.CFDocument).toEqual(original.CFDocument);
     expect(pkg.CFDefinitions).toEqual(original.CFDefinitions);
 
-    const second = (await upload(hr, 'case', 'round-again.json', exported.body)).json();
+    const second = (await upload(hr, 'case', 'round-again.json', exported.body, 'dryRun=false&existing=new_framework')).json();
     expect(second.applied).toBe(true);
     expect(second.versionId).not.toBe(first.versionId);
     expect(await snapshot(second.versionId)).toEqual(await snapshot(first.versionId));
@@ -159,7 +159,7 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     expect(codes).toEqual(expect.arrayContaining(['timestamp_without_zone', 'field_renamed', 'unknown_field']));
     const exported = await hr.get(`/api/framework-versions/${first.versionId}/export/case`);
     expect(officialSchemaErrors(exported.json())).toEqual([]);
-    const second = (await upload(hr, 'case', 'opensalt-again.json', exported.body)).json();
+    const second = (await upload(hr, 'case', 'opensalt-again.json', exported.body, 'dryRun=false&existing=new_framework')).json();
     expect(await snapshot(second.versionId)).toEqual(await snapshot(first.versionId));
   });
 
@@ -175,7 +175,8 @@ describe('CASE conformance: real files', () => {
   const dir = resolve(interopSamples, 'opensalt');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'case-v1p0-cfpackage-schema.json');
   it.each(files)('imports %s, and its export validates against the official schema', async (file) => {
-    const res = await upload(samplesHr, 'case', file, readFileSync(resolve(dir, file)));
+    // These OpenSALT test files share one document identifier (d0000000-...): each is its own framework.
+    const res = await upload(samplesHr, 'case', file, readFileSync(resolve(dir, file)), 'dryRun=false&existing=new_framework');
     expect(res.statusCode, res.body).toBe(201);
     const report = res.json();
     const source = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { CFItems?: unknown[] };

@@ -6,9 +6,16 @@
  * `payload_too_large`, from their Content-Length before reading or as soon as the body passes
  * the limit, in any part (never read beyond it). A file that cannot be understood answers 400
  * `validation_failed` with `details.code` (an i18n key under `case:fatal.`) and its params.
+ * A file whose CASE document is already a framework of the district is applied only with
+ * `existing=new_version` (its next version, a draft; refused with `document_has_draft` while the
+ * framework has a draft) or `existing=new_framework`; without a choice it is refused
+ * (`document_exists`). The dry run reports the framework in `existing`.
+ * An XLSX export whose text does not fit a cell (32,767 characters) cuts it with a marker in the
+ * cell and says how many cells in the `trellis-cut-cells` header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { CASE_UPLOAD_MAX_BYTES } from '../../common/competency.ts';
 import { ERROR_STATUS } from '../../common/errors.ts';
 import { IdParams } from '../../common/schemas/common.ts';
@@ -54,6 +61,8 @@ function refuse(reply: FastifyReply, err: CaseFileError) {
 }
 
 const ExportParams = IdParams;
+/** The language of the words an export adds (the XLSX marker of a cut cell). */
+const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
 
 export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
@@ -72,7 +81,7 @@ export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!canEditFrameworks(ctx.actor)) throw forbidden();
         try {
           const file = await readUpload(req, reply, maxBytes);
-          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish };
+          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish, existing: req.query.existing };
           const report = kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
           return reply.status(report.applied ? 201 : 200).send(report);
         } catch (err) {
@@ -95,8 +104,10 @@ export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const exportRoute = (format: ExportFormat, path: string) =>
-    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams } }, async (req, reply) => {
-      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req));
+    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams, querystring: ExportQuery } }, async (req, reply) => {
+      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req), req.query.lang);
+      // Cells cut to fit Excel's limit are marked in the file; API clients also see how many here.
+      if (file.cutCells > 0) reply.header('trellis-cut-cells', String(file.cutCells));
       return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
     });
   exportRoute('case', 'case');

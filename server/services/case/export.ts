@@ -101,6 +101,38 @@ function shape(kind: ObjectKind, obj: Json): Json {
   return out;
 }
 
+type TypedVersion = Pick<VersionRow, 'caseIdentifier' | 'itemTypes' | 'updatedAt'>;
+
+/**
+ * A version's item types with the identifier and uri the export gives each: the ones they were
+ * imported with, else derived from the document and the type's code, served by this server's
+ * CASE REST `CFItemTypes/{identifier}` (so an item's CFItemTypeURI never points at nothing).
+ */
+export function itemTypeLinks(version: TypedVersion, baseUrl: string) {
+  const docId = asUuid(version.caseIdentifier);
+  return (version.itemTypes as (ItemTypeDef & Json)[]).map((t) => {
+    const identifier = t.identifier && isUuid(t.identifier) ? t.identifier : uuidV5(`itemType:${docId}:${t.code}`);
+    return { def: t, identifier, uri: t.uri ?? caseUri(baseUrl, 'CFItemTypes', identifier) };
+  });
+}
+
+/** A version's item types as CASE 1.1 CFItemType objects (CFDefinitions, and CASE REST `CFItemTypes/{id}`). */
+export function buildItemTypes(version: TypedVersion, baseUrl: string): Json[] {
+  return itemTypeLinks(version, baseUrl).map(({ def, identifier, uri }) => {
+    const { code, title, description, hierarchyCode, identifier: _id, uri: _uri, ...extra } = def;
+    return shape('itemType', {
+      ...extra,
+      identifier,
+      uri,
+      title,
+      description: description ?? '',
+      hierarchyCode: hierarchyCode ?? '',
+      typeCode: code,
+      lastChangeDateTime: strOr(extra.lastChangeDateTime, version.updatedAt.toISOString()),
+    });
+  });
+}
+
 const nodeTitle = (item: ItemRow) => item.humanCode ?? item.abbreviatedStatement ?? item.fullStatement.slice(0, 200);
 
 /** A version as a CASE 1.1 CFPackage (validates against the official schema). */
@@ -112,10 +144,7 @@ export function buildPackage(content: VersionContent, baseUrl: string): Json {
   const docUri = strOr(docUriField, caseUri(baseUrl, 'CFDocuments', docId));
   const docLink: CaseLink = { title: version.title, identifier: docId, uri: docUri };
 
-  const types = (version.itemTypes as (ItemTypeDef & Json)[]).map((t) => {
-    const identifier = t.identifier && isUuid(t.identifier) ? t.identifier : uuidV5(`itemType:${docId}:${t.code}`);
-    return { def: t, identifier, uri: t.uri ?? caseUri(baseUrl, 'CFItemTypes', identifier) };
-  });
+  const types = itemTypeLinks(version, baseUrl);
   const typeByCode = new Map(types.map((t) => [t.def.code, t]));
   const itemById = new Map(content.items.map((i) => [i.id, i]));
   const itemUri = (item: ItemRow) => strOr((item.caseFields as Json).uri, caseUri(baseUrl, 'CFItems', asUuid(item.caseIdentifier)));
@@ -190,19 +219,7 @@ export function buildPackage(content: VersionContent, baseUrl: string): Json {
     CFConcepts: (defs.CFConcepts as Json[] | undefined)?.map((d) => shape('concept', d)) ?? [],
     CFSubjects: (defs.CFSubjects as Json[] | undefined)?.map((d) => shape('subject', d)) ?? [],
     CFLicenses: (defs.CFLicenses as Json[] | undefined)?.map((d) => shape('license', d)) ?? [],
-    CFItemTypes: types.map(({ def, identifier, uri }) => {
-      const { code, title, description, hierarchyCode, identifier: _id, uri: _uri, ...extra } = def;
-      return shape('itemType', {
-        ...extra,
-        identifier,
-        uri,
-        title,
-        description: description ?? '',
-        hierarchyCode: hierarchyCode ?? '',
-        typeCode: code,
-        lastChangeDateTime: strOr(extra.lastChangeDateTime, version.updatedAt.toISOString()),
-      });
-    }),
+    CFItemTypes: buildItemTypes(version, baseUrl),
     CFAssociationGroupings: (defs.CFAssociationGroupings as Json[] | undefined)?.map((d) => shape('grouping', d)) ?? [],
     ...(defs.extensions ? { extensions: defs.extensions } : {}),
   };

@@ -20,15 +20,25 @@ export const fileSlug = (title: string) =>
 
 /**
  * Any version the caller may read (loadVersion: 404 for another district or an unreadable draft),
- * as a CASE 1.1 CFPackage or a spreadsheet. Each export leaves a trace in the audit log.
+ * as a CASE 1.1 CFPackage or a spreadsheet. Each export leaves a trace in the audit log. Text too
+ * long for an Excel cell is cut with a marker in `lang` (the CSV and CASE exports keep it whole).
  */
-export async function exportVersion(ctx: Ctx, versionId: string, format: ExportFormat, baseUrl: string) {
+export async function exportVersion(ctx: Ctx, versionId: string, format: ExportFormat, baseUrl: string, lang = 'en') {
   const { version } = await loadVersion(ctx, versionId);
   const content = await loadVersionContent(ctx.db, version);
-  const body = format === 'case' ? Buffer.from(JSON.stringify(buildPackage(content, baseUrl), null, 2)) : format === 'csv' ? exportCsv(content) : await exportXlsx(content);
-  await recordAudit(ctx.db, ctx, { action: 'framework.export', entityType: 'framework_version', entityId: version.id, after: { format, items: content.items.length } });
+  let body: Buffer;
+  let cutCells = 0;
+  if (format === 'case') body = Buffer.from(JSON.stringify(buildPackage(content, baseUrl), null, 2));
+  else if (format === 'csv') body = exportCsv(content);
+  else ({ body, cutCells } = await exportXlsx(content, lang));
+  await recordAudit(ctx.db, ctx, {
+    action: 'framework.export', entityType: 'framework_version', entityId: version.id,
+    after: { format, items: content.items.length, ...(cutCells > 0 ? { cutCells } : {}) },
+  });
   return {
     body,
+    /** XLSX cells whose text was longer than a cell holds, cut with a marker (0 for other formats). */
+    cutCells,
     contentType: CONTENT_TYPES[format],
     fileName: `${fileSlug(version.title)}-v${version.versionNumber}.${EXTENSIONS[format]}`,
   };

@@ -8,7 +8,7 @@ const texts = (lang: string) =>
     message: Record<string, string>;
     fatal: Record<string, string>;
   };
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)(?:, number)?\}\}/g)].map((m) => m[1]).sort();
 /** The codes of a group of texts: `row_errors_one` and `_other` are the plural forms of one code. */
 const codesOf = (group: Record<string, string>) => [...new Set(Object.keys(group).map((key) => key.replace(/_(one|other)$/, '')))].sort();
 /** A code's text (its `_other` form when it has plural forms). */

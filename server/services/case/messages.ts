@@ -31,6 +31,8 @@ export const MESSAGE_CODES = [
   'not_an_object',
   'ignored_section',
   'scale_matched',
+  'free_json_too_deep',
+  'free_json_too_large',
   // spreadsheets
   'missing_column',
   'unknown_column',
@@ -47,6 +49,7 @@ export type MessageCode = (typeof MESSAGE_CODES)[number];
 export const FATAL_CODES = [
   'not_json',
   'not_a_package',
+  'document_list',
   'missing_document',
   'hierarchy_cycle',
   'too_many_items',
@@ -55,6 +58,8 @@ export const FATAL_CODES = [
   'unsupported_file',
   'row_errors',
   'no_file',
+  'document_exists',
+  'document_has_draft',
 ] as const;
 export type FatalCode = (typeof FATAL_CODES)[number];
 
@@ -65,7 +70,12 @@ const english = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../c
   fatal?: Record<string, string>;
 };
 
-const fill = (text: string, params: Params) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+/** `{{name}}`, or `{{name, number}}` (i18next's number format; English grouping here). */
+const fill = (text: string, params: Params) =>
+  text.replace(/\{\{(\w+)(, number)?\}\}/g, (_, k: string, number?: string) => {
+    const value = params[k] ?? '';
+    return number && typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
+  });
 
 /** A code's text, in its plural form (`code_one`, `code_other`) when it has them and `count` is a number. */
 const textOf = (texts: Record<string, string> | undefined, code: string, params: Params) => {

@@ -1,3 +1,4 @@
+import { CASE_FREE_JSON_MAX_CHARS, CASE_FREE_JSON_MAX_DEPTH } from '../../../common/competency.ts';
 import type { CaseLink } from '../../db/schema/frameworks.ts';
 import {
   FIELD_SPECS, canonicalName, caseUuid, isDerivable, isUuid, normalizeDate, normalizeDateTime, uuidV5, type FieldKind, type ObjectKind,
@@ -47,6 +48,39 @@ export function normalizeLink(value: unknown, messages: Messages, path: string, 
   return link;
 }
 
+/**
+ * Whether free JSON nests deeper than `maxDepth` or holds more than `maxChars` characters (keys and
+ * text), measured with a stack of its own (no recursion, so 100,000 levels cannot overflow ours)
+ * and stopping at the first limit passed.
+ */
+export function freeJsonExcess(value: unknown, maxDepth = CASE_FREE_JSON_MAX_DEPTH, maxChars = CASE_FREE_JSON_MAX_CHARS): 'depth' | 'size' | null {
+  const stack: [unknown, number][] = [[value, 1]];
+  let chars = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node === 'string') chars += node.length;
+    else if (typeof node !== 'object' || node === null) chars += 8;
+    else {
+      if (depth > maxDepth) return 'depth';
+      for (const [key, child] of Object.entries(node)) {
+        chars += key.length + 2;
+        stack.push([child, depth + 1]);
+      }
+    }
+    if (chars > maxChars) return 'size';
+  }
+  return null;
+}
+
+/** Free JSON within the limits, or undefined with a row error naming the field (never stored, never applied). */
+function bounded(value: unknown, field: string, path: string, messages: Messages): unknown {
+  const excess = freeJsonExcess(value);
+  if (!excess) return value;
+  if (excess === 'depth') messages.error('free_json_too_deep', path, { field, max: CASE_FREE_JSON_MAX_DEPTH });
+  else messages.error('free_json_too_large', path, { field, max: CASE_FREE_JSON_MAX_CHARS });
+  return undefined;
+}
+
 function convert(kind: FieldKind, value: unknown, field: string, path: string, messages: Messages): unknown {
   const invalid = () => {
     messages.warn('invalid_value', path, { field });
@@ -87,8 +121,10 @@ function convert(kind: FieldKind, value: unknown, field: string, path: string, m
       return list.filter((l): l is CaseLink => l !== null);
     }
     case 'extensions':
+      if (bounded(value, field, path, messages) === undefined) return undefined;
       return isObject(value) ? value : { value };
     case 'extensionsArray':
+      if (bounded(value, field, path, messages) === undefined) return undefined;
       return Array.isArray(value) ? value.map((v) => (isObject(v) ? v : { value: v })) : [isObject(value) ? value : { value }];
     case 'children':
       return value;
@@ -118,7 +154,9 @@ export function normalizeObject(kind: ObjectKind, raw: Record<string, unknown>, 
   }
   if (unknown.length > 0) {
     const extensionsKind = spec.extensions;
-    for (const [key, value] of unknown) {
+    for (const [key, raw] of unknown) {
+      const value = bounded(raw, key, `${path}.${key}`, messages);
+      if (value === undefined) continue;
       messages.warn('unknown_field', `${path}.${key}`, { field: key });
       if (extensionsKind === 'extensionsArray') {
         out.extensions = [...((out.extensions as Fields[] | undefined) ?? []), { [key]: value }];

@@ -2,6 +2,7 @@ import { ASSOCIATION_TYPES, FRAMEWORK_MAX_ITEMS } from '../../../common/competen
 import type { CaseLink, ItemTypeDef } from '../../db/schema/frameworks.ts';
 import { caseUuid, normalizeName, uuidV5, type ObjectKind } from './fields.ts';
 import { assignPositions, rejectCycles } from './hierarchy.ts';
+import { packageOfDocumentList } from './document-list.ts';
 import { CaseFileError, Messages } from './messages.ts';
 import { isObject, normalizeObject, rest, str, type Fields } from './normalize.ts';
 import { asList, caseUri, decode, rowHelpers } from './rows.ts';
@@ -53,6 +54,7 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
     const keys = Object.keys(root);
     if (keys.length === 1 && normalizeName(keys[0]!) === 'cfpackage' && isObject(root[keys[0]!])) root = root[keys[0]!];
   }
+  if (isObject(root)) root = packageOfDocumentList(root);
   if (!isObject(root)) throw new CaseFileError('not_a_package', { found: Array.isArray(root) ? 'array' : typeof root });
   const pkg = normalizeObject('package', root, '$', messages);
   if (pkg.CFDocument === undefined && pkg.CFItems === undefined) throw new CaseFileError('not_a_package', { found: 'object' });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { frameworkItems, frameworkVersions, rubrics } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
-import { buildItem, buildPackage, loadVersionContent, type VersionContent } from './export.ts';
+import { buildItem, buildItemTypes, buildPackage, loadVersionContent, type VersionContent } from './export.ts';
 import { caseUri } from './rows.ts';
 
 /**
@@ -98,4 +98,22 @@ export async function getCaseRubric(reader: CaseReader, identifier: string, base
   const found = (buildPackage(content, baseUrl).CFRubrics as Json[]).find((r) => r.identifier === identifier);
   if (!found) throw notFound('CFRubric');
   return found;
+}
+
+/**
+ * One item type (CASE 1.1 `CFItemTypes/{id}`), the one an exported item's CFItemTypeURI names.
+ * Item types live on their version (a small list each), so the district's served versions are
+ * read, preferred first, and the first type with that identifier answers.
+ */
+export async function getCaseItemType(reader: CaseReader, identifier: string, baseUrl: string) {
+  const versions = await reader.db
+    .select({ caseIdentifier: frameworkVersions.caseIdentifier, itemTypes: frameworkVersions.itemTypes, updatedAt: frameworkVersions.updatedAt })
+    .from(frameworkVersions)
+    .where(served(reader))
+    .orderBy(...preferred);
+  for (const version of versions) {
+    const found = buildItemTypes(version, baseUrl).find((t) => t.identifier === identifier);
+    if (found) return found;
+  }
+  throw notFound('CFItemType');
 }

@@ -1,11 +1,12 @@
 // Test helper: validates a package against the official 1EdTech CASE 1.1 CFPackage JSON Schema
-// (draft 2019-09), read in place from ../shared/interop-samples and never copied here.
+// (draft 2019-09). The schema (Apache-2.0) and the OpenSALT samples (MIT) are committed as test
+// fixtures with their LICENSE and SOURCE.txt, so the CASE tests pass in a plain clone.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 
-export const interopSamples = resolve(import.meta.dirname, '../../../../shared/interop-samples/case');
+export const interopSamples = resolve(import.meta.dirname, '../../test/fixtures/case');
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown };
 let validator: Validator | undefined;

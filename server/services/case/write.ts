@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import { frameworkVersions, frameworks, scaleLevels } from '../../db/schema/index.ts';
+import { frameworkItems, frameworkVersions, frameworks, scaleLevels } from '../../db/schema/index.ts';
 import { ensureDefaultScale } from '../scales.ts';
 import type { ParsedFramework } from './types.ts';
 
@@ -11,7 +11,7 @@ const COLUMNS = {
     id: 'uuid', district_id: 'uuid', version_id: 'uuid', case_identifier: 'text', parent_id: 'uuid', position: 'integer',
     parent_association_identifier: 'text', item_type: 'text', human_code: 'text', full_statement: 'text', abbreviated_statement: 'text',
     alternative_label: 'text', notes: 'text', language: 'text', list_enumeration: 'text', education_level: 'jsonb', concept_keywords: 'jsonb',
-    case_fields: 'jsonb', source_changed_at: 'timestamptz',
+    case_fields: 'jsonb', source_changed_at: 'timestamptz', source_item_ids: 'jsonb',
   },
   framework_associations: {
     id: 'uuid', district_id: 'uuid', version_id: 'uuid', case_identifier: 'text', association_type: 'text', origin_item_id: 'uuid',
@@ -48,11 +48,16 @@ export interface WriteOptions {
   districtId: string;
   userId: string;
   publish: boolean;
+  /** Write the next version (a draft) of this existing framework instead of a new framework. */
+  into?: { frameworkId: string; versionNumber: number; basedOnVersionId: string };
 }
 
 /**
  * Writes a parsed framework as a NEW framework with version 1 (draft, or published when asked),
- * in the caller's transaction. Rubric levels are tied to the district's default scale when every
+ * or, `into` an existing framework, as its next version: a draft based on `basedOnVersionId`
+ * whose items point back (`sourceItemIds`) at the items of that version with the same CASE
+ * identifier, so publishing it records the crosswalk (unchanged, changed, new, retired).
+ * In the caller's transaction. Rubric levels are tied to the district's default scale when every
  * level score of the package is one of its scores.
  */
 export async function writeFramework(tx: Tx, parsed: ParsedFramework, opts: WriteOptions) {
@@ -63,7 +68,19 @@ export async function writeFramework(tx: Tx, parsed: ParsedFramework, opts: Writ
   const scores = parsed.rubrics.flatMap((r) => r.criteria.flatMap((c) => c.levels.map((l) => l.levelScore)));
   const scaleFits = scores.length > 0 && scores.every((s) => s !== null && levelByScore.has(s));
 
-  const [framework] = await tx.insert(frameworks).values({ districtId, title: parsed.document.title }).returning({ id: frameworks.id });
+  const { into } = opts;
+  const publish = opts.publish && !into;
+  const [framework] = into
+    ? [{ id: into.frameworkId }]
+    : await tx.insert(frameworks).values({ districtId, title: parsed.document.title }).returning({ id: frameworks.id });
+  const previousItems = new Map<string, string>();
+  if (into) {
+    const rows = await tx
+      .select({ id: frameworkItems.id, caseIdentifier: frameworkItems.caseIdentifier })
+      .from(frameworkItems)
+      .where(and(eq(frameworkItems.districtId, districtId), eq(frameworkItems.versionId, into.basedOnVersionId)));
+    for (const row of rows) previousItems.set(row.caseIdentifier, row.id);
+  }
   const now = new Date();
   const doc = parsed.document;
   const [version] = await tx
@@ -71,8 +88,9 @@ export async function writeFramework(tx: Tx, parsed: ParsedFramework, opts: Writ
     .values({
       districtId,
       frameworkId: framework!.id,
-      versionNumber: 1,
-      status: opts.publish ? 'published' : 'draft',
+      versionNumber: into?.versionNumber ?? 1,
+      status: publish ? 'published' : 'draft',
+      basedOnVersionId: into?.basedOnVersionId ?? null,
       caseIdentifier: doc.identifier,
       title: doc.title,
       description: doc.description,
@@ -84,8 +102,8 @@ export async function writeFramework(tx: Tx, parsed: ParsedFramework, opts: Writ
       itemTypes: parsed.itemTypes,
       caseFields: doc.caseFields,
       scaleId: scale.id,
-      publishedAt: opts.publish ? now : null,
-      publishedByUserId: opts.publish ? opts.userId : null,
+      publishedAt: publish ? now : null,
+      publishedByUserId: publish ? opts.userId : null,
       sourceChangedAt: doc.sourceChangedAt,
     })
     .returning({ id: frameworkVersions.id });
@@ -115,6 +133,7 @@ export async function writeFramework(tx: Tx, parsed: ParsedFramework, opts: Writ
       concept_keywords: item.conceptKeywords,
       case_fields: item.caseFields,
       source_changed_at: item.sourceChangedAt?.toISOString() ?? null,
+      source_item_ids: previousItems.has(item.identifier) ? [previousItems.get(item.identifier)] : [],
     })),
   );
   await insertRecordset(

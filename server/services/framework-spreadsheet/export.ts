@@ -1,6 +1,22 @@
 import ExcelJS from 'exceljs';
+import i18next from 'i18next';
+import en from '../../../common/i18n/en/case.json' with { type: 'json' };
+import es from '../../../common/i18n/es/case.json' with { type: 'json' };
 import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../common/schemas/framework-io.ts';
 import type { VersionContent } from '../case/export.ts';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { en: { case: en }, es: { case: es } },
+  ns: ['case'],
+  defaultNS: 'case',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** Excel keeps at most this many characters in a cell (and cuts or refuses longer text). */
+export const XLSX_MAX_CELL_CHARS = 32_767;
 
 const EXPORT_COLUMNS = [...SPREADSHEET_COLUMNS, ...SPREADSHEET_EXTRA_COLUMNS];
 
@@ -36,6 +52,20 @@ export function toCsv(header: readonly string[], rows: string[][]): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/**
+ * Text longer than a cell holds, cut so that it ends with a marker in the reader's language that
+ * says how long the full text is and where it is whole (never a cell Excel would cut or refuse).
+ */
+export function fitCell(value: string, lang: string): { value: string; cut: boolean } {
+  if (value.length <= XLSX_MAX_CELL_CHARS) return { value, cut: false };
+  const marker = i18n.getFixedT(lang === 'es' ? 'es' : 'en', 'case')('export.truncated', { total: value.length });
+  let keep = XLSX_MAX_CELL_CHARS - marker.length;
+  // Never split a surrogate pair (an emoji or a rare letter) in two.
+  const last = value.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return { value: `${value.slice(0, keep)}${marker}`, cut: true };
+}
+
 async function toXlsx(header: readonly string[], rows: string[][], sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trellis';
@@ -49,7 +79,18 @@ async function toXlsx(header: readonly string[], rows: string[][], sheetName: st
 }
 
 export const exportCsv = (content: VersionContent) => toCsv(EXPORT_COLUMNS, sheetRows(content));
-export const exportXlsx = (content: VersionContent) => toXlsx(EXPORT_COLUMNS, sheetRows(content), 'framework');
+/** The XLSX export, and how many cells were cut to fit (see fitCell). */
+export async function exportXlsx(content: VersionContent, lang: string): Promise<{ body: Buffer; cutCells: number }> {
+  let cutCells = 0;
+  const rows = sheetRows(content).map((row) =>
+    row.map((cell) => {
+      const fitted = fitCell(cell, lang);
+      if (fitted.cut) cutCells++;
+      return fitted.value;
+    }),
+  );
+  return { body: await toXlsx(EXPORT_COLUMNS, rows, 'framework'), cutCells };
+}
 
 /** The template: the header row only (column names are machine keys, not translated). */
 export const templateCsv = () => toCsv(SPREADSHEET_COLUMNS, []);

@@ -4,7 +4,7 @@ import { exportUrl } from '../../api/framework-io.ts';
 
 /** Downloads of a version: CASE 1.1 JSON, Excel and CSV (any version the reader may open). */
 export function ExportMenu({ versionId }: { versionId: string }) {
-  const { t } = useTranslation('case');
+  const { t, i18n } = useTranslation('case');
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -14,7 +14,7 @@ export function ExportMenu({ versionId }: { versionId: string }) {
         <Menu.Item component="a" href={exportUrl(versionId, 'case')} download>
           {t('export.case')}
         </Menu.Item>
-        <Menu.Item component="a" href={exportUrl(versionId, 'xlsx')} download>
+        <Menu.Item component="a" href={exportUrl(versionId, 'xlsx', i18n.language)} download>
           {t('export.xlsx')}
         </Menu.Item>
         <Menu.Item component="a" href={exportUrl(versionId, 'csv')} download>

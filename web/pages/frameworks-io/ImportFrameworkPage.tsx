@@ -2,11 +2,14 @@ import { Alert, Anchor, Box, Button, Checkbox, Group, Radio, Stack, Text, TextIn
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FRAMEWORK_TEMPLATE_CSV, FRAMEWORK_TEMPLATE_XLSX, useImportFramework, type FrameworkImportReport, type ImportFormat } from '../../api/framework-io.ts';
+import {
+  FRAMEWORK_TEMPLATE_CSV, FRAMEWORK_TEMPLATE_XLSX, useImportFramework, type ExistingChoice, type FrameworkImportReport, type ImportFormat,
+} from '../../api/framework-io.ts';
 import { useMe } from '../../api/session.ts';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExistingFrameworkChoice } from './ExistingFrameworkChoice.tsx';
 import { ImportReport } from './ImportReport.tsx';
 import { refusalMessage } from './messages.ts';
 
@@ -29,9 +32,16 @@ export default function ImportFrameworkPage() {
   const [publish, setPublish] = useState(false);
   const [missing, setMissing] = useState(false);
   const [report, setReport] = useState<FrameworkImportReport | null>(null);
+  const [existing, setExisting] = useState<ExistingChoice | null>(null);
   if (!me.abilities.manageFrameworks) return <NotAllowed />;
 
-  const request = (dryRun: boolean) => ({ format, file: file!, dryRun, publish, title: title.trim() || undefined });
+  const request = (dryRun: boolean) => ({ format, file: file!, dryRun, publish, title: title.trim() || undefined, existing: existing ?? undefined });
+  const onChecked = (checked: FrameworkImportReport) => {
+    setReport(checked);
+    // A revised release of a framework the district has: its next version, unless it has a draft.
+    setExisting(checked.existing && checked.existing.draftVersionId === null ? 'new_version' : null);
+  };
+  const asNewVersion = report?.existing != null && existing === 'new_version';
   const reset = () => {
     setReport(null);
     check.reset();
@@ -42,7 +52,7 @@ export default function ImportFrameworkPage() {
     setMissing(!file);
     if (!file) return;
     reset();
-    check.mutate(request(true), { onSuccess: setReport });
+    check.mutate(request(true), { onSuccess: onChecked });
   };
   const onApply = () =>
     apply.mutate(request(false), {
@@ -146,12 +156,31 @@ export default function ImportFrameworkPage() {
               {refusalMessage(t, apply.error)}
             </Alert>
           ) : null}
+          {report.existing && !report.alreadyImported ? (
+            <ExistingFrameworkChoice existing={report.existing} value={existing} onChange={setExisting} />
+          ) : null}
           {report.errorCount > 0 ? <Text c="red.8">{t('import.fixErrors')}</Text> : null}
           {!report.alreadyImported ? (
             <Group>
-              <Button onClick={onApply} loading={apply.isPending} disabled={report.errorCount > 0}>
-                {t(publish ? 'import.applyPublished' : 'import.apply', { count: report.counts.items })}
+              <Button
+                onClick={onApply}
+                loading={apply.isPending}
+                disabled={report.errorCount > 0 || (report.existing !== null && existing === null)}
+                h="auto"
+                mih={36}
+                py={6}
+                maw="100%"
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              >
+                {asNewVersion
+                  ? t('import.applyNewVersion', { count: report.counts.items, version: report.existing!.nextVersionNumber })
+                  : t(publish ? 'import.applyPublished' : 'import.apply', { count: report.counts.items })}
               </Button>
+              {report.existing && existing === null && report.errorCount === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('import.existing.choose')}
+                </Text>
+              ) : null}
             </Group>
           ) : null}
         </Stack>

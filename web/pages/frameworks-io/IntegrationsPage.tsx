@@ -87,7 +87,7 @@ export default function IntegrationsPage() {
         <Text size="sm" c="dimmed">
           {t('integrations.endpoints')}
         </Text>
-        <Code block>{['CFPackages/{id}', 'CFDocuments', 'CFDocuments/{id}', 'CFItems/{id}', 'CFRubrics/{id}'].map((p) => `GET ${p}`).join('\n')}</Code>
+        <Code block>{['CFPackages/{id}', 'CFDocuments', 'CFDocuments/{id}', 'CFItems/{id}', 'CFItemTypes/{id}', 'CFRubrics/{id}'].map((p) => `GET ${p}`).join('\n')}</Code>
       </Stack>
       <Stack gap="sm" mt="md">
         <Title order={2} size="h3">
