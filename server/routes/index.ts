@@ -28,6 +28,7 @@ import { scaleRoutes } from './scales.ts';
 import { sessionRoutes } from './sessions.ts';
 import { ssoSettingsRoutes } from './sso-settings.ts';
 import { ssoRoutes } from './sso.ts';
+import { translationRoutes } from './translations.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -61,4 +62,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(coachingRoutes, { prefix: '/api/coaching' });
   await app.register(trackerRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(translationRoutes, { prefix: '/api/translations' });
 };

@@ -1,7 +1,8 @@
 /**
  * Permission matrix: signed out -> 401; a pathway of another district -> 404; reading -> everyone in
  * the district; create, update, deactivate, reactivate, add and reorder steps -> HR and district
- * admins, others 403. Pathways are never deleted.
+ * admins, others 403. Pathways are never deleted. The list comes in the reader's language where the
+ * district translated it, except to HR and admins (who edit the originals).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, VersionInput } from '../../common/schemas/common.ts';
@@ -16,15 +17,20 @@ import {
   UpdatePathwayInput,
 } from '../../common/schemas/pathways.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readerLocale } from '../lib/reader-locale.ts';
+import { isHrOrAdmin } from '../policies/app.ts';
+import { translateItems } from '../services/translations/overlay.ts';
 import { listPathways, pathwayView } from '../services/pathways/load.ts';
 import { changePathway, createPathway, createStep, reorderSteps } from '../services/pathways/write.ts';
 
 const tags = ['pathways'];
 
 export const pathwayRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', { schema: { tags, querystring: PathwayListQuery, response: { 200: PathwayList } } }, async (req) =>
-    listPathways(await requireCtx(req), req.query),
-  );
+  app.get('/', { schema: { tags, querystring: PathwayListQuery, response: { 200: PathwayList } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    const list = await listPathways(ctx, req.query);
+    return translateItems(ctx.db, ctx.actor.districtId, readerLocale(req), 'career_pathway', list, isHrOrAdmin(ctx.actor));
+  });
 
   app.post('/', { schema: { tags, body: CreatePathwayInput, response: { 201: Pathway } } }, async (req, reply) =>
     reply.status(201).send(await createPathway(await requireCtx(req), req.body)),

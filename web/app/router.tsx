@@ -76,6 +76,7 @@ export const router = createBrowserRouter([
               { path: '/tracker/schools/:id', Component: lazy(() => import('../pages/tracker/SchoolTrackerPage.tsx')) },
               { path: '/calendar', Component: lazy(() => import('../pages/calendar/CalendarPage.tsx')) },
               { path: '/settings/observations', Component: lazy(() => import('../pages/settings/ObservationSettingsPage.tsx')) },
+              { path: '/settings/translations', Component: lazy(() => import('../pages/translations/TranslationsPage.tsx')) },
               { path: '/settings/calendar', Component: lazy(() => import('../pages/settings/SchoolCalendarPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
