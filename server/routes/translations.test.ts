@@ -102,6 +102,22 @@ describe('translations', () => {
     expect(draftGrid.levels[0].label).toBe('Exemplifying');
   });
 
+  it('translates pathways and their steps for readers', async () => {
+    const list = (await hr.get('/api/pathways')).json().items;
+    const pathway = list.find((p: { name: string }) => p.name === 'Instructional');
+    const step = pathway.steps.find((s: { title: string }) => s.title === 'Teacher');
+    expect((await save(hr, 'career_pathway', { entityId: pathway.id, field: 'name', locale: 'es', text: 'Docencia', version: 0 })).statusCode).toBe(200);
+    expect((await save(hr, 'pathway_step', { entityId: step.id, field: 'title', locale: 'es', text: 'Docente', version: 0 })).statusCode).toBe(200);
+    const spanish = (await teacher.request('GET', `/api/pathways/${pathway.id}`, undefined, es)).json();
+    expect(spanish.name).toBe('Docencia');
+    expect(spanish.steps.map((s: { title: string }) => s.title)).toEqual(['Docente', 'Lead teacher']);
+    const listed = (await teacher.request('GET', '/api/pathways', undefined, es)).json().items.find((p: { id: string }) => p.id === pathway.id);
+    expect(listed.steps[0].title).toBe('Docente');
+    expect((await teacher.request('GET', `/api/pathways/${pathway.id}`, undefined, en)).json().name).toBe('Instructional');
+    // The rubric grid names the step and the pathway in Spanish too.
+    expect((await teacher.request('GET', `/api/rubrics/${rubricId}`, undefined, es)).json().step).toMatchObject({ title: 'Docente', pathwayName: 'Docencia' });
+  });
+
   it('translates observation types for readers, not for the HR editing them', async () => {
     const type = (await hr.post('/api/observation-types', { name: 'Informal walkthrough', kind: 'walkthrough', lookFors: ['Objective posted'] })).json();
     expect((await save(hr, 'observation_type', { entityId: type.id, field: 'name', locale: 'es', text: 'Recorrido informal', version: 0 })).statusCode).toBe(200);

@@ -82,3 +82,24 @@ export async function translateItems<L extends { items: { id: string }[] }>(
   if (editor || locale === 'en') return list;
   return { ...list, items: await overlay(db, districtId, locale, entityType, list.items, (r) => r.id) };
 }
+
+/**
+ * Pathways (a list's or one) in the reader's language: their names and descriptions, and their
+ * steps' titles and summaries. HR and admins (`editor`) get the originals they edit.
+ */
+export async function translatePathways<P extends { id: string; steps: { id: string }[] }>(
+  db: Executor,
+  districtId: string,
+  locale: ReaderLocale,
+  pathways: P[],
+  editor: boolean,
+): Promise<P[]> {
+  if (editor || locale === 'en') return pathways;
+  const translated = await overlay(db, districtId, locale, 'career_pathway', pathways, (p) => p.id);
+  const steps = await translatedFields(db, districtId, locale, 'pathway_step', pathways.flatMap((p) => p.steps.map((s) => s.id)));
+  if (steps.size === 0) return translated;
+  return translated.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, ...pick(s, steps.get(s.id)) })) }));
+}
+
+/** The translated fields the record has. */
+const pick = (record: object, fields: Record<string, string> | undefined) => (fields ? Object.fromEntries(Object.entries(fields).filter(([f]) => f in record)) : {});

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryFigures } from '../../../common/schemas/district.ts';
@@ -31,9 +31,9 @@ function FiguresTable({ caption, nameHeader, rows }: { caption: string; nameHead
   };
   const behind = (f: DeliveryFigures) =>
     f.behind ? (
-      <Badge color="red" variant="light">
+      <Text size="sm" c="red.8" fw={600}>
         {t('delivery.behindCount', { count: f.behind, formatted: formatNumber(f.behind) })}
-      </Badge>
+      </Text>
     ) : (
       <Text size="sm">—</Text>
     );
@@ -57,8 +57,7 @@ function FiguresTable({ caption, nameHeader, rows }: { caption: string; nameHead
     );
   }
   return (
-    <Table striped>
-      <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
+    <Table striped aria-label={caption}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{nameHeader}</Table.Th>
@@ -77,7 +76,7 @@ function FiguresTable({ caption, nameHeader, rows }: { caption: string; nameHead
             <Table.Td ta="right">{formatNumber(r.planned)}</Table.Td>
             <Table.Td ta="right">{formatNumber(r.delivered)}</Table.Td>
             <Table.Td ta="right">{pct(r)}</Table.Td>
-            <Table.Td>{behind(r)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{behind(r)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -116,7 +115,7 @@ export default function DeliveryReportPage() {
               plans: formatNumber(r.totals.plans),
             })}
           </Text>
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Stack gap="xl">
             <Stack gap="xs">
               <Title order={2} size="h4">
                 {t('delivery.byCoach')}
@@ -141,7 +140,7 @@ export default function DeliveryReportPage() {
                 }))}
               />
             </Stack>
-          </SimpleGrid>
+          </Stack>
         </>
       )}
     </Stack>

@@ -78,7 +78,7 @@ export function DistrictFilters({ values, onChange }: { values: DistrictFilterVa
         value={values.status}
         onChange={(v) => onChange({ status: v ?? '' })}
         allowDeselect={false}
-        w={{ base: '100%', sm: 160 }}
+        w={{ base: '100%', sm: 190 }}
       />
       <TextInput type="date" label={t('observations.from')} value={values.from} onChange={(e) => onChange({ from: e.currentTarget.value })} w={{ base: '100%', sm: 160 }} />
       <TextInput type="date" label={t('observations.to')} value={values.to} onChange={(e) => onChange({ to: e.currentTarget.value })} w={{ base: '100%', sm: 160 }} />

@@ -76,8 +76,8 @@ function Rows({ items }: { items: ObservationListItem[] }) {
             <Table.Td>{o.school?.name ?? '—'}</Table.Td>
             <Table.Td>{o.observer.name}</Table.Td>
             <Table.Td>{o.type.name}</Table.Td>
-            <Table.Td>{formatDate(o.observedOn)}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.observedOn)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <StatusBadge o={o} />
             </Table.Td>
             <Table.Td>
