@@ -72,3 +72,24 @@ export const SavedTranslation = z.object({
   updatedAt: z.string(),
 });
 export type SavedTranslation = z.infer<typeof SavedTranslation>;
+
+export const TranslationImportQuery = z.object({
+  locale: z.enum(TRANSLATION_LOCALES).default('es'),
+  parentId: z.uuid().optional(),
+  /** Default: a dry run that writes nothing. */
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export const TranslationImportReport = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  rows: z.number().int(),
+  changes: z.number().int(),
+  unchanged: z.number().int(),
+  /** `row` counts the header as row 1, as a spreadsheet shows it. */
+  errors: z.array(z.object({ row: z.number().int(), code: z.enum(['unknown_record', 'unknown_field', 'too_long', 'changed_since_export', 'bad_row']) })),
+});
+export type TranslationImportReport = z.infer<typeof TranslationImportReport>;
+
+/** The columns of a translations file (export and import). */
+export const TRANSLATION_CSV_COLUMNS = ['entity_id', 'field', 'group', 'original', 'translation', 'version'] as const;
