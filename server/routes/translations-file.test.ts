@@ -59,7 +59,7 @@ describe('translations file', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const rows = parse(res.rawPayload, { columns: true, bom: true }) as Record<string, string>[];
-    const formal = rows.find((r) => r.field === 'name' && r.original.includes('Formal observation'))!;
+    const formal = rows.find((r) => r.field === 'name' && r.original?.includes('Formal observation'))!;
     // A cell starting with "=" is neutralised for spreadsheets.
     expect(formal.original).toBe("'=Formal observation");
     const walk = rows.find((r) => r.field === 'name' && r.original === 'Walkthrough')!;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SaveTranslationInput, SavedTranslation, TranslatableType, TranslationTable } from '../../common/schemas/translations.ts';
+import type { SaveTranslationInput, SavedTranslation, TranslatableType, TranslationImportReport, TranslationTable } from '../../common/schemas/translations.ts';
 import { api, queryString } from './client.ts';
 
 export type { TranslatableType, TranslationTable };
@@ -26,5 +26,24 @@ export function useSaveTranslation(entityType: TranslatableType, parentId?: stri
           ? { ...table, rows: table.rows.map((r) => (r.entityId === saved.entityId && r.field === saved.field ? { ...r, text: saved.text, version: saved.version } : r)) }
           : table,
       ),
+  });
+}
+
+/** Where the translations file of one type (and parent) downloads from. */
+export const translationsFileUrl = (entityType: TranslatableType, parentId?: string) =>
+  `/api/translations/${entityType}/export.csv${queryString({ locale: 'es', parentId })}`;
+
+/** Sends a translated file: a dry run (`dryRun`) reports row errors; else it is applied. */
+export function useImportTranslations(entityType: TranslatableType, parentId?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<TranslationImportReport>('POST', `/api/translations/${entityType}/import${queryString({ locale: 'es', parentId, dryRun })}`, form);
+    },
+    onSuccess: (report) => {
+      if (report.applied) void queryClient.invalidateQueries({ queryKey: key(entityType, parentId) });
+    },
   });
 }

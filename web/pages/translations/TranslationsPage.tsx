@@ -11,6 +11,7 @@ import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { TranslationRow } from './TranslationRow.tsx';
+import { TranslationsFile } from './TranslationsFile.tsx';
 
 const isType = (v: string): v is TranslatableType => (TRANSLATABLE_TYPES as string[]).includes(v);
 
@@ -48,6 +49,7 @@ export default function TranslationsPage() {
           </Anchor>
         </Text>
       ) : null}
+      {needsRubric ? null : <TranslationsFile entityType={entityType} parentId={parentId} />}
       <ErrorAlert error={table.error} />
       {needsRubric ? null : !table.data ? (
         table.error ? null : <Loading />
