@@ -81,6 +81,9 @@ export const ObservationListQuery = z.object({
   kind: z.enum(OBSERVATION_KINDS).optional(),
   purpose: z.enum(OBSERVATION_PURPOSES).optional(),
   mine: z.enum(['made', 'received']).optional(),
+  /** The teacher's school when observed. */
+  schoolId: z.uuid().optional(),
+  typeId: z.uuid().optional(),
   /** observedOn range, inclusive. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

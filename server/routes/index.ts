@@ -28,6 +28,8 @@ import { scaleRoutes } from './scales.ts';
 import { sessionRoutes } from './sessions.ts';
 import { ssoSettingsRoutes } from './sso-settings.ts';
 import { ssoRoutes } from './sso.ts';
+import { translationRoutes } from './translations.ts';
+import { districtRoutes } from './district.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -61,4 +63,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(coachingRoutes, { prefix: '/api/coaching' });
   await app.register(trackerRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(translationRoutes, { prefix: '/api/translations' });
+  await app.register(districtRoutes, { prefix: '/api/district' });
 };

@@ -3,7 +3,8 @@
  * district, or of a draft the caller may not read -> 404; reading a rubric and its PDF/DOCX ->
  * everyone who may read its version (published: the whole district; draft: editors and the
  * design team); create, descriptors, add/remove/reorder criteria -> HR and district admins on
- * drafts (others 403; a published version answers 409 invalid_state).
+ * drafts (others 403; a published version answers 409 invalid_state). The grid comes in the
+ * reader's language where the district translated it (routes/translations.ts), except to a draft's editors.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,8 +19,10 @@ import {
   UpdateDescriptorInput,
 } from '../../common/schemas/rubrics.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readerLocale } from '../lib/reader-locale.ts';
 import { exportFileName, rubricDocx, rubricPdf } from '../services/rubrics/export.ts';
 import { loadGrid } from '../services/rubrics/grid.ts';
+import { translateGrid } from '../services/translations/overlay.ts';
 import { addCriteria, createRubric, listVersionRubrics, removeCriterion, reorderCriteria, updateDescriptor } from '../services/rubrics/write.ts';
 
 const tags = ['rubrics'];
@@ -39,18 +42,21 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await createRubric(await requireCtx(req), req.params.id, req.body)),
   );
 
-  app.get('/rubrics/:id', { schema: { tags, params: IdParams, response: { 200: RubricGrid } } }, async (req) =>
-    loadGrid(await requireCtx(req), req.params.id),
-  );
+  app.get('/rubrics/:id', { schema: { tags, params: IdParams, response: { 200: RubricGrid } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return translateGrid(ctx.db, ctx.actor.districtId, readerLocale(req), await loadGrid(ctx, req.params.id));
+  });
 
   app.get('/rubrics/:id/export.pdf', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) => {
-    const grid = await loadGrid(await requireCtx(req), req.params.id);
+    const ctx = await requireCtx(req);
+    const grid = await translateGrid(ctx.db, ctx.actor.districtId, req.query.lang, await loadGrid(ctx, req.params.id));
     const pdf = await rubricPdf(grid, req.query.lang);
     return reply.header('content-type', 'application/pdf').header('content-disposition', disposition(exportFileName(grid, 'pdf'))).send(pdf);
   });
 
   app.get('/rubrics/:id/export.docx', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) => {
-    const grid = await loadGrid(await requireCtx(req), req.params.id);
+    const ctx = await requireCtx(req);
+    const grid = await translateGrid(ctx.db, ctx.actor.districtId, req.query.lang, await loadGrid(ctx, req.params.id));
     const docx = await rubricDocx(grid, req.query.lang);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

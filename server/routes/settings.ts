@@ -4,7 +4,8 @@
  * observation types, the action-step library and the school calendar -> everyone in the district;
  * changing them -> HR and district admins (canManageObservationSettings, canManageSchoolCalendar),
  * others 403. Types and library steps are deactivated, never deleted; terms and non-school days
- * are deleted.
+ * are deleted. Readers who cannot change types and library steps get them in their language where
+ * the district translated them (routes/translations.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, VersionInput } from '../../common/schemas/common.ts';
@@ -32,6 +33,9 @@ import {
   UpdateTermInput,
 } from '../../common/schemas/settings.ts';
 import { requireCtx } from '../lib/http.ts';
+import { readerLocale } from '../lib/reader-locale.ts';
+import { canManageObservationSettings } from '../policies/observations.ts';
+import { translateItems } from '../services/translations/overlay.ts';
 import { changeLibraryStep, createLibraryStep, libraryStepView, listLibrarySteps } from '../services/settings/action-step-library.ts';
 import { nonNegotiablesView, updateNonNegotiables } from '../services/settings/non-negotiables.ts';
 import { changeObservationType, createObservationType, listObservationTypes } from '../services/settings/observation-types.ts';
@@ -57,9 +61,11 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // Observation types
-  app.get('/observation-types', { schema: { tags, querystring: ObservationTypeListQuery, response: { 200: ObservationTypeList } } }, async (req) =>
-    listObservationTypes(await requireCtx(req), req.query),
-  );
+  app.get('/observation-types', { schema: { tags, querystring: ObservationTypeListQuery, response: { 200: ObservationTypeList } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    const list = await listObservationTypes(ctx, req.query);
+    return translateItems(ctx.db, ctx.actor.districtId, readerLocale(req), 'observation_type', list, canManageObservationSettings(ctx.actor));
+  });
   app.post('/observation-types', { schema: { tags, body: CreateObservationTypeInput, response: { 201: ObservationType } } }, async (req, reply) =>
     reply.status(201).send(await createObservationType(await requireCtx(req), req.body)),
   );
@@ -78,9 +84,11 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   // Action-step library
-  app.get('/action-step-library', { schema: { tags, querystring: LibraryStepListQuery, response: { 200: LibraryStepList } } }, async (req) =>
-    listLibrarySteps(await requireCtx(req), req.query),
-  );
+  app.get('/action-step-library', { schema: { tags, querystring: LibraryStepListQuery, response: { 200: LibraryStepList } } }, async (req) => {
+    const ctx = await requireCtx(req);
+    const list = await listLibrarySteps(ctx, req.query);
+    return translateItems(ctx.db, ctx.actor.districtId, readerLocale(req), 'action_step_library', list, canManageObservationSettings(ctx.actor));
+  });
   app.post('/action-step-library', { schema: { tags, body: CreateLibraryStepInput, response: { 201: LibraryStep } } }, async (req, reply) =>
     reply.status(201).send(await createLibraryStep(await requireCtx(req), req.body)),
   );

@@ -51,7 +51,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * @example const person = await api<Person>('PATCH', `/api/people/${id}`, { version: 3, phone: null });
  */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The language on screen (set by app/i18n.ts): district content comes translated into it.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': globalThis.document?.documentElement.lang || 'en' };
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

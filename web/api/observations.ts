@@ -18,6 +18,9 @@ export interface ObservationFilters {
   status?: 'draft' | 'published';
   kind?: 'scored' | 'walkthrough';
   observedPersonId?: string;
+  observerPersonId?: string;
+  schoolId?: string;
+  typeId?: string;
   from?: string;
   to?: string;
   limit?: number;

@@ -9,6 +9,7 @@ import { RouterProvider } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { sessionKey } from '../api/session.ts';
 import { router } from './router.tsx';
+import i18n from './i18n.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 /** A 401 on any request means the session ended: forget it, and the router shows sign-in. */
@@ -29,6 +30,10 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// District content comes in the language of the request (Accept-Language, api/client.ts): a
+// switch of language asks for it again.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());
 
 export function App() {
   return (

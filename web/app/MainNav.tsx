@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/frameworks', label: 'nav.frameworks' },
   { to: '/pathways', label: 'nav.pathways' },
   { to: '/settings/observations', label: 'nav.settings', ability: 'manageObservationSettings' },
+  { to: '/settings/translations', label: 'nav.translations', ability: 'manageFrameworks' },
   { to: '/import', label: 'nav.import', ability: 'importRoster' },
   { to: '/audit', label: 'nav.audit', ability: 'viewAudit' },
   { to: '/integrations', label: 'nav.integrations', ability: 'viewAudit' },

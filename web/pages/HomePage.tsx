@@ -4,40 +4,47 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
 import { NAV_ITEMS } from '../app/MainNav.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { DistrictHome } from './home/DistrictHome.tsx';
 import { GrowthWidgets } from './home/GrowthWidgets.tsx';
 
-/** Greets the user and offers a card for each thing they can do. */
-export default function HomePage() {
+/** A card for each thing the user can do. */
+function NavCards() {
   const { t } = useTranslation();
   const me = useMe();
   const cards = NAV_ITEMS.filter((item) => item.to !== '/' && (!item.ability || me.abilities[item.ability]));
   return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" aria-label={t('home.cardsLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {cards.map((item) => {
+        const key = item.label.replace('nav.', '');
+        return (
+          <Card component="li" key={item.to} withBorder padding="lg">
+            <Title order={2} size="h4" mb="xs">
+              <Anchor component={Link} to={item.to}>
+                {t(item.label)}
+              </Anchor>
+            </Title>
+            <Text size="sm">{t(`home.cards.${key}`)}</Text>
+          </Card>
+        );
+      })}
+    </SimpleGrid>
+  );
+}
+
+/**
+ * Greets the user. HR and district admins see the district's figures, each linking to its list
+ * (DistrictHome); everyone else their growth and a card for each thing they can do.
+ */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const district = me.abilities.viewDistrictTracker;
+  return (
     <>
-      <PageHeader
-        title={t('home.greeting', { name: me.person.givenName })}
-        subtitle={t('home.subtitle', { district: me.district.name })}
-      />
+      <PageHeader title={t('home.greeting', { name: me.person.givenName })} subtitle={t('home.subtitle', { district: me.district.name })} />
+      {district ? <DistrictHome /> : null}
       <GrowthWidgets />
-      <SimpleGrid
-        cols={{ base: 1, sm: 2, lg: 3 }}
-        component="ul"
-        aria-label={t('home.cardsLabel')}
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      >
-        {cards.map((item) => {
-          const key = item.label.replace('nav.', '');
-          return (
-            <Card component="li" key={item.to} withBorder padding="lg">
-              <Title order={2} size="h4" mb="xs">
-                <Anchor component={Link} to={item.to}>
-                  {t(item.label)}
-                </Anchor>
-              </Title>
-              <Text size="sm">{t(`home.cards.${key}`)}</Text>
-            </Card>
-          );
-        })}
-      </SimpleGrid>
+      {district ? null : <NavCards />}
     </>
   );
 }

@@ -19,3 +19,4 @@ export * from './tracker.ts';
 export * from './record-reads.ts';
 export * from './mfa.ts';
 export * from './sso.ts';
+export * from './translations.ts';

@@ -106,6 +106,8 @@ export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promi
     where.push(or(eq(observations.observerPersonId, q.observerPersonId), eq(observations.coObserverPersonId, q.observerPersonId))!);
   }
   if (q.status) where.push(eq(observations.status, q.status));
+  if (q.schoolId) where.push(eq(observations.orgUnitId, q.schoolId));
+  if (q.typeId) where.push(eq(observations.typeId, q.typeId));
   if (q.kind) where.push(eq(observations.kind, q.kind));
   if (q.purpose) where.push(eq(observations.purpose, q.purpose));
   if (q.from) where.push(gte(observations.observedOn, q.from));

@@ -108,7 +108,7 @@ function Rows({ items, mine }: { items: ObservationListItem[]; mine: string }) {
 
 /** Observations I made (drafts and published) and observations of me, filtered and paged. */
 export default function ObservationsPage() {
-  const { t } = useTranslation('observations');
+  const { t } = useTranslation(['observations', 'district']);
   const me = useMe();
   const observer = me.abilities.observe;
   useQueuedDrafts(me.id);
@@ -129,10 +129,19 @@ export default function ObservationsPage() {
       <PageHeader
         title={t('list.title')}
         actions={
-          observer ? (
-            <Button component={Link} to="/observations/new">
-              {t('list.new')}
-            </Button>
+          observer || me.abilities.viewDistrictTracker ? (
+            <>
+              {me.abilities.viewDistrictTracker ? (
+                <Button variant="default" component={Link} to="/observations/district">
+                  {t('district:observations.title')}
+                </Button>
+              ) : null}
+              {observer ? (
+                <Button component={Link} to="/observations/new">
+                  {t('list.new')}
+                </Button>
+              ) : null}
+            </>
           ) : undefined
         }
       />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FrameworkComment } from '../../../common/schemas/frameworks.ts';
 import type { GridCriterion, GridLevel, RubricGrid } from '../../../common/schemas/rubrics.ts';
 import { isApiError } from '../../api/client.ts';
+import { useMe } from '../../api/session.ts';
 import { rubricExportUrl, useGridComments, useRemoveCriterion, useReorderCriteria, useRubricGrid } from '../../api/rubrics.ts';
 import { formatNumber } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
@@ -186,6 +187,7 @@ export default function RubricPage() {
   const { t, i18n } = useTranslation('pathways');
   const { id = '' } = useParams();
   const grid = useRubricGrid(id);
+  const me = useMe();
   const remove = useRemoveCriterion();
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [adding, setAdding] = useState(false);
@@ -242,6 +244,11 @@ export default function RubricPage() {
             <Button variant="default" onClick={() => window.print()}>
               {t('rubric.print')}
             </Button>
+            {me.abilities.manageFrameworks ? (
+              <Button variant="default" component={Link} to={`/settings/translations?type=rubric_descriptor&parent=${g.rubric.id}`}>
+                {t('rubric.translate')}
+              </Button>
+            ) : null}
           </Group>
         }
       />
