@@ -8,7 +8,7 @@ import { recordAudit } from '../audit.ts';
 import { notify } from '../notifications/notify.ts';
 import { checkPlanFor, loadCycleRow } from './cycles.ts';
 import { attendeesOf, loadLogRow, logView, type LogRow } from './logs.ts';
-import { checkFocusItems, districtToday, invalid, personRefs, requireCoachOf } from './refs.ts';
+import { checkFocusItems, invalid, personRefs, requireCoachOf } from './refs.ts';
 
 /** The cycle must be the actor's, for one of the attendees; returns its plan (a log inherits it). */
 async function checkCycleFor(ctx: Ctx, cycleId: string | null | undefined, attendeeIds: string[], db: Executor = ctx.db) {

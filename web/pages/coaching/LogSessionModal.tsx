@@ -7,6 +7,7 @@ import { useCreateLog, useCycles, useFocusItems, usePlans } from '../../api/coac
 import { fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { activePlanFor } from './activePlan.ts';
@@ -109,6 +110,7 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
             onChange={(e) => set('startsAt', e.currentTarget.value)}
             error={errors.startsAt}
           />
+          <NonSchoolDayNote value={values.startsAt} />
           <NumberInput label={t('form.duration')} min={5} max={480} step={5} value={values.durationMinutes} onChange={(v) => set('durationMinutes', v)} error={errors.durationMinutes} />
           <NativeSelect
             label={t('form.activity')}

@@ -9,6 +9,7 @@ import { usePeople } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
 import { fromZoneInput, inputZoneHint, todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
@@ -108,6 +109,7 @@ export default function NewObservationPage() {
           </Group>
           <TextInput label={t('new.class')} description={t('new.classHelp')} maxLength={200} value={classLabel} onChange={(e) => setClassLabel(e.currentTarget.value)} />
           <TextInput type="datetime-local" label={t('new.schedule')} description={[t('new.scheduleHelp'), inputZoneHint()].filter(Boolean).join(' ')} value={scheduledAt} onChange={(e) => setScheduledAt(e.currentTarget.value)} />
+          <NonSchoolDayNote value={scheduledAt} />
           {isApiError(create.error, 'not_found') ? (
             <Alert color="red" role="alert">
               {t('new.outOfScope')}
