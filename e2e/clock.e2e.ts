@@ -62,7 +62,11 @@ describe('one clock', () => {
     await dialog.getByText('Scheduled', { exact: true }).click();
     // The input says whose clock it reads, and is read as the district's wall time.
     await dialog.getByText(/^Time in America\/New_York \(E[SD]T\)$/).waitFor();
+    // A day the district entered as a non-school day is named under the input.
+    await dialog.getByLabel('Date and time').fill(`${closed.day}T10:00`);
+    await dialog.getByText(`is not a school day in the district calendar (${closed.label}).`, { exact: false }).waitFor();
     await dialog.getByLabel('Date and time').fill(`${day}T17:00`);
+    await dialog.getByText('is not a school day', { exact: false }).waitFor({ state: 'detached' });
     await dialog.getByLabel('Activity').selectOption({ label: 'Co-planning' });
     await screenshot(coach, 'clock-schedule-dialog-tokyo');
     await dialog.getByRole('button', { name: 'Schedule' }).click();
