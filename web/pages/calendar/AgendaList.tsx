@@ -16,6 +16,7 @@ export function AgendaList({ month, events, nonSchoolDays, onOpen }: { month: st
   if (days.length === 0) return <Text c="dimmed">{t('noEvents')}</Text>;
   return (
     <Stack gap="md" component="section" aria-label={t('agendaLabel', { month: formatMonth(month) })}>
+      {events.length === 0 ? <Text c="dimmed">{t('noEvents')}</Text> : null}
       {days.map((day) => {
         const off = closed.get(day);
         return (
