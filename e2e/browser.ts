@@ -50,11 +50,18 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page in a new context (its own cookies and storage): desktop 1280x860, or a phone 390x844. */
-export async function newPage(browser: Browser, opts: { phone?: boolean; locale?: string; baseURL?: string } = {}): Promise<Page> {
+/** The demo district's time zone (districts.time_zone's default): journeys read as someone in the district. */
+export const DEMO_TIME_ZONE = 'America/New_York';
+
+/**
+ * A page in a new context (its own cookies and storage): desktop 1280x860, or a phone 390x844; the
+ * browser's clock in the demo district's zone unless `timezoneId` says another (e2e/clock.e2e.ts).
+ */
+export async function newPage(browser: Browser, opts: { phone?: boolean; locale?: string; baseURL?: string; timezoneId?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     baseURL: opts.baseURL ?? baseURL(),
     locale: opts.locale ?? 'en-US',
+    timezoneId: opts.timezoneId ?? DEMO_TIME_ZONE,
     viewport: opts.phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
     isMobile: opts.phone ?? false,
     hasTouch: opts.phone ?? false,

@@ -3,7 +3,8 @@
 // demo teacher reads their agenda on a phone. axe and screenshots on each screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import { todayIn } from '../common/clock.ts';
+import { DEMO, DEMO_TIME_ZONE, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
 
 let browser: Browser;
 
@@ -40,7 +41,7 @@ describe('calendar', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // Next month: kept in the URL; upcoming observations and meetings are there.
-    const month = new Date().toISOString().slice(0, 7);
+    const month = todayIn(DEMO_TIME_ZONE).slice(0, 7);
     await page.getByRole('button', { name: 'Next month' }).click();
     await page.waitForURL(new RegExp(`month=${nextMonth(month)}`));
     await page.reload();

@@ -58,7 +58,8 @@ export const Me = z.object({
   /** The language the person picked on their account page; null until they pick one (the browser's language is used). */
   locale: Locale.nullable(),
   person: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() }),
-  district: z.object({ id: z.uuid(), name: z.string() }),
+  /** `timeZone`: every date and time is shown in it (common/clock.ts). */
+  district: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
   access: z.enum(ACCESS_ROLES),
   adminGrant: z.enum(ADMIN_GRANTS).nullable(),
   schoolIds: z.array(z.uuid()),

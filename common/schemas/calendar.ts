@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COACHING_ACTIVITIES } from '../coaching.ts';
 import { IsoDate } from './common.ts';
+import { NonSchoolDay } from './settings.ts';
 
 /** A person's calendar (scheduled observations, feedback meetings, coaching sessions) and its iCal feed: the API contract. */
 
@@ -50,6 +51,8 @@ export const Calendar = z.object({
   /** The district's time zone: days and times are shown in it. */
   timeZone: z.string(),
   events: z.array(CalendarEvent),
+  /** The district's non-school days in the range (holidays, breaks, staff days), by day. */
+  nonSchoolDays: z.array(NonSchoolDay),
   abilities: z.object({ viewOthers: z.boolean() }),
 });
 export type Calendar = z.infer<typeof Calendar>;

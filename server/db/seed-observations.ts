@@ -9,7 +9,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { OBSERVED_ROLES } from '../../common/observation.ts';
 import { currentAssignment } from '../services/auth/current-assignment.ts';
-import { zonedInstant } from '../services/calendar/zone.ts';
+import { zonedInstant } from '../../common/clock.ts';
 import { observationFrameworkId, publishedObservationVersionId, roleRubricForRole } from '../services/observations/role-rubric.ts';
 import { todayIn } from '../services/school-calendar/context.ts';
 import { ensureDefaultObservationTypes } from '../services/settings/observation-types.ts';
@@ -172,7 +172,8 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
 
   // A few notifications for the demo teacher (the newest unread).
   const notes: (typeof s.notifications.$inferInsert)[] = [];
-  const date = (d: Date | string) => new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric' }).format(typeof d === 'string' ? at(d, 12) : d);
+  // Days as ISO dates and times as instants, as the services store them: readers see them in their language.
+  const date = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
   obs.teacher.published.forEach((o, i, list) => {
     const path = `/observations/${o.id}`;
     notes.push({ districtId, personId: special.teacher, kind: 'observation_published', entityType: 'observation', entityId: o.id, params: { observer: o.observer.name, date: date(o.day), path }, createdAt: at(o.day, 17, 55), readAt: i < list.length - 1 ? at(o.day, 19) : null });

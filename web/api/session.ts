@@ -9,6 +9,7 @@ import type {
   SignInInput,
 } from '../../common/schemas/auth.ts';
 import type { SignInResponse } from '../../common/schemas/mfa.ts';
+import { setDistrictTimeZone } from '../app/format.ts';
 import { api, isApiError, setCsrfToken } from './client.ts';
 
 export const sessionKey = ['session'] as const;
@@ -18,6 +19,8 @@ async function fetchSession(): Promise<SessionResponse | null> {
   try {
     const session = await api<SessionResponse>('GET', '/api/auth/session');
     setCsrfToken(session.csrfToken);
+    // Before any page renders with it: every time is shown in the district's zone.
+    setDistrictTimeZone(session.user.district.timeZone);
     return session;
   } catch (error) {
     if (!isApiError(error, 'unauthenticated')) throw error;
@@ -43,6 +46,7 @@ export function useAcceptSession() {
   const queryClient = useQueryClient();
   return (session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
+    setDistrictTimeZone(session.user.district.timeZone);
     // Whatever is cached belonged to the previous session (perhaps another user's): drop it.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
     queryClient.setQueryData(sessionKey, { user: session.user, csrfToken: session.csrfToken });

@@ -30,13 +30,13 @@ function BodyWithLinks({ body }: { body: string }) {
 }
 
 /** Where an e-mail stands: status, attempts, when it went or goes next, and why it failed. */
-function Delivery({ email, timeZone }: { email: OutboxEmail; timeZone: string }) {
+function Delivery({ email }: { email: OutboxEmail }) {
   const { t } = useTranslation();
   const when =
     email.sentAt && email.status !== 'failed'
-      ? t(email.status === 'printed' ? 'outbox.printedAt' : 'outbox.sentAt', { time: formatDateTime(email.sentAt, timeZone) })
+      ? t(email.status === 'printed' ? 'outbox.printedAt' : 'outbox.sentAt', { time: formatDateTime(email.sentAt) })
       : email.nextAttemptAt && email.attempts > 0
-        ? t('outbox.nextAttempt', { time: formatDateTime(email.nextAttemptAt, timeZone) })
+        ? t('outbox.nextAttempt', { time: formatDateTime(email.nextAttemptAt) })
         : null;
   return (
     <Stack gap={4} mt="sm">
@@ -66,7 +66,6 @@ export default function OutboxPage() {
   const status = (EMAIL_STATUSES as readonly string[]).includes(filters.status) ? (filters.status as EmailStatus) : undefined;
   const outbox = useOutbox(status);
   if (!me.abilities.viewOutbox) return <NotAllowed />;
-  const timeZone = outbox.data?.timeZone;
   return (
     <>
       <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
@@ -95,7 +94,7 @@ export default function OutboxPage() {
                     {email.subject}
                   </Text>
                   <Text size="sm" component="span" display="block" ml="md">
-                    {t('outbox.to', { address: email.toAddress })} · {formatDateTime(email.createdAt, timeZone)}
+                    {t('outbox.to', { address: email.toAddress })} · {formatDateTime(email.createdAt)}
                   </Text>
                 </summary>
                 {email.linkWithheld ? (
@@ -107,7 +106,7 @@ export default function OutboxPage() {
                   <BodyWithLinks body={email.body} />
                 </Text>
               </details>
-              <Delivery email={email} timeZone={timeZone ?? 'UTC'} />
+              <Delivery email={email} />
             </Paper>
           ))}
         </Stack>

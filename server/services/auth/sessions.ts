@@ -59,7 +59,7 @@ function sessionQuery(db: Db) {
         locale: users.locale,
       },
       person: { id: people.id, givenName: people.givenName, familyName: people.familyName },
-      district: { id: districts.id, name: districts.name },
+      district: { id: districts.id, name: districts.name, timeZone: districts.timeZone },
       // The actor's scopes in the same statement: one query authenticates a request.
       roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)})), '[]'::json)
         from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,

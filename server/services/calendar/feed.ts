@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import i18next from 'i18next';
 import ical from 'ical-generator';
@@ -14,10 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { todayIn } from '../school-calendar/context.ts';
 import { eventsFor } from './events.ts';
-import { addDays, zonedInstant } from './zone.ts';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { addDays, dayjs, zonedInstant } from '../../../common/clock.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { NonSchoolDayKind } from '../../../common/observation.ts';
 import { CALENDAR_MAX_DAYS, type Calendar, type CalendarQuery } from '../../../common/schemas/calendar.ts';
-import { districts, people } from '../../db/schema/index.ts';
+import { districts, nonSchoolDays, people } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -9,7 +10,7 @@ import { isHrOrAdmin } from '../../policies/app.ts';
 import { canReadPerson } from '../../policies/people.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
 import { eventsFor } from './events.ts';
-import { addDays, daysBetween, zonedInstant } from './zone.ts';
+import { addDays, daysBetween, zonedInstant } from '../../../common/clock.ts';
 
 /** School leaders, HR and admins may open the calendars of people in their scope; everyone their own. */
 export const canViewOthersCalendars = (actor: Actor) => isHrOrAdmin(actor) || actor.leaderOrgUnitIds.length > 0;
@@ -54,12 +55,18 @@ export async function calendarFor(ctx: Ctx, query: z.infer<typeof CalendarQuery>
     end: zonedInstant(timeZone, addDays(query.to, 1)),
     own,
   });
+  const closed = await ctx.db
+    .select({ id: nonSchoolDays.id, day: nonSchoolDays.day, kind: nonSchoolDays.kind, label: nonSchoolDays.label })
+    .from(nonSchoolDays)
+    .where(and(eq(nonSchoolDays.districtId, actor.districtId), gte(nonSchoolDays.day, query.from), lte(nonSchoolDays.day, query.to)))
+    .orderBy(asc(nonSchoolDays.day));
   return {
     person: { id: person.id, name: `${person.preferredName ?? person.givenName} ${person.familyName}` },
     from: query.from,
     to: query.to,
     timeZone,
     events,
+    nonSchoolDays: closed.map((d) => ({ ...d, kind: d.kind as NonSchoolDayKind })),
     abilities: { viewOthers: canViewOthersCalendars(actor) },
   };
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { dayIn } from '../../../common/clock.ts';
 import { ROLE_ACCESS, isStaffRole } from '../../../common/roles.ts';
 import type { Executor } from '../../db/client.ts';
 import { coachingLogAttendees, roleAssignments } from '../../db/schema/index.ts';
@@ -8,7 +9,6 @@ import { recordAudit } from '../audit.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { notify } from '../notifications/notify.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
-import { sessionWhen } from './log-writes.ts';
 import { attendeesOf, loadLogRow, logView } from './logs.ts';
 import { districtToday, personRefs } from './refs.ts';
 
@@ -81,7 +81,7 @@ export async function shareLog(ctx: Ctx, logId: string, shared: boolean) {
         kind: 'coaching_log_shared',
         entityType: 'coaching_log',
         entityId: logId,
-        params: { coachee: me ? `${me.preferredName ?? me.givenName} ${me.familyName}` : '', date: sessionWhen(timeZone, log.startsAt).slice(0, 10) },
+        params: { coachee: me ? `${me.preferredName ?? me.givenName} ${me.familyName}` : '', date: dayIn(log.startsAt, timeZone) },
         path: `/coaching?log=${logId}`,
       });
     }

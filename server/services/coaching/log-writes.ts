@@ -8,22 +8,7 @@ import { recordAudit } from '../audit.ts';
 import { notify } from '../notifications/notify.ts';
 import { checkPlanFor, loadCycleRow } from './cycles.ts';
 import { attendeesOf, loadLogRow, logView, type LogRow } from './logs.ts';
-import { checkFocusItems, districtToday, invalid, personRefs, requireCoachOf } from './refs.ts';
-
-/** "2026-11-24 15:30" in the district's time zone, for notification texts. */
-export function sessionWhen(timeZone: string, at: Date) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
+import { checkFocusItems, invalid, personRefs, requireCoachOf } from './refs.ts';
 
 /** The cycle must be the actor's, for one of the attendees; returns its plan (a log inherits it). */
 async function checkCycleFor(ctx: Ctx, cycleId: string | null | undefined, attendeeIds: string[], db: Executor = ctx.db) {
@@ -36,7 +21,6 @@ async function checkCycleFor(ctx: Ctx, cycleId: string | null | undefined, atten
 }
 
 async function notifyScheduled(tx: Executor, ctx: Ctx, log: LogRow, attendeeIds: string[]) {
-  const { timeZone } = await districtToday(tx, ctx.actor.districtId);
   const coach = (await personRefs(tx, ctx.actor.districtId, [log.coachPersonId])).get(log.coachPersonId);
   await notify(tx, ctx, {
     personIds: attendeeIds,
@@ -45,7 +29,8 @@ async function notifyScheduled(tx: Executor, ctx: Ctx, log: LogRow, attendeeIds:
     entityId: log.id,
     params: {
       coach: coach ? `${coach.preferredName ?? coach.givenName} ${coach.familyName}` : '',
-      date: sessionWhen(timeZone, log.startsAt),
+      // The instant; the bell and the e-mail show it in the district's time zone and the reader's language.
+      date: log.startsAt.toISOString(),
       // The code; the bell and the e-mail name it in the reader's language.
       activity: log.activity,
     },

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import i18next from 'i18next';
+import { formatParamIn } from '../../../common/clock.ts';
 import type { NotificationKind } from '../../../common/observation.ts';
 import en from '../../../common/i18n/en/email.json' with { type: 'json' };
 import es from '../../../common/i18n/es/email.json' with { type: 'json' };
 import type { Executor } from '../../db/client.ts';
-import { notifications, people, users } from '../../db/schema/index.ts';
+import { districts, notifications, people, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordEmails } from '../mail/outbox-store.ts';
 
@@ -50,18 +51,22 @@ export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promis
     })),
   );
   const recipients = await tx
-    .select({ email: users.email, locale: users.locale, givenName: people.givenName, preferredName: people.preferredName })
+    .select({ email: users.email, locale: users.locale, givenName: people.givenName, preferredName: people.preferredName, timeZone: districts.timeZone })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
+    .innerJoin(districts, eq(districts.id, users.districtId))
     .where(and(eq(users.districtId, ctx.actor.districtId), eq(users.active, true), inArray(users.personId, personIds)));
   if (recipients.length === 0) return;
   const base = ctx.mail.publicUrl;
   await recordEmails(
     tx,
     recipients.map((r) => {
-      const t = i18n.getFixedT(r.locale === 'es' ? 'es' : 'en', 'email');
+      const locale = r.locale === 'es' ? 'es' : 'en';
+      const t = i18n.getFixedT(locale, 'email');
       const activity = typeof params.activity === 'string' ? t(`activities.${params.activity}`) : undefined;
-      const values = { ...params, ...(activity ? { activity } : {}), name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
+      // Days and times in the district's zone and the reader's language, the zone named (the reader's is unknown).
+      const words = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, key === 'path' ? value : formatParamIn(value, { timeZone: r.timeZone, locale })]));
+      const values = { ...words, ...(activity ? { activity } : {}), name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
       return {
         districtId: ctx.actor.districtId,
         kind: 'notification' as const,

@@ -52,6 +52,4 @@ export async function termOn(db: Executor, districtId: string, day: string): Pro
 }
 
 /** Today in the district's time zone, as an ISO date. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayIn } from '../../../common/clock.ts';

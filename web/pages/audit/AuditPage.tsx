@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { useAuditLog, type AuditFilters } from '../../api/audit.ts';
 import { useMe } from '../../api/session.ts';
+import { dayBoundary } from '../../app/format.ts';
 import { AuditEntries } from '../../components/AuditEntries.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -22,14 +23,6 @@ const ACTIONS: Record<string, string[]> = {
   sign_in_settings: ['update'],
 };
 const ENTITY_TYPES = ['person', 'org_unit', 'role_assignment', 'roster_import', 'user', 'district', 'sso_provider'];
-
-/** A local calendar day as the ISO instant it starts (or, with `endOfDay`, ends). */
-function dayBoundary(day: string, endOfDay: boolean): string | undefined {
-  if (!day) return undefined;
-  const [y, m, d] = day.split('-').map(Number);
-  const date = endOfDay ? new Date(y!, m! - 1, d! + 1, 0, 0, 0, -1) : new Date(y!, m! - 1, d!);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /** Everything written in the district, newest first, filterable, with each change as a diff. */
 export default function AuditPage() {

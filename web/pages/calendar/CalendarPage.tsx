@@ -7,7 +7,7 @@ import { CALENDAR_EVENT_KINDS } from '../../../common/schemas/calendar.ts';
 import { useCalendar } from '../../api/calendar.ts';
 import { usePeople } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
-import { todayIso } from '../../app/format.ts';
+import { formatMonth, todayIso } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { AgendaList } from './AgendaList.tsx';
-import { formatMonth, isMonth, KIND_COLORS, monthOf, monthRange, shiftMonth } from './calendar-dates.ts';
+import { isMonth, KIND_COLORS, monthOf, monthRange, shiftMonth } from './calendar-dates.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { SubscribePanel } from './SubscribePanel.tsx';
@@ -26,7 +26,7 @@ import { SubscribePanel } from './SubscribePanel.tsx';
  * Leaders pick a person in their scope; everyone can subscribe from their calendar app.
  */
 export default function CalendarPage() {
-  const { t, i18n } = useTranslation('calendar');
+  const { t } = useTranslation('calendar');
   const me = useMe();
   const [state, setState] = useUrlState({ month: '', person: '' });
   const month = isMonth(state.month) ? state.month : monthOf(todayIso());
@@ -42,7 +42,7 @@ export default function CalendarPage() {
   const viewOthersNow = calendar.data?.abilities.viewOthers;
   if (viewOthersNow !== undefined && viewOthersNow !== viewOthers) setViewOthers(viewOthersNow);
   const people = usePeople({ q: query || undefined, active: 'true', limit: 20 }, viewOthers);
-  const label = formatMonth(month, i18n.language);
+  const label = formatMonth(month);
 
   const options = new Map<string, string>();
   if (calendar.data) options.set(calendar.data.person.id, calendar.data.person.name);
@@ -98,6 +98,9 @@ export default function CalendarPage() {
               {t(`legend.${kind}`)}
             </Badge>
           ))}
+          <Badge variant="outline" color="gray" className="cal-closed" styles={{ root: { color: 'var(--mantine-color-text)' } }}>
+            {t('nonSchoolLegend')}
+          </Badge>
         </Group>
         <ErrorAlert error={calendar.error} />
         {calendar.isPending ? (
@@ -105,15 +108,15 @@ export default function CalendarPage() {
         ) : calendar.data ? (
           <>
             {wide ? (
-              <MonthGrid month={month} events={calendar.data.events} timeZone={calendar.data.timeZone} onOpen={setOpen} />
+              <MonthGrid month={month} events={calendar.data.events} nonSchoolDays={calendar.data.nonSchoolDays} onOpen={setOpen} />
             ) : (
-              <AgendaList month={month} events={calendar.data.events} timeZone={calendar.data.timeZone} onOpen={setOpen} />
+              <AgendaList month={month} events={calendar.data.events} nonSchoolDays={calendar.data.nonSchoolDays} onOpen={setOpen} />
             )}
             {wide && calendar.data.events.length === 0 ? <Text c="dimmed">{t('noEvents')}</Text> : null}
             <Text size="sm" c="dimmed">
               {t('timeZoneNote', { zone: calendar.data.timeZone })}
             </Text>
-            <EventDetails event={open} timeZone={calendar.data.timeZone} onClose={() => setOpen(null)} />
+            <EventDetails event={open} onClose={() => setOpen(null)} />
           </>
         ) : null}
       </Stack>

@@ -1,13 +1,14 @@
 import { Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEvent } from '../../../common/schemas/calendar.ts';
-import { eventTitle, formatDay, formatTime, dayIn, KIND_COLORS } from './calendar-dates.ts';
+import { dayOf, formatTime, formatWeekday } from '../../app/format.ts';
+import { eventTitle, KIND_COLORS } from './calendar-dates.ts';
 import './calendar.css';
 
 /** One event as a button (opens its details): time and title, the kind as a coloured edge and in the accessible name. */
-export function EventButton({ event, timeZone, onOpen, compact }: { event: CalendarEvent; timeZone: string; onOpen: (event: CalendarEvent) => void; compact?: boolean }) {
-  const { t, i18n } = useTranslation('calendar');
-  const time = formatTime(event.startsAt, timeZone, i18n.language);
+export function EventButton({ event, onOpen, compact }: { event: CalendarEvent; onOpen: (event: CalendarEvent) => void; compact?: boolean }) {
+  const { t } = useTranslation('calendar');
+  const time = formatTime(event.startsAt);
   const title = eventTitle(t, event);
   const color = KIND_COLORS[event.kind];
   return (
@@ -24,7 +25,7 @@ export function EventButton({ event, timeZone, onOpen, compact }: { event: Calen
       <Text span size="xs" lineClamp={compact ? 3 : undefined}>
         {title}
       </Text>
-      <VisuallyHidden>{`, ${formatDay(dayIn(event.startsAt, timeZone), i18n.language)}`}</VisuallyHidden>
+      <VisuallyHidden>{`, ${formatWeekday(dayOf(event.startsAt))}`}</VisuallyHidden>
     </UnstyledButton>
   );
 }

@@ -1,6 +1,7 @@
-/** Month arithmetic and time-zone-aware formatting for the calendar page (no date library). */
+/** Month arithmetic for the calendar page; days and times are shown through web/app/format.ts. */
 import type { TFunction } from 'i18next';
 import type { CalendarEvent } from '../../../common/schemas/calendar.ts';
+import { dayOf } from '../../app/format.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,42 +38,14 @@ export function monthWeeks(month: string, weekStart: 0 | 1): (string | null)[][]
   return weeks;
 }
 
-/** The ISO day an instant falls on in a time zone. */
-export function dayIn(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-}
-
 /** Events grouped by their day in the district's time zone. */
-export function byDay(events: CalendarEvent[], timeZone: string): Map<string, CalendarEvent[]> {
+export function byDay(events: CalendarEvent[]): Map<string, CalendarEvent[]> {
   const days = new Map<string, CalendarEvent[]>();
   for (const event of events) {
-    const day = dayIn(event.startsAt, timeZone);
+    const day = dayOf(event.startsAt);
     days.set(day, [...(days.get(day) ?? []), event]);
   }
   return days;
-}
-
-const at = (day: string) => new Date(`${day}T12:00:00Z`);
-
-export const formatMonth = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at(`${month}-01`));
-
-export const formatDay = (day: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(at(day));
-
-export const formatTime = (instant: string, timeZone: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(instant));
-
-/** Weekday names (short and long) from `weekStart`. */
-export function weekdayNames(locale: string, weekStart: 0 | 1): { short: string; long: string }[] {
-  // 2026-11-01 is a Sunday.
-  return Array.from({ length: 7 }, (_, i) => {
-    const day = at(`2026-11-${pad(1 + ((i + weekStart) % 7))}`);
-    return {
-      short: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(day),
-      long: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day),
-    };
-  });
 }
 
 /** The event's title in the reader's language (the same words as the iCal feed). */

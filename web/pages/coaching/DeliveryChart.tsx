@@ -3,14 +3,10 @@ import { BarChart } from '@mantine/charts';
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanDelivery } from '../../../common/schemas/coaching.ts';
-import { formatNumber } from '../../app/format.ts';
-import i18n from '../../app/i18n.ts';
+import { formatMonth, formatNumber } from '../../app/format.ts';
 
 /** "Nov 2026" in the reader's language. */
-function monthLabel(month: string) {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(i18n.language || 'en', { month: 'short', year: 'numeric' }).format(new Date(y!, m! - 1, 1));
-}
+const monthLabel = (month: string) => formatMonth(month, 'short');
 
 /** Planned versus delivered sessions per month: a bar chart and the same numbers as a table. */
 export function DeliveryChart({ delivery }: { delivery: PlanDelivery }) {

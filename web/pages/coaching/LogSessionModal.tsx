@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { COACHING_ACTIVITIES, COACHING_LIMITS, type CoachingActivity } from '../../../common/coaching.ts';
 import { CreateCoachingLogInput, type CoachingLog, type CoachingPersonRef } from '../../../common/schemas/coaching.ts';
 import { useCreateLog, useCycles, useFocusItems, usePlans } from '../../api/coaching.ts';
+import { fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
 import { activePlanFor } from './activePlan.ts';
-import { focusLabel, localDateTimeValue } from './format.ts';
+import { focusLabel } from './format.ts';
 
 interface Props {
   people: CoachingPersonRef[];
@@ -33,7 +35,7 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
   const [values, setValues] = useState({
     attendeeIds,
     status: 'held' as 'held' | 'scheduled',
-    startsAt: localDateTimeValue(new Date()),
+    startsAt: toZoneInput(new Date()),
     durationMinutes: 45 as number | string,
     activity: 'observation' as CoachingActivity,
     focusItemId: '',
@@ -54,7 +56,8 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const startsAt = values.startsAt ? new Date(values.startsAt).toISOString() : '';
+    // Read as the district's wall time, whatever zone the browser runs in.
+    const startsAt = fromZoneInput(values.startsAt) ?? '';
     const input = {
       ...values,
       startsAt,
@@ -101,11 +104,13 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
           <TextInput
             type="datetime-local"
             label={t('form.startsAt')}
+            description={inputZoneHint()}
             required
             value={values.startsAt}
             onChange={(e) => set('startsAt', e.currentTarget.value)}
             error={errors.startsAt}
           />
+          <NonSchoolDayNote value={values.startsAt} />
           <NumberInput label={t('form.duration')} min={5} max={480} step={5} value={values.durationMinutes} onChange={(v) => set('durationMinutes', v)} error={errors.durationMinutes} />
           <NativeSelect
             label={t('form.activity')}

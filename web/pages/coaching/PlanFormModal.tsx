@@ -5,7 +5,7 @@ import { COACHING_ACTIVITIES, COACHING_PLAN_STATUSES, type CoachingActivity } fr
 import { CreateCoachingPlanInput, type CoachingPersonRef, type CoachingPlan } from '../../../common/schemas/coaching.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCreatePlan, useFocusItems, useUpdatePlan } from '../../api/coaching.ts';
-import { todayIso } from '../../app/format.ts';
+import { addMonths, todayIso } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
@@ -14,11 +14,7 @@ import { focusLabel } from './format.ts';
 
 type Phase = { startsOn: string; sessionsPerMonth: number | string; criterion: string };
 
-const inMonths = (iso: string, months: number) => {
-  const d = new Date(`${iso}T12:00:00`);
-  d.setMonth(d.getMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
+const inMonths = (iso: string, months: number) => addMonths(iso, months);
 
 function valuesOf(plan: CoachingPlan | undefined, memberIds: string[]) {
   const start = plan?.startsOn ?? todayIso();

@@ -4,18 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import { useActionStepLibrary, useAddActionStep } from '../../api/action-steps.ts';
+import { addDays, todayIso } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import type { CompetencyOption } from './NotesStream.tsx';
 
 /** Two weeks from today, 'YYYY-MM-DD' (the due date offered first). */
-function inTwoWeeks(): string {
-  const d = new Date();
-  d.setDate(d.getDate() + 14);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const inTwoWeeks = (): string => addDays(todayIso(), 14);
 
 function LibraryPicker({ competencies, chosen, onChoose }: { competencies: CompetencyOption[]; chosen: string | null; onChoose: (id: string) => void }) {
   const { t } = useTranslation('observations');

@@ -5,27 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import type { Observation } from '../../../common/schemas/observations.ts';
 import { useDiscardObservation, usePublishObservation } from '../../api/observations.ts';
+import { fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import type { DraftContent } from './content.ts';
 import { browserStorage, clearLocalDraft, writeComposer } from './draft-store.ts';
 import type { useDraftAutosave } from './useDraftAutosave.ts';
-
-/** A `datetime-local` value ('2026-11-24T15:30') as an ISO instant, or null when empty. */
-export function localToIso(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-/** An ISO instant as a `datetime-local` value in the reader's time zone. */
-export function isoToLocal(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Glows and grows, the details, then publish with a feedback meeting time (or discard the draft). */
 export function FinishSection({
@@ -45,7 +31,7 @@ export function FinishSection({
   const navigate = useNavigate();
   const publish = usePublishObservation(observation.id);
   const discard = useDiscardObservation(observation.id);
-  const [meeting, setMeeting] = useState(() => isoToLocal(observation.feedbackMeetingAt));
+  const [meeting, setMeeting] = useState(() => toZoneInput(observation.feedbackMeetingAt));
   const [unsent, setUnsent] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const a = observation.abilities;
@@ -56,7 +42,7 @@ export function FinishSection({
     await autosave.flush();
     if (autosave.hasUnsent()) return setUnsent(true);
     publish.mutate(
-      { version: autosave.currentVersion(), feedbackMeetingAt: localToIso(meeting) },
+      { version: autosave.currentVersion(), feedbackMeetingAt: fromZoneInput(meeting) },
       {
         onSuccess: () => {
           clearLocalDraft(browserStorage(), userId, observation.id);
@@ -97,7 +83,7 @@ export function FinishSection({
               {t('finish.publishHeading')}
             </Title>
             <Text size="sm">{t('finish.publishHelp', { name: observation.observed.name })}</Text>
-            <TextInput type="datetime-local" label={t('finish.meeting')} description={t('finish.meetingHelp')} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
+            <TextInput type="datetime-local" label={t('finish.meeting')} description={[t('finish.meetingHelp'), inputZoneHint()].filter(Boolean).join(' ')} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
             {unsent ? (
               <Alert color="orange" role="alert">
                 {t('finish.unsent')}

@@ -7,12 +7,12 @@ import { isApiError } from '../../api/client.ts';
 import { useCreateObservation, useObservationTypes } from '../../api/observations.ts';
 import { usePeople } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
-import { todayIso } from '../../app/format.ts';
+import { fromZoneInput, inputZoneHint, todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
-import { localToIso } from './FinishSection.tsx';
 import './observations.css';
 
 /**
@@ -73,7 +73,7 @@ export default function NewObservationPage() {
         observedOn,
         durationMinutes: duration === '' ? (chosenType.defaultDurationMinutes ?? null) : duration,
         classLabel: classLabel.trim() || null,
-        scheduledAt: localToIso(scheduledAt),
+        scheduledAt: fromZoneInput(scheduledAt),
       },
       { onSuccess: (o) => navigate(`/observations/${o.id}`) },
     );
@@ -108,7 +108,8 @@ export default function NewObservationPage() {
             />
           </Group>
           <TextInput label={t('new.class')} description={t('new.classHelp')} maxLength={200} value={classLabel} onChange={(e) => setClassLabel(e.currentTarget.value)} />
-          <TextInput type="datetime-local" label={t('new.schedule')} description={t('new.scheduleHelp')} value={scheduledAt} onChange={(e) => setScheduledAt(e.currentTarget.value)} />
+          <TextInput type="datetime-local" label={t('new.schedule')} description={[t('new.scheduleHelp'), inputZoneHint()].filter(Boolean).join(' ')} value={scheduledAt} onChange={(e) => setScheduledAt(e.currentTarget.value)} />
+          <NonSchoolDayNote value={scheduledAt} />
           {isApiError(create.error, 'not_found') ? (
             <Alert color="red" role="alert">
               {t('new.outOfScope')}

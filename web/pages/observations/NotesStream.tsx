@@ -2,7 +2,8 @@ import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/co
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
-import { formatTime, newId, type DraftContent } from './content.ts';
+import { formatTime } from '../../app/format.ts';
+import { newId, type DraftContent } from './content.ts';
 import { browserStorage, readComposer, writeComposer } from './draft-store.ts';
 
 type Note = DraftContent['notes'][number];
@@ -11,8 +12,8 @@ type Note = DraftContent['notes'][number];
 export type CompetencyOption = { value: string; label: string };
 
 function NoteRow({ note, competencies, onChange, onRemove }: { note: Note; competencies: CompetencyOption[]; onChange: (note: Note) => void; onRemove: () => void }) {
-  const { t, i18n } = useTranslation('observations');
-  const time = formatTime(note.notedAt, i18n.language);
+  const { t } = useTranslation('observations');
+  const time = formatTime(note.notedAt);
   return (
     <Paper withBorder p="xs" radius="sm" component="li">
       <Stack gap={6}>

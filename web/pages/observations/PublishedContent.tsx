@@ -2,9 +2,8 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '../../../common/schemas/observations.ts';
-import { formatNumber } from '../../app/format.ts';
+import { formatNumber, formatTime } from '../../app/format.ts';
 import { StepOrigin, StepSummary } from './ActionStepsSection.tsx';
-import { formatTime } from './content.ts';
 import { competencyName } from './ScoringSection.tsx';
 import { StepStatusAction } from './StepStatusAction.tsx';
 
@@ -23,7 +22,7 @@ const pre = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 /** What a published observation says: scores or look-fors, glows and grows, steps, notes. */
 export function PublishedContent({ o }: { o: Observation }) {
-  const { t, i18n } = useTranslation('observations');
+  const { t } = useTranslation('observations');
   const notesById = new Map(o.notes.map((n) => [n.id, n]));
   const competencyById = new Map((o.rubric?.criteria ?? []).filter((c) => c.item).map((c) => [c.item!.id, competencyName(c)]));
   const allSteps = [...o.actionSteps, ...o.openActionSteps];
@@ -58,7 +57,7 @@ export function PublishedContent({ o }: { o: Observation }) {
                       {score.citedNoteIds
                         .map((id) => notesById.get(id))
                         .filter((n) => !!n)
-                        .map((n) => `${formatTime(n.notedAt, i18n.language)} “${n.body}”`)
+                        .map((n) => `${formatTime(n.notedAt)} “${n.body}”`)
                         .join(' · ')}
                     </Text>
                   ) : null}
@@ -139,7 +138,7 @@ export function PublishedContent({ o }: { o: Observation }) {
                 <li key={n.id}>
                   <Text size="sm" style={pre}>
                     <Text span c="dimmed" size="xs">
-                      {formatTime(n.notedAt, i18n.language)}
+                      {formatTime(n.notedAt)}
                     </Text>{' '}
                     {n.body}
                     {n.itemId && competencyById.get(n.itemId) ? (

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import type { Observation } from '../../../common/schemas/observations.ts';
 import { useAcknowledgeObservation, useRecordFeedback, useReply } from '../../api/observations.ts';
-import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { formatDateTime, formatNumber, fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { isoToLocal, localToIso } from './FinishSection.tsx';
 
 /** The teacher says they have read this revision. */
 export function Acknowledge({ o }: { o: Observation }) {
@@ -33,7 +32,7 @@ export function Acknowledge({ o }: { o: Observation }) {
 export function FeedbackMeeting({ o }: { o: Observation }) {
   const { t } = useTranslation('observations');
   const record = useRecordFeedback(o.id);
-  const [meeting, setMeeting] = useState(() => isoToLocal(o.feedbackMeetingAt));
+  const [meeting, setMeeting] = useState(() => toZoneInput(o.feedbackMeetingAt));
   if (!o.abilities.scheduleFeedback) return null;
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="feedback-heading">
@@ -43,8 +42,8 @@ export function FeedbackMeeting({ o }: { o: Observation }) {
         </Title>
         {o.feedbackHeldAt ? <Text size="sm">{t('meeting.heldOn', { time: formatDateTime(o.feedbackHeldAt) })}</Text> : null}
         <Group align="flex-end" gap="xs" className="obs-stack-on-phone">
-          <TextInput type="datetime-local" label={t('finish.meeting')} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button variant="default" loading={record.isPending && record.variables?.held === undefined} onClick={() => record.mutate({ feedbackMeetingAt: localToIso(meeting) }, { onSuccess: () => notifySuccess(t('meeting.scheduled')) })}>
+          <TextInput type="datetime-local" label={t('finish.meeting')} description={inputZoneHint()} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button variant="default" loading={record.isPending && record.variables?.held === undefined} onClick={() => record.mutate({ feedbackMeetingAt: fromZoneInput(meeting) }, { onSuccess: () => notifySuccess(t('meeting.scheduled')) })}>
             {t('meeting.schedule')}
           </Button>
         </Group>

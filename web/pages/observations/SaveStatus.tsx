@@ -1,17 +1,18 @@
 import { Alert, Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/errors.ts';
-import { contentAsText, formatTime, type DraftContent } from './content.ts';
+import { formatTime } from '../../app/format.ts';
+import { contentAsText, type DraftContent } from './content.ts';
 import type { AutosaveState } from './useDraftAutosave.ts';
 
 /** "Saving… / Saved at 10:42 / Offline: kept on this device… / Not saved", announced politely. */
 export function AutosaveStatus({ state, onRetry }: { state: AutosaveState; onRetry: () => void }) {
-  const { t, i18n } = useTranslation('observations');
+  const { t } = useTranslation('observations');
   const text =
     state.kind === 'saving'
       ? t('autosave.saving')
       : state.kind === 'saved'
-        ? t('autosave.savedAt', { time: formatTime(state.at, i18n.language) })
+        ? t('autosave.savedAt', { time: formatTime(state.at) })
         : state.kind === 'offline'
           ? t('autosave.offline')
           : state.kind === 'idle'
@@ -34,9 +35,9 @@ export function AutosaveStatus({ state, onRetry }: { state: AutosaveState; onRet
 
 /** The labels and time format the plain-text copy of a draft uses. */
 export function useContentText() {
-  const { t, i18n } = useTranslation('observations');
+  const { t } = useTranslation('observations');
   return (c: DraftContent) =>
-    contentAsText(c, { notes: t('notes.heading'), glows: t('feedback.glows'), grows: t('feedback.grows'), comments: t('copy.comments') }, (iso) => formatTime(iso, i18n.language));
+    contentAsText(c, { notes: t('notes.heading'), glows: t('feedback.glows'), grows: t('feedback.grows'), comments: t('copy.comments') }, formatTime);
 }
 
 function CopyText({ text }: { text: string }) {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
 import type { ObservationRubric } from '../../../common/schemas/observations.ts';
 import type { GridCriterion } from '../../../common/schemas/rubrics.ts';
-import { formatNumber } from '../../app/format.ts';
-import { formatTime, type DraftContent } from './content.ts';
+import { formatNumber, formatTime } from '../../app/format.ts';
+import { type DraftContent } from './content.ts';
 
 type Score = DraftContent['scores'][number];
 type Note = DraftContent['notes'][number];
@@ -96,13 +96,13 @@ function CriterionScore({
   notes: Note[];
   onChange: (score: Score | null) => void;
 }) {
-  const { t, i18n } = useTranslation('observations');
+  const { t } = useTranslation('observations');
   const nameId = useId();
   const name = competencyName(criterion);
   const tagged = criterion.item ? notes.filter((n) => n.itemId === criterion.item!.id) : [];
   // Notes tagged with this competency first, then the rest.
   const ordered = [...tagged, ...notes.filter((n) => !tagged.includes(n))];
-  const noteOptions = ordered.map((n) => ({ value: n.id, label: `${formatTime(n.notedAt, i18n.language)} ${n.body.length > 80 ? `${n.body.slice(0, 80)}…` : n.body}` }));
+  const noteOptions = ordered.map((n) => ({ value: n.id, label: `${formatTime(n.notedAt)} ${n.body.length > 80 ? `${n.body.slice(0, 80)}…` : n.body}` }));
   const set = (patch: Partial<Score>) =>
     onChange({ criterionId: criterion.id, scaleLevelId: score?.scaleLevelId ?? '', comment: score?.comment ?? '', citedNoteIds: score?.citedNoteIds ?? [], ...patch });
 

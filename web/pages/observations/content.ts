@@ -62,11 +62,6 @@ export function contentAsText(c: DraftContent, labels: { notes: string; glows: s
   return parts.join('\n\n');
 }
 
-/** A short time of day in the reader's locale, e.g. "10:42 AM" / "10:42". */
-export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
-}
-
 /** A client id for a note (crypto.randomUUID needs a secure context; fall back for plain http). */
 export function newId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();

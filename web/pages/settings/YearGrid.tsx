@@ -1,7 +1,7 @@
 import { Box, Group, List, Paper, SimpleGrid, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NonSchoolDay, SchoolCalendar } from '../../../common/schemas/settings.ts';
-import { formatDate, formatNumber } from '../../app/format.ts';
+import { formatDate, formatMonth, formatNumber, weekdayNames } from '../../app/format.ts';
 
 const KIND_COLOR: Record<string, string> = {
   holiday: 'var(--mantine-color-orange-1)',
@@ -35,18 +35,15 @@ function useMonthTools(calendar: SchoolCalendar) {
   const { i18n } = useTranslation();
   const byDay = new Map(calendar.nonSchoolDays.map((d) => [d.day, d]));
   const inTerm = (day: string) => calendar.terms.some((term) => term.startsOn <= day && day <= term.endsOn);
-  const monthName = (m: Month) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month, 1)));
+  const monthName = (m: Month) => formatMonth(`${m.year}-${String(m.month + 1).padStart(2, '0')}`);
   const schoolDays = (m: Month) => m.days.filter((d) => d.weekday !== 0 && d.weekday !== 6 && !byDay.has(d.day) && inTerm(d.day)).length;
   return { byDay, inTerm, monthName, schoolDays, language: i18n.language };
 }
 
 function MonthTable({ month, calendar }: { month: Month; calendar: SchoolCalendar }) {
   const { t } = useTranslation('settings');
-  const { byDay, inTerm, monthName, schoolDays, language } = useMonthTools(calendar);
-  const weekdayNames = Array.from({ length: 7 }, (_, i) => ({
-    short: new Intl.DateTimeFormat(language, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + i))),
-    long: new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + i))),
-  }));
+  const { byDay, inTerm, monthName, schoolDays } = useMonthTools(calendar);
+  const weekdays = weekdayNames(0, 'narrow');
   const first = month.days[0]!.weekday;
   const cells: (Month['days'][number] | null)[] = [...Array<null>(first).fill(null), ...month.days];
   while (cells.length % 7 !== 0) cells.push(null);
@@ -64,7 +61,7 @@ function MonthTable({ month, calendar }: { month: Month; calendar: SchoolCalenda
         </caption>
         <thead>
           <tr>
-            {weekdayNames.map((w) => (
+            {weekdays.map((w) => (
               <th key={w.long} scope="col" abbr={w.long} style={{ fontSize: 11, fontWeight: 500, color: 'var(--mantine-color-gray-7)' }}>
                 {w.short}
               </th>

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { formatDateTimeIn } from '../../../../common/clock.ts';
 import en from '../../../../common/i18n/en/email.json' with { type: 'json' };
 import es from '../../../../common/i18n/es/email.json' with { type: 'json' };
 import type { Executor } from '../../../db/client.ts';
@@ -27,7 +28,7 @@ export async function queueSecurityNotice(
   params: Record<string, string | number> = {},
 ) {
   const locale = account.user.locale === 'es' ? 'es' : 'en';
-  const when = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: account.timeZone }).format(new Date());
+  const when = formatDateTimeIn(new Date(), { timeZone: account.timeZone, locale, label: true });
   const t = i18n.getFixedT(locale, 'email');
   const values = { ...params, name: account.givenName, when };
   await tx.insert(outboxEmails).values({
