@@ -14,6 +14,7 @@ import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
+import { enforceRouteAuth, routesNeed } from './lib/route-auth.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Mailer, type MailerOptions } from './services/mail/mailer.ts';
@@ -101,7 +102,12 @@ export async function buildApp(opts: AppOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Every API route declares who may reach it (lib/route-auth.ts); the docs are public.
+  enforceRouteAuth(app);
+  await app.register(async (docs) => {
+    routesNeed(docs, 'public');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   await app.register(registerRoutes);
 

@@ -18,10 +18,12 @@ import {
 import { requireCtx } from '../lib/http.ts';
 import { listPathways, pathwayView } from '../services/pathways/load.ts';
 import { changePathway, createPathway, createStep, reorderSteps } from '../services/pathways/write.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['pathways'];
 
 export const pathwayRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: PathwayListQuery, response: { 200: PathwayList } } }, async (req) =>
     listPathways(await requireCtx(req), req.query),
   );
