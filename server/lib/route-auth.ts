@@ -27,6 +27,19 @@ declare module 'fastify' {
   }
 }
 
+/** Each declaration as OpenAPI security requirements (the schemes are named in app.ts). */
+const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
+  session: [{ session: [] }],
+  sessionOrToken: [{ session: [] }, { apiToken: [] }],
+  public: [],
+};
+
+/** The OpenAPI document says it too (@fastify/swagger reads the schema once all routes are in). */
+function document(route: RouteOptions) {
+  const auth = route.config?.auth;
+  if (auth && route.schema) route.schema = { ...route.schema, security: SECURITY[auth] };
+}
+
 /** Paths whose every route must declare `auth`: the API. Static files and the SPA are public. */
 const API = /^\/(api|ims)\//;
 
@@ -44,6 +57,7 @@ const API = /^\/(api|ims)\//;
 export function routesNeed(scope: FastifyInstance, auth: RouteAuth) {
   scope.addHook('onRoute', (route) => {
     route.config = { ...route.config, auth: route.config?.auth ?? auth };
+    document(route);
   });
 }
 
@@ -55,7 +69,10 @@ export function routesNeed(scope: FastifyInstance, auth: RouteAuth) {
 export function enforceRouteAuth(app: FastifyInstance) {
   const routes: RouteOptions[] = [];
   // Runs before the route file's own onRoute hook: keep the options, read them once all are loaded.
-  app.addHook('onRoute', (route) => void routes.push(route));
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+    document(route);
+  });
   app.addHook('onReady', async () => {
     const missing = routes.filter((r) => API.test(r.url) && !r.config?.auth).map((r) => `${String(r.method)} ${r.url}`);
     if (missing.length > 0) throw new Error(`Routes that do not declare config.auth (lib/route-auth.ts): ${[...new Set(missing)].join(', ')}`);
