@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { makePrivateTree } from './private-dir.ts';
 
 /** Saves the embedded database in `dataDir` to a gzipped tar file; returns the file's path. */
 export async function backup(dataDir: string, file: string | undefined) {
@@ -9,8 +10,10 @@ export async function backup(dataDir: string, file: string | undefined) {
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const dump = await db.dumpDataDir('gzip');
   await db.close();
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  fs.writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
+  // A backup holds everything the database does: readable by this user only.
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(target, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+  fs.chmodSync(target, 0o600);
   return target;
 }
 
@@ -32,7 +35,8 @@ export async function restore(dataDir: string, file: string | undefined) {
   const lockPid = fs.existsSync(lock) ? fs.readFileSync(lock, 'utf8') : null;
   if (fs.existsSync(dataDir)) fs.renameSync(dataDir, previous);
   fs.renameSync(staging, dataDir);
-  if (lockPid) fs.writeFileSync(lock, lockPid);
+  makePrivateTree(dataDir);
+  if (lockPid) fs.writeFileSync(lock, lockPid, { mode: 0o600 });
   return previous;
 }
 

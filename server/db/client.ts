@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { openPglite } from './pglite.ts';
+import { makePrivateDir, makePrivateTree } from './private-dir.ts';
 import { checkTenantRole, districtPool, openTenantPool } from './tenancy.ts';
 import * as schema from './schema/index.ts';
 
@@ -76,9 +77,12 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
       },
     };
   }
+  const onDisk = opts.dataDir && !opts.dataDir.includes('://') ? opts.dataDir : null;
+  if (onDisk) makePrivateDir(onDisk);
   const client = await openPglite(opts.dataDir ?? 'memory://', { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
+  if (onDisk) makePrivateTree(onDisk);
   return {
     db,
     forDistrict: perDistrict((districtId) => drizzlePglite(client.forDistrict(districtId), { schema, casing: 'snake_case' }) as unknown as Db),

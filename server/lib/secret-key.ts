@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../env.ts';
+import { makePrivateDir } from '../db/private-dir.ts';
 
 /** What the key depends on: SECRET_KEY, else a file in DATA_DIR (not allowed for PostgreSQL in production). */
 export type KeyEnv = Pick<Env, 'SECRET_KEY' | 'DATA_DIR' | 'DATABASE_URL' | 'NODE_ENV'>;
@@ -28,7 +29,7 @@ const derived = new Map<string, Buffer>();
 /** Reads the key file in `dir`, creating it (readable by this user only) on first use. */
 function keyFile(dir: string): string {
   const file = path.join(dir, SECRET_KEY_FILE);
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   try {
     fs.writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
   } catch (err) {

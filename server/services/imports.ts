@@ -147,6 +147,19 @@ export async function startImport(ctx: Ctx, id: string, ownerDb: Db) {
   return { import: present(ctx, started), job };
 }
 
+/**
+ * What a log may say about a failed write: the database error's code, constraint, table and column
+ * and its own short message (never its detail, which quotes the failing row), else the error's name.
+ */
+export function failureOf(err: unknown) {
+  for (let e = err as Record<string, unknown> | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) continue;
+    const { code, constraint, table, column } = e as Record<string, string | undefined>;
+    return { code, constraint, table, column, message: String(e.message ?? '').slice(0, 200) };
+  }
+  return { name: err instanceof Error ? err.name : typeof err };
+}
+
 function isUniqueViolation(err: unknown): boolean {
   for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.code === '23505') return true;
@@ -158,6 +171,7 @@ async function runImport(ctx: Ctx, row: ImportRow, ownerDb: Db) {
   const progress = { done: 0, total: row.progressTotal };
   liveProgress.set(row.id, progress);
   const audit = { requestId: row.id, actor: { userId: ctx.actor.userId, districtId: ctx.actor.districtId } };
+  let counts: RosterImport['report']['counts'] | undefined;
   try {
     const protectedIds = await protectedPeople(ctx.db, ctx.actor.districtId);
     const [stored] = await ctx.db.select({ parsed: rosterImports.parsed }).from(rosterImports).where(eq(rosterImports.id, row.id));
@@ -165,6 +179,7 @@ async function runImport(ctx: Ctx, row: ImportRow, ownerDb: Db) {
       // Re-plan inside the transaction: the district may have changed since the dry run.
       const plan = planImport(stored!.parsed as ParsedRoster, await loadDistrictState(tx, ctx.actor.districtId), protectedIds);
       progress.total = planSize(plan);
+      counts = plan.report.counts;
       await applyPlan(tx, audit, plan, (done) => (progress.done = done));
       await tx
         .update(rosterImports)
@@ -173,7 +188,9 @@ async function runImport(ctx: Ctx, row: ImportRow, ownerDb: Db) {
       await recordAudit(tx, audit, { action: 'roster_import.apply', entityType: 'roster_import', entityId: row.id, after: { counts: plan.report.counts } });
     });
   } catch (err) {
-    ctx.log.error({ err, importId: row.id }, 'roster import failed');
+    // Counts and ids only: the error of a failed batch insert carries the whole batch (names,
+    // e-mails) as its parameters, which made one log line of 125 MB.
+    ctx.log.error({ importId: row.id, districtId: ctx.actor.districtId, counts, progress, failure: failureOf(err) }, 'roster import failed');
     await ctx.db
       .update(rosterImports)
       .set({ status: 'failed', parsed: {}, error: 'write_failed', finishedAt: new Date(), updatedAt: new Date() })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type App } from '../app.ts';
+import { buildApp, type App, type AppOptions } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { loadEnv } from '../env.ts';
 import type { MailerOptions } from '../services/mail/mailer.ts';
@@ -20,6 +20,8 @@ export interface TestAppOptions {
   smtp?: boolean | MailboxOptions;
   /** E-mail worker timings; with `smtp`, retries wait milliseconds instead of minutes. */
   mail?: MailerOptions;
+  /** Fastify's logger, e.g. `{ level: 'info', stream }` to read what the app logs. */
+  logger?: AppOptions['logger'];
 }
 
 /** One app and database per test file; tests isolate themselves by building their own district. */
@@ -34,7 +36,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       env.SMTP_URL = ctx.mailbox.url;
       mail = { pollMs: 200, storedRetryMs: [50, 50], heldRetryMs: [50, 50], ...opts.mail };
     }
-    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail });
+    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail, logger: opts.logger });
     await ctx.app.ready();
   }, 60_000);
   afterAll(async () => {

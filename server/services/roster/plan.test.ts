@@ -98,3 +98,63 @@ describe('mass deactivation', () => {
     expect(plan.report.issues[0]).toMatchObject({ code: 'mass_deactivation', severity: 'warning', params: { count: 19, total: 20 } });
   });
 });
+
+describe('records the files delete', () => {
+  const org = (sourcedId: string, status: 'active' | 'tobedeleted', parentSourcedId: string | null = null) =>
+    ({ sourcedId, status, name: sourcedId, type: 'school', identifier: null, parentSourcedId, file: 'orgs.csv', line: 3 }) as const;
+
+  it('never creates a role (or a child org) pointing at a tobedeleted person or org never created, and says so', () => {
+    const plan = planImport(
+      roster({
+        mode: 'delta',
+        orgs: [org('gone', 'tobedeleted'), org('child', 'active', 'gone')],
+        people: [person('left', { status: 'tobedeleted' }), person('a')],
+        roles: [role('r-left', 'left'), role('r-gone', 'a', 'gone'), role('r-ok', 'a', 'child')],
+      }),
+      state(),
+    );
+    const created = new Set([...plan.orgs, ...plan.people].map((o) => o.id));
+    expect(plan.roles.map((o) => o.kind === 'create' && o.values.sourcedId)).toEqual(['r-ok']);
+    // Everything a created row points at is created in this plan or held already.
+    for (const o of plan.roles) if (o.kind === 'create') expect(created).toContain(o.values.personId);
+    expect(plan.orgs.find((o) => o.kind === 'create' && o.values.sourcedId === 'child')).toMatchObject({ values: { parentId: null } });
+    expect(plan.report.issues.map((i) => [i.severity, i.code, i.params])).toEqual([
+      ['warning', 'parent_org_deleted', { org: 'child', parent: 'gone' }],
+      ['warning', 'role_of_deleted_person', { record: 'left' }],
+      ['warning', 'role_of_deleted_org', { record: 'gone' }],
+    ]);
+    expect(plan.report.counts.roles).toMatchObject({ create: 1, error: 0, unchanged: 2 });
+  });
+
+  it('ends a held role of a person the files delete, and needs no person or org to end a tobedeleted role', () => {
+    const s = state({ people: [{ id: 'id-left', sourcedId: 'left', familyName: 'left' }] });
+    s.rolesBySourcedId.set('r-left', { id: 'role-1', sourcedId: 'r-left', active: true } as never);
+    s.rolesBySourcedId.set('r-old', { id: 'role-2', sourcedId: 'r-old', active: true } as never);
+    const plan = planImport(
+      roster({ mode: 'delta', people: [person('left', { status: 'tobedeleted' })], roles: [role('r-left', 'left'), { ...role('r-old', 'nobody', 'nowhere'), status: 'tobedeleted' }] }),
+      s,
+    );
+    expect(plan.roles.map((o) => [o.kind, o.id])).toEqual([['deactivate', 'role-1'], ['deactivate', 'role-2']]);
+    expect(plan.report.counts.roles).toMatchObject({ deactivate: 2, error: 0 });
+  });
+});
+
+describe('mass deactivation of schools', () => {
+  it('warns first, as for people, when a bulk set without the schools would deactivate them', () => {
+    const s = state();
+    s.orgsBySourcedId.set('sch-2', { id: 'org-uuid-2', sourcedId: 'sch-2', identifier: 'S2', active: true } as never);
+    const district = { sourcedId: 'dist', status: 'active', name: 'District', type: 'district', identifier: null, parentSourcedId: null, file: 'orgs.csv', line: 2 } as const;
+    const plan = planImport(roster({ orgs: [district], people: [person('a')] }), s);
+    expect(plan.report.counts.orgs.deactivate).toBe(2);
+    expect(plan.report.issues[0]).toMatchObject({ file: 'orgs.csv', code: 'mass_org_deactivation', severity: 'warning', params: { count: 2, total: 2 } });
+  });
+
+  it('says nothing when one school of several closes', () => {
+    const s = state();
+    for (const n of [2, 3]) s.orgsBySourcedId.set(`sch-${n}`, { id: `org-uuid-${n}`, sourcedId: `sch-${n}`, active: true } as never);
+    const school = (sourcedId: string) => ({ sourcedId, status: 'active', name: sourcedId, type: 'school', identifier: null, parentSourcedId: null, file: 'orgs.csv', line: 2 }) as const;
+    const plan = planImport(roster({ orgs: [school('sch-1'), school('sch-2')] }), s);
+    expect(plan.report.counts.orgs.deactivate).toBe(1);
+    expect(plan.report.issues).toEqual([]);
+  });
+});

@@ -55,17 +55,31 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     issues.push({ file, line, severity: 'error', code, params, field });
     countError(file);
   };
+  const warn = (file: string, line: number, code: string, params: Record<string, string>, field?: string) => {
+    issues.push({ file, line, severity: 'warning', code, params, field });
+  };
   const fullSet = parsed.mode === 'bulk' && parsed.format.startsWith('oneroster');
 
-  // Org units: ids first, so parents listed after their children still resolve.
+  // Records the files mark tobedeleted: nothing may be created pointing at one of them.
+  const deletedOrgs = new Set(parsed.orgs.filter((o) => o.status === 'tobedeleted').map((o) => o.sourcedId));
+  const deletedPeople = new Set(parsed.people.filter((p) => p.status === 'tobedeleted').map((p) => p.sourcedId));
+
+  // Org units: ids first, so parents listed after their children still resolve. Only rows that
+  // exist or will be created get an id: a tobedeleted row never created has none to point at.
   const orgIds = new Map<string, string>();
-  for (const o of parsed.orgs) orgIds.set(o.sourcedId, state.orgsBySourcedId.get(o.sourcedId)?.id ?? randomUUID());
+  for (const o of parsed.orgs) {
+    const id = state.orgsBySourcedId.get(o.sourcedId)?.id ?? (o.status === 'active' ? randomUUID() : null);
+    if (id) orgIds.set(o.sourcedId, id);
+  }
   for (const o of parsed.orgs) planOrg(o);
   plan.orgs = parentsFirst(plan.orgs);
   function planOrg(o: RosterOrg) {
     const existing = state.orgsBySourcedId.get(o.sourcedId);
-    const id = orgIds.get(o.sourcedId)!;
+    const id = orgIds.get(o.sourcedId) ?? '';
     const parentId = o.parentSourcedId ? (orgIds.get(o.parentSourcedId) ?? state.orgsBySourcedId.get(o.parentSourcedId)?.id ?? null) : null;
+    if (o.status === 'active' && o.parentSourcedId && !parentId && deletedOrgs.has(o.parentSourcedId)) {
+      warn(o.file, o.line, 'parent_org_deleted', { org: o.sourcedId, parent: o.parentSourcedId }, 'parentSourcedId');
+    }
     const values: OrgValues = { sourcedId: o.sourcedId, name: o.name, type: o.type, identifier: o.identifier, parentId, active: true };
     pushOp(plan.orgs, counts.orgs, o.status, existing, id, values, ['name', 'type', 'identifier', 'parentId', 'active']);
   }
@@ -76,24 +90,40 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
   const personIds = new Map<string, string>();
   for (const p of parsed.people) {
     const existing = state.peopleBySourcedId.get(p.sourcedId);
-    const id = existing?.id ?? randomUUID();
-    personIds.set(p.sourcedId, id);
+    const id = existing?.id ?? (p.status === 'active' ? randomUUID() : '');
+    if (id) personIds.set(p.sourcedId, id);
     const values = personValues(p);
     pushOp(plan.people, counts.people, p.status, existing, id, values, Object.keys(values));
   }
 
   for (const r of parsed.roles) planRole(r);
   function planRole(r: RosterRole) {
+    const existing = state.rolesBySourcedId.get(r.sourcedId);
+    // Ending a role needs neither its person nor its org: only the role itself, if we hold it.
+    if (r.status === 'tobedeleted') return endRole(existing);
+    // An active role of a person or org the files delete goes with them (a nightly SIS export
+    // often still lists such roles): deactivated if we hold it, never created, and said so.
+    const gonePerson = deletedPeople.has(r.personSourcedId);
+    if (gonePerson || deletedOrgs.has(r.orgSourcedId)) {
+      const [record, field] = gonePerson ? [r.personSourcedId, 'userSourcedId'] : [r.orgSourcedId, 'orgSourcedId'];
+      warn(r.file, r.line, gonePerson ? 'role_of_deleted_person' : 'role_of_deleted_org', { record }, field);
+      return endRole(existing);
+    }
     const orgUnitId = resolveOrg(r.orgSourcedId);
     const personId = personIds.get(r.personSourcedId) ?? state.peopleBySourcedId.get(r.personSourcedId)?.id ?? null;
     if (!orgUnitId) return error(r.file, r.line, 'unknown_org', { org: r.orgSourcedId }, 'orgSourcedId');
     if (!personId) return error(r.file, r.line, 'unknown_person', { person: r.personSourcedId }, 'userSourcedId');
-    const existing = state.rolesBySourcedId.get(r.sourcedId);
     const values: RoleValues = {
       sourcedId: r.sourcedId, personId, orgUnitId, role: r.role, isPrimary: r.isPrimary,
       beginDate: r.beginDate, endDate: r.endDate, active: true,
     };
     pushOp(plan.roles, counts.roles, r.status, existing, existing?.id ?? randomUUID(), values, Object.keys(values));
+  }
+  function endRole(existing: { id: string; active: boolean } | undefined) {
+    if (existing?.active) {
+      plan.roles.push({ kind: 'deactivate', id: existing.id, before: pick(existing, ROLE_KEYS) });
+      counts.roles.deactivate++;
+    } else counts.roles.unchanged++;
   }
 
   if (fullSet) {
@@ -102,11 +132,15 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     const seenRoles = new Set(parsed.roles.map((r) => r.sourcedId));
     // A kind of row absent from the upload (no users.csv, say) says nothing about what is missing.
     if (parsed.orgs.length > 0) deactivateMissing(state.orgsBySourcedId, seenOrgs, plan.orgs, counts.orgs);
+    if (massDeactivation(counts.orgs.deactivate, state.orgsBySourcedId.size, 1)) {
+      // A set whose orgs.csv lacks the schools would otherwise close every school without a word.
+      issues.unshift({ file: 'orgs.csv', line: null, severity: 'warning', code: 'mass_org_deactivation', params: { count: counts.orgs.deactivate, total: state.orgsBySourcedId.size } });
+    }
     // People with admin access are never dropped by omission: an admin must not lock themselves out.
     const keepPeople = new Set([...seenPeople, ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s)]);
     if (parsed.people.length > 0) deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
     const rosterPeople = state.peopleBySourcedId.size;
-    if (counts.people.deactivate >= 10 && counts.people.deactivate > rosterPeople / 2) {
+    if (massDeactivation(counts.people.deactivate, rosterPeople, 10)) {
       // Most likely a partial file uploaded as a full one: say so loudly before anyone applies it.
       issues.unshift({ file: 'users.csv', line: null, severity: 'warning', code: 'mass_deactivation', params: { count: counts.people.deactivate, total: rosterPeople } });
     }
@@ -117,6 +151,17 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
   plan.report.issues = errorsFirst.slice(0, MAX_REPORTED_ISSUES);
   return plan;
 }
+
+/**
+ * Whether a bulk set deactivates most of what earlier imports brought (more than half, and at
+ * least `minimum`): most likely a partial set uploaded as a whole one. Orgs are few, so one is
+ * enough to count; people need ten, so that a small district's ordinary leavers do not alarm.
+ */
+function massDeactivation(deactivated: number, total: number, minimum: number): boolean {
+  return deactivated >= minimum && deactivated > total / 2;
+}
+
+const ROLE_KEYS = ['sourcedId', 'personId', 'orgUnitId', 'role', 'isPrimary', 'beginDate', 'endDate', 'active'];
 
 /** A file with an error on every row would otherwise make a report of megabytes; counts stay exact. */
 export const MAX_REPORTED_ISSUES = 1000;

@@ -14,11 +14,16 @@ const decodeWindows1252 = (bytes: Buffer) =>
  * Turns a file's bytes into text. UTF-8 (BOM or not) is the norm; UTF-16 needs its BOM; anything
  * else that is not valid UTF-8 is read as Windows-1252 with a warning, because that is what Excel's
  * "CSV (Windows)" and legacy SIS exports produce, and it keeps names like "José" intact.
- * Throws `not_a_text_file` for binary content (NUL bytes outside UTF-16).
+ * Throws `not_a_text_file` for binary content (NUL bytes, or a NUL character in UTF-16).
  */
 export function decodeText(data: Buffer, file: string, issues: Issues): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return utf16le.decode(data.subarray(2));
-  if (data[0] === 0xfe && data[1] === 0xff) return utf16be.decode(data.subarray(2));
+  const bigEndian = data[0] === 0xfe && data[1] === 0xff;
+  if ((data[0] === 0xff && data[1] === 0xfe) || bigEndian) {
+    const text = (bigEndian ? utf16be : utf16le).decode(data.subarray(2));
+    // PostgreSQL text cannot hold U+0000: refused here rather than at apply.
+    if (text.includes('\0')) throw new RosterFileError('not_a_text_file', { file });
+    return text;
+  }
   const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
   if (body.includes(0)) throw new RosterFileError('not_a_text_file', { file });
   try {

@@ -3,7 +3,7 @@ import type { Table } from './csv.ts';
 import { dateCell } from './dates.ts';
 import { Sheet, type Row } from './headers.ts';
 import type { Issues, RosterPerson, RosterRole } from './types.ts';
-import { emailCell, mapRole, optional, statusCell } from './values.ts';
+import { emailCell, fitsLimits, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
 
 export interface PeopleInput {
   users?: Table | null;
@@ -34,7 +34,14 @@ function personOf(row: Row, file: string, issues: Issues): RosterPerson | null {
   if (!givenName) issues.missing(file, row.line, 'givenName');
   if (!familyName) issues.missing(file, row.line, 'familyName');
   const status = statusCell(row.get('status'), file, row.line, issues, true);
-  if (!givenName || !familyName || !status) return null;
+  const fits = fitsLimits([
+    ['sourcedId', row.get('sourcedId'), MAX_LENGTH.id], ['givenName', givenName, MAX_LENGTH.name], ['familyName', familyName, MAX_LENGTH.name],
+    ['middleName', row.get('middleName'), MAX_LENGTH.name], ['preferredGivenName', row.get('preferredGivenName'), MAX_LENGTH.name],
+    ['email', row.get('email'), MAX_LENGTH.email], [row.get('phone') ? 'phone' : 'sms', row.get('phone') || row.get('sms'), MAX_LENGTH.phone],
+    ['identifier', row.get('identifier'), MAX_LENGTH.identifier], ['username', row.get('username'), MAX_LENGTH.username],
+    ...orgsOnUserRow(row).map((org): [string, string, number] => [row.get('orgSourcedIds') ? 'orgSourcedIds' : 'primaryOrgSourcedId', org, MAX_LENGTH.id]),
+  ], file, row.line, issues);
+  if (!givenName || !familyName || !status || !fits) return null;
   return {
     sourcedId: row.get('sourcedId'), status, givenName, familyName,
     middleName: optional(row.get('middleName')),
@@ -87,6 +94,8 @@ function readRolesFile(sheet: Sheet, issues: Issues, staffUsers: Set<string>, no
     blanks.forEach((f) => issues.missing(file, row.line, f));
     if (role === undefined && roleText) issues.error(file, row.line, 'unknown_role', { value: roleText }, 'role');
     if (blanks.length > 0 || !role) continue;
+    const ids: [string, string, number][] = [['sourcedId', sourcedId, MAX_LENGTH.id], ['userSourcedId', userId, MAX_LENGTH.id], ['orgSourcedId', orgId, MAX_LENGTH.id]];
+    if (!fitsLimits(ids, file, row.line, issues)) continue;
     if (seen.has(sourcedId)) {
       issues.error(file, row.line, 'duplicate_sourced_id', { sourcedId }, 'sourcedId');
       continue;

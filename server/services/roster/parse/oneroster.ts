@@ -2,7 +2,7 @@ import type { Table } from './csv.ts';
 import { Sheet } from './headers.ts';
 import { readPeople } from './oneroster-people.ts';
 import type { Issues, ParsedRoster, RosterOrg } from './types.ts';
-import { optional, statusCell } from './values.ts';
+import { fitsLimits, MAX_LENGTH, optional, statusCell } from './values.ts';
 
 /** The OneRoster files this parser reads; every other file of a set is listed as ignored. */
 export const ONEROSTER_FILES = ['manifest', 'orgs', 'users', 'roles'] as const;
@@ -78,6 +78,11 @@ function readOrgs(table: Table | null | undefined, mode: ParsedRoster['mode'], i
     const blanks = Object.entries({ sourcedId, name, type: rawType }).filter(([, v]) => !v);
     blanks.forEach(([field]) => issues.missing(file, row.line, field));
     if (blanks.length > 0) continue;
+    const cells: [string, string, number][] = [
+      ['sourcedId', sourcedId, MAX_LENGTH.id], ['name', name, MAX_LENGTH.orgName],
+      ['identifier', row.get('identifier'), MAX_LENGTH.identifier], ['parentSourcedId', row.get('parentSourcedId'), MAX_LENGTH.id],
+    ];
+    if (!fitsLimits(cells, file, row.line, issues)) continue;
     if (orgs.has(sourcedId)) {
       issues.error(file, row.line, 'duplicate_sourced_id', { sourcedId }, 'sourcedId');
       continue;

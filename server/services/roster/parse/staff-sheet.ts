@@ -2,7 +2,7 @@ import type { Table } from './csv.ts';
 import { dateCell } from './dates.ts';
 import { normaliseHeader, Sheet, type Row } from './headers.ts';
 import type { Issues, ParsedRoster, RosterPerson, RosterRole } from './types.ts';
-import { booleanCell, emailCell, mapRole, optional, statusCell } from './values.ts';
+import { booleanCell, emailCell, fitsLimits, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
 
 /** Columns of our own staff template, in template order (the header is matched by name, any order). */
 export const STAFF_TEMPLATE_COLUMNS = [
@@ -100,7 +100,12 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
     const blank = Object.entries(required).filter(([, v]) => !v).map(([k]) => k);
     blank.forEach(missing);
     const status = statusCell(row.get('status'), file, row.line, issues, false);
-    if (blank.length > 0 || !status) continue;
+    const fits = fitsLimits([
+      ['staff_id', staffId, MAX_LENGTH.identifier], ['given_name', required.given_name, MAX_LENGTH.name],
+      ['family_name', required.family_name, MAX_LENGTH.name], ['email', row.get('email'), MAX_LENGTH.email],
+      ['phone', row.get('phone'), MAX_LENGTH.phone], ['school_code', required.school_code, MAX_LENGTH.id],
+    ], file, row.line, issues);
+    if (blank.length > 0 || !status || !fits) continue;
     const beginDate = dateCell(row.get('begin_date'), 'begin_date', file, row.line, issues);
     const endDate = dateCell(row.get('end_date'), 'end_date', file, row.line, issues);
     if (beginDate && endDate && endDate < beginDate) issues.error(file, row.line, 'end_before_begin', { beginDate, endDate }, 'end_date');

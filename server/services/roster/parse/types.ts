@@ -70,7 +70,7 @@ export interface ParsedRoster {
 
 /**
  * Every issue code of an import report (i18n keys under `import:issue.`); the planner also uses the
- * `unknown_*` ones and adds `mass_deactivation`.
+ * `unknown_*` ones and adds `mass_*deactivation`, `role_of_deleted_*` and `parent_org_deleted`.
  */
 export const ISSUE_CODES = [
   'malformed_csv', 'empty_file', 'missing_column', 'duplicate_column', 'column_count_mismatch',
@@ -78,7 +78,8 @@ export const ISSUE_CODES = [
   'invalid_date', 'ambiguous_date', 'date_format_assumed', 'end_before_begin', 'encoding_assumed_windows_1252',
   'unknown_role', 'conflicting_value', 'multiple_primary_roles', 'no_roles_file', 'user_without_role',
   'unknown_person', 'unknown_org', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
-  'unknown_oneroster_version', 'manifest_file_missing', 'mass_deactivation',
+  'unknown_oneroster_version', 'manifest_file_missing', 'value_too_long', 'mass_deactivation', 'mass_org_deactivation',
+  'role_of_deleted_person', 'role_of_deleted_org', 'parent_org_deleted',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -59,3 +59,24 @@ export function booleanCell(value: string, field: string, file: string, line: nu
 export function optional(value: string): string | null {
   return value === '' ? null : value;
 }
+
+/**
+ * The longest text each kind of column takes: the limits of the people and org unit forms
+ * (common/schemas/people.ts, org-units.ts), 254 for e-mail addresses and usernames, 255 for ids.
+ */
+export const MAX_LENGTH = { id: 255, name: 100, orgName: 200, email: 254, phone: 40, identifier: 50, username: 254 } as const;
+
+/**
+ * Reports `value_too_long` for each cell longer than its limit (an error: the caller skips the
+ * row) and says whether every cell fits. Checked while parsing, so that what the dry run accepts
+ * the database also takes: a 20 MB name would otherwise fail only at apply.
+ */
+export function fitsLimits(cells: [field: string, value: string, max: number][], file: string, line: number, issues: Issues): boolean {
+  let fits = true;
+  for (const [field, value, max] of cells) {
+    if (value.length <= max) continue;
+    issues.error(file, line, 'value_too_long', { column: field, max, length: value.length }, field);
+    fits = false;
+  }
+  return fits;
+}
