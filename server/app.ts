@@ -13,6 +13,7 @@ import type { Env } from './env.ts';
 import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
+import { enforceRouteAuth, routesNeed } from './lib/route-auth.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { serveWebApp } from './lib/web-app.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -103,11 +104,16 @@ export async function buildApp(opts: AppOptions) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Trellis API', version: '0.1.0', description: 'Talent and professional growth for school districts' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Every API route declares who may reach it (lib/route-auth.ts); the docs are public.
+  enforceRouteAuth(app);
+  await app.register(async (docs) => {
+    routesNeed(docs, 'public');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   await app.register(registerRoutes);
 

@@ -57,15 +57,22 @@ export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null
 
 /**
  * Authenticates the request and builds its context: 401 without a live session; for
- * state-changing methods, 403 unless the `x-csrf-token` header matches the session's token.
+ * state-changing methods, 403 unless the `x-csrf-token` header matches the session's token. Routes
+ * declaring `auth: 'session'` were already checked before validation (lib/route-auth.ts); this
+ * repeats the check against the session the request already holds, at no cost.
  */
 export async function requireCtx(req: FastifyRequest): Promise<Ctx> {
   const session = await sessionOf(req);
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
+  checkCsrf(req, session);
+  return ctxForSession(req, session);
+}
+
+/** 403 on a state-changing request unless its `x-csrf-token` header matches the session's token. */
+export function checkCsrf(req: FastifyRequest, session: SessionUser) {
   if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
     throw new AppError('forbidden', 'Missing or wrong CSRF token');
   }
-  return ctxForSession(req, session);
 }
 
 /**

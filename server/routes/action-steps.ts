@@ -13,10 +13,12 @@ import { requireCtx } from '../lib/http.ts';
 import { readLogged } from '../services/record-reads/log.ts';
 import { actionStepView, listActionSteps } from '../services/action-steps/load.ts';
 import { updateActionStep } from '../services/action-steps/write.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['action-steps'];
 
 export const actionStepRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: ActionStepListQuery, response: { 200: ActionStepList } } }, async (req) =>
     listActionSteps(await requireCtx(req), req.query),
   );

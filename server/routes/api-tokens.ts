@@ -9,10 +9,12 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { requireCtx } from '../lib/http.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens.ts';
 import { publicOrigin } from './framework-io.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['API tokens'];
 
 export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, response: { 200: ApiTokenList } } }, async (req) => ({
     items: await listApiTokens(await requireCtx(req)),
     caseBaseUrl: `${publicOrigin(req)}/ims/case/v1p1`,

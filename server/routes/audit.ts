@@ -10,8 +10,10 @@ import { OutboxList, OutboxQuery } from '../../common/schemas/outbox.ts';
 import { requireCtx } from '../lib/http.ts';
 import { listAudit } from '../services/audit-log.ts';
 import { listOutbox } from '../services/mail/outbox-list.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, async (req) =>
     listAudit(await requireCtx(req), req.query),
   );

@@ -14,15 +14,17 @@ import { confirmPasswordReset, requestPasswordReset } from '../services/auth/pas
 import { deleteSession, findSession } from '../services/auth/sessions.ts';
 import { signIn } from '../services/auth/sign-in.ts';
 import { signOut } from '../services/auth/sign-out.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.post(
     '/sign-in',
     {
       schema: { tags, body: SignInInput, response: { 200: SignInResponse } },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const result = await signIn(app.database.db, {
@@ -58,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/password-reset/request',
-    { schema: { tags, body: PasswordResetRequestInput }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { tags, body: PasswordResetRequestInput }, config: { auth: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
       // The same answer, at the same speed, for every address (finding 8 of issue 10): the lookup
       // and the e-mail are queued and start on a later turn of the event loop, once this answer has
@@ -74,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/password-reset/confirm',
-    { schema: { tags, body: PasswordResetConfirmInput }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { tags, body: PasswordResetConfirmInput }, config: { auth: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
       await confirmPasswordReset(app.database.db, { ...req.body, requestId: req.id });
       return reply.status(204).send();

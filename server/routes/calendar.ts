@@ -12,10 +12,12 @@ import { requireCtx } from '../lib/http.ts';
 import { calendarFor } from '../services/calendar/load.ts';
 import { feedStatus, renderFeed, revokeFeed, rotateFeed } from '../services/calendar/feed.ts';
 import { publicOrigin } from './framework-io.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['calendar'];
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: CalendarQuery, response: { 200: Calendar } } }, async (req) =>
     calendarFor(await requireCtx(req), req.query),
   );
@@ -31,7 +33,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   // Polled by calendar apps without a session: read-only, limited per address.
   app.get(
     '/feed/:file',
-    { schema: { tags, params: CalendarFeedParams }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    { schema: { tags, params: CalendarFeedParams }, config: { auth: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(req.params.file);
       const body = match ? await renderFeed(req.server.database, match[1]!, publicOrigin(req)) : null;

@@ -8,22 +8,21 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CaseIdParams, CaseListQuery } from '../../common/schemas/case.ts';
-import { AppError } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
-import { authenticateApiToken } from '../services/api-tokens.ts';
 import { getCaseDocument, getCaseItem, getCaseItemType, getCasePackage, getCaseRubric, listCaseDocuments, type CaseReader } from '../services/case/rest.ts';
 import { publicOrigin } from './framework-io.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['CASE 1.1 REST'];
 
-/** A signed-in session of the district, or `Authorization: Bearer <token>` with scope `case.read`. */
+/**
+ * A signed-in session of the district, or `Authorization: Bearer <token>` with scope `case.read`,
+ * which the route's `sessionOrToken` declaration checked before anything else (lib/route-auth.ts).
+ */
 async function caseReader(req: FastifyRequest): Promise<CaseReader> {
-  const auth = req.headers.authorization;
-  if (auth !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    // The token tells the district: looked up with the owner's executor, then bound to it.
-    const found = match ? await authenticateApiToken(req.server.database.db, match[1]!, 'case.read') : null;
-    if (!found) throw new AppError('unauthenticated', 'The API token is missing, wrong or revoked');
+  const found = req.apiToken;
+  if (found) {
+    // The token told the district: bound to it.
     return { db: req.server.database.forDistrict(found.districtId), districtId: found.districtId, tokenId: found.tokenId, userId: null, requestId: req.id };
   }
   const ctx = await requireCtx(req);
@@ -31,6 +30,7 @@ async function caseReader(req: FastifyRequest): Promise<CaseReader> {
 }
 
 export const caseRestRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'sessionOrToken');
   const json = { 'content-type': 'application/json; charset=utf-8' };
   app.get('/CFPackages/:id', { schema: { tags, params: CaseIdParams } }, async (req, reply) =>
     reply.headers(json).send(await getCasePackage(await caseReader(req), req.params.id, publicOrigin(req))),

@@ -50,10 +50,12 @@ import { listLogs } from '../services/coaching/log-list.ts';
 import { logView } from '../services/coaching/logs.ts';
 import { createPlan, listPlans, planView, updatePlan } from '../services/coaching/plans.ts';
 import { personCoachingSummary, schoolCoaching } from '../services/coaching/summary.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['coaching'];
 
 export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/caseload', { schema: { tags, response: { 200: Caseload } } }, async (req) => caseload(await requireCtx(req)));
 
   app.get('/focus-items', { schema: { tags, response: { 200: FocusItemList } } }, async (req) => focusItemChoices(await requireCtx(req)));

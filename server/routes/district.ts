@@ -9,10 +9,12 @@ import { CoachingDeliveryReport, DistrictSummary, PeriodQuery } from '../../comm
 import { requireCtx } from '../lib/http.ts';
 import { coachingDeliveryReport } from '../services/district/coaching-delivery.ts';
 import { districtSummary } from '../services/district/summary.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['district'];
 
 export const districtRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/summary', { schema: { tags, querystring: PeriodQuery, response: { 200: DistrictSummary } } }, async (req) =>
     districtSummary(await requireCtx(req), req.query),
   );

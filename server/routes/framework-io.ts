@@ -30,6 +30,7 @@ import { importCase } from '../services/case/import.ts';
 import { CaseFileError } from '../services/case/messages.ts';
 import { templateCsv, templateXlsx } from '../services/framework-spreadsheet/export.ts';
 import { importSpreadsheet } from '../services/framework-spreadsheet/import.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['framework import and export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,6 +66,7 @@ const ExportParams = IdParams;
 const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
 
 export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
   const onRequest = async (req: FastifyRequest) => {
     if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw uploadTooLarge(maxBytes);

@@ -12,11 +12,13 @@ import { requireCtx } from '../lib/http.ts';
 import { setCommentResolved } from '../services/frameworks/comments.ts';
 import { moveItem, setItemRetired, splitItem, updateItem } from '../services/frameworks/items.ts';
 import { deleteAssociation, deleteItem } from '../services/frameworks/restructure.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['frameworks'];
 
 /** Registered under /api. */
 export const frameworkItemRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.patch(
     '/framework-items/:id',
     { schema: { tags, params: IdParams, body: UpdateItemInput, response: { 200: FrameworkItem } } },

@@ -31,10 +31,12 @@ import { createItem, listItems } from '../services/frameworks/items.ts';
 import { getVersion } from '../services/frameworks/load.ts';
 import { createAssociation, mergeItems } from '../services/frameworks/restructure.ts';
 import { newVersion, publishVersion, retireVersion, updateVersion } from '../services/frameworks/versions.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['frameworks'];
 
 export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: FrameworkVersion } } }, async (req) =>
     getVersion(await requireCtx(req), req.params.id),
   );

@@ -30,10 +30,12 @@ import {
   removeDesignTeamMember,
 } from '../services/frameworks/frameworks.ts';
 import { compareVersions } from '../services/frameworks/history.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['frameworks'];
 
 export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, response: { 200: FrameworkList } } }, async (req) => listFrameworks(await requireCtx(req)));
 
   app.post('/', { schema: { tags, body: CreateFrameworkInput, response: { 201: CreateFrameworkResult } } }, async (req, reply) => {

@@ -13,10 +13,12 @@ import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canImportRoster } from '../policies/imports.ts';
 import { createImport, discardImport, getImport, listImports, startImport } from '../services/imports.ts';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx, type RosterInputFile } from '../services/roster/parse/index.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['roster import'];
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   const maxBytes = app.env.MAX_UPLOAD_MB * 1024 * 1024;
 
   app.get('/', { schema: { tags, response: { 200: ImportList } } }, async (req) => listImports(await requireCtx(req)));

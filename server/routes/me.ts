@@ -11,10 +11,12 @@ import { presentMe, requireCtx, sessionOf } from '../lib/http.ts';
 import { changePassword } from '../services/auth/change-password.ts';
 import { recordAudit } from '../services/audit.ts';
 import { listMyRecordReads } from '../services/record-reads/list.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['me'];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, response: { 200: Me } } }, async (req) => presentMe(req, await requireCtx(req)));
 
   app.patch('/', { schema: { tags, body: UpdateMeInput, response: { 200: Me } } }, async (req) => {

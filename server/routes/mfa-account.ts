@@ -22,6 +22,7 @@ import { requireCtx, sessionOf } from '../lib/http.ts';
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, twoFactorStatus, verifySession } from '../services/auth/mfa/account.ts';
 import { personTwoFactor, resetTwoFactor } from '../services/auth/mfa/admin-reset.ts';
 import { mfaKey } from '../services/auth/mfa/secret-box.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['me'];
 /** Password and code checks: the account's own limit applies too (services/auth/mfa/throttle.ts). */
@@ -35,6 +36,7 @@ async function mine(req: FastifyRequest) {
 }
 
 export const mfaAccountRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   const key = () => mfaKey(app.env);
 
   app.get('/', { schema: { tags, response: { 200: TwoFactorStatus } } }, async (req) => {
@@ -69,6 +71,7 @@ export const mfaAccountRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 export const personMfaRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   const personTags = ['people'];
 
   app.get('/:id/two-factor', { schema: { tags: personTags, params: IdParams, response: { 200: PersonTwoFactor } } }, async (req) =>

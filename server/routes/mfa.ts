@@ -29,7 +29,7 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/verify',
-    { schema: { tags, body: VerifyChallengeInput, response: { 200: VerifiedSession } }, config: { rateLimit } },
+    { schema: { tags, body: VerifyChallengeInput, response: { 200: VerifiedSession } }, config: { auth: 'public', rateLimit } },
     async (req, reply) => {
       const opened = await verifySignInCode(app.database.db, mfaKey(app.env), { ...req.body, ...sessionOptions(req) });
       return { ...(await openSession(req, reply, opened.token, opened.csrfToken)), recoveryCodesLeft: opened.recoveryCodesLeft };
@@ -38,13 +38,13 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/enrollment',
-    { schema: { tags, body: ChallengeInput, response: { 200: EnrolmentDetails } }, config: { rateLimit } },
+    { schema: { tags, body: ChallengeInput, response: { 200: EnrolmentDetails } }, config: { auth: 'public', rateLimit } },
     async (req) => startSignInEnrolment(app.database.db, mfaKey(app.env), req.body),
   );
 
   app.post(
     '/enrollment/confirm',
-    { schema: { tags, body: ConfirmEnrolmentInput, response: { 200: EnrolmentSession } }, config: { rateLimit } },
+    { schema: { tags, body: ConfirmEnrolmentInput, response: { 200: EnrolmentSession } }, config: { auth: 'public', rateLimit } },
     async (req, reply) => {
       const opened = await confirmSignInEnrolment(app.database.db, mfaKey(app.env), { ...req.body, ...sessionOptions(req) });
       return { ...(await openSession(req, reply, opened.token, opened.csrfToken)), recoveryCodes: opened.recoveryCodes };

@@ -7,10 +7,12 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { NotificationItem, NotificationList, NotificationListQuery, ReadAllResult } from '../../common/schemas/notifications.ts';
 import { requireCtx } from '../lib/http.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../services/notifications/inbox.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['notifications'];
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationList } } }, async (req) =>
     listNotifications(await requireCtx(req), req.query),
   );

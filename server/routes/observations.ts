@@ -36,12 +36,14 @@ import { discardDraft, saveDraft } from '../services/observations/draft.ts';
 import { acknowledgeObservation, recordFeedback, replyToObservation } from '../services/observations/feedback.ts';
 import { listObservations, observationView, revisionView } from '../services/observations/load.ts';
 import { publishObservation, reviseObservation } from '../services/observations/publish.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['observations'];
 /** Draft saves and revisions carry every note: up to OBSERVATION_LIMITS.draftBodyBytes (else 413). */
 const bodyLimit = OBSERVATION_LIMITS.draftBodyBytes;
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: ObservationListQuery, response: { 200: ObservationList } } }, async (req) =>
     listObservations(await requireCtx(req), req.query),
   );

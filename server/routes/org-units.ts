@@ -8,10 +8,12 @@ import { CreateOrgUnitInput, OrgUnit, OrgUnitList, OrgUnitListQuery, UpdateOrgUn
 import { requireCtx } from '../lib/http.ts';
 import { presentOrgUnit } from '../presenters/org-units.ts';
 import { changeOrgUnit, createOrgUnit, getOrgUnit, listOrgUnits } from '../services/org-units.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['org units'];
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: OrgUnitListQuery, response: { 200: OrgUnitList } } }, async (req) =>
     listOrgUnits(await requireCtx(req), req.query),
   );

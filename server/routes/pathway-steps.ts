@@ -12,10 +12,12 @@ import { requireCtx } from '../lib/http.ts';
 import { stepView } from '../services/pathways/load.ts';
 import { changeStep, createEquivalence, deleteEquivalence, updateEquivalence } from '../services/pathways/write.ts';
 import { compareSteps } from '../services/rubrics/compare.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['pathways'];
 
 export const pathwayStepRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/compare', { schema: { tags, querystring: CompareQuery, response: { 200: StepComparison } } }, async (req) =>
     compareSteps(await requireCtx(req), req.query),
   );

@@ -22,10 +22,12 @@ import { isHrOrAdmin } from '../policies/app.ts';
 import { translatePathways } from '../services/translations/overlay.ts';
 import { listPathways, pathwayView } from '../services/pathways/load.ts';
 import { changePathway, createPathway, createStep, reorderSteps } from '../services/pathways/write.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['pathways'];
 
 export const pathwayRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: PathwayListQuery, response: { 200: PathwayList } } }, async (req) => {
     const ctx = await requireCtx(req);
     const list = await listPathways(ctx, req.query);

@@ -28,10 +28,12 @@ import { invitePerson, setAdminGrant } from '../services/people/account.ts';
 import { personView } from '../services/people/load.ts';
 import { addRoleAssignment, endRoleAssignment } from '../services/people/role-assignments.ts';
 import { createPerson, setPersonActive, updatePerson } from '../services/people/write.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['people'];
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, querystring: PeopleQuery, response: { 200: PeopleList } } }, async (req) =>
     listPeople(await requireCtx(req), req.query),
   );

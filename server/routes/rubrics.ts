@@ -24,6 +24,7 @@ import { exportFileName, rubricDocx, rubricPdf } from '../services/rubrics/expor
 import { loadGrid } from '../services/rubrics/grid.ts';
 import { translateGrid } from '../services/translations/overlay.ts';
 import { addCriteria, createRubric, listVersionRubrics, removeCriterion, reorderCriteria, updateDescriptor } from '../services/rubrics/write.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['rubrics'];
 const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
@@ -32,6 +33,7 @@ const disposition = (name: { ascii: string; utf8: string }) =>
   `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`;
 
 export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/framework-versions/:id/rubrics', { schema: { tags, params: IdParams, response: { 200: RubricList } } }, async (req) =>
     listVersionRubrics(await requireCtx(req), req.params.id),
   );

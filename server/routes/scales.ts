@@ -8,10 +8,12 @@ import { IdParams, VersionInput } from '../../common/schemas/common.ts';
 import { CreateScaleInput, Scale, ScaleList, UpdateScaleInput } from '../../common/schemas/scales.ts';
 import { requireCtx } from '../lib/http.ts';
 import { createScale, getScale, listScales, makeDefaultScale, updateScale } from '../services/scales.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['scales'];
 
 export const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, response: { 200: ScaleList } } }, async (req) => listScales(await requireCtx(req)));
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Scale } } }, async (req) => {

@@ -7,10 +7,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DeviceSessionList, DeviceSessionParams, EndedSessions, EndPersonSessionsInput } from '../../common/schemas/sessions.ts';
 import { requireCtx, sessionOf } from '../lib/http.ts';
 import { endDistrictSessions, endMyOtherSessions, endMySession, endPersonSessions, listMySessions } from '../services/auth/device-sessions.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['sessions'];
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/', { schema: { tags, response: { 200: DeviceSessionList } } }, async (req) => {
     const ctx = await requireCtx(req);
     return listMySessions(ctx, (await sessionOf(req))!.sessionId);

@@ -48,11 +48,13 @@ import {
   schoolCalendarView,
   updateTerm,
 } from '../services/school-calendar/calendar.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['settings'];
 const calendarTags = ['school calendar'];
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/settings/non-negotiables', { schema: { tags, response: { 200: NonNegotiables } } }, async (req) =>
     nonNegotiablesView(await requireCtx(req)),
   );

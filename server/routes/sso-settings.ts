@@ -21,10 +21,12 @@ import { testDiscovery } from '../services/auth/sso/oidc.ts';
 import { createSsoProvider, ssoOverview, updateSsoProvider } from '../services/auth/sso/providers.ts';
 import { updateSignInSettings } from '../services/auth/sign-in-settings.ts';
 import { publicOrigin } from './framework-io.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['single sign-on'];
 
 export const ssoSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   const overview = async (req: Parameters<typeof requireCtx>[0]) =>
     ssoOverview(await requireCtx(req), { origin: publicOrigin(req), sessionId: req.sessionUser!.sessionId });
 

@@ -40,13 +40,13 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/options',
-    { schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
+    { schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } }, config: { auth: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } } },
     async (req) => ssoOptions(app.database.db, req.query),
   );
 
   app.get(
     '/start/:id',
-    { schema: { tags, params: SsoStartParams, querystring: SsoStartQuery }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } },
+    { schema: { tags, params: SsoStartParams, querystring: SsoStartQuery }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const result = await startSsoSignIn(app.database.db, app.env, {
         providerId: req.params.id,
@@ -60,7 +60,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/callback', { schema: { tags }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.get('/callback', { schema: { tags }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (req, reply) => {
     const result = await completeSsoSignIn(app.database.db, app.env, {
       flowCookie: req.cookies[SSO_FLOW_COOKIE],
       search: req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '',
@@ -89,7 +89,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/second-factor',
-    { schema: { tags, response: { 200: SsoSecondFactor } }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } },
+    { schema: { tags, response: { 200: SsoSecondFactor } }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const token = req.cookies[SSO_SECOND_FACTOR_COOKIE];
       // Once: the page holds the challenge from here on, as after a password.

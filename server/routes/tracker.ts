@@ -19,10 +19,12 @@ import { competencyProfile } from '../services/profile/competency-profile.ts';
 import { homeGrowth } from '../services/profile/home.ts';
 import { exportSchoolTracker } from '../services/tracker/export.ts';
 import { districtTracker, schoolTracker, trackerSchools } from '../services/tracker/school.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['tracker'];
 
 export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get('/tracker/schools', { schema: { tags, response: { 200: TrackerSchoolList } } }, async (req) => trackerSchools(await requireCtx(req)));
 
   app.get('/tracker/schools/:id', { schema: { tags, params: IdParams, querystring: TrackerQuery, response: { 200: SchoolTracker } } }, async (req) =>

@@ -23,12 +23,14 @@ import {
 } from '../../common/schemas/translations.ts';
 import { requireCtx } from '../lib/http.ts';
 import { saveTranslation, translationTable } from '../services/translations/edit.ts';
+import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['translations'];
 /** A translations file is text: a few MB holds every descriptor of a large district. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const translationRoutes: FastifyPluginAsyncZod = async (app) => {
+  routesNeed(app, 'session');
   app.get(
     '/:entityType',
     { schema: { tags, params: TranslationParams, querystring: TranslationTableQuery, response: { 200: TranslationTable } } },

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditQuery } from '../../common/schemas/audit.ts';
 import { auditLog, people, roleAssignments, users } from '../db/schema/index.ts';
@@ -7,17 +7,17 @@ import { forbidden } from '../lib/errors.ts';
 import { canReadAuditLog, canReadPersonHistory } from '../policies/audit.ts';
 import { recordAudit } from './audit.ts';
 import { loadReadablePerson } from './people/load.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeCursor, encodeCursor, exactTime, olderThan } from '../lib/cursor.ts';
 
 async function page(ctx: Ctx, where: SQL[], limit: number, cursor?: string) {
   if (cursor) {
-    const c = decodeCursor(cursor);
-    where.push(or(lt(auditLog.at, c.at), and(eq(auditLog.at, c.at), lt(auditLog.id, c.id)))!);
+    where.push(olderThan(decodeCursor(cursor), auditLog.at, auditLog.id));
   }
   const rows = await ctx.db
     .select({
       id: auditLog.id,
       at: auditLog.at,
+      atExact: exactTime(auditLog.at),
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
@@ -45,7 +45,7 @@ async function page(ctx: Ctx, where: SQL[], limit: number, cursor?: string) {
     requestId: r.requestId,
   }));
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.atExact, last.id) : null };
 }
 
 /** The district's audit log, newest first, filtered; district admins only. */

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import i18next from 'i18next';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical from 'ical-generator';
 import en from '../../../common/i18n/en/calendar.json' with { type: 'json' };
 import es from '../../../common/i18n/es/calendar.json' with { type: 'json' };
@@ -112,13 +113,17 @@ export async function renderFeed(database: Pick<Database, 'db' | 'forDistrict'>,
   const locale = feed.locale === 'es' ? 'es' : 'en';
   const t = i18n.getFixedT(locale, 'calendar');
   const host = new URL(origin).host;
-  const cal = ical({ name: t('feed.name'), timezone: timeZone, ttl: 60 * 60 });
+  // Times in the district's zone carry `TZID`, which RFC 5545 answers with a VTIMEZONE block of the
+  // zone's rules (Outlook refuses a feed without one). A zone with no known rules: times in UTC.
+  const vtimezone = getVtimezoneComponent(timeZone);
+  const zone = vtimezone ? timeZone : null;
+  const cal = ical({ name: t('feed.name'), timezone: zone ? { name: zone, generator: () => vtimezone } : null, ttl: 60 * 60 });
   for (const event of events) {
     cal.createEvent({
       id: `${event.id}@${host}`,
-      start: dayjs(event.startsAt).tz(timeZone),
-      end: dayjs(event.endsAt).tz(timeZone),
-      timezone: timeZone,
+      start: zone ? dayjs(event.startsAt).tz(zone) : new Date(event.startsAt),
+      end: zone ? dayjs(event.endsAt).tz(zone) : new Date(event.endsAt),
+      timezone: zone,
       summary: eventSummary(event, locale),
       url: event.link ? `${origin}${event.link}` : null,
     });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
 import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
@@ -8,7 +8,7 @@ import { currentAssignment } from '../auth/current-assignment.ts';
 import { cycleView, loadCycleRow } from './cycles.ts';
 import { presentLogs } from './logs.ts';
 import { loadPlanRow, planView } from './plans.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, exactTime, olderThan } from '../../lib/cursor.ts';
 import { qualified } from '../../db/qualified.ts';
 
 /** The sessions any of these people attend, as a subquery. */
@@ -84,11 +84,10 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
     .where(and(...where));
   const paged = [...where];
   if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    paged.push(or(lt(coachingLogs.startsAt, c.at), and(eq(coachingLogs.startsAt, c.at), lt(coachingLogs.id, c.id)))!);
+    paged.push(olderThan(decodeCursor(q.cursor), coachingLogs.startsAt, coachingLogs.id));
   }
   const rows = await ctx.db
-    .select()
+    .select({ ...getTableColumns(coachingLogs), startsExact: exactTime(coachingLogs.startsAt) })
     .from(coachingLogs)
     .where(and(...paged))
     .orderBy(desc(coachingLogs.startsAt), desc(coachingLogs.id))
@@ -99,6 +98,6 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
     items: await presentLogs(ctx, page),
     total: counted?.total ?? 0,
     toRate: counted?.toRate ?? 0,
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.startsAt, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.startsExact, last.id) : null,
   };
 }

@@ -1,29 +1,9 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RecordReadPage, RecordReadQuery } from '../../../common/schemas/record-reads.ts';
 import { people, recordReads } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
-
-/** `at` as PostgreSQL prints it (microseconds kept), so a page boundary never drops a row. */
-const atText = sql<string>`${sql.identifier('record_reads')}.${sql.identifier('at')}::text`;
-
-/** A timestamptz as PostgreSQL prints it: `2026-01-01 10:00:00.000001+00`. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-
-const encode = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
-
-function decode(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && TIMESTAMP.test(at)) {
-      return { at, id };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
-}
+import { decodeCursor, encodeCursor, exactTime, olderThan } from '../../lib/cursor.ts';
 
 /**
  * Who read records about the caller (their person page, observations, coaching records...), newest
@@ -31,20 +11,12 @@ function decode(cursor: string): { at: string; id: string } {
  */
 export async function listMyRecordReads(ctx: Ctx, q: z.infer<typeof RecordReadQuery>): Promise<RecordReadPage> {
   const where = [eq(recordReads.districtId, ctx.actor.districtId), eq(recordReads.subjectPersonId, ctx.actor.personId)];
-  if (q.cursor) {
-    const c = decode(q.cursor);
-    where.push(
-      or(
-        sql`${sql.identifier('record_reads')}.${sql.identifier('at')} < ${c.at}::timestamptz`,
-        and(sql`${sql.identifier('record_reads')}.${sql.identifier('at')} = ${c.at}::timestamptz`, sql`${sql.identifier('record_reads')}.${sql.identifier('id')} < ${c.id}::uuid`),
-      )!,
-    );
-  }
+  if (q.cursor) where.push(olderThan(decodeCursor(q.cursor), recordReads.at, recordReads.id));
   const rows = await ctx.db
     .select({
       id: recordReads.id,
       at: recordReads.at,
-      atText,
+      atExact: exactTime(recordReads.at),
       entityType: recordReads.entityType,
       entityId: recordReads.entityId,
       readerId: recordReads.readerPersonId,
@@ -64,5 +36,5 @@ export async function listMyRecordReads(ctx: Ctx, q: z.infer<typeof RecordReadQu
     entityId: r.entityId,
   }));
   const last = rows[q.limit - 1];
-  return { items, nextCursor: rows.length > q.limit && last ? encode(last.atText, last.id) : null };
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.atExact, last.id) : null };
 }
