@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../common/schemas/framework-io.ts';
 import type { VersionContent } from '../case/export.ts';
 
@@ -37,7 +38,7 @@ export function toCsv(header: readonly string[], rows: string[][]): Buffer {
 }
 
 async function toXlsx(header: readonly string[], rows: string[][], sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Trellis';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: Record<string, number> = { statement: 80, abbreviated_statement: 30, notes: 40, identifier: 38, parent_identifier: 38 };
