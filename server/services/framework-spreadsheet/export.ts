@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../common/schemas/framework-io.ts';
 import type { VersionContent } from '../case/export.ts';

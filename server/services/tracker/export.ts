@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import type { SchoolTracker, TrackerQuery } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../../lib/lazy-modules.ts';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { STAFF_TEMPLATE_COLUMNS } from './staff-sheet.ts';
