@@ -14,6 +14,7 @@ import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
+import { invalidateReads } from './lib/read-cache.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Mailer, type MailerOptions } from './services/mail/mailer.ts';
@@ -67,11 +68,14 @@ export async function buildApp(opts: AppOptions) {
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // A write's answer leaves after its commit: reads shared from before it are dropped (again at onResponse).
+    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateReads();
   });
   // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions,
   // unless the route says it cannot (autosave every few seconds would otherwise empty the cache).
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.routeOptions.config?.keepsSessions !== true) invalidateSessions();
+    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateReads();
     req.mail?.finish(app.mailer, reply.statusCode < 400);
   });
 

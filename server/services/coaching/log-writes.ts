@@ -9,6 +9,7 @@ import { notify } from '../notifications/notify.ts';
 import { checkPlanFor, loadCycleRow } from './cycles.ts';
 import { attendeesOf, loadLogRow, logView, type LogRow } from './logs.ts';
 import { checkFocusItems, districtToday, invalid, personRefs, requireCoachOf } from './refs.ts';
+import { summariesChangedFor } from '../tracker/freshness.ts';
 
 /** "2026-11-24 15:30" in the district's time zone, for notification texts. */
 export function sessionWhen(timeZone: string, at: Date) {
@@ -83,6 +84,7 @@ export async function createLog(ctx: Ctx, input: CreateCoachingLogInput) {
     if (row!.status === 'scheduled') await notifyScheduled(tx, ctx, row!, attendeeIds);
     return row!.id;
   });
+  await summariesChangedFor(ctx, attendeeIds);
   return logView(ctx, id);
 }
 
@@ -116,5 +118,6 @@ export async function updateLog(ctx: Ctx, id: string, input: UpdateCoachingLogIn
     const rescheduled = updated.status === 'scheduled' && (row.status !== 'scheduled' || updated.startsAt.getTime() !== row.startsAt.getTime());
     if (rescheduled) await notifyScheduled(tx, ctx, updated, attendeeIds);
   });
+  await summariesChangedFor(ctx, attendeeIds);
   return logView(ctx, id);
 }

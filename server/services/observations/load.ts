@@ -115,14 +115,26 @@ export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promi
   }
   if (q.mine === 'received') where.push(and(eq(observations.observedPersonId, ctx.actor.personId), eq(observations.status, 'published'))!);
   const condition = and(...where);
-  const rows = await selectListRows(ctx.db)
-    .where(condition)
-    .orderBy(desc(observations.observedOn), desc(observations.createdAt), asc(observations.id))
-    .limit(q.limit)
-    .offset(q.offset);
-  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(observations).where(condition);
+  // The page's ids come off observations_list_idx in the list's order (no sort of the district's
+  // rows), and only those rows are joined to names, types and schools.
+  const order = [desc(observations.observedOn), desc(observations.createdAt), desc(observations.id)];
+  const pageIds = ctx.db.select({ id: observations.id }).from(observations).where(condition).orderBy(...order).limit(q.limit).offset(q.offset);
+  const rows = await selectListRows(ctx.db).where(inArray(observations.id, pageIds)).orderBy(...order);
+  const { total, totalIsLowerBound } = await countUpTo(ctx.db, condition, q.offset + LIST_COUNT_CAP);
   const today = todayIn(rows[0]?.timeZone ?? 'America/New_York');
-  return { items: rows.map((r) => presentListItem(ctx.actor, r, today)), total: Number(total) };
+  return { items: rows.map((r) => presentListItem(ctx.actor, r, today)), total, totalIsLowerBound };
+}
+
+/**
+ * How far past the page the list counts: an exact total of a district's 200,000 observations costs
+ * a scan on every page; past this many the list says "more than" instead.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+async function countUpTo(db: Executor, condition: SQL | undefined, cap: number) {
+  const capped = db.select({ one: sql`1` }).from(observations).where(condition).limit(cap + 1).as('capped');
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(capped);
+  return Number(n) > cap ? { total: cap, totalIsLowerBound: true } : { total: Number(n), totalIsLowerBound: false };
 }
 
 /** The observation's current content, as a revision snapshot keeps it. */
