@@ -119,10 +119,41 @@ export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promi
   // rows), and only those rows are joined to names, types and schools.
   const order = [desc(observations.observedOn), desc(observations.createdAt), desc(observations.id)];
   const pageIds = ctx.db.select({ id: observations.id }).from(observations).where(condition).orderBy(...order).limit(q.limit).offset(q.offset);
-  const rows = await selectListRows(ctx.db).where(inArray(observations.id, pageIds)).orderBy(...order);
+  const rows = await joinNames(ctx.db, await ctx.db.select().from(observations).where(inArray(observations.id, pageIds)).orderBy(...order));
   const { total, totalIsLowerBound } = await countUpTo(ctx.db, condition, q.offset + LIST_COUNT_CAP);
   const today = todayIn(rows[0]?.timeZone ?? 'America/New_York');
   return { items: rows.map((r) => presentListItem(ctx.actor, r, today)), total, totalIsLowerBound };
+}
+
+/**
+ * The names, types, schools and time zone of a page's rows, by id. One statement joining seven
+ * tables cost PostgreSQL ~15 ms to plan (row-level security on each) against under 1 ms to run, on
+ * every request; four small lookups plan in microseconds (issue 11).
+ */
+async function joinNames(db: Executor, page: (typeof observations.$inferSelect)[]): Promise<ListRow[]> {
+  if (page.length === 0) return [];
+  const personIds = [...new Set(page.flatMap((o) => [o.observedPersonId, o.observerPersonId, o.coObserverPersonId ?? o.observedPersonId]))];
+  const [names, types, schools, zones] = await Promise.all([
+    db.select({ id: people.id, name: personNameSql(people) }).from(people).where(inArray(people.id, personIds)),
+    db
+      .select({ id: observationTypes.id, name: observationTypes.name, kind: observationTypes.kind, lookFors: observationTypes.lookFors, countsTowardRequirement: observationTypes.countsTowardRequirement })
+      .from(observationTypes)
+      .where(inArray(observationTypes.id, [...new Set(page.map((o) => o.typeId))])),
+    db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(page.map((o) => o.orgUnitId ?? o.typeId))])),
+    db.select({ timeZone: districts.timeZone }).from(districts).where(eq(districts.id, page[0]!.districtId)),
+  ]);
+  const name = new Map(names.map((n) => [n.id, n.name]));
+  const type = new Map(types.map((t) => [t.id, t]));
+  const school = new Map(schools.map((u) => [u.id, u.name]));
+  return page.map((o) => ({
+    o,
+    type: type.get(o.typeId)!,
+    observedName: name.get(o.observedPersonId)!,
+    observerName: name.get(o.observerPersonId)!,
+    coObserverName: o.coObserverPersonId ? (name.get(o.coObserverPersonId) ?? null) : null,
+    schoolName: o.orgUnitId ? (school.get(o.orgUnitId) ?? null) : null,
+    timeZone: zones[0]!.timeZone,
+  }));
 }
 
 /**
