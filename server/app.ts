@@ -14,6 +14,7 @@ import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
 import { enforceRouteAuth, routesNeed } from './lib/route-auth.ts';
+import { invalidateReads } from './lib/read-cache.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { serveWebApp } from './lib/web-app.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -71,11 +72,14 @@ export async function buildApp(opts: AppOptions) {
   logRequests(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // A write's answer leaves after its commit: reads shared from before it are dropped (again at onResponse).
+    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateReads();
   });
   // Any write may change who may do what (sign-out, deactivation, roles): forget cached sessions,
   // unless the route says it cannot (autosave every few seconds would otherwise empty the cache).
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.routeOptions.config?.keepsSessions !== true) invalidateSessions();
+    if (req.method !== 'GET' && req.method !== 'HEAD') invalidateReads();
     req.mail?.finish(app.mailer, reply.statusCode < 400);
   });
 

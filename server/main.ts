@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { publicUrlWarning } from './lib/public-url.ts';
 import { failInterruptedImports } from './services/imports.ts';
+import { refreshSummariesAtStart } from './services/tracker/freshness.ts';
 import { rootSecret, SecretKeyError } from './lib/secret-key.ts';
 import { mfaKey } from './services/auth/mfa/secret-box.ts';
 import { mailStartupNotice } from './services/mail/transport.ts';
@@ -43,6 +44,8 @@ async function main() {
   log.info({ database: database.kind, ms: Date.now() - started }, 'database ready, migrations applied');
   await failInterruptedImports(database.db);
   const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db, undefined, { mfaKey: twoFactorKey }) : null;
+  // The district view's school summaries: computed in the background from now on, never shown as zeros.
+  await refreshSummariesAtStart(database, (err) => log.warn({ err }, 'tracker summary refresh failed'));
 
   const app = await buildApp({
     database,

@@ -70,7 +70,12 @@ export const ObservationListItem = z.object({
 });
 export type ObservationListItem = z.infer<typeof ObservationListItem>;
 
-export const ObservationList = z.object({ items: z.array(ObservationListItem), total: z.number().int() });
+export const ObservationList = z.object({
+  items: z.array(ObservationListItem),
+  /** Exact up to `offset` + 10,000 matches; past that `totalIsLowerBound` and the list says "more than". */
+  total: z.number().int(),
+  totalIsLowerBound: z.boolean(),
+});
 export type ObservationList = z.infer<typeof ObservationList>;
 
 /** `mine=made`: I observe or co-observe; `mine=received`: I am observed (published only). */

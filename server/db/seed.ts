@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../common/roles.ts';
 import { personSearchText } from '../../common/search.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -142,5 +142,9 @@ export async function seedDemoDistrict(
       after: { orgUnits: orgs.length, people: staff.length },
     });
   });
+  // Fresh tables have no planner statistics until autovacuum comes by (never, where it is off, and
+  // PGlite has none): without them every join is planned for one row and a list of 700
+  // observations took 250 ms instead of 2 ms (issue 11).
+  await db.execute(sql`analyze`);
   return { created: true, signIns };
 }

@@ -5,6 +5,7 @@ import { rosterImports, users } from '../db/schema/index.ts';
 import type { Ctx } from '../lib/context.ts';
 import { AppError, conflict, forbidden, invalidState, notFound } from '../lib/errors.ts';
 import { canImportRoster, importAbilities } from '../policies/imports.ts';
+import { invalidateReads } from '../lib/read-cache.ts';
 import { invalidateSessions } from '../lib/session-cache.ts';
 import { recordAudit } from './audit.ts';
 import { applyPlan, planSize } from './roster/apply.ts';
@@ -198,6 +199,7 @@ async function runImport(ctx: Ctx, row: ImportRow, ownerDb: Db) {
   } finally {
     liveProgress.delete(row.id);
     invalidateSessions();
+    invalidateReads();
   }
   await refreshSearchStatistics(ownerDb).catch((err) => ctx.log.warn({ err }, 'could not refresh search statistics'));
 }

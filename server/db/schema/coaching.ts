@@ -111,6 +111,8 @@ export const coachingLogs = pgTable(
     index('coaching_logs_coach_idx').on(t.districtId, t.coachPersonId, t.startsAt),
     index('coaching_logs_plan_idx').on(t.planId, t.startsAt),
     index('coaching_logs_cycle_idx').on(t.cycleId),
+    // The sessions list's order (services/coaching/log-list.ts), for readers who see the district.
+    index('coaching_logs_list_idx').on(t.districtId, t.startsAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

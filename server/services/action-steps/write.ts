@@ -10,6 +10,7 @@ import { notify } from '../notifications/notify.ts';
 import { assertReadable, invalid, isObserverOf, loadObservationRow, personNameSql, type ObservationRow } from '../observations/access.ts';
 import { actionStepView } from './load.ts';
 import { qualified } from '../../db/qualified.ts';
+import { summariesChangedFor } from '../tracker/freshness.ts';
 
 /**
  * POST /api/observations/:id/action-steps: an observer agrees a step with the teacher, from the
@@ -60,6 +61,7 @@ export async function createActionStep(ctx: Ctx, observationId: string, input: C
     await recordAudit(tx, ctx, { action: 'action_step.create', entityType: 'action_step', entityId: row!.id, after: row });
     return row!.id;
   });
+  await summariesChangedFor(ctx, [observation.observedPersonId]);
   return actionStepView(ctx, id);
 }
 
@@ -137,6 +139,7 @@ export async function updateActionStep(ctx: Ctx, id: string, input: UpdateAction
     return row;
   });
   if (!updated) throw conflict(await actionStepView(ctx, id));
+  await summariesChangedFor(ctx, [current.person.id]);
   return actionStepView(ctx, id);
 }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
 import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
@@ -29,17 +29,31 @@ function visibleToReader(ctx: Ctx): SQL | undefined {
   const { actor } = ctx;
   if (isHrOrAdmin(actor)) return undefined;
   const districtId = actor.districtId;
-  const parts: SQL[] = [eq(coachingLogs.coachPersonId, actor.personId), inArray(coachingLogs.id, attendeeLogs(ctx, [actor.personId]))];
+  const parts: SQLWrapper[] = [coachedLogs(ctx, actor.personId), attendeeLogs(ctx, [actor.personId])];
   if (actor.leaderOrgUnitIds.length > 0) {
     const inMySchools = ctx.db
       .select({ id: coachingLogAttendees.logId })
       .from(coachingLogAttendees)
       .innerJoin(roleAssignments, and(eq(roleAssignments.personId, coachingLogAttendees.personId), eq(roleAssignments.districtId, districtId)))
       .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds), currentAssignment()));
-    parts.push(inArray(coachingLogs.id, inMySchools));
+    parts.push(inMySchools);
   }
-  return or(...parts);
+  return inAnyOf(parts);
 }
+
+/** The sessions this person coaches, as a subquery (coaching_logs_coach_idx). */
+function coachedLogs(ctx: Ctx, personId: string) {
+  return ctx.db
+    .select({ id: coachingLogs.id })
+    .from(coachingLogs)
+    .where(and(eq(coachingLogs.districtId, ctx.actor.districtId), eq(coachingLogs.coachPersonId, personId)));
+}
+
+/**
+ * Ids from any of the subqueries, as one UNION: `a = x OR id IN (...)` cannot use an index for
+ * either side, so it read every session of the district for each list (issue 11).
+ */
+const inAnyOf = (parts: SQLWrapper[]): SQL => sql`${qualified(coachingLogs.id)} in (${sql.join(parts, sql` union `)})`;
 
 /**
  * Sessions by plan, cycle or person (coach or attendee; default: the reader), as the reader may see
@@ -70,7 +84,8 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
     const personId = q.personId ?? ctx.actor.personId;
     const coached = eq(coachingLogs.coachPersonId, personId);
     const attended = inArray(coachingLogs.id, attendeeLogs(ctx, [personId]));
-    where.push(q.personRole === 'coach' ? coached : q.personRole === 'attendee' ? attended : or(coached, attended)!);
+    const either = inAnyOf([coachedLogs(ctx, personId), attendeeLogs(ctx, [personId])]);
+    where.push(q.personRole === 'coach' ? coached : q.personRole === 'attendee' ? attended : either);
   }
   if (q.status) where.push(eq(coachingLogs.status, q.status));
   const visible = visibleToReader(ctx);

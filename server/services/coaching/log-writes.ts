@@ -9,6 +9,7 @@ import { notify } from '../notifications/notify.ts';
 import { checkPlanFor, loadCycleRow } from './cycles.ts';
 import { attendeesOf, loadLogRow, logView, type LogRow } from './logs.ts';
 import { checkFocusItems, invalid, personRefs, requireCoachOf } from './refs.ts';
+import { summariesChangedFor } from '../tracker/freshness.ts';
 
 /** The cycle must be the actor's, for one of the attendees; returns its plan (a log inherits it). */
 async function checkCycleFor(ctx: Ctx, cycleId: string | null | undefined, attendeeIds: string[], db: Executor = ctx.db) {
@@ -68,6 +69,7 @@ export async function createLog(ctx: Ctx, input: CreateCoachingLogInput) {
     if (row!.status === 'scheduled') await notifyScheduled(tx, ctx, row!, attendeeIds);
     return row!.id;
   });
+  await summariesChangedFor(ctx, attendeeIds);
   return logView(ctx, id);
 }
 
@@ -101,5 +103,6 @@ export async function updateLog(ctx: Ctx, id: string, input: UpdateCoachingLogIn
     const rescheduled = updated.status === 'scheduled' && (row.status !== 'scheduled' || updated.startsAt.getTime() !== row.startsAt.getTime());
     if (rescheduled) await notifyScheduled(tx, ctx, updated, attendeeIds);
   });
+  await summariesChangedFor(ctx, attendeeIds);
   return logView(ctx, id);
 }

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import i18next from 'i18next';
 import en from '../../../common/i18n/en/case.json' with { type: 'json' };
 import es from '../../../common/i18n/es/case.json' with { type: 'json' };
+import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../common/schemas/framework-io.ts';
 import type { VersionContent } from '../case/export.ts';
 
@@ -67,7 +67,7 @@ export function fitCell(value: string, lang: string): { value: string; cut: bool
 }
 
 async function toXlsx(header: readonly string[], rows: string[][], sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Trellis';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: Record<string, number> = { statement: 80, abbreviated_statement: 30, notes: 40, identifier: 38, parent_identifier: 38 };

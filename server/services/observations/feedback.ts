@@ -14,6 +14,7 @@ import { recordAudit } from '../audit.ts';
 import { notify } from '../notifications/notify.ts';
 import { invalid, loadReadableObservation, personNameSql } from './access.ts';
 import { observationView } from './load.ts';
+import { summariesChangedFor } from '../tracker/freshness.ts';
 
 const nameOf = async (ctx: Ctx, personId: string) =>
   (await ctx.db.select({ name: personNameSql(people) }).from(people).where(eq(people.id, personId)))[0]?.name ?? '';
@@ -90,5 +91,6 @@ export async function recordFeedback(ctx: Ctx, id: string, input: RecordFeedback
     const [updated] = await tx.update(observations).set(set).where(eq(observations.id, id)).returning();
     await recordAudit(tx, ctx, { action: 'observation.feedback', entityType: 'observation', entityId: id, before: row, after: updated });
   });
+  await summariesChangedFor(ctx, [row.observedPersonId]);
   return observationView(ctx, id);
 }

@@ -14,6 +14,7 @@ import { loadNonNegotiables, loadNonSchoolDays } from '../school-calendar/contex
 import { assertReadable, invalid, isObserverOf, loadObservationRow, personNameSql, type ObservationRow } from './access.ts';
 import { loadForWrite, StaleWrite, validateContent, writeContent } from './content.ts';
 import { loadContent, observationView } from './load.ts';
+import { summariesChangedFor } from '../tracker/freshness.ts';
 
 /** The day feedback is due: N school days after the observation (district non-negotiable and calendar). */
 export async function feedbackDueOn(db: Executor, districtId: string, observedOn: string): Promise<string> {
@@ -102,6 +103,7 @@ export async function publishObservation(ctx: Ctx, id: string, input: PublishObs
       return updated;
     })
     .catch((err: unknown) => (err instanceof StaleWrite ? staleOrState(ctx, id, 'draft') : Promise.reject(err)));
+  await summariesChangedFor(ctx, [row.observedPersonId]);
   return observationView(ctx, published.id);
 }
 
@@ -154,5 +156,6 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
       });
     })
     .catch((err: unknown) => (err instanceof StaleWrite ? staleOrState(ctx, id, 'published') : Promise.reject(err)));
+  await summariesChangedFor(ctx, [row.observedPersonId]);
   return observationView(ctx, id);
 }

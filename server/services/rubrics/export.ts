@@ -1,22 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { Content, TableCell as PdfCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { RubricGrid } from '../../../common/schemas/rubrics.ts';
+import { loadDocx, loadPdfmake } from '../../lib/lazy-modules.ts';
 
 /** The words the printed documents use (the document is for a reader, so in their language). */
 const LABELS = {
@@ -47,7 +34,7 @@ const pdfFontsDir = path.join(path.dirname(createRequire(import.meta.url).resolv
 let pdfReady = false;
 
 /** pdfmake's bundled Roboto (Unicode: "Nguyễn" prints right); no other file or URL may be read. */
-function preparePdf() {
+function preparePdf(pdfmake: typeof pdfmakeModule) {
   if (pdfReady) return;
   pdfmake.setFonts({
     Roboto: {
@@ -77,7 +64,8 @@ const levelHeader = (level: RubricGrid['levels'][number]) => (level.levelScore =
 
 /** A clean one-role document: title, step, version and the competencies x levels table, landscape. */
 export async function rubricPdf(grid: RubricGrid, lang: ExportLanguage = 'en'): Promise<Buffer> {
-  preparePdf();
+  const pdfmake = await loadPdfmake();
+  preparePdf(pdfmake);
   const l = LABELS[lang];
   const header: PdfCell[] = [
     { text: l.competency, style: 'th' },
@@ -139,6 +127,7 @@ const cellMargins = { top: 80, bottom: 80, left: 100, right: 100 };
 
 /** The same document as DOCX (Word), landscape, for districts that hand rubrics out on paper. */
 export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } = await loadDocx();
   const l = LABELS[lang];
   const headerCell = (text: string) =>
     new TableCell({

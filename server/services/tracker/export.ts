@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import type { SchoolTracker, TrackerQuery } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordAudit } from '../audit.ts';
@@ -46,7 +46,7 @@ export function trackerSheet(tracker: SchoolTracker): { header: string[]; rows: 
 }
 
 async function toXlsx(header: string[], rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Trellis';
   const sheet = workbook.addWorksheet('tracker', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   sheet.columns = header.map((key, i) => ({ header: key, key: `c${i}`, width: i === 0 ? 28 : 14, style: { numFmt: '@' } }));

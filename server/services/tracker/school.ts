@@ -4,6 +4,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import { canViewTrackers, loadTrackedSchool, loadTrackerContext, schoolsInScope, trackerColumns } from './context.ts';
+import { sharedRead } from '../../lib/read-cache.ts';
 import { runTrackerSql } from './query.ts';
 import { filterRows, presentTrackerRow, sortRows } from './rows.ts';
 import { districtSchools, isStale, rememberSchoolSummary, scheduleSummaryRefresh, storedSummaries, summarize } from './summary.ts';
@@ -31,16 +32,18 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   // Filters name this district's competencies and this school's teams only (an export records them).
   if (query.belowProficient && !itemIds.includes(query.belowProficient)) throw badFilter('belowProficient', 'That competency is not a column of the tracker');
   if (query.team && query.team !== 'none' && !teams.some((team) => team.id === query.team)) throw badFilter('team', 'That team is not under this school');
-  const sqlRows = await runTrackerSql(ctx.db, {
+  const params = {
     districtId,
     schoolId,
     itemIds,
-    purposes: scope.view === 'full' ? ['evaluation', 'development'] : ['development'],
+    purposes: scope.view === 'full' ? (['evaluation', 'development'] as const) : (['development'] as const),
     personIds: scope.personIds,
     termStartsOn: context.windowStartsOn,
     termEndsOn: context.windowEndsOn,
     today: context.today,
-  });
+  };
+  // Every leader of the school (and every refresh of the page) asks the same: one load is shared for a few seconds.
+  const sqlRows = await sharedRead(ctx.db, `tracker:${JSON.stringify(params)}`, () => runTrackerSql(ctx.db, { ...params, purposes: [...params.purposes] }));
   const truncated = sqlRows.length > TRACKER_ROW_CAP;
   const capped = truncated ? sqlRows.slice(0, TRACKER_ROW_CAP) : sqlRows;
   if (scope.view === 'full' && !truncated) {

@@ -183,7 +183,7 @@ export default function ObservationsPage() {
       ) : list.data.items.length ? (
         <>
           <Rows items={list.data.items} mine={mine} />
-          <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => setFilters({ offset: String(o) })} />
+          <Pager offset={offset} limit={LIMIT} total={list.data.total} totalIsLowerBound={list.data.totalIsLowerBound} onChange={(o) => setFilters({ offset: String(o) })} />
         </>
       ) : (
         <Text c="dimmed">{mine === 'made' ? t('list.emptyMade') : t('list.emptyReceived')}</Text>

@@ -20,17 +20,21 @@ const percent = (share: number | null | undefined) =>
 
 function useFigures(data: DistrictTracker) {
   const { t } = useTranslation('tracker');
-  return (s: DistrictSchoolRow) => [
-    { key: 'teachers', label: t('district.teachers'), value: formatNumber(s.teachers) },
-    { key: 'observed', label: t('district.observed'), value: formatNumber(s.observedThisTerm) },
-    { key: 'scored', label: t('district.scored'), value: `${formatNumber(s.scoredThisTerm)} / ${formatNumber(s.scoredRequired)}` },
-    { key: 'missing', label: t('district.missing'), value: formatNumber(s.missingObservations) },
-    { key: 'overdue', label: t('district.overdue'), value: formatNumber(s.overdueFeedback) },
-    { key: 'steps', label: t('district.steps'), value: formatNumber(s.openActionSteps) },
-    { key: 'coaching', label: t('district.coaching'), value: formatNumber(s.coachingThisTerm) },
-    ...data.columns.map((c) => ({ key: c.itemId, label: t('district.proficient', { code: c.humanCode ?? c.statement }), value: percent(s.proficientShare[c.itemId]) })),
-    { key: 'asOf', label: t('district.asOf'), value: s.asOf ? formatDateTime(s.asOf) : t('district.notYet') },
-  ];
+  return (s: DistrictSchoolRow) => {
+    // A school whose summary is not computed yet shows dashes, never zeros (issue 11).
+    const n = (value: number) => (s.asOf ? formatNumber(value) : '—');
+    return [
+      { key: 'teachers', label: t('district.teachers'), value: n(s.teachers) },
+      { key: 'observed', label: t('district.observed'), value: n(s.observedThisTerm) },
+      { key: 'scored', label: t('district.scored'), value: s.asOf ? `${formatNumber(s.scoredThisTerm)} / ${formatNumber(s.scoredRequired)}` : '—' },
+      { key: 'missing', label: t('district.missing'), value: n(s.missingObservations) },
+      { key: 'overdue', label: t('district.overdue'), value: n(s.overdueFeedback) },
+      { key: 'steps', label: t('district.steps'), value: n(s.openActionSteps) },
+      { key: 'coaching', label: t('district.coaching'), value: n(s.coachingThisTerm) },
+      ...data.columns.map((c) => ({ key: c.itemId, label: t('district.proficient', { code: c.humanCode ?? c.statement }), value: percent(s.proficientShare[c.itemId]) })),
+      { key: 'asOf', label: t('district.asOf'), value: s.asOf ? formatDateTime(s.asOf) : t('district.notYet') },
+    ];
+  };
 }
 
 /** Every school's tracker summed up in a row (HR and admins), with when the figures were computed. */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../lib/lazy-modules.ts';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { STAFF_TEMPLATE_COLUMNS } from './staff-sheet.ts';
 
@@ -24,7 +24,7 @@ type WithValidations = { dataValidations: { add(range: string, validation: Valid
  * lists for role, primary and status; a second sheet lists the role keys.
  */
 export async function buildStaffTemplateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Trellis';
   const sheet = workbook.addWorksheet('staff', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = STAFF_TEMPLATE_COLUMNS.map((key) => ({

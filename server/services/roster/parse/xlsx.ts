@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../lib/lazy-modules.ts';
 import type { Table, TableRow } from './csv.ts';
 import { RosterFileError, type Issues, type RosterLimits } from './types.ts';
 import { readZip } from './zip.ts';
@@ -36,7 +37,7 @@ export async function readXlsxTable(data: Buffer, file: string, limits: RosterLi
     if (err instanceof RosterFileError && err.code === 'invalid_zip') throw new RosterFileError('invalid_xlsx', { file });
     throw err;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     // exceljs declares the pre-generic Buffer type; the bytes are the same.
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);

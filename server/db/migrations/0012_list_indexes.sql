@@ -1,0 +1,2 @@
+CREATE INDEX "observations_list_idx" ON "observations" USING btree ("district_id","observed_on" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "coaching_logs_list_idx" ON "coaching_logs" USING btree ("district_id","starts_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
