@@ -17,7 +17,7 @@ import type { Ctx } from '../server/lib/context.ts';
 import { RequestMail } from '../server/services/mail/outlet.ts';
 import { buildPackage, loadVersionContent } from '../server/services/case/export.ts';
 import { importCase } from '../server/services/case/import.ts';
-import { samplePackage } from '../server/services/case/sample-package.ts';
+import { samplePackage } from '../server/test/fixtures/case-package.ts';
 import { buildDistrict, buildUser } from '../server/test/factories.ts';
 import { openBenchDatabase, type DbKind, type Query } from './db.ts';
 import { count, median, millis, ratio, seconds, spread } from './stats.ts';

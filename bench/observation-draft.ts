@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { App } from '../server/app.ts';
 import { buildActor } from '../server/services/auth/actor.ts';
 import { saveDraft } from '../server/services/observations/draft.ts';
-import { buildObservationFixture } from '../server/services/observations/fixtures.ts';
+import { buildObservationFixture } from '../server/test/fixtures/observations.ts';
 import { buildDistrict, buildOrgUnit, buildUser } from '../server/test/factories.ts';
 import type { Db } from '../server/db/client.ts';
 import { openBenchDatabase, type Query, type RawDriver } from './db.ts';

@@ -8,7 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { rubricDescriptors } from '../server/db/schema/index.ts';
 import { gridHeaderQuery, gridRowsQuery } from '../server/services/rubrics/grid.ts';
-import { buildFrameworkVersion } from '../server/services/rubrics/fixtures.ts';
+import { buildFrameworkVersion } from '../server/test/fixtures/rubrics.ts';
 import { buildDistrict, buildUser } from '../server/test/factories.ts';
 import { openBenchDatabase, type Query } from './db.ts';
 import { signIn, startApp, type Client } from './http.ts';

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../server/db/client.ts';
-import { buildObservationWorld, type ObservationWorld } from '../server/services/tracker/test-data.ts';
+import { buildObservationWorld, type ObservationWorld } from '../server/test/fixtures/tracker.ts';
 import { buildDistrict, buildUser } from '../server/test/factories.ts';
 
 export const BIG_SCHOOL_TEACHERS = 120;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePackage } from '../server/services/case/sample-package.ts';
+import { samplePackage } from '../server/test/fixtures/case-package.ts';
 import {
   DEMO, apiAs, expectNoAxeViolations, expectNoCutOffText, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs,
 } from './browser.ts';

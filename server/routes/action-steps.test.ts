@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionStepLibrary, notifications } from '../db/schema/index.ts';
-import { buildObservationWorld } from '../services/observations/fixtures.ts';
+import { buildObservationWorld } from '../test/fixtures/observations.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();

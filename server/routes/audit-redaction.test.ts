@@ -7,9 +7,9 @@
  * server/routes/authz-matrix.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildObservationWorld } from '../services/observations/fixtures.ts';
+import { buildObservationWorld } from '../test/fixtures/observations.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
-import { coachingWorld, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
 const SECRET = ['Modeled turn-and-talk', 'Try it in period 3', 'Every student answers', 'Rewrote the notes in private', 'Half the class got there', 'Quiet glow', 'Private grow'];

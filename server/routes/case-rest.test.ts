@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { samplePackage } from '../services/case/sample-package.ts';
-import { officialSchemaErrors } from '../services/case/validate-schema.ts';
+import { samplePackage } from '../test/fixtures/case-package.ts';
+import { officialSchemaErrors } from '../test/fixtures/case-schema.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 

@@ -8,7 +8,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districts, nonSchoolDays, notifications, outboxEmails, users } from '../db/schema/index.ts';
 import { anonymous, useTestApp } from '../test/harness.ts';
-import { coachingWorld, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
 let w: CoachingWorld;

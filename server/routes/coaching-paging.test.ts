@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../test/factories.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
-import { coachingWorld, planBody, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, planBody, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
 let w: CoachingWorld;

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../db/schema/index.ts';
 import { useTestApp, type Client } from '../test/harness.ts';
-import { coachingWorld, planBody, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, planBody, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
 let w: CoachingWorld;

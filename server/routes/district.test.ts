@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { observations, outboxEmails, rosterImports } from '../db/schema/index.ts';
 import { anonymous, useTestApp } from '../test/harness.ts';
-import { coachingWorld, isoDaysFromNow, planBody, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, isoDaysFromNow, planBody, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
 let w: CoachingWorld;

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASE_FREE_JSON_MAX_CHARS } from '../../common/competency.ts';
-import { samplePackage } from '../services/case/sample-package.ts';
+import { samplePackage } from '../test/fixtures/case-package.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { samplePackage } from '../services/case/sample-package.ts';
+import { samplePackage } from '../test/fixtures/case-package.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 

@@ -8,8 +8,8 @@ import { Readable } from 'node:stream';
 import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { samplePackage } from '../services/case/sample-package.ts';
-import { interopSamples, officialSchemaErrors } from '../services/case/validate-schema.ts';
+import { samplePackage } from '../test/fixtures/case-package.ts';
+import { interopSamples, officialSchemaErrors } from '../test/fixtures/case-schema.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, recordReads } from '../db/schema/index.ts';
-import { coachingWorld, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { coachingWorld, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 import type { Client } from '../test/harness.ts';
 import { useTestApp } from '../test/harness.ts';
 

@@ -12,7 +12,7 @@ import { hashToken } from '../services/auth/tokens.ts';
 import { buildDistrict, buildPerson, buildUser, TEST_PASSWORD } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type TestContext } from '../test/harness.ts';
 import { setPasswordLink } from '../test/mailbox.ts';
-import { coachingWorld, postOk, sessionBody } from './coaching.fixture.ts';
+import { coachingWorld, postOk, sessionBody } from '../test/fixtures/coaching.ts';
 
 const FORGED = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 

@@ -10,7 +10,7 @@ import { auditLog } from '../db/schema/index.ts';
 import { buildDistrict, buildUser, enrolTestFactor, TEST_PASSWORD } from '../test/factories.ts';
 import { anonymous, signIn, signInEnrolling, useTestApp, type Client } from '../test/harness.ts';
 import { nextTotpCode } from '../test/totp.ts';
-import { challengeFor, passwordStep } from './mfa.fixture.ts';
+import { challengeFor, passwordStep } from '../test/fixtures/mfa.ts';
 
 const t = useTestApp();
 const db = () => t.database.db;

@@ -10,7 +10,7 @@ import { openSecret } from '../services/auth/mfa/secret-box.ts';
 import { buildDistrict, buildUser, TEST_PASSWORD } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 import { nextTotpCode, TEST_MFA_KEY } from '../test/totp.ts';
-import { challengeFor, clientFrom, codeStep, confirmEnrolment, enrolmentFor, passwordStep } from './mfa.fixture.ts';
+import { challengeFor, clientFrom, codeStep, confirmEnrolment, enrolmentFor, passwordStep } from '../test/fixtures/mfa.ts';
 
 const t = useTestApp();
 const db = () => t.database.db;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, mfaFactors, outboxEmails } from '../db/schema/index.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
-import { challengeFor } from './mfa.fixture.ts';
+import { challengeFor } from '../test/fixtures/mfa.ts';
 
 const t = useTestApp();
 const db = () => t.database.db;

@@ -10,7 +10,7 @@ import { currentTotpStep, totpCode } from '../services/auth/mfa/totp.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { signIn, useTestApp } from '../test/harness.ts';
 import { nextTotpCode, TEST_TOTP_SECRET } from '../test/totp.ts';
-import { challengeFor, clientFrom, codeStep, passwordStep } from './mfa.fixture.ts';
+import { challengeFor, clientFrom, codeStep, passwordStep } from '../test/fixtures/mfa.ts';
 
 const t = useTestApp();
 const db = () => t.database.db;

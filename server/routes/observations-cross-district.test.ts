@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evidence, frameworkVersions, observationScores } from '../db/schema/index.ts';
-import { buildObservationFixture, buildObservationWorld, type ObservationFixture } from '../services/observations/fixtures.ts';
+import { buildObservationFixture, buildObservationWorld, type ObservationFixture } from '../test/fixtures/observations.ts';
 import { buildUser } from '../test/factories.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { competencyLatest, evidence, nonSchoolDays, notifications, observationNotes } from '../db/schema/index.ts';
-import { buildObservationWorld } from '../services/observations/fixtures.ts';
+import { buildObservationWorld } from '../test/fixtures/observations.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();

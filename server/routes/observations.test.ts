@@ -5,7 +5,7 @@
  * leader are evaluation records" for every role, on evaluation, development and draft observations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildObservationWorld } from '../services/observations/fixtures.ts';
+import { buildObservationWorld } from '../test/fixtures/observations.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();

@@ -10,7 +10,7 @@ import { auditLog, outboxEmails, users } from '../db/schema/index.ts';
 import { buildDistrict, buildPerson, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 import { setPasswordLink } from '../test/mailbox.ts';
-import { coachingWorld, postOk, sessionBody } from './coaching.fixture.ts';
+import { coachingWorld, postOk, sessionBody } from '../test/fixtures/coaching.ts';
 
 /** SMTP replies the local server gives, in order, to an address before it accepts. */
 const refusals = new Map<string, { code: number; message: string }[]>();

@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildObservationWorld } from '../services/observations/fixtures.ts';
-import { coachingWorld, postOk, sessionBody, type CoachingWorld } from './coaching.fixture.ts';
+import { buildObservationWorld } from '../test/fixtures/observations.ts';
+import { coachingWorld, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();

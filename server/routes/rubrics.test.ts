@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameworkCollaborators, frameworkVersions } from '../db/schema/index.ts';
-import { buildFrameworkVersion, pdfText, type FixtureVersion } from '../services/rubrics/fixtures.ts';
+import { buildFrameworkVersion, pdfText, type FixtureVersion } from '../test/fixtures/rubrics.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 

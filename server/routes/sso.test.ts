@@ -7,7 +7,7 @@ import { signIn, useTestApp } from '../test/harness.ts';
 import { startTestProvider, type TestProvider } from '../test/oidc-provider.ts';
 import { clientFromCallback, secondStepAfterSso, SSO_SECOND_FACTOR_COOKIE, ssoSignIn, ssoSignInWithCode } from '../test/sso-flow.ts';
 import { nextTotpCode } from '../test/totp.ts';
-import { confirmEnrolment, enrolmentFor } from './mfa.fixture.ts';
+import { confirmEnrolment, enrolmentFor } from '../test/fixtures/mfa.ts';
 
 const t = useTestApp({ PUBLIC_URL: 'http://trellis.test' });
 const REDIRECT = 'http://trellis.test/api/auth/sso/callback';

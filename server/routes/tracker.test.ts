@@ -19,7 +19,7 @@ import {
   buildTeam,
   isoDay,
   type ObservationWorld,
-} from '../services/tracker/test-data.ts';
+} from '../test/fixtures/tracker.ts';
 
 const t = useTestApp();
 let world: ObservationWorld;

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, frameworkVersions, rubricDescriptors, users } from '../db/schema/index.ts';
-import { buildFrameworkVersion } from '../services/rubrics/fixtures.ts';
+import { buildFrameworkVersion } from '../test/fixtures/rubrics.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 

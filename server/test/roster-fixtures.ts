@@ -1,4 +1,4 @@
-import { buildZip } from '../services/roster/parse/test-zip.ts';
+import { buildZip } from './fixtures/zip.ts';
 
 /** A synthetic OneRoster 1.2 bulk set (separate CSV files) of `staff` teachers across `schools` schools. */
 export function oneRosterSet(staff: number, schools: number, tag = 'gen') {

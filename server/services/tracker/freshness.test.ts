@@ -5,7 +5,7 @@ import { buildDistrict, buildOrgUnit, buildUser } from '../../test/factories.ts'
 import { signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { refreshSummariesAtStart } from './freshness.ts';
 import { summariesIdle } from './summary.ts';
-import { buildObservation, buildObservationWorld, isoDay, type ObservationWorld } from './test-data.ts';
+import { buildObservation, buildObservationWorld, isoDay, type ObservationWorld } from '../../test/fixtures/tracker.ts';
 
 const t = useTestApp();
 let world: ObservationWorld;

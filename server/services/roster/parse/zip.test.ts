@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRosterUpload } from './index.ts';
-import { buildZip, crc32 } from './test-zip.ts';
+import { buildZip, crc32 } from '../../../test/fixtures/zip.ts';
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 const ORGS = text('sourcedId,name,type\ns1,Lincoln High,school\n');
