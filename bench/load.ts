@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { TOTP } from 'otpauth';
 import pg from 'pg';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../server/db/seed-data.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../server/seed/seed-data.ts';
 import { DEFAULT_POSTGRES_URL } from './db.ts';
 
 const { values: args } = parseArgs({

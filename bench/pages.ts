@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD } from '../server/db/seed-data.ts';
+import { DEMO_PASSWORD } from '../server/seed/seed-data.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The target of issue 11: the first page under 250 KB of compressed JavaScript. */

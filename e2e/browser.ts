@@ -4,7 +4,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { DEMO_TOTP_SECRET } from '../server/db/seed-data.ts';
+import { DEMO_TOTP_SECRET } from '../server/seed/seed-data.ts';
 import { totpCode } from '../server/services/auth/mfa/totp.ts';
 import { nextTotpStep } from '../server/test/totp.ts';
 

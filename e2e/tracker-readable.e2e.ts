@@ -2,7 +2,7 @@
 // Spanish browser stays Spanish after signing in); the coach's views carry no "missing observations"
 // signal; /login signs in and goes home; the person page hides empty fields and charts over the
 // scale's levels; a teacher tells two action steps of one title apart. axe on every page.
-// Relies on the demo district (server/db/seed-observations.ts).
+// Relies on the demo district (server/seed/seed-observations.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, expectNoAxeViolations, expectNoSidewaysScroll, fillSignIn, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';

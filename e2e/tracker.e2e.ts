@@ -1,7 +1,7 @@
 // Journey: the principal opens the school tracker, sorts it, filters to teachers below proficient on
 // a competency, exports CSV and opens a teacher (competency profile); HR opens the district view and a
 // school from it; the teacher's home page shows their growth; the same pages on a phone. axe on every page.
-// Relies on the demo district (server/db/seed-observations.ts) but asserts only what any term shows.
+// Relies on the demo district (server/seed/seed-observations.ts) but asserts only what any term shows.
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

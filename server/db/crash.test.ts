@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oneRosterSet } from '../test/roster-fixtures.ts';
 import { nextTotpCode } from '../test/totp.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed-data.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/seed-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-crash-'));

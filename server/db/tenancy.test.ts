@@ -11,7 +11,7 @@ import { openTestDatabase } from '../test/database.ts';
 import { buildDistrict, buildOrgUnit, buildPerson, buildUser } from '../test/factories.ts';
 import type { Database, Executor } from './client.ts';
 import { districts, orgUnits, passwordResets, people, users } from './schema/index.ts';
-import { seedDemoDistrict } from './seed.ts';
+import { seedDemoDistrict } from '../seed/seed.ts';
 
 let database: Database;
 let mine: string;

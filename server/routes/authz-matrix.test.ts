@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, buildMatrixWorld, readDistrict, DISTRICT_A, DISTRICT_B, tenantTables, type MatrixWorld } from '../test/matrix/world.ts';
 import { isIdField, sample, setAt, type IdSlot, type JsonSchema } from '../test/matrix/sample.ts';
 import { signIn, useTestApp } from '../test/harness.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../db/seed-data.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/seed-data.ts';
 
 const t = useTestApp();
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -10,7 +10,7 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { getTableName, is, sql, Table } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
-import { seedDemoDistrict } from '../../db/seed.ts';
+import { seedDemoDistrict } from '../../seed/seed.ts';
 import { TEST_MFA_KEY } from '../totp.ts';
 
 export const DISTRICT_A = { name: 'Lakeview Unified Schools', slug: 'lakeview-matrix', domain: 'lakeview-matrix.example' };

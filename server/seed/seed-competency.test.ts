@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAPPING_KINDS } from '../../common/competency.ts';
 import { openTestDatabase } from '../test/database.ts';
-import type { Database } from './client.ts';
+import type { Database } from '../db/client.ts';
 import {
   careerPathways,
   districts,
@@ -22,7 +22,7 @@ import {
   scales,
   stepEquivalences,
   users,
-} from './schema/index.ts';
+} from '../db/schema/index.ts';
 import { seedDemoDistrict } from './seed.ts';
 import { seedCompetency } from './seed-competency.ts';
 

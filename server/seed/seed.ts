@@ -6,8 +6,8 @@ import { recordAudit } from '../services/audit.ts';
 import { newRecoverySalt } from '../services/auth/mfa/recovery-codes.ts';
 import { sealSecret } from '../services/auth/mfa/secret-box.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
-import type { Db } from './client.ts';
-import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from './schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from '../db/schema/index.ts';
 import { seedCompetency } from './seed-competency.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
 

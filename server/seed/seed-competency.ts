@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from './client.ts';
+import type { Executor } from '../db/client.ts';
 import {
   careerPathways,
   frameworkAssociations,
@@ -17,7 +17,7 @@ import {
   scaleLevels,
   scales,
   stepEquivalences,
-} from './schema/index.ts';
+} from '../db/schema/index.ts';
 import { buildFrameworkContent, buildRubrics } from './seed-competency-framework.ts';
 import { DEFAULT_SCALE, FRAMEWORK_TITLE, ITEM_TYPES, OTHER_SCALES, VERSIONS, type ScaleSeed } from './seed-competency-data.ts';
 import { COMMENTS, DESIGN_TEAM_INVITED_AT, EQUIVALENCES, PATHWAYS, type StepKey } from './seed-competency-data-roles.ts';

@@ -14,7 +14,7 @@ import type {
   rubricDescriptors,
   rubrics,
   scaleLevels,
-} from './schema/index.ts';
+} from '../db/schema/index.ts';
 import { V1_TREE, VERSIONS, type ItemSeed } from './seed-competency-data.ts';
 import {
   V1_ASSOCIATIONS,

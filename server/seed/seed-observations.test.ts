@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/database.ts';
-import type { Database } from './client.ts';
-import * as s from './schema/index.ts';
+import type { Database } from '../db/client.ts';
+import * as s from '../db/schema/index.ts';
 import { seedDemoDistrict } from './seed.ts';
 
 describe('demo observations and coaching', () => {

@@ -4,8 +4,8 @@
  * glows and grows, action steps and their checks, replies, revision snapshots and evidence.
  */
 import { randomUUID } from 'node:crypto';
-import type { LookForResult } from './schema/observations.ts';
-import type { actionStepChecks, actionSteps, evidence, observationNotes, observationReplies, observationRevisions, observations, observationScores } from './schema/index.ts';
+import type { LookForResult } from '../db/schema/observations.ts';
+import type { actionStepChecks, actionSteps, evidence, observationNotes, observationReplies, observationRevisions, observations, observationScores } from '../db/schema/index.ts';
 import { addSchoolDays } from './seed-observations-calendar.ts';
 import { CLASS_LABELS, REPLIES, WALKTHROUGH_COMMENTS, WORDING } from './seed-observations-data.ts';
 

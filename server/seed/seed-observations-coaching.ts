@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CoachingActivity, CoachingCyclePhase } from '../../common/coaching.ts';
-import type { caseloadMembers, coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans } from './schema/index.ts';
+import type { caseloadMembers, coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans } from '../db/schema/index.ts';
 import type { BuildContext, DemoPerson, DemoSchool } from './seed-observations-build.ts';
 import { addSchoolDays, plusDays, schoolDaysIn } from './seed-observations-calendar.ts';
 import { CYCLE_GOALS, CYCLE_OUTCOMES, GROUP_PLAN, PLAN_FOCUS, SESSION_NOTES } from './seed-observations-data.ts';
