@@ -2,14 +2,12 @@
  * Permission matrix: every route -> 401 signed out; a user only ever reads and changes their own
  * account, so other districts and roles do not apply.
  */
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangePasswordInput, Me, UpdateMeInput } from '../../common/schemas/auth.ts';
 import { RecordReadPage, RecordReadQuery } from '../../common/schemas/record-reads.ts';
-import { users } from '../db/schema/index.ts';
 import { presentMe, requireCtx, sessionOf } from '../lib/http.ts';
 import { changePassword } from '../services/auth/change-password.ts';
-import { recordAudit } from '../services/audit.ts';
+import { updateLocale } from '../services/auth/update-locale.ts';
 import { listMyRecordReads } from '../services/record-reads/list.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
@@ -22,16 +20,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/', { schema: { tags, body: UpdateMeInput, response: { 200: Me } } }, async (req) => {
     const ctx = await requireCtx(req);
     const session = (await sessionOf(req))!;
-    await ctx.db.transaction(async (tx) => {
-      await tx.update(users).set({ locale: req.body.locale, updatedAt: new Date() }).where(eq(users.id, ctx.actor.userId));
-      await recordAudit(tx, ctx, {
-        action: 'user.update_locale',
-        entityType: 'user',
-        entityId: ctx.actor.userId,
-        before: { locale: session.user.locale },
-        after: { locale: req.body.locale },
-      });
-    });
+    await updateLocale(ctx, req.body.locale, session.user.locale);
     session.user.locale = req.body.locale;
     return presentMe(req, ctx);
   });
