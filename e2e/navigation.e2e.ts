@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
 const GROWTH = ['Observations', 'Coaching', 'School tracker', 'Calendar'];
-const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Account'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
-const ROLES: { role: keyof typeof DEMO; name: string; nav: string[] }[] = [
-  { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS },
-  { role: 'hr', name: 'Rafael Ortega', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Account'] },
+const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: boolean }[] = [
+  { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS, district: true },
+  { role: 'hr', name: 'Rafael Ortega', district: true, nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Account'] },
   { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
   { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
   { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'] },
@@ -24,6 +24,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   'School tracker': /^(School tracker|Palm Grove Elementary)$/,
   Calendar: 'Calendar',
   'Observation settings': 'Observation settings',
+  'Spanish translations': 'Spanish translations',
   Frameworks: 'Frameworks',
   'Career pathways': 'Career pathways',
   Integrations: 'Integrations',
@@ -49,14 +50,20 @@ afterAll(async () => {
 });
 
 describe('navigation by role', () => {
-  it.each(ROLES)('$role sees exactly $nav', async ({ role, name, nav }) => {
+  it.each(ROLES)('$role sees exactly $nav', async ({ role, name, nav, district }) => {
     const page = await newPage(browser);
     await signInAs(page, DEMO[role]);
     await heading(page, `Welcome, ${name.split(' ')[0]}`).waitFor();
     expect(await navLinks(page)).toEqual(nav);
-    // The home page offers the same destinations as cards (everything but Home itself).
     const cards = page.getByRole('list', { name: 'What you can do' }).getByRole('heading', { level: 2 });
-    expect((await cards.allInnerTexts()).map((text) => text.trim())).toEqual(nav.filter((item) => item !== 'Home'));
+    if (district) {
+      // HR and admins get the district's figures instead (e2e/content.e2e.ts), not a grid of links.
+      await page.getByRole('region', { name: 'Observations', exact: true }).waitFor();
+      expect(await cards.count()).toBe(0);
+    } else {
+      // Everyone else is offered the same destinations as cards (everything but Home itself).
+      expect((await cards.allInnerTexts()).map((text) => text.trim())).toEqual(nav.filter((item) => item !== 'Home'));
+    }
     // The current page is marked for screen readers.
     expect(await mainNav(page).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
     await expectNoAxeViolations(page, `home page of ${role}`);

@@ -173,12 +173,13 @@ describe('smaller things seen on screenshots', () => {
     for (const item of list.items) {
       const obs = (await (await page.request.get(`/api/observations/${item.id}`)).json()) as Obs;
       const checked = obs.openActionSteps.find((s) => s.observationId !== obs.id && obs.actionStepChecks.some((c) => c.actionStepId === s.id));
-      if (checked) {
+      // One that also agreed a step of its own, so both origins show side by side.
+      if (checked && obs.actionSteps.some((s) => s.observationId === obs.id)) {
         found = { obs, checked };
         break;
       }
     }
-    expect(found, 'a published observation that checks a step agreed earlier').not.toBeNull();
+    expect(found, 'a published observation that checks a step agreed earlier and agrees one of its own').not.toBeNull();
     await page.goto(`/observations/${found!.obs.id}`);
     const checks = page.getByRole('listitem').filter({ hasText: found!.checked.title }).filter({ hasText: /Agreed .+ · in an earlier observation/ });
     await poll(() => checks.count()).toBeGreaterThan(0);
