@@ -67,6 +67,18 @@ describe('keyset paging over timestamps', () => {
     expect(history.filter((id) => ids.includes(id)).sort()).toEqual(ids);
   });
 
+  it('keeps a row in an audit filter whose from and to are its own time as the log shows it', async () => {
+    const [row] = await t.database.db
+      .insert(auditLog)
+      .values({ districtId: w.districtId, action: 'probe.bounds', entityType: 'person', entityId: w.ids.peer, at: MICROS })
+      .returning({ id: auditLog.id });
+    const shown = (await w.admin.get('/api/audit?action=probe.bounds')).json() as { items: { id: string; at: string }[] };
+    const at = shown.items[0]!.at;
+    const res = await w.admin.get(`/api/audit?action=probe.bounds&from=${encodeURIComponent(at)}&to=${encodeURIComponent(at)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([row!.id]);
+  });
+
   it('gives all 6 coaching sessions starting at one microsecond, 2 a page', async () => {
     const made: string[] = [];
     for (let i = 0; i < 6; i++) made.push((await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.peer]))).id);

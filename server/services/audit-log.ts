@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditQuery } from '../../common/schemas/audit.ts';
 import { auditLog, people, roleAssignments, users } from '../db/schema/index.ts';
@@ -57,7 +57,8 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.actorUserId) where.push(eq(auditLog.actorUserId, q.actorUserId));
   if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
-  if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
+  // The log shows milliseconds and PostgreSQL keeps microseconds: `to` includes its whole millisecond.
+  if (q.to) where.push(lt(auditLog.at, new Date(new Date(q.to).getTime() + 1)));
   const result = await page(ctx, where, q.limit, q.cursor);
   // Reading the audit log is itself audited (after the read, so the page does not show its own row).
   // An id the filters name is kept only when it matched rows of this district: the audit log never
