@@ -66,8 +66,11 @@ export function zodFieldErrors(schema: z.ZodType, values: unknown, t: TFunction)
 interface SchemaFormOptions<Values> {
   /** The API input built from the form's values (blank texts to null, numbers from text...). */
   toInput?: (values: Values) => unknown;
-  /** Rules of this form beyond the schema (a list that needs one pick, two passwords alike); they win over the schema's message. */
-  check?: (values: Values) => Record<string, string | undefined>;
+  /**
+   * Rules of this form beyond the schema (a list that needs one pick, two passwords alike), or a
+   * sharper message for a schema issue (given `schemaErrors`); a message here wins over the schema's.
+   */
+  check?: (values: Values, schemaErrors: FieldErrors) => Record<string, string | undefined>;
 }
 
 /**
@@ -82,7 +85,7 @@ export function schemaForm<Values, S extends z.ZodType>(schema: S, t: TFunction,
   return {
     validate: (values: Values): FieldErrors => {
       const errors = zodFieldErrors(schema, toInput(values), t);
-      for (const [field, message] of Object.entries(options.check?.(values) ?? {})) if (message) errors[field] = message;
+      for (const [field, message] of Object.entries(options.check?.(values, { ...errors }) ?? {})) if (message) errors[field] = message;
       return errors;
     },
     transformValues: (values: Values): z.output<S> => schema.parse(toInput(values)),
