@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
 
-export type { FieldErrors } from '../app/form-validation.ts';
 import type { FieldErrors } from '../app/form-validation.ts';
 
 /** Field messages for a server `validation_failed` answer (details: [{ path, message }]). */
