@@ -10,7 +10,7 @@ import { secureCookies } from './lib/http.ts';
 import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { publicUrlWarning } from './lib/public-url.ts';
-import { failInterruptedImports } from './services/imports.ts';
+import { failInterruptedImports } from './services/roster/roster.ts';
 import { refreshSummariesAtStart } from './services/tracker/freshness.ts';
 import { rootSecret, SecretKeyError } from './lib/secret-key.ts';
 import { mfaKey } from './services/auth/mfa/secret-box.ts';
