@@ -8,7 +8,7 @@ import { ApiToken, ApiTokenList, CreateApiTokenInput, CreatedApiToken } from '..
 import { IdParams } from '../../common/schemas/common.ts';
 import { requireCtx } from '../lib/http.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens.ts';
-import { publicOrigin } from './case.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['API tokens'];

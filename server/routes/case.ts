@@ -22,7 +22,7 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { FrameworkImportQuery, FrameworkImportReport } from '../../common/schemas/case.ts';
 import { forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
-import { publicBaseUrl } from '../lib/public-url.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canEditFrameworks } from '../policies/frameworks.ts';
 import { exportVersion, type ExportFormat } from '../services/case/exports.ts';
@@ -34,9 +34,6 @@ import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['framework import and export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The origin other systems reach this server at (CASE uris, feed URLs): configuration only, never the request's headers. */
-export const publicOrigin = (req: FastifyRequest) => publicBaseUrl(req.server.env);
 
 /**
  * Reads the first file of a multipart upload, refusing (413) as soon as the body passes `maxBytes`,
@@ -65,7 +62,7 @@ const ExportParams = IdParams;
 /** The language of the words an export adds (the XLSX marker of a cut cell). */
 const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
 
-export const frameworkIoRoutes: FastifyPluginAsyncZod = async (app) => {
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
   const maxBytes = Math.min(CASE_UPLOAD_MAX_BYTES, app.env.MAX_UPLOAD_MB * 1024 * 1024);
   const onRequest = async (req: FastifyRequest) => {

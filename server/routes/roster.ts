@@ -11,17 +11,17 @@ import { AppError, forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
 import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canImportRoster } from '../policies/roster.ts';
-import { createImport, discardImport, getImport, listImports, startImport } from '../services/roster/roster.ts';
+import { createRosterImport, discardRosterImport, getRosterImport, listRosterImports, startRosterImport } from '../services/roster/roster.ts';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx, type RosterInputFile } from '../services/roster/parse/index.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['roster import'];
 
-export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
   const maxBytes = app.env.MAX_UPLOAD_MB * 1024 * 1024;
 
-  app.get('/', { schema: { tags, response: { 200: ImportList } } }, async (req) => listImports(await requireCtx(req)));
+  app.get('/', { schema: { tags, response: { 200: ImportList } } }, async (req) => listRosterImports(await requireCtx(req)));
 
   app.post(
     '/',
@@ -42,7 +42,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         return read;
       });
       if (files.length === 0) throw new AppError('validation_failed', 'Choose at least one file', { code: 'no_files' });
-      return reply.status(201).send(await createImport(ctx, files));
+      return reply.status(201).send(await createRosterImport(ctx, files));
     },
   );
 
@@ -51,7 +51,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="trellis-staff-template.csv"')
-      .send(await buildStaffTemplateCsv());
+      .send(buildStaffTemplateCsv());
   });
 
   app.get('/templates/staff.xlsx', { schema: { tags } }, async (req, reply) => {
@@ -63,15 +63,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: RosterImport } } }, async (req) =>
-    getImport(await requireCtx(req), req.params.id),
+    getRosterImport(await requireCtx(req), req.params.id),
   );
 
   app.post('/:id/apply', { schema: { tags, params: IdParams, response: { 202: RosterImport } } }, async (req, reply) => {
-    const { import: started } = await startImport(await requireCtx(req), req.params.id, req.server.database.db);
+    const { import: started } = await startRosterImport(await requireCtx(req), req.params.id, req.server.database.db);
     return reply.status(202).send(started);
   });
 
   app.post('/:id/discard', { schema: { tags, params: IdParams, response: { 200: RosterImport } } }, async (req) =>
-    discardImport(await requireCtx(req), req.params.id),
+    discardRosterImport(await requireCtx(req), req.params.id),
   );
 };

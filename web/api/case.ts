@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, ApiTokenList, CreatedApiToken } from '../../common/schemas/api-tokens.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExistingChoice, FrameworkImportReport, ImportFormat } from '../../common/schemas/case.ts';
 import { api, queryString } from './client.ts';
 
-export type { ApiToken, ExistingChoice, FrameworkImportReport, ImportFormat };
+export type { ExistingChoice, FrameworkImportReport, ImportFormat };
 
 export const FRAMEWORK_TEMPLATE_CSV = '/api/framework-imports/template.csv';
 export const FRAMEWORK_TEMPLATE_XLSX = '/api/framework-imports/template.xlsx';
@@ -36,27 +35,5 @@ export function useImportFramework() {
     onSuccess: (report) => {
       if (report.applied) void queryClient.invalidateQueries({ queryKey: ['frameworks'] });
     },
-  });
-}
-
-const tokenKeys = { list: ['api-tokens'] as const };
-
-export function useApiTokens(enabled = true) {
-  return useQuery({ queryKey: tokenKeys.list, queryFn: () => api<ApiTokenList>('GET', '/api/api-tokens'), enabled });
-}
-
-export function useCreateApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api<CreatedApiToken>('POST', '/api/api-tokens', { name, scopes: ['case.read'] }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.list }),
-  });
-}
-
-export function useRevokeApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<ApiToken>('POST', `/api/api-tokens/${id}/revoke`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.list }),
   });
 }

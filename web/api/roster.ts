@@ -12,19 +12,19 @@ export const STAFF_TEMPLATE_XLSX = '/api/imports/templates/staff.xlsx';
 /** How often a running import is polled for progress. */
 const POLL_MS = 500;
 
-export const importKeys = {
+export const rosterImportKeys = {
   list: ['imports', 'list'] as const,
   detail: (id: string) => ['imports', 'detail', id] as const,
 };
 
-export function useImports() {
-  return useQuery({ queryKey: importKeys.list, queryFn: () => api<ImportListResult>('GET', '/api/imports') });
+export function useRosterImports() {
+  return useQuery({ queryKey: rosterImportKeys.list, queryFn: () => api<ImportListResult>('GET', '/api/imports') });
 }
 
 /** One import; polled every 500 ms while it runs. */
-export function useImport(id: string) {
+export function useRosterImport(id: string) {
   return useQuery({
-    queryKey: importKeys.detail(id),
+    queryKey: rosterImportKeys.detail(id),
     queryFn: () => api<RosterImport>('GET', `/api/imports/${id}`),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_MS : false),
   });
@@ -35,15 +35,15 @@ function useImportWrite<I>(request: (input: I) => Promise<RosterImport>) {
   return useMutation({
     mutationFn: request,
     onSuccess: (roster) => {
-      queryClient.setQueryData(importKeys.detail(roster.id), roster);
-      void queryClient.invalidateQueries({ queryKey: importKeys.list });
+      queryClient.setQueryData(rosterImportKeys.detail(roster.id), roster);
+      void queryClient.invalidateQueries({ queryKey: rosterImportKeys.list });
       if (roster.status === 'applied') void queryClient.invalidateQueries({ queryKey: ['people'] });
     },
   });
 }
 
 /** Uploads the files and answers the dry-run report (status 'validated'). */
-export function useUploadImport() {
+export function useUploadRosterImport() {
   return useImportWrite((files: readonly File[]) => {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
@@ -51,10 +51,10 @@ export function useUploadImport() {
   });
 }
 
-export function useApplyImport() {
+export function useApplyRosterImport() {
   return useImportWrite((id: string) => api<RosterImport>('POST', `/api/imports/${id}/apply`));
 }
 
-export function useDiscardImport() {
+export function useDiscardRosterImport() {
   return useImportWrite((id: string) => api<RosterImport>('POST', `/api/imports/${id}/discard`));
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { rosterImports, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, conflict, forbidden, invalidState, notFound } from '../../lib/errors.ts';
-import { canImportRoster, importAbilities } from '../../policies/roster.ts';
+import { canImportRoster, rosterImportAbilities } from '../../policies/roster.ts';
 import { invalidateReads } from '../../lib/read-cache.ts';
 import { invalidateSessions } from '../../lib/session-cache.ts';
 import { recordAudit } from '../audit.ts';
@@ -34,7 +34,7 @@ function present(ctx: Ctx, row: ImportRow): RosterImport {
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    abilities: importAbilities(ctx.actor, { status: row.status, hasErrors }),
+    abilities: rosterImportAbilities(ctx.actor, { status: row.status, hasErrors }),
   };
 }
 
@@ -47,7 +47,7 @@ async function protectedPeople(db: Db, districtId: string) {
 }
 
 /** Parses an upload and stores its dry run: nothing in the district changes yet. */
-export async function createImport(ctx: Ctx, files: RosterInputFile[]) {
+export async function createRosterImport(ctx: Ctx, files: RosterInputFile[]) {
   if (!canImportRoster(ctx.actor)) throw forbidden();
   let parsed: ParsedRoster;
   try {
@@ -91,11 +91,11 @@ async function loadImport(ctx: Ctx, id: string) {
   return row;
 }
 
-export async function getImport(ctx: Ctx, id: string) {
+export async function getRosterImport(ctx: Ctx, id: string) {
   return present(ctx, await loadImport(ctx, id));
 }
 
-export async function listImports(ctx: Ctx) {
+export async function listRosterImports(ctx: Ctx) {
   if (!canImportRoster(ctx.actor)) throw forbidden();
   const rows = await ctx.db
     .select(summary)
@@ -106,7 +106,7 @@ export async function listImports(ctx: Ctx) {
   return { items: rows.map((r) => { const { report: _r, ...rest } = present(ctx, r); return rest; }) };
 }
 
-export async function discardImport(ctx: Ctx, id: string) {
+export async function discardRosterImport(ctx: Ctx, id: string) {
   const row = await loadImport(ctx, id);
   if (row.status !== 'validated') throw invalidState('Only an import that has not been applied can be discarded');
   const [updated] = await ctx.db.transaction(async (tx) => {
@@ -124,7 +124,7 @@ export async function discardImport(ctx: Ctx, id: string) {
  * executor) only refreshes the search index and statistics afterwards: maintenance is the tables'
  * owner's to do, and the import itself runs on `ctx.db`, bound to the district.
  */
-export async function startImport(ctx: Ctx, id: string, ownerDb: Db) {
+export async function startRosterImport(ctx: Ctx, id: string, ownerDb: Db) {
   const row = await loadImport(ctx, id);
   const hasErrors = (row.report as RosterImport['report']).issues.some((i) => i.severity === 'error');
   if (row.status !== 'validated') throw invalidState('This import is not waiting to be applied');
@@ -214,7 +214,7 @@ export async function refreshSearchStatistics(db: Db) {
 }
 
 /** After a restart, imports that were running were rolled back by the database: say so. */
-export async function failInterruptedImports(db: Db) {
+export async function failInterruptedRosterImports(db: Db) {
   await db
     .update(rosterImports)
     .set({ status: 'failed', parsed: {}, error: 'interrupted', finishedAt: new Date() })

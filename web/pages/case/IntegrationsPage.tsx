@@ -1,7 +1,7 @@
 import { Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken } from '../../api/case.ts';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken } from '../../api/api-tokens.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useIsPhone } from '../../app/responsive.ts';

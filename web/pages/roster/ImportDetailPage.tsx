@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RosterImport } from '../../../common/schemas/roster.ts';
 import { isApiError } from '../../api/client.ts';
-import { importKeys, useImport } from '../../api/roster.ts';
+import { rosterImportKeys, useRosterImport } from '../../api/roster.ts';
 import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -30,7 +30,7 @@ export default function ImportDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useMe();
-  const roster = useImport(id);
+  const roster = useRosterImport(id);
   const queryClient = useQueryClient();
   const status = roster.data?.status;
   const previous = useRef(status);
@@ -40,7 +40,7 @@ export default function ImportDetailPage() {
     if (previous.current === 'running' && status && status !== 'running') {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       void queryClient.invalidateQueries({ queryKey: ['org-units'] });
-      void queryClient.invalidateQueries({ queryKey: importKeys.list });
+      void queryClient.invalidateQueries({ queryKey: rosterImportKeys.list });
     }
     previous.current = status;
   }, [status, queryClient]);

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useImports, type ImportSummary } from '../../api/roster.ts';
+import { useRosterImports, type ImportSummary } from '../../api/roster.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -18,7 +18,7 @@ const STATUS_COLORS: Record<ImportSummary['status'], string> = {
 /** Earlier uploads, newest first, each linking to its report or result. */
 export function PastImports() {
   const { t } = useTranslation();
-  const imports = useImports();
+  const imports = useRosterImports();
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">

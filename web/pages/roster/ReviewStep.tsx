@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterImport } from '../../../common/schemas/roster.ts';
 import { isApiError } from '../../api/client.ts';
-import { useApplyImport, useDiscardImport } from '../../api/roster.ts';
+import { useApplyRosterImport, useDiscardRosterImport } from '../../api/roster.ts';
 import { formatNumber } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { errorMessage } from '../../components/errors.ts';
@@ -13,8 +13,8 @@ import { IssueList } from './IssueList.tsx';
 /** Step 2: the dry-run report, and Apply (blocked, with the reason, while there are errors). */
 export function ReviewStep({ roster }: { roster: RosterImport }) {
   const { t } = useTranslation();
-  const apply = useApplyImport();
-  const discard = useDiscardImport();
+  const apply = useApplyRosterImport();
+  const discard = useDiscardRosterImport();
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const { report } = roster;
   // Counts stay exact when the issue list is cut at 1,000.

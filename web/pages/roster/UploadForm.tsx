@@ -2,7 +2,7 @@ import { Alert, Box, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useUploadImport } from '../../api/roster.ts';
+import { useUploadRosterImport } from '../../api/roster.ts';
 import { formatNumber } from '../../app/format.ts';
 import { uploadErrorMessage } from './issues.ts';
 
@@ -20,7 +20,7 @@ export function UploadForm() {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
-  const upload = useUploadImport();
+  const upload = useUploadRosterImport();
   const [files, setFiles] = useState<File[]>([]);
   const [missing, setMissing] = useState(false);
   const [dragging, setDragging] = useState(false);

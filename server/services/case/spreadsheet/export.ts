@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import en from '../../../../common/i18n/en/case.json' with { type: 'json' };
 import es from '../../../../common/i18n/es/case.json' with { type: 'json' };
+import { neutralize, toCsv } from '../../../lib/csv.ts';
 import { loadExcelJS } from '../../../lib/lazy-modules.ts';
 import { SPREADSHEET_COLUMNS, SPREADSHEET_EXTRA_COLUMNS } from '../../../../common/schemas/case.ts';
 import type { VersionContent } from '../export.ts';
@@ -20,12 +21,6 @@ export const XLSX_MAX_CELL_CHARS = 32_767;
 
 const EXPORT_COLUMNS = [...SPREADSHEET_COLUMNS, ...SPREADSHEET_EXTRA_COLUMNS];
 
-/**
- * A cell that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
- * return that hides one) gets a leading apostrophe; the import removes it again.
- */
-export const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /** One row per item in tree order: code, parent code, type, statement, abbreviated statement, notes, identifier, parent identifier. */
 export function sheetRows(content: VersionContent): string[][] {
   const byId = new Map(content.items.map((i) => [i.id, i]));
@@ -42,14 +37,6 @@ export function sheetRows(content: VersionContent): string[][] {
       parent?.caseIdentifier ?? '',
     ].map(neutralize);
   });
-}
-
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-/** CSV, UTF-8 with a BOM (Excel then shows accents right) and CRLF line ends. */
-export function toCsv(header: readonly string[], rows: string[][]): Buffer {
-  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 /**
