@@ -30,6 +30,8 @@ export interface RosterPerson {
   phone: string | null;
   identifier: string | null;
   username: string | null;
+  /** The career step the staff spreadsheet names (`step_code`), if any. */
+  stepCode?: string | null;
   file: string;
   line: number;
 }
