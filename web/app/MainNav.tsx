@@ -22,7 +22,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/frameworks', label: 'nav.frameworks' },
   { to: '/pathways', label: 'nav.pathways' },
-  { to: '/evaluators', label: 'nav.evaluators', ability: 'managePeople' },
   { to: '/settings/observations', label: 'nav.settings', ability: 'manageObservationSettings' },
   { to: '/settings/translations', label: 'nav.translations', ability: 'manageFrameworks' },
   { to: '/import', label: 'nav.import', ability: 'importRoster' },

@@ -59,6 +59,7 @@ export default function EvaluatorsPage() {
 
   return (
     <Stack gap="lg">
+      <Anchor component={Link} to="/people" size="sm">{t('evaluators.back')}</Anchor>
       <PageHeader title={t('evaluators.title')} subtitle={t('evaluators.intro')} />
       <Group align="flex-end" gap="sm" role="search" aria-label={t('evaluators.filters')}>
         <NativeSelect label={t('evaluators.schoolYear')} value={schoolYear} data={yearChoices(thisYear)} onChange={(e) => (setUrl({ year: e.currentTarget.value, offset: '0' }), setSelected([]))} />

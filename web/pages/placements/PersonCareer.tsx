@@ -30,7 +30,7 @@ export function PersonCareer({ personId }: { personId: string }) {
         {data.abilities.place ? <Button variant="default" onClick={() => setPlacing(true)}>{t('placement.placeAction')}</Button> : null}
       </Group>
       {data.current ? (
-        <Paper withBorder p="sm" aria-label={t('placement.current')}>
+        <Paper component="section" withBorder p="sm" aria-label={t('placement.current')}>
           <Text fw={600}>{data.current.stepTitle}</Text>
           <Text size="sm">{data.current.pathwayName}</Text>
           <Text size="sm">{dates(t, data.current)}</Text>
