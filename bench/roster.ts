@@ -105,6 +105,8 @@ export const emptyState = (): DistrictState => ({
   orgsByIdentifier: new Map(),
   peopleBySourcedId: new Map(),
   rolesBySourcedId: new Map(),
+  stepsByCode: new Map(),
+  openPlacements: new Map(),
 });
 
 /** Parses the set and plans it against an empty district: the rows a first import creates. */

@@ -99,12 +99,22 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await heading(admin, 'Michelle Reyes').waitFor();
     await admin.getByRole('heading', { name: 'Change history' }).waitFor();
     await admin.getByRole('heading', { name: 'Role history' }).waitFor();
+    await admin.getByRole('heading', { name: /^Primary evaluator, \d{4}-\d{2}$/ }).waitFor();
     await survey(admin, viewport, '14-person');
 
     await navigate(admin, phone, 'People');
     await heading(admin, 'People').waitFor();
     await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
     await survey(admin, viewport, '15-people');
+
+    await admin.getByRole('link', { name: 'Evaluators' }).click();
+    await heading(admin, 'Evaluators').waitFor();
+    await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
+    await survey(admin, viewport, '15a-evaluators');
+
+    await admin.goto('/pathways/placements');
+    await heading(admin, 'Place people on a step').waitFor();
+    await survey(admin, viewport, '15b-bulk-placement');
 
     await navigate(admin, phone, 'Import roster');
     await heading(admin, 'Import roster').waitFor();

@@ -23,7 +23,8 @@ export const ImportIssue = z.object({
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
 export const ImportReport = z.object({
-  counts: z.object({ orgs: Counts, people: Counts, roles: Counts }),
+  /** `placements`: career steps named by a staff spreadsheet's step_code column (absent in older reports). */
+  counts: z.object({ orgs: Counts, people: Counts, roles: Counts, placements: Counts.optional() }),
   /** Errors first, at most 1,000; `issuesOmitted` says how many more there were. */
   issues: z.array(ImportIssue),
   issuesOmitted: z.number().int().default(0),

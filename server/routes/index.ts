@@ -30,6 +30,8 @@ import { ssoSettingsRoutes } from './sso-settings.ts';
 import { ssoRoutes } from './sso.ts';
 import { translationRoutes } from './translations.ts';
 import { districtRoutes } from './district.ts';
+import { placementRoutes } from './placements.ts';
+import { evaluatorRoutes } from './evaluators.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -66,4 +68,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(translationRoutes, { prefix: '/api/translations' });
   await app.register(districtRoutes, { prefix: '/api/district' });
+  await app.register(placementRoutes, { prefix: '/api' });
+  await app.register(evaluatorRoutes, { prefix: '/api' });
 };

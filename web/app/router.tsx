@@ -72,6 +72,8 @@ export const router = createBrowserRouter([
               { path: '/people/:id', element: <PersonPage /> },
               { path: '/pathways', Component: lazy(() => import('../pages/pathways/PathwaysPage.tsx')) },
               { path: '/pathways/compare', Component: lazy(() => import('../pages/pathways/ComparePage.tsx')) },
+              { path: '/pathways/placements', Component: lazy(() => import('../pages/placements/BulkPlacementPage.tsx')) },
+              { path: '/evaluators', Component: lazy(() => import('../pages/placements/EvaluatorsPage.tsx')) },
               { path: '/pathways/:id', Component: lazy(() => import('../pages/pathways/PathwayPage.tsx')) },
               { path: '/rubrics/:id', Component: lazy(() => import('../pages/rubrics/RubricPage.tsx')) },
               { path: '/frameworks', Component: lazy(() => import('../pages/frameworks/FrameworksPage.tsx')) },

@@ -13,6 +13,7 @@ import { SaveProblem } from './ConflictNotice.tsx';
 type Num = number | string;
 interface Values {
   title: string;
+  code: string;
   staffRole: string;
   responsibilityLevel: Num;
   summary: string;
@@ -33,6 +34,7 @@ const num = (v: Num) => (v === '' || v === null || v === undefined ? null : Numb
 
 const valuesOf = (s?: PathwayStep): Values => ({
   title: s?.title ?? '',
+  code: s?.code ?? '',
   staffRole: s?.staffRole ?? '',
   responsibilityLevel: s?.responsibilityLevel ?? '',
   summary: s?.summary ?? '',
@@ -75,6 +77,7 @@ export function StepFormModal({
     event.preventDefault();
     const input = {
       title: values.title,
+      code: values.code.trim() || null,
       staffRole: values.staffRole || null,
       responsibilityLevel: num(values.responsibilityLevel),
       summary: values.summary.trim() || null,
@@ -117,6 +120,7 @@ export function StepFormModal({
             }}
           />
           <TextInput label={t('field.title')} required value={values.title} onChange={setText('title')} error={errors.title} data-autofocus />
+          <TextInput label={t('field.code')} description={t('step.codeHelp')} value={values.code} onChange={setText('code')} error={errors.code} maxLength={30} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NativeSelect
               label={t('field.staffRole')}

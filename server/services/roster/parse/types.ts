@@ -30,6 +30,8 @@ export interface RosterPerson {
   phone: string | null;
   identifier: string | null;
   username: string | null;
+  /** The career step the staff spreadsheet names (`step_code`), if any. */
+  stepCode?: string | null;
   file: string;
   line: number;
 }
@@ -77,7 +79,7 @@ export const ISSUE_CODES = [
   'missing_value', 'duplicate_sourced_id', 'invalid_status', 'inactive_status', 'invalid_email', 'invalid_value',
   'invalid_date', 'ambiguous_date', 'date_format_assumed', 'end_before_begin', 'encoding_assumed_windows_1252',
   'unknown_role', 'conflicting_value', 'multiple_primary_roles', 'no_roles_file', 'user_without_role',
-  'unknown_person', 'unknown_org', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
+  'unknown_person', 'unknown_org', 'unknown_step', 'step_closed', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
   'unknown_oneroster_version', 'manifest_file_missing', 'value_too_long', 'mass_deactivation', 'mass_org_deactivation',
   'role_of_deleted_person', 'role_of_deleted_org', 'parent_org_deleted',
 ] as const;
