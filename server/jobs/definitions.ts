@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JOB_KINDS } from '../../common/schemas/jobs.ts';
 
 /**
  * Every background job: its name and the Zod schema of its payload. A job of a district carries
@@ -9,7 +10,7 @@ export const JOB_PAYLOADS = {
   'roster-import': z.object({ districtId: z.uuid(), importId: z.uuid(), userId: z.uuid() }),
   /** Recomputes the district view's summaries of these schools (services/tracker/summary.ts). */
   'tracker-summary': z.object({ districtId: z.uuid(), schoolIds: z.array(z.uuid()).min(1).max(5000) }),
-} as const;
+} as const satisfies Record<(typeof JOB_KINDS)[number], z.ZodType>;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;

@@ -53,7 +53,8 @@ export class JobQueue implements JobSender {
   private readonly timers = new Map<JobName, NodeJS.Timeout>();
   private stopped = true;
   private readonly pollMs: number;
-  private readonly sql: PgBoss.Db;
+  /** pg-boss's way into the database, as the owner (services/jobs/store.ts reads the job tables with it). */
+  readonly sql: PgBoss.Db;
 
   constructor(
     private readonly database: Database,
@@ -82,11 +83,13 @@ export class JobQueue implements JobSender {
     await boss.start();
     for (const name of JOB_NAMES) {
       const policy = RETRY_POLICIES[name];
+      const retryDelay = this.opts.retryDelaySeconds ?? policy.retryDelaySeconds;
+      // pg-boss's backoff waits at least a second; without a delay, retries follow at once.
       await boss.createQueue(name, {
         name,
         retryLimit: policy.retryLimit,
-        retryDelay: this.opts.retryDelaySeconds ?? policy.retryDelaySeconds,
-        retryBackoff: true,
+        retryDelay,
+        retryBackoff: retryDelay > 0,
         expireInSeconds: 60 * 60,
       });
     }
@@ -178,8 +181,10 @@ export class JobQueue implements JobSender {
     try {
       const parsed = JOB_PAYLOADS[name].safeParse(job.data);
       if (!parsed.success) throw new PermanentJobError('The job carries a payload it cannot run with');
+      const started = Date.now();
       await this.handlers.get(name)!(parsed.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
       await boss.complete(name, job.id);
+      this.log.info({ queue: name, jobId: job.id, retryCount: job.retryCount, ms: Date.now() - started }, 'job done');
     } catch (err) {
       const message = safeMessage(err);
       const permanent = err instanceof PermanentJobError;

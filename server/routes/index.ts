@@ -16,6 +16,7 @@ import { coachingRoutes } from './coaching.ts';
 import { trackerRoutes } from './tracker.ts';
 import { calendarRoutes } from './calendar.ts';
 import { importRoutes } from './imports.ts';
+import { jobRoutes } from './jobs.ts';
 import { meRoutes } from './me.ts';
 import { mfaRoutes } from './mfa.ts';
 import { mfaAccountRoutes, personMfaRoutes } from './mfa-account.ts';
@@ -45,6 +46,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(orgUnitRoutes, { prefix: '/api/org-units' });
   await app.register(peopleRoutes, { prefix: '/api/people' });
   await app.register(importRoutes, { prefix: '/api/imports' });
+  await app.register(jobRoutes, { prefix: '/api/jobs' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(scaleRoutes, { prefix: '/api/scales' });
   await app.register(frameworkRoutes, { prefix: '/api/frameworks' });
