@@ -85,13 +85,10 @@ export class JobQueue implements JobSender {
       const policy = RETRY_POLICIES[name];
       const retryDelay = this.opts.retryDelaySeconds ?? policy.retryDelaySeconds;
       // pg-boss's backoff waits at least a second; without a delay, retries follow at once.
-      await boss.createQueue(name, {
-        name,
-        retryLimit: policy.retryLimit,
-        retryDelay,
-        retryBackoff: retryDelay > 0,
-        expireInSeconds: 60 * 60,
-      });
+      const options = { name, retryLimit: policy.retryLimit, retryDelay, retryBackoff: retryDelay > 0, expireInSeconds: 60 * 60 };
+      // Created once; updated at each start, so a changed retry policy applies to new jobs.
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
     }
     this.boss = boss;
     // The embedded database has one process (lockfile): a job left active was cut off by a stop.
