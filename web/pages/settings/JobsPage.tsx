@@ -35,7 +35,7 @@ function JobItem({ job }: { job: BackgroundJob }) {
               {t(`jobs.state.${job.state}`)}
             </Badge>
             <Text size="sm" component="span">
-              {[t('jobs.attempts', { count: job.attempts, max: job.maxAttempts }), when].filter(Boolean).join(' · ')}
+              {[job.state === 'completed' ? t('jobs.attemptsTaken', { count: job.attempts }) : t('jobs.attempts', { count: job.attempts, max: job.maxAttempts }), when].filter(Boolean).join(' · ')}
             </Text>
           </Group>
           {job.error ? (
