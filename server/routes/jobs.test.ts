@@ -4,7 +4,7 @@
  * Permission matrix: signed out -> 401; a job of another district -> 404; HR and staff -> 403.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, schoolTrackerSummary } from '../db/schema/index.ts';
 import { buildDistrict, buildOrgUnit, buildUser } from '../test/factories.ts';
@@ -48,6 +48,10 @@ describe('permission matrix', () => {
     }
     expect((await otherAdmin.post(`/api/jobs/${id}/retry`)).statusCode).toBe(404);
     expect((await listed(otherAdmin)).map((j) => j.id)).not.toContain(id);
+  });
+
+  it('keeps the job tables from the request role: a district-bound executor cannot read them', async () => {
+    await expect(t.database.forDistrict(districtId).execute(sql`select count(*) from pgboss.job`)).rejects.toMatchObject({ cause: { code: '42501' } });
   });
 });
 
