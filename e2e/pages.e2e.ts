@@ -146,6 +146,12 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     });
     if (phone) await expectNoSidewaysScroll(admin, 'outbox e-mail with an unbroken link (phone)');
 
+    // The demo's start queued its school-summary refreshes as background jobs.
+    await navigate(admin, phone, 'Background jobs');
+    await heading(admin, 'Background jobs').waitFor();
+    await admin.getByRole('listitem').filter({ hasText: "Refresh the district view's school summaries" }).first().waitFor();
+    await survey(admin, viewport, '19b-jobs');
+
     await navigate(admin, phone, 'Account');
     await heading(admin, 'Your account').waitFor();
     await survey(admin, viewport, '20-account');
@@ -172,7 +178,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);

@@ -16,6 +16,7 @@ import { coachingRoutes } from './coaching.ts';
 import { trackerRoutes } from './tracker.ts';
 import { calendarRoutes } from './calendar.ts';
 import { rosterRoutes } from './roster.ts';
+import { jobRoutes } from './jobs.ts';
 import { meRoutes } from './me.ts';
 import { mfaRoutes } from './mfa.ts';
 import { mfaAccountRoutes, personMfaRoutes } from './mfa-account.ts';
@@ -48,6 +49,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(peopleRoutes, { prefix: '/api/people' });
   // The roster import keeps its historical URL (a public contract); see ARCHITECTURE.md.
   await app.register(rosterRoutes, { prefix: '/api/imports' });
+  await app.register(jobRoutes, { prefix: '/api/jobs' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(scaleRoutes, { prefix: '/api/scales' });
   await app.register(frameworkRoutes, { prefix: '/api/frameworks' });

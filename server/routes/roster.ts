@@ -67,7 +67,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/:id/apply', { schema: { tags, params: IdParams, response: { 202: RosterImport } } }, async (req, reply) => {
-    const { import: started } = await startRosterImport(await requireCtx(req), req.params.id, req.server.database.db);
+    const { import: started } = await startRosterImport(await requireCtx(req), req.params.id);
     return reply.status(202).send(started);
   });
 

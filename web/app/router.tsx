@@ -99,6 +99,7 @@ export const router = createBrowserRouter([
               { path: '/settings/observations', Component: lazy(() => import('../pages/settings/ObservationSettingsPage.tsx')) },
               { path: '/settings/translations', Component: lazy(() => import('../pages/translations/TranslationsPage.tsx')) },
               { path: '/settings/calendar', Component: lazy(() => import('../pages/settings/SchoolCalendarPage.tsx')) },
+              { path: '/settings/jobs', Component: lazy(() => import('../pages/settings/JobsPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },

@@ -145,6 +145,17 @@ export async function summariesIdle(db: Db, districtId: string): Promise<void> {
   while (queue.running) await queue.running;
 }
 
+/**
+ * The `tracker-summary` job: refreshes these schools in the same small steps as the in-process
+ * queue (one school per event-loop turn); the job fails, and is retried, if any school failed.
+ */
+export async function refreshSchoolsJob(db: Db, districtId: string, schoolIds: string[]): Promise<void> {
+  let failure: unknown;
+  scheduleSummaryRefresh(db, districtId, schoolIds, (err) => (failure ??= err));
+  await summariesIdle(db, districtId);
+  if (failure) throw failure;
+}
+
 /** Refreshes every school of the district in small steps; resolves when all are done. */
 export async function refreshAllSchoolSummaries(db: Db, districtId: string, onError?: (err: unknown) => void): Promise<void> {
   const schools = await districtSchools(db, districtId);
