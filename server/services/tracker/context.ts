@@ -139,7 +139,8 @@ export function schoolUnitsQuery(db: Executor, districtId: string, schoolId: str
 /** The school (404 outside the district or the actor's scope; 403 for people who open no trackers). */
 export async function loadTrackedSchool(db: Executor, actor: Actor, schoolId: string) {
   if (!canViewTrackers(actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
-  const units = await schoolUnitsQuery(db, actor.districtId, schoolId);
+  // Shared for a few seconds like the tracker's rows: a school and its teams change only by writes.
+  const units = await sharedRead(db, `school-units:${schoolId}`, async () => schoolUnitsQuery(db, actor.districtId, schoolId));
   const school = units.find((u) => u.id === schoolId);
   if (!school) throw notFound('School');
   const scopes = await schoolsInScope(db, actor);
