@@ -34,7 +34,8 @@ import { createActionStep } from '../services/action-steps/write.ts';
 import { createObservation } from '../services/observations/create.ts';
 import { discardDraft, saveDraft } from '../services/observations/draft.ts';
 import { acknowledgeObservation, recordFeedback, replyToObservation } from '../services/observations/feedback.ts';
-import { listObservations, observationView, revisionView } from '../services/observations/load.ts';
+import { listObservations } from '../services/observations/list.ts';
+import { observationView, revisionView } from '../services/observations/load.ts';
 import { publishObservation, reviseObservation } from '../services/observations/publish.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
