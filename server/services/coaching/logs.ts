@@ -53,8 +53,10 @@ export async function presentLogs(ctx: Ctx, rows: LogRow[], db: Executor = ctx.d
     const view = coachingView(ctx.actor, input);
     return view === 'none' ? [] : [{ row: r, list, view, abilities: coachingAbilities(ctx.actor, input) }];
   });
-  const names = await personRefs(db, districtId, [...personIds, ...seen.map((s) => s.row.coachPersonId)]);
-  const items = await focusItemRefs(db, districtId, seen.map((s) => s.row.focusItemId));
+  const [names, items] = await Promise.all([
+    personRefs(db, districtId, [...personIds, ...seen.map((s) => s.row.coachPersonId)]),
+    focusItemRefs(db, districtId, seen.map((s) => s.row.focusItemId)),
+  ]);
   return seen.map(({ row, list, view, abilities }) => {
     const full = view === 'full';
     return {
