@@ -17,8 +17,8 @@ const SchoolPage = lazy(() => import('../pages/schools/SchoolPage.tsx'));
 const PeoplePage = lazy(() => import('../pages/people/PeoplePage.tsx'));
 const NewPersonPage = lazy(() => import('../pages/people/NewPersonPage.tsx'));
 const PersonPage = lazy(() => import('../pages/people/PersonPage.tsx'));
-const ImportPage = lazy(() => import('../pages/imports/ImportPage.tsx'));
-const ImportDetailPage = lazy(() => import('../pages/imports/ImportDetailPage.tsx'));
+const ImportPage = lazy(() => import('../pages/roster/ImportPage.tsx'));
+const ImportDetailPage = lazy(() => import('../pages/roster/ImportDetailPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
 const OutboxPage = lazy(() => import('../pages/OutboxPage.tsx'));
 const AccountPage = lazy(() => import('../pages/account/AccountPage.tsx'));
@@ -79,9 +79,9 @@ export const router = createBrowserRouter([
               { path: '/frameworks/:id/compare', Component: lazy(() => import('../pages/frameworks/ComparePage.tsx')) },
               { path: '/frameworks/versions/:versionId', Component: lazy(() => import('../pages/frameworks/VersionPage.tsx')) },
               { path: '/scales', Component: lazy(() => import('../pages/scales/ScalesPage.tsx')) },
-              { path: '/frameworks/import', Component: lazy(() => import('../pages/frameworks-io/ImportFrameworkPage.tsx')) },
+              { path: '/frameworks/import', Component: lazy(() => import('../pages/case/ImportFrameworkPage.tsx')) },
               { path: '/settings/sign-in', Component: lazy(() => import('../pages/settings/SignInSettingsPage.tsx')) },
-              { path: '/integrations', Component: lazy(() => import('../pages/frameworks-io/IntegrationsPage.tsx')) },
+              { path: '/integrations', Component: lazy(() => import('../pages/case/IntegrationsPage.tsx')) },
               { path: '/observations', Component: lazy(() => import('../pages/observations/ObservationsPage.tsx')) },
               { path: '/observations/district', Component: lazy(() => import('../pages/observations/DistrictObservationsPage.tsx')) },
               { path: '/observations/new', Component: lazy(() => import('../pages/observations/NewObservationPage.tsx')) },

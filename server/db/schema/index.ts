@@ -4,7 +4,7 @@ export * from './people.ts';
 export * from './role-assignments.ts';
 export * from './users.ts';
 export * from './audit.ts';
-export * from './imports.ts';
+export * from './roster.ts';
 export * from './frameworks.ts';
 export * from './pathways.ts';
 export * from './rubrics.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportCounts, ImportIssue, ImportReport } from '../../../common/schemas/imports.ts';
+import type { ImportCounts, ImportIssue, ImportReport } from '../../../common/schemas/roster.ts';
 import { personSearchText } from '../../../common/search.ts';
 import type { ParsedRoster, RosterOrg, RosterPerson, RosterRole } from './parse/index.ts';
 import type { DistrictState } from './state.ts';

@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ObservationsShown } from './ObservationsShown.tsx';
@@ -6,7 +6,6 @@ import type { ObservationListItem } from '../../../common/schemas/observations.t
 import { loadedObservations, useObservationPages, type ObservationFilters } from '../../api/observations.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate } from '../../app/format.ts';
-import { useIsPhone } from '../../app/responsive.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
@@ -14,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { DistrictFilters } from './DistrictFilters.tsx';
 import { StatusBadge } from './ObservationHeader.tsx';
-import './observations.css';
+import { ObservationLink, ObservationRows, type ObservationCard, type ObservationColumn } from './ObservationRows.tsx';
 
 const LIMIT = 25;
 
@@ -26,68 +25,31 @@ function Feedback({ o }: { o: ObservationListItem }) {
   return o.feedbackDueOn ? <Text size="sm">{t('observations.feedbackDue', { date: formatDate(o.feedbackDueOn) })}</Text> : null;
 }
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** The district's rows: who was observed, where, by whom, what, when, status and feedback. */
 function Rows({ items }: { items: ObservationListItem[] }) {
   const { t } = useTranslation('district');
-  const phone = useIsPhone();
-  if (phone) {
-    return (
-      <Stack gap="xs" component="ul" className="obs-plain-list">
-        {items.map((o) => (
-          <Paper key={o.id} withBorder p="sm" radius="md" component="li">
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Anchor component={Link} to={`/observations/${o.id}`} fw={600}>
-                  {o.observed.name}
-                </Anchor>
-                <StatusBadge o={o} />
-              </Group>
-              <Text size="sm" c="dimmed">
-                {[o.type.name, formatDate(o.observedOn), o.school?.name].filter(Boolean).join(' · ')}
-              </Text>
-              <Text size="sm">{t('observations.by', { name: o.observer.name })}</Text>
-              <Feedback o={o} />
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-  return (
-    <Table striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('observations.teacher')}</Table.Th>
-          <Table.Th>{t('observations.school')}</Table.Th>
-          <Table.Th>{t('observations.observer')}</Table.Th>
-          <Table.Th>{t('observations.type')}</Table.Th>
-          <Table.Th>{t('observations.date')}</Table.Th>
-          <Table.Th>{t('observations.status')}</Table.Th>
-          <Table.Th>{t('observations.feedback')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((o) => (
-          <Table.Tr key={o.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/observations/${o.id}`}>
-                {o.observed.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{o.school?.name ?? '—'}</Table.Td>
-            <Table.Td>{o.observer.name}</Table.Td>
-            <Table.Td>{o.type.name}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.observedOn)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <StatusBadge o={o} />
-            </Table.Td>
-            <Table.Td>
-              <Feedback o={o} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  const columns: ObservationColumn[] = [
+    { key: 'teacher', header: t('observations.teacher'), cell: (o) => <ObservationLink o={o}>{o.observed.name}</ObservationLink> },
+    { key: 'school', header: t('observations.school'), cell: (o) => o.school?.name ?? '—' },
+    { key: 'observer', header: t('observations.observer'), cell: (o) => o.observer.name },
+    { key: 'type', header: t('observations.type'), cell: (o) => o.type.name },
+    { key: 'date', header: t('observations.date'), cell: (o) => formatDate(o.observedOn), style: nowrap },
+    { key: 'status', header: t('observations.status'), cell: (o) => <StatusBadge o={o} />, style: nowrap },
+    { key: 'feedback', header: t('observations.feedback'), cell: (o) => <Feedback o={o} /> },
+  ];
+  const card: ObservationCard = {
+    title: (o) => o.observed.name,
+    details: (o) => [o.type.name, formatDate(o.observedOn), o.school?.name],
+    extra: (o) => (
+      <>
+        <Text size="sm">{t('observations.by', { name: o.observer.name })}</Text>
+        <Feedback o={o} />
+      </>
+    ),
+  };
+  return <ObservationRows items={items} columns={columns} card={card} />;
 }
 
 /**

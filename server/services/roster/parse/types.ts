@@ -48,7 +48,7 @@ export interface RosterRole {
   line: number;
 }
 
-/** A problem a person must read: `code` is an i18n key under `import:issue.`, never English text. */
+/** A problem a person must read: `code` is an i18n key under `roster:issue.`, never English text. */
 export interface RosterIssue {
   file: string;
   line: number | null;
@@ -69,7 +69,7 @@ export interface ParsedRoster {
 }
 
 /**
- * Every issue code of an import report (i18n keys under `import:issue.`); the planner also uses the
+ * Every issue code of an import report (i18n keys under `roster:issue.`); the planner also uses the
  * `unknown_*` ones and adds `mass_*deactivation`, `role_of_deleted_*` and `parent_org_deleted`.
  */
 export const ISSUE_CODES = [
@@ -83,7 +83,7 @@ export const ISSUE_CODES = [
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
-/** Every fatal code (i18n keys under `import:fatal.`). */
+/** Every fatal code (i18n keys under `roster:fatal.`). */
 export const FATAL_CODES = [
   'no_roster_files', 'unsupported_file', 'mixed_upload', 'duplicate_file', 'not_a_text_file',
   'invalid_zip', 'unsafe_zip_path', 'zip_too_large', 'invalid_xlsx',
@@ -99,7 +99,7 @@ export const DEFAULT_LIMITS: RosterLimits = { maxUncompressedBytes: 200 * 1024 *
 
 /**
  * The whole upload is unusable (not a zip, zip bomb, binary file...). `code` is an i18n key under
- * `import:fatal.`; the message is only for logs.
+ * `roster:fatal.`; the message is only for logs.
  */
 export class RosterFileError extends Error {
   code: FatalCode;
