@@ -1,15 +1,15 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ObservationsShown } from './ObservationsShown.tsx';
 import type { ObservationListItem } from '../../../common/schemas/observations.ts';
-import { useObservations, type ObservationFilters } from '../../api/observations.ts';
+import { loadedObservations, useObservationPages, type ObservationFilters } from '../../api/observations.ts';
 import { useMe } from '../../api/session.ts';
-import { formatDate, formatNumber } from '../../app/format.ts';
+import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { DistrictFilters } from './DistrictFilters.tsx';
 import { StatusBadge } from './ObservationHeader.tsx';
@@ -59,8 +59,7 @@ function Rows({ items }: { items: ObservationListItem[] }) {
 export default function DistrictObservationsPage() {
   const { t } = useTranslation('district');
   const me = useMe();
-  const [f, setF] = useUrlState({ school: '', observer: '', observerName: '', type: '', status: '', from: '', to: '', offset: '0' });
-  const offset = Number(f.offset) || 0;
+  const [f, setF] = useUrlState({ school: '', observer: '', observerName: '', type: '', status: '', from: '', to: '' });
   const query: ObservationFilters = {
     schoolId: f.school || undefined,
     observerPersonId: f.observer || undefined,
@@ -69,9 +68,9 @@ export default function DistrictObservationsPage() {
     from: /^\d{4}-\d{2}-\d{2}$/.test(f.from) ? f.from : undefined,
     to: /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? f.to : undefined,
     limit: LIMIT,
-    offset,
   };
-  const list = useObservations(query);
+  const list = useObservationPages(query);
+  const { items } = loadedObservations(list);
   if (!me.abilities.viewDistrictTracker) return <NotAllowed />;
   return (
     <Stack gap="sm">
@@ -79,17 +78,14 @@ export default function DistrictObservationsPage() {
         {t('observations.back')}
       </Anchor>
       <PageHeader title={t('observations.title')} subtitle={t('observations.subtitle')} />
-      <DistrictFilters values={f} onChange={(patch) => setF({ ...patch, offset: '0' })} />
+      <DistrictFilters values={f} onChange={setF} />
       <ErrorAlert error={list.error} />
       {!list.data ? (
         list.error ? null : <Loading />
-      ) : list.data.items.length ? (
+      ) : items.length ? (
         <>
-          <Text size="sm" c="dimmed" role="status">
-            {t('observations.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </Text>
-          <Rows items={list.data.items} />
-          <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => setF({ offset: String(o) })} />
+          <Rows items={items} />
+          <ObservationsShown pages={list} />
         </>
       ) : (
         <Text c="dimmed">{t('observations.empty')}</Text>

@@ -1,14 +1,14 @@
 import { Badge, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ObservationsShown } from './ObservationsShown.tsx';
 import type { ObservationListItem } from '../../../common/schemas/observations.ts';
-import { useObservations, type ObservationFilters } from '../../api/observations.ts';
+import { loadedObservations, useObservationPages, type ObservationFilters } from '../../api/observations.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { StatusBadge } from './ObservationHeader.tsx';
 import { ObservationLink, ObservationRows, type ObservationCard, type ObservationColumn } from './ObservationRows.tsx';
@@ -79,17 +79,16 @@ export default function ObservationsPage() {
   const me = useMe();
   const observer = me.abilities.observe;
   useQueuedDrafts(me.id);
-  const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '', offset: '0' });
+  const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '' });
   const mine = filters.mine === 'received' ? 'received' : 'made';
-  const offset = Number(filters.offset) || 0;
   const query: ObservationFilters = {
     mine,
     status: mine === 'made' && (filters.status === 'draft' || filters.status === 'published') ? filters.status : undefined,
     kind: filters.kind === 'scored' || filters.kind === 'walkthrough' ? filters.kind : undefined,
     limit: LIMIT,
-    offset,
   };
-  const list = useObservations(query);
+  const list = useObservationPages(query);
+  const { items } = loadedObservations(list);
 
   return (
     <Stack gap="sm">
@@ -147,10 +146,10 @@ export default function ObservationsPage() {
       <ErrorAlert error={list.error} />
       {!list.data ? (
         list.error ? null : <Loading />
-      ) : list.data.items.length ? (
+      ) : items.length ? (
         <>
-          <Rows items={list.data.items} mine={mine} />
-          <Pager offset={offset} limit={LIMIT} total={list.data.total} totalIsLowerBound={list.data.totalIsLowerBound} onChange={(o) => setFilters({ offset: String(o) })} />
+          <Rows items={items} mine={mine} />
+          <ObservationsShown pages={list} />
         </>
       ) : (
         <Text c="dimmed">{mine === 'made' ? t('list.emptyMade') : t('list.emptyReceived')}</Text>
