@@ -30,6 +30,18 @@ export default tseslint.config(
   { files: ['**/*.cjs', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware rules: a promise nobody awaits fails silently (an unhandled rejection, a write racing
+  // the response), and one handed to a callback expecting void (an event handler, setInterval) is
+  // never awaited. Fire-and-forget is written `void promise` where the work reports its own failures.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],

@@ -54,6 +54,8 @@ async function freshDistrict(opts: CaseBenchOptions) {
     actor: { userId: user.id, personId: user.personId, districtId: district.id, adminGrant: 'hr', access: 'hr', leaderOrgUnitIds: [], coachOrgUnitIds: [], caseloadPersonIds: [] },
     requestId: randomUUID(),
     log: silent,
+    // No service this bench measures sends a job.
+    jobs: { send: () => Promise.resolve(null) },
     // Never finished: nothing the benchmark records is e-mailed.
     mail: new RequestMail('http://localhost:3000'),
   };

@@ -205,6 +205,7 @@ export async function measureDraftSave(
     requestId: 'bench',
     log: app.log,
     mail: new RequestMail('http://localhost:3000'),
+    jobs: app.jobs,
   };
   const service = await measurePairs(
     [0],

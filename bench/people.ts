@@ -175,7 +175,7 @@ export async function checkSearchBaseline(
 
 /**
  * `GET /api/imports/:id` (what the web UI polls while an import runs) against the statement behind
- * it (`loadImport` in services/imports.ts: the whole `roster_imports` row, `parsed` included).
+ * it (`loadImport` in services/roster/roster.ts: the whole `roster_imports` row, `parsed` included).
  */
 export async function measureImportStatus(client: Client, query: Query, districtId: string, importId: string, samples: number) {
   const api = async () => {

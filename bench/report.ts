@@ -1,6 +1,6 @@
 /** The final table of `npm run bench`: medians, every run's spread, ratios to the baselines, targets. */
 import type { HttpImportTiming } from './http.ts';
-import type { ImportTiming } from './import.ts';
+import type { ImportTiming } from './roster.ts';
 import type { BenchOptions } from './options.ts';
 import type { LatencyPair } from './people.ts';
 import { rlsReport, type RlsLine } from './rls.ts';

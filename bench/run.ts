@@ -9,7 +9,7 @@ import { buildDistrict, buildUser } from '../server/test/factories.ts';
 import { printCaseReport, runCaseBench } from './case.ts';
 import { openBenchDatabase, type BenchDatabase } from './db.ts';
 import { httpImport, signIn, startApp, type HttpImportTiming } from './http.ts';
-import { planFirstImport, rawInsert, serviceImport } from './import.ts';
+import { planFirstImport, rawInsert, serviceImport } from './roster.ts';
 import { benchObservationDraft, printObservationDraft } from './observation-draft.ts';
 import { benchPages, printPages } from './pages.ts';
 import { benchPasswordReset, printPasswordReset } from './password-reset.ts';

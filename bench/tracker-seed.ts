@@ -40,9 +40,9 @@ export async function seedTrackerDistrict(db: Db, opts: { staff: number; schools
   const principal = await buildUser(db, districtId, 'school_leader', { orgUnitId: bigSchoolId });
   const hr = await buildUser(db, districtId, 'hr');
   await exec(sql`insert into people (district_id, given_name, family_name, identifier, search_text)
-    select ${districtId}, 'Given' || g, 'Family' || g, 'T' || g, '' from generate_series(0, ${teachers - 1}) g`);
+    select ${districtId}, 'Given' || g, 'Family' || g, 'T' || g, 'given' || g || ' family' || g || ' t' || g from generate_series(0, ${teachers - 1}) g`);
   await exec(sql`insert into people (district_id, given_name, family_name, identifier, search_text)
-    select ${districtId}, 'Principal' || g, 'School' || g, 'P' || g, '' from generate_series(1, ${S - 2}) g`);
+    select ${districtId}, 'Principal' || g, 'School' || g, 'P' || g, 'principal' || g || ' school' || g || ' p' || g from generate_series(1, ${S - 2}) g`);
   await exec(sql`insert into role_assignments (district_id, person_id, org_unit_id, role, is_primary)
     select ${districtId}, p.id, o.id, 'teacher', true
     from people p

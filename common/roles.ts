@@ -13,6 +13,7 @@ export const STAFF_ROLES = [
   'assistant_principal',
   'principal',
   'school_administrator',
+  'instructional_superintendent',
   'central_office_staff',
   'hr_specialist',
   'district_administrator',
@@ -38,6 +39,8 @@ export const ROLE_ACCESS: Record<StaffRole, 'staff' | 'coach' | 'school_leader'>
   assistant_principal: 'school_leader',
   principal: 'school_leader',
   school_administrator: 'school_leader',
+  /** Leads a network: school-leader scope over every school in it (policies/networks.ts). */
+  instructional_superintendent: 'school_leader',
   central_office_staff: 'staff',
   hr_specialist: 'staff',
   district_administrator: 'staff',
@@ -62,7 +65,8 @@ export const ONEROSTER_ROLE_MAP: Record<string, StaffRole | null> = {
   relative: null,
 };
 
-export const ORG_UNIT_TYPES = ['district', 'school', 'department'] as const;
+/** A `network` (region) groups schools between the district and them: schools name it as parent. */
+export const ORG_UNIT_TYPES = ['district', 'network', 'school', 'department'] as const;
 export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
 
 export function isStaffRole(value: string): value is StaffRole {

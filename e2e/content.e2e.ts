@@ -1,7 +1,8 @@
 // Journey: HR enters the Spanish label of a rubric level beside its original, and a Spanish
 // reader sees it on the rubric grid while an English reader sees the original. Then HR's home,
 // the district's observations and coaching delivered against plans, on a desktop and a phone,
-// in English and Spanish, with axe on every page and a screenshot of each.
+// in English and Spanish, with axe on every page and a screenshot of each. An observation's type
+// and its action step from the library read in Spanish to a Spanish reader, in the list and on the page.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const topEs = `Ejemplar ${tag}`;
 let browser: Browser;
 let hr: Page;
 let rubricId = '';
+let itemId = '';
 
 interface Item {
   id: string;
@@ -41,6 +43,7 @@ beforeAll(async () => {
     humanCode: '1a',
     fullStatement: 'Checks for understanding',
   });
+  itemId = item.id;
   const pathway = await apiAs<Item>(hr, 'POST', '/api/pathways', { name: `Ladder ${tag}`, category: 'instructional' });
   const step = await apiAs<Item>(hr, 'POST', `/api/pathways/${pathway.id}/steps`, { title: `Teacher ${tag}` });
   const grid = await apiAs<{ rubric: { id: string } }>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, { stepId: step.id, itemIds: [item.id], scaleId: scale.id });
@@ -114,6 +117,50 @@ describe('district content in Spanish', () => {
       await apiAs(phone, 'PATCH', '/api/me', { locale: 'en' });
       await phone.context().close();
     }
+  });
+});
+
+describe('an observation in Spanish', () => {
+  it("shows the type and a library action step in the reader's language, in the list and on the observation", async () => {
+    const translate = (entityType: string, entityId: string, field: string, text: string) =>
+      apiAs(hr, 'PUT', `/api/translations/${entityType}`, { entityId, field, locale: 'es', text, version: 0 });
+    // A type and a library step of our own, so the demo's read as they were.
+    const type = await apiAs<Item>(hr, 'POST', '/api/observation-types', { name: `Quick visit ${tag}`, kind: 'walkthrough', lookFors: ['Learning target posted'] });
+    const step = await apiAs<Item>(hr, 'POST', '/api/action-step-library', { title: `Post the target ${tag}`, itemId });
+    await translate('observation_type', type.id, 'name', `Visita breve ${tag}`);
+    await translate('action_step_library', step.id, 'title', `Publicar el objetivo ${tag}`);
+
+    const spanish = await reader(DEMO.principal, 'es');
+    let observationId = '';
+    try {
+      const people = await apiAs<{ items: { id: string; givenName: string }[] }>(spanish, 'GET', '/api/people?q=Reyes');
+      const observation = await apiAs<Item>(spanish, 'POST', '/api/observations', {
+        typeId: type.id,
+        observedPersonId: people.items.find((p) => p.givenName === 'Michelle')!.id,
+        observedOn: new Date().toISOString().slice(0, 10),
+      });
+      observationId = observation.id;
+      await apiAs(spanish, 'POST', `/api/observations/${observationId}/action-steps`, { libraryStepId: step.id });
+      await spanish.goto('/observations?status=draft');
+      await spanish.getByRole('cell', { name: `Visita breve ${tag}` }).first().waitFor();
+      expect(await spanish.getByText(`Quick visit ${tag}`).count()).toBe(0);
+      await check(spanish, 'content-05-observations-es');
+      await spanish.goto(`/observations/${observationId}?section=steps`);
+      await spanish.getByText(`Visita breve ${tag}`).first().waitFor();
+      await spanish.getByText(`Publicar el objetivo ${tag}`).first().waitFor();
+      expect(await spanish.getByText(`Post the target ${tag}`).count()).toBe(0);
+      await check(spanish, 'content-06-observation-es');
+    } finally {
+      await apiAs(spanish, 'PATCH', '/api/me', { locale: 'en' });
+      await spanish.context().close();
+    }
+    // The same observation in English: the originals.
+    const english = await reader(DEMO.principal, 'en');
+    await english.goto(`/observations/${observationId}?section=steps`);
+    await english.getByText(`Quick visit ${tag}`).first().waitFor();
+    await english.getByText(`Post the target ${tag}`).first().waitFor();
+    expect(await english.getByText(`Publicar el objetivo ${tag}`).count()).toBe(0);
+    await english.context().close();
   });
 });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
 const GROWTH = ['Observations', 'Coaching', 'School tracker', 'Calendar'];
-const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Account'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Background jobs', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: boolean }[] = [
@@ -32,6 +32,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   'Import roster': 'Import roster',
   'Audit log': 'Audit log',
   Outbox: 'Outbox',
+  'Background jobs': 'Background jobs',
   Account: 'Your account',
 };
 
@@ -90,7 +91,7 @@ describe('navigation by role', () => {
   it('a teacher who opens an admin page by its address is told it is not for them', async () => {
     const page = await newPage(browser);
     await signInAs(page, DEMO.teacher);
-    for (const address of ['/people', '/import', '/audit', '/outbox', '/settings/observations', '/settings/calendar']) {
+    for (const address of ['/people', '/import', '/audit', '/outbox', '/settings/jobs', '/settings/observations', '/settings/calendar']) {
       await page.goto(address);
       await heading(page, "You don't have access to this page").waitFor();
     }

@@ -99,12 +99,22 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await heading(admin, 'Michelle Reyes').waitFor();
     await admin.getByRole('heading', { name: 'Change history' }).waitFor();
     await admin.getByRole('heading', { name: 'Role history' }).waitFor();
+    await admin.getByRole('heading', { name: /^Primary evaluator, \d{4}-\d{2}$/ }).waitFor();
     await survey(admin, viewport, '14-person');
 
     await navigate(admin, phone, 'People');
     await heading(admin, 'People').waitFor();
     await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
     await survey(admin, viewport, '15-people');
+
+    await admin.getByRole('link', { name: 'Evaluators' }).click();
+    await heading(admin, 'Evaluators').waitFor();
+    await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
+    await survey(admin, viewport, '15a-evaluators');
+
+    await admin.goto('/pathways/placements');
+    await heading(admin, 'Place people on a step').waitFor();
+    await survey(admin, viewport, '15b-bulk-placement');
 
     await navigate(admin, phone, 'Import roster');
     await heading(admin, 'Import roster').waitFor();
@@ -136,6 +146,12 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     });
     if (phone) await expectNoSidewaysScroll(admin, 'outbox e-mail with an unbroken link (phone)');
 
+    // The demo's start queued its school-summary refreshes as background jobs.
+    await navigate(admin, phone, 'Background jobs');
+    await heading(admin, 'Background jobs').waitFor();
+    await admin.getByRole('listitem').filter({ hasText: "Refresh the district view's school summaries" }).first().waitFor();
+    await survey(admin, viewport, '19b-jobs');
+
     await navigate(admin, phone, 'Account');
     await heading(admin, 'Your account').waitFor();
     await survey(admin, viewport, '20-account');
@@ -162,7 +178,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);

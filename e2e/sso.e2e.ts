@@ -243,3 +243,38 @@ describe('single sign-on', () => {
     }
   });
 });
+
+describe('signing everyone out', () => {
+  it('an admin signs the whole district out after a confirmation naming the consequence, and keeps their own session', async () => {
+    const teacher = await newPage(browser);
+    await signInAs(teacher, DEMO.teacher);
+    const admin = await newPage(browser);
+    await signInAs(admin, DEMO.admin);
+    await admin.goto('/settings/sign-in');
+    await admin.getByRole('button', { name: 'Sign everyone out' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Sign everyone in the district out?' });
+    await dialog.getByText(/is signed out at once and must sign in again/).waitFor();
+    await expectNoAxeViolations(admin, 'sign everyone out: confirmation');
+    await screenshot(admin, 'sso-settings-sign-everyone-out-confirm');
+    // Cancel changes nothing.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await teacher.request.get('/api/auth/session')).status()).toBe(200);
+    await admin.getByRole('button', { name: 'Sign everyone out' }).click();
+    await dialog.getByRole('button', { name: 'Sign everyone out' }).click();
+    await admin.getByText(/^\d+ sessions? (was|were) ended\.$/).waitFor();
+    expect((await teacher.request.get('/api/auth/session')).status()).toBe(401);
+    expect((await admin.request.get('/api/auth/session')).status()).toBe(200);
+    await screenshot(admin, 'sso-settings-sign-everyone-out-done');
+    await teacher.context().close();
+    await admin.context().close();
+  });
+
+  it('is not offered to HR, who may not open the sign-in settings', async () => {
+    const hr = await newPage(browser);
+    await signInAs(hr, DEMO.hr);
+    await hr.goto('/settings/sign-in');
+    await heading(hr, "You don't have access to this page").waitFor();
+    expect(await hr.getByRole('button', { name: 'Sign everyone out' }).count()).toBe(0);
+    await hr.context().close();
+  });
+});

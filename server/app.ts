@@ -10,6 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
+import { registerJobHandlers } from './jobs/handlers.ts';
+import { JobQueue, type JobQueueOptions } from './jobs/queue.ts';
 import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
@@ -29,6 +31,8 @@ export interface AppOptions {
   webDir?: string;
   /** E-mail worker timings (tests shorten the retry waits), and where development prints e-mails. */
   mail?: MailerOptions & { print?: (text: string) => void };
+  /** Job queue timings (tests poll often and retry at once); `work: false` runs no jobs. */
+  jobs?: JobQueueOptions;
 }
 
 /** Fastify's form of the TRUST_PROXY setting (a hop count trusts that many hops nearest the server). */
@@ -57,11 +61,18 @@ export async function buildApp(opts: AppOptions) {
   const transport = createMailTransport(opts.env, opts.mail?.print);
   app.decorate('mailer', new Mailer(opts.database.db, transport, opts.env, app.log, opts.mail));
   app.decorate('background', new BackgroundTasks(app.log));
+  const jobs = new JobQueue(opts.database, app.log, opts.jobs);
+  registerJobHandlers(jobs, { database: opts.database, log: app.log });
+  app.decorate('jobs', jobs);
   // The embedded database has one process (lockfile): a held e-mail still pending was abandoned.
-  app.addHook('onReady', async () => app.mailer.start({ exclusive: opts.database.kind === 'pglite' }));
+  app.addHook('onReady', async () => {
+    await app.jobs.start();
+    await app.mailer.start({ exclusive: opts.database.kind === 'pglite' });
+  });
   app.addHook('onClose', async () => {
     await app.background.close();
     await app.mailer.stop();
+    await app.jobs.stop();
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are checked against their Zod schemas in tests (catching a presenter that drifts

@@ -10,7 +10,6 @@ import { secureCookies } from './lib/http.ts';
 import { deleteExpiredSessions } from './services/auth/sessions.ts';
 import { deleteStaleThrottles } from './services/auth/throttle.ts';
 import { publicUrlWarning } from './lib/public-url.ts';
-import { failInterruptedImports } from './services/imports.ts';
 import { refreshSummariesAtStart } from './services/tracker/freshness.ts';
 import { rootSecret, SecretKeyError } from './lib/secret-key.ts';
 import { mfaKey } from './services/auth/mfa/secret-box.ts';
@@ -42,17 +41,16 @@ async function main() {
   const started = Date.now();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
   log.info({ database: database.kind, ms: Date.now() - started }, 'database ready, migrations applied');
-  await failInterruptedImports(database.db);
   const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db, undefined, { mfaKey: twoFactorKey }) : null;
-  // The district view's school summaries: computed in the background from now on, never shown as zeros.
-  await refreshSummariesAtStart(database, (err) => log.warn({ err }, 'tracker summary refresh failed'));
-
   const app = await buildApp({
     database,
     env,
     logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     webDir: path.join(import.meta.dirname, '..', 'dist', 'web'),
   });
+  await app.ready();
+  // The district view's school summaries: computed by jobs from now on, never shown as zeros.
+  await refreshSummariesAtStart(database, app.jobs).catch((err: unknown) => log.warn({ err }, 'tracker summary refresh not queued'));
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();

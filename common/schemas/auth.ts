@@ -37,6 +37,8 @@ export const AppAbilities = z.object({
   importRoster: z.boolean(),
   viewAudit: z.boolean(),
   viewOutbox: z.boolean(),
+  /** See the district's background jobs and retry failed ones (district admins). */
+  manageJobs: z.boolean(),
   /** Create and edit frameworks, scales, pathways and rubrics (HR and district admins). */
   manageFrameworks: z.boolean(),
   /** Start observations (coaches, school leaders, HR, admins). */

@@ -72,9 +72,11 @@ export type ObservationListItem = z.infer<typeof ObservationListItem>;
 
 export const ObservationList = z.object({
   items: z.array(ObservationListItem),
-  /** Exact up to `offset` + 10,000 matches; past that `totalIsLowerBound` and the list says "more than". */
+  /** Every match across all pages, exact up to 1,000; past that `totalIsLowerBound` and the list says "more than". */
   total: z.number().int(),
   totalIsLowerBound: z.boolean(),
+  /** Pass as `cursor` for the page after this one; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type ObservationList = z.infer<typeof ObservationList>;
 
@@ -93,7 +95,8 @@ export const ObservationListQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  /** `nextCursor` of the page before (keyset paging: newest observed first). */
+  cursor: z.string().max(200).optional(),
 });
 export type ObservationListQuery = z.infer<typeof ObservationListQuery>;
 

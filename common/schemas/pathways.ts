@@ -55,6 +55,8 @@ export const PathwayStep = z.object({
   pathwayName: z.string(),
   position: z.number().int(),
   title: z.string(),
+  /** Names the step in spreadsheets (the staff import's step column); unique in the district. */
+  code: z.string().nullable(),
   staffRole: z.enum(STAFF_ROLES).nullable(),
   responsibilityLevel: z.number().int().nullable(),
   summary: z.string().nullable(),
@@ -112,6 +114,12 @@ export const UpdatePathwayInput = z.object(pathwayFields).partial().extend({ ver
 
 const stepFields = {
   title: text(200).min(1),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,30}$/, 'Letters, digits, dots, dashes; at most 30')
+    .nullable()
+    .optional(),
   staffRole: z.enum(STAFF_ROLES).nullable().optional(),
   responsibilityLevel: z.number().int().min(1).max(20).nullable().optional(),
   summary: text(4000).nullable().optional(),

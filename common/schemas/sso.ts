@@ -95,6 +95,8 @@ export const SsoOverview = z.object({
     turnPasswordsOff: z.boolean(),
     /** Why not, when not: `no_provider` or `sign_in_with_sso_first`. */
     turnPasswordsOffBlockedBy: z.enum(['no_provider', 'sign_in_with_sso_first']).nullable(),
+    /** Sign everyone in the district out (POST /api/sessions/end-district). */
+    endSessions: z.boolean(),
   }),
 });
 export type SsoOverview = z.infer<typeof SsoOverview>;

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { JobSender } from '../jobs/queue.ts';
 import type { MailOutlet } from '../services/mail/outlet.ts';
 import type { Actor } from './actor.ts';
 
@@ -11,4 +12,6 @@ export interface Ctx {
   log: FastifyBaseLogger;
   /** E-mail: the base URL of links, and sending once the write has committed. */
   mail: MailOutlet;
+  /** Background jobs (server/jobs/): send once the write they follow has committed. */
+  jobs: JobSender;
 }

@@ -45,3 +45,33 @@ export function decodeCursor(cursor: string): Cursor {
 /** Rows after the cursor in (timestamp, id) descending order, compared by the database at full precision. */
 export const olderThan = (cursor: Cursor, atColumn: Column, idColumn: Column): SQL =>
   sql`(${qualified(atColumn)}, ${qualified(idColumn)}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+
+/**
+ * Keyset paging over (day, timestamp, id), newest first, for lists ordered by a calendar day and
+ * then by when the row was made (observations: observed on, then created). The day is an ISO date
+ * (`YYYY-MM-DD`, a `date` column as the driver returns it), the timestamp `exactTime(...)` text.
+ *
+ * @example
+ *   const next = more ? encodeDayCursor(last.observedOn, last.createdExact, last.id) : null;
+ *   where(q.cursor ? olderThanOnDay(decodeDayCursor(q.cursor), o.observedOn, o.createdAt, o.id) : undefined)
+ */
+export interface DayCursor extends Cursor {
+  /** ISO calendar day, `YYYY-MM-DD`. */
+  day: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const encodeDayCursor = (day: string, at: string, id: string) => Buffer.from(`${day}|${at}|${id}`).toString('base64url');
+
+export function decodeDayCursor(cursor: string): DayCursor {
+  const [day, at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!day || !DAY.test(day) || Number.isNaN(Date.parse(day)) || rest.length > 0) {
+    throw new AppError('validation_failed', 'The cursor is not valid', [{ path: 'cursor', message: 'invalid' }]);
+  }
+  return { day, ...decodeCursor(Buffer.from(`${at ?? ''}|${id ?? ''}`).toString('base64url')) };
+}
+
+/** Rows after the cursor in (day, timestamp, id) descending order, compared by the database at full precision. */
+export const olderThanOnDay = (cursor: DayCursor, dayColumn: Column, atColumn: Column, idColumn: Column): SQL =>
+  sql`(${qualified(dayColumn)}, ${qualified(atColumn)}, ${qualified(idColumn)}) < (${cursor.day}::date, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`;

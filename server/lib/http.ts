@@ -7,6 +7,7 @@ import { hashToken } from '../services/auth/tokens.ts';
 import { cachedSession, rememberSession } from './session-cache.ts';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../services/mail/mailer.ts';
 import { RequestMail } from '../services/mail/outlet.ts';
 import type { BackgroundTasks } from './background.ts';
@@ -25,6 +26,8 @@ declare module 'fastify' {
     mailer: Mailer;
     /** Work done after the response (lib/background.ts). */
     background: BackgroundTasks;
+    /** The background job queue (server/jobs/queue.ts). */
+    jobs: JobQueue;
   }
   interface FastifyRequest {
     sessionUser?: SessionUser | null;
@@ -84,7 +87,7 @@ export async function ctxForSession(req: FastifyRequest, session: SessionUser): 
   req.sessionUser = session;
   // An HR / admin grant counts only once the session passed the second factor (policies/mfa.ts).
   const actor = buildActor({ ...session.user, adminGrant: effectiveGrant(session.user, session) }, session.roles, session.caseload);
-  return { db: req.server.database.forDistrict(session.user.districtId), actor, requestId: req.id, log: req.log, mail: requestMail(req) };
+  return { db: req.server.database.forDistrict(session.user.districtId), actor, requestId: req.id, log: req.log, mail: requestMail(req), jobs: req.server.jobs };
 }
 
 /** The request's e-mail outlet: links from configuration only, sent after a successful response. */

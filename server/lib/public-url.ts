@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Env } from '../env.ts';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
@@ -15,6 +16,9 @@ export function publicBaseUrl(env: UrlEnv): string {
   const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   return `http://${host}:${env.PORT}`;
 }
+
+/** The origin other systems reach this server at (CASE uris, feed URLs): configuration only, never the request's headers. */
+export const publicOrigin = (req: FastifyRequest) => publicBaseUrl(req.server.env);
 
 /** A startup warning when links fall back to HOST and PORT outside development (null otherwise). */
 export function publicUrlWarning(env: UrlEnv & Pick<Env, 'NODE_ENV'>): string | null {

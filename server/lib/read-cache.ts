@@ -37,6 +37,12 @@ export function sharedRead<T>(db: object, key: string, load: () => Promise<T>): 
   return entry.value as Promise<T>;
 }
 
+/** Whether `key` has a current shared value on this database (a load in progress counts). */
+export function hasSharedRead(db: object, key: string): boolean {
+  const hit = byDb.get(db)?.get(key);
+  return hit !== undefined && hit.epoch === epoch && Date.now() - hit.at < TTL_MS;
+}
+
 /** Forget every shared read: something was written. */
 export function invalidateReads() {
   epoch++;

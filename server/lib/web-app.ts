@@ -39,7 +39,9 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | undefin
       globIgnore: ['**/*.map', '**/*.br', '**/*.gz'],
       allowedPath: (pathName) => !NOT_SERVED.test(pathName),
       cacheControl: false,
-      setHeaders: (reply, file) => reply.header('cache-control', cacheControl(root, file.replace(NOT_SERVED, ''))),
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', cacheControl(root, file.replace(NOT_SERVED, '')));
+      },
     });
   }
   app.setNotFoundHandler((req, reply) => {

@@ -15,6 +15,7 @@ export function appAbilities(actor: Actor): AppAbilities {
     importRoster: isDistrictAdmin(actor),
     viewAudit: isDistrictAdmin(actor),
     viewOutbox: isDistrictAdmin(actor),
+    manageJobs: isDistrictAdmin(actor),
     manageFrameworks: isHrOrAdmin(actor),
     observe: canObserveAnyone(actor),
     coach: canCoachAnyone(actor),

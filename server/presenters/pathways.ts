@@ -21,6 +21,7 @@ export function presentStep(
     pathwayName,
     position: step.position,
     title: step.title,
+    code: step.code,
     staffRole: step.staffRole as StaffRole | null,
     responsibilityLevel: step.responsibilityLevel,
     summary: step.summary,

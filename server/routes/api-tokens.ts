@@ -4,11 +4,11 @@
  * Creating and revoking are audited; the token itself is in the create answer only.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiToken, ApiTokenList, CreateApiTokenInput, CreatedApiToken } from '../../common/schemas/case.ts';
+import { ApiToken, ApiTokenList, CreateApiTokenInput, CreatedApiToken } from '../../common/schemas/api-tokens.ts';
 import { IdParams } from '../../common/schemas/common.ts';
 import { requireCtx } from '../lib/http.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens.ts';
-import { publicOrigin } from './framework-io.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['API tokens'];

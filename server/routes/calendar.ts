@@ -11,7 +11,7 @@ import { notFound } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
 import { calendarFor } from '../services/calendar/load.ts';
 import { feedStatus, renderFeed, revokeFeed, rotateFeed } from '../services/calendar/feed.ts';
-import { publicOrigin } from './framework-io.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['calendar'];

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CaseIdParams, CaseListQuery } from '../../common/schemas/case.ts';
 import { requireCtx } from '../lib/http.ts';
 import { getCaseDocument, getCaseItem, getCaseItemType, getCasePackage, getCaseRubric, listCaseDocuments, type CaseReader } from '../services/case/rest.ts';
-import { publicOrigin } from './framework-io.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['CASE 1.1 REST'];

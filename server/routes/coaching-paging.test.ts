@@ -168,5 +168,8 @@ describe('paging the list of coaching sessions', () => {
     expect(((await page(w.coach, `personId=${w.ids.coachee}`)) as Page & { toRate: number }).toRate).toBe(0);
     await postOk(w.coachee, `/api/coaching/logs/${expected.at(-1)}/rating`, { helpfulness: 4 }, 200);
     expect(((await page(w.coachee, 'limit=5')) as Page & { toRate: number }).toRate).toBe(25);
+    // A page past the last has no rows and still the totals.
+    const past = Buffer.from(`2000-01-01T00:00:00.000000Z|${crypto.randomUUID()}`).toString('base64url');
+    expect(await page(w.coachee, `cursor=${past}`)).toMatchObject({ items: [], total: 27, toRate: 25, nextCursor: null });
   });
 });

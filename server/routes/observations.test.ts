@@ -161,8 +161,10 @@ describe('list', () => {
     const made = (await as.leader!.get('/api/observations?mine=made&limit=2')).json();
     expect(made.total).toBeGreaterThanOrEqual(3);
     expect(made.items).toHaveLength(2);
-    const page2 = (await as.leader!.get('/api/observations?mine=made&limit=2&offset=2')).json();
-    expect(page2.items[0].id).not.toBe(made.items[0].id);
+    expect(made.nextCursor).toEqual(expect.any(String));
+    const page2 = (await as.leader!.get(`/api/observations?mine=made&limit=2&cursor=${made.nextCursor}`)).json();
+    expect(page2.total).toBe(made.total);
+    expect(page2.items.map((i: { id: string }) => i.id)).not.toContain(made.items[0].id);
     const drafts = (await as.leader!.get('/api/observations?mine=made&status=draft')).json();
     expect(drafts.items.every((i: { status: string }) => i.status === 'draft')).toBe(true);
     const received = (await as.teacher!.get('/api/observations?mine=received')).json();

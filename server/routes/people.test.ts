@@ -69,6 +69,24 @@ describe('people directory', () => {
     expect(past).toEqual({ items: [], total: 5 });
   });
 
+  it('counts everyone in the reader\'s scope on every page of the unfiltered list and of a search', async () => {
+    const db = t.database.db;
+    const school = await buildOrgUnit(db, districtId);
+    for (let i = 0; i < 3; i++) await buildPerson(db, districtId, { givenName: 'Paged', familyName: `Person${i}`, orgUnitId: school.id });
+    const leader = await signIn(t.app, (await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id })).email);
+    const pages = await Promise.all(['limit=2', 'limit=2&offset=2', 'limit=2&offset=8'].map(async (q) => (await leader.get(`/api/people?${q}`)).json()));
+    // The leader and the three people of their school.
+    expect(pages.map((p) => [p.items.length, p.total])).toEqual([
+      [2, 4],
+      [2, 4],
+      [0, 4],
+    ]);
+    const everyone = (await admin.get('/api/people?limit=1')).json().total;
+    expect(everyone).toBeGreaterThan(4);
+    const searched = (await leader.get('/api/people?q=paged&limit=2&offset=1')).json();
+    expect([searched.items.length, searched.total]).toEqual([2, 3]);
+  });
+
   it('rejects a bad query with every issue listed', async () => {
     const res = await admin.get('/api/people?limit=0&orgUnitId=nope');
     expect(res.statusCode).toBe(400);

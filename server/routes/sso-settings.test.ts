@@ -134,7 +134,7 @@ describe('password sign-in turned off for a district', () => {
 
   it('cannot be turned off from a password session: the admin signs in with SSO first', async () => {
     const overview = (await passwordAdmin.get('/api/sso')).json();
-    expect(overview.abilities).toEqual({ turnPasswordsOff: false, turnPasswordsOffBlockedBy: 'sign_in_with_sso_first' });
+    expect(overview.abilities).toEqual({ turnPasswordsOff: false, turnPasswordsOffBlockedBy: 'sign_in_with_sso_first', endSessions: true });
     const res = await turnOff(passwordAdmin, 1);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details).toEqual({ reason: 'sign_in_with_sso_first' });

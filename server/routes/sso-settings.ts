@@ -20,7 +20,7 @@ import { canManageSignIn } from '../policies/sso.ts';
 import { testDiscovery } from '../services/auth/sso/oidc.ts';
 import { createSsoProvider, ssoOverview, updateSsoProvider } from '../services/auth/sso/providers.ts';
 import { updateSignInSettings } from '../services/auth/sign-in-settings.ts';
-import { publicOrigin } from './framework-io.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['single sign-on'];

@@ -18,7 +18,7 @@ import { deleteSession } from '../services/auth/sessions.ts';
 import { completeSsoSignIn, startSsoSignIn } from '../services/auth/sso/flow.ts';
 import { SSO_FLOW_COOKIE, SSO_FLOW_TTL_S, SSO_SECOND_FACTOR_COOKIE } from '../services/auth/sso/flow-cookie.ts';
 import { ssoOptions } from '../services/auth/sso/options.ts';
-import { publicOrigin } from './framework-io.ts';
+import { publicOrigin } from '../lib/public-url.ts';
 
 const tags = ['auth'];
 const FLOW_COOKIE_PATH = '/api/auth/sso';

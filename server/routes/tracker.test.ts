@@ -244,3 +244,20 @@ describe('home growth', () => {
     expect(coach.observer.overdueFeedback).toEqual([]);
   });
 });
+
+describe('tracker reads shared between leaders', () => {
+  it('shows a renamed team at once, to every reader', async () => {
+    const before = await tracker(c.principal);
+    const team = before.teams[0] as { id: string; name: string };
+    const unit = await c.hr.get(`/api/org-units/${team.id}`);
+    expect(unit.statusCode, unit.body).toBe(200);
+    const renamed = await c.admin.request('PATCH', `/api/org-units/${team.id}`, { name: 'Grade 3 and 4 team', version: unit.json().version });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const [principal, hr] = await Promise.all([tracker(c.principal), tracker(c.hr)]);
+    for (const body of [principal, hr]) {
+      expect(body.teams).toEqual([{ id: team.id, name: 'Grade 3 and 4 team' }]);
+      expect(body.rows.find((r: { personId: string }) => r.personId === ids.t4).team).toEqual({ id: team.id, name: 'Grade 3 and 4 team' });
+    }
+    await c.admin.request('PATCH', `/api/org-units/${team.id}`, { name: team.name, version: renamed.json().version });
+  });
+});

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
 import { CaseFileError } from '../services/case/messages.ts';
 import { exportTranslations, importTranslations } from '../services/translations/bulk.ts';
-import { readUpload } from './framework-io.ts';
+import { readUpload } from './case.ts';
 import {
   SaveTranslationInput,
   TranslationImportQuery,

@@ -122,7 +122,8 @@ export async function seedCompetency(tx: Executor, options: SeedCompetencyOption
       const id = randomUUID();
       steps.set(step.key, { id, title: step.title });
       const { key: _key, minYearsExperience, credentials, evidence, ...values } = step;
-      stepRows.push({ id, districtId, pathwayId, position, ...values, prerequisites: { minYearsExperience, credentials, evidence } });
+      // The key doubles as the step code a staff spreadsheet names (step_code).
+      stepRows.push({ id, districtId, pathwayId, position, code: step.key, ...values, prerequisites: { minYearsExperience, credentials, evidence } });
     });
   }
   const stepOf = (key: StepKey) => {

@@ -49,6 +49,7 @@ export async function seedDemoDistrict(
     { email: `principal${at}`, role: 'school leader (Palm Grove Elementary)' },
     { email: `coach${at}`, role: 'coach (Palm Grove Elementary)' },
     { email: `teacher${at}`, role: 'teacher (Palm Grove Elementary)' },
+    { email: `superintendent${at}`, role: 'instructional superintendent (North Network)' },
   ];
   const [existing] = await db.select().from(districts).where(eq(districts.slug, district.slug));
   if (existing) return { created: false, signIns };
@@ -135,6 +136,7 @@ export async function seedDemoDistrict(
     // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
     await seedCompetency(tx, { districtId, districtName: district.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
     await (await import('./seed-observations.ts')).seedObservations(tx, { districtId, emailDomain: district.domain }); // a term of observations and coaching (issue 4)
+    await (await import('./seed-placements.ts')).seedPlacements(tx, { districtId, emailDomain: district.domain, passwordHash }); // networks, career steps, evaluators (issue 12)
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ApiToken, CreateApiTokenInput, CreatedApiToken } from '../../common/schemas/case.ts';
+import type { ApiToken, CreateApiTokenInput, CreatedApiToken } from '../../common/schemas/api-tokens.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, people, users } from '../db/schema/index.ts';
 import type { Ctx } from '../lib/context.ts';

@@ -2,11 +2,15 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { loadEnv } from '../env.ts';
+import type { JobQueueOptions } from '../jobs/queue.ts';
 import type { MailerOptions } from '../services/mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase } from './database.ts';
 import { Mailbox, type MailboxOptions } from './mailbox.ts';
 import { nextTotpCode, TEST_SECRET_KEY, TEST_TOTP_SECRET } from './totp.ts';
+
+/** Job timings for tests: quick polls, retries without waiting. */
+export const TEST_JOBS: JobQueueOptions = { pollMs: 50, retryDelaySeconds: 0 };
 
 export interface TestContext {
   app: App;
@@ -22,6 +26,8 @@ export interface TestAppOptions {
   mail?: MailerOptions;
   /** Fastify's logger, e.g. `{ level: 'info', stream }` to read what the app logs. */
   logger?: AppOptions['logger'];
+  /** Job queue settings; tests poll every 50 ms and retry at once unless they say otherwise. */
+  jobs?: JobQueueOptions;
 }
 
 /** One app and database per test file; tests isolate themselves by building their own district. */
@@ -36,7 +42,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       env.SMTP_URL = ctx.mailbox.url;
       mail = { pollMs: 200, storedRetryMs: [50, 50], heldRetryMs: [50, 50], ...opts.mail };
     }
-    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail, logger: opts.logger });
+    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail, logger: opts.logger, jobs: { ...TEST_JOBS, ...opts.jobs } });
     await ctx.app.ready();
   }, 60_000);
   afterAll(async () => {

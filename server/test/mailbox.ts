@@ -17,6 +17,8 @@ export interface MailboxOptions {
   auth?: { user: string; pass: string };
   /** Refuse a recipient with an SMTP reply (e.g. 451 for "try later", 550 for "no such user"); null accepts. */
   refuse?: (to: string) => { code: number; message: string } | null;
+  /** Listen on this port (e.g. where an earlier test found nothing listening); default: any free one. */
+  port?: number;
 }
 
 /**
@@ -63,7 +65,7 @@ export class Mailbox {
     });
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.server.address() as AddressInfo;
     const credentials = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateObservationInput,
   Observation,
@@ -24,7 +24,6 @@ export interface ObservationFilters {
   from?: string;
   to?: string;
   limit?: number;
-  offset?: number;
 }
 
 export const observationKeys = {
@@ -34,12 +33,28 @@ export const observationKeys = {
   detail: (id: string) => ['observations', 'detail', id] as const,
 };
 
-export function useObservations(filters: ObservationFilters) {
-  return useQuery({
+/**
+ * Observations a page at a time, newest observed first; "show more" follows `nextCursor` (keyset
+ * paging). Under the list key, so every observation write refreshes it.
+ */
+export function useObservationPages(filters: ObservationFilters) {
+  return useInfiniteQuery({
     queryKey: observationKeys.list(filters),
-    queryFn: () => api<ObservationList>('GET', `/api/observations${queryString({ ...filters })}`),
+    queryFn: ({ pageParam }) => api<ObservationList>('GET', `/api/observations${queryString({ ...filters, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+}
+
+export type ObservationPages = ReturnType<typeof useObservationPages>;
+
+/** Every observation loaded so far (once each, should a refresh shift the pages) and the latest total. */
+export function loadedObservations(pages: ObservationPages) {
+  const seen = new Set<string>();
+  const items = (pages.data?.pages ?? []).flatMap((p) => p.items).filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true)));
+  const last = pages.data?.pages.at(-1);
+  return { items, total: last?.total ?? 0, totalIsLowerBound: last?.totalIsLowerBound ?? false };
 }
 
 /** One observation. Never refetched under the observer's hands (the draft holds text being typed). */

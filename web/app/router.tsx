@@ -17,8 +17,8 @@ const SchoolPage = lazy(() => import('../pages/schools/SchoolPage.tsx'));
 const PeoplePage = lazy(() => import('../pages/people/PeoplePage.tsx'));
 const NewPersonPage = lazy(() => import('../pages/people/NewPersonPage.tsx'));
 const PersonPage = lazy(() => import('../pages/people/PersonPage.tsx'));
-const ImportPage = lazy(() => import('../pages/imports/ImportPage.tsx'));
-const ImportDetailPage = lazy(() => import('../pages/imports/ImportDetailPage.tsx'));
+const ImportPage = lazy(() => import('../pages/roster/ImportPage.tsx'));
+const ImportDetailPage = lazy(() => import('../pages/roster/ImportDetailPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
 const OutboxPage = lazy(() => import('../pages/OutboxPage.tsx'));
 const AccountPage = lazy(() => import('../pages/account/AccountPage.tsx'));
@@ -72,6 +72,8 @@ export const router = createBrowserRouter([
               { path: '/people/:id', element: <PersonPage /> },
               { path: '/pathways', Component: lazy(() => import('../pages/pathways/PathwaysPage.tsx')) },
               { path: '/pathways/compare', Component: lazy(() => import('../pages/pathways/ComparePage.tsx')) },
+              { path: '/pathways/placements', Component: lazy(() => import('../pages/placements/BulkPlacementPage.tsx')) },
+              { path: '/evaluators', Component: lazy(() => import('../pages/placements/EvaluatorsPage.tsx')) },
               { path: '/pathways/:id', Component: lazy(() => import('../pages/pathways/PathwayPage.tsx')) },
               { path: '/rubrics/:id', Component: lazy(() => import('../pages/rubrics/RubricPage.tsx')) },
               { path: '/frameworks', Component: lazy(() => import('../pages/frameworks/FrameworksPage.tsx')) },
@@ -79,9 +81,9 @@ export const router = createBrowserRouter([
               { path: '/frameworks/:id/compare', Component: lazy(() => import('../pages/frameworks/ComparePage.tsx')) },
               { path: '/frameworks/versions/:versionId', Component: lazy(() => import('../pages/frameworks/VersionPage.tsx')) },
               { path: '/scales', Component: lazy(() => import('../pages/scales/ScalesPage.tsx')) },
-              { path: '/frameworks/import', Component: lazy(() => import('../pages/frameworks-io/ImportFrameworkPage.tsx')) },
+              { path: '/frameworks/import', Component: lazy(() => import('../pages/case/ImportFrameworkPage.tsx')) },
               { path: '/settings/sign-in', Component: lazy(() => import('../pages/settings/SignInSettingsPage.tsx')) },
-              { path: '/integrations', Component: lazy(() => import('../pages/frameworks-io/IntegrationsPage.tsx')) },
+              { path: '/integrations', Component: lazy(() => import('../pages/case/IntegrationsPage.tsx')) },
               { path: '/observations', Component: lazy(() => import('../pages/observations/ObservationsPage.tsx')) },
               { path: '/observations/district', Component: lazy(() => import('../pages/observations/DistrictObservationsPage.tsx')) },
               { path: '/observations/new', Component: lazy(() => import('../pages/observations/NewObservationPage.tsx')) },
@@ -97,6 +99,7 @@ export const router = createBrowserRouter([
               { path: '/settings/observations', Component: lazy(() => import('../pages/settings/ObservationSettingsPage.tsx')) },
               { path: '/settings/translations', Component: lazy(() => import('../pages/translations/TranslationsPage.tsx')) },
               { path: '/settings/calendar', Component: lazy(() => import('../pages/settings/SchoolCalendarPage.tsx')) },
+              { path: '/settings/jobs', Component: lazy(() => import('../pages/settings/JobsPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },

@@ -33,6 +33,8 @@ export const pathwaySteps = pgTable(
       .references(() => careerPathways.id),
     position: integer().notNull(),
     title: text().notNull(),
+    /** Short code naming the step in spreadsheets (unique in the district), e.g. "TL1". */
+    code: text(),
     /** The roster role people on this step hold (common/roles.ts STAFF_ROLES), if any. */
     staffRole: text(),
     /** 1 = entry; comparable across pathways. */
@@ -45,7 +47,10 @@ export const pathwaySteps = pgTable(
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
   },
-  (t) => [index('pathway_steps_pathway_idx').on(t.pathwayId, t.position)],
+  (t) => [
+    index('pathway_steps_pathway_idx').on(t.pathwayId, t.position),
+    uniqueIndex('pathway_steps_code_uq').on(t.districtId, t.code),
+  ],
 );
 
 /** Two steps of different pathways declared equivalent (stored once, `stepId` < `equivalentStepId`). */

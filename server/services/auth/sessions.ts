@@ -61,7 +61,10 @@ function sessionQuery(db: Db) {
       person: { id: people.id, givenName: people.givenName, familyName: people.familyName },
       district: { id: districts.id, name: districts.name, timeZone: districts.timeZone },
       // The actor's scopes in the same statement: one query authenticates a request.
-      roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)})), '[]'::json)
+      // A network's active schools ride along with a role held in the network (policies/networks.ts).
+      roles: sql<{ role: string; orgUnitId: string; networkSchoolIds: string[] }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)},
+          'networkSchoolIds', (select coalesce(json_agg(school.id), '[]'::json) from org_units school join org_units network on network.id = school.parent_id
+            where network.id = ${qualified(roleAssignments.orgUnitId)} and network.type = 'network' and school.active))), '[]'::json)
         from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,
       caseload: sql<string[]>`(select coalesce(json_agg(${qualified(caseloadMembers.personId)}), '[]'::json) from ${caseloadMembers}
         where ${qualified(caseloadMembers.coachPersonId)} = ${qualified(users.personId)} and ${qualified(caseloadMembers.active)})`,

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../lib/context.ts';
 import { recordAudit } from '../audit.ts';
 import { loadVersion } from '../frameworks/access.ts';
-import { exportCsv, exportXlsx } from '../framework-spreadsheet/export.ts';
+import { exportCsv, exportXlsx } from './spreadsheet/export.ts';
 import { buildPackage, loadVersionContent } from './export.ts';
 
 export const EXPORT_FORMATS = ['case', 'csv', 'xlsx'] as const;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { ExistingChoice, ExistingFramework, FrameworkImportReport } from '../../../common/schemas/framework-io.ts';
+import type { ExistingChoice, ExistingFramework, FrameworkImportReport } from '../../../common/schemas/case.ts';
 import { districts } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';

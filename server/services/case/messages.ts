@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FrameworkImportReport, ImportMessage } from '../../../common/schemas/framework-io.ts';
+import type { FrameworkImportReport, ImportMessage } from '../../../common/schemas/case.ts';
 
 /** Warnings and row errors of a framework import; the text of each is `case:message.<code>`. */
 export const MESSAGE_CODES = [

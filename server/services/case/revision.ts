@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { ExistingFramework } from '../../../common/schemas/framework-io.ts';
+import type { ExistingFramework } from '../../../common/schemas/case.ts';
 import type { Executor } from '../../db/client.ts';
 import { frameworkVersions, frameworks } from '../../db/schema/index.ts';
 

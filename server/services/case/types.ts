@@ -1,5 +1,5 @@
 import type { CaseLink, ItemTypeDef } from '../../db/schema/frameworks.ts';
-import type { ImportFormat } from '../../../common/schemas/framework-io.ts';
+import type { ImportFormat } from '../../../common/schemas/case.ts';
 import type { Messages } from './messages.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CoachingLogList, CoachingLogQuery } from '../../../common/schemas/coaching.ts';
 import { coachingLogAttendees, coachingLogs, roleAssignments } from '../../db/schema/index.ts';
@@ -55,6 +55,12 @@ function coachedLogs(ctx: Ctx, personId: string) {
  */
 const inAnyOf = (parts: SQLWrapper[]): SQL => sql`${qualified(coachingLogs.id)} in (${sql.join(parts, sql` union `)})`;
 
+/** Every page's sessions together, and those the reader attended, held and has not rated yet. */
+interface Counts {
+  total: number;
+  toRate: number;
+}
+
 /**
  * Sessions by plan, cycle or person (coach or attendee; default: the reader), as the reader may see
  * them, one page at a time: newest first by start time, then id (stable across pages), `limit` per
@@ -88,31 +94,40 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
     where.push(q.personRole === 'coach' ? coached : q.personRole === 'attendee' ? attended : either);
   }
   if (q.status) where.push(eq(coachingLogs.status, q.status));
-  const visible = visibleToReader(ctx);
+  // The reader's own sessions (the default) are all visible to them: checking again doubled the statement.
+  const own = !q.planId && !q.cycleId && (q.personId ?? ctx.actor.personId) === ctx.actor.personId;
+  const visible = own ? undefined : visibleToReader(ctx);
   if (visible) where.push(visible);
 
   const unrated = sql`exists (select 1 from ${coachingLogAttendees} a where a.log_id = ${qualified(coachingLogs.id)}
     and a.person_id = ${ctx.actor.personId} and a.helpfulness is null)`;
-  const [counted] = await ctx.db
-    .select({ total: count(), toRate: sql<number>`count(*) filter (where ${coachingLogs.status} = 'held' and ${unrated})`.mapWith(Number) })
+  const counts = ctx.db
+    .select({ counts: sql<Counts>`json_build_object('total', count(*), 'toRate', count(*) filter (where ${qualified(coachingLogs.status)} = 'held' and ${unrated}))` })
     .from(coachingLogs)
     .where(and(...where));
   const paged = [...where];
   if (q.cursor) {
     paged.push(olderThan(decodeCursor(q.cursor), coachingLogs.startsAt, coachingLogs.id));
   }
+  // One statement: the page and, computed once beside it, the totals of every page together.
   const rows = await ctx.db
-    .select({ ...getTableColumns(coachingLogs), startsExact: exactTime(coachingLogs.startsAt) })
+    .select({
+      ...getTableColumns(coachingLogs),
+      startsExact: exactTime(coachingLogs.startsAt),
+      counts: sql<Counts>`(${counts})`,
+    })
     .from(coachingLogs)
     .where(and(...paged))
     .orderBy(desc(coachingLogs.startsAt), desc(coachingLogs.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  // A page past the last has no row to carry the totals.
+  const totals = rows[0]?.counts ?? (q.cursor ? (await counts)[0]?.counts : undefined);
   return {
     items: await presentLogs(ctx, page),
-    total: counted?.total ?? 0,
-    toRate: counted?.toRate ?? 0,
+    total: totals?.total ?? 0,
+    toRate: totals?.toRate ?? 0,
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.startsExact, last.id) : null,
   };
 }

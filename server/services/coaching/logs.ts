@@ -40,7 +40,12 @@ export async function presentLogs(ctx: Ctx, rows: LogRow[], db: Executor = ctx.d
   const districtId = ctx.actor.districtId;
   const attendees = await attendeesOf(db, districtId, rows.map((r) => r.id));
   const personIds = [...new Set([...attendees.values()].flat().map((a) => a.personId))];
-  const units = await currentOrgUnitsOf(db, districtId, personIds);
+  // Units (for the policy), names and focus items all follow from the attendees: one round trip.
+  const [units, names, items] = await Promise.all([
+    currentOrgUnitsOf(db, districtId, personIds),
+    personRefs(db, districtId, [...personIds, ...rows.map((r) => r.coachPersonId)]),
+    focusItemRefs(db, districtId, rows.map((r) => r.focusItemId)),
+  ]);
   const seen = rows.flatMap((r) => {
     const list = attendees.get(r.id) ?? [];
     const input = {
@@ -53,8 +58,6 @@ export async function presentLogs(ctx: Ctx, rows: LogRow[], db: Executor = ctx.d
     const view = coachingView(ctx.actor, input);
     return view === 'none' ? [] : [{ row: r, list, view, abilities: coachingAbilities(ctx.actor, input) }];
   });
-  const names = await personRefs(db, districtId, [...personIds, ...seen.map((s) => s.row.coachPersonId)]);
-  const items = await focusItemRefs(db, districtId, seen.map((s) => s.row.focusItemId));
   return seen.map(({ row, list, view, abilities }) => {
     const full = view === 'full';
     return {

@@ -10,23 +10,34 @@ import { AppError, conflict, invalidState, notFound } from '../../lib/errors.ts'
 import { presentAssociation, presentItem } from '../../presenters/frameworks.ts';
 import { recordAudit } from '../audit.ts';
 import { loadDraftForEdit, loadVersion, type LoadedVersion } from './access.ts';
-import { depthFirst, itemsWithEvidence, loadItemRows, presentOneItem, type ItemRow } from './load.ts';
+import { sharedRead } from '../../lib/read-cache.ts';
+import { depthFirst, loadItemRows, presentOneItem, versionItemsWithEvidence, type ItemRow } from './load.ts';
 
 export const invalid = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
 
-/** Every item of a version with its associations: four queries whatever the size. */
+/**
+ * Every item of a version with its associations: the version (access) first, then three queries
+ * side by side whatever the size. A published or retired version's items never change, so their
+ * list is shared between readers for a few seconds (lib/read-cache.ts: any write through this
+ * process, a new comment or evidence included, drops it); a draft being edited is always read afresh.
+ */
 export async function listItems(ctx: Ctx, versionId: string) {
   const loaded = await loadVersion(ctx, versionId);
-  const rows = await loadItemRows(ctx.db, versionId);
-  const evidenced = await itemsWithEvidence(
-    ctx.db,
-    rows.map((r) => r.item.id),
-  );
-  const associations = await ctx.db
-    .select()
-    .from(frameworkAssociations)
-    .where(eq(frameworkAssociations.versionId, loaded.version.id))
-    .orderBy(asc(frameworkAssociations.sequenceNumber), asc(frameworkAssociations.createdAt), asc(frameworkAssociations.id));
+  const districtId = ctx.actor.districtId;
+  if (loaded.version.status === 'draft') return loadItemList(ctx.db, districtId, versionId);
+  return sharedRead(ctx.db, `framework-items:${versionId}`, () => loadItemList(ctx.db, districtId, versionId));
+}
+
+async function loadItemList(db: Executor, districtId: string, versionId: string) {
+  const [rows, evidenced, associations] = await Promise.all([
+    loadItemRows(db, versionId),
+    versionItemsWithEvidence(db, districtId, versionId),
+    db
+      .select()
+      .from(frameworkAssociations)
+      .where(and(eq(frameworkAssociations.versionId, versionId), eq(frameworkAssociations.districtId, districtId)))
+      .orderBy(asc(frameworkAssociations.sequenceNumber), asc(frameworkAssociations.createdAt), asc(frameworkAssociations.id)),
+  ]);
   const items = rows.map((r) => presentItem(r.item, { hasEvidence: evidenced.has(r.item.id), openCommentCount: r.openCommentCount }));
   return { items: depthFirst(items), associations: associations.map(presentAssociation) };
 }

@@ -28,6 +28,24 @@ export async function itemsWithEvidence(db: Executor, itemIds: string[]): Promis
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
 }
 
+/**
+ * Which items of a version have evidence against them or against an item they come from: the same
+ * walk as `itemsWithEvidence`, started from the version's items in the statement itself, so it
+ * needs no earlier query for their ids and runs beside the others.
+ */
+export async function versionItemsWithEvidence(db: Executor, districtId: string, versionId: string): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    with recursive anc(root, id) as (
+      select fi.id, fi.id from framework_items fi where fi.version_id = ${versionId} and fi.district_id = ${districtId}
+      union
+      select anc.root, s.v::uuid from anc
+        join framework_items fi on fi.id = anc.id
+        cross join lateral jsonb_array_elements_text(fi.source_item_ids) s(v)
+    )
+    select distinct anc.root as id from anc where exists (select 1 from evidence e where e.item_id = anc.id)`);
+  return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+}
+
 /** The columns the API shows (not the CASE round-trip fields, which can be large). */
 const itemColumns = {
   id: frameworkItems.id,

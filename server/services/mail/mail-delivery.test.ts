@@ -142,6 +142,29 @@ describe('SMTP credentials', () => {
   });
 });
 
+describe('the SMTP server down, then back', () => {
+  it('a notification waits, retried with backoff, and is sent once the server answers again', async () => {
+    const port = await closedPort();
+    const { app } = await startTrellis({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { storedRetryMs: [100, 200, 400, 800, 1600, 3200], pollMs: 50 });
+    const to = `down-up-${districtId.slice(0, 8)}@sunshine.example`;
+    let mailbox: Mailbox | undefined;
+    try {
+      await recordEmails(database.db, [{ districtId, kind: 'notification', toAddress: to, subject: 'Feedback due', body: 'Your feedback meeting is due.' }]);
+      app.mailer.nudge();
+      const [waiting] = await until(to, ([row]) => (row?.attempts ?? 0) >= 2);
+      expect(waiting).toMatchObject({ status: 'pending', failureReason: null });
+      expect(waiting!.lastError).toMatch(/ECONNREFUSED/);
+      mailbox = await Mailbox.start({ port });
+      expect((await mailbox.take(to)).subject).toBe('Feedback due');
+      const [sent] = await until(to, ([row]) => row!.status === 'sent');
+      expect(sent!.attempts).toBeGreaterThanOrEqual(3);
+    } finally {
+      await app.close();
+      await mailbox?.close();
+    }
+  });
+});
+
 describe('restarts', () => {
   it('a stored notification the server could not send yet is sent by the next process', async () => {
     const down = await startTrellis({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` }, { storedRetryMs: [300], pollMs: 60_000 });

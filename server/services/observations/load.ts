@@ -1,11 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ActionStepCheckResult, ObservationKind, ObservationPurpose, ObservationStatus } from '../../../common/observation.ts';
 import type {
   Observation,
-  ObservationList,
   ObservationListItem,
-  ObservationListQuery,
   ObservationRevisionDetail,
   ObservationRubric,
   ObservationSnapshot,
@@ -33,7 +31,7 @@ import { observationAbilities } from '../../policies/observations.ts';
 import { actionStepViews } from '../action-steps/load.ts';
 import { loadGrid } from '../rubrics/grid.ts';
 import { todayIn } from '../school-calendar/context.ts';
-import { isObserverOf, loadReadableObservation, personNameSql, readableObservationsWhere, type ObservationRow } from './access.ts';
+import { isObserverOf, loadReadableObservation, personNameSql, type ObservationRow } from './access.ts';
 
 const observed = alias(people, 'observed');
 const observer = alias(people, 'observer');
@@ -66,9 +64,50 @@ function selectListRows(db: Executor) {
     .innerJoin(districts, eq(districts.id, observations.districtId));
 }
 
-type ListRow = Awaited<ReturnType<ReturnType<typeof selectListRows>['where']>>[number];
+/**
+ * What a list item is made of: the observation's own columns it shows (never its notes, glows or
+ * look-for results) and the names of what it points at.
+ */
+export interface ListRow {
+  o: Pick<ObservationRow, ListColumn>;
+  type: { id: string; name: string; kind: string; lookFors: string[]; countsTowardRequirement: boolean };
+  observedName: string;
+  observerName: string;
+  coObserverName: string | null;
+  schoolName: string | null;
+  timeZone: string;
+}
 
-function presentListItem(actor: Actor, r: ListRow, today: string): ObservationListItem {
+/** The observation columns a list item shows or its abilities read. */
+export const LIST_COLUMNS = [
+  'id',
+  'districtId',
+  'typeId',
+  'kind',
+  'purpose',
+  'status',
+  'observedPersonId',
+  'observerPersonId',
+  'coObserverPersonId',
+  'orgUnitId',
+  'observedOn',
+  'scheduledAt',
+  'durationMinutes',
+  'classLabel',
+  'publishedAt',
+  'revision',
+  'feedbackDueOn',
+  'feedbackMeetingAt',
+  'feedbackHeldAt',
+  'acknowledgedAt',
+  'acknowledgedRevision',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const satisfies readonly (keyof ObservationRow)[];
+type ListColumn = (typeof LIST_COLUMNS)[number];
+
+export function presentListItem(actor: Actor, r: ListRow, today: string): ObservationListItem {
   const o = r.o;
   return {
     id: o.id,
@@ -96,78 +135,6 @@ function presentListItem(actor: Actor, r: ListRow, today: string): ObservationLi
     version: o.version,
     abilities: observationAbilities(actor, o),
   };
-}
-
-/** GET /api/observations: what the caller may read, newest observed first. */
-export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promise<ObservationList> {
-  const where: SQL[] = [readableObservationsWhere(ctx.actor)];
-  if (q.observedPersonId) where.push(eq(observations.observedPersonId, q.observedPersonId));
-  if (q.observerPersonId) {
-    where.push(or(eq(observations.observerPersonId, q.observerPersonId), eq(observations.coObserverPersonId, q.observerPersonId))!);
-  }
-  if (q.status) where.push(eq(observations.status, q.status));
-  if (q.schoolId) where.push(eq(observations.orgUnitId, q.schoolId));
-  if (q.typeId) where.push(eq(observations.typeId, q.typeId));
-  if (q.kind) where.push(eq(observations.kind, q.kind));
-  if (q.purpose) where.push(eq(observations.purpose, q.purpose));
-  if (q.from) where.push(gte(observations.observedOn, q.from));
-  if (q.to) where.push(lte(observations.observedOn, q.to));
-  if (q.mine === 'made') {
-    where.push(or(eq(observations.observerPersonId, ctx.actor.personId), eq(observations.coObserverPersonId, ctx.actor.personId))!);
-  }
-  if (q.mine === 'received') where.push(and(eq(observations.observedPersonId, ctx.actor.personId), eq(observations.status, 'published'))!);
-  const condition = and(...where);
-  // The page's ids come off observations_list_idx in the list's order (no sort of the district's
-  // rows), and only those rows are joined to names, types and schools.
-  const order = [desc(observations.observedOn), desc(observations.createdAt), desc(observations.id)];
-  const pageIds = ctx.db.select({ id: observations.id }).from(observations).where(condition).orderBy(...order).limit(q.limit).offset(q.offset);
-  const rows = await joinNames(ctx.db, await ctx.db.select().from(observations).where(inArray(observations.id, pageIds)).orderBy(...order));
-  const { total, totalIsLowerBound } = await countUpTo(ctx.db, condition, q.offset + LIST_COUNT_CAP);
-  const today = todayIn(rows[0]?.timeZone ?? 'America/New_York');
-  return { items: rows.map((r) => presentListItem(ctx.actor, r, today)), total, totalIsLowerBound };
-}
-
-/**
- * The names, types, schools and time zone of a page's rows, by id. One statement joining seven
- * tables cost PostgreSQL ~15 ms to plan (row-level security on each) against under 1 ms to run, on
- * every request; four small lookups plan in microseconds (issue 11).
- */
-async function joinNames(db: Executor, page: (typeof observations.$inferSelect)[]): Promise<ListRow[]> {
-  if (page.length === 0) return [];
-  const personIds = [...new Set(page.flatMap((o) => [o.observedPersonId, o.observerPersonId, o.coObserverPersonId ?? o.observedPersonId]))];
-  const [names, types, schools, zones] = await Promise.all([
-    db.select({ id: people.id, name: personNameSql(people) }).from(people).where(inArray(people.id, personIds)),
-    db
-      .select({ id: observationTypes.id, name: observationTypes.name, kind: observationTypes.kind, lookFors: observationTypes.lookFors, countsTowardRequirement: observationTypes.countsTowardRequirement })
-      .from(observationTypes)
-      .where(inArray(observationTypes.id, [...new Set(page.map((o) => o.typeId))])),
-    db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(page.map((o) => o.orgUnitId ?? o.typeId))])),
-    db.select({ timeZone: districts.timeZone }).from(districts).where(eq(districts.id, page[0]!.districtId)),
-  ]);
-  const name = new Map(names.map((n) => [n.id, n.name]));
-  const type = new Map(types.map((t) => [t.id, t]));
-  const school = new Map(schools.map((u) => [u.id, u.name]));
-  return page.map((o) => ({
-    o,
-    type: type.get(o.typeId)!,
-    observedName: name.get(o.observedPersonId)!,
-    observerName: name.get(o.observerPersonId)!,
-    coObserverName: o.coObserverPersonId ? (name.get(o.coObserverPersonId) ?? null) : null,
-    schoolName: o.orgUnitId ? (school.get(o.orgUnitId) ?? null) : null,
-    timeZone: zones[0]!.timeZone,
-  }));
-}
-
-/**
- * How far past the page the list counts: an exact total of a district's 200,000 observations costs
- * a scan on every page; past this many the list says "more than" instead.
- */
-export const LIST_COUNT_CAP = 10_000;
-
-async function countUpTo(db: Executor, condition: SQL | undefined, cap: number) {
-  const capped = db.select({ one: sql`1` }).from(observations).where(condition).limit(cap + 1).as('capped');
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(capped);
-  return Number(n) > cap ? { total: cap, totalIsLowerBound: true } : { total: Number(n), totalIsLowerBound: false };
 }
 
 /** The observation's current content, as a revision snapshot keeps it. */

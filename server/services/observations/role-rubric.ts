@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { districtSettings, frameworkVersions, frameworks, pathwaySteps, roleAssignments, rubrics } from '../../db/schema/index.ts';
+import { districtSettings, frameworkVersions, frameworks, pathwaySteps, roleAssignments, rubrics, stepPlacements } from '../../db/schema/index.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 
 /** The rubric a person is observed against, with the version and scale it belongs to. */
@@ -56,11 +56,36 @@ export async function roleRubricForRole(db: Executor, districtId: string, staffR
   return row ? { ...row, stepId: row.stepId, staffRole: row.staffRole ?? staffRole } : null;
 }
 
+/** The rubric of the career step a person stands on today, in the published observation framework. */
+export async function stepRubricForPerson(db: Executor, districtId: string, personId: string): Promise<RoleRubricRef | null> {
+  const versionId = await publishedObservationVersionId(db, districtId);
+  if (!versionId) return null;
+  const [row] = await db
+    .select({ rubricId: rubrics.id, versionId: rubrics.versionId, stepId: pathwaySteps.id, scaleId: rubrics.scaleId, staffRole: pathwaySteps.staffRole })
+    .from(stepPlacements)
+    .innerJoin(pathwaySteps, eq(pathwaySteps.id, stepPlacements.stepId))
+    .innerJoin(rubrics, and(eq(rubrics.stepId, pathwaySteps.id), eq(rubrics.versionId, versionId)))
+    .where(
+      and(
+        eq(stepPlacements.districtId, districtId),
+        eq(stepPlacements.personId, personId),
+        lte(stepPlacements.startDate, sql`current_date`),
+        or(isNull(stepPlacements.endDate), gte(stepPlacements.endDate, sql`current_date`)),
+      ),
+    )
+    .orderBy(desc(stepPlacements.startDate))
+    .limit(1);
+  return row ? { ...row, staffRole: row.staffRole ?? '' } : null;
+}
+
 /**
- * The rubric a person is observed against: the one for their primary current role (else any current
- * role) in the published observation framework. Null when the district has none for their roles.
+ * The rubric a person is observed against: their career step's, when they stand on one that has a
+ * rubric in the published observation framework; only then the one for their primary current role
+ * (else any current role). Null when the district has none for them.
  */
 export async function roleRubricForPerson(db: Executor, districtId: string, personId: string): Promise<RoleRubricRef | null> {
+  const byStep = await stepRubricForPerson(db, districtId, personId);
+  if (byStep) return byStep;
   const roles = await db
     .select({ role: roleAssignments.role, isPrimary: roleAssignments.isPrimary })
     .from(roleAssignments)

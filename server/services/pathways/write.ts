@@ -71,6 +71,16 @@ export async function changePathway(ctx: Ctx, id: string, input: z.infer<typeof 
   return pathwayView(ctx, id);
 }
 
+/** A step code names one step of the district (compared without case). */
+async function checkCodeFree(ctx: Ctx, code: string | null | undefined, selfId?: string) {
+  if (!code) return;
+  const [taken] = await ctx.db
+    .select({ id: pathwaySteps.id })
+    .from(pathwaySteps)
+    .where(and(eq(pathwaySteps.districtId, ctx.actor.districtId), sql`lower(${pathwaySteps.code}) = lower(${code})`));
+  if (taken && taken.id !== selfId) throw invalid('code', 'Another step already has this code');
+}
+
 function checkPayBand(min: number | null | undefined, max: number | null | undefined) {
   if (min != null && max != null && min > max) throw invalid('payBandMaxUsd', 'The pay band minimum must not exceed the maximum');
 }
@@ -80,6 +90,7 @@ export async function createStep(ctx: Ctx, pathwayId: string, input: z.infer<typ
   const pathway = await loadPathwayRow(ctx, pathwayId);
   requireEditor(ctx);
   checkPayBand(input.payBandMinUsd, input.payBandMaxUsd);
+  await checkCodeFree(ctx, input.code);
   const { position, ...fields } = input;
   const id = await ctx.db.transaction(async (tx) => {
     const [{ count } = { count: 0 }] = await tx
@@ -120,6 +131,7 @@ export async function changeStep(ctx: Ctx, id: string, input: z.infer<typeof Upd
   requireEditor(ctx);
   if (current.version !== input.version) throw conflict(await stepView(ctx, id));
   const { version, ...fields } = input;
+  if ('code' in fields) await checkCodeFree(ctx, (fields as { code?: string | null }).code, id);
   if ('payBandMinUsd' in fields || 'payBandMaxUsd' in fields) {
     const f = fields as z.infer<typeof UpdateStepInput>;
     checkPayBand(

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit.ts';
 import { endAccessOf } from '../auth/end-access.ts';
 import { bulkInsertWithAudit, type ImportTable } from './bulk-insert.ts';
 import type { ImportPlan, Op } from './plan.ts';
+import { applyImportPlacements } from '../placements/import.ts';
 
 const BATCH = 500;
 
@@ -65,7 +66,11 @@ export async function applyPlan(
   await write(orgUnits, 'org_unit', plan.orgs);
   await write(people, 'person', plan.people);
   await write(roleAssignments, 'role_assignment', plan.roles);
+  if (plan.placements.length > 0) {
+    await applyImportPlacements(tx, audit, plan.placements);
+    await step(plan.placements.length);
+  }
 }
 
 export const planSize = (plan: ImportPlan) =>
-  [plan.orgs, plan.people, plan.roles].reduce((n, ops) => n + ops.length, 0);
+  [plan.orgs, plan.people, plan.roles, plan.placements].reduce((n, ops) => n + ops.length, 0);

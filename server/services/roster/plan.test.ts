@@ -28,6 +28,8 @@ function state(rows: { people?: { id: string; sourcedId: string; familyName: str
     orgsByIdentifier: new Map([['s1', school]]),
     peopleBySourcedId: new Map(peopleRows as never),
     rolesBySourcedId: new Map(),
+    stepsByCode: new Map(),
+    openPlacements: new Map(),
   };
 }
 

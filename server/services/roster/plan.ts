@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportCounts, ImportIssue, ImportReport } from '../../../common/schemas/imports.ts';
+import type { ImportCounts, ImportIssue, ImportReport } from '../../../common/schemas/roster.ts';
 import { personSearchText } from '../../../common/search.ts';
 import type { ParsedRoster, RosterOrg, RosterPerson, RosterRole } from './parse/index.ts';
 import type { DistrictState } from './state.ts';
@@ -19,10 +19,14 @@ export interface RoleValues {
   beginDate: string | null; endDate: string | null; active: boolean;
 }
 
+/** A person placed on the career step their spreadsheet row names (applied from the import's day). */
+export interface PlacementOp { personId: string; stepId: string }
+
 export interface ImportPlan {
   orgs: Op<OrgValues>[];
   people: Op<PersonValues>[];
   roles: Op<RoleValues>[];
+  placements: PlacementOp[];
   report: ImportReport;
 }
 
@@ -43,14 +47,14 @@ function pick(row: Record<string, unknown>, keys: string[]): Record<string, unkn
  */
 export function planImport(parsed: ParsedRoster, state: DistrictState, protectedPersonIds: Set<string> = new Set()): ImportPlan {
   const issues: ImportIssue[] = parsed.issues.map((i) => ({ ...i, line: i.line ?? null }));
-  const counts = { orgs: zero(), people: zero(), roles: zero() };
+  const counts = { orgs: zero(), people: zero(), roles: zero(), placements: zero() };
   const countError = (file: string) => {
     const f = file.toLowerCase();
     const key = f.includes('org') ? 'orgs' : f.includes('role') ? 'roles' : 'people';
     counts[key].error++;
   };
   for (const i of issues) if (i.severity === 'error') countError(i.file);
-  const plan: ImportPlan = { orgs: [], people: [], roles: [], report: { counts, issues, issuesOmitted: 0, ignored: parsed.ignored } };
+  const plan: ImportPlan = { orgs: [], people: [], roles: [], placements: [], report: { counts, issues, issuesOmitted: 0, ignored: parsed.ignored } };
   const error = (file: string, line: number, code: string, params: Record<string, string>, field?: string) => {
     issues.push({ file, line, severity: 'error', code, params, field });
     countError(file);
@@ -94,6 +98,24 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     if (id) personIds.set(p.sourcedId, id);
     const values = personValues(p);
     pushOp(plan.people, counts.people, p.status, existing, id, values, Object.keys(values));
+    if (p.stepCode && p.status === 'active') planPlacement(p, id);
+  }
+  function planPlacement(p: RosterPerson, personId: string) {
+    const step = state.stepsByCode.get(p.stepCode!.toLowerCase());
+    if (!step) {
+      error(p.file, p.line, 'unknown_step', { step: p.stepCode! }, 'step_code');
+      counts.placements.error++;
+      return;
+    }
+    if (step.refusal) {
+      error(p.file, p.line, 'step_closed', { step: p.stepCode! }, 'step_code');
+      counts.placements.error++;
+      return;
+    }
+    const open = state.openPlacements.get(personId);
+    if (open?.stepId === step.id) return void counts.placements.unchanged++;
+    plan.placements.push({ personId, stepId: step.id });
+    counts.placements[open ? 'update' : 'create']++;
   }
 
   for (const r of parsed.roles) planRole(r);

@@ -19,6 +19,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { canReadVersion, versionAbilities } from '../../policies/frameworks.ts';
 import { qualified } from '../../db/qualified.ts';
+import { hasSharedRead, sharedRead } from '../../lib/read-cache.ts';
 
 const parentItem = alias(frameworkItems, 'parent_item');
 
@@ -127,18 +128,28 @@ function levelsFromDescriptors(rows: RowsResult): GridLevel[] {
 }
 
 /**
- * The grid of a role rubric (competencies x levels) in two statements run together. The rubric of
- * another district, or of a draft the caller may not read, is 404.
+ * The grid of a role rubric (competencies x levels) in two statements: the header (the caller's
+ * access) and the rows. A published or retired version's rubric never changes, so its rows are
+ * shared between readers for a few seconds (lib/read-cache.ts; any write through this process drops
+ * them); a draft's are read afresh beside the header. The rubric of another district, or of a draft
+ * the caller may not read, is 404.
  */
 export async function loadGrid(ctx: Ctx, rubricId: string, db: Executor = ctx.db): Promise<RubricGrid> {
-  const [headers, rows] = await Promise.all([
-    gridHeaderQuery(db, ctx.actor.districtId, ctx.actor.personId, rubricId),
-    gridRowsQuery(db, ctx.actor.districtId, rubricId),
+  const districtId = ctx.actor.districtId;
+  const rowsKey = `rubric-grid-rows:${rubricId}`;
+  const [headers, fresh] = await Promise.all([
+    gridHeaderQuery(db, districtId, ctx.actor.personId, rubricId),
+    // Rows already shared (the rubric was read while published) need no second statement.
+    hasSharedRead(db, rowsKey) ? null : gridRowsQuery(db, districtId, rubricId),
   ]);
   const h = headers[0];
   if (!h) throw notFound('Rubric');
   const access = { districtId: h.version.districtId, status: h.version.status, isCollaborator: h.isCollaborator };
   if (!canReadVersion(ctx.actor, access)) throw notFound('Rubric');
+  const rows =
+    h.version.status === 'draft'
+      ? (fresh ?? (await gridRowsQuery(db, districtId, rubricId)))
+      : await sharedRead(db, rowsKey, async () => fresh ?? gridRowsQuery(db, districtId, rubricId));
   const abilities = versionAbilities(ctx.actor, access);
   const levels = h.levels.length > 0 ? h.levels.map((l) => ({ ...l, levelScore: l.levelScore === null ? null : Number(l.levelScore) })) : levelsFromDescriptors(rows);
   return {

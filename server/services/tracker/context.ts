@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { roleRubricForRole } from '../observations/role-rubric.ts';
+import { sharedRead } from '../../lib/read-cache.ts';
 
 /** What every tracker figure is computed against: today in the district, the term, the non-negotiable. */
 export interface TrackerContext {
@@ -61,6 +62,15 @@ export async function loadTrackerContext(db: Executor, districtId: string): Prom
     requiredPerTerm: row.required ?? DEFAULT_NON_NEGOTIABLES.scoredObservationsPerTerm,
     nonSchoolDays: new Set(row.days ?? []),
   };
+}
+
+/**
+ * The context of every tracker and district-view request, shared for a few seconds
+ * (lib/read-cache.ts: a write through this process, a new term or setting included, drops it):
+ * on a busy district it would otherwise be one more statement per request for the same row.
+ */
+export function sharedTrackerContext(db: Executor, districtId: string): Promise<TrackerContext> {
+  return sharedRead(db, `tracker-context:${districtId}`, () => loadTrackerContext(db, districtId));
 }
 
 /** Columns per database and district, kept for a short while: the rubric changes only when a framework version is published. */
@@ -129,7 +139,8 @@ export function schoolUnitsQuery(db: Executor, districtId: string, schoolId: str
 /** The school (404 outside the district or the actor's scope; 403 for people who open no trackers). */
 export async function loadTrackedSchool(db: Executor, actor: Actor, schoolId: string) {
   if (!canViewTrackers(actor)) throw forbidden('Only school leaders, coaches, HR and admins open trackers');
-  const units = await schoolUnitsQuery(db, actor.districtId, schoolId);
+  // Shared for a few seconds like the tracker's rows: a school and its teams change only by writes.
+  const units = await sharedRead(db, `school-units:${schoolId}`, async () => schoolUnitsQuery(db, actor.districtId, schoolId));
   const school = units.find((u) => u.id === schoolId);
   if (!school) throw notFound('School');
   const scopes = await schoolsInScope(db, actor);

@@ -2,7 +2,7 @@ import { loadExcelJS } from '../../lib/lazy-modules.ts';
 import type { SchoolTracker, TrackerQuery } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordAudit } from '../audit.ts';
-import { neutralize, toCsv } from '../framework-spreadsheet/export.ts';
+import { neutralize, toCsv } from '../../lib/csv.ts';
 import { schoolTracker } from './school.ts';
 
 /** Header and rows of a tracker export: every value text, every cell safe to open in a spreadsheet. */

@@ -4,7 +4,6 @@ import { schoolTrackerSummary } from '../../db/schema/index.ts';
 import { buildDistrict, buildOrgUnit, buildUser } from '../../test/factories.ts';
 import { signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { refreshSummariesAtStart } from './freshness.ts';
-import { summariesIdle } from './summary.ts';
 import { buildObservation, buildObservationWorld, isoDay, type ObservationWorld } from '../../test/fixtures/tracker.ts';
 
 const t = useTestApp();
@@ -16,7 +15,6 @@ let principal: Client;
 
 type SchoolRow = { schoolId: string; teachers: number; overdueFeedback: number; asOf: string | null };
 const districtView = async (): Promise<SchoolRow[]> => (await hr.get('/api/tracker/district')).json().schools;
-const idle = () => summariesIdle(t.database.forDistrict(world.districtId), world.districtId);
 
 beforeAll(async () => {
   const db = t.database.db;
@@ -39,10 +37,8 @@ describe('school summaries (issue 11)', () => {
   it('are computed at start for every school nobody opened, so the district view never starts at zeros', async () => {
     const before = await t.database.db.select().from(schoolTrackerSummary).where(eq(schoolTrackerSummary.districtId, world.districtId));
     expect(before).toEqual([]);
-    await refreshSummariesAtStart(t.database, (err) => {
-      throw err;
-    });
-    await idle();
+    await refreshSummariesAtStart(t.database, t.app.jobs);
+    await t.app.jobs.settled();
     const rows = await districtView();
     expect(rows.map((s) => s.schoolId)).toEqual(expect.arrayContaining(schools));
     for (const row of rows) expect(row.asOf).not.toBeNull();
@@ -53,7 +49,7 @@ describe('school summaries (issue 11)', () => {
   it('follow a write at once: feedback held clears the overdue count without waiting for the stale check', async () => {
     const res = await principal.post(`/api/observations/${observationId}/feedback`, { held: true });
     expect(res.statusCode).toBe(200);
-    await idle();
+    await t.app.jobs.settled();
     expect((await districtView()).find((s) => s.schoolId === schools[0])).toMatchObject({ overdueFeedback: 0 });
   });
 });

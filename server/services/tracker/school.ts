@@ -3,7 +3,7 @@ import { TRACKER_ROW_CAP } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
-import { canViewTrackers, loadTrackedSchool, loadTrackerContext, schoolsInScope, trackerColumns } from './context.ts';
+import { canViewTrackers, loadTrackedSchool, schoolsInScope, sharedTrackerContext, trackerColumns } from './context.ts';
 import { sharedRead } from '../../lib/read-cache.ts';
 import { runTrackerSql } from './query.ts';
 import { filterRows, presentTrackerRow, sortRows } from './rows.ts';
@@ -26,7 +26,7 @@ const badFilter = (path: string, message: string) => new AppError('validation_fa
 export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQuery): Promise<SchoolTracker> {
   const districtId = ctx.actor.districtId;
   const { school, scope, teams } = await loadTrackedSchool(ctx.db, ctx.actor, schoolId);
-  const context = await loadTrackerContext(ctx.db, districtId);
+  const context = await sharedTrackerContext(ctx.db, districtId);
   const columns = await trackerColumns(ctx.db, districtId);
   const itemIds = columns.map((c) => c.itemId);
   // Filters name this district's competencies and this school's teams only (an export records them).
@@ -42,17 +42,23 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     termEndsOn: context.windowEndsOn,
     today: context.today,
   };
-  // Every leader of the school (and every refresh of the page) asks the same: one load is shared for a few seconds.
-  const sqlRows = await sharedRead(ctx.db, `tracker:${JSON.stringify(params)}`, () => runTrackerSql(ctx.db, { ...params, purposes: [...params.purposes] }));
-  const truncated = sqlRows.length > TRACKER_ROW_CAP;
-  const capped = truncated ? sqlRows.slice(0, TRACKER_ROW_CAP) : sqlRows;
+  // Every leader of the school (and every refresh of the page) asks the same: one load, presented
+  // once and sorted by name, is shared for a few seconds; each request only filters (and re-sorts).
+  const shared = await sharedRead(ctx.db, `tracker:${JSON.stringify(params)}`, async () => {
+    const sqlRows = await runTrackerSql(ctx.db, { ...params, purposes: [...params.purposes] });
+    const truncated = sqlRows.length > TRACKER_ROW_CAP;
+    const capped = truncated ? sqlRows.slice(0, TRACKER_ROW_CAP) : sqlRows;
+    const items = new Set(itemIds);
+    const rows = capped.map((r) => presentTrackerRow(r, context, items));
+    // A coach sees development observations only; "missing" counts evaluations they may not see.
+    if (scope.view === 'development') for (const row of rows) row.missingObservations = false;
+    return { sqlRows: capped, truncated, rows: sortRows(rows, 'name') };
+  });
+  const { truncated, rows } = shared;
   if (scope.view === 'full' && !truncated) {
-    rememberSchoolSummary(ctx.db, districtId, schoolId, summarize(capped, context, itemIds), (err) => ctx.log.warn({ err }, 'tracker summary not saved'));
+    rememberSchoolSummary(ctx.db, districtId, schoolId, () => summarize(shared.sqlRows, context, itemIds), (err) => ctx.log.warn({ err }, 'tracker summary not saved'));
   }
-  const items = new Set(itemIds);
-  const rows = capped.map((r) => presentTrackerRow(r, context, items));
-  // A coach sees development observations only; "missing" counts evaluations they may not see.
-  if (scope.view === 'development') for (const row of rows) row.missingObservations = false;
+  const filtered = filterRows(rows, query);
   return {
     school,
     term: context.term,
@@ -60,7 +66,7 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     view: scope.view,
     columns,
     teams,
-    rows: sortRows(filterRows(rows, query), query.sort),
+    rows: !query.sort || query.sort === 'name' ? filtered : sortRows(filtered, query.sort),
     total: rows.length,
     truncated,
     today: context.today,
@@ -71,7 +77,7 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
 export async function districtTracker(ctx: Ctx): Promise<DistrictTracker> {
   if (!isHrOrAdmin(ctx.actor)) throw forbidden('Only HR and district admins see the district view');
   const districtId = ctx.actor.districtId;
-  const context = await loadTrackerContext(ctx.db, districtId);
+  const context = await sharedTrackerContext(ctx.db, districtId);
   const columns = await trackerColumns(ctx.db, districtId);
   const stored = await storedSummaries(ctx.db, districtId);
   const now = Date.now();

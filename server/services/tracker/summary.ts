@@ -145,6 +145,17 @@ export async function summariesIdle(db: Db, districtId: string): Promise<void> {
   while (queue.running) await queue.running;
 }
 
+/**
+ * The `tracker-summary` job: refreshes these schools in the same small steps as the in-process
+ * queue (one school per event-loop turn); the job fails, and is retried, if any school failed.
+ */
+export async function refreshSchoolsJob(db: Db, districtId: string, schoolIds: string[]): Promise<void> {
+  let failure: unknown;
+  scheduleSummaryRefresh(db, districtId, schoolIds, (err) => (failure ??= err));
+  await summariesIdle(db, districtId);
+  if (failure) throw failure;
+}
+
 /** Refreshes every school of the district in small steps; resolves when all are done. */
 export async function refreshAllSchoolSummaries(db: Db, districtId: string, onError?: (err: unknown) => void): Promise<void> {
   const schools = await districtSchools(db, districtId);
@@ -158,16 +169,19 @@ const REMEMBER_EVERY_MS = 60_000;
 
 /**
  * Stores a summary computed from tracker rows already loaded, after the current request is
- * answered; at most once a minute per school, so busy trackers do not add a write to every read.
+ * answered; at most once a minute per school, so busy trackers do not add a write to every read
+ * (nor the summary's computation: `values` runs only when it is stored).
  */
-export function rememberSchoolSummary(db: Db, districtId: string, orgUnitId: string, values: SummaryValues, onError: (err: unknown) => void) {
+export function rememberSchoolSummary(db: Db, districtId: string, orgUnitId: string, values: () => SummaryValues, onError: (err: unknown) => void) {
   let seen = lastRemembered.get(db);
   if (!seen) lastRemembered.set(db, (seen = new Map()));
   const now = Date.now();
   if (now - (seen.get(orgUnitId) ?? 0) < REMEMBER_EVERY_MS) return;
   seen.set(orgUnitId, now);
   setImmediate(() => {
-    saveSchoolSummary(db, districtId, orgUnitId, values).catch(onError);
+    Promise.resolve()
+      .then(() => saveSchoolSummary(db, districtId, orgUnitId, values()))
+      .catch(onError);
   });
 }
 

@@ -13,7 +13,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { canTranslateContent } from '../../policies/translations.ts';
 import { auditValues } from '../audit.ts';
-import { neutralize, toCsv } from '../framework-spreadsheet/export.ts';
+import { neutralize, toCsv } from '../../lib/csv.ts';
 import { storedTranslations, translationTable } from './edit.ts';
 import { ORIGINALS } from './originals.ts';
 

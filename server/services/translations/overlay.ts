@@ -40,31 +40,48 @@ export async function overlay<T extends object>(
   });
 }
 
+/** What a rubric shows a reader: its scale's levels and its criteria with their descriptors. */
+interface RubricParts {
+  levels: RubricGrid['levels'];
+  criteria: RubricGrid['criteria'];
+}
+
 /**
- * The rubric grid for a reader: level labels and descriptions from the scale's translations,
- * descriptors' labels and texts from theirs, and the step and pathway names. An editor of a
- * draft gets the originals (the grid is then the form they edit).
+ * A rubric's level labels and descriptions (from the scale's translations) and its descriptors'
+ * labels and texts (from theirs) in the reader's language, the originals where none was entered.
  */
-export async function translateGrid(db: Executor, districtId: string, locale: ReaderLocale, grid: RubricGrid): Promise<RubricGrid> {
-  if (locale === 'en' || grid.abilities.edit) return grid;
-  const descriptors = grid.criteria.flatMap((c) => c.descriptors);
-  const [levels, byDescriptor, steps, pathways] = await Promise.all([
-    overlay(db, districtId, locale, 'scale_level', grid.levels, (l) => l.id),
+export async function translateRubricParts<R extends RubricParts>(db: Executor, districtId: string, locale: ReaderLocale, rubric: R): Promise<R> {
+  if (locale === 'en') return rubric;
+  const descriptors = rubric.criteria.flatMap((c) => c.descriptors);
+  const [levels, byDescriptor] = await Promise.all([
+    overlay(db, districtId, locale, 'scale_level', rubric.levels, (l) => l.id),
     translatedFields(db, districtId, locale, 'rubric_descriptor', descriptors.map((d) => d.id)),
-    translatedFields(db, districtId, locale, 'pathway_step', grid.step ? [grid.step.id] : []),
-    translatedFields(db, districtId, locale, 'career_pathway', grid.step ? [grid.step.pathwayId] : []),
   ]);
-  const step = grid.step
-    ? { ...grid.step, title: steps.get(grid.step.id)?.title ?? grid.step.title, pathwayName: pathways.get(grid.step.pathwayId)?.name ?? grid.step.pathwayName }
-    : null;
-  const criteria = grid.criteria.map((c) => ({
+  const criteria = rubric.criteria.map((c) => ({
     ...c,
     descriptors: c.descriptors.map((d) => {
       const t = byDescriptor.get(d.id);
       return t ? { ...d, quality: t.quality ?? d.quality, description: t.description ?? d.description } : d;
     }),
   }));
-  return { ...grid, levels, step, criteria };
+  return { ...rubric, levels, criteria };
+}
+
+/**
+ * The rubric grid for a reader: its levels and descriptors (translateRubricParts), and the step and
+ * pathway names. An editor of a draft gets the originals (the grid is then the form they edit).
+ */
+export async function translateGrid(db: Executor, districtId: string, locale: ReaderLocale, grid: RubricGrid): Promise<RubricGrid> {
+  if (locale === 'en' || grid.abilities.edit) return grid;
+  const [parts, steps, pathways] = await Promise.all([
+    translateRubricParts(db, districtId, locale, grid),
+    translatedFields(db, districtId, locale, 'pathway_step', grid.step ? [grid.step.id] : []),
+    translatedFields(db, districtId, locale, 'career_pathway', grid.step ? [grid.step.pathwayId] : []),
+  ]);
+  const step = grid.step
+    ? { ...grid.step, title: steps.get(grid.step.id)?.title ?? grid.step.title, pathwayName: pathways.get(grid.step.pathwayId)?.name ?? grid.step.pathwayName }
+    : null;
+  return { ...parts, step };
 }
 
 /**

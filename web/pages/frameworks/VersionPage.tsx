@@ -18,7 +18,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
-import { ExportMenu } from '../frameworks-io/ExportMenu.tsx';
+import { ExportMenu } from '../case/ExportMenu.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import VersionRubrics from '../rubrics/VersionRubrics.tsx';
 import { CrosswalkView, PublishModal } from './Crosswalk.tsx';

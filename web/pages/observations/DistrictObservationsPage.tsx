@@ -1,20 +1,19 @@
-import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ObservationsShown } from './ObservationsShown.tsx';
 import type { ObservationListItem } from '../../../common/schemas/observations.ts';
-import { useObservations, type ObservationFilters } from '../../api/observations.ts';
+import { loadedObservations, useObservationPages, type ObservationFilters } from '../../api/observations.ts';
 import { useMe } from '../../api/session.ts';
-import { formatDate, formatNumber } from '../../app/format.ts';
-import { useIsPhone } from '../../app/responsive.ts';
+import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { DistrictFilters } from './DistrictFilters.tsx';
 import { StatusBadge } from './ObservationHeader.tsx';
-import './observations.css';
+import { ObservationLink, ObservationRows, type ObservationCard, type ObservationColumn } from './ObservationRows.tsx';
 
 const LIMIT = 25;
 
@@ -26,68 +25,31 @@ function Feedback({ o }: { o: ObservationListItem }) {
   return o.feedbackDueOn ? <Text size="sm">{t('observations.feedbackDue', { date: formatDate(o.feedbackDueOn) })}</Text> : null;
 }
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** The district's rows: who was observed, where, by whom, what, when, status and feedback. */
 function Rows({ items }: { items: ObservationListItem[] }) {
   const { t } = useTranslation('district');
-  const phone = useIsPhone();
-  if (phone) {
-    return (
-      <Stack gap="xs" component="ul" className="obs-plain-list">
-        {items.map((o) => (
-          <Paper key={o.id} withBorder p="sm" radius="md" component="li">
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Anchor component={Link} to={`/observations/${o.id}`} fw={600}>
-                  {o.observed.name}
-                </Anchor>
-                <StatusBadge o={o} />
-              </Group>
-              <Text size="sm" c="dimmed">
-                {[o.type.name, formatDate(o.observedOn), o.school?.name].filter(Boolean).join(' · ')}
-              </Text>
-              <Text size="sm">{t('observations.by', { name: o.observer.name })}</Text>
-              <Feedback o={o} />
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-  return (
-    <Table striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('observations.teacher')}</Table.Th>
-          <Table.Th>{t('observations.school')}</Table.Th>
-          <Table.Th>{t('observations.observer')}</Table.Th>
-          <Table.Th>{t('observations.type')}</Table.Th>
-          <Table.Th>{t('observations.date')}</Table.Th>
-          <Table.Th>{t('observations.status')}</Table.Th>
-          <Table.Th>{t('observations.feedback')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((o) => (
-          <Table.Tr key={o.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/observations/${o.id}`}>
-                {o.observed.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{o.school?.name ?? '—'}</Table.Td>
-            <Table.Td>{o.observer.name}</Table.Td>
-            <Table.Td>{o.type.name}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.observedOn)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <StatusBadge o={o} />
-            </Table.Td>
-            <Table.Td>
-              <Feedback o={o} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  const columns: ObservationColumn[] = [
+    { key: 'teacher', header: t('observations.teacher'), cell: (o) => <ObservationLink o={o}>{o.observed.name}</ObservationLink> },
+    { key: 'school', header: t('observations.school'), cell: (o) => o.school?.name ?? '—' },
+    { key: 'observer', header: t('observations.observer'), cell: (o) => o.observer.name },
+    { key: 'type', header: t('observations.type'), cell: (o) => o.type.name },
+    { key: 'date', header: t('observations.date'), cell: (o) => formatDate(o.observedOn), style: nowrap },
+    { key: 'status', header: t('observations.status'), cell: (o) => <StatusBadge o={o} />, style: nowrap },
+    { key: 'feedback', header: t('observations.feedback'), cell: (o) => <Feedback o={o} /> },
+  ];
+  const card: ObservationCard = {
+    title: (o) => o.observed.name,
+    details: (o) => [o.type.name, formatDate(o.observedOn), o.school?.name],
+    extra: (o) => (
+      <>
+        <Text size="sm">{t('observations.by', { name: o.observer.name })}</Text>
+        <Feedback o={o} />
+      </>
+    ),
+  };
+  return <ObservationRows items={items} columns={columns} card={card} />;
 }
 
 /**
@@ -97,8 +59,7 @@ function Rows({ items }: { items: ObservationListItem[] }) {
 export default function DistrictObservationsPage() {
   const { t } = useTranslation('district');
   const me = useMe();
-  const [f, setF] = useUrlState({ school: '', observer: '', observerName: '', type: '', status: '', from: '', to: '', offset: '0' });
-  const offset = Number(f.offset) || 0;
+  const [f, setF] = useUrlState({ school: '', observer: '', observerName: '', type: '', status: '', from: '', to: '' });
   const query: ObservationFilters = {
     schoolId: f.school || undefined,
     observerPersonId: f.observer || undefined,
@@ -107,9 +68,9 @@ export default function DistrictObservationsPage() {
     from: /^\d{4}-\d{2}-\d{2}$/.test(f.from) ? f.from : undefined,
     to: /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? f.to : undefined,
     limit: LIMIT,
-    offset,
   };
-  const list = useObservations(query);
+  const list = useObservationPages(query);
+  const { items } = loadedObservations(list);
   if (!me.abilities.viewDistrictTracker) return <NotAllowed />;
   return (
     <Stack gap="sm">
@@ -117,17 +78,14 @@ export default function DistrictObservationsPage() {
         {t('observations.back')}
       </Anchor>
       <PageHeader title={t('observations.title')} subtitle={t('observations.subtitle')} />
-      <DistrictFilters values={f} onChange={(patch) => setF({ ...patch, offset: '0' })} />
+      <DistrictFilters values={f} onChange={setF} />
       <ErrorAlert error={list.error} />
       {!list.data ? (
         list.error ? null : <Loading />
-      ) : list.data.items.length ? (
+      ) : items.length ? (
         <>
-          <Text size="sm" c="dimmed" role="status">
-            {t('observations.count', { count: list.data.total, formatted: formatNumber(list.data.total) })}
-          </Text>
-          <Rows items={list.data.items} />
-          <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => setF({ offset: String(o) })} />
+          <Rows items={items} />
+          <ObservationsShown pages={list} />
         </>
       ) : (
         <Text c="dimmed">{t('observations.empty')}</Text>

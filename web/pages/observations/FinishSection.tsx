@@ -57,7 +57,7 @@ export function FinishSection({
     discard.mutate(autosave.currentVersion(), {
       onSuccess: () => {
         clearLocalDraft(browserStorage(), userId, observation.id);
-        navigate('/observations');
+        void navigate('/observations');
       },
     });
 

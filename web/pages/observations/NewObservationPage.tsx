@@ -75,7 +75,7 @@ export default function NewObservationPage() {
         classLabel: classLabel.trim() || null,
         scheduledAt: fromZoneInput(scheduledAt),
       },
-      { onSuccess: (o) => navigate(`/observations/${o.id}`) },
+      { onSuccess: (o) => void navigate(`/observations/${o.id}`) },
     );
   };
 

@@ -1,17 +1,17 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ObservationsShown } from './ObservationsShown.tsx';
 import type { ObservationListItem } from '../../../common/schemas/observations.ts';
-import { useObservations, type ObservationFilters } from '../../api/observations.ts';
+import { loadedObservations, useObservationPages, type ObservationFilters } from '../../api/observations.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate } from '../../app/format.ts';
-import { useIsPhone } from '../../app/responsive.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { StatusBadge } from './ObservationHeader.tsx';
+import { ObservationLink, ObservationRows, type ObservationCard, type ObservationColumn } from './ObservationRows.tsx';
 import { useQueuedDrafts } from './queue.ts';
 import './observations.css';
 
@@ -41,69 +41,36 @@ function FeedbackCell({ o }: { o: ObservationListItem }) {
   );
 }
 
+/** My rows: the other person (and their school), type, date, status and feedback. */
 function Rows({ items, mine }: { items: ObservationListItem[]; mine: string }) {
   const { t } = useTranslation('observations');
-  const phone = useIsPhone();
-  const who = (o: ObservationListItem) => (mine === 'received' ? t('list.by', { name: o.observer.name }) : o.observed.name);
-  if (phone) {
-    return (
-      <Stack gap="xs" component="ul" className="obs-plain-list">
-        {items.map((o) => (
-          <Paper key={o.id} withBorder p="sm" radius="md" component="li">
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Anchor component={Link} to={`/observations/${o.id}`} fw={600}>
-                  {who(o)}
-                </Anchor>
-                <StatusBadge o={o} />
-              </Group>
-              <Text size="sm" c="dimmed">
-                {[o.type.name, formatDate(o.observedOn), o.classLabel].filter(Boolean).join(' · ')}
-              </Text>
-              {o.status === 'published' ? <FeedbackCell o={o} /> : null}
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-  return (
-    <Table striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{mine === 'received' ? t('list.observer') : t('list.teacher')}</Table.Th>
-          <Table.Th>{t('list.type')}</Table.Th>
-          <Table.Th>{t('list.date')}</Table.Th>
-          <Table.Th>{t('list.status')}</Table.Th>
-          <Table.Th>{t('list.feedback')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((o) => (
-          <Table.Tr key={o.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/observations/${o.id}`}>
-                {mine === 'received' ? o.observer.name : o.observed.name}
-              </Anchor>
-              {o.school ? (
-                <Text size="xs" c="dimmed">
-                  {o.school.name}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>{o.type.name}</Table.Td>
-            <Table.Td>{formatDate(o.observedOn)}</Table.Td>
-            <Table.Td>
-              <StatusBadge o={o} />
-            </Table.Td>
-            <Table.Td>
-              <FeedbackCell o={o} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  const received = mine === 'received';
+  const columns: ObservationColumn[] = [
+    {
+      key: 'who',
+      header: received ? t('list.observer') : t('list.teacher'),
+      cell: (o) => (
+        <>
+          <ObservationLink o={o}>{received ? o.observer.name : o.observed.name}</ObservationLink>
+          {o.school ? (
+            <Text size="xs" c="dimmed">
+              {o.school.name}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'type', header: t('list.type'), cell: (o) => o.type.name },
+    { key: 'date', header: t('list.date'), cell: (o) => formatDate(o.observedOn) },
+    { key: 'status', header: t('list.status'), cell: (o) => <StatusBadge o={o} /> },
+    { key: 'feedback', header: t('list.feedback'), cell: (o) => <FeedbackCell o={o} /> },
+  ];
+  const card: ObservationCard = {
+    title: (o) => (received ? t('list.by', { name: o.observer.name }) : o.observed.name),
+    details: (o) => [o.type.name, formatDate(o.observedOn), o.classLabel],
+    extra: (o) => (o.status === 'published' ? <FeedbackCell o={o} /> : null),
+  };
+  return <ObservationRows items={items} columns={columns} card={card} />;
 }
 
 /** Observations I made (drafts and published) and observations of me, filtered and paged. */
@@ -112,17 +79,16 @@ export default function ObservationsPage() {
   const me = useMe();
   const observer = me.abilities.observe;
   useQueuedDrafts(me.id);
-  const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '', offset: '0' });
+  const [filters, setFilters] = useUrlState({ mine: observer ? 'made' : 'received', status: '', kind: '' });
   const mine = filters.mine === 'received' ? 'received' : 'made';
-  const offset = Number(filters.offset) || 0;
   const query: ObservationFilters = {
     mine,
     status: mine === 'made' && (filters.status === 'draft' || filters.status === 'published') ? filters.status : undefined,
     kind: filters.kind === 'scored' || filters.kind === 'walkthrough' ? filters.kind : undefined,
     limit: LIMIT,
-    offset,
   };
-  const list = useObservations(query);
+  const list = useObservationPages(query);
+  const { items } = loadedObservations(list);
 
   return (
     <Stack gap="sm">
@@ -180,10 +146,10 @@ export default function ObservationsPage() {
       <ErrorAlert error={list.error} />
       {!list.data ? (
         list.error ? null : <Loading />
-      ) : list.data.items.length ? (
+      ) : items.length ? (
         <>
-          <Rows items={list.data.items} mine={mine} />
-          <Pager offset={offset} limit={LIMIT} total={list.data.total} totalIsLowerBound={list.data.totalIsLowerBound} onChange={(o) => setFilters({ offset: String(o) })} />
+          <Rows items={items} mine={mine} />
+          <ObservationsShown pages={list} />
         </>
       ) : (
         <Text c="dimmed">{mine === 'made' ? t('list.emptyMade') : t('list.emptyReceived')}</Text>

@@ -69,6 +69,11 @@ export default function PathwaysPage() {
             <Button variant="default" component={Link} to="/pathways/compare">
               {t('compare.open')}
             </Button>
+            {me.abilities.managePeople ? (
+              <Button variant="default" component={Link} to="/pathways/placements">
+                {t('bulk.open')}
+              </Button>
+            ) : null}
             {editor ? <Button onClick={() => setAdding(true)}>{t('pathways.add')}</Button> : null}
           </>
         }

@@ -15,6 +15,7 @@ import { SaveProblem } from './ConflictNotice.tsx';
 type Num = number | string;
 interface Values {
   title: string;
+  code: string;
   staffRole: string;
   responsibilityLevel: Num;
   summary: string;
@@ -35,6 +36,7 @@ const num = (v: Num) => (v === '' || v === null || v === undefined ? null : Numb
 
 const valuesOf = (s?: PathwayStep): Values => ({
   title: s?.title ?? '',
+  code: s?.code ?? '',
   staffRole: s?.staffRole ?? '',
   responsibilityLevel: s?.responsibilityLevel ?? '',
   summary: s?.summary ?? '',
@@ -65,6 +67,7 @@ export function StepFormModal({
     ...schemaForm(CreateStepInput, t, {
       toInput: (values: Values) => ({
         title: values.title,
+        code: values.code.trim() || null,
         staffRole: values.staffRole || null,
         responsibilityLevel: num(values.responsibilityLevel),
         summary: values.summary.trim() || null,
@@ -113,6 +116,7 @@ export function StepFormModal({
             }}
           />
           <TextInput label={t('field.title')} required {...form.getInputProps('title')} data-autofocus />
+          <TextInput label={t('field.code')} description={t('step.codeHelp')} {...form.getInputProps('code')} maxLength={30} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NativeSelect
               label={t('field.staffRole')}

@@ -20,6 +20,7 @@ const LIMIT = 50;
 /** The staff directory: search, filters by unit, role and status, and paging. */
 export default function PeoplePage() {
   const { t } = useTranslation();
+  const { t: tPathways } = useTranslation('pathways');
   const me = useMe();
   const [filters, setFilters] = useUrlState({ q: '', orgUnitId: '', role: '', active: 'true', offset: '0' });
   const [search, setSearch] = useDebouncedSearch(filters.q, (q) => setFilters({ q }));
@@ -46,9 +47,14 @@ export default function PeoplePage() {
         subtitle={people.data ? t('people.total', { count: people.data.total, formatted: formatNumber(people.data.total) }) : undefined}
         actions={
           me.abilities.managePeople ? (
-            <Button component={Link} to="/people/new">
-              {t('people.add')}
-            </Button>
+            <>
+              <Button variant="default" component={Link} to="/evaluators">
+                {tPathways('evaluators.title')}
+              </Button>
+              <Button component={Link} to="/people/new">
+                {t('people.add')}
+              </Button>
+            </>
           ) : null
         }
       />

@@ -18,6 +18,7 @@ import { PersonDetails } from './PersonDetails.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { RoleAssignments } from './RoleAssignments.tsx';
+import { PersonCareer } from '../placements/PersonCareer.tsx';
 
 // The profile's charts (recharts) are the heaviest code of the page: they load after the person.
 const CompetencyProfile = lazy(() => import('./CompetencyProfile.tsx').then((m) => ({ default: m.CompetencyProfile })));
@@ -102,6 +103,8 @@ export default function PersonPage() {
       ) : null}
       <Divider />
       <RoleAssignments person={p} />
+      <Divider />
+      <PersonCareer personId={p.id} />
       <Suspense fallback={null}>
         <CompetencyProfile personId={p.id} />
       </Suspense>

@@ -1,15 +1,17 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session.ts';
-import { useSsoOverview, useUpdateSignInSettings, type SsoOverview, type SsoProvider } from '../../api/sso.ts';
+import { useSsoOverview, type SsoOverview, type SsoProvider } from '../../api/sso.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { EndDistrictSessionsSection } from './EndDistrictSessionsSection.tsx';
+import { SignInSwitchSection, type SignInSwitchTexts } from './SignInSwitchSection.tsx';
 import { SsoProviderModal } from './SsoProviderModal.tsx';
-import { ssoErrorMessage } from './ssoErrors.ts';
 
 /** A value to copy (a URL), with a labelled copy button. */
 function CopyField({ value, label }: { value: string; label: string }) {
@@ -75,81 +77,37 @@ function ProviderCard({ provider, onEdit }: { provider: SsoProvider; onEdit: () 
   );
 }
 
-function PasswordSection({ overview }: { overview: SsoOverview }) {
-  const { t } = useTranslation('sso');
-  const update = useUpdateSignInSettings();
-  const blocked = overview.passwordSignIn && !overview.abilities.turnPasswordsOff;
-  const problem = ssoErrorMessage(t, update.error);
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="password-title">
-      <Title order={2} size="h3" id="password-title">
-        {t('settings.passwordTitle')}
-      </Title>
-      <Text>{t('settings.passwordHelp')}</Text>
-      <Switch
-        label={t('settings.passwordSwitch')}
-        checked={overview.passwordSignIn}
-        disabled={blocked || update.isPending}
-        description={blocked && overview.abilities.turnPasswordsOffBlockedBy ? t(`settings.blocked.${overview.abilities.turnPasswordsOffBlockedBy}`) : undefined}
-        onChange={(e) => {
-          const passwordSignIn = e.currentTarget.checked;
-          update.mutate(
-            { version: overview.settingsVersion, passwordSignIn },
-            { onSuccess: () => notifySuccess(passwordSignIn ? t('settings.savedOn') : t('settings.savedOff')) },
-          );
-        }}
-      />
-      <Text size="sm" fw={500}>
-        {overview.passwordSignIn ? t('settings.passwordOn') : t('settings.passwordOff')}
-      </Text>
-      {problem ? (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      ) : null}
-    </Stack>
-  );
-}
+const PASSWORD_TEXTS: SignInSwitchTexts = {
+  title: 'settings.passwordTitle',
+  help: 'settings.passwordHelp',
+  label: 'settings.passwordSwitch',
+  on: 'settings.passwordOn',
+  off: 'settings.passwordOff',
+  savedOn: 'settings.savedOn',
+  savedOff: 'settings.savedOff',
+};
 
 /**
  * Two-factor sign-in for everyone, or (the default) for HR and district admins only. Nothing
  * blocks it: people without an app set one up at their next sign-in.
  */
-function TwoFactorSection({ overview }: { overview: SsoOverview }) {
-  const { t } = useTranslation('sso');
-  const update = useUpdateSignInSettings();
-  const problem = ssoErrorMessage(t, update.error);
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="two-factor-title">
-      <Title order={2} size="h3" id="two-factor-title">
-        {t('settings.twoFactorTitle')}
-      </Title>
-      <Text>{t('settings.twoFactorHelp')}</Text>
-      <Switch
-        label={t('settings.twoFactorSwitch')}
-        checked={overview.requireTwoFactor}
-        disabled={update.isPending}
-        onChange={(e) => {
-          const requireTwoFactor = e.currentTarget.checked;
-          update.mutate(
-            { version: overview.settingsVersion, requireTwoFactor },
-            { onSuccess: () => notifySuccess(requireTwoFactor ? t('settings.twoFactorSavedOn') : t('settings.twoFactorSavedOff')) },
-          );
-        }}
-      />
-      <Text size="sm" fw={500}>
-        {overview.requireTwoFactor ? t('settings.twoFactorOn') : t('settings.twoFactorOff')}
-      </Text>
-      {problem ? (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      ) : null}
-    </Stack>
-  );
+const TWO_FACTOR_TEXTS: SignInSwitchTexts = {
+  title: 'settings.twoFactorTitle',
+  help: 'settings.twoFactorHelp',
+  label: 'settings.twoFactorSwitch',
+  on: 'settings.twoFactorOn',
+  off: 'settings.twoFactorOff',
+  savedOn: 'settings.twoFactorSavedOn',
+  savedOff: 'settings.twoFactorSavedOff',
+};
+
+/** Why passwords cannot be turned off now, in words (null when they can, or are already off). */
+function passwordsBlockedReason(t: TFunction, overview: SsoOverview) {
+  const by = overview.abilities.turnPasswordsOffBlockedBy;
+  return overview.passwordSignIn && !overview.abilities.turnPasswordsOff && by ? t(`settings.blocked.${by}`) : undefined;
 }
 
-/** /settings/sign-in (district admins): identity providers, the links to share and register, password and two-factor sign-in. */
+/** /settings/sign-in (district admins): identity providers, the links to share and register, password and two-factor sign-in, signing everyone out. */
 export default function SignInSettingsPage() {
   const { t } = useTranslation('sso');
   const me = useMe();
@@ -192,8 +150,9 @@ export default function SignInSettingsPage() {
             <Text>{t('settings.redirectHelp')}</Text>
             <CopyField value={overview.data.redirectUri} label={t('settings.redirectLabel')} />
           </Stack>
-          <PasswordSection overview={overview.data} />
-          <TwoFactorSection overview={overview.data} />
+          <SignInSwitchSection id="password-title" overview={overview.data} setting="passwordSignIn" texts={PASSWORD_TEXTS} blockedReason={passwordsBlockedReason(t, overview.data)} />
+          <SignInSwitchSection id="two-factor-title" overview={overview.data} setting="requireTwoFactor" texts={TWO_FACTOR_TEXTS} />
+          {overview.data.abilities.endSessions ? <EndDistrictSessionsSection /> : null}
         </>
       ) : null}
       {editing ? (

@@ -13,7 +13,7 @@ import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
-import { columnName } from './cells.tsx';
+import { LevelLegend, columnLabel } from './cells.tsx';
 import { TrackerCards } from './TrackerCards.tsx';
 import { TrackerTable } from './TrackerTable.tsx';
 
@@ -25,7 +25,7 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
   const toggleFlag = (flag: string, on: boolean) => set({ flags: (on ? [...flags, flag] : flags.filter((f) => f !== flag)).join(',') });
   const sortOptions = [
     ...TRACKER_SORT_KEYS.filter((k) => k !== 'team' || tracker.teams.length > 0).map((k) => ({ value: k, label: t(`col.${k}`) })),
-    ...tracker.columns.map((c) => ({ value: `item:${c.itemId}`, label: `${c.humanCode ?? ''} ${columnName(c)}`.trim() })),
+    ...tracker.columns.map((c) => ({ value: `item:${c.itemId}`, label: columnLabel(c) })),
   ];
   const filtered = filters.role || filters.team || filters.belowProficient || filters.flags;
   return (
@@ -127,7 +127,10 @@ export default function SchoolTrackerPage() {
       ) : phone ? (
         <TrackerCards tracker={data} />
       ) : (
-        <TrackerTable tracker={data} sort={filters.sort} onSort={(sort) => set({ sort })} />
+        <>
+          <LevelLegend tracker={data} />
+          <TrackerTable tracker={data} sort={filters.sort} onSort={(sort) => set({ sort })} />
+        </>
       )}
     </Stack>
   );

@@ -5,15 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { SchoolTracker } from '../../../common/schemas/tracker.ts';
 import { formatNumber } from '../../app/format.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { CompetencyLabel, FeedbackText, Flags, LevelCell, ScoredText, lastObserved } from './cells.tsx';
+import { CompetencyLabel, FeedbackText, Flags, LevelChip, ScoredText, columnLabel, lastObserved } from './cells.tsx';
 
 const sticky: CSSProperties = {
   position: 'sticky',
   left: 0,
   zIndex: 1,
   background: 'var(--mantine-color-body)',
-  minWidth: 170,
-  maxWidth: 220,
+  minWidth: 130,
+  maxWidth: 170,
   boxShadow: 'inset -1px 0 0 var(--mantine-color-default-border)',
 };
 // Positioned, so the hidden descriptions inside stay within the scrolling table instead of widening the page.
@@ -34,7 +34,8 @@ function SortHeader({ sortKey, sort, onSort, children, style, tooltip }: { sortK
       onClick={() => onSort(active && !descending ? `-${sortKey}` : sortKey)}
       fw={600}
       fz="sm"
-      style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '8.5rem', textAlign: 'left' }}
+      // Wraps at word breaks to stay narrow, but never narrower than its longest word (which would run into the next header).
+      style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '5.5rem', minWidth: 'min-content', textAlign: 'left' }}
       aria-describedby={tooltip ? descriptionId : undefined}
     >
       {children}
@@ -57,9 +58,10 @@ function SortHeader({ sortKey, sort, onSort, children, style, tooltip }: { sortK
 }
 
 /**
- * The tracker as a wide table. The teacher column stays in place; what a principal scans first
- * (feedback, last observation, scored this term) comes next, then the competencies (which scroll
- * sideways when they do not fit), then steps, coaching, role and team.
+ * The tracker as a table. The teacher column stays in place; what a principal scans first
+ * (feedback, last observation, scored this term) comes next, then the competencies as codes over
+ * level chips (nine fit at 1280 px; more scroll sideways), then steps and coaching. Role and team
+ * read under the name; the sort menu above sorts by them.
  */
 export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker; sort: string; onSort: (s: string) => void }) {
   const { t } = useTranslation('tracker');
@@ -68,11 +70,12 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
       {label}
     </SortHeader>
   );
-  // Every row a teacher: the role column would repeat one word down the page.
+  // Role and team go under the name (their own columns would push competencies off screen); every
+  // row a teacher: the role would repeat one word down the page.
   const showRole = new Set(tracker.rows.map((row) => row.role)).size > 1;
   return (
     <ScrollRegion label={t('school.tableLabel')}>
-      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" style={{ borderCollapse: 'separate', borderSpacing: 0 }}>
+      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} fz="sm" style={{ borderCollapse: 'separate', borderSpacing: 0 }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader sortKey="name" sort={sort} onSort={onSort} style={{ ...sticky, zIndex: 2 }}>
@@ -82,14 +85,12 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
             {header('lastObservedOn', t('col.lastObservedOn'))}
             {header('scoredThisTerm', t('col.scoredThisTerm'))}
             {tracker.columns.map((c) => (
-              <SortHeader key={c.itemId} sortKey={`item:${c.itemId}`} sort={sort} onSort={onSort} tooltip={c.statement}>
+              <SortHeader key={c.itemId} sortKey={`item:${c.itemId}`} sort={sort} onSort={onSort} tooltip={c.humanCode ? `${columnLabel(c)}: ${c.statement}` : c.statement}>
                 <CompetencyLabel column={c} />
               </SortHeader>
             ))}
             {header('openActionSteps', t('col.openActionSteps'))}
             {header('coachingThisTerm', t('col.coachingThisTerm'))}
-            {showRole ? header('role', t('col.role')) : null}
-            {tracker.teams.length ? header('team', t('col.team')) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -99,26 +100,29 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
                 <Anchor component={Link} to={`/people/${row.personId}`} fw={600}>
                   {row.name}
                 </Anchor>
+                {showRole || row.team ? (
+                  <Text size="xs" c="dimmed">
+                    {[showRole ? t(`role.${row.role}`) : null, row.team?.name].filter(Boolean).join(' · ')}
+                  </Text>
+                ) : null}
                 <Flags row={row} />
               </Table.Th>
-              <Table.Td style={{ minWidth: '7rem' }}>
+              <Table.Td style={{ minWidth: '5.5rem' }}>
                 <FeedbackText row={row} />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{lastObserved(row)}</Table.Td>
+              <Table.Td>{lastObserved(row)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <ScoredText row={row} tracker={tracker} />
               </Table.Td>
               {tracker.columns.map((c) => (
                 <Table.Td key={c.itemId}>
-                  <LevelCell level={row.levels[c.itemId]} />
+                  <LevelChip level={row.levels[c.itemId]} />
                 </Table.Td>
               ))}
               <Table.Td>{formatNumber(row.openActionSteps)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{formatNumber(row.coachingThisTerm)}</Text>
               </Table.Td>
-              {showRole ? <Table.Td>{t(`role.${row.role}`)}</Table.Td> : null}
-              {tracker.teams.length ? <Table.Td>{row.team?.name ?? '—'}</Table.Td> : null}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -10,13 +10,83 @@ export function columnName(column: TrackerColumn): string {
   return words.length > 5 ? `${words.slice(0, 5).join(' ')}…` : column.statement;
 }
 
-/** A competency's header text: its code and short name, wrapping over two or three lines. */
+/** A competency's code and short name in one line of text ("1a Knowing content"), for tooltips and lists. */
+export const columnLabel = (column: TrackerColumn) => `${column.humanCode ?? ''} ${columnName(column)}`.trim();
+
+/**
+ * A competency's header text in the table: its code, so nine fit beside the names at 1280 px; the
+ * short name follows for screen readers (and is the tooltip). Without a code, the short name wraps.
+ */
 export function CompetencyLabel({ column }: { column: TrackerColumn }) {
+  if (!column.humanCode) {
+    return <span style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '5rem', overflowWrap: 'anywhere', fontWeight: 500 }}>{columnName(column)}</span>;
+  }
   return (
-    <span style={{ display: 'inline-block', whiteSpace: 'normal', minWidth: '6.5rem', textAlign: 'left' }}>
-      {column.humanCode ? <strong>{column.humanCode} </strong> : null}
-      <span style={{ fontWeight: 500 }}>{columnName(column)}</span>
-    </span>
+    <>
+      <strong style={{ whiteSpace: 'nowrap' }}>{column.humanCode}</strong>
+      <VisuallyHidden> {columnName(column)}</VisuallyHidden>
+    </>
+  );
+}
+
+/** A level in words: "Proficient (3)", and ", below proficient" when it is. */
+function levelWords(t: (key: string) => string, level: TrackerLevel) {
+  const text = `${level.label ?? ''}${level.levelScore === null ? '' : ` (${formatNumber(level.levelScore)})`}`.trim();
+  return level.proficient ? text : `${text}, ${t('level.below')}`;
+}
+
+/**
+ * A latest level as a compact chip for the table: its score (or the start of its label), coloured,
+ * with a marker when below proficient (never colour alone); the label in words for screen readers
+ * and on hover, with the date it was observed.
+ */
+export function LevelChip({ level }: { level: TrackerLevel | undefined }) {
+  const { t } = useTranslation('tracker');
+  if (!level) {
+    return (
+      <Text size="sm" c="dimmed" pos="relative">
+        <span aria-hidden="true">—</span>
+        <VisuallyHidden>{t('level.none')}</VisuallyHidden>
+      </Text>
+    );
+  }
+  const shown = level.levelScore === null ? (level.label ?? '').slice(0, 3) : formatNumber(level.levelScore);
+  return (
+    <Text
+      span
+      size="sm"
+      fw={600}
+      px={4}
+      py={1}
+      bg={level.proficient ? 'teal.0' : 'orange.0'}
+      c={level.proficient ? 'teal.9' : 'orange.9'}
+      style={{ borderRadius: 4, whiteSpace: 'nowrap', display: 'inline-block', position: 'relative', minWidth: '2rem', textAlign: 'center' }}
+      title={`${levelWords(t, level)} · ${formatDate(level.observedOn)}`}
+    >
+      <span aria-hidden="true">
+        {level.proficient ? null : '▼'}
+        {shown}
+      </span>
+      <VisuallyHidden>{levelWords(t, level)}</VisuallyHidden>
+    </Text>
+  );
+}
+
+/** What the chips' numbers mean: each level seen in the table, highest first ("4 Distinguished"). */
+export function LevelLegend({ tracker }: { tracker: SchoolTracker }) {
+  const { t } = useTranslation('tracker');
+  const levels = new Map<number, string>();
+  for (const row of tracker.rows) {
+    for (const level of Object.values(row.levels)) {
+      if (level.levelScore !== null && level.label && !levels.has(level.levelScore)) levels.set(level.levelScore, level.label);
+    }
+  }
+  if (levels.size === 0) return null;
+  const entries = [...levels.entries()].sort((a, b) => b[0] - a[0]).map(([score, label]) => `${formatNumber(score)} ${label}`);
+  return (
+    <Text size="sm" c="dimmed">
+      {t('level.legend', { levels: entries.join(' · ') })}
+    </Text>
   );
 }
 

@@ -7,6 +7,7 @@ import { districts, ssoProviders } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { AppError, conflict, forbidden, invalidState, notFound } from '../../../lib/errors.ts';
 import { canManageSignIn, passwordsOffBlockedBy } from '../../../policies/sso.ts';
+import { canEndOthersSessions } from '../../../policies/sessions.ts';
 import { recordAudit } from '../../audit.ts';
 import { issuerProblem } from './oidc.ts';
 import { sealSecret } from './secrets.ts';
@@ -73,7 +74,7 @@ export async function ssoOverview(ctx: Ctx, input: { origin: string; sessionId: 
     settingsVersion: settings.version,
     redirectUri: `${input.origin}/api/auth/sso/callback`,
     signInUrl: `${input.origin}/sign-in?district=${encodeURIComponent(district!.slug)}`,
-    abilities: { turnPasswordsOff: blockedBy === null, turnPasswordsOffBlockedBy: blockedBy },
+    abilities: { turnPasswordsOff: blockedBy === null, turnPasswordsOffBlockedBy: blockedBy, endSessions: canEndOthersSessions(ctx.actor) },
   };
 }
 

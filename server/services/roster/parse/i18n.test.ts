@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FATAL_CODES, ISSUE_CODES } from './index.ts';
 
 const messages = (lang: string) =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/import.json`), 'utf8')) as {
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/roster.json`), 'utf8')) as {
     issue: Record<string, string>;
     fatal: Record<string, string>;
   };

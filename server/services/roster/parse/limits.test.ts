@@ -48,9 +48,9 @@ describe('field limits', () => {
   });
 
   it('explains the limit in English and Spanish, with the numbers formatted', async () => {
-    const messages = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/import.json`), 'utf8'));
+    const messages = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/roster.json`), 'utf8'));
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { en: { import: messages('en') }, es: { import: messages('es') } }, ns: ['import'], defaultNS: 'import', interpolation: { escapeValue: false } });
+    await i18n.init({ resources: { en: { roster: messages('en') }, es: { roster: messages('es') } }, ns: ['roster'], defaultNS: 'roster', interpolation: { escapeValue: false } });
     const params = { column: 'givenName', max: 100, length: 20971520 };
     expect(i18n.getFixedT('en')('issue.value_too_long', params)).toBe('"givenName" is too long: 20,971,520 characters, at most 100 are allowed. The row was skipped.');
     expect(i18n.getFixedT('es')('issue.value_too_long', params)).toBe('"givenName" es demasiado largo: tiene 20.971.520 caracteres y se admiten como máximo 100. La fila se omitió.');

@@ -17,6 +17,7 @@ export const STAFF_TEMPLATE_COLUMNS = [
   'end_date',
   'primary',
   'status',
+  'step_code',
 ] as const;
 
 const REQUIRED = ['staff_id', 'given_name', 'family_name', 'role', 'school_code'];
@@ -45,10 +46,11 @@ function mergePerson(acc: PersonAcc, next: RosterPerson, row: Row, file: string,
     ['familyName', 'family_name'],
     ['email', 'email'],
     ['phone', 'phone'],
+    ['stepCode', 'step_code'],
   ] as const;
   for (const [key, column] of fields) {
-    const had = acc.person[key];
-    const now = next[key];
+    const had = acc.person[key] ?? null;
+    const now = next[key] ?? null;
     if (now === null || now === '') continue;
     if (had === null || had === '') acc.person[key] = now;
     else if (had.toLowerCase() !== now.toLowerCase()) {
@@ -104,6 +106,7 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
       ['staff_id', staffId, MAX_LENGTH.identifier], ['given_name', required.given_name, MAX_LENGTH.name],
       ['family_name', required.family_name, MAX_LENGTH.name], ['email', row.get('email'), MAX_LENGTH.email],
       ['phone', row.get('phone'), MAX_LENGTH.phone], ['school_code', required.school_code, MAX_LENGTH.id],
+      ['step_code', row.get('step_code'), MAX_LENGTH.id],
     ], file, row.line, issues);
     if (blank.length > 0 || !status || !fits) continue;
     const beginDate = dateCell(row.get('begin_date'), 'begin_date', file, row.line, issues);
@@ -115,6 +118,8 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
       sourcedId: staffId, status, givenName: required.given_name, familyName: required.family_name,
       middleName: null, preferredName: null, email: emailCell(row.get('email'), 'email', file, row.line, issues),
       phone: optional(row.get('phone')), identifier: staffId, username: null, file, line: row.line,
+      // Only when the sheet names a step: a file without the column reads as before.
+      ...(row.get('step_code') ? { stepCode: optional(row.get('step_code')) } : {}),
     };
     let acc = people.get(staffId);
     if (acc) mergePerson(acc, person, row, file, issues);

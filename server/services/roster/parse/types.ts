@@ -30,6 +30,8 @@ export interface RosterPerson {
   phone: string | null;
   identifier: string | null;
   username: string | null;
+  /** The career step the staff spreadsheet names (`step_code`), if any. */
+  stepCode?: string | null;
   file: string;
   line: number;
 }
@@ -48,7 +50,7 @@ export interface RosterRole {
   line: number;
 }
 
-/** A problem a person must read: `code` is an i18n key under `import:issue.`, never English text. */
+/** A problem a person must read: `code` is an i18n key under `roster:issue.`, never English text. */
 export interface RosterIssue {
   file: string;
   line: number | null;
@@ -69,7 +71,7 @@ export interface ParsedRoster {
 }
 
 /**
- * Every issue code of an import report (i18n keys under `import:issue.`); the planner also uses the
+ * Every issue code of an import report (i18n keys under `roster:issue.`); the planner also uses the
  * `unknown_*` ones and adds `mass_*deactivation`, `role_of_deleted_*` and `parent_org_deleted`.
  */
 export const ISSUE_CODES = [
@@ -77,13 +79,13 @@ export const ISSUE_CODES = [
   'missing_value', 'duplicate_sourced_id', 'invalid_status', 'inactive_status', 'invalid_email', 'invalid_value',
   'invalid_date', 'ambiguous_date', 'date_format_assumed', 'end_before_begin', 'encoding_assumed_windows_1252',
   'unknown_role', 'conflicting_value', 'multiple_primary_roles', 'no_roles_file', 'user_without_role',
-  'unknown_person', 'unknown_org', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
+  'unknown_person', 'unknown_org', 'unknown_step', 'step_closed', 'unknown_org_type', 'org_type_assumed', 'orphan_parent_org', 'org_parent_cycle',
   'unknown_oneroster_version', 'manifest_file_missing', 'value_too_long', 'mass_deactivation', 'mass_org_deactivation',
   'role_of_deleted_person', 'role_of_deleted_org', 'parent_org_deleted',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
-/** Every fatal code (i18n keys under `import:fatal.`). */
+/** Every fatal code (i18n keys under `roster:fatal.`). */
 export const FATAL_CODES = [
   'no_roster_files', 'unsupported_file', 'mixed_upload', 'duplicate_file', 'not_a_text_file',
   'invalid_zip', 'unsafe_zip_path', 'zip_too_large', 'invalid_xlsx',
@@ -99,7 +101,7 @@ export const DEFAULT_LIMITS: RosterLimits = { maxUncompressedBytes: 200 * 1024 *
 
 /**
  * The whole upload is unusable (not a zip, zip bomb, binary file...). `code` is an i18n key under
- * `import:fatal.`; the message is only for logs.
+ * `roster:fatal.`; the message is only for logs.
  */
 export class RosterFileError extends Error {
   code: FatalCode;

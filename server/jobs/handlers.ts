@@ -1,0 +1,12 @@
+import type { Database } from '../db/client.ts';
+import { applyImportJob } from '../services/roster/apply-import.ts';
+import { refreshSchoolsJob } from '../services/tracker/summary.ts';
+import type { JobQueue } from './queue.ts';
+
+type Log = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+/** What each kind of job does; every handler works in the district its payload names. */
+export function registerJobHandlers(queue: JobQueue, deps: { database: Database; log: Log }): void {
+  queue.handle('roster-import', (payload, run) => applyImportJob(deps, payload, run));
+  queue.handle('tracker-summary', (payload) => refreshSchoolsJob(deps.database.forDistrict(payload.districtId), payload.districtId, payload.schoolIds));
+}
