@@ -1,42 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 
-export type FieldErrors = Record<string, string>;
-
-/** Translates one Zod issue into a short message for the field it is about. */
-function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('validation.required');
-      return t('validation.tooShort', { count: Number(issue.minimum) });
-    case 'too_big':
-      return t('validation.tooLong', { count: Number(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
-    default:
-      return t('validation.invalid');
-  }
-}
-
-/**
- * Parses form values with a shared Zod schema: the parsed data, or a translated message per field.
- * @example const result = validate(SignInInput, { email, password }, t); if (!result.ok) setErrors(result.errors);
- */
-export function validate<S extends z.ZodType>(
-  schema: S,
-  values: unknown,
-  t: TFunction,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.');
-    errors[field] ??= issueMessage(t, issue);
-  }
-  return { ok: false, errors };
-}
+import type { FieldErrors } from '../app/form-validation.ts';
 
 /** Field messages for a server `validation_failed` answer (details: [{ path, message }]). */
 export function serverFieldErrors(t: TFunction, error: unknown): FieldErrors {

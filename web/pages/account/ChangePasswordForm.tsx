@@ -1,12 +1,12 @@
 import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordInput } from '../../../common/schemas/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { useChangePassword, useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordStrengthMeter, weakPasswordMessage } from '../../components/PasswordStrength.tsx';
-import { validate, type FieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -16,25 +16,24 @@ export function ChangePasswordForm() {
   const change = useChangePassword();
   const me = useMe();
   const personal = [me.email, me.person.givenName, me.person.familyName];
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: EMPTY,
+    ...schemaForm(ChangePasswordInput, t, {
+      toInput: ({ currentPassword, newPassword }: typeof EMPTY) => ({ currentPassword, newPassword }),
+      check: (values) => (values.newPassword === values.repeat ? {} : { repeat: t('validation.passwordsDiffer') }),
+    }),
+  });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(ChangePasswordInput, values, t);
-    const next = result.ok ? {} : result.errors;
-    if (values.newPassword !== values.repeat && !next.newPassword) next.repeat = t('validation.passwordsDiffer');
-    setErrors(next);
-    if (!result.ok || Object.keys(next).length > 0) return;
-    change.mutate(result.data, {
-      onSuccess: () => setValues(EMPTY),
+  const onSubmit = form.onSubmit((input) =>
+    change.mutate(input, {
+      onSuccess: () => form.setValues(EMPTY),
       onError: (error) => {
         const weak = weakPasswordMessage(t, error, 'newPassword');
-        if (weak) setErrors({ newPassword: weak });
-        else if (isApiError(error, 'validation_failed')) setErrors({ currentPassword: t('account.wrongCurrentPassword') });
+        if (weak) form.setErrors({ newPassword: weak });
+        else if (isApiError(error, 'validation_failed')) form.setErrors({ currentPassword: t('account.wrongCurrentPassword') });
       },
-    });
-  };
+    }),
+  );
 
   const field = (name: keyof typeof EMPTY, label: string, autoComplete: string, description?: string) => (
     <PasswordInput
@@ -42,12 +41,7 @@ export function ChangePasswordForm() {
       description={description}
       autoComplete={autoComplete}
       required
-      value={values[name]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((v) => ({ ...v, [name]: value }));
-      }}
-      error={errors[name]}
+      {...form.getInputProps(name)}
       visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
     />
   );
@@ -68,7 +62,7 @@ export function ChangePasswordForm() {
         {isApiError(change.error, 'validation_failed') ? null : <ErrorAlert error={change.error} />}
         {field('currentPassword', t('field.currentPassword'), 'current-password')}
         {field('newPassword', t('field.newPassword'), 'new-password', t('account.passwordRule'))}
-        <PasswordStrengthMeter password={values.newPassword} personal={personal} />
+        <PasswordStrengthMeter password={form.values.newPassword} personal={personal} />
         {field('repeat', t('field.repeatPassword'), 'new-password')}
         <Button type="submit" loading={change.isPending} w="fit-content">
           {t('account.changePassword')}

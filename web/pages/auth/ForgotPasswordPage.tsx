@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PasswordResetRequestInput } from '../../../common/schemas/auth.ts';
 import { usePasswordResetRequest } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { validate, type FieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 
 /** Asks for a password-reset link by e-mail. The answer never says whether the address exists. */
@@ -13,15 +13,8 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   usePageTitle(t('forgot.title'));
   const request = usePasswordResetRequest();
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(PasswordResetRequestInput, { email }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (result.ok) request.mutate(result.data.email);
-  };
+  const form = useForm({ initialValues: { email: '' }, ...schemaForm(PasswordResetRequestInput, t) });
+  const onSubmit = form.onSubmit((input) => request.mutate(input.email));
 
   return (
     <Stack>
@@ -45,9 +38,7 @@ export default function ForgotPasswordPage() {
               type="email"
               autoComplete="email"
               required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={errors.email}
+              {...form.getInputProps('email')}
             />
             <Button type="submit" loading={request.isPending} fullWidth>
               {t('forgot.submit')}

@@ -1,13 +1,13 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { NewPassword } from '../../../common/schemas/auth.ts';
+import { PasswordResetConfirmInput } from '../../../common/schemas/auth.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { isApiError } from '../../api/client.ts';
 import { usePasswordResetConfirm } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordStrengthMeter, weakPasswordMessage } from '../../components/PasswordStrength.tsx';
-import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 
 /** Sets a new password from the link in a reset e-mail (`/reset-password?token=...`). */
@@ -17,18 +17,14 @@ export default function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const confirm = usePasswordResetConfirm();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(NewPassword, password, t);
-    const next: FieldErrors = result.ok ? {} : { password: Object.values(result.errors)[0] ?? t('validation.invalid') };
-    if (result.ok && password !== repeat) next.repeat = t('validation.passwordsDiffer');
-    setErrors(next);
-    if (Object.keys(next).length === 0) confirm.mutate({ token, password });
-  };
+  const form = useForm({
+    initialValues: { password: '', repeat: '' },
+    ...schemaForm(PasswordResetConfirmInput, t, {
+      toInput: (values: { password: string; repeat: string }) => ({ token, password: values.password }),
+      check: (values) => (values.password === values.repeat ? {} : { repeat: t('validation.passwordsDiffer') }),
+    }),
+  });
+  const onSubmit = form.onSubmit((input) => confirm.mutate(input));
 
   const emailInUse = isApiError(confirm.error, 'invalid_state') && (confirm.error.details as { code?: string } | null)?.code === 'email_in_use';
   const badLink = !token || token.length < 20 || (isApiError(confirm.error, 'invalid_state') && !emailInUse);
@@ -65,19 +61,16 @@ export default function ResetPasswordPage() {
               description={t('account.passwordRule')}
               autoComplete="new-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password ?? weak}
+              {...form.getInputProps('password')}
+              error={form.errors.password ?? weak}
               visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             />
-            <PasswordStrengthMeter password={password} />
+            <PasswordStrengthMeter password={form.values.password} />
             <PasswordInput
               label={t('field.repeatPassword')}
               autoComplete="new-password"
               required
-              value={repeat}
-              onChange={(event) => setRepeat(event.currentTarget.value)}
-              error={errors.repeat}
+              {...form.getInputProps('repeat')}
               visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             />
             <Button type="submit" loading={confirm.isPending} fullWidth>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { lazy, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { lazy, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,9 @@ import { useSsoSecondFactor } from '../../api/mfa.ts';
 import { useSession, useSignIn } from '../../api/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { errorMessage } from '../../components/errors.ts';
-import { validate, type FieldErrors } from '../../components/validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 import { loadSignedInShell } from '../../app/signed-in.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { SsoButtons } from './SsoButtons.tsx';
 import { useSignInDistrict } from './ssoDistrict.ts';
 
@@ -35,10 +36,8 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const sso = useSignInDistrict(email);
+  const form = useForm({ initialValues: { email: '', password: '' }, ...schemaForm(SignInInput, t) });
+  const sso = useSignInDistrict(form.values.email);
   const [passwordAnyway, setPasswordAnyway] = useState(false);
   // A district chosen by its link (not guessed from a domain) that signs in by SSO only hides the form.
   const ssoOnly = Boolean(sso.options && !sso.options.passwordSignIn && sso.source === 'chosen');
@@ -50,7 +49,7 @@ export default function SignInPage() {
   if (secondFactor) {
     const restart = () => {
       setSecondFactor(null);
-      setPassword('');
+      form.setFieldValue('password', '');
       signIn.reset();
     };
     return <SecondFactorStep secondFactor={secondFactor} onRestart={restart} />;
@@ -58,21 +57,17 @@ export default function SignInPage() {
 
   if (afterSso.pending) return <Loading />;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(SignInInput, { email, password }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
+  const onSubmit = form.onSubmit((input) => {
     // Fetch what comes next while the password is checked.
     void loadSignedInShell().catch(() => undefined);
-    signIn.mutate(result.data, {
+    signIn.mutate(input, {
       onSuccess: (answer) => ('secondFactor' in answer ? setSecondFactor(answer.secondFactor) : void navigate(next, { replace: true })),
       onError: (error) => {
         const district = ssoRequired(error);
         if (district) sso.remember(district);
       },
     });
-  };
+  });
 
   const failure = signIn.error
     ? ssoRequired(signIn.error) !== null
@@ -116,17 +111,13 @@ export default function SignInPage() {
               type="email"
               autoComplete="username"
               required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={errors.email}
+              {...form.getInputProps('email')}
             />
             <PasswordInput
               label={t('field.password')}
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
+              {...form.getInputProps('password')}
               visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             />
             <Button type="submit" loading={signIn.isPending} fullWidth>

@@ -1,12 +1,13 @@
 import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CreateCoachingCycleInput, type CoachingCycleDetail, type CoachingPersonRef } from '../../../common/schemas/coaching.ts';
 import { useCreateCycle, useFocusItems, usePlans } from '../../api/coaching.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { focusLabel } from './format.ts';
 
 /** Starts a coaching cycle (identify -> learn -> improve) for one coachee, with a goal. */
@@ -25,18 +26,16 @@ export function CycleFormModal({
   const create = useCreateCycle();
   const focusItems = useFocusItems();
   const plans = usePlans();
-  const [values, setValues] = useState({ coacheeId: coacheeId || people[0]?.id || '', planId: '', focusItemId: '', goal: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const form = useForm({
+    initialValues: { coacheeId: coacheeId || people[0]?.id || '', planId: '', focusItemId: '', goal: '' },
+    ...schemaForm(CreateCoachingCycleInput, t, {
+      toInput: (v: { coacheeId: string; planId: string; focusItemId: string; goal: string }) => ({ ...v, planId: v.planId || null, focusItemId: v.focusItemId || null }),
+    }),
+  });
+  const values = form.values;
   const myPlans = (plans.data?.items ?? []).filter((p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => m.id === values.coacheeId));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(CreateCoachingCycleInput, { ...values, planId: values.planId || null, focusItemId: values.focusItemId || null }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    create.mutate(result.data, { onSuccess: onSaved, onError: (error) => setErrors(serverFieldErrors(t, error)) });
-  };
+  const onSubmit = form.onSubmit((input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
 
   return (
     <AppModal opened onClose={onClose} title={t('cycle.newTitle')}>
@@ -46,24 +45,20 @@ export function CycleFormModal({
           <NativeSelect
             label={t('cycle.coachee')}
             required
-            value={values.coacheeId}
-            onChange={(e) => set('coacheeId', e.currentTarget.value)}
+            {...form.getInputProps('coacheeId')}
             data={people.map((p) => ({ value: p.id, label: personName(p) }))}
           />
           <NativeSelect
             label={t('form.plan')}
-            value={values.planId}
-            onChange={(e) => set('planId', e.currentTarget.value)}
-            error={errors.planId}
+            {...form.getInputProps('planId')}
             data={[{ value: '', label: t('form.none') }, ...myPlans.map((p) => ({ value: p.id, label: p.title }))]}
           />
           <NativeSelect
             label={t('form.focusItem')}
-            value={values.focusItemId}
-            onChange={(e) => set('focusItemId', e.currentTarget.value)}
+            {...form.getInputProps('focusItemId')}
             data={[{ value: '', label: t('form.none') }, ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))]}
           />
-          <Textarea label={t('cycle.goal')} required autosize minRows={2} value={values.goal} onChange={(e) => set('goal', e.currentTarget.value)} error={errors.goal} data-autofocus />
+          <Textarea label={t('cycle.goal')} required autosize minRows={2} {...form.getInputProps('goal')} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,15 +1,17 @@
 import { Button, Checkbox, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COACHING_ACTIVITIES, COACHING_LIMITS, type CoachingActivity } from '../../../common/coaching.ts';
 import { CreateCoachingLogInput, type CoachingLog, type CoachingPersonRef } from '../../../common/schemas/coaching.ts';
 import { useCreateLog, useCycles, useFocusItems, usePlans } from '../../api/coaching.ts';
 import { fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { personName } from '../../components/personName.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
 import { activePlanFor } from './activePlan.ts';
 import { focusLabel } from './format.ts';
 
@@ -32,7 +34,7 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
   const focusItems = useFocusItems();
   const plans = usePlans();
   const cycles = useCycles({});
-  const [values, setValues] = useState({
+  const initialValues = {
     attendeeIds,
     status: 'held' as 'held' | 'scheduled',
     startsAt: toZoneInput(new Date()),
@@ -43,43 +45,40 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
     cycleId,
     notes: '',
     nextSteps: '',
-  });
+  };
   /** The coach picked the plan (or the caller named it): it no longer follows the attendees. */
   const [planPicked, setPlanPicked] = useState(Boolean(planId));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const planOf = (v: typeof initialValues) => (planPicked ? v.planId : activePlanFor(plans.data?.items ?? [], v.attendeeIds));
+  const form = useForm({
+    initialValues,
+    ...schemaForm(CreateCoachingLogInput, t, {
+      toInput: (v: typeof initialValues) => ({
+        ...v,
+        // Read as the district's wall time, whatever zone the browser runs in.
+        startsAt: fromZoneInput(v.startsAt) ?? '',
+        durationMinutes: Number(v.durationMinutes),
+        focusItemId: v.focusItemId || null,
+        planId: planOf(v) || null,
+        cycleId: v.cycleId || null,
+      }),
+      check: (v) => ({ attendeeIds: v.attendeeIds.length === 0 ? t('form.pickAttendee') : undefined }),
+    }),
+  });
+  const values = form.values;
   const myPlans = (plans.data?.items ?? []).filter(
     (p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => values.attendeeIds.includes(m.id)),
   );
-  const chosenPlanId = planPicked ? values.planId : activePlanFor(plans.data?.items ?? [], values.attendeeIds);
+  const chosenPlanId = planOf(values);
   const myCycles = (cycles.data?.items ?? []).filter((c) => c.abilities.edit && c.phase !== 'complete' && values.attendeeIds.includes(c.coachee.id));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    // Read as the district's wall time, whatever zone the browser runs in.
-    const startsAt = fromZoneInput(values.startsAt) ?? '';
-    const input = {
-      ...values,
-      startsAt,
-      durationMinutes: Number(values.durationMinutes),
-      focusItemId: values.focusItemId || null,
-      planId: chosenPlanId || null,
-      cycleId: values.cycleId || null,
-    };
-    const result = validate(CreateCoachingLogInput, input, t);
-    const fieldErrors = result.ok ? {} : result.errors;
-    if (values.attendeeIds.length === 0) fieldErrors.attendeeIds = t('form.pickAttendee');
-    setErrors(fieldErrors);
-    if (!result.ok || Object.keys(fieldErrors).length) return;
-    create.mutate(result.data, { onSuccess: onSaved, onError: (error) => setErrors(serverFieldErrors(t, error)) });
-  };
+  const onSubmit = form.onSubmit((input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
 
   return (
     <AppModal opened onClose={onClose} title={t('form.logTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={create.error} />
-          <Checkbox.Group label={t('form.attendees')} value={values.attendeeIds} onChange={(ids) => set('attendeeIds', ids)} error={errors.attendeeIds} withAsterisk>
+          <Checkbox.Group label={t('form.attendees')} {...form.getInputProps('attendeeIds')} withAsterisk>
             <Stack gap={6} mt={6}>
               {people.map((p) => (
                 <Checkbox key={p.id} value={p.id} label={personName(p)} />
@@ -93,8 +92,7 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
             <SegmentedControl
               fullWidth
               aria-labelledby="log-kind"
-              value={values.status}
-              onChange={(v) => set('status', v as 'held' | 'scheduled')}
+              {...form.getInputProps('status')}
               data={[
                 { value: 'held', label: t('form.held') },
                 { value: 'scheduled', label: t('form.scheduled') },
@@ -106,39 +104,33 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
             label={t('form.startsAt')}
             description={inputZoneHint()}
             required
-            value={values.startsAt}
-            onChange={(e) => set('startsAt', e.currentTarget.value)}
-            error={errors.startsAt}
+            {...form.getInputProps('startsAt')}
           />
           <NonSchoolDayNote value={values.startsAt} />
-          <NumberInput label={t('form.duration')} min={5} max={480} step={5} value={values.durationMinutes} onChange={(v) => set('durationMinutes', v)} error={errors.durationMinutes} />
+          <NumberInput label={t('form.duration')} min={5} max={480} step={5} {...form.getInputProps('durationMinutes')} />
           <NativeSelect
             label={t('form.activity')}
-            value={values.activity}
-            onChange={(e) => set('activity', e.currentTarget.value as CoachingActivity)}
+            {...form.getInputProps('activity')}
             data={COACHING_ACTIVITIES.map((a) => ({ value: a, label: t(`activity.${a}`) }))}
           />
           <NativeSelect
             label={t('form.focusItem')}
-            value={values.focusItemId}
-            onChange={(e) => set('focusItemId', e.currentTarget.value)}
+            {...form.getInputProps('focusItemId')}
             data={[{ value: '', label: t('form.none') }, ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))]}
           />
           <NativeSelect
             label={t('form.plan')}
+            {...form.getInputProps('planId')}
             value={chosenPlanId}
             onChange={(e) => {
-              set('planId', e.currentTarget.value);
+              form.setFieldValue('planId', e.currentTarget.value);
               setPlanPicked(true);
             }}
-            error={errors.planId}
             data={[{ value: '', label: t('form.none') }, ...myPlans.map((p) => ({ value: p.id, label: p.title }))]}
           />
           <NativeSelect
             label={t('form.cycle')}
-            value={values.cycleId}
-            onChange={(e) => set('cycleId', e.currentTarget.value)}
-            error={errors.cycleId}
+            {...form.getInputProps('cycleId')}
             data={[
               { value: '', label: t('form.none') },
               ...myCycles.map((c) => ({ value: c.id, label: `${personName(c.coachee)} · ${t(`phase.${c.phase}`)}` })),
@@ -149,11 +141,9 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
             description={t('form.private', { count: COACHING_LIMITS.notesChars })}
             autosize
             minRows={3}
-            value={values.notes}
-            onChange={(e) => set('notes', e.currentTarget.value)}
-            error={errors.notes}
+            {...form.getInputProps('notes')}
           />
-          <Textarea label={t('log.nextSteps')} autosize minRows={2} value={values.nextSteps} onChange={(e) => set('nextSteps', e.currentTarget.value)} error={errors.nextSteps} />
+          <Textarea label={t('log.nextSteps')} autosize minRows={2} {...form.getInputProps('nextSteps')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

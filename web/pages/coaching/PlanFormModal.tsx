@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NativeSelect, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COACHING_ACTIVITIES, COACHING_PLAN_STATUSES, type CoachingActivity } from '../../../common/coaching.ts';
 import { CreateCoachingPlanInput, type CoachingPersonRef, type CoachingPlan } from '../../../common/schemas/coaching.ts';
@@ -9,7 +10,8 @@ import { addMonths, todayIso } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { focusLabel } from './format.ts';
 
 type Phase = { startsOn: string; sessionsPerMonth: number | string; criterion: string };
@@ -54,31 +56,29 @@ export function PlanFormModal({
   const create = useCreatePlan();
   const update = useUpdatePlan();
   const focusItems = useFocusItems();
-  const [values, setValues] = useState(() => valuesOf(plan, memberIds));
   const [version, setVersion] = useState(plan?.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: valuesOf(plan, memberIds),
+    ...schemaForm(CreateCoachingPlanInput, t, {
+      toInput: (v: ReturnType<typeof valuesOf>) => ({
+        ...v,
+        activities: v.activities as CoachingActivity[],
+        sessionMinutes: v.sessionMinutes === '' ? null : Number(v.sessionMinutes),
+        phases: v.phases.map((p) => ({ startsOn: p.startsOn, sessionsPerMonth: Number(p.sessionsPerMonth), criterion: p.criterion.trim() || null })),
+        reviewDates: v.reviewDates.length ? v.reviewDates : undefined,
+      }),
+    }),
+  });
+  const values = form.values;
   const mutation = plan ? update : create;
   const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: CoachingPlan } | null)?.current ?? null) : null;
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const setPhase = (i: number, patch: Partial<Phase>) => set('phases', values.phases.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const choices = [...people, ...(plan?.members ?? []).filter((m) => !people.some((p) => p.id === m.id))];
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = {
-      ...values,
-      activities: values.activities as CoachingActivity[],
-      sessionMinutes: values.sessionMinutes === '' ? null : Number(values.sessionMinutes),
-      phases: values.phases.map((p) => ({ startsOn: p.startsOn, sessionsPerMonth: Number(p.sessionsPerMonth), criterion: p.criterion.trim() || null })),
-      reviewDates: values.reviewDates.length ? values.reviewDates : undefined,
-    };
-    const result = validate(CreateCoachingPlanInput, input, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    const options = { onSuccess: onSaved, onError: (error: unknown) => setErrors(serverFieldErrors(t, error)) };
-    if (plan && version) update.mutate({ id: plan.id, version, ...result.data, reviewDates: result.data.reviewDates ?? [], status: values.status }, options);
-    else create.mutate(result.data, options);
-  };
+  const onSubmit = form.onSubmit((input) => {
+    const options = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
+    if (plan && version) update.mutate({ id: plan.id, version, ...input, reviewDates: input.reviewDates ?? [], status: values.status }, options);
+    else create.mutate(input, options);
+  });
 
   return (
     <AppModal opened onClose={onClose} title={plan ? t('plan.editTitle') : t('plan.newTitle')}>
@@ -94,7 +94,7 @@ export function PlanFormModal({
               variant="default"
               size="xs"
               onClick={() => {
-                setValues(valuesOf(conflict, []));
+                form.setValues(valuesOf(conflict, []));
                 setVersion(conflict.version);
                 update.reset();
               }}
@@ -102,8 +102,8 @@ export function PlanFormModal({
               {t('conflict.loadTheirs')}
             </Button>
           ) : null}
-          <TextInput label={t('plan.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-autofocus />
-          <Checkbox.Group label={t('plan.members')} withAsterisk value={values.memberIds} onChange={(ids) => set('memberIds', ids)} error={errors.memberIds}>
+          <TextInput label={t('plan.title')} required {...form.getInputProps('title')} data-autofocus />
+          <Checkbox.Group label={t('plan.members')} withAsterisk {...form.getInputProps('memberIds')}>
             <Stack gap={6} mt={6}>
               {choices.map((p) => (
                 <Checkbox key={p.id} value={p.id} label={personName(p)} />
@@ -113,27 +113,25 @@ export function PlanFormModal({
           <MultiSelect
             label={t('plan.focusItems')}
             searchable
-            value={values.focusItemIds}
-            onChange={(ids) => set('focusItemIds', ids)}
+            {...form.getInputProps('focusItemIds')}
             data={(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))}
           />
           <TagsInput
             label={t('plan.focusComponents')}
             description={t('plan.focusComponentsHelp')}
-            value={values.focusComponents}
-            onChange={(v) => set('focusComponents', v)}
+            {...form.getInputProps('focusComponents')}
           />
-          <Checkbox.Group label={t('plan.activities')} value={values.activities} onChange={(v) => set('activities', v)}>
+          <Checkbox.Group label={t('plan.activities')} {...form.getInputProps('activities')}>
             <Group gap="sm" mt={6}>
               {COACHING_ACTIVITIES.map((a) => (
                 <Checkbox key={a} value={a} label={t(`activity.${a}`)} />
               ))}
             </Group>
           </Checkbox.Group>
-          <NumberInput label={t('plan.sessionMinutes')} min={5} max={480} step={5} value={values.sessionMinutes} onChange={(v) => set('sessionMinutes', v)} />
+          <NumberInput label={t('plan.sessionMinutes')} min={5} max={480} step={5} {...form.getInputProps('sessionMinutes')} />
           <Group grow>
-            <TextInput type="date" label={t('plan.startsOn')} required value={values.startsOn} onChange={(e) => set('startsOn', e.currentTarget.value)} error={errors.startsOn} />
-            <TextInput type="date" label={t('plan.endsOn')} required value={values.endsOn} onChange={(e) => set('endsOn', e.currentTarget.value)} error={errors.endsOn} />
+            <TextInput type="date" label={t('plan.startsOn')} required {...form.getInputProps('startsOn')} />
+            <TextInput type="date" label={t('plan.endsOn')} required {...form.getInputProps('endsOn')} />
           </Group>
           <Fieldset legend={t('plan.phases')}>
             <Text size="sm" c="dimmed" mb="xs">
@@ -143,20 +141,20 @@ export function PlanFormModal({
               {values.phases.map((p, i) => (
                 <Stack key={i} gap={4}>
                   <Group grow align="flex-end">
-                    <TextInput type="date" label={t('plan.phaseStarts', { n: i + 1 })} value={p.startsOn} onChange={(e) => setPhase(i, { startsOn: e.currentTarget.value })} error={errors[`phases.${i}.startsOn`]} />
-                    <NumberInput label={t('plan.perMonth')} min={0} max={40} value={p.sessionsPerMonth} onChange={(v) => setPhase(i, { sessionsPerMonth: v })} />
+                    <TextInput type="date" label={t('plan.phaseStarts', { n: i + 1 })} {...form.getInputProps(`phases.${i}.startsOn`)} />
+                    <NumberInput label={t('plan.perMonth')} min={0} max={40} {...form.getInputProps(`phases.${i}.sessionsPerMonth`)} />
                   </Group>
                   <Group align="flex-end" wrap="nowrap">
-                    <TextInput style={{ flex: 1 }} label={t('plan.criterion')} value={p.criterion} onChange={(e) => setPhase(i, { criterion: e.currentTarget.value })} />
+                    <TextInput style={{ flex: 1 }} label={t('plan.criterion')} {...form.getInputProps(`phases.${i}.criterion`)} />
                     {values.phases.length > 1 ? (
-                      <ActionIcon variant="default" size="lg" aria-label={t('plan.removePhase', { n: i + 1 })} onClick={() => set('phases', values.phases.filter((_, j) => j !== i))}>
+                      <ActionIcon variant="default" size="lg" aria-label={t('plan.removePhase', { n: i + 1 })} onClick={() => form.removeListItem('phases', i)}>
                         ×
                       </ActionIcon>
                     ) : null}
                   </Group>
                 </Stack>
               ))}
-              <Button variant="default" size="xs" onClick={() => set('phases', [...values.phases, { startsOn: values.endsOn, sessionsPerMonth: 1, criterion: '' }])}>
+              <Button variant="default" size="xs" onClick={() => form.insertListItem('phases', { startsOn: values.endsOn, sessionsPerMonth: 1, criterion: '' })}>
                 {t('plan.addPhase')}
               </Button>
             </Stack>
@@ -164,15 +162,13 @@ export function PlanFormModal({
           <TagsInput
             label={t('plan.reviewDates')}
             description={t('plan.reviewDatesHelp')}
-            value={values.reviewDates}
-            onChange={(v) => set('reviewDates', v.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))}
-            error={errors.reviewDates}
+            {...form.getInputProps('reviewDates')}
+            onChange={(v) => form.setFieldValue('reviewDates', v.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))}
           />
           {plan ? (
             <NativeSelect
               label={t('plan.status')}
-              value={values.status}
-              onChange={(e) => set('status', e.currentTarget.value as 'active' | 'closed')}
+              {...form.getInputProps('status')}
               data={COACHING_PLAN_STATUSES.map((s) => ({ value: s, label: t(`planStatus.${s}`) }))}
             />
           ) : null}

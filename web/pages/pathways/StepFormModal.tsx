@@ -1,5 +1,6 @@
 import { NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateStepInput, type PathwayStep } from '../../../common/schemas/pathways.ts';
 import { STAFF_ROLES } from '../../../common/roles.ts';
@@ -7,7 +8,8 @@ import { isApiError } from '../../api/client.ts';
 import { useCreateStep, useUpdateStep } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { SaveProblem } from './ConflictNotice.tsx';
 
 type Num = number | string;
@@ -59,51 +61,45 @@ export function StepFormModal({
   onSaved: (s: PathwayStep) => void;
 }) {
   const { t, i18n } = useTranslation('pathways');
-  const [values, setValues] = useState(() => valuesOf(step));
   const [version, setVersion] = useState(step?.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: valuesOf(step),
+    ...schemaForm(CreateStepInput, t, {
+      toInput: (values: Values) => ({
+        title: values.title,
+        code: values.code.trim() || null,
+        staffRole: values.staffRole || null,
+        responsibilityLevel: num(values.responsibilityLevel),
+        summary: values.summary.trim() || null,
+        responsibilities: lines(values.responsibilities),
+        prerequisites: { minYearsExperience: num(values.minYearsExperience), credentials: lines(values.credentials), evidence: lines(values.evidence) },
+        payBandMinUsd: num(values.payBandMinUsd),
+        payBandMaxUsd: num(values.payBandMaxUsd),
+      }),
+      check: (values) => {
+        const [min, max] = [num(values.payBandMinUsd), num(values.payBandMaxUsd)];
+        return { payBandMaxUsd: min !== null && max !== null && min > max ? t('step.payBandOrder') : undefined };
+      },
+    }),
+  });
   const create = useCreateStep();
   const update = useUpdateStep();
   const mutation = step ? update : create;
   const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: PathwayStep } | null)?.current ?? null) : null;
-  const setText = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-  const setNum = (key: keyof Values) => (value: Num) => setValues((v) => ({ ...v, [key]: value }));
   const thousands = new Intl.NumberFormat(i18n.language).format(1000).replace(/\d/g, '') || undefined;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = {
-      title: values.title,
-      code: values.code.trim() || null,
-      staffRole: values.staffRole || null,
-      responsibilityLevel: num(values.responsibilityLevel),
-      summary: values.summary.trim() || null,
-      responsibilities: lines(values.responsibilities),
-      prerequisites: { minYearsExperience: num(values.minYearsExperience), credentials: lines(values.credentials), evidence: lines(values.evidence) },
-      payBandMinUsd: num(values.payBandMinUsd),
-      payBandMaxUsd: num(values.payBandMaxUsd),
-    };
-    const result = validate(CreateStepInput, input, t);
-    const fieldErrors: FieldErrors = result.ok ? {} : { ...result.errors };
-    if (input.payBandMinUsd !== null && input.payBandMaxUsd !== null && input.payBandMinUsd > input.payBandMaxUsd) {
-      fieldErrors.payBandMaxUsd = t('step.payBandOrder');
-    }
-    setErrors(fieldErrors);
-    if (!result.ok || Object.keys(fieldErrors).length > 0) return;
+  const onSubmit = form.onSubmit((input) => {
     const options = {
       onSuccess: onSaved,
       onError: (error: unknown) => {
         const server = serverFieldErrors(t, error);
         if (server.payBandMaxUsd) server.payBandMaxUsd = t('step.payBandOrder');
-        setErrors(server);
+        form.setErrors(server);
       },
     };
-    if (step && version) update.mutate({ id: step.id, version, ...result.data }, options);
-    else create.mutate({ pathwayId, ...result.data }, options);
-  };
+    if (step && version) update.mutate({ id: step.id, version, ...input }, options);
+    else create.mutate({ pathwayId, ...input }, options);
+  });
 
   return (
     <AppModal opened onClose={onClose} title={step ? t('step.editTitle', { name: step.title }) : t('step.addTitle')}>
@@ -114,18 +110,17 @@ export function StepFormModal({
             error={mutation.error}
             onLoad={() => {
               if (!conflict) return;
-              setValues(valuesOf(conflict));
+              form.setValues(valuesOf(conflict));
               setVersion(conflict.version);
               update.reset();
             }}
           />
-          <TextInput label={t('field.title')} required value={values.title} onChange={setText('title')} error={errors.title} data-autofocus />
-          <TextInput label={t('field.code')} description={t('step.codeHelp')} value={values.code} onChange={setText('code')} error={errors.code} maxLength={30} />
+          <TextInput label={t('field.title')} required {...form.getInputProps('title')} data-autofocus />
+          <TextInput label={t('field.code')} description={t('step.codeHelp')} {...form.getInputProps('code')} maxLength={30} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NativeSelect
               label={t('field.staffRole')}
-              value={values.staffRole}
-              onChange={setText('staffRole')}
+              {...form.getInputProps('staffRole')}
               data={[{ value: '', label: t('common.none') }, ...STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
             />
             <NumberInput
@@ -134,9 +129,7 @@ export function StepFormModal({
               min={1}
               max={20}
               allowDecimal={false}
-              value={values.responsibilityLevel}
-              onChange={setNum('responsibilityLevel')}
-              error={errors.responsibilityLevel}
+              {...form.getInputProps('responsibilityLevel')}
             />
             <NumberInput
               label={t('field.payBandMinUsd')}
@@ -145,9 +138,7 @@ export function StepFormModal({
               allowDecimal={false}
               allowNegative={false}
               thousandSeparator={thousands}
-              value={values.payBandMinUsd}
-              onChange={setNum('payBandMinUsd')}
-              error={errors.payBandMinUsd}
+              {...form.getInputProps('payBandMinUsd')}
             />
             <NumberInput
               label={t('field.payBandMaxUsd')}
@@ -156,20 +147,16 @@ export function StepFormModal({
               allowDecimal={false}
               allowNegative={false}
               thousandSeparator={thousands}
-              value={values.payBandMaxUsd}
-              onChange={setNum('payBandMaxUsd')}
-              error={errors.payBandMaxUsd}
+              {...form.getInputProps('payBandMaxUsd')}
             />
           </SimpleGrid>
-          <Textarea label={t('field.summary')} autosize minRows={2} value={values.summary} onChange={setText('summary')} error={errors.summary} />
+          <Textarea label={t('field.summary')} autosize minRows={2} {...form.getInputProps('summary')} />
           <Textarea
             label={t('field.responsibilities')}
             description={t('step.onePerLine')}
             autosize
             minRows={3}
-            value={values.responsibilities}
-            onChange={setText('responsibilities')}
-            error={errors.responsibilities}
+            {...form.getInputProps('responsibilities')}
           />
           <NumberInput
             label={t('field.minYearsExperience')}
@@ -177,19 +164,17 @@ export function StepFormModal({
             max={60}
             allowDecimal={false}
             allowNegative={false}
-            value={values.minYearsExperience}
-            onChange={setNum('minYearsExperience')}
-            error={errors['prerequisites.minYearsExperience']}
+            {...form.getInputProps('minYearsExperience')}
+            error={form.errors['prerequisites.minYearsExperience']}
           />
           <Textarea
             label={t('field.credentials')}
             description={t('step.onePerLine')}
             autosize
             minRows={2}
-            value={values.credentials}
-            onChange={setText('credentials')}
+            {...form.getInputProps('credentials')}
           />
-          <Textarea label={t('field.evidence')} description={t('step.onePerLine')} autosize minRows={2} value={values.evidence} onChange={setText('evidence')} />
+          <Textarea label={t('field.evidence')} description={t('step.onePerLine')} autosize minRows={2} {...form.getInputProps('evidence')} />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal.tsx';
 import { CreateRoleAssignmentInput, type Person } from '../../../common/schemas/people.ts';
@@ -8,31 +8,32 @@ import { useAllOrgUnits } from '../../api/org-units.ts';
 import { useAddRoleAssignment } from '../../api/people.ts';
 import { todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 
 /** Gives the person a role in a unit, from a date (today by default), optionally as primary. */
 export function AddRoleModal({ person, onClose }: { person: Person; onClose: () => void }) {
   const { t } = useTranslation();
   const units = useAllOrgUnits();
   const add = useAddRoleAssignment(person.id);
-  const [role, setRole] = useState<string>('teacher');
-  const [orgUnitId, setOrgUnitId] = useState('');
-  const [beginDate, setBeginDate] = useState(todayIso());
-  const [endDate, setEndDate] = useState('');
-  const [isPrimary, setIsPrimary] = useState(!person.roleAssignments.some((a) => a.current && a.isPrimary));
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = { role, orgUnitId, isPrimary, beginDate: beginDate || null, endDate: endDate || null };
-    const result = validate(CreateRoleAssignmentInput, input, t);
-    const next = result.ok ? {} : result.errors;
-    if (!orgUnitId) next.orgUnitId = t('validation.required');
-    if (endDate && beginDate && endDate < beginDate) next.endDate = t('validation.endBeforeBegin');
-    setErrors(next);
-    if (!result.ok || Object.keys(next).length > 0) return;
-    add.mutate(result.data, { onSuccess: onClose, onError: (error) => setErrors(serverFieldErrors(t, error)) });
+  const initialValues = {
+    role: 'teacher' as string,
+    orgUnitId: '',
+    beginDate: todayIso(),
+    endDate: '',
+    isPrimary: !person.roleAssignments.some((a) => a.current && a.isPrimary),
   };
+  const form = useForm({
+    initialValues,
+    ...schemaForm(CreateRoleAssignmentInput, t, {
+      toInput: (v: typeof initialValues) => ({ ...v, beginDate: v.beginDate || null, endDate: v.endDate || null }),
+      check: (v) => ({
+        orgUnitId: v.orgUnitId ? undefined : t('validation.required'),
+        endDate: v.endDate && v.beginDate && v.endDate < v.beginDate ? t('validation.endBeforeBegin') : undefined,
+      }),
+    }),
+  });
+  const onSubmit = form.onSubmit((input) => add.mutate(input, { onSuccess: onClose, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
 
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
   return (
@@ -42,24 +43,20 @@ export function AddRoleModal({ person, onClose }: { person: Person; onClose: () 
           <ErrorAlert error={add.error} />
           <NativeSelect
             label={t('field.role')}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value)}
+            {...form.getInputProps('role')}
             data={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            error={errors.role}
           />
           <NativeSelect
             label={t('people.unit')}
             required
-            value={orgUnitId}
-            onChange={(e) => setOrgUnitId(e.currentTarget.value)}
+            {...form.getInputProps('orgUnitId')}
             data={[{ value: '', label: t('roles.chooseUnit') }, ...unitOptions]}
-            error={errors.orgUnitId}
           />
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('field.beginDate')} value={beginDate} onChange={(e) => setBeginDate(e.currentTarget.value)} error={errors.beginDate} />
-            <TextInput type="date" label={t('field.endDate')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors.endDate} />
+            <TextInput type="date" label={t('field.beginDate')} {...form.getInputProps('beginDate')} />
+            <TextInput type="date" label={t('field.endDate')} {...form.getInputProps('endDate')} />
           </SimpleGrid>
-          <Checkbox label={t('roles.makePrimary')} checked={isPrimary} onChange={(e) => setIsPrimary(e.currentTarget.checked)} />
+          <Checkbox label={t('roles.makePrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={add.isPending}>{t('roles.addSubmit')}</Button>

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CreatePersonInput } from '../../../common/schemas/people.ts';
@@ -7,10 +7,11 @@ import { useCreatePerson } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { blankToNull, serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { blankToNull, serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { OPTIONAL_PERSON_FIELDS, PersonFields, personValues } from './PersonFields.tsx';
+import { OPTIONAL_PERSON_FIELDS, PersonFields, personValues, type PersonValues } from './PersonFields.tsx';
 import { personName } from '../../components/personName.ts';
 
 /** Adds a staff member by hand; roles are added on their page afterwards. */
@@ -19,23 +20,21 @@ export default function NewPersonPage() {
   const me = useMe();
   const navigate = useNavigate();
   const create = useCreatePerson();
-  const [values, setValues] = useState(personValues);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: personValues(),
+    ...schemaForm(CreatePersonInput, t, { toInput: (values: PersonValues) => blankToNull(values, OPTIONAL_PERSON_FIELDS) }),
+  });
   if (!me.abilities.managePeople) return <NotAllowed />;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(CreatePersonInput, blankToNull(values, OPTIONAL_PERSON_FIELDS), t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    create.mutate(result.data, {
+  const onSubmit = form.onSubmit((input) =>
+    create.mutate(input, {
       onSuccess: (person) => {
         notifySuccess(t('person.created', { name: personName(person) }));
         void navigate(`/people/${person.id}`);
       },
-      onError: (error) => setErrors(serverFieldErrors(t, error)),
-    });
-  };
+      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+    }),
+  );
 
   return (
     <Stack>
@@ -46,7 +45,7 @@ export default function NewPersonPage() {
       <form onSubmit={onSubmit} noValidate>
         <Stack maw={720}>
           <ErrorAlert error={create.error} />
-          <PersonFields values={values} errors={errors} onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))} />
+          <PersonFields inputProps={form.getInputProps} />
           <Group>
             <Button type="submit" loading={create.isPending}>
               {t('people.addSubmit')}

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdatePersonInput, type Person } from '../../../common/schemas/people.ts';
 import { isApiError } from '../../api/client.ts';
 import { peopleKeys, useUpdatePerson } from '../../api/people.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { blankToNull, serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { blankToNull, serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { OPTIONAL_PERSON_FIELDS, PERSON_FIELDS, PersonFields, personValues, type PersonValues } from './PersonFields.tsx';
 
 /** What the other person saved, beside what this user typed, for the fields that differ. */
@@ -46,29 +48,27 @@ export function PersonEditForm({ person, onDone }: { person: Person; onDone: () 
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const update = useUpdatePerson(person.id);
-  const [values, setValues] = useState(() => personValues(person));
   const [version, setVersion] = useState(person.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: personValues(person),
+    ...schemaForm(UpdatePersonInput, t, { toInput: (values: PersonValues) => ({ ...blankToNull(values, OPTIONAL_PERSON_FIELDS), version }) }),
+  });
   const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: Person } | null)?.current ?? null) : null;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(UpdatePersonInput, { ...blankToNull(values, OPTIONAL_PERSON_FIELDS), version }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    update.mutate(result.data, {
+  const onSubmit = form.onSubmit((input) =>
+    update.mutate(input, {
       onSuccess: () => {
         notifySuccess(t('person.saved'));
         onDone();
       },
-      onError: (error) => setErrors(serverFieldErrors(t, error)),
-    });
-  };
+      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+    }),
+  );
 
   const loadCurrent = () => {
     if (!current) return;
     queryClient.setQueryData(peopleKeys.detail(person.id), current);
-    setValues(personValues(current));
+    form.setValues(personValues(current));
     setVersion(current.version);
     update.reset();
   };
@@ -83,7 +83,7 @@ export function PersonEditForm({ person, onDone }: { person: Person; onDone: () 
           <Alert color="orange" role="alert" title={t('conflict.title')}>
             <Stack gap="sm" align="flex-start">
               <Text size="sm">{t('conflict.person')}</Text>
-              <ConflictDetails mine={values} theirs={personValues(current)} />
+              <ConflictDetails mine={form.values} theirs={personValues(current)} />
               <Button size="xs" variant="default" onClick={loadCurrent}>
                 {t('conflict.loadCurrent')}
               </Button>
@@ -92,7 +92,7 @@ export function PersonEditForm({ person, onDone }: { person: Person; onDone: () 
         ) : (
           <ErrorAlert error={update.error} />
         )}
-        <PersonFields values={values} errors={errors} onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))} />
+        <PersonFields inputProps={form.getInputProps} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}

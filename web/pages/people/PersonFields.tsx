@@ -1,7 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/schemas/people.ts';
-import type { FieldErrors } from '../../components/validation.ts';
+import type { GetInputPropsReturnType } from '@mantine/form';
 
 export const PERSON_FIELDS = ['givenName', 'middleName', 'familyName', 'preferredName', 'email', 'phone', 'identifier'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -20,16 +20,8 @@ const INPUT_TYPES: Partial<Record<PersonField, { type: string; autoComplete: str
   phone: { type: 'tel', autoComplete: 'off' },
 };
 
-/** The person's name and contact inputs, shared by the "add" and "edit" forms. */
-export function PersonFields({
-  values,
-  errors,
-  onChange,
-}: {
-  values: PersonValues;
-  errors: FieldErrors;
-  onChange: (field: PersonField, value: string) => void;
-}) {
+/** The person's name and contact inputs, shared by the "add" and "edit" forms (`inputProps` is the form's `getInputProps`). */
+export function PersonFields({ inputProps }: { inputProps: (field: PersonField) => GetInputPropsReturnType }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -38,9 +30,7 @@ export function PersonFields({
           key={field}
           label={t(`field.${field}`)}
           required={field === 'givenName' || field === 'familyName'}
-          value={values[field]}
-          onChange={(event) => onChange(field, event.currentTarget.value)}
-          error={errors[field]}
+          {...inputProps(field)}
           type={INPUT_TYPES[field]?.type ?? 'text'}
           autoComplete={INPUT_TYPES[field]?.autoComplete ?? 'off'}
         />

@@ -1,11 +1,13 @@
 import { NativeSelect, Stack, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateLibraryStepInput, type LibraryStep } from '../../../common/schemas/settings.ts';
 import { useCreateLibraryStep, useUpdateLibraryStep } from '../../api/settings.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { title: string; practicePrompt: string; itemId: string };
@@ -26,9 +28,14 @@ export function LibraryStepModal({
   onSaved: (s: LibraryStep) => void;
 }) {
   const { t } = useTranslation('settings');
-  const [values, setValues] = useState(() => valuesOf(step, initialItemId));
   const [version, setVersion] = useState(step?.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: valuesOf(step, initialItemId),
+    ...schemaForm(CreateLibraryStepInput, t, {
+      toInput: (values: Values) => ({ title: values.title, practicePrompt: values.practicePrompt.trim() || null, itemId: values.itemId }),
+      check: (values) => ({ itemId: values.itemId ? undefined : t('validation.required') }),
+    }),
+  });
   const create = useCreateLibraryStep();
   const update = useUpdateLibraryStep();
   const mutation = step ? update : create;
@@ -36,22 +43,11 @@ export function LibraryStepModal({
   const options = step?.item && !competencies.some((c) => c.value === step.item?.id)
     ? [{ value: step.item.id, label: `${step.item.humanCode ?? ''} ${step.item.statement}`.trim() }, ...competencies]
     : competencies;
-  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(CreateLibraryStepInput, { title: values.title, practicePrompt: values.practicePrompt.trim() || null, itemId: values.itemId }, t);
-    const fieldErrors: FieldErrors = result.ok ? {} : { ...result.errors };
-    if (!values.itemId) fieldErrors.itemId = t('validation.required');
-    setErrors(fieldErrors);
-    if (!result.ok) return;
-    const done = { onSuccess: onSaved, onError: (error: unknown) => setErrors(serverFieldErrors(t, error)) };
-    if (step && version) update.mutate({ id: step.id, version, ...result.data }, done);
-    else create.mutate(result.data, done);
-  };
+  const onSubmit = form.onSubmit((input) => {
+    const done = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
+    if (step && version) update.mutate({ id: step.id, version, ...input }, done);
+    else create.mutate(input, done);
+  });
 
   const current = conflictCurrent<LibraryStep>(update.error);
   return (
@@ -62,7 +58,7 @@ export function LibraryStepModal({
             error={mutation.error}
             onLoad={() => {
               if (!current) return;
-              setValues(valuesOf(current));
+              form.setValues(valuesOf(current));
               setVersion(current.version);
               update.reset();
             }}
@@ -73,18 +69,14 @@ export function LibraryStepModal({
             required
             autosize
             minRows={2}
-            value={values.title}
-            onChange={set('title')}
-            error={errors.title}
+            {...form.getInputProps('title')}
             data-autofocus
           />
-          <Textarea label={t('library.practicePrompt')} description={t('library.practicePromptHelp')} autosize minRows={2} value={values.practicePrompt} onChange={set('practicePrompt')} error={errors.practicePrompt} />
+          <Textarea label={t('library.practicePrompt')} description={t('library.practicePromptHelp')} autosize minRows={2} {...form.getInputProps('practicePrompt')} />
           <NativeSelect
             label={t('library.competency')}
             required
-            value={values.itemId}
-            onChange={set('itemId')}
-            error={errors.itemId}
+            {...form.getInputProps('itemId')}
             data={[{ value: '', label: t('library.chooseCompetency') }, ...options]}
           />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />

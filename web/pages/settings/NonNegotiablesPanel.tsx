@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NON_NEGOTIABLE_LIMITS, UpdateNonNegotiablesInput, type NonNegotiables } from '../../../common/schemas/settings.ts';
@@ -7,7 +8,8 @@ import { useNonNegotiables, useUpdateNonNegotiables } from '../../api/settings.t
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { scoredObservationsPerTerm: number | string; feedbackWithinSchoolDays: number | string; observationFrameworkId: string };
@@ -20,31 +22,30 @@ const valuesOf = (n: NonNegotiables): Values => ({
 
 function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
   const { t } = useTranslation('settings');
-  const [values, setValues] = useState(() => valuesOf(settings));
   const [version, setVersion] = useState(settings.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: valuesOf(settings),
+    ...schemaForm(UpdateNonNegotiablesInput, t, {
+      toInput: (values: Values) => ({
+        scoredObservationsPerTerm: values.scoredObservationsPerTerm === '' ? NaN : Number(values.scoredObservationsPerTerm),
+        feedbackWithinSchoolDays: values.feedbackWithinSchoolDays === '' ? NaN : Number(values.feedbackWithinSchoolDays),
+        observationFrameworkId: values.observationFrameworkId || null,
+        version,
+      }),
+    }),
+  });
   const update = useUpdateNonNegotiables();
   const automatic = settings.frameworks.find((f) => f.id === settings.effectiveFrameworkId && !settings.observationFrameworkId);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = {
-      scoredObservationsPerTerm: values.scoredObservationsPerTerm === '' ? NaN : Number(values.scoredObservationsPerTerm),
-      feedbackWithinSchoolDays: values.feedbackWithinSchoolDays === '' ? NaN : Number(values.feedbackWithinSchoolDays),
-      observationFrameworkId: values.observationFrameworkId || null,
-      version,
-    };
-    const result = validate(UpdateNonNegotiablesInput, input, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    update.mutate(result.data, {
+  const onSubmit = form.onSubmit((input) =>
+    update.mutate(input, {
       onSuccess: (saved) => {
         setVersion(saved.version);
         notifySuccess(t('nonNegotiables.saved'));
       },
-      onError: (error) => setErrors(serverFieldErrors(t, error)),
-    });
-  };
+      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+    }),
+  );
 
   const current = conflictCurrent<NonNegotiables>(update.error);
   return (
@@ -56,7 +57,7 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             error={update.error}
             onLoad={() => {
               if (!current) return;
-              setValues(valuesOf(current));
+              form.setValues(valuesOf(current));
               setVersion(current.version);
               update.reset();
             }}
@@ -69,9 +70,8 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             allowDecimal={false}
             allowNegative={false}
             clampBehavior="none"
-            value={values.scoredObservationsPerTerm}
-            onChange={(v) => setValues((x) => ({ ...x, scoredObservationsPerTerm: v }))}
-            error={errors.scoredObservationsPerTerm ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm }) : undefined}
+            {...form.getInputProps('scoredObservationsPerTerm')}
+            error={form.errors.scoredObservationsPerTerm ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm }) : undefined}
             required
           />
           <NumberInput
@@ -89,20 +89,14 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             allowDecimal={false}
             allowNegative={false}
             clampBehavior="none"
-            value={values.feedbackWithinSchoolDays}
-            onChange={(v) => setValues((x) => ({ ...x, feedbackWithinSchoolDays: v }))}
-            error={errors.feedbackWithinSchoolDays ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays }) : undefined}
+            {...form.getInputProps('feedbackWithinSchoolDays')}
+            error={form.errors.feedbackWithinSchoolDays ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays }) : undefined}
             required
           />
           <NativeSelect
             label={t('nonNegotiables.framework')}
             description={t('nonNegotiables.frameworkHelp')}
-            value={values.observationFrameworkId}
-            onChange={(e) => {
-              const id = e.currentTarget.value;
-              setValues((x) => ({ ...x, observationFrameworkId: id }));
-            }}
-            error={errors.observationFrameworkId}
+            {...form.getInputProps('observationFrameworkId')}
             data={[
               { value: '', label: automatic ? t('nonNegotiables.automaticNamed', { title: automatic.title }) : t('nonNegotiables.automatic') },
               ...settings.frameworks.map((f) => ({ value: f.id, label: f.title })),

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NON_SCHOOL_DAY_KINDS, type NonSchoolDayKind } from '../../../common/observation.ts';
 import { CreateNonSchoolDaysInput, schoolYearRange, type NonSchoolDay, type SchoolCalendar } from '../../../common/schemas/settings.ts';
@@ -9,7 +10,8 @@ import { formatDate, formatNumber } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { groupRuns } from './calendarRuns.ts';
 
 type Values = { day: string; through: string; kind: NonSchoolDayKind; label: string };
@@ -17,29 +19,27 @@ const empty: Values = { day: '', through: '', kind: 'holiday', label: '' };
 
 function AddDaysForm({ schoolYear }: { schoolYear: string }) {
   const { t } = useTranslation('settings');
-  const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: empty,
+    ...schemaForm(CreateNonSchoolDaysInput, t, {
+      toInput: (values: Values) => ({ ...values, through: values.through || null }),
+      check: (values, errors) => ({ through: errors.through && values.through < values.day ? t('validation.endBeforeBegin') : undefined }),
+    }),
+  });
+  const values = form.values;
   const create = useCreateNonSchoolDays();
   const range = schoolYearRange(schoolYear);
-  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
   const duplicates = isApiError(create.error, 'conflict') ? ((create.error.details as { current?: NonSchoolDay[] } | null)?.current ?? []) : null;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(CreateNonSchoolDaysInput, { ...values, through: values.through || null }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    create.mutate(result.data, {
+  const onSubmit = form.onSubmit((input) =>
+    create.mutate(input, {
       onSuccess: ({ items }) => {
-        notifySuccess(t('days.added', { count: items.length, formatted: formatNumber(items.length), label: values.label }));
-        setValues(empty);
+        notifySuccess(t('days.added', { count: items.length, formatted: formatNumber(items.length), label: input.label }));
+        form.setValues(empty);
       },
-      onError: (error) => setErrors(serverFieldErrors(t, error)),
-    });
-  };
+      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+    }),
+  );
 
   return (
     <Paper withBorder p="md">
@@ -56,19 +56,17 @@ function AddDaysForm({ schoolYear }: { schoolYear: string }) {
             <ErrorAlert error={create.error} />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <TextInput type="date" label={t('days.day')} required min={range.from} max={range.to} value={values.day} onChange={set('day')} error={errors.day} />
+            <TextInput type="date" label={t('days.day')} required min={range.from} max={range.to} {...form.getInputProps('day')} />
             <TextInput
               type="date"
               label={t('days.through')}
               description={t('days.throughHelp')}
               min={values.day || range.from}
               max={range.to}
-              value={values.through}
-              onChange={set('through')}
-              error={errors.through}
+              {...form.getInputProps('through')}
             />
-            <NativeSelect label={t('days.kind')} value={values.kind} onChange={set('kind')} data={NON_SCHOOL_DAY_KINDS.map((k) => ({ value: k, label: t(`dayKind.${k}`) }))} />
-            <TextInput label={t('days.label')} placeholder={t('days.labelPlaceholder')} required value={values.label} onChange={set('label')} error={errors.label} />
+            <NativeSelect label={t('days.kind')} {...form.getInputProps('kind')} data={NON_SCHOOL_DAY_KINDS.map((k) => ({ value: k, label: t(`dayKind.${k}`) }))} />
+            <TextInput label={t('days.label')} placeholder={t('days.labelPlaceholder')} required {...form.getInputProps('label')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>

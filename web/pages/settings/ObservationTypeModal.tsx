@@ -1,12 +1,14 @@
 import { Checkbox, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_KINDS, OBSERVATION_LIMITS, type ObservationKind } from '../../../common/observation.ts';
 import { CreateObservationTypeInput, type ObservationType } from '../../../common/schemas/settings.ts';
 import { useCreateObservationType, useUpdateObservationType } from '../../api/settings.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm, type FieldErrors } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { name: string; kind: ObservationKind; description: string; lookFors: string; duration: number | string; counts: boolean };
@@ -20,49 +22,56 @@ const valuesOf = (type?: ObservationType): Values => ({
   counts: type?.countsTowardRequirement ?? false,
 });
 
+const lookForLines = (values: Values) =>
+  values.kind === 'walkthrough'
+    ? values.lookFors
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+
 /** Adds an observation type or edits one (kind fixed once made); walkthroughs list look-fors one per line. */
 export function ObservationTypeModal({ type, onClose, onSaved }: { type?: ObservationType; onClose: () => void; onSaved: (t: ObservationType) => void }) {
   const { t } = useTranslation('settings');
-  const [values, setValues] = useState(() => valuesOf(type));
   const [version, setVersion] = useState(type?.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  /** The look-fors' message: one line at least, each short enough, not too many. */
+  const lookForsMessage = (values: Values, errors: FieldErrors) => {
+    const lines = lookForLines(values);
+    if (values.kind === 'walkthrough' && lines.length === 0) return t('types.lookForsRequired');
+    if (Object.keys(errors).some((key) => key.startsWith('lookFors.'))) return t('types.lookForTooLong', { max: OBSERVATION_LIMITS.lookForChars });
+    if (lines.length > OBSERVATION_LIMITS.lookFors) return t('types.tooManyLookFors', { max: OBSERVATION_LIMITS.lookFors });
+    return errors.lookFors;
+  };
+  const form = useForm({
+    initialValues: valuesOf(type),
+    ...schemaForm(CreateObservationTypeInput, t, {
+      toInput: (values: Values) => ({
+        name: values.name,
+        kind: values.kind,
+        description: values.description.trim() || null,
+        lookFors: lookForLines(values),
+        defaultDurationMinutes: values.duration === '' ? null : Number(values.duration),
+        countsTowardRequirement: values.kind === 'walkthrough' ? false : values.counts,
+      }),
+      check: (values, errors) => ({
+        lookFors: lookForsMessage(values, errors),
+        defaultDurationMinutes: errors.defaultDurationMinutes ? t('types.durationRange') : undefined,
+      }),
+    }),
+  });
+  const values = form.values;
   const create = useCreateObservationType();
   const update = useUpdateObservationType();
   const mutation = type ? update : create;
   const walkthrough = values.kind === 'walkthrough';
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const lookFors = walkthrough
-      ? values.lookFors
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean)
-      : [];
-    const input = {
-      name: values.name,
-      kind: values.kind,
-      description: values.description.trim() || null,
-      lookFors,
-      defaultDurationMinutes: values.duration === '' ? null : Number(values.duration),
-      countsTowardRequirement: walkthrough ? false : values.counts,
-    };
-    const result = validate(CreateObservationTypeInput, input, t);
-    const fieldErrors: FieldErrors = result.ok ? {} : { ...result.errors };
-    if (walkthrough && lookFors.length === 0) fieldErrors.lookFors = t('types.lookForsRequired');
-    for (const key of Object.keys(fieldErrors)) {
-      if (key.startsWith('lookFors.')) fieldErrors.lookFors = t('types.lookForTooLong', { max: OBSERVATION_LIMITS.lookForChars });
-    }
-    if (fieldErrors.lookFors === undefined && lookFors.length > OBSERVATION_LIMITS.lookFors) fieldErrors.lookFors = t('types.tooManyLookFors', { max: OBSERVATION_LIMITS.lookFors });
-    if (fieldErrors.defaultDurationMinutes) fieldErrors.defaultDurationMinutes = t('types.durationRange');
-    setErrors(fieldErrors);
-    if (!result.ok || Object.keys(fieldErrors).length > 0) return;
-    const options = { onSuccess: onSaved, onError: (error: unknown) => setErrors(serverFieldErrors(t, error)) };
+  const onSubmit = form.onSubmit((input) => {
+    const options = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
     if (type && version) {
-      const { kind: _kind, ...fields } = result.data;
+      const { kind: _kind, ...fields } = input;
       update.mutate({ id: type.id, version, ...fields }, options);
-    } else create.mutate(result.data, options);
-  };
+    } else create.mutate(input, options);
+  });
 
   const current = conflictCurrent<ObservationType>(update.error);
   return (
@@ -73,7 +82,7 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
             error={mutation.error}
             onLoad={() => {
               if (!current) return;
-              setValues(valuesOf(current));
+              form.setValues(valuesOf(current));
               setVersion(current.version);
               update.reset();
             }}
@@ -81,35 +90,21 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
           <TextInput
             label={t('types.name')}
             required
-            value={values.name}
-            onChange={(e) => {
-              const name = e.currentTarget.value;
-              setValues((v) => ({ ...v, name }));
-            }}
-            error={errors.name}
+            {...form.getInputProps('name')}
             data-autofocus
           />
           <NativeSelect
             label={t('types.kind')}
             description={type ? t('types.kindFixed') : undefined}
             disabled={Boolean(type)}
-            value={values.kind}
-            onChange={(e) => {
-              const kind = e.currentTarget.value as ObservationKind;
-              setValues((v) => ({ ...v, kind }));
-            }}
+            {...form.getInputProps('kind')}
             data={OBSERVATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
           <Textarea
             label={t('types.description')}
             autosize
             minRows={2}
-            value={values.description}
-            onChange={(e) => {
-              const description = e.currentTarget.value;
-              setValues((v) => ({ ...v, description }));
-            }}
-            error={errors.description}
+            {...form.getInputProps('description')}
           />
           <NumberInput
             label={t('types.duration')}
@@ -118,9 +113,8 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
             allowDecimal={false}
             allowNegative={false}
             clampBehavior="none"
-            value={values.duration}
-            onChange={(duration) => setValues((v) => ({ ...v, duration }))}
-            error={errors.defaultDurationMinutes}
+            {...form.getInputProps('duration')}
+            error={form.errors.defaultDurationMinutes}
           />
           {walkthrough ? (
             <Textarea
@@ -129,22 +123,13 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
               required
               autosize
               minRows={4}
-              value={values.lookFors}
-              onChange={(e) => {
-                const lookFors = e.currentTarget.value;
-                setValues((v) => ({ ...v, lookFors }));
-              }}
-              error={errors.lookFors}
+              {...form.getInputProps('lookFors')}
             />
           ) : (
             <Checkbox
               label={t('types.counts')}
               description={t('types.countsHelp')}
-              checked={values.counts}
-              onChange={(e) => {
-                const counts = e.currentTarget.checked;
-                setValues((v) => ({ ...v, counts }));
-              }}
+              {...form.getInputProps('counts', { type: 'checkbox' })}
             />
           )}
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />

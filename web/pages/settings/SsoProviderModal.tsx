@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CreateSsoProviderInput, UpdateSsoProviderInput } from '../../../common/schemas/sso.ts';
 import { presetIssuer, SSO_KINDS, SSO_PRESETS, type SsoKind, type SsoMatchBy } from '../../../common/sso.ts';
 import { useCreateSsoProvider, useDiscoveryTest, useUpdateSsoProvider, type SsoProvider } from '../../api/sso.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
-import { validate, type FieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { ssoErrorMessage } from './ssoErrors.ts';
 
 interface Values {
@@ -60,45 +60,51 @@ function valuesOf(provider: SsoProvider | undefined, kind: SsoKind = 'google'): 
 /** Adds an identity provider (starting from a preset) or edits one; the secret is write-only. */
 export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: SsoProvider; onClose: () => void; onSaved: (p: SsoProvider) => void }) {
   const { t } = useTranslation('sso');
-  const [values, setValues] = useState(() => valuesOf(provider));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: valuesOf(provider),
+    ...schemaForm(provider ? UpdateSsoProviderInput : CreateSsoProviderInput, t, {
+      toInput: (values: Values) => {
+        const input = {
+          kind: values.kind,
+          displayName: values.displayName,
+          issuer: values.issuer,
+          clientId: values.clientId,
+          scopes: values.scopes,
+          matchBy: values.matchBy,
+          claim: values.claim,
+          allowedDomains: values.allowedDomains.split(/[\s,]+/).filter(Boolean),
+          tenantClaim: values.tenantClaim.trim() || null,
+          tenantValue: values.tenantValue.trim() || null,
+          enforcesMfa: values.enforcesMfa,
+          enabled: values.enabled,
+        };
+        const secret = values.clientSecret ? { clientSecret: values.clientSecret } : {};
+        return provider ? { ...input, ...secret, version: provider.version } : { ...input, clientSecret: values.clientSecret };
+      },
+      check: (values, errors) => {
+        // A message about one of the allowed domains shows on the domains field.
+        const fields: Record<string, string | undefined> = {};
+        for (const [path, message] of Object.entries(errors)) {
+          const field = path.split('.')[0]!;
+          if (field !== path && !errors[field]) fields[field] ??= message;
+        }
+        if (errors.tenantValue && values.tenantClaim.trim() && !values.tenantValue.trim()) fields.tenantValue = t('form.tenantPair');
+        return fields;
+      },
+    }),
+  });
+  const values = form.values;
   const create = useCreateSsoProvider();
   const update = useUpdateSsoProvider();
   const test = useDiscoveryTest();
   const mutation = provider ? update : create;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = {
-      kind: values.kind,
-      displayName: values.displayName,
-      issuer: values.issuer,
-      clientId: values.clientId,
-      scopes: values.scopes,
-      matchBy: values.matchBy,
-      claim: values.claim,
-      allowedDomains: values.allowedDomains.split(/[\s,]+/).filter(Boolean),
-      tenantClaim: values.tenantClaim.trim() || null,
-      tenantValue: values.tenantValue.trim() || null,
-      enforcesMfa: values.enforcesMfa,
-      enabled: values.enabled,
-    };
-    const secret = values.clientSecret ? { clientSecret: values.clientSecret } : {};
-    const result = provider
-      ? validate(UpdateSsoProviderInput, { ...input, ...secret, version: provider.version }, t)
-      : validate(CreateSsoProviderInput, { ...input, clientSecret: values.clientSecret }, t);
-    const fieldErrors: FieldErrors = {};
-    if (!result.ok) for (const [path, message] of Object.entries(result.errors)) fieldErrors[path.split('.')[0]!] ??= message;
-    if (fieldErrors.tenantValue && input.tenantClaim && !input.tenantValue) fieldErrors.tenantValue = t('form.tenantPair');
-    setErrors(fieldErrors);
-    if (!result.ok) return;
-    if (provider) update.mutate({ id: provider.id, ...(result.data as object), version: provider.version } as never, { onSuccess: onSaved });
-    else create.mutate(result.data as never, { onSuccess: onSaved });
-  };
+  const onSubmit = form.onSubmit((input) => {
+    if (provider) update.mutate({ id: provider.id, ...(input as object), version: provider.version } as never, { onSuccess: onSaved });
+    else create.mutate(input as never, { onSuccess: onSaved });
+  });
 
   const runTest = () => {
-    if (!values.issuer.trim()) return setErrors((e) => ({ ...e, issuer: t('form.issuerRequired') }));
+    if (!values.issuer.trim()) return form.setFieldError('issuer', t('form.issuerRequired'));
     test.mutate(values.issuer.trim());
   };
   const saveProblem = ssoErrorMessage(t, mutation.error);
@@ -115,8 +121,8 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
           <NativeSelect
             label={t('form.kind')}
             disabled={Boolean(provider)}
-            value={values.kind}
-            onChange={(e) => setValues(valuesOf(undefined, e.currentTarget.value as SsoKind))}
+            {...form.getInputProps('kind')}
+            onChange={(e) => form.setValues(valuesOf(undefined, e.currentTarget.value as SsoKind))}
             data={SSO_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
             data-autofocus
           />
@@ -124,18 +130,16 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
             label={t('form.displayName')}
             description={t('form.displayNameHelp', { name: values.displayName || '…' })}
             required
-            value={values.displayName}
-            onChange={(e) => set('displayName', e.currentTarget.value)}
-            error={errors.displayName}
+            {...form.getInputProps('displayName')}
           />
           {values.kind === 'microsoft' && !provider ? (
             <TextInput
               label={t('form.tenantId')}
               description={t('form.tenantIdHelp')}
-              value={values.tenantId}
+              {...form.getInputProps('tenantId')}
               onChange={(e) => {
                 const tenantId = e.currentTarget.value;
-                setValues((v) => ({ ...v, tenantId, issuer: presetIssuer('microsoft', tenantId) }));
+                form.setValues({ tenantId, issuer: presetIssuer('microsoft', tenantId) });
               }}
             />
           ) : null}
@@ -144,9 +148,7 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
             description={t('form.issuerHelp')}
             required
             type="url"
-            value={values.issuer}
-            onChange={(e) => set('issuer', e.currentTarget.value)}
-            error={errors.issuer}
+            {...form.getInputProps('issuer')}
           />
           <Group gap="sm" align="center">
             <Button variant="default" onClick={runTest} loading={test.isPending}>
@@ -177,47 +179,42 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
               {ssoErrorMessage(t, test.error)}
             </Alert>
           ) : null}
-          <TextInput label={t('form.clientId')} required value={values.clientId} onChange={(e) => set('clientId', e.currentTarget.value)} error={errors.clientId} />
+          <TextInput label={t('form.clientId')} required {...form.getInputProps('clientId')} />
           <PasswordInput
             label={t('form.clientSecret')}
             description={provider ? t('form.clientSecretKeep') : t('form.clientSecretHelp')}
             required={!provider}
             autoComplete="new-password"
-            value={values.clientSecret}
-            onChange={(e) => set('clientSecret', e.currentTarget.value)}
-            error={errors.clientSecret}
+            {...form.getInputProps('clientSecret')}
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
           />
-          <TextInput label={t('form.scopes')} description={t('form.scopesHelp')} value={values.scopes} onChange={(e) => set('scopes', e.currentTarget.value)} error={errors.scopes} />
-          <Radio.Group label={t('form.matchBy')} value={values.matchBy} onChange={(v) => set('matchBy', v as SsoMatchBy)}>
+          <TextInput label={t('form.scopes')} description={t('form.scopesHelp')} {...form.getInputProps('scopes')} />
+          <Radio.Group label={t('form.matchBy')} {...form.getInputProps('matchBy')}>
             <Stack gap="xs" mt={4}>
               <Radio value="email" label={t('form.matchByEmail')} />
               <Radio value="identifier" label={t('form.matchByIdentifier')} />
             </Stack>
           </Radio.Group>
-          <TextInput label={t('form.claim')} description={t('form.claimHelp')} required value={values.claim} onChange={(e) => set('claim', e.currentTarget.value)} error={errors.claim} />
+          <TextInput label={t('form.claim')} description={t('form.claimHelp')} required {...form.getInputProps('claim')} />
           <TextInput
             label={t('form.allowedDomains')}
             description={t('form.allowedDomainsHelp')}
-            value={values.allowedDomains}
-            onChange={(e) => set('allowedDomains', e.currentTarget.value)}
-            error={errors.allowedDomains}
+            {...form.getInputProps('allowedDomains')}
             placeholder="district.org"
           />
           <Text size="sm" c="dimmed">
             {t('form.tenantHelp')}
           </Text>
           <Group grow align="flex-start">
-            <TextInput label={t('form.tenantClaim')} value={values.tenantClaim} onChange={(e) => set('tenantClaim', e.currentTarget.value)} error={errors.tenantClaim} />
-            <TextInput label={t('form.tenantValue')} value={values.tenantValue} onChange={(e) => set('tenantValue', e.currentTarget.value)} error={errors.tenantValue} />
+            <TextInput label={t('form.tenantClaim')} {...form.getInputProps('tenantClaim')} />
+            <TextInput label={t('form.tenantValue')} {...form.getInputProps('tenantValue')} />
           </Group>
           <Checkbox
             label={t('form.enforcesMfa')}
             description={t('form.enforcesMfaHelp')}
-            checked={values.enforcesMfa}
-            onChange={(e) => set('enforcesMfa', e.currentTarget.checked)}
+            {...form.getInputProps('enforcesMfa', { type: 'checkbox' })}
           />
-          <Switch label={t('form.enabled')} checked={values.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
+          <Switch label={t('form.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateTermInput, schoolYearRange, type SchoolCalendar, type SchoolTerm } from '../../../common/schemas/settings.ts';
 import { useCreateTerm, useDeleteTerm, useUpdateTerm } from '../../api/settings.ts';
@@ -9,41 +10,40 @@ import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { serverFieldErrors, validate, type FieldErrors } from '../../components/validation.ts';
+import { serverFieldErrors } from '../../components/validation.ts';
+import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { name: string; startsOn: string; endsOn: string };
 
 function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: SchoolTerm; onClose: () => void }) {
   const { t } = useTranslation('settings');
-  const [values, setValues] = useState<Values>({ name: term?.name ?? '', startsOn: term?.startsOn ?? '', endsOn: term?.endsOn ?? '' });
   const [version, setVersion] = useState(term?.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: { name: term?.name ?? '', startsOn: term?.startsOn ?? '', endsOn: term?.endsOn ?? '' },
+    ...schemaForm(CreateTermInput, t, {
+      toInput: (values: Values) => ({ ...values, schoolYear }),
+      check: (values, errors) => ({
+        endsOn: errors.endsOn && values.startsOn && values.endsOn && values.endsOn < values.startsOn ? t('validation.endBeforeBegin') : undefined,
+      }),
+    }),
+  });
+  const values = form.values;
   const create = useCreateTerm();
   const update = useUpdateTerm();
   const mutation = term ? update : create;
   const range = schoolYearRange(schoolYear);
-  const set = (key: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(CreateTermInput, { ...values, schoolYear }, t);
-    const fieldErrors = result.ok ? {} : { ...result.errors };
-    if (fieldErrors.endsOn && values.startsOn && values.endsOn && values.endsOn < values.startsOn) fieldErrors.endsOn = t('validation.endBeforeBegin');
-    setErrors(fieldErrors);
-    if (!result.ok) return;
+  const onSubmit = form.onSubmit((input) => {
     const done = {
       onSuccess: (saved: SchoolTerm) => {
         notifySuccess(t('terms.saved', { name: saved.name }));
         onClose();
       },
-      onError: (error: unknown) => setErrors(serverFieldErrors(t, error)),
+      onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)),
     };
-    if (term && version) update.mutate({ id: term.id, version, name: values.name, startsOn: values.startsOn, endsOn: values.endsOn }, done);
-    else create.mutate(result.data, done);
-  };
+    if (term && version) update.mutate({ id: term.id, version, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn }, done);
+    else create.mutate(input, done);
+  });
   const current = conflictCurrent<SchoolTerm>(update.error);
   return (
     <AppModal opened onClose={onClose} title={term ? t('terms.editTitle', { name: term.name }) : t('terms.addTitle', { schoolYear })}>
@@ -53,14 +53,14 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
             error={mutation.error}
             onLoad={() => {
               if (!current) return;
-              setValues({ name: current.name, startsOn: current.startsOn, endsOn: current.endsOn });
+              form.setValues({ name: current.name, startsOn: current.startsOn, endsOn: current.endsOn });
               setVersion(current.version);
               update.reset();
             }}
           />
-          <TextInput label={t('terms.name')} placeholder={t('terms.namePlaceholder')} required value={values.name} onChange={set('name')} error={errors.name} data-autofocus />
-          <TextInput type="date" label={t('terms.startsOn')} required min={range.from} max={range.to} value={values.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
-          <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} value={values.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
+          <TextInput label={t('terms.name')} placeholder={t('terms.namePlaceholder')} required {...form.getInputProps('name')} data-autofocus />
+          <TextInput type="date" label={t('terms.startsOn')} required min={range.from} max={range.to} {...form.getInputProps('startsOn')} />
+          <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} {...form.getInputProps('endsOn')} />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>
