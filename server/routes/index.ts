@@ -30,6 +30,8 @@ import { ssoSettingsRoutes } from './sso-settings.ts';
 import { ssoRoutes } from './sso.ts';
 import { translationRoutes } from './translations.ts';
 import { districtRoutes } from './district.ts';
+import { teamRoutes } from './teams.ts';
+import { caseloadRoutes } from './caseloads.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,4 +67,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(translationRoutes, { prefix: '/api/translations' });
   await app.register(districtRoutes, { prefix: '/api/district' });
+  await app.register(teamRoutes, { prefix: '/api/teams' });
+  await app.register(caseloadRoutes, { prefix: '/api/caseloads' });
 };

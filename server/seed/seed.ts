@@ -11,6 +11,9 @@ import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignmen
 import { seedCompetency } from './seed-competency.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
 
+/** When the demo coach's caseload starts: a year back, so it is current whatever the district's day. */
+const CASELOAD_SINCE = `${new Date().getUTCFullYear() - 1}-07-01`;
+
 export interface DemoSignIn { email: string; role: string }
 
 /** Which demo district to make: the README's Sunshine by default; tests make a second one beside it. */
@@ -119,7 +122,8 @@ export async function seedDemoDistrict(
     await tx.insert(orgUnits).values(orgs);
     for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
     for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
-    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId })));
+    // Dated well before any demo term, so the caseload is current whatever the district's day.
+    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId, startsOn: CASELOAD_SINCE })));
     const accounts = await tx.insert(users).values([
       account(adminPersonId, `admin${at}`, 'district_admin'),
       account(hrPersonId, `hr${at}`, 'hr'),

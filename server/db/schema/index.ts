@@ -20,3 +20,4 @@ export * from './record-reads.ts';
 export * from './mfa.ts';
 export * from './sso.ts';
 export * from './translations.ts';
+export * from './teams.ts';

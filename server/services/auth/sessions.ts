@@ -1,7 +1,8 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
+import { districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import { preparedOnce } from '../../db/prepared.ts';
+import { coachingScopeJson } from './coaching-scope.ts';
 import { currentAssignment } from './current-assignment.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { qualified } from '../../db/qualified.ts';
@@ -63,8 +64,8 @@ function sessionQuery(db: Db) {
       // The actor's scopes in the same statement: one query authenticates a request.
       roles: sql<{ role: string; orgUnitId: string }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)})), '[]'::json)
         from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,
-      caseload: sql<string[]>`(select coalesce(json_agg(${qualified(caseloadMembers.personId)}), '[]'::json) from ${caseloadMembers}
-        where ${qualified(caseloadMembers.coachPersonId)} = ${qualified(users.personId)} and ${qualified(caseloadMembers.active)})`,
+      // Current caseload rows and the members of teams the person leads (coaching-scope.ts).
+      caseload: sql<string[]>`${coachingScopeJson(qualified(users.personId), sql`(now() at time zone ${qualified(districts.timeZone)})::date`)}`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
