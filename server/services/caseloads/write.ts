@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AssignCoacheeInput, AssignGroupInput } from '../../../common/schemas/caseloads.ts';
 import type { EndPeriodInput } from '../../../common/schemas/teams.ts';
 import type { Executor } from '../../db/client.ts';
-import { caseloadMembers, teamMembers } from '../../db/schema/index.ts';
+import { caseloadMembers, orgUnits, teamMembers } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, conflict, forbidden, invalidState, notFound } from '../../lib/errors.ts';
 import { canAssignCoaching, canManageAnyTeams, canManageTeamsAt } from '../../policies/teams.ts';
@@ -124,7 +124,11 @@ export async function assignGroup(ctx: Ctx, input: z.infer<typeof AssignGroupInp
     personIds = members.filter((m) => holdsOn(m, period.startsOn)).map((m) => m.personId);
   } else {
     schoolId = input.schoolId!;
-    if (!canManageTeamsAt(ctx.actor, schoolId)) throw notFound('School');
+    const [school] = await ctx.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, schoolId), eq(orgUnits.districtId, districtId), eq(orgUnits.type, 'school')));
+    if (!school || !canManageTeamsAt(ctx.actor, schoolId)) throw notFound('School');
     personIds = await peopleByRoleInSchool(ctx.db, districtId, schoolId, [...OBSERVED_ROLES]);
   }
   if (!canManageTeamsAt(ctx.actor, schoolId)) throw notFound('Team');
