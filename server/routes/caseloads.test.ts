@@ -15,6 +15,7 @@ const t = useTestApp();
 let districtId: string;
 let schoolId: string;
 let otherSchoolId: string;
+let foreignSchool: string;
 let c: Record<'hr' | 'principal' | 'principal2' | 'teacher' | 'coach' | 'coach2' | 'foreignHr', Client>;
 let p: Record<'teacher' | 'coach' | 'coach2' | 'principal' | 't2' | 't3' | 't4' | 'elsewhere' | 'foreign', { id: string; email: string | null }>;
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const coach = await buildUser(db, districtId, 'coach', { orgUnitId: schoolId });
   const coach2 = await buildUser(db, districtId, 'coach', { orgUnitId: schoolId });
   const other = (await buildDistrict(db, 'Other')).id;
-  const foreignSchool = (await buildOrgUnit(db, other)).id;
+  foreignSchool = (await buildOrgUnit(db, other)).id;
   const foreignHr = await buildUser(db, other, 'hr');
   p = {
     teacher: { id: teacher.personId, email: teacher.email },
@@ -71,6 +72,7 @@ describe('caseloads: who may', () => {
     expect((await c.principal2.post('/api/caseloads', { coachPersonId: p.coach.id, personId: p.t2.id })).statusCode).toBe(404);
     expect((await c.principal.post('/api/caseloads', { coachPersonId: p.coach.id, personId: p.elsewhere.id })).statusCode).toBe(404);
     expect((await c.principal.post('/api/caseloads/group', { coachPersonId: p.coach.id, schoolId: otherSchoolId })).statusCode).toBe(404);
+    expect((await c.hr.post('/api/caseloads/group', { coachPersonId: p.coach.id, schoolId: foreignSchool })).statusCode).toBe(404);
     expect((await c.principal.post('/api/caseloads', { coachPersonId: p.coach.id, personId: p.coach.id })).statusCode).toBe(400);
   });
 });
