@@ -41,7 +41,7 @@ afterAll(async () => {
 
 async function pickPerson(page: Page, label: string, person: Person) {
   const dialog = page.getByRole('dialog');
-  const box = dialog.getByRole('textbox', { name: label });
+  const box = dialog.getByRole('combobox', { name: label });
   await box.fill(person.familyName);
   await page.getByRole('option', { name: new RegExp(`^${nameOf(person)}`) }).first().click();
 }
@@ -63,7 +63,7 @@ describe('teams and caseloads journey', () => {
       await pickPerson(principal, 'Person', person);
       await principal.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
       await principal.getByRole('dialog').waitFor({ state: 'hidden' });
-      await principal.getByRole('cell', { name: nameOf(person) }).waitFor();
+      await principal.getByRole('cell', { name: nameOf(person), exact: true }).waitFor();
     }
     await principal.getByRole('button', { name: `Make lead: ${nameOf(teachers[0]!)}` }).click();
     await principal.getByRole('button', { name: `Make member: ${nameOf(teachers[0]!)}` }).waitFor();
@@ -93,7 +93,7 @@ describe('teams and caseloads journey', () => {
   it('the coach sees the new coachee on their caseload page (phone)', async () => {
     await coach.goto('/caseloads');
     await heading(coach, 'Caseloads').waitFor();
-    await coach.getByRole('cell', { name: nameOf(teachers[1]!) }).waitFor();
+    await coach.getByRole('cell', { name: nameOf(teachers[1]!), exact: true }).waitFor();
     await expectNoAxeViolations(coach, 'caseload page');
     await expectNoSidewaysScroll(coach, 'caseload page');
     await screenshot(coach, 'caseload-phone');

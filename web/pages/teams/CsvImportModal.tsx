@@ -53,7 +53,7 @@ export function CsvImportModal({
         <Anchor href={templateUrl} download size="sm">
           {t('import.template')}
         </Anchor>
-        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} clearable />
+        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} />
         <ErrorAlert error={mutation.error} />
         {result ? (
           <Stack gap="xs" aria-live="polite">
