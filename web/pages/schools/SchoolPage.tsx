@@ -48,7 +48,7 @@ export default function SchoolPage() {
             <ActiveBadge active={u.active} />
             {u.type === 'school' && me.abilities.manageTeams ? (
               <Button variant="default" component={Link} to={`/schools/${u.id}/teams`}>
-                {t('teams.link', { ns: 'teams' })}
+                {t('school.teams')}
               </Button>
             ) : null}
             {u.abilities.update ? (
