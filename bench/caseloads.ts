@@ -33,7 +33,7 @@ try {
     const apply: number[] = [];
     const raw: number[] = [];
     for (let rep = 0; rep < Number(values.reps); rep++) {
-      const coach = await buildPerson(db, seeded.districtId, { role: 'coach', orgUnitId: seeded.bigSchoolId, identifier: `C-bench-${rep}` });
+      await buildPerson(db, seeded.districtId, { role: 'coach', orgUnitId: seeded.bigSchoolId, identifier: `C-bench-${rep}` });
       const csv = `coach,coachee,starts_on\n${teachers.map((t) => `C-bench-${rep},${t},2026-08-01`).join('\n')}\n`;
       let t0 = now();
       const checked = await hr.request('POST', '/api/caseloads/import', { csv, dryRun: true });

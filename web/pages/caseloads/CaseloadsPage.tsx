@@ -1,4 +1,5 @@
-import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadAssignment } from '../../../common/schemas/caseloads.ts';
@@ -122,7 +123,11 @@ export default function CaseloadsPage() {
                     {list.data.teamCoachees.map((x) => (
                       <Table.Tr key={`${x.team.id}-${x.person.id}`}>
                         <Table.Td>{personName(x.person)}</Table.Td>
-                        <Table.Td>{x.team.name}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/teams/${x.team.id}`}>
+                            {x.team.name}
+                          </Anchor>
+                        </Table.Td>
                         <Table.Td>{formatDate(x.since)}</Table.Td>
                       </Table.Tr>
                     ))}
