@@ -176,7 +176,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);
