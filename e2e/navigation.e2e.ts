@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
-const GROWTH = ['Observations', 'Coaching', 'School tracker', 'Calendar'];
+const GROWTH = ['Observations', 'Coaching', 'Caseloads', 'School tracker', 'Calendar'];
 const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Background jobs', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
@@ -21,6 +21,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   People: 'People',
   Observations: 'Observations',
   Coaching: 'Coaching',
+  Caseloads: 'Caseloads',
   'School tracker': /^(School tracker|Palm Grove Elementary)$/,
   Calendar: 'Calendar',
   'Observation settings': 'Observation settings',
@@ -122,7 +123,7 @@ describe('on a phone, by keyboard', () => {
     // Tab walks the header, then the menu's links, each visible; past the last one the focus must
     // not go to the page hidden under the open menu.
     const walked: { name: string; inNav: boolean; seen: boolean }[] = [];
-    for (let i = 0; i < 13; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }

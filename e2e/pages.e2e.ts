@@ -95,6 +95,20 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await admin.getByRole('heading', { level: 2, name: /^Staff \(\d+\)$/ }).waitFor();
     await survey(admin, viewport, '13-school');
 
+    await admin.getByRole('link', { name: 'Teams' }).click();
+    await heading(admin, 'Teams at Palm Grove Elementary').waitFor();
+    await survey(admin, viewport, '13a-teams');
+    await admin.getByRole('link', { name: 'Grade 3' }).click();
+    await heading(admin, 'Grade 3').waitFor();
+    await admin.getByRole('heading', { name: 'History' }).waitFor();
+    await survey(admin, viewport, '13b-team');
+    await navigate(admin, phone, 'Caseloads');
+    await heading(admin, 'Caseloads').waitFor();
+    await survey(admin, viewport, '13c-caseloads');
+    await navigate(admin, phone, 'Schools');
+    await admin.getByRole('link', { name: 'Palm Grove Elementary' }).click();
+    await heading(admin, 'Palm Grove Elementary').waitFor();
+
     await admin.getByRole('link', { name: 'Michelle Reyes' }).click();
     await heading(admin, 'Michelle Reyes').waitFor();
     await admin.getByRole('heading', { name: 'Change history' }).waitFor();
@@ -178,7 +192,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);

@@ -51,6 +51,10 @@ export const AppAbilities = z.object({
   viewDistrictTracker: z.boolean(),
   /** Non-negotiables, observation types, the action-step library and the school calendar (HR and admins). */
   manageObservationSettings: z.boolean(),
+  /** Define teams and assign caseloads (HR and admins; school leaders for their schools). */
+  manageTeams: z.boolean(),
+  /** Open the caseloads page: coaches and team leads (their own) and those who assign them. */
+  caseloads: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

@@ -2,6 +2,7 @@ import type { AppAbilities } from '../../common/schemas/auth.ts';
 import type { Actor } from '../lib/actor.ts';
 import { canCoachAnyone } from './coaching.ts';
 import { canManageObservationSettings, canObserveAnyone } from './observations.ts';
+import { canManageAnyTeams } from './teams.ts';
 
 export const isDistrictAdmin = (actor: Actor) => actor.adminGrant === 'district_admin';
 export const isHrOrAdmin = (actor: Actor) => actor.adminGrant === 'district_admin' || actor.adminGrant === 'hr';
@@ -19,8 +20,10 @@ export function appAbilities(actor: Actor): AppAbilities {
     manageFrameworks: isHrOrAdmin(actor),
     observe: canObserveAnyone(actor),
     coach: canCoachAnyone(actor),
-    viewTracker: isHrOrAdmin(actor) || actor.access === 'school_leader' || actor.access === 'coach',
+    viewTracker: isHrOrAdmin(actor) || actor.access === 'school_leader' || actor.access === 'coach' || actor.caseloadPersonIds.length > 0,
     viewDistrictTracker: isHrOrAdmin(actor),
     manageObservationSettings: canManageObservationSettings(actor),
+    manageTeams: canManageAnyTeams(actor),
+    caseloads: canCoachAnyone(actor) || canManageAnyTeams(actor),
   };
 }

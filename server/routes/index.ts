@@ -33,6 +33,8 @@ import { translationRoutes } from './translations.ts';
 import { districtRoutes } from './district.ts';
 import { placementRoutes } from './placements.ts';
 import { evaluatorRoutes } from './evaluators.ts';
+import { teamRoutes } from './teams.ts';
+import { caseloadRoutes } from './caseloads.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -72,4 +74,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(districtRoutes, { prefix: '/api/district' });
   await app.register(placementRoutes, { prefix: '/api' });
   await app.register(evaluatorRoutes, { prefix: '/api' });
+  await app.register(teamRoutes, { prefix: '/api/teams' });
+  await app.register(caseloadRoutes, { prefix: '/api/caseloads' });
 };

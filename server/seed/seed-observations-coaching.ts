@@ -45,7 +45,7 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
   const yesterday = plusDays(today, -1);
 
   for (const { coach, coachees, existing, lagging, group } of coaches) {
-    if (!existing) rows.caseload.push(...coachees.map((p) => ({ districtId, coachPersonId: coach.id, personId: p.id })));
+    if (!existing) rows.caseload.push(...coachees.map((p) => ({ districtId, coachPersonId: coach.id, personId: p.id, startsOn: termStartsOn })));
     // Individual plans, and for the demo coach one group plan for the last three coachees.
     const groupMembers = group ? coachees.slice(-3) : [];
     const units: { people: DemoPerson[]; focus: { code: string; title: string; components: string[] } }[] = [

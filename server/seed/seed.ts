@@ -9,7 +9,11 @@ import { hashPassword } from '../services/auth/passwords.ts';
 import type { Db } from '../db/client.ts';
 import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from '../db/schema/index.ts';
 import { seedCompetency } from './seed-competency.ts';
+import { seedTeams } from './seed-teams.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
+
+/** When the demo coach's caseload starts: a year back, so it is current whatever the district's day. */
+const CASELOAD_SINCE = `${new Date().getUTCFullYear() - 1}-07-01`;
 
 export interface DemoSignIn { email: string; role: string }
 
@@ -50,6 +54,7 @@ export async function seedDemoDistrict(
     { email: `coach${at}`, role: 'coach (Palm Grove Elementary)' },
     { email: `teacher${at}`, role: 'teacher (Palm Grove Elementary)' },
     { email: `superintendent${at}`, role: 'instructional superintendent (North Network)' },
+    { email: `teamlead${at}`, role: 'team lead who coaches Grade 3 (Palm Grove Elementary)' },
   ];
   const [existing] = await db.select().from(districts).where(eq(districts.slug, district.slug));
   if (existing) return { created: false, signIns };
@@ -92,21 +97,26 @@ export async function seedDemoDistrict(
 
   const special: Record<string, string> = {};
   const caseload: string[] = [];
+  const palmTeachers: string[] = [];
   for (const [index, school] of SCHOOLS.entries()) {
     const id = randomUUID();
     orgs.push({ id, districtId, sourcedId: `org-${school.code}`, name: school.name, type: 'school', identifier: school.code, parentId: rootId });
     const first = index === 0;
     special.principal = addPerson(id, 'principal', first ? `principal${at}` : undefined, first ? ['Lorena', 'Castillo'] : undefined);
-    addPerson(id, 'assistant_principal');
+    const apId = addPerson(id, 'assistant_principal');
+    if (first) special.assistantPrincipal = apId;
+    if (first) special.school = id;
     if (school.level !== 'elementary') addPerson(id, 'assistant_principal');
     const coachId = addPerson(id, 'coach', first ? `coach${at}` : undefined, first ? ['Terrence', 'Boateng'] : undefined);
     if (first) special.coach = coachId;
-    addPerson(id, 'team_lead');
+    const teamLeadId = addPerson(id, 'team_lead', first ? `teamlead${at}` : undefined, first ? ['Keisha', 'Morgan'] : undefined);
+    if (first) special.teamLead = teamLeadId;
     addPerson(id, 'counselor');
     for (let t = 0; t < TEACHERS_PER_LEVEL[school.level]; t++) {
       const teacherId = addPerson(id, 'teacher', first && t === 0 ? `teacher${at}` : undefined, first && t === 0 ? ['Michelle', 'Reyes'] : undefined);
       if (first && t === 0) special.teacher = teacherId;
       if (first && t < 8) caseload.push(teacherId);
+      if (first) palmTeachers.push(teacherId);
     }
     for (let a = 0; a < 2; a++) addPerson(id, 'apprentice_teacher');
     for (let a = 0; a < 3; a++) addPerson(id, 'instructional_assistant');
@@ -120,13 +130,15 @@ export async function seedDemoDistrict(
     await tx.insert(orgUnits).values(orgs);
     for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
     for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
-    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId })));
+    // Dated well before any demo term, so the caseload is current whatever the district's day.
+    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId, startsOn: CASELOAD_SINCE })));
     const accounts = await tx.insert(users).values([
       account(adminPersonId, `admin${at}`, 'district_admin'),
       account(hrPersonId, `hr${at}`, 'hr'),
       account(special.principalFirst!, `principal${at}`),
       account(special.coach!, `coach${at}`),
       account(special.teacher!, `teacher${at}`),
+      account(special.teamLead!, `teamlead${at}`),
     ]).returning({ id: users.id, personId: users.personId });
     const { mfaKey } = opts;
     if (mfaKey) {
@@ -137,6 +149,16 @@ export async function seedDemoDistrict(
     await seedCompetency(tx, { districtId, districtName: district.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
     await (await import('./seed-observations.ts')).seedObservations(tx, { districtId, emailDomain: district.domain }); // a term of observations and coaching (issue 4)
     await (await import('./seed-placements.ts')).seedPlacements(tx, { districtId, emailDomain: district.domain, passwordHash }); // networks, career steps, evaluators (issue 12)
+    await seedTeams(tx, {
+      districtId,
+      schoolId: special.school!,
+      principal: special.principalFirst!,
+      assistantPrincipal: special.assistantPrincipal!,
+      coach: special.coach!,
+      teamLead: special.teamLead!,
+      teachers: palmTeachers,
+      since: CASELOAD_SINCE,
+    }); // teams at Palm Grove, a team lead and a principal who coach (issue 12)
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',

@@ -70,7 +70,7 @@ export async function buildUser(
     .values({ districtId, personId: person.id, email, passwordHash: await testHash(), adminGrant: setup.grant })
     .returning();
   if (opts.caseload?.length) {
-    await db.insert(caseloadMembers).values(opts.caseload.map((personId) => ({ districtId, coachPersonId: person.id, personId })));
+    await db.insert(caseloadMembers).values(opts.caseload.map((personId) => ({ districtId, coachPersonId: person.id, personId, startsOn: '2020-01-01' })));
   }
   if (setup.grant && !opts.withoutFactor) await enrolTestFactor(db, user!);
   return { ...user!, person };

@@ -21,3 +21,4 @@ export * from './mfa.ts';
 export * from './sso.ts';
 export * from './translations.ts';
 export * from './placements.ts';
+export * from './teams.ts';

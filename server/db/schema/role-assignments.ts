@@ -1,7 +1,9 @@
-import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 import { orgUnits } from './org-units.ts';
 import { people } from './people.ts';
+import { users } from './users.ts';
 
 /** A dated role a person holds in an org unit (OneRoster 1.2 roles.csv). */
 export const roleAssignments = pgTable(
@@ -28,7 +30,11 @@ export const roleAssignments = pgTable(
   ],
 );
 
-/** Who is on a coach's caseload: the coach's "caseload" scope. */
+/**
+ * Who is on a coach's caseload, for a period: `startsOn` to `endsOn` (exclusive; null while it goes
+ * on). The coach's "caseload" scope is the rows current today; ended rows are the history. A coachee
+ * may have several coaches at once, but never the same coach twice over overlapping dates.
+ */
 export const caseloadMembers = pgTable(
   'caseload_members',
   {
@@ -40,6 +46,10 @@ export const caseloadMembers = pgTable(
       .notNull()
       .references(() => people.id),
     active: boolean().notNull().default(true),
+    startsOn: date({ mode: 'string' }).notNull().default(sql`current_date`),
+    endsOn: date({ mode: 'string' }),
+    version: integer().notNull().default(1),
+    createdBy: uuid().references(() => users.id),
   },
-  (t) => [uniqueIndex('caseload_members_uq').on(t.coachPersonId, t.personId)],
+  (t) => [index('caseload_members_coach_idx').on(t.coachPersonId, t.startsOn), index('caseload_members_person_idx').on(t.personId)],
 );

@@ -1,7 +1,8 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { caseloadMembers, districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
+import { districts, people, roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import { preparedOnce } from '../../db/prepared.ts';
+import { coachingScopeJson } from './coaching-scope.ts';
 import { currentAssignment } from './current-assignment.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { qualified } from '../../db/qualified.ts';
@@ -66,8 +67,8 @@ function sessionQuery(db: Db) {
           'networkSchoolIds', (select coalesce(json_agg(school.id), '[]'::json) from org_units school join org_units network on network.id = school.parent_id
             where network.id = ${qualified(roleAssignments.orgUnitId)} and network.type = 'network' and school.active))), '[]'::json)
         from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,
-      caseload: sql<string[]>`(select coalesce(json_agg(${qualified(caseloadMembers.personId)}), '[]'::json) from ${caseloadMembers}
-        where ${qualified(caseloadMembers.coachPersonId)} = ${qualified(users.personId)} and ${qualified(caseloadMembers.active)})`,
+      // Current caseload rows and the members of teams the person leads (coaching-scope.ts).
+      caseload: sql<string[]>`${coachingScopeJson(qualified(users.personId), sql`(now() at time zone ${qualified(districts.timeZone)})::date`)}`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

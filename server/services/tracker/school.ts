@@ -6,6 +6,7 @@ import { isHrOrAdmin } from '../../policies/app.ts';
 import { canViewTrackers, loadTrackedSchool, schoolsInScope, sharedTrackerContext, trackerColumns } from './context.ts';
 import { sharedRead } from '../../lib/read-cache.ts';
 import { runTrackerSql } from './query.ts';
+import { currentTeamsOfSchool } from '../teams/load.ts';
 import { filterRows, presentTrackerRow, sortRows } from './rows.ts';
 import { districtSchools, isStale, rememberSchoolSummary, scheduleSummaryRefresh, storedSummaries, summarize } from './summary.ts';
 
@@ -25,8 +26,12 @@ const badFilter = (path: string, message: string) => new AppError('validation_fa
 /** A school's tracker, filtered and sorted; the full view also refreshes the school's stored summary. */
 export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQuery): Promise<SchoolTracker> {
   const districtId = ctx.actor.districtId;
-  const { school, scope, teams } = await loadTrackedSchool(ctx.db, ctx.actor, schoolId);
+  const { school, scope, teams: units } = await loadTrackedSchool(ctx.db, ctx.actor, schoolId);
   const context = await sharedTrackerContext(ctx.db, districtId);
+  // Teams of the school (services/teams) filter by their current members; units under the school by role.
+  const schoolTeams = await currentTeamsOfSchool(ctx.db, districtId, schoolId, context.today);
+  const teams = [...units, ...schoolTeams.map(({ id, name }) => ({ id, name }))];
+  const teamFilter = schoolTeams.find((team) => team.id === query.team);
   const columns = await trackerColumns(ctx.db, districtId);
   const itemIds = columns.map((c) => c.itemId);
   // Filters name this district's competencies and this school's teams only (an export records them).
@@ -58,7 +63,8 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   if (scope.view === 'full' && !truncated) {
     rememberSchoolSummary(ctx.db, districtId, schoolId, () => summarize(shared.sqlRows, context, itemIds), (err) => ctx.log.warn({ err }, 'tracker summary not saved'));
   }
-  const filtered = filterRows(rows, query);
+  const inTeam = teamFilter ? rows.filter((row) => teamFilter.personIds.includes(row.personId)) : rows;
+  const filtered = filterRows(inTeam, { ...query, team: teamFilter ? undefined : query.team });
   return {
     school,
     term: context.term,

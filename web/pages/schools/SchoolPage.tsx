@@ -46,6 +46,11 @@ export default function SchoolPage() {
         actions={
           <>
             <ActiveBadge active={u.active} />
+            {u.type === 'school' && me.abilities.manageTeams ? (
+              <Button variant="default" component={Link} to={`/schools/${u.id}/teams`}>
+                {t('school.teams')}
+              </Button>
+            ) : null}
             {u.abilities.update ? (
               <Button variant="default" onClick={() => setDialog('edit')}>
                 {t('common.edit')}
