@@ -29,7 +29,9 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   const { school, scope, teams: units } = await loadTrackedSchool(ctx.db, ctx.actor, schoolId);
   const context = await sharedTrackerContext(ctx.db, districtId);
   // Teams of the school (services/teams) filter by their current members; units under the school by role.
-  const schoolTeams = await currentTeamsOfSchool(ctx.db, districtId, schoolId, context.today);
+  const schoolTeams = await sharedRead(ctx.db, `school-teams:${schoolId}:${context.today}`, () =>
+    currentTeamsOfSchool(ctx.db, districtId, schoolId, context.today),
+  );
   const teams = [...units, ...schoolTeams.map(({ id, name }) => ({ id, name }))];
   const teamFilter = schoolTeams.find((team) => team.id === query.team);
   const columns = await trackerColumns(ctx.db, districtId);
