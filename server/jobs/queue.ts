@@ -179,6 +179,7 @@ export class JobQueue implements JobSender {
       const parsed = JOB_PAYLOADS[name].safeParse(job.data);
       if (!parsed.success) throw new PermanentJobError('The job carries a payload it cannot run with');
       const started = Date.now();
+      this.log.debug({ queue: name, jobId: job.id, retryCount: job.retryCount }, 'job started');
       await this.handlers.get(name)!(parsed.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
       await boss.complete(name, job.id);
       this.log.info({ queue: name, jobId: job.id, retryCount: job.retryCount, ms: Date.now() - started }, 'job done');
