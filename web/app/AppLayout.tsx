@@ -78,7 +78,7 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="app-navigation" aria-label={t('shell.navigation')} p="sm" inert={navHidden} aria-hidden={navHidden || undefined}>
+      <AppShell.Navbar id="app-navigation" aria-label={t('shell.navigation')} p="sm" style={{ overflowY: 'auto' }} inert={navHidden} aria-hidden={navHidden || undefined}>
         <Text hiddenFrom="xs" fw={600} px="sm" pb="sm">
           {me.district.name}
         </Text>
