@@ -105,6 +105,10 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await navigate(admin, phone, 'Caseloads');
     await heading(admin, 'Caseloads').waitFor();
     await survey(admin, viewport, '13c-caseloads');
+    await navigate(admin, phone, 'Walkthroughs');
+    await heading(admin, 'Walkthrough report').waitFor();
+    await admin.getByRole('columnheader', { name: 'Look-for' }).waitFor();
+    await survey(admin, viewport, '13d-walkthroughs');
     await navigate(admin, phone, 'Schools');
     await admin.getByRole('link', { name: 'Palm Grove Elementary' }).click();
     await heading(admin, 'Palm Grove Elementary').waitFor();
@@ -192,7 +196,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'walkthroughs', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);
