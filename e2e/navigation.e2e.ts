@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
 const GROWTH = ['Observations', 'Coaching', 'Caseloads', 'School tracker', 'Calendar'];
-/** School leaders, HR and admins also read the walkthrough report (coaches do not). */
-const LEADING = ['Observations', 'Coaching', 'Caseloads', 'School tracker', 'Walkthroughs', 'Calendar'];
-const ALL_ITEMS = ['Home', 'Schools', 'People', ...LEADING, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Background jobs', 'Account'];
+const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Background jobs', 'Account'];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: boolean }[] = [
   { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS, district: true },
-  { role: 'hr', name: 'Rafael Ortega', district: true, nav: ['Home', 'Schools', 'People', ...LEADING, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Account'] },
-  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', ...LEADING, 'Frameworks', 'Career pathways', 'Account'] },
+  { role: 'hr', name: 'Rafael Ortega', district: true, nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Account'] },
+  { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
   { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
   { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'] },
 ];
@@ -24,7 +22,6 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   Observations: 'Observations',
   Coaching: 'Coaching',
   Caseloads: 'Caseloads',
-  Walkthroughs: 'Walkthrough report',
   'School tracker': /^(School tracker|Palm Grove Elementary)$/,
   Calendar: 'Calendar',
   'Observation settings': 'Observation settings',

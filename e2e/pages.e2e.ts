@@ -105,7 +105,9 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await navigate(admin, phone, 'Caseloads');
     await heading(admin, 'Caseloads').waitFor();
     await survey(admin, viewport, '13c-caseloads');
-    await navigate(admin, phone, 'Walkthroughs');
+    await navigate(admin, phone, 'Observations');
+    await heading(admin, 'Observations').waitFor();
+    await admin.getByRole('link', { name: 'Walkthrough report' }).click();
     await heading(admin, 'Walkthrough report').waitFor();
     await admin.getByRole('columnheader', { name: 'Look-for' }).waitFor();
     await survey(admin, viewport, '13d-walkthroughs');
@@ -196,7 +198,7 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'walkthroughs', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);

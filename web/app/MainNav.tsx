@@ -20,7 +20,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/coaching', label: 'nav.coaching' },
   { to: '/caseloads', label: 'nav.caseloads', ability: 'caseloads' },
   { to: '/tracker', label: 'nav.tracker', ability: 'viewTracker' },
-  { to: '/walkthroughs', label: 'nav.walkthroughs', ability: 'manageTeams' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/frameworks', label: 'nav.frameworks' },
   { to: '/pathways', label: 'nav.pathways' },

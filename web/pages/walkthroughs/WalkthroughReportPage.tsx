@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { LookForTagsPanel } from './LookForTagsPanel.tsx';
 import { percent, periodLabel } from './labels.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -30,8 +31,8 @@ function ShareCell({ share, seen, looked }: { share: number | null; seen: number
 function ReportTable({ report }: { report: WalkthroughReport }) {
   const { t } = useTranslation('observations');
   return (
-    <Table.ScrollContainer minWidth={360 + report.periods.length * 90}>
-      <Table striped>
+    <ScrollRegion label={t('walkthroughReport.caption')}>
+      <Table striped miw={360 + report.periods.length * 90}>
         <Table.Caption>{t('walkthroughReport.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -66,7 +67,7 @@ function ReportTable({ report }: { report: WalkthroughReport }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
