@@ -157,4 +157,31 @@ describe('look-for competency tags', () => {
     const rows = await publishSeen();
     expect(rows.map((r) => [r.itemId, r.source, r.personId, r.scaleLevelId])).toEqual([[itemId, 'walkthrough', w.otherTeacher.personId, null]]);
   });
+
+  it('on a published edit, appends evidence only for a tagged look-for newly seen', async () => {
+    const db = t.database.db;
+    const start = await c.leader.post('/api/observations', { typeId: w.fixture.walkthroughTypeId, observedPersonId: w.otherTeacher.personId, observedOn: '2026-11-24' });
+    const put = await c.leader.request('PUT', `/api/observations/${start.json().id}/draft`, {
+      version: start.json().version,
+      lookForResults: [
+        { lookFor: LT, seen: false, comment: null },
+        { lookFor: ST, seen: true, comment: null },
+      ],
+    });
+    const published = await c.leader.post(`/api/observations/${start.json().id}/publish`, { version: put.json().version });
+    expect(published.statusCode, published.body).toBe(200);
+    const rowsOf = () => db.select().from(evidence).where(and(eq(evidence.sourceId, start.json().id), eq(evidence.districtId, w.districtId)));
+    expect(await rowsOf()).toEqual([]);
+    const seenNow = [
+      { lookFor: LT, seen: true, comment: null },
+      { lookFor: ST, seen: true, comment: null },
+    ];
+    const revised = await c.leader.post(`/api/observations/${start.json().id}/revise`, { version: published.json().version, reason: 'Saw the target on the board', lookForResults: seenNow });
+    expect(revised.statusCode, revised.body).toBe(200);
+    expect((await rowsOf()).map((r) => r.itemId)).toEqual([w.fixture.criteria[0]!.itemId]);
+    // Revised again with the same look-for still seen: no second row.
+    const again = await c.leader.post(`/api/observations/${start.json().id}/revise`, { version: revised.json().version, reason: 'Typo', glows: 'Thanks' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await rowsOf()).toHaveLength(1);
+  });
 });

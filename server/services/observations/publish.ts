@@ -146,6 +146,7 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
       const dateMoved = updated.observedOn !== row.observedOn;
       const changed = snapshot.scores.filter((s) => dateMoved || previous.get(s.itemId) !== s.scaleLevelId);
       await appendObservationEvidence(tx, ctx, updated, changed);
+      await appendWalkthroughEvidence(tx, ctx, updated, row.lookForResults);
       await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [...previous.keys(), ...snapshot.scores.map((s) => s.itemId)]);
       await applyActionStepChecks(tx, id);
       await notify(tx, ctx, {
