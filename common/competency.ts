@@ -61,6 +61,7 @@ export const EVIDENCE_SOURCES = [
   'interview',
   'fidelity_check',
   'manager_review',
+  'walkthrough',
 ] as const;
 
 /** Limits that keep one upload or one field from exhausting the server. */

@@ -105,6 +105,12 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await navigate(admin, phone, 'Caseloads');
     await heading(admin, 'Caseloads').waitFor();
     await survey(admin, viewport, '13c-caseloads');
+    await navigate(admin, phone, 'Observations');
+    await heading(admin, 'Observations').waitFor();
+    await admin.getByRole('link', { name: 'Walkthrough report' }).click();
+    await heading(admin, 'Walkthrough report').waitFor();
+    await admin.getByRole('columnheader', { name: 'Look-for' }).waitFor();
+    await survey(admin, viewport, '13d-walkthroughs');
     await navigate(admin, phone, 'Schools');
     await admin.getByRole('link', { name: 'Palm Grove Elementary' }).click();
     await heading(admin, 'Palm Grove Elementary').waitFor();

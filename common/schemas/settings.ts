@@ -27,6 +27,8 @@ export const NonNegotiables = z.object({
   effectiveFrameworkId: z.uuid().nullable(),
   effectiveVersionId: z.uuid().nullable(),
   frameworks: z.array(ObservationFrameworkChoice),
+  /** A look-for seen on a published walkthrough records evidence for its tagged competency. */
+  walkthroughEvidence: z.boolean(),
   version: z.number().int(),
   abilities: SettingsAbilities,
 });
@@ -38,6 +40,7 @@ export const UpdateNonNegotiablesInput = z.object({
   scoredObservationsPerTerm: z.number().int().min(0).max(NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm),
   feedbackWithinSchoolDays: z.number().int().min(0).max(NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays),
   observationFrameworkId: z.uuid().nullable(),
+  walkthroughEvidence: z.boolean().optional(),
   version,
 });
 

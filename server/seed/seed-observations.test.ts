@@ -113,4 +113,15 @@ describe('demo observations and coaching', () => {
     expect(logs.filter((l) => l.status === 'held').every((l) => l.notes.length > 0)).toBe(true);
     expect(await db().$count(s.coachingLogs, and(eq(s.coachingLogs.districtId, districtId), lt(s.coachingLogs.startsAt, new Date()), eq(s.coachingLogs.status, 'scheduled')))).toBe(0);
   });
+
+  it('tags every walkthrough look-for and gives Palm Grove months of walkthroughs for the report', async () => {
+    const [type] = await db().select().from(s.observationTypes).where(and(eq(s.observationTypes.districtId, districtId), eq(s.observationTypes.kind, 'walkthrough')));
+    expect(Object.keys(type!.lookForItems).sort()).toEqual([...type!.lookFors].sort());
+    const [palm] = await db().select().from(s.orgUnits).where(and(eq(s.orgUnits.districtId, districtId), eq(s.orgUnits.name, 'Palm Grove Elementary')));
+    const walks = await db()
+      .select({ day: s.observations.observedOn })
+      .from(s.observations)
+      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.orgUnitId, palm!.id), eq(s.observations.kind, 'walkthrough'), eq(s.observations.status, 'published')));
+    expect(new Set(walks.map((w) => w.day.slice(0, 7))).size).toBeGreaterThanOrEqual(4);
+  });
 });

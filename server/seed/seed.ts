@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignments, users } from '../db/schema/index.ts';
 import { seedCompetency } from './seed-competency.ts';
 import { seedTeams } from './seed-teams.ts';
+import { seedWalkthroughs } from './seed-walkthroughs.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
 
 /** When the demo coach's caseload starts: a year back, so it is current whatever the district's day. */
@@ -159,6 +160,7 @@ export async function seedDemoDistrict(
       teachers: palmTeachers,
       since: CASELOAD_SINCE,
     }); // teams at Palm Grove, a team lead and a principal who coach (issue 12)
+    await seedWalkthroughs(tx, { districtId, schoolId: special.school!, observers: [special.principalFirst!, special.assistantPrincipal!], teachers: palmTeachers }); // walkthroughs that count (issue 12)
     await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
       action: 'district.seed_demo',
       entityType: 'district',

@@ -70,6 +70,7 @@ export const router = createBrowserRouter([
               { path: '/schools/:id/teams', Component: lazy(() => import('../pages/teams/TeamsPage.tsx')) },
               { path: '/teams/:id', Component: lazy(() => import('../pages/teams/TeamPage.tsx')) },
               { path: '/caseloads', Component: lazy(() => import('../pages/caseloads/CaseloadsPage.tsx')) },
+              { path: '/observations/walkthroughs', Component: lazy(() => import('../pages/walkthroughs/WalkthroughReportPage.tsx')) },
               { path: '/people', element: <PeoplePage /> },
               { path: '/people/new', element: <NewPersonPage /> },
               { path: '/people/:id', element: <PersonPage /> },

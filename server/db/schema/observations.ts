@@ -18,6 +18,8 @@ export const observationTypes = pgTable(
     description: text(),
     /** Walkthroughs: the short list of things the observer looks for. */
     lookFors: jsonb().$type<string[]>().notNull().default([]),
+    /** Walkthroughs: look-for text -> framework item (competency) of the published observation framework. */
+    lookForItems: jsonb().$type<Record<string, string>>().notNull().default({}),
     defaultDurationMinutes: integer(),
     /** Counts toward the "scored observations per term" non-negotiable. */
     countsTowardRequirement: boolean().notNull().default(false),

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 import { districts } from './districts.ts';
 import { frameworks } from './frameworks.ts';
@@ -15,6 +15,8 @@ export const districtSettings = pgTable('district_settings', {
   feedbackWithinSchoolDays: integer().notNull().default(2),
   /** The framework whose published version's role rubrics scored observations use. */
   observationFrameworkId: uuid().references(() => frameworks.id),
+  /** When on, a look-for seen on a published walkthrough records evidence for its tagged competency. */
+  walkthroughEvidence: boolean().notNull().default(false),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

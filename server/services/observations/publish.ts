@@ -15,6 +15,7 @@ import { assertReadable, invalid, isObserverOf, loadObservationRow, personNameSq
 import { loadForWrite, StaleWrite, validateContent, writeContent } from './content.ts';
 import { loadContent, observationView } from './load.ts';
 import { summariesChangedFor } from '../tracker/freshness.ts';
+import { appendWalkthroughEvidence } from '../walkthroughs/evidence.ts';
 
 /** The day feedback is due: N school days after the observation (district non-negotiable and calendar). */
 export async function feedbackDueOn(db: Executor, districtId: string, observedOn: string): Promise<string> {
@@ -82,6 +83,7 @@ export async function publishObservation(ctx: Ctx, id: string, input: PublishObs
       if (!updated) throw new StaleWrite();
       await tx.insert(observationRevisions).values({ districtId: row.districtId, observationId: id, revision: 1, snapshot: content, createdByUserId: ctx.actor.userId });
       await appendObservationEvidence(tx, ctx, updated, content.scores);
+      await appendWalkthroughEvidence(tx, ctx, updated);
       await recomputeCompetencyLatest(
         tx,
         row.districtId,
@@ -144,6 +146,7 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
       const dateMoved = updated.observedOn !== row.observedOn;
       const changed = snapshot.scores.filter((s) => dateMoved || previous.get(s.itemId) !== s.scaleLevelId);
       await appendObservationEvidence(tx, ctx, updated, changed);
+      await appendWalkthroughEvidence(tx, ctx, updated, row.lookForResults);
       await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [...previous.keys(), ...snapshot.scores.map((s) => s.itemId)]);
       await applyActionStepChecks(tx, id);
       await notify(tx, ctx, {

@@ -47,6 +47,7 @@ export async function nonNegotiablesView(ctx: Ctx, db: Executor = ctx.db): Promi
     effectiveFrameworkId: await observationFrameworkId(db, districtId),
     effectiveVersionId: await publishedObservationVersionId(db, districtId),
     frameworks: await frameworkChoices(db, districtId),
+    walkthroughEvidence: row.walkthroughEvidence,
     version: row.version,
     abilities: { update: canManageObservationSettings(ctx.actor) },
   };

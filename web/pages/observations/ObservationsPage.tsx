@@ -95,8 +95,13 @@ export default function ObservationsPage() {
       <PageHeader
         title={t('list.title')}
         actions={
-          observer || me.abilities.viewDistrictTracker ? (
+          observer || me.abilities.viewDistrictTracker || me.abilities.manageTeams ? (
             <>
+              {me.abilities.manageTeams ? (
+                <Button variant="default" component={Link} to="/observations/walkthroughs">
+                  {t('walkthroughReport.title')}
+                </Button>
+              ) : null}
               {me.abilities.viewDistrictTracker ? (
                 <Button variant="default" component={Link} to="/observations/district">
                   {t('district:observations.title')}

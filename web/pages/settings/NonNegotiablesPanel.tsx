@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,12 +12,13 @@ import { serverFieldErrors } from '../../components/validation.ts';
 import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
-type Values = { scoredObservationsPerTerm: number | string; feedbackWithinSchoolDays: number | string; observationFrameworkId: string };
+type Values = { scoredObservationsPerTerm: number | string; feedbackWithinSchoolDays: number | string; observationFrameworkId: string; walkthroughEvidence: boolean };
 
 const valuesOf = (n: NonNegotiables): Values => ({
   scoredObservationsPerTerm: n.scoredObservationsPerTerm,
   feedbackWithinSchoolDays: n.feedbackWithinSchoolDays,
   observationFrameworkId: n.observationFrameworkId ?? '',
+  walkthroughEvidence: n.walkthroughEvidence,
 });
 
 function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
@@ -30,6 +31,7 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
         scoredObservationsPerTerm: values.scoredObservationsPerTerm === '' ? NaN : Number(values.scoredObservationsPerTerm),
         feedbackWithinSchoolDays: values.feedbackWithinSchoolDays === '' ? NaN : Number(values.feedbackWithinSchoolDays),
         observationFrameworkId: values.observationFrameworkId || null,
+        walkthroughEvidence: values.walkthroughEvidence,
         version,
       }),
     }),
@@ -103,6 +105,11 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             ]}
           />
           {settings.frameworks.length === 0 ? <Text c="dimmed">{t('nonNegotiables.noFramework')}</Text> : null}
+          <Switch
+            label={t('nonNegotiables.walkthroughEvidence')}
+            description={t('nonNegotiables.walkthroughEvidenceHelp')}
+            {...form.getInputProps('walkthroughEvidence', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>
               {t('common.save')}

@@ -1,0 +1,2 @@
+ALTER TABLE "district_settings" ADD COLUMN "walkthrough_evidence" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "observation_types" ADD COLUMN "look_for_items" jsonb DEFAULT '{}'::jsonb NOT NULL;
