@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import { JOB_NAMES, JOB_PAYLOADS, PermanentJobError, RETRY_POLICIES, type JobName, type JobPayload } from './definitions.ts';
 import { pgBossDb } from './pg-boss-db.ts';
 
-type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+type Log = { debug(obj: object, msg: string): void; info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
 /** What a handler learns about its job besides the payload. */
 export interface JobRun {
