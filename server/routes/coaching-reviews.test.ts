@@ -4,6 +4,7 @@
  * decision does to the plan.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { teamMembers, teams } from '../db/schema/index.ts';
 import { anonymous, useTestApp } from '../test/harness.ts';
 import { coachingWorld, isoDaysFromNow, planBody, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
@@ -75,6 +76,14 @@ describe('coaching plan reviews', () => {
     expect(await overdueOf(w.hr, plan.id)).toEqual(['2025-09-30', '2025-10-31']);
     expect(await overdueOf(w.otherLeader, plan.id)).toEqual([]);
     expect(await overdueOf(w.otherCoach, plan.id)).toEqual([]);
+    // The coach's team lead (a teacher leading the coach's team) sees them too; before leading, 403.
+    expect((await w.otherTeacher.get('/api/coaching/reviews/overdue')).statusCode).toBe(403);
+    const [team] = await w.db.insert(teams).values({ districtId: w.districtId, schoolId: w.schoolA, kind: 'grade_level', name: 'Grade 3', startsOn: '2025-01-01' }).returning();
+    await w.db.insert(teamMembers).values([
+      { districtId: w.districtId, teamId: team!.id, personId: w.ids.otherTeacher, role: 'lead', startsOn: '2025-01-01' },
+      { districtId: w.districtId, teamId: team!.id, personId: w.ids.coach, role: 'member', startsOn: '2025-01-01' },
+    ]);
+    expect(await overdueOf(w.otherTeacher, plan.id)).toEqual(['2025-09-30', '2025-10-31']);
     const before = (await w.coach.get(`/api/coaching/plans/${plan.id}/reviews`)).json();
     expect(before).toMatchObject({ items: [], overdueDates: ['2025-09-30', '2025-10-31'], nextDue: FUTURE, canRecord: true });
 
@@ -89,6 +98,7 @@ describe('coaching plan reviews', () => {
 
     expect(await overdueOf(w.coach, plan.id)).toEqual([]);
     expect(await overdueOf(w.leader, plan.id)).toEqual([]);
+    expect(await overdueOf(w.otherTeacher, plan.id)).toEqual([]);
     expect((await w.coach.get(`/api/coaching/plans/${plan.id}/reviews`)).json().overdueDates).toEqual([]);
   });
 
