@@ -29,3 +29,11 @@ export const COACHING_LIMITS = {
   planMembers: 30,
   phases: 12,
 } as const;
+
+/** Was the plan followed, as the coach and coachee judge it at a review. */
+export const COACHING_REVIEW_FOLLOWED = ['yes', 'partly', 'no'] as const;
+export type CoachingReviewFollowed = (typeof COACHING_REVIEW_FOLLOWED)[number];
+
+/** What a review decides: `end` closes the plan; `fade` moves it to its next (lighter) phase. */
+export const COACHING_REVIEW_DECISIONS = ['continue', 'change_focus', 'fade', 'end'] as const;
+export type CoachingReviewDecision = (typeof COACHING_REVIEW_DECISIONS)[number];

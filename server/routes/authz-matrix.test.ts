@@ -55,6 +55,7 @@ const NAME_TABLES: Record<string, string> = {
   member_id: 'people',
   attendee_id: 'people',
   coachee_id: 'people',
+  review_id: 'coaching_plan_reviews',
   cited_note_id: 'observation_notes',
   equivalence_id: 'step_equivalences',
   assignment_id: 'role_assignments',

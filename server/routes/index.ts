@@ -13,6 +13,7 @@ import { actionStepRoutes } from './action-steps.ts';
 import { settingsRoutes } from './settings.ts';
 import { notificationRoutes } from './notifications.ts';
 import { coachingRoutes } from './coaching.ts';
+import { coachingReviewRoutes } from './coaching-reviews.ts';
 import { trackerRoutes } from './tracker.ts';
 import { calendarRoutes } from './calendar.ts';
 import { rosterRoutes } from './roster.ts';
@@ -69,6 +70,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(settingsRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(coachingRoutes, { prefix: '/api/coaching' });
+  await app.register(coachingReviewRoutes, { prefix: '/api/coaching' });
   await app.register(trackerRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(translationRoutes, { prefix: '/api/translations' });

@@ -2,11 +2,13 @@
  * The demo term's coaching: caseloads for three coaches (the demo coach's exists already), a plan per
  * coachee (one group plan), cycles in every phase, held sessions with notes, ratings and some shared,
  * sessions scheduled in the next two weeks. The coach of the second school delivers far less than
- * the plan says (about one session a month against four planned).
+ * the plan says (about one session a month against four planned). Past review dates are reviewed
+ * (the lagging coach changes focus), except the demo coach's group plan: its review is overdue.
  */
 import { randomUUID } from 'node:crypto';
 import type { CoachingActivity, CoachingCyclePhase } from '../../common/coaching.ts';
-import type { caseloadMembers, coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans } from '../db/schema/index.ts';
+import type { caseloadMembers, coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlanReviews, coachingPlans } from '../db/schema/index.ts';
+import { planDelivery } from '../services/coaching/delivery.ts';
 import type { BuildContext, DemoPerson, DemoSchool } from './seed-observations-build.ts';
 import { addSchoolDays, plusDays, schoolDaysIn } from './seed-observations-calendar.ts';
 import { CYCLE_GOALS, CYCLE_OUTCOMES, GROUP_PLAN, PLAN_FOCUS, SESSION_NOTES } from './seed-observations-data.ts';
@@ -19,6 +21,7 @@ export interface CoachingRows {
   cycles: Insert<typeof coachingCycles>[];
   logs: Insert<typeof coachingLogs>[];
   attendees: Insert<typeof coachingLogAttendees>[];
+  reviews: Insert<typeof coachingPlanReviews>[];
   /** The demo teacher's next scheduled session (for a notification). */
   teacherNext: { id: string; startsAt: Date; activity: string; coach: DemoPerson } | null;
 }
@@ -31,13 +34,17 @@ export interface CoachingInput {
   yearEndsOn: string;
 }
 
+const REVIEW_NOTES = {
+  onTrack: { data: 'Exit tickets moved from about half to three quarters correct; walkthroughs show the routine in most lessons.', next: 'Keep the weekly cycle until the next review; start fading the model lessons.' },
+  lagging: { data: 'Too few sessions were held to see a change in the observation data.', next: 'Narrow the focus to one routine and book the sessions for the month now.' },
+};
 const ACTIVITIES: CoachingActivity[] = ['observation', 'feedback', 'co_planning', 'modeling', 'data_reflection', 'prompting'];
 /** Phases of the coachees' current cycles, in caseload order: every phase appears. */
 const PHASES: CoachingCyclePhase[] = ['improve', 'learn', 'identify', 'complete', 'learn', 'improve', 'identify', 'learn'];
 
 export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: CoachingInput): CoachingRows {
   const { districtId, random, at, closed, today } = ctx;
-  const rows: CoachingRows = { caseload: [], plans: [], members: [], cycles: [], logs: [], attendees: [], teacherNext: null };
+  const rows: CoachingRows = { caseload: [], plans: [], members: [], cycles: [], logs: [], attendees: [], reviews: [], teacherNext: null };
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const planStart = addSchoolDays(termStartsOn, 10, closed);
   const fadeOn = plusDays(planStart, 70);
@@ -118,6 +125,20 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
         return { id, startsAt };
       };
       held.forEach((day, i) => addLog(day, 'held', ACTIVITIES[(i + unitIndex) % ACTIVITIES.length]!));
+      const overdue = existing && group && unit.people.length > 1;
+      const plan = rows.plans[rows.plans.length - 1]!;
+      for (const reviewDate of overdue ? [] : reviews.filter((d) => d < today)) {
+        const delivery = planDelivery({ startsOn: planStart, endsOn: yearEndsOn, phases: plan.phases ?? [] }, held, reviewDate);
+        const forTeacher = unit.people.some((p) => p.id === ctx.special.teacher);
+        rows.reviews.push({
+          districtId, planId, reviewDate, plannedSessions: delivery.plannedToDate, deliveredSessions: delivery.deliveredToDate,
+          followed: lagging ? 'no' : 'yes', decision: lagging ? 'change_focus' : 'continue',
+          dataNotes: lagging ? REVIEW_NOTES.lagging.data : REVIEW_NOTES.onTrack.data, nextSteps: lagging ? REVIEW_NOTES.lagging.next : REVIEW_NOTES.onTrack.next,
+          recordedByPersonId: coach.id, createdAt: at(reviewDate, 15), updatedAt: at(reviewDate, 15),
+          // The demo teacher has a review to acknowledge; the others acknowledged theirs.
+          ...(forTeacher ? {} : { acknowledgedByPersonId: unit.people[0]!.id, acknowledgedAt: at(plusDays(reviewDate, 1), 16), coacheeNote: 'Agreed.' }),
+        });
+      }
       if (lagging) days.filter((_, i) => i % 4 === 2).slice(0, 2).forEach((day) => addLog(day, 'cancelled', 'observation'));
       // Upcoming: one or two sessions in the next two weeks.
       const next = ctx.nextDays.filter((_, i) => i % 5 === unitIndex % 5);

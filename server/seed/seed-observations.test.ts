@@ -124,4 +124,15 @@ describe('demo observations and coaching', () => {
       .where(and(eq(s.observations.districtId, districtId), eq(s.observations.orgUnitId, palm!.id), eq(s.observations.kind, 'walkthrough'), eq(s.observations.status, 'published')));
     expect(new Set(walks.map((w) => w.day.slice(0, 7))).size).toBeGreaterThanOrEqual(4);
   });
+
+  it('records the past plan reviews but one of the demo coach’s, which is overdue; the teacher has one to acknowledge', async () => {
+    const plans = await db().select().from(s.coachingPlans).where(eq(s.coachingPlans.districtId, districtId));
+    const reviews = await db().select().from(s.coachingPlanReviews).where(eq(s.coachingPlanReviews.districtId, districtId));
+    expect(reviews.length).toBeGreaterThan(0);
+    const unreviewed = plans.flatMap((p) => p.reviewDates.filter((d) => d < today && !reviews.some((r) => r.planId === p.id && r.reviewDate === d)).map(() => p));
+    expect(unreviewed.map((p) => p.coachPersonId)).toEqual([ids.coach]);
+    expect(reviews.every((r) => r.plannedSessions > 0)).toBe(true);
+    const teacherPlans = await db().select().from(s.coachingPlanMembers).where(eq(s.coachingPlanMembers.personId, ids.teacher!));
+    expect(reviews.some((r) => teacherPlans.some((m) => m.planId === r.planId) && !r.acknowledgedAt)).toBe(true);
+  });
 });

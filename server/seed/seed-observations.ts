@@ -169,6 +169,7 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
   await insertAll(tx, s.coachingCycles, coaching.cycles);
   await insertAll(tx, s.coachingLogs, coaching.logs);
   await insertAll(tx, s.coachingLogAttendees, coaching.attendees);
+  await insertAll(tx, s.coachingPlanReviews, coaching.reviews);
 
   // A few notifications for the demo teacher (the newest unread).
   const notes: (typeof s.notifications.$inferInsert)[] = [];

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 import { frameworkItems } from './frameworks.ts';
 import { people } from './people.ts';
@@ -132,4 +132,39 @@ export const coachingLogAttendees = pgTable(
     sharedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('coaching_log_attendees_uq').on(t.logId, t.personId), index('coaching_log_attendees_person_idx').on(t.personId)],
+);
+
+/**
+ * A plan's review, recorded at one of its review dates by the coach with the coachee: was the plan
+ * followed (planned vs delivered to that day, computed and kept as they were), what the data said,
+ * the decision, next steps, and the coachee's acknowledgement. Development data: its notes are
+ * private to the coach and the plan's members.
+ */
+export const coachingPlanReviews = pgTable(
+  'coaching_plan_reviews',
+  {
+    ...tenantColumns(),
+    planId: uuid()
+      .notNull()
+      .references(() => coachingPlans.id),
+    /** The plan review date this review answers. */
+    reviewDate: date({ mode: 'string' }).notNull(),
+    /** Planned sessions to the review (one decimal) and held ones, as computed when recorded. */
+    plannedSessions: numeric({ precision: 6, scale: 1, mode: 'number' }).notNull(),
+    deliveredSessions: integer().notNull(),
+    /** common/coaching.ts COACHING_REVIEW_FOLLOWED */
+    followed: text().notNull(),
+    dataNotes: text().notNull().default(''),
+    /** common/coaching.ts COACHING_REVIEW_DECISIONS */
+    decision: text().notNull(),
+    nextSteps: text().notNull().default(''),
+    recordedByPersonId: uuid()
+      .notNull()
+      .references(() => people.id),
+    acknowledgedByPersonId: uuid().references(() => people.id),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    coacheeNote: text().notNull().default(''),
+    version: integer().notNull().default(1),
+  },
+  (t) => [uniqueIndex('coaching_plan_reviews_uq').on(t.planId, t.reviewDate), index('coaching_plan_reviews_district_idx').on(t.districtId, t.planId)],
 );

@@ -5,11 +5,13 @@ import { useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CaseloadSection } from './CaseloadSection.tsx';
 import { MyCoachingSection } from './MyCoachingSection.tsx';
+import { OverdueReviewsSection } from './OverdueReviewsSection.tsx';
 import { SchoolCoachingSection } from './SchoolCoachingSection.tsx';
 
 /**
  * Coaching: a coach's caseload, the reader's own coaching (sessions, ratings, sharing, cycles,
  * plans) and, for school leaders, coaching in their schools (that it happened, not what was said).
+ * Plan reviews past due are listed first to coaches, school leaders, HR and admins.
  */
 export default function CoachingPage() {
   const { t } = useTranslation('coaching');
@@ -20,6 +22,7 @@ export default function CoachingPage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
+      {coach || leader || me.adminGrant ? <OverdueReviewsSection /> : null}
       {coach ? <CaseloadSection /> : null}
       {leader ? <SchoolCoachingSection meId={me.person.id} /> : null}
       <MyCoachingSection meId={me.person.id} always={!coach && !leader} highlightLogId={params.get('log')} />

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Paper, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Table, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { useCaseload, usePlan } from '../../api/coaching.ts';
 import { useMe } from '../../api/session.ts';
-import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
+import { formatDate, formatNumber } from '../../app/format.ts';
 import { DetailList } from '../../components/DetailList.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -16,6 +16,7 @@ import NotFoundPage from '../NotFoundPage.tsx';
 import { focusLabel } from './format.ts';
 import { LogSessionModal } from './LogSessionModal.tsx';
 import { PlanFormModal } from './PlanFormModal.tsx';
+import { ReviewsSection } from './ReviewsSection.tsx';
 import { SessionList } from './SessionList.tsx';
 
 // The delivery chart (recharts) loads after the plan it draws.
@@ -36,7 +37,6 @@ export default function PlanPage() {
   if (plan.error) return <ErrorAlert error={plan.error} />;
   if (!plan.data) return <Loading />;
   const p = plan.data;
-  const today = todayIso();
   const people = caseload.data?.items.map((i) => i.person) ?? p.members;
   const close = () => setDialog(null);
   return (
@@ -95,23 +95,7 @@ export default function PlanPage() {
           </Table>
         </Table.ScrollContainer>
       </Stack>
-      <Stack gap="xs" component="section" aria-labelledby="reviews-title">
-        <Title order={2} size="h3" id="reviews-title">
-          {t('plan.reviewDates')}
-        </Title>
-        <Stack component="ul" gap={4} m={0} pl="md">
-          {p.reviewDates.map((d) => (
-            <li key={d}>
-              {formatDate(d)}{' '}
-              {d < today ? null : (
-                <Badge size="sm" variant="light">
-                  {t('plan.upcoming')}
-                </Badge>
-              )}
-            </li>
-          ))}
-        </Stack>
-      </Stack>
+      <ReviewsSection plan={p} />
       <Stack gap="xs" component="section" aria-labelledby="delivery-title">
         <Title order={2} size="h3" id="delivery-title">
           {t('delivery.title')}
