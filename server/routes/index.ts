@@ -35,6 +35,7 @@ import { placementRoutes } from './placements.ts';
 import { evaluatorRoutes } from './evaluators.ts';
 import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
+import { notificationPreferenceRoutes } from './notification-preferences.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -76,4 +77,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(evaluatorRoutes, { prefix: '/api' });
   await app.register(teamRoutes, { prefix: '/api/teams' });
   await app.register(caseloadRoutes, { prefix: '/api/caseloads' });
+  await app.register(notificationPreferenceRoutes, { prefix: '/api' });
 };
