@@ -34,7 +34,10 @@ export const UpdateNotificationPreferencesInput = z.object({
 });
 export type UpdateNotificationPreferencesInput = z.infer<typeof UpdateNotificationPreferencesInput>;
 
-export const UnsubscribeInput = z.object({ token: z.string().min(10).max(500) });
+/** The List-Unsubscribe URL carries the token in its query. */
+export const UnsubscribeQuery = z.object({ token: z.string().max(500).optional() });
+/** The web page posts `{ token }`; a mail client posts the form `List-Unsubscribe=One-Click` (RFC 8058). */
+export const UnsubscribeBody = z.object({ token: z.string().max(500).optional(), 'List-Unsubscribe': z.literal('One-Click').optional() }).optional();
 
 /** What the link turned off: one kind, or `digest` (every kind that came in the daily digest). */
 export const UnsubscribeResult = z.object({ kind: z.enum([...NOTIFICATION_KINDS, 'digest']), delivery: z.literal('off') });

@@ -159,6 +159,8 @@ describe('unsubscribe', () => {
     const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     const refused = await anonymous(t.app).post(`/api/notifications/unsubscribe?token=${tampered}`);
     expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('validation_failed');
+    expect((await anonymous(t.app).post('/api/notifications/unsubscribe')).statusCode).toBe(400);
     // Another person's claim with this signature is refused too.
     const [, signature] = token.split('.');
     const forged = `${Buffer.from(`${districtId}:${actorPersonId}:coaching_session_scheduled`).toString('base64url')}.${signature}`;

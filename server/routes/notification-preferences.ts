@@ -6,7 +6,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   NotificationPreferences,
-  UnsubscribeInput,
+  UnsubscribeBody,
+  UnsubscribeQuery,
   UnsubscribeResult,
   UpdateNotificationPreferencesInput,
 } from '../../common/schemas/notification-preferences.ts';
@@ -37,11 +38,11 @@ export const notificationPreferenceRoutes: FastifyPluginAsyncZod = async (app) =
     '/notifications/unsubscribe',
     {
       config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, querystring: UnsubscribeInput.partial(), response: { 200: UnsubscribeResult } },
+      schema: { tags, querystring: UnsubscribeQuery, body: UnsubscribeBody, response: { 200: UnsubscribeResult } },
     },
     async (req) => {
-      const body = (req.body ?? {}) as { token?: unknown };
-      const { token } = UnsubscribeInput.parse({ token: req.query.token ?? body.token });
+      // No token at all is refused like a wrong one (400).
+      const token = req.query.token ?? req.body?.token ?? '';
       return unsubscribe(req.server.database, secretKey(req.server.env, 'notification-unsubscribe'), token, req.id);
     },
   );
