@@ -185,3 +185,17 @@ describe('unsubscribe', () => {
     expect(t.mailbox.to(di.email)).toHaveLength(1);
   });
 });
+
+describe('the digest schedule', () => {
+  it('enqueues a district’s digest once its morning has come, once per day however often it looks', async () => {
+    // Districts are in America/New_York by default: 06:00 there is too early, 08:00 is the morning.
+    const early = await t.app.digestSchedule.tick(new Date('2026-12-02T11:00:00Z'));
+    expect(early.find((d) => d.districtId === districtId)).toBeUndefined();
+    const morning = await t.app.digestSchedule.tick(new Date('2026-12-02T13:00:00Z'));
+    expect(morning.find((d) => d.districtId === districtId)).toEqual({ districtId, day: '2026-12-02' });
+    await t.app.digestSchedule.tick(new Date('2026-12-02T15:00:00Z'));
+    await t.app.jobs.settled();
+    const { rows } = await t.app.jobs.sql.executeSql(`select state from pgboss.job where name = 'notification-digest' and id = $1`, [digestJobId(districtId, '2026-12-02')]);
+    expect(rows).toEqual([{ state: 'completed' }]);
+  });
+});
