@@ -77,6 +77,13 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
     await page.goto('/reset-password');
     await page.getByRole('alert').filter({ hasText: 'This link does not work' }).waitFor();
     await survey(page, viewport, '04-reset-password-bad-link');
+
+    // An e-mail's unsubscribe link: one click, no sign-in; a link not signed by Trellis is refused.
+    await page.goto('/unsubscribe?token=bm90LWEtdG9rZW4.c2lnbmF0dXJl');
+    await heading(page, 'Stop e-mails').waitFor();
+    await survey(page, viewport, '04b-unsubscribe');
+    await page.getByRole('button', { name: 'Stop these e-mails' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This link does not work' }).waitFor();
     await page.context().close();
   });
 

@@ -11,7 +11,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
+import { DigestSchedule } from './jobs/digest-schedule.ts';
 import { JobQueue, type JobQueueOptions } from './jobs/queue.ts';
+import { publicBaseUrl } from './lib/public-url.ts';
+import { secretKey } from './lib/secret-key.ts';
 import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
@@ -62,14 +65,20 @@ export async function buildApp(opts: AppOptions) {
   app.decorate('mailer', new Mailer(opts.database.db, transport, opts.env, app.log, opts.mail));
   app.decorate('background', new BackgroundTasks(app.log));
   const jobs = new JobQueue(opts.database, app.log, opts.jobs);
-  registerJobHandlers(jobs, { database: opts.database, log: app.log });
+  // Read when a digest is sent (the key may live in DATA_DIR, created on first use).
+  const links = () => ({ base: publicBaseUrl(opts.env), key: secretKey(opts.env, 'notification-unsubscribe') });
+  registerJobHandlers(jobs, { database: opts.database, log: app.log, links, mailRecorded: () => app.mailer.nudge() });
   app.decorate('jobs', jobs);
+  app.decorate('digestSchedule', new DigestSchedule(opts.database, jobs, app.log));
   // The embedded database has one process (lockfile): a held e-mail still pending was abandoned.
   app.addHook('onReady', async () => {
     await app.jobs.start();
     await app.mailer.start({ exclusive: opts.database.kind === 'pglite' });
+    // Tests enqueue digests themselves (a real morning would send them mid-test).
+    if (opts.jobs?.work !== false && opts.env.NODE_ENV !== 'test') app.digestSchedule.start();
   });
   app.addHook('onClose', async () => {
+    app.digestSchedule.stop();
     await app.background.close();
     await app.mailer.stop();
     await app.jobs.stop();

@@ -10,6 +10,8 @@ export const JOB_PAYLOADS = {
   'roster-import': z.object({ districtId: z.uuid(), importId: z.uuid(), userId: z.uuid() }),
   /** Recomputes the district view's summaries of these schools (services/tracker/summary.ts). */
   'tracker-summary': z.object({ districtId: z.uuid(), schoolIds: z.array(z.uuid()).min(1).max(5000) }),
+  /** Sends a district's daily notification digest for `day`, a school day (services/notifications/digest.ts). */
+  'notification-digest': z.object({ districtId: z.uuid(), day: z.iso.date() }),
 } as const satisfies Record<(typeof JOB_KINDS)[number], z.ZodType>;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
@@ -26,6 +28,8 @@ export const RETRY_POLICIES: Record<JobName, RetryPolicy> = {
   // A failed import rolled back whole; a write the database refuses fails at once (PermanentJobError).
   'roster-import': { retryLimit: 3, retryDelaySeconds: 30 },
   'tracker-summary': { retryLimit: 5, retryDelaySeconds: 10 },
+  // One transaction: a failed run wrote nothing, and a later one sends what waits.
+  'notification-digest': { retryLimit: 3, retryDelaySeconds: 60 },
 };
 
 /** Thrown by a handler when trying again cannot help (bad payload, a write the database refuses). */

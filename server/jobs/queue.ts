@@ -24,6 +24,8 @@ export interface SendOptions {
   singletonKey?: string;
   /** Seconds to wait before the job may run. */
   startAfterSeconds?: number;
+  /** The job's id: a job with this id already sent (waiting, run or failed) makes this send add nothing. */
+  id?: string;
 }
 
 export interface JobQueueOptions {
@@ -113,6 +115,7 @@ export class JobQueue implements JobSender {
     if (!this.boss) throw new Error('The job queue is not running');
     const id = await this.boss.send(name, data, {
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      ...(opts.id ? { id: opts.id } : {}),
       ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
     });
     if (!opts.startAfterSeconds) this.wake(name);

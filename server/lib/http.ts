@@ -9,7 +9,9 @@ import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../services/mail/mailer.ts';
+import type { DigestSchedule } from '../jobs/digest-schedule.ts';
 import { RequestMail } from '../services/mail/outlet.ts';
+import { secretKey } from './secret-key.ts';
 import type { BackgroundTasks } from './background.ts';
 import { publicBaseUrl } from './public-url.ts';
 import type { Ctx } from './context.ts';
@@ -28,6 +30,8 @@ declare module 'fastify' {
     background: BackgroundTasks;
     /** The background job queue (server/jobs/queue.ts). */
     jobs: JobQueue;
+    /** Enqueues each district's daily notification digest (server/jobs/digest-schedule.ts). */
+    digestSchedule: DigestSchedule;
   }
   interface FastifyRequest {
     sessionUser?: SessionUser | null;
@@ -92,7 +96,7 @@ export async function ctxForSession(req: FastifyRequest, session: SessionUser): 
 
 /** The request's e-mail outlet: links from configuration only, sent after a successful response. */
 export function requestMail(req: FastifyRequest): RequestMail {
-  return (req.mail ??= new RequestMail(publicBaseUrl(req.server.env)));
+  return (req.mail ??= new RequestMail(publicBaseUrl(req.server.env), secretKey(req.server.env, 'notification-unsubscribe')));
 }
 
 /** The signed-in user as the API presents it (`Me`). */

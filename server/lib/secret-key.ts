@@ -11,7 +11,7 @@ export type KeyEnv = Pick<Env, 'SECRET_KEY' | 'DATA_DIR' | 'DATABASE_URL' | 'NOD
  * What a derived key seals; each use gets its own key (HKDF-SHA256 with the use as `info`), so
  * one use's data never opens with another's key: TOTP seeds, SSO client secrets, the SSO cookie.
  */
-export type KeyPurpose = 'mfa-totp-secret' | 'sso-client-secret' | 'sso-flow';
+export type KeyPurpose = 'mfa-totp-secret' | 'sso-client-secret' | 'sso-flow' | 'notification-unsubscribe';
 
 /** The key file created in DATA_DIR when SECRET_KEY is unset (32 random bytes, base64). */
 export const SECRET_KEY_FILE = 'secret.key';

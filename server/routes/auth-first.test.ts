@@ -28,6 +28,7 @@ const PUBLIC = new Map<string, string>([
   ['GET /api/auth/sso/callback', "the identity provider's redirect back"],
   ['POST /api/auth/sso/second-factor', 'the second step after a provider sign-in: its cookie'],
   ['GET /api/calendar/feed/{file}', 'calendar apps poll the feed; its secret token authorizes'],
+  ['POST /api/notifications/unsubscribe', "an e-mail's one-click unsubscribe (RFC 8058); its signed token authorizes turning one kind off"],
 ]);
 
 interface Operation {

@@ -37,6 +37,7 @@ import { evaluatorRoutes } from './evaluators.ts';
 import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
+import { notificationPreferenceRoutes } from './notification-preferences.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -80,4 +81,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(teamRoutes, { prefix: '/api/teams' });
   await app.register(caseloadRoutes, { prefix: '/api/caseloads' });
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
+  await app.register(notificationPreferenceRoutes, { prefix: '/api' });
 };

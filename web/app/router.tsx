@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/sign-in/refused', Component: lazy(() => import('../pages/auth/SsoRefusedPage.tsx')) },
+          { path: '/unsubscribe', Component: lazy(() => import('../pages/auth/UnsubscribePage.tsx')) },
         ],
       },
       {

@@ -41,6 +41,8 @@ export const outboxEmails = pgTable(
     toAddress: text().notNull(),
     subject: text().notNull(),
     body: text().notNull(),
+    /** Extra header fields of the message (List-Unsubscribe, List-Unsubscribe-Post). */
+    headers: jsonb().$type<Record<string, string>>(),
     linkWithheld: boolean().notNull().default(false),
     /** 'pending' | 'sent' | 'failed' | 'printed' (development console). */
     status: text().notNull().default('pending'),

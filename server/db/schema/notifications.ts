@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './districts.ts';
 import { people } from './people.ts';
 import { users } from './users.ts';
@@ -20,6 +20,8 @@ export const notifications = pgTable(
     entityId: uuid().notNull(),
     params: jsonb().$type<Record<string, string | number>>().notNull().default({}),
     readAt: timestamp({ withTimezone: true }),
+    /** Sent in a daily digest e-mail at this time (only kinds the person gets as a digest). */
+    digestedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('notifications_person_idx').on(t.districtId, t.personId, t.createdAt)],
@@ -41,4 +43,26 @@ export const calendarFeeds = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash), index('calendar_feeds_user_idx').on(t.userId)],
+);
+
+/**
+ * How a person wants each kind of notification e-mailed (common/schemas/notification-preferences.ts):
+ * 'immediately', 'digest' (one e-mail a school day) or 'off'. A kind not in `deliveries` (or no
+ * row at all): the kind's default.
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    districtId: uuid()
+      .notNull()
+      .references(() => districts.id),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id),
+    deliveries: jsonb().$type<Record<string, string>>().notNull().default({}),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('notification_preferences_person_uq').on(t.districtId, t.personId)],
 );

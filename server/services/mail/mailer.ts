@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
 import { classifySendError } from './errors.ts';
 import { claimDueEmails, failAbandonedHolds, markDelivered, markFailed, markRetry, startHeldAttempt } from './outbox-store.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailTransport, OutgoingEmail } from './transport.ts';
 
 /** A recorded e-mail whose full text (with its set-password link) exists only here, in memory. */
 export interface HeldEmail {
@@ -186,8 +186,8 @@ export class Mailer {
     }
   }
 
-  private async sendStored(row: { id: string; toAddress: string; subject: string; body: string; attempts: number }): Promise<void> {
-    const failure = await this.trySend(row.id, { to: row.toAddress, subject: row.subject, text: row.body });
+  private async sendStored(row: { id: string; toAddress: string; subject: string; body: string; headers: Record<string, string> | null; attempts: number }): Promise<void> {
+    const failure = await this.trySend(row.id, { to: row.toAddress, subject: row.subject, text: row.body, ...(row.headers ? { headers: row.headers } : {}) });
     if (!failure) return markDelivered(this.db, row.id, this.deliveredStatus());
     const wait = this.opts.storedRetryMs[row.attempts - 1];
     if (!failure.transient || wait === undefined) {
@@ -197,7 +197,7 @@ export class Mailer {
     if (wait < this.opts.pollMs) setTimeout(() => this.nudge(), wait).unref();
   }
 
-  private async trySend(outboxId: string, mail: { to: string; subject: string; text: string }) {
+  private async trySend(outboxId: string, mail: OutgoingEmail) {
     try {
       await this.transport.send(mail);
       return null;

@@ -16,6 +16,8 @@ export interface NewOutboxEmail {
   toAddress: string;
   subject: string;
   body: string;
+  /** Extra header fields (List-Unsubscribe...). */
+  headers?: Record<string, string> | null;
   linkWithheld?: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function claimDueEmails(db: Db, limit: number, leaseMs: number) {
     .update(outboxEmails)
     .set({ leaseUntil: new Date(Date.now() + leaseMs), attempts: sql`${outboxEmails.attempts} + 1` })
     .where(inArray(outboxEmails.id, ids))
-    .returning({ id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, body: outboxEmails.body, attempts: outboxEmails.attempts });
+    .returning({ id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, body: outboxEmails.body, headers: outboxEmails.headers, attempts: outboxEmails.attempts });
 }
 
 /** Counts an attempt at a held e-mail and extends this process's lease on it. */

@@ -4,6 +4,8 @@ import type { HeldEmail, Mailer } from './mailer.ts';
 export interface MailOutlet {
   /** Base URL of every link in an e-mail (configuration only: lib/public-url.ts). */
   readonly publicUrl: string;
+  /** Signs the unsubscribe links of notification e-mails (lib/secret-key.ts); null: no links (tests of other things). */
+  readonly unsubscribeKey: Buffer | null;
   /** Sends an e-mail carrying a set-password link (recorded with the link withheld) once the request succeeded. */
   sendHeld(mail: HeldEmail): void;
   /** Stored e-mails were recorded: the worker picks them up once the request succeeded. */
@@ -18,7 +20,10 @@ export class RequestMail implements MailOutlet {
   private readonly held: HeldEmail[] = [];
   private stored = false;
 
-  constructor(readonly publicUrl: string) {}
+  constructor(
+    readonly publicUrl: string,
+    readonly unsubscribeKey: Buffer | null = null,
+  ) {}
 
   sendHeld(mail: HeldEmail): void {
     this.held.push(mail);

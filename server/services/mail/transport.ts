@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
@@ -20,6 +22,8 @@ export interface MailTransport {
 }
 
 type MailEnv = Pick<Env, 'SMTP_URL' | 'SMTP_FROM' | 'NODE_ENV' | 'PUBLIC_URL' | 'HOST' | 'PORT'>;
+
+const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' };
 
 /** The delivery the configuration asks for: SMTP when configured, else the console in development only. */
 export function deliveryFor(env: Pick<Env, 'SMTP_URL' | 'NODE_ENV'>): Delivery {
@@ -50,12 +54,13 @@ export function createMailTransport(env: MailEnv, print: (text: string) => void 
   if (delivery === 'smtp') {
     const transporter = nodemailer.createTransport(
       { url: env.SMTP_URL, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 },
-      { from, headers: { 'Auto-Submitted': 'auto-generated' } },
+      { from, headers: AUTO_SUBMITTED },
     );
     return {
       delivery,
       send: async (mail) => {
-        await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+        // A message's own headers replace the defaults' (shallow merge): keep Auto-Submitted.
+        await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: { ...AUTO_SUBMITTED, ...mail.headers } } : {}) });
       },
       close: () => transporter.close(),
     };

@@ -1,23 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import i18next from 'i18next';
-import { formatParamIn } from '../../../common/clock.ts';
 import type { NotificationKind } from '../../../common/observation.ts';
-import en from '../../../common/i18n/en/email.json' with { type: 'json' };
-import es from '../../../common/i18n/es/email.json' with { type: 'json' };
 import type { Executor } from '../../db/client.ts';
 import { districts, notifications, people, users } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordEmails } from '../mail/outbox-store.ts';
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: { en: { email: en }, es: { email: es } },
-  ns: ['email'],
-  defaultNS: 'email',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+import { renderImmediate } from './email.ts';
+import { deliveriesOf } from './preferences.ts';
 
 export interface NotifyInput {
   personIds: string[];
@@ -32,9 +20,11 @@ export interface NotifyInput {
 
 /**
  * Tells people about something, in the same transaction as the write: an in-app notification for
- * each, and an e-mail (stored in the outbox, sent by the worker once the request succeeded) in each
- * user's language to those who can sign in, linking to PUBLIC_URL. The actor is never notified of
- * their own action.
+ * each, and, to those who can sign in and get this kind `immediately` (their preferences), an
+ * e-mail (stored in the outbox, sent by the worker once the request succeeded) in each user's
+ * language, linking to PUBLIC_URL, with an unsubscribe link for the kind. Kinds a person gets as
+ * a `digest` wait for the daily digest (digest.ts); `off` sends no e-mail. The actor is never
+ * notified of their own action.
  */
 export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promise<void> {
   const personIds = [...new Set(input.personIds)].filter((id) => id !== ctx.actor.personId);
@@ -50,30 +40,30 @@ export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promis
       params,
     })),
   );
+  const deliveries = await deliveriesOf(tx, ctx.actor.districtId, personIds);
+  const now = personIds.filter((id) => deliveries.get(id)?.[input.kind] === 'immediately');
+  if (now.length === 0) return;
   const recipients = await tx
-    .select({ email: users.email, locale: users.locale, givenName: people.givenName, preferredName: people.preferredName, timeZone: districts.timeZone })
+    .select({
+      personId: users.personId,
+      email: users.email,
+      locale: users.locale,
+      givenName: people.givenName,
+      preferredName: people.preferredName,
+      timeZone: districts.timeZone,
+    })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .innerJoin(districts, eq(districts.id, users.districtId))
-    .where(and(eq(users.districtId, ctx.actor.districtId), eq(users.active, true), inArray(users.personId, personIds)));
+    .where(and(eq(users.districtId, ctx.actor.districtId), eq(users.active, true), inArray(users.personId, now)));
   if (recipients.length === 0) return;
-  const base = ctx.mail.publicUrl;
+  const links = { base: ctx.mail.publicUrl, key: ctx.mail.unsubscribeKey };
   await recordEmails(
     tx,
     recipients.map((r) => {
-      const locale = r.locale === 'es' ? 'es' : 'en';
-      const t = i18n.getFixedT(locale, 'email');
-      const activity = typeof params.activity === 'string' ? t(`activities.${params.activity}`) : undefined;
-      // Days and times in the district's zone and the reader's language, the zone named (the reader's is unknown).
-      const words = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, key === 'path' ? value : formatParamIn(value, { timeZone: r.timeZone, locale })]));
-      const values = { ...words, ...(activity ? { activity } : {}), name: r.preferredName ?? r.givenName, link: `${base}${input.path}` };
-      return {
-        districtId: ctx.actor.districtId,
-        kind: 'notification' as const,
-        toAddress: r.email,
-        subject: t(`notifications.${input.kind}.subject`, values),
-        body: t(`notifications.${input.kind}.body`, values),
-      };
+      const reader = { ...r, personId: r.personId!, districtId: ctx.actor.districtId, name: r.preferredName ?? r.givenName };
+      const mail = renderImmediate(reader, input.kind, params, links);
+      return { districtId: ctx.actor.districtId, kind: 'notification' as const, toAddress: r.email, ...mail };
     }),
   );
   ctx.mail.storedRecorded();

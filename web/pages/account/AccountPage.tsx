@@ -8,12 +8,13 @@ import { DetailList } from '../../components/DetailList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
+import { NotificationPreferencesSection } from './NotificationPreferencesSection.tsx';
 import { RecordReadsSection } from './RecordReadsSection.tsx';
 import { TwoFactorSection } from './TwoFactorSection.tsx';
 
 /**
  * The user's own account: who they are, their language (saved and applied at once), their password,
- * two-factor sign-in, the devices signed in and who viewed their records.
+ * the e-mail notifications they get, two-factor sign-in, the devices signed in and who viewed their records.
  */
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
@@ -58,6 +59,7 @@ export default function AccountPage() {
         <div role="status">{updateLocale.isSuccess ? <Text size="sm">{t('account.languageSaved')}</Text> : null}</div>
         <ErrorAlert error={updateLocale.error} />
       </Stack>
+      <NotificationPreferencesSection />
       <ChangePasswordForm />
       <TwoFactorSection />
       <DevicesSection />

@@ -1,0 +1,45 @@
+// E-mail notifications on the account page: the teacher sends new action steps to the daily digest
+// and turns replies off, on a desktop and on a phone; the choice is kept after a reload.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Prefs = { deliveries: Record<string, string>; version: number };
+
+describe('e-mail notification preferences', () => {
+  it.each([false, true])('the teacher chooses digest and off, and they stay (phone: %s)', async (phone) => {
+    const page = await newPage(browser, { phone });
+    await signInAs(page, DEMO.teacher);
+    await page.goto('/account');
+    await heading(page, 'Your account').waitFor();
+    const section = page.getByRole('region', { name: 'E-mail notifications' });
+    await section.getByRole('combobox', { name: 'A new action step' }).click();
+    await page.getByRole('option', { name: 'Daily digest' }).click();
+    await section.getByRole('combobox', { name: 'A reply on an observation' }).click();
+    await page.getByRole('option', { name: 'Off' }).click();
+    await section.getByRole('button', { name: 'Save e-mail preferences' }).click();
+    await section.getByRole('status').filter({ hasText: 'Your e-mail preferences were saved.' }).waitFor();
+    await expectNoAxeViolations(page, `account e-mail preferences (${phone ? 'phone' : 'desktop'})`);
+    if (phone) await expectNoSidewaysScroll(page, 'account e-mail preferences');
+    await screenshot(page, `notification-preferences-${phone ? 'phone' : 'desktop'}`);
+
+    await page.reload();
+    await expect.poll(() => section.getByRole('combobox', { name: 'A new action step' }).inputValue()).toBe('Daily digest');
+    expect(await section.getByRole('combobox', { name: 'A reply on an observation' }).inputValue()).toBe('Off');
+    // Back to the defaults for the next run and the other journeys.
+    const saved = await apiAs<Prefs>(page, 'GET', '/api/me/notification-preferences');
+    await apiAs(page, 'PUT', '/api/me/notification-preferences', {
+      deliveries: { ...saved.deliveries, action_step_assigned: 'immediately', observation_reply: 'immediately' },
+      version: saved.version,
+    });
+    await page.context().close();
+  });
+});
