@@ -43,7 +43,16 @@ export interface CaseBenchResults {
 }
 
 const log = (message: string) => process.stderr.write(`[bench case] ${message}\n`);
-const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child: () => silent, level: 'silent' } as unknown as Ctx['log'];
+const silent = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  trace() {},
+  fatal() {},
+  child: () => silent,
+  level: 'silent',
+} as unknown as Ctx['log'];
 
 async function freshDistrict(opts: CaseBenchOptions) {
   const bench = await openBenchDatabase(opts.db, opts.serverUrl);
@@ -51,7 +60,16 @@ async function freshDistrict(opts: CaseBenchOptions) {
   const user = await buildUser(bench.database.db, district.id, 'hr');
   const ctx: Ctx = {
     db: bench.database.db,
-    actor: { userId: user.id, personId: user.personId, districtId: district.id, adminGrant: 'hr', access: 'hr', leaderOrgUnitIds: [], coachOrgUnitIds: [], caseloadPersonIds: [] },
+    actor: {
+      userId: user.id,
+      personId: user.personId,
+      districtId: district.id,
+      adminGrant: 'hr',
+      access: 'hr',
+      leaderOrgUnitIds: [],
+      coachOrgUnitIds: [],
+      caseloadPersonIds: [],
+    },
     requestId: randomUUID(),
     log: silent,
     // No service this bench measures sends a job.
@@ -80,8 +98,23 @@ type Link = { identifier: string };
 type Pkg = {
   CFDocument: { identifier: string; title: string; creator: string };
   CFItems: { identifier: string; fullStatement: string; humanCodingScheme?: string; CFItemType?: string }[];
-  CFAssociations: { identifier: string; associationType: string; originNodeURI: Link & Row; destinationNodeURI: Link & Row; sequenceNumber?: number }[];
-  CFRubrics: { identifier: string; title: string; CFRubricCriteria: { identifier: string; CFItemURI?: Link; position?: number; CFRubricCriterionLevels: { identifier: string; quality?: string; score?: number; description?: string; position?: number }[] }[] }[];
+  CFAssociations: {
+    identifier: string;
+    associationType: string;
+    originNodeURI: Link & Row;
+    destinationNodeURI: Link & Row;
+    sequenceNumber?: number;
+  }[];
+  CFRubrics: {
+    identifier: string;
+    title: string;
+    CFRubricCriteria: {
+      identifier: string;
+      CFItemURI?: Link;
+      position?: number;
+      CFRubricCriterionLevels: { identifier: string; quality?: string; score?: number; description?: string; position?: number }[];
+    }[];
+  }[];
 };
 
 /** The raw work of an import: JSON.parse, then the same rows by plain INSERTs (parents from isChildOf). */
@@ -98,24 +131,45 @@ async function rawImport(text: string, opts: CaseBenchOptions) {
     for (const a of pkg.CFAssociations) {
       const origin = itemIds.get(a.originNodeURI.identifier);
       if (a.associationType === 'isChildOf' && origin && !parent.has(a.originNodeURI.identifier)) {
-        parent.set(a.originNodeURI.identifier, { id: itemIds.get(a.destinationNodeURI.identifier) ?? null, position: (a.sequenceNumber ?? 1) - 1 });
+        parent.set(a.originNodeURI.identifier, {
+          id: itemIds.get(a.destinationNodeURI.identifier) ?? null,
+          position: (a.sequenceNumber ?? 1) - 1,
+        });
       } else {
         others.push({
-          id: randomUUID(), district_id: districtId, version_id: versionId, case_identifier: a.identifier, association_type: a.associationType,
-          origin_item_id: origin ?? null, destination_item_id: itemIds.get(a.destinationNodeURI.identifier) ?? null,
-          origin_node: JSON.stringify(a.originNodeURI), destination_node: JSON.stringify(a.destinationNodeURI),
+          id: randomUUID(),
+          district_id: districtId,
+          version_id: versionId,
+          case_identifier: a.identifier,
+          association_type: a.associationType,
+          origin_item_id: origin ?? null,
+          destination_item_id: itemIds.get(a.destinationNodeURI.identifier) ?? null,
+          origin_node: JSON.stringify(a.originNodeURI),
+          destination_node: JSON.stringify(a.destinationNodeURI),
         });
       }
     }
     await bench.raw.transaction(async (query) => {
       await query('insert into frameworks (id, district_id, title) values ($1, $2, $3)', [frameworkId, districtId, pkg.CFDocument.title]);
-      await query('insert into framework_versions (id, district_id, framework_id, version_number, status, case_identifier, title, creator) values ($1, $2, $3, 1, $4, $5, $6, $7)', [
-        versionId, districtId, frameworkId, 'published', pkg.CFDocument.identifier, pkg.CFDocument.title, pkg.CFDocument.creator,
-      ]);
-      await insertRows(query, 'framework_items', pkg.CFItems.map((i) => ({
-        id: itemIds.get(i.identifier), district_id: districtId, version_id: versionId, case_identifier: i.identifier, parent_id: parent.get(i.identifier)?.id ?? null,
-        position: parent.get(i.identifier)?.position ?? 0, item_type: i.CFItemType ?? null, human_code: i.humanCodingScheme ?? null, full_statement: i.fullStatement,
-      })));
+      await query(
+        'insert into framework_versions (id, district_id, framework_id, version_number, status, case_identifier, title, creator) values ($1, $2, $3, 1, $4, $5, $6, $7)',
+        [versionId, districtId, frameworkId, 'published', pkg.CFDocument.identifier, pkg.CFDocument.title, pkg.CFDocument.creator],
+      );
+      await insertRows(
+        query,
+        'framework_items',
+        pkg.CFItems.map((i) => ({
+          id: itemIds.get(i.identifier),
+          district_id: districtId,
+          version_id: versionId,
+          case_identifier: i.identifier,
+          parent_id: parent.get(i.identifier)?.id ?? null,
+          position: parent.get(i.identifier)?.position ?? 0,
+          item_type: i.CFItemType ?? null,
+          human_code: i.humanCodingScheme ?? null,
+          full_statement: i.fullStatement,
+        })),
+      );
       await insertRows(query, 'framework_associations', others);
       const rubrics: Row[] = [];
       const criteria: Row[] = [];
@@ -125,9 +179,25 @@ async function rawImport(text: string, opts: CaseBenchOptions) {
         rubrics.push({ id: rubricId, district_id: districtId, version_id: versionId, case_identifier: r.identifier, title: r.title });
         for (const c of r.CFRubricCriteria) {
           const criterionId = randomUUID();
-          criteria.push({ id: criterionId, district_id: districtId, rubric_id: rubricId, item_id: c.CFItemURI ? (itemIds.get(c.CFItemURI.identifier) ?? null) : null, case_identifier: c.identifier, position: c.position ?? 0 });
+          criteria.push({
+            id: criterionId,
+            district_id: districtId,
+            rubric_id: rubricId,
+            item_id: c.CFItemURI ? (itemIds.get(c.CFItemURI.identifier) ?? null) : null,
+            case_identifier: c.identifier,
+            position: c.position ?? 0,
+          });
           for (const l of c.CFRubricCriterionLevels) {
-            levels.push({ id: randomUUID(), district_id: districtId, criterion_id: criterionId, case_identifier: l.identifier, position: l.position ?? 0, quality: l.quality ?? null, level_score: l.score ?? null, description: l.description ?? '' });
+            levels.push({
+              id: randomUUID(),
+              district_id: districtId,
+              criterion_id: criterionId,
+              case_identifier: l.identifier,
+              position: l.position ?? 0,
+              quality: l.quality ?? null,
+              level_score: l.score ?? null,
+              description: l.description ?? '',
+            });
           }
         }
       }
@@ -147,7 +217,13 @@ async function serviceRun(text: string, opts: CaseBenchOptions, results: CaseBen
   try {
     const data = Buffer.from(text);
     const start = performance.now();
-    const report = await importCase(ctx, { data, fileName: 'bench.json', baseUrl: 'https://trellis.example.org', dryRun: false, publish: true });
+    const report = await importCase(ctx, {
+      data,
+      fileName: 'bench.json',
+      baseUrl: 'https://trellis.example.org',
+      dryRun: false,
+      publish: true,
+    });
     results.imports.push(performance.now() - start);
     if (!report.applied || report.counts.items !== opts.items) throw new Error(`import did not apply: ${JSON.stringify(report.counts)}`);
     const parseStart = performance.now();
@@ -192,10 +268,18 @@ export async function runCaseBench(opts: CaseBenchOptions): Promise<CaseBenchRes
   const text = JSON.stringify(pkg);
   const criteria = opts.rubrics * opts.criteriaPerRubric;
   const results: CaseBenchResults = {
-    bytes: text.length, items: opts.items, rows: opts.items + pkg.CFAssociations.length + opts.rubrics + criteria * 5,
-    imports: [], parses: [], raws: [], exports: [], rawExports: [],
+    bytes: text.length,
+    items: opts.items,
+    rows: opts.items + pkg.CFAssociations.length + opts.rubrics + criteria * 5,
+    imports: [],
+    parses: [],
+    raws: [],
+    exports: [],
+    rawExports: [],
   };
-  log(`package: ${count(opts.items)} items, ${opts.rubrics} rubrics x ${opts.criteriaPerRubric} criteria x 4 levels, ${(text.length / 1e6).toFixed(1)} MB`);
+  log(
+    `package: ${count(opts.items)} items, ${opts.rubrics} rubrics x ${opts.criteriaPerRubric} criteria x 4 levels, ${(text.length / 1e6).toFixed(1)} MB`,
+  );
   for (let rep = 0; rep < opts.reps; rep++) {
     const service = async () => {
       await serviceRun(text, opts, results, 5);
@@ -215,17 +299,34 @@ export async function runCaseBench(opts: CaseBenchOptions): Promise<CaseBenchRes
 export function printCaseReport(r: CaseBenchResults) {
   const line = (label: string, ours: number[], base: number[], target: string) =>
     `| ${label} | ${millis(median(ours))} ${spread(ours)} | ${millis(median(base))} ${spread(base)} | ${ratio(median(ours), median(base))} | ${target} |`;
-  console.log(`\n## CASE 1.1 import/export (${count(r.items)} items, ${count(r.rows)} rows, ${(r.bytes / 1e6).toFixed(1)} MB JSON; medians, spread in s)\n`);
+  console.log(
+    `\n## CASE 1.1 import/export (${count(r.items)} items, ${count(r.rows)} rows, ${(r.bytes / 1e6).toFixed(1)} MB JSON; medians, spread in s)\n`,
+  );
   console.log('| line | ours | raw baseline | ratio | target |');
   console.log('| --- | --- | --- | --- | --- |');
   console.log(line('CASE import (importCase, apply)', r.imports, r.raws, `< 2 s: ${median(r.imports) < 2000 ? 'met' : 'MISSED'}`));
   console.log(line('  of which dry run (parse + report)', r.parses, r.raws, '-'));
-  console.log(line('CASE export (load + build + stringify)', r.exports, r.rawExports, `< 1 s: ${median(r.exports) < 1000 ? 'met' : 'MISSED'}`));
+  console.log(
+    line('CASE export (load + build + stringify)', r.exports, r.rawExports, `< 1 s: ${median(r.exports) < 1000 ? 'met' : 'MISSED'}`),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { reps: { type: 'string', default: '3' }, items: { type: 'string', default: '2000' }, db: { type: 'string', default: 'pglite' } } });
-  runCaseBench({ db: values.db as DbKind, serverUrl: process.env.BENCH_DATABASE_URL, reps: Number(values.reps), items: Number(values.items), rubrics: 10, criteriaPerRubric: 20 })
+  const { values } = parseArgs({
+    options: {
+      reps: { type: 'string', default: '3' },
+      items: { type: 'string', default: '2000' },
+      db: { type: 'string', default: 'pglite' },
+    },
+  });
+  runCaseBench({
+    db: values.db as DbKind,
+    serverUrl: process.env.BENCH_DATABASE_URL,
+    reps: Number(values.reps),
+    items: Number(values.items),
+    rubrics: 10,
+    criteriaPerRubric: 20,
+  })
     .then(printCaseReport)
     .catch((err: unknown) => {
       console.error(err);

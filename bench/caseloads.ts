@@ -17,18 +17,29 @@ import { millis, now, percentiles, ratio } from './stats.ts';
 import { BIG_SCHOOL_TEACHERS, seedTrackerDistrict } from './tracker-seed.ts';
 
 const { values } = parseArgs({
-  options: { staff: { type: 'string', default: '25000' }, schools: { type: 'string', default: '200' }, reps: { type: 'string', default: '5' }, db: { type: 'string', default: 'pglite' } },
+  options: {
+    staff: { type: 'string', default: '25000' },
+    schools: { type: 'string', default: '200' },
+    reps: { type: 'string', default: '5' },
+    db: { type: 'string', default: 'pglite' },
+  },
 });
 const log = (m: string) => console.log(m);
 const bench = await openBenchDatabase(values.db as DbKind);
 try {
   const db = bench.database.db as Db;
-  const seeded = await seedTrackerDistrict(db, { staff: Number(values.staff), schools: Number(values.schools), competencies: 6, scores: false }, log);
+  const seeded = await seedTrackerDistrict(
+    db,
+    { staff: Number(values.staff), schools: Number(values.schools), competencies: 6, scores: false },
+    log,
+  );
   const app = await startApp(bench.database);
   try {
     const hr = await signIn(app, seeded.hrEmail);
     const teachers = Array.from({ length: BIG_SCHOOL_TEACHERS }, (_, i) => `T${i}`);
-    const ids = (await bench.raw.query(`select id from people where district_id = $1 and identifier = any($2::text[])`, [seeded.districtId, teachers])).map((r) => r.id as string);
+    const ids = (
+      await bench.raw.query(`select id from people where district_id = $1 and identifier = any($2::text[])`, [seeded.districtId, teachers])
+    ).map((r) => r.id as string);
     const dry: number[] = [];
     const apply: number[] = [];
     const raw: number[] = [];
@@ -42,7 +53,8 @@ try {
       const applied = await hr.request('POST', '/api/caseloads/import', { csv, dryRun: false });
       apply.push(now() - t0);
       const body = applied.json() as { applied: boolean; counts: { create: number } };
-      if (checked.statusCode !== 200 || !body.applied || body.counts.create !== BIG_SCHOOL_TEACHERS) throw new Error(`import: ${applied.statusCode} ${applied.body.slice(0, 300)}`);
+      if (checked.statusCode !== 200 || !body.applied || body.counts.create !== BIG_SCHOOL_TEACHERS)
+        throw new Error(`import: ${applied.statusCode} ${applied.body.slice(0, 300)}`);
       // Baseline: the same rows for another coach, one INSERT in a transaction.
       const other = await buildPerson(db, seeded.districtId, { role: 'coach', orgUnitId: seeded.bigSchoolId });
       t0 = now();

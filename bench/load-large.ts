@@ -30,7 +30,10 @@ const root = path.join(import.meta.dirname, '..');
 function cacheKey(staff: number): string {
   const hash = createHash('sha256');
   const migrations = path.join(root, 'server', 'db', 'migrations');
-  for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update(readFileSync(path.join(migrations, file)));
+  for (const file of readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    hash.update(file).update(readFileSync(path.join(migrations, file)));
   hash.update(readFileSync(path.join(import.meta.dirname, 'tracker-seed.ts')));
   hash.update(readFileSync(path.join(root, 'server', 'test', 'fixtures', 'tracker.ts')));
   return `${hash.update(String(staff)).digest('hex').slice(0, 10)}`;
@@ -53,7 +56,11 @@ const dbUrl = (serverUrl: string, name: string) => {
 };
 
 async function seed(db: Db, staff: number, log: (m: string) => void): Promise<LargeDistrict> {
-  const seeded = await seedTrackerDistrict(db, { staff, schools: Math.max(2, Math.round(staff / 125)), competencies: 10, scores: true }, log);
+  const seeded = await seedTrackerDistrict(
+    db,
+    { staff, schools: Math.max(2, Math.round(staff / 125)), competencies: 10, scores: true },
+    log,
+  );
   log(`district view: computing ${seeded.schoolIds.length} school summaries`);
   await refreshAllSchoolSummaries(db, seeded.districtId);
   const { districtId, bigSchoolId, principalEmail, hrEmail, teachers, rows } = seeded;

@@ -88,7 +88,10 @@ function startServer(dbEnv: Record<string, string>): Promise<{ child: ChildProce
     COOKIE_SECURE: 'false',
     SECRET_KEY: large ? TEST_SECRET_KEY : randomBytes(32).toString('base64'),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'server', 'main.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'server', 'main.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -109,7 +112,11 @@ async function signIn(base: string, email: string): Promise<string> {
   const [password, secret] = large ? [TEST_PASSWORD, TEST_TOTP_SECRET] : [DEMO_PASSWORD, DEMO_TOTP_SECRET];
   let status = 0;
   for (const step of [0, 1]) {
-    let res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    let res = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const body = (await res.json()) as { secondFactor?: { challenge: string } };
     if (body.secondFactor) {
       const code = new TOTP({ secret }).generate({ timestamp: Date.now() + step * 30_000 });
@@ -215,9 +222,14 @@ async function runLarge(base: string, district: LargeDistrict) {
   const list = await largeEndpoints(base, district);
   const hr = list.find((e) => e.cookie && e.url.startsWith('/api/people'))?.cookie;
   if (hr) await summariesCurrent(base, hr);
-  for (const e of list) for (let i = 0; i < 20; i++) await fetch(`${base}${e.url}`, { headers: { cookie: e.cookie } }).then((r) => r.arrayBuffer());
-  const rows = Object.entries(district.rows).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ');
-  console.log(`\nTrellis load bench (${kind}, large district: ${rows}; ${duration} s per run, median of ${reps}, node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+  for (const e of list)
+    for (let i = 0; i < 20; i++) await fetch(`${base}${e.url}`, { headers: { cookie: e.cookie } }).then((r) => r.arrayBuffer());
+  const rows = Object.entries(district.rows)
+    .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+    .join(', ');
+  console.log(
+    `\nTrellis load bench (${kind}, large district: ${rows}; ${duration} s per run, median of ${reps}, node ${process.version}, ${new Date().toISOString().slice(0, 10)})`,
+  );
   console.log('first pages one request at a time, beside GET /healthz of the same server one at a time, alternating\n');
   console.log(`${'endpoint'.padEnd(20)}   req/s  p50 ms  p95 ms  p99 ms  errors   healthz req/s  p95 ms   ratio`);
   for (const e of list) {
@@ -254,7 +266,13 @@ interface Run {
 
 async function cannon(base: string, url: string, cookie: string | undefined, connections: number): Promise<Run> {
   const result = await autocannon({ url: `${base}${url}`, connections, duration, timeout: 10, headers: cookie ? { cookie } : {} });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, timeouts: result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -293,7 +311,9 @@ async function main() {
     const list = await endpoints(base);
     // One warm-up pass: JIT, caches, the district view's first summary refresh.
     for (const e of list) await cannon(base, e.url, e.cookie, 4).catch(() => undefined);
-    console.log(`\nTrellis load bench (${kind}, demo district, ${duration} s per run, median of ${reps}, node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+    console.log(
+      `\nTrellis load bench (${kind}, demo district, ${duration} s per run, median of ${reps}, node ${process.version}, ${new Date().toISOString().slice(0, 10)})`,
+    );
     console.log('req/s and latency of each endpoint beside GET /healthz of the same server, alternating\n');
     console.log(`${'endpoint'.padEnd(20)} conns    req/s  p50 ms  p99 ms  errors   healthz req/s  p99 ms   ratio`);
     for (const connections of connectionCounts) {

@@ -64,7 +64,11 @@ function content(fixture: DraftRubric): Pick<Draft, 'notes' | 'scores'> {
 }
 
 /** The statements of saveDraft, written by hand, on the same driver. */
-function rawSave(query: Query, transaction: (fn: (q: Query) => Promise<void>) => Promise<void>, ctx: { districtId: string; userId: string; levelScores: Map<string, number> }) {
+function rawSave(
+  query: Query,
+  transaction: (fn: (q: Query) => Promise<void>) => Promise<void>,
+  ctx: { districtId: string; userId: string; levelScores: Map<string, number> },
+) {
   return async (draft: Draft) => {
     const [row] = await query(
       `select o.*, coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id)) from rubric_criteria c where c.rubric_id = o.rubric_id), '[]'::json) as criteria,
@@ -84,9 +88,23 @@ function rawSave(query: Query, transaction: (fn: (q: Query) => Promise<void>) =>
       const values = (row: unknown[]) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`;
       const noteValues = draft.notes.map((n, i) => values([n.id, ctx.districtId, draft.id, i, n.notedAt, n.body, n.itemId]));
       const scoreValues = draft.scores.map((s) =>
-        values([ctx.districtId, draft.id, s.criterionId, criteria.get(s.criterionId), s.scaleLevelId, ctx.levelScores.get(s.scaleLevelId), s.comment, JSON.stringify(s.citedNoteIds)]),
+        values([
+          ctx.districtId,
+          draft.id,
+          s.criterionId,
+          criteria.get(s.criterionId),
+          s.scaleLevelId,
+          ctx.levelScores.get(s.scaleLevelId),
+          s.comment,
+          JSON.stringify(s.citedNoteIds),
+        ]),
       );
-      const audit = values([ctx.districtId, ctx.userId, draft.id, JSON.stringify({ version: draft.version + 1, notes: NOTES, scores: CRITERIA })]);
+      const audit = values([
+        ctx.districtId,
+        ctx.userId,
+        draft.id,
+        JSON.stringify({ version: draft.version + 1, notes: NOTES, scores: CRITERIA }),
+      ]);
       const [written] = await q(
         `with n as (insert into observation_notes (id, district_id, observation_id, position, noted_at, body, item_id) values ${noteValues.join(', ')} on conflict do nothing returning id),
               s as (insert into observation_scores (district_id, observation_id, criterion_id, item_id, scale_level_id, level_score, comment, cited_note_ids) values ${scoreValues.join(', ')} returning id)
@@ -101,7 +119,15 @@ function rawSave(query: Query, transaction: (fn: (q: Query) => Promise<void>) =>
 }
 
 /** A background of published-looking observations with notes and scores, written in bulk. */
-async function seedBackground(query: Query, districtId: string, teacherId: string, observerId: string, typeId: string, fixture: Awaited<ReturnType<typeof buildObservationFixture>>, count: number) {
+async function seedBackground(
+  query: Query,
+  districtId: string,
+  teacherId: string,
+  observerId: string,
+  typeId: string,
+  fixture: Awaited<ReturnType<typeof buildObservationFixture>>,
+  count: number,
+) {
   await query(
     `insert into observations (district_id, type_id, kind, purpose, observed_person_id, observer_person_id, rubric_id, scale_id, observed_on, status, revision)
      select $1, $2, 'scored', 'evaluation', $3, $4, $5, $6, date '2025-09-01' + (g % 300), 'published', 1 from generate_series(1, $7::int) g`,
@@ -183,7 +209,11 @@ export async function measureDraftSave(
   const { districtId, observer, rubric } = setup;
   const { request: send } = await signIn(app, observer.email);
   const create = async (): Promise<Draft> => {
-    const res = await send('POST', '/api/observations', { typeId: setup.typeId, observedPersonId: setup.observedPersonId, observedOn: '2026-11-10' });
+    const res = await send('POST', '/api/observations', {
+      typeId: setup.typeId,
+      observedPersonId: setup.observedPersonId,
+      observedOn: '2026-11-10',
+    });
     if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body.slice(0, 300)}`);
     const { id, version } = res.json() as { id: string; version: number };
     return { id, version, ...content(rubric) };
@@ -191,13 +221,24 @@ export async function measureDraftSave(
   const apiDraft = await create();
   const rawDraft = await create();
   const apiSave = async (draft: Draft) => {
-    const res = await send('PUT', `/api/observations/${draft.id}/draft`, { version: draft.version, notes: draft.notes, scores: draft.scores, glows: `Glows ${draft.version}` });
+    const res = await send('PUT', `/api/observations/${draft.id}/draft`, {
+      version: draft.version,
+      notes: draft.notes,
+      scores: draft.scores,
+      glows: `Glows ${draft.version}`,
+    });
     if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body.slice(0, 300)}`);
     draft.version = (res.json() as { version: number }).version;
   };
   const levelScores = new Map(rubric.levels.map((l) => [l.id, l.levelScore]));
   const rawSaveOne = rawSave(raw.query, (fn) => raw.transaction(fn), { districtId, userId: observer.id, levelScores });
-  const pair = await measurePairs([0], opts.samples, opts.warmup, () => apiSave(apiDraft), () => rawSaveOne(rawDraft));
+  const pair = await measurePairs(
+    [0],
+    opts.samples,
+    opts.warmup,
+    () => apiSave(apiDraft),
+    () => rawSaveOne(rawDraft),
+  );
   // The service alone (no HTTP, session or body validation), for where the time goes.
   const ctx = {
     db: setup.db,
@@ -212,7 +253,12 @@ export async function measureDraftSave(
     opts.samples,
     opts.warmup,
     async () => {
-      const res = await saveDraft(ctx, apiDraft.id, { version: apiDraft.version, notes: apiDraft.notes, scores: apiDraft.scores, glows: `Glows ${apiDraft.version}` });
+      const res = await saveDraft(ctx, apiDraft.id, {
+        version: apiDraft.version,
+        notes: apiDraft.notes,
+        scores: apiDraft.scores,
+        glows: `Glows ${apiDraft.version}`,
+      });
       apiDraft.version = res.version;
     },
     () => rawSaveOne(rawDraft),
@@ -232,8 +278,12 @@ export function printObservationDraft(r: ObservationDraftResults): void {
   console.log(`  raw SQL  p50 ${millis(w.p50).padStart(8)}  p95 ${millis(w.p95).padStart(8)}   (the statements of saveDraft, same driver)`);
   console.log(`  ratio    p50 ${ratio(a.p50, w.p50)}  p95 ${ratio(a.p95, w.p95)}`);
   const s = percentiles(r.service);
-  console.log(`  service  p50 ${millis(s.p50).padStart(8)}  p95 ${millis(s.p95).padStart(8)}   (saveDraft called directly: no HTTP, session or body validation)`);
-  console.log('  statements per save: API 6 (session, read, BEGIN, deletes+update, inserts+audit, COMMIT), raw 5 (the same without the session)');
+  console.log(
+    `  service  p50 ${millis(s.p50).padStart(8)}  p95 ${millis(s.p95).padStart(8)}   (saveDraft called directly: no HTTP, session or body validation)`,
+  );
+  console.log(
+    '  statements per save: API 6 (session, read, BEGIN, deletes+update, inserts+audit, COMMIT), raw 5 (the same without the session)',
+  );
 }
 
 // Alone: `npx tsx bench/observation-draft.ts [--quick] [--db postgres] [--samples N]`.

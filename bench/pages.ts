@@ -82,7 +82,17 @@ async function startTrellis(): Promise<{ url: string; stop: () => Promise<void> 
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     // Production settings, except cookies over plain http on 127.0.0.1.
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '', SECRET_KEY: '', COOKIE_SECURE: 'false', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      DATABASE_URL: '',
+      SECRET_KEY: '',
+      COOKIE_SECURE: 'false',
+      SMTP_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -208,9 +218,14 @@ const sum = (assets: AssetWeight[], f: (a: AssetWeight) => number) => assets.red
 
 /** Prints one line per route: JavaScript files and bytes (raw, gzip, brotli, sent), then CSS. */
 export function printPages(routes: RouteWeight[], opts: { files?: boolean } = {}): void {
-  const out: string[] = ['', 'Page weight (cold cache, Chromium; KB = 1,000 bytes; gzip -9 and brotli -q 11 of each file; sent = bytes on the wire)'];
+  const out: string[] = [
+    '',
+    'Page weight (cold cache, Chromium; KB = 1,000 bytes; gzip -9 and brotli -q 11 of each file; sent = bytes on the wire)',
+  ];
   const cell = (s: string, w: number) => s.padStart(w);
-  out.push(`${'route'.padEnd(22)}${cell('JS files', 9)}${cell('raw', 11)}${cell('gzip', 11)}${cell('brotli', 11)}${cell('sent', 11)}   ${'CSS raw'.padStart(9)}${cell('gzip', 10)}`);
+  out.push(
+    `${'route'.padEnd(22)}${cell('JS files', 9)}${cell('raw', 11)}${cell('gzip', 11)}${cell('brotli', 11)}${cell('sent', 11)}   ${'CSS raw'.padStart(9)}${cell('gzip', 10)}`,
+  );
   for (const r of routes) {
     const js = r.assets.filter((a) => a.kind === 'js');
     const css = r.assets.filter((a) => a.kind === 'css');
@@ -231,7 +246,10 @@ export function printPages(routes: RouteWeight[], opts: { files?: boolean } = {}
   }
   out.push('heaviest files of each route (gzip):');
   for (const r of routes) {
-    const top = [...r.assets].filter((a) => a.kind === 'js').sort((a, b) => b.gzip - a.gzip).slice(0, 3);
+    const top = [...r.assets]
+      .filter((a) => a.kind === 'js')
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 3);
     out.push(`  ${r.label.padEnd(22)}${top.map((a) => `${path.basename(a.path)} ${kb(a.gzip)}`).join(', ')}`);
   }
   if (opts.files) {

@@ -65,10 +65,14 @@ export function printPasswordReset(r: PasswordResetResults): void {
   const known = percentiles(r.pair.api);
   const unknown = percentiles(r.pair.raw);
   console.log('');
-  console.log(`Password-reset request (POST /api/auth/password-reset/request), on ${r.db}: the answer must not tell whether the address has an account`);
+  console.log(
+    `Password-reset request (POST /api/auth/password-reset/request), on ${r.db}: the answer must not tell whether the address has an account`,
+  );
   console.log(`  account      p50 ${millis(known.p50).padStart(8)}  p95 ${millis(known.p95).padStart(8)}   (n=${known.n})`);
   console.log(`  no account   p50 ${millis(unknown.p50).padStart(8)}  p95 ${millis(unknown.p95).padStart(8)}`);
-  console.log(`  ratio        p50 ${ratio(known.p50, unknown.p50)}  p95 ${ratio(known.p95, unknown.p95)}   (near 1.00x: lookup and e-mail happen after the answer)`);
+  console.log(
+    `  ratio        p50 ${ratio(known.p50, unknown.p50)}  p95 ${ratio(known.p95, unknown.p95)}   (near 1.00x: lookup and e-mail happen after the answer)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

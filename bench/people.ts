@@ -182,8 +182,15 @@ export async function measureImportStatus(client: Client, query: Query, district
     const res = await client.get(`/api/imports/${importId}`);
     if (res.statusCode !== 200) throw new Error(`import ${importId}: ${res.statusCode}`);
   };
-  const raw = () => query(`select * from "roster_imports" where ("roster_imports"."id" = $1 and "roster_imports"."district_id" = $2)`, [importId, districtId]);
+  const raw = () =>
+    query(`select * from "roster_imports" where ("roster_imports"."id" = $1 and "roster_imports"."district_id" = $2)`, [
+      importId,
+      districtId,
+    ]);
   const pair = await measurePairs([importId], samples, Math.min(3, samples), api, raw);
-  const [size] = await query(`select octet_length("parsed"::text) as text_bytes, pg_column_size("parsed") as stored_bytes from "roster_imports" where "id" = $1`, [importId]);
+  const [size] = await query(
+    `select octet_length("parsed"::text) as text_bytes, pg_column_size("parsed") as stored_bytes from "roster_imports" where "id" = $1`,
+    [importId],
+  );
   return { pair, parsedBytes: Number(size?.text_bytes ?? 0), storedBytes: Number(size?.stored_bytes ?? 0) };
 }

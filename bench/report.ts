@@ -79,13 +79,15 @@ export function printReport(r: BenchResults): void {
   const imp = median(pick(r.imports, (t) => t.total));
   const raw = median(pick(r.raws, (t) => t.ms));
   const rows = set.rows;
-  out.push(row(
-    `roster import (service)`,
-    `${count(opts.staff)} staff ${seconds(imp)}`,
-    `${count(rows / (imp / 1000))} rows/s`,
-    `raw insert baseline ${seconds(raw)} ${count(rows / (raw / 1000))} rows/s`,
-    `ratio ${ratio(imp, raw)}`,
-  ));
+  out.push(
+    row(
+      `roster import (service)`,
+      `${count(opts.staff)} staff ${seconds(imp)}`,
+      `${count(rows / (imp / 1000))} rows/s`,
+      `raw insert baseline ${seconds(raw)} ${count(rows / (raw / 1000))} rows/s`,
+      `ratio ${ratio(imp, raw)}`,
+    ),
+  );
   out.push(row('  phases', phases(r.imports)));
   out.push(row('  every run, s', `import ${spread(pick(r.imports, (t) => t.total))}  raw ${spread(pick(r.raws, (t) => t.ms))}`));
   const firstCounts = r.imports[0]?.counts;
@@ -99,34 +101,46 @@ export function printReport(r: BenchResults): void {
   const reCounts = r.reimports[0]?.counts;
   const unchanged = reCounts ? reCounts.orgs.unchanged + reCounts.people.unchanged + reCounts.roles.unchanged : 0;
   const changed = r.reimports.reduce((n, t) => n + t.written, 0);
-  out.push(row(
-    're-import (no changes)',
-    seconds(re),
-    `${count(unchanged)} unchanged, ${changed === 0 ? 'nothing written' : `WARNING ${count(changed)} rows written`}`,
-    `ratio to first import ${ratio(re, imp)}`,
-  ));
+  out.push(
+    row(
+      're-import (no changes)',
+      seconds(re),
+      `${count(unchanged)} unchanged, ${changed === 0 ? 'nothing written' : `WARNING ${count(changed)} rows written`}`,
+      `ratio to first import ${ratio(re, imp)}`,
+    ),
+  );
   out.push(row('  phases', phases(r.reimports)));
 
   if (r.http.length > 0) {
     const h = median(pick(r.http, (t) => t.total));
     const status = [...new Set(r.http.map((t) => t.status))].join(',');
-    out.push(row(
-      'roster import (HTTP)',
-      `${seconds(h)} ${count(rows / (h / 1000))} rows/s`,
-      `upload+dry run ${seconds(median(pick(r.http, (t) => t.upload)))}, apply+poll ${seconds(median(pick(r.http, (t) => t.apply)))}`,
-      `ratio to raw ${ratio(h, raw)}, to service ${ratio(h, imp)}`,
-      status === 'applied' ? '' : `WARNING status ${status}`,
-    ));
+    out.push(
+      row(
+        'roster import (HTTP)',
+        `${seconds(h)} ${count(rows / (h / 1000))} rows/s`,
+        `upload+dry run ${seconds(median(pick(r.http, (t) => t.upload)))}, apply+poll ${seconds(median(pick(r.http, (t) => t.apply)))}`,
+        `ratio to raw ${ratio(h, raw)}, to service ${ratio(h, imp)}`,
+        status === 'applied' ? '' : `WARNING status ${status}`,
+      ),
+    );
     out.push(row('  every run, s', spread(pick(r.http, (t) => t.total))));
     const hr = median(pick(r.httpReimports, (t) => t.total));
-    out.push(row(
-      're-import via HTTP',
-      seconds(hr),
-      `upload+dry run ${seconds(median(pick(r.httpReimports, (t) => t.upload)))}, apply+poll ${seconds(median(pick(r.httpReimports, (t) => t.apply)))}`,
-    ));
+    out.push(
+      row(
+        're-import via HTTP',
+        seconds(hr),
+        `upload+dry run ${seconds(median(pick(r.httpReimports, (t) => t.upload)))}, apply+poll ${seconds(median(pick(r.httpReimports, (t) => t.apply)))}`,
+      ),
+    );
     if (r.importStatus) {
       const s = r.importStatus;
-      out.push(latencyLine('import status GET', s.pair, `n=${s.pair.api.length}; row holds parsed roster: ${megabytes(s.parsedBytes)} JSON, ${megabytes(s.storedBytes)} stored`));
+      out.push(
+        latencyLine(
+          'import status GET',
+          s.pair,
+          `n=${s.pair.api.length}; row holds parsed roster: ${megabytes(s.parsedBytes)} JSON, ${megabytes(s.storedBytes)} stored`,
+        ),
+      );
     }
   }
   out.push('');
@@ -134,18 +148,35 @@ export function printReport(r: BenchResults): void {
   out.push(latencyLine('people search (all terms)', r.searchAll, `n=${r.searchAll.api.length}`));
   for (const s of r.search) {
     const label = `  ${s.label}`;
-    out.push(latencyLine(label, s.pair, `e.g. "${s.example}", median ${count(median(s.totals))} matches${s.mismatches ? `, WARNING ${s.mismatches} baseline mismatches` : ''}`));
+    out.push(
+      latencyLine(
+        label,
+        s.pair,
+        `e.g. "${s.example}", median ${count(median(s.totals))} matches${s.mismatches ? `, WARNING ${s.mismatches} baseline mismatches` : ''}`,
+      ),
+    );
   }
   out.push(latencyLine('person page', r.person, `n=${r.person.api.length}`));
   out.push(latencyLine('person page read log', r.personReadLog, 'with the read-log insert vs the same page without it ("raw" = without)'));
   if (r.searchVacuumed) {
-    out.push(latencyLine('search after VACUUM', r.searchVacuumed.pair, `diagnostic: all terms after VACUUM ANALYZE (took ${seconds(r.searchVacuumed.vacuumMs)})`));
+    out.push(
+      latencyLine(
+        'search after VACUUM',
+        r.searchVacuumed.pair,
+        `diagnostic: all terms after VACUUM ANALYZE (took ${seconds(r.searchVacuumed.vacuumMs)})`,
+      ),
+    );
   }
   if (r.rls) {
-    out.push(row('row-level security', 'the same requests through the district-bound executor and through the owner\'s (bench/rls.ts)'));
+    out.push(row('row-level security', "the same requests through the district-bound executor and through the owner's (bench/rls.ts)"));
     out.push(...rlsReport(r.rls));
   }
-  out.push(row('statements per request', `search ${r.statements.search}, person page ${r.statements.person} (raw baseline: ${r.statements.rawSearch} and ${r.statements.rawPerson})`));
+  out.push(
+    row(
+      'statements per request',
+      `search ${r.statements.search}, person page ${r.statements.person} (raw baseline: ${r.statements.rawSearch} and ${r.statements.rawPerson})`,
+    ),
+  );
   out.push('');
 
   r.rss.forEach((x, i) => out.push(row(i === 0 ? 'RSS (after a full GC)' : '', `${megabytes(x.bytes).padStart(8)}  ${x.label}`)));
@@ -155,14 +186,17 @@ export function printReport(r: BenchResults): void {
   const searchP95 = percentiles(r.searchAll.api).p95;
   const searchRatio = searchP95 / percentiles(r.searchAll.raw).p95;
   const personRatio = percentiles(r.person.api).p95 / percentiles(r.person.raw).p95;
-  const importTarget = opts.staff >= 25_000
-    ? `import of ${count(opts.staff)} staff < 10 s: ${seconds(imp)} ${pass(imp < TARGET_IMPORT_MS)}`
-    : 'import < 10 s: applies to 25,000 staff';
-  out.push(row(
-    'targets',
-    importTarget,
-    `search p95 < ${TARGET_SEARCH_P95_MS} ms: ${millis(searchP95)} ${pass(searchP95 < TARGET_SEARCH_P95_MS)}`,
-    `API/raw p95 <= ${TARGET_API_RAW}x: search ${searchRatio.toFixed(2)}x ${pass(searchRatio <= TARGET_API_RAW)}, person ${personRatio.toFixed(2)}x ${pass(personRatio <= TARGET_API_RAW)}`,
-  ));
+  const importTarget =
+    opts.staff >= 25_000
+      ? `import of ${count(opts.staff)} staff < 10 s: ${seconds(imp)} ${pass(imp < TARGET_IMPORT_MS)}`
+      : 'import < 10 s: applies to 25,000 staff';
+  out.push(
+    row(
+      'targets',
+      importTarget,
+      `search p95 < ${TARGET_SEARCH_P95_MS} ms: ${millis(searchP95)} ${pass(searchP95 < TARGET_SEARCH_P95_MS)}`,
+      `API/raw p95 <= ${TARGET_API_RAW}x: search ${searchRatio.toFixed(2)}x ${pass(searchRatio <= TARGET_API_RAW)}, person ${personRatio.toFixed(2)}x ${pass(personRatio <= TARGET_API_RAW)}`,
+    ),
+  );
   console.log(out.join('\n'));
 }

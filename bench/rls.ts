@@ -51,7 +51,9 @@ export function rlsReport(lines: RlsLine[], indent = '  '): string[] {
   return lines.map((l) => {
     const a = percentiles(l.rls);
     const b = percentiles(l.owner);
-    return `${indent}${l.label.padEnd(32)}RLS p50 ${millis(a.p50).padStart(8)}  p95 ${millis(a.p95).padStart(8)}   ` +
-      `owner (no RLS) p50 ${millis(b.p50).padStart(8)}  p95 ${millis(b.p95).padStart(8)}   ratio p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  (n=${a.n})`;
+    return (
+      `${indent}${l.label.padEnd(32)}RLS p50 ${millis(a.p50).padStart(8)}  p95 ${millis(a.p95).padStart(8)}   ` +
+      `owner (no RLS) p50 ${millis(b.p50).padStart(8)}  p95 ${millis(b.p95).padStart(8)}   ratio p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  (n=${a.n})`
+    );
   });
 }

@@ -67,7 +67,11 @@ export async function benchRubricGrid(opts: BenchOptions, log: (m: string) => vo
       const pathway = await post(client, '/api/pathways', { name: 'Instructional', category: 'instructional' });
       const rubricIds: string[] = [];
       for (let r = 0; r < RUBRICS; r++) {
-        const step = await post(client, `/api/pathways/${pathway.id}/steps`, { title: `Step ${r + 1}`, payBandMinUsd: 40000 + r * 5000, payBandMaxUsd: 50000 + r * 5000 });
+        const step = await post(client, `/api/pathways/${pathway.id}/steps`, {
+          title: `Step ${r + 1}`,
+          payBandMinUsd: 40000 + r * 5000,
+          payBandMaxUsd: 50000 + r * 5000,
+        });
         const itemIds = version.competencies.slice(r * 7, r * 7 + CRITERIA).map((c) => c.id);
         const grid = await post(client, `/api/framework-versions/${version.versionId}/rubrics`, { stepId: step.id, itemIds });
         rubricIds.push(grid.rubric!.id);
@@ -111,13 +115,19 @@ export function printRubricGrid(r: RubricGridResults): void {
   const a = percentiles(r.pair.api);
   const w = percentiles(r.pair.raw);
   console.log('');
-  console.log(`Rubric grid (GET /api/rubrics/:id): ${r.criteria} competencies x ${r.levels} levels, version of ${r.items} items, ${r.rubrics} role rubrics`);
+  console.log(
+    `Rubric grid (GET /api/rubrics/:id): ${r.criteria} competencies x ${r.levels} levels, version of ${r.items} items, ${r.rubrics} role rubrics`,
+  );
   console.log(
     `  API      p50 ${millis(a.p50).padStart(8)}  p95 ${millis(a.p95).padStart(8)}   target p95 < ${TARGET_P95_MS} ms: ${a.p95 < TARGET_P95_MS ? 'PASS' : 'FAIL'}   (n=${a.n})`,
   );
-  console.log(`  raw SQL  p50 ${millis(w.p50).padStart(8)}  p95 ${millis(w.p95).padStart(8)}   (the 2 statements of loadGrid, same driver)`);
+  console.log(
+    `  raw SQL  p50 ${millis(w.p50).padStart(8)}  p95 ${millis(w.p95).padStart(8)}   (the 2 statements of loadGrid, same driver)`,
+  );
   console.log(`  ratio    p50 ${ratio(a.p50, w.p50)}  p95 ${ratio(a.p95, w.p95)}`);
-  console.log(`  statements per request: API ${r.statements.api} (session lookups counted; GETs reuse a session read in the last seconds), raw ${r.statements.raw}`);
+  console.log(
+    `  statements per request: API ${r.statements.api} (session lookups counted; GETs reuse a session read in the last seconds), raw ${r.statements.raw}`,
+  );
 }
 
 // Alone: `npx tsx bench/rubric-grid.ts [--quick] [--db postgres] [--samples N]`.

@@ -17,7 +17,16 @@ import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
-  apiPerson, apiSearch, checkSearchBaseline, measureImportStatus, measurePairs, rawPerson, rawSearch, searchCases, type LatencyPair, type Reader,
+  apiPerson,
+  apiSearch,
+  checkSearchBaseline,
+  measureImportStatus,
+  measurePairs,
+  rawPerson,
+  rawSearch,
+  searchCases,
+  type LatencyPair,
+  type Reader,
 } from './people.ts';
 import { printReport, type BenchResults } from './report.ts';
 import { compareRls } from './rls.ts';
@@ -90,42 +99,73 @@ async function measureLatency(
   for (const c of cases) {
     const check = await checkSearchBaseline(client, query, districtId, c.terms);
     if (check.mismatches.length > 0) log(`WARNING raw search SQL differs from the API for: ${check.mismatches.join(', ')}`);
-    const pair = await measurePairs(c.terms, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t));
+    const pair = await measurePairs(
+      c.terms,
+      opts.samples,
+      opts.warmup,
+      (t) => apiSearch(client, t),
+      (t) => rawSearch(query, districtId, t),
+    );
     results.search.push({ label: c.label, example: c.terms[0]!, pair, totals: check.totals, mismatches: check.mismatches.length });
     all.api.push(...pair.api);
     all.raw.push(...pair.raw);
     log(`search "${c.label}" done`);
   }
   results.searchAll = all;
-  const ids = (await query(`select id from people where district_id = $1 and sourced_id is not null order by random() limit 200`, [districtId]))
-    .map((r) => r.id as string);
-  results.person = await measurePairs(ids, opts.samples, opts.warmup, (id) => apiPerson(client, id), async (id) => {
-    if (!(await rawPerson(query, districtId, id, reader))) throw new Error(`raw person ${id} not found`);
-  });
+  const ids = (
+    await query(`select id from people where district_id = $1 and sourced_id is not null order by random() limit 200`, [districtId])
+  ).map((r) => r.id as string);
+  results.person = await measurePairs(
+    ids,
+    opts.samples,
+    opts.warmup,
+    (id) => apiPerson(client, id),
+    async (id) => {
+      if (!(await rawPerson(query, districtId, id, reader))) throw new Error(`raw person ${id} not found`);
+    },
+  );
   // The cost of "who viewed my record": the same person page with its read-log insert and without.
-  results.personReadLog = await measurePairs(ids, opts.samples, opts.warmup, (id) => apiPerson(client, id), async (id) => {
-    setReadLogForBenchmark(false);
-    try {
-      await apiPerson(client, id);
-    } finally {
-      setReadLogForBenchmark(true);
-    }
-  });
+  results.personReadLog = await measurePairs(
+    ids,
+    opts.samples,
+    opts.warmup,
+    (id) => apiPerson(client, id),
+    async (id) => {
+      setReadLogForBenchmark(false);
+      try {
+        await apiPerson(client, id);
+      } finally {
+        setReadLogForBenchmark(true);
+      }
+    },
+  );
   // Diagnostic: the same searches once VACUUM has merged the trigram index's pending list
   // (PGlite has no autovacuum) and ANALYZE has given the planner statistics.
   const vacuum = await timed(() => query('vacuum analyze'));
   const mixed = cases[0]!.terms.flatMap((_, i) => cases.map((c) => c.terms[i]!));
   results.searchVacuumed = {
     vacuumMs: vacuum.ms,
-    pair: await measurePairs(mixed, opts.samples, opts.warmup, (t) => apiSearch(client, t), (t) => rawSearch(query, districtId, t)),
+    pair: await measurePairs(
+      mixed,
+      opts.samples,
+      opts.warmup,
+      (t) => apiSearch(client, t),
+      (t) => rawSearch(query, districtId, t),
+    ),
   };
   log('search after VACUUM ANALYZE done');
 
   // The same person pages and searches with and without row-level security (bench/rls.ts).
-  results.rls = await compareRls(bench.database, email, [
-    { label: 'person page', urls: ids.map((id) => `/api/people/${id}`) },
-    { label: 'people search', urls: mixed.map((t) => `/api/people?q=${encodeURIComponent(t)}&limit=50`) },
-  ], opts.samples, opts.warmup);
+  results.rls = await compareRls(
+    bench.database,
+    email,
+    [
+      { label: 'person page', urls: ids.map((id) => `/api/people/${id}`) },
+      { label: 'people search', urls: mixed.map((t) => `/api/people?q=${encodeURIComponent(t)}&limit=50`) },
+    ],
+    opts.samples,
+    opts.warmup,
+  );
   log('row-level security comparison done');
 
   // How many statements one request sends (session and actor lookups included), and its baseline.
@@ -146,8 +186,20 @@ async function measureLatency(
 async function main() {
   const opts = parseOptions(process.argv.slice(2));
   const results: BenchResults = {
-    opts, startedAt: new Date(), set: undefined!, imports: [], reimports: [], raws: [], http: [], httpReimports: [],
-    search: [], searchAll: { api: [], raw: [] }, person: { api: [], raw: [] }, personReadLog: { api: [], raw: [] }, statements: { search: 0, person: 0, rawSearch: 0, rawPerson: 0 }, rss: [],
+    opts,
+    startedAt: new Date(),
+    set: undefined!,
+    imports: [],
+    reimports: [],
+    raws: [],
+    http: [],
+    httpReimports: [],
+    search: [],
+    searchAll: { api: [], raw: [] },
+    person: { api: [], raw: [] },
+    personReadLog: { api: [], raw: [] },
+    statements: { search: 0, person: 0, rawSearch: 0, rawPerson: 0 },
+    rss: [],
   };
   sampleRss(results, 'start');
   log(`generating ${count(opts.staff)} staff across ${count(opts.schools)} schools`);
@@ -177,7 +229,15 @@ async function main() {
   sampleRss(results, 'after the service imports');
 
   let kept:
-    | { bench: BenchDatabase; districtId: string; importId: string; app: Awaited<ReturnType<typeof startApp>>; client: Awaited<ReturnType<typeof signIn>>; reader: Reader; email: string }
+    | {
+        bench: BenchDatabase;
+        districtId: string;
+        importId: string;
+        app: Awaited<ReturnType<typeof startApp>>;
+        client: Awaited<ReturnType<typeof signIn>>;
+        reader: Reader;
+        email: string;
+      }
     | undefined;
   for (let rep = 0; rep < opts.httpReps; rep++) {
     const { bench, districtId, admin } = await freshDistrict(opts);
@@ -191,7 +251,16 @@ async function main() {
     if (rep < opts.httpReps - 1) {
       await app.close();
       await bench.close();
-    } else kept = { bench, districtId, importId: first.id, app, client, reader: { userId: admin.id, personId: admin.personId }, email: admin.email };
+    } else
+      kept = {
+        bench,
+        districtId,
+        importId: first.id,
+        app,
+        client,
+        reader: { userId: admin.id, personId: admin.personId },
+        email: admin.email,
+      };
   }
   sampleRss(results, 'after loading the district (HTTP import)');
 
@@ -205,7 +274,9 @@ async function main() {
   results.peakRss = process.resourceUsage().maxRSS * 1024;
   printReport(results);
   // CASE 1.1 import/export of a generated 2,000-item package with 10 role rubrics (bench/case.ts).
-  printCaseReport(await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }));
+  printCaseReport(
+    await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }),
+  );
   // The rubric grid of a role (15 competencies x 4 levels, version of 2,000 items) against its SQL (bench/rubric-grid.ts).
   printRubricGrid(await benchRubricGrid(opts, log));
   // Saving an observation draft (30 notes, 10 scores) against the statements it runs (bench/observation-draft.ts).
@@ -216,7 +287,17 @@ async function main() {
   // every school's summary refreshes (bench/tracker.ts), on a year of observations.
   const trackerDb = opts.db === 'postgres' ? { kind: opts.db, url: opts.serverUrl } : { kind: opts.db };
   printTracker(
-    await benchTracker({ staff: opts.staff, schools: Math.max(2, Math.round(opts.staff / 125)), reps: opts.quick ? 30 : 200, competencies: 10, scores: true, dbs: [trackerDb] }, log),
+    await benchTracker(
+      {
+        staff: opts.staff,
+        schools: Math.max(2, Math.round(opts.staff / 125)),
+        reps: opts.quick ? 30 : 200,
+        competencies: 10,
+        scores: true,
+        dbs: [trackerDb],
+      },
+      log,
+    ),
   );
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));

@@ -25,7 +25,11 @@ export interface TrackerDistrict {
   rows: Record<string, number>;
 }
 
-export async function seedTrackerDistrict(db: Db, opts: { staff: number; schools: number; competencies: number; scores: boolean }, log: (m: string) => void): Promise<TrackerDistrict> {
+export async function seedTrackerDistrict(
+  db: Db,
+  opts: { staff: number; schools: number; competencies: number; scores: boolean },
+  log: (m: string) => void,
+): Promise<TrackerDistrict> {
   const districtId = (await buildDistrict(db, 'Bench Tracker')).id;
   const world = await buildObservationWorld(db, districtId, { competencies: opts.competencies });
   const S = opts.schools;
@@ -33,7 +37,9 @@ export async function seedTrackerDistrict(db: Db, opts: { staff: number; schools
   const exec = (q: ReturnType<typeof sql>) => db.execute(q);
   await exec(sql`insert into org_units (district_id, name, type, identifier)
     select ${districtId}, 'School ' || lpad(g::text, 4, '0'), 'school', 'S' || g from generate_series(0, ${S - 1}) g`);
-  const schools = (await exec(sql`select id, identifier from org_units where district_id = ${districtId} and type = 'school' order by name`)) as unknown as {
+  const schools = (await exec(
+    sql`select id, identifier from org_units where district_id = ${districtId} and type = 'school' order by name`,
+  )) as unknown as {
     rows: { id: string; identifier: string }[];
   };
   const bigSchoolId = schools.rows.find((s) => s.identifier === 'S0')!.id;
@@ -94,7 +100,9 @@ export async function seedTrackerDistrict(db: Db, opts: { staff: number; schools
       (select count(*) from observation_scores where district_id = ${districtId})::int as scores,
       (select count(*) from competency_latest where district_id = ${districtId})::int as competency_latest,
       (select count(*) from action_steps where district_id = ${districtId})::int as action_steps,
-      (select count(*) from coaching_logs where district_id = ${districtId})::int as coaching_logs`)) as unknown as { rows: Record<string, number>[] };
+      (select count(*) from coaching_logs where district_id = ${districtId})::int as coaching_logs`)) as unknown as {
+    rows: Record<string, number>[];
+  };
   return {
     districtId,
     world,

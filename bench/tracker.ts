@@ -80,12 +80,21 @@ const naiveDistrictAggregate = (districtId: string): SQL => sql`
   where ra.district_id = ${districtId} and ra.role = 'teacher'
   group by ra.org_unit_id`;
 
-async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | undefined, log: (m: string) => void): Promise<TrackerBenchResult> {
+async function benchOne(
+  opts: TrackerBenchOptions,
+  kind: DbKind,
+  url: string | undefined,
+  log: (m: string) => void,
+): Promise<TrackerBenchResult> {
   const bench = await openBenchDatabase(kind, url);
   try {
     const db = bench.database.db as Db;
     const t0 = now();
-    const seeded = await seedTrackerDistrict(db, { staff: opts.staff, schools: opts.schools, competencies: opts.competencies, scores: opts.scores }, log);
+    const seeded = await seedTrackerDistrict(
+      db,
+      { staff: opts.staff, schools: opts.schools, competencies: opts.competencies, scores: opts.scores },
+      log,
+    );
     const seedMs = now() - t0;
     log(`tracker bench (${kind}): seeded in ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(seeded.rows)}`);
     const app = await startApp(bench.database);
@@ -116,30 +125,50 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
       const unitsQuery = schoolUnitsQuery(db, seeded.districtId, seeded.bigSchoolId).toSQL();
       const contextQuery = dialect.sqlToQuery(trackerContextSql(seeded.districtId));
       const query: Query = bench.raw.query;
-      const tracker = await measurePairs([url], opts.reps, Math.min(20, opts.reps), async () => {
-        const res = await principal.get(url);
-        if (res.statusCode !== 200) throw new Error(`tracker ${res.statusCode}`);
-      }, async () => {
-        await query(unitsQuery.sql, unitsQuery.params);
-        await query(contextQuery.sql, contextQuery.params);
-        const rows = await query(rawQuery.sql, rawQuery.params);
-        if (rows.length !== BIG_SCHOOL_TEACHERS) throw new Error(`raw tracker: ${rows.length} rows`);
-      });
+      const tracker = await measurePairs(
+        [url],
+        opts.reps,
+        Math.min(20, opts.reps),
+        async () => {
+          const res = await principal.get(url);
+          if (res.statusCode !== 200) throw new Error(`tracker ${res.statusCode}`);
+        },
+        async () => {
+          await query(unitsQuery.sql, unitsQuery.params);
+          await query(contextQuery.sql, contextQuery.params);
+          const rows = await query(rawQuery.sql, rawQuery.params);
+          if (rows.length !== BIG_SCHOOL_TEACHERS) throw new Error(`raw tracker: ${rows.length} rows`);
+        },
+      );
       // Draft autosave on this district (a year of observations behind it), as bench/observation-draft.ts measures it.
       const [observer] = await query(`select u.id, u.person_id, u.email from users u where u.email = $1`, [seeded.principalEmail]);
-      const roles = await query(`select role, org_unit_id as "orgUnitId" from role_assignments where person_id = $1`, [observer!.person_id]);
+      const roles = await query(`select role, org_unit_id as "orgUnitId" from role_assignments where person_id = $1`, [
+        observer!.person_id,
+      ]);
       const [teacher] = await query(`select id from people where district_id = $1 and identifier = 'T0'`, [seeded.districtId]);
-      const draft = await measureDraftSave(app, bench.raw, { samples: opts.reps, warmup: Math.min(20, opts.reps) }, {
-        db,
-        districtId: seeded.districtId,
-        observer: { id: String(observer!.id), personId: String(observer!.person_id), email: String(observer!.email), roles: roles as { role: string; orgUnitId: string }[] },
-        observedPersonId: String(teacher!.id),
-        typeId: seeded.world.scoredTypeId,
-        rubric: { criteria: seeded.world.criteria, levels: seeded.world.scaleLevels },
-      });
+      const draft = await measureDraftSave(
+        app,
+        bench.raw,
+        { samples: opts.reps, warmup: Math.min(20, opts.reps) },
+        {
+          db,
+          districtId: seeded.districtId,
+          observer: {
+            id: String(observer!.id),
+            personId: String(observer!.person_id),
+            email: String(observer!.email),
+            roles: roles as { role: string; orgUnitId: string }[],
+          },
+          observedPersonId: String(teacher!.id),
+          typeId: seeded.world.scoredTypeId,
+          rubric: { criteria: seeded.world.criteria, levels: seeded.world.scaleLevels },
+        },
+      );
       await summariesIdle(bench.database.forDistrict(seeded.districtId), seeded.districtId);
       log(`tracker bench (${kind}): refreshing ${seeded.schoolIds.length} school summaries while probing /healthz`);
-      const refresh = await probeWhile(hr, () => refreshAllSchoolSummaries(bench.database.forDistrict(seeded.districtId), seeded.districtId));
+      const refresh = await probeWhile(hr, () =>
+        refreshAllSchoolSummaries(bench.database.forDistrict(seeded.districtId), seeded.districtId),
+      );
       const naiveSql = dialect.sqlToQuery(naiveDistrictAggregate(seeded.districtId));
       const naive = await probeWhile(hr, () => query(naiveSql.sql, naiveSql.params));
       const district: number[] = [];
@@ -149,11 +178,30 @@ async function benchOne(opts: TrackerBenchOptions, kind: DbKind, url: string | u
         if (res.statusCode !== 200) throw new Error(`district ${res.statusCode}`);
         if (i >= 5) district.push(now() - t);
       }
-      const rls = await compareRls(bench.database, seeded.hrEmail, [
-        { label: `school tracker (${trackerRows} teachers)`, urls: [url] },
-        { label: 'district view', urls: ['/api/tracker/district'] },
-      ], opts.reps, Math.min(20, opts.reps));
-      return { db: kind, seedMs, rows: seeded.rows, teachers: seeded.teachers, schools: seeded.schoolIds.length, trackerRows, tracker, district, refresh, naive, draft: draft.pair, rls };
+      const rls = await compareRls(
+        bench.database,
+        seeded.hrEmail,
+        [
+          { label: `school tracker (${trackerRows} teachers)`, urls: [url] },
+          { label: 'district view', urls: ['/api/tracker/district'] },
+        ],
+        opts.reps,
+        Math.min(20, opts.reps),
+      );
+      return {
+        db: kind,
+        seedMs,
+        rows: seeded.rows,
+        teachers: seeded.teachers,
+        schools: seeded.schoolIds.length,
+        trackerRows,
+        tracker,
+        district,
+        refresh,
+        naive,
+        draft: draft.pair,
+        rls,
+      };
     } finally {
       await app.close();
     }
@@ -178,20 +226,38 @@ export function printTracker(results: TrackerBenchResult[]): void {
     const refreshProbe = percentiles(r.refresh.probe);
     const naiveProbe = percentiles(r.naive.probe);
     console.log('');
-    console.log(`School tracker and district view (${r.db}): ${count(r.teachers)} teachers in ${count(r.schools)} schools, ` +
-      `${count(r.rows.observations ?? 0)} observations, ${count(r.rows.scores ?? 0)} scores, ${count(r.rows.competency_latest ?? 0)} latest levels (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
-    console.log(`  tracker, ${r.trackerRows}-teacher school  API p50 ${millis(api.p50).padStart(8)}  p95 ${millis(api.p95).padStart(8)}   target p95 < ${TARGETS.trackerP95} ms: ${pass(api.p95 < TARGETS.trackerP95)}   (n=${api.n})`);
-    console.log(`                              raw SQL p50 ${millis(raw.p50).padStart(8)}  p95 ${millis(raw.p95).padStart(8)}   (the 3 statements it runs: school+teams, term context, tracker; same driver)`);
-    console.log(`                              ratio   p50 ${ratio(api.p50, raw.p50)}  p95 ${ratio(api.p95, raw.p95)}   target < ${TARGETS.trackerRatio}x (p50): ${pass(api.p50 / raw.p50 < TARGETS.trackerRatio)}`);
-    console.log(`  district view (summaries)   API p50 ${millis(district.p50).padStart(8)}  p95 ${millis(district.p95).padStart(8)}   target p95 < ${TARGETS.districtP95} ms: ${pass(district.p95 < TARGETS.districtP95)}`);
+    console.log(
+      `School tracker and district view (${r.db}): ${count(r.teachers)} teachers in ${count(r.schools)} schools, ` +
+        `${count(r.rows.observations ?? 0)} observations, ${count(r.rows.scores ?? 0)} scores, ${count(r.rows.competency_latest ?? 0)} latest levels (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  tracker, ${r.trackerRows}-teacher school  API p50 ${millis(api.p50).padStart(8)}  p95 ${millis(api.p95).padStart(8)}   target p95 < ${TARGETS.trackerP95} ms: ${pass(api.p95 < TARGETS.trackerP95)}   (n=${api.n})`,
+    );
+    console.log(
+      `                              raw SQL p50 ${millis(raw.p50).padStart(8)}  p95 ${millis(raw.p95).padStart(8)}   (the 3 statements it runs: school+teams, term context, tracker; same driver)`,
+    );
+    console.log(
+      `                              ratio   p50 ${ratio(api.p50, raw.p50)}  p95 ${ratio(api.p95, raw.p95)}   target < ${TARGETS.trackerRatio}x (p50): ${pass(api.p50 / raw.p50 < TARGETS.trackerRatio)}`,
+    );
+    console.log(
+      `  district view (summaries)   API p50 ${millis(district.p50).padStart(8)}  p95 ${millis(district.p95).padStart(8)}   target p95 < ${TARGETS.districtP95} ms: ${pass(district.p95 < TARGETS.districtP95)}`,
+    );
     const draftApi = percentiles(r.draft.api);
     const draftRaw = percentiles(r.draft.raw);
-    console.log(`  draft autosave (30 notes)   API p50 ${millis(draftApi.p50).padStart(8)}  p95 ${millis(draftApi.p95).padStart(8)}   target p95 < ${TARGETS.draftP95} ms: ${pass(draftApi.p95 < TARGETS.draftP95)}   (n=${draftApi.n})`);
-    console.log(`                              raw SQL p50 ${millis(draftRaw.p50).padStart(8)}  p95 ${millis(draftRaw.p95).padStart(8)}   ratio p50 ${ratio(draftApi.p50, draftRaw.p50)}  p95 ${ratio(draftApi.p95, draftRaw.p95)}   (the statements of saveDraft)`);
-    console.log(`  GET /healthz during the background refresh of all ${r.schools} summaries (${(r.refresh.ms / 1000).toFixed(1)} s): p50 ${millis(refreshProbe.p50)}  p95 ${millis(refreshProbe.p95)}  max ${millis(Math.max(...r.refresh.probe))}  (n=${refreshProbe.n})`);
+    console.log(
+      `  draft autosave (30 notes)   API p50 ${millis(draftApi.p50).padStart(8)}  p95 ${millis(draftApi.p95).padStart(8)}   target p95 < ${TARGETS.draftP95} ms: ${pass(draftApi.p95 < TARGETS.draftP95)}   (n=${draftApi.n})`,
+    );
+    console.log(
+      `                              raw SQL p50 ${millis(draftRaw.p50).padStart(8)}  p95 ${millis(draftRaw.p95).padStart(8)}   ratio p50 ${ratio(draftApi.p50, draftRaw.p50)}  p95 ${ratio(draftApi.p95, draftRaw.p95)}   (the statements of saveDraft)`,
+    );
+    console.log(
+      `  GET /healthz during the background refresh of all ${r.schools} summaries (${(r.refresh.ms / 1000).toFixed(1)} s): p50 ${millis(refreshProbe.p50)}  p95 ${millis(refreshProbe.p95)}  max ${millis(Math.max(...r.refresh.probe))}  (n=${refreshProbe.n})`,
+    );
     console.log(`  row-level security: the same requests through the district-bound executor and through the owner's (bench/rls.ts)`);
     for (const line of rlsReport(r.rls, '    ')) console.log(line);
-    console.log(`  GET /healthz during one district-wide aggregate statement (${millis(r.naive.ms)}, not used by the app): p50 ${millis(naiveProbe.p50)}  p95 ${millis(naiveProbe.p95)}  max ${millis(Math.max(...r.naive.probe))}  (n=${naiveProbe.n})`);
+    console.log(
+      `  GET /healthz during one district-wide aggregate statement (${millis(r.naive.ms)}, not used by the app): p50 ${millis(naiveProbe.p50)}  p95 ${millis(naiveProbe.p95)}  max ${millis(Math.max(...r.naive.probe))}  (n=${naiveProbe.n})`,
+    );
   }
 }
 
@@ -217,10 +283,19 @@ export function parseTrackerOptions(argv: string[]): TrackerBenchOptions {
   if (which === 'pglite' || which === 'both') dbs.push({ kind: 'pglite' });
   if (which === 'postgres' || which === 'both') dbs.push({ kind: 'postgres', url });
   if (!Number.isInteger(staff) || !Number.isInteger(schools) || staff < schools + BIG_SCHOOL_TEACHERS || dbs.length === 0) {
-    console.error('usage: npx tsx bench/tracker.ts [--staff 25000] [--schools 200] [--reps 200] [--competencies 10] [--no-scores] [--db pglite|postgres|both] [--quick]');
+    console.error(
+      'usage: npx tsx bench/tracker.ts [--staff 25000] [--schools 200] [--reps 200] [--competencies 10] [--no-scores] [--db pglite|postgres|both] [--quick]',
+    );
     process.exit(2);
   }
-  return { staff, schools, reps: values.quick ? 30 : Number(values.reps), competencies: Number(values.competencies), scores: !values['no-scores'], dbs };
+  return {
+    staff,
+    schools,
+    reps: values.quick ? 30 : Number(values.reps),
+    competencies: Number(values.competencies),
+    scores: !values['no-scores'],
+    dbs,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -131,7 +131,11 @@ export function formatTimeIn(value: string | Date, o: ClockOptions): string {
  * an instant is shown as the day it falls on in the district's zone (never labelled: a day is the
  * district's day).
  */
-export function formatDateIn(value: string | Date, o: Pick<ClockOptions, 'timeZone' | 'locale'>, style: Intl.DateTimeFormatOptions = DATE): string {
+export function formatDateIn(
+  value: string | Date,
+  o: Pick<ClockOptions, 'timeZone' | 'locale'>,
+  style: Intl.DateTimeFormatOptions = DATE,
+): string {
   if (typeof value === 'string' && isIsoDay(value)) return formatter(o.locale, { ...style, timeZone: 'UTC' }).format(dayAsDate(value));
   return formatter(o.locale, { ...style, timeZone: o.timeZone }).format(instantOf(value, o.timeZone));
 }
@@ -150,6 +154,7 @@ export function zoneName(instant: string | Date, timeZone: string, locale: strin
 export function formatParamIn(value: string | number, o: Pick<ClockOptions, 'timeZone' | 'locale'>): string | number {
   if (typeof value !== 'string') return value;
   if (isIsoDay(value)) return formatDateIn(value, o);
-  if (isWallTime(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return formatDateTimeIn(value, { ...o, label: true });
+  if (isWallTime(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value))
+    return formatDateTimeIn(value, { ...o, label: true });
   return value;
 }

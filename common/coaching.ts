@@ -1,14 +1,7 @@
 /** Coaching vocabulary shared by browser and server (DESIGN.md section 4, "Coaching"). */
 
 /** What a coach does in a session (competency-drivers: prompting, modeling, feedback, self-reflection on data). */
-export const COACHING_ACTIVITIES = [
-  'observation',
-  'modeling',
-  'co_planning',
-  'feedback',
-  'prompting',
-  'data_reflection',
-] as const;
+export const COACHING_ACTIVITIES = ['observation', 'modeling', 'co_planning', 'feedback', 'prompting', 'data_reflection'] as const;
 export type CoachingActivity = (typeof COACHING_ACTIVITIES)[number];
 
 /** identify -> learn -> improve, then complete with an outcome. */

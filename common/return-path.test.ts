@@ -8,13 +8,31 @@ describe('safeNext', () => {
   });
 
   it('goes home instead of back to a sign-in page (/login after signing in was "Page not found")', () => {
-    for (const page of ['/login', '/login/', '/login?next=%2Fpeople', '/sign-in', '/sign-in?step=second-factor', '/logout', '/reset-password?token=x']) {
+    for (const page of [
+      '/login',
+      '/login/',
+      '/login?next=%2Fpeople',
+      '/sign-in',
+      '/sign-in?step=second-factor',
+      '/logout',
+      '/reset-password?token=x',
+    ]) {
       expect(safeNext(page)).toBe('/');
     }
   });
 
   it('never leaves the app', () => {
-    for (const bad of ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', 'javascript:alert(1)', '', null, undefined]) {
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeNext(bad)).toBe('/');
     }
   });

@@ -5,8 +5,16 @@ const none = new Set<string>();
 const thanksgiving = new Set(['2026-11-26', '2026-11-27']);
 // Winter break: the weekdays Dec 21, 2026 - Jan 1, 2027.
 const winterBreak = new Set([
-  '2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-25',
-  '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01',
+  '2026-12-21',
+  '2026-12-22',
+  '2026-12-23',
+  '2026-12-24',
+  '2026-12-25',
+  '2026-12-28',
+  '2026-12-29',
+  '2026-12-30',
+  '2026-12-31',
+  '2027-01-01',
 ]);
 
 describe('isSchoolDay', () => {
@@ -76,7 +84,7 @@ describe('schoolDaysBetween', () => {
     const listed = new Set([...thanksgiving, ...winterBreak, '2026-11-28', '2025-01-01', '2030-07-04', '2027-02-15']);
     const walk = (from: string, to: string) => {
       let count = 0;
-      for (let d = addSchoolDays(from, 0, none); d < to; ) {
+      for (let d = addSchoolDays(from, 0, none); d < to;) {
         const next = new Date(`${d}T00:00:00Z`);
         next.setUTCDate(next.getUTCDate() + 1);
         d = next.toISOString().slice(0, 10);
@@ -87,7 +95,9 @@ describe('schoolDaysBetween', () => {
     const day = (offset: number) => new Date(Date.UTC(2026, 8, 1) + offset * 86_400_000).toISOString().slice(0, 10);
     for (let from = 0; from < 200; from += 3) {
       for (const length of [0, 1, 2, 5, 6, 7, 8, 13, 14, 30, 61, 120, 250]) {
-        expect(schoolDaysBetween(day(from), day(from + length), listed), `${day(from)} -> ${day(from + length)}`).toBe(walk(day(from), day(from + length)));
+        expect(schoolDaysBetween(day(from), day(from + length), listed), `${day(from)} -> ${day(from + length)}`).toBe(
+          walk(day(from), day(from + length)),
+        );
       }
     }
   });

@@ -57,7 +57,10 @@ export const DEMO_TIME_ZONE = 'America/New_York';
  * A page in a new context (its own cookies and storage): desktop 1280x860, or a phone 390x844; the
  * browser's clock in the demo district's zone unless `timezoneId` says another (e2e/clock.e2e.ts).
  */
-export async function newPage(browser: Browser, opts: { phone?: boolean; locale?: string; baseURL?: string; timezoneId?: string } = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  opts: { phone?: boolean; locale?: string; baseURL?: string; timezoneId?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL: opts.baseURL ?? baseURL(),
     locale: opts.locale ?? 'en-US',
@@ -135,7 +138,9 @@ async function reuseSession(page: Page, email: string): Promise<boolean> {
   const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>)[email] : undefined;
   if (!kept) return false;
   const url = new URL(baseURL());
-  await page.context().addCookies([{ name: 'trellis_session', value: kept, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await page
+    .context()
+    .addCookies([{ name: 'trellis_session', value: kept, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
   if ((await page.request.get('/api/auth/session')).status() === 200) return true;
   await page.context().clearCookies({ name: 'trellis_session' });
   return false;
@@ -225,7 +230,13 @@ export async function expectNoAxeViolations(page: Page, label: string, opts: { s
     const run = await w.axe!.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return run.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    return run.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
   }, axe.source);
   // soft: record the failure and go on, so a page survey still checks (and photographs) every page.
   (opts.soft ? expect.soft : expect)(result, `axe violations on ${label}`).toEqual([]);
@@ -246,7 +257,10 @@ export async function expectNoSidewaysScroll(page: Page, label: string) {
       })
       // The closed navigation waits off screen.
       .filter((el) => !el.closest('[inert], [aria-hidden="true"]'))
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
   });
   expect.soft(overflow.scrollWidth, `${label} scrolls sideways; too wide: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.width);

@@ -4,7 +4,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../common/clock.ts';
-import { DEMO, DEMO_TIME_ZONE, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  DEMO,
+  DEMO_TIME_ZONE,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 let browser: Browser;
 
@@ -34,7 +44,10 @@ describe('calendar', () => {
     await screenshot(page, 'calendar-desktop-principal');
 
     // Details of an observation the principal makes: type and teacher, with a link to open it.
-    await page.getByRole('button', { name: /^Observation: .* Scored observation: / }).first().click();
+    await page
+      .getByRole('button', { name: /^Observation: .* Scored observation: / })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('link', { name: 'Open' }).getAttribute('href')).resolves.toMatch(/^\/observations\//);
     await expectNoAxeViolations(page, 'calendar event details');

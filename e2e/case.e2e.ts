@@ -11,7 +11,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePackage } from '../server/test/fixtures/case-package.ts';
 import {
-  DEMO, apiAs, expectNoAxeViolations, expectNoCutOffText, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs,
+  DEMO,
+  apiAs,
+  expectNoAxeViolations,
+  expectNoCutOffText,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
 } from './browser.ts';
 
 const run = Date.now().toString(36);
@@ -109,7 +118,7 @@ describe('CASE import through the UI', () => {
     await page.getByText('Already imported', { exact: true }).waitFor();
   });
 
-  it('offers the vendor\'s revised package as the next version, and says why not while the framework has a draft', async () => {
+  it("offers the vendor's revised package as the next version, and says why not while the framework has a draft", async () => {
     const revised = JSON.parse(fs.readFileSync(file, 'utf8')) as ReturnType<typeof samplePackage>;
     revised.CFDocument.version = '2.0';
     (revised.CFItems[2] as Record<string, unknown>).fullStatement = 'Reworded in the 2.0 release';
@@ -169,7 +178,11 @@ describe('CASE import through the UI', () => {
 
     await page.getByRole('button', { name: 'Import 30 items as version 2 (draft)' }).click();
     await page.waitForURL((url) => /\/frameworks\/versions\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(firstVersionId));
-    const v2 = await apiAs<{ versionNumber: number; status: string; frameworkId: string }>(page, 'GET', `/api/framework-versions/${page.url().split('/').pop()!}`);
+    const v2 = await apiAs<{ versionNumber: number; status: string; frameworkId: string }>(
+      page,
+      'GET',
+      `/api/framework-versions/${page.url().split('/').pop()!}`,
+    );
     expect(v2).toMatchObject({ versionNumber: 2, status: 'draft', frameworkId: v1.frameworkId });
     await page.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(page, 'case-import-revision-landed');

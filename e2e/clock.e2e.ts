@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatTimeIn, fromWallTime, isIsoDay, todayIn } from '../common/clock.ts';
 import { isSchoolDay } from '../common/school-days.ts';
 import { schoolYearOf } from '../common/schemas/settings.ts';
-import { apiAs, DEMO, DEMO_TIME_ZONE, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  DEMO_TIME_ZONE,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 const READER_ZONE = 'Asia/Tokyo';
 const WAIT = { timeout: 15_000 };
@@ -73,7 +84,8 @@ describe('one clock', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     const expected = fromWallTime(`${day}T17:00`, DEMO_TIME_ZONE).toISOString();
-    const michelle = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!.person.id;
+    const michelle = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!
+      .person.id;
     const logs = await apiAs<LogPage>(coach, 'GET', `/api/coaching/logs?personId=${michelle}&status=scheduled&limit=100`);
     session = logs.items.find((l) => new Date(l.startsAt).toISOString() === expected)!;
     expect(session, `a session at ${expected} (5:00 PM in New York), not at 5:00 PM in Tokyo`).toBeDefined();
@@ -94,9 +106,11 @@ describe('one clock', () => {
     // The calendar: the same time, labelled, and the non-school day marked.
     await coach.goto(`/calendar?month=${month}`);
     const event = coach.getByRole('button', { name: /^Coaching session: .*co-planning/i }).filter({ hasText: 'Michelle Reyes' });
-    await expect.poll(async () => (await event.allTextContents()).map(plain).filter((text) => text.includes(`: ${time} `)).length, WAIT).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await event.allTextContents()).map(plain).filter((text) => text.includes(`: ${time} `)).length, WAIT)
+      .toBeGreaterThan(0);
     await coach.getByText(`No school: ${closed.label}`).first().waitFor();
-    await coach.getByText('Times are in the district\'s time zone (America/New_York).').waitFor();
+    await coach.getByText("Times are in the district's time zone (America/New_York).").waitFor();
     await expectNoAxeViolations(coach, 'calendar in another zone');
     await screenshot(coach, 'clock-calendar-desktop-en');
   });
@@ -111,7 +125,9 @@ describe('one clock', () => {
       await phone.goto(`/calendar?month=${month}`);
       await phone.getByText(`Sin clases: ${closed.label}`).first().waitFor();
       const event = phone.getByRole('button', { name: /^Sesión de coaching: .*planificación conjunta/ });
-      await expect.poll(async () => (await event.allTextContents()).map(plain).filter((text) => text.includes(`: ${time} `)).length, WAIT).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await event.allTextContents()).map(plain).filter((text) => text.includes(`: ${time} `)).length, WAIT)
+        .toBeGreaterThan(0);
       await expectNoSidewaysScroll(phone, 'calendar agenda in Spanish');
       await screenshot(phone, 'clock-calendar-phone-es');
       await phone.goto(`/coaching?log=${session.id}`);
@@ -124,8 +140,15 @@ describe('one clock', () => {
   });
 
   it("an observation's note times read in the district zone", async () => {
-    for (const [size, locale] of [['desktop', 'en'], ['phone', 'es']] as const) {
-      const page = await newPage(browser, { phone: size === 'phone', locale: locale === 'es' ? 'es-ES' : 'en-US', timezoneId: READER_ZONE });
+    for (const [size, locale] of [
+      ['desktop', 'en'],
+      ['phone', 'es'],
+    ] as const) {
+      const page = await newPage(browser, {
+        phone: size === 'phone',
+        locale: locale === 'es' ? 'es-ES' : 'en-US',
+        timezoneId: READER_ZONE,
+      });
       await signInAs(page, DEMO.principal);
       if (locale === 'es') await apiAs(page, 'PATCH', '/api/me', { locale: 'es' });
       try {

@@ -6,7 +6,17 @@
 // and no sideways scroll on every screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 let browser: Browser;
 let coach: Page;
@@ -22,7 +32,9 @@ const localValue = (date: Date) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
-type Caseload = { items: { person: { id: string; givenName: string; familyName: string }; plan: { title: string; status: string } | null }[] };
+type Caseload = {
+  items: { person: { id: string; givenName: string; familyName: string }; plan: { title: string; status: string } | null }[];
+};
 type SessionPage = { items: { id: string; view: string; notes?: string }[]; total: number; nextCursor: string | null };
 
 /** The title of Michelle's active plan as the caseload names it (the newest active one), else 'None'. */
@@ -32,8 +44,15 @@ async function michellesPlan(page: Page) {
   return plan?.status === 'active' ? plan.title : 'None';
 }
 const selectedText = (page: Page, label: string) =>
-  page.getByRole('dialog').getByLabel(label, { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
-const sessionCard = (page: Page) => page.getByRole('article').filter({ hasText: `${minutes} min` }).filter({ hasText: 'Held' });
+  page
+    .getByRole('dialog')
+    .getByLabel(label, { exact: true })
+    .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+const sessionCard = (page: Page) =>
+  page
+    .getByRole('article')
+    .filter({ hasText: `${minutes} min` })
+    .filter({ hasText: 'Held' });
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -105,18 +124,30 @@ describe('coaching journey', () => {
     await card.getByRole('radio', { name: '4 stars' }).focus();
     await teacher.keyboard.press('Space');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Your rating');
-    const rated = await apiAs<{ items: { notes?: string; attendees: { helpfulness?: number | null }[] }[] }>(teacher, 'GET', '/api/coaching/logs');
+    const rated = await apiAs<{ items: { notes?: string; attendees: { helpfulness?: number | null }[] }[] }>(
+      teacher,
+      'GET',
+      '/api/coaching/logs',
+    );
     expect(rated.items.find((l) => l.notes === notes)?.attendees[0]?.helpfulness).toBe(4);
     await screenshot(teacher, 'coaching-teacher-phone');
   });
 
   it('the principal sees that coaching happened, and the notes only once shared', async () => {
     // Enough sessions for a second page: the coach logs last school year's (outside every plan and this year's counts).
-    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!.person.id;
+    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!
+      .person.id;
     const before = (await apiAs<SessionPage>(principal, 'GET', `/api/coaching/logs?personId=${michelleId}&limit=1`)).total;
     for (let i = 0; i < 21 - before; i++) {
       const startsAt = new Date(Date.now() - (400 + 7 * i) * 86_400_000).toISOString();
-      await apiAs(coach, 'POST', '/api/coaching/logs', { attendeeIds: [michelleId], status: 'held', startsAt, durationMinutes: 30, activity: 'feedback', notes: `Last year ${stamp}` });
+      await apiAs(coach, 'POST', '/api/coaching/logs', {
+        attendeeIds: [michelleId],
+        status: 'held',
+        startsAt,
+        durationMinutes: 30,
+        activity: 'feedback',
+        notes: `Last year ${stamp}`,
+      });
     }
     const { total } = await apiAs<SessionPage>(principal, 'GET', `/api/coaching/logs?personId=${michelleId}`);
     expect(total).toBeGreaterThan(20);
@@ -154,7 +185,8 @@ describe('coaching journey', () => {
   });
 
   it('the principal pages through a teacher’s sessions through the API, never seeing unshared notes', async () => {
-    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!.person.id;
+    const michelleId = (await apiAs<Caseload>(coach, 'GET', '/api/coaching/caseload')).items.find((i) => i.person.familyName === 'Reyes')!
+      .person.id;
     const seen: string[] = [];
     let cursor: string | null = null;
     let total = -1;
@@ -176,7 +208,11 @@ describe('coaching journey', () => {
   });
 
   it('the coach’s plan page shows planned vs delivered (chart and table) and the cycle its phases', async () => {
-    const caseload = await apiAs<{ items: { person: { id: string; givenName: string; familyName: string } }[] }>(coach, 'GET', '/api/coaching/caseload');
+    const caseload = await apiAs<{ items: { person: { id: string; givenName: string; familyName: string } }[] }>(
+      coach,
+      'GET',
+      '/api/coaching/caseload',
+    );
     const michelle = caseload.items.find((i) => i.person.familyName === 'Reyes')!.person;
     const today = new Date();
     const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -190,13 +226,23 @@ describe('coaching journey', () => {
         sessionMinutes: 40,
         phases: [
           { startsOn: iso(start), sessionsPerMonth: 4, criterion: null },
-          { startsOn: iso(new Date(today.getFullYear(), today.getMonth() + 1, 1)), sessionsPerMonth: 2, criterion: 'Once students answer in full sentences' },
+          {
+            startsOn: iso(new Date(today.getFullYear(), today.getMonth() + 1, 1)),
+            sessionsPerMonth: 2,
+            criterion: 'Once students answer in full sentences',
+          },
         ],
         startsOn: iso(start),
         endsOn: iso(new Date(today.getFullYear(), today.getMonth() + 4, 0)),
       })
     ).id;
-    cycleId = (await apiAs<{ id: string }>(coach, 'POST', '/api/coaching/cycles', { coacheeId: michelle.id, planId, goal: `Every student answers a check ${stamp}` })).id;
+    cycleId = (
+      await apiAs<{ id: string }>(coach, 'POST', '/api/coaching/cycles', {
+        coacheeId: michelle.id,
+        planId,
+        goal: `Every student answers a check ${stamp}`,
+      })
+    ).id;
     await checkPlanAndCycle(coach, 'desktop');
     await coach.getByRole('button', { name: 'Move to Learn' }).click();
     await coach.getByRole('button', { name: 'Back to Identify' }).waitFor();

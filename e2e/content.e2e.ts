@@ -6,7 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, openFromNav, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  openFromNav,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 const tag = randomUUID().slice(0, 6);
 const top = `Exemplary ${tag}`;
@@ -36,7 +47,12 @@ beforeAll(async () => {
   });
   const created = await apiAs<{ version: { id: string } }>(hr, 'POST', '/api/frameworks', { title: `E2E translated ${tag}` });
   const versionId = created.version.id;
-  const domain = await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, { parentId: null, itemType: 'domain', humanCode: '1', fullStatement: 'Classroom' });
+  const domain = await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, {
+    parentId: null,
+    itemType: 'domain',
+    humanCode: '1',
+    fullStatement: 'Classroom',
+  });
   const item = await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, {
     parentId: domain.id,
     itemType: 'competency',
@@ -46,7 +62,11 @@ beforeAll(async () => {
   itemId = item.id;
   const pathway = await apiAs<Item>(hr, 'POST', '/api/pathways', { name: `Ladder ${tag}`, category: 'instructional' });
   const step = await apiAs<Item>(hr, 'POST', `/api/pathways/${pathway.id}/steps`, { title: `Teacher ${tag}` });
-  const grid = await apiAs<{ rubric: { id: string } }>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, { stepId: step.id, itemIds: [item.id], scaleId: scale.id });
+  const grid = await apiAs<{ rubric: { id: string } }>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, {
+    stepId: step.id,
+    itemIds: [item.id],
+    scaleId: scale.id,
+  });
   rubricId = grid.rubric.id;
   const version = await apiAs<{ version: number }>(hr, 'GET', `/api/framework-versions/${versionId}`);
   await apiAs(hr, 'POST', `/api/framework-versions/${versionId}/publish`, { version: version.version });
@@ -125,7 +145,11 @@ describe('an observation in Spanish', () => {
     const translate = (entityType: string, entityId: string, field: string, text: string) =>
       apiAs(hr, 'PUT', `/api/translations/${entityType}`, { entityId, field, locale: 'es', text, version: 0 });
     // A type and a library step of our own, so the demo's read as they were.
-    const type = await apiAs<Item>(hr, 'POST', '/api/observation-types', { name: `Quick visit ${tag}`, kind: 'walkthrough', lookFors: ['Learning target posted'] });
+    const type = await apiAs<Item>(hr, 'POST', '/api/observation-types', {
+      name: `Quick visit ${tag}`,
+      kind: 'walkthrough',
+      lookFors: ['Learning target posted'],
+    });
     const step = await apiAs<Item>(hr, 'POST', '/api/action-step-library', { title: `Post the target ${tag}`, itemId });
     await translate('observation_type', type.id, 'name', `Visita breve ${tag}`);
     await translate('action_step_library', step.id, 'title', `Publicar el objetivo ${tag}`);
@@ -142,7 +166,10 @@ describe('an observation in Spanish', () => {
       observationId = observation.id;
       await apiAs(spanish, 'POST', `/api/observations/${observationId}/action-steps`, { libraryStepId: step.id });
       await spanish.goto('/observations?status=draft');
-      await spanish.getByRole('cell', { name: `Visita breve ${tag}` }).first().waitFor();
+      await spanish
+        .getByRole('cell', { name: `Visita breve ${tag}` })
+        .first()
+        .waitFor();
       expect(await spanish.getByText(`Quick visit ${tag}`).count()).toBe(0);
       await check(spanish, 'content-05-observations-es');
       await spanish.goto(`/observations/${observationId}?section=steps`);
@@ -171,8 +198,20 @@ describe.each([
   { phone: true, locale: 'es' as const, name: 'phone-es' },
 ])("HR's district views on $name", ({ phone, locale, name }) => {
   const words = {
-    en: { home: 'Observations', all: 'All observations', list: 'Observations across the district', delivery: 'Coaching delivered against plans', byCoach: 'By coach' },
-    es: { home: 'Observaciones', all: 'Todas las observaciones', list: 'Observaciones de todo el distrito', delivery: 'Acompañamiento realizado según los planes', byCoach: 'Por acompañante' },
+    en: {
+      home: 'Observations',
+      all: 'All observations',
+      list: 'Observations across the district',
+      delivery: 'Coaching delivered against plans',
+      byCoach: 'By coach',
+    },
+    es: {
+      home: 'Observaciones',
+      all: 'Todas las observaciones',
+      list: 'Observaciones de todo el distrito',
+      delivery: 'Acompañamiento realizado según los planes',
+      byCoach: 'Por acompañante',
+    },
   }[locale];
 
   it('home, observations across the district, coaching delivered', async () => {

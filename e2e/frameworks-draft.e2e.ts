@@ -41,7 +41,12 @@ beforeAll(async () => {
     ['1a', 'Knows the content, the standards and how students learn them'],
     ['1b', 'Designs coherent instruction'],
   ]) {
-    await apiAs(hr, 'POST', `/api/framework-versions/${v1}/items`, { parentId: domain.id, itemType: 'competency', humanCode, fullStatement });
+    await apiAs(hr, 'POST', `/api/framework-versions/${v1}/items`, {
+      parentId: domain.id,
+      itemType: 'competency',
+      humanCode,
+      fullStatement,
+    });
   }
   const v2 = await publishAndStartNext(hr, v1);
   const v3 = await publishAndStartNext(hr, v2.id);
@@ -70,9 +75,16 @@ describe('working on a draft together', () => {
 
     // Meanwhile, in another tab, the same item is saved with another text.
     const versionId = v3Url.split('/').pop()!;
-    const { items } = await apiAs<{ items: { id: string; humanCode: string; version: number }[] }>(hr, 'GET', `/api/framework-versions/${versionId}/items`);
+    const { items } = await apiAs<{ items: { id: string; humanCode: string; version: number }[] }>(
+      hr,
+      'GET',
+      `/api/framework-versions/${versionId}/items`,
+    );
     const item = items.find((i) => i.humanCode === '1b')!;
-    await apiAs(hr, 'PATCH', `/api/framework-items/${item.id}`, { version: item.version, fullStatement: 'Designs instruction (edited elsewhere)' });
+    await apiAs(hr, 'PATCH', `/api/framework-items/${item.id}`, {
+      version: item.version,
+      fullStatement: 'Designs instruction (edited elsewhere)',
+    });
 
     await statement.fill('Designs coherent, standards-aligned instruction');
     const stale = answer(hr, 'PATCH', '/api/framework-items/');
@@ -82,7 +94,10 @@ describe('working on a draft together', () => {
     await conflict.waitFor();
     // Only the statement differs: one row, the user's text beside the current one.
     expect(await conflict.getByRole('rowheader').allTextContents()).toEqual(['Statement']);
-    expect(await conflict.getByRole('cell').allTextContents()).toEqual(['Designs coherent, standards-aligned instruction', 'Designs instruction (edited elsewhere)']);
+    expect(await conflict.getByRole('cell').allTextContents()).toEqual([
+      'Designs coherent, standards-aligned instruction',
+      'Designs instruction (edited elsewhere)',
+    ]);
     await expectNoAxeViolations(hr, 'item edit conflict');
     await screenshot(hr, 'frameworks-item-conflict-desktop');
     const reapplied = answer(hr, 'PATCH', '/api/framework-items/');
@@ -106,11 +121,13 @@ describe('working on a draft together', () => {
     await copy.getByRole('button', { name: 'Save' }).click();
     expect((await saved).status()).toBe(200);
     await hr.keyboard.press('Escape');
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
-      '1a Knows the content, the standards and how students learn them',
-      '1b Designs coherent, standards-aligned instruction',
-      '1c Aligns instruction with the standards',
-    ]);
+    await expect
+      .poll(() => rowTexts(hr, underDomain(hr)))
+      .toEqual([
+        '1a Knows the content, the standards and how students learn them',
+        '1b Designs coherent, standards-aligned instruction',
+        '1c Aligns instruction with the standards',
+      ]);
 
     await hr.getByRole('button', { name: 'Merge items' }).click();
     await hr.getByRole('checkbox', { name: 'Select 1b Designs coherent, standards-aligned instruction to merge' }).check();
@@ -123,10 +140,12 @@ describe('working on a draft together', () => {
     const merged = answer(hr, 'POST', '/merge');
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     expect((await merged).status()).toBe(201);
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual([
-      '1a Knows the content, the standards and how students learn them',
-      '1b Designs coherent instruction aligned with the standards',
-    ]);
+    await expect
+      .poll(() => rowTexts(hr, underDomain(hr)))
+      .toEqual([
+        '1a Knows the content, the standards and how students learn them',
+        '1b Designs coherent instruction aligned with the standards',
+      ]);
 
     // Retire and reactivate from the menu; delete an item added by mistake.
     await hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction aligned with the standards' }).click();
@@ -157,7 +176,9 @@ describe('working on a draft together', () => {
     await tree(hr).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
     const panel = hr.getByRole('dialog');
     await panel.getByRole('combobox', { name: 'Kind of link' }).selectOption({ label: 'Comes before' });
-    await panel.getByRole('combobox', { name: 'To item' }).selectOption({ label: '1b Designs coherent instruction aligned with the standards' });
+    await panel
+      .getByRole('combobox', { name: 'To item' })
+      .selectOption({ label: '1b Designs coherent instruction aligned with the standards' });
     const linked = answer(hr, 'POST', '/associations');
     await panel.getByRole('button', { name: 'Add link' }).click();
     expect((await linked).status()).toBe(201);
@@ -190,7 +211,9 @@ describe('working on a draft together', () => {
     await heading(teacher, `${TITLE}, version 3`).waitFor();
     await teacher.getByText('You are on the design team').waitFor();
     expect(await teacher.getByRole('button', { name: /^Move / }).count()).toBe(0);
-    await tree(teacher).getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true }).click();
+    await tree(teacher)
+      .getByRole('button', { name: '1a Knows the content, the standards and how students learn them', exact: true })
+      .click();
     const drawer = teacher.getByRole('dialog', { name: '1a Knows the content, the standards and how students learn them' });
     await drawer.getByRole('textbox', { name: 'Your comment' }).fill('Could we name the state standards here?');
     const posted = answer(teacher, 'POST', '/comments');

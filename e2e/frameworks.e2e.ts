@@ -83,7 +83,9 @@ describe('framework editing (HR)', () => {
     const moved = answer(hr, 'POST', '/move');
     await hr.keyboard.press('Space');
     expect((await moved).status()).toBe(200);
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual(['1b Designs coherent instruction', '1a Knows the content and how to teach it']);
+    await expect
+      .poll(() => rowTexts(hr, underDomain(hr)))
+      .toEqual(['1b Designs coherent instruction', '1a Knows the content and how to teach it']);
 
     // Actions menu, keyboard only: Enter opens it, arrows reach "Move down", Enter runs it.
     const actions = hr.getByRole('button', { name: 'Actions for 1b Designs coherent instruction' });
@@ -95,10 +97,17 @@ describe('framework editing (HR)', () => {
     const movedBack = answer(hr, 'POST', '/move');
     await hr.keyboard.press('Enter');
     expect((await movedBack).status()).toBe(200);
-    await expect.poll(() => rowTexts(hr, underDomain(hr))).toEqual(['1a Knows the content and how to teach it', '1b Designs coherent instruction']);
+    await expect
+      .poll(() => rowTexts(hr, underDomain(hr)))
+      .toEqual(['1a Knows the content and how to teach it', '1b Designs coherent instruction']);
     // The focus stays on the moved item's actions, and a screen reader hears where it went.
-    await expect.poll(() => hr.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Actions for 1b Designs coherent instruction');
-    await hr.getByRole('status').filter({ hasText: '1b Designs coherent instruction moved to position 2 of 2 under 1 Planning and preparation.' }).waitFor({ state: 'attached' });
+    await expect
+      .poll(() => hr.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Actions for 1b Designs coherent instruction');
+    await hr
+      .getByRole('status')
+      .filter({ hasText: '1b Designs coherent instruction moved to position 2 of 2 under 1 Planning and preparation.' })
+      .waitFor({ state: 'attached' });
   });
 
   it('publishes version 1', async () => {
@@ -108,7 +117,7 @@ describe('framework editing (HR)', () => {
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     expect((await published).status()).toBe(200);
     await hr.getByText('Version 1 was published.').waitFor();
-    await hr.getByText('A published version can\'t be changed', { exact: false }).waitFor();
+    await hr.getByText("A published version can't be changed", { exact: false }).waitFor();
     expect(await hr.getByRole('button', { name: /^Move / }).count()).toBe(0);
   });
 
@@ -123,7 +132,9 @@ describe('framework editing (HR)', () => {
     await drawer.waitFor();
     await expectNoAxeViolations(hr, 'item drawer');
     await screenshot(hr, 'frameworks-item-drawer-desktop');
-    await drawer.getByRole('textbox', { name: 'Statement', exact: true }).fill('Knows the content, the standards and how students learn them');
+    await drawer
+      .getByRole('textbox', { name: 'Statement', exact: true })
+      .fill('Knows the content, the standards and how students learn them');
     const saved = answer(hr, 'PATCH', '/api/framework-items/');
     await drawer.getByRole('button', { name: 'Save' }).click();
     expect((await saved).status()).toBe(200);
@@ -201,7 +212,10 @@ describe('scales', () => {
     await expectNoAxeViolations(hr, 'scales page');
     await screenshot(hr, 'frameworks-scales-desktop');
 
-    const defaultCard = hr.getByRole('listitem').filter({ has: hr.getByText('Default', { exact: true }) }).first();
+    const defaultCard = hr
+      .getByRole('listitem')
+      .filter({ has: hr.getByText('Default', { exact: true }) })
+      .first();
     await defaultCard.getByRole('button', { name: /^Edit / }).click();
     const edit = hr.getByRole('dialog', { name: /^Edit / });
     await edit.getByText('A published framework version uses this scale', { exact: false }).waitFor();
@@ -233,7 +247,7 @@ describe('reading a published version (teacher)', () => {
     await signInAs(teacher, DEMO.teacher);
     await teacher.goto(v2Url);
     await heading(teacher, `${TITLE}, version 2`).waitFor();
-    await teacher.getByText('A published version can\'t be changed', { exact: false }).waitFor();
+    await teacher.getByText("A published version can't be changed", { exact: false }).waitFor();
     await tree(teacher).getByText('Designs coherent instruction').waitFor();
     expect(await teacher.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await teacher.getByRole('button', { name: 'Start a new version' }).count()).toBe(0);

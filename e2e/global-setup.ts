@@ -54,7 +54,17 @@ async function startTrellis(smtpUrl = ''): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     // No SECRET_KEY, as `npm start` on a fresh data directory: the server creates its key file there.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SECRET_KEY: '', NODE_ENV: 'test', SMTP_URL: smtpUrl, SMTP_FROM: 'Sunshine Trellis <trellis@sunshine.example>' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      SECRET_KEY: '',
+      NODE_ENV: 'test',
+      SMTP_URL: smtpUrl,
+      SMTP_FROM: 'Sunshine Trellis <trellis@sunshine.example>',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const server: Running = { process: child, dataDir, baseURL: `http://127.0.0.1:${port}` };

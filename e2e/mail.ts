@@ -23,7 +23,11 @@ export async function waitForEmail(address: string, index: number, timeoutMs = 2
  * Waits for an e-mail to `address` that `matches` (e.g. one carrying a set-password link), ignoring
  * the others other journeys sent it (notifications), and returns the newest such e-mail.
  */
-export async function waitForEmailThat(address: string, matches: (email: ReceivedEmail) => boolean, timeoutMs = 20_000): Promise<ReceivedEmail> {
+export async function waitForEmailThat(
+  address: string,
+  matches: (email: ReceivedEmail) => boolean,
+  timeoutMs = 20_000,
+): Promise<ReceivedEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await emailsTo(address)).filter(matches).at(-1);

@@ -41,7 +41,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave the district as other journeys expect it: two-factor sign-in not required of everyone.
   const settings = await apiAs<{ requireTwoFactor: boolean; settingsVersion: number }>(admin, 'GET', '/api/sso').catch(() => null);
-  if (settings?.requireTwoFactor) await apiAs(admin, 'PUT', '/api/sso/settings', { version: settings.settingsVersion, requireTwoFactor: false }).catch(() => undefined);
+  if (settings?.requireTwoFactor)
+    await apiAs(admin, 'PUT', '/api/sso/settings', { version: settings.settingsVersion, requireTwoFactor: false }).catch(() => undefined);
   // Leave the demo coach as other journeys expect them: no grant, no factor (even after a failure).
   for (const personId of [coachPersonId, teacherPersonId].filter(Boolean)) {
     const status = await apiAs<{ enrolled: boolean }>(admin, 'GET', `/api/people/${personId}/two-factor`).catch(() => null);
@@ -80,7 +81,9 @@ describe('two-factor sign-in', () => {
   });
 
   it('a session open when HR access is granted gets none of it until it passes a second factor', async () => {
-    const coach = (await apiAs<{ items: { id: string; email: string }[] }>(admin, 'GET', '/api/people?q=Boateng')).items.find((p) => p.email === DEMO.coach)!;
+    const coach = (await apiAs<{ items: { id: string; email: string }[] }>(admin, 'GET', '/api/people?q=Boateng')).items.find(
+      (p) => p.email === DEMO.coach,
+    )!;
     coachPersonId = coach.id;
     const open = await newPage(browser);
     await signInAs(open, DEMO.coach);
@@ -88,7 +91,8 @@ describe('two-factor sign-in', () => {
     await open.goto('/people');
     const banner = open.getByRole('alert').filter({ hasText: 'Two-factor sign-in needed' });
     await banner.waitFor();
-    const me = (await apiAs<{ user: { abilities: { managePeople: boolean }; secondFactor: unknown } }>(open, 'GET', '/api/auth/session')).user;
+    const me = (await apiAs<{ user: { abilities: { managePeople: boolean }; secondFactor: unknown } }>(open, 'GET', '/api/auth/session'))
+      .user;
     expect(me).toMatchObject({ abilities: { managePeople: false }, secondFactor: { required: true, satisfied: false } });
     await expectNoAxeViolations(open, 'banner: grant waiting for two-factor sign-in');
     await screenshot(open, 'mfa-banner');
@@ -127,7 +131,9 @@ describe('two-factor sign-in', () => {
     await phone.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
     await proceed.click();
     await accountMenu(phone).waitFor();
-    expect((await apiAs<{ user: { abilities: { managePeople: boolean } } }>(phone, 'GET', '/api/auth/session')).user.abilities.managePeople).toBe(true);
+    expect(
+      (await apiAs<{ user: { abilities: { managePeople: boolean } } }>(phone, 'GET', '/api/auth/session')).user.abilities.managePeople,
+    ).toBe(true);
     await phone.context().close();
   });
 
@@ -231,7 +237,7 @@ describe('two-factor sign-in', () => {
     await admin.getByText('Saved: two-factor sign-in is optional for staff again.').waitFor();
   });
 
-  it('the admin resets the coach\'s factor from the person page: the coach is signed out and sets up again', async () => {
+  it("the admin resets the coach's factor from the person page: the coach is signed out and sets up again", async () => {
     const coachSession = await newPage(browser);
     await signInAs(coachSession, DEMO.coach, DEMO_PASSWORD, undefined, recoveryCodes[1]);
 

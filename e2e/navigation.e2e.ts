@@ -4,15 +4,50 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
 const GROWTH = ['Observations', 'Coaching', 'Caseloads', 'School tracker', 'Calendar'];
-const ALL_ITEMS = ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Import roster', 'Audit log', 'Integrations', 'Sign-in and SSO', 'Outbox', 'Background jobs', 'Account'];
+const ALL_ITEMS = [
+  'Home',
+  'Schools',
+  'People',
+  ...GROWTH,
+  'Frameworks',
+  'Career pathways',
+  'Observation settings',
+  'Spanish translations',
+  'Import roster',
+  'Audit log',
+  'Integrations',
+  'Sign-in and SSO',
+  'Outbox',
+  'Background jobs',
+  'Account',
+];
 
 /** What each role's navigation lists, in menu order (README: demo sign-ins; ARCHITECTURE: Access). */
 const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: boolean }[] = [
   { role: 'admin', name: 'Dana Whitfield', nav: ALL_ITEMS, district: true },
-  { role: 'hr', name: 'Rafael Ortega', district: true, nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Observation settings', 'Spanish translations', 'Account'] },
+  {
+    role: 'hr',
+    name: 'Rafael Ortega',
+    district: true,
+    nav: [
+      'Home',
+      'Schools',
+      'People',
+      ...GROWTH,
+      'Frameworks',
+      'Career pathways',
+      'Observation settings',
+      'Spanish translations',
+      'Account',
+    ],
+  },
   { role: 'principal', name: 'Lorena Castillo', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
   { role: 'coach', name: 'Terrence Boateng', nav: ['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account'] },
-  { role: 'teacher', name: 'Michelle Reyes', nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'] },
+  {
+    role: 'teacher',
+    name: 'Michelle Reyes',
+    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
+  },
 ];
 
 /** The h1 of the page each navigation item opens (a leader of one school goes straight to its tracker). */
@@ -107,7 +142,11 @@ describe('on a phone, by keyboard', () => {
       const el = document.activeElement as HTMLElement;
       const box = el.getBoundingClientRect();
       const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-      return { name: (el.innerText || el.getAttribute('aria-label') || el.tagName).trim(), inNav: !!el.closest('nav'), seen: !!top && (el === top || el.contains(top)) };
+      return {
+        name: (el.innerText || el.getAttribute('aria-label') || el.tagName).trim(),
+        inNav: !!el.closest('nav'),
+        seen: !!top && (el === top || el.contains(top)),
+      };
     });
 
   it('opens the burger menu, keeps the focus in sight, and closes it with Escape', async () => {
@@ -127,13 +166,28 @@ describe('on a phone, by keyboard', () => {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }
-    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual(['Home', 'Schools', 'People', ...GROWTH, 'Frameworks', 'Career pathways', 'Account']);
-    expect.soft(walked.filter((f) => !f.seen), 'focus went behind the open menu').toEqual([]);
+    expect(walked.filter((f) => f.inNav).map((f) => f.name)).toEqual([
+      'Home',
+      'Schools',
+      'People',
+      ...GROWTH,
+      'Frameworks',
+      'Career pathways',
+      'Account',
+    ]);
+    expect
+      .soft(
+        walked.filter((f) => !f.seen),
+        'focus went behind the open menu',
+      )
+      .toEqual([]);
 
     // Escape closes the menu and gives the focus back to the burger.
     await page.keyboard.press('Escape');
     expect.soft(await page.getByRole('button', { name: 'Open navigation' }).count(), 'Escape closes the menu').toBe(1);
-    expect.soft(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls')), 'focus returns to the burger').toBe('app-navigation');
+    expect
+      .soft(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls')), 'focus returns to the burger')
+      .toBe('app-navigation');
     await page.context().close();
   });
 });

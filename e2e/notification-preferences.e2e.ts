@@ -2,7 +2,17 @@
 // and turns replies off, on a desktop and on a phone; the choice is kept after a reload.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, launchBrows
 /** expect.poll with room for a busy machine (the default second is too short under load). */
 const eventually = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: opts.timeout ?? 15_000 });
 
-
 interface Observation {
   id: string;
   version: number;
@@ -74,7 +73,9 @@ describe('an observation draft survives closing the tab and losing the network',
     const box = page.getByLabel(/^New note/);
     await box.fill(`No network in room 12 ${stamp}`);
     await box.press('Enter');
-    await eventually(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/Offline: kept on this device, will send when back online/);
+    await eventually(() => status(page).textContent(), { timeout: 10_000 }).toMatch(
+      /Offline: kept on this device, will send when back online/,
+    );
     await box.fill(`Still typing offline ${stamp}`);
     await box.press('Enter');
     await eventually(() => page.getByLabel(/^Note at/).count()).toBe(2);

@@ -6,11 +6,20 @@
 // tab stop per competency, arrow keys between levels). axe and sideways-scroll checks on each screen.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 /** expect.poll with room for a busy machine (the default second is too short under load). */
 const eventually = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: opts.timeout ?? 15_000 });
-
 
 let browser: Browser;
 let principal: Page;
@@ -44,7 +53,10 @@ describe('observe, publish, acknowledge', () => {
     await principal.getByRole('combobox', { name: 'Teacher' }).fill('Reyes');
     await principal.getByRole('option', { name: /Michelle Reyes/ }).click();
     await principal.getByRole('combobox', { name: 'Type of observation' }).click();
-    await principal.getByRole('option', { name: /\(Scored\)/ }).first().click();
+    await principal
+      .getByRole('option', { name: /\(Scored\)/ })
+      .first()
+      .click();
     await principal.getByRole('textbox', { name: 'Class' }).fill('Grade 4 math');
     await expectNoAxeViolations(principal, 'new observation (phone)');
     await expectNoSidewaysScroll(principal, 'new observation (phone)');
@@ -59,7 +71,12 @@ describe('observe, publish, acknowledge', () => {
     const box = principal.getByLabel(/^New note/);
     await box.fill(note);
     await box.press('Enter');
-    await eventually(() => principal.getByLabel(/^Note at/).first().inputValue()).toBe(note);
+    await eventually(() =>
+      principal
+        .getByLabel(/^Note at/)
+        .first()
+        .inputValue(),
+    ).toBe(note);
     await eventually(() => box.inputValue()).toBe('');
     await box.fill('Exit ticket collected at the door');
     await principal.getByRole('button', { name: 'Add note' }).click();
@@ -174,7 +191,12 @@ describe('observe, publish, acknowledge', () => {
     await eventually(() => teacher.getByText(/^Evidence:.*Students turn and talk/).isVisible()).toBe(true);
     expect(await teacher.getByRole('button', { name: 'Revise' }).count()).toBe(0);
     await teacher.getByRole('button', { name: 'Acknowledge' }).click();
-    await eventually(() => teacher.getByText(/^Acknowledged /).first().isVisible()).toBe(true);
+    await eventually(() =>
+      teacher
+        .getByText(/^Acknowledged /)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await teacher.getByLabel(/^Reply/).fill('Thank you, I will try the exit ticket routine.');
     await teacher.getByRole('button', { name: 'Send reply' }).click();
     await eventually(() => teacher.getByText('Thank you, I will try the exit ticket routine.').isVisible()).toBe(true);
@@ -231,7 +253,11 @@ describe('observe, publish, acknowledge', () => {
     const types = await apiAs<{ items: { id: string; kind: string; active: boolean }[] }>(principal, 'GET', '/api/observation-types');
     const walkthrough = types.items.find((type) => type.kind === 'walkthrough' && type.active)!;
     // The walkthrough is made and published through the API (its screens are covered above).
-    const later = await apiAs<Obs>(principal, 'POST', '/api/observations', { typeId: walkthrough.id, observedPersonId: first.observed.id, observedOn: first.observedOn });
+    const later = await apiAs<Obs>(principal, 'POST', '/api/observations', {
+      typeId: walkthrough.id,
+      observedPersonId: first.observed.id,
+      observedOn: first.observedOn,
+    });
     const saved = await apiAs<{ version: number }>(principal, 'PUT', `/api/observations/${later.id}/draft`, {
       version: later.version,
       actionStepChecks: [{ actionStepId: library.id, result: 'progressing', comment: `Seen twice ${stamp}` }],
@@ -245,7 +271,9 @@ describe('observe, publish, acknowledge', () => {
     expect(await checkOn(teacher).getByRole('button').count()).toBe(0);
     // The principal marks it mastered from the walkthrough that checked it.
     await principal.goto(`/observations/${later.id}`);
-    await checkOn(principal).getByRole('button', { name: `Mark mastered: ${library.title}` }).click();
+    await checkOn(principal)
+      .getByRole('button', { name: `Mark mastered: ${library.title}` })
+      .click();
     await eventually(() => principal.getByText(`Marked mastered: ${library.title}`).isVisible()).toBe(true);
     await eventually(() => checkOn(principal).getByRole('button').count()).toBe(0);
     expect((await apiAs<{ status: string }>(principal, 'GET', `/api/action-steps/${library.id}`)).status).toBe('mastered');

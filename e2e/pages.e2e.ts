@@ -6,7 +6,21 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPasswordLink } from '../server/test/mailbox.ts';
-import { accountMenu, apiAs, DEMO, expectNoAxeViolations, expectNoCutOffText, expectNoSidewaysScroll, heading, launchBrowser, mainNav, newPage, openFromNav, screenshot, signInAs } from './browser.ts';
+import {
+  accountMenu,
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoCutOffText,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  mainNav,
+  newPage,
+  openFromNav,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 import { carriesSetPasswordLink, waitForEmailThat } from './mail.ts';
 
 type Messages = { [key: string]: string | Messages };
@@ -94,7 +108,10 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 
     await navigate(admin, phone, 'Schools', { survey: phone ? '11-navigation-open' : undefined });
     await heading(admin, 'Schools').waitFor();
-    await admin.getByRole('status').filter({ hasText: /^Showing 1–\d+ of \d+$/ }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /^Showing 1–\d+ of \d+$/ })
+      .waitFor();
     await survey(admin, viewport, '12-schools');
 
     await admin.getByRole('link', { name: 'Palm Grove Elementary' }).click();
@@ -131,12 +148,18 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 
     await navigate(admin, phone, 'People');
     await heading(admin, 'People').waitFor();
-    await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /^Showing 1–50 of \d+$/ })
+      .waitFor();
     await survey(admin, viewport, '15-people');
 
     await admin.getByRole('link', { name: 'Evaluators' }).click();
     await heading(admin, 'Evaluators').waitFor();
-    await admin.getByRole('status').filter({ hasText: /^Showing 1–50 of \d+$/ }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /^Showing 1–50 of \d+$/ })
+      .waitFor();
     await survey(admin, viewport, '15a-evaluators');
 
     await admin.goto('/pathways/placements');
@@ -151,12 +174,18 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 
     await navigate(admin, phone, 'Audit log');
     await heading(admin, 'Audit log').waitFor();
-    await admin.getByRole('status').filter({ hasText: /^\d+ entries shown\.$/ }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /^\d+ entries shown\.$/ })
+      .waitFor();
     await survey(admin, viewport, '17-audit-log');
 
     await navigate(admin, phone, 'Outbox');
     await heading(admin, 'Outbox').waitFor();
-    const email = admin.getByRole('listitem').filter({ hasText: `To ${DEMO.teacher}` }).first();
+    const email = admin
+      .getByRole('listitem')
+      .filter({ hasText: `To ${DEMO.teacher}` })
+      .first();
     await email.waitFor();
     await survey(admin, viewport, '18-outbox');
     await email.locator('summary').click();
@@ -205,7 +234,27 @@ describe.each(VIEWPORTS)('every page on a $name', ({ phone, name: viewport }) =>
 });
 
 describe('in Spanish', () => {
-  const NAV_ES = ['home', 'schools', 'people', 'observations', 'coaching', 'caseloads', 'tracker', 'calendar', 'frameworks', 'pathways', 'settings', 'translations', 'import', 'audit', 'integrations', 'signIn', 'outbox', 'jobs', 'account'].map((key) => esText(`nav.${key}`));
+  const NAV_ES = [
+    'home',
+    'schools',
+    'people',
+    'observations',
+    'coaching',
+    'caseloads',
+    'tracker',
+    'calendar',
+    'frameworks',
+    'pathways',
+    'settings',
+    'translations',
+    'import',
+    'audit',
+    'integrations',
+    'signIn',
+    'outbox',
+    'jobs',
+    'account',
+  ].map((key) => esText(`nav.${key}`));
   let admin: Page;
   beforeAll(async () => {
     admin = await newPage(browser);
@@ -223,7 +272,10 @@ describe('in Spanish', () => {
     // The radio follows the saved user record, so it turns on when the server has answered.
     await admin.getByRole('radio', { name: 'Español' }).click();
     await heading(admin, esText('account.title')).waitFor();
-    await admin.getByRole('status').filter({ hasText: esText('account.languageSaved') }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: esText('account.languageSaved') })
+      .waitFor();
     expect(await admin.getByRole('radio', { name: 'Español' }).isChecked()).toBe(true);
     expect(await admin.evaluate(() => document.documentElement.lang)).toBe('es');
     const nav = admin.getByRole('navigation', { name: esText('shell.navigation') });
@@ -242,11 +294,18 @@ describe('in Spanish', () => {
     );
     // The newest entry is this very change of language, dated the Spanish way ("23 nov 2026, 21:45").
     // (Reading the log is audited too, after the read: ask for the change itself.)
-    const { items } = await apiAs<{ items: { at: string; action: string }[] }>(admin, 'GET', '/api/audit?action=user.update_locale&limit=1');
+    const { items } = await apiAs<{ items: { at: string; action: string }[] }>(
+      admin,
+      'GET',
+      '/api/audit?action=user.update_locale&limit=1',
+    );
     expect(items[0]!.action).toBe('user.update_locale');
     const cells = (await newest.getByRole('cell').allTextContents()).map((text) => text.trim());
     expect(cells[2]).toBe(esText('audit.action.user.update_locale'));
-    const expected = await admin.evaluate((at) => new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)), items[0]!.at);
+    const expected = await admin.evaluate(
+      (at) => new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)),
+      items[0]!.at,
+    );
     expect(cells[0]).toBe(expected);
     expect(cells[0]).toMatch(/^\d{1,2} [a-z]{3,4}\.? \d{4}, \d{1,2}:\d{2}$/);
     await survey(admin, 'desktop', '31-audit-log-es');

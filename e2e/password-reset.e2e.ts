@@ -5,7 +5,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPasswordLink } from '../server/test/mailbox.ts';
-import { accountMenu, apiAs, baseURL, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, fillSignIn, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  accountMenu,
+  apiAs,
+  baseURL,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  fillSignIn,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 import { waitForEmail } from './mail.ts';
 
 const ROSA = 'rosa.alvarez@sunshine.example';
@@ -84,7 +97,11 @@ describe('a forgotten password, by e-mail', () => {
       if (phone) await signInAs(page, DEMO.admin);
       await page.goto('/outbox');
       await heading(page, 'Outbox').waitFor();
-      const email = page.getByRole('listitem').filter({ hasText: `To ${ROSA}` }).filter({ hasText: 'Reset your Trellis password' }).first();
+      const email = page
+        .getByRole('listitem')
+        .filter({ hasText: `To ${ROSA}` })
+        .filter({ hasText: 'Reset your Trellis password' })
+        .first();
       await email.getByText('Sent', { exact: true }).waitFor();
       await email.getByText(/^1 attempt · Sent /).waitFor();
       await email.locator('summary').click();
@@ -109,7 +126,10 @@ describe('a forgotten password, by e-mail', () => {
     try {
       await page.goto('/outbox?status=failed');
       await heading(page, 'Bandeja de salida').waitFor();
-      const email = page.getByRole('listitem').filter({ hasText: `Para ${refused}` }).first();
+      const email = page
+        .getByRole('listitem')
+        .filter({ hasText: `Para ${refused}` })
+        .first();
       await email.getByText('No enviado', { exact: true }).waitFor();
       await email.getByText('El servidor de correo rechazó este correo; Trellis no lo vuelve a intentar.').waitFor();
       await email.getByText(/^Última respuesta del servidor de correo: .*550.*No such mailbox here/).waitFor();

@@ -4,7 +4,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, mainNav, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  mainNav,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 const tag = randomUUID().slice(0, 6);
 const ladderName = `Teaching ladder ${tag}`;
@@ -36,7 +47,9 @@ beforeAll(async () => {
   hr.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack?.slice(0, 600)));
   await signInAs(hr, DEMO.hr);
   // A framework of our own through the API (the demo content is not ours to depend on).
-  const created = await apiAs<{ version: { id: string; version: number } }>(hr, 'POST', '/api/frameworks', { title: `E2E competencies ${tag}` });
+  const created = await apiAs<{ version: { id: string; version: number } }>(hr, 'POST', '/api/frameworks', {
+    title: `E2E competencies ${tag}`,
+  });
   versionId = created.version.id;
   const domain = await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, {
     parentId: null,
@@ -51,7 +64,14 @@ beforeAll(async () => {
     ['1c', 'Adapts plans for every learner'],
   ]) {
     competencies.push(
-      (await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, { parentId: domain.id, itemType: 'competency', humanCode: code, fullStatement: statement })).id,
+      (
+        await apiAs<Item>(hr, 'POST', `/api/framework-versions/${versionId}/items`, {
+          parentId: domain.id,
+          itemType: 'competency',
+          humanCode: code,
+          fullStatement: statement,
+        })
+      ).id,
     );
   }
 });
@@ -110,12 +130,18 @@ describe('career pathways and role rubrics (HR)', () => {
 
   it('writes descriptors in the rubric grid: "Saved", and still there after a reload', async () => {
     const a = await apiAs<Grid>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, { stepId: stepIds[0], itemIds: competencies });
-    const b = await apiAs<Grid>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, { stepId: stepIds[1], itemIds: competencies.slice(0, 2) });
+    const b = await apiAs<Grid>(hr, 'POST', `/api/framework-versions/${versionId}/rubrics`, {
+      stepId: stepIds[1],
+      itemIds: competencies.slice(0, 2),
+    });
     rubricA = a.rubric.id;
     rubricB = b.rubric.id;
     // The ladder links each step to its draft rubric (for editors).
     await hr.goto(pathwayUrl);
-    await hr.getByRole('link', { name: new RegExp(`E2E competencies ${tag}, version 1`) }).first().click();
+    await hr
+      .getByRole('link', { name: new RegExp(`E2E competencies ${tag}, version 1`) })
+      .first()
+      .click();
     await heading(hr, 'Apprentice teacher (' + ladderName + ')').waitFor();
     const first = cell(hr, 'Exemplifying', '1a Plans units backward from standards');
     await first.fill('Plans a unit with Nguyễn, the mentor, and adjusts it from exit tickets');
@@ -126,10 +152,12 @@ describe('career pathways and role rubrics (HR)', () => {
     await screenshot(hr, 'rubric-grid-desktop');
     await hr.reload();
     await expect.poll(() => first.inputValue()).toBe('Plans a unit with Nguyễn, the mentor, and adjusts it from exit tickets');
-    expect(await cell(hr, 'Developing', '1b Designs checks for understanding').inputValue()).toBe('Asks "any questions?" at the end of the lesson');
+    expect(await cell(hr, 'Developing', '1b Designs checks for understanding').inputValue()).toBe(
+      'Asks "any questions?" at the end of the lesson',
+    );
   });
 
-  it('shows the other editor\'s text when both change one descriptor, and lets the user choose', async () => {
+  it("shows the other editor's text when both change one descriptor, and lets the user choose", async () => {
     const grid = await apiAs<Grid>(hr, 'GET', `/api/rubrics/${rubricA}`);
     const d = grid.criteria[2]!.descriptors[1]!;
     // The page has read version 1 of this cell; another editor saves first.
@@ -164,7 +192,10 @@ describe('career pathways and role rubrics (HR)', () => {
   it('compares the two steps side by side, differences marked', async () => {
     const grid = await apiAs<Grid>(hr, 'GET', `/api/rubrics/${rubricB}`);
     const d = grid.criteria[0]!.descriptors[0]!;
-    await apiAs(hr, 'PATCH', `/api/rubric-descriptors/${d.id}`, { version: d.version, description: 'Designs units the whole team teaches' });
+    await apiAs(hr, 'PATCH', `/api/rubric-descriptors/${d.id}`, {
+      version: d.version,
+      description: 'Designs units the whole team teaches',
+    });
     await hr.goto(pathwayUrl);
     await hr.getByRole('link', { name: 'Compare with the next step' }).click();
     await heading(hr, 'Compare two steps').waitFor();
@@ -237,7 +268,11 @@ describe('on a phone (390 x 844)', () => {
   it('edits a draft rubric with levels stacked under each competency', async () => {
     // The next version starts as a draft copy of the published one, rubrics included.
     const next = await apiAs<{ id: string }>(phone, 'POST', `/api/framework-versions/${versionId}/new-version`, {});
-    const rubrics = await apiAs<{ items: { id: string; step: { id: string } }[] }>(phone, 'GET', `/api/framework-versions/${next.id}/rubrics`);
+    const rubrics = await apiAs<{ items: { id: string; step: { id: string } }[] }>(
+      phone,
+      'GET',
+      `/api/framework-versions/${next.id}/rubrics`,
+    );
     const draftRubric = rubrics.items.find((r) => r.step.id === stepIds[0])!;
     await phone.goto(`/rubrics/${draftRubric.id}`);
     const box = cell(phone, 'Needs improvement', '1a Plans units backward from standards');

@@ -86,7 +86,14 @@ describe('people directory and person page (HR)', () => {
     const current = hr.getByRole('list', { name: 'Current roles' });
     expect(await current.innerText()).toContain('Teacher (primary)');
     const history = hr.getByRole('table', { name: 'All role assignments, including ended ones' });
-    expect(await history.getByRole('columnheader').allTextContents()).toEqual(['Role', 'School or department', 'Start date', 'End date', 'Status', 'Actions']);
+    expect(await history.getByRole('columnheader').allTextContents()).toEqual([
+      'Role',
+      'School or department',
+      'Start date',
+      'End date',
+      'Status',
+      'Actions',
+    ]);
     const teacherRow = history.getByRole('row').filter({ hasText: 'Palm Grove Elementary' });
     expect((await teacherRow.getByRole('cell').allTextContents()).slice(0, 5)).toEqual([
       'Teacher (primary)',

@@ -2,7 +2,17 @@
 // read on her account page (who, what, when), on a desktop and on a phone, in English and Spanish.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('who viewed my record', () => {
-  it("shows the teacher that her principal opened her person page", async () => {
+  it('shows the teacher that her principal opened her person page', async () => {
     const principal = await newPage(browser);
     await signInAs(principal, DEMO.principal);
     const me = await apiAs<{ person: { givenName: string; familyName: string } }>(principal, 'GET', '/api/me');

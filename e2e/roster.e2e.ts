@@ -8,7 +8,20 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasOneRosterSamples, ONEROSTER_SAMPLES, withSamples } from '../server/test/oneroster-samples.ts';
 import { quirkyOneRoster12, zipOf } from '../server/test/roster-fixtures.ts';
-import { DEMO, expectNoAxeViolations, expectNoCutOffText, expectNoSidewaysScroll, heading, launchBrowser, newPage, openFromNav, screenshot, searchPeople, signInAs, waitForTrellis } from './browser.ts';
+import {
+  DEMO,
+  expectNoAxeViolations,
+  expectNoCutOffText,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  openFromNav,
+  screenshot,
+  searchPeople,
+  signInAs,
+  waitForTrellis,
+} from './browser.ts';
 
 /** Our own OneRoster 1.2 set with real exports' quirks (CRLF, header typos, students, passwords). */
 const OUR_ZIP = { name: 'our-set.zip', mimeType: 'application/zip', buffer: zipOf(quirkyOneRoster12()) };
@@ -180,7 +193,8 @@ describe('roster import wizard', () => {
     const issues = page.getByRole('table', { name: 'Problems found in the files' });
     const error = issues.getByRole('row').filter({ hasText: 'Unknown role "wizard".' });
     expect(await cellTexts(error)).toEqual(['users.csv', '3', 'Error', 'Unknown role "wizard".']);
-    const errorCount = Number((await rowCells(countsTable(page, 'What the import would change'), 'Roles'))[4]) +
+    const errorCount =
+      Number((await rowCells(countsTable(page, 'What the import would change'), 'Roles'))[4]) +
       Number((await rowCells(countsTable(page, 'What the import would change'), 'People'))[4]);
     expect(errorCount).toBeGreaterThan(0);
 
@@ -189,7 +203,9 @@ describe('roster import wizard', () => {
     expect(await apply.getAttribute('aria-disabled')).toBe('true');
     expect(await apply.isDisabled()).toBe(true);
     const reasonId = await apply.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${reasonId}"]`).innerText()).toMatch(/^The import can't be applied: \d+ errors? must be fixed in the files first\./);
+    expect(await page.locator(`[id="${reasonId}"]`).innerText()).toMatch(
+      /^The import can't be applied: \d+ errors? must be fixed in the files first\./,
+    );
     const applyRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/apply')) applyRequests.push(request.url());

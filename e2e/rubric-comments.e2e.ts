@@ -5,7 +5,17 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 interface ItemRef {
   humanCode: string | null;
@@ -47,7 +57,8 @@ let commented: Cell;
 let fresh: Cell;
 
 const label = (i: ItemRef) => [i.humanCode, i.fullStatement].filter(Boolean).join(' ');
-const commentsButton = (page: Page, cell: Cell, open: number) => page.getByRole('button', { name: `Comments (${open}) on ${cell.name}`, exact: true });
+const commentsButton = (page: Page, cell: Cell, open: number) =>
+  page.getByRole('button', { name: `Comments (${open}) on ${cell.name}`, exact: true });
 const drawer = (page: Page) => page.getByRole('dialog', { name: 'Design team comments' });
 
 beforeAll(async () => {
@@ -60,7 +71,11 @@ beforeAll(async () => {
   const frameworks = await apiAs<{ items: { title: string; draftId: string | null }[] }>(teacher, 'GET', '/api/frameworks');
   draftId = frameworks.items.find((f) => f.title === 'Sunshine Educator Competencies')!.draftId!;
   expect(draftId).toBeTruthy();
-  const rubrics = await apiAs<{ items: { id: string; title: string; step: { title: string } | null }[] }>(teacher, 'GET', `/api/framework-versions/${draftId}/rubrics`);
+  const rubrics = await apiAs<{ items: { id: string; title: string; step: { title: string } | null }[] }>(
+    teacher,
+    'GET',
+    `/api/framework-versions/${draftId}/rubrics`,
+  );
   const rubric = rubrics.items.find((r) => r.step?.title === 'Apprentice teacher')!;
   rubricId = rubric.id;
   const grid = await apiAs<Grid>(teacher, 'GET', `/api/rubrics/${rubricId}`);
@@ -117,7 +132,10 @@ describe('design-team comments on rubric descriptors', () => {
     const list = panel.getByRole('list', { name: `Comments on ${commented.name}` });
     await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThanOrEqual(commented.open);
     // The demo comment was written on 16 October 2026 (shown in the reader's locale and zone).
-    await list.getByText(/Oct 1[67], 2026/).first().waitFor();
+    await list
+      .getByText(/Oct 1[67], 2026/)
+      .first()
+      .waitFor();
     await list.getByText('Open', { exact: true }).first().waitFor();
     expect(await panel.getByRole('button', { name: /^Resolve/ }).count()).toBe(0);
     await expectNoAxeViolations(teacher, 'descriptor comments (design team)');
@@ -143,13 +161,21 @@ describe('design-team comments on rubric descriptors', () => {
     await panel.waitFor({ state: 'detached' });
     await commentsButton(teacher, fresh, 1).waitFor();
     // Focus goes back to the button that opened the panel.
-    await expect.poll(() => teacher.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Comments (1) on ${fresh.name}`);
-    const saved = await apiAs<{ items: Comment[] }>(teacher, 'GET', `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`);
+    await expect
+      .poll(() => teacher.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Comments (1) on ${fresh.name}`);
+    const saved = await apiAs<{ items: Comment[] }>(
+      teacher,
+      'GET',
+      `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`,
+    );
     expect(saved.items.map((c) => c.body)).toEqual([body]);
   });
 
   it('lets HR resolve it (and the count goes back down)', async () => {
-    const [mine] = (await apiAs<{ items: Comment[] }>(hr, 'GET', `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`)).items;
+    const [mine] = (
+      await apiAs<{ items: Comment[] }>(hr, 'GET', `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`)
+    ).items;
     await hr.goto(`/rubrics/${rubricId}`);
     await heading(hr, rubricTitle).waitFor();
     await commentsButton(hr, fresh, 1).click();
@@ -162,7 +188,11 @@ describe('design-team comments on rubric descriptors', () => {
     await hr.screenshot({ path: shot('rubric-comments-resolved-desktop') });
     await hr.keyboard.press('Escape');
     await commentsButton(hr, fresh, 0).waitFor();
-    const after = await apiAs<{ items: Comment[] }>(hr, 'GET', `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`);
+    const after = await apiAs<{ items: Comment[] }>(
+      hr,
+      'GET',
+      `/api/framework-versions/${draftId}/comments?descriptorId=${fresh.descriptorId}`,
+    );
     expect(after.items[0]!.resolvedAt).not.toBeNull();
   });
 });

@@ -4,7 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 const tag = randomUUID().slice(0, 6);
 // A school year no other journey writes to, so the calendar here is ours alone.
@@ -29,9 +39,16 @@ afterAll(async () => {
 
 /** Starts the year empty (a journey stopped half way on a reused server leaves its rows behind). */
 async function emptyYear(page: Page) {
-  const calendar = await apiAs<{ terms: { id: string }[]; nonSchoolDays: { id: string }[] }>(page, 'GET', `/api/school-calendar?schoolYear=${YEAR}`);
+  const calendar = await apiAs<{ terms: { id: string }[]; nonSchoolDays: { id: string }[] }>(
+    page,
+    'GET',
+    `/api/school-calendar?schoolYear=${YEAR}`,
+  );
   const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
-  const urls = [...calendar.terms.map((x) => `/api/school-calendar/terms/${x.id}`), ...calendar.nonSchoolDays.map((x) => `/api/school-calendar/non-school-days/${x.id}`)];
+  const urls = [
+    ...calendar.terms.map((x) => `/api/school-calendar/terms/${x.id}`),
+    ...calendar.nonSchoolDays.map((x) => `/api/school-calendar/non-school-days/${x.id}`),
+  ];
   for (const url of urls) expect((await page.request.delete(url, { headers: { 'x-csrf-token': csrfToken } })).status()).toBe(204);
 }
 
@@ -64,7 +81,11 @@ async function openCalendar(page: Page, label: string) {
   await page.getByRole('link', { name: 'School calendar' }).first().click();
   await heading(page, 'School calendar').waitFor();
   await page.getByRole('combobox', { name: 'School year' }).selectOption(YEAR);
-  await page.getByText(`No terms in ${YEAR} yet.`).or(page.getByRole('heading', { name: 'Terms' })).first().waitFor();
+  await page
+    .getByText(`No terms in ${YEAR} yet.`)
+    .or(page.getByRole('heading', { name: 'Terms' }))
+    .first()
+    .waitFor();
   await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe(YEAR);
   void label;
 }
@@ -153,12 +174,21 @@ describe('observation settings and the school calendar', () => {
     await addTerm(page, `Fall ${tag}`, '2028-08-14', '2028-12-15');
     await addHoliday(page, `Thanksgiving ${tag}`, '2028-11-23');
     // The month view names the day; the term shows its school days (18 weeks less the holiday).
-    await page.getByRole('table', { name: /November 2028/ }).getByText(`Thanksgiving ${tag}`, { exact: false }).waitFor({ state: 'attached' });
-    await page.getByRole('row', { name: new RegExp(`Fall ${tag}`) }).getByRole('cell', { name: '89', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: /November 2028/ })
+      .getByText(`Thanksgiving ${tag}`, { exact: false })
+      .waitFor({ state: 'attached' });
+    await page
+      .getByRole('row', { name: new RegExp(`Fall ${tag}`) })
+      .getByRole('cell', { name: '89', exact: true })
+      .waitFor();
     await expectNoAxeViolations(page, 'school calendar');
     await expectNoSidewaysScroll(page, 'school calendar');
     await screenshot(page, 'settings-calendar-desktop');
-    await page.locator('label').filter({ hasText: /^List$/ }).click();
+    await page
+      .locator('label')
+      .filter({ hasText: /^List$/ })
+      .click();
     await page.getByText(/: Thanksgiving .* \(Holiday\)/).waitFor();
     await page.context().close();
   });
@@ -182,12 +212,18 @@ describe('observation settings and the school calendar', () => {
 
     for (const label of [`MLK Day ${tag}`, `Thanksgiving ${tag}`]) {
       await page.getByRole('button', { name: new RegExp(`^Remove ${label}`) }).click();
-      await page.getByRole('dialog', { name: `Remove ${label}?` }).getByRole('button', { name: 'Remove' }).click();
+      await page
+        .getByRole('dialog', { name: `Remove ${label}?` })
+        .getByRole('button', { name: 'Remove' })
+        .click();
       await page.getByText(`${label} removed.`).waitFor();
     }
     for (const name of [`Spring ${tag}`, `Fall ${tag}`]) {
       await page.getByRole('button', { name: `Remove ${name}` }).click();
-      await page.getByRole('dialog', { name: `Remove ${name}?` }).getByRole('button', { name: 'Remove' }).click();
+      await page
+        .getByRole('dialog', { name: `Remove ${name}?` })
+        .getByRole('button', { name: 'Remove' })
+        .click();
       await page.getByText(`${name} removed.`).waitFor();
     }
     await page.getByText(`No terms in ${YEAR} yet.`).waitFor();
@@ -202,7 +238,13 @@ describe('observation settings and the school calendar', () => {
     const me = await apiAs<{ user: { person: { id: string } } }>(teacher, 'GET', '/api/auth/session');
     const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
     for (let i = 0; i < 2; i += 1) {
-      await apiAs(coach, 'POST', '/api/coaching/logs', { attendeeIds: [me.user.person.id], status: 'scheduled', startsAt, durationMinutes: 30, activity: 'co_planning' });
+      await apiAs(coach, 'POST', '/api/coaching/logs', {
+        attendeeIds: [me.user.person.id],
+        status: 'scheduled',
+        startsAt,
+        durationMinutes: 30,
+        activity: 'co_planning',
+      });
     }
     await coach.context().close();
 

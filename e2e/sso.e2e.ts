@@ -45,7 +45,12 @@ afterAll(async () => {
   if (providerId) {
     const page = await newPage(browser);
     await signInAs(page, DEMO.admin);
-    const overview = await apiAs<{ passwordSignIn: boolean; requireTwoFactor: boolean; settingsVersion: number; providers: { id: string; version: number }[] }>(page, 'GET', '/api/sso');
+    const overview = await apiAs<{
+      passwordSignIn: boolean;
+      requireTwoFactor: boolean;
+      settingsVersion: number;
+      providers: { id: string; version: number }[];
+    }>(page, 'GET', '/api/sso');
     if (!overview.passwordSignIn || overview.requireTwoFactor) {
       await apiAs(page, 'PUT', '/api/sso/settings', { version: overview.settingsVersion, passwordSignIn: true, requireTwoFactor: false });
     }

@@ -16,7 +16,11 @@ afterAll(async () => {
 
 /** Picks an option of a Mantine select by typing part of it. */
 async function choose(page: Page, label: string, search: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first().fill(search);
+  await page
+    .getByRole('combobox', { name: label })
+    .or(page.getByRole('textbox', { name: label }))
+    .first()
+    .fill(search);
   await page.getByRole('option', { name: option }).first().click();
 }
 
@@ -56,7 +60,7 @@ describe('career steps and evaluators', () => {
     expect(placedPath).toMatch(/^\/people\//);
   });
 
-  it("HR promotes that coach on their page, keeps the earlier step, and chooses their evaluator", async () => {
+  it('HR promotes that coach on their page, keeps the earlier step, and chooses their evaluator', async () => {
     await hr.goto(placedPath);
     await heading(hr, placedName).waitFor();
     const current = hr.getByRole('region', { name: 'Current career step' });
@@ -85,7 +89,10 @@ describe('career steps and evaluators', () => {
     const superintendent = await newPage(browser);
     await signInAs(superintendent, 'superintendent@sunshine.example');
     await superintendent.goto('/people?q=Castillo');
-    await superintendent.getByRole('link', { name: /Castillo/ }).first().click();
+    await superintendent
+      .getByRole('link', { name: /Castillo/ })
+      .first()
+      .click();
     await heading(superintendent, 'Lorena Castillo').waitFor();
     await superintendent.locator('#main').getByText('Beatriz Alvarado', { exact: true }).waitFor();
     await superintendent.goto(`/people/${southPeople.items[0]!.id}`);

@@ -4,7 +4,17 @@
 // page; the new team lead sees their teammate there too. axe and a screenshot on each screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 type Person = { id: string; givenName: string; familyName: string; preferredName: string | null; email: string | null };
 let browser: Browser;
@@ -43,7 +53,10 @@ async function pickPerson(page: Page, label: string, person: Person) {
   const dialog = page.getByRole('dialog');
   const box = dialog.getByRole('combobox', { name: label });
   await box.fill(person.familyName);
-  await page.getByRole('option', { name: new RegExp(`^${nameOf(person)}`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${nameOf(person)}`) })
+    .first()
+    .click();
 }
 
 describe('teams and caseloads journey', () => {
@@ -77,7 +90,9 @@ describe('teams and caseloads journey', () => {
     await hr.getByRole('button', { name: 'Import from CSV' }).click();
     const dialog = hr.getByRole('dialog', { name: 'Import from a CSV file' });
     const file = (text: string) => ({ name: 'caseloads.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await dialog.locator('input[type=file]').setInputFiles(file(`coach,coachee\n${DEMO.coach},${teachers[1]!.email}\n${DEMO.coach},nobody-${stamp}@example.org\n`));
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles(file(`coach,coachee\n${DEMO.coach},${teachers[1]!.email}\n${DEMO.coach},nobody-${stamp}@example.org\n`));
     await dialog.getByRole('button', { name: 'Check the file' }).click();
     await dialog.getByText('Nobody in the district has this e-mail, staff number or roster id').waitFor();
     expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);

@@ -5,7 +5,17 @@
 // Relies on the demo district (server/seed/seed-observations.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, expectNoAxeViolations, expectNoSidewaysScroll, fillSignIn, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  fillSignIn,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 let browser: Browser;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
@@ -20,7 +30,9 @@ afterAll(async () => {
 /** Opens the first school tracker the signed-in person may open and waits for its rows. */
 async function openSchoolTracker(page: Page, counted: RegExp) {
   await page.goto('/tracker');
-  await poll(async () => (await page.getByText(counted).count()) + (await page.getByRole('main').getByRole('list').getByRole('link').count())).toBeGreaterThan(0);
+  await poll(
+    async () => (await page.getByText(counted).count()) + (await page.getByRole('main').getByRole('list').getByRole('link').count()),
+  ).toBeGreaterThan(0);
   if (!/\/tracker\/schools\//.test(page.url())) await page.getByRole('main').getByRole('list').getByRole('link').first().click();
   await poll(() => page.getByText(counted).count()).toBe(1);
 }
@@ -53,7 +65,9 @@ async function expectEveryCompetencyOnScreen(page: Page, tableLabel: string) {
   }
   // Each header's text stays inside its own cell (a long word would run into the next header).
   const overflowing = await region.evaluate((el) =>
-    [...el.querySelectorAll('th[scope=col]')].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => (th as HTMLElement).innerText),
+    [...el.querySelectorAll('th[scope=col]')]
+      .filter((th) => th.scrollWidth > th.clientWidth + 1)
+      .map((th) => (th as HTMLElement).innerText),
   );
   expect(overflowing).toEqual([]);
 }
@@ -65,14 +79,27 @@ describe('the tracker, readable', () => {
     await openSchoolTracker(page, /\d+ of \d+ teachers/);
     const table = page.getByRole('region', { name: 'Teachers and their latest levels' });
     // Header texts without the sort arrow and its spoken direction.
-    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').replace(/ [▲▼] (ascending|descending)$/, '').trim());
+    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) =>
+      h
+        .replace(/\s+/g, ' ')
+        .replace(/ [▲▼] (ascending|descending)$/, '')
+        .trim(),
+    );
     expect(headers.slice(0, 4)).toEqual(['Teacher', 'Feedback', 'Last observation', 'Scored this term']);
     // Competency headers: the code on screen, code and short name as the sort button's name, the
     // short name and full statement as its description (and tooltip).
     const competency = table.getByRole('columnheader').nth(4).getByRole('button');
     expect(await competency.locator('strong').innerText()).toMatch(/^\S+$/);
-    expect(await table.getByRole('columnheader').nth(4).getByRole('button', { name: /^\S+ \p{L}+ \p{L}+/u }).count()).toBe(1);
-    const description = await competency.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    expect(
+      await table
+        .getByRole('columnheader')
+        .nth(4)
+        .getByRole('button', { name: /^\S+ \p{L}+ \p{L}+/u })
+        .count(),
+    ).toBe(1);
+    const description = await competency.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    );
     expect(description.length).toBeGreaterThan(20);
     // Keyboard focus shows the same statement as a tooltip.
     await competency.focus();
@@ -117,7 +144,8 @@ describe('the tracker, readable', () => {
       const cards = page.locator('main li.mantine-Card-root');
       await poll(() => cards.count()).toBeGreaterThan(1);
       const boxes = await cards.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
-      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top, `card ${i} starts below card ${i - 1}`).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+      for (let i = 1; i < boxes.length; i++)
+        expect(boxes[i]!.top, `card ${i} starts below card ${i - 1}`).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
       // Nothing inside a card reaches past its edge.
       const outside = await cards.evaluateAll((els) =>
         els.flatMap((card) => {
@@ -195,11 +223,15 @@ describe('smaller things seen on screenshots', () => {
     await signInAs(page, DEMO.teacher);
     type Step = { id: string; title: string; observationId: string | null };
     type Obs = { id: string; actionSteps: Step[]; openActionSteps: Step[]; actionStepChecks: { actionStepId: string }[] };
-    const list = (await (await page.request.get('/api/observations?mine=received&status=published&limit=50')).json()) as { items: { id: string }[] };
+    const list = (await (await page.request.get('/api/observations?mine=received&status=published&limit=50')).json()) as {
+      items: { id: string }[];
+    };
     let found: { obs: Obs; checked: Step } | null = null;
     for (const item of list.items) {
       const obs = (await (await page.request.get(`/api/observations/${item.id}`)).json()) as Obs;
-      const checked = obs.openActionSteps.find((s) => s.observationId !== obs.id && obs.actionStepChecks.some((c) => c.actionStepId === s.id));
+      const checked = obs.openActionSteps.find(
+        (s) => s.observationId !== obs.id && obs.actionStepChecks.some((c) => c.actionStepId === s.id),
+      );
       // One that also agreed a step of its own, so both origins show side by side.
       if (checked && obs.actionSteps.some((s) => s.observationId === obs.id)) {
         found = { obs, checked };
@@ -208,7 +240,10 @@ describe('smaller things seen on screenshots', () => {
     }
     expect(found, 'a published observation that checks a step agreed earlier and agrees one of its own').not.toBeNull();
     await page.goto(`/observations/${found!.obs.id}`);
-    const checks = page.getByRole('listitem').filter({ hasText: found!.checked.title }).filter({ hasText: /Agreed .+ · in an earlier observation/ });
+    const checks = page
+      .getByRole('listitem')
+      .filter({ hasText: found!.checked.title })
+      .filter({ hasText: /Agreed .+ · in an earlier observation/ });
     await poll(() => checks.count()).toBeGreaterThan(0);
     await poll(() => page.getByText(/Agreed .+ · in this observation/).count()).toBeGreaterThan(0);
     await screenshot(page, 'observation-steps-teacher');

@@ -27,7 +27,10 @@ beforeAll(async () => {
   draftId = demo.draftId!;
   publishedId = demo.latestPublishedId!;
   // A step with no rubric yet, so the draft has one to add.
-  const pathway = await apiAs<{ id: string }>(hr, 'POST', '/api/pathways', { name: `Intervention ${stepTitle}`, category: 'instructional' });
+  const pathway = await apiAs<{ id: string }>(hr, 'POST', '/api/pathways', {
+    name: `Intervention ${stepTitle}`,
+    category: 'instructional',
+  });
   await apiAs(hr, 'POST', `/api/pathways/${pathway.id}/steps`, { title: stepTitle, staffRole: 'teacher' });
 });
 
@@ -41,7 +44,14 @@ describe('a version page lists its role rubrics and offers its downloads', () =>
     await expect.poll(() => heading(hr, /Sunshine Educator Competencies/).isVisible()).toBe(true);
     await hr.getByRole('tab', { name: 'Role rubrics' }).click();
     await expect.poll(() => hr.url()).toContain('tab=rubrics');
-    await expect.poll(() => hr.getByRole('link', { name: /Apprentice teacher/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        hr
+          .getByRole('link', { name: /Apprentice teacher/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await expectNoAxeViolations(hr, 'version rubrics tab');
     await screenshot(hr, 'version-rubrics-tab');
 
@@ -72,7 +82,14 @@ describe('a version page lists its role rubrics and offers its downloads', () =>
 
   it('a teacher reads the published rubrics but cannot add one', async () => {
     await teacher.goto(`/frameworks/versions/${publishedId}?tab=rubrics`);
-    await expect.poll(() => teacher.getByRole('link', { name: /Apprentice teacher/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        teacher
+          .getByRole('link', { name: /Apprentice teacher/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await teacher.getByRole('button', { name: 'Add rubric for a step' }).count()).toBe(0);
     await expectNoAxeViolations(teacher, 'published version rubrics as a teacher');
   });

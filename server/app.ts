@@ -128,7 +128,12 @@ export async function buildApp(opts: AppOptions) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Trellis API', version: '0.1.0', description: 'Talent and professional growth for school districts' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -59,7 +59,9 @@ async function main() {
     process.exit(0);
   };
   const sweep = setInterval(() => {
-    void Promise.all([deleteExpiredSessions(database.db), deleteStaleThrottles(database.db)]).catch((err: unknown) => log.warn({ err }, 'sweeping sessions failed'));
+    void Promise.all([deleteExpiredSessions(database.db), deleteStaleThrottles(database.db)]).catch((err: unknown) =>
+      log.warn({ err }, 'sweeping sessions failed'),
+    );
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -69,7 +71,9 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
-  const lines = [`\nTrellis is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'})`];
+  const lines = [
+    `\nTrellis is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'})`,
+  ];
   lines.push(`API documentation: ${url}/api/docs`);
   if (secureCookies(env) && !['127.0.0.1', 'localhost', '::1'].includes(env.HOST)) {
     lines.push('Sign-in cookies are HTTPS-only: serve Trellis over HTTPS (or, for a trial over plain http, set COOKIE_SECURE=false).');

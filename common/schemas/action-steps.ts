@@ -75,7 +75,9 @@ const stepTitle = z
 const prompt = z
   .string()
   .trim()
-  .max(OBSERVATION_LIMITS.actionStepChars, { message: `A practice prompt can be at most ${OBSERVATION_LIMITS.actionStepChars} characters` });
+  .max(OBSERVATION_LIMITS.actionStepChars, {
+    message: `A practice prompt can be at most ${OBSERVATION_LIMITS.actionStepChars} characters`,
+  });
 
 /**
  * POST /api/observations/:id/action-steps: from the library (`libraryStepId`; its title, prompt and

@@ -288,9 +288,7 @@ export const CoachingPersonSummary = z.object({
   focusItems: z.array(FocusItemRef),
   focusComponents: z.array(z.string()),
   cyclePhase: z.enum(COACHING_CYCLE_PHASES).nullable(),
-  activePlan: z
-    .object({ id: z.uuid(), title: z.string(), coach: CoachingPersonRef, delivery: PlanDelivery })
-    .nullable(),
+  activePlan: z.object({ id: z.uuid(), title: z.string(), coach: CoachingPersonRef, delivery: PlanDelivery }).nullable(),
 });
 export type CoachingPersonSummary = z.infer<typeof CoachingPersonSummary>;
 

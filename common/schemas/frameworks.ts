@@ -275,4 +275,7 @@ export const CreateCommentInput = z
     descriptorId: z.uuid().nullable().optional(),
     body: z.string().trim().min(1).max(4000),
   })
-  .refine((c) => !(c.itemId && c.descriptorId), { message: 'A comment is about an item or a descriptor, not both', path: ['descriptorId'] });
+  .refine((c) => !(c.itemId && c.descriptorId), {
+    message: 'A comment is about an item or a descriptor, not both',
+    path: ['descriptorId'],
+  });

@@ -19,7 +19,12 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   coaching_session_scheduled: 'immediately',
 };
 
-const Deliveries = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(EMAIL_DELIVERIES)])) as Record<NotificationKind, z.ZodEnum<{ [K in EmailDelivery]: K }>>);
+const Deliveries = z.object(
+  Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(EMAIL_DELIVERIES)])) as Record<
+    NotificationKind,
+    z.ZodEnum<{ [K in EmailDelivery]: K }>
+  >,
+);
 
 export const NotificationPreferences = z.object({
   deliveries: Deliveries,
@@ -37,7 +42,9 @@ export type UpdateNotificationPreferencesInput = z.infer<typeof UpdateNotificati
 /** The List-Unsubscribe URL carries the token in its query. */
 export const UnsubscribeQuery = z.object({ token: z.string().max(500).optional() });
 /** The web page posts `{ token }`; a mail client posts the form `List-Unsubscribe=One-Click` (RFC 8058). */
-export const UnsubscribeBody = z.object({ token: z.string().max(500).optional(), 'List-Unsubscribe': z.literal('One-Click').optional() }).optional();
+export const UnsubscribeBody = z
+  .object({ token: z.string().max(500).optional(), 'List-Unsubscribe': z.literal('One-Click').optional() })
+  .optional();
 
 /** What the link turned off: one kind, or `digest` (every kind that came in the daily digest). */
 export const UnsubscribeResult = z.object({ kind: z.enum([...NOTIFICATION_KINDS, 'digest']), delivery: z.literal('off') });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ACTION_STEP_CHECK_RESULTS, OBSERVATION_KINDS, OBSERVATION_LIMITS, OBSERVATION_PURPOSES, OBSERVATION_STATUSES } from '../observation.ts';
+import {
+  ACTION_STEP_CHECK_RESULTS,
+  OBSERVATION_KINDS,
+  OBSERVATION_LIMITS,
+  OBSERVATION_PURPOSES,
+  OBSERVATION_STATUSES,
+} from '../observation.ts';
 import { ActionStep, ItemRef, PersonRef } from './action-steps.ts';
 import { GridCriterion, GridLevel } from './rubrics.ts';
 

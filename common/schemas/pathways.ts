@@ -92,7 +92,13 @@ export type Pathway = z.infer<typeof Pathway>;
 
 export const PathwaySummary = Pathway.omit({ steps: true }).extend({
   steps: z.array(
-    z.object({ id: z.uuid(), title: z.string(), position: z.number().int(), active: z.boolean(), responsibilityLevel: z.number().int().nullable() }),
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      position: z.number().int(),
+      active: z.boolean(),
+      responsibilityLevel: z.number().int().nullable(),
+    }),
   ),
 });
 export type PathwaySummary = z.infer<typeof PathwaySummary>;

@@ -24,9 +24,7 @@ export const PersonSummary = z.object({
   email: z.string().nullable(),
   identifier: z.string().nullable(),
   active: z.boolean(),
-  primaryRole: z
-    .object({ role: z.enum(STAFF_ROLES), orgUnitId: z.uuid(), orgUnitName: z.string() })
-    .nullable(),
+  primaryRole: z.object({ role: z.enum(STAFF_ROLES), orgUnitId: z.uuid(), orgUnitName: z.string() }).nullable(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 

@@ -40,13 +40,17 @@ const ProviderFields = {
   enabled: z.boolean(),
 };
 
-const tenantPair = (v: { tenantClaim?: string | null; tenantValue?: string | null }) =>
-  (v.tenantClaim == null) === (v.tenantValue == null);
+const tenantPair = (v: { tenantClaim?: string | null; tenantValue?: string | null }) => (v.tenantClaim == null) === (v.tenantValue == null);
 const tenantPairIssue = { message: 'Give both the tenant claim and its value, or neither', path: ['tenantValue'] };
 
 /** POST /api/sso/providers. The client secret is write-only: no answer ever carries it. */
 export const CreateSsoProviderInput = z
-  .object({ ...ProviderFields, clientSecret: z.string().min(1).max(2000), enforcesMfa: z.boolean().default(false), enabled: z.boolean().default(true) })
+  .object({
+    ...ProviderFields,
+    clientSecret: z.string().min(1).max(2000),
+    enforcesMfa: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+  })
   .refine(tenantPair, tenantPairIssue);
 
 /** PATCH /api/sso/providers/:id: only the fields given change; a missing `clientSecret` keeps the stored one. */
@@ -104,7 +108,10 @@ export type SsoOverview = z.infer<typeof SsoOverview>;
 /** PUT /api/sso/settings: the settings given change (each switch on the page sends its own). */
 export const UpdateSignInSettingsInput = z
   .object({ version: z.number().int().positive(), passwordSignIn: z.boolean().optional(), requireTwoFactor: z.boolean().optional() })
-  .refine((v) => v.passwordSignIn !== undefined || v.requireTwoFactor !== undefined, { message: 'Give a setting to change', path: ['passwordSignIn'] });
+  .refine((v) => v.passwordSignIn !== undefined || v.requireTwoFactor !== undefined, {
+    message: 'Give a setting to change',
+    path: ['passwordSignIn'],
+  });
 
 export const DiscoveryTestInput = z.object({ issuer: Issuer });
 

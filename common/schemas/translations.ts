@@ -77,7 +77,10 @@ export const TranslationImportQuery = z.object({
   locale: z.enum(TRANSLATION_LOCALES).default('es'),
   parentId: z.uuid().optional(),
   /** Default: a dry run that writes nothing. */
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export const TranslationImportReport = z.object({
@@ -87,7 +90,9 @@ export const TranslationImportReport = z.object({
   changes: z.number().int(),
   unchanged: z.number().int(),
   /** `row` counts the header as row 1, as a spreadsheet shows it. */
-  errors: z.array(z.object({ row: z.number().int(), code: z.enum(['unknown_record', 'unknown_field', 'too_long', 'changed_since_export', 'bad_row']) })),
+  errors: z.array(
+    z.object({ row: z.number().int(), code: z.enum(['unknown_record', 'unknown_field', 'too_long', 'changed_since_export', 'bad_row']) }),
+  ),
 });
 export type TranslationImportReport = z.infer<typeof TranslationImportReport>;
 

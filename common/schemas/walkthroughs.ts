@@ -17,7 +17,13 @@ export const WalkthroughReportQuery = z
 export const WalkthroughCompetency = z.object({ id: Uuid, label: z.string() });
 
 /** A period with at least one walkthrough (periods without any are absent, never 0). */
-export const WalkthroughPeriodRow = z.object({ key: z.string(), label: z.string(), startsOn: IsoDate, endsOn: IsoDate, walkthroughs: z.number().int() });
+export const WalkthroughPeriodRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  walkthroughs: z.number().int(),
+});
 
 /** Seen / looked at: `looked` counts walkthroughs that marked the look-for seen or not seen. */
 export const LookForShare = z.object({ seen: z.number().int(), looked: z.number().int(), share: z.number().nullable() });

@@ -14,7 +14,7 @@ export default {
     type: 'problem',
     docs: { description: 'qualify outer columns in raw sql subqueries' },
     messages: {
-      bare: 'Column {{name}} in a sql fragment that reads other tables renders unqualified in a SELECT list and can bind to the subquery\'s table; write ${qualified({{name}})} (server/db/qualified.ts).',
+      bare: "Column {{name}} in a sql fragment that reads other tables renders unqualified in a SELECT list and can bind to the subquery's table; write ${qualified({{name}})} (server/db/qualified.ts).",
     },
     schema: [],
   },
@@ -34,7 +34,13 @@ export default {
       },
       VariableDeclarator(node) {
         const init = node.init;
-        if (node.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'alias') tables.add(node.id.name);
+        if (
+          node.id.type === 'Identifier' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'alias'
+        )
+          tables.add(node.id.name);
       },
       TaggedTemplateExpression(node) {
         if (node.tag.type !== 'Identifier' || node.tag.name !== 'sql') return;

@@ -17,7 +17,20 @@ import { districtCreate } from './district-create.ts';
 
 const t = useTestApp({ PUBLIC_URL: 'https://trellis.lakeview.example' });
 const PASSWORD = 'a long passphrase for lakeview';
-const args = (slug: string, email: string) => ['--name', 'Lakeview Unified', '--slug', slug, '--time-zone', 'America/Chicago', '--admin-email', email, '--admin-given-name', 'Ana', '--admin-family-name', 'Ruiz'];
+const args = (slug: string, email: string) => [
+  '--name',
+  'Lakeview Unified',
+  '--slug',
+  slug,
+  '--time-zone',
+  'America/Chicago',
+  '--admin-email',
+  email,
+  '--admin-given-name',
+  'Ana',
+  '--admin-family-name',
+  'Ruiz',
+];
 
 async function run(argv: string[]) {
   const lines: string[] = [];
@@ -45,7 +58,11 @@ describe('district:create', () => {
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.districtId, district!.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['district.create', 'person.create', 'user.create', 'user.set_admin_grant']);
 
-    const confirmed = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: PASSWORD } });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: PASSWORD },
+    });
     expect(confirmed.statusCode, confirmed.body).toBeLessThan(300);
     // A district admin must set up an authenticator at the first sign-in.
     const { client: admin } = await signInEnrolling(t.app, 'it@lakeview.example', PASSWORD);
@@ -97,7 +114,11 @@ describe('district:create', () => {
     }
     try {
       const root = path.join(import.meta.dirname, '..', '..');
-      const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'district:create', '--', ...args('riverside', 'it@riverside.example')], { cwd: root, env });
+      const { stdout } = await promisify(execFile)(
+        'npm',
+        ['run', '-s', 'district:create', '--', ...args('riverside', 'it@riverside.example')],
+        { cwd: root, env },
+      );
       expect(stdout).toContain('District "Lakeview Unified" (riverside) created');
       expect(stdout).toMatch(/https:\/\/trellis\.example\/reset-password\?token=\S+/);
     } finally {

@@ -19,7 +19,12 @@ const USAGE = `Usage: npm run district:create -- --name NAME --slug SLUG [--time
   --time-zone defaults to America/New_York. The set-password link uses PUBLIC_URL.`;
 
 /** Runs the command with the given arguments; returns the exit code (0 created, 1 refused, 2 usage). */
-export async function districtCreate(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, database?: Database): Promise<number> {
+export async function districtCreate(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+  database?: Database,
+): Promise<number> {
   let values;
   try {
     values = parseArgs({

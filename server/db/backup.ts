@@ -39,4 +39,3 @@ export async function restore(dataDir: string, file: string | undefined) {
   if (lockPid) fs.writeFileSync(lock, lockPid, { mode: 0o600 });
   return previous;
 }
-

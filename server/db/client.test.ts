@@ -24,7 +24,10 @@ it('reads again after the server ended every idle connection', async () => {
       const { rows } = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
       const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await admin.connect();
-      const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [rows[0]!.name]);
+      const ended = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [rows[0]!.name],
+      );
       await admin.end();
       expect(ended.rowCount).toBeGreaterThan(0);
       // Give the pool's idle clients time to see their connections end.

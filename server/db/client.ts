@@ -70,7 +70,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     }
     return {
       db,
-      forDistrict: perDistrict((districtId) => drizzlePg(districtPool(tenants, districtId), { schema, casing: 'snake_case' }) as unknown as Db),
+      forDistrict: perDistrict(
+        (districtId) => drizzlePg(districtPool(tenants, districtId), { schema, casing: 'snake_case' }) as unknown as Db,
+      ),
       kind: 'postgres',
       close: async () => {
         await Promise.all([pool.end(), tenants.end()]);
@@ -79,13 +81,18 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   }
   const onDisk = opts.dataDir && !opts.dataDir.includes('://') ? opts.dataDir : null;
   if (onDisk) makePrivateDir(onDisk);
-  const client = await openPglite(opts.dataDir ?? 'memory://', { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  const client = await openPglite(opts.dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   if (onDisk) makePrivateTree(onDisk);
   return {
     db,
-    forDistrict: perDistrict((districtId) => drizzlePglite(client.forDistrict(districtId), { schema, casing: 'snake_case' }) as unknown as Db),
+    forDistrict: perDistrict(
+      (districtId) => drizzlePglite(client.forDistrict(districtId), { schema, casing: 'snake_case' }) as unknown as Db,
+    ),
     kind: 'pglite',
     close: () => client.close(),
   };

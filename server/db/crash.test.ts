@@ -61,10 +61,17 @@ async function start() {
 
 /** Signs in as the demo admin: the password, then a code from the demo authenticator secret. */
 async function signIn(base: string) {
-  const post = (url: string, body: unknown) => fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (url: string, body: unknown) =>
+    fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const email = 'admin@sunshine.example';
-  const { secondFactor } = (await (await post('/api/auth/sign-in', { email, password: DEMO_PASSWORD })).json()) as { secondFactor: { challenge: string } };
-  const res = await post('/api/auth/mfa/verify', { challenge: secondFactor.challenge, method: 'totp', code: await nextTotpCode(email, DEMO_TOTP_SECRET) });
+  const { secondFactor } = (await (await post('/api/auth/sign-in', { email, password: DEMO_PASSWORD })).json()) as {
+    secondFactor: { challenge: string };
+  };
+  const res = await post('/api/auth/mfa/verify', {
+    challenge: secondFactor.challenge,
+    method: 'totp',
+    code: await nextTotpCode(email, DEMO_TOTP_SECRET),
+  });
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };
@@ -79,7 +86,8 @@ describe('killed mid-import', () => {
   it('rolls the half-written import back and applies it once after a restart', async () => {
     let base = await start();
     let headers = await signIn(base);
-    const count = async () => ((await (await fetch(`${base}/api/people?limit=1&active=all`, { headers })).json()) as { total: number }).total;
+    const count = async () =>
+      ((await (await fetch(`${base}/api/people?limit=1&active=all`, { headers })).json()) as { total: number }).total;
     const before = await count();
     const form = new FormData();
     for (const f of oneRosterSet(6000, 60, 'crash')) form.append('file', new Blob([f.data]), f.name);

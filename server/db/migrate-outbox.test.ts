@@ -20,7 +20,9 @@ afterAll(() => fs.rmSync(before, { recursive: true, force: true }));
 
 /** The migrations folder as it was before e-mail delivery (every migration before `*_outbox_delivery`). */
 function migrationsBeforeDelivery(): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
   const delivery = journal.entries.findIndex((e) => e.tag.endsWith('_outbox_delivery'));
   const kept = journal.entries.slice(0, delivery);
   fs.mkdirSync(path.join(before, 'meta'), { recursive: true });
@@ -35,8 +37,12 @@ it('withholds old links, revokes open ones and marks old e-mails as never sent',
   try {
     await migrate(db, { migrationsFolder: migrationsBeforeDelivery() });
     await db.execute(sql`INSERT INTO districts (id, name, slug) VALUES ('00000000-0000-4000-8000-000000000001', 'Old', 'old')`);
-    await db.execute(sql`INSERT INTO people (id, district_id, given_name, family_name, search_text) VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Ana', 'Old', 'ana old')`);
-    await db.execute(sql`INSERT INTO users (id, district_id, person_id, email) VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'ana@old.example')`);
+    await db.execute(
+      sql`INSERT INTO people (id, district_id, given_name, family_name, search_text) VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Ana', 'Old', 'ana old')`,
+    );
+    await db.execute(
+      sql`INSERT INTO users (id, district_id, person_id, email) VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'ana@old.example')`,
+    );
     await db.execute(sql`INSERT INTO password_resets (user_id, token_hash, expires_at, used_at) VALUES
       ('00000000-0000-4000-8000-000000000003', 'open-link-hash', now() + interval '1 hour', NULL),
       ('00000000-0000-4000-8000-000000000003', 'used-link-hash', now() + interval '1 hour', now())`);
@@ -47,13 +53,39 @@ it('withholds old links, revokes open ones and marks old e-mails as never sent',
 
     await migrate(db, { migrationsFolder: source });
 
-    const { rows } = await db.execute<{ subject: string; body: string; kind: string; status: string; failure_reason: string; link_withheld: boolean }>(
-      sql`SELECT o.subject, o.body, o.kind, o.status, o.failure_reason, o.link_withheld FROM outbox_emails o ORDER BY o.subject`,
-    );
+    const { rows } = await db.execute<{
+      subject: string;
+      body: string;
+      kind: string;
+      status: string;
+      failure_reason: string;
+      link_withheld: boolean;
+    }>(sql`SELECT o.subject, o.body, o.kind, o.status, o.failure_reason, o.link_withheld FROM outbox_emails o ORDER BY o.subject`);
     expect(rows).toEqual([
-      { subject: 'Le invitamos a Trellis', body: 'Abra este enlace:\n\n[…]\n', kind: 'invitation', status: 'failed', failure_reason: 'before_delivery', link_withheld: true },
-      { subject: 'New observation', body: 'Open it: https://t.example/observations/1', kind: 'notification', status: 'failed', failure_reason: 'before_delivery', link_withheld: false },
-      { subject: 'Reset your Trellis password', body: 'Open this link:\n\n[…]\n\nThe link works once.', kind: 'password_reset', status: 'failed', failure_reason: 'before_delivery', link_withheld: true },
+      {
+        subject: 'Le invitamos a Trellis',
+        body: 'Abra este enlace:\n\n[…]\n',
+        kind: 'invitation',
+        status: 'failed',
+        failure_reason: 'before_delivery',
+        link_withheld: true,
+      },
+      {
+        subject: 'New observation',
+        body: 'Open it: https://t.example/observations/1',
+        kind: 'notification',
+        status: 'failed',
+        failure_reason: 'before_delivery',
+        link_withheld: false,
+      },
+      {
+        subject: 'Reset your Trellis password',
+        body: 'Open this link:\n\n[…]\n\nThe link works once.',
+        kind: 'password_reset',
+        status: 'failed',
+        failure_reason: 'before_delivery',
+        link_withheld: true,
+      },
     ]);
     const resets = await db.execute<{ token_hash: string }>(sql`SELECT r.token_hash FROM password_resets r`);
     expect(resets.rows.map((r) => r.token_hash)).toEqual(['used-link-hash']);

@@ -100,9 +100,13 @@ describe('the embedded database as Drizzle reads it', () => {
   });
 
   it('still applies parsers a statement brings for other types', async () => {
-    const result = await ourClient.query<{ n: unknown; at: unknown }>(`select 7::int4 as n, timestamptz '2026-01-02 03:04:05+00' as at`, [], {
-      parsers: { 23: (value: string) => `int ${value}` },
-    });
+    const result = await ourClient.query<{ n: unknown; at: unknown }>(
+      `select 7::int4 as n, timestamptz '2026-01-02 03:04:05+00' as at`,
+      [],
+      {
+        parsers: { 23: (value: string) => `int ${value}` },
+      },
+    );
     expect(result.rows[0]).toEqual({ n: 'int 7', at: '2026-01-02 03:04:05+00' });
   });
 });

@@ -7,7 +7,10 @@ import { assertDistrictId, TENANT_ROLE } from './tenancy.ts';
  * mappers parse them itself.
  */
 export const DRIZZLE_TEXT_TYPES: readonly number[] = [
-  types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE,
+  types.TIMESTAMP,
+  types.TIMESTAMPTZ,
+  types.INTERVAL,
+  types.DATE,
   1231, // numeric[]
   1115, // timestamp[]
   1185, // timestamptz[]
@@ -126,7 +129,10 @@ export class DrizzlePGlite extends PGlite {
     if (districtId !== null) assertDistrictId(districtId);
     const acting: Acting = { tenant: true, districtId };
     return Object.create(this, {
-      query: { value: <T>(text: string, params?: unknown[], options?: QueryOptions) => this.runAs(acting, () => this.rawQuery<T>(text, params, options)) },
+      query: {
+        value: <T>(text: string, params?: unknown[], options?: QueryOptions) =>
+          this.runAs(acting, () => this.rawQuery<T>(text, params, options)),
+      },
       exec: { value: (query: string, options?: QueryOptions) => this.runAs(acting, () => this.rawExec(query, options)) },
       transaction: { value: <T>(fn: (tx: Transaction) => Promise<T>) => this.runAs(acting, () => this.rawTransaction(fn)) },
     }) as PGlite;

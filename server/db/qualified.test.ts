@@ -13,7 +13,9 @@ describe('qualified', () => {
   it('renders "table"."column" in a selected subquery, where a bare column binds to the inner table', () => {
     const bare = db.select({ n: sql`(select 1 from ${rubricCriteria} c where c.rubric_id = ${observations.rubricId})` }).from(observations);
     expect(bare.toSQL().sql).toContain('c.rubric_id = "rubric_id"');
-    const safe = db.select({ n: sql`(select 1 from ${rubricCriteria} c where c.rubric_id = ${qualified(observations.rubricId)})` }).from(observations);
+    const safe = db
+      .select({ n: sql`(select 1 from ${rubricCriteria} c where c.rubric_id = ${qualified(observations.rubricId)})` })
+      .from(observations);
     expect(safe.toSQL().sql).toContain('c.rubric_id = "observations"."rubric_id"');
   });
 

@@ -47,7 +47,10 @@ describe.skipIf(!serverUrl)('a DATABASE_URL user that is not a superuser', () =>
     await asSuperuser(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEROLE`);
     await asSuperuser(`CREATE DATABASE ${name} OWNER ${name}`);
 
-    const refused = await openDatabase({ url: probeUrl() }).then(() => null, (err: unknown) => err as Error & { cause?: Error });
+    const refused = await openDatabase({ url: probeUrl() }).then(
+      () => null,
+      (err: unknown) => err as Error & { cause?: Error },
+    );
     const said = `${refused?.message} ${refused?.cause?.message} ${(refused?.cause as { hint?: string } | undefined)?.hint}`;
     expect(said).toContain(`The database user ${name} must be a member of the role trellis_app`);
     expect(said).toContain(`GRANT trellis_app TO ${name};`);
@@ -62,7 +65,9 @@ describe.skipIf(!serverUrl)('a DATABASE_URL user that is not a superuser', () =>
       await buildOrgUnit(database.db, mine);
       await buildOrgUnit(database.db, theirs);
       // The owner (not a superuser) sees both districts; the district-bound executor its own.
-      expect(new Set((await database.db.select({ d: orgUnits.districtId }).from(orgUnits)).map((r) => r.d))).toEqual(new Set([mine, theirs]));
+      expect(new Set((await database.db.select({ d: orgUnits.districtId }).from(orgUnits)).map((r) => r.d))).toEqual(
+        new Set([mine, theirs]),
+      );
       expect((await database.forDistrict(mine).select({ d: orgUnits.districtId }).from(orgUnits)).map((r) => r.d)).toEqual([mine]);
       expect(await database.forDistrict(randomUUID()).select().from(orgUnits)).toEqual([]);
     } finally {

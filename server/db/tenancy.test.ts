@@ -30,7 +30,9 @@ interface TableInfo {
 
 /** Every table of the schema, whether it carries district_id, its RLS state and policies. */
 async function catalog(): Promise<TableInfo[]> {
-  const { rows: list } = await rows<TableInfo>(database.db, sql`
+  const { rows: list } = await rows<TableInfo>(
+    database.db,
+    sql`
     select c.relname as name,
       exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'district_id' and not a.attisdropped) as has_district,
       c.relrowsecurity as rls,
@@ -39,7 +41,8 @@ async function catalog(): Promise<TableInfo[]> {
       pg_get_userbyid(c.relowner) = 'trellis_app' as app_owns
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p')
-    order by c.relname`);
+    order by c.relname`,
+  );
   return list;
 }
 
@@ -59,7 +62,9 @@ describe('the catalog', () => {
     const tables = await catalog();
     const tenant = tables.filter((t) => t.has_district);
     expect(tenant.length).toBeGreaterThan(40);
-    const unprotected = tenant.filter((t) => !t.rls || !t.app_can || t.policies.length !== 1 || !t.policies[0]!.includes('trellis_district()'));
+    const unprotected = tenant.filter(
+      (t) => !t.rls || !t.app_can || t.policies.length !== 1 || !t.policies[0]!.includes('trellis_district()'),
+    );
     expect(unprotected.map((t) => t.name)).toEqual([]);
     for (const t of tenant) expect(t.policies[0], t.name).toMatch(/^\(district_id = \( SELECT trellis_district\(\)/);
   });
@@ -73,16 +78,29 @@ describe('the catalog', () => {
     expect(others.map((t) => t.name)).toEqual(expect.arrayContaining(['districts', 'password_resets']));
     for (const t of others.filter((x) => x.name !== 'districts')) {
       const through = '(user_id IN ( SELECT u.id FROM users u))';
-      expect(t.policies.map((p) => p.replace(/\s+/g, ' ')), t.name).toEqual([`${through} / ${through}`]);
+      expect(
+        t.policies.map((p) => p.replace(/\s+/g, ' ')),
+        t.name,
+      ).toEqual([`${through} / ${through}`]);
     }
     expect(tables.find((t) => t.name === 'districts')!.policies[0]).toMatch(/^\(id = \( SELECT trellis_district\(\)/);
     expect(tables.find((t) => t.name === 'sign_in_throttles')!.app_can).toBe(false);
-    const { rows: [role] } = await rows<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(database.db, sql`
-      select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'trellis_app'`);
+    const {
+      rows: [role],
+    } = await rows<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(
+      database.db,
+      sql`
+      select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'trellis_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
-    const { rows: [fn] } = await rows<{ can: boolean }>(database.db, sql`
+    const {
+      rows: [fn],
+    } = await rows<{ can: boolean }>(
+      database.db,
+      sql`
       select has_function_privilege('trellis_app', 'trellis_tenant_table(regclass)', 'EXECUTE')
-        or has_function_privilege('trellis_app', 'trellis_user_table(regclass)', 'EXECUTE') as can`);
+        or has_function_privilege('trellis_app', 'trellis_user_table(regclass)', 'EXECUTE') as can`,
+    );
     expect(fn!.can).toBe(false);
   });
 });
@@ -110,7 +128,9 @@ describe('a district-bound executor', () => {
     expect(list).toEqual([{ id: mine }]);
     for (const d of [mine, theirs]) {
       const user = await buildUser(database.db, d, 'staff');
-      await database.db.insert(passwordResets).values({ userId: user.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date(Date.now() + 3600_000) });
+      await database.db
+        .insert(passwordResets)
+        .values({ userId: user.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date(Date.now() + 3600_000) });
     }
     const all = await database.db.select({ userId: passwordResets.userId }).from(passwordResets);
     const own = await database.forDistrict(mine).select({ userId: passwordResets.userId }).from(passwordResets);
@@ -121,7 +141,12 @@ describe('a district-bound executor', () => {
     expect(own.every((r) => districtOf.get(r.userId) === mine)).toBe(true);
     // ...and writes one only for the district's users.
     const [stranger] = await database.db.select({ id: users.id }).from(users).where(eq(users.districtId, theirs)).limit(1);
-    await expect(database.forDistrict(mine).insert(passwordResets).values({ userId: stranger!.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date() })).rejects.toThrow();
+    await expect(
+      database
+        .forDistrict(mine)
+        .insert(passwordResets)
+        .values({ userId: stranger!.id, tokenHash: `hash-${randomUUID()}`, expiresAt: new Date() }),
+    ).rejects.toThrow();
   });
 
   it('reads nothing when no district is set', async () => {
@@ -130,7 +155,9 @@ describe('a district-bound executor', () => {
       await tx.execute(sql`set local role trellis_app`);
       await tx.execute(sql`select set_config('app.district_id', '', true)`);
       for (const table of tenant) {
-        const { rows: [row] } = await rows<{ n: string }>(tx, sql`select count(*) as n from ${sql.identifier(table)}`);
+        const {
+          rows: [row],
+        } = await rows<{ n: string }>(tx, sql`select count(*) as n from ${sql.identifier(table)}`);
         expect(Number(row!.n), table).toBe(0);
       }
     });
@@ -175,10 +202,12 @@ describe('two districts interleaved', () => {
       }
       if (i % 3 === 1) return districtsOf(await db.select({ districtId: people.districtId }).from(people));
       // A failed transaction in between must not leave its district behind.
-      await db.transaction(async (tx) => {
-        await tx.select().from(people).limit(1);
-        throw new Error('rolled back');
-      }).catch(() => undefined);
+      await db
+        .transaction(async (tx) => {
+          await tx.select().from(people).limit(1);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
       return districtsOf(await db.select({ districtId: orgUnits.districtId }).from(orgUnits));
     };
     const owner = async () => (await database.db.selectDistinct({ districtId: people.districtId }).from(people)).length;
@@ -193,7 +222,10 @@ describe('two districts interleaved', () => {
       expected.push(true);
     }
     expect(await Promise.all(jobs)).toEqual(expected);
-    const made = await database.db.select({ districtId: orgUnits.districtId }).from(orgUnits).where(sql`${orgUnits.name} like 'Interleaved %'`);
+    const made = await database.db
+      .select({ districtId: orgUnits.districtId })
+      .from(orgUnits)
+      .where(sql`${orgUnits.name} like 'Interleaved %'`);
     expect(made.filter((r) => r.districtId === mine)).toHaveLength(10);
     expect(made.filter((r) => r.districtId === theirs)).toHaveLength(10);
   });

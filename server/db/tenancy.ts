@@ -79,7 +79,11 @@ export function districtPool(pool: pg.Pool, districtId: string | null): pg.Pool 
 export async function checkTenantRole(pool: pg.Pool): Promise<void> {
   let row: { current_user: string; rolsuper: boolean; rolbypassrls: boolean } | undefined;
   try {
-    ({ rows: [row] } = await pool.query<NonNullable<typeof row>>(`select current_user, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`));
+    ({
+      rows: [row],
+    } = await pool.query<NonNullable<typeof row>>(
+      `select current_user, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`,
+    ));
   } catch (err) {
     throw new Error(
       `PostgreSQL: cannot act as the role ${TENANT_ROLE} (${(err as Error).message}). The DATABASE_URL user must be a member of it: ` +
@@ -89,6 +93,8 @@ export async function checkTenantRole(pool: pg.Pool): Promise<void> {
   }
   if (row?.current_user !== TENANT_ROLE) throw new Error(`PostgreSQL: tenant connections act as ${row?.current_user}, not ${TENANT_ROLE}`);
   if (row.rolsuper || row.rolbypassrls) {
-    throw new Error(`PostgreSQL: the role ${TENANT_ROLE} must not be a superuser nor bypass row-level security: ALTER ROLE ${TENANT_ROLE} NOSUPERUSER NOBYPASSRLS;`);
+    throw new Error(
+      `PostgreSQL: the role ${TENANT_ROLE} must not be a superuser nor bypass row-level security: ALTER ROLE ${TENANT_ROLE} NOSUPERUSER NOBYPASSRLS;`,
+    );
   }
 }

@@ -44,7 +44,9 @@ export class DigestSchedule {
   async tick(now: Date = new Date()): Promise<{ districtId: string; day: string }[]> {
     // Listing districts precedes any one district: the owner's executor.
     const rows = await this.database.db.select({ id: districts.id, timeZone: districts.timeZone }).from(districts);
-    const due = rows.filter((d) => dayjs(now).tz(d.timeZone).hour() >= DIGEST_HOUR).map((d) => ({ districtId: d.id, day: todayIn(d.timeZone, now) }));
+    const due = rows
+      .filter((d) => dayjs(now).tz(d.timeZone).hour() >= DIGEST_HOUR)
+      .map((d) => ({ districtId: d.id, day: todayIn(d.timeZone, now) }));
     for (const d of due) await this.jobs.send('notification-digest', d, { id: digestJobId(d.districtId, d.day) });
     return due;
   }

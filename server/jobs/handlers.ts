@@ -8,11 +8,16 @@ import type { JobQueue } from './queue.ts';
 type Log = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
 /** What each kind of job does; every handler works in the district its payload names. */
-export function registerJobHandlers(queue: JobQueue, deps: { database: Database; log: Log; links: () => Links; mailRecorded: () => void }): void {
+export function registerJobHandlers(
+  queue: JobQueue,
+  deps: { database: Database; log: Log; links: () => Links; mailRecorded: () => void },
+): void {
   queue.handle('roster-import', (payload, run) => applyImportJob(deps, payload, run));
   queue.handle('notification-digest', async (payload) => {
     const outcome = await sendDailyDigest(deps.database.forDistrict(payload.districtId), payload.districtId, payload.day, deps.links());
     if (outcome.sent > 0) deps.mailRecorded();
   });
-  queue.handle('tracker-summary', (payload) => refreshSchoolsJob(deps.database.forDistrict(payload.districtId), payload.districtId, payload.schoolIds));
+  queue.handle('tracker-summary', (payload) =>
+    refreshSchoolsJob(deps.database.forDistrict(payload.districtId), payload.districtId, payload.schoolIds),
+  );
 }

@@ -40,14 +40,24 @@ async function startApp(db: Database, jobs: JobQueueOptions = TEST_JOBS, lines: 
       done();
     },
   });
-  const app = await buildApp({ database: db, env: loadEnv({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET_KEY }), jobs, logger: { level: 'info', stream } });
+  const app = await buildApp({
+    database: db,
+    env: loadEnv({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET_KEY }),
+    jobs,
+    logger: { level: 'info', stream },
+  });
   await app.ready();
   opened.push(app);
   return app;
 }
 
 const summaryOf = async (schoolId: string) =>
-  (await database.db.select().from(schoolTrackerSummary).where(sql`${schoolTrackerSummary.orgUnitId} = ${schoolId}`))[0];
+  (
+    await database.db
+      .select()
+      .from(schoolTrackerSummary)
+      .where(sql`${schoolTrackerSummary.orgUnitId} = ${schoolId}`)
+  )[0];
 
 /** A second handle on the same database: its own pool on PostgreSQL (as another process has). */
 async function sameDatabaseAgain(): Promise<Database> {
@@ -79,7 +89,9 @@ describe('the job queue', () => {
     const one = await startApp(database, TEST_JOBS, lines);
     const two = await startApp(await sameDatabaseAgain(), TEST_JOBS, lines);
     const schools = await Promise.all(Array.from({ length: 12 }, () => buildOrgUnit(database.db, districtId)));
-    const ids = await Promise.all(schools.map((s, i) => (i % 2 ? one : two).jobs.send('tracker-summary', { districtId, schoolIds: [s.id] })));
+    const ids = await Promise.all(
+      schools.map((s, i) => (i % 2 ? one : two).jobs.send('tracker-summary', { districtId, schoolIds: [s.id] })),
+    );
     await Promise.all([one.jobs.settled(), two.jobs.settled()]);
     const done = lines.filter((l) => l.msg === 'job done' && ids.includes(l.jobId as string)).map((l) => l.jobId);
     expect(done.sort()).toEqual([...ids].sort());
@@ -95,7 +107,10 @@ describe('the job queue', () => {
     let row: { state: string; wait: number } | undefined;
     for (let i = 0; i < 200 && row?.state !== 'retry'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
-      const { rows } = await app.jobs.sql.executeSql(`select state::text as state, extract(epoch from start_after - now())::float8 as wait from pgboss.job where id = $1`, [id]);
+      const { rows } = await app.jobs.sql.executeSql(
+        `select state::text as state, extract(epoch from start_after - now())::float8 as wait from pgboss.job where id = $1`,
+        [id],
+      );
       row = rows[0] as typeof row;
     }
     expect(row?.state).toBe('retry');

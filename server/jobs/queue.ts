@@ -3,7 +3,12 @@ import type { Database } from '../db/client.ts';
 import { JOB_NAMES, JOB_PAYLOADS, PermanentJobError, RETRY_POLICIES, type JobName, type JobPayload } from './definitions.ts';
 import { pgBossDb } from './pg-boss-db.ts';
 
-type Log = { debug(obj: object, msg: string): void; info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+type Log = {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
 
 /** What a handler learns about its job besides the payload. */
 export interface JobRun {
@@ -191,7 +196,8 @@ export class JobQueue implements JobSender {
       const permanent = err instanceof PermanentJobError;
       this.log.warn({ queue: name, jobId: job.id, retryCount: job.retryCount, permanent, error: message }, 'job failed');
       // pg-boss retries while retry_count < retry_limit: a permanent failure uses up its retries.
-      if (permanent) await this.sql.executeSql(`update ${JOBS_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [name, job.id]);
+      if (permanent)
+        await this.sql.executeSql(`update ${JOBS_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [name, job.id]);
       await boss.fail(name, job.id, { message });
     }
   }
@@ -211,7 +217,8 @@ export class JobQueue implements JobSender {
  */
 export function safeMessage(err: unknown): string {
   for (let e = err as Record<string, unknown> | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return `database error ${e.code}: ${String(e.message ?? '').slice(0, 200)}`;
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      return `database error ${e.code}: ${String(e.message ?? '').slice(0, 200)}`;
   }
   if (err instanceof Error) return `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`.slice(0, 300);
   return 'unknown error';

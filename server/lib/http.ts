@@ -91,7 +91,14 @@ export async function ctxForSession(req: FastifyRequest, session: SessionUser): 
   req.sessionUser = session;
   // An HR / admin grant counts only once the session passed the second factor (policies/mfa.ts).
   const actor = buildActor({ ...session.user, adminGrant: effectiveGrant(session.user, session) }, session.roles, session.caseload);
-  return { db: req.server.database.forDistrict(session.user.districtId), actor, requestId: req.id, log: req.log, mail: requestMail(req), jobs: req.server.jobs };
+  return {
+    db: req.server.database.forDistrict(session.user.districtId),
+    actor,
+    requestId: req.id,
+    log: req.log,
+    mail: requestMail(req),
+    jobs: req.server.jobs,
+  };
 }
 
 /** The request's e-mail outlet: links from configuration only, sent after a successful response. */

@@ -17,7 +17,11 @@ function loadedAfter(body: string): string[] {
     const cache = createRequire(import.meta.url).cache;
     const loaded = ['exceljs', 'pdfmake'].filter((name) => Object.keys(cache).some((file) => file.includes('/node_modules/' + name + '/')));
     console.log(JSON.stringify(loaded));`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as string[];
 }

@@ -46,7 +46,10 @@ describe('request lines in the app log', () => {
 describe('failed and slow requests', () => {
   it('are the only request lines at info and above', async () => {
     const log = capture();
-    const app = Fastify({ logger: { level: 'info', stream: log.stream }, logController: new LogController({ disableRequestLogging: true }) });
+    const app = Fastify({
+      logger: { level: 'info', stream: log.stream },
+      logController: new LogController({ disableRequestLogging: true }),
+    });
     logRequests(app, { slowMs: 200 });
     app.get('/fast', async () => ({ ok: true }));
     app.get('/slow', async () => {

@@ -24,6 +24,9 @@ export function logRequests(app: FastifyInstance, opts: { slowMs?: number } = {}
     const ms = Math.round(reply.elapsedTime);
     const level = requestLogLevel(reply.statusCode, ms, opts.slowMs);
     const route = req.routeOptions.url ?? '(no route)';
-    req.log[level]({ method: req.method, route, statusCode: reply.statusCode, ms }, level === 'debug' ? 'request' : level === 'warn' ? 'slow request' : 'request failed');
+    req.log[level](
+      { method: req.method, route, statusCode: reply.statusCode, ms },
+      level === 'debug' ? 'request' : level === 'warn' ? 'slow request' : 'request failed',
+    );
   });
 }

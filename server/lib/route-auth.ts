@@ -75,7 +75,8 @@ export function enforceRouteAuth(app: FastifyInstance) {
   });
   app.addHook('onReady', async () => {
     const missing = routes.filter((r) => API.test(r.url) && !r.config?.auth).map((r) => `${String(r.method)} ${r.url}`);
-    if (missing.length > 0) throw new Error(`Routes that do not declare config.auth (lib/route-auth.ts): ${[...new Set(missing)].join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(`Routes that do not declare config.auth (lib/route-auth.ts): ${[...new Set(missing)].join(', ')}`);
   });
   app.addHook('onRequest', async (req) => {
     const auth = req.routeOptions.config.auth;

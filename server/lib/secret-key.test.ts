@@ -15,7 +15,12 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const configured = { SECRET_KEY: 'a-long-random-secret-key-for-these-tests-0123456789', DATA_DIR: '/nonexistent', DATABASE_URL: undefined, NODE_ENV: 'test' as const };
+const configured = {
+  SECRET_KEY: 'a-long-random-secret-key-for-these-tests-0123456789',
+  DATA_DIR: '/nonexistent',
+  DATABASE_URL: undefined,
+  NODE_ENV: 'test' as const,
+};
 
 describe('one key for secrets at rest (SECRET_KEY)', () => {
   it('derives a separate key for each use: neither opens the other’s data', () => {
@@ -67,7 +72,13 @@ describe('one key for secrets at rest (SECRET_KEY)', () => {
 
   it('stops the server at start with a clear message (no stack trace) when PostgreSQL has no SECRET_KEY', () => {
     const root = path.resolve(import.meta.dirname, '../..');
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: tempDir(), LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      DATA_DIR: tempDir(),
+      LOG_LEVEL: 'silent',
+    };
     delete env.SECRET_KEY;
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(1);

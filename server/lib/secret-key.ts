@@ -36,7 +36,8 @@ function keyFile(dir: string): string {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   const text = fs.readFileSync(file, 'utf8').trim();
-  if (text.length < 32) throw new SecretKeyError(`${file} must hold 32 or more random characters; delete it only if nothing was sealed with it`);
+  if (text.length < 32)
+    throw new SecretKeyError(`${file} must hold 32 or more random characters; delete it only if nothing was sealed with it`);
   return text;
 }
 

@@ -42,11 +42,35 @@ describe('second-factor policy', () => {
 
   it("counts an SSO sign-in as two-factor when amr names two kinds of factor or 'mfa', or the admin attests the provider enforces it", () => {
     const viaAmr = (amr: unknown) => providerMultiFactor({ amr, enforcesMfa: false });
-    for (const amr of [['mfa'], ['pwd', 'otp'], ['pwd', 'sms'], ['pwd', 'hwk'], ['hwk', 'fpt'], ['swk', 'pin'], ['sc', 'face'], ['pin', 'hwk', 'user']]) {
+    for (const amr of [
+      ['mfa'],
+      ['pwd', 'otp'],
+      ['pwd', 'sms'],
+      ['pwd', 'hwk'],
+      ['hwk', 'fpt'],
+      ['swk', 'pin'],
+      ['sc', 'face'],
+      ['pin', 'hwk', 'user'],
+    ]) {
       expect(viaAmr(amr), amr.join(' ')).toBe('amr');
     }
     // One factor, however strong or repeated, a presence test, risk or channel hints, or no claim at all.
-    for (const amr of [['pwd'], ['otp'], ['hwk'], ['hwk', 'user'], ['sms', 'otp'], ['pwd', 'kba'], ['pwd', 'rba', 'geo'], ['pwd', 'mca'], ['wia'], [], 'mfa', null, undefined, [1, 2]]) {
+    for (const amr of [
+      ['pwd'],
+      ['otp'],
+      ['hwk'],
+      ['hwk', 'user'],
+      ['sms', 'otp'],
+      ['pwd', 'kba'],
+      ['pwd', 'rba', 'geo'],
+      ['pwd', 'mca'],
+      ['wia'],
+      [],
+      'mfa',
+      null,
+      undefined,
+      [1, 2],
+    ]) {
       expect(viaAmr(amr), JSON.stringify(amr)).toBeNull();
     }
     expect(providerMultiFactor({ amr: ['pwd'], enforcesMfa: true })).toBe('attested');

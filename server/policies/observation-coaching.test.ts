@@ -77,10 +77,12 @@ describe('who may observe the teacher (outside scope: 404)', () => {
 });
 
 describe('purpose: a scored observation by a leader is an evaluation; a coach observes for development', () => {
-  it('principal of the school, scored -> evaluation', () => expect(observationPurpose(PEOPLE.principalA, 'scored', teacherPerson)).toBe('evaluation'));
+  it('principal of the school, scored -> evaluation', () =>
+    expect(observationPurpose(PEOPLE.principalA, 'scored', teacherPerson)).toBe('evaluation'));
   it('HR, scored -> evaluation', () => expect(observationPurpose(PEOPLE.hr, 'scored', teacherPerson)).toBe('evaluation'));
   it('coach, scored -> development', () => expect(observationPurpose(PEOPLE.coach, 'scored', teacherPerson)).toBe('development'));
-  it('principal, walkthrough -> development', () => expect(observationPurpose(PEOPLE.principalA, 'walkthrough', teacherPerson)).toBe('development'));
+  it('principal, walkthrough -> development', () =>
+    expect(observationPurpose(PEOPLE.principalA, 'walkthrough', teacherPerson)).toBe('development'));
 });
 
 const READS: Record<string, { row: ObservationAccessRow; readers: Who[] }> = {

@@ -55,7 +55,10 @@ function isObserver(actor: Actor, row: ObservationAccessRow): boolean {
 
 /** The school leaders' scope: the school the observation was in, or the teacher's current schools. */
 function leadsObservation(actor: Actor, row: ObservationAccessRow, observedOrgUnitIds: string[]): boolean {
-  return (row.orgUnitId !== null && actor.leaderOrgUnitIds.includes(row.orgUnitId)) || observedOrgUnitIds.some((id) => actor.leaderOrgUnitIds.includes(id));
+  return (
+    (row.orgUnitId !== null && actor.leaderOrgUnitIds.includes(row.orgUnitId)) ||
+    observedOrgUnitIds.some((id) => actor.leaderOrgUnitIds.includes(id))
+  );
 }
 
 /** May the actor read this observation? `observedOrgUnitIds`: the teacher's current org units. */

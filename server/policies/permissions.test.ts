@@ -146,12 +146,19 @@ describe('frameworks by role', () => {
     const hr = clients.hr;
     const first = (await hr.post('/api/frameworks', { title: 'Matrix framework' })).json();
     ids.published = first.version.id;
-    ids.publishedItem = (await hr.post(`/api/framework-versions/${ids.published}/items`, { parentId: null, fullStatement: 'Plans' })).json().id;
+    ids.publishedItem = (
+      await hr.post(`/api/framework-versions/${ids.published}/items`, { parentId: null, fullStatement: 'Plans' })
+    ).json().id;
     await hr.post(`/api/framework-versions/${ids.published}/publish`, { version: first.version.version });
     const second = (await hr.post('/api/frameworks', { title: 'Matrix draft' })).json();
     ids.draft = second.version.id;
-    ids.draftItem = (await hr.post(`/api/framework-versions/${ids.draft}/items`, { parentId: null, fullStatement: 'Draft item' })).json().id;
-    const otherAdmin = await signIn(t.app, (await buildUser(t.database.db, (await buildDistrict(t.database.db, 'Third')).id, 'district_admin')).email);
+    ids.draftItem = (
+      await hr.post(`/api/framework-versions/${ids.draft}/items`, { parentId: null, fullStatement: 'Draft item' })
+    ).json().id;
+    const otherAdmin = await signIn(
+      t.app,
+      (await buildUser(t.database.db, (await buildDistrict(t.database.db, 'Third')).id, 'district_admin')).email,
+    );
     ids.otherDistrict = (await otherAdmin.post('/api/frameworks', { title: 'Foreign' })).json().version.id;
   });
 
@@ -183,9 +190,17 @@ describe('frameworks by role', () => {
         editor ? 'invalid_state' : 'forbidden',
       );
       expect((await c.post('/api/frameworks', { title: `By ${role}` })).statusCode).toBe(editor ? 201 : 403);
-      expect((await c.post('/api/scales', { name: 'S', levels: [{ label: 'Hi', levelScore: 2, proficient: true }, { label: 'Lo', levelScore: 1, proficient: false }] })).statusCode).toBe(
-        editor ? 201 : 403,
-      );
+      expect(
+        (
+          await c.post('/api/scales', {
+            name: 'S',
+            levels: [
+              { label: 'Hi', levelScore: 2, proficient: true },
+              { label: 'Lo', levelScore: 1, proficient: false },
+            ],
+          })
+        ).statusCode,
+      ).toBe(editor ? 201 : 403);
       const v = (await c.get(`/api/framework-versions/${ids.published}`)).json();
       expect(v.abilities).toMatchObject({ edit: false, newVersion: editor, manageDesignTeam: editor, comment: false });
       const me = (await c.get('/api/auth/session')).json().user;

@@ -15,7 +15,10 @@ type ItemRow = typeof frameworkItems.$inferSelect;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentVersionSummary(v: Pick<VersionRow, 'id' | 'versionNumber' | 'status' | 'title' | 'publishedAt'>, itemCount: number): VersionSummary {
+export function presentVersionSummary(
+  v: Pick<VersionRow, 'id' | 'versionNumber' | 'status' | 'title' | 'publishedAt'>,
+  itemCount: number,
+): VersionSummary {
   return {
     id: v.id,
     versionNumber: v.versionNumber,
@@ -60,8 +63,19 @@ export function presentVersion(
 /** The item fields the API shows. */
 export type ItemFields = Pick<
   ItemRow,
-  'id' | 'caseIdentifier' | 'parentId' | 'position' | 'itemType' | 'humanCode' | 'fullStatement' | 'abbreviatedStatement'
-  | 'alternativeLabel' | 'notes' | 'retired' | 'sourceItemIds' | 'version'
+  | 'id'
+  | 'caseIdentifier'
+  | 'parentId'
+  | 'position'
+  | 'itemType'
+  | 'humanCode'
+  | 'fullStatement'
+  | 'abbreviatedStatement'
+  | 'alternativeLabel'
+  | 'notes'
+  | 'retired'
+  | 'sourceItemIds'
+  | 'version'
 >;
 
 export function presentItem(i: ItemFields, extra: { hasEvidence: boolean; openCommentCount: number }): FrameworkItem {

@@ -1,5 +1,12 @@
 import type { PathwayCategory } from '../../common/competency.ts';
-import type { CentralOfficeFunction, Pathway, PathwayStep, PathwaySummary, StepEquivalence, StepRubricLink } from '../../common/schemas/pathways.ts';
+import type {
+  CentralOfficeFunction,
+  Pathway,
+  PathwayStep,
+  PathwaySummary,
+  StepEquivalence,
+  StepRubricLink,
+} from '../../common/schemas/pathways.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import type { careerPathways, pathwaySteps } from '../db/schema/index.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -58,6 +65,12 @@ export function presentPathway(actor: Actor, row: PathwayRow, steps: PathwayStep
 export function presentPathwaySummary(actor: Actor, row: PathwayRow, steps: StepRow[]): PathwaySummary {
   return {
     ...presentPathway(actor, row, []),
-    steps: steps.map((s) => ({ id: s.id, title: s.title, position: s.position, active: s.active, responsibilityLevel: s.responsibilityLevel })),
+    steps: steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      position: s.position,
+      active: s.active,
+      responsibilityLevel: s.responsibilityLevel,
+    })),
   };
 }

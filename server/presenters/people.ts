@@ -56,7 +56,13 @@ export function presentPersonSummary(
 }
 
 /** A person as the API presents them; `adminGrant` is the person's own grant (it limits what the actor may do). */
-export function presentPerson(actor: Actor, p: PersonRow, assignments: AssignmentRow[], adminGrant: string | null, account: PersonAccount | null = null): Person {
+export function presentPerson(
+  actor: Actor,
+  p: PersonRow,
+  assignments: AssignmentRow[],
+  adminGrant: string | null,
+  account: PersonAccount | null = null,
+): Person {
   return {
     ...presentPersonSummary(p, assignments),
     middleName: p.middleName,

@@ -24,13 +24,22 @@ beforeAll(async () => {
   }
   const [lib] = await t.database.db
     .insert(actionStepLibrary)
-    .values({ districtId: w.districtId, itemId: w.fixture.criteria[0]!.itemId, title: 'Cold call after wait time', practicePrompt: 'Plan three questions' })
+    .values({
+      districtId: w.districtId,
+      itemId: w.fixture.criteria[0]!.itemId,
+      title: 'Cold call after wait time',
+      practicePrompt: 'Plan three questions',
+    })
     .returning();
   libraryId = lib!.id;
 }, 60_000);
 
 async function draft() {
-  const res = await as.leader!.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10' });
+  const res = await as.leader!.post('/api/observations', {
+    typeId: w.fixture.scoredTypeId,
+    observedPersonId: w.teacher.personId,
+    observedOn: '2026-11-10',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number };
 }
@@ -49,13 +58,19 @@ async function publish(obs: { id: string }, body: Record<string, unknown> = {}) 
 }
 
 const assigned = async () =>
-  t.database.db.select().from(notifications).where(and(eq(notifications.personId, w.teacher.personId), eq(notifications.kind, 'action_step_assigned')));
+  t.database.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.personId, w.teacher.personId), eq(notifications.kind, 'action_step_assigned')));
 
 describe('action steps from an observation', () => {
   it('agrees steps from the library or fresh; the teacher sees and is told of them at publishing', async () => {
     const obs = await draft();
     observationId = obs.id;
-    const fromLibrary = await as.leader!.post(`/api/observations/${obs.id}/action-steps`, { libraryStepId: libraryId, dueOn: '2026-11-24' });
+    const fromLibrary = await as.leader!.post(`/api/observations/${obs.id}/action-steps`, {
+      libraryStepId: libraryId,
+      dueOn: '2026-11-24',
+    });
     expect(fromLibrary.statusCode, fromLibrary.body).toBe(201);
     expect(fromLibrary.json()).toMatchObject({
       title: 'Cold call after wait time',
@@ -64,7 +79,10 @@ describe('action steps from an observation', () => {
       status: 'assigned',
       observationPublished: false,
     });
-    const fresh = await as.leader!.post(`/api/observations/${obs.id}/action-steps`, { title: 'Post the learning target', dueOn: '2026-11-20' });
+    const fresh = await as.leader!.post(`/api/observations/${obs.id}/action-steps`, {
+      title: 'Post the learning target',
+      dueOn: '2026-11-20',
+    });
     expect(fresh.statusCode).toBe(201);
     steps.push(fromLibrary.json(), fresh.json());
     expect((await as.leader!.post(`/api/observations/${obs.id}/action-steps`, {})).statusCode).toBe(400);

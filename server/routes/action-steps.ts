@@ -30,7 +30,13 @@ export const actionStepRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: ActionStep } } }, async (req) => {
     const ctx = await requireCtx(req);
-    const step = await readLogged(ctx, 'action_step', req.params.id, () => actionStepView(ctx, req.params.id), (s) => [s.person.id]);
+    const step = await readLogged(
+      ctx,
+      'action_step',
+      req.params.id,
+      () => actionStepView(ctx, req.params.id),
+      (s) => [s.person.id],
+    );
     return (await translateActionSteps(ctx.db, ctx.actor.districtId, readerLocale(req), [step]))[0]!;
   });
 

@@ -12,12 +12,25 @@ import { signIn, useTestApp, type Client } from '../test/harness.ts';
 import { coachingWorld, postOk, sessionBody, type CoachingWorld } from '../test/fixtures/coaching.ts';
 
 const t = useTestApp();
-const SECRET = ['Modeled turn-and-talk', 'Try it in period 3', 'Every student answers', 'Rewrote the notes in private', 'Half the class got there', 'Quiet glow', 'Private grow'];
+const SECRET = [
+  'Modeled turn-and-talk',
+  'Try it in period 3',
+  'Every student answers',
+  'Rewrote the notes in private',
+  'Half the class got there',
+  'Quiet glow',
+  'Private grow',
+];
 
 async function auditOf(admin: Client, entityType: string) {
   const res = await admin.get(`/api/audit?entityType=${entityType}&limit=100`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as { action: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[];
+  return res.json().items as {
+    action: string;
+    entityId: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
 }
 
 describe('coaching records in the audit log', () => {
@@ -27,7 +40,10 @@ describe('coaching records in the audit log', () => {
 
   beforeAll(async () => {
     w = await coachingWorld(t);
-    cycle = await postOk(w.coach, '/api/coaching/cycles', { coacheeId: w.ids.coachee, goal: 'Every student answers a check for understanding' });
+    cycle = await postOk(w.coach, '/api/coaching/cycles', {
+      coacheeId: w.ids.coachee,
+      goal: 'Every student answers a check for understanding',
+    });
     log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { cycleId: cycle.id }));
     const edited = await w.coach.patch(`/api/coaching/logs/${log.id}`, { version: log.version, notes: 'Rewrote the notes in private' });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -70,8 +86,16 @@ describe('draft observations in the audit log', () => {
     const w = await buildObservationWorld(t.database.db);
     const leader = await signIn(t.app, w.leader.email);
     const admin = await signIn(t.app, w.admin.email);
-    const obs = await postOk(leader, '/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10' });
-    const saved = await leader.request('PUT', `/api/observations/${obs.id}/draft`, { version: obs.version, glows: 'Quiet glow', grows: 'Private grow' });
+    const obs = await postOk(leader, '/api/observations', {
+      typeId: w.fixture.scoredTypeId,
+      observedPersonId: w.teacher.personId,
+      observedOn: '2026-11-10',
+    });
+    const saved = await leader.request('PUT', `/api/observations/${obs.id}/draft`, {
+      version: obs.version,
+      glows: 'Quiet glow',
+      grows: 'Private grow',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const discarded = await leader.request('DELETE', `/api/observations/${obs.id}?version=${saved.json().version}`);
     expect(discarded.statusCode, discarded.body).toBeLessThan(300);

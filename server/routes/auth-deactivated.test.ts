@@ -49,7 +49,10 @@ async function holdings(email: string) {
 async function expectAllEnded(email: string, held: Awaited<ReturnType<typeof holdings>>) {
   expect((await held.client.get('/api/auth/session')).statusCode).toBe(401);
   expect((await anonymous(t.app).get(held.feedPath)).statusCode).toBe(404);
-  const confirm = await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: held.token, password: 'a fresh passphrase of mine' });
+  const confirm = await anonymous(t.app).post('/api/auth/password-reset/confirm', {
+    token: held.token,
+    password: 'a fresh passphrase of mine',
+  });
   expect(confirm.statusCode).toBe(409);
   expect((await signInRequest(email, 'a fresh passphrase of mine')).statusCode).toBe(401);
 }
@@ -89,7 +92,9 @@ describe('a person deactivated by a roster import', () => {
     const body = Buffer.concat([
       ...files.map((f) =>
         Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: text/csv\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+          ),
           f.data,
           Buffer.from('\r\n'),
         ]),
@@ -113,7 +118,9 @@ describe('a person deactivated by a roster import', () => {
     const person = (await admin.get(`/api/people?q=${encodeURIComponent('Given1 Family1')}`)).json().items[0];
     expect((await admin.post(`/api/people/${person.id}/invite`)).statusCode).toBe(200);
     const inviteToken = setPasswordLink(await t.mailbox.take(email)).searchParams.get('token');
-    expect((await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: inviteToken, password: TEST_PASSWORD })).statusCode).toBe(204);
+    expect(
+      (await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: inviteToken, password: TEST_PASSWORD })).statusCode,
+    ).toBe(204);
     const held = await holdings(email);
 
     // The next bulk set no longer lists user 1: the import deactivates them.

@@ -40,7 +40,9 @@ interface Operation {
   security?: unknown[];
 }
 
-type Doc = { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: unknown; security?: unknown[] }>> };
+type Doc = {
+  paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: unknown; security?: unknown[] }>>;
+};
 
 const operations: Operation[] = [];
 
@@ -50,7 +52,13 @@ beforeAll(() => {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      operations.push({ method, path, query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name), body: op.requestBody !== undefined, security: op.security });
+      operations.push({
+        method,
+        path,
+        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        body: op.requestBody !== undefined,
+        security: op.security,
+      });
     }
   }
 });
@@ -62,7 +70,9 @@ function invalidRequest(op: Operation): InjectOptions {
   return {
     method: op.method.toUpperCase() as InjectOptions['method'],
     url: query ? `${url}?${query}` : url,
-    ...(op.method === 'get' || op.method === 'delete' ? {} : { headers: { 'content-type': 'application/json' }, payload: '[{"not":"this"}]' }),
+    ...(op.method === 'get' || op.method === 'delete'
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, payload: '[{"not":"this"}]' }),
   };
 }
 

@@ -27,12 +27,16 @@ describe('session lifetime', () => {
     const user = await buildUser(t.database.db, d.id, 'staff');
     const client = await signIn(t.app, user.email);
     // 23 hours in, used a minute ago: still signed in.
-    await t.database.db.execute(sql`update sessions set created_at = now() - interval '23 hours', last_seen_at = now() - interval '10 minutes' where user_id = ${user.id}`);
+    await t.database.db.execute(
+      sql`update sessions set created_at = now() - interval '23 hours', last_seen_at = now() - interval '10 minutes' where user_id = ${user.id}`,
+    );
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
     const [slid] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(slid!.expiresAt.getTime() - slid!.createdAt.getTime()).toBeLessThanOrEqual(24 * 3600_000 + 1000);
     // 25 hours in: over, even though the idle expiry lies ahead.
-    await t.database.db.execute(sql`update sessions set created_at = now() - interval '25 hours', expires_at = now() + interval '11 hours' where user_id = ${user.id}`);
+    await t.database.db.execute(
+      sql`update sessions set created_at = now() - interval '25 hours', expires_at = now() + interval '11 hours' where user_id = ${user.id}`,
+    );
     invalidateSessions(); // sessions are remembered for 5 s between reads; the change is made behind the app's back
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
@@ -44,7 +48,10 @@ describe('sign-out', () => {
     const user = await buildUser(t.database.db, d.id, 'staff');
     const client = await signIn(t.app, user.email);
     expect((await client.post('/api/auth/sign-out')).statusCode).toBe(204);
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, d.id), eq(auditLog.action, 'auth.sign_out')));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, d.id), eq(auditLog.action, 'auth.sign_out')));
     expect(row).toMatchObject({ actorUserId: user.id, entityId: user.id, after: { ip: '127.0.0.1' } });
   });
 });
@@ -53,7 +60,11 @@ describe('password strength', () => {
   it('refuses a weak or personal password when accepting an invitation, with feedback to show', async () => {
     const d = await buildDistrict(t.database.db);
     const admin = await signIn(t.app, (await buildUser(t.database.db, d.id, 'district_admin')).email);
-    const person = await buildPerson(t.database.db, d.id, { givenName: 'Marisol', familyName: 'Quintanilla', email: 'marisol.quintanilla@x.test' });
+    const person = await buildPerson(t.database.db, d.id, {
+      givenName: 'Marisol',
+      familyName: 'Quintanilla',
+      email: 'marisol.quintanilla@x.test',
+    });
     expect((await admin.post(`/api/people/${person.id}/invite`)).statusCode).toBe(200);
     const token = await linkToken('marisol.quintanilla@x.test');
     const confirm = (password: string) => anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password });
@@ -81,7 +92,10 @@ describe('password strength', () => {
     expect((await signIn(t.app, user.email)).cookie).toBeTruthy();
 
     expect((await anonymous(t.app).post('/api/auth/password-reset/request', { email: user.email })).statusCode).toBe(202);
-    const reset = await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: await linkToken(user.email), password: 'abcdefghijkl' });
+    const reset = await anonymous(t.app).post('/api/auth/password-reset/confirm', {
+      token: await linkToken(user.email),
+      password: 'abcdefghijkl',
+    });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().error.details[0]).toMatchObject({ path: 'password', message: 'weak' });
   });
@@ -97,7 +111,12 @@ describe('long passphrases', () => {
     expect((await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: long })).statusCode).toBe(204);
     expect((await signIn(t.app, user.email, long)).cookie).toBeTruthy();
     // Not truncated: the same passphrase without its last word does not sign in.
-    const shorter = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: long.slice(0, -10) }, remoteAddress: '192.0.2.77' });
+    const shorter = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: long.slice(0, -10) },
+      remoteAddress: '192.0.2.77',
+    });
     expect(shorter.statusCode).toBe(401);
   });
 });
@@ -117,7 +136,10 @@ describe('inviting someone whose e-mail has an account in another district', () 
     expect(invited.statusCode).toBe(200);
     expect(invited.json().account.status).toBe(control.json().account.status);
 
-    const confirm = await anonymous(t.app).post('/api/auth/password-reset/confirm', { token: await linkToken(existing.email), password: 'plum galaxy over the ferry' });
+    const confirm = await anonymous(t.app).post('/api/auth/password-reset/confirm', {
+      token: await linkToken(existing.email),
+      password: 'plum galaxy over the ferry',
+    });
     expect(confirm.statusCode).toBe(409);
     expect(confirm.json().error.details).toEqual({ code: 'email_in_use' });
     // The other district's account is untouched.

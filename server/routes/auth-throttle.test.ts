@@ -47,7 +47,9 @@ describe('sign-in throttling', () => {
     expect(wait).toBeLessThanOrEqual(60);
     expect(refused.json().error.details).toEqual({ retryAfterSeconds: wait });
     // Once the delay has passed (moved back in the table rather than waited for) the owner signs in.
-    await t.database.db.execute(sql`update sign_in_throttles set blocked_until = now() - interval '1 second' where key like ${`%${user.email}%`}`);
+    await t.database.db.execute(
+      sql`update sign_in_throttles set blocked_until = now() - interval '1 second' where key like ${`%${user.email}%`}`,
+    );
     expect((await signInFrom(ip, user.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 

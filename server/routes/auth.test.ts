@@ -58,15 +58,22 @@ describe('sign in and out', () => {
     const d = await buildDistrict(t.database.db);
     const user = await buildUser(t.database.db, d.id, 'staff');
     const first = await signIn(t.app, user.email);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: TEST_PASSWORD }, headers: { cookie: first.cookie! } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: TEST_PASSWORD },
+      headers: { cookie: first.cookie! },
+    });
     expect(again.statusCode).toBe(200);
     const token = again.cookies.find((c) => c.name === 'trellis_session')!.value;
     expect(first.cookie).not.toBe(`trellis_session=${token}`);
     expect((await first.get('/api/auth/session')).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${token}` } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${token}` } })).statusCode,
+    ).toBe(200);
   });
 
-  it('stores no language until the person picks one, so the browser\'s language stays in use', async () => {
+  it("stores no language until the person picks one, so the browser's language stays in use", async () => {
     const d = await buildDistrict(t.database.db);
     const user = await buildUser(t.database.db, d.id, 'staff');
     const client = await signIn(t.app, user.email);
@@ -155,7 +162,10 @@ describe('password reset', () => {
     const d = await buildDistrict(t.database.db);
     const user = await buildUser(t.database.db, d.id, 'staff');
     const token = await requestLink(user.email);
-    await t.database.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordResets.userId, user.id));
+    await t.database.db
+      .update(passwordResets)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(passwordResets.userId, user.id));
     const res = await anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password: 'a brand new password' });
     expect(res.statusCode).toBe(409);
     expect((await signInRequest(user.email, TEST_PASSWORD)).statusCode).toBe(200);

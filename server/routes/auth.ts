@@ -9,7 +9,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PasswordResetConfirmInput, PasswordResetRequestInput, SessionResponse, SignInInput } from '../../common/schemas/auth.ts';
 import { SignInResponse } from '../../common/schemas/mfa.ts';
 import { publicBaseUrl } from '../lib/public-url.ts';
-import { clearSessionCookie, ctxForSession, presentMe, requireCtx, SESSION_COOKIE, sessionLifetime, setSessionCookie } from '../lib/http.ts';
+import {
+  clearSessionCookie,
+  ctxForSession,
+  presentMe,
+  requireCtx,
+  SESSION_COOKIE,
+  sessionLifetime,
+  setSessionCookie,
+} from '../lib/http.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset.ts';
 import { deleteSession, findSession } from '../services/auth/sessions.ts';
 import { signIn } from '../services/auth/sign-in.ts';

@@ -10,7 +10,15 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, buildMatrixWorld, readDistrict, DISTRICT_A, DISTRICT_B, tenantTables, type MatrixWorld } from '../test/matrix/world.ts';
+import {
+  fingerprint,
+  buildMatrixWorld,
+  readDistrict,
+  DISTRICT_A,
+  DISTRICT_B,
+  tenantTables,
+  type MatrixWorld,
+} from '../test/matrix/world.ts';
 import { isIdField, sample, setAt, type IdSlot, type JsonSchema } from '../test/matrix/sample.ts';
 import { signIn, useTestApp } from '../test/harness.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seed/seed-data.ts';
@@ -68,7 +76,11 @@ const NAME_TABLES: Record<string, string> = {
   to: 'framework_versions',
 };
 
-const snake = (s: string) => s.replace(/-/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+const snake = (s: string) =>
+  s
+    .replace(/-/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 
 let world: MatrixWorld;
 let operations: Operation[];
@@ -131,7 +143,18 @@ function aRow(table: string, caller: Caller, op?: Operation): Record<string, unk
   return best;
 }
 
-function readOperations(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema; required?: boolean }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
+function readOperations(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; schema: JsonSchema; required?: boolean }[];
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
+}): Operation[] {
   const out: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
@@ -159,7 +182,10 @@ function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere'
   const sent: string[] = [];
   const idFor = (where: string, name: string, isB: boolean, parent?: string | number) => {
     // A body `id` names a row of its list (notes[].id -> observation_notes), not the path's row.
-    const listTable = where === 'body' && name === 'id' && typeof parent === 'string' ? tables.find((x) => x.name === snake(parent) || x.name.endsWith(`_${snake(parent)}`))?.name : undefined;
+    const listTable =
+      where === 'body' && name === 'id' && typeof parent === 'string'
+        ? tables.find((x) => x.name === snake(parent) || x.name.endsWith(`_${snake(parent)}`))?.name
+        : undefined;
     const kind = listTable ?? kindOf(op, name);
     if (isB || caller.personId === null) {
       const id = bRow(kind).id as string;
@@ -180,7 +206,11 @@ function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere'
   const query = new URLSearchParams();
   for (const q of op.queryParams) {
     const isId = isIdField(q.name, q.schema);
-    if (isId) query.set(q.name, idFor('query', q.name, place === 'everywhere' || (place !== null && place.where === 'query' && place.name === q.name)));
+    if (isId)
+      query.set(
+        q.name,
+        idFor('query', q.name, place === 'everywhere' || (place !== null && place.where === 'query' && place.name === q.name)),
+      );
     else if (q.required) query.set(q.name, String(sample(q.schema, components)));
   }
   let payload: unknown;
@@ -190,7 +220,8 @@ function buildRequest(op: Operation, caller: Caller, place: Place | 'everywhere'
     const keep = place === 'everywhere' ? undefined : place !== null && place.where === 'body' ? place.slot.path : [];
     payload = sample(op.body, components, slots, [], '', keep);
     for (const slot of slots) {
-      const here = place === 'everywhere' || (place !== null && place.where === 'body' && place.slot.path.join('.') === slot.path.join('.'));
+      const here =
+        place === 'everywhere' || (place !== null && place.where === 'body' && place.slot.path.join('.') === slot.path.join('.'));
       const parent = slot.path.filter((k) => typeof k === 'string').at(-2);
       payload = setAt(payload, slot.path, idFor('body', slot.name, here, parent));
     }
@@ -239,12 +270,20 @@ async function check(op: Operation, caller: Caller, place: Place | 'everywhere' 
   const res = await t.app.inject(options);
   const key = `${op.method.toUpperCase()} ${op.path}`;
   perOperation.set(key, (perOperation.get(key) ?? 0) + 1);
-  const where = place === null ? 'no B id' : place === 'everywhere' ? 'B ids everywhere' : place.where === 'body' ? `body ${place.slot.path.join('.')}` : `${place.where} ${place.name}`;
+  const where =
+    place === null
+      ? 'no B id'
+      : place === 'everywhere'
+        ? 'B ids everywhere'
+        : place.where === 'body'
+          ? `body ${place.slot.path.join('.')}`
+          : `${place.where} ${place.name}`;
   const label = `${caller.label} ${options.method} ${options.url} [${where}]`;
   const body = res.body;
   const leaked = (body.match(UUID) ?? []).filter((id) => world.bIds.has(id.toLowerCase()) && !sent.includes(id.toLowerCase()));
   if (leaked.length) failures.push(`${label}: ${res.statusCode} shows B's ids ${[...new Set(leaked)].slice(0, 3).join(', ')}`);
-  if (body.includes(DISTRICT_B.name) || body.includes(`@${DISTRICT_B.domain}`)) failures.push(`${label}: ${res.statusCode} shows B's name or e-mail`);
+  if (body.includes(DISTRICT_B.name) || body.includes(`@${DISTRICT_B.domain}`))
+    failures.push(`${label}: ${res.statusCode} shows B's name or e-mail`);
   if (res.statusCode >= 500) failures.push(`${label}: ${res.statusCode} ${body.slice(0, 200)}`);
   else if (sent.length > 0 && !PUBLIC_BY_DESIGN.has(key)) {
     const queryOnly = place !== null && place !== 'everywhere' && place.where === 'query' && op.method === 'get';
@@ -262,7 +301,9 @@ async function check(op: Operation, caller: Caller, place: Place | 'everywhere' 
 beforeAll(async () => {
   world = await buildMatrixWorld(t.database.db);
   tables = tenantTables();
-  const doc = t.app.swagger() as unknown as Parameters<typeof readOperations>[0] & { components?: { schemas?: Record<string, JsonSchema> } };
+  const doc = t.app.swagger() as unknown as Parameters<typeof readOperations>[0] & {
+    components?: { schemas?: Record<string, JsonSchema> };
+  };
   components = doc.components?.schemas ?? {};
   operations = readOperations(doc);
   const users = world.a.rows.get('users')!;
@@ -271,13 +312,23 @@ beforeAll(async () => {
     const email = `${who}@${DISTRICT_A.domain}`;
     const client = await signIn(t.app, email, DEMO_PASSWORD, DEMO_TOTP_SECRET);
     const user = users.find((u) => u.email === email)!;
-    callers.push({ label: who, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrfToken! }, personId: user.person_id as string, userId: user.id as string });
+    callers.push({
+      label: who,
+      headers: { cookie: client.cookie!, 'x-csrf-token': client.csrfToken! },
+      personId: user.person_id as string,
+      userId: user.id as string,
+    });
   }
   // The coach's own draft (the demo's drafts are leaders'), so draft saves reach their id checks.
   const coach = callers.find((c) => c.label === 'coach')!;
   const coachee = world.a.rows.get('caseload_members')!.find((m) => m.coach_person_id === coach.personId)!.person_id;
   const scored = world.a.rows.get('observation_types')!.find((x) => x.kind === 'scored')!.id;
-  const draft = await t.app.inject({ method: 'POST', url: '/api/observations', headers: coach.headers, payload: { typeId: scored, observedPersonId: coachee, observedOn: '2026-10-14' } });
+  const draft = await t.app.inject({
+    method: 'POST',
+    url: '/api/observations',
+    headers: coach.headers,
+    payload: { typeId: scored, observedPersonId: coachee, observedOn: '2026-10-14' },
+  });
   expect(draft.statusCode, draft.body).toBe(201);
   world.a.rows = await readDistrict(t.database.db, world.a.id);
   before = await fingerprint(t.database.db, world.b.id);
@@ -285,7 +336,9 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (process.env.MATRIX_REPORT) {
-    console.log(`matrix: ${operations?.length} operations, ${[...perOperation.values()].reduce((a, b) => a + b, 0)} requests, ${stateRefused.length} refused by A's record state (409):\n  ${stateRefused.join('\n  ')}`);
+    console.log(
+      `matrix: ${operations?.length} operations, ${[...perOperation.values()].reduce((a, b) => a + b, 0)} requests, ${stateRefused.length} refused by A's record state (409):\n  ${stateRefused.join('\n  ')}`,
+    );
   }
 });
 
@@ -319,7 +372,8 @@ describe('endpoint x role x district', () => {
     const pointing: string[] = [];
     for (const x of tables) {
       const rows = (await t.database.db.execute(
-        (await import('drizzle-orm')).sql`select to_jsonb(t)::text as r from ${(await import('drizzle-orm')).sql.identifier(x.name)} t where t.district_id = ${world.a.id}`,
+        (await import('drizzle-orm'))
+          .sql`select to_jsonb(t)::text as r from ${(await import('drizzle-orm')).sql.identifier(x.name)} t where t.district_id = ${world.a.id}`,
       )) as unknown as { rows: { r: string }[] };
       for (const { r } of rows.rows) {
         const ids = (r.match(UUID) ?? []).filter((id) => world.bIds.has(id.toLowerCase()));

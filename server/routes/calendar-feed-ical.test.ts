@@ -31,7 +31,14 @@ beforeAll(async () => {
   for (const at of [SUMMER, WINTER, new Date(Date.now() + 2 * 86_400_000).toISOString()]) {
     const [log] = await db
       .insert(coachingLogs)
-      .values({ districtId: district.id, coachPersonId: coach.personId, status: 'scheduled', startsAt: new Date(at), durationMinutes: 30, activity: 'modeling' })
+      .values({
+        districtId: district.id,
+        coachPersonId: coach.personId,
+        status: 'scheduled',
+        startsAt: new Date(at),
+        durationMinutes: 30,
+        activity: 'modeling',
+      })
       .returning();
     await db.insert(coachingLogAttendees).values({ districtId: district.id, logId: log!.id, personId: teacher.personId });
     logIds.push(log!.id);
@@ -61,7 +68,9 @@ function parse(text: string) {
 
 /** The zone's offset from UTC in seconds at an instant, from the runtime's time zone database. */
 function offsetSeconds(zone: string, at: Date) {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')!.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0;
 }

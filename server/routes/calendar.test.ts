@@ -42,15 +42,32 @@ beforeAll(async () => {
   const [row] = await db
     .insert(observations)
     .values({
-      districtId, typeId: type!.id, kind: 'scored', purpose: 'evaluation', observedPersonId: people.teacher!.id, observerPersonId: people.principal!.id,
-      orgUnitId: school, observedOn: '2026-11-10', scheduledAt: new Date('2026-11-10T14:00:00Z'), durationMinutes: 45, classLabel: 'Secret class label',
+      districtId,
+      typeId: type!.id,
+      kind: 'scored',
+      purpose: 'evaluation',
+      observedPersonId: people.teacher!.id,
+      observerPersonId: people.principal!.id,
+      orgUnitId: school,
+      observedOn: '2026-11-10',
+      scheduledAt: new Date('2026-11-10T14:00:00Z'),
+      durationMinutes: 45,
+      classLabel: 'Secret class label',
       feedbackMeetingAt: new Date('2026-11-12T20:15:00Z'),
     })
     .returning();
   observationId = row!.id;
   const [log] = await db
     .insert(coachingLogs)
-    .values({ districtId, coachPersonId: people.coach!.id, status: 'scheduled', startsAt: new Date('2026-11-11T15:00:00Z'), durationMinutes: 30, activity: 'modeling', notes: SECRET_NOTES })
+    .values({
+      districtId,
+      coachPersonId: people.coach!.id,
+      status: 'scheduled',
+      startsAt: new Date('2026-11-11T15:00:00Z'),
+      durationMinutes: 30,
+      activity: 'modeling',
+      notes: SECRET_NOTES,
+    })
     .returning();
   await db.insert(coachingLogAttendees).values({ districtId, logId: log!.id, personId: people.teacher!.id });
 });
@@ -67,7 +84,14 @@ describe('calendar permission matrix', () => {
   it('shows the observed teacher who observes them, never the content; the observer sees the type', async () => {
     const res = await clients.teacher!.get(`/api/calendar?${range}`);
     expect(res.statusCode).toBe(200);
-    const events = res.json().events as { kind: string; role: string; typeName: string | null; with: string[]; link: string | null; activity: string | null }[];
+    const events = res.json().events as {
+      kind: string;
+      role: string;
+      typeName: string | null;
+      with: string[];
+      link: string | null;
+      activity: string | null;
+    }[];
     expect(events.map((e) => e.kind)).toEqual(['observation', 'coaching_session', 'feedback_meeting']);
     const observation = events[0]!;
     expect(observation).toMatchObject({ role: 'observed', typeName: null, with: [people.principal!.name], link: null });
@@ -76,7 +100,12 @@ describe('calendar permission matrix', () => {
     expect(events[1]).toMatchObject({ role: 'attendee', activity: 'modeling', with: [people.coach!.name] });
 
     const mine = (await clients.principal!.get(`/api/calendar?${range}`)).json();
-    expect(mine.events[0]).toMatchObject({ role: 'observer', typeName: 'Scored observation', with: [people.teacher!.name], link: `/observations/${observationId}` });
+    expect(mine.events[0]).toMatchObject({
+      role: 'observer',
+      typeName: 'Scored observation',
+      with: [people.teacher!.name],
+      link: `/observations/${observationId}`,
+    });
     const coach = (await clients.coach!.get(`/api/calendar?${range}`)).json();
     expect(coach.events).toHaveLength(1);
     expect(JSON.stringify(coach)).not.toContain(SECRET_NOTES);

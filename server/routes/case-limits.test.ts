@@ -17,11 +17,15 @@ const t = useTestApp();
 function upload(client: Client, name: string, data: string, query = 'dryRun=false') {
   const boundary = `----trellis${Date.now()}`;
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/json\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/json\r\n\r\n`,
+    ),
     Buffer.from(data),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return client.request('POST', `/api/framework-imports/case?${query}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return client.request('POST', `/api/framework-imports/case?${query}`, body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 
 async function rows<T = Record<string, unknown>>(query: SQL) {
@@ -38,7 +42,7 @@ beforeAll(async () => {
 describe('free JSON (extensions, fields CASE does not define)', () => {
   const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 
-  it('reports 100,000 levels of nesting in an item\'s extensions as a row error in the dry run, and refuses the apply (never 500)', async () => {
+  it("reports 100,000 levels of nesting in an item's extensions as a row error in the dry run, and refuses the apply (never 500)", async () => {
     const pkg = samplePackage({ seed: 'deep', items: 4, rubrics: 0 });
     (pkg.CFItems[2] as Record<string, unknown>).extensions = '__DEEP__';
     (pkg.CFItems[3] as Record<string, unknown>).vendorData = '__DEEP__';
@@ -52,7 +56,9 @@ describe('free JSON (extensions, fields CASE does not define)', () => {
       expect.objectContaining({ code: 'free_json_too_deep', path: 'CFItems[2].extensions', params: { field: 'extensions', max: 32 } }),
       expect.objectContaining({ code: 'free_json_too_deep', path: 'CFItems[3].vendorData', params: { field: 'vendorData', max: 32 } }),
     ]);
-    expect(dry.json().messages[0].message).toBe('The field "extensions" nests more than 32 levels deep; a file with it cannot be imported. Remove or flatten that field.');
+    expect(dry.json().messages[0].message).toBe(
+      'The field "extensions" nests more than 32 levels deep; a file with it cannot be imported. Remove or flatten that field.',
+    );
 
     const apply = await upload(hr, 'deep.json', file);
     expect(apply.statusCode).toBe(400);
@@ -90,7 +96,10 @@ describe('a CASE REST document list (CFDocuments) instead of a package', () => {
     for (const query of ['dryRun=true', 'dryRun=false']) {
       const res = await upload(hr, 'documents.json', list.body, query);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.details).toMatchObject({ code: 'document_list', params: { titles: expect.stringContaining('Listed framework') } });
+      expect(res.json().error.details).toMatchObject({
+        code: 'document_list',
+        params: { titles: expect.stringContaining('Listed framework') },
+      });
       expect(res.json().error.message).toMatch(/^The file is a list of CASE documents \(CFDocuments\), not a package/);
     }
     expect(await versionCount()).toBe(before);
@@ -109,12 +118,14 @@ describe('a CASE REST document list (CFDocuments) instead of a package', () => {
 });
 
 describe('XLSX export of text longer than an Excel cell holds (32,767 characters)', () => {
-  it('cuts a 40 MB statement with a marker in the reader\'s language and says so; other cells and the CSV keep all of it', async () => {
+  it("cuts a 40 MB statement with a marker in the reader's language and says so; other cells and the CSV keep all of it", async () => {
     const pkg = samplePackage({ seed: 'long', items: 3, rubrics: 0 });
     const res = await upload(hr, 'long.json', JSON.stringify(pkg));
     const versionId = res.json().versionId as string;
     const longId = pkg.CFItems[1]!.identifier as string;
-    await t.database.db.execute(sql`update framework_items set full_statement = repeat('é', 40000000) where version_id = ${versionId} and case_identifier = ${longId}`);
+    await t.database.db.execute(
+      sql`update framework_items set full_statement = repeat('é', 40000000) where version_id = ${versionId} and case_identifier = ${longId}`,
+    );
 
     const xlsx = await hr.get(`/api/framework-versions/${versionId}/export/xlsx`);
     expect(xlsx.statusCode).toBe(200);
@@ -127,14 +138,21 @@ describe('XLSX export of text longer than an Excel cell holds (32,767 characters
     const cut = statements[ids.indexOf(longId)]!;
     expect(cut.length).toBeLessThanOrEqual(32_767);
     expect(cut.startsWith('é'.repeat(1000))).toBe(true);
-    expect(cut).toMatch(/… \[cut here: the full text has 40,000,000 characters, more than a spreadsheet cell holds; the CSV and CASE exports have all of it\]$/);
-    for (const [i, statement] of statements.entries()) if (ids[i] !== longId) expect(pkg.CFItems.map((item) => item.fullStatement)).toContain(statement);
+    expect(cut).toMatch(
+      /… \[cut here: the full text has 40,000,000 characters, more than a spreadsheet cell holds; the CSV and CASE exports have all of it\]$/,
+    );
+    for (const [i, statement] of statements.entries())
+      if (ids[i] !== longId) expect(pkg.CFItems.map((item) => item.fullStatement)).toContain(statement);
 
     const spanish = new ExcelJS.Workbook();
-    await spanish.xlsx.load((await hr.get(`/api/framework-versions/${versionId}/export/xlsx?lang=es`)).rawPayload as unknown as ExcelJS.Buffer);
+    await spanish.xlsx.load(
+      (await hr.get(`/api/framework-versions/${versionId}/export/xlsx?lang=es`)).rawPayload as unknown as ExcelJS.Buffer,
+    );
     expect(spanish.worksheets[0]!.getColumn(4).values.slice(2).join('\n')).toContain('el texto completo tiene 40.000.000 caracteres');
 
-    const [audit] = await rows(sql`select after from audit_log where action = 'framework.export' and entity_id = ${versionId} order by at limit 1`);
+    const [audit] = await rows(
+      sql`select after from audit_log where action = 'framework.export' and entity_id = ${versionId} order by at limit 1`,
+    );
     expect(audit).toMatchObject({ after: { format: 'xlsx', cutCells: 1 } });
     const csv = await hr.get(`/api/framework-versions/${versionId}/export/csv`);
     expect(csv.body).toContain('é'.repeat(40_000_000));

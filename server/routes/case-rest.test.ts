@@ -15,8 +15,12 @@ const t = useTestApp();
 
 async function importPackage(client: Client, pkg: unknown, publish: boolean) {
   const boundary = 'casetest';
-  const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.json"\r\n\r\n${JSON.stringify(pkg)}\r\n--${boundary}--\r\n`);
-  const res = await client.request('POST', `/api/framework-imports/case?dryRun=false&publish=${publish}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const body = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.json"\r\n\r\n${JSON.stringify(pkg)}\r\n--${boundary}--\r\n`,
+  );
+  const res = await client.request('POST', `/api/framework-imports/case?dryRun=false&publish=${publish}`, body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { versionId: string; documentIdentifier: string };
 }
@@ -61,7 +65,11 @@ describe('API tokens', () => {
     const list = (await admin.get('/api/api-tokens')).json();
     expect(list.caseBaseUrl).toMatch(/\/ims\/case\/v1p1$/);
     expect(JSON.stringify(list)).not.toContain(secret);
-    const stored = ((await t.database.db.execute(sql`select token_hash from api_tokens where id = ${token.id}`)) as unknown as { rows: { token_hash: string }[] }).rows;
+    const stored = (
+      (await t.database.db.execute(sql`select token_hash from api_tokens where id = ${token.id}`)) as unknown as {
+        rows: { token_hash: string }[];
+      }
+    ).rows;
     expect(stored[0]!.token_hash).not.toContain(secret.slice(8));
     expect((await otherAdmin.post(`/api/api-tokens/${token.id}/revoke`)).statusCode).toBe(404);
 
@@ -70,7 +78,11 @@ describe('API tokens', () => {
     expect(revoked.json()).toMatchObject({ abilities: { revoke: false } });
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await bearer(secret, '/ims/case/v1p1/CFDocuments')).statusCode).toBe(401);
-    const audit = ((await t.database.db.execute(sql`select action from audit_log where entity_id = ${token.id} order by at`)) as unknown as { rows: { action: string }[] }).rows;
+    const audit = (
+      (await t.database.db.execute(sql`select action from audit_log where entity_id = ${token.id} order by at`)) as unknown as {
+        rows: { action: string }[];
+      }
+    ).rows;
     expect(audit.map((a) => a.action)).toEqual(['api_token.create', 'api_token.revoke']);
   });
 });
@@ -85,7 +97,12 @@ describe('CASE REST', () => {
   const rubricId = published.CFRubrics[0]!.identifier;
 
   it('answers 401 without a session or token, and to a wrong token', async () => {
-    for (const url of [`/ims/case/v1p1/CFPackages/${docId}`, '/ims/case/v1p1/CFDocuments', `/ims/case/v1p1/CFItems/${itemId}`, `/ims/case/v1p1/CFRubrics/${rubricId}`]) {
+    for (const url of [
+      `/ims/case/v1p1/CFPackages/${docId}`,
+      '/ims/case/v1p1/CFDocuments',
+      `/ims/case/v1p1/CFItems/${itemId}`,
+      `/ims/case/v1p1/CFRubrics/${rubricId}`,
+    ]) {
       expect((await anonymous(t.app).get(url)).statusCode).toBe(401);
       expect((await bearer('trellis_wrong', url)).statusCode).toBe(401);
     }
@@ -97,7 +114,11 @@ describe('CASE REST', () => {
     expect(officialSchemaErrors(byToken.json())).toEqual([]);
     expect(byToken.json().CFItems).toHaveLength(10);
     expect((await teacher.get(`/ims/case/v1p1/CFPackages/${docId}`)).json()).toEqual(byToken.json());
-    const audit = ((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'case.package_read'`)) as unknown as { rows: { n: number }[] }).rows;
+    const audit = (
+      (await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'case.package_read'`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows;
     expect(audit[0]!.n).toBe(1);
   });
 
@@ -107,7 +128,11 @@ describe('CASE REST', () => {
     const doc = (await bearer(secret, `/ims/case/v1p1/CFDocuments/${docId}`)).json();
     expect(doc).toMatchObject({ identifier: docId, title: published.CFDocument.title, CFPackageURI: { identifier: docId } });
     const item = (await bearer(secret, `/ims/case/v1p1/CFItems/${itemId}`)).json();
-    expect(item).toMatchObject({ identifier: itemId, fullStatement: published.CFItems[3]!.fullStatement, CFDocumentURI: { identifier: docId } });
+    expect(item).toMatchObject({
+      identifier: itemId,
+      fullStatement: published.CFItems[3]!.fullStatement,
+      CFDocumentURI: { identifier: docId },
+    });
     const rubric = (await bearer(secret, `/ims/case/v1p1/CFRubrics/${rubricId}`)).json();
     expect(rubric).toMatchObject({ identifier: rubricId, title: 'Role rubric 1' });
     expect(rubric.CFRubricCriteria).toHaveLength(3);
@@ -116,8 +141,10 @@ describe('CASE REST', () => {
   it('never serves drafts (even to their editors) nor another district', async () => {
     for (const pkg of [draft, foreign]) {
       const urls = [
-        `/ims/case/v1p1/CFPackages/${pkg.CFDocument.identifier}`, `/ims/case/v1p1/CFDocuments/${pkg.CFDocument.identifier}`,
-        `/ims/case/v1p1/CFItems/${pkg.CFItems[0]!.identifier as string}`, `/ims/case/v1p1/CFRubrics/${pkg.CFRubrics[0]!.identifier}`,
+        `/ims/case/v1p1/CFPackages/${pkg.CFDocument.identifier}`,
+        `/ims/case/v1p1/CFDocuments/${pkg.CFDocument.identifier}`,
+        `/ims/case/v1p1/CFItems/${pkg.CFItems[0]!.identifier as string}`,
+        `/ims/case/v1p1/CFRubrics/${pkg.CFRubrics[0]!.identifier}`,
       ];
       for (const url of urls) {
         expect((await bearer(secret, url)).statusCode, url).toBe(404);
@@ -130,8 +157,12 @@ describe('CASE REST', () => {
     // A spreadsheet brings item types without a uri, so the export names this server's.
     const boundary = 'sheettest';
     const csv = 'code,parent_code,type,statement\nD1,,Domain,Planning\nC1,D1,Competency,Plans lessons\n';
-    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="types.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
-    const made = await hr.request('POST', '/api/framework-imports/spreadsheet?dryRun=false&publish=true', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="types.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    );
+    const made = await hr.request('POST', '/api/framework-imports/spreadsheet?dryRun=false&publish=true', body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(made.statusCode).toBe(201);
     const pkg = (await teacher.get(`/api/framework-versions/${made.json().versionId}/export/case`)).json();
     expect(pkg.CFItems).toHaveLength(2);
@@ -139,7 +170,9 @@ describe('CASE REST', () => {
       const url = new URL(item.CFItemTypeURI.uri);
       const type = await bearer(secret, url.pathname);
       expect(type.statusCode, url.pathname).toBe(200);
-      expect(type.json()).toEqual(pkg.CFDefinitions.CFItemTypes.find((d: { identifier: string }) => d.identifier === item.CFItemTypeURI.identifier));
+      expect(type.json()).toEqual(
+        pkg.CFDefinitions.CFItemTypes.find((d: { identifier: string }) => d.identifier === item.CFItemTypeURI.identifier),
+      );
       expect((await teacher.get(url.pathname)).statusCode).toBe(200);
     }
     // Another district's types and drafts' types are not served.

@@ -9,7 +9,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CaseIdParams, CaseListQuery } from '../../common/schemas/case.ts';
 import { requireCtx } from '../lib/http.ts';
-import { getCaseDocument, getCaseItem, getCaseItemType, getCasePackage, getCaseRubric, listCaseDocuments, type CaseReader } from '../services/case/rest.ts';
+import {
+  getCaseDocument,
+  getCaseItem,
+  getCaseItemType,
+  getCasePackage,
+  getCaseRubric,
+  listCaseDocuments,
+  type CaseReader,
+} from '../services/case/rest.ts';
 import { publicOrigin } from '../lib/public-url.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
@@ -23,7 +31,13 @@ async function caseReader(req: FastifyRequest): Promise<CaseReader> {
   const found = req.apiToken;
   if (found) {
     // The token told the district: bound to it.
-    return { db: req.server.database.forDistrict(found.districtId), districtId: found.districtId, tokenId: found.tokenId, userId: null, requestId: req.id };
+    return {
+      db: req.server.database.forDistrict(found.districtId),
+      districtId: found.districtId,
+      tokenId: found.tokenId,
+      userId: null,
+      requestId: req.id,
+    };
   }
   const ctx = await requireCtx(req);
   return { db: ctx.db, districtId: ctx.actor.districtId, tokenId: null, userId: ctx.actor.userId, requestId: req.id };

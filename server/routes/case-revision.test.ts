@@ -14,8 +14,12 @@ const t = useTestApp();
 
 function upload(client: Client, name: string, pkg: unknown, query: string) {
   const boundary = `----trellis${Date.now()}`;
-  const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n${JSON.stringify(pkg)}\r\n--${boundary}--\r\n`);
-  return client.request('POST', `/api/framework-imports/case?${query}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const body = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n${JSON.stringify(pkg)}\r\n--${boundary}--\r\n`,
+  );
+  return client.request('POST', `/api/framework-imports/case?${query}`, body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 
 async function rows<T = Record<string, unknown>>(query: SQL) {
@@ -47,7 +51,8 @@ beforeAll(async () => {
 describe('a revised package with the same document identifier', () => {
   const original = samplePackage({ seed: 'vendor', items: 10, rubrics: 0 });
   const docId = original.CFDocument.identifier;
-  const frameworkCount = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from frameworks where district_id = ${districtId}`))[0]!.n;
+  const frameworkCount = async () =>
+    (await rows<{ n: number }>(sql`select count(*)::int as n from frameworks where district_id = ${districtId}`))[0]!.n;
 
   it('is offered as the next version of the existing framework, never silently a second framework; publishing it supersedes the first', async () => {
     const first = await upload(hr, 'v1.json', original, 'dryRun=false&publish=true');
@@ -59,8 +64,17 @@ describe('a revised package with the same document identifier', () => {
     const dry = await upload(hr, 'v2.json', v2file, 'dryRun=true');
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({
-      alreadyImported: false, asNewVersion: false,
-      existing: { frameworkId, title: 'Sample Teaching Framework', versionId: v1, versionNumber: 1, status: 'published', nextVersionNumber: 2, draftVersionId: null },
+      alreadyImported: false,
+      asNewVersion: false,
+      existing: {
+        frameworkId,
+        title: 'Sample Teaching Framework',
+        versionId: v1,
+        versionNumber: 1,
+        status: 'published',
+        nextVersionNumber: 2,
+        draftVersionId: null,
+      },
     });
 
     // Applying without a choice is refused with the reason; nothing is written.
@@ -75,7 +89,9 @@ describe('a revised package with the same document identifier', () => {
     expect(applied.json()).toMatchObject({ applied: true, asNewVersion: true, status: 'draft', frameworkId });
     const v2 = applied.json().versionId as string;
     expect(await frameworkCount()).toBe(1);
-    const [stored] = await rows(sql`select version_number, status, based_on_version_id, case_identifier, version_label from framework_versions where id = ${v2}`);
+    const [stored] = await rows(
+      sql`select version_number, status, based_on_version_id, case_identifier, version_label from framework_versions where id = ${v2}`,
+    );
     expect(stored).toEqual({ version_number: 2, status: 'draft', based_on_version_id: v1, case_identifier: docId, version_label: '2.0' });
     const [audit] = await rows(sql`select after from audit_log where action = 'framework.import' and entity_id = ${v2}`);
     expect(audit).toMatchObject({ after: { existing: 'new_version', basedOnVersionId: v1, versionNumber: 2 } });
@@ -86,8 +102,13 @@ describe('a revised package with the same document identifier', () => {
 
     const version = (await hr.get(`/api/framework-versions/${v2}`)).json();
     expect((await hr.post(`/api/framework-versions/${v2}/publish`, { version: version.version })).statusCode).toBe(200);
-    const statuses = await rows(sql`select version_number, status from framework_versions where framework_id = ${frameworkId} order by version_number`);
-    expect(statuses).toEqual([{ version_number: 1, status: 'retired' }, { version_number: 2, status: 'published' }]);
+    const statuses = await rows(
+      sql`select version_number, status from framework_versions where framework_id = ${frameworkId} order by version_number`,
+    );
+    expect(statuses).toEqual([
+      { version_number: 1, status: 'retired' },
+      { version_number: 2, status: 'published' },
+    ]);
     const served = (await hr.get(`/ims/case/v1p1/CFPackages/${docId}`)).json();
     expect(served.CFDocument.version).toBe('2.0');
     expect(served.CFItems).toHaveLength(9);
@@ -104,7 +125,10 @@ describe('a revised package with the same document identifier', () => {
     expect(dry.json().existing).toMatchObject({ versionNumber: 3, status: 'draft', draftVersionId: v3.json().versionId });
     const refused = await upload(hr, 'v4.json', v4file, 'dryRun=false&existing=new_version');
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details).toMatchObject({ code: 'document_has_draft', params: { title: 'Sample Teaching Framework', version: 3 } });
+    expect(refused.json().error.details).toMatchObject({
+      code: 'document_has_draft',
+      params: { title: 'Sample Teaching Framework', version: 3 },
+    });
     expect(refused.json().error.message).toContain('publish that draft first');
 
     const before = await frameworkCount();
@@ -118,13 +142,15 @@ describe('a revised package with the same document identifier', () => {
   it('answers two revisions applied at once with one draft and one refusal with the reason, never a 500', async () => {
     const base = samplePackage({ seed: 'race', items: 4, rubrics: 0 });
     expect((await upload(hr, 'race.json', base, 'dryRun=false&publish=true')).statusCode).toBe(201);
-    const answers = await Promise.all(['2.0', '2.1'].map((label) => upload(hr, `race-${label}.json`, revise(base, label), 'dryRun=false&existing=new_version')));
+    const answers = await Promise.all(
+      ['2.0', '2.1'].map((label) => upload(hr, `race-${label}.json`, revise(base, label), 'dryRun=false&existing=new_version')),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400]);
     const refused = answers.find((a) => a.statusCode === 400)!;
     expect(refused.json().error.details).toMatchObject({ code: 'document_has_draft', params: { version: 2 } });
   });
 
-  it('looks only in the caller\'s district', async () => {
+  it("looks only in the caller's district", async () => {
     const other = await buildDistrict(t.database.db, 'Other');
     const otherHr = await signIn(t.app, (await buildUser(t.database.db, other.id, 'hr')).email);
     const res = await upload(otherHr, 'v1.json', original, 'dryRun=false');

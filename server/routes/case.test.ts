@@ -18,7 +18,9 @@ const t = useTestApp({ MAX_UPLOAD_MB: '5' });
 function multipart(name: string, data: Buffer | string) {
   const boundary = `----trellis${Date.now()}`;
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.isBuffer(data) ? data : Buffer.from(data),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -39,11 +41,13 @@ async function rows<T = Record<string, unknown>>(query: SQL) {
 async function snapshot(versionId: string) {
   const [version] = await rows(sql`select case_identifier, title, description, creator, publisher, language, version_label, adoption_status,
     item_types, case_fields, status, source_changed_at, version_number from framework_versions where id = ${versionId}`);
-  const items = await rows(sql`select i.case_identifier, p.case_identifier as parent, i.position, i.parent_association_identifier, i.item_type,
+  const items =
+    await rows(sql`select i.case_identifier, p.case_identifier as parent, i.position, i.parent_association_identifier, i.item_type,
       i.human_code, i.full_statement, i.abbreviated_statement, i.alternative_label, i.notes, i.language, i.list_enumeration, i.education_level,
       i.concept_keywords, i.case_fields, i.source_item_ids, i.retired, i.source_changed_at
     from framework_items i left join framework_items p on p.id = i.parent_id where i.version_id = ${versionId} order by i.case_identifier`);
-  const associations = await rows(sql`select a.case_identifier, a.association_type, o.case_identifier as origin, d.case_identifier as destination,
+  const associations =
+    await rows(sql`select a.case_identifier, a.association_type, o.case_identifier as origin, d.case_identifier as destination,
       a.origin_node, a.destination_node, a.sequence_number, a.notes, a.case_fields
     from framework_associations a left join framework_items o on o.id = a.origin_item_id left join framework_items d on d.id = a.destination_item_id
     where a.version_id = ${versionId} order by a.case_identifier`);
@@ -108,7 +112,12 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     const dry = await upload(hr, 'case', 'dry.json', pkg, 'dryRun=true');
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({
-      format: 'case', dryRun: true, applied: false, title: 'Sample Teaching Framework', status: 'draft', versionId: null,
+      format: 'case',
+      dryRun: true,
+      applied: false,
+      title: 'Sample Teaching Framework',
+      status: 'draft',
+      versionId: null,
       counts: { items: 40, hierarchyLinks: 40, rubrics: 2, criteria: 6, levels: 24, itemTypes: 3, definitions: 4 },
     });
     expect(dry.json().messages).toEqual([]);
@@ -124,7 +133,9 @@ describe('CASE import: dry run, apply, export, round trip', () => {
     const again = await upload(hr, 'case', 'dry.json', pkg);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ applied: false, alreadyImported: true, versionId, frameworkId });
-    expect(await rows(sql`select count(*)::int as n from framework_versions where case_identifier = ${applied.json().documentIdentifier}`)).toEqual([{ n: 1 }]);
+    expect(
+      await rows(sql`select count(*)::int as n from framework_versions where case_identifier = ${applied.json().documentIdentifier}`),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('exports a CFPackage that validates against the official CASE 1.1 schema, and round-trips every field', async () => {
@@ -166,7 +177,9 @@ describe('CASE import: dry run, apply, export, round trip', () => {
   it('imports as published when asked', async () => {
     const res = await upload(hr, 'case', 'pub.json', json(samplePackage({ seed: 'pub' })), 'dryRun=false&publish=true');
     expect(res.json().status).toBe('published');
-    const [v] = await rows(sql`select status, published_at is not null as published from framework_versions where id = ${res.json().versionId}`);
+    const [v] = await rows(
+      sql`select status, published_at is not null as published from framework_versions where id = ${res.json().versionId}`,
+    );
     expect(v).toEqual({ status: 'published', published: true });
   });
 });
@@ -186,8 +199,16 @@ describe('CASE conformance: real files', () => {
   });
 
   it('orders siblings by sequenceNumber (SequenceNumberFramework: the second added item comes first)', async () => {
-    const res = await upload(hr, 'case', 'seq.json', readFileSync(resolve(dir, 'SequenceNumberFramework.json')), 'dryRun=false&publish=true');
-    const items = await rows(sql`select human_code from framework_items where version_id = ${res.json().versionId} and parent_id is null order by position`);
+    const res = await upload(
+      hr,
+      'case',
+      'seq.json',
+      readFileSync(resolve(dir, 'SequenceNumberFramework.json')),
+      'dryRun=false&publish=true',
+    );
+    const items = await rows(
+      sql`select human_code from framework_items where version_id = ${res.json().versionId} and parent_id is null order by position`,
+    );
     expect(items.map((i) => i.human_code)).toEqual(['SNT.2', 'SNT.1']);
   });
 
@@ -208,7 +229,8 @@ describe('CASE bad input', () => {
 
   it('answers 413 payload_too_large to a 200 MB upload from its Content-Length, before reading it', async () => {
     const res = await hr.request('POST', '/api/framework-imports/case', 'x', {
-      'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024),
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(200 * 1024 * 1024),
     });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('payload_too_large');
@@ -218,16 +240,20 @@ describe('CASE bad input', () => {
     const boundary = 'trellisbig';
     let sent = 0;
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
-    const stream = Readable.from((function* () {
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.json"\r\n\r\n`);
-      for (let i = 0; i < 200; i++) {
-        sent += chunk.length;
-        yield chunk;
-      }
-      yield Buffer.from(`\r\n--${boundary}--\r\n`);
-    })());
+    const stream = Readable.from(
+      (function* () {
+        yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.json"\r\n\r\n`);
+        for (let i = 0; i < 200; i++) {
+          sent += chunk.length;
+          yield chunk;
+        }
+        yield Buffer.from(`\r\n--${boundary}--\r\n`);
+      })(),
+    );
     const res = await t.app.inject({
-      method: 'POST', url: '/api/framework-imports/case', payload: stream,
+      method: 'POST',
+      url: '/api/framework-imports/case',
+      payload: stream,
       headers: { cookie: hr.cookie!, 'x-csrf-token': hr.csrfToken!, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     expect(res.statusCode).toBe(413);
@@ -241,7 +267,11 @@ describe('CASE bad input', () => {
     const pkg = samplePackage({ seed: 'cycle', items: 3, rubrics: 0 });
     const [a, b] = pkg.CFItems as { identifier: string; uri: string; humanCodingScheme: string }[];
     const hierarchy = pkg.CFAssociations as { originNodeURI: { identifier: string }; destinationNodeURI: unknown }[];
-    hierarchy.find((x) => x.originNodeURI.identifier === a!.identifier)!.destinationNodeURI = { title: 'b', identifier: b!.identifier, uri: b!.uri };
+    hierarchy.find((x) => x.originNodeURI.identifier === a!.identifier)!.destinationNodeURI = {
+      title: 'b',
+      identifier: b!.identifier,
+      uri: b!.uri,
+    };
     const res = await upload(hr, 'case', 'cycle.json', json(pkg));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toMatchObject({ code: 'hierarchy_cycle' });
@@ -256,22 +286,42 @@ describe('CASE bad input', () => {
     const res = await upload(hr, 'case', 'dup.json', json(pkg), 'dryRun=true');
     expect(res.statusCode).toBe(200);
     expect(res.json().counts.items).toBe(5);
-    expect(res.json().messages).toEqual([expect.objectContaining({ code: 'duplicate_identifier', path: 'CFItems[5]', severity: 'warning' })]);
+    expect(res.json().messages).toEqual([
+      expect.objectContaining({ code: 'duplicate_identifier', path: 'CFItems[5]', severity: 'warning' }),
+    ]);
   });
 
   it('keeps links to items that do not exist as external nodes, and warns when neither end is known', async () => {
     const pkg = samplePackage({ seed: 'ext', items: 4, rubrics: 0 });
     const outside = { title: 'Elsewhere', identifier: 'a2f0c4b0-0000-4000-8000-000000000001', uri: 'https://other.example/CFItems/1' };
     pkg.CFAssociations.push(
-      { identifier: 'c0ffee00-0000-4000-8000-000000000001', uri: 'u:1', lastChangeDateTime: '2025-01-01T00:00:00Z', associationType: 'isRelatedTo', originNodeURI: (pkg.CFAssociations[1] as { originNodeURI: object }).originNodeURI, destinationNodeURI: outside } as never,
-      { identifier: 'c0ffee00-0000-4000-8000-000000000002', uri: 'u:2', lastChangeDateTime: '2025-01-01T00:00:00Z', associationType: 'isRelatedTo', originNodeURI: outside, destinationNodeURI: { ...outside, identifier: 'x-2' } } as never,
+      {
+        identifier: 'c0ffee00-0000-4000-8000-000000000001',
+        uri: 'u:1',
+        lastChangeDateTime: '2025-01-01T00:00:00Z',
+        associationType: 'isRelatedTo',
+        originNodeURI: (pkg.CFAssociations[1] as { originNodeURI: object }).originNodeURI,
+        destinationNodeURI: outside,
+      } as never,
+      {
+        identifier: 'c0ffee00-0000-4000-8000-000000000002',
+        uri: 'u:2',
+        lastChangeDateTime: '2025-01-01T00:00:00Z',
+        associationType: 'isRelatedTo',
+        originNodeURI: outside,
+        destinationNodeURI: { ...outside, identifier: 'x-2' },
+      } as never,
     );
     const res = await upload(hr, 'case', 'ext.json', json(pkg));
     expect(res.statusCode).toBe(201);
     expect(res.json().messages.map((m: { code: string }) => m.code)).toEqual(['association_external']);
-    const stored = await rows(sql`select origin_item_id is not null as origin, destination_item_id is not null as destination, destination_node->>'uri' as uri
+    const stored =
+      await rows(sql`select origin_item_id is not null as origin, destination_item_id is not null as destination, destination_node->>'uri' as uri
       from framework_associations where version_id = ${res.json().versionId} and case_identifier like 'c0ffee00%' order by case_identifier`);
-    expect(stored).toEqual([{ origin: true, destination: false, uri: outside.uri }, { origin: false, destination: false, uri: outside.uri }]);
+    expect(stored).toEqual([
+      { origin: true, destination: false, uri: outside.uri },
+      { origin: false, destination: false, uri: outside.uri },
+    ]);
   });
 
   it('warns about unknown association types, keeping ext: ones', async () => {
@@ -287,38 +337,70 @@ describe('CASE bad input', () => {
       expect.objectContaining({ code: 'unknown_association_type', params: { type: 'looselyInspiredBy' } }),
       expect.objectContaining({ code: 'association_type_renamed', params: { from: 'ExactMatchOf', to: 'exactMatchOf' } }),
     ]);
-    const types = await rows(sql`select association_type from framework_associations where version_id = ${res.json().versionId} and case_identifier like 'c0ffee00%' order by case_identifier`);
+    const types = await rows(
+      sql`select association_type from framework_associations where version_id = ${res.json().versionId} and case_identifier like 'c0ffee00%' order by case_identifier`,
+    );
     expect(types.map((r) => r.association_type)).toEqual(['ext:inspiredBy', 'exactMatchOf']);
   });
 
   it('is lenient with misspelt fields, missing uris and statements, CASE 1.0 shapes', async () => {
     const docId = 'd1d1d1d1-0000-4000-8000-000000000000';
     const file = {
-      CFDocument: { Identifier: docId, Title: 'Lenient', creater: 'Someone', lastChangeDateTime: '2020-01-02 03:04:05', CFPackageURI: 'http://old/x' },
+      CFDocument: {
+        Identifier: docId,
+        Title: 'Lenient',
+        creater: 'Someone',
+        lastChangeDateTime: '2020-01-02 03:04:05',
+        CFPackageURI: 'http://old/x',
+      },
       CFItems: [
         { identifier: 'i1', fullStatment: 'First', CFItemType: 'Standard', educationalLevel: '09,10' },
         { identifier: 'i2', humanCodingScheme: 'X.2' },
       ],
       CFAssociations: [
-        { identifier: 'a1', associationType: 'isChildOf', originNodeURI: { identifier: 'i2', title: '', uri: '' }, destinationNodeURI: { identifier: 'i1', title: '', uri: '' }, sequenceNumber: '1' },
+        {
+          identifier: 'a1',
+          associationType: 'isChildOf',
+          originNodeURI: { identifier: 'i2', title: '', uri: '' },
+          destinationNodeURI: { identifier: 'i1', title: '', uri: '' },
+          sequenceNumber: '1',
+        },
       ],
     };
     const res = await upload(hr, 'case', 'lenient.json', json(file));
     expect(res.statusCode).toBe(201);
     const codes = res.json().messages.map((m: { code: string }) => m.code);
-    expect(codes).toEqual(expect.arrayContaining([
-      'field_renamed', 'timestamp_without_zone', 'identifier_not_uuid', 'uri_synthesized', 'missing_full_statement', 'item_without_parent', 'value_converted',
-    ]));
-    const renamed = res.json().messages.filter((m: { code: string }) => m.code === 'field_renamed').map((m: { params: { to: string } }) => m.params.to);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'field_renamed',
+        'timestamp_without_zone',
+        'identifier_not_uuid',
+        'uri_synthesized',
+        'missing_full_statement',
+        'item_without_parent',
+        'value_converted',
+      ]),
+    );
+    const renamed = res
+      .json()
+      .messages.filter((m: { code: string }) => m.code === 'field_renamed')
+      .map((m: { params: { to: string } }) => m.params.to);
     expect(renamed).toEqual(expect.arrayContaining(['identifier', 'title', 'creator', 'fullStatement', 'educationLevel']));
-    const items = await rows(sql`select full_statement, item_type, education_level, parent_id is not null as child from framework_items where version_id = ${res.json().versionId} order by full_statement`);
+    const items = await rows(
+      sql`select full_statement, item_type, education_level, parent_id is not null as child from framework_items where version_id = ${res.json().versionId} order by full_statement`,
+    );
     expect(items).toEqual([
       { full_statement: 'First', item_type: 'Standard', education_level: ['09', '10'], child: false },
       { full_statement: 'X.2', item_type: null, education_level: null, child: true },
     ]);
     const exported = (await hr.get(`/api/framework-versions/${res.json().versionId}/export/case`)).json();
     expect(officialSchemaErrors(exported)).toEqual([]);
-    expect(exported.CFDocument).toMatchObject({ identifier: docId, title: 'Lenient', creator: 'Someone', lastChangeDateTime: '2020-01-02T03:04:05.000Z' });
+    expect(exported.CFDocument).toMatchObject({
+      identifier: docId,
+      title: 'Lenient',
+      creator: 'Someone',
+      lastChangeDateTime: '2020-01-02T03:04:05.000Z',
+    });
   });
 });
 
@@ -330,26 +412,37 @@ describe('spreadsheets', () => {
     const xlsx = await teacher.get('/api/framework-imports/template.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
-    expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['code', 'parent_code', 'type', 'statement', 'abbreviated_statement', 'notes']);
+    expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'code',
+      'parent_code',
+      'type',
+      'statement',
+      'abbreviated_statement',
+      'notes',
+    ]);
   });
 
   it('reports a missing parent code as a row error with its line, and never applies such a file', async () => {
     const csv = 'code,parent_code,type,statement\nD1,,domain,Planning\nC1,D1,competency,Plans lessons\nC2,D9,competency,Orphan\n';
     const dry = await upload(hr, 'spreadsheet', 'plan.csv', csv, 'dryRun=true');
     expect(dry.statusCode).toBe(200);
-    expect(dry.json().messages).toEqual([expect.objectContaining({ severity: 'error', code: 'missing_parent_code', line: 4, params: { line: 4, code: 'D9' } })]);
+    expect(dry.json().messages).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'missing_parent_code', line: 4, params: { line: 4, code: 'D9' } }),
+    ]);
     const apply = await upload(hr, 'spreadsheet', 'plan.csv', csv);
     expect(apply.statusCode).toBe(400);
     expect(apply.json().error.details).toMatchObject({ code: 'row_errors', report: { errorCount: 1 } });
   });
 
   it('imports CSV, exports CSV and XLSX neutralised for spreadsheets, and re-imports the export', async () => {
-    const csv = 'code,parent_code,type,statement,abbreviated_statement,notes\nD1,,domain,Planning,Plan,\nC1,D1,competency,"=HYPERLINK(""http://evil"")",,"-2 notes"\nC2,D1,competency,"Uses data, often",,\n';
+    const csv =
+      'code,parent_code,type,statement,abbreviated_statement,notes\nD1,,domain,Planning,Plan,\nC1,D1,competency,"=HYPERLINK(""http://evil"")",,"-2 notes"\nC2,D1,competency,"Uses data, often",,\n';
     const res = await upload(hr, 'spreadsheet', 'My framework.csv', csv, 'dryRun=false&title=Planning%20framework');
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ format: 'spreadsheet', title: 'Planning framework', counts: { items: 3, itemTypes: 2 } });
     const versionId = res.json().versionId;
-    const items = await rows(sql`select human_code, full_statement, position, (select human_code from framework_items p where p.id = i.parent_id) as parent
+    const items =
+      await rows(sql`select human_code, full_statement, position, (select human_code from framework_items p where p.id = i.parent_id) as parent
       from framework_items i where version_id = ${versionId} order by human_code`);
     expect(items).toEqual([
       { human_code: 'C1', full_statement: '=HYPERLINK("http://evil")', position: 0, parent: 'D1' },
@@ -365,8 +458,12 @@ describe('spreadsheets', () => {
     expect(book.worksheets[0]!.getCell('D3').value).toBe(`'=HYPERLINK("http://evil")`);
     const again = await upload(hr, 'spreadsheet', 'again.xlsx', xlsx.rawPayload);
     expect(again.statusCode).toBe(201);
-    const reimported = await rows(sql`select human_code, full_statement, position, case_identifier from framework_items where version_id = ${again.json().versionId} order by human_code`);
-    const originals = await rows(sql`select human_code, full_statement, position, case_identifier from framework_items where version_id = ${versionId} order by human_code`);
+    const reimported = await rows(
+      sql`select human_code, full_statement, position, case_identifier from framework_items where version_id = ${again.json().versionId} order by human_code`,
+    );
+    const originals = await rows(
+      sql`select human_code, full_statement, position, case_identifier from framework_items where version_id = ${versionId} order by human_code`,
+    );
     expect(reimported).toEqual(originals);
   });
 

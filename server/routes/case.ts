@@ -54,7 +54,11 @@ export async function readUpload(req: FastifyRequest, reply: FastifyReply, maxBy
 /** `validation_failed` with the reason, for a file that cannot be understood (the envelope of every error). */
 function refuse(reply: FastifyReply, err: CaseFileError) {
   return reply.status(ERROR_STATUS.validation_failed).send({
-    error: { code: 'validation_failed', message: err.message, details: { code: err.code, params: err.params, ...(err.report ? { report: err.report } : {}) } },
+    error: {
+      code: 'validation_failed',
+      message: err.message,
+      details: { code: err.code, params: err.params, ...(err.report ? { report: err.report } : {}) },
+    },
   });
 }
 
@@ -72,7 +76,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/framework-imports/${kind}`,
       {
-        schema: { tags, consumes: ['multipart/form-data'], querystring: FrameworkImportQuery, response: { 200: FrameworkImportReport, 201: FrameworkImportReport } },
+        schema: {
+          tags,
+          consumes: ['multipart/form-data'],
+          querystring: FrameworkImportQuery,
+          response: { 200: FrameworkImportReport, 201: FrameworkImportReport },
+        },
         onRequest,
       },
       async (req, reply) => {
@@ -80,8 +89,16 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!canEditFrameworks(ctx.actor)) throw forbidden();
         try {
           const file = await readUpload(req, reply, maxBytes);
-          const input = { data: file.data, fileName: file.name, baseUrl: publicOrigin(req), dryRun: req.query.dryRun, publish: req.query.publish, existing: req.query.existing };
-          const report = kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
+          const input = {
+            data: file.data,
+            fileName: file.name,
+            baseUrl: publicOrigin(req),
+            dryRun: req.query.dryRun,
+            publish: req.query.publish,
+            existing: req.query.existing,
+          };
+          const report =
+            kind === 'case' ? await importCase(ctx, input) : await importSpreadsheet(ctx, { ...input, title: req.query.title });
           return reply.status(report.applied ? 201 : 200).send(report);
         } catch (err) {
           if (err instanceof CaseFileError) return refuse(reply, err);
@@ -94,21 +111,34 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/framework-imports/template.csv', { schema: { tags } }, async (req, reply) => {
     await requireCtx(req);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="trellis-framework-template.csv"').send(templateCsv());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="trellis-framework-template.csv"')
+      .send(templateCsv());
   });
 
   app.get('/framework-imports/template.xlsx', { schema: { tags } }, async (req, reply) => {
     await requireCtx(req);
-    return reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="trellis-framework-template.xlsx"').send(await templateXlsx());
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', 'attachment; filename="trellis-framework-template.xlsx"')
+      .send(await templateXlsx());
   });
 
   const exportRoute = (format: ExportFormat, path: string) =>
-    app.get(`/framework-versions/:id/export/${path}`, { schema: { tags, params: ExportParams, querystring: ExportQuery } }, async (req, reply) => {
-      const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req), req.query.lang);
-      // Cells cut to fit Excel's limit are marked in the file; API clients also see how many here.
-      if (file.cutCells > 0) reply.header('trellis-cut-cells', String(file.cutCells));
-      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
-    });
+    app.get(
+      `/framework-versions/:id/export/${path}`,
+      { schema: { tags, params: ExportParams, querystring: ExportQuery } },
+      async (req, reply) => {
+        const file = await exportVersion(await requireCtx(req), req.params.id, format, publicOrigin(req), req.query.lang);
+        // Cells cut to fit Excel's limit are marked in the file; API clients also see how many here.
+        if (file.cutCells > 0) reply.header('trellis-cut-cells', String(file.cutCells));
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.body);
+      },
+    );
   exportRoute('case', 'case');
   exportRoute('xlsx', 'xlsx');
   exportRoute('csv', 'csv');

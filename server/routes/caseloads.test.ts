@@ -17,7 +17,10 @@ let schoolId: string;
 let otherSchoolId: string;
 let foreignSchool: string;
 let c: Record<'hr' | 'principal' | 'principal2' | 'teacher' | 'coach' | 'coach2' | 'foreignHr', Client>;
-let p: Record<'teacher' | 'coach' | 'coach2' | 'principal' | 't2' | 't3' | 't4' | 'elsewhere' | 'foreign', { id: string; email: string | null }>;
+let p: Record<
+  'teacher' | 'coach' | 'coach2' | 'principal' | 't2' | 't3' | 't4' | 'elsewhere' | 'foreign',
+  { id: string; email: string | null }
+>;
 
 beforeAll(async () => {
   const db = t.database.db;
@@ -58,7 +61,7 @@ beforeAll(async () => {
 const ids = (list: { coachee: { id: string } }[]) => list.map((x) => x.coachee.id).sort();
 
 describe('caseloads: who may', () => {
-  it('401 signed out; 403 staff and coaches; 404 people of another district or outside a leader\'s schools', async () => {
+  it("401 signed out; 403 staff and coaches; 404 people of another district or outside a leader's schools", async () => {
     const anon = anonymous(t.app);
     expect((await anon.get('/api/caseloads')).statusCode).toBe(401);
     expect((await anon.post('/api/caseloads', { coachPersonId: p.coach.id, personId: p.t2.id })).statusCode).toBe(401);
@@ -91,9 +94,19 @@ describe('caseloads: assigning and ending', () => {
     expect(res.json().error.details.code).toBe('overlapping_assignment');
     // The coach now coaches t2: their own caseload lists them and they may log a session.
     expect(ids((await c.coach.get('/api/caseloads')).json().items)).toEqual([p.t2.id]);
-    const log = await c.coach.post('/api/coaching/logs', { status: 'held', startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 30, activity: 'observation', attendeeIds: [p.t2.id], notes: 'First visit' });
+    const log = await c.coach.post('/api/coaching/logs', {
+      status: 'held',
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      durationMinutes: 30,
+      activity: 'observation',
+      attendeeIds: [p.t2.id],
+      notes: 'First visit',
+    });
     expect(log.statusCode).toBe(201);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, districtId), eq(auditLog.action, 'caseload.assign')));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, districtId), eq(auditLog.action, 'caseload.assign')));
     expect(audit.length).toBe(2);
   });
 
@@ -109,7 +122,13 @@ describe('caseloads: assigning and ending', () => {
     const history = (await c.coach.get('/api/caseloads?includeEnded=true')).json().items;
     expect(history.map((x: { id: string }) => x.id)).toEqual([row.id]);
     expect((await c.coach.get('/api/coaching/logs?personRole=coach')).json().items.length).toBe(1);
-    const after = await c.coach.post('/api/coaching/logs', { status: 'held', startsAt: new Date().toISOString(), durationMinutes: 30, activity: 'observation', attendeeIds: [p.t2.id] });
+    const after = await c.coach.post('/api/coaching/logs', {
+      status: 'held',
+      startsAt: new Date().toISOString(),
+      durationMinutes: 30,
+      activity: 'observation',
+      attendeeIds: [p.t2.id],
+    });
     expect(after.statusCode).not.toBe(201);
     // Ending it again: it has already ended.
     expect((await c.principal.post(`/api/caseloads/${row.id}/end`, { version: row.version + 1 })).statusCode).toBe(409);
@@ -119,8 +138,16 @@ describe('caseloads: assigning and ending', () => {
     const team = (await c.principal.post('/api/teams', { schoolId, kind: 'grade_level', name: 'Grade 5' })).json();
     await c.principal.post(`/api/teams/${team.id}/members`, { personId: p.t3.id, startsOn: '2025-08-01' });
     await c.principal.post(`/api/teams/${team.id}/members`, { personId: p.t4.id, startsOn: '2025-08-01' });
-    expect((await c.principal.post('/api/caseloads/group', { coachPersonId: p.principal.id, teamId: team.id })).json()).toEqual({ added: 2, unchanged: 0, refused: 0 });
-    expect((await c.principal.post('/api/caseloads/group', { coachPersonId: p.principal.id, teamId: team.id })).json()).toEqual({ added: 0, unchanged: 2, refused: 0 });
+    expect((await c.principal.post('/api/caseloads/group', { coachPersonId: p.principal.id, teamId: team.id })).json()).toEqual({
+      added: 2,
+      unchanged: 0,
+      refused: 0,
+    });
+    expect((await c.principal.post('/api/caseloads/group', { coachPersonId: p.principal.id, teamId: team.id })).json()).toEqual({
+      added: 0,
+      unchanged: 2,
+      refused: 0,
+    });
     // A principal who coaches: their caseload lists the team.
     expect(ids((await c.principal.get('/api/caseloads')).json().items)).toEqual([p.t3.id, p.t4.id].sort());
     const school = (await c.hr.post('/api/caseloads/group', { coachPersonId: p.coach2.id, schoolId })).json();
@@ -166,11 +193,20 @@ describe('caseloads: CSV', () => {
   });
 
   it('a school leader imports within their schools (others: row errors); a clean file applies once', async () => {
-    const outside = await c.principal.post('/api/caseloads/import', { csv: `coach,coachee\n${p.coach.email},far@bay.test\n`, dryRun: true });
+    const outside = await c.principal.post('/api/caseloads/import', {
+      csv: `coach,coachee\n${p.coach.email},far@bay.test\n`,
+      dryRun: true,
+    });
     expect(outside.json().errors.map((e: { code: string }) => e.code)).toEqual(['outside_scope']);
     const csv = `coach,coachee,starts_on\n${p.coach.email},t3@palm.test,2025-08-01\n${p.coach.email},t4@palm.test,2025-08-01\n`;
-    expect((await c.principal.post('/api/caseloads/import', { csv, dryRun: false })).json()).toMatchObject({ applied: true, counts: { create: 2, unchanged: 0, error: 0 } });
-    expect((await c.principal.post('/api/caseloads/import', { csv, dryRun: false })).json()).toMatchObject({ applied: true, counts: { create: 0, unchanged: 2, error: 0 } });
+    expect((await c.principal.post('/api/caseloads/import', { csv, dryRun: false })).json()).toMatchObject({
+      applied: true,
+      counts: { create: 2, unchanged: 0, error: 0 },
+    });
+    expect((await c.principal.post('/api/caseloads/import', { csv, dryRun: false })).json()).toMatchObject({
+      applied: true,
+      counts: { create: 0, unchanged: 2, error: 0 },
+    });
     expect(ids((await c.coach.get('/api/caseloads')).json().items)).toEqual([p.t3.id, p.t4.id].sort());
   });
 });

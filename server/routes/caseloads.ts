@@ -7,7 +7,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
-import { AssignCoacheeInput, AssignGroupInput, AssignGroupResult, CaseloadAssignment, CaseloadList, CaseloadListQuery } from '../../common/schemas/caseloads.ts';
+import {
+  AssignCoacheeInput,
+  AssignGroupInput,
+  AssignGroupResult,
+  CaseloadAssignment,
+  CaseloadList,
+  CaseloadListQuery,
+} from '../../common/schemas/caseloads.ts';
 import { CsvImportInput, CsvImportResult, EndPeriodInput } from '../../common/schemas/teams.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
@@ -20,13 +27,17 @@ const tags = ['caseloads'];
 export const caseloadRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  app.get('/', { schema: { tags, querystring: CaseloadListQuery, response: { 200: CaseloadList } } }, async (req) => listCaseload(await requireCtx(req), req.query));
+  app.get('/', { schema: { tags, querystring: CaseloadListQuery, response: { 200: CaseloadList } } }, async (req) =>
+    listCaseload(await requireCtx(req), req.query),
+  );
 
   app.post('/', { schema: { tags, body: AssignCoacheeInput, response: { 201: CaseloadAssignment } } }, async (req, reply) =>
     reply.status(201).send(await assignCoachee(await requireCtx(req), req.body)),
   );
 
-  app.post('/group', { schema: { tags, body: AssignGroupInput, response: { 200: AssignGroupResult } } }, async (req) => assignGroup(await requireCtx(req), req.body));
+  app.post('/group', { schema: { tags, body: AssignGroupInput, response: { 200: AssignGroupResult } } }, async (req) =>
+    assignGroup(await requireCtx(req), req.body),
+  );
 
   app.get('/template.csv', { schema: { tags } }, async (req, reply) => {
     await requireCtx(req);
@@ -36,7 +47,9 @@ export const caseloadRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(caseloadCsvTemplate());
   });
 
-  app.post('/import', { schema: { tags, body: CsvImportInput, response: { 200: CsvImportResult } } }, async (req) => importCaseloadsCsv(await requireCtx(req), req.body));
+  app.post('/import', { schema: { tags, body: CsvImportInput, response: { 200: CsvImportResult } } }, async (req) =>
+    importCaseloadsCsv(await requireCtx(req), req.body),
+  );
 
   app.post('/:id/end', { schema: { tags, params: IdParams, body: EndPeriodInput, response: { 200: CaseloadAssignment } } }, async (req) =>
     endAssignment(await requireCtx(req), req.params.id, req.body),

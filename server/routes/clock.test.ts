@@ -34,11 +34,21 @@ describe('one clock on the server', () => {
   });
 
   it("a scheduled session's e-mail gives the district time with its zone, in each reader's language", async () => {
-    const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee, w.ids.peer], { status: 'scheduled', startsAt: STARTS_AT, notes: '' }));
+    const log = await postOk(
+      w.coach,
+      '/api/coaching/logs',
+      sessionBody([w.ids.coachee, w.ids.peer], { status: 'scheduled', startsAt: STARTS_AT, notes: '' }),
+    );
     // The bell keeps the instant and shows it in the district's zone (web/app/format.ts).
-    const [told] = await t.database.db.select().from(notifications).where(and(eq(notifications.entityId, log.id), eq(notifications.personId, w.ids.coachee)));
+    const [told] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.entityId, log.id), eq(notifications.personId, w.ids.coachee)));
     expect(told!.params.date).toBe(STARTS_AT);
-    const mails = await t.database.db.select().from(outboxEmails).where(like(outboxEmails.body, `%${log.id}%`));
+    const mails = await t.database.db
+      .select()
+      .from(outboxEmails)
+      .where(like(outboxEmails.body, `%${log.id}%`));
     const text = mails.map((m) => `${m.subject}\n${m.body}`.replace(/\s/g, ' '));
     expect(text).toHaveLength(2);
     expect(text.some((m) => m.includes('Coaching session on Jan 12, 2027, 4:00 PM CST'))).toBe(true);
@@ -50,6 +60,8 @@ describe('one clock on the server', () => {
     const res = await w.coachee.get('/api/calendar?from=2027-01-01&to=2027-01-31');
     expect(res.statusCode).toBe(200);
     expect(res.json().timeZone).toBe('America/Chicago');
-    expect(res.json().nonSchoolDays).toEqual([{ id: expect.any(String), day: '2027-01-18', kind: 'holiday', label: 'Martin Luther King Jr. Day' }]);
+    expect(res.json().nonSchoolDays).toEqual([
+      { id: expect.any(String), day: '2027-01-18', kind: 'holiday', label: 'Martin Luther King Jr. Day' },
+    ]);
   });
 });

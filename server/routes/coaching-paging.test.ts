@@ -20,7 +20,11 @@ const otherSchool: string[] = [];
 let sharedId = '';
 let planId = '';
 
-type Page = { items: { id: string; startsAt: string; view: string; notes?: string; nextSteps?: string; attendees: { helpfulness?: unknown }[] }[]; total: number; nextCursor: string | null };
+type Page = {
+  items: { id: string; startsAt: string; view: string; notes?: string; nextSteps?: string; attendees: { helpfulness?: unknown }[] }[];
+  total: number;
+  nextCursor: string | null;
+};
 
 const DAY = 86_400_000;
 const base = Date.UTC(2025, 0, 31, 15, 0, 0);
@@ -49,17 +53,35 @@ async function walk(client: Client, query: string, limit: number) {
 
 beforeAll(async () => {
   w = await coachingWorld(t);
-  planId = (await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.coachee], { startsOn: '2025-01-29', endsOn: '2025-06-30', phases: [{ startsOn: '2025-01-29', sessionsPerMonth: 4, criterion: null }] }))).id;
+  planId = (
+    await postOk(
+      w.coach,
+      '/api/coaching/plans',
+      planBody([w.ids.coachee], {
+        startsOn: '2025-01-29',
+        endsOn: '2025-06-30',
+        phases: [{ startsOn: '2025-01-29', sessionsPerMonth: 4, criterion: null }],
+      }),
+    )
+  ).id;
   // The plan spans the three newest sessions. 24 sessions a day apart, and three at one time (between the 4th and 5th newest) to test ties.
   const made: { id: string; at: number }[] = [];
   for (let i = 0; i < 24; i++) {
     const at = base - i * DAY;
-    const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { startsAt: new Date(at).toISOString(), notes: secret(i), planId: i < 3 ? planId : null }));
+    const log = await postOk(
+      w.coach,
+      '/api/coaching/logs',
+      sessionBody([w.ids.coachee], { startsAt: new Date(at).toISOString(), notes: secret(i), planId: i < 3 ? planId : null }),
+    );
     made.push({ id: log.id, at });
   }
   const tie = base - 3.5 * DAY;
   for (let i = 0; i < 3; i++) {
-    const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { startsAt: new Date(tie).toISOString(), notes: secret(100 + i) }));
+    const log = await postOk(
+      w.coach,
+      '/api/coaching/logs',
+      sessionBody([w.ids.coachee], { startsAt: new Date(tie).toISOString(), notes: secret(100 + i) }),
+    );
     made.push({ id: log.id, at: tie });
   }
   expected = [...made].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)).map((m) => m.id);
@@ -74,7 +96,11 @@ beforeAll(async () => {
   coach2Id = coach2User.person.id;
   for (let i = 0; i < 6; i++) {
     const who = i % 2 === 0 ? w.ids.peer : teacherB.person.id;
-    const log = await postOk(coach2, '/api/coaching/logs', sessionBody([who], { startsAt: new Date(base - i * DAY).toISOString(), notes: secret(200 + i) }));
+    const log = await postOk(
+      coach2,
+      '/api/coaching/logs',
+      sessionBody([who], { startsAt: new Date(base - i * DAY).toISOString(), notes: secret(200 + i) }),
+    );
     if (who !== w.ids.peer) otherSchool.push(log.id);
   }
 });

@@ -22,9 +22,16 @@ type Seen = 'full' | 'summary' | 404;
 beforeAll(async () => {
   w = await coachingWorld(t);
   plan = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.coachee, w.ids.peer]));
-  cycle = await postOk(w.coach, '/api/coaching/cycles', { coacheeId: w.ids.coachee, goal: 'Every student answers a check for understanding' });
+  cycle = await postOk(w.coach, '/api/coaching/cycles', {
+    coacheeId: w.ids.coachee,
+    goal: 'Every student answers a check for understanding',
+  });
   oneToOne = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { cycleId: cycle.id }));
-  group = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee, w.ids.peer], { activity: 'co_planning', planId: plan.id }));
+  group = await postOk(
+    w.coach,
+    '/api/coaching/logs',
+    sessionBody([w.ids.coachee, w.ids.peer], { activity: 'co_planning', planId: plan.id }),
+  );
   await postOk(w.coachee, `/api/coaching/logs/${oneToOne.id}/rating`, { helpfulness: 4 }, 200);
 });
 
@@ -107,11 +114,18 @@ describe('coaching privacy, role by role', () => {
     expect(leaderList.items).toHaveLength(2);
     expect(leaderList.items.every((l: { view: string }) => l.view === 'summary')).toBe(true);
     expect((await w.otherLeader.get(`/api/coaching/logs?personId=${w.ids.coachee}`)).json().items).toHaveLength(0);
-    expect((await w.peer.get(`/api/coaching/logs?personId=${w.ids.coachee}`)).json().items.map((l: { id: string }) => l.id)).toEqual([group.id]);
+    expect((await w.peer.get(`/api/coaching/logs?personId=${w.ids.coachee}`)).json().items.map((l: { id: string }) => l.id)).toEqual([
+      group.id,
+    ]);
     expect((await w.otherCoach.get(`/api/coaching/cycles?personId=${w.ids.coachee}`)).json().items).toHaveLength(0);
     // Coaching in my schools: counts and focus for each coached person, never what was said.
     const school = await w.leader.get('/api/coaching/school');
-    expect(school.json().items.map((i: { person: { id: string } }) => i.person.id).sort()).toEqual([w.ids.coachee, w.ids.peer].sort());
+    expect(
+      school
+        .json()
+        .items.map((i: { person: { id: string } }) => i.person.id)
+        .sort(),
+    ).toEqual([w.ids.coachee, w.ids.peer].sort());
     expect(school.body).not.toContain('turn-and-talk');
     expect(school.body).not.toContain('check for understanding');
     expect((await w.otherLeader.get('/api/coaching/school')).json().items).toHaveLength(0);

@@ -62,7 +62,8 @@ describe('coaching plan reviews', () => {
     expect((await w.outsider.get(url)).statusCode).toBe(404);
     expect((await w.outsider.post(url, reviewBody('2025-09-30'))).statusCode).toBe(404);
     expect((await w.otherCoach.post(url, reviewBody('2025-09-30'))).statusCode).toBe(404);
-    for (const reader of [w.coachee, w.leader, w.hr, w.admin]) expect((await reader.post(url, reviewBody('2025-09-30'))).statusCode).toBe(403);
+    for (const reader of [w.coachee, w.leader, w.hr, w.admin])
+      expect((await reader.post(url, reviewBody('2025-09-30'))).statusCode).toBe(403);
     expect((await w.coachee.get('/api/coaching/reviews/overdue')).statusCode).toBe(403);
     // A date that is not one of the plan's review dates is refused, naming the field.
     const bad = await w.coach.post(url, reviewBody('2025-09-29'));
@@ -78,7 +79,10 @@ describe('coaching plan reviews', () => {
     expect(await overdueOf(w.otherCoach, plan.id)).toEqual([]);
     // The coach's team lead (a teacher leading the coach's team) sees them too; before leading, 403.
     expect((await w.otherTeacher.get('/api/coaching/reviews/overdue')).statusCode).toBe(403);
-    const [team] = await w.db.insert(teams).values({ districtId: w.districtId, schoolId: w.schoolA, kind: 'grade_level', name: 'Grade 3', startsOn: '2025-01-01' }).returning();
+    const [team] = await w.db
+      .insert(teams)
+      .values({ districtId: w.districtId, schoolId: w.schoolA, kind: 'grade_level', name: 'Grade 3', startsOn: '2025-01-01' })
+      .returning();
     await w.db.insert(teamMembers).values([
       { districtId: w.districtId, teamId: team!.id, personId: w.ids.otherTeacher, role: 'lead', startsOn: '2025-01-01' },
       { districtId: w.districtId, teamId: team!.id, personId: w.ids.coach, role: 'member', startsOn: '2025-01-01' },
@@ -126,7 +130,11 @@ describe('coaching plan reviews', () => {
     expect((await w.leader.post(ackUrl, { version: review.version, note: 'x' })).statusCode).toBe(403);
     expect((await w.outsider.post(ackUrl, { version: review.version, note: 'x' })).statusCode).toBe(404);
     const acked = await postOk(w.coachee, ackUrl, { version: review.version, note: 'Agreed; period 2 is the hard one.' }, 200);
-    expect(acked).toMatchObject({ acknowledgedBy: { id: w.ids.coachee }, coacheeNote: 'Agreed; period 2 is the hard one.', version: review.version + 1 });
+    expect(acked).toMatchObject({
+      acknowledgedBy: { id: w.ids.coachee },
+      coacheeNote: 'Agreed; period 2 is the hard one.',
+      version: review.version + 1,
+    });
     expect(acked.acknowledgedAt).toBeTruthy();
 
     const patchUrl = `/api/coaching/plans/${plan.id}/reviews/${review.id}`;
@@ -148,13 +156,19 @@ describe('coaching plan reviews', () => {
     expect(faded.phases[1].startsOn >= isoDaysFromNow(-1) && faded.phases[1].startsOn <= isoDaysFromNow(1)).toBe(true);
     expect(faded.phases[1].sessionsPerMonth).toBe(2);
 
-    const ending = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.coachee], { reviewDates: [isoDaysFromNow(-20), isoDaysFromNow(-5), FUTURE] }));
+    const ending = await postOk(
+      w.coach,
+      '/api/coaching/plans',
+      planBody([w.ids.coachee], { reviewDates: [isoDaysFromNow(-20), isoDaysFromNow(-5), FUTURE] }),
+    );
     expect(await overdueOf(w.coach, ending.id)).toEqual([isoDaysFromNow(-20), isoDaysFromNow(-5)]);
     await postOk(w.coach, `/api/coaching/plans/${ending.id}/reviews`, reviewBody(isoDaysFromNow(-5), { decision: 'end' }));
     expect((await w.coach.get(`/api/coaching/plans/${ending.id}`)).json().status).toBe('closed');
     expect(await overdueOf(w.coach, ending.id)).toEqual([]);
     // Another plan's review id under this plan: 404.
     const [other] = (await w.coach.get(`/api/coaching/plans/${plan.id}/reviews`)).json().items;
-    expect((await w.coach.patch(`/api/coaching/plans/${ending.id}/reviews/${other.id}`, { version: other.version, followed: 'no' })).statusCode).toBe(404);
+    expect(
+      (await w.coach.patch(`/api/coaching/plans/${ending.id}/reviews/${other.id}`, { version: other.version, followed: 'no' })).statusCode,
+    ).toBe(404);
   });
 });

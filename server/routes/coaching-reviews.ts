@@ -26,13 +26,17 @@ const tags = ['coaching'];
 
 export const coachingReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
-  app.get('/reviews/overdue', { schema: { tags, response: { 200: OverdueReviewList } } }, async (req) => overdueReviews(await requireCtx(req)));
+  app.get('/reviews/overdue', { schema: { tags, response: { 200: OverdueReviewList } } }, async (req) =>
+    overdueReviews(await requireCtx(req)),
+  );
 
   app.get('/plans/:id/reviews', { schema: { tags, params: IdParams, response: { 200: CoachingPlanReviewList } } }, async (req) =>
     listReviews(await requireCtx(req), req.params.id),
   );
-  app.post('/plans/:id/reviews', { schema: { tags, params: IdParams, body: CreateCoachingPlanReviewInput, response: { 201: CoachingPlanReview } } }, async (req, reply) =>
-    reply.status(201).send(await createReview(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/plans/:id/reviews',
+    { schema: { tags, params: IdParams, body: CreateCoachingPlanReviewInput, response: { 201: CoachingPlanReview } } },
+    async (req, reply) => reply.status(201).send(await createReview(await requireCtx(req), req.params.id, req.body)),
   );
   app.patch(
     '/plans/:id/reviews/:reviewId',

@@ -22,7 +22,12 @@ describe('coaching permission matrix', () => {
   it('401 signed out, 404 for another district, 403 for non-coaches, 404 outside the caseload', async () => {
     const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee]));
     const anon = anonymous(t.app);
-    for (const url of ['/api/coaching/caseload', '/api/coaching/logs', `/api/coaching/logs/${log.id}`, `/api/coaching/people/${w.ids.coachee}/summary`]) {
+    for (const url of [
+      '/api/coaching/caseload',
+      '/api/coaching/logs',
+      `/api/coaching/logs/${log.id}`,
+      `/api/coaching/people/${w.ids.coachee}/summary`,
+    ]) {
       expect((await anon.get(url)).statusCode).toBe(401);
     }
     expect((await anon.post('/api/coaching/logs', sessionBody([w.ids.coachee]))).statusCode).toBe(401);
@@ -51,7 +56,9 @@ describe('coaching permission matrix', () => {
     expect((await w.coach.post('/api/coaching/plans', planBody([w.ids.coachee, w.ids.otherTeacher]))).statusCode).toBe(404);
     expect((await w.coach.post('/api/coaching/cycles', { coacheeId: w.ids.otherTeacher, goal: 'g' })).statusCode).toBe(404);
     const plan = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.coachee]));
-    expect((await w.coach.patch(`/api/coaching/plans/${plan.id}`, { version: plan.version, memberIds: [w.ids.otherTeacher] })).statusCode).toBe(404);
+    expect(
+      (await w.coach.patch(`/api/coaching/plans/${plan.id}`, { version: plan.version, memberIds: [w.ids.otherTeacher] })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -71,7 +78,11 @@ describe('coaching sessions', () => {
     const cleared = await postOk(w.coachee, `/api/coaching/logs/${log.id}/rating`, { helpfulness: null }, 200);
     expect(cleared.attendees[0].helpfulness).toBeNull();
 
-    const scheduled = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { status: 'scheduled', startsAt: new Date(Date.now() + 86_400_000).toISOString(), notes: '' }));
+    const scheduled = await postOk(
+      w.coach,
+      '/api/coaching/logs',
+      sessionBody([w.ids.coachee], { status: 'scheduled', startsAt: new Date(Date.now() + 86_400_000).toISOString(), notes: '' }),
+    );
     const early = await w.coachee.post(`/api/coaching/logs/${scheduled.id}/rating`, { helpfulness: 4 });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('invalid_state');
@@ -79,15 +90,24 @@ describe('coaching sessions', () => {
 
   it('scheduling tells the attendees; marking held lets them rate', async () => {
     const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const log = await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee, w.ids.peer], { status: 'scheduled', startsAt, notes: '' }));
-    const told = await w.db.select().from(notifications).where(and(eq(notifications.entityId, log.id), eq(notifications.kind, 'coaching_session_scheduled')));
+    const log = await postOk(
+      w.coach,
+      '/api/coaching/logs',
+      sessionBody([w.ids.coachee, w.ids.peer], { status: 'scheduled', startsAt, notes: '' }),
+    );
+    const told = await w.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.entityId, log.id), eq(notifications.kind, 'coaching_session_scheduled')));
     expect(told.map((n) => n.personId).sort()).toEqual([w.ids.coachee, w.ids.peer].sort());
     // The activity travels as its code and each e-mail names it in words.
     expect(told[0]!.params.activity).toBe('modeling');
     const mails = await w.db.select().from(outboxEmails).where(like(outboxEmails.subject, 'Coaching session on%'));
     expect(mails.length).toBeGreaterThan(0);
     expect(mails.every((m) => m.body.includes('(modeling)') && !m.body.includes('co planning'))).toBe(true);
-    const held = (await w.coach.patch(`/api/coaching/logs/${log.id}`, { version: log.version, status: 'held', notes: 'Planned the unit together.' })).json();
+    const held = (
+      await w.coach.patch(`/api/coaching/logs/${log.id}`, { version: log.version, status: 'held', notes: 'Planned the unit together.' })
+    ).json();
     expect(held).toMatchObject({ status: 'held', version: log.version + 1, notes: 'Planned the unit together.' });
     expect((await w.peer.post(`/api/coaching/logs/${log.id}/rating`, { helpfulness: 3 })).statusCode).toBe(200);
     const cancelled = (await w.coach.patch(`/api/coaching/logs/${log.id}`, { version: held.version, status: 'cancelled' })).json();
@@ -117,7 +137,11 @@ describe('coaching sessions', () => {
 
 describe('coaching plans and cycles', () => {
   it('a plan gets three review dates through its span and shows planned versus delivered', async () => {
-    const plan = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.peer], { startsOn: '2026-08-01', endsOn: '2027-05-31', phases: [{ startsOn: '2026-08-01', sessionsPerMonth: 4 }] }));
+    const plan = await postOk(
+      w.coach,
+      '/api/coaching/plans',
+      planBody([w.ids.peer], { startsOn: '2026-08-01', endsOn: '2027-05-31', phases: [{ startsOn: '2026-08-01', sessionsPerMonth: 4 }] }),
+    );
     expect(plan.reviewDates).toHaveLength(3);
     expect(plan.reviewDates[2]).toBe('2027-05-31');
     expect(plan.reviewDates[0] > '2026-08-01' && plan.reviewDates[0] < plan.reviewDates[1]).toBe(true);
@@ -126,7 +150,10 @@ describe('coaching plans and cycles', () => {
     expect(plan.delivery.behind).toBe(true);
     const given = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.peer], { reviewDates: ['2026-12-15'] }));
     expect(given.reviewDates).toEqual(['2026-12-15']);
-    const bad = await w.coach.post('/api/coaching/plans', planBody([w.ids.peer], { startsOn: isoDaysFromNow(10), endsOn: isoDaysFromNow(5) }));
+    const bad = await w.coach.post(
+      '/api/coaching/plans',
+      planBody([w.ids.peer], { startsOn: isoDaysFromNow(10), endsOn: isoDaysFromNow(5) }),
+    );
     expect(bad.statusCode).toBe(400);
     const stale = await w.coach.patch(`/api/coaching/plans/${plan.id}`, { version: plan.version + 5, title: 'x' });
     expect(stale.statusCode).toBe(409);
@@ -144,10 +171,19 @@ describe('coaching plans and cycles', () => {
     const noOutcome = await w.coach.post(`/api/coaching/cycles/${cycle.id}/phase`, { version: improve.version, phase: 'complete' });
     expect(noOutcome.statusCode).toBe(400);
     expect(noOutcome.json().error.details[0].path).toBe('outcome');
-    const stale = await w.coach.post(`/api/coaching/cycles/${cycle.id}/phase`, { version: learn.version, phase: 'complete', outcome: 'Done' });
+    const stale = await w.coach.post(`/api/coaching/cycles/${cycle.id}/phase`, {
+      version: learn.version,
+      phase: 'complete',
+      outcome: 'Done',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.phase).toBe('improve');
-    const done = await postOk(w.coach, `/api/coaching/cycles/${cycle.id}/phase`, { version: improve.version, phase: 'complete', outcome: '9 of 10 answered' }, 200);
+    const done = await postOk(
+      w.coach,
+      `/api/coaching/cycles/${cycle.id}/phase`,
+      { version: improve.version, phase: 'complete', outcome: '9 of 10 answered' },
+      200,
+    );
     expect(done).toMatchObject({ phase: 'complete', outcome: '9 of 10 answered' });
     expect(done.completedOn).not.toBeNull();
     const back = await postOk(w.coach, `/api/coaching/cycles/${cycle.id}/phase`, { version: done.version, phase: 'improve' }, 200);

@@ -60,15 +60,27 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/focus-items', { schema: { tags, response: { 200: FocusItemList } } }, async (req) => focusItemChoices(await requireCtx(req)));
 
-  app.get('/school', { schema: { tags, querystring: z.object({ orgUnitId: z.uuid().optional() }), response: { 200: SchoolCoaching } } }, async (req) =>
-    schoolCoaching(await requireCtx(req), req.query.orgUnitId),
+  app.get(
+    '/school',
+    { schema: { tags, querystring: z.object({ orgUnitId: z.uuid().optional() }), response: { 200: SchoolCoaching } } },
+    async (req) => schoolCoaching(await requireCtx(req), req.query.orgUnitId),
   );
 
-  app.get('/people/:personId/summary', { schema: { tags, params: PersonIdParams, response: { 200: CoachingPersonSummary } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    const { personId } = req.params;
-    return readLogged(ctx, 'coaching_summary', personId, () => personCoachingSummary(ctx, personId), () => [personId]);
-  });
+  app.get(
+    '/people/:personId/summary',
+    { schema: { tags, params: PersonIdParams, response: { 200: CoachingPersonSummary } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      const { personId } = req.params;
+      return readLogged(
+        ctx,
+        'coaching_summary',
+        personId,
+        () => personCoachingSummary(ctx, personId),
+        () => [personId],
+      );
+    },
+  );
 
   // Plans
   app.get('/plans', { schema: { tags, querystring: CoachingPlanQuery, response: { 200: CoachingPlanList } } }, async (req) =>
@@ -79,10 +91,18 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/plans/:id', { schema: { tags, params: IdParams, response: { 200: CoachingPlan } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return readLogged(ctx, 'coaching_plan', req.params.id, () => planView(ctx, req.params.id), (p) => p.members.map((m) => m.id));
+    return readLogged(
+      ctx,
+      'coaching_plan',
+      req.params.id,
+      () => planView(ctx, req.params.id),
+      (p) => p.members.map((m) => m.id),
+    );
   });
-  app.patch('/plans/:id', { schema: { tags, params: IdParams, body: UpdateCoachingPlanInput, response: { 200: CoachingPlan } } }, async (req) =>
-    updatePlan(await requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/plans/:id',
+    { schema: { tags, params: IdParams, body: UpdateCoachingPlanInput, response: { 200: CoachingPlan } } },
+    async (req) => updatePlan(await requireCtx(req), req.params.id, req.body),
   );
 
   // Cycles
@@ -94,13 +114,23 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/cycles/:id', { schema: { tags, params: IdParams, response: { 200: CoachingCycleDetail } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return readLogged(ctx, 'coaching_cycle', req.params.id, () => cycleDetail(ctx, req.params.id), (c) => [c.coachee.id]);
+    return readLogged(
+      ctx,
+      'coaching_cycle',
+      req.params.id,
+      () => cycleDetail(ctx, req.params.id),
+      (c) => [c.coachee.id],
+    );
   });
-  app.patch('/cycles/:id', { schema: { tags, params: IdParams, body: UpdateCoachingCycleInput, response: { 200: CoachingCycleDetail } } }, async (req) =>
-    updateCycle(await requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/cycles/:id',
+    { schema: { tags, params: IdParams, body: UpdateCoachingCycleInput, response: { 200: CoachingCycleDetail } } },
+    async (req) => updateCycle(await requireCtx(req), req.params.id, req.body),
   );
-  app.post('/cycles/:id/phase', { schema: { tags, params: IdParams, body: ChangeCyclePhaseInput, response: { 200: CoachingCycleDetail } } }, async (req) =>
-    changeCyclePhase(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/cycles/:id/phase',
+    { schema: { tags, params: IdParams, body: ChangeCyclePhaseInput, response: { 200: CoachingCycleDetail } } },
+    async (req) => changeCyclePhase(await requireCtx(req), req.params.id, req.body),
   );
 
   // Sessions (logs)
@@ -112,15 +142,27 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/logs/:id', { schema: { tags, params: IdParams, response: { 200: CoachingLog } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return readLogged(ctx, 'coaching_log', req.params.id, () => logView(ctx, req.params.id), (l) => l.attendees.map((a) => a.person.id));
+    return readLogged(
+      ctx,
+      'coaching_log',
+      req.params.id,
+      () => logView(ctx, req.params.id),
+      (l) => l.attendees.map((a) => a.person.id),
+    );
   });
-  app.patch('/logs/:id', { schema: { tags, params: IdParams, body: UpdateCoachingLogInput, response: { 200: CoachingLog } } }, async (req) =>
-    updateLog(await requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/logs/:id',
+    { schema: { tags, params: IdParams, body: UpdateCoachingLogInput, response: { 200: CoachingLog } } },
+    async (req) => updateLog(await requireCtx(req), req.params.id, req.body),
   );
-  app.post('/logs/:id/rating', { schema: { tags, params: IdParams, body: RateCoachingLogInput, response: { 200: CoachingLog } } }, async (req) =>
-    rateLog(await requireCtx(req), req.params.id, req.body.helpfulness),
+  app.post(
+    '/logs/:id/rating',
+    { schema: { tags, params: IdParams, body: RateCoachingLogInput, response: { 200: CoachingLog } } },
+    async (req) => rateLog(await requireCtx(req), req.params.id, req.body.helpfulness),
   );
-  app.post('/logs/:id/share', { schema: { tags, params: IdParams, body: ShareCoachingLogInput, response: { 200: CoachingLog } } }, async (req) =>
-    shareLog(await requireCtx(req), req.params.id, req.body.shared),
+  app.post(
+    '/logs/:id/share',
+    { schema: { tags, params: IdParams, body: ShareCoachingLogInput, response: { 200: CoachingLog } } },
+    async (req) => shareLog(await requireCtx(req), req.params.id, req.body.shared),
   );
 };

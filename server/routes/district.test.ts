@@ -14,20 +14,51 @@ beforeAll(async () => {
   w = await coachingWorld(t);
   const plan = await postOk(w.coach, '/api/coaching/plans', planBody([w.ids.coachee]));
   await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { planId: plan.id }));
-  await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.coachee], { startsAt: new Date(Date.now() - 5 * 86_400_000).toISOString() }));
+  await postOk(
+    w.coach,
+    '/api/coaching/logs',
+    sessionBody([w.ids.coachee], { startsAt: new Date(Date.now() - 5 * 86_400_000).toISOString() }),
+  );
   // A session of nobody's plan counts for no plan.
   await postOk(w.coach, '/api/coaching/logs', sessionBody([w.ids.peer]));
   const type = await postOk(w.hr, '/api/observation-types', { name: 'Formal', kind: 'scored' });
-  const base = { districtId: w.districtId, typeId: type.id, kind: 'scored', purpose: 'evaluation', observedPersonId: w.ids.coachee, observerPersonId: w.ids.leader, orgUnitId: w.schoolA };
+  const base = {
+    districtId: w.districtId,
+    typeId: type.id,
+    kind: 'scored',
+    purpose: 'evaluation',
+    observedPersonId: w.ids.coachee,
+    observerPersonId: w.ids.leader,
+    orgUnitId: w.schoolA,
+  };
   await w.db.insert(observations).values([
     { ...base, status: 'published', revision: 1, observedOn: isoDaysFromNow(-10), feedbackDueOn: isoDaysFromNow(-3) },
-    { ...base, status: 'published', revision: 1, acknowledgedRevision: 1, observedOn: isoDaysFromNow(-8), feedbackDueOn: isoDaysFromNow(-1), feedbackHeldAt: new Date() },
+    {
+      ...base,
+      status: 'published',
+      revision: 1,
+      acknowledgedRevision: 1,
+      observedOn: isoDaysFromNow(-8),
+      feedbackDueOn: isoDaysFromNow(-1),
+      feedbackHeldAt: new Date(),
+    },
     { ...base, status: 'draft', observedOn: isoDaysFromNow(-1) },
     // Outside the period asked for.
     { ...base, status: 'published', revision: 1, observedOn: isoDaysFromNow(-200) },
   ]);
-  await w.db.insert(rosterImports).values({ districtId: w.districtId, createdBy: w.ids.leader, status: 'failed', format: 'oneroster', mode: 'bulk', fileNames: [], parsed: {}, report: {} });
-  await w.db.insert(outboxEmails).values({ districtId: w.districtId, toAddress: 'a@example.org', subject: 's', body: 'b', status: 'failed' });
+  await w.db.insert(rosterImports).values({
+    districtId: w.districtId,
+    createdBy: w.ids.leader,
+    status: 'failed',
+    format: 'oneroster',
+    mode: 'bulk',
+    fileNames: [],
+    parsed: {},
+    report: {},
+  });
+  await w.db
+    .insert(outboxEmails)
+    .values({ districtId: w.districtId, toAddress: 'a@example.org', subject: 's', body: 'b', status: 'failed' });
 });
 
 const period = `from=${isoDaysFromNow(-30)}&to=${isoDaysFromNow(0)}`;
@@ -54,9 +85,16 @@ describe('district views', () => {
     expect(report.totals.behind).toBe(1);
     expect(report.coaches).toHaveLength(1);
     expect(report.coaches[0]).toMatchObject({ coach: { id: w.ids.coach }, plans: 1, delivered: 2, behind: 1 });
-    expect(report.schools).toEqual([expect.objectContaining({ school: expect.objectContaining({ id: w.schoolA }), plans: 1, delivered: 2 })]);
+    expect(report.schools).toEqual([
+      expect.objectContaining({ school: expect.objectContaining({ id: w.schoolA }), plans: 1, delivered: 2 }),
+    ]);
     // The other district sees none of it.
-    expect((await w.outsider.get(`/api/district/coaching-delivery?${period}`)).json().totals).toEqual({ plans: 0, planned: 0, delivered: 0, behind: 0 });
+    expect((await w.outsider.get(`/api/district/coaching-delivery?${period}`)).json().totals).toEqual({
+      plans: 0,
+      planned: 0,
+      delivered: 0,
+      behind: 0,
+    });
   });
 
   it('sums up observations of the period, coaching, failed imports and e-mail for the home page', async () => {

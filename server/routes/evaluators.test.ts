@@ -28,7 +28,10 @@ beforeAll(async () => {
   const pine = await buildOrgUnit(db, districtId, { name: 'Pine Ridge', parentId: south.id });
   const principal = await buildUser(db, districtId, 'school_leader', { orgUnitId: palm.id });
   const superintendent = await buildUser(db, districtId, 'staff', { orgUnitId: north.id });
-  await db.update(roleAssignments).set({ role: 'instructional_superintendent' }).where(eq(roleAssignments.personId, superintendent.personId));
+  await db
+    .update(roleAssignments)
+    .set({ role: 'instructional_superintendent' })
+    .where(eq(roleAssignments.personId, superintendent.personId));
   const teacher = await buildUser(db, districtId, 'staff', { orgUnitId: palm.id });
   const hr = await buildUser(db, districtId, 'hr');
   const outsider = await buildUser(db, (await buildDistrict(db, 'Other')).id, 'district_admin');
@@ -60,8 +63,14 @@ describe('evaluators permission matrix', () => {
     expect(own.json().abilities).toEqual({ assign: false });
     expect((await set(as.principal!, ids.teacher!, { evaluatorPersonId: ids.superintendent })).statusCode).toBe(403);
     expect((await as.principal!.get('/api/evaluators')).statusCode).toBe(403);
-    expect((await as.principal!.post('/api/evaluators/bulk', { schoolYear: YEAR, evaluatorPersonId: ids.principal, personIds: [ids.teacher] })).statusCode).toBe(403);
-    expect((await as.outsider!.post('/api/evaluators/bulk', { schoolYear: YEAR, evaluatorPersonId: ids.principal, personIds: [ids.teacher] })).statusCode).toBe(404);
+    expect(
+      (await as.principal!.post('/api/evaluators/bulk', { schoolYear: YEAR, evaluatorPersonId: ids.principal, personIds: [ids.teacher] }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await as.outsider!.post('/api/evaluators/bulk', { schoolYear: YEAR, evaluatorPersonId: ids.principal, personIds: [ids.teacher] }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -79,8 +88,15 @@ describe('network scope', () => {
 
 describe('primary evaluators', () => {
   it("defaults to the school's principal, and for the principal to the network's superintendent", async () => {
-    expect((await evaluatorOf(as.teacher!, ids.teacher!)).json()).toMatchObject({ source: 'computed', evaluator: { id: ids.principal }, primaryOrgUnitName: 'Palm Grove' });
-    expect((await evaluatorOf(as.principal!, ids.principal!)).json()).toMatchObject({ source: 'computed', evaluator: { id: ids.superintendent } });
+    expect((await evaluatorOf(as.teacher!, ids.teacher!)).json()).toMatchObject({
+      source: 'computed',
+      evaluator: { id: ids.principal },
+      primaryOrgUnitName: 'Palm Grove',
+    });
+    expect((await evaluatorOf(as.principal!, ids.principal!)).json()).toMatchObject({
+      source: 'computed',
+      evaluator: { id: ids.superintendent },
+    });
     // Oak Hill has no principal: its network's leader.
     expect((await evaluatorOf(as.hr!, ids.oakTeacher!)).json()).toMatchObject({ evaluator: { id: ids.superintendent } });
     // Pine Ridge's network has no leader yet: nobody, said plainly.
@@ -90,7 +106,12 @@ describe('primary evaluators', () => {
   it('HR overrides one person per school year, refuses stale versions and self-evaluation, and can return to the default', async () => {
     const res = await set(as.hr!, ids.other!, { evaluatorPersonId: ids.superintendent });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ source: 'assigned', evaluator: { id: ids.superintendent }, computed: { id: ids.principal }, assignment: { version: 1 } });
+    expect(res.json()).toMatchObject({
+      source: 'assigned',
+      evaluator: { id: ids.superintendent },
+      computed: { id: ids.principal },
+      assignment: { version: 1 },
+    });
     // Another school year is untouched.
     expect((await as.hr!.get(`/api/people/${ids.other}/evaluator?schoolYear=2027-28`)).json().source).toBe('computed');
     const stale = await set(as.hr!, ids.other!, { evaluatorPersonId: ids.principal, version: null });

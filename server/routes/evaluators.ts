@@ -22,12 +22,16 @@ const tags = ['evaluators'];
 
 export const evaluatorRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
-  app.get('/people/:id/evaluator', { schema: { tags, params: IdParams, querystring: EvaluatorQuery, response: { 200: PersonEvaluator } } }, async (req) =>
-    personEvaluator(await requireCtx(req), req.params.id, req.query.schoolYear),
+  app.get(
+    '/people/:id/evaluator',
+    { schema: { tags, params: IdParams, querystring: EvaluatorQuery, response: { 200: PersonEvaluator } } },
+    async (req) => personEvaluator(await requireCtx(req), req.params.id, req.query.schoolYear),
   );
 
-  app.put('/people/:id/evaluator', { schema: { tags, params: IdParams, body: SetEvaluatorInput, response: { 200: PersonEvaluator } } }, async (req) =>
-    setEvaluator(await requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/people/:id/evaluator',
+    { schema: { tags, params: IdParams, body: SetEvaluatorInput, response: { 200: PersonEvaluator } } },
+    async (req) => setEvaluator(await requireCtx(req), req.params.id, req.body),
   );
 
   app.get('/evaluators', { schema: { tags, querystring: EvaluatorListQuery, response: { 200: EvaluatorList } } }, async (req) =>

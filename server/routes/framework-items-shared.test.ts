@@ -36,7 +36,11 @@ describe('shared reads of published frameworks', () => {
     expect(before[0]).toEqual(before[1]);
     expect(before[0].find((i) => i.id === scoredItem)).toMatchObject({ hasEvidence: false });
 
-    const started = await leader.post('/api/observations', { observedOn: '2026-11-10', typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId });
+    const started = await leader.post('/api/observations', {
+      observedOn: '2026-11-10',
+      typeId: w.fixture.scoredTypeId,
+      observedPersonId: w.teacher.personId,
+    });
     expect(started.statusCode, started.body).toBe(201);
     const put = await leader.request('PUT', `/api/observations/${started.json().id}/draft`, {
       version: started.json().version,

@@ -90,10 +90,16 @@ describe('framework items', () => {
 
     // Move to the top level, then retitle.
     const g = await current(v, goals.id);
-    expect((await hr.post(`/api/framework-items/${g.id}/move`, { version: g.version, parentId: null, position: 0 })).json().parentId).toBeNull();
+    expect(
+      (await hr.post(`/api/framework-items/${g.id}/move`, { version: g.version, parentId: null, position: 0 })).json().parentId,
+    ).toBeNull();
     expect(await texts(v)).toEqual(['Sets goals', 'Planning', 'Designs units', 'Teaching', 'Knows content']);
     const g2 = await current(v, goals.id);
-    const retitled = await hr.patch(`/api/framework-items/${g.id}`, { version: g2.version, fullStatement: 'Sets ambitious goals', humanCode: '1b' });
+    const retitled = await hr.patch(`/api/framework-items/${g.id}`, {
+      version: g2.version,
+      fullStatement: 'Sets ambitious goals',
+      humanCode: '1b',
+    });
     expect(retitled.json()).toMatchObject({ fullStatement: 'Sets ambitious goals', humanCode: '1b' });
     expect((await hr.patch(`/api/framework-items/${g.id}`, { version: g2.version + 1, itemType: 'nonsense' })).statusCode).toBe(400);
     const audit = (await admin.get(`/api/audit?entityId=${g.id}`)).json().items.map((a: { action: string }) => a.action);
@@ -107,7 +113,10 @@ describe('framework items', () => {
     expect(first.statusCode).toBe(200);
     const second = await admin.patch(`/api/framework-items/${item.id}`, { version: item.version, fullStatement: 'Something else' });
     expect(second.statusCode).toBe(409);
-    expect(second.json().error).toMatchObject({ code: 'conflict', details: { current: { fullStatement: 'Checks understanding often', version: 2 } } });
+    expect(second.json().error).toMatchObject({
+      code: 'conflict',
+      details: { current: { fullStatement: 'Checks understanding often', version: 2 } },
+    });
   });
 
   it('answers 401 signed out, 404 to other districts and to staff on a draft, 403 to staff on a published item', async () => {
@@ -134,7 +143,9 @@ describe('framework items', () => {
     const scored = await add(v1, 'Builds relationships', domain.id);
     await add(v1, 'Sets routines', domain.id);
     const teacher = await buildPerson(db, districtId);
-    await db.insert(evidence).values({ districtId, personId: teacher.id, itemId: scored.id, source: 'observation', levelScore: 3, observedAt: new Date() });
+    await db
+      .insert(evidence)
+      .values({ districtId, personId: teacher.id, itemId: scored.id, source: 'observation', levelScore: 3, observedAt: new Date() });
     const v2 = await publishAndCopy(v1);
     const items = await list(v2);
     const copy = items.find((i) => i.fullStatement === 'Builds relationships')!;
@@ -174,7 +185,12 @@ describe('framework items', () => {
 
     const split = await hr.post(`/api/framework-items/${pick('Questions').id}/split`, { version: pick('Questions').version });
     expect(split.statusCode).toBe(201);
-    expect(split.json()).toMatchObject({ fullStatement: 'Questions', sourceItemIds: [a.id], position: 1, parentId: pick('Instruction').id });
+    expect(split.json()).toMatchObject({
+      fullStatement: 'Questions',
+      sourceItemIds: [a.id],
+      position: 1,
+      parentId: pick('Instruction').id,
+    });
 
     const merged = await hr.post(`/api/framework-versions/${v2}/merge`, {
       itemIds: [pick('Discussion').id, pick('Feedback').id],
@@ -196,7 +212,10 @@ describe('framework items', () => {
     expect(after.find((i) => i.fullStatement === 'Oral feedback')!.parentId).toBe(merged.json().id);
     const crosswalk = (await hr.get(`/api/framework-versions/${v2}/crosswalk`)).json();
     expect(crosswalk.counts).toMatchObject({ split: 2, merged: 1, unchanged: 2, retired: 0 });
-    const bad = await hr.post(`/api/framework-versions/${v2}/merge`, { itemIds: [pick('Instruction').id, randomUUID()], fullStatement: 'x' });
+    const bad = await hr.post(`/api/framework-versions/${v2}/merge`, {
+      itemIds: [pick('Instruction').id, randomUUID()],
+      fullStatement: 'x',
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -204,16 +223,29 @@ describe('framework items', () => {
     const v = await draft();
     const a = await add(v, 'Plans');
     const b = await add(v, 'Reflects');
-    const res = await hr.post(`/api/framework-versions/${v}/associations`, { associationType: 'precedes', originItemId: a.id, destinationItemId: b.id });
+    const res = await hr.post(`/api/framework-versions/${v}/associations`, {
+      associationType: 'precedes',
+      originItemId: a.id,
+      destinationItemId: b.id,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ associationType: 'precedes', originItemId: a.id, destinationItemId: b.id, destinationNode: { title: 'Reflects' } });
+    expect(res.json()).toMatchObject({
+      associationType: 'precedes',
+      originItemId: a.id,
+      destinationItemId: b.id,
+      destinationNode: { title: 'Reflects' },
+    });
     const external = await hr.post(`/api/framework-versions/${v}/associations`, {
       associationType: 'exactMatchOf',
       originItemId: a.id,
       destinationNode: { title: 'State standard 1.1', identifier: 'std-1-1', uri: 'https://example.org/std/1.1' },
     });
     expect(external.json()).toMatchObject({ destinationItemId: null, destinationNode: { identifier: 'std-1-1' } });
-    const child = await hr.post(`/api/framework-versions/${v}/associations`, { associationType: 'isChildOf', originItemId: a.id, destinationItemId: b.id });
+    const child = await hr.post(`/api/framework-versions/${v}/associations`, {
+      associationType: 'isChildOf',
+      originItemId: a.id,
+      destinationItemId: b.id,
+    });
     expect(child.statusCode).toBe(400);
     expect((await hr.get(`/api/framework-versions/${v}/items`)).json().associations).toHaveLength(2);
     expect((await staff.request('DELETE', `/api/framework-associations/${res.json().id}`)).statusCode).toBe(404);
@@ -231,7 +263,15 @@ describe('framework items', () => {
       rows.push({ id: domainId, districtId, versionId: v, caseIdentifier: domainId, position: 39 - d, fullStatement: `Domain ${d}` });
       for (let c = 0; c < 49; c++) {
         const id = randomUUID();
-        rows.push({ id, districtId, versionId: v, caseIdentifier: id, parentId: domainId, position: c, fullStatement: `Competency ${d}.${c}` });
+        rows.push({
+          id,
+          districtId,
+          versionId: v,
+          caseIdentifier: id,
+          parentId: domainId,
+          position: c,
+          fullStatement: `Competency ${d}.${c}`,
+        });
       }
     }
     await db.insert(frameworkItems).values(rows.slice(0, 1000));

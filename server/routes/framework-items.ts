@@ -25,12 +25,16 @@ export const frameworkItemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => updateItem(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.post('/framework-items/:id/move', { schema: { tags, params: IdParams, body: MoveItemInput, response: { 200: FrameworkItem } } }, async (req) =>
-    moveItem(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/framework-items/:id/move',
+    { schema: { tags, params: IdParams, body: MoveItemInput, response: { 200: FrameworkItem } } },
+    async (req) => moveItem(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.post('/framework-items/:id/retire', { schema: { tags, params: IdParams, body: VersionInput, response: { 200: FrameworkItem } } }, async (req) =>
-    setItemRetired(await requireCtx(req), req.params.id, req.body.version, true),
+  app.post(
+    '/framework-items/:id/retire',
+    { schema: { tags, params: IdParams, body: VersionInput, response: { 200: FrameworkItem } } },
+    async (req) => setItemRetired(await requireCtx(req), req.params.id, req.body.version, true),
   );
 
   app.post(

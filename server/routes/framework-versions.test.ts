@@ -54,7 +54,8 @@ async function addItem(versionId: string, fullStatement: string, parentId: strin
   return res.json() as Item;
 }
 
-const items = async (versionId: string, client = hr) => (await client.get(`/api/framework-versions/${versionId}/items`)).json().items as Item[];
+const items = async (versionId: string, client = hr) =>
+  (await client.get(`/api/framework-versions/${versionId}/items`)).json().items as Item[];
 const byText = (list: Item[], text: string) => list.find((i) => i.fullStatement === text)!;
 const versionOf = async (id: string) => (await hr.get(`/api/framework-versions/${id}`)).json();
 
@@ -103,7 +104,11 @@ describe('frameworks and versions', () => {
 
   it('edits the version fields with the current version; stale -> 409 with the current version', async () => {
     const { version } = await createFramework('Leadership framework');
-    const res = await hr.patch(`/api/framework-versions/${version.id}`, { version: 1, title: 'School leadership', versionLabel: '2026-27' });
+    const res = await hr.patch(`/api/framework-versions/${version.id}`, {
+      version: 1,
+      title: 'School leadership',
+      versionLabel: '2026-27',
+    });
     expect(res.json()).toMatchObject({ title: 'School leadership', versionLabel: '2026-27', version: 2 });
     const stale = await admin.patch(`/api/framework-versions/${version.id}`, { version: 1, title: 'Other' });
     expect(stale.statusCode).toBe(409);
@@ -165,10 +170,12 @@ describe('frameworks and versions', () => {
       item: expect.objectContaining({ fullStatement: 'B checks for understanding' }),
       previousItem: expect.objectContaining({ fullStatement: 'B checks' }),
     });
-    expect(recorded.mappings.filter((m: { kind: string }) => m.kind === 'merged').map((m: { previousItem: Item }) => m.previousItem.fullStatement).sort()).toEqual([
-      'D groups',
-      'E paces',
-    ]);
+    expect(
+      recorded.mappings
+        .filter((m: { kind: string }) => m.kind === 'merged')
+        .map((m: { previousItem: Item }) => m.previousItem.fullStatement)
+        .sort(),
+    ).toEqual(['D groups', 'E paces']);
     expect(recorded.mappings.find((m: { kind: string }) => m.kind === 'retired').previousItem.fullStatement).toBe('F reflects');
 
     // Staff read both versions (the superseded one stays readable) and never see drafts.
@@ -185,7 +192,9 @@ describe('frameworks and versions', () => {
     list = await items(v3.id);
     const leadership = await addItem(v3.id, 'Leadership');
     const a3 = byText(list, 'A plans');
-    expect((await hr.post(`/api/framework-items/${a3.id}/move`, { version: a3.version, parentId: leadership.id, position: 0 })).statusCode).toBe(200);
+    expect(
+      (await hr.post(`/api/framework-items/${a3.id}/move`, { version: a3.version, parentId: leadership.id, position: 0 })).statusCode,
+    ).toBe(200);
     const cmp = await staff.get(`/api/frameworks/${framework.id}/compare?from=${v1.id}&to=${v3.id}`);
     expect(cmp.statusCode).toBe(404); // the draft v3 is not the staff member's to read
     const res = (await hr.get(`/api/frameworks/${framework.id}/compare?from=${v1.id}&to=${v3.id}`)).json();
@@ -216,14 +225,27 @@ describe('frameworks and versions', () => {
     expect(assoc.statusCode).toBe(201);
     const db = t.database.db;
     const { districtId } = (await db.query.frameworkVersions.findFirst({ where: (v, o) => o.eq(v.id, v1.id) }))!;
-    const levels = await db.select().from(scaleLevels).where(eq(scaleLevels.scaleId, (await versionOf(v1.id)).scaleId));
-    const [rubric] = await db.insert(rubrics).values({ districtId, versionId: v1.id, caseIdentifier: randomUUID(), title: 'Teacher rubric' }).returning();
+    const levels = await db
+      .select()
+      .from(scaleLevels)
+      .where(eq(scaleLevels.scaleId, (await versionOf(v1.id)).scaleId));
+    const [rubric] = await db
+      .insert(rubrics)
+      .values({ districtId, versionId: v1.id, caseIdentifier: randomUUID(), title: 'Teacher rubric' })
+      .returning();
     const [criterion] = await db
       .insert(rubricCriteria)
       .values({ districtId, rubricId: rubric!.id, itemId: comp.id, caseIdentifier: randomUUID() })
       .returning();
     await db.insert(rubricDescriptors).values(
-      levels.map((l) => ({ districtId, criterionId: criterion!.id, scaleLevelId: l.id, caseIdentifier: randomUUID(), position: l.position, description: `At ${l.label}` })),
+      levels.map((l) => ({
+        districtId,
+        criterionId: criterion!.id,
+        scaleLevelId: l.id,
+        caseIdentifier: randomUUID(),
+        position: l.position,
+        description: `At ${l.label}`,
+      })),
     );
     await publish(v1.id);
     const v2 = await nextVersion(v1.id);
@@ -284,15 +306,27 @@ describe('design team and comments', () => {
     expect((await teamMember.get(`/api/frameworks/${framework.id}`)).json().draftId).toBe(version.id);
     expect(await items(version.id, teamMember)).toHaveLength(1);
     expect((await teamMember.patch(`/api/framework-versions/${version.id}`, { version: v.version, title: 'Mine' })).statusCode).toBe(403);
-    expect((await teamMember.post(`/api/framework-versions/${version.id}/items`, { parentId: null, fullStatement: 'x' })).statusCode).toBe(403);
+    expect((await teamMember.post(`/api/framework-versions/${version.id}/items`, { parentId: null, fullStatement: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await teamMember.patch(`/api/framework-items/${item.id}`, { version: item.version, fullStatement: 'x' })).statusCode).toBe(403);
 
-    const comment = await teamMember.post(`/api/framework-versions/${version.id}/comments`, { itemId: item.id, body: 'Say what this looks like in class' });
+    const comment = await teamMember.post(`/api/framework-versions/${version.id}/comments`, {
+      itemId: item.id,
+      body: 'Say what this looks like in class',
+    });
     expect(comment.statusCode).toBe(201);
-    expect(comment.json()).toMatchObject({ itemId: item.id, body: 'Say what this looks like in class', resolvedAt: null, abilities: { resolve: false } });
+    expect(comment.json()).toMatchObject({
+      itemId: item.id,
+      body: 'Say what this looks like in class',
+      resolvedAt: null,
+      abilities: { resolve: false },
+    });
     expect((await staff.post(`/api/framework-versions/${version.id}/comments`, { body: 'x' })).statusCode).toBe(404);
     expect((await teamMember.post(`/api/framework-versions/${version.id}/comments`, { body: '' })).statusCode).toBe(400);
-    expect((await teamMember.post(`/api/framework-versions/${version.id}/comments`, { descriptorId: randomUUID(), body: 'x' })).statusCode).toBe(400);
+    expect(
+      (await teamMember.post(`/api/framework-versions/${version.id}/comments`, { descriptorId: randomUUID(), body: 'x' })).statusCode,
+    ).toBe(400);
     expect((await items(version.id))[0]).toMatchObject({ openCommentCount: 1 });
 
     const id = comment.json().id;
@@ -321,8 +355,14 @@ describe('design team and comments', () => {
     const { version } = await createFramework('Descriptor comments');
     const item = await addItem(version.id, 'Questions deeply');
     const v = await db.query.frameworkVersions.findFirst({ where: (x, o) => o.eq(x.id, version.id) });
-    const [rubric] = await db.insert(rubrics).values({ districtId: v!.districtId, versionId: version.id, caseIdentifier: randomUUID(), title: 'R' }).returning();
-    const [criterion] = await db.insert(rubricCriteria).values({ districtId: v!.districtId, rubricId: rubric!.id, itemId: item.id, caseIdentifier: randomUUID() }).returning();
+    const [rubric] = await db
+      .insert(rubrics)
+      .values({ districtId: v!.districtId, versionId: version.id, caseIdentifier: randomUUID(), title: 'R' })
+      .returning();
+    const [criterion] = await db
+      .insert(rubricCriteria)
+      .values({ districtId: v!.districtId, rubricId: rubric!.id, itemId: item.id, caseIdentifier: randomUUID() })
+      .returning();
     const [descriptor] = await db
       .insert(rubricDescriptors)
       .values({ districtId: v!.districtId, criterionId: criterion!.id, caseIdentifier: randomUUID(), description: 'Asks why' })
@@ -332,6 +372,8 @@ describe('design team and comments', () => {
     expect(res.json()).toMatchObject({ descriptorId: descriptor!.id, itemId: null });
     expect((await hr.get(`/api/framework-versions/${version.id}/comments?descriptorId=${descriptor!.id}`)).json().items).toHaveLength(1);
     const elsewhere = (await createFramework('Elsewhere')).version.id;
-    expect((await hr.post(`/api/framework-versions/${elsewhere}/comments`, { descriptorId: descriptor!.id, body: 'x' })).statusCode).toBe(400);
+    expect((await hr.post(`/api/framework-versions/${elsewhere}/comments`, { descriptorId: descriptor!.id, body: 'x' })).statusCode).toBe(
+      400,
+    );
   });
 });

@@ -49,15 +49,23 @@ export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
     listItems(await requireCtx(req), req.params.id),
   );
 
-  app.post('/:id/items', { schema: { tags, params: IdParams, body: CreateItemInput, response: { 201: FrameworkItem } } }, async (req, reply) => {
-    const item = await createItem(await requireCtx(req), req.params.id, req.body);
-    return reply.status(201).send(item);
-  });
+  app.post(
+    '/:id/items',
+    { schema: { tags, params: IdParams, body: CreateItemInput, response: { 201: FrameworkItem } } },
+    async (req, reply) => {
+      const item = await createItem(await requireCtx(req), req.params.id, req.body);
+      return reply.status(201).send(item);
+    },
+  );
 
-  app.post('/:id/merge', { schema: { tags, params: IdParams, body: MergeItemsInput, response: { 201: FrameworkItem } } }, async (req, reply) => {
-    const item = await mergeItems(await requireCtx(req), req.params.id, req.body);
-    return reply.status(201).send(item);
-  });
+  app.post(
+    '/:id/merge',
+    { schema: { tags, params: IdParams, body: MergeItemsInput, response: { 201: FrameworkItem } } },
+    async (req, reply) => {
+      const item = await mergeItems(await requireCtx(req), req.params.id, req.body);
+      return reply.status(201).send(item);
+    },
+  );
 
   app.post(
     '/:id/associations',

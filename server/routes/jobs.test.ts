@@ -27,7 +27,15 @@ beforeAll(async () => {
   staff = await signIn(t.app, (await buildUser(db, districtId, 'staff')).email);
 });
 
-type Job = { id: string; kind: string; state: string; attempts: number; maxAttempts: number; error: string | null; abilities: { retry: boolean } };
+type Job = {
+  id: string;
+  kind: string;
+  state: string;
+  attempts: number;
+  maxAttempts: number;
+  error: string | null;
+  abilities: { retry: boolean };
+};
 const listed = async (client: Client, query = '') => (await client.get(`/api/jobs${query}`)).json().items as Job[];
 
 /** A summary refresh of a school that does not exist: every attempt's write is refused (foreign key). */
@@ -51,7 +59,9 @@ describe('permission matrix', () => {
   });
 
   it('keeps the job tables from the request role: a district-bound executor cannot read them', async () => {
-    await expect(t.database.forDistrict(districtId).execute(sql`select count(*) from pgboss.job`)).rejects.toMatchObject({ cause: { code: '42501' } });
+    await expect(t.database.forDistrict(districtId).execute(sql`select count(*) from pgboss.job`)).rejects.toMatchObject({
+      cause: { code: '42501' },
+    });
   });
 });
 
@@ -77,7 +87,10 @@ describe('a job that throws', () => {
     expect((await listed(admin)).find((j) => j.id === id)).toMatchObject({ state: 'completed', error: null, abilities: { retry: false } });
     const [summary] = await t.database.db.select().from(schoolTrackerSummary).where(eq(schoolTrackerSummary.orgUnitId, schoolId));
     expect(summary).toBeDefined();
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'job.retry'), eq(auditLog.entityId, id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'job.retry'), eq(auditLog.entityId, id)));
     expect(audit).toHaveLength(1);
   });
 
@@ -92,12 +105,19 @@ describe('a job that throws', () => {
 
   it('fails at once, without retries, when its payload is not one it can run with', async () => {
     // A job written by an older version, say: sent past the typed sender, straight into pg-boss.
-    const { rows } = await t.app.jobs.sql.executeSql(`select pgboss.create_queue('tracker-summary', '{}'::json)`, []).then(() =>
-      t.app.jobs.sql.executeSql(`insert into pgboss.job (name, data, retry_limit) values ('tracker-summary', $1, 5) returning id`, [{ districtId, schoolIds: 'all' }]),
-    );
+    const { rows } = await t.app.jobs.sql
+      .executeSql(`select pgboss.create_queue('tracker-summary', '{}'::json)`, [])
+      .then(() =>
+        t.app.jobs.sql.executeSql(`insert into pgboss.job (name, data, retry_limit) values ('tracker-summary', $1, 5) returning id`, [
+          { districtId, schoolIds: 'all' },
+        ]),
+      );
     const id = (rows[0] as { id: string }).id;
     t.app.jobs.wake('tracker-summary');
     await t.app.jobs.settled();
-    expect((await listed(admin, '?state=failed')).find((j) => j.id === id)).toMatchObject({ attempts: 1, error: expect.stringContaining('payload') });
+    expect((await listed(admin, '?state=failed')).find((j) => j.id === id)).toMatchObject({
+      attempts: 1,
+      error: expect.stringContaining('payload'),
+    });
   });
 });

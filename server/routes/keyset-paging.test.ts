@@ -24,7 +24,9 @@ async function walk(client: Client, url: string, limit: number) {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const res = await client.get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await client.get(
+      `${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { items: { id: string }[]; nextCursor: string | null };
     ids.push(...body.items.map((i) => i.id));
@@ -46,7 +48,13 @@ describe('keyset paging over timestamps', () => {
       for (let i = 0; i < 6; i++) {
         const [row] = await tx
           .insert(auditLog)
-          .values({ districtId: w.districtId, actorUserId: adminUserId, action: 'probe.same_transaction', entityType: 'paging_probe', entityId: w.ids.coachee })
+          .values({
+            districtId: w.districtId,
+            actorUserId: adminUserId,
+            action: 'probe.same_transaction',
+            entityType: 'paging_probe',
+            entityId: w.ids.coachee,
+          })
           .returning({ id: auditLog.id });
         made.push(row!.id);
       }
@@ -59,7 +67,15 @@ describe('keyset paging over timestamps', () => {
   it('gives all 6 audit rows sharing a microsecond timestamp, and a person history the same', async () => {
     const rows = await t.database.db
       .insert(auditLog)
-      .values(Array.from({ length: 6 }, () => ({ districtId: w.districtId, action: 'probe.micro', entityType: 'person', entityId: w.ids.peer, at: MICROS })))
+      .values(
+        Array.from({ length: 6 }, () => ({
+          districtId: w.districtId,
+          action: 'probe.micro',
+          entityType: 'person',
+          entityId: w.ids.peer,
+          at: MICROS,
+        })),
+      )
       .returning({ id: auditLog.id });
     const ids = rows.map((r) => r.id).sort();
     expect((await walk(w.admin, '/api/audit?action=probe.micro', 2)).sort()).toEqual(ids);
@@ -107,7 +123,11 @@ describe('keyset paging over timestamps', () => {
   });
 
   it('refuses a cursor it did not make (400), old millisecond cursors still read', async () => {
-    for (const bad of ['not-a-cursor', Buffer.from('2026-03-02|x').toString('base64url'), Buffer.from(`2026-03-02 10:00:00|${crypto.randomUUID()}`).toString('base64url')]) {
+    for (const bad of [
+      'not-a-cursor',
+      Buffer.from('2026-03-02|x').toString('base64url'),
+      Buffer.from(`2026-03-02 10:00:00|${crypto.randomUUID()}`).toString('base64url'),
+    ]) {
       const res = await w.admin.get(`/api/audit?cursor=${bad}`);
       expect(res.statusCode, bad).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');

@@ -103,7 +103,9 @@ describe('finding 4: set-password links reach only their recipient, and the newe
     await requestReset(t, user.email);
     const link = await linkTo(t, user.email);
     const client = await signIn(t.app, user.email);
-    expect((await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'changed it myself 42' })).statusCode).toBe(204);
+    expect(
+      (await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'changed it myself 42' })).statusCode,
+    ).toBe(204);
     expect((await confirm(t, link, 'attacker chosen password')).statusCode).toBe(409);
     expect((await signIn(t.app, user.email, 'changed it myself 42')).cookie).toBeTruthy();
   });

@@ -19,7 +19,14 @@ import {
 } from '../../common/schemas/mfa.ts';
 import type { FastifyRequest } from 'fastify';
 import { requireCtx, sessionOf } from '../lib/http.ts';
-import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment, twoFactorStatus, verifySession } from '../services/auth/mfa/account.ts';
+import {
+  confirmEnrolment,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  startEnrolment,
+  twoFactorStatus,
+  verifySession,
+} from '../services/auth/mfa/account.ts';
 import { personTwoFactor, resetTwoFactor } from '../services/auth/mfa/admin-reset.ts';
 import { mfaKey } from '../services/auth/mfa/secret-box.ts';
 import { routesNeed } from '../lib/route-auth.ts';
@@ -44,30 +51,50 @@ export const mfaAccountRoutes: FastifyPluginAsyncZod = async (app) => {
     return twoFactorStatus(ctx, session);
   });
 
-  app.post('/enrollment', { schema: { tags, body: Reauthentication, response: { 200: AccountEnrolment } }, config: { rateLimit } }, async (req) => {
-    const { ctx, session } = await mine(req);
-    return startEnrolment(ctx, key(), session, req.body);
-  });
+  app.post(
+    '/enrollment',
+    { schema: { tags, body: Reauthentication, response: { 200: AccountEnrolment } }, config: { rateLimit } },
+    async (req) => {
+      const { ctx, session } = await mine(req);
+      return startEnrolment(ctx, key(), session, req.body);
+    },
+  );
 
-  app.post('/enrollment/confirm', { schema: { tags, body: ConfirmEnrolmentInput, response: { 200: RecoveryCodes } }, config: { rateLimit } }, async (req) => {
-    const { ctx, session } = await mine(req);
-    return confirmEnrolment(ctx, key(), session, req.body);
-  });
+  app.post(
+    '/enrollment/confirm',
+    { schema: { tags, body: ConfirmEnrolmentInput, response: { 200: RecoveryCodes } }, config: { rateLimit } },
+    async (req) => {
+      const { ctx, session } = await mine(req);
+      return confirmEnrolment(ctx, key(), session, req.body);
+    },
+  );
 
-  app.post('/verify', { schema: { tags, body: SecondFactorProof, response: { 200: TwoFactorStatus } }, config: { rateLimit } }, async (req) => {
-    const { ctx, session } = await mine(req);
-    return verifySession(ctx, key(), session, req.body);
-  });
+  app.post(
+    '/verify',
+    { schema: { tags, body: SecondFactorProof, response: { 200: TwoFactorStatus } }, config: { rateLimit } },
+    async (req) => {
+      const { ctx, session } = await mine(req);
+      return verifySession(ctx, key(), session, req.body);
+    },
+  );
 
-  app.post('/recovery-codes', { schema: { tags, body: Reauthentication, response: { 200: RecoveryCodes } }, config: { rateLimit } }, async (req) => {
-    const { ctx } = await mine(req);
-    return regenerateRecoveryCodes(ctx, key(), req.body);
-  });
+  app.post(
+    '/recovery-codes',
+    { schema: { tags, body: Reauthentication, response: { 200: RecoveryCodes } }, config: { rateLimit } },
+    async (req) => {
+      const { ctx } = await mine(req);
+      return regenerateRecoveryCodes(ctx, key(), req.body);
+    },
+  );
 
-  app.post('/disable', { schema: { tags, body: Reauthentication, response: { 200: TwoFactorStatus } }, config: { rateLimit } }, async (req) => {
-    const { ctx, session } = await mine(req);
-    return disableTwoFactor(ctx, key(), session, req.body);
-  });
+  app.post(
+    '/disable',
+    { schema: { tags, body: Reauthentication, response: { 200: TwoFactorStatus } }, config: { rateLimit } },
+    async (req) => {
+      const { ctx, session } = await mine(req);
+      return disableTwoFactor(ctx, key(), session, req.body);
+    },
+  );
 };
 
 export const personMfaRoutes: FastifyPluginAsyncZod = async (app) => {

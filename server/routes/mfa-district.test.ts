@@ -39,7 +39,9 @@ describe('two-factor sign-in required of everyone in a district', () => {
     expect((await anonymous(t.app).request('PUT', '/api/sso/settings', { version: 1, requireTwoFactor: true })).statusCode).toBe(401);
     for (const access of ['hr', 'staff'] as const) {
       const other = await signIn(t.app, (await buildUser(db(), districtId, access)).email);
-      expect((await other.request('PUT', '/api/sso/settings', { version: overview.settingsVersion, requireTwoFactor: true })).statusCode).toBe(403);
+      expect(
+        (await other.request('PUT', '/api/sso/settings', { version: overview.settingsVersion, requireTwoFactor: true })).statusCode,
+      ).toBe(403);
     }
     const on = await admin.request('PUT', '/api/sso/settings', { version: overview.settingsVersion, requireTwoFactor: true });
     expect(on.statusCode, on.body).toBe(200);
@@ -64,7 +66,12 @@ describe('two-factor sign-in required of everyone in a district', () => {
     const teacher = await buildUser(db(), districtId, 'staff');
     expect((await challengeFor(t.app, teacher.email)).step).toBe('enroll');
     const { client } = await signInEnrolling(t.app, teacher.email);
-    expect((await client.get('/api/me/two-factor')).json()).toMatchObject({ enrolled: true, required: true, requiredBy: 'district', sessionVerified: true });
+    expect((await client.get('/api/me/two-factor')).json()).toMatchObject({
+      enrolled: true,
+      required: true,
+      requiredBy: 'district',
+      sessionVerified: true,
+    });
 
     const coach = await buildUser(db(), districtId, 'coach');
     await enrolTestFactor(db(), coach);

@@ -20,7 +20,10 @@ async function enrolFromAccount(client: Client, email: string) {
   const started = await client.post('/api/me/two-factor/enrollment', { method: 'password', password: TEST_PASSWORD });
   expect(started.statusCode).toBe(200);
   const secret = started.json().secret.replace(/\s/g, '');
-  const confirmed = await client.post('/api/me/two-factor/enrollment/confirm', { challenge: started.json().challenge, code: await nextTotpCode(email, secret) });
+  const confirmed = await client.post('/api/me/two-factor/enrollment/confirm', {
+    challenge: started.json().challenge,
+    code: await nextTotpCode(email, secret),
+  });
   expect(confirmed.statusCode).toBe(200);
   return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
 }
@@ -61,7 +64,12 @@ describe('forced enrolment at sign-in', () => {
     // The person is told by e-mail; the enrolment is audited.
     const mails = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, hr.email));
     expect(mails.map((m) => m.subject)).toContain('Two-factor sign-in is on for your Trellis account');
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, hr.id), eq(auditLog.action, 'user.mfa_enroll')))).toHaveLength(1);
+    expect(
+      await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, hr.id), eq(auditLog.action, 'user.mfa_enroll'))),
+    ).toHaveLength(1);
     // From now on the password step asks for a code; the challenge is spent.
     expect((await challengeFor(t.app, hr.email)).step).toBe('verify');
     expect((await confirmEnrolment(t.app, challenge, await nextTotpCode(hr.email, details.secret))).statusCode).toBe(409);
@@ -97,7 +105,12 @@ describe('two-factor sign-in on the account page', () => {
     expect(wrong.json().error.details).toEqual([{ path: 'password', message: 'wrong' }]);
 
     const { secret } = await enrolFromAccount(client, teacher.email);
-    expect((await client.get('/api/me/two-factor')).json()).toMatchObject({ enrolled: true, required: false, recoveryCodesLeft: 10, sessionVerified: true });
+    expect((await client.get('/api/me/two-factor')).json()).toMatchObject({
+      enrolled: true,
+      required: false,
+      recoveryCodesLeft: 10,
+      sessionVerified: true,
+    });
     expect((await challengeFor(t.app, teacher.email)).step).toBe('verify');
 
     expect((await client.post('/api/me/two-factor/disable', { method: 'totp', code: '000000' })).statusCode).toBe(400);
@@ -126,7 +139,10 @@ describe('two-factor sign-in on the account page', () => {
     const teacher = await buildUser(db(), d.id, 'staff');
     const client = await signIn(t.app, teacher.email);
     const { secret, recoveryCodes: old } = await enrolFromAccount(client, teacher.email);
-    const fresh = await client.post('/api/me/two-factor/recovery-codes', { method: 'totp', code: await nextTotpCode(teacher.email, secret) });
+    const fresh = await client.post('/api/me/two-factor/recovery-codes', {
+      method: 'totp',
+      code: await nextTotpCode(teacher.email, secret),
+    });
     expect(fresh.statusCode).toBe(200);
     const codes: string[] = fresh.json().recoveryCodes;
     expect(codes.filter((c) => old.includes(c))).toEqual([]);
@@ -139,8 +155,12 @@ describe('two-factor sign-in on the account page', () => {
     const admin = await buildUser(db(), d.id, 'district_admin');
     const client = await signIn(t.app, admin.email);
     const { secret } = await enrolFromAccount(client, admin.email);
-    expect((await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(`${admin.email}-old`))).statusCode).toBe(401);
-    expect((await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(admin.email, secret))).statusCode).toBe(200);
+    expect(
+      (await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(`${admin.email}-old`))).statusCode,
+    ).toBe(401);
+    expect(
+      (await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(admin.email, secret))).statusCode,
+    ).toBe(200);
   });
 
   it('needs a session', async () => {
@@ -188,7 +208,10 @@ describe('sessions without a second factor', () => {
     const client = await signIn(t.app, hr.email);
     // A session opened through SSO whose provider named no second factor (routes/sso.test.ts).
     await db().update(sessions).set({ mfaVerifiedAt: null, authMethod: 'sso' }).where(eq(sessions.userId, hr.id));
-    expect((await client.get('/api/auth/session')).json().user).toMatchObject({ adminGrant: null, secondFactor: { required: true, satisfied: false } });
+    expect((await client.get('/api/auth/session')).json().user).toMatchObject({
+      adminGrant: null,
+      secondFactor: { required: true, satisfied: false },
+    });
     expect((await client.get('/api/me/two-factor')).json().sessionVerified).toBe(false);
     // The code from the account page gives it the grant, as for any other session.
     await client.post('/api/me/two-factor/verify', { method: 'totp', code: await nextTotpCode(hr.email) });

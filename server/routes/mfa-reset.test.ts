@@ -25,8 +25,8 @@ beforeAll(async () => {
   hr = await signIn(t.app, (await buildUser(db(), districtId, 'hr')).email);
 });
 
-describe('resetting another person\'s two-factor sign-in', () => {
-  it('a district admin resets HR\'s factor: their sessions end, they enrol again at the next sign-in, audited and told', async () => {
+describe("resetting another person's two-factor sign-in", () => {
+  it("a district admin resets HR's factor: their sessions end, they enrol again at the next sign-in, audited and told", async () => {
     const target = await buildUser(db(), districtId, 'hr');
     const targetClient = await signIn(t.app, target.email);
     const before = await admin.get(`/api/people/${target.personId}/two-factor`);
@@ -39,7 +39,10 @@ describe('resetting another person\'s two-factor sign-in', () => {
     expect((await targetClient.get('/api/auth/session')).statusCode).toBe(401);
     expect((await challengeFor(t.app, target.email)).step).toBe('enroll');
 
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, target.personId), eq(auditLog.action, 'user.mfa_reset')));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, target.personId), eq(auditLog.action, 'user.mfa_reset')));
     expect(entry!.entityType).toBe('person');
     const history = (await admin.get(`/api/people/${target.personId}/history`)).json();
     expect(history.items.map((i: { action: string }) => i.action)).toContain('user.mfa_reset');
@@ -49,17 +52,20 @@ describe('resetting another person\'s two-factor sign-in', () => {
     expect((await admin.post(`/api/people/${target.personId}/two-factor/reset`)).statusCode).toBe(409);
   });
 
-  it('is never an admin\'s own, and never HR\'s to do', async () => {
+  it("is never an admin's own, and never HR's to do", async () => {
     const own = await admin.post(`/api/people/${adminPersonId}/two-factor/reset`);
     expect(own.statusCode).toBe(403);
     expect((await admin.get(`/api/people/${adminPersonId}/two-factor`)).json().abilities.reset).toBe(false);
     const other = await buildUser(db(), districtId, 'district_admin');
     expect((await hr.post(`/api/people/${other.personId}/two-factor/reset`)).statusCode).toBe(403);
-    expect((await hr.get(`/api/people/${other.personId}/two-factor`)).json()).toMatchObject({ enrolled: true, abilities: { reset: false } });
+    expect((await hr.get(`/api/people/${other.personId}/two-factor`)).json()).toMatchObject({
+      enrolled: true,
+      abilities: { reset: false },
+    });
     expect(await db().select().from(mfaFactors).where(eq(mfaFactors.userId, other.id))).toHaveLength(1);
   });
 
-  it('answers 404 for another district\'s person and 403 to those who do not manage people', async () => {
+  it("answers 404 for another district's person and 403 to those who do not manage people", async () => {
     const away = await buildDistrict(db());
     const stranger = await buildUser(db(), away.id, 'hr');
     expect((await admin.get(`/api/people/${stranger.personId}/two-factor`)).statusCode).toBe(404);

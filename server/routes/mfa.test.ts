@@ -15,10 +15,13 @@ import { challengeFor, clientFrom, codeStep, passwordStep } from '../test/fixtur
 const t = useTestApp();
 const db = () => t.database.db;
 const audits = (userId: string, action: string) =>
-  db().select().from(auditLog).where(and(eq(auditLog.entityId, userId), eq(auditLog.action, action)));
+  db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, userId), eq(auditLog.action, action)));
 
 describe('signing in with a second factor', () => {
-  it('answers an admin\'s right password with a challenge, not a session; the code opens the session', async () => {
+  it("answers an admin's right password with a challenge, not a session; the code opens the session", async () => {
     const d = await buildDistrict(db());
     const admin = await buildUser(db(), d.id, 'district_admin');
     const res = await passwordStep(t.app, admin.email);
@@ -28,7 +31,11 @@ describe('signing in with a second factor', () => {
     expect(secondFactor.step).toBe('verify');
     expect(await db().select().from(sessions).where(eq(sessions.userId, admin.id))).toEqual([]);
     // The challenge is no session: as a cookie it opens nothing.
-    const asCookie = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `trellis_session=${secondFactor.challenge}` } });
+    const asCookie = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: `trellis_session=${secondFactor.challenge}` },
+    });
     expect(asCookie.statusCode).toBe(401);
 
     const opened = await codeStep(t.app, secondFactor.challenge, await nextTotpCode(admin.email));
@@ -77,7 +84,11 @@ describe('signing in with a second factor', () => {
     for (let round = 0; round < 3; round++) {
       const { challenge } = await challengeFor(t.app, admin.email);
       // Each from its own address: the per-IP limit is not what this test is about.
-      guesses.push(...(await Promise.all(Array.from({ length: 5 }, (_, i) => codeStep(t.app, challenge, String(100000 + round * 10 + i), 'totp', `10.1.${round}.${i}`)))));
+      guesses.push(
+        ...(await Promise.all(
+          Array.from({ length: 5 }, (_, i) => codeStep(t.app, challenge, String(100000 + round * 10 + i), 'totp', `10.1.${round}.${i}`)),
+        )),
+      );
     }
     const statuses = guesses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -86,15 +97,23 @@ describe('signing in with a second factor', () => {
     const { challenge } = await challengeFor(t.app, admin.email);
     expect((await codeStep(t.app, challenge, await nextTotpCode(admin.email))).statusCode).toBe(429);
     // After the window the right code signs in again.
-    await db().update(mfaFactors).set({ attemptsSince: new Date(Date.now() - 16 * 60_000) }).where(eq(mfaFactors.userId, admin.id));
-    expect((await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(admin.email))).statusCode).toBe(200);
+    await db()
+      .update(mfaFactors)
+      .set({ attemptsSince: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(mfaFactors.userId, admin.id));
+    expect((await codeStep(t.app, (await challengeFor(t.app, admin.email)).challenge, await nextTotpCode(admin.email))).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses an expired challenge', async () => {
     const d = await buildDistrict(db());
     const hr = await buildUser(db(), d.id, 'hr');
     const { challenge } = await challengeFor(t.app, hr.email);
-    await db().update(mfaChallenges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(mfaChallenges.userId, hr.id));
+    await db()
+      .update(mfaChallenges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(mfaChallenges.userId, hr.id));
     expect((await codeStep(t.app, challenge, await nextTotpCode(hr.email))).statusCode).toBe(409);
   });
 

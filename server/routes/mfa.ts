@@ -4,7 +4,14 @@
  * or spent challenge -> 409 `invalid_state`; a wrong code -> 401; too many -> 429.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChallengeInput, ConfirmEnrolmentInput, EnrolmentDetails, EnrolmentSession, VerifiedSession, VerifyChallengeInput } from '../../common/schemas/mfa.ts';
+import {
+  ChallengeInput,
+  ConfirmEnrolmentInput,
+  EnrolmentDetails,
+  EnrolmentSession,
+  VerifiedSession,
+  VerifyChallengeInput,
+} from '../../common/schemas/mfa.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ctxForSession, presentMe, SESSION_COOKIE, sessionLifetime, setSessionCookie } from '../lib/http.ts';
 import { mfaKey } from '../services/auth/mfa/secret-box.ts';
@@ -25,7 +32,12 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = await ctxForSession(req, session!);
     return { user: await presentMe(req, ctx), csrfToken };
   }
-  const sessionOptions = (req: FastifyRequest) => ({ ...sessionLifetime(app.env), ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
+  const sessionOptions = (req: FastifyRequest) => ({
+    ...sessionLifetime(app.env),
+    ip: req.ip,
+    userAgent: req.headers['user-agent'],
+    requestId: req.id,
+  });
 
   app.post(
     '/verify',

@@ -32,8 +32,16 @@ async function reader(locale: 'en' | 'es' | null = null): Promise<Reader> {
 /** Another service notifying, as it does inside its own write, then the request's e-mail handed on. */
 async function tell(to: Reader, kind: NotificationKind, params: Record<string, string>) {
   const mail = new RequestMail('https://trellis.example', secretKey(t.app.env, 'notification-unsubscribe'));
-  const ctx = { db: t.database.db, actor: { userId: randomUUID(), personId: actorPersonId, districtId }, requestId: 'test', log: console, mail } as never;
-  await t.database.db.transaction((tx) => notify(tx, ctx, { personIds: [to.personId], kind, entityType: 'observation', entityId: randomUUID(), params, path: '/observations/x' }));
+  const ctx = {
+    db: t.database.db,
+    actor: { userId: randomUUID(), personId: actorPersonId, districtId },
+    requestId: 'test',
+    log: console,
+    mail,
+  } as never;
+  await t.database.db.transaction((tx) =>
+    notify(tx, ctx, { personIds: [to.personId], kind, entityType: 'observation', entityId: randomUUID(), params, path: '/observations/x' }),
+  );
   mail.finish(t.app.mailer, true);
   await t.app.mailer.settled();
 }
@@ -64,23 +72,35 @@ describe('notification preferences', () => {
     expect((await anonymous(t.app).request('PUT', PREFS, { deliveries: {}, version: 0 })).statusCode).toBe(401);
     const me = await reader();
     const first = (await me.client.get(PREFS)).json();
-    expect(first).toMatchObject({ version: 0, deliveries: { observation_published: 'immediately', coaching_session_scheduled: 'immediately' } });
+    expect(first).toMatchObject({
+      version: 0,
+      deliveries: { observation_published: 'immediately', coaching_session_scheduled: 'immediately' },
+    });
 
     const saved = await choose(me, { observation_reply: 'digest', coaching_log_shared: 'off' });
-    expect(saved).toMatchObject({ version: 1, deliveries: { observation_reply: 'digest', coaching_log_shared: 'off', observation_published: 'immediately' } });
+    expect(saved).toMatchObject({
+      version: 1,
+      deliveries: { observation_reply: 'digest', coaching_log_shared: 'off', observation_published: 'immediately' },
+    });
     const stale = await me.client.request('PUT', PREFS, { deliveries: first.deliveries, version: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.deliveries.observation_reply).toBe('digest');
 
     // Another district's user (and anyone else) sees their own, untouched.
-    const outsider = await signIn(t.app, (await buildUser(t.database.db, (await buildDistrict(t.database.db, 'Other')).id, 'district_admin')).email);
+    const outsider = await signIn(
+      t.app,
+      (await buildUser(t.database.db, (await buildDistrict(t.database.db, 'Other')).id, 'district_admin')).email,
+    );
     expect((await outsider.get(PREFS)).json()).toMatchObject({ version: 0, deliveries: { observation_reply: 'immediately' } });
   });
 
   it('bad input -> 400 and the saved preferences stay', async () => {
     const me = await reader();
     const saved = await choose(me, { observation_reply: 'digest' });
-    const bad = await me.client.request('PUT', PREFS, { deliveries: { ...saved.deliveries, observation_reply: 'weekly' }, version: saved.version });
+    const bad = await me.client.request('PUT', PREFS, {
+      deliveries: { ...saved.deliveries, observation_reply: 'weekly' },
+      version: saved.version,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
     const missing = await me.client.request('PUT', PREFS, { deliveries: { observation_reply: 'off' }, version: saved.version });
@@ -138,7 +158,12 @@ describe('the daily digest', () => {
     expect(digest.text).not.toContain('New observation from Luis');
     expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const rows = await t.database.db.select().from(notifications).where(eq(notifications.personId, cy.personId));
-    expect(rows.filter((r) => r.digestedAt !== null).map((r) => r.kind).sort()).toEqual(['action_step_assigned', 'observation_reply']);
+    expect(
+      rows
+        .filter((r) => r.digestedAt !== null)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['action_step_assigned', 'observation_reply']);
 
     // The same day again, or the next: nothing new to send.
     await t.app.jobs.send('notification-digest', { districtId, day: '2026-11-30' }, { id: digestJobId(districtId, '2026-11-30') });
@@ -195,7 +220,9 @@ describe('the digest schedule', () => {
     expect(morning.find((d) => d.districtId === districtId)).toEqual({ districtId, day: '2026-12-02' });
     await t.app.digestSchedule.tick(new Date('2026-12-02T15:00:00Z'));
     await t.app.jobs.settled();
-    const { rows } = await t.app.jobs.sql.executeSql(`select state from pgboss.job where name = 'notification-digest' and id = $1`, [digestJobId(districtId, '2026-12-02')]);
+    const { rows } = await t.app.jobs.sql.executeSql(`select state from pgboss.job where name = 'notification-digest' and id = $1`, [
+      digestJobId(districtId, '2026-12-02'),
+    ]);
     expect(rows).toEqual([{ state: 'completed' }]);
   });
 });

@@ -29,8 +29,10 @@ export const notificationPreferenceRoutes: FastifyPluginAsyncZod = async (app) =
     myNotificationPreferences(await requireCtx(req)),
   );
 
-  app.put('/me/notification-preferences', { schema: { tags, body: UpdateNotificationPreferencesInput, response: { 200: NotificationPreferences } } }, async (req) =>
-    updateMyNotificationPreferences(await requireCtx(req), req.body),
+  app.put(
+    '/me/notification-preferences',
+    { schema: { tags, body: UpdateNotificationPreferencesInput, response: { 200: NotificationPreferences } } },
+    async (req) => updateMyNotificationPreferences(await requireCtx(req), req.body),
   );
 
   // The token comes in the query (the List-Unsubscribe URL) or in a JSON body (the web page's button).

@@ -57,7 +57,11 @@ describe('notifications', () => {
     const list = (await teacher.get('/api/notifications')).json();
     expect(list.items.map((n: { params: { title: string } }) => n.params.title)).toEqual(['Newest', 'Middle', 'Oldest']);
     expect([list.total, list.unread]).toEqual([3, 3]);
-    expect(list.items[0]).toMatchObject({ kind: 'action_step_assigned', readAt: null, params: { path: '/observations', due: '2026-12-01' } });
+    expect(list.items[0]).toMatchObject({
+      kind: 'action_step_assigned',
+      readAt: null,
+      params: { path: '/observations', due: '2026-12-01' },
+    });
     const page = (await teacher.get('/api/notifications?limit=2&offset=2')).json();
     expect(page.items.map((n: { params: { title: string } }) => n.params.title)).toEqual(['Oldest']);
     expect([page.total, page.unread]).toEqual([3, 3]);
@@ -95,7 +99,13 @@ describe('notifications', () => {
 
   it('notify() from another service shows up in the recipient list with its path', async () => {
     const db = t.database.db;
-    const ctx = { db, actor: { userId: randomUUID(), personId: colleaguePersonId, districtId }, requestId: 'test', log: console, mail: new RequestMail('http://127.0.0.1:3000') } as never;
+    const ctx = {
+      db,
+      actor: { userId: randomUUID(), personId: colleaguePersonId, districtId },
+      requestId: 'test',
+      log: console,
+      mail: new RequestMail('http://127.0.0.1:3000'),
+    } as never;
     await notify(db, ctx, {
       personIds: [teacherPersonId, colleaguePersonId],
       kind: 'observation_published',

@@ -16,8 +16,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationList } } }, async (req) =>
     listNotifications(await requireCtx(req), req.query),
   );
-  app.post('/read-all', { config: { keepsSessions: true }, schema: { tags, response: { 200: ReadAllResult } } }, async (req) => markAllNotificationsRead(await requireCtx(req)));
-  app.post('/:id/read', { config: { keepsSessions: true }, schema: { tags, params: IdParams, response: { 200: NotificationItem } } }, async (req) =>
-    markNotificationRead(await requireCtx(req), req.params.id),
+  app.post('/read-all', { config: { keepsSessions: true }, schema: { tags, response: { 200: ReadAllResult } } }, async (req) =>
+    markAllNotificationsRead(await requireCtx(req)),
+  );
+  app.post(
+    '/:id/read',
+    { config: { keepsSessions: true }, schema: { tags, params: IdParams, response: { 200: NotificationItem } } },
+    async (req) => markNotificationRead(await requireCtx(req), req.params.id),
   );
 };

@@ -35,13 +35,22 @@ beforeAll(async () => {
   outsider = await signIn(t.app, w.outsider.email);
   const [lib] = await db
     .insert(actionStepLibrary)
-    .values({ districtId: w.districtId, itemId: w.fixture.criteria[0]!.itemId, title: 'Cold call after wait time', practicePrompt: 'Plan three questions' })
+    .values({
+      districtId: w.districtId,
+      itemId: w.fixture.criteria[0]!.itemId,
+      title: 'Cold call after wait time',
+      practicePrompt: 'Plan three questions',
+    })
     .returning();
   libraryId = lib!.id;
   const [descriptor] = await db.select().from(rubricDescriptors).where(eq(rubricDescriptors.criterionId, w.fixture.criteria[0]!.id));
   descriptorId = descriptor!.id;
 
-  const created = await leader.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10' });
+  const created = await leader.post('/api/observations', {
+    typeId: w.fixture.scoredTypeId,
+    observedPersonId: w.teacher.personId,
+    observedOn: '2026-11-10',
+  });
   expect(created.statusCode, created.body).toBe(201);
   observationId = created.json().id;
   for (const body of [{ libraryStepId: libraryId }, { libraryStepId: libraryId }]) {
@@ -49,7 +58,10 @@ beforeAll(async () => {
   }
   // The second step from the library is reworded by its observer.
   const steps = (await leader.get(`/api/observations/${observationId}`)).json().actionSteps as { id: string; version: number }[];
-  const reworded = await leader.request('PATCH', `/api/action-steps/${steps[1]!.id}`, { version: steps[1]!.version, title: 'Cold call Ana first' });
+  const reworded = await leader.request('PATCH', `/api/action-steps/${steps[1]!.id}`, {
+    version: steps[1]!.version,
+    title: 'Cold call Ana first',
+  });
   expect(reworded.statusCode, reworded.body).toBe(200);
   const current = (await leader.get(`/api/observations/${observationId}`)).json();
   const saved = await leader.request('PUT', `/api/observations/${observationId}/draft`, {
@@ -75,12 +87,24 @@ describe('observations in the reader’s language', () => {
   it('answers 401 signed out and 404 to another district, in either language', async () => {
     expect((await anonymous(t.app).get(`/api/observations/${observationId}`)).statusCode).toBe(401);
     expect((await outsider.request('GET', `/api/observations/${observationId}`, undefined, es)).statusCode).toBe(404);
-    expect((await teacher.request('PUT', '/api/translations/observation_type', { entityId: w.fixture.scoredTypeId, field: 'name', locale: 'es', text: 'x', version: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await teacher.request('PUT', '/api/translations/observation_type', {
+          entityId: w.fixture.scoredTypeId,
+          field: 'name',
+          locale: 'es',
+          text: 'x',
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('names the observation type in Spanish in the lists, the original in English', async () => {
     const typeOf = async (client: Client, query: string, headers: Record<string, string>) =>
-      (await client.request('GET', `/api/observations?${query}`, undefined, headers)).json().items.find((o: { id: string }) => o.id === observationId).type.name;
+      (await client.request('GET', `/api/observations?${query}`, undefined, headers))
+        .json()
+        .items.find((o: { id: string }) => o.id === observationId).type.name;
     expect(await typeOf(teacher, 'mine=received', es)).toBe('Observación evaluada');
     expect(await typeOf(leader, 'mine=made', es)).toBe('Observación evaluada');
     expect(await typeOf(hr, '', es)).toBe('Observación evaluada');
@@ -91,7 +115,12 @@ describe('observations in the reader’s language', () => {
   it('shows the observation with its type, rubric and library steps in Spanish, falling back to the original', async () => {
     const spanish = (await teacher.request('GET', `/api/observations/${observationId}`, undefined, es)).json();
     expect(spanish.type.name).toBe('Observación evaluada');
-    expect(spanish.rubric.levels.map((l: { label: string }) => l.label)).toEqual(['Distinguished', 'Competente', 'Developing', 'Unsatisfactory']);
+    expect(spanish.rubric.levels.map((l: { label: string }) => l.label)).toEqual([
+      'Distinguished',
+      'Competente',
+      'Developing',
+      'Unsatisfactory',
+    ]);
     const descriptor = spanish.rubric.criteria[0].descriptors.find((d: { id: string }) => d.id === descriptorId);
     expect(descriptor.description).toBe('Distinguido: cómo se ve en el aula');
     expect(spanish.rubric.criteria[1].descriptors[0].description).toBe('Distinguished: what this looks like in the classroom');
@@ -102,11 +131,15 @@ describe('observations in the reader’s language', () => {
       ]),
     );
     // The observer reads it in Spanish too; the same observation in English is the original.
-    expect((await leader.request('GET', `/api/observations/${observationId}`, undefined, es)).json().rubric.levels[1].label).toBe('Competente');
+    expect((await leader.request('GET', `/api/observations/${observationId}`, undefined, es)).json().rubric.levels[1].label).toBe(
+      'Competente',
+    );
     const english = (await teacher.request('GET', `/api/observations/${observationId}`, undefined, en)).json();
     expect(english.type.name).toBe('Scored observation');
     expect(english.rubric.levels[1].label).toBe('Proficient');
-    expect(english.rubric.criteria[0].descriptors.find((d: { id: string }) => d.id === descriptorId).description).toBe('Distinguished: what this looks like in the classroom');
+    expect(english.rubric.criteria[0].descriptors.find((d: { id: string }) => d.id === descriptorId).description).toBe(
+      'Distinguished: what this looks like in the classroom',
+    );
     expect(english.actionSteps.map((s: { title: string }) => s.title).sort()).toEqual(['Cold call Ana first', 'Cold call after wait time']);
   });
 
@@ -114,7 +147,11 @@ describe('observations in the reader’s language', () => {
     const list = (await teacher.request('GET', '/api/action-steps', undefined, es)).json().items as { id: string; title: string }[];
     expect(list.map((s) => s.title).sort()).toEqual(['Cold call Ana first', 'Preguntar sin voluntarios tras el tiempo de espera']);
     const translated = list.find((s) => s.title.startsWith('Preguntar'))!;
-    expect((await teacher.request('GET', `/api/action-steps/${translated.id}`, undefined, es)).json().title).toBe('Preguntar sin voluntarios tras el tiempo de espera');
-    expect((await teacher.request('GET', `/api/action-steps/${translated.id}`, undefined, en)).json().title).toBe('Cold call after wait time');
+    expect((await teacher.request('GET', `/api/action-steps/${translated.id}`, undefined, es)).json().title).toBe(
+      'Preguntar sin voluntarios tras el tiempo de espera',
+    );
+    expect((await teacher.request('GET', `/api/action-steps/${translated.id}`, undefined, en)).json().title).toBe(
+      'Cold call after wait time',
+    );
   });
 });

@@ -21,13 +21,20 @@ beforeAll(async () => {
   w = await buildObservationWorld(t.database.db);
   // The other district's framework is a draft its HR still edits.
   other = await buildObservationFixture(t.database.db, w.outsider.districtId);
-  await t.database.db.update(frameworkVersions).set({ status: 'draft', publishedAt: null }).where(eq(frameworkVersions.id, other.versionId));
+  await t.database.db
+    .update(frameworkVersions)
+    .set({ status: 'draft', publishedAt: null })
+    .where(eq(frameworkVersions.id, other.versionId));
   leader = await signIn(t.app, w.leader.email);
   otherHr = await signIn(t.app, (await buildUser(t.database.db, w.outsider.districtId, 'hr')).email);
 }, 60_000);
 
 async function start() {
-  const res = await leader.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10' });
+  const res = await leader.post('/api/observations', {
+    typeId: w.fixture.scoredTypeId,
+    observedPersonId: w.teacher.personId,
+    observedOn: '2026-11-10',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number };
 }
@@ -37,10 +44,16 @@ const put = (id: string, body: unknown) => leader.request('PUT', `/api/observati
 describe('scores naming another district’s rubric', () => {
   it('refuses another district’s criterion, and another district’s level on an own criterion', async () => {
     const obs = await start();
-    const foreign = await put(obs.id, { version: obs.version, scores: [{ criterionId: other.criteria[0]!.id, scaleLevelId: other.levels[0]!.id }] });
+    const foreign = await put(obs.id, {
+      version: obs.version,
+      scores: [{ criterionId: other.criteria[0]!.id, scaleLevelId: other.levels[0]!.id }],
+    });
     expect(foreign.statusCode, foreign.body).toBe(400);
     expect(foreign.json().error.details[0].path).toBe('scores.0.criterionId');
-    const foreignLevel = await put(obs.id, { version: obs.version, scores: [{ criterionId: w.fixture.criteria[0]!.id, scaleLevelId: other.levels[0]!.id }] });
+    const foreignLevel = await put(obs.id, {
+      version: obs.version,
+      scores: [{ criterionId: w.fixture.criteria[0]!.id, scaleLevelId: other.levels[0]!.id }],
+    });
     expect(foreignLevel.statusCode, foreignLevel.body).toBe(400);
     expect(foreignLevel.json().error.details[0].path).toBe('scores.0.scaleLevelId');
     expect(await t.database.db.select().from(observationScores).where(eq(observationScores.observationId, obs.id))).toEqual([]);
@@ -49,7 +62,10 @@ describe('scores naming another district’s rubric', () => {
   it('publishing leaves nothing of the other district on the profile, and that district deletes its criterion', async () => {
     const obs = await start();
     const own = { criterionId: w.fixture.criteria[0]!.id, scaleLevelId: w.fixture.levels[0]!.id };
-    const attack = await put(obs.id, { version: obs.version, scores: [own, { criterionId: other.criteria[1]!.id, scaleLevelId: other.levels[1]!.id }] });
+    const attack = await put(obs.id, {
+      version: obs.version,
+      scores: [own, { criterionId: other.criteria[1]!.id, scaleLevelId: other.levels[1]!.id }],
+    });
     // Refused, the observer saves their own score; accepted (the hole), publishing carries the foreign one.
     const saved = attack.statusCode === 200 ? attack : await put(obs.id, { version: obs.version, scores: [own] });
     expect(saved.statusCode, saved.body).toBe(200);

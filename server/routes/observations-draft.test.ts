@@ -27,7 +27,12 @@ beforeAll(async () => {
 }, 60_000);
 
 async function start(body: Record<string, unknown> = {}, client = leader) {
-  const res = await client.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10', ...body });
+  const res = await client.post('/api/observations', {
+    typeId: w.fixture.scoredTypeId,
+    observedPersonId: w.teacher.personId,
+    observedOn: '2026-11-10',
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number };
 }
@@ -60,7 +65,13 @@ describe('draft save', () => {
     expect(res.json().version).toBe(obs.version + 1);
     const view = (await leader.get(`/api/observations/${obs.id}`)).json();
     expect(view.notes.map((n: { body: string }) => n.body)).toEqual(['Students in pairs', 'Exit ticket']);
-    expect(view.scores[0]).toMatchObject({ criterionId: criterion(0), itemId: w.fixture.criteria[0]!.itemId, scaleLevelId: level(1), levelScore: 3, citedNoteIds: [notes[0]!.id] });
+    expect(view.scores[0]).toMatchObject({
+      criterionId: criterion(0),
+      itemId: w.fixture.criteria[0]!.itemId,
+      scaleLevelId: level(1),
+      levelScore: 3,
+      citedNoteIds: [notes[0]!.id],
+    });
     expect(view).toMatchObject({ glows: 'Routines', grows: 'Questioning', durationMinutes: 40 });
     // A later save without notes leaves them; one with notes replaces them.
     const again = await put(obs.id, { version: obs.version + 1, glows: 'Routines!' });
@@ -89,7 +100,10 @@ describe('draft save', () => {
     const obs = await start();
     const tagged = await put(obs.id, { version: obs.version, notes: [note('x', w.fixture.outsideItemId)] });
     expect(tagged.statusCode).toBe(400);
-    const cited = await put(obs.id, { version: obs.version, scores: [{ criterionId: criterion(0), scaleLevelId: level(0), citedNoteIds: [randomUUID()] }] });
+    const cited = await put(obs.id, {
+      version: obs.version,
+      scores: [{ criterionId: criterion(0), scaleLevelId: level(0), citedNoteIds: [randomUUID()] }],
+    });
     expect(cited.statusCode).toBe(400);
     expect(cited.json().error.details[0].path).toBe('scores.0.citedNoteIds');
   });
@@ -136,12 +150,18 @@ describe('draft save', () => {
     expect(current.version).toBe(first.json().version);
     expect(current.notes.map((n: { body: string }) => n.body)).toEqual(['Observer note']);
     // With the current version the co-observer's save goes through.
-    expect((await put(obs.id, { version: current.version, notes: [...current.notes, note('Co-observer note')] }, leader2)).statusCode).toBe(200);
+    expect((await put(obs.id, { version: current.version, notes: [...current.notes, note('Co-observer note')] }, leader2)).statusCode).toBe(
+      200,
+    );
   });
 
   it('an offline edit arriving after publishing: 409 invalid_state with the published observation; nothing lost', async () => {
     const obs = await start();
-    const saved = await put(obs.id, { version: obs.version, notes: [note('Seen live')], scores: [{ criterionId: criterion(0), scaleLevelId: level(1) }] });
+    const saved = await put(obs.id, {
+      version: obs.version,
+      notes: [note('Seen live')],
+      scores: [{ criterionId: criterion(0), scaleLevelId: level(1) }],
+    });
     const published = await leader.post(`/api/observations/${obs.id}/publish`, { version: saved.json().version });
     expect(published.statusCode).toBe(200);
     // The co-observer's phone was offline and sends its copy, based on the old version.
@@ -168,10 +188,18 @@ describe('publish and revise', () => {
         { criterionId: criterion(1), scaleLevelId: level(2) },
       ],
     });
-    const res = await leader.post(`/api/observations/${id}/publish`, { version: saved.json().version, feedbackMeetingAt: '2026-11-12T15:00:00Z' });
+    const res = await leader.post(`/api/observations/${id}/publish`, {
+      version: saved.json().version,
+      feedbackMeetingAt: '2026-11-12T15:00:00Z',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json();
-    expect(view).toMatchObject({ status: 'published', revision: 1, feedbackDueOn: '2026-11-13', feedbackMeetingAt: '2026-11-12T15:00:00.000Z' });
+    expect(view).toMatchObject({
+      status: 'published',
+      revision: 1,
+      feedbackDueOn: '2026-11-13',
+      feedbackMeetingAt: '2026-11-12T15:00:00.000Z',
+    });
     expect(view.revisions).toHaveLength(1);
     const rows = await t.database.db.select().from(evidence).where(eq(evidence.sourceId, id));
     expect(rows).toHaveLength(2);
@@ -231,7 +259,13 @@ describe('publish and revise', () => {
     const [latest] = await t.database.db
       .select()
       .from(competencyLatest)
-      .where(and(eq(competencyLatest.personId, w.teacher.personId), eq(competencyLatest.itemId, w.fixture.criteria[1]!.itemId), eq(competencyLatest.purpose, 'evaluation')));
+      .where(
+        and(
+          eq(competencyLatest.personId, w.teacher.personId),
+          eq(competencyLatest.itemId, w.fixture.criteria[1]!.itemId),
+          eq(competencyLatest.purpose, 'evaluation'),
+        ),
+      );
     expect(latest).toMatchObject({ scaleLevelId: level(0), proficient: true });
     const told = await notificationsOf(w.teacher.personId, 'observation_revised', id);
     expect(told).toHaveLength(1);
@@ -252,7 +286,13 @@ describe('publish and revise', () => {
     const [latest] = await t.database.db
       .select()
       .from(competencyLatest)
-      .where(and(eq(competencyLatest.personId, w.teacher.personId), eq(competencyLatest.itemId, w.fixture.criteria[0]!.itemId), eq(competencyLatest.purpose, 'evaluation')));
+      .where(
+        and(
+          eq(competencyLatest.personId, w.teacher.personId),
+          eq(competencyLatest.itemId, w.fixture.criteria[0]!.itemId),
+          eq(competencyLatest.purpose, 'evaluation'),
+        ),
+      );
     expect(latest!.observedOn).not.toBe('2026-10-01');
   });
 

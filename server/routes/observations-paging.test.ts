@@ -47,7 +47,11 @@ beforeAll(async () => {
   hr = await signIn(t.app, w.hr.email);
   const days = ['2026-11-02', '2026-11-03', '2026-11-03', '2026-11-03', '2026-11-03', '2026-11-04', '2026-11-05'];
   for (const observedOn of days) {
-    const res = await leader.post('/api/observations', { typeId: w.fixture.walkthroughTypeId, observedPersonId: w.teacher.personId, observedOn });
+    const res = await leader.post('/api/observations', {
+      typeId: w.fixture.walkthroughTypeId,
+      observedPersonId: w.teacher.personId,
+      observedOn,
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   // Four on one day made at one microsecond: only the id tells them apart.
@@ -69,7 +73,11 @@ describe('paging the observations list', () => {
     expect(pages.every((p) => !p.totalIsLowerBound)).toBe(true);
     expect(pages.at(-1)!.nextCursor).toBeNull();
     const first = pages[0]!.items[0]!;
-    expect(first).toMatchObject({ observedOn: '2026-11-05', observed: { name: expect.stringContaining(' ') }, type: { name: expect.any(String) } });
+    expect(first).toMatchObject({
+      observedOn: '2026-11-05',
+      observed: { name: expect.stringContaining(' ') },
+      type: { name: expect.any(String) },
+    });
   });
 
   it('keeps the filters across pages', async () => {
@@ -89,7 +97,11 @@ describe('paging the observations list', () => {
   });
 
   it('refuses a cursor it did not make (400 validation_failed)', async () => {
-    const bad = ['nope', Buffer.from(`2026-11-02|${crypto.randomUUID()}`).toString('base64url'), Buffer.from(`2026-13-45|2026-01-01T00:00:00Z|${crypto.randomUUID()}`).toString('base64url')];
+    const bad = [
+      'nope',
+      Buffer.from(`2026-11-02|${crypto.randomUUID()}`).toString('base64url'),
+      Buffer.from(`2026-13-45|2026-01-01T00:00:00Z|${crypto.randomUUID()}`).toString('base64url'),
+    ];
     for (const cursor of bad) {
       const res = await leader.get(`/api/observations?cursor=${cursor}`);
       expect(res.statusCode, cursor).toBe(400);
@@ -98,7 +110,8 @@ describe('paging the observations list', () => {
   });
 
   it('counts exactly up to 1,000 and says "more than" past it', async () => {
-    await t.database.db.execute(sql`insert into observations (district_id, type_id, kind, purpose, status, observed_person_id, observer_person_id, org_unit_id, observed_on)
+    await t.database.db
+      .execute(sql`insert into observations (district_id, type_id, kind, purpose, status, observed_person_id, observer_person_id, org_unit_id, observed_on)
       select o.district_id, o.type_id, o.kind, o.purpose, o.status, o.observed_person_id, o.observer_person_id, o.org_unit_id, date '2026-10-01' - g
       from observations o cross join generate_series(1, 1000) g where o.id = ${expected[0]}`);
     const first = await page(leader, 'mine=made&limit=5');

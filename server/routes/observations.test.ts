@@ -11,7 +11,12 @@ import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 const t = useTestApp();
 let w: Awaited<ReturnType<typeof buildObservationWorld>>;
 const as: Record<string, Client> = {};
-const ids: Record<'evaluation' | 'walkthrough' | 'coachScored' | 'draft', string> = { evaluation: '', walkthrough: '', coachScored: '', draft: '' };
+const ids: Record<'evaluation' | 'walkthrough' | 'coachScored' | 'draft', string> = {
+  evaluation: '',
+  walkthrough: '',
+  coachScored: '',
+  draft: '',
+};
 
 async function start(client: Client, body: Record<string, unknown>) {
   const res = await client.post('/api/observations', { observedOn: '2026-11-10', ...body });
@@ -37,11 +42,15 @@ beforeAll(async () => {
     as[key] = await signIn(t.app, w[key].email);
   }
   const teacherId = w.teacher.personId;
-  ids.evaluation = (await scoreAndPublish(as.leader!, await start(as.leader!, { typeId: w.fixture.scoredTypeId, observedPersonId: teacherId }))).id;
+  ids.evaluation = (
+    await scoreAndPublish(as.leader!, await start(as.leader!, { typeId: w.fixture.scoredTypeId, observedPersonId: teacherId }))
+  ).id;
   const walk = await start(as.leader!, { typeId: w.fixture.walkthroughTypeId, observedPersonId: teacherId });
   ids.walkthrough = walk.id;
   expect((await as.leader!.post(`/api/observations/${walk.id}/publish`, { version: walk.version })).statusCode).toBe(200);
-  ids.coachScored = (await scoreAndPublish(as.coach!, await start(as.coach!, { typeId: w.fixture.scoredTypeId, observedPersonId: teacherId }))).id;
+  ids.coachScored = (
+    await scoreAndPublish(as.coach!, await start(as.coach!, { typeId: w.fixture.scoredTypeId, observedPersonId: teacherId }))
+  ).id;
   ids.draft = (await start(as.leader!, { typeId: w.fixture.scoredTypeId, observedPersonId: teacherId })).id;
 }, 60_000);
 
@@ -80,15 +89,31 @@ describe('creating observations', () => {
   });
 
   it('400 for a type of another district or inactive, and for a teacher without a role rubric', async () => {
-    const res = await as.leader!.post('/api/observations', { typeId: crypto.randomUUID(), observedPersonId: w.teacher.personId, observedOn: '2026-11-10' });
+    const res = await as.leader!.post('/api/observations', {
+      typeId: crypto.randomUUID(),
+      observedPersonId: w.teacher.personId,
+      observedOn: '2026-11-10',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('typeId');
     // The leader's own role (principal) has no rubric: a school leader observed by HR.
-    const noRubric = await as.hr!.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.leader.personId, observedOn: '2026-11-10' });
+    const noRubric = await as.hr!.post('/api/observations', {
+      typeId: w.fixture.scoredTypeId,
+      observedPersonId: w.leader.personId,
+      observedOn: '2026-11-10',
+    });
     expect(noRubric.statusCode).toBe(400);
     expect(noRubric.json().error.message).toMatch(/no role rubric/);
     // A walkthrough needs no rubric.
-    expect((await as.hr!.post('/api/observations', { typeId: w.fixture.walkthroughTypeId, observedPersonId: w.leader.personId, observedOn: '2026-11-10' })).statusCode).toBe(201);
+    expect(
+      (
+        await as.hr!.post('/api/observations', {
+          typeId: w.fixture.walkthroughTypeId,
+          observedPersonId: w.leader.personId,
+          observedOn: '2026-11-10',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -97,7 +122,15 @@ describe('permission matrix', () => {
     const anon = anonymous(t.app);
     expect((await anon.get('/api/observations')).statusCode).toBe(401);
     expect((await anon.get(`/api/observations/${ids.evaluation}`)).statusCode).toBe(401);
-    expect((await anon.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: w.teacher.personId, observedOn: '2026-11-10' })).statusCode).toBe(401);
+    expect(
+      (
+        await anon.post('/api/observations', {
+          typeId: w.fixture.scoredTypeId,
+          observedPersonId: w.teacher.personId,
+          observedOn: '2026-11-10',
+        })
+      ).statusCode,
+    ).toBe(401);
     expect((await anon.request('PUT', `/api/observations/${ids.draft}/draft`, { version: 1 })).statusCode).toBe(401);
     expect((await anon.post(`/api/observations/${ids.draft}/publish`, { version: 1 })).statusCode).toBe(401);
     expect((await anon.get('/api/action-steps')).statusCode).toBe(401);
@@ -116,10 +149,14 @@ describe('permission matrix', () => {
 
   it('403 for readers who may not do the write', async () => {
     const evaluation = (await as.hr!.get(`/api/observations/${ids.evaluation}`)).json();
-    expect((await as.hr!.post(`/api/observations/${ids.evaluation}/revise`, { version: evaluation.version, reason: 'x' })).statusCode).toBe(403);
+    expect((await as.hr!.post(`/api/observations/${ids.evaluation}/revise`, { version: evaluation.version, reason: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await as.hr!.post(`/api/observations/${ids.evaluation}/replies`, { body: 'hi' })).statusCode).toBe(403);
     expect((await as.hr!.post(`/api/observations/${ids.evaluation}/feedback`, { held: true })).statusCode).toBe(403);
-    expect((await as.teacher!.post(`/api/observations/${ids.evaluation}/revise`, { version: evaluation.version, reason: 'x' })).statusCode).toBe(403);
+    expect(
+      (await as.teacher!.post(`/api/observations/${ids.evaluation}/revise`, { version: evaluation.version, reason: 'x' })).statusCode,
+    ).toBe(403);
     expect((await as.teacher!.post(`/api/observations/${ids.evaluation}/action-steps`, { title: 'x' })).statusCode).toBe(403);
     expect((await as.leader!.post(`/api/observations/${ids.evaluation}/acknowledge`, { revision: 1 })).statusCode).toBe(403);
     // Publishing someone else's draft: the draft does not exist for them.

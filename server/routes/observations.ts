@@ -50,7 +50,8 @@ const tags = ['observations'];
 const bodyLimit = OBSERVATION_LIMITS.draftBodyBytes;
 
 /** An observation as the request's reader reads it (routes/translations.ts). */
-const forReader = (req: FastifyRequest, ctx: Ctx, o: Observation) => translateObservation(ctx.db, ctx.actor.districtId, readerLocale(req), o);
+const forReader = (req: FastifyRequest, ctx: Ctx, o: Observation) =>
+  translateObservation(ctx.db, ctx.actor.districtId, readerLocale(req), o);
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
@@ -66,11 +67,27 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Observation } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return forReader(req, ctx, await readLogged(ctx, 'observation', req.params.id, () => observationView(ctx, req.params.id), (o) => [o.observed.id]));
+    return forReader(
+      req,
+      ctx,
+      await readLogged(
+        ctx,
+        'observation',
+        req.params.id,
+        () => observationView(ctx, req.params.id),
+        (o) => [o.observed.id],
+      ),
+    );
   });
 
-  app.put('/:id/draft', { bodyLimit, config: { keepsSessions: true }, schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } } }, async (req) =>
-    saveDraft(await requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/:id/draft',
+    {
+      bodyLimit,
+      config: { keepsSessions: true },
+      schema: { tags, params: IdParams, body: SaveDraftInput, response: { 200: SaveDraftResult } },
+    },
+    async (req) => saveDraft(await requireCtx(req), req.params.id, req.body),
   );
 
   app.delete('/:id', { schema: { tags, params: IdParams, querystring: DiscardObservationQuery } }, async (req, reply) => {
@@ -78,36 +95,57 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.post('/:id/publish', { schema: { tags, params: IdParams, body: PublishObservationInput, response: { 200: Observation } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    return forReader(req, ctx, await publishObservation(ctx, req.params.id, req.body));
-  });
-
-  app.post('/:id/revise', { bodyLimit, schema: { tags, params: IdParams, body: ReviseObservationInput, response: { 200: Observation } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    return forReader(req, ctx, await reviseObservation(ctx, req.params.id, req.body));
-  });
-
-  app.get('/:id/revisions/:revision', { schema: { tags, params: RevisionParams, response: { 200: ObservationRevisionDetail } } }, async (req) =>
-    revisionView(await requireCtx(req), req.params.id, req.params.revision),
+  app.post(
+    '/:id/publish',
+    { schema: { tags, params: IdParams, body: PublishObservationInput, response: { 200: Observation } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return forReader(req, ctx, await publishObservation(ctx, req.params.id, req.body));
+    },
   );
 
-  app.post('/:id/acknowledge', { schema: { tags, params: IdParams, body: AcknowledgeObservationInput, response: { 200: Observation } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    return forReader(req, ctx, await acknowledgeObservation(ctx, req.params.id, req.body));
-  });
-
-  app.post('/:id/replies', { schema: { tags, params: IdParams, body: CreateReplyInput, response: { 201: ObservationReply } } }, async (req, reply) =>
-    reply.status(201).send(await replyToObservation(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/:id/revise',
+    { bodyLimit, schema: { tags, params: IdParams, body: ReviseObservationInput, response: { 200: Observation } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return forReader(req, ctx, await reviseObservation(ctx, req.params.id, req.body));
+    },
   );
 
-  app.post('/:id/feedback', { schema: { tags, params: IdParams, body: RecordFeedbackInput, response: { 200: Observation } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    return forReader(req, ctx, await recordFeedback(ctx, req.params.id, req.body));
-  });
+  app.get(
+    '/:id/revisions/:revision',
+    { schema: { tags, params: RevisionParams, response: { 200: ObservationRevisionDetail } } },
+    async (req) => revisionView(await requireCtx(req), req.params.id, req.params.revision),
+  );
 
-  app.post('/:id/action-steps', { schema: { tags, params: IdParams, body: CreateActionStepInput, response: { 201: ActionStep } } }, async (req, reply) =>
-    reply.status(201).send(await createActionStep(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/:id/acknowledge',
+    { schema: { tags, params: IdParams, body: AcknowledgeObservationInput, response: { 200: Observation } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return forReader(req, ctx, await acknowledgeObservation(ctx, req.params.id, req.body));
+    },
+  );
+
+  app.post(
+    '/:id/replies',
+    { schema: { tags, params: IdParams, body: CreateReplyInput, response: { 201: ObservationReply } } },
+    async (req, reply) => reply.status(201).send(await replyToObservation(await requireCtx(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/:id/feedback',
+    { schema: { tags, params: IdParams, body: RecordFeedbackInput, response: { 200: Observation } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return forReader(req, ctx, await recordFeedback(ctx, req.params.id, req.body));
+    },
+  );
+
+  app.post(
+    '/:id/action-steps',
+    { schema: { tags, params: IdParams, body: CreateActionStepInput, response: { 201: ActionStep } } },
+    async (req, reply) => reply.status(201).send(await createActionStep(await requireCtx(req), req.params.id, req.body)),
   );
 };
-

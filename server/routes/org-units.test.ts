@@ -18,7 +18,12 @@ beforeAll(async () => {
 describe('org units', () => {
   it('creates a school under the district, counts its staff, and audits the change', async () => {
     const root = (await admin.post('/api/org-units', { name: 'Central', type: 'district' })).json();
-    const school = await admin.post('/api/org-units', { name: 'Coral Bay Elementary', type: 'school', identifier: 'ES02', parentId: root.id });
+    const school = await admin.post('/api/org-units', {
+      name: 'Coral Bay Elementary',
+      type: 'school',
+      identifier: 'ES02',
+      parentId: root.id,
+    });
     expect(school.statusCode).toBe(201);
     expect(school.json()).toMatchObject({ parentName: 'Central', staffCount: 0, abilities: { update: true } });
     await buildPerson(t.database.db, districtId, { orgUnitId: school.json().id });

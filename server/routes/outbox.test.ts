@@ -52,7 +52,13 @@ describe('set-password e-mails through SMTP', () => {
     expect(`${link.origin}${link.pathname}`).toBe('https://trellis.sunshine.example/reset-password');
     expect((await confirm(link.searchParams.get('token'), 'chosen from the e-mail 7')).statusCode).toBe(204);
     expect((await signIn(t.app, user.email, 'chosen from the e-mail 7')).cookie).toBeTruthy();
-    expect(await outboxRow(user.email)).toMatchObject({ kind: 'password_reset', status: 'sent', attempts: 1, linkWithheld: true, failureReason: null });
+    expect(await outboxRow(user.email)).toMatchObject({
+      kind: 'password_reset',
+      status: 'sent',
+      attempts: 1,
+      linkWithheld: true,
+      failureReason: null,
+    });
   });
 
   it('a Spanish-speaking user gets the reset in Spanish, its subject decoded as written', async () => {
@@ -118,10 +124,23 @@ describe('retries and refusals', () => {
   it('a held e-mail whose process ended before sending it fails as interrupted', async () => {
     const [row] = await t.database.db
       .insert(outboxEmails)
-      .values({ districtId, kind: 'password_reset', toAddress: 'gone@sunshine.example', subject: 'Reset', body: '[…]', linkWithheld: true, leaseUntil: new Date(Date.now() - 1000) })
+      .values({
+        districtId,
+        kind: 'password_reset',
+        toAddress: 'gone@sunshine.example',
+        subject: 'Reset',
+        body: '[…]',
+        linkWithheld: true,
+        leaseUntil: new Date(Date.now() - 1000),
+      })
       .returning();
     t.app.mailer.nudge();
-    expect(await outboxRow('gone@sunshine.example')).toMatchObject({ id: row!.id, status: 'failed', failureReason: 'interrupted', attempts: 0 });
+    expect(await outboxRow('gone@sunshine.example')).toMatchObject({
+      id: row!.id,
+      status: 'failed',
+      failureReason: 'interrupted',
+      attempts: 0,
+    });
   });
 });
 
@@ -139,7 +158,10 @@ describe('the Outbox page’s data', () => {
     expect(body.items.every((e: { status: string }) => e.status === 'failed')).toBe(true);
     const all = (await admin.get('/api/outbox')).json().items as { toAddress: string }[];
     expect(all.some((e) => e.toAddress === stranger.email)).toBe(false);
-    const reads = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, districtId), eq(auditLog.action, 'outbox.read')));
+    const reads = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, districtId), eq(auditLog.action, 'outbox.read')));
     expect(reads.length).toBeGreaterThanOrEqual(2);
     expect(reads.some((r) => (r.after as { status: string | null }).status === 'failed')).toBe(true);
   });

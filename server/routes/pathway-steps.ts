@@ -6,7 +6,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, VersionInput } from '../../common/schemas/common.ts';
-import { CreateEquivalenceInput, PathwayStep, StepEquivalenceParams, UpdateEquivalenceInput, UpdateStepInput } from '../../common/schemas/pathways.ts';
+import {
+  CreateEquivalenceInput,
+  PathwayStep,
+  StepEquivalenceParams,
+  UpdateEquivalenceInput,
+  UpdateStepInput,
+} from '../../common/schemas/pathways.ts';
 import { CompareQuery, StepComparison } from '../../common/schemas/rubrics.ts';
 import { requireCtx } from '../lib/http.ts';
 import { stepView } from '../services/pathways/load.ts';

@@ -71,20 +71,37 @@ describe('pathways permission matrix', () => {
       expect((await reader.post(`/api/pathways/${pathway.id}/steps`, { title: 'x' })).statusCode).toBe(403);
       expect((await reader.patch(`/api/pathway-steps/${steps[0].id}`, { version: 1, title: 'x' })).statusCode).toBe(403);
       expect(
-        (await reader.post(`/api/pathways/${pathway.id}/steps/reorder`, { version: pathway.version, stepIds: steps.map((s: { id: string }) => s.id) }))
-          .statusCode,
+        (
+          await reader.post(`/api/pathways/${pathway.id}/steps/reorder`, {
+            version: pathway.version,
+            stepIds: steps.map((s: { id: string }) => s.id),
+          })
+        ).statusCode,
       ).toBe(403);
     }
     // District admins edit as HR does.
-    expect((await admin.patch(`/api/pathways/${pathway.id}`, { version: pathway.version, description: 'Edited by an admin' })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/pathways/${pathway.id}`, { version: pathway.version, description: 'Edited by an admin' })).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('pathways', () => {
   it('creates a ladder with ordered steps, reads it back and audits every write', async () => {
     const { pathway, steps } = await ladder(hr, 'Ladder A');
-    expect(pathway).toMatchObject({ name: 'Ladder A', category: 'instructional', function: null, active: true, abilities: { update: true } });
-    expect(pathway.steps.map((s: { title: string }) => s.title)).toEqual(['Instructional assistant', 'Apprentice teacher', 'Teacher', 'Teacher leader']);
+    expect(pathway).toMatchObject({
+      name: 'Ladder A',
+      category: 'instructional',
+      function: null,
+      active: true,
+      abilities: { update: true },
+    });
+    expect(pathway.steps.map((s: { title: string }) => s.title)).toEqual([
+      'Instructional assistant',
+      'Apprentice teacher',
+      'Teacher',
+      'Teacher leader',
+    ]);
     expect(pathway.steps[2]).toMatchObject({
       position: 2,
       staffRole: 'teacher',
@@ -124,13 +141,19 @@ describe('pathways', () => {
       'Teacher leader',
     ]);
     // The insert changed the order: a reorder made from the old page is stale.
-    const stale = await hr.post(`/api/pathways/${pathway.id}/steps/reorder`, { version: pathway.version, stepIds: steps.map((s: { id: string }) => s.id) });
+    const stale = await hr.post(`/api/pathways/${pathway.id}/steps/reorder`, {
+      version: pathway.version,
+      stepIds: steps.map((s: { id: string }) => s.id),
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.steps).toHaveLength(5);
     const ids = afterInsert.steps.map((s: { id: string }) => s.id);
     const incomplete = await hr.post(`/api/pathways/${pathway.id}/steps/reorder`, { version: afterInsert.version, stepIds: ids.slice(1) });
     expect(incomplete.statusCode).toBe(400);
-    const reversed = await hr.post(`/api/pathways/${pathway.id}/steps/reorder`, { version: afterInsert.version, stepIds: [...ids].reverse() });
+    const reversed = await hr.post(`/api/pathways/${pathway.id}/steps/reorder`, {
+      version: afterInsert.version,
+      stepIds: [...ids].reverse(),
+    });
     expect(reversed.statusCode).toBe(200);
     expect(reversed.json().steps.map((s: { title: string }) => s.title)[0]).toBe('Teacher leader');
     expect(reversed.json().steps.map((s: { position: number }) => s.position)).toEqual([0, 1, 2, 3, 4]);
@@ -147,7 +170,11 @@ describe('pathways', () => {
     expect(onlyMin.json().error.details[0].path).toBe('payBandMaxUsd');
     const negative = await hr.patch(`/api/pathway-steps/${step.id}`, { version: step.version, payBandMinUsd: -5 });
     expect(negative.statusCode).toBe(400);
-    const ok = await hr.patch(`/api/pathway-steps/${step.id}`, { version: step.version, payBandMinUsd: 35000, summary: 'Supports a lead teacher' });
+    const ok = await hr.patch(`/api/pathway-steps/${step.id}`, {
+      version: step.version,
+      payBandMinUsd: 35000,
+      summary: 'Supports a lead teacher',
+    });
     expect(ok.json()).toMatchObject({ payBandMinUsd: 35000, payBandMaxUsd: 40000, summary: 'Supports a lead teacher', version: 2 });
   });
 
@@ -180,7 +207,13 @@ describe('pathways', () => {
   it('declares equivalences across pathways once per pair, seen from both steps', async () => {
     const { steps: teaching } = await ladder(hr, 'Teaching');
     const leadership = (await hr.post('/api/pathways', { name: 'School leadership', category: 'leadership' })).json();
-    const ap = (await hr.post(`/api/pathways/${leadership.id}/steps`, { title: 'Assistant principal', staffRole: 'assistant_principal', responsibilityLevel: 4 })).json();
+    const ap = (
+      await hr.post(`/api/pathways/${leadership.id}/steps`, {
+        title: 'Assistant principal',
+        staffRole: 'assistant_principal',
+        responsibilityLevel: 4,
+      })
+    ).json();
     const teacherLeader = teaching[3];
     const created = await hr.post(`/api/pathway-steps/${teacherLeader.id}/equivalences`, {
       equivalentStepId: ap.id,
@@ -201,10 +234,15 @@ describe('pathways', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('invalid_state');
     // Steps of one pathway are not "equivalent": they are the ladder.
-    const same = await hr.post(`/api/pathway-steps/${teaching[0].id}/equivalences`, { equivalentStepId: teaching[1].id, dimensions: ['pay'] });
+    const same = await hr.post(`/api/pathway-steps/${teaching[0].id}/equivalences`, {
+      equivalentStepId: teaching[1].id,
+      dimensions: ['pay'],
+    });
     expect(same.statusCode).toBe(400);
     const equivalenceId = created.json().equivalences[0].id;
-    expect((await teacher.patch(`/api/pathway-steps/${ap.id}/equivalences/${equivalenceId}`, { dimensions: ['pay'] })).statusCode).toBe(403);
+    expect((await teacher.patch(`/api/pathway-steps/${ap.id}/equivalences/${equivalenceId}`, { dimensions: ['pay'] })).statusCode).toBe(
+      403,
+    );
     const edited = await hr.patch(`/api/pathway-steps/${ap.id}/equivalences/${equivalenceId}`, { dimensions: ['pay', 'pay'] });
     expect(edited.json().equivalences[0].dimensions).toEqual(['pay']);
     const removed = await hr.request('DELETE', `/api/pathway-steps/${ap.id}/equivalences/${equivalenceId}`);

@@ -40,7 +40,13 @@ export const pathwayRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Pathway } } }, async (req) => {
     const ctx = await requireCtx(req);
-    const [pathway] = await translatePathways(ctx.db, ctx.actor.districtId, readerLocale(req), [await pathwayView(ctx, req.params.id)], isHrOrAdmin(ctx.actor));
+    const [pathway] = await translatePathways(
+      ctx.db,
+      ctx.actor.districtId,
+      readerLocale(req),
+      [await pathwayView(ctx, req.params.id)],
+      isHrOrAdmin(ctx.actor),
+    );
     return pathway!;
   });
 
@@ -56,8 +62,10 @@ export const pathwayRoutes: FastifyPluginAsyncZod = async (app) => {
     changePathway(await requireCtx(req), req.params.id, { version: req.body.version, active: true }),
   );
 
-  app.post('/:id/steps', { schema: { tags, params: IdParams, body: CreateStepInput, response: { 201: PathwayStep } } }, async (req, reply) =>
-    reply.status(201).send(await createStep(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/:id/steps',
+    { schema: { tags, params: IdParams, body: CreateStepInput, response: { 201: PathwayStep } } },
+    async (req, reply) => reply.status(201).send(await createStep(await requireCtx(req), req.params.id, req.body)),
   );
 
   app.post('/:id/steps/reorder', { schema: { tags, params: IdParams, body: ReorderStepsInput, response: { 200: Pathway } } }, async (req) =>

@@ -61,9 +61,17 @@ describe('HR and a district admin', () => {
   });
 
   it('equal and lower grants may: HR edits HR and a teacher, an admin deactivates an admin', async () => {
-    expect((await person(hr, otherHr.personId)).abilities).toMatchObject({ update: true, deactivate: true, manageRoles: true, invite: true });
+    expect((await person(hr, otherHr.personId)).abilities).toMatchObject({
+      update: true,
+      deactivate: true,
+      manageRoles: true,
+      invite: true,
+    });
     expect((await person(hr, teacher.personId)).abilities).toMatchObject({ update: true, deactivate: true });
-    const hrEdit = await hr.patch(`/api/people/${otherHr.personId}`, { version: (await person(hr, otherHr.personId)).version, phone: '555-0100' });
+    const hrEdit = await hr.patch(`/api/people/${otherHr.personId}`, {
+      version: (await person(hr, otherHr.personId)).version,
+      phone: '555-0100',
+    });
     expect(hrEdit.statusCode, hrEdit.body).toBe(200);
     const view = await person(adminClient, admin.personId);
     expect(view.abilities).toMatchObject({ update: true, deactivate: true, manageRoles: true, grantAccess: true });

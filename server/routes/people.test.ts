@@ -24,7 +24,13 @@ describe('people directory', () => {
   it('finds people by name without accents, e-mail or identifier, and filters by school and role', async () => {
     const db = t.database.db;
     const school = await buildOrgUnit(db, districtId);
-    const jose = await buildPerson(db, districtId, { givenName: 'José', familyName: 'Núñez', email: 'jnunez@x.test', identifier: 'E7781', orgUnitId: school.id });
+    const jose = await buildPerson(db, districtId, {
+      givenName: 'José',
+      familyName: 'Núñez',
+      email: 'jnunez@x.test',
+      identifier: 'E7781',
+      orgUnitId: school.id,
+    });
     await buildPerson(db, districtId, { givenName: 'Ana', familyName: 'Núñez', role: 'coach', orgUnitId: school.id });
     const ids = async (query: string) => (await admin.get(`/api/people?${query}`)).json().items.map((p: { id: string }) => p.id);
     expect(await ids('q=jose%20nunez')).toEqual([jose.id]);
@@ -36,14 +42,15 @@ describe('people directory', () => {
     expect(page.items[0].primaryRole.orgUnitId).toBe(school.id);
   });
 
-  it('searches within the reader\'s scope: a school leader their school, a coach their caseload', async () => {
+  it("searches within the reader's scope: a school leader their school, a coach their caseload", async () => {
     const db = t.database.db;
     const school = await buildOrgUnit(db, districtId);
     const ownTeacher = await buildPerson(db, districtId, { givenName: 'Michelle', familyName: 'Reyes', orgUnitId: school.id });
     const elsewhere = await buildPerson(db, districtId, { givenName: 'Michelle', familyName: 'Reyna' });
     const leader = await signIn(t.app, (await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id })).email);
     const coach = await signIn(t.app, (await buildUser(db, districtId, 'coach', { caseload: [elsewhere.id] })).email);
-    const found = async (c: Client, q: string) => (await c.get(`/api/people?q=${q}&active=true&limit=20`)).json().items.map((p: { id: string }) => p.id);
+    const found = async (c: Client, q: string) =>
+      (await c.get(`/api/people?q=${q}&active=true&limit=20`)).json().items.map((p: { id: string }) => p.id);
     expect(await found(leader, 'Michelle')).toEqual([ownTeacher.id]);
     expect(await found(leader, 'michelle%20rey')).toEqual([ownTeacher.id]);
     expect(await found(coach, 'Michelle')).toEqual([elsewhere.id]);
@@ -69,12 +76,14 @@ describe('people directory', () => {
     expect(past).toEqual({ items: [], total: 5 });
   });
 
-  it('counts everyone in the reader\'s scope on every page of the unfiltered list and of a search', async () => {
+  it("counts everyone in the reader's scope on every page of the unfiltered list and of a search", async () => {
     const db = t.database.db;
     const school = await buildOrgUnit(db, districtId);
     for (let i = 0; i < 3; i++) await buildPerson(db, districtId, { givenName: 'Paged', familyName: `Person${i}`, orgUnitId: school.id });
     const leader = await signIn(t.app, (await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id })).email);
-    const pages = await Promise.all(['limit=2', 'limit=2&offset=2', 'limit=2&offset=8'].map(async (q) => (await leader.get(`/api/people?${q}`)).json()));
+    const pages = await Promise.all(
+      ['limit=2', 'limit=2&offset=2', 'limit=2&offset=8'].map(async (q) => (await leader.get(`/api/people?${q}`)).json()),
+    );
     // The leader and the three people of their school.
     expect(pages.map((p) => [p.items.length, p.total])).toEqual([
       [2, 4],
@@ -101,7 +110,12 @@ describe('adding and editing people', () => {
     expect(created.statusCode).toBe(201);
     const person = created.json();
     expect(person.email).toBe('rosa.diaz@x.test');
-    const withRole = await hr.post(`/api/people/${person.id}/role-assignments`, { role: 'teacher', orgUnitId: schoolId, isPrimary: true, beginDate: '2026-08-01' });
+    const withRole = await hr.post(`/api/people/${person.id}/role-assignments`, {
+      role: 'teacher',
+      orgUnitId: schoolId,
+      isPrimary: true,
+      beginDate: '2026-08-01',
+    });
     expect(withRole.statusCode).toBe(201);
     expect(withRole.json().primaryRole).toMatchObject({ role: 'teacher', orgUnitId: schoolId });
     const history = (await hr.get(`/api/people/${person.id}/history`)).json();
@@ -125,7 +139,8 @@ describe('adding and editing people', () => {
     expect(off.json().active).toBe(false);
     const inactive = (await admin.get('/api/people?active=false&q=ines')).json();
     expect(inactive.items.map((p: { id: string }) => p.id)).toContain(person.id);
-    const listed = async (active: string) => (await admin.get(`/api/people?active=${active}&q=ines`)).json().items.map((p: { id: string }) => p.id);
+    const listed = async (active: string) =>
+      (await admin.get(`/api/people?active=${active}&q=ines`)).json().items.map((p: { id: string }) => p.id);
     expect(await listed('true')).not.toContain(person.id);
     expect(await listed('all')).toContain(person.id);
     const on = await admin.post(`/api/people/${person.id}/reactivate`, { version: off.json().version });
@@ -142,7 +157,7 @@ describe('adding and editing people', () => {
     expect(ended.json().primaryRole).toBeNull();
   });
 
-  it('refuses a role in another district\'s unit', async () => {
+  it("refuses a role in another district's unit", async () => {
     const other = await buildDistrict(t.database.db);
     const unit = await buildOrgUnit(t.database.db, other.id);
     const person = await buildPerson(t.database.db, districtId);

@@ -40,7 +40,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/:id', { schema: { tags, params: IdParams, response: { 200: Person } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return readLogged(ctx, 'person', req.params.id, () => personView(ctx, req.params.id), (p) => [p.id]);
+    return readLogged(
+      ctx,
+      'person',
+      req.params.id,
+      () => personView(ctx, req.params.id),
+      (p) => [p.id],
+    );
   });
 
   app.post('/', { schema: { tags, body: CreatePersonInput, response: { 201: Person } } }, async (req, reply) =>
@@ -91,7 +97,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = await requireCtx(req);
-      return readLogged(ctx, 'person_history', req.params.id, () => personHistory(ctx, req.params.id, req.query), () => [req.params.id]);
+      return readLogged(
+        ctx,
+        'person_history',
+        req.params.id,
+        () => personHistory(ctx, req.params.id, req.query),
+        () => [req.params.id],
+      );
     },
   );
 };

@@ -27,13 +27,27 @@ async function addStep(title: string, staffRole: string | null, versionId?: stri
   const [teacherStep] = await db.select().from(pathwaySteps).where(eq(pathwaySteps.id, teacherStepId));
   const [step] = await db
     .insert(pathwaySteps)
-    .values({ districtId: w.districtId, pathwayId: pathwayId ?? teacherStep!.pathwayId, position: 9, title, staffRole, responsibilityLevel: 2 })
+    .values({
+      districtId: w.districtId,
+      pathwayId: pathwayId ?? teacherStep!.pathwayId,
+      position: 9,
+      title,
+      staffRole,
+      responsibilityLevel: 2,
+    })
     .returning();
   let rubricId = '';
   if (versionId) {
     const [rubric] = await db
       .insert(rubrics)
-      .values({ districtId: w.districtId, versionId, stepId: step!.id, scaleId: w.fixture.scaleId, caseIdentifier: randomUUID(), title: `${title} rubric` })
+      .values({
+        districtId: w.districtId,
+        versionId,
+        stepId: step!.id,
+        scaleId: w.fixture.scaleId,
+        caseIdentifier: randomUUID(),
+        title: `${title} rubric`,
+      })
       .returning();
     rubricId = rubric!.id;
   }
@@ -42,7 +56,8 @@ async function addStep(title: string, staffRole: string | null, versionId?: stri
 
 beforeAll(async () => {
   w = await buildObservationWorld(t.database.db);
-  for (const key of ['teacher', 'leader', 'leaderB', 'coach', 'hr', 'admin', 'outsider'] as const) as[key] = await signIn(t.app, w[key].email);
+  for (const key of ['teacher', 'leader', 'leaderB', 'coach', 'hr', 'admin', 'outsider'] as const)
+    as[key] = await signIn(t.app, w[key].email);
   const [rubric] = await t.database.db.select().from(rubrics).where(eq(rubrics.id, w.fixture.rubricId));
   teacherStepId = rubric!.stepId!;
   ({ stepId: leaderStepId, rubricId: leaderRubricId } = await addStep('Teacher leader', 'team_lead', w.fixture.versionId));
@@ -58,14 +73,32 @@ describe('placements permission matrix', () => {
     expect((await anonymous(t.app).post('/api/placements/bulk', {})).statusCode).toBe(401);
     expect((await as.outsider!.get(`/api/people/${person}/placements`)).statusCode).toBe(404);
     expect((await place(as.outsider!, person, { stepId: teacherStepId })).statusCode).toBe(404);
-    expect((await as.outsider!.post('/api/placements/bulk', { role: 'teacher', orgUnitIds: [w.schoolA.id], stepId: teacherStepId, startDate: '2026-08-01' })).statusCode).toBe(404);
+    expect(
+      (
+        await as.outsider!.post('/api/placements/bulk', {
+          role: 'teacher',
+          orgUnitIds: [w.schoolA.id],
+          stepId: teacherStepId,
+          startDate: '2026-08-01',
+        })
+      ).statusCode,
+    ).toBe(404);
     // Another school's leader does not see the person; their own leader reads but may not place.
     expect((await as.leaderB!.get(`/api/people/${person}/placements`)).statusCode).toBe(404);
     const read = await as.leader!.get(`/api/people/${person}/placements`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toEqual({ place: false });
     expect((await place(as.leader!, person, { stepId: teacherStepId })).statusCode).toBe(403);
-    expect((await as.leader!.post('/api/placements/bulk', { role: 'teacher', orgUnitIds: [w.schoolA.id], stepId: teacherStepId, startDate: '2026-08-01' })).statusCode).toBe(403);
+    expect(
+      (
+        await as.leader!.post('/api/placements/bulk', {
+          role: 'teacher',
+          orgUnitIds: [w.schoolA.id],
+          stepId: teacherStepId,
+          startDate: '2026-08-01',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await as.teacher!.get(`/api/people/${w.teacher.personId}/placements`)).statusCode).toBe(200);
     expect((await place(as.teacher!, w.teacher.personId, { stepId: teacherStepId })).statusCode).toBe(403);
     // A step of another district is not found.
@@ -87,10 +120,21 @@ describe('placing one person', () => {
     const early = await place(as.hr!, person, { stepId: leaderStepId, startDate: '2025-08-01', currentPlacementId: firstId });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details[0].path).toBe('startDate');
-    const promoted = await place(as.hr!, person, { stepId: leaderStepId, startDate: '2026-08-01', currentPlacementId: firstId, note: 'Promoted' });
+    const promoted = await place(as.hr!, person, {
+      stepId: leaderStepId,
+      startDate: '2026-08-01',
+      currentPlacementId: firstId,
+      note: 'Promoted',
+    });
     expect(promoted.statusCode, promoted.body).toBe(201);
     const view = (await as.hr!.get(`/api/people/${person}/placements`)).json();
-    expect(view.current).toMatchObject({ stepId: leaderStepId, stepTitle: 'Teacher leader', startDate: '2026-08-01', endDate: null, note: 'Promoted' });
+    expect(view.current).toMatchObject({
+      stepId: leaderStepId,
+      stepTitle: 'Teacher leader',
+      startDate: '2026-08-01',
+      endDate: null,
+      note: 'Promoted',
+    });
     expect(view.history.map((p: { stepId: string; endDate: string | null }) => [p.stepId, p.endDate])).toEqual([
       [leaderStepId, null],
       [teacherStepId, '2026-07-31'],
@@ -104,7 +148,12 @@ describe('placing one person', () => {
 
   it('refuses a step whose pathway version was retired, and deactivated steps and pathways', async () => {
     const db = t.database.db;
-    const retired = await buildFrameworkVersion(db, w.districtId, { status: 'published', domains: 1, perDomain: 1, scaleId: w.fixture.scaleId });
+    const retired = await buildFrameworkVersion(db, w.districtId, {
+      status: 'published',
+      domains: 1,
+      perDomain: 1,
+      scaleId: w.fixture.scaleId,
+    });
     await db.update(frameworkVersions).set({ status: 'retired' }).where(eq(frameworkVersions.id, retired.versionId));
     const { stepId: oldStep } = await addStep('Mentor teacher (2019 ladder)', 'team_lead', retired.versionId);
     const person = (await buildPerson(db, w.districtId, { orgUnitId: w.schoolA.id })).id;
@@ -116,7 +165,10 @@ describe('placing one person', () => {
     await db.update(pathwaySteps).set({ active: false }).where(eq(pathwaySteps.id, inactive));
     expect((await place(as.hr!, person, { stepId: inactive })).json().error.details.reason).toBe('step_inactive');
 
-    const [closed] = await db.insert(careerPathways).values({ districtId: w.districtId, name: 'Closed ladder', category: 'instructional', active: false }).returning();
+    const [closed] = await db
+      .insert(careerPathways)
+      .values({ districtId: w.districtId, name: 'Closed ladder', category: 'instructional', active: false })
+      .returning();
     const { stepId: closedStep } = await addStep('Closed step', null, undefined, closed!.id);
     expect((await place(as.hr!, person, { stepId: closedStep })).json().error.details.reason).toBe('pathway_inactive');
     // Nothing was written.
@@ -128,7 +180,11 @@ describe('the rubric a person is observed on', () => {
   it('comes from their step; only someone without a step falls back to the roster role', async () => {
     const db = t.database.db;
     const start = async (personId: string) => {
-      const res = await as.hr!.post('/api/observations', { typeId: w.fixture.scoredTypeId, observedPersonId: personId, observedOn: '2026-11-10' });
+      const res = await as.hr!.post('/api/observations', {
+        typeId: w.fixture.scoredTypeId,
+        observedPersonId: personId,
+        observedOn: '2026-11-10',
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json().rubric.id as string;
     };

@@ -25,7 +25,11 @@ const readsOf = async (client: Client, query = ''): Promise<{ items: Read[]; nex
 beforeAll(async () => {
   w = await buildObservationWorld(t.database.db);
   for (const key of ['teacher', 'otherTeacher', 'leader', 'hr', 'admin', 'outsider'] as const) as[key] = await signIn(t.app, w[key].email);
-  const started = await as.leader!.post('/api/observations', { observedOn: '2026-11-10', typeId: w.fixture.walkthroughTypeId, observedPersonId: w.teacher.personId });
+  const started = await as.leader!.post('/api/observations', {
+    observedOn: '2026-11-10',
+    typeId: w.fixture.walkthroughTypeId,
+    observedPersonId: w.teacher.personId,
+  });
   expect(started.statusCode, started.body).toBe(201);
   observationId = started.json().id;
   const published = await as.leader!.post(`/api/observations/${observationId}/publish`, { version: started.json().version });
@@ -99,7 +103,9 @@ describe('reads of coaching records', () => {
       const items = (await readsOf(coachee)).items;
       expect(items.find((i) => i.entityType === 'coaching_log')).toMatchObject({ entityId: log.id, reader: { id: c.ids.coach } });
     }
-    expect((await readsOf(c.coachee)).items.find((i) => i.entityType === 'coaching_summary')).toMatchObject({ reader: { id: c.ids.leader } });
+    expect((await readsOf(c.coachee)).items.find((i) => i.entityType === 'coaching_summary')).toMatchObject({
+      reader: { id: c.ids.leader },
+    });
     // The coach reading the session is not a read of a record about the coach.
     expect((await readsOf(c.coach)).items.some((i) => i.entityType === 'coaching_log')).toBe(false);
   });
@@ -115,7 +121,7 @@ describe('reading the audit log is audited', () => {
     expect(history).toHaveLength(1);
   });
 
-  it('keeps no id in that record that matched nothing of the district (another district\'s, or made up)', async () => {
+  it("keeps no id in that record that matched nothing of the district (another district's, or made up)", async () => {
     const foreign = w.outsider.personId;
     expect((await as.admin!.get(`/api/audit?entityId=${foreign}&actorUserId=${w.outsider.id}`)).json().items).toEqual([]);
     const latest = (await as.admin!.get('/api/audit?action=audit.read&limit=1')).json().items[0];

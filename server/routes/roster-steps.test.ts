@@ -45,8 +45,13 @@ beforeAll(async () => {
   await buildOrgUnit(db, districtId, { name: 'Palm Grove', identifier: 'PG' });
   admin = await signIn(t.app, (await buildUser(db, districtId, 'district_admin')).email);
   const [pathway] = await db.insert(careerPathways).values({ districtId, name: 'Teaching', category: 'instructional' }).returning();
-  const [leader] = await db.insert(pathwaySteps).values({ districtId, pathwayId: pathway!.id, position: 1, title: 'Teacher leader', code: 'TL1' }).returning();
-  await db.insert(pathwaySteps).values({ districtId, pathwayId: pathway!.id, position: 2, title: 'Old mentor', code: 'OLD', active: false });
+  const [leader] = await db
+    .insert(pathwaySteps)
+    .values({ districtId, pathwayId: pathway!.id, position: 1, title: 'Teacher leader', code: 'TL1' })
+    .returning();
+  await db
+    .insert(pathwaySteps)
+    .values({ districtId, pathwayId: pathway!.id, position: 2, title: 'Old mentor', code: 'OLD', active: false });
   leaderStepId = leader!.id;
 });
 
@@ -54,7 +59,13 @@ const header = 'staff_id,given_name,family_name,role,school_code,step_code';
 
 describe('step_code in the staff spreadsheet', () => {
   it('reports unknown and closed steps in the dry run and places the rest on apply, once', async () => {
-    const csv = [header, 'S1,Ana,Lopez,team_lead,PG,tl1', 'S2,Ben,Kim,teacher,PG,NOPE', 'S3,Cy,Ode,teacher,PG,OLD', 'S4,Di,Ray,teacher,PG,'].join('\n');
+    const csv = [
+      header,
+      'S1,Ana,Lopez,team_lead,PG,tl1',
+      'S2,Ben,Kim,teacher,PG,NOPE',
+      'S3,Cy,Ode,teacher,PG,OLD',
+      'S4,Di,Ray,teacher,PG,',
+    ].join('\n');
     const dry = await dryRun(csv);
     const stepIssues = dry.report.issues.filter((i: { field?: string }) => i.field === 'step_code');
     expect(stepIssues).toEqual([

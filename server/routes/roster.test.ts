@@ -24,7 +24,9 @@ function multipart(files: { name: string; data: Buffer | string }[]) {
   const boundary = `----trellis${Date.now()}`;
   const parts = files.map((f) =>
     Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data),
       Buffer.from('\r\n'),
     ]),
@@ -72,12 +74,18 @@ interface StaffSet {
 }
 
 const ourSet: StaffSet = {
-  name: 'our-set.zip', zip: () => zipOf(quirkyOneRoster12()), givenNames: ['Lena', 'Rosa', 'Samuel'],
-  admin: { search: 'samuel okafor', family: 'okafor' }, password: QUIRKY_PASSWORD,
+  name: 'our-set.zip',
+  zip: () => zipOf(quirkyOneRoster12()),
+  givenNames: ['Lena', 'Rosa', 'Samuel'],
+  admin: { search: 'samuel okafor', family: 'okafor' },
+  password: QUIRKY_PASSWORD,
 };
 const sampleSet: StaffSet = {
-  name: 'v1p2_full_dataset.zip', zip: () => fs.readFileSync(path.join(samples, 'v1p2_full_dataset.zip')), givenNames: ['Jim', 'John', 'Thomas'],
-  admin: { search: 'thomas jones', family: 'jones' }, password: 'Password1-',
+  name: 'v1p2_full_dataset.zip',
+  zip: () => fs.readFileSync(path.join(samples, 'v1p2_full_dataset.zip')),
+  givenNames: ['Jim', 'John', 'Thomas'],
+  admin: { search: 'thomas jones', family: 'jones' },
+  password: 'Password1-',
 };
 
 async function importsIdempotently(set: StaffSet) {
@@ -101,7 +109,12 @@ async function importsIdempotently(set: StaffSet) {
   expect(found).toHaveLength(1);
   expect(found[0].primaryRole).toBeNull(); // the one role ended in 2025: history, not current
   const detail = (await admin.get(`/api/people/${found[0].id}`)).json();
-  expect(detail.roleAssignments[0]).toMatchObject({ role: 'school_administrator', isPrimary: false, beginDate: '2024-03-06', endDate: '2025-09-23' });
+  expect(detail.roleAssignments[0]).toMatchObject({
+    role: 'school_administrator',
+    isPrimary: false,
+    beginDate: '2024-03-06',
+    endDate: '2025-09-23',
+  });
 
   const again = await upload(admin, [{ name: set.name, data: zip }]);
   expect(again.json().report.counts.people).toMatchObject({ create: 0, update: 0, deactivate: 0, unchanged: 3 });
@@ -129,7 +142,8 @@ describe('OneRoster import, dry run then apply', () => {
   });
 
   it('refuses to apply an import with errors, and reports file, line and reason', async () => {
-    const users = 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,givenName,familyName\n' +
+    const users =
+      'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,givenName,familyName\n' +
       'u1,active,2024-01-01,true,org-x,teacher,a,Ann,Able\nu2,active,2024-01-01,true,org-x,wizard,b,Bo,Baker\n';
     const dry = await upload(admin, [{ name: 'users.csv', data: users }]);
     expect(dry.statusCode).toBe(201);
@@ -145,12 +159,18 @@ describe('OneRoster import, dry run then apply', () => {
     const first = await upload(admin, [{ name: 'set-1.2.zip', data: zipOf(quirkyOneRoster12()) }]);
     const second = await upload(admin, [{ name: 'set-1.1.zip', data: zipOf(quirkyOneRoster11()) }]);
     // Hold the first as running the way a long import would.
-    await t.database.db.update(rosterImports).set({ status: 'running' }).where(sql`id = ${first.json().id}`);
+    await t.database.db
+      .update(rosterImports)
+      .set({ status: 'running' })
+      .where(sql`id = ${first.json().id}`);
     const res = await admin.post(`/api/imports/${second.json().id}/apply`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('conflict');
     expect(res.json().error.details.current.id).toBe(first.json().id);
-    await t.database.db.update(rosterImports).set({ status: 'failed' }).where(sql`id = ${first.json().id}`);
+    await t.database.db
+      .update(rosterImports)
+      .set({ status: 'failed' })
+      .where(sql`id = ${first.json().id}`);
     expect((await applyAndWait(admin, second.json().id)).status).toBe('applied');
   });
 
@@ -208,17 +228,40 @@ describe('a nightly sync: what the dry run accepts, apply writes', () => {
 
   const csv = (lines: string[]) => lines.join('\n') + '\n';
   const nightly = (staff: string[], roles: string[] = []) => [
-    { name: 'orgs.csv', data: csv(['sourcedId,status,name,type,parentSourcedId', 'n-district,active,District,district,', 'n-sch,active,North School,school,n-district', 'n-closed,tobedeleted,Closed School,school,n-district', 'n-annex,active,Annex,school,n-closed']) },
+    {
+      name: 'orgs.csv',
+      data: csv([
+        'sourcedId,status,name,type,parentSourcedId',
+        'n-district,active,District,district,',
+        'n-sch,active,North School,school,n-district',
+        'n-closed,tobedeleted,Closed School,school,n-district',
+        'n-annex,active,Annex,school,n-closed',
+      ]),
+    },
     { name: 'users.csv', data: csv(['sourcedId,status,givenName,familyName,email', ...staff]) },
-    { name: 'roles.csv', data: csv(['sourcedId,status,userSourcedId,role,orgSourcedId', 'n-r1,active,n-u1,teacher,n-sch', 'n-r2,active,n-left,teacher,n-sch', 'n-r3,active,n-u1,aide,n-closed', ...roles]) },
+    {
+      name: 'roles.csv',
+      data: csv([
+        'sourcedId,status,userSourcedId,role,orgSourcedId',
+        'n-r1,active,n-u1,teacher,n-sch',
+        'n-r2,active,n-left,teacher,n-sch',
+        'n-r3,active,n-u1,aide,n-closed',
+        ...roles,
+      ]),
+    },
   ];
 
   it('applies a set whose tobedeleted user and school still have active roles, as its dry run said', async () => {
-    const dry = await upload(other, nightly(['n-u1,active,Nora,Nightly,nora@example.org', 'n-left,tobedeleted,Lee,Leaver,lee@example.org']));
+    const dry = await upload(
+      other,
+      nightly(['n-u1,active,Nora,Nightly,nora@example.org', 'n-left,tobedeleted,Lee,Leaver,lee@example.org']),
+    );
     const report = dry.json().report;
     expect(report.counts.roles).toMatchObject({ create: 1, error: 0 });
     expect(report.issues.map((i: { severity: string; code: string; line: number }) => `${i.severity} ${i.code} ${i.line}`).sort()).toEqual([
-      'warning parent_org_deleted 5', 'warning role_of_deleted_org 4', 'warning role_of_deleted_person 3',
+      'warning parent_org_deleted 5',
+      'warning role_of_deleted_org 4',
+      'warning role_of_deleted_person 3',
     ]);
     expect(dry.json().abilities.apply).toBe(true);
     const applied = await applyAndWait(other, dry.json().id);
@@ -231,13 +274,23 @@ describe('a nightly sync: what the dry run accepts, apply writes', () => {
 
   it('logs a failed apply as counts and ids, never names, e-mails or rows', async () => {
     // A write the database refuses at apply time (a trigger the dry run cannot know about).
-    await t.database.db.execute(sql.raw(`create function refuse_explode() returns trigger language plpgsql as $$
-      begin if new.family_name = 'Explode' then raise exception 'refused by the test'; end if; return new; end $$`));
-    await t.database.db.execute(sql.raw('create trigger refuse_explode before insert on people for each row execute function refuse_explode()'));
+    await t.database.db.execute(
+      sql.raw(`create function refuse_explode() returns trigger language plpgsql as $$
+      begin if new.family_name = 'Explode' then raise exception 'refused by the test'; end if; return new; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw('create trigger refuse_explode before insert on people for each row execute function refuse_explode()'),
+    );
     try {
-      const staff = Array.from({ length: 40 }, (_, i) => `n-many-${i},active,Secretname${i},${i === 39 ? 'Explode' : `Family${i}`},secret.mail${i}@example.org`);
+      const staff = Array.from(
+        { length: 40 },
+        (_, i) => `n-many-${i},active,Secretname${i},${i === 39 ? 'Explode' : `Family${i}`},secret.mail${i}@example.org`,
+      );
       const roles = Array.from({ length: 40 }, (_, i) => `n-many-r${i},active,n-many-${i},teacher,n-sch`);
-      const dry = await upload(other, nightly(['n-u1,active,Nora,Nightly,nora@example.org', 'n-left,tobedeleted,Lee,Leaver,lee@example.org', ...staff], roles));
+      const dry = await upload(
+        other,
+        nightly(['n-u1,active,Nora,Nightly,nora@example.org', 'n-left,tobedeleted,Lee,Leaver,lee@example.org', ...staff], roles),
+      );
       expect(dry.json().abilities.apply).toBe(true);
       logged.length = 0;
       const failed = await applyAndWait(other, dry.json().id);

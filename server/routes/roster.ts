@@ -11,7 +11,13 @@ import { AppError, forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
 import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
 import { canImportRoster } from '../policies/roster.ts';
-import { createRosterImport, discardRosterImport, getRosterImport, listRosterImports, startRosterImport } from '../services/roster/roster.ts';
+import {
+  createRosterImport,
+  discardRosterImport,
+  getRosterImport,
+  listRosterImports,
+  startRosterImport,
+} from '../services/roster/roster.ts';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx, type RosterInputFile } from '../services/roster/parse/index.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 

@@ -40,7 +40,11 @@ beforeAll(async () => {
 });
 
 const draft = (opts: Parameters<typeof buildFrameworkVersion>[2] = {}) => buildFrameworkVersion(t.database.db, districtId, opts);
-const publish = (v: FixtureVersion) => t.database.db.update(frameworkVersions).set({ status: 'published', publishedAt: new Date() }).where(eq(frameworkVersions.id, v.versionId));
+const publish = (v: FixtureVersion) =>
+  t.database.db
+    .update(frameworkVersions)
+    .set({ status: 'published', publishedAt: new Date() })
+    .where(eq(frameworkVersions.id, v.versionId));
 
 async function rubricFor(v: FixtureVersion, stepId: string, itemIds = v.competencies.slice(0, 3).map((c) => c.id)) {
   const res = await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, { stepId, itemIds });
@@ -118,7 +122,9 @@ describe('role rubrics', () => {
     expect(grid.rubric.title).toBe('Teacher (Instructional)');
     expect(grid.step).toMatchObject({ id: steps[1]!.id, title: 'Teacher', pathwayName: 'Instructional' });
     expect(grid.frameworkVersion).toMatchObject({ id: v.versionId, status: 'draft', versionNumber: 1 });
-    expect(grid.levels.map((l: { label: string; levelScore: number; proficient: boolean }) => [l.label, l.levelScore, l.proficient])).toEqual([
+    expect(
+      grid.levels.map((l: { label: string; levelScore: number; proficient: boolean }) => [l.label, l.levelScore, l.proficient]),
+    ).toEqual([
       ['Exemplifying', 4, true],
       ['Demonstrating', 3, true],
       ['Developing', 2, false],
@@ -131,7 +137,9 @@ describe('role rubrics', () => {
       domain: { humanCode: '1', fullStatement: 'Domain 1' },
     });
     for (const c of grid.criteria) {
-      expect(c.descriptors.map((d: { quality: string; description: string; version: number }) => [d.quality, d.description, d.version])).toEqual([
+      expect(
+        c.descriptors.map((d: { quality: string; description: string; version: number }) => [d.quality, d.description, d.version]),
+      ).toEqual([
         ['Exemplifying', '', 1],
         ['Demonstrating', '', 1],
         ['Developing', '', 1],
@@ -140,7 +148,9 @@ describe('role rubrics', () => {
     }
     expect(grid.abilities).toEqual({ edit: true, comment: true });
     const list = (await hr.get(`/api/framework-versions/${v.versionId}/rubrics`)).json();
-    expect(list.items).toEqual([expect.objectContaining({ id: grid.rubric.id, criterionCount: 4, step: expect.objectContaining({ title: 'Teacher' }) })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ id: grid.rubric.id, criterionCount: 4, step: expect.objectContaining({ title: 'Teacher' }) }),
+    ]);
     // The step's ladder links to it (for editors while it is a draft).
     const step = (await hr.get(`/api/pathway-steps/${steps[1]!.id}`)).json();
     expect(step.rubrics).toEqual([expect.objectContaining({ rubricId: grid.rubric.id, versionId: v.versionId, status: 'draft' })]);
@@ -156,7 +166,10 @@ describe('role rubrics', () => {
     const twice = await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, { stepId: steps[0]!.id, itemIds: [] });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.details.reason).toBe('step_has_rubric');
-    const foreignItems = await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, { stepId: steps[1]!.id, itemIds: [other.competencies[0]!.id] });
+    const foreignItems = await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, {
+      stepId: steps[1]!.id,
+      itemIds: [other.competencies[0]!.id],
+    });
     expect(foreignItems.statusCode).toBe(400);
     const outsiderPathway = (await outsider.post('/api/pathways', { name: 'Theirs', category: 'instructional' })).json();
     const theirStep = (await outsider.post(`/api/pathways/${outsiderPathway.id}/steps`, { title: 'Their step' })).json();
@@ -172,7 +185,10 @@ describe('role rubrics', () => {
     // A second editor still holding version 1.
     const stale = await admin.patch(`/api/rubric-descriptors/${d.id}`, { version: 1, description: 'Plans lessons alone' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'conflict', details: { current: { id: d.id, description: 'Plans units with a co-teacher', version: 2 } } });
+    expect(stale.json().error).toMatchObject({
+      code: 'conflict',
+      details: { current: { id: d.id, description: 'Plans units with a co-teacher', version: 2 } },
+    });
     const resolved = await admin.patch(`/api/rubric-descriptors/${d.id}`, { version: 2, description: 'Plans lessons alone' });
     expect(resolved.json().version).toBe(3);
     const again = (await hr.get(`/api/rubrics/${grid.rubric.id}`)).json();
@@ -193,7 +209,10 @@ describe('role rubrics', () => {
     const ids = added.json().criteria.map((c: { id: string }) => c.id);
     const stale = await hr.post(`/api/rubrics/${grid.rubric.id}/criteria/reorder`, { version: grid.rubric.version, criterionIds: ids });
     expect(stale.statusCode).toBe(409);
-    const reordered = await hr.post(`/api/rubrics/${grid.rubric.id}/criteria/reorder`, { version: added.json().rubric.version, criterionIds: [ids[2], ids[0], ids[1]] });
+    const reordered = await hr.post(`/api/rubrics/${grid.rubric.id}/criteria/reorder`, {
+      version: added.json().rubric.version,
+      criterionIds: [ids[2], ids[0], ids[1]],
+    });
     expect(reordered.json().criteria.map((c: { item: { humanCode: string } }) => c.item.humanCode)).toEqual(['1b', '1a', '2a']);
     const removed = await hr.request('DELETE', `/api/rubric-criteria/${ids[0]}`);
     expect(removed.statusCode).toBe(200);
@@ -206,13 +225,20 @@ describe('role rubrics', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('invalid_state');
     expect((await hr.request('DELETE', `/api/rubric-criteria/${ids[1]}`)).json().error.code).toBe('invalid_state');
-    expect((await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, { stepId: steps[1]!.id })).json().error.code).toBe('invalid_state');
+    expect((await hr.post(`/api/framework-versions/${v.versionId}/rubrics`, { stepId: steps[1]!.id })).json().error.code).toBe(
+      'invalid_state',
+    );
   });
 
   it('prints the rubric as a PDF with a Unicode font and as a DOCX holding every descriptor', async () => {
     const v = await draft();
     const grid = await rubricFor(v, steps[1]!.id);
-    const texts = ['Co-plans with Nguyễn and Peña', 'Plans every unit backward from the standard', 'Plans lessons day by day', 'Does not plan'];
+    const texts = [
+      'Co-plans with Nguyễn and Peña',
+      'Plans every unit backward from the standard',
+      'Plans lessons day by day',
+      'Does not plan',
+    ];
     for (const [i, d] of grid.criteria[0].descriptors.entries()) {
       expect((await hr.patch(`/api/rubric-descriptors/${d.id}`, { version: d.version, description: texts[i] })).statusCode).toBe(200);
     }
@@ -243,7 +269,12 @@ describe('role rubrics', () => {
     const [c1, c2, c3, c4] = v.competencies;
     const a = await rubricFor(v, steps[0]!.id, [c1!.id, c2!.id, c3!.id]);
     const b = await rubricFor(v, steps[2]!.id, [c2!.id, c1!.id, c4!.id]);
-    const save = (grid: { criteria: { item: { id: string }; descriptors: { id: string; version: number }[] }[] }, itemId: string, level: number, text: string) => {
+    const save = (
+      grid: { criteria: { item: { id: string }; descriptors: { id: string; version: number }[] }[] },
+      itemId: string,
+      level: number,
+      text: string,
+    ) => {
       const d = grid.criteria.find((c) => c.item.id === itemId)!.descriptors[level]!;
       return hr.patch(`/api/rubric-descriptors/${d.id}`, { version: d.version, description: text });
     };
@@ -284,7 +315,9 @@ describe('role rubrics', () => {
     expect(forTeacher.statusCode).toBe(200);
     expect(forTeacher.json().frameworkVersion.status).toBe('published');
     expect(forTeacher.json().rubricB).toBeNull();
-    expect((await teacher.get(`/api/pathway-steps/compare?a=${steps[0]!.id}&b=${steps[2]!.id}&versionId=${v.versionId}`)).statusCode).toBe(404);
+    expect((await teacher.get(`/api/pathway-steps/compare?a=${steps[0]!.id}&b=${steps[2]!.id}&versionId=${v.versionId}`)).statusCode).toBe(
+      404,
+    );
     expect((await outsider.get(`/api/pathway-steps/compare?a=${steps[0]!.id}&b=${steps[2]!.id}`)).statusCode).toBe(404);
   });
 });

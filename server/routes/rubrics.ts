@@ -23,7 +23,14 @@ import { readerLocale } from '../lib/reader-locale.ts';
 import { exportFileName, rubricDocx, rubricPdf } from '../services/rubrics/export.ts';
 import { loadGrid } from '../services/rubrics/grid.ts';
 import { translateGrid } from '../services/translations/overlay.ts';
-import { addCriteria, createRubric, listVersionRubrics, removeCriterion, reorderCriteria, updateDescriptor } from '../services/rubrics/write.ts';
+import {
+  addCriteria,
+  createRubric,
+  listVersionRubrics,
+  removeCriterion,
+  reorderCriteria,
+  updateDescriptor,
+} from '../services/rubrics/write.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['rubrics'];
@@ -53,7 +60,10 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = await requireCtx(req);
     const grid = await translateGrid(ctx.db, ctx.actor.districtId, req.query.lang, await loadGrid(ctx, req.params.id));
     const pdf = await rubricPdf(grid, req.query.lang);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', disposition(exportFileName(grid, 'pdf'))).send(pdf);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', disposition(exportFileName(grid, 'pdf')))
+      .send(pdf);
   });
 
   app.get('/rubrics/:id/export.docx', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) => {
@@ -66,8 +76,10 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(docx);
   });
 
-  app.post('/rubrics/:id/criteria', { schema: { tags, params: IdParams, body: AddCriteriaInput, response: { 200: RubricGrid } } }, async (req) =>
-    addCriteria(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/rubrics/:id/criteria',
+    { schema: { tags, params: IdParams, body: AddCriteriaInput, response: { 200: RubricGrid } } },
+    async (req) => addCriteria(await requireCtx(req), req.params.id, req.body),
   );
 
   app.post(

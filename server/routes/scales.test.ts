@@ -39,7 +39,9 @@ describe('scales', () => {
     expect(res.statusCode).toBe(200);
     const [scale] = res.json().items;
     expect(scale).toMatchObject({ isDefault: true, active: true, inUse: false, abilities: { update: false, deactivate: false } });
-    expect(scale.levels.map((l: { label: string; levelScore: number; proficient: boolean }) => [l.label, l.levelScore, l.proficient])).toEqual([
+    expect(
+      scale.levels.map((l: { label: string; levelScore: number; proficient: boolean }) => [l.label, l.levelScore, l.proficient]),
+    ).toEqual([
       ['Exemplifying', 4, true],
       ['Demonstrating', 3, true],
       ['Developing', 2, false],

@@ -45,6 +45,8 @@ describe('secrets at rest with no SECRET_KEY on the embedded database', () => {
     expect(openTotpSecret(secretKey(env, 'mfa-totp-secret'), admin.id, factor!.secretEncrypted)).toBe(secret.replace(/\s/g, ''));
     expect(() => openTotpSecret(secretKey(env, 'sso-client-secret'), admin.id, factor!.secretEncrypted)).toThrow();
     const [provider] = await t.database.db.select().from(ssoProviders).where(eq(ssoProviders.id, created.json().id));
-    expect(openSecret(env, 'sso-client-secret', provider!.clientSecretEncrypted, `${district.id}:${provider!.id}`)).toBe('GOCSPX-the-secret');
+    expect(openSecret(env, 'sso-client-secret', provider!.clientSecretEncrypted, `${district.id}:${provider!.id}`)).toBe(
+      'GOCSPX-the-secret',
+    );
   });
 });

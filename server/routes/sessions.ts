@@ -6,7 +6,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DeviceSessionList, DeviceSessionParams, EndedSessions, EndPersonSessionsInput } from '../../common/schemas/sessions.ts';
 import { requireCtx, sessionOf } from '../lib/http.ts';
-import { endDistrictSessions, endMyOtherSessions, endMySession, endPersonSessions, listMySessions } from '../services/auth/device-sessions.ts';
+import {
+  endDistrictSessions,
+  endMyOtherSessions,
+  endMySession,
+  endPersonSessions,
+  listMySessions,
+} from '../services/auth/device-sessions.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 
 const tags = ['sessions'];

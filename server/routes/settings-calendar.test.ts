@@ -59,7 +59,9 @@ describe('terms', () => {
   });
 
   it('overlapping terms, a term ending before it starts or outside its school year -> 400', async () => {
-    const spring = (await hr.post('/api/school-calendar/terms', { name: 'Spring', schoolYear: '2027-28', startsOn: '2028-01-10', endsOn: '2028-05-26' })).json();
+    const spring = (
+      await hr.post('/api/school-calendar/terms', { name: 'Spring', schoolYear: '2027-28', startsOn: '2028-01-10', endsOn: '2028-05-26' })
+    ).json();
     const bad = [
       { name: 'Overlap', schoolYear: '2027-28', startsOn: '2027-12-01', endsOn: '2028-01-10' },
       { name: 'Inside', schoolYear: '2027-28', startsOn: '2028-02-01', endsOn: '2028-02-10' },
@@ -72,16 +74,26 @@ describe('terms', () => {
     for (const body of bad) expect((await hr.post('/api/school-calendar/terms', body)).statusCode, body.name).toBe(400);
     const overlap = await hr.post('/api/school-calendar/terms', bad[0]);
     expect(overlap.json().error.message).toContain('Spring');
-    const fall = (await hr.post('/api/school-calendar/terms', { name: 'Fall', schoolYear: '2027-28', startsOn: '2027-08-16', endsOn: '2027-12-17' })).json();
+    const fall = (
+      await hr.post('/api/school-calendar/terms', { name: 'Fall', schoolYear: '2027-28', startsOn: '2027-08-16', endsOn: '2027-12-17' })
+    ).json();
     // Moving a term onto another, or making it end before it starts, is refused too.
     expect((await hr.patch(`/api/school-calendar/terms/${fall.id}`, { version: fall.version, endsOn: '2028-01-15' })).statusCode).toBe(400);
     expect((await hr.patch(`/api/school-calendar/terms/${fall.id}`, { version: fall.version, endsOn: '2027-08-01' })).statusCode).toBe(400);
     // A term may touch its own old dates (moving within itself is not an overlap).
     expect((await hr.patch(`/api/school-calendar/terms/${fall.id}`, { version: fall.version, endsOn: '2027-12-20' })).statusCode).toBe(200);
-    expect((await teacher.get('/api/school-calendar?schoolYear=2027-28')).json().terms.map((x: { id: string }) => x.id)).toEqual([fall.id, spring.id]);
+    expect((await teacher.get('/api/school-calendar?schoolYear=2027-28')).json().terms.map((x: { id: string }) => x.id)).toEqual([
+      fall.id,
+      spring.id,
+    ]);
     expect((await teacher.get('/api/school-calendar?schoolYear=2027')).statusCode).toBe(400);
     // A summer session may run past June 30; the year's view then runs to its end.
-    const summer = await hr.post('/api/school-calendar/terms', { name: 'Summer', schoolYear: '2027-28', startsOn: '2028-06-05', endsOn: '2028-07-28' });
+    const summer = await hr.post('/api/school-calendar/terms', {
+      name: 'Summer',
+      schoolYear: '2027-28',
+      startsOn: '2028-06-05',
+      endsOn: '2028-07-28',
+    });
     expect(summer.statusCode).toBe(201);
     await hr.post('/api/school-calendar/non-school-days', { day: '2028-07-04', kind: 'holiday', label: 'Independence Day' });
     const year = (await teacher.get('/api/school-calendar?schoolYear=2027-28')).json();
@@ -102,12 +114,22 @@ describe('non-school days and counting', () => {
     expect(dup.json().error.details.current).toMatchObject([{ day: '2026-11-26', label: 'Thanksgiving' }]);
 
     // Winter break Dec 21 - Jan 1: ten weekdays, the weekend between skipped.
-    const brk = await hr.post('/api/school-calendar/non-school-days', { day: '2026-12-21', through: '2027-01-01', kind: 'break', label: 'Winter break' });
+    const brk = await hr.post('/api/school-calendar/non-school-days', {
+      day: '2026-12-21',
+      through: '2027-01-01',
+      kind: 'break',
+      label: 'Winter break',
+    });
     expect(brk.statusCode).toBe(201);
     expect(brk.json().items).toHaveLength(10);
     expect(brk.json().items.map((d: { day: string }) => d.day)).not.toContain('2026-12-26');
     // A break that runs into an existing day writes nothing.
-    const overlapping = await hr.post('/api/school-calendar/non-school-days', { day: '2026-11-25', through: '2026-11-27', kind: 'break', label: 'Thanksgiving break' });
+    const overlapping = await hr.post('/api/school-calendar/non-school-days', {
+      day: '2026-11-25',
+      through: '2026-11-27',
+      kind: 'break',
+      label: 'Thanksgiving break',
+    });
     expect(overlapping.statusCode).toBe(409);
     expect((await teacher.get('/api/school-calendar?schoolYear=2026-27')).json().nonSchoolDays).toHaveLength(11);
 
@@ -144,7 +166,8 @@ describe('non-school days and counting', () => {
   });
 
   it('deleting a day makes it a school day again', async () => {
-    const day = (await hr.post('/api/school-calendar/non-school-days', { day: '2027-02-15', kind: 'staff_day', label: 'PD day' })).json().items[0];
+    const day = (await hr.post('/api/school-calendar/non-school-days', { day: '2027-02-15', kind: 'staff_day', label: 'PD day' })).json()
+      .items[0];
     expect((await teacher.get('/api/school-calendar/school-days?from=2027-02-12&to=2027-02-16')).json().schoolDays).toBe(1);
     expect((await del(admin, `/api/school-calendar/non-school-days/${day.id}`)).statusCode).toBe(204);
     expect((await teacher.get('/api/school-calendar/school-days?from=2027-02-12&to=2027-02-16')).json().schoolDays).toBe(2);

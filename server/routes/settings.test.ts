@@ -29,7 +29,13 @@ async function buildFramework(db: Db, districtId: string, status: 'published' | 
     .returning();
   const [item] = await db
     .insert(frameworkItems)
-    .values({ districtId, versionId: version!.id, caseIdentifier: randomUUID(), humanCode: '2a', fullStatement: 'Creating an environment of respect' })
+    .values({
+      districtId,
+      versionId: version!.id,
+      caseIdentifier: randomUUID(),
+      humanCode: '2a',
+      fullStatement: 'Creating an environment of respect',
+    })
     .returning();
   return { id: fw!.id, itemId: item!.id };
 }
@@ -54,15 +60,30 @@ describe('non-negotiables', () => {
     const read = await teacher.get('/api/settings/non-negotiables');
     expect(read.statusCode).toBe(200);
     const current = read.json();
-    expect(current).toMatchObject({ scoredObservationsPerTerm: 2, feedbackWithinSchoolDays: 2, observationFrameworkId: null, abilities: { update: false } });
+    expect(current).toMatchObject({
+      scoredObservationsPerTerm: 2,
+      feedbackWithinSchoolDays: 2,
+      observationFrameworkId: null,
+      abilities: { update: false },
+    });
     expect(current.effectiveFrameworkId).toBe(framework.id);
     expect(current.frameworks.map((f: { id: string }) => f.id)).toEqual([framework.id]);
-    const body = { scoredObservationsPerTerm: 3, feedbackWithinSchoolDays: 5, observationFrameworkId: framework.id, version: current.version };
+    const body = {
+      scoredObservationsPerTerm: 3,
+      feedbackWithinSchoolDays: 5,
+      observationFrameworkId: framework.id,
+      version: current.version,
+    };
     expect((await teacher.request('PUT', '/api/settings/non-negotiables', body)).statusCode).toBe(403);
     expect((await principal.request('PUT', '/api/settings/non-negotiables', body)).statusCode).toBe(403);
     const saved = await hr.request('PUT', '/api/settings/non-negotiables', body);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ scoredObservationsPerTerm: 3, feedbackWithinSchoolDays: 5, observationFrameworkId: framework.id, version: current.version + 1 });
+    expect(saved.json()).toMatchObject({
+      scoredObservationsPerTerm: 3,
+      feedbackWithinSchoolDays: 5,
+      observationFrameworkId: framework.id,
+      version: current.version + 1,
+    });
     // Another district sees its own settings, untouched.
     expect((await outsider.get('/api/settings/non-negotiables')).json()).toMatchObject({ scoredObservationsPerTerm: 2 });
   });
@@ -72,8 +93,16 @@ describe('non-negotiables', () => {
     const base = { scoredObservationsPerTerm: 2, feedbackWithinSchoolDays: 2, observationFrameworkId: null, version: current.version };
     const stale = await admin.request('PUT', '/api/settings/non-negotiables', { ...base, version: current.version + 5 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details.current).toMatchObject({ version: current.version, scoredObservationsPerTerm: current.scoredObservationsPerTerm });
-    for (const bad of [{ scoredObservationsPerTerm: -1 }, { scoredObservationsPerTerm: 21 }, { feedbackWithinSchoolDays: 31 }, { feedbackWithinSchoolDays: 1.5 }]) {
+    expect(stale.json().error.details.current).toMatchObject({
+      version: current.version,
+      scoredObservationsPerTerm: current.scoredObservationsPerTerm,
+    });
+    for (const bad of [
+      { scoredObservationsPerTerm: -1 },
+      { scoredObservationsPerTerm: 21 },
+      { feedbackWithinSchoolDays: 31 },
+      { feedbackWithinSchoolDays: 1.5 },
+    ]) {
       expect((await admin.request('PUT', '/api/settings/non-negotiables', { ...base, ...bad })).statusCode).toBe(400);
     }
     for (const frameworkId of [draftOnly, randomUUID()]) {
@@ -99,10 +128,18 @@ describe('observation types', () => {
     const created = await hr.post('/api/observation-types', input);
     expect(created.statusCode).toBe(201);
     const type = created.json();
-    expect(type).toMatchObject({ name: 'Peer visit', kind: 'walkthrough', lookFors: ['Exit ticket used'], active: true, abilities: { update: true } });
+    expect(type).toMatchObject({
+      name: 'Peer visit',
+      kind: 'walkthrough',
+      lookFors: ['Exit ticket used'],
+      active: true,
+      abilities: { update: true },
+    });
 
     expect((await principal.patch(`/api/observation-types/${type.id}`, { version: type.version, name: 'x' })).statusCode).toBe(403);
-    const edited = (await hr.patch(`/api/observation-types/${type.id}`, { version: type.version, lookFors: ['Exit ticket used', 'Turn and talk'] })).json();
+    const edited = (
+      await hr.patch(`/api/observation-types/${type.id}`, { version: type.version, lookFors: ['Exit ticket used', 'Turn and talk'] })
+    ).json();
     expect(edited).toMatchObject({ lookFors: ['Exit ticket used', 'Turn and talk'], version: type.version + 1 });
     const stale = await hr.patch(`/api/observation-types/${type.id}`, { version: type.version, name: 'Late' });
     expect(stale.statusCode).toBe(409);
@@ -141,12 +178,21 @@ describe('observation types', () => {
 describe('action-step library', () => {
   it('HR adds steps tagged with a competency; everyone filters by competency and text', async () => {
     expect((await anonymous(t.app).get('/api/action-step-library')).statusCode).toBe(401);
-    const input = { title: 'Narrate the positive: name two students following directions', practicePrompt: 'Rehearse three narrations', itemId: framework.itemId };
+    const input = {
+      title: 'Narrate the positive: name two students following directions',
+      practicePrompt: 'Rehearse three narrations',
+      itemId: framework.itemId,
+    };
     expect((await teacher.post('/api/action-step-library', input)).statusCode).toBe(403);
     const created = await hr.post('/api/action-step-library', input);
     expect(created.statusCode).toBe(201);
     const step = created.json();
-    expect(step).toMatchObject({ title: input.title, practicePrompt: input.practicePrompt, item: { id: framework.itemId, humanCode: '2a' }, active: true });
+    expect(step).toMatchObject({
+      title: input.title,
+      practicePrompt: input.practicePrompt,
+      item: { id: framework.itemId, humanCode: '2a' },
+      active: true,
+    });
     await hr.post('/api/action-step-library', { title: 'Use a 100% 3-2-1 countdown', itemId: framework.itemId });
 
     const byItem = (await teacher.get(`/api/action-step-library?itemId=${framework.itemId}`)).json();
@@ -164,16 +210,25 @@ describe('action-step library', () => {
     expect((await hr.post('/api/action-step-library', { title: 'Cold call', itemId: otherItemId })).statusCode).toBe(404);
     expect((await hr.post('/api/action-step-library', { title: 'Cold call', itemId: randomUUID() })).statusCode).toBe(404);
     expect((await hr.post('/api/action-step-library', { title: '', itemId: framework.itemId })).statusCode).toBe(400);
-    expect((await hr.post('/api/action-step-library', { title: 'x'.repeat(OBSERVATION_LIMITS.actionStepChars + 1), itemId: framework.itemId })).statusCode).toBe(400);
+    expect(
+      (await hr.post('/api/action-step-library', { title: 'x'.repeat(OBSERVATION_LIMITS.actionStepChars + 1), itemId: framework.itemId }))
+        .statusCode,
+    ).toBe(400);
     const step = (await hr.post('/api/action-step-library', { title: 'Cold call after wait time', itemId: framework.itemId })).json();
     expect((await hr.patch(`/api/action-step-library/${step.id}`, { version: step.version, itemId: otherItemId })).statusCode).toBe(404);
     expect((await principal.patch(`/api/action-step-library/${step.id}`, { version: step.version, title: 'x' })).statusCode).toBe(403);
     expect((await outsider.patch(`/api/action-step-library/${step.id}`, { version: step.version, title: 'x' })).statusCode).toBe(404);
-    const edited = (await hr.patch(`/api/action-step-library/${step.id}`, { version: step.version, practicePrompt: 'Practise with a partner' })).json();
+    const edited = (
+      await hr.patch(`/api/action-step-library/${step.id}`, { version: step.version, practicePrompt: 'Practise with a partner' })
+    ).json();
     expect(edited).toMatchObject({ practicePrompt: 'Practise with a partner', version: step.version + 1 });
     const stale = await hr.patch(`/api/action-step-library/${step.id}`, { version: step.version, title: 'Old' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details.current).toMatchObject({ id: step.id, version: edited.version, practicePrompt: 'Practise with a partner' });
+    expect(stale.json().error.details.current).toMatchObject({
+      id: step.id,
+      version: edited.version,
+      practicePrompt: 'Practise with a partner',
+    });
     const off = (await admin.post(`/api/action-step-library/${step.id}/deactivate`, { version: edited.version })).json();
     expect(off.active).toBe(false);
     const list = (await teacher.get('/api/action-step-library?q=wait time')).json();

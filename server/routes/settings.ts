@@ -58,18 +58,33 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/settings/non-negotiables', { schema: { tags, response: { 200: NonNegotiables } } }, async (req) =>
     nonNegotiablesView(await requireCtx(req)),
   );
-  app.put('/settings/non-negotiables', { schema: { tags, body: UpdateNonNegotiablesInput, response: { 200: NonNegotiables } } }, async (req) =>
-    updateNonNegotiables(await requireCtx(req), req.body),
+  app.put(
+    '/settings/non-negotiables',
+    { schema: { tags, body: UpdateNonNegotiablesInput, response: { 200: NonNegotiables } } },
+    async (req) => updateNonNegotiables(await requireCtx(req), req.body),
   );
 
   // Observation types
-  app.get('/observation-types', { schema: { tags, querystring: ObservationTypeListQuery, response: { 200: ObservationTypeList } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    const list = await listObservationTypes(ctx, req.query);
-    return translateItems(ctx.db, ctx.actor.districtId, readerLocale(req), 'observation_type', list, canManageObservationSettings(ctx.actor));
-  });
-  app.post('/observation-types', { schema: { tags, body: CreateObservationTypeInput, response: { 201: ObservationType } } }, async (req, reply) =>
-    reply.status(201).send(await createObservationType(await requireCtx(req), req.body)),
+  app.get(
+    '/observation-types',
+    { schema: { tags, querystring: ObservationTypeListQuery, response: { 200: ObservationTypeList } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      const list = await listObservationTypes(ctx, req.query);
+      return translateItems(
+        ctx.db,
+        ctx.actor.districtId,
+        readerLocale(req),
+        'observation_type',
+        list,
+        canManageObservationSettings(ctx.actor),
+      );
+    },
+  );
+  app.post(
+    '/observation-types',
+    { schema: { tags, body: CreateObservationTypeInput, response: { 201: ObservationType } } },
+    async (req, reply) => reply.status(201).send(await createObservationType(await requireCtx(req), req.body)),
   );
   app.patch(
     '/observation-types/:id',
@@ -80,17 +95,30 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['deactivate', false],
     ['reactivate', true],
   ] as const) {
-    app.post(`/observation-types/:id/${path}`, { schema: { tags, params: IdParams, body: VersionInput, response: { 200: ObservationType } } }, async (req) =>
-      changeObservationType(await requireCtx(req), req.params.id, { version: req.body.version, active }),
+    app.post(
+      `/observation-types/:id/${path}`,
+      { schema: { tags, params: IdParams, body: VersionInput, response: { 200: ObservationType } } },
+      async (req) => changeObservationType(await requireCtx(req), req.params.id, { version: req.body.version, active }),
     );
   }
 
   // Action-step library
-  app.get('/action-step-library', { schema: { tags, querystring: LibraryStepListQuery, response: { 200: LibraryStepList } } }, async (req) => {
-    const ctx = await requireCtx(req);
-    const list = await listLibrarySteps(ctx, req.query);
-    return translateItems(ctx.db, ctx.actor.districtId, readerLocale(req), 'action_step_library', list, canManageObservationSettings(ctx.actor));
-  });
+  app.get(
+    '/action-step-library',
+    { schema: { tags, querystring: LibraryStepListQuery, response: { 200: LibraryStepList } } },
+    async (req) => {
+      const ctx = await requireCtx(req);
+      const list = await listLibrarySteps(ctx, req.query);
+      return translateItems(
+        ctx.db,
+        ctx.actor.districtId,
+        readerLocale(req),
+        'action_step_library',
+        list,
+        canManageObservationSettings(ctx.actor),
+      );
+    },
+  );
   app.post('/action-step-library', { schema: { tags, body: CreateLibraryStepInput, response: { 201: LibraryStep } } }, async (req, reply) =>
     reply.status(201).send(await createLibraryStep(await requireCtx(req), req.body)),
   );
@@ -106,20 +134,28 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['deactivate', false],
     ['reactivate', true],
   ] as const) {
-    app.post(`/action-step-library/:id/${path}`, { schema: { tags, params: IdParams, body: VersionInput, response: { 200: LibraryStep } } }, async (req) =>
-      changeLibraryStep(await requireCtx(req), req.params.id, { version: req.body.version, active }),
+    app.post(
+      `/action-step-library/:id/${path}`,
+      { schema: { tags, params: IdParams, body: VersionInput, response: { 200: LibraryStep } } },
+      async (req) => changeLibraryStep(await requireCtx(req), req.params.id, { version: req.body.version, active }),
     );
   }
 
   // School calendar
-  app.get('/school-calendar', { schema: { tags: calendarTags, querystring: SchoolCalendarQuery, response: { 200: SchoolCalendar } } }, async (req) =>
-    schoolCalendarView(await requireCtx(req), req.query.schoolYear),
+  app.get(
+    '/school-calendar',
+    { schema: { tags: calendarTags, querystring: SchoolCalendarQuery, response: { 200: SchoolCalendar } } },
+    async (req) => schoolCalendarView(await requireCtx(req), req.query.schoolYear),
   );
-  app.get('/school-calendar/school-days', { schema: { tags: calendarTags, querystring: SchoolDaysQuery, response: { 200: SchoolDaysCount } } }, async (req) =>
-    countSchoolDays(await requireCtx(req), req.query.from, req.query.to),
+  app.get(
+    '/school-calendar/school-days',
+    { schema: { tags: calendarTags, querystring: SchoolDaysQuery, response: { 200: SchoolDaysCount } } },
+    async (req) => countSchoolDays(await requireCtx(req), req.query.from, req.query.to),
   );
-  app.post('/school-calendar/terms', { schema: { tags: calendarTags, body: CreateTermInput, response: { 201: SchoolTerm } } }, async (req, reply) =>
-    reply.status(201).send(await createTerm(await requireCtx(req), req.body)),
+  app.post(
+    '/school-calendar/terms',
+    { schema: { tags: calendarTags, body: CreateTermInput, response: { 201: SchoolTerm } } },
+    async (req, reply) => reply.status(201).send(await createTerm(await requireCtx(req), req.body)),
   );
   app.patch(
     '/school-calendar/terms/:id',

@@ -67,7 +67,10 @@ describe('SSO settings: the client secret', () => {
     expect(renamed.statusCode).toBe(200);
     const overview = await client.get('/api/sso');
     expect(overview.body).not.toContain(secret);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, district.id), eq(auditLog.entityId, id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, district.id), eq(auditLog.entityId, id)));
     expect(audit.map((a) => a.action)).toEqual(['sso_provider.create', 'sso_provider.update']);
     expect(JSON.stringify(audit)).not.toContain(secret);
     expect(audit[1]!.after).toMatchObject({ displayName: 'Renamed', clientSecretReplaced: true });
@@ -195,7 +198,11 @@ describe('sign-in page options', () => {
     const byDomain = await anonymous(t.app).get(`/api/auth/sso/options?domain=${domain.toUpperCase()}`);
     expect(byDomain.json().district.slug).toBe(district.slug);
     expect((await anonymous(t.app).get('/api/auth/sso/options?district=no-such-district')).statusCode).toBe(404);
-    expect((await anonymous(t.app).get('/api/auth/sso/options?domain=unknown.example')).json()).toEqual({ district: null, providers: [], passwordSignIn: true });
+    expect((await anonymous(t.app).get('/api/auth/sso/options?domain=unknown.example')).json()).toEqual({
+      district: null,
+      providers: [],
+      passwordSignIn: true,
+    });
     // A domain two districts list points to neither.
     const second = await districtWithAdmin();
     await second.client.post('/api/sso/providers', providerInput({ allowedDomains: [domain] }));

@@ -36,13 +36,18 @@ export const ssoSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await createSsoProvider(await requireCtx(req), app.env, req.body)),
   );
 
-  app.patch('/providers/:id', { schema: { tags, params: IdParams, body: UpdateSsoProviderInput, response: { 200: SsoProvider } } }, async (req) =>
-    updateSsoProvider(await requireCtx(req), app.env, req.params.id, req.body),
+  app.patch(
+    '/providers/:id',
+    { schema: { tags, params: IdParams, body: UpdateSsoProviderInput, response: { 200: SsoProvider } } },
+    async (req) => updateSsoProvider(await requireCtx(req), app.env, req.params.id, req.body),
   );
 
   app.post(
     '/discovery-test',
-    { schema: { tags, body: DiscoveryTestInput, response: { 200: DiscoveryTestResult } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { tags, body: DiscoveryTestInput, response: { 200: DiscoveryTestResult } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (req) => {
       const ctx = await requireCtx(req);
       if (!canManageSignIn(ctx.actor)) throw forbidden();

@@ -82,7 +82,10 @@ describe('SSO sign-in through a real OpenID provider', () => {
     const me = await client.get('/api/auth/session');
     expect(me.json().user.email).toBe(teacher.email);
     const token = callback!.cookies.find((c) => c.name === 'trellis_session')!.value;
-    const [session] = await t.database.db.select().from(sessions).where(eq(sessions.id, hashToken(token)));
+    const [session] = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, hashToken(token)));
     expect(session!.authMethod).toBe('sso');
     // The provider said nothing of a second factor: a single-factor session (staff need no more).
     expect(session!.mfaVerifiedAt).toBeNull();
@@ -142,7 +145,11 @@ describe('SSO sign-in through a real OpenID provider', () => {
     noSession(callback!);
     const [after] = await t.database.db.select({ n: count() }).from(users);
     expect(after!.n).toBe(before!.n);
-    expect((await lastAudit('auth.sso_refused'))!.after).toMatchObject({ reason: 'no_account', value: 'nobody@sso-district.test', detail: 'unknown' });
+    expect((await lastAudit('auth.sso_refused'))!.after).toMatchObject({
+      reason: 'no_account',
+      value: 'nobody@sso-district.test',
+      detail: 'unknown',
+    });
   });
 
   it('refuses a person of another district, even with the same provider', async () => {
@@ -176,7 +183,11 @@ describe('SSO sign-in through a real OpenID provider', () => {
 describe('matching rules', () => {
   it("matches a staff identifier claim against the person's roster identifier (claims from userinfo)", async () => {
     const admin = await buildUser(t.database.db, district.id, 'district_admin');
-    const id = await addProvider(await signIn(t.app, admin.email), userinfoIdp, { matchBy: 'identifier', claim: 'employee_id', displayName: 'Staff IdP' });
+    const id = await addProvider(await signIn(t.app, admin.email), userinfoIdp, {
+      matchBy: 'identifier',
+      claim: 'employee_id',
+      displayName: 'Staff IdP',
+    });
     const teacher = await buildUser(t.database.db, district.id, 'staff');
     await t.database.db.update(people).set({ identifier: 'E-4711' }).where(eq(people.id, teacher.personId));
     userinfoIdp.setClaims('someone.else@idp.test', { employee_id: 'E-4711' });
@@ -208,7 +219,10 @@ describe('matching rules', () => {
 
 /** The session row behind a client's cookie. */
 async function sessionOf(cookie: string) {
-  const [row] = await t.database.db.select().from(sessions).where(eq(sessions.id, hashToken(cookie.replace('trellis_session=', ''))));
+  const [row] = await t.database.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, hashToken(cookie.replace('trellis_session=', ''))));
   return row!;
 }
 
@@ -220,7 +234,10 @@ describe("the provider's multi-factor sign-in counts only when it happened (ASVS
       const { callback } = await ssoSignIn(t.app, idp, providerId, hr.email, { next: '/people' });
       expect(callback!.headers.location, amr.join(' ')).toBe('/people');
       const client = await clientFromCallback(t.app, callback!);
-      expect((await client.get('/api/auth/session')).json().user).toMatchObject({ adminGrant: 'hr', secondFactor: { required: true, satisfied: true } });
+      expect((await client.get('/api/auth/session')).json().user).toMatchObject({
+        adminGrant: 'hr',
+        secondFactor: { required: true, satisfied: true },
+      });
       const session = await sessionOf(client.cookie!);
       expect(session).toMatchObject({ authMethod: 'sso', mfaVerifiedAt: expect.any(Date) });
       expect((await lastAudit('auth.sso_sign_in'))!.after).toMatchObject({ amr, multiFactor: 'amr' });
@@ -248,7 +265,11 @@ describe("the provider's multi-factor sign-in counts only when it happened (ASVS
       expect(step.json().secondFactor.step).toBe('verify');
       // The hand-off works once.
       expect(step.cookies.find((c) => c.name === SSO_SECOND_FACTOR_COOKIE)?.value).toBe('');
-      const verified = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload: { challenge, method: 'totp', code: await nextTotpCode(hr.email) } });
+      const verified = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/mfa/verify',
+        payload: { challenge, method: 'totp', code: await nextTotpCode(hr.email) },
+      });
       expect(verified.statusCode, verified.body).toBe(200);
       expect(verified.json().user).toMatchObject({ adminGrant: 'hr', secondFactor: { satisfied: true } });
       const token = verified.cookies.find((c) => c.name === 'trellis_session')!.value;
@@ -305,7 +326,7 @@ describe("the provider's multi-factor sign-in counts only when it happened (ASVS
     // Unticked again: the same person gets Trellis's code step.
     const res = await adminClient.patch(`/api/sso/providers/${attested}`, { version: 1, enforcesMfa: false });
     expect(res.json()).toMatchObject({ enforcesMfa: false, version: 2 });
-    expect((await lastAudit('sso_provider.update'))).toMatchObject({ before: { enforcesMfa: true }, after: { enforcesMfa: false } });
+    expect(await lastAudit('sso_provider.update')).toMatchObject({ before: { enforcesMfa: true }, after: { enforcesMfa: false } });
     const again = await ssoSignIn(t.app, idp, attested, hr.email);
     noSession(again.callback!);
     expect((await secondStepAfterSso(t.app, again.callback!)).json().secondFactor.step).toBe('verify');
@@ -317,7 +338,9 @@ describe("the provider's multi-factor sign-in counts only when it happened (ASVS
     const adminClient = await signIn(t.app, admin.email);
     const strictIdp = await addProvider(adminClient, idp, { displayName: 'Strict IdP' });
     const { settingsVersion } = (await adminClient.get('/api/sso')).json();
-    expect((await adminClient.request('PUT', '/api/sso/settings', { version: settingsVersion, requireTwoFactor: true })).statusCode).toBe(200);
+    expect((await adminClient.request('PUT', '/api/sso/settings', { version: settingsVersion, requireTwoFactor: true })).statusCode).toBe(
+      200,
+    );
 
     const teacher = await buildUser(t.database.db, strict.id, 'staff');
     idp.setAmr(teacher.email, ['pwd']);

@@ -40,13 +40,19 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/options',
-    { schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } }, config: { auth: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } } },
+    {
+      schema: { tags, querystring: SsoOptionsQuery, response: { 200: SsoOptions } },
+      config: { auth: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } },
+    },
     async (req) => ssoOptions(app.database.db, req.query),
   );
 
   app.get(
     '/start/:id',
-    { schema: { tags, params: SsoStartParams, querystring: SsoStartQuery }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } },
+    {
+      schema: { tags, params: SsoStartParams, querystring: SsoStartQuery },
+      config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       const result = await startSsoSignIn(app.database.db, app.env, {
         providerId: req.params.id,
@@ -60,32 +66,36 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/callback', { schema: { tags }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const result = await completeSsoSignIn(app.database.db, app.env, {
-      flowCookie: req.cookies[SSO_FLOW_COOKIE],
-      search: req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '',
-      ...sessionLifetime(app.env),
-      ip: req.ip,
-      userAgent: req.headers['user-agent'],
-      requestId: req.id,
-      log: req.log,
-    });
-    // Single use: whatever happened, this sign-in attempt is over.
-    reply.clearCookie(SSO_FLOW_COOKIE, cookieOptions());
-    reply.header('cache-control', 'no-store');
-    if (!result.ok) return reply.redirect(refusedUrl(result.reason, result.districtSlug));
-    if ('secondFactor' in result) {
-      // The challenge goes to the page in a cookie (never in a URL); the session opens at the code step.
-      const maxAge = Math.max(1, Math.floor((Date.parse(result.secondFactor.expiresAt) - Date.now()) / 1000));
-      reply.setCookie(SSO_SECOND_FACTOR_COOKIE, result.secondFactor.challenge, { ...cookieOptions(), maxAge });
-      return reply.redirect(secondStepUrl(result.next));
-    }
-    // A new session token on every sign-in; the one this browser held before ends (ASVS V7.2.4).
-    const previous = req.cookies[SESSION_COOKIE];
-    if (previous) await deleteSession(app.database.db, previous);
-    setSessionCookie(reply, result.token, app.env);
-    return reply.redirect(result.next);
-  });
+  app.get(
+    '/callback',
+    { schema: { tags }, config: { auth: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const result = await completeSsoSignIn(app.database.db, app.env, {
+        flowCookie: req.cookies[SSO_FLOW_COOKIE],
+        search: req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '',
+        ...sessionLifetime(app.env),
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+        requestId: req.id,
+        log: req.log,
+      });
+      // Single use: whatever happened, this sign-in attempt is over.
+      reply.clearCookie(SSO_FLOW_COOKIE, cookieOptions());
+      reply.header('cache-control', 'no-store');
+      if (!result.ok) return reply.redirect(refusedUrl(result.reason, result.districtSlug));
+      if ('secondFactor' in result) {
+        // The challenge goes to the page in a cookie (never in a URL); the session opens at the code step.
+        const maxAge = Math.max(1, Math.floor((Date.parse(result.secondFactor.expiresAt) - Date.now()) / 1000));
+        reply.setCookie(SSO_SECOND_FACTOR_COOKIE, result.secondFactor.challenge, { ...cookieOptions(), maxAge });
+        return reply.redirect(secondStepUrl(result.next));
+      }
+      // A new session token on every sign-in; the one this browser held before ends (ASVS V7.2.4).
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(app.database.db, previous);
+      setSessionCookie(reply, result.token, app.env);
+      return reply.redirect(result.next);
+    },
+  );
 
   app.post(
     '/second-factor',

@@ -119,7 +119,10 @@ describe('teams: members, leads and history', () => {
     const ended = res.json().members.find((m: { id: string }) => m.id === t2Row.id);
     expect(ended.current).toBe(false);
     expect(ended.endsOn).not.toBeNull();
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, districtId), eq(auditLog.entityType, 'team_member')));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, districtId), eq(auditLog.entityType, 'team_member')));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['team_member.add', 'team_member.end']));
   });
 
@@ -145,7 +148,13 @@ describe('teams: members, leads and history', () => {
     });
     expect(log.statusCode).toBe(201);
     // Someone not on the team stays outside their scope.
-    const outside = await c.teacher.post('/api/coaching/logs', { status: 'held', startsAt: new Date().toISOString(), durationMinutes: 30, activity: 'observation', attendeeIds: [p.t2.id] });
+    const outside = await c.teacher.post('/api/coaching/logs', {
+      status: 'held',
+      startsAt: new Date().toISOString(),
+      durationMinutes: 30,
+      activity: 'observation',
+      attendeeIds: [p.t2.id],
+    });
     expect(outside.statusCode).toBe(404);
   });
 
@@ -153,7 +162,10 @@ describe('teams: members, leads and history', () => {
     const team = await newTeam('Counselors');
     const res = await c.principal.post(`/api/teams/${team.id}/members/by-role`, { roles: ['counselor'] });
     expect(res.json()).toEqual({ added: 1, unchanged: 0 });
-    expect((await c.principal.post(`/api/teams/${team.id}/members/by-role`, { roles: ['counselor'] })).json()).toEqual({ added: 0, unchanged: 1 });
+    expect((await c.principal.post(`/api/teams/${team.id}/members/by-role`, { roles: ['counselor'] })).json()).toEqual({
+      added: 0,
+      unchanged: 1,
+    });
   });
 });
 
@@ -197,7 +209,8 @@ describe('teams: CSV import', () => {
   });
 
   it('applies a clean file once; applying it again changes nothing', async () => {
-    const csv = 'team,kind,person,role,starts_on\nMath,department,t2@palm.test,lead,2025-08-01\nMath,department,t3@palm.test,member,2025-08-01\n';
+    const csv =
+      'team,kind,person,role,starts_on\nMath,department,t2@palm.test,lead,2025-08-01\nMath,department,t3@palm.test,member,2025-08-01\n';
     const first = (await c.principal.post(`/api/teams/import/${schoolId}`, { csv, dryRun: false })).json();
     expect(first).toMatchObject({ applied: true, counts: { create: 2, unchanged: 0, error: 0 } });
     const second = (await c.principal.post(`/api/teams/import/${schoolId}`, { csv, dryRun: false })).json();

@@ -34,7 +34,9 @@ const SchoolParams = z.object({ schoolId: Uuid });
 export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  app.get('/', { schema: { tags, querystring: TeamListQuery, response: { 200: TeamList } } }, async (req) => listTeams(await requireCtx(req), req.query));
+  app.get('/', { schema: { tags, querystring: TeamListQuery, response: { 200: TeamList } } }, async (req) =>
+    listTeams(await requireCtx(req), req.query),
+  );
 
   app.post('/', { schema: { tags, body: CreateTeamInput, response: { 201: TeamDetail } } }, async (req, reply) =>
     reply.status(201).send(await createTeam(await requireCtx(req), req.body)),
@@ -48,29 +50,41 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(teamCsvTemplate());
   });
 
-  app.post('/import/:schoolId', { schema: { tags, params: SchoolParams, body: CsvImportInput, response: { 200: CsvImportResult } } }, async (req) =>
-    importTeamsCsv(await requireCtx(req), req.params.schoolId, req.body),
+  app.post(
+    '/import/:schoolId',
+    { schema: { tags, params: SchoolParams, body: CsvImportInput, response: { 200: CsvImportResult } } },
+    async (req) => importTeamsCsv(await requireCtx(req), req.params.schoolId, req.body),
   );
 
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: TeamDetail } } }, async (req) => teamView(await requireCtx(req), req.params.id));
+  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: TeamDetail } } }, async (req) =>
+    teamView(await requireCtx(req), req.params.id),
+  );
 
   app.patch('/:id', { schema: { tags, params: IdParams, body: UpdateTeamInput, response: { 200: TeamDetail } } }, async (req) =>
     updateTeam(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.post('/:id/members', { schema: { tags, params: IdParams, body: AddTeamMemberInput, response: { 201: TeamDetail } } }, async (req, reply) =>
-    reply.status(201).send(await addTeamMember(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/:id/members',
+    { schema: { tags, params: IdParams, body: AddTeamMemberInput, response: { 201: TeamDetail } } },
+    async (req, reply) => reply.status(201).send(await addTeamMember(await requireCtx(req), req.params.id, req.body)),
   );
 
-  app.post('/:id/members/by-role', { schema: { tags, params: IdParams, body: AddTeamMembersByRoleInput, response: { 200: BulkResult } } }, async (req) =>
-    addTeamMembersByRole(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/:id/members/by-role',
+    { schema: { tags, params: IdParams, body: AddTeamMembersByRoleInput, response: { 200: BulkResult } } },
+    async (req) => addTeamMembersByRole(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.post('/:id/members/:memberId/end', { schema: { tags, params: MemberParams, body: EndPeriodInput, response: { 200: TeamDetail } } }, async (req) =>
-    endTeamMember(await requireCtx(req), req.params.id, req.params.memberId, req.body),
+  app.post(
+    '/:id/members/:memberId/end',
+    { schema: { tags, params: MemberParams, body: EndPeriodInput, response: { 200: TeamDetail } } },
+    async (req) => endTeamMember(await requireCtx(req), req.params.id, req.params.memberId, req.body),
   );
 
-  app.post('/:id/members/:memberId/role', { schema: { tags, params: MemberParams, body: ChangeTeamRoleInput, response: { 200: TeamDetail } } }, async (req) =>
-    changeTeamRole(await requireCtx(req), req.params.id, req.params.memberId, req.body),
+  app.post(
+    '/:id/members/:memberId/role',
+    { schema: { tags, params: MemberParams, body: ChangeTeamRoleInput, response: { 200: TeamDetail } } },
+    async (req) => changeTeamRole(await requireCtx(req), req.params.id, req.params.memberId, req.body),
   );
 };

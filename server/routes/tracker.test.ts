@@ -47,11 +47,39 @@ beforeAll(async () => {
   const coach = await buildUser(db, districtId, 'coach', { orgUnitId: schoolId, caseload: [teacher.personId] });
   ids = { t1: teacher.personId, t2: teacher2.personId, t3: t3.id, t4: t4.id, principal: principal.personId, coach: coach.personId };
   // t1: an evaluation with overdue feedback (newest) and an older development observation by the coach.
-  await buildObservation(db, world, { teacherId: ids.t1, observerId: ids.principal, orgUnitId: schoolId, levels: [0, 2, 3], feedbackDueOn: isoDay(-1) });
-  await buildObservation(db, world, { teacherId: ids.t1, observerId: ids.coach, orgUnitId: schoolId, purpose: 'development', observedOn: isoDay(-10), levels: [2, 1, 1], feedbackHeld: true });
+  await buildObservation(db, world, {
+    teacherId: ids.t1,
+    observerId: ids.principal,
+    orgUnitId: schoolId,
+    levels: [0, 2, 3],
+    feedbackDueOn: isoDay(-1),
+  });
+  await buildObservation(db, world, {
+    teacherId: ids.t1,
+    observerId: ids.coach,
+    orgUnitId: schoolId,
+    purpose: 'development',
+    observedOn: isoDay(-10),
+    levels: [2, 1, 1],
+    feedbackHeld: true,
+  });
   // t2: two evaluations this term, feedback held.
-  await buildObservation(db, world, { teacherId: ids.t2, observerId: ids.principal, orgUnitId: schoolId, observedOn: isoDay(-20), levels: [1, 1, 1], feedbackHeld: true });
-  await buildObservation(db, world, { teacherId: ids.t2, observerId: ids.principal, orgUnitId: schoolId, observedOn: isoDay(-5), levels: [1, 0, 1], feedbackHeld: true });
+  await buildObservation(db, world, {
+    teacherId: ids.t2,
+    observerId: ids.principal,
+    orgUnitId: schoolId,
+    observedOn: isoDay(-20),
+    levels: [1, 1, 1],
+    feedbackHeld: true,
+  });
+  await buildObservation(db, world, {
+    teacherId: ids.t2,
+    observerId: ids.principal,
+    orgUnitId: schoolId,
+    observedOn: isoDay(-5),
+    levels: [1, 0, 1],
+    feedbackHeld: true,
+  });
   await buildObservation(db, world, { teacherId: ids.t3, observerId: ids.principal, orgUnitId: schoolId, status: 'draft', levels: [3] });
   await buildActionStep(db, districtId, ids.t1);
   await buildActionStep(db, districtId, ids.t1, 'practicing');
@@ -77,7 +105,8 @@ const tracker = async (client: Client, query = '') => {
   expect(res.statusCode).toBe(200);
   return res.json();
 };
-const names = (body: { rows: { personId: string }[] }) => body.rows.map((r) => Object.entries(ids).find(([, id]) => id === r.personId)?.[0]);
+const names = (body: { rows: { personId: string }[] }) =>
+  body.rows.map((r) => Object.entries(ids).find(([, id]) => id === r.personId)?.[0]);
 
 describe('tracker permission matrix', () => {
   it('answers 401 signed out, 404 outside the district or the school scope, 403 for the wrong role', async () => {
@@ -95,13 +124,18 @@ describe('tracker permission matrix', () => {
     expect((await c.outsider.get(`/api/tracker/schools/${schoolId}`)).statusCode).toBe(404);
     expect((await c.outsider.get(`/api/tracker/schools/${schoolId}/export`)).statusCode).toBe(404);
     expect((await c.outsider.get(`/api/people/${ids.t1}/competency-profile`)).statusCode).toBe(404);
-    expect((await c.outsider.get('/api/tracker/district')).json().schools.some((s: { schoolId: string }) => s.schoolId === schoolId)).toBe(false);
+    expect((await c.outsider.get('/api/tracker/district')).json().schools.some((s: { schoolId: string }) => s.schoolId === schoolId)).toBe(
+      false,
+    );
     expect((await c.teacher.get('/api/tracker/schools')).statusCode).toBe(403);
     expect((await c.teacher.get(`/api/tracker/schools/${schoolId}`)).statusCode).toBe(403);
     expect((await c.teacher.get(`/api/tracker/schools/${schoolId}/export`)).statusCode).toBe(403);
     expect((await c.principal2.get(`/api/tracker/schools/${schoolId}`)).statusCode).toBe(404);
     for (const client of [c.teacher, c.principal, c.coach]) expect((await client.get('/api/tracker/district')).statusCode).toBe(403);
-    expect((await c.principal.get('/api/tracker/schools')).json()).toEqual({ items: [{ id: schoolId, name: 'Lincoln Elementary' }], abilities: { viewDistrict: false } });
+    expect((await c.principal.get('/api/tracker/schools')).json()).toEqual({
+      items: [{ id: schoolId, name: 'Lincoln Elementary' }],
+      abilities: { viewDistrict: false },
+    });
     expect((await c.principal2.get('/api/tracker/schools')).json().items.map((s: { id: string }) => s.id)).toEqual([otherSchoolId]);
     expect((await c.coach.get('/api/tracker/schools')).json().items.map((s: { id: string }) => s.id)).toEqual([schoolId]);
     const all = (await c.hr.get('/api/tracker/schools')).json();
@@ -118,18 +152,34 @@ describe('school tracker', () => {
     expect(body.view).toBe('full');
     expect(body.columns.map((x: { itemId: string }) => x.itemId)).toEqual(items);
     // Headers read the competency's short name, with the full statement beside it.
-    expect(body.columns[0]).toMatchObject({ humanCode: world.competencies[0]!.humanCode, title: 'Content knowledge', statement: world.competencies[0]!.fullStatement });
+    expect(body.columns[0]).toMatchObject({
+      humanCode: world.competencies[0]!.humanCode,
+      title: 'Content knowledge',
+      statement: world.competencies[0]!.fullStatement,
+    });
     expect(body.requiredPerTerm).toBe(2);
     expect(body.term).toMatchObject({ name: 'This term' });
     expect(new Set(names(body))).toEqual(new Set(['t1', 't2', 't3', 't4']));
     const row = (name: keyof typeof ids) => body.rows.find((r: { personId: string }) => r.personId === ids[name]);
     expect(row('t1').levels[items[0]!]).toMatchObject({ label: 'Distinguished', levelScore: 4, proficient: true, observedOn: isoDay(-3) });
     expect(row('t1').levels[items[1]!]).toMatchObject({ label: 'Developing', proficient: false });
-    expect(row('t1')).toMatchObject({ openActionSteps: 2, lastObservedOn: isoDay(-3), scoredThisTerm: 2, missingObservations: false, coachingThisTerm: 1 });
+    expect(row('t1')).toMatchObject({
+      openActionSteps: 2,
+      lastObservedOn: isoDay(-3),
+      scoredThisTerm: 2,
+      missingObservations: false,
+      coachingThisTerm: 1,
+    });
     expect(row('t1').feedback).toMatchObject({ state: 'pending', overdue: true });
     expect(row('t1').feedback.schoolDays).toBeGreaterThanOrEqual(0);
     expect(row('t2').feedback).toMatchObject({ state: 'held', overdue: false });
-    expect(row('t3')).toMatchObject({ levels: {}, lastObservedOn: null, scoredThisTerm: 0, missingObservations: true, feedback: { state: 'none', schoolDays: null } });
+    expect(row('t3')).toMatchObject({
+      levels: {},
+      lastObservedOn: null,
+      scoredThisTerm: 0,
+      missingObservations: true,
+      feedback: { state: 'none', schoolDays: null },
+    });
     expect(row('t4').team).toMatchObject({ name: 'Grade 3 team' });
     expect(body.teams).toEqual([{ id: row('t4').team.id, name: 'Grade 3 team' }]);
   });
@@ -151,7 +201,7 @@ describe('school tracker', () => {
     expect((await c.principal.get(`/api/tracker/schools/${schoolId}?belowProficient=nope`)).statusCode).toBe(400);
   });
 
-  it("shows a coach only their caseload, with development levels and observations only", async () => {
+  it('shows a coach only their caseload, with development levels and observations only', async () => {
     const body = await tracker(c.coach);
     expect(body.view).toBe('development');
     expect(names(body)).toEqual(['t1']);
@@ -167,7 +217,10 @@ describe('school tracker', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="tracker-lincoln-elementary-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('name,role,team,1a,1b,1c,open_action_steps');
     expect(lines).toContainEqual(expect.stringMatching(/^Ana Team,teacher,Grade 3 team,/));
@@ -192,7 +245,18 @@ describe('district view', () => {
     const body = (await c.hr.get('/api/tracker/district')).json();
     expect(body.refreshing).toBe(0);
     const lincoln = body.schools.find((s: { schoolId: string }) => s.schoolId === schoolId);
-    expect(lincoln).toMatchObject({ name: 'Lincoln Elementary', teachers: 4, observedThisTerm: 2, scoredThisTerm: 4, scoredRequired: 8, missingObservations: 2, overdueFeedback: 1, openActionSteps: 2, coachingThisTerm: 1, stale: false });
+    expect(lincoln).toMatchObject({
+      name: 'Lincoln Elementary',
+      teachers: 4,
+      observedThisTerm: 2,
+      scoredThisTerm: 4,
+      scoredRequired: 8,
+      missingObservations: 2,
+      overdueFeedback: 1,
+      openActionSteps: 2,
+      coachingThisTerm: 1,
+      stale: false,
+    });
     expect(lincoln.asOf).not.toBeNull();
     expect(lincoln.proficientShare[items[0]!]).toBe(1);
     expect(lincoln.proficientShare[items[1]!]).toBe(0.5);
@@ -211,7 +275,8 @@ describe('competency profile', () => {
     expect(own.competencies[0].framework.versionNumber).toBe(1);
     // A chart's axis runs over the scale's levels, not over the scores that happen to be there.
     expect(own.competencies[0].scaleLevels.map((l: { levelScore: number }) => l.levelScore)).toEqual([1, 2, 3, 4]);
-    for (const client of [c.principal, c.hr]) expect((await client.get(`/api/people/${ids.t1}/competency-profile`)).json().competencies[0].points).toHaveLength(2);
+    for (const client of [c.principal, c.hr])
+      expect((await client.get(`/api/people/${ids.t1}/competency-profile`)).json().competencies[0].points).toHaveLength(2);
     const coach = (await c.coach.get(`/api/people/${ids.t1}/competency-profile`)).json();
     expect(coach.view).toBe('development');
     expect(coach.competencies[0].points.map((p: { label: string }) => p.label)).toEqual(['Developing']);
@@ -222,7 +287,7 @@ describe('competency profile', () => {
 });
 
 describe('home growth', () => {
-  it("gives a teacher their observations, action steps and coaching", async () => {
+  it('gives a teacher their observations, action steps and coaching', async () => {
     const body = (await c.teacher.get('/api/home/growth')).json();
     expect(body.observer).toBeNull();
     expect(body.mine.observations.map((o: { observedOn: string }) => o.observedOn)).toEqual([isoDay(-3), isoDay(-10)]);
@@ -251,7 +316,10 @@ describe('tracker reads shared between leaders', () => {
     const team = before.teams[0] as { id: string; name: string };
     const unit = await c.hr.get(`/api/org-units/${team.id}`);
     expect(unit.statusCode, unit.body).toBe(200);
-    const renamed = await c.admin.request('PATCH', `/api/org-units/${team.id}`, { name: 'Grade 3 and 4 team', version: unit.json().version });
+    const renamed = await c.admin.request('PATCH', `/api/org-units/${team.id}`, {
+      name: 'Grade 3 and 4 team',
+      version: unit.json().version,
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     const [principal, hr] = await Promise.all([tracker(c.principal), tracker(c.hr)]);
     for (const body of [principal, hr]) {

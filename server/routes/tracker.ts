@@ -25,23 +25,38 @@ const tags = ['tracker'];
 
 export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
-  app.get('/tracker/schools', { schema: { tags, response: { 200: TrackerSchoolList } } }, async (req) => trackerSchools(await requireCtx(req)));
+  app.get('/tracker/schools', { schema: { tags, response: { 200: TrackerSchoolList } } }, async (req) =>
+    trackerSchools(await requireCtx(req)),
+  );
 
-  app.get('/tracker/schools/:id', { schema: { tags, params: IdParams, querystring: TrackerQuery, response: { 200: SchoolTracker } } }, async (req) =>
-    schoolTracker(await requireCtx(req), req.params.id, req.query),
+  app.get(
+    '/tracker/schools/:id',
+    { schema: { tags, params: IdParams, querystring: TrackerQuery, response: { 200: SchoolTracker } } },
+    async (req) => schoolTracker(await requireCtx(req), req.params.id, req.query),
   );
 
   app.get('/tracker/schools/:id/export', { schema: { tags, params: IdParams, querystring: TrackerExportQuery } }, async (req, reply) => {
     const { format, ...query } = req.query;
     const file = await exportSchoolTracker(await requireCtx(req), req.params.id, query, format);
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
   });
 
-  app.get('/tracker/district', { schema: { tags, response: { 200: DistrictTracker } } }, async (req) => districtTracker(await requireCtx(req)));
+  app.get('/tracker/district', { schema: { tags, response: { 200: DistrictTracker } } }, async (req) =>
+    districtTracker(await requireCtx(req)),
+  );
 
   app.get('/people/:id/competency-profile', { schema: { tags, params: IdParams, response: { 200: CompetencyProfile } } }, async (req) => {
     const ctx = await requireCtx(req);
-    return readLogged(ctx, 'competency_profile', req.params.id, () => competencyProfile(ctx, req.params.id), (p) => [p.personId]);
+    return readLogged(
+      ctx,
+      'competency_profile',
+      req.params.id,
+      () => competencyProfile(ctx, req.params.id),
+      (p) => [p.personId],
+    );
   });
 
   app.get('/home/growth', { schema: { tags, response: { 200: HomeGrowth } } }, async (req) => homeGrowth(await requireCtx(req)));

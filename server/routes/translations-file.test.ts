@@ -24,7 +24,10 @@ beforeAll(async () => {
   const otherHr = await signIn(t.app, (await buildUser(db, (await buildDistrict(db, 'Other')).id, 'hr')).email);
   for (const name of ['=Formal observation', 'Walkthrough']) {
     const walkthrough = name === 'Walkthrough';
-    const res = await hr.post('/api/observation-types', walkthrough ? { name, kind: 'walkthrough', lookFors: ['Objective posted'] } : { name, kind: 'scored' });
+    const res = await hr.post(
+      '/api/observation-types',
+      walkthrough ? { name, kind: 'walkthrough', lookFors: ['Objective posted'] } : { name, kind: 'scored' },
+    );
     expect(res.statusCode, res.body).toBe(201);
   }
   otherTypeId = (await otherHr.post('/api/observation-types', { name: 'Theirs', kind: 'scored' })).json().id;
@@ -76,7 +79,10 @@ describe('translations file', () => {
     const applied = await upload(hr, filled, false);
     expect(applied.json()).toMatchObject({ applied: true, changes: 2 });
     const table = (await hr.get('/api/translations/observation_type')).json().rows;
-    expect(table.find((r: { entityId: string; field: string }) => r.entityId === formal.entity_id && r.field === 'name')).toMatchObject({ text: '=Observación formal', version: 1 });
+    expect(table.find((r: { entityId: string; field: string }) => r.entityId === formal.entity_id && r.field === 'name')).toMatchObject({
+      text: '=Observación formal',
+      version: 1,
+    });
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'translation.import'));
     expect(audit).toHaveLength(2);
     // The same file again changes nothing.
@@ -103,7 +109,9 @@ describe('translations file', () => {
     expect(dry.changes).toBe(1);
     expect((await upload(hr, file, false)).json()).toMatchObject({ applied: false });
     const after = (await hr.get('/api/translations/observation_type')).json().rows;
-    expect(after.find((r: { entityId: string; field: string }) => r.entityId === walk.entityId && r.field === 'name').text).toBe('Recorrido');
+    expect(after.find((r: { entityId: string; field: string }) => r.entityId === walk.entityId && r.field === 'name').text).toBe(
+      'Recorrido',
+    );
     expect((await upload(hr, 'not,a\n"broken', true)).statusCode).toBe(400);
   });
 });

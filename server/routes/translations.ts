@@ -57,14 +57,23 @@ export const translationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:entityType/import',
-    { schema: { tags, consumes: ['multipart/form-data'], params: TranslationParams, querystring: TranslationImportQuery, response: { 200: TranslationImportReport } } },
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        params: TranslationParams,
+        querystring: TranslationImportQuery,
+        response: { 200: TranslationImportReport },
+      },
+    },
     async (req, reply) => {
       const ctx = await requireCtx(req);
       let file: { data: Buffer };
       try {
         file = await readUpload(req, reply, MAX_FILE_BYTES);
       } catch (err) {
-        if (err instanceof CaseFileError) throw new AppError('validation_failed', 'Send the file as multipart/form-data', { code: 'no_file' });
+        if (err instanceof CaseFileError)
+          throw new AppError('validation_failed', 'Send the file as multipart/form-data', { code: 'no_file' });
         throw err;
       }
       return importTranslations(ctx, req.params.entityType, req.query, file.data);

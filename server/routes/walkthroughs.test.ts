@@ -59,7 +59,9 @@ beforeAll(async () => {
   await walkthrough(A, '2026-10-01', [true, true], 'draft');
   await walkthrough(A, '2026-11-12', [null, false]);
   await walkthrough(w.schoolB.id, '2026-10-15', [true, true]);
-  await db.insert(schoolTerms).values({ districtId: w.districtId, name: 'Fall 2026', schoolYear: '2026-27', startsOn: '2026-08-15', endsOn: '2026-12-18' });
+  await db
+    .insert(schoolTerms)
+    .values({ districtId: w.districtId, name: 'Fall 2026', schoolYear: '2026-27', startsOn: '2026-08-15', endsOn: '2026-12-18' });
 }, 60_000);
 
 describe('walkthrough report: who may', () => {
@@ -118,7 +120,9 @@ describe('look-for competency tags', () => {
     expect(foreign.statusCode).toBe(404);
     const unknown = await c.hr.request('PUT', url, { version: type.version, tags: [{ lookFor: 'Not a look-for', itemId }] });
     expect(unknown.statusCode).toBe(400);
-    expect((await c.outsider.request('PUT', url, { version: type.version, tags: [{ lookFor: LT, itemId: foreignItemId }] })).statusCode).toBe(404);
+    expect(
+      (await c.outsider.request('PUT', url, { version: type.version, tags: [{ lookFor: LT, itemId: foreignItemId }] })).statusCode,
+    ).toBe(404);
     const ok = await c.hr.request('PUT', url, { version: type.version, tags: [{ lookFor: LT, itemId }] });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().tags.find((x: { lookFor: string }) => x.lookFor === LT).competency.id).toBe(itemId);
@@ -132,7 +136,11 @@ describe('look-for competency tags', () => {
     const db = t.database.db;
     const itemId = w.fixture.criteria[0]!.itemId;
     const publishSeen = async () => {
-      const start = await c.leader.post('/api/observations', { typeId: w.fixture.walkthroughTypeId, observedPersonId: w.otherTeacher.personId, observedOn: '2026-11-20' });
+      const start = await c.leader.post('/api/observations', {
+        typeId: w.fixture.walkthroughTypeId,
+        observedPersonId: w.otherTeacher.personId,
+        observedOn: '2026-11-20',
+      });
       expect(start.statusCode, start.body).toBe(201);
       const put = await c.leader.request('PUT', `/api/observations/${start.json().id}/draft`, {
         version: start.json().version,
@@ -152,15 +160,27 @@ describe('look-for competency tags', () => {
     const settings = (await c.hr.get('/api/settings/non-negotiables')).json();
     expect(settings.walkthroughEvidence).toBe(false);
     const { scoredObservationsPerTerm, feedbackWithinSchoolDays, observationFrameworkId, version } = settings;
-    const put = await c.hr.request('PUT', '/api/settings/non-negotiables', { scoredObservationsPerTerm, feedbackWithinSchoolDays, observationFrameworkId, version, walkthroughEvidence: true });
+    const put = await c.hr.request('PUT', '/api/settings/non-negotiables', {
+      scoredObservationsPerTerm,
+      feedbackWithinSchoolDays,
+      observationFrameworkId,
+      version,
+      walkthroughEvidence: true,
+    });
     expect(put.statusCode, put.body).toBe(200);
     const rows = await publishSeen();
-    expect(rows.map((r) => [r.itemId, r.source, r.personId, r.scaleLevelId])).toEqual([[itemId, 'walkthrough', w.otherTeacher.personId, null]]);
+    expect(rows.map((r) => [r.itemId, r.source, r.personId, r.scaleLevelId])).toEqual([
+      [itemId, 'walkthrough', w.otherTeacher.personId, null],
+    ]);
   });
 
   it('on a published edit, appends evidence only for a tagged look-for newly seen', async () => {
     const db = t.database.db;
-    const start = await c.leader.post('/api/observations', { typeId: w.fixture.walkthroughTypeId, observedPersonId: w.otherTeacher.personId, observedOn: '2026-11-24' });
+    const start = await c.leader.post('/api/observations', {
+      typeId: w.fixture.walkthroughTypeId,
+      observedPersonId: w.otherTeacher.personId,
+      observedOn: '2026-11-24',
+    });
     const put = await c.leader.request('PUT', `/api/observations/${start.json().id}/draft`, {
       version: start.json().version,
       lookForResults: [
@@ -170,17 +190,29 @@ describe('look-for competency tags', () => {
     });
     const published = await c.leader.post(`/api/observations/${start.json().id}/publish`, { version: put.json().version });
     expect(published.statusCode, published.body).toBe(200);
-    const rowsOf = () => db.select().from(evidence).where(and(eq(evidence.sourceId, start.json().id), eq(evidence.districtId, w.districtId)));
+    const rowsOf = () =>
+      db
+        .select()
+        .from(evidence)
+        .where(and(eq(evidence.sourceId, start.json().id), eq(evidence.districtId, w.districtId)));
     expect(await rowsOf()).toEqual([]);
     const seenNow = [
       { lookFor: LT, seen: true, comment: null },
       { lookFor: ST, seen: true, comment: null },
     ];
-    const revised = await c.leader.post(`/api/observations/${start.json().id}/revise`, { version: published.json().version, reason: 'Saw the target on the board', lookForResults: seenNow });
+    const revised = await c.leader.post(`/api/observations/${start.json().id}/revise`, {
+      version: published.json().version,
+      reason: 'Saw the target on the board',
+      lookForResults: seenNow,
+    });
     expect(revised.statusCode, revised.body).toBe(200);
     expect((await rowsOf()).map((r) => r.itemId)).toEqual([w.fixture.criteria[0]!.itemId]);
     // Revised again with the same look-for still seen: no second row.
-    const again = await c.leader.post(`/api/observations/${start.json().id}/revise`, { version: revised.json().version, reason: 'Typo', glows: 'Thanks' });
+    const again = await c.leader.post(`/api/observations/${start.json().id}/revise`, {
+      version: revised.json().version,
+      reason: 'Typo',
+      glows: 'Thanks',
+    });
     expect(again.statusCode, again.body).toBe(200);
     expect(await rowsOf()).toHaveLength(1);
   });

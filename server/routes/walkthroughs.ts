@@ -6,7 +6,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
-import { LookForTags, LookForTagsInput, LookForTagsList, WalkthroughReport, WalkthroughReportQuery } from '../../common/schemas/walkthroughs.ts';
+import {
+  LookForTags,
+  LookForTagsInput,
+  LookForTagsList,
+  WalkthroughReport,
+  WalkthroughReportQuery,
+} from '../../common/schemas/walkthroughs.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { walkthroughReport } from '../services/walkthroughs/report.ts';
@@ -21,9 +27,13 @@ export const walkthroughRoutes: FastifyPluginAsyncZod = async (app) => {
     walkthroughReport(await requireCtx(req), req.query),
   );
 
-  app.get('/look-for-tags', { schema: { tags, response: { 200: LookForTagsList } } }, async (req) => listLookForTags(await requireCtx(req)));
+  app.get('/look-for-tags', { schema: { tags, response: { 200: LookForTagsList } } }, async (req) =>
+    listLookForTags(await requireCtx(req)),
+  );
 
-  app.put('/types/:id/look-for-tags', { schema: { tags, params: IdParams, body: LookForTagsInput, response: { 200: LookForTags } } }, async (req) =>
-    setLookForTags(await requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/types/:id/look-for-tags',
+    { schema: { tags, params: IdParams, body: LookForTagsInput, response: { 200: LookForTags } } },
+    async (req) => setLookForTags(await requireCtx(req), req.params.id, req.body),
   );
 };

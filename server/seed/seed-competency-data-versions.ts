@@ -29,14 +29,16 @@ export const V2_TREE: NextItemSeed[] = [
       {
         code: '1a',
         keepChildren: true,
-        statement: 'Knows the subject well enough to explain it in more than one way, link it to earlier and later learning, and anticipate where students will struggle.',
+        statement:
+          'Knows the subject well enough to explain it in more than one way, link it to earlier and later learning, and anticipate where students will struggle.',
       },
       same('1b'),
       same('1c'),
       {
         code: '1d',
         keepChildren: true,
-        statement: 'Plans supports from the start so that every student, including multilingual learners and students with disabilities, works toward grade-level goals rather than a simplified version of them.',
+        statement:
+          'Plans supports from the start so that every student, including multilingual learners and students with disabilities, works toward grade-level goals rather than a simplified version of them.',
       },
     ],
   },
@@ -49,11 +51,16 @@ export const V2_TREE: NextItemSeed[] = [
         from: ['2b', '2c'],
         title: 'Routines and learning time',
         key: 'routinesTime',
-        statement: 'Teaches and reinforces routines that keep transitions short, materials ready and learning going from the first minute of the period to the last.',
+        statement:
+          'Teaches and reinforces routines that keep transitions short, materials ready and learning going from the first minute of the period to the last.',
         children: [
           { code: '2b.1' },
           { code: '2b.2', from: ['2c.1'] },
-          { code: '2b.3', from: ['2b.2', '2c.2'], statement: 'Keeps transitions short and materials organized so that no learning time is lost.' },
+          {
+            code: '2b.3',
+            from: ['2b.2', '2c.2'],
+            statement: 'Keeps transitions short and materials organized so that no learning time is lost.',
+          },
           { code: '2b.4', from: ['2b.3'] },
         ],
       },
@@ -85,17 +92,15 @@ export const V2_TREE: NextItemSeed[] = [
         title: 'Checking for understanding',
         key: 'checks',
         statement: 'Finds out during the lesson what every student understands, using checks designed to reveal misconceptions.',
-        children: [
-          { code: '3c.1' },
-          { code: '3c.2' },
-        ],
+        children: [{ code: '3c.1' }, { code: '3c.2' }],
       },
       {
         code: '3d',
         from: ['3c'],
         title: 'Responding to misconceptions',
         key: 'responding',
-        statement: 'Changes course during the lesson when evidence shows students are not ready to move on, and tackles misconceptions directly.',
+        statement:
+          'Changes course during the lesson when evidence shows students are not ready to move on, and tackles misconceptions directly.',
         children: [
           { code: '3d.1', from: ['3c.3'] },
           { code: '3d.2', from: ['3c.4'] },
@@ -125,8 +130,10 @@ export const V2_TREE: NextItemSeed[] = [
 
 /** The version 3 draft: version 2's active items with these changes. */
 export const V3_REWORDS: Record<string, string> = {
-  '1b.2': 'Sequences tasks from guided to independent practice, with at least one stretch of independent work long enough for every student to try the task alone.',
-  '2c.3': 'Redirects off-task behavior calmly and privately where possible, then brings the focus back to learning without stopping the class.',
+  '1b.2':
+    'Sequences tasks from guided to independent practice, with at least one stretch of independent work long enough for every student to try the task alone.',
+  '2c.3':
+    'Redirects off-task behavior calmly and privately where possible, then brings the focus back to learning without stopping the class.',
 };
 export const V3_ADDITIONS: { parent: string; code: string; statement: string }[] = [
   { parent: '3d', code: '3d.3', statement: 'Plans time in the next lesson to revisit ideas that many students missed.' },

@@ -99,7 +99,8 @@ export const V1_TREE: ItemSeed[] = [
         code: '1a',
         title: 'Content knowledge for teaching',
         key: 'content',
-        statement: 'Knows the subject well enough to explain it several ways, connect it to what comes before and after, and foresee where students are likely to get stuck.',
+        statement:
+          'Knows the subject well enough to explain it several ways, connect it to what comes before and after, and foresee where students are likely to get stuck.',
         children: [
           { code: '1a.1', statement: 'Explains the key ideas of the unit accurately and can say why they matter.' },
           { code: '1a.2', statement: 'Connects new content to earlier grades and to what students will learn next.' },
@@ -110,9 +111,13 @@ export const V1_TREE: ItemSeed[] = [
         code: '1b',
         title: 'Unit and lesson design',
         key: 'design',
-        statement: 'Plans units and lessons around a clear learning goal, with tasks that build toward it and a planned way to see whether students reached it.',
+        statement:
+          'Plans units and lessons around a clear learning goal, with tasks that build toward it and a planned way to see whether students reached it.',
         children: [
-          { code: '1b.1', statement: 'Writes a learning goal that says what students will know or be able to do, in words students understand.' },
+          {
+            code: '1b.1',
+            statement: 'Writes a learning goal that says what students will know or be able to do, in words students understand.',
+          },
           { code: '1b.2', statement: 'Sequences tasks from guided to independent practice and leaves enough time for practice.' },
           { code: '1b.3', statement: 'Prepares questions, examples and materials in advance instead of improvising them.' },
         ],
@@ -121,10 +126,14 @@ export const V1_TREE: ItemSeed[] = [
         code: '1c',
         title: 'Planning from evidence of learning',
         key: 'evidence',
-        statement: 'Uses student work and assessment results to decide what to reteach, what to extend and which students need something different.',
+        statement:
+          'Uses student work and assessment results to decide what to reteach, what to extend and which students need something different.',
         children: [
           { code: '1c.1', statement: 'Reviews student work from each lesson or unit and sorts it by what it shows.' },
-          { code: '1c.2', statement: 'Changes upcoming plans because of what the evidence shows, not only because of the pacing calendar.' },
+          {
+            code: '1c.2',
+            statement: 'Changes upcoming plans because of what the evidence shows, not only because of the pacing calendar.',
+          },
           { code: '1c.3', statement: 'Follows the progress of individual students and groups over time.' },
         ],
       },
@@ -132,10 +141,15 @@ export const V1_TREE: ItemSeed[] = [
         code: '1d',
         title: 'Access for every learner',
         key: 'access',
-        statement: 'Adapts tasks, materials and supports so that every student, including multilingual learners and students with disabilities, can take part in grade-level work.',
+        statement:
+          'Adapts tasks, materials and supports so that every student, including multilingual learners and students with disabilities, can take part in grade-level work.',
         children: [
           { code: '1d.1', statement: "Knows each student's accommodations and language needs and plans for them." },
-          { code: '1d.2', statement: 'Offers supports such as visuals, sentence frames and chunked tasks that keep the goal demanding while making it reachable.' },
+          {
+            code: '1d.2',
+            statement:
+              'Offers supports such as visuals, sentence frames and chunked tasks that keep the goal demanding while making it reachable.',
+          },
         ],
       },
     ],
@@ -149,7 +163,8 @@ export const V1_TREE: ItemSeed[] = [
         code: '2a',
         title: 'Relationships and belonging',
         key: 'relationships',
-        statement: 'Builds trusting, respectful relationships with the students, families and colleagues they serve, so that each person feels known and welcome.',
+        statement:
+          'Builds trusting, respectful relationships with the students, families and colleagues they serve, so that each person feels known and welcome.',
         children: [
           { code: '2a.1', statement: 'Knows the people they serve by name and learns what matters to them.' },
           { code: '2a.2', statement: 'Responds to conflict or harm promptly and repairs the relationship.' },
@@ -185,7 +200,10 @@ export const V1_TREE: ItemSeed[] = [
         children: [
           { code: '2d.1', statement: 'Shows through words and actions a belief that every student can reach a high bar.' },
           { code: '2d.2', statement: 'Gives students chances to set goals, follow their own progress and reflect on it.' },
-          { code: '2d.3', statement: 'Redirects off-task behavior calmly, privately when possible, and brings the focus back to learning.' },
+          {
+            code: '2d.3',
+            statement: 'Redirects off-task behavior calmly, privately when possible, and brings the focus back to learning.',
+          },
         ],
       },
     ],
@@ -212,7 +230,11 @@ export const V1_TREE: ItemSeed[] = [
         statement: 'Asks questions and structures discussion so that students, not only the teacher, do the reasoning.',
         children: [
           { code: '3b.1', statement: 'Asks questions that call for explanation or justification, not only recall.' },
-          { code: '3b.2', statement: 'Gives thinking time and uses structures such as partner talk, cold call and written responses so that every student answers.' },
+          {
+            code: '3b.2',
+            statement:
+              'Gives thinking time and uses structures such as partner talk, cold call and written responses so that every student answers.',
+          },
           { code: '3b.3', statement: "Has students build on, question or challenge each other's ideas." },
         ],
       },
@@ -223,7 +245,11 @@ export const V1_TREE: ItemSeed[] = [
         statement: 'Finds out during the lesson what students understand and changes course when they do not.',
         children: [
           { code: '3c.1', statement: 'Checks the understanding of every student, not only volunteers, at key points of the lesson.' },
-          { code: '3c.2', statement: 'Uses quick checks such as mini whiteboards, exit tickets and hinge questions that are designed to reveal misconceptions.' },
+          {
+            code: '3c.2',
+            statement:
+              'Uses quick checks such as mini whiteboards, exit tickets and hinge questions that are designed to reveal misconceptions.',
+          },
           { code: '3c.3', statement: 'Reteaches, regroups or changes the pace when a check shows students are not ready to move on.' },
           { code: '3c.4', statement: 'Tackles misconceptions directly instead of repeating the same explanation.' },
         ],
@@ -243,7 +269,8 @@ export const V1_TREE: ItemSeed[] = [
   {
     code: '4',
     title: 'Professional Practice and Leadership',
-    statement: 'Growing as a professional, working well with others and, with more responsibility, helping others grow and improving how the organization works.',
+    statement:
+      'Growing as a professional, working well with others and, with more responsibility, helping others grow and improving how the organization works.',
     children: [
       {
         code: '4a',

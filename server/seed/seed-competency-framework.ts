@@ -118,7 +118,17 @@ function buildDraft(tree: Item[]): Item[] {
         const next = newItem({ ...item, statement: V3_REWORDS[item.code] ?? item.statement, sourceItemIds: [item.id] });
         next.children = copy(item.children);
         for (const addition of V3_ADDITIONS.filter((a) => a.parent === item.code)) {
-          next.children.push(newItem({ code: addition.code, depth: item.depth + 1, title: null, statement: addition.statement, key: null, retired: false, sourceItemIds: [] }));
+          next.children.push(
+            newItem({
+              code: addition.code,
+              depth: item.depth + 1,
+              title: null,
+              statement: addition.statement,
+              key: null,
+              retired: false,
+              sourceItemIds: [],
+            }),
+          );
         }
         return next;
       });
@@ -126,7 +136,11 @@ function buildDraft(tree: Item[]): Item[] {
 }
 
 /** An association end inside the version, written as the frameworks service writes it. */
-const link = (item: Item): CaseLink => ({ title: `${item.code} ${item.statement}`, identifier: item.id, uri: `/ims/case/v1p1/CFItems/${item.id}` });
+const link = (item: Item): CaseLink => ({
+  title: `${item.code} ${item.statement}`,
+  identifier: item.id,
+  uri: `/ims/case/v1p1/CFItems/${item.id}`,
+});
 
 const crosswalkItem = (item: Item): CrosswalkItem => ({
   id: item.id,
@@ -285,7 +299,15 @@ export function buildRubrics({ districtId, versionIds, versions, scaleId, levels
       items.sort((a, b) => order.get(a)! - order.get(b)!);
       items.forEach((item, position) => {
         const criterionId = randomUUID();
-        criterionRows.push({ id: criterionId, districtId, rubricId, itemId: item.id, caseIdentifier: criterionId, position, category: domainTitle.get(item) ?? null });
+        criterionRows.push({
+          id: criterionId,
+          districtId,
+          rubricId,
+          itemId: item.id,
+          caseIdentifier: criterionId,
+          position,
+          category: domainTitle.get(item) ?? null,
+        });
         levels.forEach((level) => {
           const id = randomUUID();
           const key = `${stepKey}:${item.key}:${level.position}`;

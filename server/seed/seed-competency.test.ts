@@ -55,7 +55,11 @@ describe('demo competency architecture', () => {
   async function versions() {
     const [framework] = await db().select().from(frameworks).where(eq(frameworks.districtId, districtId));
     expect(framework!.title).toBe('Sunshine Educator Competencies');
-    return db().select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, framework!.id)).orderBy(frameworkVersions.versionNumber);
+    return db()
+      .select()
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.frameworkId, framework!.id))
+      .orderBy(frameworkVersions.versionNumber);
   }
 
   it('has the default four-level scale and another one', async () => {
@@ -88,7 +92,9 @@ describe('demo competency architecture', () => {
       expect(new Set(items.map((i) => i.itemType))).toEqual(new Set(['domain', 'competency', 'indicator']));
       expect(items.filter((i) => i.itemType === 'domain')).toHaveLength(4);
       expect(items.every((i) => i.districtId === districtId && i.caseIdentifier && i.humanCode)).toBe(true);
-      const types = (await db().select().from(frameworkAssociations).where(eq(frameworkAssociations.versionId, version.id))).map((a) => a.associationType);
+      const types = (await db().select().from(frameworkAssociations).where(eq(frameworkAssociations.versionId, version.id))).map(
+        (a) => a.associationType,
+      );
       expect(new Set(types)).toEqual(new Set(['isRelatedTo', 'precedes', 'exactMatchOf']));
     }
     const v2Items = await db().select().from(frameworkItems).where(eq(frameworkItems.versionId, v2!.id));
@@ -102,7 +108,8 @@ describe('demo competency architecture', () => {
     const rows = await db().select().from(frameworkItemMappings).where(eq(frameworkItemMappings.versionId, v2!.id));
     expect(rows.every((r) => r.previousVersionId === v1!.id)).toBe(true);
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(MAPPING_KINDS));
-    const code = async (id: string | null) => (id ? (await db().select().from(frameworkItems).where(eq(frameworkItems.id, id)))[0]!.humanCode : null);
+    const code = async (id: string | null) =>
+      id ? (await db().select().from(frameworkItems).where(eq(frameworkItems.id, id)))[0]!.humanCode : null;
     const of = async (kind: string) => Promise.all(rows.filter((r) => r.kind === kind && r.itemId).map((r) => code(r.itemId)));
     expect(new Set(await of('split'))).toEqual(new Set(['3c', '3d']));
     expect(new Set(await of('merged'))).toContain('2b');
@@ -114,7 +121,11 @@ describe('demo competency architecture', () => {
     expect(new Set(pathways.map((p) => p.category))).toEqual(new Set(['instructional', 'leadership', 'central_office']));
     expect(pathways.find((p) => p.category === 'central_office')!.function).toBe('human_resources');
     const instructional = pathways.find((p) => p.category === 'instructional')!;
-    const ladder = await db().select().from(pathwaySteps).where(eq(pathwaySteps.pathwayId, instructional.id)).orderBy(pathwaySteps.position);
+    const ladder = await db()
+      .select()
+      .from(pathwaySteps)
+      .where(eq(pathwaySteps.pathwayId, instructional.id))
+      .orderBy(pathwaySteps.position);
     expect(ladder.map((s) => s.staffRole)).toEqual(['instructional_assistant', 'apprentice_teacher', 'teacher', 'team_lead']);
     for (const step of ladder) {
       expect(step.payBandMinUsd!).toBeLessThan(step.payBandMaxUsd!);
@@ -125,7 +136,9 @@ describe('demo competency architecture', () => {
     expect(equivalences).toHaveLength(2);
     expect(equivalences.every((e) => e.stepId < e.equivalentStepId)).toBe(true);
     const stepTitle = async (id: string) => (await db().select().from(pathwaySteps).where(eq(pathwaySteps.id, id)))[0]!.title;
-    const pairs = await Promise.all(equivalences.map(async (e) => new Set([await stepTitle(e.stepId), await stepTitle(e.equivalentStepId)])));
+    const pairs = await Promise.all(
+      equivalences.map(async (e) => new Set([await stepTitle(e.stepId), await stepTitle(e.equivalentStepId)])),
+    );
     expect(pairs).toContainEqual(new Set(['Teacher leader', 'Assistant principal']));
   });
 
@@ -134,15 +147,39 @@ describe('demo competency architecture', () => {
     for (const version of await versions()) {
       const roleRubrics = await db().select().from(rubrics).where(eq(rubrics.versionId, version.id));
       expect(new Set(roleRubrics.map((r) => r.stepId))).toEqual(new Set(steps.map((s) => s.id)));
-      const criteria = await db().select().from(rubricCriteria).where(inArray(rubricCriteria.rubricId, roleRubrics.map((r) => r.id)));
+      const criteria = await db()
+        .select()
+        .from(rubricCriteria)
+        .where(
+          inArray(
+            rubricCriteria.rubricId,
+            roleRubrics.map((r) => r.id),
+          ),
+        );
       for (const rubric of roleRubrics) {
         const mine = criteria.filter((c) => c.rubricId === rubric.id);
         expect(mine.length).toBeGreaterThanOrEqual(6);
         expect(mine.length).toBeLessThanOrEqual(10);
       }
-      const items = await db().select().from(frameworkItems).where(inArray(frameworkItems.id, criteria.map((c) => c.itemId!)));
+      const items = await db()
+        .select()
+        .from(frameworkItems)
+        .where(
+          inArray(
+            frameworkItems.id,
+            criteria.map((c) => c.itemId!),
+          ),
+        );
       expect(items.every((i) => i.versionId === version.id && i.itemType === 'competency' && !i.retired)).toBe(true);
-      const descriptors = await db().select().from(rubricDescriptors).where(inArray(rubricDescriptors.criterionId, criteria.map((c) => c.id)));
+      const descriptors = await db()
+        .select()
+        .from(rubricDescriptors)
+        .where(
+          inArray(
+            rubricDescriptors.criterionId,
+            criteria.map((c) => c.id),
+          ),
+        );
       expect(descriptors).toHaveLength(criteria.length * 4);
       expect(descriptors.every((d) => /^[A-Z].*\.$/.test(d.description) && !d.description.includes('{') && d.scaleLevelId)).toBe(true);
     }
@@ -151,7 +188,12 @@ describe('demo competency architecture', () => {
   it('says what "developing" means differently for an apprentice teacher and a teacher leader', async () => {
     const [, v2] = await versions();
     const rows = await db()
-      .select({ step: pathwaySteps.title, code: frameworkItems.humanCode, quality: rubricDescriptors.quality, text: rubricDescriptors.description })
+      .select({
+        step: pathwaySteps.title,
+        code: frameworkItems.humanCode,
+        quality: rubricDescriptors.quality,
+        text: rubricDescriptors.description,
+      })
       .from(rubricDescriptors)
       .innerJoin(rubricCriteria, eq(rubricCriteria.id, rubricDescriptors.criterionId))
       .innerJoin(rubrics, eq(rubrics.id, rubricCriteria.rubricId))
@@ -194,7 +236,12 @@ describe('demo competency architecture', () => {
     const before = await counts();
     expect((await seedDemoDistrict(db())).created).toBe(false);
     const [hr] = await db().select().from(users).where(eq(users.email, 'hr@sunshine.example'));
-    const again = await seedCompetency(db(), { districtId, hrUserId: hr!.id, designTeamPersonIds: [], districtName: 'Sunshine Public Schools' });
+    const again = await seedCompetency(db(), {
+      districtId,
+      hrUserId: hr!.id,
+      designTeamPersonIds: [],
+      districtName: 'Sunshine Public Schools',
+    });
     expect(again.created).toBe(false);
     expect(await counts()).toEqual(before);
   });

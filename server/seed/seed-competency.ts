@@ -59,7 +59,13 @@ export async function seedCompetency(tx: Executor, options: SeedCompetencyOption
 
   // Scales: reuse a four-level default the district already has (e.g. made on first use of the API).
   const defaultLevels = await tx
-    .select({ id: scaleLevels.id, scaleId: scaleLevels.scaleId, position: scaleLevels.position, label: scaleLevels.label, levelScore: scaleLevels.levelScore })
+    .select({
+      id: scaleLevels.id,
+      scaleId: scaleLevels.scaleId,
+      position: scaleLevels.position,
+      label: scaleLevels.label,
+      levelScore: scaleLevels.levelScore,
+    })
     .from(scaleLevels)
     .innerJoin(scales, eq(scales.id, scaleLevels.scaleId))
     .where(and(eq(scales.districtId, districtId), eq(scales.isDefault, true)))
@@ -75,8 +81,7 @@ export async function seedCompetency(tx: Executor, options: SeedCompetencyOption
       return row;
     });
   };
-  const levels =
-    defaultLevels.length === DEFAULT_SCALE.levels.length ? defaultLevels : addScale(DEFAULT_SCALE, defaultLevels.length === 0);
+  const levels = defaultLevels.length === DEFAULT_SCALE.levels.length ? defaultLevels : addScale(DEFAULT_SCALE, defaultLevels.length === 0);
   for (const other of OTHER_SCALES) addScale(other, false);
   const scaleId = levels[0]!.scaleId;
 
@@ -117,13 +122,28 @@ export async function seedCompetency(tx: Executor, options: SeedCompetencyOption
   const steps = new Map<StepKey, { id: string; title: string }>();
   for (const pathway of PATHWAYS) {
     const pathwayId = randomUUID();
-    pathwayRows.push({ id: pathwayId, districtId, name: pathway.name, category: pathway.category, function: pathway.function, description: pathway.description });
+    pathwayRows.push({
+      id: pathwayId,
+      districtId,
+      name: pathway.name,
+      category: pathway.category,
+      function: pathway.function,
+      description: pathway.description,
+    });
     pathway.steps.forEach((step, position) => {
       const id = randomUUID();
       steps.set(step.key, { id, title: step.title });
       const { key: _key, minYearsExperience, credentials, evidence, ...values } = step;
       // The key doubles as the step code a staff spreadsheet names (step_code).
-      stepRows.push({ id, districtId, pathwayId, position, code: step.key, ...values, prerequisites: { minYearsExperience, credentials, evidence } });
+      stepRows.push({
+        id,
+        districtId,
+        pathwayId,
+        position,
+        code: step.key,
+        ...values,
+        prerequisites: { minYearsExperience, credentials, evidence },
+      });
     });
   }
   const stepOf = (key: StepKey) => {
@@ -137,7 +157,14 @@ export async function seedCompetency(tx: Executor, options: SeedCompetencyOption
   });
 
   // Role rubrics: every step in every version.
-  const { rubricRows, criterionRows, descriptorRows, descriptorIds } = buildRubrics({ districtId, versionIds, versions, scaleId, levels, stepOf });
+  const { rubricRows, criterionRows, descriptorRows, descriptorIds } = buildRubrics({
+    districtId,
+    versionIds,
+    versions,
+    scaleId,
+    levels,
+    stepOf,
+  });
 
   // The design team of the draft and their comments.
   const collaboratorRows = designTeamPersonIds.map((personId) => ({

@@ -7,8 +7,17 @@
 import { addSchoolDays, isSchoolDay } from '../../common/school-days.ts';
 import type { NonSchoolDayKind } from '../../common/observation.ts';
 
-export interface DemoTerm { name: string; schoolYear: string; startsOn: string; endsOn: string }
-export interface DemoNonSchoolDay { day: string; kind: NonSchoolDayKind; label: string }
+export interface DemoTerm {
+  name: string;
+  schoolYear: string;
+  startsOn: string;
+  endsOn: string;
+}
+export interface DemoNonSchoolDay {
+  day: string;
+  kind: NonSchoolDayKind;
+  label: string;
+}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -67,7 +76,11 @@ export function demoSchoolCalendar(today: string) {
     { day: nthWeekday(y, 9, 1, 1), kind: 'holiday', label: 'Labor Day' },
     { day: nthWeekday(y, 10, 1, 2), kind: 'staff_day', label: 'Professional development day (no students)' },
     { day: `${y}-11-11`, kind: 'holiday', label: 'Veterans Day' },
-    ...weekdaysBetween(plusDays(thanksgiving, -3), plusDays(thanksgiving, 1)).map((day) => ({ day, kind: 'break' as const, label: 'Thanksgiving break' })),
+    ...weekdaysBetween(plusDays(thanksgiving, -3), plusDays(thanksgiving, 1)).map((day) => ({
+      day,
+      kind: 'break' as const,
+      label: 'Thanksgiving break',
+    })),
     ...weekdaysBetween(`${y}-12-21`, `${y + 1}-01-02`).map((day) => ({ day, kind: 'break' as const, label: 'Winter break' })),
     { day: fallEnds, kind: 'staff_day', label: 'Teacher workday, end of semester (no students)' },
     { day: nthWeekday(y + 1, 1, 1, 3), kind: 'holiday', label: 'Martin Luther King Jr. Day' },

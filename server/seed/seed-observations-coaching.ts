@@ -7,7 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CoachingActivity, CoachingCyclePhase } from '../../common/coaching.ts';
-import type { caseloadMembers, coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlanReviews, coachingPlans } from '../db/schema/index.ts';
+import type {
+  caseloadMembers,
+  coachingCycles,
+  coachingLogAttendees,
+  coachingLogs,
+  coachingPlanMembers,
+  coachingPlanReviews,
+  coachingPlans,
+} from '../db/schema/index.ts';
 import { planDelivery } from '../services/coaching/delivery.ts';
 import type { BuildContext, DemoPerson, DemoSchool } from './seed-observations-build.ts';
 import { addSchoolDays, plusDays, schoolDaysIn } from './seed-observations-calendar.ts';
@@ -35,8 +43,14 @@ export interface CoachingInput {
 }
 
 const REVIEW_NOTES = {
-  onTrack: { data: 'Exit tickets moved from about half to three quarters correct; walkthroughs show the routine in most lessons.', next: 'Keep the weekly cycle until the next review; start fading the model lessons.' },
-  lagging: { data: 'Too few sessions were held to see a change in the observation data.', next: 'Narrow the focus to one routine and book the sessions for the month now.' },
+  onTrack: {
+    data: 'Exit tickets moved from about half to three quarters correct; walkthroughs show the routine in most lessons.',
+    next: 'Keep the weekly cycle until the next review; start fading the model lessons.',
+  },
+  lagging: {
+    data: 'Too few sessions were held to see a change in the observation data.',
+    next: 'Narrow the focus to one routine and book the sessions for the month now.',
+  },
 };
 const ACTIVITIES: CoachingActivity[] = ['observation', 'feedback', 'co_planning', 'modeling', 'data_reflection', 'prompting'];
 /** Phases of the coachees' current cycles, in caseload order: every phase appears. */
@@ -52,7 +66,8 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
   const yesterday = plusDays(today, -1);
 
   for (const { coach, coachees, existing, lagging, group } of coaches) {
-    if (!existing) rows.caseload.push(...coachees.map((p) => ({ districtId, coachPersonId: coach.id, personId: p.id, startsOn: termStartsOn })));
+    if (!existing)
+      rows.caseload.push(...coachees.map((p) => ({ districtId, coachPersonId: coach.id, personId: p.id, startsOn: termStartsOn })));
     // Individual plans, and for the demo coach one group plan for the last three coachees.
     const groupMembers = group ? coachees.slice(-3) : [];
     const units: { people: DemoPerson[]; focus: { code: string; title: string; components: string[] } }[] = [
@@ -65,13 +80,24 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
       const sessionMinutes = unit.people.length > 1 ? 45 : 30;
       const title = unit.people.length > 1 ? unit.focus.title : `${unit.people[0]!.name}: ${unit.focus.title.toLowerCase()}`;
       rows.plans.push({
-        id: planId, districtId, coachPersonId: coach.id, title, focusItemIds: itemId ? [itemId] : [], focusComponents: unit.focus.components,
-        activities: ['observation', 'feedback', 'modeling', 'co_planning', 'data_reflection'], sessionMinutes,
+        id: planId,
+        districtId,
+        coachPersonId: coach.id,
+        title,
+        focusItemIds: itemId ? [itemId] : [],
+        focusComponents: unit.focus.components,
+        activities: ['observation', 'feedback', 'modeling', 'co_planning', 'data_reflection'],
+        sessionMinutes,
         phases: [
           { startsOn: planStart, sessionsPerMonth: 4, criterion: null },
           { startsOn: fadeOn, sessionsPerMonth: 2, criterion: `Once ${unit.focus.code} is at Demonstrating on two observations in a row` },
         ],
-        reviewDates: reviews, startsOn: planStart, endsOn: yearEndsOn, status: 'active', createdAt: at(planStart, 7), updatedAt: at(planStart, 7),
+        reviewDates: reviews,
+        startsOn: planStart,
+        endsOn: yearEndsOn,
+        status: 'active',
+        createdAt: at(planStart, 7),
+        updatedAt: at(planStart, 7),
       });
       rows.members.push(...unit.people.map((p) => ({ districtId, planId, personId: p.id })));
 
@@ -87,14 +113,34 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
         if (isTeacher) {
           previous = randomUUID();
           switchOn = plusDays(planStart, 35);
-          rows.cycles.push({ id: previous, districtId, planId, coachPersonId: coach.id, coacheePersonId: person.id, focusItemId: ctx.itemByCode.get('2b') ?? null, phase: 'complete', goal: CYCLE_GOALS['2b']!, outcome: CYCLE_OUTCOMES[0]!, startedOn: planStart, completedOn: switchOn });
+          rows.cycles.push({
+            id: previous,
+            districtId,
+            planId,
+            coachPersonId: coach.id,
+            coacheePersonId: person.id,
+            focusItemId: ctx.itemByCode.get('2b') ?? null,
+            phase: 'complete',
+            goal: CYCLE_GOALS['2b']!,
+            outcome: CYCLE_OUTCOMES[0]!,
+            startedOn: planStart,
+            completedOn: switchOn,
+          });
         }
         const id = randomUUID();
         const startedOn = switchOn ?? planStart;
         rows.cycles.push({
-          id, districtId, planId, coachPersonId: coach.id, coacheePersonId: person.id, focusItemId: isTeacher ? ctx.itemByCode.get('3c') ?? null : itemId,
-          phase, goal: CYCLE_GOALS[isTeacher ? '3c' : code] ?? CYCLE_GOALS['3c']!, outcome: phase === 'complete' ? CYCLE_OUTCOMES[1]! : null,
-          startedOn, completedOn: phase === 'complete' ? yesterday : null,
+          id,
+          districtId,
+          planId,
+          coachPersonId: coach.id,
+          coacheePersonId: person.id,
+          focusItemId: isTeacher ? (ctx.itemByCode.get('3c') ?? null) : itemId,
+          phase,
+          goal: CYCLE_GOALS[isTeacher ? '3c' : code] ?? CYCLE_GOALS['3c']!,
+          outcome: phase === 'complete' ? CYCLE_OUTCOMES[1]! : null,
+          startedOn,
+          completedOn: phase === 'complete' ? yesterday : null,
         });
         cycleOf.set(person.id, { id, startedOn, switchOn, previous });
       }
@@ -110,15 +156,30 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
         const cycleId = cycle.previous && cycle.switchOn && day < cycle.switchOn ? cycle.previous : cycle.id;
         const wording = status === 'held' ? pick(SESSION_NOTES[activity] ?? SESSION_NOTES.feedback!) : { notes: '', nextSteps: '' };
         rows.logs.push({
-          id, districtId, coachPersonId: coach.id, planId, cycleId, status, startsAt, durationMinutes: sessionMinutes, activity, focusItemId: itemId,
-          notes: wording.notes, nextSteps: wording.nextSteps, createdAt: new Date(startsAt.getTime() - 7 * 86_400_000), updatedAt: status === 'held' ? new Date(startsAt.getTime() + sessionMinutes * 60_000) : startsAt,
+          id,
+          districtId,
+          coachPersonId: coach.id,
+          planId,
+          cycleId,
+          status,
+          startsAt,
+          durationMinutes: sessionMinutes,
+          activity,
+          focusItemId: itemId,
+          notes: wording.notes,
+          nextSteps: wording.nextSteps,
+          createdAt: new Date(startsAt.getTime() - 7 * 86_400_000),
+          updatedAt: status === 'held' ? new Date(startsAt.getTime() + sessionMinutes * 60_000) : startsAt,
         });
         const shared = status === 'held' && random() < 0.2;
         for (const person of unit.people) {
           const rated = status === 'held' && random() < 0.65;
           rows.attendees.push({
-            districtId, logId: id, personId: person.id,
-            helpfulness: rated ? 3 + Math.floor(random() * 3) : null, ratedAt: rated ? new Date(startsAt.getTime() + 5 * 3600_000) : null,
+            districtId,
+            logId: id,
+            personId: person.id,
+            helpfulness: rated ? 3 + Math.floor(random() * 3) : null,
+            ratedAt: rated ? new Date(startsAt.getTime() + 5 * 3600_000) : null,
             sharedAt: shared ? new Date(startsAt.getTime() + 6 * 3600_000) : null,
           });
         }
@@ -131,15 +192,29 @@ export function buildCoaching({ ctx, coaches, termStartsOn, yearEndsOn }: Coachi
         const delivery = planDelivery({ startsOn: planStart, endsOn: yearEndsOn, phases: plan.phases ?? [] }, held, reviewDate);
         const forTeacher = unit.people.some((p) => p.id === ctx.special.teacher);
         rows.reviews.push({
-          districtId, planId, reviewDate, plannedSessions: delivery.plannedToDate, deliveredSessions: delivery.deliveredToDate,
-          followed: lagging ? 'no' : 'yes', decision: lagging ? 'change_focus' : 'continue',
-          dataNotes: lagging ? REVIEW_NOTES.lagging.data : REVIEW_NOTES.onTrack.data, nextSteps: lagging ? REVIEW_NOTES.lagging.next : REVIEW_NOTES.onTrack.next,
-          recordedByPersonId: coach.id, createdAt: at(reviewDate, 15), updatedAt: at(reviewDate, 15),
+          districtId,
+          planId,
+          reviewDate,
+          plannedSessions: delivery.plannedToDate,
+          deliveredSessions: delivery.deliveredToDate,
+          followed: lagging ? 'no' : 'yes',
+          decision: lagging ? 'change_focus' : 'continue',
+          dataNotes: lagging ? REVIEW_NOTES.lagging.data : REVIEW_NOTES.onTrack.data,
+          nextSteps: lagging ? REVIEW_NOTES.lagging.next : REVIEW_NOTES.onTrack.next,
+          recordedByPersonId: coach.id,
+          createdAt: at(reviewDate, 15),
+          updatedAt: at(reviewDate, 15),
           // The demo teacher has a review to acknowledge; the others acknowledged theirs.
-          ...(forTeacher ? {} : { acknowledgedByPersonId: unit.people[0]!.id, acknowledgedAt: at(plusDays(reviewDate, 1), 16), coacheeNote: 'Agreed.' }),
+          ...(forTeacher
+            ? {}
+            : { acknowledgedByPersonId: unit.people[0]!.id, acknowledgedAt: at(plusDays(reviewDate, 1), 16), coacheeNote: 'Agreed.' }),
         });
       }
-      if (lagging) days.filter((_, i) => i % 4 === 2).slice(0, 2).forEach((day) => addLog(day, 'cancelled', 'observation'));
+      if (lagging)
+        days
+          .filter((_, i) => i % 4 === 2)
+          .slice(0, 2)
+          .forEach((day) => addLog(day, 'cancelled', 'observation'));
       // Upcoming: one or two sessions in the next two weeks.
       const next = ctx.nextDays.filter((_, i) => i % 5 === unitIndex % 5);
       next.slice(0, lagging ? 1 : 2).forEach((day, i) => {

@@ -16,7 +16,10 @@ describe('demo observations and coaching', () => {
     const [district] = await database.db.select().from(s.districts).where(eq(s.districts.slug, 'sunshine'));
     districtId = district!.id;
     for (const who of ['teacher', 'principal', 'coach']) {
-      const [user] = await database.db.select().from(s.users).where(eq(s.users.email, `${who}@sunshine.example`));
+      const [user] = await database.db
+        .select()
+        .from(s.users)
+        .where(eq(s.users.email, `${who}@sunshine.example`));
       ids[who] = user!.personId;
     }
   }, 120_000);
@@ -49,21 +52,32 @@ describe('demo observations and coaching', () => {
     const overdue = all.filter((o) => o.status === 'published' && !o.feedbackHeldAt && o.feedbackDueOn! < today);
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     expect(overdue.some((o) => o.observerPersonId === ids.principal)).toBe(true);
-    const statuses = await db().selectDistinct({ status: s.actionSteps.status }).from(s.actionSteps).where(eq(s.actionSteps.districtId, districtId));
+    const statuses = await db()
+      .selectDistinct({ status: s.actionSteps.status })
+      .from(s.actionSteps)
+      .where(eq(s.actionSteps.districtId, districtId));
     expect(statuses.map((r) => r.status).sort()).toEqual(['assigned', 'mastered', 'practicing']);
     // Some teachers have no scored observation this term.
-    const teachers = await db().select({ id: s.roleAssignments.personId }).from(s.roleAssignments).where(and(eq(s.roleAssignments.districtId, districtId), eq(s.roleAssignments.role, 'teacher')));
+    const teachers = await db()
+      .select({ id: s.roleAssignments.personId })
+      .from(s.roleAssignments)
+      .where(and(eq(s.roleAssignments.districtId, districtId), eq(s.roleAssignments.role, 'teacher')));
     const scored = new Set(all.filter((o) => o.kind === 'scored' && o.status === 'published').map((o) => o.observedPersonId));
     expect(teachers.filter((t) => !scored.has(t.id)).length).toBeGreaterThan(5);
   });
 
   it('keeps evidence, revisions and latest levels consistent with the published scores', async () => {
-    const published = db().select({ id: s.observations.id }).from(s.observations).where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published')));
+    const published = db()
+      .select({ id: s.observations.id })
+      .from(s.observations)
+      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published')));
     const scores = await db().$count(s.observationScores, inArray(s.observationScores.observationId, published));
     const evidence = await db().$count(s.evidence, and(eq(s.evidence.districtId, districtId), eq(s.evidence.source, 'observation')));
     expect(evidence).toBe(scores);
     const revisions = await db().$count(s.observationRevisions, eq(s.observationRevisions.districtId, districtId));
-    expect(revisions).toBe(await db().$count(s.observations, and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'))));
+    expect(revisions).toBe(
+      await db().$count(s.observations, and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'))),
+    );
     // Each latest level is the newest published score of that person, item and purpose.
     const mismatches = (await db().execute(sql`
       select l.person_id from competency_latest l
@@ -75,7 +89,11 @@ describe('demo observations and coaching', () => {
       where l.district_id = ${districtId} and newest.scale_level_id is distinct from l.scale_level_id`)) as { rows: unknown[] };
     expect(mismatches.rows).toEqual([]);
     // Every rubric competency is scored on a published scored observation.
-    const [one] = await db().select().from(s.observations).where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'), eq(s.observations.kind, 'scored'))).limit(1);
+    const [one] = await db()
+      .select()
+      .from(s.observations)
+      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'), eq(s.observations.kind, 'scored')))
+      .limit(1);
     const criteria = await db().$count(s.rubricCriteria, eq(s.rubricCriteria.rubricId, one!.rubricId!));
     expect(await db().$count(s.observationScores, eq(s.observationScores.observationId, one!.id))).toBe(criteria);
   });
@@ -87,7 +105,9 @@ describe('demo observations and coaching', () => {
     expect(withSteps.length).toBeGreaterThanOrEqual(2);
     expect(await db().$count(s.observationReplies, eq(s.observationReplies.authorPersonId, ids.teacher!))).toBeGreaterThanOrEqual(1);
     expect(mine.some((o) => o.scheduledAt && o.scheduledAt > new Date())).toBe(true);
-    expect(await db().$count(s.notifications, and(eq(s.notifications.personId, ids.teacher!), isNull(s.notifications.readAt)))).toBeGreaterThanOrEqual(2);
+    expect(
+      await db().$count(s.notifications, and(eq(s.notifications.personId, ids.teacher!), isNull(s.notifications.readAt))),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('gives the coaches plans (one for a group), cycles in every phase, rated and shared sessions, and one coach behind plan', async () => {
@@ -95,14 +115,19 @@ describe('demo observations and coaching', () => {
     const members = await db().select().from(s.coachingPlanMembers).where(eq(s.coachingPlanMembers.districtId, districtId));
     expect(plans.filter((p) => p.coachPersonId === ids.coach).length).toBeGreaterThanOrEqual(4);
     expect(plans.some((p) => members.filter((m) => m.planId === p.id).length > 1)).toBe(true);
-    const phases = await db().selectDistinct({ phase: s.coachingCycles.phase }).from(s.coachingCycles).where(eq(s.coachingCycles.districtId, districtId));
+    const phases = await db()
+      .selectDistinct({ phase: s.coachingCycles.phase })
+      .from(s.coachingCycles)
+      .where(eq(s.coachingCycles.districtId, districtId));
     expect(phases.map((p) => p.phase).sort()).toEqual(['complete', 'identify', 'improve', 'learn']);
     const attendees = await db().select().from(s.coachingLogAttendees).where(eq(s.coachingLogAttendees.districtId, districtId));
     expect(attendees.some((a) => a.helpfulness)).toBe(true);
     expect(attendees.some((a) => a.sharedAt)).toBe(true);
     const logs = await db().select().from(s.coachingLogs).where(eq(s.coachingLogs.districtId, districtId));
     const inTwoWeeks = new Date(Date.now() + 15 * 86_400_000);
-    expect(logs.some((l) => l.coachPersonId === ids.coach && l.status === 'scheduled' && l.startsAt > new Date() && l.startsAt < inTwoWeeks)).toBe(true);
+    expect(
+      logs.some((l) => l.coachPersonId === ids.coach && l.status === 'scheduled' && l.startsAt > new Date() && l.startsAt < inTwoWeeks),
+    ).toBe(true);
     // Delivered per plan: the lagging coach holds far fewer sessions per plan than the demo coach.
     const heldPerPlan = (coach: string) => {
       const own = plans.filter((p) => p.coachPersonId === coach);
@@ -111,17 +136,35 @@ describe('demo observations and coaching', () => {
     const others = [...new Set(plans.map((p) => p.coachPersonId))].filter((c) => c !== ids.coach);
     expect(Math.min(...others.map(heldPerPlan))).toBeLessThan(heldPerPlan(ids.coach!) / 2);
     expect(logs.filter((l) => l.status === 'held').every((l) => l.notes.length > 0)).toBe(true);
-    expect(await db().$count(s.coachingLogs, and(eq(s.coachingLogs.districtId, districtId), lt(s.coachingLogs.startsAt, new Date()), eq(s.coachingLogs.status, 'scheduled')))).toBe(0);
+    expect(
+      await db().$count(
+        s.coachingLogs,
+        and(eq(s.coachingLogs.districtId, districtId), lt(s.coachingLogs.startsAt, new Date()), eq(s.coachingLogs.status, 'scheduled')),
+      ),
+    ).toBe(0);
   });
 
   it('tags every walkthrough look-for and gives Palm Grove months of walkthroughs for the report', async () => {
-    const [type] = await db().select().from(s.observationTypes).where(and(eq(s.observationTypes.districtId, districtId), eq(s.observationTypes.kind, 'walkthrough')));
+    const [type] = await db()
+      .select()
+      .from(s.observationTypes)
+      .where(and(eq(s.observationTypes.districtId, districtId), eq(s.observationTypes.kind, 'walkthrough')));
     expect(Object.keys(type!.lookForItems).sort()).toEqual([...type!.lookFors].sort());
-    const [palm] = await db().select().from(s.orgUnits).where(and(eq(s.orgUnits.districtId, districtId), eq(s.orgUnits.name, 'Palm Grove Elementary')));
+    const [palm] = await db()
+      .select()
+      .from(s.orgUnits)
+      .where(and(eq(s.orgUnits.districtId, districtId), eq(s.orgUnits.name, 'Palm Grove Elementary')));
     const walks = await db()
       .select({ day: s.observations.observedOn })
       .from(s.observations)
-      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.orgUnitId, palm!.id), eq(s.observations.kind, 'walkthrough'), eq(s.observations.status, 'published')));
+      .where(
+        and(
+          eq(s.observations.districtId, districtId),
+          eq(s.observations.orgUnitId, palm!.id),
+          eq(s.observations.kind, 'walkthrough'),
+          eq(s.observations.status, 'published'),
+        ),
+      );
     expect(new Set(walks.map((w) => w.day.slice(0, 7))).size).toBeGreaterThanOrEqual(4);
   });
 
@@ -129,7 +172,9 @@ describe('demo observations and coaching', () => {
     const plans = await db().select().from(s.coachingPlans).where(eq(s.coachingPlans.districtId, districtId));
     const reviews = await db().select().from(s.coachingPlanReviews).where(eq(s.coachingPlanReviews.districtId, districtId));
     expect(reviews.length).toBeGreaterThan(0);
-    const unreviewed = plans.flatMap((p) => p.reviewDates.filter((d) => d < today && !reviews.some((r) => r.planId === p.id && r.reviewDate === d)).map(() => p));
+    const unreviewed = plans.flatMap((p) =>
+      p.reviewDates.filter((d) => d < today && !reviews.some((r) => r.planId === p.id && r.reviewDate === d)).map(() => p),
+    );
     expect(unreviewed.map((p) => p.coachPersonId)).toEqual([ids.coach]);
     expect(reviews.every((r) => r.plannedSessions > 0)).toBe(true);
     const teacherPlans = await db().select().from(s.coachingPlanMembers).where(eq(s.coachingPlanMembers.personId, ids.teacher!));

@@ -56,9 +56,15 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
   await tx.insert(s.schoolTerms).values(calendar.terms.map((t) => ({ districtId, ...t })));
   await tx.insert(s.nonSchoolDays).values(calendar.nonSchoolDays.map((d) => ({ districtId, ...d })));
   const frameworkId = await observationFrameworkId(tx, districtId);
-  await tx.insert(s.districtSettings).values({ districtId, scoredObservationsPerTerm: 2, feedbackWithinSchoolDays: 2, observationFrameworkId: frameworkId }).onConflictDoNothing();
+  await tx
+    .insert(s.districtSettings)
+    .values({ districtId, scoredObservationsPerTerm: 2, feedbackWithinSchoolDays: 2, observationFrameworkId: frameworkId })
+    .onConflictDoNothing();
   await ensureDefaultObservationTypes(tx, districtId);
-  const typeRows = await tx.select().from(s.observationTypes).where(and(eq(s.observationTypes.districtId, districtId), eq(s.observationTypes.active, true)));
+  const typeRows = await tx
+    .select()
+    .from(s.observationTypes)
+    .where(and(eq(s.observationTypes.districtId, districtId), eq(s.observationTypes.active, true)));
   const typeOf = (kind: 'scored' | 'walkthrough') => {
     const row = typeRows.find((t) => t.kind === kind)!;
     return { id: row.id, kind, durationMinutes: row.defaultDurationMinutes ?? (kind === 'scored' ? 45 : 15), lookFors: row.lookFors };
@@ -66,14 +72,29 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
 
   // Staff of the schools.
   const staff = await tx
-    .select({ id: s.people.id, givenName: s.people.givenName, familyName: s.people.familyName, role: s.roleAssignments.role, orgUnitId: s.roleAssignments.orgUnitId, code: s.orgUnits.identifier, userId: s.users.id, email: s.users.email })
+    .select({
+      id: s.people.id,
+      givenName: s.people.givenName,
+      familyName: s.people.familyName,
+      role: s.roleAssignments.role,
+      orgUnitId: s.roleAssignments.orgUnitId,
+      code: s.orgUnits.identifier,
+      userId: s.users.id,
+      email: s.users.email,
+    })
     .from(s.roleAssignments)
     .innerJoin(s.people, eq(s.people.id, s.roleAssignments.personId))
     .innerJoin(s.orgUnits, eq(s.orgUnits.id, s.roleAssignments.orgUnitId))
     .leftJoin(s.users, eq(s.users.personId, s.people.id))
     .where(and(eq(s.roleAssignments.districtId, districtId), eq(s.orgUnits.type, 'school'), currentAssignment()))
     .orderBy(s.people.sourcedId);
-  const person = (row: (typeof staff)[number]): DemoPerson => ({ id: row.id, role: row.role, orgUnitId: row.orgUnitId, name: `${row.givenName} ${row.familyName}`, userId: row.userId });
+  const person = (row: (typeof staff)[number]): DemoPerson => ({
+    id: row.id,
+    role: row.role,
+    orgUnitId: row.orgUnitId,
+    name: `${row.givenName} ${row.familyName}`,
+    userId: row.userId,
+  });
   const schools: DemoSchool[] = SCHOOLS.map((school, index) => {
     const here = staff.filter((r) => r.code === school.code);
     return {
@@ -103,25 +124,47 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
       .innerJoin(s.frameworkItems, eq(s.frameworkItems.id, s.rubricCriteria.itemId))
       .where(eq(s.rubricCriteria.rubricId, ref.rubricId))
       .orderBy(s.rubricCriteria.position);
-    rubrics.set(role, { rubricId: ref.rubricId, scaleId: ref.scaleId!, criteria: criteria.map((c) => ({ id: c.id, itemId: c.itemId!, code: c.code ?? '' })) });
+    rubrics.set(role, {
+      rubricId: ref.rubricId,
+      scaleId: ref.scaleId!,
+      criteria: criteria.map((c) => ({ id: c.id, itemId: c.itemId!, code: c.code ?? '' })),
+    });
   }
   const scaleIds = [...new Set([...rubrics.values()].filter((r) => r).map((r) => r!.scaleId))];
   const levelRows = scaleIds.length ? await tx.select().from(s.scaleLevels).where(inArray(s.scaleLevels.scaleId, scaleIds)) : [];
   const versionId = await publishedObservationVersionId(tx, districtId);
   const items = versionId
-    ? await tx.select({ id: s.frameworkItems.id, code: s.frameworkItems.humanCode }).from(s.frameworkItems).where(and(eq(s.frameworkItems.versionId, versionId), eq(s.frameworkItems.retired, false)))
+    ? await tx
+        .select({ id: s.frameworkItems.id, code: s.frameworkItems.humanCode })
+        .from(s.frameworkItems)
+        .where(and(eq(s.frameworkItems.versionId, versionId), eq(s.frameworkItems.retired, false)))
     : [];
   const itemByCode = new Map(items.filter((i) => i.code).map((i) => [i.code!, i.id]));
 
   // The action-step library.
-  const library = ACTION_STEPS.map((step) => ({ id: crypto.randomUUID(), code: step.code, itemId: itemByCode.get(step.code) ?? null, title: step.title, practicePrompt: step.practicePrompt }));
+  const library = ACTION_STEPS.map((step) => ({
+    id: crypto.randomUUID(),
+    code: step.code,
+    itemId: itemByCode.get(step.code) ?? null,
+    title: step.title,
+    practicePrompt: step.practicePrompt,
+  }));
   await tx.insert(s.actionStepLibrary).values(library.map(({ code: _code, ...row }) => ({ districtId, ...row })));
 
   // Caseloads: the demo coach's (already in the roster), the second school's coach (behind plan), the third's.
-  const existing = await tx.select({ personId: s.caseloadMembers.personId }).from(s.caseloadMembers).where(and(eq(s.caseloadMembers.districtId, districtId), eq(s.caseloadMembers.coachPersonId, special.coach)));
+  const existing = await tx
+    .select({ personId: s.caseloadMembers.personId })
+    .from(s.caseloadMembers)
+    .where(and(eq(s.caseloadMembers.districtId, districtId), eq(s.caseloadMembers.coachPersonId, special.coach)));
   const teachersOf = (school: DemoSchool | undefined) => school?.observed.filter((p) => p.role === 'teacher') ?? [];
   const coaches = [
-    { school: schools[0], coachees: teachersOf(schools[0]).filter((p) => existing.some((e) => e.personId === p.id)), existing: true, lagging: false, group: true },
+    {
+      school: schools[0],
+      coachees: teachersOf(schools[0]).filter((p) => existing.some((e) => e.personId === p.id)),
+      existing: true,
+      lagging: false,
+      group: true,
+    },
     { school: schools[1], coachees: teachersOf(schools[1]).slice(0, 6), existing: false, lagging: true, group: false },
     { school: schools[2], coachees: teachersOf(schools[2]).slice(0, 5), existing: false, lagging: false, group: false },
   ]
@@ -131,13 +174,23 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
 
   const windowStart = [plusDays(calendar.term.startsOn, 14), plusDays(today, -84)].sort()[1]!;
   const ctx: BuildContext = {
-    districtId, today, closed: calendar.closed, now, random, at,
+    districtId,
+    today,
+    closed: calendar.closed,
+    now,
+    random,
+    at,
     pastDays: schoolDaysIn(windowStart, plusDays(today, -1), calendar.closed),
     nextDays: schoolDaysIn(plusDays(today, 1), plusDays(today, 14), calendar.closed),
     rubricFor: (role) => rubrics.get(role) ?? null,
-    levelsOf: (scaleId) => levelRows.filter((l) => l.scaleId === scaleId).map((l) => ({ id: l.id, levelScore: Number(l.levelScore), proficient: l.proficient })),
+    levelsOf: (scaleId) =>
+      levelRows.filter((l) => l.scaleId === scaleId).map((l) => ({ id: l.id, levelScore: Number(l.levelScore), proficient: l.proficient })),
     types: { scored: typeOf('scored'), walkthrough: typeOf('walkthrough') },
-    library, itemByCode, feedbackWithinSchoolDays: 2, coachOf, special,
+    library,
+    itemByCode,
+    feedbackWithinSchoolDays: 2,
+    coachOf,
+    special,
   };
   const obs = buildObservations(ctx, schools);
   const coaching = buildCoaching({ ctx, coaches, termStartsOn: calendar.term.startsOn, yearEndsOn: calendar.terms[1]!.endsOn });
@@ -151,7 +204,18 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
     const key = `${e.personId}|${e.itemId}|${o.purpose}`;
     const when = e.observedAt.getTime();
     if ((latest.get(key)?.at ?? -1) >= when) continue;
-    latest.set(key, { districtId, personId: e.personId, itemId: e.itemId, purpose: o.purpose, observationId: o.id!, scaleLevelId: e.scaleLevelId, levelScore: e.levelScore, proficient: proficient.get(e.scaleLevelId!) ?? false, observedOn: o.observedOn, at: when });
+    latest.set(key, {
+      districtId,
+      personId: e.personId,
+      itemId: e.itemId,
+      purpose: o.purpose,
+      observationId: o.id!,
+      scaleLevelId: e.scaleLevelId,
+      levelScore: e.levelScore,
+      proficient: proficient.get(e.scaleLevelId!) ?? false,
+      observedOn: o.observedOn,
+      at: when,
+    });
   }
 
   await insertAll(tx, s.observations, obs.observations);
@@ -162,7 +226,11 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
   await insertAll(tx, s.actionSteps, obs.actionSteps);
   await insertAll(tx, s.actionStepChecks, obs.checks);
   await insertAll(tx, s.evidence, obs.evidence);
-  await insertAll(tx, s.competencyLatest, [...latest.values()].map(({ at: _at, ...row }) => row));
+  await insertAll(
+    tx,
+    s.competencyLatest,
+    [...latest.values()].map(({ at: _at, ...row }) => row),
+  );
   await insertAll(tx, s.caseloadMembers, coaching.caseload);
   await insertAll(tx, s.coachingPlans, coaching.plans);
   await insertAll(tx, s.coachingPlanMembers, coaching.members);
@@ -177,13 +245,48 @@ export async function seedObservations(tx: Executor, options: SeedObservationsOp
   const date = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
   obs.teacher.published.forEach((o, i, list) => {
     const path = `/observations/${o.id}`;
-    notes.push({ districtId, personId: special.teacher, kind: 'observation_published', entityType: 'observation', entityId: o.id, params: { observer: o.observer.name, date: date(o.day), path }, createdAt: at(o.day, 17, 55), readAt: i < list.length - 1 ? at(o.day, 19) : null });
+    notes.push({
+      districtId,
+      personId: special.teacher,
+      kind: 'observation_published',
+      entityType: 'observation',
+      entityId: o.id,
+      params: { observer: o.observer.name, date: date(o.day), path },
+      createdAt: at(o.day, 17, 55),
+      readAt: i < list.length - 1 ? at(o.day, 19) : null,
+    });
   });
   const step = obs.teacher.steps[obs.teacher.steps.length - 1];
-  if (step) notes.push({ districtId, personId: special.teacher, kind: 'action_step_assigned', entityType: 'action_step', entityId: step.id, params: { author: step.author.name, title: step.title, due: date(step.dueOn), path: '/observations' }, createdAt: new Date(now.getTime() - 2 * 86_400_000) });
+  if (step)
+    notes.push({
+      districtId,
+      personId: special.teacher,
+      kind: 'action_step_assigned',
+      entityType: 'action_step',
+      entityId: step.id,
+      params: { author: step.author.name, title: step.title, due: date(step.dueOn), path: '/observations' },
+      createdAt: new Date(now.getTime() - 2 * 86_400_000),
+    });
   const next = coaching.teacherNext;
-  if (next) notes.push({ districtId, personId: special.teacher, kind: 'coaching_session_scheduled', entityType: 'coaching_log', entityId: next.id, params: { coach: next.coach.name, date: date(next.startsAt), activity: next.activity, path: '/coaching' }, createdAt: new Date(now.getTime() - 86_400_000) });
+  if (next)
+    notes.push({
+      districtId,
+      personId: special.teacher,
+      kind: 'coaching_session_scheduled',
+      entityType: 'coaching_log',
+      entityId: next.id,
+      params: { coach: next.coach.name, date: date(next.startsAt), activity: next.activity, path: '/coaching' },
+      createdAt: new Date(now.getTime() - 86_400_000),
+    });
   if (notes.length) await tx.insert(s.notifications).values(notes);
 
-  return { today, term: calendar.term.name, observations: obs.observations.length, scores: obs.scores.length, evidence: obs.evidence.length, actionSteps: obs.actionSteps.length, coachingLogs: coaching.logs.length };
+  return {
+    today,
+    term: calendar.term.name,
+    observations: obs.observations.length,
+    scores: obs.scores.length,
+    evidence: obs.evidence.length,
+    actionSteps: obs.actionSteps.length,
+    coachingLogs: coaching.logs.length,
+  };
 }

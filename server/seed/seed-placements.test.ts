@@ -30,7 +30,10 @@ describe('demo networks, career steps and evaluators', () => {
     const rubric = await roleRubricForPerson(db(), districtId, promoted!.personId);
     const [step] = await db().select().from(s.pathwaySteps).where(eq(s.pathwaySteps.id, rubric!.stepId));
     expect(step!.code).toBe('teacher_leader');
-    const open = await db().select().from(s.stepPlacements).where(and(eq(s.stepPlacements.districtId, districtId), isNull(s.stepPlacements.endDate)));
+    const open = await db()
+      .select()
+      .from(s.stepPlacements)
+      .where(and(eq(s.stepPlacements.districtId, districtId), isNull(s.stepPlacements.endDate)));
     expect(open.length).toBeGreaterThan(200);
   });
 

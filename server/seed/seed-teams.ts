@@ -39,10 +39,18 @@ export async function seedTeams(tx: Executor, pg: PalmGrove) {
     // Moved to another grade mid-year: history, no longer coached by the lead.
     { districtId, teamId: grade3!.id, personId: pg.teachers[11]!, role: 'member', startsOn: since, endsOn: leftOn },
     { districtId, teamId: ilt!.id, personId: pg.principal, role: 'lead', startsOn: since },
-    ...[pg.assistantPrincipal, pg.coach, pg.teamLead, pg.teachers[0]!].map((personId) => ({ districtId, teamId: ilt!.id, personId, role: 'member', startsOn: since })),
+    ...[pg.assistantPrincipal, pg.coach, pg.teamLead, pg.teachers[0]!].map((personId) => ({
+      districtId,
+      teamId: ilt!.id,
+      personId,
+      role: 'member',
+      startsOn: since,
+    })),
     { districtId, teamId: ela!.id, personId: pg.teachers[1]!, role: 'lead', startsOn: since },
     ...pg.teachers.slice(2, 6).map((personId) => ({ districtId, teamId: ela!.id, personId, role: 'member', startsOn: since })),
   ]);
   // The principal coaches two teachers herself (assigned, dated).
-  await tx.insert(caseloadMembers).values(pg.teachers.slice(6, 8).map((personId) => ({ districtId, coachPersonId: pg.principal, personId, startsOn: since })));
+  await tx
+    .insert(caseloadMembers)
+    .values(pg.teachers.slice(6, 8).map((personId) => ({ districtId, coachPersonId: pg.principal, personId, startsOn: since })));
 }

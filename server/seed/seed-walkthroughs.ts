@@ -58,10 +58,15 @@ export async function seedWalkthroughs(tx: Executor, pg: WalkthroughSeed) {
     const item = (TAGS[lookFor] ?? []).map((title) => competencies.find((c) => c.label.endsWith(` ${title}`))).find(Boolean);
     if (item) lookForItems[lookFor] = item.id;
   }
-  await tx.update(observationTypes).set({ lookForItems }).where(and(eq(observationTypes.id, type.id), eq(observationTypes.districtId, districtId)));
+  await tx
+    .update(observationTypes)
+    .set({ lookForItems })
+    .where(and(eq(observationTypes.id, type.id), eq(observationTypes.districtId, districtId)));
 
   const { today } = await districtToday(tx, districtId);
-  const closed = new Set((await tx.select({ day: nonSchoolDays.day }).from(nonSchoolDays).where(eq(nonSchoolDays.districtId, districtId))).map((r) => r.day));
+  const closed = new Set(
+    (await tx.select({ day: nonSchoolDays.day }).from(nonSchoolDays).where(eq(nonSchoolDays.districtId, districtId))).map((r) => r.day),
+  );
   const random = generator(20261206);
   const rows: (typeof observations.$inferInsert)[] = [];
   for (let m = 4; m >= 0; m -= 1) {
@@ -84,18 +89,51 @@ export async function seedWalkthroughs(tx: Executor, pg: WalkthroughSeed) {
       });
       const publishedAt = new Date(`${day}T19:00:00Z`);
       rows.push({
-        districtId, typeId: type.id, kind: 'walkthrough', purpose: 'development', observedPersonId: teacher, observerPersonId: observer, orgUnitId: pg.schoolId,
-        observedOn: day, durationMinutes: type.defaultDurationMinutes ?? 15, status: 'published', glows: 'Thank you for having me in.', lookForResults,
-        publishedAt, revision: 1, feedbackDueOn: day, feedbackHeldAt: publishedAt, createdAt: publishedAt, updatedAt: publishedAt,
+        districtId,
+        typeId: type.id,
+        kind: 'walkthrough',
+        purpose: 'development',
+        observedPersonId: teacher,
+        observerPersonId: observer,
+        orgUnitId: pg.schoolId,
+        observedOn: day,
+        durationMinutes: type.defaultDurationMinutes ?? 15,
+        status: 'published',
+        glows: 'Thank you for having me in.',
+        lookForResults,
+        publishedAt,
+        revision: 1,
+        feedbackDueOn: day,
+        feedbackHeldAt: publishedAt,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
       });
     }
   }
   if (rows.length === 0) return;
-  const created = await tx.insert(observations).values(rows).returning({ id: observations.id, observedOn: observations.observedOn, lookForResults: observations.lookForResults, publishedAt: observations.publishedAt });
+  const created = await tx.insert(observations).values(rows).returning({
+    id: observations.id,
+    observedOn: observations.observedOn,
+    lookForResults: observations.lookForResults,
+    publishedAt: observations.publishedAt,
+  });
   await tx.insert(observationRevisions).values(
     created.map((o) => ({
-      districtId, observationId: o.id, revision: 1, createdAt: o.publishedAt!,
-      snapshot: { observedOn: o.observedOn, durationMinutes: type.defaultDurationMinutes ?? 15, classLabel: null, glows: 'Thank you for having me in.', grows: '', lookForResults: o.lookForResults, notes: [], scores: [], actionStepChecks: [] },
+      districtId,
+      observationId: o.id,
+      revision: 1,
+      createdAt: o.publishedAt!,
+      snapshot: {
+        observedOn: o.observedOn,
+        durationMinutes: type.defaultDurationMinutes ?? 15,
+        classLabel: null,
+        glows: 'Thank you for having me in.',
+        grows: '',
+        lookForResults: o.lookForResults,
+        notes: [],
+        scores: [],
+        actionStepChecks: [],
+      },
     })),
   );
 }

@@ -11,12 +11,24 @@ import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignmen
 import { seedCompetency } from './seed-competency.ts';
 import { seedTeams } from './seed-teams.ts';
 import { seedWalkthroughs } from './seed-walkthroughs.ts';
-import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEPARTMENTS, FAMILY_NAMES, GIVEN_NAMES, SCHOOLS, TEACHERS_PER_LEVEL } from './seed-data.ts';
+import {
+  DEMO_DISTRICT,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  DEPARTMENTS,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  SCHOOLS,
+  TEACHERS_PER_LEVEL,
+} from './seed-data.ts';
 
 /** When the demo coach's caseload starts: a year back, so it is current whatever the district's day. */
 const CASELOAD_SINCE = `${new Date().getUTCFullYear() - 1}-07-01`;
 
-export interface DemoSignIn { email: string; role: string }
+export interface DemoSignIn {
+  email: string;
+  role: string;
+}
 
 /** Which demo district to make: the README's Sunshine by default; tests make a second one beside it. */
 export interface DemoDistrictOptions {
@@ -74,7 +86,12 @@ export async function seedDemoDistrict(
   const addPerson = (orgUnitId: string, role: StaffRole, fixedEmail?: string, names?: [string, string]) => {
     staffNo++;
     const [givenName, familyName] = names ?? [pick(GIVEN_NAMES), pick(FAMILY_NAMES)];
-    let email = fixedEmail ?? `${givenName}.${familyName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase() + at;
+    let email =
+      fixedEmail ??
+      `${givenName}.${familyName}`
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase() + at;
     if (usedEmails.has(email)) email = email.replace('@', `${staffNo}@`);
     usedEmails.add(email);
     const id = randomUUID();
@@ -82,7 +99,15 @@ export async function seedDemoDistrict(
     const values = { givenName, familyName, email, identifier };
     staff.push({ id, districtId, sourcedId: `stf-${staffNo}`, ...values, searchText: personSearchText(values) });
     const beginYear = 2026 - Math.floor(random() * 12);
-    roles.push({ districtId, sourcedId: `rol-${staffNo}`, personId: id, orgUnitId, role, isPrimary: true, beginDate: `${beginYear}-08-01` });
+    roles.push({
+      districtId,
+      sourcedId: `rol-${staffNo}`,
+      personId: id,
+      orgUnitId,
+      role,
+      isPrimary: true,
+      beginDate: `${beginYear}-08-01`,
+    });
     return id;
   };
 
@@ -101,7 +126,15 @@ export async function seedDemoDistrict(
   const palmTeachers: string[] = [];
   for (const [index, school] of SCHOOLS.entries()) {
     const id = randomUUID();
-    orgs.push({ id, districtId, sourcedId: `org-${school.code}`, name: school.name, type: 'school', identifier: school.code, parentId: rootId });
+    orgs.push({
+      id,
+      districtId,
+      sourcedId: `org-${school.code}`,
+      name: school.name,
+      type: 'school',
+      identifier: school.code,
+      parentId: rootId,
+    });
     const first = index === 0;
     special.principal = addPerson(id, 'principal', first ? `principal${at}` : undefined, first ? ['Lorena', 'Castillo'] : undefined);
     const apId = addPerson(id, 'assistant_principal');
@@ -114,7 +147,12 @@ export async function seedDemoDistrict(
     if (first) special.teamLead = teamLeadId;
     addPerson(id, 'counselor');
     for (let t = 0; t < TEACHERS_PER_LEVEL[school.level]; t++) {
-      const teacherId = addPerson(id, 'teacher', first && t === 0 ? `teacher${at}` : undefined, first && t === 0 ? ['Michelle', 'Reyes'] : undefined);
+      const teacherId = addPerson(
+        id,
+        'teacher',
+        first && t === 0 ? `teacher${at}` : undefined,
+        first && t === 0 ? ['Michelle', 'Reyes'] : undefined,
+      );
       if (first && t === 0) special.teacher = teacherId;
       if (first && t < 8) caseload.push(teacherId);
       if (first) palmTeachers.push(teacherId);
@@ -125,29 +163,52 @@ export async function seedDemoDistrict(
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const account = (personId: string, email: string, adminGrant: string | null = null) => ({ districtId, personId, email, passwordHash, adminGrant });
+  const account = (personId: string, email: string, adminGrant: string | null = null) => ({
+    districtId,
+    personId,
+    email,
+    passwordHash,
+    adminGrant,
+  });
   await db.transaction(async (tx) => {
     await tx.insert(districts).values({ id: districtId, name: district.name, slug: district.slug });
     await tx.insert(orgUnits).values(orgs);
     for (let i = 0; i < staff.length; i += 500) await tx.insert(people).values(staff.slice(i, i + 500));
     for (let i = 0; i < roles.length; i += 500) await tx.insert(roleAssignments).values(roles.slice(i, i + 500));
     // Dated well before any demo term, so the caseload is current whatever the district's day.
-    await tx.insert(caseloadMembers).values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId, startsOn: CASELOAD_SINCE })));
-    const accounts = await tx.insert(users).values([
-      account(adminPersonId, `admin${at}`, 'district_admin'),
-      account(hrPersonId, `hr${at}`, 'hr'),
-      account(special.principalFirst!, `principal${at}`),
-      account(special.coach!, `coach${at}`),
-      account(special.teacher!, `teacher${at}`),
-      account(special.teamLead!, `teamlead${at}`),
-    ]).returning({ id: users.id, personId: users.personId });
+    await tx
+      .insert(caseloadMembers)
+      .values(caseload.map((personId) => ({ districtId, coachPersonId: special.coach!, personId, startsOn: CASELOAD_SINCE })));
+    const accounts = await tx
+      .insert(users)
+      .values([
+        account(adminPersonId, `admin${at}`, 'district_admin'),
+        account(hrPersonId, `hr${at}`, 'hr'),
+        account(special.principalFirst!, `principal${at}`),
+        account(special.coach!, `coach${at}`),
+        account(special.teacher!, `teacher${at}`),
+        account(special.teamLead!, `teamlead${at}`),
+      ])
+      .returning({ id: users.id, personId: users.personId });
     const { mfaKey } = opts;
     if (mfaKey) {
       const granted = accounts.filter((a) => a.personId === adminPersonId || a.personId === hrPersonId);
-      await tx.insert(mfaFactors).values(granted.map((a) => ({ districtId, userId: a.id, secretEncrypted: sealSecret(mfaKey, a.id, DEMO_TOTP_SECRET), recoverySalt: newRecoverySalt() })));
+      await tx.insert(mfaFactors).values(
+        granted.map((a) => ({
+          districtId,
+          userId: a.id,
+          secretEncrypted: sealSecret(mfaKey, a.id, DEMO_TOTP_SECRET),
+          recoverySalt: newRecoverySalt(),
+        })),
+      );
     }
     // Sample frameworks, pathways and rubrics; the design team is three Palm Grove teachers (the demo teacher first).
-    await seedCompetency(tx, { districtId, districtName: district.name, hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id, designTeamPersonIds: caseload.slice(0, 3) });
+    await seedCompetency(tx, {
+      districtId,
+      districtName: district.name,
+      hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id,
+      designTeamPersonIds: caseload.slice(0, 3),
+    });
     await (await import('./seed-observations.ts')).seedObservations(tx, { districtId, emailDomain: district.domain }); // a term of observations and coaching (issue 4)
     await (await import('./seed-placements.ts')).seedPlacements(tx, { districtId, emailDomain: district.domain, passwordHash }); // networks, career steps, evaluators (issue 12)
     await seedTeams(tx, {
@@ -160,13 +221,22 @@ export async function seedDemoDistrict(
       teachers: palmTeachers,
       since: CASELOAD_SINCE,
     }); // teams at Palm Grove, a team lead and a principal who coach (issue 12)
-    await seedWalkthroughs(tx, { districtId, schoolId: special.school!, observers: [special.principalFirst!, special.assistantPrincipal!], teachers: palmTeachers }); // walkthroughs that count (issue 12)
-    await recordAudit(tx, { requestId: 'seed', actor: { userId: null, districtId } }, {
-      action: 'district.seed_demo',
-      entityType: 'district',
-      entityId: districtId,
-      after: { orgUnits: orgs.length, people: staff.length },
-    });
+    await seedWalkthroughs(tx, {
+      districtId,
+      schoolId: special.school!,
+      observers: [special.principalFirst!, special.assistantPrincipal!],
+      teachers: palmTeachers,
+    }); // walkthroughs that count (issue 12)
+    await recordAudit(
+      tx,
+      { requestId: 'seed', actor: { userId: null, districtId } },
+      {
+        action: 'district.seed_demo',
+        entityType: 'district',
+        entityId: districtId,
+        after: { orgUnits: orgs.length, people: staff.length },
+      },
+    );
   });
   // Fresh tables have no planner statistics until autovacuum comes by (never, where it is off, and
   // PGlite has none): without them every join is planned for one row and a list of 700

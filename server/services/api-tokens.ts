@@ -33,7 +33,10 @@ const requireAdmin = (ctx: Ctx) => {
 
 async function load(ctx: Ctx, id?: string): Promise<Row[]> {
   return ctx.db
-    .select({ ...apiTokensColumns, createdByName: sql<string | null>`nullif(trim(${people.givenName} || ' ' || ${people.familyName}), '')` })
+    .select({
+      ...apiTokensColumns,
+      createdByName: sql<string | null>`nullif(trim(${people.givenName} || ' ' || ${people.familyName}), '')`,
+    })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdByUserId))
     .leftJoin(people, eq(people.id, users.personId))
@@ -41,8 +44,15 @@ async function load(ctx: Ctx, id?: string): Promise<Row[]> {
     .orderBy(desc(apiTokens.createdAt));
 }
 const apiTokensColumns = {
-  id: apiTokens.id, districtId: apiTokens.districtId, createdAt: apiTokens.createdAt, updatedAt: apiTokens.updatedAt, name: apiTokens.name,
-  tokenHash: apiTokens.tokenHash, scopes: apiTokens.scopes, createdByUserId: apiTokens.createdByUserId, lastUsedAt: apiTokens.lastUsedAt,
+  id: apiTokens.id,
+  districtId: apiTokens.districtId,
+  createdAt: apiTokens.createdAt,
+  updatedAt: apiTokens.updatedAt,
+  name: apiTokens.name,
+  tokenHash: apiTokens.tokenHash,
+  scopes: apiTokens.scopes,
+  createdByUserId: apiTokens.createdByUserId,
+  lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
 };
 
@@ -59,9 +69,20 @@ export async function createApiToken(ctx: Ctx, input: z.infer<typeof CreateApiTo
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ districtId: ctx.actor.districtId, name: input.name, tokenHash: hashToken(secret), scopes: input.scopes, createdByUserId: ctx.actor.userId })
+      .values({
+        districtId: ctx.actor.districtId,
+        name: input.name,
+        tokenHash: hashToken(secret),
+        scopes: input.scopes,
+        createdByUserId: ctx.actor.userId,
+      })
       .returning({ id: apiTokens.id });
-    await recordAudit(tx, ctx, { action: 'api_token.create', entityType: 'api_token', entityId: row!.id, after: { name: input.name, scopes: input.scopes } });
+    await recordAudit(tx, ctx, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: row!.id,
+      after: { name: input.name, scopes: input.scopes },
+    });
     return row!.id;
   });
   const [row] = await load(ctx, id);
@@ -76,7 +97,12 @@ export async function revokeApiToken(ctx: Ctx, id: string) {
   if (row.revokedAt) return present(ctx, row);
   await ctx.db.transaction(async (tx) => {
     await tx.update(apiTokens).set({ revokedAt: new Date(), updatedAt: new Date() }).where(eq(apiTokens.id, id));
-    await recordAudit(tx, ctx, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before: { name: row.name, revokedAt: null } });
+    await recordAudit(tx, ctx, {
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      before: { name: row.name, revokedAt: null },
+    });
   });
   const [updated] = await load(ctx, id);
   return present(ctx, updated!);

@@ -70,7 +70,12 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     ...(filters.entityId && !matched ? { entityId: 'unmatched' } : {}),
     ...(filters.actorUserId && !matched ? { actorUserId: 'unmatched' } : {}),
   };
-  await recordAudit(ctx.db, ctx, { action: 'audit.read', entityType: 'audit_log', entityId: null, after: { filters: recorded, page: q.cursor ? 'next' : 'first' } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'audit.read',
+    entityType: 'audit_log',
+    entityId: null,
+    after: { filters: recorded, page: q.cursor ? 'next' : 'first' },
+  });
   return result;
 }
 
@@ -84,6 +89,11 @@ export async function personHistory(ctx: Ctx, personId: string, q: { limit: numb
     .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.districtId, ctx.actor.districtId)));
   const ids = [personId, ...roleIds.map((r) => r.id)];
   const result = await page(ctx, [inArray(auditLog.entityId, ids)], q.limit, q.cursor);
-  await recordAudit(ctx.db, ctx, { action: 'audit.read_person_history', entityType: 'person', entityId: personId, after: { page: q.cursor ? 'next' : 'first' } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'audit.read_person_history',
+    entityType: 'person',
+    entityId: personId,
+    after: { page: q.cursor ? 'next' : 'first' },
+  });
   return result;
 }

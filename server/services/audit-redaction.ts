@@ -29,7 +29,8 @@ function marker(value: unknown): RedactedValue | null {
   return { redacted: true };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** The before and after of an audit row with the entity type's confidential fields replaced by markers. */
 export function redactAudit(entityType: string, before: unknown, after: unknown): { before: unknown; after: unknown } {

@@ -34,7 +34,10 @@ export async function listOrgUnits(ctx: Ctx, q: z.infer<typeof OrgUnitListQuery>
     .orderBy(asc(orgUnits.name), asc(orgUnits.id))
     .limit(q.limit)
     .offset(q.offset);
-  const [total] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(orgUnits).where(and(...where));
+  const [total] = await ctx.db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(orgUnits)
+    .where(and(...where));
   return { items: rows.map((r) => presentOrgUnit(ctx.actor, r)), total: total?.n ?? 0 };
 }
 
@@ -46,7 +49,8 @@ export async function getOrgUnit(ctx: Ctx, id: string, db: Executor = ctx.db) {
 
 async function checkParent(ctx: Ctx, parentId: string | null | undefined, selfId?: string) {
   if (!parentId) return;
-  if (parentId === selfId) throw new AppError('validation_failed', 'A unit cannot be its own parent', [{ path: 'parentId', message: 'self' }]);
+  if (parentId === selfId)
+    throw new AppError('validation_failed', 'A unit cannot be its own parent', [{ path: 'parentId', message: 'self' }]);
   await getOrgUnit(ctx, parentId);
 }
 
@@ -54,7 +58,10 @@ export async function createOrgUnit(ctx: Ctx, input: z.infer<typeof CreateOrgUni
   if (!canCreateOrgUnit(ctx.actor)) throw forbidden();
   await checkParent(ctx, input.parentId);
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(orgUnits).values({ ...input, districtId: ctx.actor.districtId }).returning();
+    const [row] = await tx
+      .insert(orgUnits)
+      .values({ ...input, districtId: ctx.actor.districtId })
+      .returning();
     await recordAudit(tx, ctx, { action: 'org_unit.create', entityType: 'org_unit', entityId: row!.id, after: row });
     return row!.id;
   });

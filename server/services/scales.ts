@@ -22,7 +22,10 @@ const DEFAULT_LABELS: Record<(typeof DEFAULT_SCALE_LEVELS)[number]['code'], stri
  * Developing, Needs improvement; scores 4..1; top two proficient) when the district has none.
  */
 export async function ensureDefaultScale(tx: Executor, districtId: string) {
-  const [existing] = await tx.select().from(scales).where(and(eq(scales.districtId, districtId), eq(scales.isDefault, true)));
+  const [existing] = await tx
+    .select()
+    .from(scales)
+    .where(and(eq(scales.districtId, districtId), eq(scales.isDefault, true)));
   if (existing) return existing;
   const [created] = await tx
     .insert(scales)
@@ -30,7 +33,10 @@ export async function ensureDefaultScale(tx: Executor, districtId: string) {
     .onConflictDoNothing()
     .returning();
   if (!created) {
-    const [row] = await tx.select().from(scales).where(and(eq(scales.districtId, districtId), eq(scales.isDefault, true)));
+    const [row] = await tx
+      .select()
+      .from(scales)
+      .where(and(eq(scales.districtId, districtId), eq(scales.isDefault, true)));
     return row!;
   }
   await tx.insert(scaleLevels).values(
@@ -118,7 +124,10 @@ function levelValues(districtId: string, scaleId: string, position: number, l: S
   };
 }
 
-function sameLevels(current: { id: string; label: string; levelScore: number; description: string | null; proficient: boolean }[], next: ScaleLevelInput[]) {
+function sameLevels(
+  current: { id: string; label: string; levelScore: number; description: string | null; proficient: boolean }[],
+  next: ScaleLevelInput[],
+) {
   return (
     current.length === next.length &&
     current.every((c, i) => {
@@ -211,7 +220,11 @@ async function replaceLevels(
     .where(eq(scaleLevels.scaleId, scaleId));
   for (const [position, level] of next.entries()) {
     const values = levelValues(districtId, scaleId, position, level);
-    if (level.id) await tx.update(scaleLevels).set({ ...values, updatedAt: new Date() }).where(eq(scaleLevels.id, level.id));
+    if (level.id)
+      await tx
+        .update(scaleLevels)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(scaleLevels.id, level.id));
     else await tx.insert(scaleLevels).values(values);
   }
 }
@@ -233,7 +246,13 @@ export async function makeDefaultScale(ctx: Ctx, id: string, version: number) {
         .where(and(eq(scales.id, id), eq(scales.version, version)))
         .returning();
       if (!updated) throw conflict((await getScale(ctx, id, tx)).present());
-      await recordAudit(tx, ctx, { action: 'scale.make_default', entityType: 'scale', entityId: id, before: current.scale, after: updated });
+      await recordAudit(tx, ctx, {
+        action: 'scale.make_default',
+        entityType: 'scale',
+        entityId: id,
+        before: current.scale,
+        after: updated,
+      });
     });
   }
   return (await getScale(ctx, id)).present();

@@ -14,7 +14,10 @@ let hashOnce: Promise<string> | undefined;
 const testHash = () => (hashOnce ??= hashPassword(TEST_PASSWORD));
 
 export async function buildDistrict(db: Db, name = 'Test District') {
-  const [row] = await db.insert(districts).values({ name, slug: `d-${randomUUID()}` }).returning();
+  const [row] = await db
+    .insert(districts)
+    .values({ name, slug: `d-${randomUUID()}` })
+    .returning();
   return row!;
 }
 
@@ -70,7 +73,9 @@ export async function buildUser(
     .values({ districtId, personId: person.id, email, passwordHash: await testHash(), adminGrant: setup.grant })
     .returning();
   if (opts.caseload?.length) {
-    await db.insert(caseloadMembers).values(opts.caseload.map((personId) => ({ districtId, coachPersonId: person.id, personId, startsOn: '2020-01-01' })));
+    await db
+      .insert(caseloadMembers)
+      .values(opts.caseload.map((personId) => ({ districtId, coachPersonId: person.id, personId, startsOn: '2020-01-01' })));
   }
   if (setup.grant && !opts.withoutFactor) await enrolTestFactor(db, user!);
   return { ...user!, person };

@@ -42,7 +42,13 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       env.SMTP_URL = ctx.mailbox.url;
       mail = { pollMs: 200, storedRetryMs: [50, 50], heldRetryMs: [50, 50], ...opts.mail };
     }
-    ctx.app = await buildApp({ database: ctx.database, env: loadEnv(env), mail, logger: opts.logger, jobs: { ...TEST_JOBS, ...opts.jobs } });
+    ctx.app = await buildApp({
+      database: ctx.database,
+      env: loadEnv(env),
+      mail,
+      logger: opts.logger,
+      jobs: { ...TEST_JOBS, ...opts.jobs },
+    });
     await ctx.app.ready();
   }, 60_000);
   afterAll(async () => {
@@ -91,7 +97,11 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD, 
   const challenge = (res.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
   if (challenge?.step === 'verify') {
     const code = await nextTotpCode(email, totpSecret);
-    res = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload: { challenge: challenge.challenge, method: 'totp', code } });
+    res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      payload: { challenge: challenge.challenge, method: 'totp', code },
+    });
     if (res.statusCode !== 200) throw new Error(`second factor failed for ${email}: ${res.statusCode} ${res.body}`);
   } else if (challenge) {
     throw new Error(`${email} must set up an authenticator first (build them with a factor)`);
@@ -104,16 +114,26 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD, 
  * Signs in someone who must set up an authenticator first (a new HR user or district admin): the
  * password, then the enrolment the sign-in asks for, confirmed with a code from the secret it shows.
  */
-export async function signInEnrolling(app: App, email: string, password = TEST_PASSWORD): Promise<{ client: Client; secret: string; recoveryCodes: string[] }> {
+export async function signInEnrolling(
+  app: App,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<{ client: Client; secret: string; recoveryCodes: string[] }> {
   const first = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   const challenge = (first.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
-  if (first.statusCode !== 200 || challenge?.step !== 'enroll') throw new Error(`expected an enrolment for ${email}: ${first.statusCode} ${first.body}`);
+  if (first.statusCode !== 200 || challenge?.step !== 'enroll')
+    throw new Error(`expected an enrolment for ${email}: ${first.statusCode} ${first.body}`);
   const details = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrollment', payload: { challenge: challenge.challenge } });
   if (details.statusCode !== 200) throw new Error(`enrolment failed for ${email}: ${details.statusCode} ${details.body}`);
   const { secret } = details.json() as { secret: string };
   const code = await nextTotpCode(email, secret);
-  const confirmed = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrollment/confirm', payload: { challenge: challenge.challenge, code } });
-  if (confirmed.statusCode !== 200) throw new Error(`enrolment confirmation failed for ${email}: ${confirmed.statusCode} ${confirmed.body}`);
+  const confirmed = await app.inject({
+    method: 'POST',
+    url: '/api/auth/mfa/enrollment/confirm',
+    payload: { challenge: challenge.challenge, code },
+  });
+  if (confirmed.statusCode !== 200)
+    throw new Error(`enrolment confirmation failed for ${email}: ${confirmed.statusCode} ${confirmed.body}`);
   const cookie = confirmed.cookies.find((c) => c.name === 'trellis_session');
   const body = confirmed.json() as { csrfToken: string; recoveryCodes: string[] };
   return { client: new Client(app, `trellis_session=${cookie!.value}`, body.csrfToken), secret, recoveryCodes: body.recoveryCodes };

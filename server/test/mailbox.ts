@@ -83,7 +83,10 @@ export class Mailbox {
         return email;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no e-mail to ${to} arrived within ${timeoutMs} ms (received: ${this.received.map((e) => e.rcptTo.join()).join('; ') || 'none'})`);
+      if (left <= 0)
+        throw new Error(
+          `no e-mail to ${to} arrived within ${timeoutMs} ms (received: ${this.received.map((e) => e.rcptTo.join()).join('; ') || 'none'})`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -157,6 +160,8 @@ function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[BQ]\?[^?]*\?=)\s+(?==\?)/gi, '$1')
     .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_all, _charset: string, kind: string, data: string) =>
-      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
     );
 }

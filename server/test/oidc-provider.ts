@@ -44,7 +44,11 @@ function loginPage(uid: string, title: string) {
  * Starts the provider on a free port. `claimsInIdToken: false` keeps profile claims out of the ID
  * token (only in userinfo), as some providers do.
  */
-export async function startTestProvider(opts: { redirectUris: string[]; claimsInIdToken?: boolean; title?: string }): Promise<TestProvider> {
+export async function startTestProvider(opts: {
+  redirectUris: string[];
+  claimsInIdToken?: boolean;
+  title?: string;
+}): Promise<TestProvider> {
   const extraClaims = new Map<string, Record<string, unknown>>();
   const amrs = new Map<string, string[] | null>();
   const clientId = 'trellis-test-client';
@@ -103,7 +107,12 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
       const grant = new provider.Grant({ accountId: email, clientId: details.params.client_id as string });
       grant.addOIDCScope(String(details.params.scope));
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: email, ...(amr ? { amr } : {}) }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: email, ...(amr ? { amr } : {}) }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));

@@ -2,12 +2,20 @@ import { buildZip } from './fixtures/zip.ts';
 
 /** A synthetic OneRoster 1.2 bulk set (separate CSV files) of `staff` teachers across `schools` schools. */
 export function oneRosterSet(staff: number, schools: number, tag = 'gen') {
-  const orgs = ['sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId', `${tag}-district,active,2026-01-01,District,district,D1,`];
-  for (let s = 0; s < schools; s++) orgs.push(`${tag}-sch-${s},active,2026-01-01,School ${s},school,${tag.toUpperCase()}S${s},${tag}-district`);
-  const users = ['sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,password'];
+  const orgs = [
+    'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId',
+    `${tag}-district,active,2026-01-01,District,district,D1,`,
+  ];
+  for (let s = 0; s < schools; s++)
+    orgs.push(`${tag}-sch-${s},active,2026-01-01,School ${s},school,${tag.toUpperCase()}S${s},${tag}-district`);
+  const users = [
+    'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,password',
+  ];
   const roles = ['sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId'];
   for (let i = 0; i < staff; i++) {
-    users.push(`${tag}-u-${i},active,2026-01-01,true,user${i},,Given${i},Family${i},,${tag}-E${i},${tag}.user${i}@example.test,secret-${i}`);
+    users.push(
+      `${tag}-u-${i},active,2026-01-01,true,user${i},,Given${i},Family${i},,${tag}-E${i},${tag}.user${i}@example.test,secret-${i}`,
+    );
     roles.push(`${tag}-r-${i},active,2026-01-01,${tag}-u-${i},primary,teacher,2025-08-01,,${tag}-sch-${i % schools}`);
   }
   const manifest = 'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,bulk\nfile.users,bulk\nfile.roles,bulk\n';
@@ -31,12 +39,25 @@ export function oneRosterSet(staff: number, schools: number, tag = 'gen') {
  */
 export const QUIRKY_PASSWORD = 'Plain-Text-Pw-';
 const crlf = (lines: string[], lastBreak = true) => lines.join('\r\n') + (lastBreak ? '\r\n' : '');
-const quirkyOrgs = crlf(['sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId',
-  'org-science,active,2023-05-01T18:25:43.511Z,Science Department,department,Science,org-missing-parent'], false);
-const quirkyManifest = (version: string, roles: boolean) => crlf([
-  'propertyName,value', 'manifest.version,1.0', `oneroster.version,${version}`, 'file.academicSessions,bulk', 'file.classes,bulk',
-  'file.enrollments,bulk', 'file.orgs,bulk', 'file.users,bulk', `file.roles,${roles ? 'bulk' : 'absent'}`,
-]);
+const quirkyOrgs = crlf(
+  [
+    'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId',
+    'org-science,active,2023-05-01T18:25:43.511Z,Science Department,department,Science,org-missing-parent',
+  ],
+  false,
+);
+const quirkyManifest = (version: string, roles: boolean) =>
+  crlf([
+    'propertyName,value',
+    'manifest.version,1.0',
+    `oneroster.version,${version}`,
+    'file.academicSessions,bulk',
+    'file.classes,bulk',
+    'file.enrollments,bulk',
+    'file.orgs,bulk',
+    'file.users,bulk',
+    `file.roles,${roles ? 'bulk' : 'absent'}`,
+  ]);
 
 export function quirkyOneRoster12() {
   const pw = (n: number) => `${QUIRKY_PASSWORD}${n}`;
@@ -49,21 +70,30 @@ export function quirkyOneRoster12() {
     `u-leo,active,1/05/2023,TRUE,leo.chen,{LDAP:12},Leo,Chen,Wei,leo.chen,leo.chen@example.org,6035550107,6035550108,u-rosa,9,${pw(5)},,,,,org-science,`,
     `u-ines,active,15/06/2023,TRUE,ines.roy,{LDAP:34},Ines,Roy,Ana,ines.roy,ines.roy@example.org,6035550109,6035550110,u-lena,10,${pw(6)},,,,,org-science,`,
   ]);
-  const roles = crlf([
-    'sourcedId,status,dataLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,,',
-    'r-rosa,active,2025-01-01,u-rosa,primary,teacher,2024-03-06,2025-09-23,org-science',
-    'r-maya,active,2025-01-01,u-maya,primary,student,2024-03-06,2025-09-23,org-science',
-    'r-sam,active,2025-01-01,u-sam,secondary,siteAdministrator,2024-03-06,2025-09-23,org-science',
-    'r-lena,active,2025-01-01,u-lena,primary,teacher,2024-03-06,2025-09-23,org-science',
-    'r-leo,active,2025-01-01,u-leo,primary,student,2024-03-06,2025-09-23,org-science',
-    'r-ines,active,2025-01-01,u-ines,primary,student,2024-03-06,2025-09-23,org-science',
-    'r-rosa-guardian,active,2025-01-01,u-rosa,secondary,guardian,2024-03-06,2025-09-23,org-science',
-  ], false);
+  const roles = crlf(
+    [
+      'sourcedId,status,dataLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,,',
+      'r-rosa,active,2025-01-01,u-rosa,primary,teacher,2024-03-06,2025-09-23,org-science',
+      'r-maya,active,2025-01-01,u-maya,primary,student,2024-03-06,2025-09-23,org-science',
+      'r-sam,active,2025-01-01,u-sam,secondary,siteAdministrator,2024-03-06,2025-09-23,org-science',
+      'r-lena,active,2025-01-01,u-lena,primary,teacher,2024-03-06,2025-09-23,org-science',
+      'r-leo,active,2025-01-01,u-leo,primary,student,2024-03-06,2025-09-23,org-science',
+      'r-ines,active,2025-01-01,u-ines,primary,student,2024-03-06,2025-09-23,org-science',
+      'r-rosa-guardian,active,2025-01-01,u-rosa,secondary,guardian,2024-03-06,2025-09-23,org-science',
+    ],
+    false,
+  );
   return [
     { name: 'manifest.csv', data: Buffer.from(quirkyManifest('1.2', true)) },
-    { name: 'academicSessions.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear'])) },
+    {
+      name: 'academicSessions.csv',
+      data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear'])),
+    },
     { name: 'classes.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title'])) },
-    { name: 'enrollments.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role'])) },
+    {
+      name: 'enrollments.csv',
+      data: Buffer.from(crlf(['sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role'])),
+    },
     { name: 'orgs.csv', data: Buffer.from(quirkyOrgs) },
     { name: 'roles.csv', data: Buffer.from(roles) },
     { name: 'users.csv', data: Buffer.from(users) },
@@ -83,9 +113,15 @@ export function quirkyOneRoster11() {
   ]);
   return [
     { name: 'manifest.csv', data: Buffer.from(quirkyManifest('1.1', false)) },
-    { name: 'academicSessions.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear'])) },
+    {
+      name: 'academicSessions.csv',
+      data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear'])),
+    },
     { name: 'classes.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,title'])) },
-    { name: 'enrollments.csv', data: Buffer.from(crlf(['sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role'])) },
+    {
+      name: 'enrollments.csv',
+      data: Buffer.from(crlf(['sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role'])),
+    },
     { name: 'orgs.csv', data: Buffer.from(quirkyOrgs) },
     { name: 'users.csv', data: Buffer.from(users) },
   ];

@@ -31,8 +31,17 @@ class Jar {
  * provider's authorization endpoint and sign-in page (real HTTP, signing in as `email`), and back
  * to Trellis's callback. Returns the callback's answer.
  */
-export async function ssoSignIn(app: App, provider: TestProvider, providerId: string, email: string, opts: { next?: string; tamper?: Tamper } = {}) {
-  const start = await app.inject({ method: 'GET', url: `/api/auth/sso/start/${providerId}${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ''}` });
+export async function ssoSignIn(
+  app: App,
+  provider: TestProvider,
+  providerId: string,
+  email: string,
+  opts: { next?: string; tamper?: Tamper } = {},
+) {
+  const start = await app.inject({
+    method: 'GET',
+    url: `/api/auth/sso/start/${providerId}${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ''}`,
+  });
   if (start.statusCode !== 302) throw new Error(`start answered ${start.statusCode}: ${start.body}`);
   const flowCookie = start.cookies.find((c) => c.name === 'trellis_sso_flow');
   if (!flowCookie) return { start, callback: null };
@@ -86,20 +95,35 @@ export const SSO_SECOND_FACTOR_COOKIE = 'trellis_sso_second_factor';
  */
 export async function secondStepAfterSso(app: App, callback: { cookies: { name: string; value: string }[] }) {
   const cookie = callback.cookies.find((c) => c.name === SSO_SECOND_FACTOR_COOKIE);
-  return app.inject({ method: 'POST', url: '/api/auth/sso/second-factor', headers: cookie ? { cookie: `${SSO_SECOND_FACTOR_COOKIE}=${cookie.value}` } : {} });
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/sso/second-factor',
+    headers: cookie ? { cookie: `${SSO_SECOND_FACTOR_COOKIE}=${cookie.value}` } : {},
+  });
 }
 
 /**
  * A whole SSO sign-in for someone Trellis then asks for a code (the provider's sign-in was single
  * factor and they have an authenticator): the provider, the hand-off, a code from `totpSecret`.
  */
-export async function ssoSignInWithCode(app: App, provider: TestProvider, providerId: string, email: string, totpSecret = TEST_TOTP_SECRET): Promise<Client> {
+export async function ssoSignInWithCode(
+  app: App,
+  provider: TestProvider,
+  providerId: string,
+  email: string,
+  totpSecret = TEST_TOTP_SECRET,
+): Promise<Client> {
   const { callback } = await ssoSignIn(app, provider, providerId, email);
   const step = await secondStepAfterSso(app, callback!);
   const challenge = (step.json() as { secondFactor?: { challenge: string; step: string } }).secondFactor;
-  if (step.statusCode !== 200 || challenge?.step !== 'verify') throw new Error(`expected the code step after SSO for ${email}: ${step.statusCode} ${step.body}`);
+  if (step.statusCode !== 200 || challenge?.step !== 'verify')
+    throw new Error(`expected the code step after SSO for ${email}: ${step.statusCode} ${step.body}`);
   const code = await nextTotpCode(email, totpSecret);
-  const res = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', payload: { challenge: challenge.challenge, method: 'totp', code } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/mfa/verify',
+    payload: { challenge: challenge.challenge, method: 'totp', code },
+  });
   if (res.statusCode !== 200) throw new Error(`the code step failed for ${email}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'trellis_session')!;
   return new Client(app, `trellis_session=${cookie.value}`, (res.json() as { csrfToken: string }).csrfToken);

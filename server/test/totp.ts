@@ -5,7 +5,10 @@ import { currentTotpStep, totpCode } from '../services/auth/mfa/totp.ts';
 export const TEST_SECRET_KEY = 'trellis-test-secret-key-never-use-in-a-deployment';
 
 /** The key the tests' SECRET_KEY derives for TOTP secrets (base64), as the factories seal them. */
-export const TEST_MFA_KEY = secretKey({ SECRET_KEY: TEST_SECRET_KEY, DATA_DIR: '', DATABASE_URL: undefined, NODE_ENV: 'test' }, 'mfa-totp-secret').toString('base64');
+export const TEST_MFA_KEY = secretKey(
+  { SECRET_KEY: TEST_SECRET_KEY, DATA_DIR: '', DATABASE_URL: undefined, NODE_ENV: 'test' },
+  'mfa-totp-secret',
+).toString('base64');
 
 /** The authenticator secret of every HR and admin user the factories build (base32). */
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

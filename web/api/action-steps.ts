@@ -34,7 +34,9 @@ export function useAddActionStep(observationId: string) {
   return useMutation({
     mutationFn: (input: CreateActionStepInput) => api<ActionStep>('POST', `/api/observations/${observationId}/action-steps`, input),
     onSuccess: (step) => {
-      queryClient.setQueryData<Observation>(observationKeys.detail(observationId), (o) => (o ? { ...o, actionSteps: [...o.actionSteps.filter((s) => s.id !== step.id), step] } : o));
+      queryClient.setQueryData<Observation>(observationKeys.detail(observationId), (o) =>
+        o ? { ...o, actionSteps: [...o.actionSteps.filter((s) => s.id !== step.id), step] } : o,
+      );
       void queryClient.invalidateQueries({ queryKey: actionStepKeys.all });
     },
   });
@@ -47,7 +49,13 @@ export function useUpdateActionStep(observationId?: string) {
     onSuccess: (step) => {
       if (observationId) {
         queryClient.setQueryData<Observation>(observationKeys.detail(observationId), (o) =>
-          o ? { ...o, actionSteps: o.actionSteps.map((s) => (s.id === step.id ? step : s)), openActionSteps: o.openActionSteps.map((s) => (s.id === step.id ? step : s)) } : o,
+          o
+            ? {
+                ...o,
+                actionSteps: o.actionSteps.map((s) => (s.id === step.id ? step : s)),
+                openActionSteps: o.openActionSteps.map((s) => (s.id === step.id ? step : s)),
+              }
+            : o,
         );
       }
       void queryClient.invalidateQueries({ queryKey: actionStepKeys.all });

@@ -34,5 +34,8 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** E-mails Trellis sent or is sending, with their delivery state; `status` filters. */
 export function useOutbox(status?: EmailStatus) {
-  return useQuery({ queryKey: ['outbox', status ?? 'all'], queryFn: () => api<OutboxListResult>('GET', `/api/outbox${queryString({ status })}`) });
+  return useQuery({
+    queryKey: ['outbox', status ?? 'all'],
+    queryFn: () => api<OutboxListResult>('GET', `/api/outbox${queryString({ status })}`),
+  });
 }

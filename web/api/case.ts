@@ -29,7 +29,12 @@ export function useImportFramework() {
     mutationFn: (req: ImportRequest) => {
       const form = new FormData();
       form.append('file', req.file, req.file.name);
-      const query = queryString({ dryRun: req.dryRun, publish: req.publish, title: req.format === 'spreadsheet' ? req.title : undefined, existing: req.existing });
+      const query = queryString({
+        dryRun: req.dryRun,
+        publish: req.publish,
+        title: req.format === 'spreadsheet' ? req.title : undefined,
+        existing: req.existing,
+      });
       return api<FrameworkImportReport>('POST', `/api/framework-imports/${req.format}${query}`, form);
     },
     onSuccess: (report) => {

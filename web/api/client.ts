@@ -52,7 +52,10 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   // The language on screen (set by app/i18n.ts): district content comes translated into it.
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': globalThis.document?.documentElement.lang || 'en' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': globalThis.document?.documentElement.lang || 'en',
+  };
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -76,6 +79,15 @@ function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
   if (error?.code) return new ApiError(status, error.code as ErrorCode, error.details ?? null, error.message ?? '');
   // A proxy or gateway answered without our error envelope.
-  const fallback: ErrorCode = status === 401 ? 'unauthenticated' : status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 429 ? 'rate_limited' : 'internal';
+  const fallback: ErrorCode =
+    status === 401
+      ? 'unauthenticated'
+      : status === 404
+        ? 'not_found'
+        : status === 413
+          ? 'payload_too_large'
+          : status === 429
+            ? 'rate_limited'
+            : 'internal';
   return new ApiError(status, fallback, null, `HTTP ${status}`);
 }

@@ -18,7 +18,10 @@ export const reviewKeys = {
 };
 
 export const usePlanReviews = (planId: string) =>
-  useQuery({ queryKey: reviewKeys.plan(planId), queryFn: () => api<CoachingPlanReviewList>('GET', `/api/coaching/plans/${planId}/reviews`) });
+  useQuery({
+    queryKey: reviewKeys.plan(planId),
+    queryFn: () => api<CoachingPlanReviewList>('GET', `/api/coaching/plans/${planId}/reviews`),
+  });
 
 export const useOverdueReviews = (enabled = true) =>
   useQuery({ queryKey: reviewKeys.overdue, queryFn: () => api<OverdueReviewList>('GET', '/api/coaching/reviews/overdue'), enabled });
@@ -29,7 +32,9 @@ function useReviewWrite<I>(request: (input: I) => Promise<CoachingPlanReview>) {
 }
 
 export const useRecordReview = (planId: string) =>
-  useReviewWrite((input: z.input<typeof CreateCoachingPlanReviewInput>) => api<CoachingPlanReview>('POST', `/api/coaching/plans/${planId}/reviews`, input));
+  useReviewWrite((input: z.input<typeof CreateCoachingPlanReviewInput>) =>
+    api<CoachingPlanReview>('POST', `/api/coaching/plans/${planId}/reviews`, input),
+  );
 
 export const useUpdateReview = (planId: string) =>
   useReviewWrite(({ id, ...input }: z.input<typeof UpdateCoachingPlanReviewInput> & { id: string }) =>

@@ -41,20 +41,35 @@ export const useSchoolCoaching = (enabled = true) =>
   useQuery({ queryKey: coachingKeys.school, queryFn: () => api<z.infer<typeof SchoolCoaching>>('GET', '/api/coaching/school'), enabled });
 
 export const useFocusItems = () =>
-  useQuery({ queryKey: coachingKeys.focusItems, queryFn: () => api<z.infer<typeof FocusItemList>>('GET', '/api/coaching/focus-items'), staleTime: 300_000 });
+  useQuery({
+    queryKey: coachingKeys.focusItems,
+    queryFn: () => api<z.infer<typeof FocusItemList>>('GET', '/api/coaching/focus-items'),
+    staleTime: 300_000,
+  });
 
 export const usePlans = (personId?: string) =>
-  useQuery({ queryKey: coachingKeys.plans(personId), queryFn: () => api<z.infer<typeof CoachingPlanList>>('GET', `/api/coaching/plans${queryString({ personId })}`) });
+  useQuery({
+    queryKey: coachingKeys.plans(personId),
+    queryFn: () => api<z.infer<typeof CoachingPlanList>>('GET', `/api/coaching/plans${queryString({ personId })}`),
+  });
 
-export const usePlan = (id: string) => useQuery({ queryKey: coachingKeys.plan(id), queryFn: () => api<CoachingPlan>('GET', `/api/coaching/plans/${id}`) });
+export const usePlan = (id: string) =>
+  useQuery({ queryKey: coachingKeys.plan(id), queryFn: () => api<CoachingPlan>('GET', `/api/coaching/plans/${id}`) });
 
 export const useCycles = (q: { personId?: string; planId?: string }) =>
-  useQuery({ queryKey: coachingKeys.cycles(q), queryFn: () => api<z.infer<typeof CoachingCycleList>>('GET', `/api/coaching/cycles${queryString(q)}`) });
+  useQuery({
+    queryKey: coachingKeys.cycles(q),
+    queryFn: () => api<z.infer<typeof CoachingCycleList>>('GET', `/api/coaching/cycles${queryString(q)}`),
+  });
 
-export const useCycle = (id: string) => useQuery({ queryKey: coachingKeys.cycle(id), queryFn: () => api<CoachingCycleDetail>('GET', `/api/coaching/cycles/${id}`) });
+export const useCycle = (id: string) =>
+  useQuery({ queryKey: coachingKeys.cycle(id), queryFn: () => api<CoachingCycleDetail>('GET', `/api/coaching/cycles/${id}`) });
 
 export const usePersonCoachingSummary = (personId: string) =>
-  useQuery({ queryKey: coachingKeys.summary(personId), queryFn: () => api<CoachingPersonSummary>('GET', `/api/coaching/people/${personId}/summary`) });
+  useQuery({
+    queryKey: coachingKeys.summary(personId),
+    queryFn: () => api<CoachingPersonSummary>('GET', `/api/coaching/people/${personId}/summary`),
+  });
 
 /** Every write refreshes everything coaching (lists are small and views depend on each other). */
 function useCoachingWrite<I, R>(request: (input: I) => Promise<R>) {
@@ -62,9 +77,12 @@ function useCoachingWrite<I, R>(request: (input: I) => Promise<R>) {
   return useMutation({ mutationFn: request, onSuccess: () => void queryClient.invalidateQueries({ queryKey: coachingKeys.all }) });
 }
 
-export const useCreatePlan = () => useCoachingWrite((input: z.input<typeof CreateCoachingPlanInput>) => api<CoachingPlan>('POST', '/api/coaching/plans', input));
+export const useCreatePlan = () =>
+  useCoachingWrite((input: z.input<typeof CreateCoachingPlanInput>) => api<CoachingPlan>('POST', '/api/coaching/plans', input));
 export const useUpdatePlan = () =>
-  useCoachingWrite(({ id, ...input }: z.input<typeof UpdateCoachingPlanInput> & { id: string }) => api<CoachingPlan>('PATCH', `/api/coaching/plans/${id}`, input));
+  useCoachingWrite(({ id, ...input }: z.input<typeof UpdateCoachingPlanInput> & { id: string }) =>
+    api<CoachingPlan>('PATCH', `/api/coaching/plans/${id}`, input),
+  );
 
 export const useCreateCycle = () =>
   useCoachingWrite((input: z.input<typeof CreateCoachingCycleInput>) => api<CoachingCycleDetail>('POST', '/api/coaching/cycles', input));
@@ -77,13 +95,20 @@ export const useChangeCyclePhase = () =>
     api<CoachingCycleDetail>('POST', `/api/coaching/cycles/${id}/phase`, input),
   );
 
-export const useCreateLog = () => useCoachingWrite((input: z.input<typeof CreateCoachingLogInput>) => api<CoachingLog>('POST', '/api/coaching/logs', input));
+export const useCreateLog = () =>
+  useCoachingWrite((input: z.input<typeof CreateCoachingLogInput>) => api<CoachingLog>('POST', '/api/coaching/logs', input));
 export const useUpdateLog = () =>
-  useCoachingWrite(({ id, ...input }: z.input<typeof UpdateCoachingLogInput> & { id: string }) => api<CoachingLog>('PATCH', `/api/coaching/logs/${id}`, input));
+  useCoachingWrite(({ id, ...input }: z.input<typeof UpdateCoachingLogInput> & { id: string }) =>
+    api<CoachingLog>('PATCH', `/api/coaching/logs/${id}`, input),
+  );
 export const useRateLog = () =>
-  useCoachingWrite(({ id, helpfulness }: { id: string; helpfulness: number | null }) => api<CoachingLog>('POST', `/api/coaching/logs/${id}/rating`, { helpfulness }));
+  useCoachingWrite(({ id, helpfulness }: { id: string; helpfulness: number | null }) =>
+    api<CoachingLog>('POST', `/api/coaching/logs/${id}/rating`, { helpfulness }),
+  );
 export const useShareLog = () =>
-  useCoachingWrite(({ id, shared }: { id: string; shared: boolean }) => api<CoachingLog>('POST', `/api/coaching/logs/${id}/share`, { shared }));
+  useCoachingWrite(({ id, shared }: { id: string; shared: boolean }) =>
+    api<CoachingLog>('POST', `/api/coaching/logs/${id}/share`, { shared }),
+  );
 
 export type SessionQuery = Pick<CoachingLogQuery, 'personId' | 'personRole' | 'planId' | 'cycleId'>;
 

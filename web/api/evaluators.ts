@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { BulkEvaluatorInput, BulkEvaluatorResult, EvaluatorList, PersonEvaluator, SetEvaluatorInput } from '../../common/schemas/evaluators.ts';
+import type {
+  BulkEvaluatorInput,
+  BulkEvaluatorResult,
+  EvaluatorList,
+  PersonEvaluator,
+  SetEvaluatorInput,
+} from '../../common/schemas/evaluators.ts';
 import { api, queryString } from './client.ts';
 
 export const evaluatorKeys = {
@@ -44,7 +50,8 @@ export function useEvaluators(filters: EvaluatorFilters) {
 export function useBulkAssignEvaluator() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof BulkEvaluatorInput>) => api<z.infer<typeof BulkEvaluatorResult>>('POST', '/api/evaluators/bulk', input),
+    mutationFn: (input: z.input<typeof BulkEvaluatorInput>) =>
+      api<z.infer<typeof BulkEvaluatorResult>>('POST', '/api/evaluators/bulk', input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: evaluatorKeys.all }),
   });
 }

@@ -113,7 +113,9 @@ function useCacheItem(versionId: string) {
   const queryClient = useQueryClient();
   return (item: FrameworkItem) =>
     queryClient.setQueryData<ItemsData>(frameworkKeys.items(versionId), (data) =>
-      data ? { ...data, items: data.items.map((i) => (i.id === item.id ? { ...i, ...item, position: i.position, parentId: i.parentId } : i)) } : data,
+      data
+        ? { ...data, items: data.items.map((i) => (i.id === item.id ? { ...i, ...item, position: i.position, parentId: i.parentId } : i)) }
+        : data,
     );
 }
 
@@ -235,7 +237,9 @@ export function useDeleteAssociation(versionId: string) {
 }
 
 export function usePublishVersion(versionId: string) {
-  return useDraftWrite(versionId, (version: number) => api<FrameworkVersion>('POST', `/api/framework-versions/${versionId}/publish`, { version }));
+  return useDraftWrite(versionId, (version: number) =>
+    api<FrameworkVersion>('POST', `/api/framework-versions/${versionId}/publish`, { version }),
+  );
 }
 
 /** Starts a draft from a published version (409 invalid_state with details.draftId when one exists). */

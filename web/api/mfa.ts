@@ -24,7 +24,8 @@ export const mfaKeys = {
 export function useVerifyChallenge() {
   const accept = useAcceptSession();
   return useMutation({
-    mutationFn: (input: { challenge: string; method: ProofMethod; code: string }) => api<VerifiedSession>('POST', '/api/auth/mfa/verify', input),
+    mutationFn: (input: { challenge: string; method: ProofMethod; code: string }) =>
+      api<VerifiedSession>('POST', '/api/auth/mfa/verify', input),
     onSuccess: (session) => accept(session),
   });
 }

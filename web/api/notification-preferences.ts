@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationPreferences, UnsubscribeResult, UpdateNotificationPreferencesInput } from '../../common/schemas/notification-preferences.ts';
+import type {
+  NotificationPreferences,
+  UnsubscribeResult,
+  UpdateNotificationPreferencesInput,
+} from '../../common/schemas/notification-preferences.ts';
 import { api, isApiError } from './client.ts';
 
 const key = ['me', 'notification-preferences'];
@@ -13,7 +17,8 @@ export function useNotificationPreferences() {
 export function useSaveNotificationPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateNotificationPreferencesInput) => api<NotificationPreferences>('PUT', '/api/me/notification-preferences', input),
+    mutationFn: (input: UpdateNotificationPreferencesInput) =>
+      api<NotificationPreferences>('PUT', '/api/me/notification-preferences', input),
     onSuccess: (saved) => queryClient.setQueryData(key, saved),
     // Changed elsewhere meanwhile (another tab, an unsubscribe link): show the current ones.
     onError: (error) => {

@@ -118,7 +118,9 @@ function useObservationWrite<I>(id: string, request: (input: I) => Promise<Obser
 }
 
 export function usePublishObservation(id: string) {
-  return useObservationWrite(id, (input: { version: number; feedbackMeetingAt: string | null }) => api<Observation>('POST', `/api/observations/${id}/publish`, input));
+  return useObservationWrite(id, (input: { version: number; feedbackMeetingAt: string | null }) =>
+    api<Observation>('POST', `/api/observations/${id}/publish`, input),
+  );
 }
 
 export function useReviseObservation(id: string) {
@@ -138,7 +140,9 @@ export function useReply(id: string) {
   return useMutation({
     mutationFn: (body: string) => api<ObservationReply>('POST', `/api/observations/${id}/replies`, { body }),
     onSuccess: (reply) =>
-      queryClient.setQueryData<Observation>(observationKeys.detail(id), (o) => (o && !o.replies.some((r) => r.id === reply.id) ? { ...o, replies: [...o.replies, reply] } : o)),
+      queryClient.setQueryData<Observation>(observationKeys.detail(id), (o) =>
+        o && !o.replies.some((r) => r.id === reply.id) ? { ...o, replies: [...o.replies, reply] } : o,
+      ),
   });
 }
 

@@ -23,7 +23,10 @@ export const pathwayKeys = {
 };
 
 export function usePathways(active: 'true' | 'false' | 'all' = 'true') {
-  return useQuery({ queryKey: pathwayKeys.list(active), queryFn: () => api<PathwayListResult>('GET', `/api/pathways${queryString({ active })}`) });
+  return useQuery({
+    queryKey: pathwayKeys.list(active),
+    queryFn: () => api<PathwayListResult>('GET', `/api/pathways${queryString({ active })}`),
+  });
 }
 
 export function usePathway(id: string) {
@@ -52,7 +55,9 @@ export function useCreatePathway() {
 }
 
 export function useUpdatePathway() {
-  return usePathwayWrite(({ id, ...input }: z.input<typeof UpdatePathwayInput> & { id: string }) => api<Pathway>('PATCH', `/api/pathways/${id}`, input));
+  return usePathwayWrite(({ id, ...input }: z.input<typeof UpdatePathwayInput> & { id: string }) =>
+    api<Pathway>('PATCH', `/api/pathways/${id}`, input),
+  );
 }
 
 export function useSetPathwayActive() {
@@ -68,7 +73,9 @@ export function useCreateStep() {
 }
 
 export function useUpdateStep() {
-  return usePathwayWrite(({ id, ...input }: z.input<typeof UpdateStepInput> & { id: string }) => api<PathwayStep>('PATCH', `/api/pathway-steps/${id}`, input));
+  return usePathwayWrite(({ id, ...input }: z.input<typeof UpdateStepInput> & { id: string }) =>
+    api<PathwayStep>('PATCH', `/api/pathway-steps/${id}`, input),
+  );
 }
 
 export function useSetStepActive() {

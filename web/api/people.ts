@@ -1,13 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AuditPage } from '../../common/schemas/audit.ts';
-import type {
-  CreatePersonInput,
-  CreateRoleAssignmentInput,
-  PeopleList,
-  Person,
-  UpdatePersonInput,
-} from '../../common/schemas/people.ts';
+import type { CreatePersonInput, CreateRoleAssignmentInput, PeopleList, Person, UpdatePersonInput } from '../../common/schemas/people.ts';
 import type { AdminGrant, StaffRole } from '../../common/roles.ts';
 import { api, queryString } from './client.ts';
 

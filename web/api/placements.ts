@@ -9,7 +9,10 @@ export const placementKeys = {
 
 /** A person's career step and its history. */
 export function usePersonPlacements(personId: string) {
-  return useQuery({ queryKey: placementKeys.person(personId), queryFn: () => api<PersonPlacements>('GET', `/api/people/${personId}/placements`) });
+  return useQuery({
+    queryKey: placementKeys.person(personId),
+    queryFn: () => api<PersonPlacements>('GET', `/api/people/${personId}/placements`),
+  });
 }
 
 export function usePlaceOnStep(personId: string) {

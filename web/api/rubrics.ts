@@ -15,12 +15,19 @@ export const rubricKeys = {
 };
 
 export function useVersionRubrics(versionId: string) {
-  return useQuery({ queryKey: rubricKeys.version(versionId), queryFn: () => api<RubricListResult>('GET', `/api/framework-versions/${versionId}/rubrics`) });
+  return useQuery({
+    queryKey: rubricKeys.version(versionId),
+    queryFn: () => api<RubricListResult>('GET', `/api/framework-versions/${versionId}/rubrics`),
+  });
 }
 
 export function useRubricGrid(id: string) {
   // The grid holds text being typed: never refetch it under the editor's hands.
-  return useQuery({ queryKey: rubricKeys.grid(id), queryFn: () => api<RubricGrid>('GET', `/api/rubrics/${id}`), refetchOnWindowFocus: false });
+  return useQuery({
+    queryKey: rubricKeys.grid(id),
+    queryFn: () => api<RubricGrid>('GET', `/api/rubrics/${id}`),
+    refetchOnWindowFocus: false,
+  });
 }
 
 /** Writes that change the grid's structure put the new grid in the cache. */
@@ -43,7 +50,9 @@ export function useCreateRubric() {
 }
 
 export function useAddCriteria() {
-  return useGridWrite(({ rubricId, itemIds }: { rubricId: string; itemIds: string[] }) => api<RubricGrid>('POST', `/api/rubrics/${rubricId}/criteria`, { itemIds }));
+  return useGridWrite(({ rubricId, itemIds }: { rubricId: string; itemIds: string[] }) =>
+    api<RubricGrid>('POST', `/api/rubrics/${rubricId}/criteria`, { itemIds }),
+  );
 }
 
 export function useRemoveCriterion() {
@@ -61,7 +70,8 @@ export function saveDescriptor(id: string, version: number, description: string)
   return api<RubricDescriptor>('PATCH', `/api/rubric-descriptors/${id}`, { version, description });
 }
 
-export const rubricExportUrl = (id: string, format: 'pdf' | 'docx', lang: string) => `/api/rubrics/${id}/export.${format}?lang=${lang === 'es' ? 'es' : 'en'}`;
+export const rubricExportUrl = (id: string, format: 'pdf' | 'docx', lang: string) =>
+  `/api/rubrics/${id}/export.${format}?lang=${lang === 'es' ? 'es' : 'en'}`;
 
 /** The fields of a framework item the rubric pickers need (GET /api/framework-versions/:id/items). */
 export interface VersionItem {

@@ -31,5 +31,7 @@ export function useUpdateScale(id: string) {
 }
 
 export function useMakeDefaultScale() {
-  return useScaleWrite(({ id, version }: { id: string; version: number }) => api<Scale>('POST', `/api/scales/${id}/make-default`, { version }));
+  return useScaleWrite(({ id, version }: { id: string; version: number }) =>
+    api<Scale>('POST', `/api/scales/${id}/make-default`, { version }),
+  );
 }

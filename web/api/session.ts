@@ -85,8 +85,7 @@ export function usePasswordResetRequest() {
 
 export function usePasswordResetConfirm() {
   return useMutation({
-    mutationFn: (input: z.input<typeof PasswordResetConfirmInput>) =>
-      api<void>('POST', '/api/auth/password-reset/confirm', input),
+    mutationFn: (input: z.input<typeof PasswordResetConfirmInput>) => api<void>('POST', '/api/auth/password-reset/confirm', input),
   });
 }
 

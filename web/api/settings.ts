@@ -59,12 +59,16 @@ function useWrite<I, R>(request: (input: I) => Promise<R>, key: readonly unknown
 }
 
 export function useCreateObservationType() {
-  return useWrite((input: z.input<typeof CreateObservationTypeInput>) => api<ObservationType>('POST', '/api/observation-types', input), settingsKeys.allTypes);
+  return useWrite(
+    (input: z.input<typeof CreateObservationTypeInput>) => api<ObservationType>('POST', '/api/observation-types', input),
+    settingsKeys.allTypes,
+  );
 }
 
 export function useUpdateObservationType() {
   return useWrite(
-    ({ id, ...input }: z.input<typeof UpdateObservationTypeInput> & { id: string }) => api<ObservationType>('PATCH', `/api/observation-types/${id}`, input),
+    ({ id, ...input }: z.input<typeof UpdateObservationTypeInput> & { id: string }) =>
+      api<ObservationType>('PATCH', `/api/observation-types/${id}`, input),
     settingsKeys.allTypes,
   );
 }
@@ -86,12 +90,16 @@ export function useLibrarySteps(filters: LibraryFilters) {
 }
 
 export function useCreateLibraryStep() {
-  return useWrite((input: z.input<typeof CreateLibraryStepInput>) => api<LibraryStep>('POST', '/api/action-step-library', input), settingsKeys.allLibrary);
+  return useWrite(
+    (input: z.input<typeof CreateLibraryStepInput>) => api<LibraryStep>('POST', '/api/action-step-library', input),
+    settingsKeys.allLibrary,
+  );
 }
 
 export function useUpdateLibraryStep() {
   return useWrite(
-    ({ id, ...input }: z.input<typeof UpdateLibraryStepInput> & { id: string }) => api<LibraryStep>('PATCH', `/api/action-step-library/${id}`, input),
+    ({ id, ...input }: z.input<typeof UpdateLibraryStepInput> & { id: string }) =>
+      api<LibraryStep>('PATCH', `/api/action-step-library/${id}`, input),
     settingsKeys.allLibrary,
   );
 }
@@ -121,12 +129,16 @@ export function useSchoolDays(from: string, to: string) {
 }
 
 export function useCreateTerm() {
-  return useWrite((input: z.input<typeof CreateTermInput>) => api<SchoolTerm>('POST', '/api/school-calendar/terms', input), settingsKeys.allCalendar);
+  return useWrite(
+    (input: z.input<typeof CreateTermInput>) => api<SchoolTerm>('POST', '/api/school-calendar/terms', input),
+    settingsKeys.allCalendar,
+  );
 }
 
 export function useUpdateTerm() {
   return useWrite(
-    ({ id, ...input }: z.input<typeof UpdateTermInput> & { id: string }) => api<SchoolTerm>('PATCH', `/api/school-calendar/terms/${id}`, input),
+    ({ id, ...input }: z.input<typeof UpdateTermInput> & { id: string }) =>
+      api<SchoolTerm>('PATCH', `/api/school-calendar/terms/${id}`, input),
     settingsKeys.allCalendar,
   );
 }
@@ -137,7 +149,8 @@ export function useDeleteTerm() {
 
 export function useCreateNonSchoolDays() {
   return useWrite(
-    (input: z.input<typeof CreateNonSchoolDaysInput>) => api<{ items: NonSchoolDay[] }>('POST', '/api/school-calendar/non-school-days', input),
+    (input: z.input<typeof CreateNonSchoolDaysInput>) =>
+      api<{ items: NonSchoolDay[] }>('POST', '/api/school-calendar/non-school-days', input),
     settingsKeys.allCalendar,
   );
 }

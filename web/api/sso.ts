@@ -34,7 +34,8 @@ export function useSsoOptions(by: { district?: string; domain?: string }) {
 }
 
 /** Where a "Sign in with ..." button goes (a full page load: the provider is another site). */
-export const ssoStartUrl = (providerId: string, next: string) => `/api/auth/sso/start/${providerId}${next !== '/' ? queryString({ next }) : ''}`;
+export const ssoStartUrl = (providerId: string, next: string) =>
+  `/api/auth/sso/start/${providerId}${next !== '/' ? queryString({ next }) : ''}`;
 
 export function useCreateSsoProvider() {
   const queryClient = useQueryClient();
@@ -47,7 +48,8 @@ export function useCreateSsoProvider() {
 export function useUpdateSsoProvider() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: z.input<typeof UpdateSsoProviderInput> & { id: string }) => api<SsoProvider>('PATCH', `/api/sso/providers/${id}`, input),
+    mutationFn: ({ id, ...input }: z.input<typeof UpdateSsoProviderInput> & { id: string }) =>
+      api<SsoProvider>('PATCH', `/api/sso/providers/${id}`, input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.overview }),
   });
 }
@@ -60,7 +62,8 @@ export function useDiscoveryTest() {
 export function useUpdateSignInSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; passwordSignIn?: boolean; requireTwoFactor?: boolean }) => api<SsoOverview>('PUT', '/api/sso/settings', input),
+    mutationFn: (input: { version: number; passwordSignIn?: boolean; requireTwoFactor?: boolean }) =>
+      api<SsoOverview>('PUT', '/api/sso/settings', input),
     onSuccess: (overview) => queryClient.setQueryData(keys.overview, overview),
   });
 }

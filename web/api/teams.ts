@@ -24,14 +24,20 @@ export interface CaseloadQuery {
 }
 
 export const useTeams = (schoolId: string, includeEnded = false, enabled = true) =>
-  useQuery({ enabled: enabled && !!schoolId, queryKey: teamKeys.list(schoolId, includeEnded), queryFn: () => api<TeamListResult>('GET', `/api/teams${queryString({ schoolId, includeEnded: includeEnded || undefined })}`) });
+  useQuery({
+    enabled: enabled && !!schoolId,
+    queryKey: teamKeys.list(schoolId, includeEnded),
+    queryFn: () => api<TeamListResult>('GET', `/api/teams${queryString({ schoolId, includeEnded: includeEnded || undefined })}`),
+  });
 
-export const useTeam = (id: string) => useQuery({ queryKey: teamKeys.detail(id), queryFn: () => api<TeamDetail>('GET', `/api/teams/${id}`) });
+export const useTeam = (id: string) =>
+  useQuery({ queryKey: teamKeys.detail(id), queryFn: () => api<TeamDetail>('GET', `/api/teams/${id}`) });
 
 export const useCaseloadAssignments = (query: CaseloadQuery) =>
   useQuery({
     queryKey: teamKeys.caseload(query),
-    queryFn: () => api<CaseloadListResult>('GET', `/api/caseloads${queryString({ ...query, includeEnded: query.includeEnded || undefined })}`),
+    queryFn: () =>
+      api<CaseloadListResult>('GET', `/api/caseloads${queryString({ ...query, includeEnded: query.includeEnded || undefined })}`),
   });
 
 /** Teams and caseloads change who coaches whom: every write refreshes both, and the session's abilities. */
@@ -49,28 +55,40 @@ function useTeamWrite<I, R>(request: (input: I) => Promise<R>) {
 }
 
 export const useCreateTeam = () =>
-  useTeamWrite((input: { schoolId: string; kind: TeamKind; name: string; startsOn?: string }) => api<TeamDetail>('POST', '/api/teams', input));
+  useTeamWrite((input: { schoolId: string; kind: TeamKind; name: string; startsOn?: string }) =>
+    api<TeamDetail>('POST', '/api/teams', input),
+  );
 
 export const useUpdateTeam = (id: string) =>
-  useTeamWrite((input: { version: number; name?: string; kind?: TeamKind; endsOn?: string | null }) => api<TeamDetail>('PATCH', `/api/teams/${id}`, input));
+  useTeamWrite((input: { version: number; name?: string; kind?: TeamKind; endsOn?: string | null }) =>
+    api<TeamDetail>('PATCH', `/api/teams/${id}`, input),
+  );
 
 export const useAddTeamMember = (id: string) =>
-  useTeamWrite((input: { personId: string; role: TeamRole; startsOn?: string }) => api<TeamDetail>('POST', `/api/teams/${id}/members`, input));
+  useTeamWrite((input: { personId: string; role: TeamRole; startsOn?: string }) =>
+    api<TeamDetail>('POST', `/api/teams/${id}/members`, input),
+  );
 
 export const useAddTeamMembersByRole = (id: string) =>
   useTeamWrite((input: { roles: string[] }) => api<z.infer<typeof BulkResult>>('POST', `/api/teams/${id}/members/by-role`, input));
 
 export const useEndTeamMember = (id: string) =>
-  useTeamWrite(({ memberId, ...input }: { memberId: string; version: number; endsOn?: string }) => api<TeamDetail>('POST', `/api/teams/${id}/members/${memberId}/end`, input));
+  useTeamWrite(({ memberId, ...input }: { memberId: string; version: number; endsOn?: string }) =>
+    api<TeamDetail>('POST', `/api/teams/${id}/members/${memberId}/end`, input),
+  );
 
 export const useChangeTeamRole = (id: string) =>
-  useTeamWrite(({ memberId, ...input }: { memberId: string; version: number; role: TeamRole }) => api<TeamDetail>('POST', `/api/teams/${id}/members/${memberId}/role`, input));
+  useTeamWrite(({ memberId, ...input }: { memberId: string; version: number; role: TeamRole }) =>
+    api<TeamDetail>('POST', `/api/teams/${id}/members/${memberId}/role`, input),
+  );
 
 export const useImportTeams = (schoolId: string) =>
   useTeamWrite((input: { csv: string; dryRun: boolean }) => api<CsvImportResult>('POST', `/api/teams/import/${schoolId}`, input));
 
 export const useAssignCoachee = () =>
-  useTeamWrite((input: { coachPersonId: string; personId: string; startsOn?: string; endsOn?: string | null }) => api<CaseloadAssignment>('POST', '/api/caseloads', input));
+  useTeamWrite((input: { coachPersonId: string; personId: string; startsOn?: string; endsOn?: string | null }) =>
+    api<CaseloadAssignment>('POST', '/api/caseloads', input),
+  );
 
 export const useAssignGroup = () =>
   useTeamWrite((input: { coachPersonId: string; teamId?: string; schoolId?: string; startsOn?: string; endsOn?: string | null }) =>
@@ -78,6 +96,9 @@ export const useAssignGroup = () =>
   );
 
 export const useEndAssignment = () =>
-  useTeamWrite(({ id, ...input }: { id: string; version: number; endsOn?: string }) => api<CaseloadAssignment>('POST', `/api/caseloads/${id}/end`, input));
+  useTeamWrite(({ id, ...input }: { id: string; version: number; endsOn?: string }) =>
+    api<CaseloadAssignment>('POST', `/api/caseloads/${id}/end`, input),
+  );
 
-export const useImportCaseloads = () => useTeamWrite((input: { csv: string; dryRun: boolean }) => api<CsvImportResult>('POST', '/api/caseloads/import', input));
+export const useImportCaseloads = () =>
+  useTeamWrite((input: { csv: string; dryRun: boolean }) => api<CsvImportResult>('POST', '/api/caseloads/import', input));

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SaveTranslationInput, SavedTranslation, TranslatableType, TranslationImportReport, TranslationTable } from '../../common/schemas/translations.ts';
+import type {
+  SaveTranslationInput,
+  SavedTranslation,
+  TranslatableType,
+  TranslationImportReport,
+  TranslationTable,
+} from '../../common/schemas/translations.ts';
 import { api, queryString } from './client.ts';
 
 export type { TranslatableType, TranslationTable };
@@ -23,7 +29,12 @@ export function useSaveTranslation(entityType: TranslatableType, parentId?: stri
     onSuccess: (saved) =>
       queryClient.setQueryData<TranslationTable>(key(entityType, parentId), (table) =>
         table
-          ? { ...table, rows: table.rows.map((r) => (r.entityId === saved.entityId && r.field === saved.field ? { ...r, text: saved.text, version: saved.version } : r)) }
+          ? {
+              ...table,
+              rows: table.rows.map((r) =>
+                r.entityId === saved.entityId && r.field === saved.field ? { ...r, text: saved.text, version: saved.version } : r,
+              ),
+            }
           : table,
       ),
   });
@@ -40,7 +51,11 @@ export function useImportTranslations(entityType: TranslatableType, parentId?: s
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const form = new FormData();
       form.append('file', file);
-      return api<TranslationImportReport>('POST', `/api/translations/${entityType}/import${queryString({ locale: 'es', parentId, dryRun })}`, form);
+      return api<TranslationImportReport>(
+        'POST',
+        `/api/translations/${entityType}/import${queryString({ locale: 'es', parentId, dryRun })}`,
+        form,
+      );
     },
     onSuccess: (report) => {
       if (report.applied) void queryClient.invalidateQueries({ queryKey: key(entityType, parentId) });

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { LookForTags, LookForTagsInput, LookForTagsList, WalkthroughPeriod, WalkthroughReport } from '../../common/schemas/walkthroughs.ts';
+import type {
+  LookForTags,
+  LookForTagsInput,
+  LookForTagsList,
+  WalkthroughPeriod,
+  WalkthroughReport,
+} from '../../common/schemas/walkthroughs.ts';
 import { api, queryString } from './client.ts';
 
 export interface WalkthroughReportFilters {
@@ -24,13 +30,17 @@ export const useWalkthroughReport = (filters: WalkthroughReportFilters) =>
   });
 
 export const useLookForTags = () =>
-  useQuery({ queryKey: walkthroughKeys.tags, queryFn: () => api<z.infer<typeof LookForTagsList>>('GET', '/api/walkthroughs/look-for-tags') });
+  useQuery({
+    queryKey: walkthroughKeys.tags,
+    queryFn: () => api<z.infer<typeof LookForTagsList>>('GET', '/api/walkthroughs/look-for-tags'),
+  });
 
 /** Tagging changes the report's competency column: both are refreshed. */
 export function useSetLookForTags(typeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.infer<typeof LookForTagsInput>) => api<LookForTags>('PUT', `/api/walkthroughs/types/${typeId}/look-for-tags`, input),
+    mutationFn: (input: z.infer<typeof LookForTagsInput>) =>
+      api<LookForTags>('PUT', `/api/walkthroughs/types/${typeId}/look-for-tags`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: walkthroughKeys.all }),
   });
 }

@@ -46,11 +46,7 @@ export function AppLayout() {
     ],
   ]);
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
       <a href="#main" className="skip-link">
         {t('shell.skipToContent')}
       </a>
@@ -78,7 +74,14 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="app-navigation" aria-label={t('shell.navigation')} p="sm" style={{ overflowY: 'auto' }} inert={navHidden} aria-hidden={navHidden || undefined}>
+      <AppShell.Navbar
+        id="app-navigation"
+        aria-label={t('shell.navigation')}
+        p="sm"
+        style={{ overflowY: 'auto' }}
+        inert={navHidden}
+        aria-hidden={navHidden || undefined}
+      >
         <Text hiddenFrom="xs" fw={600} px="sm" pb="sm">
           {me.district.name}
         </Text>

@@ -11,8 +11,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const name = `${me.person.givenName} ${me.person.familyName}`;
 
-  const onSignOut = () =>
-    signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
+  const onSignOut = () => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
 
   return (
     <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>

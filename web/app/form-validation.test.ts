@@ -35,13 +35,25 @@ describe('zodFieldErrors', () => {
   });
 
   it('tells a number out of range by its bound, not as characters', () => {
-    const values = { attendeeIds: [crypto.randomUUID()], status: 'held', startsAt: '2026-09-01T09:00:00-05:00', durationMinutes: 2, activity: 'observation' };
+    const values = {
+      attendeeIds: [crypto.randomUUID()],
+      status: 'held',
+      startsAt: '2026-09-01T09:00:00-05:00',
+      durationMinutes: 2,
+      activity: 'observation',
+    };
     expect(zodFieldErrors(CreateCoachingLogInput, values, en)).toEqual({ durationMinutes: 'Enter 5 or more.' });
-    expect(zodFieldErrors(CreateCoachingLogInput, { ...values, durationMinutes: 600 }, es)).toEqual({ durationMinutes: 'Escriba 480 o menos.' });
+    expect(zodFieldErrors(CreateCoachingLogInput, { ...values, durationMinutes: 600 }, es)).toEqual({
+      durationMinutes: 'Escriba 480 o menos.',
+    });
   });
 
   it('reads a blank date, an empty list and an unpicked choice as required', () => {
-    const errors = zodFieldErrors(CreateCoachingLogInput, { attendeeIds: [], status: '', startsAt: '', durationMinutes: Number.NaN, activity: 'observation' }, en);
+    const errors = zodFieldErrors(
+      CreateCoachingLogInput,
+      { attendeeIds: [], status: '', startsAt: '', durationMinutes: Number.NaN, activity: 'observation' },
+      en,
+    );
     expect(errors).toEqual({
       attendeeIds: 'This field is required.',
       status: 'This field is required.',
@@ -57,13 +69,21 @@ describe('zodFieldErrors', () => {
   });
 
   it('keeps the first issue of a field and paths of nested fields', () => {
-    const schema = z.object({ levels: z.array(z.object({ label: z.string().min(1).max(3) })), code: z.string().min(1).regex(/^[a-z]+$/) });
+    const schema = z.object({
+      levels: z.array(z.object({ label: z.string().min(1).max(3) })),
+      code: z
+        .string()
+        .min(1)
+        .regex(/^[a-z]+$/),
+    });
     const errors = zodFieldErrors(schema, { levels: [{ label: 'ok' }, { label: '' }], code: '' }, en);
     expect(errors).toEqual({ 'levels.1.label': 'This field is required.', code: 'This field is required.' });
   });
 
   it('shows a refinement message of the schema as "not valid", not its English sentence', () => {
-    const schema = z.object({ min: z.number(), max: z.number() }).refine((v) => v.min <= v.max, { message: 'The minimum must not exceed the maximum', path: ['max'] });
+    const schema = z
+      .object({ min: z.number(), max: z.number() })
+      .refine((v) => v.min <= v.max, { message: 'The minimum must not exceed the maximum', path: ['max'] });
     const errors = zodFieldErrors(schema, { min: 3, max: 1 }, es);
     expect(errors).toEqual({ max: 'Este valor no es válido.' });
     expect(Object.values(errors).join(' ')).not.toMatch(anyEnglishFromZod);
@@ -87,6 +107,9 @@ describe('schemaForm', () => {
   });
 
   it('hands the submit handler what the API parses (trimmed, lower-cased)', () => {
-    expect(form().transformValues({ email: '  Ana@School.org ', password: 'a', again: 'a' })).toEqual({ email: 'ana@school.org', password: 'a' });
+    expect(form().transformValues({ email: '  Ana@School.org ', password: 'a', again: 'a' })).toEqual({
+      email: 'ana@school.org',
+      password: 'a',
+    });
   });
 });

@@ -14,7 +14,8 @@ function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || value === '' || (typeof value === 'number' && Number.isNaN(value));
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || value === '' || (typeof value === 'number' && Number.isNaN(value));
 
 /**
  * One Zod issue in the reader's language, from the `validation.*` keys: Zod's own (English)
@@ -25,12 +26,14 @@ const isBlank = (value: unknown) => value === undefined || value === null || val
 export function issueMessage(t: TFunction, issue: z.core.$ZodIssue, values?: unknown): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t('validation.atLeast', { min: Number(issue.minimum) });
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+        return t('validation.atLeast', { min: Number(issue.minimum) });
       if (Number(issue.minimum) <= 1) return t('validation.required');
       if (issue.origin === 'string') return t('validation.tooShort', { count: Number(issue.minimum) });
       return t('validation.pickAtLeast', { count: Number(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t('validation.atMost', { max: Number(issue.maximum) });
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+        return t('validation.atMost', { max: Number(issue.maximum) });
       if (issue.origin === 'string') return t('validation.tooLong', { count: Number(issue.maximum) });
       return t('validation.pickAtMost', { count: Number(issue.maximum) });
     case 'invalid_type':

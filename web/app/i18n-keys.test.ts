@@ -87,7 +87,8 @@ describe('app translations', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
     const mismatched = Object.keys(en).filter((key) => {
       // Plural forms may leave out {{count}} ("la persona" for one).
-      const strip = (vars: (string | undefined)[]) => (key.endsWith('_one') ? vars.filter((v) => v !== 'count' && v !== 'formatted') : vars);
+      const strip = (vars: (string | undefined)[]) =>
+        key.endsWith('_one') ? vars.filter((v) => v !== 'count' && v !== 'formatted') : vars;
       return JSON.stringify(strip(variables(en[key]!))) !== JSON.stringify(strip(variables(es[key] ?? '')));
     });
     expect(mismatched).toEqual([]);
@@ -114,7 +115,9 @@ function keysUsedWithCount(): string[] {
 
 describe('plural forms', () => {
   it('finds the counted keys (the scan itself works)', () => {
-    expect(keysUsedWithCount()).toEqual(expect.arrayContaining(['tracker:feedback.pending', 'app:validation.tooShort', 'observations:tabs.notes']));
+    expect(keysUsedWithCount()).toEqual(
+      expect.arrayContaining(['tracker:feedback.pending', 'app:validation.tooShort', 'observations:tabs.notes']),
+    );
   });
 
   it.each(LOCALES)('%s has _one and _other forms for every key shown with a count', (locale) => {

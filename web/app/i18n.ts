@@ -16,7 +16,23 @@ void everyLocaleListed;
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
  * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`).
  */
-export const NAMESPACES = ['app', 'roster', 'frameworks', 'pathways', 'case', 'observations', 'coaching', 'tracker', 'calendar', 'settings', 'password', 'mfa', 'sso', 'district', 'teams'] as const;
+export const NAMESPACES = [
+  'app',
+  'roster',
+  'frameworks',
+  'pathways',
+  'case',
+  'observations',
+  'coaching',
+  'tracker',
+  'calendar',
+  'settings',
+  'password',
+  'mfa',
+  'sso',
+  'district',
+  'teams',
+] as const;
 
 /**
  * What the signed-out pages (sign-in, its code step, password reset, SSO refusal) read: loaded at
@@ -28,7 +44,10 @@ export const PUBLIC_NAMESPACES = ['app', 'sso', 'mfa', 'password'] as const sati
 const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
-const loaders = import.meta.glob<Record<string, unknown>>('../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams}.json', { import: 'default' });
+const loaders = import.meta.glob<Record<string, unknown>>(
+  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams}.json',
+  { import: 'default' },
+);
 
 /** An i18next backend over the bundled JSON files; a missing file yields no keys, not an error. */
 const bundledBackend: BackendModule = {

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={active ? 'green' : 'gray'} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      variant="light"
+      color={active ? 'green' : 'gray'}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {active ? t('common.active') : t('common.inactive')}
     </Badge>
   );

@@ -4,7 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../app/format.ts';
 
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
-const HIDDEN_KEYS = new Set(['updatedAt', 'createdAt', 'version', 'searchText', 'districtId', 'id', 'passwordHash', 'personId', 'orgUnitId', 'parentId']);
+const HIDDEN_KEYS = new Set([
+  'updatedAt',
+  'createdAt',
+  'version',
+  'searchText',
+  'districtId',
+  'id',
+  'passwordHash',
+  'personId',
+  'orgUnitId',
+  'parentId',
+]);
 
 /** Values that are codes: shown through the same translations as everywhere else. */
 const CODED_KEYS: Record<string, string> = { locale: 'language', role: 'role', type: 'orgUnitType', adminGrant: 'access' };

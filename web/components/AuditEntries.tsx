@@ -35,7 +35,12 @@ export function AuditEntries({ entries, caption, showEntity = true }: { entries:
             <Text fw={600}>{action(entry)}</Text>
             <Text size="sm">
               {formatDateTime(entry.at)} · {actor(entry)}
-              {showEntity ? <> · <EntityCell entry={entry} /></> : null}
+              {showEntity ? (
+                <>
+                  {' '}
+                  · <EntityCell entry={entry} />
+                </>
+              ) : null}
             </Text>
             <AuditDiff before={entry.before} after={entry.after} />
           </Paper>

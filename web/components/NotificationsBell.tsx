@@ -7,7 +7,18 @@ import { formatDate, formatDateTime, formatNumber } from '../app/format.ts';
 
 function BellIcon() {
   return (
-    <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="22"
+      height="22"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -20,7 +31,8 @@ function readableParams(params: NotificationItem['params'], t: (key: string) => 
   for (const [key, value] of Object.entries(params)) {
     if (key === 'activity' && typeof value === 'string') out[key] = t(`coaching:activity.${value}`);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = formatDate(value);
-    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value)) out[key] = formatDateTime(value.replace(' ', 'T'));
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value))
+      out[key] = formatDateTime(value.replace(' ', 'T'));
     else out[key] = value;
   }
   return out;
@@ -45,7 +57,13 @@ export function NotificationsBell() {
 
   return (
     <Box ml="auto">
-      <Menu position="bottom-end" withinPortal={false} width={340} withInitialFocusPlaceholder={false} styles={{ dropdown: { maxWidth: 'calc(100vw - 16px)' } }}>
+      <Menu
+        position="bottom-end"
+        withinPortal={false}
+        width={340}
+        withInitialFocusPlaceholder={false}
+        styles={{ dropdown: { maxWidth: 'calc(100vw - 16px)' } }}
+      >
         <Menu.Target>
           <ActionIcon variant="subtle" size="lg" aria-label={t('notifications.bell', { count: unread, formatted: formatNumber(unread) })}>
             <Indicator disabled={unread === 0} label={unread > 99 ? '99+' : formatNumber(unread)} size={16} offset={2} color="red.9" inline>
@@ -70,7 +88,9 @@ export function NotificationsBell() {
                   onClick={() => {
                     if (!n.readAt) markRead.mutate(n.id);
                   }}
-                  leftSection={<Box w={8} h={8} style={{ borderRadius: 4, background: n.readAt ? 'transparent' : 'var(--mantine-color-blue-7)' }} />}
+                  leftSection={
+                    <Box w={8} h={8} style={{ borderRadius: 4, background: n.readAt ? 'transparent' : 'var(--mantine-color-blue-7)' }} />
+                  }
                 >
                   {n.readAt ? null : <VisuallyHidden>{t('notifications.unread')} </VisuallyHidden>}
                   <Text size="sm" fw={n.readAt ? 400 : 600} style={{ whiteSpace: 'normal' }}>

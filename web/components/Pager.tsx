@@ -26,7 +26,11 @@ export function Pager({
   return (
     <Group justify="space-between" mt="md" gap="sm">
       <Text role="status" aria-live="polite">
-        {t(totalIsLowerBound ? 'paging.showingMoreThan' : 'paging.showing', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(total) })}
+        {t(totalIsLowerBound ? 'paging.showingMoreThan' : 'paging.showing', {
+          first: formatNumber(first),
+          last: formatNumber(last),
+          total: formatNumber(total),
+        })}
       </Text>
       <Group gap="xs">
         <Button variant="default" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>

@@ -13,7 +13,12 @@ function NavCards() {
   const me = useMe();
   const cards = NAV_ITEMS.filter((item) => item.to !== '/' && (!item.ability || me.abilities[item.ability]));
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" aria-label={t('home.cardsLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <SimpleGrid
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      component="ul"
+      aria-label={t('home.cardsLabel')}
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {cards.map((item) => {
         const key = item.label.replace('nav.', '');
         return (

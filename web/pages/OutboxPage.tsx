@@ -41,7 +41,12 @@ function Delivery({ email }: { email: OutboxEmail }) {
   return (
     <Stack gap={4} mt="sm">
       <Group gap="xs" wrap="wrap">
-        <Badge variant="light" color={STATUS_COLOR[email.status]} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+        <Badge
+          variant="light"
+          color={STATUS_COLOR[email.status]}
+          style={{ overflow: 'visible' }}
+          styles={{ label: { overflow: 'visible' } }}
+        >
           {t(`outbox.status.${email.status}`)}
         </Badge>
         <Text size="sm" component="span">

@@ -59,6 +59,8 @@ export const outboxEmails = pgTable(
   },
   (t) => [
     index('outbox_emails_district_created_idx').on(t.districtId, t.createdAt),
-    index('outbox_emails_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_emails_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );

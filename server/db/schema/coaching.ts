@@ -166,5 +166,8 @@ export const coachingPlanReviews = pgTable(
     coacheeNote: text().notNull().default(''),
     version: integer().notNull().default(1),
   },
-  (t) => [uniqueIndex('coaching_plan_reviews_uq').on(t.planId, t.reviewDate), index('coaching_plan_reviews_district_idx').on(t.districtId, t.planId)],
+  (t) => [
+    uniqueIndex('coaching_plan_reviews_uq').on(t.planId, t.reviewDate),
+    index('coaching_plan_reviews_district_idx').on(t.districtId, t.planId),
+  ],
 );

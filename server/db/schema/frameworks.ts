@@ -30,7 +30,9 @@ export const scales = pgTable(
   },
   (t) => [
     index('scales_district_idx').on(t.districtId),
-    uniqueIndex('scales_one_default_uq').on(t.districtId).where(sql`is_default`),
+    uniqueIndex('scales_one_default_uq')
+      .on(t.districtId)
+      .where(sql`is_default`),
   ],
 );
 
@@ -101,7 +103,9 @@ export const frameworkVersions = pgTable(
   (t) => [
     uniqueIndex('framework_versions_number_uq').on(t.frameworkId, t.versionNumber),
     /** At most one draft per framework. */
-    uniqueIndex('framework_versions_one_draft_uq').on(t.frameworkId).where(sql`status = 'draft'`),
+    uniqueIndex('framework_versions_one_draft_uq')
+      .on(t.frameworkId)
+      .where(sql`status = 'draft'`),
     index('framework_versions_case_idx').on(t.districtId, t.caseIdentifier),
   ],
 );
@@ -210,10 +214,7 @@ export const frameworkItemMappings = pgTable(
     previousItemId: uuid().references(() => frameworkItems.id),
     kind: text().notNull(),
   },
-  (t) => [
-    index('framework_item_mappings_version_idx').on(t.versionId),
-    index('framework_item_mappings_previous_idx').on(t.previousItemId),
-  ],
+  (t) => [index('framework_item_mappings_version_idx').on(t.versionId), index('framework_item_mappings_previous_idx').on(t.previousItemId)],
 );
 
 /** The design team of a framework: staff invited to comment on its drafts (they cannot edit). */

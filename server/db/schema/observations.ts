@@ -88,7 +88,12 @@ export const observations = pgTable(
     index('observations_observer_idx').on(t.districtId, t.observerPersonId, t.status),
     index('observations_school_idx').on(t.districtId, t.orgUnitId, t.observedOn),
     // The list's order (services/observations/load.ts): a page is read off the index, never sorted.
-    index('observations_list_idx').on(t.districtId, t.observedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('observations_list_idx').on(
+      t.districtId,
+      t.observedOn.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
   ],
 );
 

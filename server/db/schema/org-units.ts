@@ -15,8 +15,5 @@ export const orgUnits = pgTable(
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
   },
-  (t) => [
-    uniqueIndex('org_units_source_uq').on(t.districtId, t.sourcedId),
-    index('org_units_district_name_idx').on(t.districtId, t.name),
-  ],
+  (t) => [uniqueIndex('org_units_source_uq').on(t.districtId, t.sourcedId), index('org_units_district_name_idx').on(t.districtId, t.name)],
 );

@@ -47,10 +47,7 @@ export const pathwaySteps = pgTable(
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
   },
-  (t) => [
-    index('pathway_steps_pathway_idx').on(t.pathwayId, t.position),
-    uniqueIndex('pathway_steps_code_uq').on(t.districtId, t.code),
-  ],
+  (t) => [index('pathway_steps_pathway_idx').on(t.pathwayId, t.position), uniqueIndex('pathway_steps_code_uq').on(t.districtId, t.code)],
 );
 
 /** Two steps of different pathways declared equivalent (stored once, `stepId` < `equivalentStepId`). */

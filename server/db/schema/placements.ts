@@ -29,7 +29,9 @@ export const stepPlacements = pgTable(
     index('step_placements_person_idx').on(t.personId, t.startDate),
     index('step_placements_step_idx').on(t.stepId),
     // At most one open placement per person.
-    uniqueIndex('step_placements_open_uq').on(t.personId).where(sql`end_date is null`),
+    uniqueIndex('step_placements_open_uq')
+      .on(t.personId)
+      .where(sql`end_date is null`),
   ],
 );
 

@@ -46,7 +46,9 @@ export const caseloadMembers = pgTable(
       .notNull()
       .references(() => people.id),
     active: boolean().notNull().default(true),
-    startsOn: date({ mode: 'string' }).notNull().default(sql`current_date`),
+    startsOn: date({ mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
     endsOn: date({ mode: 'string' }),
     version: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id),

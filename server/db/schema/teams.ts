@@ -18,7 +18,9 @@ export const teams = pgTable(
       .references(() => orgUnits.id),
     kind: text().notNull(),
     name: text().notNull(),
-    startsOn: date({ mode: 'string' }).notNull().default(sql`current_date`),
+    startsOn: date({ mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
     endsOn: date({ mode: 'string' }),
     version: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id),
@@ -41,7 +43,9 @@ export const teamMembers = pgTable(
       .notNull()
       .references(() => people.id),
     role: text().notNull(),
-    startsOn: date({ mode: 'string' }).notNull().default(sql`current_date`),
+    startsOn: date({ mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
     endsOn: date({ mode: 'string' }),
     version: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id),

@@ -4,28 +4,34 @@ import { tenantColumns } from './columns.ts';
 import { people } from './people.ts';
 
 /** A person who can sign in. School-level access comes from role assignments; HR and admin are grants. */
-export const users = pgTable('users', {
-  ...tenantColumns(),
-  personId: uuid()
-    .notNull()
-    .unique()
-    .references(() => people.id),
-  /**
-   * Lower-cased. Sign-in asks for an e-mail, not a district, so at most one account per e-mail has
-   * a password; an invitation (no password yet) may share its e-mail with another district's
-   * account, so inviting never reveals that account (the invitee learns it on choosing a password).
-   */
-  email: text().notNull(),
-  /** scrypt hash in PHC-like form; null until the user sets a password (or signs in by SSO). */
-  passwordHash: text(),
-  adminGrant: text(),
-  locale: text(),
-  active: boolean().notNull().default(true),
-  version: integer().notNull().default(1),
-}, (t) => [
-  uniqueIndex('users_email_password_uq').on(t.email).where(sql`password_hash is not null`),
-  uniqueIndex('users_district_email_uq').on(t.districtId, t.email),
-]);
+export const users = pgTable(
+  'users',
+  {
+    ...tenantColumns(),
+    personId: uuid()
+      .notNull()
+      .unique()
+      .references(() => people.id),
+    /**
+     * Lower-cased. Sign-in asks for an e-mail, not a district, so at most one account per e-mail has
+     * a password; an invitation (no password yet) may share its e-mail with another district's
+     * account, so inviting never reveals that account (the invitee learns it on choosing a password).
+     */
+    email: text().notNull(),
+    /** scrypt hash in PHC-like form; null until the user sets a password (or signs in by SSO). */
+    passwordHash: text(),
+    adminGrant: text(),
+    locale: text(),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('users_email_password_uq')
+      .on(t.email)
+      .where(sql`password_hash is not null`),
+    uniqueIndex('users_district_email_uq').on(t.districtId, t.email),
+  ],
+);
 
 export const sessions = pgTable(
   'sessions',

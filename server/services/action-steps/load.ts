@@ -93,7 +93,13 @@ export async function actionStepView(ctx: Ctx, id: string, db: Executor = ctx.db
   const [step] = await actionStepViews(ctx.actor, db, eq(actionSteps.id, id));
   if (!step) throw notFound('Action step');
   const units = (await currentOrgUnitsOf(db, ctx.actor.districtId, [step.person.id])).get(step.person.id) ?? [];
-  if (!canReadActionStep(ctx.actor, { districtId: ctx.actor.districtId, personId: step.person.id, createdByPersonId: step.createdBy?.id ?? null }, units)) {
+  if (
+    !canReadActionStep(
+      ctx.actor,
+      { districtId: ctx.actor.districtId, personId: step.person.id, createdByPersonId: step.createdBy?.id ?? null },
+      units,
+    )
+  ) {
     throw notFound('Action step');
   }
   return step;
@@ -114,6 +120,10 @@ export async function listActionSteps(ctx: Ctx, q: ActionStepListQuery): Promise
 async function filterReadable(ctx: Ctx, steps: ActionStep[]): Promise<ActionStep[]> {
   const units = await currentOrgUnitsOf(ctx.db, ctx.actor.districtId, [...new Set(steps.map((s) => s.person.id))]);
   return steps.filter((s) =>
-    canReadActionStep(ctx.actor, { districtId: ctx.actor.districtId, personId: s.person.id, createdByPersonId: s.createdBy?.id ?? null }, units.get(s.person.id) ?? []),
+    canReadActionStep(
+      ctx.actor,
+      { districtId: ctx.actor.districtId, personId: s.person.id, createdByPersonId: s.createdBy?.id ?? null },
+      units.get(s.person.id) ?? [],
+    ),
   );
 }

@@ -29,7 +29,13 @@ export async function createActionStep(ctx: Ctx, observationId: string, input: C
     const [lib] = await ctx.db
       .select()
       .from(actionStepLibrary)
-      .where(and(eq(actionStepLibrary.id, input.libraryStepId), eq(actionStepLibrary.districtId, ctx.actor.districtId), eq(actionStepLibrary.active, true)));
+      .where(
+        and(
+          eq(actionStepLibrary.id, input.libraryStepId),
+          eq(actionStepLibrary.districtId, ctx.actor.districtId),
+          eq(actionStepLibrary.active, true),
+        ),
+      );
     if (!lib) throw invalid('libraryStepId', 'Pick an active step of the district library');
     title ??= lib.title;
     if (practicePrompt === undefined) practicePrompt = lib.practicePrompt;
@@ -73,7 +79,10 @@ export async function notifyStepsAssigned(
   steps: Pick<typeof actionSteps.$inferSelect, 'id' | 'title' | 'dueOn'>[],
   author = ctx.actor.personId,
 ): Promise<void> {
-  const [me] = await tx.select({ name: personNameSql(people) }).from(people).where(eq(people.id, author));
+  const [me] = await tx
+    .select({ name: personNameSql(people) })
+    .from(people)
+    .where(eq(people.id, author));
   const name = me?.name ?? '';
   for (const step of steps) {
     await notify(tx, ctx, {
@@ -108,7 +117,11 @@ export async function applyActionStepChecks(tx: Executor, observationId: string)
  */
 export async function updateActionStep(ctx: Ctx, id: string, input: UpdateActionStepInput): Promise<ActionStep> {
   const current = await actionStepView(ctx, id);
-  const abilities = actionStepAbilities(ctx.actor, { districtId: ctx.actor.districtId, personId: current.person.id, createdByPersonId: current.createdBy?.id ?? null });
+  const abilities = actionStepAbilities(ctx.actor, {
+    districtId: ctx.actor.districtId,
+    personId: current.person.id,
+    createdByPersonId: current.createdBy?.id ?? null,
+  });
   const { version, ...fields } = input;
   const editing = fields.title !== undefined || fields.practicePrompt !== undefined || fields.dueOn !== undefined;
   if (editing && !abilities.edit) throw forbidden('Only those supporting the teacher change the step’s wording or due date');

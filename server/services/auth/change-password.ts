@@ -10,7 +10,13 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 /** Changes the caller's password after checking the current one and the new one's strength; ends their other sessions and revokes open reset links. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionId?: string) {
   const [user] = await ctx.db
-    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, givenName: people.givenName, familyName: people.familyName })
+    .select({
+      id: users.id,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      givenName: people.givenName,
+      familyName: people.familyName,
+    })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .where(eq(users.id, ctx.actor.userId));

@@ -44,7 +44,12 @@ export async function endMySession(ctx: Ctx, publicId: string, currentSessionId:
   if (target.id === currentSessionId) throw invalidState('This is the device you are using; sign out instead');
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, target.id));
-    await recordAudit(tx, ctx, { action: 'user.end_session', entityType: 'user', entityId: ctx.actor.userId, after: { session: publicId } });
+    await recordAudit(tx, ctx, {
+      action: 'user.end_session',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      after: { session: publicId },
+    });
   });
 }
 
@@ -55,7 +60,12 @@ export async function endMyOtherSessions(ctx: Ctx, currentSessionId: string) {
       .delete(sessions)
       .where(and(eq(sessions.userId, ctx.actor.userId), eq(sessions.districtId, ctx.actor.districtId), ne(sessions.id, currentSessionId)))
       .returning({ id: sessions.id });
-    await recordAudit(tx, ctx, { action: 'user.end_other_sessions', entityType: 'user', entityId: ctx.actor.userId, after: { ended: ended.length } });
+    await recordAudit(tx, ctx, {
+      action: 'user.end_other_sessions',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      after: { ended: ended.length },
+    });
     return { ended: ended.length };
   });
 }
@@ -89,7 +99,12 @@ export async function endDistrictSessions(ctx: Ctx, currentSessionId: string) {
       .delete(sessions)
       .where(and(eq(sessions.districtId, ctx.actor.districtId), ne(sessions.id, currentSessionId)))
       .returning({ id: sessions.id });
-    await recordAudit(tx, ctx, { action: 'district.end_sessions', entityType: 'district', entityId: ctx.actor.districtId, after: { ended: ended.length } });
+    await recordAudit(tx, ctx, {
+      action: 'district.end_sessions',
+      entityType: 'district',
+      entityId: ctx.actor.districtId,
+      after: { ended: ended.length },
+    });
     return { ended: ended.length };
   });
 }

@@ -15,7 +15,10 @@ export async function endAccessOf(tx: Executor, districtId: string, personIds: s
     .where(and(inArray(users.personId, personIds), eq(users.districtId, districtId)));
   const now = new Date();
   await tx.delete(sessions).where(inArray(sessions.userId, userIds));
-  await tx.update(calendarFeeds).set({ revokedAt: now }).where(and(inArray(calendarFeeds.userId, userIds), isNull(calendarFeeds.revokedAt)));
+  await tx
+    .update(calendarFeeds)
+    .set({ revokedAt: now })
+    .where(and(inArray(calendarFeeds.userId, userIds), isNull(calendarFeeds.revokedAt)));
   await tx
     .update(passwordResets)
     .set({ expiresAt: now })

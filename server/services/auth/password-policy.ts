@@ -6,11 +6,7 @@ import { AppError } from '../../lib/errors.ts';
  * person's own name or e-mail; `details` carry zxcvbn's feedback keys for the form to translate.
  * Every place a password is set calls this: a reset, an invitation, a change.
  */
-export function assertStrongPassword(
-  password: string,
-  person: { email: string; givenName: string; familyName: string },
-  path: string,
-) {
+export function assertStrongPassword(password: string, person: { email: string; givenName: string; familyName: string }, path: string) {
   const strength = checkPasswordStrength(password, personalWords(person));
   if (strength.ok) return;
   throw new AppError('validation_failed', 'Choose a stronger password', [

@@ -20,9 +20,19 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
  * exists; returns the e-mail to send, or null when there is no active account (a deactivated
  * person gets nothing).
  */
-export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; requestId: string }): Promise<HeldEmail | null> {
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string; publicUrl: string; requestId: string },
+): Promise<HeldEmail | null> {
   const [user] = await db
-    .select({ id: users.id, districtId: users.districtId, adminGrant: users.adminGrant, email: users.email, locale: users.locale, givenName: people.givenName })
+    .select({
+      id: users.id,
+      districtId: users.districtId,
+      adminGrant: users.adminGrant,
+      email: users.email,
+      locale: users.locale,
+      givenName: people.givenName,
+    })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.email, input.email.toLowerCase()), eq(users.active, true), eq(people.active, true)))
@@ -32,11 +42,15 @@ export async function requestPasswordReset(db: Db, input: { email: string; publi
   if (!user || (await passwordSignInOff(db, user))) return null;
   return db.transaction(async (tx) => {
     const mail = await createPasswordLink(tx, user, 'passwordReset', input.publicUrl);
-    await recordAudit(tx, { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } }, {
-      action: 'auth.password_reset_requested',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { requestId: input.requestId, actor: { userId: null, districtId: user.districtId } },
+      {
+        action: 'auth.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
     return mail;
   });
 }
@@ -61,9 +75,18 @@ export async function createPasswordLink(
   const token = newToken();
   const link = `${publicUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
   const email = linkEmail(kind, user.locale === 'es' ? 'es' : 'en', user.givenName, link);
-  await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + LINK_TTL_MS[kind]) });
+  await tx
+    .insert(passwordResets)
+    .values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + LINK_TTL_MS[kind]) });
   const [outboxId] = await recordEmails(tx, [
-    { districtId: user.districtId, kind: OUTBOX_KIND[kind], toAddress: user.email, subject: email.subject, body: email.storedBody, linkWithheld: true },
+    {
+      districtId: user.districtId,
+      kind: OUTBOX_KIND[kind],
+      toAddress: user.email,
+      subject: email.subject,
+      body: email.storedBody,
+      linkWithheld: true,
+    },
   ]);
   return { outboxId: outboxId!, to: user.email, subject: email.subject, text: email.body };
 }
@@ -89,7 +112,14 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .innerJoin(people, eq(people.id, users.personId))
-    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), eq(users.active, true), eq(people.active, true)));
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(input.token)),
+        isNull(passwordResets.usedAt),
+        eq(users.active, true),
+        eq(people.active, true),
+      ),
+    );
   if (!reset || reset.expiresAt < new Date()) {
     throw new AppError('invalid_state', 'This reset link has expired or was already used; ask for a new one');
   }
@@ -109,11 +139,15 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
     await revokePasswordLinks(tx, reset.userId);
     await deleteUserSessions(tx, reset.userId);
-    await recordAudit(tx, { requestId: input.requestId, actor: { userId: reset.userId, districtId: reset.districtId } }, {
-      action: 'auth.password_reset',
-      entityType: 'user',
-      entityId: reset.userId,
-    });
+    await recordAudit(
+      tx,
+      { requestId: input.requestId, actor: { userId: reset.userId, districtId: reset.districtId } },
+      {
+        action: 'auth.password_reset',
+        entityType: 'user',
+        entityId: reset.userId,
+      },
+    );
   });
 }
 

@@ -24,7 +24,16 @@ export interface SessionLifetime {
  * `mfaVerified`: the sign-in passed a second factor (services/auth/mfa); `authMethod` records how
  * the person proved who they are ('password' unless given).
  */
-export async function createSession(db: Executor, input: SessionLifetime & { userId: string; districtId: string; userAgent?: string; mfaVerified?: boolean; authMethod?: 'password' | 'sso' }) {
+export async function createSession(
+  db: Executor,
+  input: SessionLifetime & {
+    userId: string;
+    districtId: string;
+    userAgent?: string;
+    mfaVerified?: boolean;
+    authMethod?: 'password' | 'sso';
+  },
+) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -63,12 +72,16 @@ function sessionQuery(db: Db) {
       district: { id: districts.id, name: districts.name, timeZone: districts.timeZone },
       // The actor's scopes in the same statement: one query authenticates a request.
       // A network's active schools ride along with a role held in the network (policies/networks.ts).
-      roles: sql<{ role: string; orgUnitId: string; networkSchoolIds: string[] }[]>`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)},
+      roles: sql<
+        { role: string; orgUnitId: string; networkSchoolIds: string[] }[]
+      >`(select coalesce(json_agg(json_build_object('role', ${qualified(roleAssignments.role)}, 'orgUnitId', ${qualified(roleAssignments.orgUnitId)},
           'networkSchoolIds', (select coalesce(json_agg(school.id), '[]'::json) from org_units school join org_units network on network.id = school.parent_id
             where network.id = ${qualified(roleAssignments.orgUnitId)} and network.type = 'network' and school.active))), '[]'::json)
         from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(users.personId)} and ${currentAssignment()})`,
       // Current caseload rows and the members of teams the person leads (coaching-scope.ts).
-      caseload: sql<string[]>`${coachingScopeJson(qualified(users.personId), sql`(now() at time zone ${qualified(districts.timeZone)})::date`)}`,
+      caseload: sql<
+        string[]
+      >`${coachingScopeJson(qualified(users.personId), sql`(now() at time zone ${qualified(districts.timeZone)})::date`)}`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -60,15 +60,18 @@ export async function updateSignInSettings(
     const current = await signInSettingsOf(tx, districtId);
     if (current.version !== input.version) throw conflict(current);
     const changes: Partial<Pick<SignInSettings, 'passwordSignIn' | 'requireTwoFactor'>> = {};
-    if (input.passwordSignIn !== undefined && input.passwordSignIn !== current.passwordSignIn) changes.passwordSignIn = input.passwordSignIn;
-    if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== current.requireTwoFactor) changes.requireTwoFactor = input.requireTwoFactor;
+    if (input.passwordSignIn !== undefined && input.passwordSignIn !== current.passwordSignIn)
+      changes.passwordSignIn = input.passwordSignIn;
+    if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== current.requireTwoFactor)
+      changes.requireTwoFactor = input.requireTwoFactor;
     if (Object.keys(changes).length === 0) return;
     if (changes.passwordSignIn === false) {
       const blockedBy = passwordsOffBlockedBy({
         enabledProviders: await enabledProviderCount(tx, districtId),
         sessionAuthMethod: await sessionAuthMethod(tx, sessionId),
       });
-      if (blockedBy) throw invalidState('Password sign-in can be turned off only after signing in with single sign-on', { reason: blockedBy });
+      if (blockedBy)
+        throw invalidState('Password sign-in can be turned off only after signing in with single sign-on', { reason: blockedBy });
     }
     const next = { ...current, ...changes, version: current.version + 1 };
     await tx

@@ -90,16 +90,24 @@ function failureReason(account: SignInAccount, matches: boolean): FailureReason 
 
 /** A failed sign-in on a known account goes to its district's audit log (never the password). */
 async function recordFailure(db: Db, account: SignInAccount, input: { ip: string; requestId: string }, reason: FailureReason) {
-  await recordAudit(db, { requestId: input.requestId, actor: { userId: null, districtId: account.districtId } }, {
-    action: 'auth.sign_in_failed',
-    entityType: 'user',
-    entityId: account.id,
-    after: { ip: input.ip, reason },
-  });
+  await recordAudit(
+    db,
+    { requestId: input.requestId, actor: { userId: null, districtId: account.districtId } },
+    {
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      entityId: account.id,
+      after: { ip: input.ip, reason },
+    },
+  );
 }
 
 /** Opens a session for an account whose sign-in succeeded, and audits it with the address. */
-export async function openSession(db: Db, account: Pick<SignInAccount, 'id' | 'districtId'>, input: Omit<SignInInput, 'email' | 'password'>) {
+export async function openSession(
+  db: Db,
+  account: Pick<SignInAccount, 'id' | 'districtId'>,
+  input: Omit<SignInInput, 'email' | 'password'>,
+) {
   const session = await createSession(db, {
     userId: account.id,
     districtId: account.districtId,
@@ -107,11 +115,15 @@ export async function openSession(db: Db, account: Pick<SignInAccount, 'id' | 'd
     maxHours: input.maxHours,
     userAgent: input.userAgent,
   });
-  await recordAudit(db, { requestId: input.requestId, actor: { userId: account.id, districtId: account.districtId } }, {
-    action: 'auth.sign_in',
-    entityType: 'user',
-    entityId: account.id,
-    after: { ip: input.ip },
-  });
+  await recordAudit(
+    db,
+    { requestId: input.requestId, actor: { userId: account.id, districtId: account.districtId } },
+    {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: account.id,
+      after: { ip: input.ip },
+    },
+  );
   return session;
 }

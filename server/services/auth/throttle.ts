@@ -42,7 +42,10 @@ export function addressKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -122,5 +125,10 @@ export async function reserveSignInAttempt(db: Db, email: string, ip: string): P
 export async function deleteStaleThrottles(db: Db) {
   await db
     .delete(signInThrottles)
-    .where(and(lt(signInThrottles.lastAttemptAt, new Date(Date.now() - 24 * 3600_000)), sql`${signInThrottles.blockedUntil} is null or ${signInThrottles.blockedUntil} < now()`));
+    .where(
+      and(
+        lt(signInThrottles.lastAttemptAt, new Date(Date.now() - 24 * 3600_000)),
+        sql`${signInThrottles.blockedUntil} is null or ${signInThrottles.blockedUntil} < now()`,
+      ),
+    );
 }

@@ -45,7 +45,8 @@ export async function eventsFor(db: Executor, q: EventsQuery): Promise<CalendarE
     eq(observations.coObserverPersonId, personId),
     eq(observations.observedPersonId, personId),
   );
-  const inRange = (column: typeof observations.scheduledAt | typeof observations.feedbackMeetingAt) => and(isNotNull(column), gte(column, start), lt(column, end));
+  const inRange = (column: typeof observations.scheduledAt | typeof observations.feedbackMeetingAt) =>
+    and(isNotNull(column), gte(column, start), lt(column, end));
   const obsRows = await db
     .select({
       id: observations.id,
@@ -60,7 +61,13 @@ export async function eventsFor(db: Executor, q: EventsQuery): Promise<CalendarE
     })
     .from(observations)
     .innerJoin(observationTypes, eq(observationTypes.id, observations.typeId))
-    .where(and(eq(observations.districtId, districtId), involved, or(inRange(observations.scheduledAt), inRange(observations.feedbackMeetingAt))));
+    .where(
+      and(
+        eq(observations.districtId, districtId),
+        involved,
+        or(inRange(observations.scheduledAt), inRange(observations.feedbackMeetingAt)),
+      ),
+    );
 
   const attending = db
     .select({ logId: coachingLogAttendees.logId })
@@ -90,7 +97,12 @@ export async function eventsFor(db: Executor, q: EventsQuery): Promise<CalendarE
     ? await db
         .select({ logId: coachingLogAttendees.logId, personId: coachingLogAttendees.personId })
         .from(coachingLogAttendees)
-        .where(inArray(coachingLogAttendees.logId, logRows.map((l) => l.id)))
+        .where(
+          inArray(
+            coachingLogAttendees.logId,
+            logRows.map((l) => l.id),
+          ),
+        )
     : [];
 
   const names = await namesOf(db, districtId, [
@@ -115,10 +127,23 @@ export async function eventsFor(db: Executor, q: EventsQuery): Promise<CalendarE
       link: own && (!observed || o.status === 'published') ? `/observations/${o.id}` : null,
     };
     if (o.scheduledAt && o.scheduledAt >= start && o.scheduledAt < end) {
-      events.push({ id: `observation-${o.id}`, kind: 'observation', startsAt: o.scheduledAt.toISOString(), endsAt: plus(o.scheduledAt, o.durationMinutes).toISOString(), ...base });
+      events.push({
+        id: `observation-${o.id}`,
+        kind: 'observation',
+        startsAt: o.scheduledAt.toISOString(),
+        endsAt: plus(o.scheduledAt, o.durationMinutes).toISOString(),
+        ...base,
+      });
     }
     if (o.feedbackMeetingAt && o.feedbackMeetingAt >= start && o.feedbackMeetingAt < end) {
-      events.push({ id: `feedback-${o.id}`, kind: 'feedback_meeting', startsAt: o.feedbackMeetingAt.toISOString(), endsAt: plus(o.feedbackMeetingAt, null).toISOString(), ...base, typeName: null });
+      events.push({
+        id: `feedback-${o.id}`,
+        kind: 'feedback_meeting',
+        startsAt: o.feedbackMeetingAt.toISOString(),
+        endsAt: plus(o.feedbackMeetingAt, null).toISOString(),
+        ...base,
+        typeName: null,
+      });
     }
   }
 

@@ -46,12 +46,20 @@ export async function rotateFeed(ctx: Ctx, origin: string): Promise<CreatedCalen
   const token = newToken();
   const createdAt = new Date();
   await ctx.db.transaction(async (tx) => {
-    await tx.update(calendarFeeds).set({ revokedAt: createdAt }).where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)));
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: createdAt })
+      .where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)));
     const [row] = await tx
       .insert(calendarFeeds)
       .values({ districtId: ctx.actor.districtId, userId: ctx.actor.userId, tokenHash: hashToken(token), createdAt })
       .returning({ id: calendarFeeds.id });
-    await recordAudit(tx, ctx, { action: 'calendar_feed.rotate', entityType: 'calendar_feed', entityId: row!.id, after: { userId: ctx.actor.userId } });
+    await recordAudit(tx, ctx, {
+      action: 'calendar_feed.rotate',
+      entityType: 'calendar_feed',
+      entityId: row!.id,
+      after: { userId: ctx.actor.userId },
+    });
   });
   return { url: feedUrl(origin, token), createdAt: createdAt.toISOString() };
 }
@@ -65,7 +73,12 @@ export async function revokeFeed(ctx: Ctx): Promise<CalendarFeedStatus> {
       .where(and(eq(calendarFeeds.userId, ctx.actor.userId), isNull(calendarFeeds.revokedAt)))
       .returning({ id: calendarFeeds.id });
     for (const row of revoked) {
-      await recordAudit(tx, ctx, { action: 'calendar_feed.revoke', entityType: 'calendar_feed', entityId: row.id, before: { userId: ctx.actor.userId } });
+      await recordAudit(tx, ctx, {
+        action: 'calendar_feed.revoke',
+        entityType: 'calendar_feed',
+        entityId: row.id,
+        before: { userId: ctx.actor.userId },
+      });
     }
   });
   return { active: false, createdAt: null };
@@ -85,7 +98,12 @@ export function eventSummary(event: CalendarEvent, locale: string): string {
  * is looked up with the owner's executor (no district is known yet); the events are read bound to
  * the feed's district.
  */
-export async function renderFeed(database: Pick<Database, 'db' | 'forDistrict'>, token: string, origin: string, now = new Date()): Promise<string | null> {
+export async function renderFeed(
+  database: Pick<Database, 'db' | 'forDistrict'>,
+  token: string,
+  origin: string,
+  now = new Date(),
+): Promise<string | null> {
   const [feed] = await database.db
     .select({
       districtId: calendarFeeds.districtId,

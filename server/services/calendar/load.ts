@@ -28,13 +28,22 @@ export async function districtTimeZone(ctx: Pick<Ctx, 'db'>, districtId: string)
 export async function calendarFor(ctx: Ctx, query: z.infer<typeof CalendarQuery>): Promise<Calendar> {
   const { actor } = ctx;
   const span = daysBetween(query.from, query.to);
-  if (span < 0) throw new AppError('validation_failed', 'The range ends before it starts', [{ path: 'to', message: 'Must not be before from' }]);
+  if (span < 0)
+    throw new AppError('validation_failed', 'The range ends before it starts', [{ path: 'to', message: 'Must not be before from' }]);
   if (span + 1 > CALENDAR_MAX_DAYS) {
-    throw new AppError('validation_failed', `At most ${CALENDAR_MAX_DAYS} days at a time`, [{ path: 'to', message: `At most ${CALENDAR_MAX_DAYS} days after from` }]);
+    throw new AppError('validation_failed', `At most ${CALENDAR_MAX_DAYS} days at a time`, [
+      { path: 'to', message: `At most ${CALENDAR_MAX_DAYS} days after from` },
+    ]);
   }
   const personId = query.personId ?? actor.personId;
   const [person] = await ctx.db
-    .select({ id: people.id, districtId: people.districtId, givenName: people.givenName, familyName: people.familyName, preferredName: people.preferredName })
+    .select({
+      id: people.id,
+      districtId: people.districtId,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      preferredName: people.preferredName,
+    })
     .from(people)
     .where(and(eq(people.id, personId), eq(people.districtId, actor.districtId)));
   if (!person) throw notFound('Person');

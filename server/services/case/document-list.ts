@@ -24,9 +24,12 @@ export function packageOfDocumentList(root: Json): Json {
     const embedded = get(doc, 'CFPackage');
     const packageKey = key(doc, 'CFPackage');
     const document = Object.fromEntries(Object.entries(doc).filter(([k]) => k !== packageKey));
-    if (isObject(embedded) && get(embedded, 'CFItems') !== undefined) return get(embedded, 'CFDocument') === undefined ? { CFDocument: document, ...embedded } : embedded;
+    if (isObject(embedded) && get(embedded, 'CFItems') !== undefined)
+      return get(embedded, 'CFDocument') === undefined ? { CFDocument: document, ...embedded } : embedded;
     if (get(doc, 'CFItems') !== undefined) {
-      const sections = ['CFItems', 'CFAssociations', 'CFDefinitions', 'CFRubrics'].map((name) => key(doc, name)).filter((k): k is string => k !== undefined);
+      const sections = ['CFItems', 'CFAssociations', 'CFDefinitions', 'CFRubrics']
+        .map((name) => key(doc, name))
+        .filter((k): k is string => k !== undefined);
       return {
         CFDocument: Object.fromEntries(Object.entries(document).filter(([k]) => !sections.includes(k))),
         ...Object.fromEntries(sections.map((k) => [k, doc[k]])),
@@ -34,5 +37,7 @@ export function packageOfDocumentList(root: Json): Json {
     }
   }
   const titles = docs.flatMap((d) => (isObject(d) && str(d.title) ? [str(d.title)!.slice(0, 80)] : []));
-  throw new CaseFileError('document_list', { titles: titles.length === 0 ? '–' : `${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''}` });
+  throw new CaseFileError('document_list', {
+    titles: titles.length === 0 ? '–' : `${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''}`,
+  });
 }

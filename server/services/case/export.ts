@@ -1,7 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
-  frameworkAssociations, frameworkItems, frameworkVersions, rubricCriteria, rubricDescriptors, rubrics, type CaseLink, type ItemTypeDef,
+  frameworkAssociations,
+  frameworkItems,
+  frameworkVersions,
+  rubricCriteria,
+  rubricDescriptors,
+  rubrics,
+  type CaseLink,
+  type ItemTypeDef,
 } from '../../db/schema/index.ts';
 import { FIELD_SPECS, isUuid, uuidV5, type ObjectKind } from './fields.ts';
 import { caseUri } from './rows.ts';
@@ -45,16 +52,28 @@ export function treeOrder<T extends { id: string; parentId: string | null; posit
 export async function loadVersionContent(db: Executor, version: VersionRow): Promise<VersionContent> {
   const [items, associations, rubricRows] = await Promise.all([
     db.select().from(frameworkItems).where(eq(frameworkItems.versionId, version.id)),
-    db.select().from(frameworkAssociations).where(eq(frameworkAssociations.versionId, version.id)).orderBy(asc(frameworkAssociations.createdAt), asc(frameworkAssociations.caseIdentifier)),
+    db
+      .select()
+      .from(frameworkAssociations)
+      .where(eq(frameworkAssociations.versionId, version.id))
+      .orderBy(asc(frameworkAssociations.createdAt), asc(frameworkAssociations.caseIdentifier)),
     db.select().from(rubrics).where(eq(rubrics.versionId, version.id)).orderBy(asc(rubrics.createdAt), asc(rubrics.title), asc(rubrics.id)),
   ]);
   const rubricIds = rubricRows.map((r) => r.id);
   const criteria = rubricIds.length
-    ? await db.select().from(rubricCriteria).where(inArray(rubricCriteria.rubricId, rubricIds)).orderBy(asc(rubricCriteria.position), asc(rubricCriteria.caseIdentifier))
+    ? await db
+        .select()
+        .from(rubricCriteria)
+        .where(inArray(rubricCriteria.rubricId, rubricIds))
+        .orderBy(asc(rubricCriteria.position), asc(rubricCriteria.caseIdentifier))
     : [];
   const criterionIds = criteria.map((c) => c.id);
   const levels = criterionIds.length
-    ? await db.select().from(rubricDescriptors).where(inArray(rubricDescriptors.criterionId, criterionIds)).orderBy(asc(rubricDescriptors.position), asc(rubricDescriptors.caseIdentifier))
+    ? await db
+        .select()
+        .from(rubricDescriptors)
+        .where(inArray(rubricDescriptors.criterionId, criterionIds))
+        .orderBy(asc(rubricDescriptors.position), asc(rubricDescriptors.caseIdentifier))
     : [];
   const levelsBy = groupBy(levels, (l) => l.criterionId);
   const criteriaBy = groupBy(criteria, (c) => c.rubricId);
@@ -62,7 +81,10 @@ export async function loadVersionContent(db: Executor, version: VersionRow): Pro
     version,
     items: treeOrder(items),
     associations,
-    rubrics: rubricRows.map((r) => ({ ...r, criteria: (criteriaBy.get(r.id) ?? []).map((c) => ({ ...c, levels: levelsBy.get(c.id) ?? [] })) })),
+    rubrics: rubricRows.map((r) => ({
+      ...r,
+      criteria: (criteriaBy.get(r.id) ?? []).map((c) => ({ ...c, levels: levelsBy.get(c.id) ?? [] })),
+    })),
   };
 }
 
@@ -176,9 +198,10 @@ export function buildPackage(content: VersionContent, baseUrl: string): Json {
     );
     const parent = item.parentId ? itemById.get(item.parentId) : undefined;
     const pa = parentAssociation ?? {};
-    const identifier = item.parentAssociationIdentifier && isUuid(item.parentAssociationIdentifier)
-      ? item.parentAssociationIdentifier
-      : uuidV5(`${item.caseIdentifier}:isChildOf:${parent?.caseIdentifier ?? docId}`);
+    const identifier =
+      item.parentAssociationIdentifier && isUuid(item.parentAssociationIdentifier)
+        ? item.parentAssociationIdentifier
+        : uuidV5(`${item.caseIdentifier}:isChildOf:${parent?.caseIdentifier ?? docId}`);
     hierarchy.push(
       shape('association', {
         ...pa,
@@ -195,8 +218,18 @@ export function buildPackage(content: VersionContent, baseUrl: string): Json {
 
   const node = (stored: CaseLink | null, itemId: string | null): CaseLink => {
     const item = itemId ? itemById.get(itemId) : undefined;
-    if (item) return { ...itemLink(item), ...(stored?.title ? { title: stored.title } : {}), ...(stored?.targetType ? { targetType: stored.targetType } : {}) };
-    return { title: strOr(stored?.title, ''), identifier: strOr(stored?.identifier, ''), uri: strOr(stored?.uri, ''), ...(stored?.targetType ? { targetType: stored.targetType } : {}) };
+    if (item)
+      return {
+        ...itemLink(item),
+        ...(stored?.title ? { title: stored.title } : {}),
+        ...(stored?.targetType ? { targetType: stored.targetType } : {}),
+      };
+    return {
+      title: strOr(stored?.title, ''),
+      identifier: strOr(stored?.identifier, ''),
+      uri: strOr(stored?.uri, ''),
+      ...(stored?.targetType ? { targetType: stored.targetType } : {}),
+    };
   };
   const others = content.associations.map((a) => {
     const cf = a.caseFields as Json;

@@ -16,7 +16,13 @@ const EXTENSIONS: Record<ExportFormat, string> = { case: 'json', csv: 'csv', xls
 
 /** A file name safe in a Content-Disposition header: ASCII letters, digits and dashes. */
 export const fileSlug = (title: string) =>
-  title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 60) || 'framework';
+  title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .toLowerCase()
+    .slice(0, 60) || 'framework';
 
 /**
  * Any version the caller may read (loadVersion: 404 for another district or an unreadable draft),
@@ -32,7 +38,9 @@ export async function exportVersion(ctx: Ctx, versionId: string, format: ExportF
   else if (format === 'csv') body = exportCsv(content);
   else ({ body, cutCells } = await exportXlsx(content, lang));
   await recordAudit(ctx.db, ctx, {
-    action: 'framework.export', entityType: 'framework_version', entityId: version.id,
+    action: 'framework.export',
+    entityType: 'framework_version',
+    entityId: version.id,
     after: { format, items: content.items.length, ...(cutCells > 0 ? { cutCells } : {}) },
   });
   return {

@@ -40,23 +40,70 @@ export type ObjectKind =
 const common = { identifier: 'identifier', uri: 'string', lastChangeDateTime: 'dateTime', extensions: 'extensions' } as const;
 
 export const FIELD_SPECS: Record<ObjectKind, Record<string, FieldKind>> = {
-  package: { CFDocument: 'children', CFItems: 'children', CFAssociations: 'children', CFDefinitions: 'children', CFRubrics: 'children', extensions: 'extensions' },
+  package: {
+    CFDocument: 'children',
+    CFItems: 'children',
+    CFAssociations: 'children',
+    CFDefinitions: 'children',
+    CFRubrics: 'children',
+    extensions: 'extensions',
+  },
   document: {
-    ...common, frameworkType: 'string', caseVersion: 'string', creator: 'string', title: 'string', officialSourceURL: 'string',
-    publisher: 'string', description: 'string', subject: 'stringArray', subjectURI: 'linkArray', language: 'string', version: 'string',
-    adoptionStatus: 'string', statusStartDate: 'date', statusEndDate: 'date', licenseURI: 'link', notes: 'string',
+    ...common,
+    frameworkType: 'string',
+    caseVersion: 'string',
+    creator: 'string',
+    title: 'string',
+    officialSourceURL: 'string',
+    publisher: 'string',
+    description: 'string',
+    subject: 'stringArray',
+    subjectURI: 'linkArray',
+    language: 'string',
+    version: 'string',
+    adoptionStatus: 'string',
+    statusStartDate: 'date',
+    statusEndDate: 'date',
+    licenseURI: 'link',
+    notes: 'string',
   },
   item: {
-    ...common, fullStatement: 'string', alternativeLabel: 'string', CFItemType: 'string', humanCodingScheme: 'string', listEnumeration: 'string',
-    abbreviatedStatement: 'string', conceptKeywords: 'stringArray', conceptKeywordsURI: 'link', notes: 'string', subject: 'stringArray',
-    subjectURI: 'linkArray', language: 'string', educationLevel: 'stringArray', CFItemTypeURI: 'link', licenseURI: 'link',
-    statusStartDate: 'date', statusEndDate: 'date',
+    ...common,
+    fullStatement: 'string',
+    alternativeLabel: 'string',
+    CFItemType: 'string',
+    humanCodingScheme: 'string',
+    listEnumeration: 'string',
+    abbreviatedStatement: 'string',
+    conceptKeywords: 'stringArray',
+    conceptKeywordsURI: 'link',
+    notes: 'string',
+    subject: 'stringArray',
+    subjectURI: 'linkArray',
+    language: 'string',
+    educationLevel: 'stringArray',
+    CFItemTypeURI: 'link',
+    licenseURI: 'link',
+    statusStartDate: 'date',
+    statusEndDate: 'date',
   },
   association: {
-    ...common, associationType: 'string', sequenceNumber: 'int', originNodeURI: 'genLink', destinationNodeURI: 'genLink',
-    CFAssociationGroupingURI: 'link', notes: 'string',
+    ...common,
+    associationType: 'string',
+    sequenceNumber: 'int',
+    originNodeURI: 'genLink',
+    destinationNodeURI: 'genLink',
+    CFAssociationGroupingURI: 'link',
+    notes: 'string',
   },
-  definitions: { CFConcepts: 'children', CFSubjects: 'children', CFLicenses: 'children', CFItemTypes: 'children', CFAssociationGroupings: 'children', extensions: 'extensions' },
+  definitions: {
+    CFConcepts: 'children',
+    CFSubjects: 'children',
+    CFLicenses: 'children',
+    CFItemTypes: 'children',
+    CFAssociationGroupings: 'children',
+    extensions: 'extensions',
+  },
   itemType: { ...common, title: 'string', description: 'string', hierarchyCode: 'string', typeCode: 'string' },
   concept: { ...common, title: 'string', keywords: 'string', hierarchyCode: 'string', description: 'string' },
   subject: { ...common, title: 'string', hierarchyCode: 'string', description: 'string' },
@@ -64,11 +111,23 @@ export const FIELD_SPECS: Record<ObjectKind, Record<string, FieldKind>> = {
   grouping: { ...common, title: 'string', description: 'string' },
   rubric: { ...common, title: 'string', description: 'string', CFRubricCriteria: 'children' },
   criterion: {
-    ...common, category: 'string', description: 'string', CFItemURI: 'link', weight: 'number', position: 'int', rubricId: 'string',
+    ...common,
+    category: 'string',
+    description: 'string',
+    CFItemURI: 'link',
+    weight: 'number',
+    position: 'int',
+    rubricId: 'string',
     CFRubricCriterionLevels: 'children',
   },
   level: {
-    ...common, extensions: 'extensionsArray', description: 'string', quality: 'string', score: 'number', feedback: 'string', position: 'int',
+    ...common,
+    extensions: 'extensionsArray',
+    description: 'string',
+    quality: 'string',
+    score: 'number',
+    feedback: 'string',
+    position: 'int',
     rubricCriterionId: 'string',
   },
 };
@@ -78,12 +137,50 @@ export const FIELD_SPECS: Record<ObjectKind, Record<string, FieldKind>> = {
  * (lower case, letters and digits only).
  */
 const ALIASES: Partial<Record<ObjectKind, Record<string, string>>> = {
-  package: { cfdocuments: 'CFDocument', document: 'CFDocument', items: 'CFItems', cfitem: 'CFItems', associations: 'CFAssociations', cfassociation: 'CFAssociations', definitions: 'CFDefinitions', rubrics: 'CFRubrics', cfrubric: 'CFRubrics' },
-  item: { educationallevel: 'educationLevel', educationlevels: 'educationLevel', humancode: 'humanCodingScheme', statement: 'fullStatement', itemtype: 'CFItemType', cfitemtypeurl: 'CFItemTypeURI', conceptkeyword: 'conceptKeywords', subjects: 'subject' },
-  document: { subjects: 'subject', versionlabel: 'version', officialsourceuri: 'officialSourceURL', officialurl: 'officialSourceURL', licenceuri: 'licenseURI' },
-  association: { type: 'associationType', originnode: 'originNodeURI', destinationnode: 'destinationNodeURI', originnodeuri: 'originNodeURI', destinationnodeuri: 'destinationNodeURI', sequence: 'sequenceNumber', cfassociationgrouping: 'CFAssociationGroupingURI' },
+  package: {
+    cfdocuments: 'CFDocument',
+    document: 'CFDocument',
+    items: 'CFItems',
+    cfitem: 'CFItems',
+    associations: 'CFAssociations',
+    cfassociation: 'CFAssociations',
+    definitions: 'CFDefinitions',
+    rubrics: 'CFRubrics',
+    cfrubric: 'CFRubrics',
+  },
+  item: {
+    educationallevel: 'educationLevel',
+    educationlevels: 'educationLevel',
+    humancode: 'humanCodingScheme',
+    statement: 'fullStatement',
+    itemtype: 'CFItemType',
+    cfitemtypeurl: 'CFItemTypeURI',
+    conceptkeyword: 'conceptKeywords',
+    subjects: 'subject',
+  },
+  document: {
+    subjects: 'subject',
+    versionlabel: 'version',
+    officialsourceuri: 'officialSourceURL',
+    officialurl: 'officialSourceURL',
+    licenceuri: 'licenseURI',
+  },
+  association: {
+    type: 'associationType',
+    originnode: 'originNodeURI',
+    destinationnode: 'destinationNodeURI',
+    originnodeuri: 'originNodeURI',
+    destinationnodeuri: 'destinationNodeURI',
+    sequence: 'sequenceNumber',
+    cfassociationgrouping: 'CFAssociationGroupingURI',
+  },
   rubric: { criteria: 'CFRubricCriteria', cfrubriccriterion: 'CFRubricCriteria' },
-  criterion: { levels: 'CFRubricCriterionLevels', cfrubriccriterionlevel: 'CFRubricCriterionLevels', cfitem: 'CFItemURI', itemuri: 'CFItemURI' },
+  criterion: {
+    levels: 'CFRubricCriterionLevels',
+    cfrubriccriterionlevel: 'CFRubricCriterionLevels',
+    cfitem: 'CFItemURI',
+    itemuri: 'CFItemURI',
+  },
   level: { levelscore: 'score' },
 };
 
@@ -177,7 +274,8 @@ const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(
  */
 export function normalizeDateTime(value: unknown, messages: Messages, path: string): string | null {
   if (typeof value !== 'string' || value.trim() === '') {
-    if (value !== undefined && value !== null && value !== '') messages.warn('invalid_timestamp', path, { value: String(value).slice(0, 40) });
+    if (value !== undefined && value !== null && value !== '')
+      messages.warn('invalid_timestamp', path, { value: String(value).slice(0, 40) });
     return null;
   }
   const text = value.trim();

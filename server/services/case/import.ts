@@ -24,7 +24,11 @@ export interface ImportInput {
 }
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-export const titleFromFileName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Imported framework';
+export const titleFromFileName = (name: string) =>
+  name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim() || 'Imported framework';
 
 export async function districtName(ctx: Ctx) {
   const [row] = await ctx.db.select({ name: districts.name }).from(districts).where(eq(districts.id, ctx.actor.districtId));
@@ -70,7 +74,11 @@ export function reportOf(parsed: ParsedFramework, opts: { dryRun: boolean; publi
  * (`alreadyImported`) and writes nothing: imports are idempotent. A file with row errors is never
  * applied (`row_errors`).
  */
-export async function applyParsed(ctx: Ctx, parsed: ParsedFramework, input: Pick<ImportInput, 'data' | 'fileName' | 'dryRun' | 'publish' | 'existing'>) {
+export async function applyParsed(
+  ctx: Ctx,
+  parsed: ParsedFramework,
+  input: Pick<ImportInput, 'data' | 'fileName' | 'dryRun' | 'publish' | 'existing'>,
+) {
   const report = reportOf(parsed, input);
   const hash = sha256(input.data);
   const { districtId } = ctx.actor;
@@ -106,18 +114,32 @@ async function writeImport(
   const { districtId } = ctx.actor;
   try {
     return await ctx.db.transaction(async (tx) => {
-      const into = existing && asNewVersion
-        ? { frameworkId: existing.frameworkId, versionNumber: existing.nextVersionNumber, basedOnVersionId: await baseVersionOf(tx, districtId, existing.frameworkId) }
-        : undefined;
+      const into =
+        existing && asNewVersion
+          ? {
+              frameworkId: existing.frameworkId,
+              versionNumber: existing.nextVersionNumber,
+              basedOnVersionId: await baseVersionOf(tx, districtId, existing.frameworkId),
+            }
+          : undefined;
       const created = await writeFramework(tx, parsed, { districtId, userId: ctx.actor.userId, publish: input.publish, into });
       await recordAudit(tx, ctx, {
         action: 'framework.import',
         entityType: 'framework_version',
         entityId: created.versionId,
         after: {
-          format: parsed.format, fileName: input.fileName, sha256: hash, title: parsed.document.title, documentIdentifier: parsed.document.identifier,
-          status: report.status, frameworkId: created.frameworkId, counts: report.counts, warnings: report.warningCount,
-          ...(existing ? { existing: input.existing, ...(into ? { basedOnVersionId: into.basedOnVersionId, versionNumber: into.versionNumber } : {}) } : {}),
+          format: parsed.format,
+          fileName: input.fileName,
+          sha256: hash,
+          title: parsed.document.title,
+          documentIdentifier: parsed.document.identifier,
+          status: report.status,
+          frameworkId: created.frameworkId,
+          counts: report.counts,
+          warnings: report.warningCount,
+          ...(existing
+            ? { existing: input.existing, ...(into ? { basedOnVersionId: into.basedOnVersionId, versionNumber: into.versionNumber } : {}) }
+            : {}),
         },
       });
       return created;

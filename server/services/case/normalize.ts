@@ -1,7 +1,16 @@
 import { CASE_FREE_JSON_MAX_CHARS, CASE_FREE_JSON_MAX_DEPTH } from '../../../common/competency.ts';
 import type { CaseLink } from '../../db/schema/frameworks.ts';
 import {
-  FIELD_SPECS, canonicalName, caseUuid, isDerivable, isUuid, normalizeDate, normalizeDateTime, uuidV5, type FieldKind, type ObjectKind,
+  FIELD_SPECS,
+  canonicalName,
+  caseUuid,
+  isDerivable,
+  isUuid,
+  normalizeDate,
+  normalizeDateTime,
+  uuidV5,
+  type FieldKind,
+  type ObjectKind,
 } from './fields.ts';
 import type { Messages } from './messages.ts';
 
@@ -9,7 +18,8 @@ export type Fields = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
 
 const lastSegment = (uri: string) => uri.split(/[/#:]/).filter(Boolean).pop() ?? '';
 
@@ -53,7 +63,11 @@ export function normalizeLink(value: unknown, messages: Messages, path: string, 
  * text), measured with a stack of its own (no recursion, so 100,000 levels cannot overflow ours)
  * and stopping at the first limit passed.
  */
-export function freeJsonExcess(value: unknown, maxDepth = CASE_FREE_JSON_MAX_DEPTH, maxChars = CASE_FREE_JSON_MAX_CHARS): 'depth' | 'size' | null {
+export function freeJsonExcess(
+  value: unknown,
+  maxDepth = CASE_FREE_JSON_MAX_DEPTH,
+  maxChars = CASE_FREE_JSON_MAX_CHARS,
+): 'depth' | 'size' | null {
   const stack: [unknown, number][] = [[value, 1]];
   let chars = 0;
   while (stack.length > 0) {
@@ -98,7 +112,10 @@ function convert(kind: FieldKind, value: unknown, field: string, path: string, m
       const s = text(value);
       if (s === null) return invalid();
       messages.warn('value_converted', path, { field });
-      return s.split(',').map((p) => p.trim()).filter(Boolean);
+      return s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
     }
     case 'int':
     case 'number': {

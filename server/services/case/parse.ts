@@ -129,7 +129,8 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
 
   // Items.
   const rawItems = asList(pkg.CFItems, 'CFItems', messages);
-  if (rawItems.length > FRAMEWORK_MAX_ITEMS) throw new CaseFileError('too_many_items', { count: rawItems.length, max: FRAMEWORK_MAX_ITEMS });
+  if (rawItems.length > FRAMEWORK_MAX_ITEMS)
+    throw new CaseFileError('too_many_items', { count: rawItems.length, max: FRAMEWORK_MAX_ITEMS });
   const items: ParsedItem[] = [];
   const itemIndex = new Map<string, number>();
   const itemIndexByUri = new Map<string, number>();
@@ -154,15 +155,30 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
       const name = typeName ?? (typeLink!.title || 'Item');
       const identifier = typeLink?.identifier ?? uuidV5(`itemType:${docId}:${name}`);
       type = addType({
-        code: name, title: name, description: null, hierarchyCode: null, identifier,
+        code: name,
+        title: name,
+        description: null,
+        hierarchyCode: null,
+        identifier,
         uri: typeLink?.uri && !typeLink.uri.startsWith('urn:') ? typeLink.uri : caseUri(opts.baseUrl, 'CFItemTypes', identifier),
         lastChangeDateTime: now,
       });
     }
     const keepTypeLink = typeLink && type && typeLink.identifier !== type.identifier;
     const caseFields = rest(f, [
-      'identifier', 'fullStatement', 'humanCodingScheme', 'abbreviatedStatement', 'alternativeLabel', 'notes', 'language', 'listEnumeration',
-      'educationLevel', 'conceptKeywords', 'CFItemType', 'lastChangeDateTime', ...(keepTypeLink ? [] : ['CFItemTypeURI']),
+      'identifier',
+      'fullStatement',
+      'humanCodingScheme',
+      'abbreviatedStatement',
+      'alternativeLabel',
+      'notes',
+      'language',
+      'listEnumeration',
+      'educationLevel',
+      'conceptKeywords',
+      'CFItemType',
+      'lastChangeDateTime',
+      ...(keepTypeLink ? [] : ['CFItemTypeURI']),
     ]);
     itemIndex.set(identifier, items.length);
     if (original && original !== identifier) itemIndex.set(original, items.length);
@@ -228,14 +244,25 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
       const item = items[from.index]!;
       item.parentIndex = to.index;
       item.parentAssociationIdentifier = identifier;
-      item.caseFields.parentAssociation = rest(f, ['identifier', 'associationType', 'originNodeURI', 'destinationNodeURI', 'sequenceNumber']);
+      item.caseFields.parentAssociation = rest(f, [
+        'identifier',
+        'associationType',
+        'originNodeURI',
+        'destinationNodeURI',
+        'sequenceNumber',
+      ]);
       placed.set(from.index, { sequence, order: k });
       hierarchyLinks++;
       return;
     }
     if (type === 'isChildOf' && from.index !== null) {
-      if (placed.has(from.index)) messages.warn('extra_parent', path, { item: items[from.index]!.humanCode ?? items[from.index]!.identifier });
-      else messages.warn('external_parent', path, { item: items[from.index]!.humanCode ?? items[from.index]!.identifier, parent: destination.uri });
+      if (placed.has(from.index))
+        messages.warn('extra_parent', path, { item: items[from.index]!.humanCode ?? items[from.index]!.identifier });
+      else
+        messages.warn('external_parent', path, {
+          item: items[from.index]!.humanCode ?? items[from.index]!.identifier,
+          parent: destination.uri,
+        });
     }
     if (from.index === null && to.index === null && !from.isDocument && !to.isDocument) {
       messages.warn('association_external', path, { identifier });
@@ -258,7 +285,10 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
     if (placed.has(i)) return;
     messages.warn('item_without_parent', `CFItems[${i}]`, { item: item.humanCode ?? item.identifier });
     item.parentAssociationIdentifier = uuidV5(`${item.identifier}:isChildOf:${docId}`);
-    item.caseFields.parentAssociation = { uri: caseUri(opts.baseUrl, 'CFAssociations', item.parentAssociationIdentifier), lastChangeDateTime: now };
+    item.caseFields.parentAssociation = {
+      uri: caseUri(opts.baseUrl, 'CFAssociations', item.parentAssociationIdentifier),
+      lastChangeDateTime: now,
+    };
   });
   rejectCycles(items);
   assignPositions(items, placed);
@@ -316,7 +346,16 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
         category: str(cf.category),
         description: str(cf.description),
         weight: typeof cf.weight === 'number' ? cf.weight : null,
-        caseFields: rest(cf, ['identifier', 'position', 'category', 'description', 'weight', 'rubricId', 'CFRubricCriterionLevels', ...(itemIdx !== null ? ['CFItemURI'] : [])]),
+        caseFields: rest(cf, [
+          'identifier',
+          'position',
+          'category',
+          'description',
+          'weight',
+          'rubricId',
+          'CFRubricCriterionLevels',
+          ...(itemIdx !== null ? ['CFItemURI'] : []),
+        ]),
         levels,
       });
     });
@@ -329,7 +368,18 @@ export function parseCasePackage(data: Buffer | string, opts: CaseParseOptions):
     });
   });
 
-  const docFields = rest(doc, ['identifier', 'title', 'creator', 'description', 'publisher', 'language', 'version', 'adoptionStatus', 'lastChangeDateTime', 'caseVersion']);
+  const docFields = rest(doc, [
+    'identifier',
+    'title',
+    'creator',
+    'description',
+    'publisher',
+    'language',
+    'version',
+    'adoptionStatus',
+    'lastChangeDateTime',
+    'caseVersion',
+  ]);
   docFields.uri = docUri;
   if (Object.keys(definitions).length > 0) docFields.CFDefinitions = definitions;
   if (pkg.extensions !== undefined) docFields.packageExtensions = pkg.extensions;

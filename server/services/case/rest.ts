@@ -24,7 +24,11 @@ type Json = Record<string, unknown>;
 
 const served = (reader: CaseReader) => and(eq(frameworkVersions.districtId, reader.districtId), inArray(frameworkVersions.status, SERVED));
 /** When one CASE identifier is in several versions (re-imports), the published one, newest first. */
-const preferred = [sql`(${frameworkVersions.status} = 'published') desc`, desc(frameworkVersions.publishedAt), desc(frameworkVersions.createdAt)];
+const preferred = [
+  sql`(${frameworkVersions.status} = 'published') desc`,
+  desc(frameworkVersions.publishedAt),
+  desc(frameworkVersions.createdAt),
+];
 
 async function versionByDocument(reader: CaseReader, identifier: string) {
   const [row] = await reader.db
@@ -40,16 +44,26 @@ async function versionByDocument(reader: CaseReader, identifier: string) {
 const documentOf = (content: VersionContent, baseUrl: string) => {
   const pkg = buildPackage({ ...content, items: [], associations: [], rubrics: [] }, baseUrl);
   const doc = pkg.CFDocument as Json;
-  return { ...doc, CFPackageURI: { title: doc.title, identifier: doc.identifier, uri: caseUri(baseUrl, 'CFPackages', doc.identifier as string) } };
+  return {
+    ...doc,
+    CFPackageURI: { title: doc.title, identifier: doc.identifier, uri: caseUri(baseUrl, 'CFPackages', doc.identifier as string) },
+  };
 };
 
 export async function getCasePackage(reader: CaseReader, identifier: string, baseUrl: string) {
   const version = await versionByDocument(reader, identifier);
   const pkg = buildPackage(await loadVersionContent(reader.db, version), baseUrl);
   if (reader.tokenId) {
-    await recordAudit(reader.db, { requestId: reader.requestId, actor: { userId: null, districtId: reader.districtId } }, {
-      action: 'case.package_read', entityType: 'framework_version', entityId: version.id, after: { tokenId: reader.tokenId },
-    });
+    await recordAudit(
+      reader.db,
+      { requestId: reader.requestId, actor: { userId: null, districtId: reader.districtId } },
+      {
+        action: 'case.package_read',
+        entityType: 'framework_version',
+        entityId: version.id,
+        after: { tokenId: reader.tokenId },
+      },
+    );
   }
   return pkg;
 }
@@ -107,7 +121,11 @@ export async function getCaseRubric(reader: CaseReader, identifier: string, base
  */
 export async function getCaseItemType(reader: CaseReader, identifier: string, baseUrl: string) {
   const versions = await reader.db
-    .select({ caseIdentifier: frameworkVersions.caseIdentifier, itemTypes: frameworkVersions.itemTypes, updatedAt: frameworkVersions.updatedAt })
+    .select({
+      caseIdentifier: frameworkVersions.caseIdentifier,
+      itemTypes: frameworkVersions.itemTypes,
+      updatedAt: frameworkVersions.updatedAt,
+    })
     .from(frameworkVersions)
     .where(served(reader))
     .orderBy(...preferred);

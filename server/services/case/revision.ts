@@ -8,7 +8,11 @@ import { frameworkVersions, frameworks } from '../../db/schema/index.ts';
  * vendor's revised package keeps its document's identifier), or null. When several frameworks
  * have it (files imported as separate frameworks on purpose), the one touched last.
  */
-export async function findExistingFramework(db: Executor, districtId: string, documentIdentifier: string): Promise<ExistingFramework | null> {
+export async function findExistingFramework(
+  db: Executor,
+  districtId: string,
+  documentIdentifier: string,
+): Promise<ExistingFramework | null> {
   const [match] = await db
     .select({ frameworkId: frameworkVersions.frameworkId })
     .from(frameworkVersions)
@@ -17,7 +21,12 @@ export async function findExistingFramework(db: Executor, districtId: string, do
     .limit(1);
   if (!match) return null;
   const versions = await db
-    .select({ id: frameworkVersions.id, versionNumber: frameworkVersions.versionNumber, status: frameworkVersions.status, title: frameworks.title })
+    .select({
+      id: frameworkVersions.id,
+      versionNumber: frameworkVersions.versionNumber,
+      status: frameworkVersions.status,
+      title: frameworks.title,
+    })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(and(eq(frameworkVersions.districtId, districtId), eq(frameworkVersions.frameworkId, match.frameworkId)))

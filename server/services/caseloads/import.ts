@@ -42,7 +42,11 @@ export async function importCaseloadsCsv(ctx: Ctx, input: { csv: string; dryRun:
   const districtId = ctx.actor.districtId;
   const records = readCsv(input.csv, ['coach', 'coachee']);
   const { today } = await districtToday(ctx.db, districtId);
-  const keys = await findPeopleByKeys(ctx.db, districtId, records.flatMap((r) => [r.get('coach'), r.get('coachee')]));
+  const keys = await findPeopleByKeys(
+    ctx.db,
+    districtId,
+    records.flatMap((r) => [r.get('coach'), r.get('coachee')]),
+  );
   const people = await loadPeopleWithUnits(ctx.db, districtId, [...keys.values()]);
 
   const errors: CsvRowError[] = [];
@@ -86,7 +90,12 @@ export async function importCaseloadsCsv(ctx: Ctx, input: { csv: string; dryRun:
   const toWrite: PlannedRow[] = [];
   const byCoach = groupBy(planned, (p) => p.coachId);
   for (const [coachId, rows] of byCoach) {
-    const held = await pairsOf(ctx.db, districtId, coachId, rows.map((r) => r.personId));
+    const held = await pairsOf(
+      ctx.db,
+      districtId,
+      coachId,
+      rows.map((r) => r.personId),
+    );
     for (const row of rows) {
       const clash = held.find((h) => h.personId === row.personId && overlaps(h, row));
       if (!clash) toWrite.push(row);
@@ -107,7 +116,14 @@ export async function importCaseloadsCsv(ctx: Ctx, input: { csv: string; dryRun:
     for (const [coachId, rows] of groupBy(toWrite, (p) => p.coachId)) {
       const byPeriod = groupBy(rows, (r) => `${r.startsOn}|${r.endsOn ?? ''}`);
       for (const group of byPeriod.values()) {
-        await insertAssignments(ctx, tx, coachId, group.map((r) => r.personId), { startsOn: group[0]!.startsOn, endsOn: group[0]!.endsOn }, 'refuse');
+        await insertAssignments(
+          ctx,
+          tx,
+          coachId,
+          group.map((r) => r.personId),
+          { startsOn: group[0]!.startsOn, endsOn: group[0]!.endsOn },
+          'refuse',
+        );
       }
     }
   });

@@ -41,11 +41,20 @@ export async function listCaseload(ctx: Ctx, query: { coachPersonId?: string; pe
   if (!own) {
     if (!canManageAnyTeams(ctx.actor)) throw forbidden('Only HR, admins and school leaders read other caseloads');
     const person = (await loadPeopleWithUnits(ctx.db, districtId, [about])).get(about);
-    if (!person || !(isHrOrAdmin(ctx.actor) || person.units.some((u) => ctx.actor.leaderOrgUnitIds.includes(u)))) throw forbidden('Not in your schools');
+    if (!person || !(isHrOrAdmin(ctx.actor) || person.units.some((u) => ctx.actor.leaderOrgUnitIds.includes(u))))
+      throw forbidden('Not in your schools');
   }
   const filter = query.personId ? eq(caseloadMembers.personId, about) : eq(caseloadMembers.coachPersonId, about);
-  const rows = await assignments(ctx.db, districtId, and(filter, query.includeEnded ? undefined : or(isNull(caseloadMembers.endsOn), gt(caseloadMembers.endsOn, today))));
-  const units = await loadPeopleWithUnits(ctx.db, districtId, rows.flatMap((r) => [r.row.coachPersonId, r.row.personId]));
+  const rows = await assignments(
+    ctx.db,
+    districtId,
+    and(filter, query.includeEnded ? undefined : or(isNull(caseloadMembers.endsOn), gt(caseloadMembers.endsOn, today))),
+  );
+  const units = await loadPeopleWithUnits(
+    ctx.db,
+    districtId,
+    rows.flatMap((r) => [r.row.coachPersonId, r.row.personId]),
+  );
   const items: CaseloadAssignment[] = rows.map((r) => presentAssignment(ctx, r, today, units));
   const teamCoachees = own && !query.personId ? await teamCoacheesOf(ctx.db, districtId, ctx.actor.personId, today) : [];
   return { items, teamCoachees, abilities: { assign: canManageAnyTeams(ctx.actor) } };
@@ -66,7 +75,9 @@ export function presentAssignment(
     current: holdsOn(r.row, today),
     version: r.row.version,
     abilities: {
-      end: (r.row.endsOn === null || r.row.endsOn > today) && canAssignCoaching(ctx.actor, units.get(r.row.coachPersonId)?.units ?? [], units.get(r.row.personId)?.units ?? []),
+      end:
+        (r.row.endsOn === null || r.row.endsOn > today) &&
+        canAssignCoaching(ctx.actor, units.get(r.row.coachPersonId)?.units ?? [], units.get(r.row.personId)?.units ?? []),
     },
   };
 }
@@ -75,7 +86,12 @@ export function presentAssignment(
 async function teamCoacheesOf(db: Executor, districtId: string, personId: string, today: string) {
   const lead = aliasedTable(teamMembers, 'lead');
   const rows = await db
-    .select({ team: { id: teams.id, name: teams.name, startsOn: teams.startsOn, endsOn: teams.endsOn }, lead: { startsOn: lead.startsOn, endsOn: lead.endsOn }, member: teamMembers, person: ref(coachee) })
+    .select({
+      team: { id: teams.id, name: teams.name, startsOn: teams.startsOn, endsOn: teams.endsOn },
+      lead: { startsOn: lead.startsOn, endsOn: lead.endsOn },
+      member: teamMembers,
+      person: ref(coachee),
+    })
     .from(lead)
     .innerJoin(teams, and(eq(teams.id, lead.teamId), eq(teams.districtId, lead.districtId)))
     .innerJoin(teamMembers, and(eq(teamMembers.teamId, lead.teamId), eq(teamMembers.districtId, lead.districtId)))
@@ -84,5 +100,9 @@ async function teamCoacheesOf(db: Executor, districtId: string, personId: string
     .orderBy(asc(teams.name), asc(coachee.familyName), asc(coachee.givenName));
   return rows
     .filter((r) => holdsOn(r.team, today) && holdsOn(r.lead, today) && holdsOn(r.member, today) && r.member.personId !== personId)
-    .map((r) => ({ person: r.person, team: { id: r.team.id, name: r.team.name }, since: r.member.startsOn > r.lead.startsOn ? r.member.startsOn : r.lead.startsOn }));
+    .map((r) => ({
+      person: r.person,
+      team: { id: r.team.id, name: r.team.name },
+      since: r.member.startsOn > r.lead.startsOn ? r.member.startsOn : r.lead.startsOn,
+    }));
 }

@@ -62,7 +62,10 @@ export async function insertAssignments(
     }
     if (clash) {
       if (onOverlap === 'refuse') {
-        throw invalidState('This coach already has this coachee for overlapping dates', { code: 'overlapping_assignment', assignmentId: clash.id });
+        throw invalidState('This coach already has this coachee for overlapping dates', {
+          code: 'overlapping_assignment',
+          assignmentId: clash.id,
+        });
       }
       refused++;
       continue;
@@ -70,7 +73,11 @@ export async function insertAssignments(
     values.push({ districtId: ctx.actor.districtId, coachPersonId, personId, ...period, createdBy: ctx.actor.userId });
   }
   const inserted = values.length ? await tx.insert(caseloadMembers).values(values).returning() : [];
-  await recordAudit(tx, ctx, inserted.map((row) => ({ action: 'caseload.assign', entityType: 'caseload_member', entityId: row.id, after: row })));
+  await recordAudit(
+    tx,
+    ctx,
+    inserted.map((row) => ({ action: 'caseload.assign', entityType: 'caseload_member', entityId: row.id, after: row })),
+  );
   return { added: inserted.length, unchanged, refused, ids: inserted.map((r) => r.id) };
 }
 
@@ -101,7 +108,11 @@ export async function assignCoachee(ctx: Ctx, input: z.infer<typeof AssignCoache
   const period = await resolvePeriod(ctx, input);
   const { ids } = await ctx.db.transaction((tx) => insertAssignments(ctx, tx, input.coachPersonId, [input.personId], period, 'refuse'));
   const { today } = await districtToday(ctx.db, ctx.actor.districtId);
-  const rows = await assignments(ctx.db, ctx.actor.districtId, and(eq(caseloadMembers.coachPersonId, input.coachPersonId), eq(caseloadMembers.personId, input.personId)));
+  const rows = await assignments(
+    ctx.db,
+    ctx.actor.districtId,
+    and(eq(caseloadMembers.coachPersonId, input.coachPersonId), eq(caseloadMembers.personId, input.personId)),
+  );
   const row = rows.find((r) => ids.includes(r.row.id)) ?? rows.find((r) => overlaps(r.row, period))!;
   const units = await loadPeopleWithUnits(ctx.db, ctx.actor.districtId, [input.coachPersonId, input.personId]);
   return presentAssignment(ctx, row, today, units);
@@ -135,7 +146,9 @@ export async function assignGroup(ctx: Ctx, input: z.infer<typeof AssignGroupInp
   const coach = (await loadPeopleWithUnits(ctx.db, districtId, [input.coachPersonId])).get(input.coachPersonId);
   if (!coach) throw notFound('Coach');
   if (!canAssignCoaching(ctx.actor, coach.units, [schoolId])) throw notFound('Coach');
-  const { added, unchanged, refused } = await ctx.db.transaction((tx) => insertAssignments(ctx, tx, input.coachPersonId, personIds, period, 'count'));
+  const { added, unchanged, refused } = await ctx.db.transaction((tx) =>
+    insertAssignments(ctx, tx, input.coachPersonId, personIds, period, 'count'),
+  );
   return { added, unchanged, refused };
 }
 
@@ -143,7 +156,10 @@ export async function assignGroup(ctx: Ctx, input: z.infer<typeof AssignGroupInp
 export async function endAssignment(ctx: Ctx, id: string, input: z.infer<typeof EndPeriodInput>) {
   requireAssigner(ctx);
   const districtId = ctx.actor.districtId;
-  const [row] = await ctx.db.select().from(caseloadMembers).where(and(eq(caseloadMembers.id, id), eq(caseloadMembers.districtId, districtId)));
+  const [row] = await ctx.db
+    .select()
+    .from(caseloadMembers)
+    .where(and(eq(caseloadMembers.id, id), eq(caseloadMembers.districtId, districtId)));
   if (!row) throw notFound('Assignment');
   await requireAssignable(ctx, row.coachPersonId, [row.personId]);
   const { today } = await districtToday(ctx.db, districtId);
@@ -153,7 +169,8 @@ export async function endAssignment(ctx: Ctx, id: string, input: z.infer<typeof 
   if (row.version !== input.version) throw conflict(await current());
   if (row.endsOn !== null && row.endsOn <= today) throw invalidState('This assignment has already ended', { code: 'already_ended' });
   const endsOn = input.endsOn ?? today;
-  if (endsOn <= row.startsOn) throw new AppError('validation_failed', 'The end must come after the start', [{ path: 'endsOn', message: 'before start' }]);
+  if (endsOn <= row.startsOn)
+    throw new AppError('validation_failed', 'The end must come after the start', [{ path: 'endsOn', message: 'before start' }]);
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(caseloadMembers)

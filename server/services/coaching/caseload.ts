@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { CoachingCyclePhase } from '../../../common/coaching.ts';
 import type { CaseloadEntry, FocusItemRef } from '../../../common/schemas/coaching.ts';
-import { coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans, frameworkItems, frameworkVersions } from '../../db/schema/index.ts';
+import {
+  coachingCycles,
+  coachingLogAttendees,
+  coachingLogs,
+  coachingPlanMembers,
+  coachingPlans,
+  frameworkItems,
+  frameworkVersions,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { canCoachAnyone } from '../../policies/coaching.ts';
@@ -28,7 +36,11 @@ export async function caseload(ctx: Ctx): Promise<{ items: CaseloadEntry[] }> {
     .where(and(eq(coachingPlans.districtId, districtId), eq(coachingPlans.coachPersonId, me), inArray(coachingPlanMembers.personId, ids)))
     .orderBy(asc(coachingPlans.status), desc(coachingPlans.startsOn));
   const planRows = [...new Map(plans.map((p) => [p.plan.id, p.plan])).values()];
-  const members = await membersOfPlans(ctx.db, districtId, planRows.map((p) => p.id));
+  const members = await membersOfPlans(
+    ctx.db,
+    districtId,
+    planRows.map((p) => p.id),
+  );
   const { timeZone, today } = await districtToday(ctx.db, districtId);
   const held = await heldDatesOfPlans(
     ctx.db,
@@ -52,7 +64,14 @@ export async function caseload(ctx: Ctx): Promise<{ items: CaseloadEntry[] }> {
     .select({ personId: coachingLogAttendees.personId, status: coachingLogs.status, startsAt: coachingLogs.startsAt })
     .from(coachingLogs)
     .innerJoin(coachingLogAttendees, eq(coachingLogAttendees.logId, coachingLogs.id))
-    .where(and(eq(coachingLogs.districtId, districtId), eq(coachingLogs.coachPersonId, me), inArray(coachingLogAttendees.personId, ids), ne(coachingLogs.status, 'cancelled')))
+    .where(
+      and(
+        eq(coachingLogs.districtId, districtId),
+        eq(coachingLogs.coachPersonId, me),
+        inArray(coachingLogAttendees.personId, ids),
+        ne(coachingLogs.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(coachingLogs.startsAt));
   const now = Date.now();
   const items = ids.map((id): CaseloadEntry => {
@@ -64,7 +83,12 @@ export async function caseload(ctx: Ctx): Promise<{ items: CaseloadEntry[] }> {
     return {
       person: names.get(id) ?? unknownPerson(id),
       plan: plan
-        ? { id: plan.id, title: plan.title, status: plan.status as 'active' | 'closed', behind: planDelivery(plan, held.get(plan.id) ?? [], today).behind }
+        ? {
+            id: plan.id,
+            title: plan.title,
+            status: plan.status as 'active' | 'closed',
+            behind: planDelivery(plan, held.get(plan.id) ?? [], today).behind,
+          }
         : null,
       cycle: cycle ? { id: cycle.id, phase: cycle.phase as CoachingCyclePhase } : null,
       lastSessionAt: last ? last.startsAt.toISOString() : null,
@@ -80,12 +104,15 @@ export async function focusItemChoices(ctx: Ctx): Promise<{ items: FocusItemRef[
   const versionId = await publishedObservationVersionId(ctx.db, ctx.actor.districtId);
   if (!versionId) return { items: [] };
   const rows = await ctx.db
-    .select({ id: frameworkItems.id, code: frameworkItems.humanCode, full: frameworkItems.fullStatement, short: frameworkItems.abbreviatedStatement })
+    .select({
+      id: frameworkItems.id,
+      code: frameworkItems.humanCode,
+      full: frameworkItems.fullStatement,
+      short: frameworkItems.abbreviatedStatement,
+    })
     .from(frameworkItems)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, frameworkItems.versionId))
     .where(and(eq(frameworkItems.districtId, ctx.actor.districtId), eq(frameworkItems.versionId, versionId)))
     .orderBy(asc(frameworkItems.humanCode), asc(frameworkItems.position));
   return { items: rows.map((r) => ({ id: r.id, code: r.code, statement: r.short ?? r.full })) };
 }
-
-

@@ -24,7 +24,10 @@ import { checkFocusItems, districtToday, focusItemRefs, invalid, personRefs, req
 export type CycleRow = typeof coachingCycles.$inferSelect;
 
 export async function loadCycleRow(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<CycleRow> {
-  const [row] = await db.select().from(coachingCycles).where(and(eq(coachingCycles.id, id), eq(coachingCycles.districtId, ctx.actor.districtId)));
+  const [row] = await db
+    .select()
+    .from(coachingCycles)
+    .where(and(eq(coachingCycles.id, id), eq(coachingCycles.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Coaching cycle');
   return row;
 }
@@ -44,8 +47,16 @@ export async function presentCycles(ctx: Ctx, rows: CycleRow[], db: Executor = c
     const view = coachingView(ctx.actor, input);
     return view === 'none' ? [] : [{ row, view, abilities: coachingAbilities(ctx.actor, input) }];
   });
-  const names = await personRefs(db, districtId, seen.flatMap((s) => [s.row.coachPersonId, s.row.coacheePersonId]));
-  const items = await focusItemRefs(db, districtId, seen.map((s) => s.row.focusItemId));
+  const names = await personRefs(
+    db,
+    districtId,
+    seen.flatMap((s) => [s.row.coachPersonId, s.row.coacheePersonId]),
+  );
+  const items = await focusItemRefs(
+    db,
+    districtId,
+    seen.map((s) => s.row.focusItemId),
+  );
   return seen.map(({ row, view, abilities }) => ({
     id: row.id,
     view,
@@ -156,7 +167,8 @@ export async function updateCycle(ctx: Ctx, id: string, input: z.infer<typeof Up
   const { version: _version, ...fields } = input;
   if (fields.planId !== undefined) await checkPlanFor(ctx, fields.planId, [row.coacheePersonId]);
   if (fields.focusItemId !== undefined) await checkFocusItems(ctx.db, ctx.actor.districtId, [fields.focusItemId], 'focusItemId');
-  if (row.phase === 'complete' && fields.outcome !== undefined && !fields.outcome) throw invalid('outcome', 'A completed cycle keeps its outcome');
+  if (row.phase === 'complete' && fields.outcome !== undefined && !fields.outcome)
+    throw invalid('outcome', 'A completed cycle keeps its outcome');
   return writeCycle(ctx, row, fields, 'coaching_cycle.update');
 }
 

@@ -8,7 +8,11 @@ const phases = [
 
 describe('planned versus delivered', () => {
   it('prorates partial months and follows the phase in effect as the frequency fades', () => {
-    const d = planDelivery({ startsOn: '2026-09-16', endsOn: '2026-12-15', phases }, ['2026-09-20', '2026-10-02', '2026-10-09', '2026-11-20'], '2026-11-30');
+    const d = planDelivery(
+      { startsOn: '2026-09-16', endsOn: '2026-12-15', phases },
+      ['2026-09-20', '2026-10-02', '2026-10-09', '2026-11-20'],
+      '2026-11-30',
+    );
     expect(d.months).toEqual([
       { month: '2026-09', planned: 2, delivered: 1 },
       { month: '2026-10', planned: 4, delivered: 2 },
@@ -21,7 +25,11 @@ describe('planned versus delivered', () => {
   });
 
   it('is not behind at 80% of planned to date, and plans nothing before the first phase', () => {
-    const d = planDelivery({ startsOn: '2026-09-01', endsOn: '2026-09-30', phases: [{ startsOn: '2026-09-16', sessionsPerMonth: 5, criterion: null }] }, ['2026-09-20', '2026-09-22'], '2026-09-30');
+    const d = planDelivery(
+      { startsOn: '2026-09-01', endsOn: '2026-09-30', phases: [{ startsOn: '2026-09-16', sessionsPerMonth: 5, criterion: null }] },
+      ['2026-09-20', '2026-09-22'],
+      '2026-09-30',
+    );
     expect(d.plannedToDate).toBe(2.5);
     expect(d.behind).toBe(false);
     expect(phaseOn(phases, '2026-09-01')).toBeNull();

@@ -78,7 +78,16 @@ export async function heldDatesOfPlans(db: Executor, districtId: string, timeZon
   const linked = await db
     .select({ planId: coachingLogs.planId, startsAt: coachingLogs.startsAt })
     .from(coachingLogs)
-    .where(and(eq(coachingLogs.districtId, districtId), eq(coachingLogs.status, 'held'), inArray(coachingLogs.planId, plans.map((p) => p.id))));
+    .where(
+      and(
+        eq(coachingLogs.districtId, districtId),
+        eq(coachingLogs.status, 'held'),
+        inArray(
+          coachingLogs.planId,
+          plans.map((p) => p.id),
+        ),
+      ),
+    );
   for (const l of linked) out.get(l.planId!)?.push(dateIn(timeZone, l.startsAt));
   const memberIds = [...new Set(plans.flatMap((p) => p.memberIds))];
   if (memberIds.length === 0) return out;

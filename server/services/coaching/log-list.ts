@@ -34,8 +34,17 @@ function visibleToReader(ctx: Ctx): SQL | undefined {
     const inMySchools = ctx.db
       .select({ id: coachingLogAttendees.logId })
       .from(coachingLogAttendees)
-      .innerJoin(roleAssignments, and(eq(roleAssignments.personId, coachingLogAttendees.personId), eq(roleAssignments.districtId, districtId)))
-      .where(and(eq(coachingLogAttendees.districtId, districtId), inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds), currentAssignment()));
+      .innerJoin(
+        roleAssignments,
+        and(eq(roleAssignments.personId, coachingLogAttendees.personId), eq(roleAssignments.districtId, districtId)),
+      )
+      .where(
+        and(
+          eq(coachingLogAttendees.districtId, districtId),
+          inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds),
+          currentAssignment(),
+        ),
+      );
     parts.push(inMySchools);
   }
   return inAnyOf(parts);
@@ -75,7 +84,13 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
     const row = await loadPlanRow(ctx, q.planId);
     const loose = and(
       isNull(coachingLogs.planId),
-      inArray(coachingLogs.id, attendeeLogs(ctx, plan.members.map((m) => m.id))),
+      inArray(
+        coachingLogs.id,
+        attendeeLogs(
+          ctx,
+          plan.members.map((m) => m.id),
+        ),
+      ),
       gte(coachingLogs.startsAt, new Date(`${row.startsOn}T00:00:00Z`)),
       lte(coachingLogs.startsAt, new Date(`${row.endsOn}T23:59:59Z`)),
     );
@@ -102,7 +117,9 @@ export async function listLogs(ctx: Ctx, q: z.infer<typeof CoachingLogQuery>): P
   const unrated = sql`exists (select 1 from ${coachingLogAttendees} a where a.log_id = ${qualified(coachingLogs.id)}
     and a.person_id = ${ctx.actor.personId} and a.helpfulness is null)`;
   const counts = ctx.db
-    .select({ counts: sql<Counts>`json_build_object('total', count(*), 'toRate', count(*) filter (where ${qualified(coachingLogs.status)} = 'held' and ${unrated}))` })
+    .select({
+      counts: sql<Counts>`json_build_object('total', count(*), 'toRate', count(*) filter (where ${qualified(coachingLogs.status)} = 'held' and ${unrated}))`,
+    })
     .from(coachingLogs)
     .where(and(...where));
   const paged = [...where];

@@ -64,8 +64,15 @@ export async function createLog(ctx: Ctx, input: CreateCoachingLogInput) {
         nextSteps: input.nextSteps,
       })
       .returning();
-    await tx.insert(coachingLogAttendees).values(attendeeIds.map((personId) => ({ districtId: ctx.actor.districtId, logId: row!.id, personId })));
-    await recordAudit(tx, ctx, { action: 'coaching_log.create', entityType: 'coaching_log', entityId: row!.id, after: { ...row, attendeeIds } });
+    await tx
+      .insert(coachingLogAttendees)
+      .values(attendeeIds.map((personId) => ({ districtId: ctx.actor.districtId, logId: row!.id, personId })));
+    await recordAudit(tx, ctx, {
+      action: 'coaching_log.create',
+      entityType: 'coaching_log',
+      entityId: row!.id,
+      after: { ...row, attendeeIds },
+    });
     if (row!.status === 'scheduled') await notifyScheduled(tx, ctx, row!, attendeeIds);
     return row!.id;
   });
@@ -100,7 +107,8 @@ export async function updateLog(ctx: Ctx, id: string, input: UpdateCoachingLogIn
     }
     const action = updated.status !== row.status ? `coaching_log.${updated.status}` : 'coaching_log.update';
     await recordAudit(tx, ctx, { action, entityType: 'coaching_log', entityId: id, before: row, after: updated });
-    const rescheduled = updated.status === 'scheduled' && (row.status !== 'scheduled' || updated.startsAt.getTime() !== row.startsAt.getTime());
+    const rescheduled =
+      updated.status === 'scheduled' && (row.status !== 'scheduled' || updated.startsAt.getTime() !== row.startsAt.getTime());
     if (rescheduled) await notifyScheduled(tx, ctx, updated, attendeeIds);
   });
   await summariesChangedFor(ctx, attendeeIds);

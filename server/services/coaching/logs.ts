@@ -13,7 +13,10 @@ export type LogRow = typeof coachingLogs.$inferSelect;
 export type AttendeeRow = typeof coachingLogAttendees.$inferSelect;
 
 export async function loadLogRow(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<LogRow> {
-  const [row] = await db.select().from(coachingLogs).where(and(eq(coachingLogs.id, id), eq(coachingLogs.districtId, ctx.actor.districtId)));
+  const [row] = await db
+    .select()
+    .from(coachingLogs)
+    .where(and(eq(coachingLogs.id, id), eq(coachingLogs.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Coaching session');
   return row;
 }
@@ -38,13 +41,21 @@ const sharedByAll = (attendees: AttendeeRow[]) => attendees.length > 0 && attend
 export async function presentLogs(ctx: Ctx, rows: LogRow[], db: Executor = ctx.db): Promise<CoachingLog[]> {
   if (rows.length === 0) return [];
   const districtId = ctx.actor.districtId;
-  const attendees = await attendeesOf(db, districtId, rows.map((r) => r.id));
+  const attendees = await attendeesOf(
+    db,
+    districtId,
+    rows.map((r) => r.id),
+  );
   const personIds = [...new Set([...attendees.values()].flat().map((a) => a.personId))];
   // Units (for the policy), names and focus items all follow from the attendees: one round trip.
   const [units, names, items] = await Promise.all([
     currentOrgUnitsOf(db, districtId, personIds),
     personRefs(db, districtId, [...personIds, ...rows.map((r) => r.coachPersonId)]),
-    focusItemRefs(db, districtId, rows.map((r) => r.focusItemId)),
+    focusItemRefs(
+      db,
+      districtId,
+      rows.map((r) => r.focusItemId),
+    ),
   ]);
   const seen = rows.flatMap((r) => {
     const list = attendees.get(r.id) ?? [];

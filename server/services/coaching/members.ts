@@ -21,7 +21,8 @@ export async function setPlanMembers(tx: Executor, ctx: Ctx, planId: string, per
   const current = (await membersOfPlans(tx, ctx.actor.districtId, [planId])).get(planId) ?? [];
   const gone = current.filter((id) => !personIds.includes(id));
   const added = personIds.filter((id) => !current.includes(id));
-  if (gone.length) await tx.delete(coachingPlanMembers).where(and(eq(coachingPlanMembers.planId, planId), inArray(coachingPlanMembers.personId, gone)));
+  if (gone.length)
+    await tx.delete(coachingPlanMembers).where(and(eq(coachingPlanMembers.planId, planId), inArray(coachingPlanMembers.personId, gone)));
   if (added.length) {
     await tx.insert(coachingPlanMembers).values(added.map((personId) => ({ districtId: ctx.actor.districtId, planId, personId })));
   }

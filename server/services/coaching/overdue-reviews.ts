@@ -24,7 +24,15 @@ async function ledTeamMates(db: Executor, districtId: string, personId: string, 
   const mates = await db
     .select({ personId: teamMembers.personId, startsOn: teamMembers.startsOn, endsOn: teamMembers.endsOn })
     .from(teamMembers)
-    .where(and(eq(teamMembers.districtId, districtId), inArray(teamMembers.teamId, led.map((r) => r.teamId))));
+    .where(
+      and(
+        eq(teamMembers.districtId, districtId),
+        inArray(
+          teamMembers.teamId,
+          led.map((r) => r.teamId),
+        ),
+      ),
+    );
   return [...new Set(mates.filter((m) => holdsOn(m, today) && m.personId !== personId).map((m) => m.personId))];
 }
 
@@ -41,10 +49,14 @@ export async function overdueReviews(ctx: Ctx): Promise<OverdueReviewList> {
   const districtId = actor.districtId;
   const { today } = await districtToday(ctx.db, districtId);
   const teamCoaches = all ? [] : await ledTeamMates(ctx.db, districtId, actor.personId, today);
-  if (!all && !leads && !coaches && teamCoaches.length === 0) throw forbidden('Overdue reviews are for coaches, their leads, HR and admins');
+  if (!all && !leads && !coaches && teamCoaches.length === 0)
+    throw forbidden('Overdue reviews are for coaches, their leads, HR and admins');
   const where = [eq(coachingPlans.districtId, districtId), eq(coachingPlans.status, 'active')];
   if (!all && !leads) where.push(inArray(coachingPlans.coachPersonId, [actor.personId, ...teamCoaches]));
-  const plans = await ctx.db.select().from(coachingPlans).where(and(...where));
+  const plans = await ctx.db
+    .select()
+    .from(coachingPlans)
+    .where(and(...where));
   const pastDue = plans.filter((p) => p.reviewDates.some((d) => d < today));
   if (pastDue.length === 0) return { items: [], asOf: today };
   const ids = pastDue.map((p) => p.id);
@@ -61,11 +73,28 @@ export async function overdueReviews(ctx: Ctx): Promise<OverdueReviewList> {
   const reviewed = await ctx.db
     .select({ planId: coachingPlanReviews.planId, reviewDate: coachingPlanReviews.reviewDate })
     .from(coachingPlanReviews)
-    .where(and(eq(coachingPlanReviews.districtId, districtId), inArray(coachingPlanReviews.planId, inScope.map((p) => p.id))));
-  const names = await personRefs(ctx.db, districtId, inScope.flatMap((p) => [p.coachPersonId, ...(members.get(p.id) ?? [])]));
+    .where(
+      and(
+        eq(coachingPlanReviews.districtId, districtId),
+        inArray(
+          coachingPlanReviews.planId,
+          inScope.map((p) => p.id),
+        ),
+      ),
+    );
+  const names = await personRefs(
+    ctx.db,
+    districtId,
+    inScope.flatMap((p) => [p.coachPersonId, ...(members.get(p.id) ?? [])]),
+  );
   const ref = (id: string) => names.get(id) ?? unknownPerson(id);
   const items = inScope.flatMap((p) =>
-    overdueDates(p.reviewDates, reviewed.filter((r) => r.planId === p.id).map((r) => r.reviewDate), today, p.status).map((reviewDate) => ({
+    overdueDates(
+      p.reviewDates,
+      reviewed.filter((r) => r.planId === p.id).map((r) => r.reviewDate),
+      today,
+      p.status,
+    ).map((reviewDate) => ({
       planId: p.id,
       planTitle: p.title,
       reviewDate,

@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { CoachingActivity } from '../../../common/coaching.ts';
-import type { CoachingPlan, CoachingPlanQuery, CreateCoachingPlanInput, UpdateCoachingPlanInput } from '../../../common/schemas/coaching.ts';
+import type {
+  CoachingPlan,
+  CoachingPlanQuery,
+  CreateCoachingPlanInput,
+  UpdateCoachingPlanInput,
+} from '../../../common/schemas/coaching.ts';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { coachingPlanMembers, coachingPlans } from '../../db/schema/index.ts';
@@ -16,7 +21,10 @@ import { checkFocusItems, districtToday, focusItemRefs, invalid, personRefs, req
 export type PlanRow = typeof coachingPlans.$inferSelect;
 
 export async function loadPlanRow(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<PlanRow> {
-  const [row] = await db.select().from(coachingPlans).where(and(eq(coachingPlans.id, id), eq(coachingPlans.districtId, ctx.actor.districtId)));
+  const [row] = await db
+    .select()
+    .from(coachingPlans)
+    .where(and(eq(coachingPlans.id, id), eq(coachingPlans.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Coaching plan');
   return row;
 }
@@ -25,7 +33,11 @@ export async function loadPlanRow(ctx: Ctx, id: string, db: Executor = ctx.db): 
 export async function presentPlans(ctx: Ctx, rows: PlanRow[], db: Executor = ctx.db): Promise<CoachingPlan[]> {
   if (rows.length === 0) return [];
   const districtId = ctx.actor.districtId;
-  const members = await membersOfPlans(db, districtId, rows.map((r) => r.id));
+  const members = await membersOfPlans(
+    db,
+    districtId,
+    rows.map((r) => r.id),
+  );
   const allMembers = [...new Set([...members.values()].flat())];
   const units = await currentOrgUnitsOf(db, districtId, allMembers);
   const readable = rows.filter((r) => {
@@ -35,7 +47,11 @@ export async function presentPlans(ctx: Ctx, rows: PlanRow[], db: Executor = ctx
   });
   if (readable.length === 0) return [];
   const names = await personRefs(db, districtId, [...allMembers, ...readable.map((r) => r.coachPersonId)]);
-  const items = await focusItemRefs(db, districtId, readable.flatMap((r) => r.focusItemIds));
+  const items = await focusItemRefs(
+    db,
+    districtId,
+    readable.flatMap((r) => r.focusItemIds),
+  );
   const { timeZone, today } = await districtToday(db, districtId);
   const held = await heldDatesOfPlans(
     db,
@@ -76,7 +92,10 @@ export async function listPlans(ctx: Ctx, q: z.infer<typeof CoachingPlanQuery>) 
     .select({ id: coachingPlanMembers.planId })
     .from(coachingPlanMembers)
     .where(and(eq(coachingPlanMembers.districtId, ctx.actor.districtId), eq(coachingPlanMembers.personId, personId)));
-  const where = [eq(coachingPlans.districtId, ctx.actor.districtId), or(eq(coachingPlans.coachPersonId, personId), inArray(coachingPlans.id, memberOf))];
+  const where = [
+    eq(coachingPlans.districtId, ctx.actor.districtId),
+    or(eq(coachingPlans.coachPersonId, personId), inArray(coachingPlans.id, memberOf)),
+  ];
   if (q.status !== 'all') where.push(eq(coachingPlans.status, q.status));
   const rows = await ctx.db
     .select()
@@ -124,7 +143,12 @@ export async function createPlan(ctx: Ctx, input: CreateCoachingPlanInput) {
       })
       .returning();
     await setPlanMembers(tx, ctx, row!.id, memberIds);
-    await recordAudit(tx, ctx, { action: 'coaching_plan.create', entityType: 'coaching_plan', entityId: row!.id, after: { ...row, memberIds } });
+    await recordAudit(tx, ctx, {
+      action: 'coaching_plan.create',
+      entityType: 'coaching_plan',
+      entityId: row!.id,
+      after: { ...row, memberIds },
+    });
     return row!.id;
   });
   return planView(ctx, id);
@@ -161,7 +185,13 @@ export async function updatePlan(ctx: Ctx, id: string, input: UpdateCoachingPlan
       .returning();
     if (!updated) throw conflict(await planView(ctx, id, tx));
     if (memberIds) await setPlanMembers(tx, ctx, id, [...new Set(memberIds)]);
-    await recordAudit(tx, ctx, { action: 'coaching_plan.update', entityType: 'coaching_plan', entityId: id, before: row, after: { ...updated, memberIds } });
+    await recordAudit(tx, ctx, {
+      action: 'coaching_plan.update',
+      entityType: 'coaching_plan',
+      entityId: id,
+      before: row,
+      after: { ...updated, memberIds },
+    });
   });
   return planView(ctx, id);
 }

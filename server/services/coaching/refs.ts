@@ -25,7 +25,12 @@ export async function focusItemRefs(db: Executor, districtId: string, ids: (stri
   const unique = [...new Set(ids.filter((id): id is string => !!id))];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ id: frameworkItems.id, code: frameworkItems.humanCode, full: frameworkItems.fullStatement, short: frameworkItems.abbreviatedStatement })
+    .select({
+      id: frameworkItems.id,
+      code: frameworkItems.humanCode,
+      full: frameworkItems.fullStatement,
+      short: frameworkItems.abbreviatedStatement,
+    })
     .from(frameworkItems)
     .where(and(eq(frameworkItems.districtId, districtId), inArray(frameworkItems.id, unique)));
   return new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, statement: r.short ?? r.full }]));

@@ -50,7 +50,11 @@ export function overdueDates(reviewDates: string[], reviewed: string[], today: s
 }
 
 async function presentReviews(ctx: Ctx, plan: PlanAccess, rows: ReviewRow[], db: Executor): Promise<CoachingPlanReview[]> {
-  const names = await personRefs(db, ctx.actor.districtId, rows.flatMap((r) => [r.recordedByPersonId, r.acknowledgedByPersonId ?? r.recordedByPersonId]));
+  const names = await personRefs(
+    db,
+    ctx.actor.districtId,
+    rows.flatMap((r) => [r.recordedByPersonId, r.acknowledgedByPersonId ?? r.recordedByPersonId]),
+  );
   const isCoach = plan.row.coachPersonId === ctx.actor.personId;
   const isMember = plan.memberIds.includes(ctx.actor.personId);
   return rows.map((r) => ({
@@ -103,7 +107,13 @@ async function loadReview(ctx: Ctx, planId: string, reviewId: string, db: Execut
   const [row] = await db
     .select()
     .from(coachingPlanReviews)
-    .where(and(eq(coachingPlanReviews.id, reviewId), eq(coachingPlanReviews.districtId, ctx.actor.districtId), eq(coachingPlanReviews.planId, planId)));
+    .where(
+      and(
+        eq(coachingPlanReviews.id, reviewId),
+        eq(coachingPlanReviews.districtId, ctx.actor.districtId),
+        eq(coachingPlanReviews.planId, planId),
+      ),
+    );
   if (!row) throw notFound('Coaching plan review');
   return row;
 }
@@ -131,8 +141,15 @@ export async function createReview(ctx: Ctx, planId: string, input: CreateCoachi
     const [existing] = await tx
       .select({ id: coachingPlanReviews.id })
       .from(coachingPlanReviews)
-      .where(and(eq(coachingPlanReviews.districtId, ctx.actor.districtId), eq(coachingPlanReviews.planId, planId), eq(coachingPlanReviews.reviewDate, input.reviewDate)));
-    if (existing) throw new AppError('conflict', 'This review date already has a review', { current: await reviewView(ctx, plan, existing.id, tx) });
+      .where(
+        and(
+          eq(coachingPlanReviews.districtId, ctx.actor.districtId),
+          eq(coachingPlanReviews.planId, planId),
+          eq(coachingPlanReviews.reviewDate, input.reviewDate),
+        ),
+      );
+    if (existing)
+      throw new AppError('conflict', 'This review date already has a review', { current: await reviewView(ctx, plan, existing.id, tx) });
     const [row] = await tx
       .insert(coachingPlanReviews)
       .values({
@@ -148,7 +165,12 @@ export async function createReview(ctx: Ctx, planId: string, input: CreateCoachi
         recordedByPersonId: ctx.actor.personId,
       })
       .returning();
-    await recordAudit(tx, ctx, { action: 'coaching_plan_review.create', entityType: 'coaching_plan_review', entityId: row!.id, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'coaching_plan_review.create',
+      entityType: 'coaching_plan_review',
+      entityId: row!.id,
+      after: row,
+    });
     const change = planAfterDecision(plan.row, input.decision, today);
     if (change) {
       const [updated] = await tx
@@ -156,7 +178,13 @@ export async function createReview(ctx: Ctx, planId: string, input: CreateCoachi
         .set({ ...change, version: plan.row.version + 1, updatedAt: new Date() })
         .where(and(eq(coachingPlans.id, planId), eq(coachingPlans.districtId, ctx.actor.districtId)))
         .returning();
-      await recordAudit(tx, ctx, { action: 'coaching_plan.update', entityType: 'coaching_plan', entityId: planId, before: plan.row, after: updated });
+      await recordAudit(tx, ctx, {
+        action: 'coaching_plan.update',
+        entityType: 'coaching_plan',
+        entityId: planId,
+        before: plan.row,
+        after: updated,
+      });
     }
     return row!.id;
   });
@@ -164,7 +192,12 @@ export async function createReview(ctx: Ctx, planId: string, input: CreateCoachi
 }
 
 /** The coach corrects a review; the coachee's acknowledgement is cleared (they acknowledge what it now says). */
-export async function updateReview(ctx: Ctx, planId: string, reviewId: string, input: UpdateCoachingPlanReviewInput): Promise<CoachingPlanReview> {
+export async function updateReview(
+  ctx: Ctx,
+  planId: string,
+  reviewId: string,
+  input: UpdateCoachingPlanReviewInput,
+): Promise<CoachingPlanReview> {
   const plan = await planAccess(ctx, planId);
   const current = await loadReview(ctx, planId, reviewId, ctx.db);
   if (plan.row.coachPersonId !== ctx.actor.personId) throw forbidden('Only the plan’s coach edits its reviews');
@@ -174,16 +207,33 @@ export async function updateReview(ctx: Ctx, planId: string, reviewId: string, i
     const [updated] = await tx
       .update(coachingPlanReviews)
       .set({ ...fields, acknowledgedByPersonId: null, acknowledgedAt: null, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(coachingPlanReviews.id, reviewId), eq(coachingPlanReviews.districtId, ctx.actor.districtId), eq(coachingPlanReviews.version, version)))
+      .where(
+        and(
+          eq(coachingPlanReviews.id, reviewId),
+          eq(coachingPlanReviews.districtId, ctx.actor.districtId),
+          eq(coachingPlanReviews.version, version),
+        ),
+      )
       .returning();
     if (!updated) throw conflict(await reviewView(ctx, plan, reviewId, tx));
-    await recordAudit(tx, ctx, { action: 'coaching_plan_review.update', entityType: 'coaching_plan_review', entityId: reviewId, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'coaching_plan_review.update',
+      entityType: 'coaching_plan_review',
+      entityId: reviewId,
+      before: current,
+      after: updated,
+    });
   });
   return reviewView(ctx, plan, reviewId, ctx.db);
 }
 
 /** A plan member acknowledges the review with their note (agreeing, or saying what they see differently). */
-export async function acknowledgeReview(ctx: Ctx, planId: string, reviewId: string, input: AcknowledgeCoachingPlanReviewInput): Promise<CoachingPlanReview> {
+export async function acknowledgeReview(
+  ctx: Ctx,
+  planId: string,
+  reviewId: string,
+  input: AcknowledgeCoachingPlanReviewInput,
+): Promise<CoachingPlanReview> {
   const plan = await planAccess(ctx, planId);
   const current = await loadReview(ctx, planId, reviewId, ctx.db);
   if (!plan.memberIds.includes(ctx.actor.personId)) throw forbidden('Only the coachee acknowledges a review');
@@ -191,11 +241,29 @@ export async function acknowledgeReview(ctx: Ctx, planId: string, reviewId: stri
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(coachingPlanReviews)
-      .set({ coacheeNote: input.note, acknowledgedByPersonId: ctx.actor.personId, acknowledgedAt: new Date(), version: input.version + 1, updatedAt: new Date() })
-      .where(and(eq(coachingPlanReviews.id, reviewId), eq(coachingPlanReviews.districtId, ctx.actor.districtId), eq(coachingPlanReviews.version, input.version)))
+      .set({
+        coacheeNote: input.note,
+        acknowledgedByPersonId: ctx.actor.personId,
+        acknowledgedAt: new Date(),
+        version: input.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(coachingPlanReviews.id, reviewId),
+          eq(coachingPlanReviews.districtId, ctx.actor.districtId),
+          eq(coachingPlanReviews.version, input.version),
+        ),
+      )
       .returning();
     if (!updated) throw conflict(await reviewView(ctx, plan, reviewId, tx));
-    await recordAudit(tx, ctx, { action: 'coaching_plan_review.acknowledge', entityType: 'coaching_plan_review', entityId: reviewId, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'coaching_plan_review.acknowledge',
+      entityType: 'coaching_plan_review',
+      entityId: reviewId,
+      before: current,
+      after: updated,
+    });
   });
   return reviewView(ctx, plan, reviewId, ctx.db);
 }

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { CoachingCyclePhase } from '../../../common/coaching.ts';
 import type { CoachingPersonSummary } from '../../../common/schemas/coaching.ts';
-import { coachingCycles, coachingLogAttendees, coachingLogs, coachingPlanMembers, coachingPlans, roleAssignments, schoolTerms } from '../../db/schema/index.ts';
+import {
+  coachingCycles,
+  coachingLogAttendees,
+  coachingLogs,
+  coachingPlanMembers,
+  coachingPlans,
+  roleAssignments,
+  schoolTerms,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
@@ -59,7 +67,13 @@ async function coachingSummaries(ctx: Ctx, personIds: string[]): Promise<Coachin
     .select({ personId: coachingLogAttendees.personId, status: coachingLogs.status, startsAt: coachingLogs.startsAt })
     .from(coachingLogs)
     .innerJoin(coachingLogAttendees, eq(coachingLogAttendees.logId, coachingLogs.id))
-    .where(and(eq(coachingLogs.districtId, districtId), inArray(coachingLogs.status, ['held', 'scheduled']), inArray(coachingLogAttendees.personId, personIds)))
+    .where(
+      and(
+        eq(coachingLogs.districtId, districtId),
+        inArray(coachingLogs.status, ['held', 'scheduled']),
+        inArray(coachingLogAttendees.personId, personIds),
+      ),
+    )
     .orderBy(asc(coachingLogs.startsAt));
   const plans = await ctx.db
     .select({ plan: coachingPlans, personId: coachingPlanMembers.personId })
@@ -78,15 +92,30 @@ async function coachingSummaries(ctx: Ctx, personIds: string[]): Promise<Coachin
   const cycles = await ctx.db
     .select({ personId: coachingCycles.coacheePersonId, phase: coachingCycles.phase, focusItemId: coachingCycles.focusItemId })
     .from(coachingCycles)
-    .where(and(eq(coachingCycles.districtId, districtId), inArray(coachingCycles.coacheePersonId, personIds), ne(coachingCycles.phase, 'complete')))
+    .where(
+      and(
+        eq(coachingCycles.districtId, districtId),
+        inArray(coachingCycles.coacheePersonId, personIds),
+        ne(coachingCycles.phase, 'complete'),
+      ),
+    )
     .orderBy(desc(coachingCycles.startedOn), desc(coachingCycles.createdAt));
   const planOf = new Map<string, (typeof plans)[number]['plan']>();
   for (const p of plans) if (!planOf.has(p.personId)) planOf.set(p.personId, p.plan);
   const cycleOf = new Map<string, (typeof cycles)[number]>();
   for (const c of cycles) if (!cycleOf.has(c.personId)) cycleOf.set(c.personId, c);
   const chosen = [...new Map([...planOf.values()].map((p) => [p.id, p])).values()];
-  const members = await membersOfPlans(ctx.db, districtId, chosen.map((p) => p.id));
-  const held = await heldDatesOfPlans(ctx.db, districtId, timeZone, chosen.map((p) => ({ ...p, memberIds: members.get(p.id) ?? [] })));
+  const members = await membersOfPlans(
+    ctx.db,
+    districtId,
+    chosen.map((p) => p.id),
+  );
+  const held = await heldDatesOfPlans(
+    ctx.db,
+    districtId,
+    timeZone,
+    chosen.map((p) => ({ ...p, memberIds: members.get(p.id) ?? [] })),
+  );
   const names = await personRefs(ctx.db, districtId, [...personIds, ...chosen.map((p) => p.coachPersonId)]);
   const items = await focusItemRefs(ctx.db, districtId, [...chosen.flatMap((p) => p.focusItemIds), ...cycles.map((c) => c.focusItemId)]);
   const now = Date.now();

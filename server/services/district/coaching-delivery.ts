@@ -32,8 +32,17 @@ export async function deliveryOfPlans(db: Executor, districtId: string, q: Perio
     .select()
     .from(coachingPlans)
     .where(and(eq(coachingPlans.districtId, districtId), lte(coachingPlans.startsOn, period.to), gte(coachingPlans.endsOn, period.from)));
-  const members = await membersOfPlans(db, districtId, plans.map((p) => p.id));
-  const held = await heldDatesOfPlans(db, districtId, timeZone, plans.map((p) => ({ ...p, memberIds: members.get(p.id) ?? [] })));
+  const members = await membersOfPlans(
+    db,
+    districtId,
+    plans.map((p) => p.id),
+  );
+  const held = await heldDatesOfPlans(
+    db,
+    districtId,
+    timeZone,
+    plans.map((p) => ({ ...p, memberIds: members.get(p.id) ?? [] })),
+  );
   const asOf = period.to < today ? period.to : today;
   const rows = plans.map((p) => {
     const closedOn = p.status === 'closed' ? dateIn(timeZone, p.updatedAt) : p.endsOn;
@@ -69,7 +78,10 @@ export async function coachingDeliveryReport(ctx: Ctx, q: PeriodQuery): Promise<
   const names = await personRefs(ctx.db, districtId, [...byCoach.keys()]);
   const unitIds = [...bySchool.keys()].filter((id): id is string => id !== null);
   const units = unitIds.length
-    ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.districtId, districtId), inArray(orgUnits.id, unitIds)))
+    ? await ctx.db
+        .select({ id: orgUnits.id, name: orgUnits.name })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.districtId, districtId), inArray(orgUnits.id, unitIds)))
     : [];
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const coaches = [...byCoach].map(([id, f]) => ({ coach: names.get(id) ?? unknownPerson(id), ...f }));

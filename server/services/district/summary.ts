@@ -25,17 +25,27 @@ export async function districtSummary(ctx: Ctx, q: PeriodQuery): Promise<Distric
     .select({
       published: sql<number>`count(*) filter (where ${published})`.mapWith(Number),
       drafts: sql<number>`count(*) filter (where ${eq(observations.status, 'draft')})`.mapWith(Number),
-      feedbackOverdue: sql<number>`count(*) filter (where ${and(published, isNull(observations.feedbackHeldAt), lt(observations.feedbackDueOn, day))})`.mapWith(Number),
+      feedbackOverdue:
+        sql<number>`count(*) filter (where ${and(published, isNull(observations.feedbackHeldAt), lt(observations.feedbackDueOn, day))})`.mapWith(
+          Number,
+        ),
       awaitingAcknowledgement: sql<number>`count(*) filter (where ${and(
         published,
         or(isNull(observations.acknowledgedRevision), ne(observations.acknowledgedRevision, observations.revision)),
       )})`.mapWith(Number),
     })
     .from(observations)
-    .where(and(eq(observations.districtId, districtId), gte(observations.observedOn, period.from), lte(observations.observedOn, period.to)));
+    .where(
+      and(eq(observations.districtId, districtId), gte(observations.observedOn, period.from), lte(observations.observedOn, period.to)),
+    );
   const since = new Date(Date.now() - 30 * DAY_MS);
   const [latest] = await ctx.db
-    .select({ id: rosterImports.id, status: rosterImports.status, createdAt: rosterImports.createdAt, finishedAt: rosterImports.finishedAt })
+    .select({
+      id: rosterImports.id,
+      status: rosterImports.status,
+      createdAt: rosterImports.createdAt,
+      finishedAt: rosterImports.finishedAt,
+    })
     .from(rosterImports)
     .where(eq(rosterImports.districtId, districtId))
     .orderBy(desc(rosterImports.createdAt))
@@ -46,7 +56,9 @@ export async function districtSummary(ctx: Ctx, q: PeriodQuery): Promise<Distric
     .where(and(eq(rosterImports.districtId, districtId), eq(rosterImports.status, 'failed'), gte(rosterImports.createdAt, since)));
   const [mail] = await ctx.db
     .select({
-      failed: sql<number>`count(*) filter (where ${and(eq(outboxEmails.status, 'failed'), gte(outboxEmails.createdAt, since))})`.mapWith(Number),
+      failed: sql<number>`count(*) filter (where ${and(eq(outboxEmails.status, 'failed'), gte(outboxEmails.createdAt, since))})`.mapWith(
+        Number,
+      ),
       pending: sql<number>`count(*) filter (where ${eq(outboxEmails.status, 'pending')})`.mapWith(Number),
     })
     .from(outboxEmails)

@@ -26,10 +26,19 @@ async function present(ctx: Ctx, db: Executor, rows: PersonRow[], schoolYear: st
   const computed = await computedEvaluators(db, ctx.actor.districtId, ids);
   const assigned = ids.length
     ? await db
-        .select({ a: evaluatorAssignments, evaluator: { id: people.id, givenName: people.givenName, familyName: people.familyName, preferredName: people.preferredName } })
+        .select({
+          a: evaluatorAssignments,
+          evaluator: { id: people.id, givenName: people.givenName, familyName: people.familyName, preferredName: people.preferredName },
+        })
         .from(evaluatorAssignments)
         .leftJoin(people, eq(people.id, evaluatorAssignments.evaluatorPersonId))
-        .where(and(eq(evaluatorAssignments.districtId, ctx.actor.districtId), eq(evaluatorAssignments.schoolYear, schoolYear), inArray(evaluatorAssignments.personId, ids)))
+        .where(
+          and(
+            eq(evaluatorAssignments.districtId, ctx.actor.districtId),
+            eq(evaluatorAssignments.schoolYear, schoolYear),
+            inArray(evaluatorAssignments.personId, ids),
+          ),
+        )
     : [];
   const byPerson = new Map(assigned.map((r) => [r.a.personId, r]));
   return rows.map((p) => {
@@ -83,7 +92,13 @@ export async function setEvaluator(ctx: Ctx, personId: string, input: z.infer<ty
     const [current] = await tx
       .select()
       .from(evaluatorAssignments)
-      .where(and(eq(evaluatorAssignments.districtId, ctx.actor.districtId), eq(evaluatorAssignments.personId, personId), eq(evaluatorAssignments.schoolYear, input.schoolYear)));
+      .where(
+        and(
+          eq(evaluatorAssignments.districtId, ctx.actor.districtId),
+          eq(evaluatorAssignments.personId, personId),
+          eq(evaluatorAssignments.schoolYear, input.schoolYear),
+        ),
+      );
     if ((current?.version ?? null) !== input.version) throw conflict(await personEvaluator(ctx, personId, input.schoolYear, tx));
     const [after] = current
       ? await tx
@@ -142,13 +157,26 @@ export async function bulkAssignEvaluator(ctx: Ctx, input: z.infer<typeof BulkEv
     const existing = await tx
       .select()
       .from(evaluatorAssignments)
-      .where(and(eq(evaluatorAssignments.districtId, ctx.actor.districtId), eq(evaluatorAssignments.schoolYear, input.schoolYear), inArray(evaluatorAssignments.personId, ids)));
+      .where(
+        and(
+          eq(evaluatorAssignments.districtId, ctx.actor.districtId),
+          eq(evaluatorAssignments.schoolYear, input.schoolYear),
+          inArray(evaluatorAssignments.personId, ids),
+        ),
+      );
     const byPerson = new Map(existing.map((e) => [e.personId, e]));
     const changed = ids.filter((id) => byPerson.get(id)?.evaluatorPersonId !== input.evaluatorPersonId);
     if (changed.length > 0) {
       await tx
         .insert(evaluatorAssignments)
-        .values(changed.map((personId) => ({ districtId: ctx.actor.districtId, personId, schoolYear: input.schoolYear, evaluatorPersonId: input.evaluatorPersonId })))
+        .values(
+          changed.map((personId) => ({
+            districtId: ctx.actor.districtId,
+            personId,
+            schoolYear: input.schoolYear,
+            evaluatorPersonId: input.evaluatorPersonId,
+          })),
+        )
         .onConflictDoUpdate({
           target: [evaluatorAssignments.districtId, evaluatorAssignments.personId, evaluatorAssignments.schoolYear],
           set: { evaluatorPersonId: input.evaluatorPersonId, version: sql`${evaluatorAssignments.version} + 1`, updatedAt: new Date() },

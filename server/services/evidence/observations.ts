@@ -46,7 +46,13 @@ export async function appendObservationEvidence(
  * Recomputes the person's latest level per item for one purpose from their published observations'
  * scores (newest observedOn, then newest published), for `itemIds` only: one delete, one insert.
  */
-export async function recomputeCompetencyLatest(tx: Executor, districtId: string, personId: string, purpose: string, itemIds: string[]): Promise<void> {
+export async function recomputeCompetencyLatest(
+  tx: Executor,
+  districtId: string,
+  personId: string,
+  purpose: string,
+  itemIds: string[],
+): Promise<void> {
   const items = [...new Set(itemIds)];
   if (items.length === 0) return;
   await tx

@@ -35,7 +35,12 @@ export async function loadVersion(ctx: Ctx, versionId: string, db: Executor = ct
   if (!row) throw notFound('Framework version');
   const access = { districtId: row.version.districtId, status: row.version.status, isCollaborator: row.collaboratorId !== null };
   if (!canReadVersion(ctx.actor, access)) throw notFound('Framework version');
-  return { version: row.version, framework: row.framework, isCollaborator: access.isCollaborator, abilities: versionAbilities(ctx.actor, access) };
+  return {
+    version: row.version,
+    framework: row.framework,
+    isCollaborator: access.isCollaborator,
+    abilities: versionAbilities(ctx.actor, access),
+  };
 }
 
 /**

@@ -99,7 +99,11 @@ export async function setCommentResolved(ctx: Ctx, commentId: string, resolved: 
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(frameworkComments)
-      .set(resolved ? { resolvedAt: new Date(), resolvedByUserId: ctx.actor.userId, updatedAt: new Date() } : { resolvedAt: null, resolvedByUserId: null, updatedAt: new Date() })
+      .set(
+        resolved
+          ? { resolvedAt: new Date(), resolvedByUserId: ctx.actor.userId, updatedAt: new Date() }
+          : { resolvedAt: null, resolvedByUserId: null, updatedAt: new Date() },
+      )
       .where(eq(frameworkComments.id, commentId))
       .returning();
     await recordAudit(tx, ctx, {

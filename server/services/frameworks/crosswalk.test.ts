@@ -13,7 +13,14 @@ const item = (id: string, fullStatement: string, sourceItemIds: string[] = [], e
 });
 
 describe('crosswalk between two versions', () => {
-  const v1 = [item('a', 'Plans lessons'), item('b', 'Checks for understanding'), item('c', 'Builds relationships'), item('d', 'Uses data'), item('e', 'Communicates'), item('f', 'Reflects')];
+  const v1 = [
+    item('a', 'Plans lessons'),
+    item('b', 'Checks for understanding'),
+    item('c', 'Builds relationships'),
+    item('d', 'Uses data'),
+    item('e', 'Communicates'),
+    item('f', 'Reflects'),
+  ];
 
   it('names every kind of change item by item', () => {
     const v2 = [

@@ -24,7 +24,9 @@ const ITEM_TYPE_TITLES: Record<(typeof DEFAULT_ITEM_TYPES)[number], string> = {
 async function summaries(ctx: Ctx, db: Executor, frameworkId?: string): Promise<FrameworkSummary[]> {
   const { districtId, personId } = ctx.actor;
   const editor = canEditFrameworks(ctx.actor);
-  const fwWhere = frameworkId ? and(eq(frameworks.districtId, districtId), eq(frameworks.id, frameworkId)) : eq(frameworks.districtId, districtId);
+  const fwWhere = frameworkId
+    ? and(eq(frameworks.districtId, districtId), eq(frameworks.id, frameworkId))
+    : eq(frameworks.districtId, districtId);
   const fws = await db.select().from(frameworks).where(fwWhere).orderBy(asc(frameworks.title), asc(frameworks.id));
   if (fws.length === 0) return [];
   const ids = fws.map((f) => f.id);
@@ -44,8 +46,13 @@ async function summaries(ctx: Ctx, db: Executor, frameworkId?: string): Promise<
       ),
     );
   const onTeam = new Set(team.map((t) => t.frameworkId));
-  const readable = versions.filter((v) => canReadVersion(ctx.actor, { districtId: v.districtId, status: v.status, isCollaborator: onTeam.has(v.frameworkId) }));
-  const counts = await versionCounts(db, readable.map((v) => v.id));
+  const readable = versions.filter((v) =>
+    canReadVersion(ctx.actor, { districtId: v.districtId, status: v.status, isCollaborator: onTeam.has(v.frameworkId) }),
+  );
+  const counts = await versionCounts(
+    db,
+    readable.map((v) => v.id),
+  );
   const out: FrameworkSummary[] = [];
   for (const f of fws) {
     const own = readable.filter((v) => v.frameworkId === f.id);

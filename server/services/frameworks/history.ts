@@ -35,13 +35,24 @@ export async function getCrosswalk(ctx: Ctx, versionId: string): Promise<Crosswa
     recorded = true;
     mappings = (
       await ctx.db
-        .select({ kind: frameworkItemMappings.kind, itemId: frameworkItemMappings.itemId, previousItemId: frameworkItemMappings.previousItemId })
+        .select({
+          kind: frameworkItemMappings.kind,
+          itemId: frameworkItemMappings.itemId,
+          previousItemId: frameworkItemMappings.previousItemId,
+        })
         .from(frameworkItemMappings)
         .where(eq(frameworkItemMappings.versionId, versionId))
     ).map((m) => ({ ...m, kind: m.kind as MappingKind }));
   }
   const items = await ctx.db
-    .select({ id: frameworkItems.id, parentId: frameworkItems.parentId, humanCode: frameworkItems.humanCode, fullStatement: frameworkItems.fullStatement, versionId: frameworkItems.versionId, position: frameworkItems.position })
+    .select({
+      id: frameworkItems.id,
+      parentId: frameworkItems.parentId,
+      humanCode: frameworkItems.humanCode,
+      fullStatement: frameworkItems.fullStatement,
+      versionId: frameworkItems.versionId,
+      position: frameworkItems.position,
+    })
     .from(frameworkItems)
     .where(inArray(frameworkItems.versionId, [version.id, previous!.id]))
     .orderBy(asc(frameworkItems.position), asc(frameworkItems.id));
@@ -96,7 +107,12 @@ export async function compareVersions(ctx: Ctx, frameworkId: string, fromId: str
   const rows = await ctx.db
     .select({ versionId: frameworkItems.versionId, item: frameworkItems })
     .from(frameworkItems)
-    .where(inArray(frameworkItems.versionId, between.map((b) => b.id)));
+    .where(
+      inArray(
+        frameworkItems.versionId,
+        between.map((b) => b.id),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.item.id, r.item]));
   // The items of the older version each item comes from, memoised through the versions in between.
   const memo = new Map<string, Set<string>>();

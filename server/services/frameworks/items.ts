@@ -109,7 +109,8 @@ export async function createItem(ctx: Ctx, versionId: string, input: z.infer<typ
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(frameworkItems)
       .where(eq(frameworkItems.versionId, versionId));
-    if ((count?.n ?? 0) >= FRAMEWORK_MAX_ITEMS) throw invalidState(`A version holds at most ${FRAMEWORK_MAX_ITEMS} items`, { reason: 'too_many_items' });
+    if ((count?.n ?? 0) >= FRAMEWORK_MAX_ITEMS)
+      throw invalidState(`A version holds at most ${FRAMEWORK_MAX_ITEMS} items`, { reason: 'too_many_items' });
     const parent = await parentIn(tx, versionId, input.parentId);
     const siblings = await siblingIds(tx, versionId, input.parentId);
     const position = Math.min(input.position ?? siblings.length, siblings.length);
@@ -189,7 +190,8 @@ export async function moveItem(ctx: Ctx, itemId: string, input: z.infer<typeof M
     const position = Math.min(input.position, siblings.length);
     siblings.splice(position, 0, itemId);
     await writeItem(ctx, tx, item, input.version, { parentId: input.parentId, position }, 'framework_item.move');
-    if ((item.parentId ?? null) !== (input.parentId ?? null)) await renumber(tx, await siblingIds(tx, item.versionId, item.parentId, itemId));
+    if ((item.parentId ?? null) !== (input.parentId ?? null))
+      await renumber(tx, await siblingIds(tx, item.versionId, item.parentId, itemId));
     await renumber(tx, siblings);
   });
   return presentOneItem(ctx.db, item.versionId, itemId);
@@ -227,7 +229,13 @@ export async function splitItem(ctx: Ctx, itemId: string, expected: number) {
       .returning();
     siblings.splice(siblings.indexOf(item.id) + 1, 0, id);
     await renumber(tx, siblings);
-    await recordAudit(tx, ctx, { action: 'framework_item.split', entityType: 'framework_item', entityId: id, before: { splitFrom: item.id }, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'framework_item.split',
+      entityType: 'framework_item',
+      entityId: id,
+      before: { splitFrom: item.id },
+      after: row,
+    });
   });
   return presentOneItem(ctx.db, item.versionId, id);
 }

@@ -67,13 +67,19 @@ export type ItemView = { [K in keyof typeof itemColumns]: ItemRow[K] };
 
 /** Items of a version (or some of them) with their open comment counts, by position: two queries. */
 export async function loadItemRows(db: Executor, versionId: string, ids?: string[]) {
-  const where = ids ? and(eq(frameworkItems.versionId, versionId), inArray(frameworkItems.id, ids)) : eq(frameworkItems.versionId, versionId);
+  const where = ids
+    ? and(eq(frameworkItems.versionId, versionId), inArray(frameworkItems.id, ids))
+    : eq(frameworkItems.versionId, versionId);
   const items = await db
     .select(itemColumns)
     .from(frameworkItems)
     .where(where)
     .orderBy(asc(frameworkItems.position), asc(frameworkItems.createdAt), asc(frameworkItems.id));
-  const commentWhere = [eq(frameworkComments.versionId, versionId), isNull(frameworkComments.resolvedAt), isNotNull(frameworkComments.itemId)];
+  const commentWhere = [
+    eq(frameworkComments.versionId, versionId),
+    isNull(frameworkComments.resolvedAt),
+    isNotNull(frameworkComments.itemId),
+  ];
   if (ids) commentWhere.push(inArray(frameworkComments.itemId, ids));
   const counts = await db
     .select({ itemId: frameworkComments.itemId, n: sql<number>`count(*)`.mapWith(Number) })

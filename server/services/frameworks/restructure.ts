@@ -3,7 +3,14 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateAssociationInput, MergeItemsInput } from '../../../common/schemas/frameworks.ts';
 import type { Executor } from '../../db/client.ts';
-import { frameworkAssociations, frameworkComments, frameworkItems, rubricCriteria, rubricDescriptors, rubrics } from '../../db/schema/index.ts';
+import {
+  frameworkAssociations,
+  frameworkComments,
+  frameworkItems,
+  rubricCriteria,
+  rubricDescriptors,
+  rubrics,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalidState, notFound } from '../../lib/errors.ts';
 import { presentAssociation } from '../../presenters/frameworks.ts';
@@ -15,7 +22,10 @@ import { depthFirst, itemsWithEvidence, presentOneItem } from './load.ts';
 /** Criteria (with their descriptors and the comments on those) of a version's rubrics. */
 async function removeCriteria(tx: Executor, criterionIds: string[]) {
   if (criterionIds.length === 0) return;
-  const descriptors = tx.select({ id: rubricDescriptors.id }).from(rubricDescriptors).where(inArray(rubricDescriptors.criterionId, criterionIds));
+  const descriptors = tx
+    .select({ id: rubricDescriptors.id })
+    .from(rubricDescriptors)
+    .where(inArray(rubricDescriptors.criterionId, criterionIds));
   await tx.delete(frameworkComments).where(inArray(frameworkComments.descriptorId, descriptors));
   await tx.delete(rubricDescriptors).where(inArray(rubricDescriptors.criterionId, criterionIds));
   await tx.delete(rubricCriteria).where(inArray(rubricCriteria.id, criterionIds));
@@ -104,8 +114,19 @@ export async function mergeItems(ctx: Ctx, versionId: string, input: z.infer<typ
     // Children of the merged items move under the new item, in tree order.
     const children = depthFirst(all).filter((i) => i.parentId && chosen.has(i.parentId));
     if (children.length) {
-      await tx.update(frameworkItems).set({ parentId: id, updatedAt: new Date() }).where(inArray(frameworkItems.id, children.map((c) => c.id)));
-      await renumber(tx, children.map((c) => c.id));
+      await tx
+        .update(frameworkItems)
+        .set({ parentId: id, updatedAt: new Date() })
+        .where(
+          inArray(
+            frameworkItems.id,
+            children.map((c) => c.id),
+          ),
+        );
+      await renumber(
+        tx,
+        children.map((c) => c.id),
+      );
     }
     // Each rubric keeps one criterion (the first) for the new item; the others go.
     const criteria = (await criteriaOf(tx, versionId, ids)).sort((a, b) => a.position - b.position);
@@ -180,7 +201,12 @@ export async function createAssociation(ctx: Ctx, versionId: string, input: z.in
         notes: input.notes ?? null,
       })
       .returning();
-    await recordAudit(tx, ctx, { action: 'framework_association.create', entityType: 'framework_association', entityId: id, after: created });
+    await recordAudit(tx, ctx, {
+      action: 'framework_association.create',
+      entityType: 'framework_association',
+      entityId: id,
+      after: created,
+    });
     return created!;
   });
   return presentAssociation(row);

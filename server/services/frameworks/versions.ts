@@ -35,7 +35,13 @@ export async function updateVersion(ctx: Ctx, id: string, input: z.infer<typeof 
   if (itemTypes) set.itemTypes = itemTypes.map((type) => ({ ...loaded.version.itemTypes.find((old) => old.code === type.code), ...type }));
   await ctx.db.transaction(async (tx) => {
     const row = await bump(ctx, tx, loaded, version, set);
-    await recordAudit(tx, ctx, { action: 'framework_version.update', entityType: 'framework_version', entityId: id, before: loaded.version, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'framework_version.update',
+      entityType: 'framework_version',
+      entityId: id,
+      before: loaded.version,
+      after: row,
+    });
   });
   return reload(ctx, id);
 }
@@ -75,9 +81,9 @@ export async function publishVersion(ctx: Ctx, id: string, expected: number) {
     const previousVersionId = loaded.version.basedOnVersionId;
     if (previousVersionId) {
       for (let i = 0; i < mappings.length; i += 5000) {
-        await tx.insert(frameworkItemMappings).values(
-          mappings.slice(i, i + 5000).map((m) => ({ districtId: ctx.actor.districtId, versionId: id, previousVersionId, ...m })),
-        );
+        await tx
+          .insert(frameworkItemMappings)
+          .values(mappings.slice(i, i + 5000).map((m) => ({ districtId: ctx.actor.districtId, versionId: id, previousVersionId, ...m })));
       }
     }
     const superseded = await tx
@@ -91,7 +97,11 @@ export async function publishVersion(ctx: Ctx, id: string, expected: number) {
         ),
       )
       .returning({ id: frameworkVersions.id });
-    const row = await bump(ctx, tx, loaded, expected, { status: 'published', publishedAt: new Date(), publishedByUserId: ctx.actor.userId });
+    const row = await bump(ctx, tx, loaded, expected, {
+      status: 'published',
+      publishedAt: new Date(),
+      publishedByUserId: ctx.actor.userId,
+    });
     await recordAudit(tx, ctx, [
       {
         action: 'framework_version.publish',
@@ -119,7 +129,13 @@ export async function retireVersion(ctx: Ctx, id: string, expected: number) {
   if (loaded.version.version !== expected) throw conflict(await presentLoadedVersion(ctx.db, loaded));
   await ctx.db.transaction(async (tx) => {
     const row = await bump(ctx, tx, loaded, expected, { status: 'retired' });
-    await recordAudit(tx, ctx, { action: 'framework_version.retire', entityType: 'framework_version', entityId: id, before: { status: loaded.version.status }, after: { status: row.status } });
+    await recordAudit(tx, ctx, {
+      action: 'framework_version.retire',
+      entityType: 'framework_version',
+      entityId: id,
+      before: { status: loaded.version.status },
+      after: { status: row.status },
+    });
   });
   return reload(ctx, id);
 }

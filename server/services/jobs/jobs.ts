@@ -44,7 +44,13 @@ export async function retryJob(ctx: Ctx, queue: JobQueue, id: string): Promise<B
   if (!job) throw notFound('Job');
   if (job.state !== 'failed') throw invalidState('Only a failed job can be retried', present(ctx, job));
   await queue.retry(job.name as JobName, [id]);
-  await recordAudit(ctx.db, ctx, { action: 'job.retry', entityType: 'job', entityId: id, before: { state: job.state, error: job.error }, after: { kind: job.name } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'job.retry',
+    entityType: 'job',
+    entityId: id,
+    before: { state: job.state, error: job.error },
+    after: { kind: job.name },
+  });
   const retried = await districtJob(queue.sql, ctx.actor.districtId, id);
   return present(ctx, retried ?? job);
 }

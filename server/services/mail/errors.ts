@@ -16,7 +16,8 @@ export interface SendFailure {
 export function classifySendError(error: unknown, env: Pick<Env, 'SMTP_URL'>): SendFailure {
   const err = (error ?? {}) as { message?: string; code?: string; permanent?: boolean; response?: string };
   const transient = !(err.permanent === true && err.code !== 'EAUTH');
-  const text = err.response && !String(err.message).includes(err.response) ? `${err.message}: ${err.response}` : String(err.message ?? error);
+  const text =
+    err.response && !String(err.message).includes(err.response) ? `${err.message}: ${err.response}` : String(err.message ?? error);
   return { transient, message: withoutSecrets(text, env).slice(0, 500) };
 }
 

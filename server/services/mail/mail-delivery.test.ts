@@ -40,7 +40,8 @@ async function startTrellis(env: Record<string, string>, mail: MailerOptions & {
   return { app, logs };
 }
 
-const requestReset = (app: App, email: string) => app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email } });
+const requestReset = (app: App, email: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email } });
 const rowsTo = (to: string) => database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, to));
 
 /** A local port nothing listens on: connecting is refused at once. */
@@ -109,7 +110,10 @@ describe('SMTP credentials', () => {
   it('wrong credentials: retried, then given up; the admin reads the server’s answer; no log or row holds the password', async () => {
     const mailbox = await Mailbox.start({ auth: { user: 'trellis-relay', pass: 'right-password' } });
     const port = new URL(mailbox.url).port;
-    const { app, logs } = await startTrellis({ SMTP_URL: `smtp://trellis-relay:Wr0ng%26Secret@127.0.0.1:${port}` }, { heldRetryMs: [10, 10] });
+    const { app, logs } = await startTrellis(
+      { SMTP_URL: `smtp://trellis-relay:Wr0ng%26Secret@127.0.0.1:${port}` },
+      { heldRetryMs: [10, 10] },
+    );
     try {
       const user = await buildUser(database.db, districtId, 'staff');
       await requestReset(app, user.email);
@@ -145,11 +149,16 @@ describe('SMTP credentials', () => {
 describe('the SMTP server down, then back', () => {
   it('a notification waits, retried with backoff, and is sent once the server answers again', async () => {
     const port = await closedPort();
-    const { app } = await startTrellis({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { storedRetryMs: [100, 200, 400, 800, 1600, 3200], pollMs: 50 });
+    const { app } = await startTrellis(
+      { SMTP_URL: `smtp://127.0.0.1:${port}` },
+      { storedRetryMs: [100, 200, 400, 800, 1600, 3200], pollMs: 50 },
+    );
     const to = `down-up-${districtId.slice(0, 8)}@sunshine.example`;
     let mailbox: Mailbox | undefined;
     try {
-      await recordEmails(database.db, [{ districtId, kind: 'notification', toAddress: to, subject: 'Feedback due', body: 'Your feedback meeting is due.' }]);
+      await recordEmails(database.db, [
+        { districtId, kind: 'notification', toAddress: to, subject: 'Feedback due', body: 'Your feedback meeting is due.' },
+      ]);
       app.mailer.nudge();
       const [waiting] = await until(to, ([row]) => (row?.attempts ?? 0) >= 2);
       expect(waiting).toMatchObject({ status: 'pending', failureReason: null });
@@ -170,7 +179,9 @@ describe('restarts', () => {
     const down = await startTrellis({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` }, { storedRetryMs: [300], pollMs: 60_000 });
     const to = `restart-${districtId.slice(0, 8)}@sunshine.example`;
     try {
-      await recordEmails(database.db, [{ districtId, kind: 'notification', toAddress: to, subject: 'Observation shared', body: 'Hello, it is shared.' }]);
+      await recordEmails(database.db, [
+        { districtId, kind: 'notification', toAddress: to, subject: 'Observation shared', body: 'Hello, it is shared.' },
+      ]);
       down.app.mailer.nudge();
       await until(to, ([row]) => row!.attempts === 1 && row!.lastError !== null);
     } finally {

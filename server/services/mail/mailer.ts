@@ -71,7 +71,8 @@ export class Mailer {
   async start(opts: { exclusive: boolean }): Promise<void> {
     this.stopped = false;
     const failed = await failAbandonedHolds(this.db, opts.exclusive);
-    if (failed > 0) this.log.warn({ count: failed }, 'e-mails with a set-password link were never sent: Trellis stopped before sending them');
+    if (failed > 0)
+      this.log.warn({ count: failed }, 'e-mails with a set-password link were never sent: Trellis stopped before sending them');
     this.timer = setInterval(() => this.drain(), this.opts.pollMs);
     this.timer.unref();
     this.drain();
@@ -117,7 +118,9 @@ export class Mailer {
     await Promise.race([Promise.allSettled([...this.inFlight, ...(this.draining ? [this.draining] : [])]), waited]);
     const unsent = [...this.held.keys()];
     this.held.clear();
-    await markFailed(this.db, unsent, 'interrupted').catch((error: unknown) => this.log.error({ err: error }, 'could not mark unsent e-mails'));
+    await markFailed(this.db, unsent, 'interrupted').catch((error: unknown) =>
+      this.log.error({ err: error }, 'could not mark unsent e-mails'),
+    );
     this.transport.close();
   }
 
@@ -142,7 +145,12 @@ export class Mailer {
     const wait = this.opts.heldRetryMs[attempt];
     if (!failure.transient || wait === undefined || this.stopped) {
       this.held.delete(mail.outboxId);
-      return markFailed(this.db, [mail.outboxId], failure.transient ? (this.stopped ? 'interrupted' : 'gave_up') : 'rejected', failure.message);
+      return markFailed(
+        this.db,
+        [mail.outboxId],
+        failure.transient ? (this.stopped ? 'interrupted' : 'gave_up') : 'rejected',
+        failure.message,
+      );
     }
     const next = new Date(Date.now() + wait);
     await markRetry(this.db, mail.outboxId, failure.message, next, new Date(next.getTime() + ATTEMPT_LEASE_MS));
@@ -179,15 +187,31 @@ export class Mailer {
       const batch = await claimDueEmails(this.db, BATCH, ATTEMPT_LEASE_MS);
       if (batch.length === 0) return;
       if (this.transport.delivery === 'none') {
-        await markFailed(this.db, batch.map((row) => row.id), 'no_smtp');
+        await markFailed(
+          this.db,
+          batch.map((row) => row.id),
+          'no_smtp',
+        );
         continue;
       }
       for (const row of batch) await this.sendStored(row);
     }
   }
 
-  private async sendStored(row: { id: string; toAddress: string; subject: string; body: string; headers: Record<string, string> | null; attempts: number }): Promise<void> {
-    const failure = await this.trySend(row.id, { to: row.toAddress, subject: row.subject, text: row.body, ...(row.headers ? { headers: row.headers } : {}) });
+  private async sendStored(row: {
+    id: string;
+    toAddress: string;
+    subject: string;
+    body: string;
+    headers: Record<string, string> | null;
+    attempts: number;
+  }): Promise<void> {
+    const failure = await this.trySend(row.id, {
+      to: row.toAddress,
+      subject: row.subject,
+      text: row.body,
+      ...(row.headers ? { headers: row.headers } : {}),
+    });
     if (!failure) return markDelivered(this.db, row.id, this.deliveredStatus());
     const wait = this.opts.storedRetryMs[row.attempts - 1];
     if (!failure.transient || wait === undefined) {

@@ -15,12 +15,21 @@ const PAGE = 100;
  * links are never among them: the outbox keeps those e-mails with the link withheld. The read is
  * audited, like every read of the audit log.
  */
-export async function listOutbox(ctx: Ctx, query: { status?: (typeof EMAIL_STATUSES)[number] }, delivery: Delivery): Promise<z.infer<typeof OutboxListSchema>> {
+export async function listOutbox(
+  ctx: Ctx,
+  query: { status?: (typeof EMAIL_STATUSES)[number] },
+  delivery: Delivery,
+): Promise<z.infer<typeof OutboxListSchema>> {
   if (!canReadOutbox(ctx.actor)) throw forbidden();
   const filter = and(eq(outboxEmails.districtId, ctx.actor.districtId), query.status ? eq(outboxEmails.status, query.status) : undefined);
   const rows = await ctx.db.select().from(outboxEmails).where(filter).orderBy(desc(outboxEmails.createdAt)).limit(PAGE);
   const [district] = await ctx.db.select({ timeZone: districts.timeZone }).from(districts).where(eq(districts.id, ctx.actor.districtId));
-  await recordAudit(ctx.db, ctx, { action: 'outbox.read', entityType: 'outbox', entityId: null, after: { status: query.status ?? null, shown: rows.length } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'outbox.read',
+    entityType: 'outbox',
+    entityId: null,
+    after: { status: query.status ?? null, shown: rows.length },
+  });
   return {
     delivery,
     timeZone: district?.timeZone ?? 'UTC',

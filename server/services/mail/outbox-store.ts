@@ -45,7 +45,14 @@ export async function claimDueEmails(db: Db, limit: number, leaseMs: number) {
   const ids = db
     .select({ id: due.id })
     .from(due)
-    .where(and(eq(due.status, 'pending'), eq(due.linkWithheld, false), lte(due.nextAttemptAt, sql`now()`), or(isNull(due.leaseUntil), lt(due.leaseUntil, sql`now()`))))
+    .where(
+      and(
+        eq(due.status, 'pending'),
+        eq(due.linkWithheld, false),
+        lte(due.nextAttemptAt, sql`now()`),
+        or(isNull(due.leaseUntil), lt(due.leaseUntil, sql`now()`)),
+      ),
+    )
     .orderBy(asc(due.nextAttemptAt))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -53,7 +60,14 @@ export async function claimDueEmails(db: Db, limit: number, leaseMs: number) {
     .update(outboxEmails)
     .set({ leaseUntil: new Date(Date.now() + leaseMs), attempts: sql`${outboxEmails.attempts} + 1` })
     .where(inArray(outboxEmails.id, ids))
-    .returning({ id: outboxEmails.id, toAddress: outboxEmails.toAddress, subject: outboxEmails.subject, body: outboxEmails.body, headers: outboxEmails.headers, attempts: outboxEmails.attempts });
+    .returning({
+      id: outboxEmails.id,
+      toAddress: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      body: outboxEmails.body,
+      headers: outboxEmails.headers,
+      attempts: outboxEmails.attempts,
+    });
 }
 
 /** Counts an attempt at a held e-mail and extends this process's lease on it. */
@@ -66,10 +80,7 @@ export async function startHeldAttempt(db: Db, id: string, leaseMs: number): Pro
 
 /** The e-mail went out (or, in development, was printed). */
 export async function markDelivered(db: Db, id: string, status: 'sent' | 'printed'): Promise<void> {
-  await db
-    .update(outboxEmails)
-    .set({ status, sentAt: new Date(), leaseUntil: null, failureReason: null })
-    .where(eq(outboxEmails.id, id));
+  await db.update(outboxEmails).set({ status, sentAt: new Date(), leaseUntil: null, failureReason: null }).where(eq(outboxEmails.id, id));
 }
 
 /** A transient failure: try again at `nextAttemptAt` (a held e-mail keeps its lease until a little after). */
@@ -81,7 +92,10 @@ export async function markRetry(db: Db, id: string, lastError: string, nextAttem
 export async function markFailed(db: Db, ids: string[], failureReason: Failure, lastError: string | null = null): Promise<void> {
   if (ids.length === 0) return;
   const set = { status: 'failed', failureReason, leaseUntil: null, ...(lastError === null ? {} : { lastError }) };
-  await db.update(outboxEmails).set(set).where(and(inArray(outboxEmails.id, ids), eq(outboxEmails.status, 'pending')));
+  await db
+    .update(outboxEmails)
+    .set(set)
+    .where(and(inArray(outboxEmails.id, ids), eq(outboxEmails.status, 'pending')));
 }
 
 /**

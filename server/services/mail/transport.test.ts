@@ -15,7 +15,9 @@ describe('links come from configuration', () => {
   });
 
   it('warns at start outside development when PUBLIC_URL is unset', () => {
-    expect(publicUrlWarning({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: 3000 })).toMatch(/PUBLIC_URL is not set.*http:\/\/127\.0\.0\.1:3000/);
+    expect(publicUrlWarning({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: 3000 })).toMatch(
+      /PUBLIC_URL is not set.*http:\/\/127\.0\.0\.1:3000/,
+    );
     expect(publicUrlWarning({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 3000 })).toBeNull();
     expect(publicUrlWarning({ NODE_ENV: 'production', PUBLIC_URL: 'https://t.example', HOST: '127.0.0.1', PORT: 3000 })).toBeNull();
   });
@@ -32,14 +34,20 @@ describe('e-mail configuration', () => {
 
   it('the startup line names the server, never its user or password', () => {
     const notice = mailStartupNotice(env);
-    expect(notice).toEqual({ level: 'info', message: 'E-mail: sent through smtp://mail.district.org:587 as Trellis <no-reply@trellis.district.org>' });
+    expect(notice).toEqual({
+      level: 'info',
+      message: 'E-mail: sent through smtp://mail.district.org:587 as Trellis <no-reply@trellis.district.org>',
+    });
     expect(describeSmtp(SMTP_URL)).toBe('smtp://mail.district.org:587');
   });
 
   it('without SMTP: printed in development, a startup warning otherwise', () => {
     expect(deliveryFor({ NODE_ENV: 'development' })).toBe('console');
     expect(deliveryFor({ NODE_ENV: 'production' })).toBe('none');
-    expect(mailStartupNotice(loadEnv({ NODE_ENV: 'production' }))).toMatchObject({ level: 'warn', message: expect.stringContaining('no SMTP server configured') });
+    expect(mailStartupNotice(loadEnv({ NODE_ENV: 'production' }))).toMatchObject({
+      level: 'warn',
+      message: expect.stringContaining('no SMTP server configured'),
+    });
     expect(senderAddress(loadEnv({ SMTP_FROM: 'HR <hr@district.org>' }))).toBe('HR <hr@district.org>');
   });
 
@@ -49,10 +57,18 @@ describe('e-mail configuration', () => {
   });
 
   it('4xx, connection errors and bad credentials are retried; a 5xx refusal is not', () => {
-    expect(classifySendError({ message: 'Mailbox busy', code: 'EENVELOPE', responseCode: 451, permanent: false }, env).transient).toBe(true);
+    expect(classifySendError({ message: 'Mailbox busy', code: 'EENVELOPE', responseCode: 451, permanent: false }, env).transient).toBe(
+      true,
+    );
     expect(classifySendError({ message: 'connect ECONNREFUSED 10.0.0.1:587', code: 'ESOCKET' }, env).transient).toBe(true);
-    expect(classifySendError({ message: 'Invalid login: 535 Authentication failed', code: 'EAUTH', responseCode: 535, permanent: true }, env).transient).toBe(true);
-    const refused = classifySendError({ message: "Can't send mail - all recipients were rejected", response: '550 5.1.1 No such user', code: 'EENVELOPE', permanent: true }, env);
+    expect(
+      classifySendError({ message: 'Invalid login: 535 Authentication failed', code: 'EAUTH', responseCode: 535, permanent: true }, env)
+        .transient,
+    ).toBe(true);
+    const refused = classifySendError(
+      { message: "Can't send mail - all recipients were rejected", response: '550 5.1.1 No such user', code: 'EENVELOPE', permanent: true },
+      env,
+    );
     expect(refused).toEqual({ transient: false, message: "Can't send mail - all recipients were rejected: 550 5.1.1 No such user" });
   });
 });

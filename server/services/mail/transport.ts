@@ -60,7 +60,12 @@ export function createMailTransport(env: MailEnv, print: (text: string) => void 
       delivery,
       send: async (mail) => {
         // A message's own headers replace the defaults' (shallow merge): keep Auto-Submitted.
-        await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: { ...AUTO_SUBMITTED, ...mail.headers } } : {}) });
+        await transporter.sendMail({
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.headers ? { headers: { ...AUTO_SUBMITTED, ...mail.headers } } : {}),
+        });
       },
       close: () => transporter.close(),
     };
@@ -70,7 +75,9 @@ export function createMailTransport(env: MailEnv, print: (text: string) => void 
     send: async (mail) => {
       if (delivery === 'none') throw new Error('no SMTP server configured');
       const rule = '-'.repeat(72);
-      print(`\n${rule}\nE-mail (development: printed here, not sent; set SMTP_URL to send)\nFrom: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n${rule}\n`);
+      print(
+        `\n${rule}\nE-mail (development: printed here, not sent; set SMTP_URL to send)\nFrom: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n${rule}\n`,
+      );
     },
     close: () => {},
   };

@@ -21,7 +21,13 @@ export type DigestOutcome = { sent: number; skipped: null } | { sent: 0; skipped
  * sent. On a day that is not a school day of the district (weekend, holiday, break) it sends
  * nothing: what waits comes in the next school day's digest. Running it twice sends nothing twice.
  */
-export async function sendDailyDigest(db: Db, districtId: string, today: string, links: Links, now: Date = new Date()): Promise<DigestOutcome> {
+export async function sendDailyDigest(
+  db: Db,
+  districtId: string,
+  today: string,
+  links: Links,
+  now: Date = new Date(),
+): Promise<DigestOutcome> {
   const [district] = await db.select({ timeZone: districts.timeZone }).from(districts).where(eq(districts.id, districtId));
   if (!district) return { sent: 0, skipped: null };
   if (!isSchoolDay(today, await loadNonSchoolDays(db, districtId, today, today))) return { sent: 0, skipped: 'non_school_day' };
@@ -43,10 +49,18 @@ export async function sendDailyDigest(db: Db, districtId: string, today: string,
     const due = waiting.filter((n) => deliveries.get(n.personId)?.[n.kind as NotificationKind] === 'digest');
     if (due.length === 0) return { sent: 0, skipped: null };
     const readers = await tx
-      .select({ personId: users.personId, email: users.email, locale: users.locale, givenName: people.givenName, preferredName: people.preferredName })
+      .select({
+        personId: users.personId,
+        email: users.email,
+        locale: users.locale,
+        givenName: people.givenName,
+        preferredName: people.preferredName,
+      })
       .from(users)
       .innerJoin(people, eq(people.id, users.personId))
-      .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.personId, [...new Set(due.map((n) => n.personId))])));
+      .where(
+        and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.personId, [...new Set(due.map((n) => n.personId))])),
+      );
     const emails = readers.map((r) => {
       const reader = { ...r, personId: r.personId!, districtId, name: r.preferredName ?? r.givenName, timeZone: district.timeZone };
       const items = due.filter((n) => n.personId === r.personId).map((n) => ({ kind: n.kind as NotificationKind, params: n.params }));
@@ -57,13 +71,25 @@ export async function sendDailyDigest(db: Db, districtId: string, today: string,
     await tx
       .update(notifications)
       .set({ digestedAt: now })
-      .where(and(eq(notifications.districtId, districtId), inArray(notifications.id, due.map((n) => n.id))));
-    await recordAudit(tx, { requestId: `digest:${districtId}:${today}`, actor: { userId: null, districtId } }, {
-      action: 'notification_digest.send',
-      entityType: 'district',
-      entityId: districtId,
-      after: { day: today, emails: emails.length, notifications: due.length },
-    });
+      .where(
+        and(
+          eq(notifications.districtId, districtId),
+          inArray(
+            notifications.id,
+            due.map((n) => n.id),
+          ),
+        ),
+      );
+    await recordAudit(
+      tx,
+      { requestId: `digest:${districtId}:${today}`, actor: { userId: null, districtId } },
+      {
+        action: 'notification_digest.send',
+        entityType: 'district',
+        entityId: districtId,
+        after: { day: today, emails: emails.length, notifications: due.length },
+      },
+    );
     return { sent: emails.length, skipped: null };
   });
 }

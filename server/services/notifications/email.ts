@@ -56,7 +56,10 @@ function words(reader: Reader, kind: NotificationKind, params: Record<string, st
   const t = i18n.getFixedT(locale, 'email');
   const activity = typeof params.activity === 'string' ? t(`activities.${params.activity}`) : undefined;
   const formatted = Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, key === 'path' ? value : formatParamIn(value, { timeZone: reader.timeZone, locale })]),
+    Object.entries(params).map(([key, value]) => [
+      key,
+      key === 'path' ? value : formatParamIn(value, { timeZone: reader.timeZone, locale }),
+    ]),
   );
   const values = { ...formatted, ...(activity ? { activity } : {}), name: reader.name, link: `${links.base}${String(params.path ?? '')}` };
   return { t, values, subject: t(`notifications.${kind}.subject`, values) };
@@ -66,7 +69,9 @@ function words(reader: Reader, kind: NotificationKind, params: Record<string, st
 export function renderImmediate(reader: Reader, kind: NotificationKind, params: Record<string, string | number>, links: Links) {
   const { t, values, subject } = words(reader, kind, params, links);
   const stop = unsubscribe(links, reader, kind);
-  const footer = stop.page ? `\n\n--\n${t('unsubscribe.one', { kind: t(`kinds.${kind}`), link: stop.page, settings: `${links.base}/account` })}` : '';
+  const footer = stop.page
+    ? `\n\n--\n${t('unsubscribe.one', { kind: t(`kinds.${kind}`), link: stop.page, settings: `${links.base}/account` })}`
+    : '';
   return { subject, body: `${t(`notifications.${kind}.body`, values)}${footer}`, headers: stop.headers };
 }
 

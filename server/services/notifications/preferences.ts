@@ -61,7 +61,10 @@ export async function myNotificationPreferences(ctx: Ctx): Promise<NotificationP
  * Saves every kind at once; `version` is the one read (0 before the first save). A stale version
  * answers 409 with the current preferences.
  */
-export async function updateMyNotificationPreferences(ctx: Ctx, input: UpdateNotificationPreferencesInput): Promise<NotificationPreferences> {
+export async function updateMyNotificationPreferences(
+  ctx: Ctx,
+  input: UpdateNotificationPreferencesInput,
+): Promise<NotificationPreferences> {
   const { districtId, personId } = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const row = await loadRow(tx, districtId, personId);
@@ -78,7 +81,13 @@ export async function updateMyNotificationPreferences(ctx: Ctx, input: UpdateNot
   });
 }
 
-async function save(tx: Executor, districtId: string, personId: string, row: { id: string; version: number } | undefined, deliveries: Deliveries) {
+async function save(
+  tx: Executor,
+  districtId: string,
+  personId: string,
+  row: { id: string; version: number } | undefined,
+  deliveries: Deliveries,
+) {
   if (row) {
     const [updated] = await tx
       .update(notificationPreferences)
@@ -97,23 +106,31 @@ async function save(tx: Executor, districtId: string, personId: string, row: { i
  */
 export async function unsubscribe(database: Database, key: Buffer, token: string, requestId: string) {
   const claim = verifyUnsubscribe(key, token);
-  if (!claim) throw new AppError('validation_failed', 'This unsubscribe link is not valid', [{ path: 'token', message: 'not a valid unsubscribe link' }]);
+  if (!claim)
+    throw new AppError('validation_failed', 'This unsubscribe link is not valid', [
+      { path: 'token', message: 'not a valid unsubscribe link' },
+    ]);
   const db = database.forDistrict(claim.districtId);
   await db.transaction(async (tx) => {
     const row = await loadRow(tx, claim.districtId, claim.personId);
     const before = withDefaults(row?.deliveries);
     // The digest's link turns off every kind that comes in the digest.
-    const kinds = claim.kind === 'digest' ? NOTIFICATION_KINDS.filter((k) => before[k] === 'digest') : before[claim.kind] === 'off' ? [] : [claim.kind];
+    const kinds =
+      claim.kind === 'digest' ? NOTIFICATION_KINDS.filter((k) => before[k] === 'digest') : before[claim.kind] === 'off' ? [] : [claim.kind];
     if (kinds.length === 0) return;
     const after = { ...before, ...Object.fromEntries(kinds.map((k) => [k, 'off'])) };
     const saved = await save(tx, claim.districtId, claim.personId, row, after);
-    await recordAudit(tx, { requestId, actor: { userId: null, districtId: claim.districtId } }, {
-      action: 'notification_preferences.unsubscribe',
-      entityType: 'notification_preferences',
-      entityId: saved.id,
-      before: Object.fromEntries(kinds.map((k) => [k, before[k]])),
-      after: Object.fromEntries(kinds.map((k) => [k, 'off'])),
-    });
+    await recordAudit(
+      tx,
+      { requestId, actor: { userId: null, districtId: claim.districtId } },
+      {
+        action: 'notification_preferences.unsubscribe',
+        entityType: 'notification_preferences',
+        entityId: saved.id,
+        before: Object.fromEntries(kinds.map((k) => [k, before[k]])),
+        after: Object.fromEntries(kinds.map((k) => [k, 'off'])),
+      },
+    );
   });
   return { kind: claim.kind, delivery: 'off' as const };
 }

@@ -2,7 +2,16 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { qualified } from '../../db/qualified.ts';
-import { actionStepChecks, actionSteps, auditLog, observationNotes, observationScores, observations, rubricCriteria, scaleLevels } from '../../db/schema/index.ts';
+import {
+  actionStepChecks,
+  actionSteps,
+  auditLog,
+  observationNotes,
+  observationScores,
+  observations,
+  rubricCriteria,
+  scaleLevels,
+} from '../../db/schema/index.ts';
 import { auditValues, type AuditRecord } from '../audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -19,9 +28,13 @@ export interface RubricMeta {
 
 /** The write read, built once per database (building the SQL each time cost more than running it). */
 function forWriteQuery(db: Db) {
-  const criteria = sql<{ id: string; itemId: string | null }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id))
+  const criteria = sql<
+    { id: string; itemId: string | null }[]
+  >`coalesce((select json_agg(json_build_object('id', c.id, 'itemId', c.item_id))
     from ${rubricCriteria} c where c.rubric_id = ${qualified(observations.rubricId)} and c.district_id = ${qualified(observations.districtId)}), '[]'::json)`;
-  const levels = sql<{ id: string; levelScore: number | string | null; proficient: boolean }[]>`coalesce((select json_agg(json_build_object('id', l.id,
+  const levels = sql<
+    { id: string; levelScore: number | string | null; proficient: boolean }[]
+  >`coalesce((select json_agg(json_build_object('id', l.id,
     'levelScore', l.level_score, 'proficient', l.proficient)) from ${scaleLevels} l where l.scale_id = ${qualified(observations.scaleId)} and l.district_id = ${qualified(observations.districtId)}), '[]'::json)`;
   return db
     .select({ row: observations, criteria, levels })
@@ -42,7 +55,9 @@ export async function loadForWrite(ctx: Ctx, id: string): Promise<{ row: Observa
     row: found.row,
     meta: {
       criteria: new Map(found.criteria.map((c) => [c.id, c.itemId])),
-      levels: new Map(found.levels.map((l) => [l.id, { levelScore: l.levelScore === null ? null : Number(l.levelScore), proficient: l.proficient }])),
+      levels: new Map(
+        found.levels.map((l) => [l.id, { levelScore: l.levelScore === null ? null : Number(l.levelScore), proficient: l.proficient }]),
+      ),
     },
   };
 }
@@ -59,7 +74,8 @@ export async function validateContent(db: Executor, row: ObservationRow, meta: R
     input.notes.forEach((n, i) => {
       if (seen.has(n.id)) throw invalid(`notes.${i}.id`, 'Two notes have the same id');
       seen.add(n.id);
-      if (n.itemId && !rubricItems.has(n.itemId)) throw invalid(`notes.${i}.itemId`, `Competency ${n.itemId} is not in this observation's rubric`);
+      if (n.itemId && !rubricItems.has(n.itemId))
+        throw invalid(`notes.${i}.itemId`, `Competency ${n.itemId} is not in this observation's rubric`);
     });
   }
   if (input.scores && input.scores.length > 0) {
@@ -70,13 +86,17 @@ export async function validateContent(db: Executor, row: ObservationRow, meta: R
       if (!meta.criteria.has(s.criterionId)) {
         throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is not in this teacher's rubric; it cannot be scored here`);
       }
-      if (meta.criteria.get(s.criterionId) === null) throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is outside the framework and cannot be scored`);
+      if (meta.criteria.get(s.criterionId) === null)
+        throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is outside the framework and cannot be scored`);
       if (criteria.has(s.criterionId)) throw invalid(`scores.${i}.criterionId`, `Competency ${s.criterionId} is scored twice`);
       criteria.add(s.criterionId);
-      if (!meta.levels.has(s.scaleLevelId)) throw invalid(`scores.${i}.scaleLevelId`, `Level ${s.scaleLevelId} is not on the rubric's scale`);
+      if (!meta.levels.has(s.scaleLevelId))
+        throw invalid(`scores.${i}.scaleLevelId`, `Level ${s.scaleLevelId} is not on the rubric's scale`);
       if (s.citedNoteIds.length > 0) {
         noteIds ??= new Set(
-          (await db.select({ id: observationNotes.id }).from(observationNotes).where(eq(observationNotes.observationId, row.id))).map((n) => n.id),
+          (await db.select({ id: observationNotes.id }).from(observationNotes).where(eq(observationNotes.observationId, row.id))).map(
+            (n) => n.id,
+          ),
         );
         const missing = s.citedNoteIds.find((id) => !noteIds!.has(id));
         if (missing) throw invalid(`scores.${i}.citedNoteIds`, `Cited note ${missing} is not one of this observation's notes`);
@@ -122,12 +142,27 @@ export async function writeContent(
   if (input.classLabel !== undefined) set.classLabel = input.classLabel;
   if (input.glows !== undefined) set.glows = input.glows;
   if (input.grows !== undefined) set.grows = input.grows;
-  if (input.lookForResults !== undefined) set.lookForResults = input.lookForResults.map((l) => ({ lookFor: l.lookFor, seen: l.seen, comment: l.comment ?? null }));
+  if (input.lookForResults !== undefined)
+    set.lookForResults = input.lookForResults.map((l) => ({ lookFor: l.lookFor, seen: l.seen, comment: l.comment ?? null }));
   const deletes = [];
-  if (input.notes) deletes.push(tx.$with('dn').as(tx.delete(observationNotes).where(eq(observationNotes.observationId, row.id)).returning({ id: observationNotes.id })));
-  if (input.scores) deletes.push(tx.$with('ds').as(tx.delete(observationScores).where(eq(observationScores.observationId, row.id)).returning({ id: observationScores.id })));
+  if (input.notes)
+    deletes.push(
+      tx
+        .$with('dn')
+        .as(tx.delete(observationNotes).where(eq(observationNotes.observationId, row.id)).returning({ id: observationNotes.id })),
+    );
+  if (input.scores)
+    deletes.push(
+      tx
+        .$with('ds')
+        .as(tx.delete(observationScores).where(eq(observationScores.observationId, row.id)).returning({ id: observationScores.id })),
+    );
   if (input.actionStepChecks) {
-    deletes.push(tx.$with('dc').as(tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, row.id)).returning({ id: actionStepChecks.id })));
+    deletes.push(
+      tx
+        .$with('dc')
+        .as(tx.delete(actionStepChecks).where(eq(actionStepChecks.observationId, row.id)).returning({ id: actionStepChecks.id })),
+    );
   }
   const [updated] = await tx
     .with(...deletes)
@@ -143,7 +178,15 @@ export async function writeContent(
   const checks = input.actionStepChecks ?? [];
   const inserts = [];
   if (notes.length > 0) {
-    const values = notes.map((n, position) => ({ id: n.id, districtId, observationId: row.id, position, notedAt: new Date(n.notedAt), body: n.body, itemId: n.itemId ?? null }));
+    const values = notes.map((n, position) => ({
+      id: n.id,
+      districtId,
+      observationId: row.id,
+      position,
+      notedAt: new Date(n.notedAt),
+      body: n.body,
+      itemId: n.itemId ?? null,
+    }));
     inserts.push(tx.$with('n').as(tx.insert(observationNotes).values(values).onConflictDoNothing().returning({ id: observationNotes.id })));
   }
   if (scores.length > 0) {
@@ -160,7 +203,13 @@ export async function writeContent(
     inserts.push(tx.$with('s').as(tx.insert(observationScores).values(values).returning({ id: observationScores.id })));
   }
   if (checks.length > 0) {
-    const values = checks.map((c) => ({ districtId, actionStepId: c.actionStepId, observationId: row.id, result: c.result, comment: c.comment ?? null }));
+    const values = checks.map((c) => ({
+      districtId,
+      actionStepId: c.actionStepId,
+      observationId: row.id,
+      result: c.result,
+      comment: c.comment ?? null,
+    }));
     inserts.push(tx.$with('c').as(tx.insert(actionStepChecks).values(values).returning({ id: actionStepChecks.id })));
   }
   const record = audit(updated);

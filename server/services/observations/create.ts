@@ -34,7 +34,9 @@ export async function createObservation(ctx: Ctx, input: CreateObservationInput)
   const [type] = await ctx.db
     .select()
     .from(observationTypes)
-    .where(and(eq(observationTypes.id, input.typeId), eq(observationTypes.districtId, actor.districtId), eq(observationTypes.active, true)));
+    .where(
+      and(eq(observationTypes.id, input.typeId), eq(observationTypes.districtId, actor.districtId), eq(observationTypes.active, true)),
+    );
   if (!type) throw invalid('typeId', 'Pick one of the district’s active observation types');
 
   let rubricId: string | null = null;
@@ -43,7 +45,10 @@ export async function createObservation(ctx: Ctx, input: CreateObservationInput)
     const rubric = await roleRubricForPerson(ctx.db, actor.districtId, person.id);
     const name = `${person.givenName} ${person.familyName}`;
     if (!rubric) {
-      throw invalid('observedPersonId', `${name} has no role rubric in the published observation framework, so a scored observation is not possible; use a walkthrough`);
+      throw invalid(
+        'observedPersonId',
+        `${name} has no role rubric in the published observation framework, so a scored observation is not possible; use a walkthrough`,
+      );
     }
     if (!rubric.scaleId) throw invalid('observedPersonId', `The role rubric for ${name} has no scale to score on`);
     rubricId = rubric.rubricId;
@@ -52,7 +57,8 @@ export async function createObservation(ctx: Ctx, input: CreateObservationInput)
 
   const coObserverId = input.coObserverPersonId ?? null;
   if (coObserverId) {
-    if (coObserverId === person.id || coObserverId === actor.personId) throw invalid('coObserverPersonId', 'The co-observer is someone other than the observer and the teacher');
+    if (coObserverId === person.id || coObserverId === actor.personId)
+      throw invalid('coObserverPersonId', 'The co-observer is someone other than the observer and the teacher');
     const [co] = await ctx.db
       .select({ id: people.id })
       .from(people)

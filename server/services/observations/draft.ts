@@ -68,7 +68,12 @@ export async function discardDraft(ctx: Ctx, id: string, version?: number): Prom
       const steps = await tx.select({ id: actionSteps.id }).from(actionSteps).where(eq(actionSteps.observationId, id));
       if (steps.length > 0) {
         // The draft's own steps go with it (with any check another draft recorded of them).
-        await tx.delete(actionStepChecks).where(inArray(actionStepChecks.actionStepId, steps.map((s) => s.id)));
+        await tx.delete(actionStepChecks).where(
+          inArray(
+            actionStepChecks.actionStepId,
+            steps.map((s) => s.id),
+          ),
+        );
         await tx.delete(actionSteps).where(eq(actionSteps.observationId, id));
       }
       await tx.delete(observationScores).where(eq(observationScores.observationId, id));

@@ -17,7 +17,12 @@ import { observationView } from './load.ts';
 import { summariesChangedFor } from '../tracker/freshness.ts';
 
 const nameOf = async (ctx: Ctx, personId: string) =>
-  (await ctx.db.select({ name: personNameSql(people) }).from(people).where(eq(people.id, personId)))[0]?.name ?? '';
+  (
+    await ctx.db
+      .select({ name: personNameSql(people) })
+      .from(people)
+      .where(eq(people.id, personId))
+  )[0]?.name ?? '';
 
 /** POST /api/observations/:id/acknowledge: the teacher confirms they read this revision; the observers are told. */
 export async function acknowledgeObservation(ctx: Ctx, id: string, input: AcknowledgeObservationInput): Promise<Observation> {
@@ -45,7 +50,12 @@ export async function acknowledgeObservation(ctx: Ctx, id: string, input: Acknow
       params: { teacher, date: row.observedOn },
       path: `/observations/${id}`,
     });
-    await recordAudit(tx, ctx, { action: 'observation.acknowledge', entityType: 'observation', entityId: id, after: { revision: row.revision } });
+    await recordAudit(tx, ctx, {
+      action: 'observation.acknowledge',
+      entityType: 'observation',
+      entityId: id,
+      after: { revision: row.revision },
+    });
   });
   return observationView(ctx, id);
 }
@@ -83,10 +93,15 @@ export async function recordFeedback(ctx: Ctx, id: string, input: RecordFeedback
     if (row.status !== 'published') throw invalidState('Feedback is given on a published observation', { status: row.status });
     throw forbidden('Only the observers record the feedback meeting');
   }
-  const set: Partial<typeof observations.$inferInsert> = { version: row.version + 1, updatedAt: new Date(), updatedByUserId: ctx.actor.userId };
+  const set: Partial<typeof observations.$inferInsert> = {
+    version: row.version + 1,
+    updatedAt: new Date(),
+    updatedByUserId: ctx.actor.userId,
+  };
   if (input.feedbackMeetingAt !== undefined) set.feedbackMeetingAt = input.feedbackMeetingAt ? new Date(input.feedbackMeetingAt) : null;
   if (input.held !== undefined) set.feedbackHeldAt = input.held ? new Date(input.heldAt ?? Date.now()) : null;
-  if (input.feedbackMeetingAt === undefined && input.held === undefined) throw invalid('held', 'Give a meeting time or say whether it was held');
+  if (input.feedbackMeetingAt === undefined && input.held === undefined)
+    throw invalid('held', 'Give a meeting time or say whether it was held');
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(observations).set(set).where(eq(observations.id, id)).returning();
     await recordAudit(tx, ctx, { action: 'observation.feedback', entityType: 'observation', entityId: id, before: row, after: updated });

@@ -36,20 +36,30 @@ function filtersOf(ctx: Ctx, q: ObservationListQuery): SQL {
 
 /** The matches counted up to one past the cap, as a scalar subquery (its own `observations`). */
 function cappedCount(db: Executor, condition: SQL): SQL<number> {
-  const capped = db.select({ one: sql`1` }).from(o).where(condition).limit(LIST_COUNT_CAP + 1);
+  const capped = db
+    .select({ one: sql`1` })
+    .from(o)
+    .where(condition)
+    .limit(LIST_COUNT_CAP + 1);
   return sql<number>`(select count(*) from (${capped}) as capped)`.mapWith(Number);
 }
 
 const nameOf = (column: Column) =>
-  sql<string | null>`(select ${personNameSql({ preferredName: qualified(people.preferredName), givenName: qualified(people.givenName), familyName: qualified(people.familyName) })}
+  sql<
+    string | null
+  >`(select ${personNameSql({ preferredName: qualified(people.preferredName), givenName: qualified(people.givenName), familyName: qualified(people.familyName) })}
     from ${people} where ${qualified(people.id)} = ${qualified(column)})`;
 
-const typeOf = sql<ListRow['type']>`(select json_build_object('id', ${qualified(observationTypes.id)}, 'name', ${qualified(observationTypes.name)},
+const typeOf = sql<
+  ListRow['type']
+>`(select json_build_object('id', ${qualified(observationTypes.id)}, 'name', ${qualified(observationTypes.name)},
     'kind', ${qualified(observationTypes.kind)}, 'lookFors', ${qualified(observationTypes.lookFors)},
     'countsTowardRequirement', ${qualified(observationTypes.countsTowardRequirement)})
   from ${observationTypes} where ${qualified(observationTypes.id)} = ${qualified(o.typeId)})`;
 
-const schoolOf = sql<string | null>`(select ${qualified(orgUnits.name)} from ${orgUnits} where ${qualified(orgUnits.id)} = ${qualified(o.orgUnitId)})`;
+const schoolOf = sql<
+  string | null
+>`(select ${qualified(orgUnits.name)} from ${orgUnits} where ${qualified(orgUnits.id)} = ${qualified(o.orgUnitId)})`;
 
 const columns = Object.fromEntries(LIST_COLUMNS.map((c) => [c, o[c]])) as { [K in (typeof LIST_COLUMNS)[number]]: (typeof o)[K] };
 
@@ -87,7 +97,15 @@ export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promi
     items: page.map((r) =>
       presentListItem(
         ctx.actor,
-        { o: r, type: r.type, observedName: r.observedName ?? '', observerName: r.observerName ?? '', coObserverName: r.coObserverName, schoolName: r.schoolName, timeZone: r.timeZone },
+        {
+          o: r,
+          type: r.type,
+          observedName: r.observedName ?? '',
+          observerName: r.observerName ?? '',
+          coObserverName: r.coObserverName,
+          schoolName: r.schoolName,
+          timeZone: r.timeZone,
+        },
         today,
       ),
     ),
@@ -98,7 +116,12 @@ export async function listObservations(ctx: Ctx, q: ObservationListQuery): Promi
 }
 
 async function countOnly(db: Executor, condition: SQL): Promise<number> {
-  const capped = db.select({ one: sql`1` }).from(o).where(condition).limit(LIST_COUNT_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(o)
+    .where(condition)
+    .limit(LIST_COUNT_CAP + 1)
+    .as('capped');
   const [row] = await db.select({ n: count() }).from(capped);
   return Number(row?.n ?? 0);
 }

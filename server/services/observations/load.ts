@@ -144,8 +144,16 @@ export async function loadContent(db: Executor, row: ObservationRow): Promise<Ob
     .from(observationNotes)
     .where(eq(observationNotes.observationId, row.id))
     .orderBy(asc(observationNotes.position));
-  const scores = await db.select().from(observationScores).where(eq(observationScores.observationId, row.id)).orderBy(asc(observationScores.createdAt));
-  const checks = await db.select().from(actionStepChecks).where(eq(actionStepChecks.observationId, row.id)).orderBy(asc(actionStepChecks.createdAt));
+  const scores = await db
+    .select()
+    .from(observationScores)
+    .where(eq(observationScores.observationId, row.id))
+    .orderBy(asc(observationScores.createdAt));
+  const checks = await db
+    .select()
+    .from(actionStepChecks)
+    .where(eq(actionStepChecks.observationId, row.id))
+    .orderBy(asc(actionStepChecks.createdAt));
   return {
     observedOn: row.observedOn,
     durationMinutes: row.durationMinutes,
@@ -193,9 +201,19 @@ export async function observationView(ctx: Ctx, id: string, db: Executor = ctx.d
     : checkedIds.length
       ? inArray(actionSteps.id, checkedIds)
       : sql`false`;
-  const open = await actionStepViews(ctx.actor, db, and(openWhere, or(sql`${actionSteps.observationId} is null`, ne(actionSteps.observationId, id)))!);
+  const open = await actionStepViews(
+    ctx.actor,
+    db,
+    and(openWhere, or(sql`${actionSteps.observationId} is null`, ne(actionSteps.observationId, id)))!,
+  );
   const replies = await db
-    .select({ id: observationReplies.id, authorId: observationReplies.authorPersonId, author: personNameSql(people), body: observationReplies.body, createdAt: observationReplies.createdAt })
+    .select({
+      id: observationReplies.id,
+      authorId: observationReplies.authorPersonId,
+      author: personNameSql(people),
+      body: observationReplies.body,
+      createdAt: observationReplies.createdAt,
+    })
     .from(observationReplies)
     .innerJoin(people, eq(people.id, observationReplies.authorPersonId))
     .where(eq(observationReplies.observationId, id))

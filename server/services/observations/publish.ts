@@ -28,7 +28,10 @@ export async function feedbackDueOn(db: Executor, districtId: string, observedOn
 }
 
 async function observerName(db: Executor, personId: string): Promise<string> {
-  const [me] = await db.select({ name: personNameSql(people) }).from(people).where(eq(people.id, personId));
+  const [me] = await db
+    .select({ name: personNameSql(people) })
+    .from(people)
+    .where(eq(people.id, personId));
   return me?.name ?? '';
 }
 
@@ -45,7 +48,8 @@ async function requireObserver(ctx: Ctx, row: ObservationRow, ability: 'publish'
 async function staleOrState(ctx: Ctx, id: string, expected: string): Promise<never> {
   const current = await loadObservationRow(ctx, id);
   const view = await observationView(ctx, id);
-  if (current.status !== expected) throw invalidState(`This observation is ${current.status} now`, { status: current.status, observation: view });
+  if (current.status !== expected)
+    throw invalidState(`This observation is ${current.status} now`, { status: current.status, observation: view });
   throw conflict(view);
 }
 
@@ -81,7 +85,9 @@ export async function publishObservation(ctx: Ctx, id: string, input: PublishObs
         .where(and(eq(observations.id, id), eq(observations.version, input.version), eq(observations.status, 'draft')))
         .returning();
       if (!updated) throw new StaleWrite();
-      await tx.insert(observationRevisions).values({ districtId: row.districtId, observationId: id, revision: 1, snapshot: content, createdByUserId: ctx.actor.userId });
+      await tx
+        .insert(observationRevisions)
+        .values({ districtId: row.districtId, observationId: id, revision: 1, snapshot: content, createdByUserId: ctx.actor.userId });
       await appendObservationEvidence(tx, ctx, updated, content.scores);
       await appendWalkthroughEvidence(tx, ctx, updated);
       await recomputeCompetencyLatest(
@@ -120,12 +126,16 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
   if (row.version !== input.version) throw conflict(await observationView(ctx, id));
   const { version, reason, ...content } = input;
   await validateContent(ctx.db, row, meta, content);
-  if (row.kind === 'scored' && content.scores && content.scores.length === 0) throw invalid('scores', 'A published scored observation keeps at least one score');
+  if (row.kind === 'scored' && content.scores && content.scores.length === 0)
+    throw invalid('scores', 'A published scored observation keeps at least one score');
   const before = await ctx.db
     .select({ itemId: observationScores.itemId, scaleLevelId: observationScores.scaleLevelId })
     .from(observationScores)
     .where(eq(observationScores.observationId, id));
-  const dueOn = content.observedOn && content.observedOn !== row.observedOn ? await feedbackDueOn(ctx.db, row.districtId, content.observedOn) : row.feedbackDueOn;
+  const dueOn =
+    content.observedOn && content.observedOn !== row.observedOn
+      ? await feedbackDueOn(ctx.db, row.districtId, content.observedOn)
+      : row.feedbackDueOn;
   const name = await observerName(ctx.db, row.observerPersonId);
   await ctx.db
     .transaction(async (tx) => {
@@ -141,13 +151,18 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
         { revision, feedbackDueOn: dueOn, acknowledgedAt: null, acknowledgedRevision: null },
       );
       const snapshot = await loadContent(tx, updated);
-      await tx.insert(observationRevisions).values({ districtId: row.districtId, observationId: id, revision, snapshot, reason, createdByUserId: ctx.actor.userId });
+      await tx
+        .insert(observationRevisions)
+        .values({ districtId: row.districtId, observationId: id, revision, snapshot, reason, createdByUserId: ctx.actor.userId });
       const previous = new Map(before.map((s) => [s.itemId, s.scaleLevelId]));
       const dateMoved = updated.observedOn !== row.observedOn;
       const changed = snapshot.scores.filter((s) => dateMoved || previous.get(s.itemId) !== s.scaleLevelId);
       await appendObservationEvidence(tx, ctx, updated, changed);
       await appendWalkthroughEvidence(tx, ctx, updated, row.lookForResults);
-      await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [...previous.keys(), ...snapshot.scores.map((s) => s.itemId)]);
+      await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [
+        ...previous.keys(),
+        ...snapshot.scores.map((s) => s.itemId),
+      ]);
       await applyActionStepChecks(tx, id);
       await notify(tx, ctx, {
         personIds: [row.observedPersonId],

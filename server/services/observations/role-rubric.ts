@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { districtSettings, frameworkVersions, frameworks, pathwaySteps, roleAssignments, rubrics, stepPlacements } from '../../db/schema/index.ts';
+import {
+  districtSettings,
+  frameworkVersions,
+  frameworks,
+  pathwaySteps,
+  roleAssignments,
+  rubrics,
+  stepPlacements,
+} from '../../db/schema/index.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 
 /** The rubric a person is observed against, with the version and scale it belongs to. */
@@ -17,7 +25,10 @@ export interface RoleRubricRef {
  * (by creation) that has a published version.
  */
 export async function observationFrameworkId(db: Executor, districtId: string): Promise<string | null> {
-  const [settings] = await db.select({ id: districtSettings.observationFrameworkId }).from(districtSettings).where(eq(districtSettings.districtId, districtId));
+  const [settings] = await db
+    .select({ id: districtSettings.observationFrameworkId })
+    .from(districtSettings)
+    .where(eq(districtSettings.districtId, districtId));
   if (settings?.id) return settings.id;
   const [first] = await db
     .select({ id: frameworks.id })
@@ -47,10 +58,23 @@ export async function roleRubricForRole(db: Executor, districtId: string, staffR
   const versionId = await publishedObservationVersionId(db, districtId);
   if (!versionId) return null;
   const [row] = await db
-    .select({ rubricId: rubrics.id, versionId: rubrics.versionId, stepId: pathwaySteps.id, scaleId: rubrics.scaleId, staffRole: pathwaySteps.staffRole })
+    .select({
+      rubricId: rubrics.id,
+      versionId: rubrics.versionId,
+      stepId: pathwaySteps.id,
+      scaleId: rubrics.scaleId,
+      staffRole: pathwaySteps.staffRole,
+    })
     .from(rubrics)
     .innerJoin(pathwaySteps, eq(pathwaySteps.id, rubrics.stepId))
-    .where(and(eq(rubrics.districtId, districtId), eq(rubrics.versionId, versionId), eq(pathwaySteps.staffRole, staffRole), eq(pathwaySteps.active, true)))
+    .where(
+      and(
+        eq(rubrics.districtId, districtId),
+        eq(rubrics.versionId, versionId),
+        eq(pathwaySteps.staffRole, staffRole),
+        eq(pathwaySteps.active, true),
+      ),
+    )
     .orderBy(asc(pathwaySteps.responsibilityLevel), asc(pathwaySteps.position))
     .limit(1);
   return row ? { ...row, stepId: row.stepId, staffRole: row.staffRole ?? staffRole } : null;
@@ -61,7 +85,13 @@ export async function stepRubricForPerson(db: Executor, districtId: string, pers
   const versionId = await publishedObservationVersionId(db, districtId);
   if (!versionId) return null;
   const [row] = await db
-    .select({ rubricId: rubrics.id, versionId: rubrics.versionId, stepId: pathwaySteps.id, scaleId: rubrics.scaleId, staffRole: pathwaySteps.staffRole })
+    .select({
+      rubricId: rubrics.id,
+      versionId: rubrics.versionId,
+      stepId: pathwaySteps.id,
+      scaleId: rubrics.scaleId,
+      staffRole: pathwaySteps.staffRole,
+    })
     .from(stepPlacements)
     .innerJoin(pathwaySteps, eq(pathwaySteps.id, stepPlacements.stepId))
     .innerJoin(rubrics, and(eq(rubrics.stepId, pathwaySteps.id), eq(rubrics.versionId, versionId)))

@@ -137,7 +137,11 @@ async function rubricLinksOf(ctx: Ctx, stepIds: string[], db: Executor): Promise
 }
 
 /** Presents steps with their equivalences and rubric links. */
-export async function presentSteps(ctx: Ctx, rows: { step: StepRow; pathwayName: string }[], db: Executor = ctx.db): Promise<PathwayStep[]> {
+export async function presentSteps(
+  ctx: Ctx,
+  rows: { step: StepRow; pathwayName: string }[],
+  db: Executor = ctx.db,
+): Promise<PathwayStep[]> {
   const ids = rows.map((r) => r.step.id);
   const [equivalences, links] = [await equivalencesOf(ctx, ids, db), await rubricLinksOf(ctx, ids, db)];
   return rows.map((r) => presentStep(ctx.actor, r.step, r.pathwayName, equivalences.get(r.step.id) ?? [], links.get(r.step.id) ?? []));
@@ -150,7 +154,15 @@ export async function pathwayView(ctx: Ctx, id: string, db: Executor = ctx.db) {
     .from(pathwaySteps)
     .where(and(eq(pathwaySteps.pathwayId, id), eq(pathwaySteps.districtId, ctx.actor.districtId)))
     .orderBy(asc(pathwaySteps.position), asc(pathwaySteps.createdAt));
-  return presentPathway(ctx.actor, row, await presentSteps(ctx, steps.map((step) => ({ step, pathwayName: row.name })), db));
+  return presentPathway(
+    ctx.actor,
+    row,
+    await presentSteps(
+      ctx,
+      steps.map((step) => ({ step, pathwayName: row.name })),
+      db,
+    ),
+  );
 }
 
 export async function stepView(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<PathwayStep> {

@@ -53,7 +53,11 @@ async function lockPathway(ctx: Ctx, tx: Executor, id: string, version: number, 
 }
 
 /** Edits, deactivates or reactivates a pathway (never deleted). */
-export async function changePathway(ctx: Ctx, id: string, input: z.infer<typeof UpdatePathwayInput> | { version: number; active: boolean }) {
+export async function changePathway(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof UpdatePathwayInput> | { version: number; active: boolean },
+) {
   const current = await loadPathwayRow(ctx, id);
   requireEditor(ctx);
   if (current.version !== input.version) throw conflict(await pathwayView(ctx, id));
@@ -157,10 +161,17 @@ export async function reorderSteps(ctx: Ctx, pathwayId: string, input: z.infer<t
   const pathway = await loadPathwayRow(ctx, pathwayId);
   requireEditor(ctx);
   if (pathway.version !== input.version) throw conflict(await pathwayView(ctx, pathwayId));
-  const steps = await ctx.db.select({ id: pathwaySteps.id, position: pathwaySteps.position }).from(pathwaySteps).where(eq(pathwaySteps.pathwayId, pathwayId));
+  const steps = await ctx.db
+    .select({ id: pathwaySteps.id, position: pathwaySteps.position })
+    .from(pathwaySteps)
+    .where(eq(pathwaySteps.pathwayId, pathwayId));
   const known = new Set(steps.map((s) => s.id));
-  if (new Set(input.stepIds).size !== input.stepIds.length || input.stepIds.length !== known.size || !input.stepIds.every((id) => known.has(id))) {
-    throw invalid('stepIds', "List every step of the pathway exactly once");
+  if (
+    new Set(input.stepIds).size !== input.stepIds.length ||
+    input.stepIds.length !== known.size ||
+    !input.stepIds.every((id) => known.has(id))
+  ) {
+    throw invalid('stepIds', 'List every step of the pathway exactly once');
   }
   await ctx.db.transaction(async (tx) => {
     await lockPathway(ctx, tx, pathwayId, input.version);
@@ -232,7 +243,13 @@ export async function updateEquivalence(ctx: Ctx, stepId: string, equivalenceId:
       })
       .where(eq(stepEquivalences.id, equivalenceId))
       .returning();
-    await recordAudit(tx, ctx, { action: 'step_equivalence.update', entityType: 'step_equivalence', entityId: equivalenceId, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'step_equivalence.update',
+      entityType: 'step_equivalence',
+      entityId: equivalenceId,
+      before: current,
+      after: updated,
+    });
   });
   return stepView(ctx, stepId);
 }
@@ -243,6 +260,11 @@ export async function deleteEquivalence(ctx: Ctx, stepId: string, equivalenceId:
   requireEditor(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(stepEquivalences).where(eq(stepEquivalences.id, equivalenceId));
-    await recordAudit(tx, ctx, { action: 'step_equivalence.delete', entityType: 'step_equivalence', entityId: equivalenceId, before: current });
+    await recordAudit(tx, ctx, {
+      action: 'step_equivalence.delete',
+      entityType: 'step_equivalence',
+      entityId: equivalenceId,
+      before: current,
+    });
   });
 }

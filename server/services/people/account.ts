@@ -28,7 +28,11 @@ export async function invitePerson(ctx: Ctx, personId: string) {
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.email, person.email!), eq(users.districtId, ctx.actor.districtId)));
-      if (taken) throw new AppError('conflict', 'Another person in this district has an account with this e-mail address', { code: 'email_in_district', current: null });
+      if (taken)
+        throw new AppError('conflict', 'Another person in this district has an account with this e-mail address', {
+          code: 'email_in_district',
+          current: null,
+        });
       [user] = await tx.insert(users).values({ districtId: ctx.actor.districtId, personId, email: person.email! }).returning();
       await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user!.id, after: user });
     }
@@ -46,11 +50,19 @@ export async function setAdminGrant(ctx: Ctx, personId: string, adminGrant: Admi
   if (!personAbilities(ctx.actor, { adminGrant: current }).grantAccess) throw forbidden();
   if (personId === ctx.actor.personId) throw invalidState('Ask another district admin to change your own access');
   await ctx.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(and(eq(users.personId, personId), eq(users.districtId, ctx.actor.districtId)));
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.personId, personId), eq(users.districtId, ctx.actor.districtId)));
     if (!user) throw invalidState('Invite this person before giving them access');
     await tx.update(users).set({ adminGrant, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(tx, ctx, { action: 'user.set_admin_grant', entityType: 'person', entityId: personId, before: { adminGrant: user.adminGrant }, after: { adminGrant } });
+    await recordAudit(tx, ctx, {
+      action: 'user.set_admin_grant',
+      entityType: 'person',
+      entityId: personId,
+      before: { adminGrant: user.adminGrant },
+      after: { adminGrant },
+    });
   });
   return personView(ctx, personId);
 }
-

@@ -41,7 +41,14 @@ function conditions(db: Executor, shape: Shape): SQL {
     const held = [eq(roleAssignments.personId, people.id), currentAssignment()];
     if (shape.orgUnit) held.push(eq(roleAssignments.orgUnitId, p('orgUnitId')));
     if (shape.role) held.push(eq(roleAssignments.role, p('role')));
-    where.push(exists(db.select({ one: sql`1` }).from(roleAssignments).where(and(...held))));
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(roleAssignments)
+          .where(and(...held)),
+      ),
+    );
   }
   if (shape.scope !== 'none') {
     const inScope: SQL[] = [sql`${people.id} = any(${p('personIds')}::uuid[])`];
@@ -51,7 +58,14 @@ function conditions(db: Executor, shape: Shape): SQL {
         sql`${roleAssignments.orgUnitId} = any(${p('orgUnitIds')}::uuid[])`,
         currentAssignment(),
       );
-      inScope.push(exists(db.select({ one: sql`1` }).from(roleAssignments).where(inSchools)));
+      inScope.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(roleAssignments)
+            .where(inSchools),
+        ),
+      );
     }
     where.push(or(...inScope)!);
   }
@@ -86,13 +100,19 @@ function pageStatement(db: Executor, shape: Shape, name: string, withTotal: bool
 
 /** The number of matches alone: for a page past the last one, which has no rows to carry it. */
 function countStatement(db: Executor, shape: Shape, name: string) {
-  return db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(people).where(conditions(db, shape)).prepare(name);
+  return db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(people)
+    .where(conditions(db, shape))
+    .prepare(name);
 }
 
 /** People the actor may see, filtered and paged, with the total count. */
 export async function listPeople(ctx: Ctx, query: z.infer<typeof PeopleQuery>) {
   const districtId = ctx.actor.districtId;
-  const terms = foldForSearch(query.q ?? '').split(' ').filter(Boolean);
+  const terms = foldForSearch(query.q ?? '')
+    .split(' ')
+    .filter(Boolean);
   const scope = peopleScope(ctx.actor);
   const shape: Shape = {
     active: query.active,
@@ -121,9 +141,16 @@ export async function listPeople(ctx: Ctx, query: z.infer<typeof PeopleQuery>) {
     total = rows[0]?.total ?? (query.offset > 0 ? await countOnly(db, shape, key, values) : 0);
   } else {
     const name = `people_page_nototal_${key}`;
-    [rows, total] = await Promise.all([preparedOnce(db, name, () => pageStatement(db, shape, name, false)).execute(values), countOnly(db, shape, key, values)]);
+    [rows, total] = await Promise.all([
+      preparedOnce(db, name, () => pageStatement(db, shape, name, false)).execute(values),
+      countOnly(db, shape, key, values),
+    ]);
   }
-  const assignments = await loadAssignments(db, districtId, rows.map((r) => r.id));
+  const assignments = await loadAssignments(
+    db,
+    districtId,
+    rows.map((r) => r.id),
+  );
   const byPerson = groupBy(assignments, (a) => a.personId);
   return { items: rows.map((r) => presentPersonSummary(r, byPerson.get(r.id) ?? [])), total };
 }

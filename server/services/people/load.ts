@@ -30,7 +30,12 @@ function assignmentsQuery(db: Executor) {
     })
     .from(roleAssignments)
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
-    .where(and(eq(roleAssignments.districtId, sql.placeholder('districtId')), sql`${roleAssignments.personId} = any(${sql.placeholder('ids')}::uuid[])`))
+    .where(
+      and(
+        eq(roleAssignments.districtId, sql.placeholder('districtId')),
+        sql`${roleAssignments.personId} = any(${sql.placeholder('ids')}::uuid[])`,
+      ),
+    )
     .orderBy(desc(isCurrent), desc(roleAssignments.isPrimary), desc(roleAssignments.beginDate), asc(orgUnits.name));
 }
 
@@ -41,7 +46,9 @@ function personQuery(db: Executor, withAccount: boolean) {
       person: people,
       user: { email: users.email, passwordHash: users.passwordHash, adminGrant: users.adminGrant },
       // The person's own grant, read for everyone: it decides what others may do to them.
-      grant: sql<string | null>`(select u.admin_grant from ${users} u where u.person_id = ${qualified(people.id)} and u.district_id = ${qualified(people.districtId)})`,
+      grant: sql<
+        string | null
+      >`(select u.admin_grant from ${users} u where u.person_id = ${qualified(people.id)} and u.district_id = ${qualified(people.districtId)})`,
     })
     .from(people)
     .leftJoin(users, withAccount ? eq(users.personId, people.id) : sql`false`)
@@ -51,7 +58,10 @@ function personQuery(db: Executor, withAccount: boolean) {
 /** Role assignments (current and past) of the given people, with their org unit names. */
 export async function loadAssignments(db: Executor, districtId: string, personIds: string[]): Promise<AssignmentRow[]> {
   if (personIds.length === 0) return [];
-  return preparedOnce(db, 'person_assignments', () => assignmentsQuery(db).prepare('person_assignments')).execute({ districtId, ids: personIds });
+  return preparedOnce(db, 'person_assignments', () => assignmentsQuery(db).prepare('person_assignments')).execute({
+    districtId,
+    ids: personIds,
+  });
 }
 
 /**
@@ -62,7 +72,10 @@ export async function loadAssignments(db: Executor, districtId: string, personId
 export async function loadReadablePerson(ctx: Ctx, id: string, db: Executor = ctx.db, opts: { withAccount?: boolean } = {}) {
   const withAccount = opts.withAccount === true;
   const name = withAccount ? 'person_with_account' : 'person';
-  const [row] = await preparedOnce(db, name, () => personQuery(db, withAccount).prepare(name)).execute({ id, districtId: ctx.actor.districtId });
+  const [row] = await preparedOnce(db, name, () => personQuery(db, withAccount).prepare(name)).execute({
+    id,
+    districtId: ctx.actor.districtId,
+  });
   if (!row) throw notFound('Person');
   const { person } = row;
   const assignments = await loadAssignments(db, ctx.actor.districtId, [person.id]);

@@ -45,7 +45,11 @@ export async function endRoleAssignment(ctx: Ctx, personId: string, assignmentId
       .select()
       .from(roleAssignments)
       .where(
-        and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.personId, personId), eq(roleAssignments.districtId, ctx.actor.districtId)),
+        and(
+          eq(roleAssignments.id, assignmentId),
+          eq(roleAssignments.personId, personId),
+          eq(roleAssignments.districtId, ctx.actor.districtId),
+        ),
       );
     if (!current) throw notFound('Role assignment');
     if (current.beginDate && endDate < current.beginDate) {
@@ -56,7 +60,13 @@ export async function endRoleAssignment(ctx: Ctx, personId: string, assignmentId
       .set({ endDate, updatedAt: new Date() })
       .where(eq(roleAssignments.id, assignmentId))
       .returning();
-    await recordAudit(tx, ctx, { action: 'role_assignment.end', entityType: 'role_assignment', entityId: assignmentId, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'role_assignment.end',
+      entityType: 'role_assignment',
+      entityId: assignmentId,
+      before: current,
+      after: updated,
+    });
   });
   return personView(ctx, personId);
 }

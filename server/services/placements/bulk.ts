@@ -46,18 +46,28 @@ export async function bulkPlace(ctx: Ctx, input: z.infer<typeof BulkPlaceInput>)
         ),
       )
       .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id));
-    const open = await openPlacements(tx, districtId, holders.map((h) => h.id));
+    const open = await openPlacements(
+      tx,
+      districtId,
+      holders.map((h) => h.id),
+    );
     let alreadyOnStep = 0;
     let skippedLater = 0;
     const toPlace = holders.filter((h) => {
       const current = open.get(h.id);
-      if (current?.stepId === step.id) return void alreadyOnStep++, false;
-      if (!startsAfter(current, input.startDate)) return void skippedLater++, false;
+      if (current?.stepId === step.id) return (void alreadyOnStep++, false);
+      if (!startsAfter(current, input.startDate)) return (void skippedLater++, false);
       return true;
     });
     if (!input.dryRun && toPlace.length > 0) {
       for (const h of toPlace) {
-        await writePlacement(tx, ctx, open.get(h.id), { personId: h.id, stepId: step.id, startDate: input.startDate, source: 'bulk' }, false);
+        await writePlacement(
+          tx,
+          ctx,
+          open.get(h.id),
+          { personId: h.id, stepId: step.id, startDate: input.startDate, source: 'bulk' },
+          false,
+        );
       }
       await recordAudit(tx, ctx, {
         action: 'step_placement.bulk',

@@ -20,7 +20,16 @@ export async function applyImportPlacements(
   const open = await tx
     .select()
     .from(stepPlacements)
-    .where(and(eq(stepPlacements.districtId, districtId), inArray(stepPlacements.personId, ops.map((o) => o.personId)), isNull(stepPlacements.endDate)));
+    .where(
+      and(
+        eq(stepPlacements.districtId, districtId),
+        inArray(
+          stepPlacements.personId,
+          ops.map((o) => o.personId),
+        ),
+        isNull(stepPlacements.endDate),
+      ),
+    );
   const openOf = new Map(open.map((p) => [p.personId, p]));
   const records: AuditRecord[] = [];
   const inserts: (typeof stepPlacements.$inferInsert)[] = [];
@@ -28,10 +37,16 @@ export async function applyImportPlacements(
     const current = openOf.get(op.personId);
     if (current?.stepId === op.stepId) continue;
     if (current && current.startDate >= today) {
-      await tx.update(stepPlacements).set({ stepId: op.stepId, source: 'import', version: current.version + 1, updatedAt: new Date() }).where(eq(stepPlacements.id, current.id));
+      await tx
+        .update(stepPlacements)
+        .set({ stepId: op.stepId, source: 'import', version: current.version + 1, updatedAt: new Date() })
+        .where(eq(stepPlacements.id, current.id));
     } else {
       if (current) {
-        await tx.update(stepPlacements).set({ endDate: addDays(today, -1), version: current.version + 1, updatedAt: new Date() }).where(eq(stepPlacements.id, current.id));
+        await tx
+          .update(stepPlacements)
+          .set({ endDate: addDays(today, -1), version: current.version + 1, updatedAt: new Date() })
+          .where(eq(stepPlacements.id, current.id));
       }
       inserts.push({ districtId, personId: op.personId, stepId: op.stepId, startDate: today, source: 'import' });
     }

@@ -9,10 +9,20 @@ import { loadReadablePerson } from '../people/load.ts';
 export type PlacementRow = typeof stepPlacements.$inferSelect;
 
 /** Every placement of the given people, newest first, with their step and pathway. */
-export async function placementsOf(db: Executor, districtId: string, personIds: string[]): Promise<(StepPlacement & { personId: string })[]> {
+export async function placementsOf(
+  db: Executor,
+  districtId: string,
+  personIds: string[],
+): Promise<(StepPlacement & { personId: string })[]> {
   if (personIds.length === 0) return [];
   const rows = await db
-    .select({ p: stepPlacements, stepTitle: pathwaySteps.title, stepCode: pathwaySteps.code, pathwayId: careerPathways.id, pathwayName: careerPathways.name })
+    .select({
+      p: stepPlacements,
+      stepTitle: pathwaySteps.title,
+      stepCode: pathwaySteps.code,
+      pathwayId: careerPathways.id,
+      pathwayName: careerPathways.name,
+    })
     .from(stepPlacements)
     .innerJoin(pathwaySteps, eq(pathwaySteps.id, stepPlacements.stepId))
     .innerJoin(careerPathways, eq(careerPathways.id, pathwaySteps.pathwayId))

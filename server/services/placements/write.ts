@@ -41,7 +41,14 @@ export async function writePlacement(tx: Executor, ctx: Ctx, current: PlacementR
   }
   const [row] = await tx
     .insert(stepPlacements)
-    .values({ districtId: ctx.actor.districtId, personId: input.personId, stepId: input.stepId, startDate: input.startDate, source: input.source, note: input.note ?? null })
+    .values({
+      districtId: ctx.actor.districtId,
+      personId: input.personId,
+      stepId: input.stepId,
+      startDate: input.startDate,
+      source: input.source,
+      note: input.note ?? null,
+    })
     .returning();
   if (audit) {
     await recordAudit(tx, ctx, {

@@ -39,13 +39,18 @@ interface EvidenceRow {
 async function attachScaleLevels(ctx: Ctx, byItem: Map<string, ProfileCompetency>, scalesOf: Map<string, Set<string>>) {
   const scaleIds = [...new Set([...scalesOf.values()].flatMap((ids) => [...ids]))];
   if (scaleIds.length === 0) return;
-  const ids = sql.join(scaleIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    scaleIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const result = (await ctx.db.execute(sql`
     select sl.scale_id, sl.label, sl.level_score from scale_levels sl
     where sl.district_id = ${ctx.actor.districtId} and sl.scale_id in (${ids})
     order by sl.level_score, sl.position`)) as unknown as { rows: { scale_id: string; label: string; level_score: string | number }[] };
   for (const [itemId, scaleIdsOfItem] of scalesOf) {
-    const levels = result.rows.filter((r) => scaleIdsOfItem.has(r.scale_id)).map((r) => ({ label: r.label, levelScore: Number(r.level_score) }));
+    const levels = result.rows
+      .filter((r) => scaleIdsOfItem.has(r.scale_id))
+      .map((r) => ({ label: r.label, levelScore: Number(r.level_score) }));
     byItem.get(itemId)!.scaleLevels = levels.sort((a, b) => a.levelScore - b.levelScore);
   }
 }
@@ -56,7 +61,9 @@ async function attachScaleLevels(ctx: Ctx, byItem: Map<string, ProfileCompetency
  */
 export async function competencyProfile(ctx: Ctx, personId: string): Promise<CompetencyProfile> {
   const { districtId } = ctx.actor;
-  const exists = (await ctx.db.execute(sql`select 1 from people where id = ${personId} and district_id = ${districtId}`)) as unknown as { rows: unknown[] };
+  const exists = (await ctx.db.execute(sql`select 1 from people where id = ${personId} and district_id = ${districtId}`)) as unknown as {
+    rows: unknown[];
+  };
   if (exists.rows.length === 0) throw notFound('Person');
   const orgUnits = (await currentOrgUnitsOf(ctx.db, districtId, [personId])).get(personId) ?? [];
   const view = profileView(ctx.actor, personId, orgUnits);
@@ -109,7 +116,9 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
   }
   await attachScaleLevels(ctx, byItem, scalesOf);
   const competencies = [...byItem.values()].sort(
-    (a, b) => b.framework.versionNumber - a.framework.versionNumber || (a.humanCode ?? '\uffff').localeCompare(b.humanCode ?? '\uffff', 'en', { numeric: true }),
+    (a, b) =>
+      b.framework.versionNumber - a.framework.versionNumber ||
+      (a.humanCode ?? '\uffff').localeCompare(b.humanCode ?? '\uffff', 'en', { numeric: true }),
   );
   return { personId, view, competencies };
 }

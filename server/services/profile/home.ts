@@ -56,7 +56,14 @@ async function myCoaching(ctx: Ctx, context: TrackerContext): Promise<HomeGrowth
       where a.person_id = ${personId} and l.district_id = ${districtId} and l.status = 'held'
         and l.starts_at >= ${context.windowStartsOn}::date and l.starts_at < ${context.windowEndsOn}::date + 1`),
   );
-  const [next] = rowsOf<{ id: string; starts_at: string; activity: string; given_name: string; family_name: string; preferred_name: string | null }>(
+  const [next] = rowsOf<{
+    id: string;
+    starts_at: string;
+    activity: string;
+    given_name: string;
+    family_name: string;
+    preferred_name: string | null;
+  }>(
     await ctx.db.execute(sql`
       select l.id, l.starts_at, l.activity, p.given_name, p.family_name, p.preferred_name
       from coaching_log_attendees a join coaching_logs l on l.id = a.log_id join people p on p.id = l.coach_person_id
@@ -66,7 +73,12 @@ async function myCoaching(ctx: Ctx, context: TrackerContext): Promise<HomeGrowth
   return {
     heldThisTerm: held?.n ?? 0,
     next: next
-      ? { id: next.id, startsAt: new Date(next.starts_at).toISOString(), activity: next.activity, coachName: `${next.preferred_name || next.given_name} ${next.family_name}` }
+      ? {
+          id: next.id,
+          startsAt: new Date(next.starts_at).toISOString(),
+          activity: next.activity,
+          coachName: `${next.preferred_name || next.given_name} ${next.family_name}`,
+        }
       : null,
   };
 }
@@ -81,10 +93,23 @@ async function missingInScope(ctx: Ctx, context: TrackerContext) {
   const empty = { items: [], total: 0, requiredPerTerm: context.requiredPerTerm };
   const { actor } = ctx;
   if (!context.term || isHrOrAdmin(actor) || actor.leaderOrgUnitIds.length === 0) return empty;
-  const ids = sql.join(actor.leaderOrgUnitIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    actor.leaderOrgUnitIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const inSchools = sql`ra.org_unit_id in (select id from org_units where id in (${ids}) or parent_id in (${ids}))`;
-  const roles = sql.join(OBSERVED_ROLES.map((r) => sql`${r}`), sql`, `);
-  const rows = rowsOf<{ person_id: string; given_name: string; family_name: string; preferred_name: string | null; n: number; total: number }>(
+  const roles = sql.join(
+    OBSERVED_ROLES.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const rows = rowsOf<{
+    person_id: string;
+    given_name: string;
+    family_name: string;
+    preferred_name: string | null;
+    n: number;
+    total: number;
+  }>(
     await ctx.db.execute(sql`
       with scope as (
         select distinct ra.person_id from role_assignments ra join people pp on pp.id = ra.person_id and pp.active
@@ -135,7 +160,12 @@ export async function homeGrowth(ctx: Ctx): Promise<HomeGrowth> {
   if (canObserveAnyone(ctx.actor)) {
     const mineAsObserver = sql`(o.observer_person_id = ${personId} or o.co_observer_person_id = ${personId})`;
     observer = {
-      drafts: await observationsWhere(ctx, 'observed', sql`${mineAsObserver} and o.status = 'draft'`, sql`o.observed_on desc, o.created_at desc`),
+      drafts: await observationsWhere(
+        ctx,
+        'observed',
+        sql`${mineAsObserver} and o.status = 'draft'`,
+        sql`o.observed_on desc, o.created_at desc`,
+      ),
       overdueFeedback: await observationsWhere(
         ctx,
         'observed',

@@ -3,7 +3,6 @@ import type { ReadEntityType } from '../../../common/schemas/record-reads.ts';
 import { recordReads } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 
-
 /** Reads of one record by one reader within this window count once. */
 export const READ_WINDOW_MINUTES = 10;
 

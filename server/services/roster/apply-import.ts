@@ -58,7 +58,9 @@ export async function applyImportJob(
   const [row] = await db
     .select({ parsed: rosterImports.parsed, progressTotal: rosterImports.progressTotal })
     .from(rosterImports)
-    .where(and(eq(rosterImports.id, payload.importId), eq(rosterImports.districtId, payload.districtId), eq(rosterImports.status, 'running')));
+    .where(
+      and(eq(rosterImports.id, payload.importId), eq(rosterImports.districtId, payload.districtId), eq(rosterImports.status, 'running')),
+    );
   if (!row) return;
   const audit = { requestId: payload.importId, actor: { userId: payload.userId, districtId: payload.districtId } };
   const progress = { done: 0, total: row.progressTotal, writtenAt: 0 };
@@ -69,7 +71,11 @@ export async function applyImportJob(
     progress.writtenAt = Date.now();
     // Outside the import's transaction, so other processes see it (on the embedded database it
     // waits for the transaction, and then finds the import no longer running).
-    void db.update(rosterImports).set({ progressDone: done, progressTotal: progress.total }).where(stillRunning).catch(() => undefined);
+    void db
+      .update(rosterImports)
+      .set({ progressDone: done, progressTotal: progress.total })
+      .where(stillRunning)
+      .catch(() => undefined);
   };
   let counts: RosterImport['report']['counts'] | undefined;
   try {
@@ -81,15 +87,31 @@ export async function applyImportJob(
       await applyPlan(tx, audit, plan, reportProgress);
       await tx
         .update(rosterImports)
-        .set({ status: 'applied', parsed: {}, report: plan.report, progressDone: progress.done, progressTotal: progress.total, finishedAt: new Date(), updatedAt: new Date() })
+        .set({
+          status: 'applied',
+          parsed: {},
+          report: plan.report,
+          progressDone: progress.done,
+          progressTotal: progress.total,
+          finishedAt: new Date(),
+          updatedAt: new Date(),
+        })
         .where(stillRunning);
-      await recordAudit(tx, audit, { action: 'roster_import.apply', entityType: 'roster_import', entityId: payload.importId, after: { counts: plan.report.counts } });
+      await recordAudit(tx, audit, {
+        action: 'roster_import.apply',
+        entityType: 'roster_import',
+        entityId: payload.importId,
+        after: { counts: plan.report.counts },
+      });
     });
   } catch (err) {
     const failure = failureOf(err);
     // Counts and ids only: the error of a failed batch insert carries the whole batch (names,
     // e-mails) as its parameters, which made one log line of 125 MB.
-    deps.log.error({ importId: payload.importId, districtId: payload.districtId, counts, progress, failure, retryCount: run.retryCount }, 'roster import failed');
+    deps.log.error(
+      { importId: payload.importId, districtId: payload.districtId, counts, progress, failure, retryCount: run.retryCount },
+      'roster import failed',
+    );
     const permanent = refusedWrite('code' in failure ? failure.code : undefined);
     if (!permanent && run.retryCount < run.retryLimit) throw err;
     await db

@@ -37,7 +37,13 @@ export async function applyPlan(
   };
   const write = async <T extends object>(table: Table, entityType: string, ops: Op<T>[]) => {
     const creates = ops.filter((o) => o.kind === 'create');
-    const auditInfo = { districtId, actorUserId: audit.actor.userId, requestId: audit.requestId, action: `${entityType}.import_create`, entityType };
+    const auditInfo = {
+      districtId,
+      actorUserId: audit.actor.userId,
+      requestId: audit.requestId,
+      action: `${entityType}.import_create`,
+      entityType,
+    };
     for (const batch of chunks(creates)) {
       const rows = batch.map((o) => ({ ...(o.values as Record<string, unknown>), id: o.id, districtId }));
       await bulkInsertWithAudit(tx, getTableName(table) as ImportTable, rows, auditInfo);
@@ -47,19 +53,49 @@ export async function applyPlan(
       if (o.kind !== 'update') continue;
       await tx
         .update(table)
-        .set({ ...(o.values as object), updatedAt: new Date(), ...('version' in table ? { version: sql`${table.version} + 1` } : {}) } as never)
+        .set({
+          ...(o.values as object),
+          updatedAt: new Date(),
+          ...('version' in table ? { version: sql`${table.version} + 1` } : {}),
+        } as never)
         .where(sql`${table.id} = ${o.id}`);
-      await recordAudit(tx, audit, { action: `${entityType}.import_update`, entityType, entityId: o.id, before: o.before, after: o.values });
+      await recordAudit(tx, audit, {
+        action: `${entityType}.import_update`,
+        entityType,
+        entityId: o.id,
+        before: o.before,
+        after: o.values,
+      });
       await step(1);
     }
     for (const batch of chunks(ops.filter((o) => o.kind === 'deactivate'))) {
       await tx
         .update(table)
         .set({ active: false, updatedAt: new Date() } as never)
-        .where(inArray(table.id, batch.map((o) => o.id)));
+        .where(
+          inArray(
+            table.id,
+            batch.map((o) => o.id),
+          ),
+        );
       // A deactivated person's sessions, feeds and set-password links end with them.
-      if (table === people) await endAccessOf(tx, districtId, batch.map((o) => o.id));
-      await recordAudit(tx, audit, batch.map((o): AuditRecord => ({ action: `${entityType}.import_deactivate`, entityType, entityId: o.id, before: o.before, after: { active: false } })));
+      if (table === people)
+        await endAccessOf(
+          tx,
+          districtId,
+          batch.map((o) => o.id),
+        );
+      await recordAudit(
+        tx,
+        audit,
+        batch.map((o): AuditRecord => ({
+          action: `${entityType}.import_deactivate`,
+          entityType,
+          entityId: o.id,
+          before: o.before,
+          after: { active: false },
+        })),
+      );
       await step(batch.length);
     }
   };
@@ -72,5 +108,4 @@ export async function applyPlan(
   }
 }
 
-export const planSize = (plan: ImportPlan) =>
-  [plan.orgs, plan.people, plan.roles, plan.placements].reduce((n, ops) => n + ops.length, 0);
+export const planSize = (plan: ImportPlan) => [plan.orgs, plan.people, plan.roles, plan.placements].reduce((n, ops) => n + ops.length, 0);

@@ -3,14 +3,42 @@ import type { Tx } from '../../db/client.ts';
 
 /** Column name (snake_case) and PostgreSQL type of each column a roster import creates. */
 export const IMPORT_COLUMNS = {
-  org_units: { id: 'uuid', district_id: 'uuid', sourced_id: 'text', name: 'text', type: 'text', identifier: 'text', parent_id: 'uuid', active: 'boolean' },
+  org_units: {
+    id: 'uuid',
+    district_id: 'uuid',
+    sourced_id: 'text',
+    name: 'text',
+    type: 'text',
+    identifier: 'text',
+    parent_id: 'uuid',
+    active: 'boolean',
+  },
   people: {
-    id: 'uuid', district_id: 'uuid', sourced_id: 'text', given_name: 'text', family_name: 'text', middle_name: 'text',
-    preferred_name: 'text', email: 'text', phone: 'text', identifier: 'text', username: 'text', active: 'boolean', search_text: 'text',
+    id: 'uuid',
+    district_id: 'uuid',
+    sourced_id: 'text',
+    given_name: 'text',
+    family_name: 'text',
+    middle_name: 'text',
+    preferred_name: 'text',
+    email: 'text',
+    phone: 'text',
+    identifier: 'text',
+    username: 'text',
+    active: 'boolean',
+    search_text: 'text',
   },
   role_assignments: {
-    id: 'uuid', district_id: 'uuid', sourced_id: 'text', person_id: 'uuid', org_unit_id: 'uuid', role: 'text',
-    is_primary: 'boolean', begin_date: 'date', end_date: 'date', active: 'boolean',
+    id: 'uuid',
+    district_id: 'uuid',
+    sourced_id: 'text',
+    person_id: 'uuid',
+    org_unit_id: 'uuid',
+    role: 'text',
+    is_primary: 'boolean',
+    begin_date: 'date',
+    end_date: 'date',
+    active: 'boolean',
   },
 } as const;
 export type ImportTable = keyof typeof IMPORT_COLUMNS;
@@ -38,7 +66,12 @@ export async function bulkInsertWithAudit(
   const types = sql.raw(names.map((n) => `${n} ${columns[n as keyof typeof columns]}`).join(', '));
   const tableName = sql.raw(table);
   // camelCase keys, like every other audit row (written from Drizzle rows).
-  const after = sql.raw(`jsonb_build_object(${names.filter((n) => !NOT_AUDITED.has(n)).map((n) => `'${camel(n)}', t.${n}`).join(', ')})`);
+  const after = sql.raw(
+    `jsonb_build_object(${names
+      .filter((n) => !NOT_AUDITED.has(n))
+      .map((n) => `'${camel(n)}', t.${n}`)
+      .join(', ')})`,
+  );
   await tx.execute(sql`insert into ${tableName} (${list}) select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${types})`);
   await tx.execute(sql`
     insert into audit_log (district_id, actor_user_id, action, entity_type, entity_id, after, request_id)

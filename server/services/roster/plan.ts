@@ -9,18 +9,43 @@ export type Op<T> =
   | { kind: 'update'; id: string; values: T; before: Record<string, unknown> }
   | { kind: 'deactivate'; id: string; before: Record<string, unknown> };
 
-export interface OrgValues { sourcedId: string; name: string; type: string; identifier: string | null; parentId: string | null; active: boolean }
+export interface OrgValues {
+  sourcedId: string;
+  name: string;
+  type: string;
+  identifier: string | null;
+  parentId: string | null;
+  active: boolean;
+}
 export interface PersonValues {
-  sourcedId: string; givenName: string; familyName: string; middleName: string | null; preferredName: string | null;
-  email: string | null; phone: string | null; identifier: string | null; username: string | null; active: boolean; searchText: string;
+  sourcedId: string;
+  givenName: string;
+  familyName: string;
+  middleName: string | null;
+  preferredName: string | null;
+  email: string | null;
+  phone: string | null;
+  identifier: string | null;
+  username: string | null;
+  active: boolean;
+  searchText: string;
 }
 export interface RoleValues {
-  sourcedId: string; personId: string; orgUnitId: string; role: string; isPrimary: boolean;
-  beginDate: string | null; endDate: string | null; active: boolean;
+  sourcedId: string;
+  personId: string;
+  orgUnitId: string;
+  role: string;
+  isPrimary: boolean;
+  beginDate: string | null;
+  endDate: string | null;
+  active: boolean;
 }
 
 /** A person placed on the career step their spreadsheet row names (applied from the import's day). */
-export interface PlacementOp { personId: string; stepId: string }
+export interface PlacementOp {
+  personId: string;
+  stepId: string;
+}
 
 export interface ImportPlan {
   orgs: Op<OrgValues>[];
@@ -54,7 +79,13 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     counts[key].error++;
   };
   for (const i of issues) if (i.severity === 'error') countError(i.file);
-  const plan: ImportPlan = { orgs: [], people: [], roles: [], placements: [], report: { counts, issues, issuesOmitted: 0, ignored: parsed.ignored } };
+  const plan: ImportPlan = {
+    orgs: [],
+    people: [],
+    roles: [],
+    placements: [],
+    report: { counts, issues, issuesOmitted: 0, ignored: parsed.ignored },
+  };
   const error = (file: string, line: number, code: string, params: Record<string, string>, field?: string) => {
     issues.push({ file, line, severity: 'error', code, params, field });
     countError(file);
@@ -136,8 +167,14 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     if (!orgUnitId) return error(r.file, r.line, 'unknown_org', { org: r.orgSourcedId }, 'orgSourcedId');
     if (!personId) return error(r.file, r.line, 'unknown_person', { person: r.personSourcedId }, 'userSourcedId');
     const values: RoleValues = {
-      sourcedId: r.sourcedId, personId, orgUnitId, role: r.role, isPrimary: r.isPrimary,
-      beginDate: r.beginDate, endDate: r.endDate, active: true,
+      sourcedId: r.sourcedId,
+      personId,
+      orgUnitId,
+      role: r.role,
+      isPrimary: r.isPrimary,
+      beginDate: r.beginDate,
+      endDate: r.endDate,
+      active: true,
     };
     pushOp(plan.roles, counts.roles, r.status, existing, existing?.id ?? randomUUID(), values, Object.keys(values));
   }
@@ -156,15 +193,30 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     if (parsed.orgs.length > 0) deactivateMissing(state.orgsBySourcedId, seenOrgs, plan.orgs, counts.orgs);
     if (massDeactivation(counts.orgs.deactivate, state.orgsBySourcedId.size, 1)) {
       // A set whose orgs.csv lacks the schools would otherwise close every school without a word.
-      issues.unshift({ file: 'orgs.csv', line: null, severity: 'warning', code: 'mass_org_deactivation', params: { count: counts.orgs.deactivate, total: state.orgsBySourcedId.size } });
+      issues.unshift({
+        file: 'orgs.csv',
+        line: null,
+        severity: 'warning',
+        code: 'mass_org_deactivation',
+        params: { count: counts.orgs.deactivate, total: state.orgsBySourcedId.size },
+      });
     }
     // People with admin access are never dropped by omission: an admin must not lock themselves out.
-    const keepPeople = new Set([...seenPeople, ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s)]);
+    const keepPeople = new Set([
+      ...seenPeople,
+      ...[...state.peopleBySourcedId].filter(([, p]) => protectedPersonIds.has(p.id)).map(([s]) => s),
+    ]);
     if (parsed.people.length > 0) deactivateMissing(state.peopleBySourcedId, keepPeople, plan.people, counts.people);
     const rosterPeople = state.peopleBySourcedId.size;
     if (massDeactivation(counts.people.deactivate, rosterPeople, 10)) {
       // Most likely a partial file uploaded as a full one: say so loudly before anyone applies it.
-      issues.unshift({ file: 'users.csv', line: null, severity: 'warning', code: 'mass_deactivation', params: { count: counts.people.deactivate, total: rosterPeople } });
+      issues.unshift({
+        file: 'users.csv',
+        line: null,
+        severity: 'warning',
+        code: 'mass_deactivation',
+        params: { count: counts.people.deactivate, total: rosterPeople },
+      });
     }
     if (parsed.roles.length > 0) deactivateMissing(state.rolesBySourcedId, seenRoles, plan.roles, counts.roles);
   }
@@ -190,9 +242,16 @@ export const MAX_REPORTED_ISSUES = 1000;
 
 function personValues(p: RosterPerson): PersonValues {
   const v = {
-    sourcedId: p.sourcedId, givenName: p.givenName, familyName: p.familyName, middleName: p.middleName,
-    preferredName: p.preferredName, email: p.email?.toLowerCase() ?? null, phone: p.phone, identifier: p.identifier,
-    username: p.username, active: true,
+    sourcedId: p.sourcedId,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    middleName: p.middleName,
+    preferredName: p.preferredName,
+    email: p.email?.toLowerCase() ?? null,
+    phone: p.phone,
+    identifier: p.identifier,
+    username: p.username,
+    active: true,
   };
   return { ...v, searchText: personSearchText(v) };
 }

@@ -62,7 +62,12 @@ export async function createRosterImport(ctx: Ctx, files: RosterInputFile[]) {
         progressTotal: planSize(plan),
       })
       .returning(summary);
-    await recordAudit(tx, ctx, { action: 'roster_import.validate', entityType: 'roster_import', entityId: created!.id, after: { fileNames: created!.fileNames, counts: plan.report.counts } });
+    await recordAudit(tx, ctx, {
+      action: 'roster_import.validate',
+      entityType: 'roster_import',
+      entityId: created!.id,
+      after: { fileNames: created!.fileNames, counts: plan.report.counts },
+    });
     return created!;
   });
   return present(ctx, row);
@@ -90,14 +95,23 @@ export async function listRosterImports(ctx: Ctx) {
     .where(eq(rosterImports.districtId, ctx.actor.districtId))
     .orderBy(desc(rosterImports.createdAt))
     .limit(50);
-  return { items: rows.map((r) => { const { report: _r, ...rest } = present(ctx, r); return rest; }) };
+  return {
+    items: rows.map((r) => {
+      const { report: _r, ...rest } = present(ctx, r);
+      return rest;
+    }),
+  };
 }
 
 export async function discardRosterImport(ctx: Ctx, id: string) {
   const row = await loadImport(ctx, id);
   if (row.status !== 'validated') throw invalidState('Only an import that has not been applied can be discarded');
   const [updated] = await ctx.db.transaction(async (tx) => {
-    const result = await tx.update(rosterImports).set({ status: 'discarded', parsed: {}, updatedAt: new Date() }).where(eq(rosterImports.id, id)).returning(summary);
+    const result = await tx
+      .update(rosterImports)
+      .set({ status: 'discarded', parsed: {}, updatedAt: new Date() })
+      .where(eq(rosterImports.id, id))
+      .returning(summary);
     await recordAudit(tx, ctx, { action: 'roster_import.discard', entityType: 'roster_import', entityId: id });
     return result;
   });
@@ -123,7 +137,10 @@ export async function startRosterImport(ctx: Ctx, id: string) {
       .returning(summary);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      const [running] = await ctx.db.select(summary).from(rosterImports).where(and(eq(rosterImports.districtId, ctx.actor.districtId), eq(rosterImports.status, 'running')));
+      const [running] = await ctx.db
+        .select(summary)
+        .from(rosterImports)
+        .where(and(eq(rosterImports.districtId, ctx.actor.districtId), eq(rosterImports.status, 'running')));
       throw conflict(running ? present(ctx, running) : null);
     }
     throw err;

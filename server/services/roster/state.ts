@@ -20,7 +20,10 @@ export interface DistrictState {
 export async function loadDistrictState(db: Executor, districtId: string): Promise<DistrictState> {
   // One after another: on a transaction's single connection they would queue anyway.
   const orgRows = await db.select().from(orgUnits).where(eq(orgUnits.districtId, districtId));
-  const peopleRows = await db.select().from(people).where(and(eq(people.districtId, districtId), isNotNull(people.sourcedId)));
+  const peopleRows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.districtId, districtId), isNotNull(people.sourcedId)));
   const roleRows = await db
     .select()
     .from(roleAssignments)
@@ -41,7 +44,13 @@ export async function loadDistrictState(db: Executor, districtId: string): Promi
     state.stepsByCode.set(s.code!.toLowerCase(), { id: s.id, refusal: s.refusal });
   }
   const open = await db
-    .select({ id: stepPlacements.id, personId: stepPlacements.personId, stepId: stepPlacements.stepId, startDate: stepPlacements.startDate, version: stepPlacements.version })
+    .select({
+      id: stepPlacements.id,
+      personId: stepPlacements.personId,
+      stepId: stepPlacements.stepId,
+      startDate: stepPlacements.startDate,
+      version: stepPlacements.version,
+    })
     .from(stepPlacements)
     .where(and(eq(stepPlacements.districtId, districtId), isNull(stepPlacements.endDate)));
   for (const { personId, ...p } of open) state.openPlacements.set(personId, p);

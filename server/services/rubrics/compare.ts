@@ -17,7 +17,12 @@ const STATUS_RANK: Record<string, number> = { published: 0, draft: 1, retired: 2
  */
 async function pickVersion(ctx: Ctx, stepIds: string[]) {
   const rows = await ctx.db
-    .select({ versionId: rubrics.versionId, stepId: rubrics.stepId, status: frameworkVersions.status, versionNumber: frameworkVersions.versionNumber })
+    .select({
+      versionId: rubrics.versionId,
+      stepId: rubrics.stepId,
+      status: frameworkVersions.status,
+      versionNumber: frameworkVersions.versionNumber,
+    })
     .from(rubrics)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, rubrics.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
@@ -90,10 +95,21 @@ export async function compareSteps(ctx: Ctx, q: z.infer<typeof CompareQuery>): P
     gridA = idA ? await loadGrid(ctx, idA) : null;
     gridB = idB ? await loadGrid(ctx, idB) : null;
     const fv = (gridA ?? gridB)?.frameworkVersion;
-    if (fv) frameworkVersion = { id: fv.id, frameworkTitle: fv.frameworkTitle, versionNumber: fv.versionNumber, status: fv.status as VersionStatus };
+    if (fv)
+      frameworkVersion = {
+        id: fv.id,
+        frameworkTitle: fv.frameworkTitle,
+        versionNumber: fv.versionNumber,
+        status: fv.status as VersionStatus,
+      };
     else {
       const { version, framework } = await loadVersion(ctx, versionId);
-      frameworkVersion = { id: version.id, frameworkTitle: framework.title, versionNumber: version.versionNumber, status: version.status as VersionStatus };
+      frameworkVersion = {
+        id: version.id,
+        frameworkTitle: framework.title,
+        versionNumber: version.versionNumber,
+        status: version.status as VersionStatus,
+      };
     }
   }
   const levels = (gridA ?? gridB)?.levels.map((l) => ({ position: l.position, label: l.label })) ?? [];

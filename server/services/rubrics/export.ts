@@ -60,7 +60,8 @@ function subtitleLines(grid: RubricGrid, lang: ExportLanguage) {
 const competencyName = (c: RubricGrid['criteria'][number]) =>
   c.item ? [c.item.humanCode, c.item.fullStatement].filter(Boolean).join(' ') : (c.description ?? '');
 
-const levelHeader = (level: RubricGrid['levels'][number]) => (level.levelScore === null ? level.label : `${level.label} (${level.levelScore})`);
+const levelHeader = (level: RubricGrid['levels'][number]) =>
+  level.levelScore === null ? level.label : `${level.label} (${level.levelScore})`;
 
 /** A clean one-role document: title, step, version and the competencies x levels table, landscape. */
 export async function rubricPdf(grid: RubricGrid, lang: ExportLanguage = 'en'): Promise<Buffer> {
@@ -127,7 +128,20 @@ const cellMargins = { top: 80, bottom: 80, left: 100, right: 100 };
 
 /** The same document as DOCX (Word), landscape, for districts that hand rubrics out on paper. */
 export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'): Promise<Buffer> {
-  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } = await loadDocx();
+  const {
+    AlignmentType,
+    Document,
+    HeadingLevel,
+    Packer,
+    PageOrientation,
+    Paragraph,
+    ShadingType,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = await loadDocx();
   const l = LABELS[lang];
   const headerCell = (text: string) =>
     new TableCell({
@@ -138,7 +152,10 @@ export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'):
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [headerCell(l.competency), ...grid.levels.map((level) => headerCell(levelHeader(level)))] }),
+      new TableRow({
+        tableHeader: true,
+        children: [headerCell(l.competency), ...grid.levels.map((level) => headerCell(levelHeader(level)))],
+      }),
       ...grid.criteria.map(
         (c) =>
           new TableRow({
@@ -148,7 +165,17 @@ export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'):
                 margins: cellMargins,
                 children: [
                   ...(c.domain
-                    ? [new Paragraph({ children: [new TextRun({ text: [c.domain.humanCode, c.domain.fullStatement].filter(Boolean).join(' '), size: 16, color: '495057' })] })]
+                    ? [
+                        new Paragraph({
+                          children: [
+                            new TextRun({
+                              text: [c.domain.humanCode, c.domain.fullStatement].filter(Boolean).join(' '),
+                              size: 16,
+                              color: '495057',
+                            }),
+                          ],
+                        }),
+                      ]
                     : []),
                   new Paragraph({ children: [new TextRun({ text: competencyName(c), bold: true })] }),
                 ],
@@ -157,7 +184,9 @@ export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'):
                 (_, i) =>
                   new TableCell({
                     margins: cellMargins,
-                    children: (c.descriptors[i]?.description ?? '').split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
+                    children: (c.descriptors[i]?.description ?? '')
+                      .split('\n')
+                      .map((line) => new Paragraph({ children: [new TextRun(line)] })),
                   }),
               ),
             ],
@@ -171,7 +200,9 @@ export async function rubricDocx(grid: RubricGrid, lang: ExportLanguage = 'en'):
     styles: { default: { document: { run: { font: 'Calibri', size: 18 } } } },
     sections: [
       {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720, left: 720, right: 720 } } },
+        properties: {
+          page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720, left: 720, right: 720 } },
+        },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: grid.rubric.title })] }),
           ...subtitleLines(grid, lang).map((text) => new Paragraph({ children: [new TextRun({ text, color: '495057' })] })),

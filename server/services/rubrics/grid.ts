@@ -35,7 +35,13 @@ export function gridHeaderQuery(db: Executor, districtId: string, personId: stri
     and fc.person_id = ${personId} and fc.active)`;
   return db
     .select({
-      rubric: { id: rubrics.id, title: rubrics.title, description: rubrics.description, scaleId: rubrics.scaleId, version: rubrics.version },
+      rubric: {
+        id: rubrics.id,
+        title: rubrics.title,
+        description: rubrics.description,
+        scaleId: rubrics.scaleId,
+        version: rubrics.version,
+      },
       version: {
         id: frameworkVersions.id,
         districtId: frameworkVersions.districtId,
@@ -80,7 +86,12 @@ export function gridRowsQuery(db: Executor, districtId: string, rubricId: string
         itemType: frameworkItems.itemType,
         retired: frameworkItems.retired,
       },
-      parent: { id: parentItem.id, humanCode: parentItem.humanCode, fullStatement: parentItem.fullStatement, itemType: parentItem.itemType },
+      parent: {
+        id: parentItem.id,
+        humanCode: parentItem.humanCode,
+        fullStatement: parentItem.fullStatement,
+        itemType: parentItem.itemType,
+      },
       descriptors,
     })
     .from(rubricCriteria)
@@ -96,7 +107,9 @@ type RowsResult = Awaited<ReturnType<typeof gridRowsQuery>>;
 function alignToLevels(levels: GridLevel[], descriptors: RubricDescriptor[]): RubricDescriptor[] {
   const out: RubricDescriptor[] = [];
   for (const level of levels) {
-    const d = descriptors.find((x) => level.id !== null && x.scaleLevelId === level.id) ?? descriptors.find((x) => x.position === level.position && !out.includes(x));
+    const d =
+      descriptors.find((x) => level.id !== null && x.scaleLevelId === level.id) ??
+      descriptors.find((x) => x.position === level.position && !out.includes(x));
     if (d && !out.includes(d)) out.push(d);
   }
   return out.concat(descriptors.filter((d) => !out.includes(d)));
@@ -122,7 +135,14 @@ function levelsFromDescriptors(rows: RowsResult): GridLevel[] {
   for (const d of rows.flatMap((r) => r.descriptors)) {
     if (byPosition.has(d.position)) continue;
     const score = d.levelScore === null ? null : Number(d.levelScore);
-    byPosition.set(d.position, { id: null, position: d.position, label: d.quality ?? String(score ?? d.position + 1), levelScore: score, proficient: false, description: null });
+    byPosition.set(d.position, {
+      id: null,
+      position: d.position,
+      label: d.quality ?? String(score ?? d.position + 1),
+      levelScore: score,
+      proficient: false,
+      description: null,
+    });
   }
   return [...byPosition.values()].sort((a, b) => a.position - b.position);
 }
@@ -151,10 +171,15 @@ export async function loadGrid(ctx: Ctx, rubricId: string, db: Executor = ctx.db
       ? (fresh ?? (await gridRowsQuery(db, districtId, rubricId)))
       : await sharedRead(db, rowsKey, async () => fresh ?? gridRowsQuery(db, districtId, rubricId));
   const abilities = versionAbilities(ctx.actor, access);
-  const levels = h.levels.length > 0 ? h.levels.map((l) => ({ ...l, levelScore: l.levelScore === null ? null : Number(l.levelScore) })) : levelsFromDescriptors(rows);
+  const levels =
+    h.levels.length > 0
+      ? h.levels.map((l) => ({ ...l, levelScore: l.levelScore === null ? null : Number(l.levelScore) }))
+      : levelsFromDescriptors(rows);
   return {
     rubric: h.rubric,
-    step: h.stepId ? { id: h.stepId, title: h.stepTitle!, pathwayId: h.stepPathwayId!, pathwayName: h.pathwayName!, responsibilityLevel: h.stepLevel } : null,
+    step: h.stepId
+      ? { id: h.stepId, title: h.stepTitle!, pathwayId: h.stepPathwayId!, pathwayName: h.pathwayName!, responsibilityLevel: h.stepLevel }
+      : null,
     frameworkVersion: {
       id: h.version.id,
       frameworkId: h.version.frameworkId,

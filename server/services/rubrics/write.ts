@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AddCriteriaInput, CreateRubricInput, ReorderCriteriaInput, RubricDescriptor, RubricSummary, UpdateDescriptorInput } from '../../../common/schemas/rubrics.ts';
+import type {
+  AddCriteriaInput,
+  CreateRubricInput,
+  ReorderCriteriaInput,
+  RubricDescriptor,
+  RubricSummary,
+  UpdateDescriptorInput,
+} from '../../../common/schemas/rubrics.ts';
 import type { Executor, Tx } from '../../db/client.ts';
-import { careerPathways, frameworkItems, pathwaySteps, rubricCriteria, rubricDescriptors, rubrics, scaleLevels } from '../../db/schema/index.ts';
+import {
+  careerPathways,
+  frameworkItems,
+  pathwaySteps,
+  rubricCriteria,
+  rubricDescriptors,
+  rubrics,
+  scaleLevels,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, conflict, invalidState, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
@@ -19,7 +34,9 @@ const invalid = (path: string, message: string, extra: Record<string, unknown> =
 /** A version's rubrics (the version must be readable). */
 export async function listVersionRubrics(ctx: Ctx, versionId: string): Promise<{ items: RubricSummary[] }> {
   await loadVersion(ctx, versionId);
-  const criterionCount = sql<number>`(select count(*) from ${rubricCriteria} c where c.rubric_id = ${qualified(rubrics.id)})`.mapWith(Number);
+  const criterionCount = sql<number>`(select count(*) from ${rubricCriteria} c where c.rubric_id = ${qualified(rubrics.id)})`.mapWith(
+    Number,
+  );
   const rows = await ctx.db
     .select({ rubric: rubrics, step: pathwaySteps, pathwayName: careerPathways.name, criterionCount })
     .from(rubrics)
@@ -36,7 +53,13 @@ export async function listVersionRubrics(ctx: Ctx, versionId: string): Promise<{
       version: r.rubric.version,
       criterionCount: r.criterionCount,
       step: r.step
-        ? { id: r.step.id, title: r.step.title, pathwayId: r.step.pathwayId, pathwayName: r.pathwayName!, responsibilityLevel: r.step.responsibilityLevel }
+        ? {
+            id: r.step.id,
+            title: r.step.title,
+            pathwayId: r.step.pathwayId,
+            pathwayName: r.pathwayName!,
+            responsibilityLevel: r.step.responsibilityLevel,
+          }
         : null,
     })),
   };
@@ -50,7 +73,9 @@ async function checkItems(ctx: Ctx, versionId: string, itemIds: string[], db: Ex
   const rows = await db
     .select({ id: frameworkItems.id, retired: frameworkItems.retired })
     .from(frameworkItems)
-    .where(and(eq(frameworkItems.versionId, versionId), eq(frameworkItems.districtId, ctx.actor.districtId), inArray(frameworkItems.id, unique)));
+    .where(
+      and(eq(frameworkItems.versionId, versionId), eq(frameworkItems.districtId, ctx.actor.districtId), inArray(frameworkItems.id, unique)),
+    );
   const found = new Map(rows.map((r) => [r.id, r]));
   const missing = unique.filter((id) => !found.get(id));
   if (missing.length > 0) throw invalid('itemIds', 'Some competencies are not items of this framework version', { itemIds: missing });
@@ -113,7 +138,12 @@ export async function createRubric(ctx: Ctx, versionId: string, input: z.infer<t
       })
       .returning();
     const criteria = await insertCriteria(tx, ctx.actor.districtId, rubricId, scaleId, itemIds, 0);
-    await recordAudit(tx, ctx, { action: 'rubric.create', entityType: 'rubric', entityId: rubricId, after: { ...row, itemIds: criteria.map((c) => c.itemId) } });
+    await recordAudit(tx, ctx, {
+      action: 'rubric.create',
+      entityType: 'rubric',
+      entityId: rubricId,
+      after: { ...row, itemIds: criteria.map((c) => c.itemId) },
+    });
     return rubricId;
   });
   return loadGrid(ctx, id);
@@ -121,7 +151,10 @@ export async function createRubric(ctx: Ctx, versionId: string, input: z.infer<t
 
 /** The rubric (of the caller's district) and its draft version, for a change: 404 / 403 / 409 invalid_state. */
 async function loadRubricForEdit(ctx: Ctx, rubricId: string) {
-  const [rubric] = await ctx.db.select().from(rubrics).where(and(eq(rubrics.id, rubricId), eq(rubrics.districtId, ctx.actor.districtId)));
+  const [rubric] = await ctx.db
+    .select()
+    .from(rubrics)
+    .where(and(eq(rubrics.id, rubricId), eq(rubrics.districtId, ctx.actor.districtId)));
   if (!rubric) throw notFound('Rubric');
   await loadDraftForEdit(ctx, rubric.versionId);
   return rubric;
@@ -204,9 +237,19 @@ export async function reorderCriteria(ctx: Ctx, rubricId: string, input: z.infer
     await bumpRubric(ctx, tx, rubricId, input.version);
     await tx
       .update(rubricCriteria)
-      .set({ position: sql`case ${rubricCriteria.id} ${sql.join(ids.map((id, i) => sql`when ${id}::uuid then ${i}::int`), sql` `)} end` })
+      .set({
+        position: sql`case ${rubricCriteria.id} ${sql.join(
+          ids.map((id, i) => sql`when ${id}::uuid then ${i}::int`),
+          sql` `,
+        )} end`,
+      })
       .where(eq(rubricCriteria.rubricId, rubricId));
-    await recordAudit(tx, ctx, { action: 'rubric.reorder_criteria', entityType: 'rubric', entityId: rubricId, after: { criterionIds: ids } });
+    await recordAudit(tx, ctx, {
+      action: 'rubric.reorder_criteria',
+      entityType: 'rubric',
+      entityId: rubricId,
+      after: { criterionIds: ids },
+    });
   });
   return loadGrid(ctx, rubricId);
 }
@@ -260,4 +303,3 @@ export async function updateDescriptor(ctx: Ctx, id: string, input: z.infer<type
     return presentDescriptor(updated);
   });
 }
-

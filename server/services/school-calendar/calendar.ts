@@ -24,7 +24,14 @@ type DayRow = typeof nonSchoolDays.$inferSelect;
 
 const invalid = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
 
-const presentTerm = (r: TermRow): SchoolTerm => ({ id: r.id, name: r.name, schoolYear: r.schoolYear, startsOn: r.startsOn, endsOn: r.endsOn, version: r.version });
+const presentTerm = (r: TermRow): SchoolTerm => ({
+  id: r.id,
+  name: r.name,
+  schoolYear: r.schoolYear,
+  startsOn: r.startsOn,
+  endsOn: r.endsOn,
+  version: r.version,
+});
 const presentDay = (r: DayRow): NonSchoolDay => ({ id: r.id, day: r.day, kind: r.kind as NonSchoolDayKind, label: r.label });
 
 function nextDay(day: string): string {
@@ -96,18 +103,30 @@ async function checkTerm(tx: Executor, ctx: Ctx, term: { schoolYear: string; sta
   if (term.endsOn < term.startsOn) throw invalid('endsOn', 'A term cannot end before it starts');
   // A term starts within its school year (July 1 to June 30); a summer session may run past June.
   const { from, to } = schoolYearRange(term.schoolYear);
-  if (term.startsOn < from || term.startsOn > to) throw invalid('startsOn', `The term must start within the school year ${term.schoolYear} (${from} to ${to})`);
+  if (term.startsOn < from || term.startsOn > to)
+    throw invalid('startsOn', `The term must start within the school year ${term.schoolYear} (${from} to ${to})`);
   if (daysApart(term.startsOn, term.endsOn) > 366) throw invalid('endsOn', 'A term lasts at most a year');
-  const conditions = [eq(schoolTerms.districtId, ctx.actor.districtId), lte(schoolTerms.startsOn, term.endsOn), gte(schoolTerms.endsOn, term.startsOn)];
+  const conditions = [
+    eq(schoolTerms.districtId, ctx.actor.districtId),
+    lte(schoolTerms.startsOn, term.endsOn),
+    gte(schoolTerms.endsOn, term.startsOn),
+  ];
   if (exceptId) conditions.push(ne(schoolTerms.id, exceptId));
-  const [overlap] = await tx.select().from(schoolTerms).where(and(...conditions)).limit(1);
+  const [overlap] = await tx
+    .select()
+    .from(schoolTerms)
+    .where(and(...conditions))
+    .limit(1);
   if (overlap) {
     throw invalid('startsOn', `The dates overlap the term "${overlap.name}" (${overlap.startsOn} to ${overlap.endsOn})`);
   }
 }
 
 async function loadTerm(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<TermRow> {
-  const [row] = await db.select().from(schoolTerms).where(and(eq(schoolTerms.id, id), eq(schoolTerms.districtId, ctx.actor.districtId)));
+  const [row] = await db
+    .select()
+    .from(schoolTerms)
+    .where(and(eq(schoolTerms.id, id), eq(schoolTerms.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Term');
   return row;
 }

@@ -43,7 +43,13 @@ export interface TermRef {
 /** The term containing `day` (ISO), else null (summer, or no calendar yet). */
 export async function termOn(db: Executor, districtId: string, day: string): Promise<TermRef | null> {
   const [term] = await db
-    .select({ id: schoolTerms.id, name: schoolTerms.name, schoolYear: schoolTerms.schoolYear, startsOn: schoolTerms.startsOn, endsOn: schoolTerms.endsOn })
+    .select({
+      id: schoolTerms.id,
+      name: schoolTerms.name,
+      schoolYear: schoolTerms.schoolYear,
+      startsOn: schoolTerms.startsOn,
+      endsOn: schoolTerms.endsOn,
+    })
     .from(schoolTerms)
     .where(and(eq(schoolTerms.districtId, districtId), lte(schoolTerms.startsOn, day), gte(schoolTerms.endsOn, day)))
     .orderBy(asc(schoolTerms.startsOn))

@@ -1,6 +1,11 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateLibraryStepInput, LibraryStep, LibraryStepListQuery, UpdateLibraryStepInput } from '../../../common/schemas/settings.ts';
+import type {
+  CreateLibraryStepInput,
+  LibraryStep,
+  LibraryStepListQuery,
+  UpdateLibraryStepInput,
+} from '../../../common/schemas/settings.ts';
 import type { Executor } from '../../db/client.ts';
 import { actionStepLibrary, frameworkItems, frameworkVersions, frameworks } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -28,7 +33,18 @@ async function itemsById(db: Executor, districtId: string, ids: string[]): Promi
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, frameworkItems.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(and(eq(frameworkItems.districtId, districtId), inArray(frameworkItems.id, unique)));
-  return new Map(rows.map((r) => [r.id, { id: r.id, humanCode: r.humanCode, statement: r.abbreviated ?? r.statement, frameworkTitle: r.frameworkTitle, versionNumber: r.versionNumber }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        humanCode: r.humanCode,
+        statement: r.abbreviated ?? r.statement,
+        frameworkTitle: r.frameworkTitle,
+        versionNumber: r.versionNumber,
+      },
+    ]),
+  );
 }
 
 function present(ctx: Ctx, row: LibraryRow, items: Map<string, TaggedItem>): LibraryStep {
@@ -70,7 +86,11 @@ export async function listLibrarySteps(ctx: Ctx, q: z.infer<typeof LibraryStepLi
     .select({ total: count() })
     .from(actionStepLibrary)
     .where(and(...where));
-  const items = await itemsById(ctx.db, ctx.actor.districtId, rows.flatMap((r) => (r.itemId ? [r.itemId] : [])));
+  const items = await itemsById(
+    ctx.db,
+    ctx.actor.districtId,
+    rows.flatMap((r) => (r.itemId ? [r.itemId] : [])),
+  );
   return { items: rows.map((r) => present(ctx, r, items)), total };
 }
 
@@ -104,26 +124,42 @@ export async function createLibraryStep(ctx: Ctx, input: z.infer<typeof CreateLi
       .insert(actionStepLibrary)
       .values({ ...input, practicePrompt: input.practicePrompt || null, districtId: ctx.actor.districtId })
       .returning();
-    await recordAudit(tx, ctx, { action: 'action_step_library.create', entityType: 'action_step_library', entityId: created!.id, after: created });
+    await recordAudit(tx, ctx, {
+      action: 'action_step_library.create',
+      entityType: 'action_step_library',
+      entityId: created!.id,
+      after: created,
+    });
     return created!;
   });
   return presentOne(ctx, row);
 }
 
 /** Edits, deactivates or reactivates a library step when `version` is current, else 409 with the current one. */
-export async function changeLibraryStep(ctx: Ctx, id: string, input: z.infer<typeof UpdateLibraryStepInput> | { version: number; active: boolean }) {
+export async function changeLibraryStep(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof UpdateLibraryStepInput> | { version: number; active: boolean },
+) {
   const current = await loadRow(ctx, id);
   if (!canManageObservationSettings(ctx.actor)) throw forbidden();
   if (current.version !== input.version) throw conflict(await presentOne(ctx, current));
   const { version, ...fields } = input;
   if ('itemId' in fields && fields.itemId) await requireItem(ctx, fields.itemId);
   if ('practicePrompt' in fields && fields.practicePrompt === '') fields.practicePrompt = null;
-  const action = 'active' in fields ? (fields.active ? 'action_step_library.reactivate' : 'action_step_library.deactivate') : 'action_step_library.update';
+  const action =
+    'active' in fields
+      ? fields.active
+        ? 'action_step_library.reactivate'
+        : 'action_step_library.deactivate'
+      : 'action_step_library.update';
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(actionStepLibrary)
       .set({ ...fields, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(actionStepLibrary.id, id), eq(actionStepLibrary.districtId, ctx.actor.districtId), eq(actionStepLibrary.version, version)))
+      .where(
+        and(eq(actionStepLibrary.id, id), eq(actionStepLibrary.districtId, ctx.actor.districtId), eq(actionStepLibrary.version, version)),
+      )
       .returning();
     if (!updated) return null;
     await recordAudit(tx, ctx, { action, entityType: 'action_step_library', entityId: id, before: current, after: updated });

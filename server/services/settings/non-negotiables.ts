@@ -73,7 +73,13 @@ export async function updateNonNegotiables(ctx: Ctx, input: z.infer<typeof Updat
       .where(and(eq(districtSettings.districtId, districtId), eq(districtSettings.version, version)))
       .returning();
     if (!row) return null;
-    await recordAudit(tx, ctx, { action: 'settings.non_negotiables.update', entityType: 'district_settings', entityId: districtId, before, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'settings.non_negotiables.update',
+      entityType: 'district_settings',
+      entityId: districtId,
+      before,
+      after: row,
+    });
     return row;
   });
   if (!updated) throw conflict(await nonNegotiablesView(ctx));

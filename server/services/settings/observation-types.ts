@@ -30,11 +30,19 @@ export const DEFAULT_LOOK_FORS = [
  * serialises the check and the insert (a savepoint when `db` is already a transaction).
  */
 export async function ensureDefaultObservationTypes(db: Executor, districtId: string): Promise<void> {
-  const [existing] = await db.select({ id: observationTypes.id }).from(observationTypes).where(eq(observationTypes.districtId, districtId)).limit(1);
+  const [existing] = await db
+    .select({ id: observationTypes.id })
+    .from(observationTypes)
+    .where(eq(observationTypes.districtId, districtId))
+    .limit(1);
   if (existing) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`observation_types:${districtId}`}))`);
-    const [again] = await tx.select({ id: observationTypes.id }).from(observationTypes).where(eq(observationTypes.districtId, districtId)).limit(1);
+    const [again] = await tx
+      .select({ id: observationTypes.id })
+      .from(observationTypes)
+      .where(eq(observationTypes.districtId, districtId))
+      .limit(1);
     if (again) return;
     await tx.insert(observationTypes).values([
       {
@@ -105,7 +113,8 @@ const invalid = (path: string, message: string) => new AppError('validation_fail
 /** Walkthroughs have look-fors and never count toward the scored requirement; scored types have no look-fors. */
 function checkKindFields(kind: string, lookFors: string[], counts: boolean) {
   if (kind === 'walkthrough' && lookFors.length === 0) throw invalid('lookFors', 'A walkthrough needs at least one look-for');
-  if (kind === 'walkthrough' && counts) throw invalid('countsTowardRequirement', 'Walkthroughs are not scored, so they cannot count toward scored observations');
+  if (kind === 'walkthrough' && counts)
+    throw invalid('countsTowardRequirement', 'Walkthroughs are not scored, so they cannot count toward scored observations');
   if (kind === 'scored' && lookFors.length > 0) throw invalid('lookFors', 'Scored observations use the rubric, not look-fors');
 }
 
@@ -119,7 +128,12 @@ export async function createObservationType(ctx: Ctx, input: z.infer<typeof Crea
       .insert(observationTypes)
       .values({ ...input, lookFors, countsTowardRequirement: counts, districtId: ctx.actor.districtId })
       .returning();
-    await recordAudit(tx, ctx, { action: 'observation_type.create', entityType: 'observation_type', entityId: created!.id, after: created });
+    await recordAudit(tx, ctx, {
+      action: 'observation_type.create',
+      entityType: 'observation_type',
+      entityId: created!.id,
+      after: created,
+    });
     return created!;
   });
   return presentType(ctx, row);
@@ -138,7 +152,8 @@ export async function changeObservationType(
   if (!('active' in fields)) {
     checkKindFields(current.kind, fields.lookFors ?? current.lookFors, fields.countsTowardRequirement ?? current.countsTowardRequirement);
   }
-  const action = 'active' in fields ? (fields.active ? 'observation_type.reactivate' : 'observation_type.deactivate') : 'observation_type.update';
+  const action =
+    'active' in fields ? (fields.active ? 'observation_type.reactivate' : 'observation_type.deactivate') : 'observation_type.update';
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(observationTypes)

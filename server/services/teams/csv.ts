@@ -32,7 +32,9 @@ export function readCsv(text: string, required: string[]): CsvRecord[] {
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = required.filter((c) => !columns.includes(c));
   if (missing.length) {
-    throw new AppError('validation_failed', `Missing columns: ${missing.join(', ')}`, [{ path: 'csv', message: 'missing_columns', code: 'missing_columns', columns: missing }]);
+    throw new AppError('validation_failed', `Missing columns: ${missing.join(', ')}`, [
+      { path: 'csv', message: 'missing_columns', code: 'missing_columns', columns: missing },
+    ]);
   }
   return body.map((cells, i) => ({ line: i + 2, get: (column) => (cells[columns.indexOf(column)] ?? '').trim() }));
 }

@@ -1,5 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { TEAM_KINDS, TEAM_ROLES, type CsvImportResult, type CsvRowError, type TeamKind, type TeamRole } from '../../../common/schemas/teams.ts';
+import {
+  TEAM_KINDS,
+  TEAM_ROLES,
+  type CsvImportResult,
+  type CsvRowError,
+  type TeamKind,
+  type TeamRole,
+} from '../../../common/schemas/teams.ts';
 import { orgUnits, teamMembers, teams } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -13,7 +20,8 @@ import { findPeopleByKeys, loadPeopleWithUnits } from './people.ts';
 export const TEAM_CSV_COLUMNS = ['team', 'kind', 'person', 'role', 'starts_on', 'ends_on'];
 
 /** The downloadable template: one example row. */
-export const teamCsvTemplate = () => templateCsv(TEAM_CSV_COLUMNS, ['Grade 3', 'grade_level', 'teacher@example.org', 'member', '2026-08-15', '']);
+export const teamCsvTemplate = () =>
+  templateCsv(TEAM_CSV_COLUMNS, ['Grade 3', 'grade_level', 'teacher@example.org', 'member', '2026-08-15', '']);
 
 interface PlannedRow {
   line: number;
@@ -37,19 +45,40 @@ export async function importTeamsCsv(ctx: Ctx, schoolId: string, input: { csv: s
   if (!canManageAnyTeams(ctx.actor)) throw forbidden('Only school leaders, HR and admins manage teams');
   if (!canManageTeamsAt(ctx.actor, schoolId)) throw notFound('School');
   const districtId = ctx.actor.districtId;
-  const units = await ctx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId, type: orgUnits.type }).from(orgUnits).where(eq(orgUnits.districtId, districtId));
+  const units = await ctx.db
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, type: orgUnits.type })
+    .from(orgUnits)
+    .where(eq(orgUnits.districtId, districtId));
   if (!units.some((u) => u.id === schoolId && u.type === 'school')) throw notFound('School');
   const schoolUnits = new Set(units.filter((u) => u.id === schoolId || u.parentId === schoolId).map((u) => u.id));
   const records = readCsv(input.csv, ['team', 'person']);
   const { today } = await districtToday(ctx.db, districtId);
-  const keys = await findPeopleByKeys(ctx.db, districtId, records.map((r) => r.get('person')));
-  const people = await loadPeopleWithUnits(ctx.db, districtId, [...keys.values()]);
-  const existingTeams = (await ctx.db.select().from(teams).where(and(eq(teams.districtId, districtId), eq(teams.schoolId, schoolId)))).filter((t) =>
-    holdsOn(t, today),
+  const keys = await findPeopleByKeys(
+    ctx.db,
+    districtId,
+    records.map((r) => r.get('person')),
   );
+  const people = await loadPeopleWithUnits(ctx.db, districtId, [...keys.values()]);
+  const existingTeams = (
+    await ctx.db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.districtId, districtId), eq(teams.schoolId, schoolId)))
+  ).filter((t) => holdsOn(t, today));
   const teamByName = new Map(existingTeams.map((t) => [t.name.trim().toLowerCase(), t]));
   const existingMembers = existingTeams.length
-    ? await ctx.db.select().from(teamMembers).where(and(eq(teamMembers.districtId, districtId), inArray(teamMembers.teamId, existingTeams.map((t) => t.id))))
+    ? await ctx.db
+        .select()
+        .from(teamMembers)
+        .where(
+          and(
+            eq(teamMembers.districtId, districtId),
+            inArray(
+              teamMembers.teamId,
+              existingTeams.map((t) => t.id),
+            ),
+          ),
+        )
     : [];
 
   const errors: CsvRowError[] = [];
@@ -64,18 +93,29 @@ export async function importTeamsCsv(ctx: Ctx, schoolId: string, input: { csv: s
     const kindCell = record.get('kind').toLowerCase();
     const roleCell = (record.get('role') || 'member').toLowerCase();
     if (!teamName) errors.push({ line, code: 'missing_team', field: 'team' });
-    if (kindCell && !(TEAM_KINDS as readonly string[]).includes(kindCell)) errors.push({ line, code: 'unknown_kind', field: 'kind', value: kindCell });
+    if (kindCell && !(TEAM_KINDS as readonly string[]).includes(kindCell))
+      errors.push({ line, code: 'unknown_kind', field: 'kind', value: kindCell });
     if (!kindCell && !existingTeam) errors.push({ line, code: 'missing_kind', field: 'kind' });
     if (!(TEAM_ROLES as readonly string[]).includes(roleCell)) errors.push({ line, code: 'unknown_role', field: 'role', value: roleCell });
     const personKey = record.get('person');
     const personId = keys.get(personKey.toLowerCase());
     if (!personId) errors.push({ line, code: 'unknown_person', field: 'person', value: personKey });
-    else if (!people.get(personId)?.units.some((u) => schoolUnits.has(u))) errors.push({ line, code: 'outside_school', field: 'person', value: personKey });
+    else if (!people.get(personId)?.units.some((u) => schoolUnits.has(u)))
+      errors.push({ line, code: 'outside_school', field: 'person', value: personKey });
     const startsOn = dayCell(record.get('starts_on'), 'starts_on', line, errors) ?? today;
     const endsOn = dayCell(record.get('ends_on'), 'ends_on', line, errors);
     if (endsOn && startsOn && endsOn <= startsOn) errors.push({ line, code: 'end_before_start', field: 'ends_on', value: endsOn });
     if (errors.length > before || !personId || endsOn === undefined) continue;
-    const row: PlannedRow = { line, teamKey, teamName, kind: (kindCell || existingTeam!.kind) as TeamKind, personId, role: roleCell as TeamRole, startsOn, endsOn };
+    const row: PlannedRow = {
+      line,
+      teamKey,
+      teamName,
+      kind: (kindCell || existingTeam!.kind) as TeamKind,
+      personId,
+      role: roleCell as TeamRole,
+      startsOn,
+      endsOn,
+    };
     const same = planned.find((p) => p.teamKey === teamKey && p.personId === personId && overlaps(p, row));
     if (same) {
       const duplicate = same.startsOn === row.startsOn && same.endsOn === row.endsOn && same.role === row.role;
@@ -113,9 +153,23 @@ export async function importTeamsCsv(ctx: Ctx, schoolId: string, input: { csv: s
     if (planned.length === 0) return;
     const inserted = await tx
       .insert(teamMembers)
-      .values(planned.map((r) => ({ districtId, teamId: teamIds.get(r.teamKey)!, personId: r.personId, role: r.role, startsOn: r.startsOn, endsOn: r.endsOn, createdBy: ctx.actor.userId })))
+      .values(
+        planned.map((r) => ({
+          districtId,
+          teamId: teamIds.get(r.teamKey)!,
+          personId: r.personId,
+          role: r.role,
+          startsOn: r.startsOn,
+          endsOn: r.endsOn,
+          createdBy: ctx.actor.userId,
+        })),
+      )
       .returning();
-    await recordAudit(tx, ctx, inserted.map((row) => ({ action: 'team_member.add', entityType: 'team_member', entityId: row.id, after: row })));
+    await recordAudit(
+      tx,
+      ctx,
+      inserted.map((row) => ({ action: 'team_member.add', entityType: 'team_member', entityId: row.id, after: row })),
+    );
   });
   return result(true);
 }

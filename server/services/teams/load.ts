@@ -27,7 +27,10 @@ async function requireSchool(ctx: Ctx, db: Executor, schoolId: string) {
 
 /** The team row of the caller's district (404 otherwise). */
 export async function loadTeamRow(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<TeamRow> {
-  const [row] = await db.select().from(teams).where(and(eq(teams.id, id), eq(teams.districtId, ctx.actor.districtId)));
+  const [row] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.id, id), eq(teams.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Team');
   return row;
 }
@@ -37,7 +40,9 @@ async function ledTeamIds(ctx: Ctx, db: Executor, today: string): Promise<string
   const rows = await db
     .select({ teamId: teamMembers.teamId, startsOn: teamMembers.startsOn, endsOn: teamMembers.endsOn })
     .from(teamMembers)
-    .where(and(eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.personId, ctx.actor.personId), eq(teamMembers.role, 'lead')));
+    .where(
+      and(eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.personId, ctx.actor.personId), eq(teamMembers.role, 'lead')),
+    );
   return rows.filter((r) => holdsOn(r, today)).map((r) => r.teamId);
 }
 
@@ -61,7 +66,13 @@ async function membersOf(db: Executor, districtId: string, teamIds: string[]) {
     .orderBy(asc(people.familyName), asc(people.givenName), desc(teamMembers.startsOn));
 }
 
-function present(ctx: Ctx, team: TeamRow, school: { id: string; name: string }, members: Awaited<ReturnType<typeof membersOf>>, today: string): Team {
+function present(
+  ctx: Ctx,
+  team: TeamRow,
+  school: { id: string; name: string },
+  members: Awaited<ReturnType<typeof membersOf>>,
+  today: string,
+): Team {
   const current = members.filter((m) => m.row.teamId === team.id && holdsOn(m.row, today));
   return {
     id: team.id,
@@ -79,7 +90,10 @@ function present(ctx: Ctx, team: TeamRow, school: { id: string; name: string }, 
 }
 
 /** A school's teams (current ones unless `includeEnded`), with leads and member counts. */
-export async function listTeams(ctx: Ctx, query: { schoolId: string; includeEnded: boolean }): Promise<{ items: Team[]; abilities: { create: boolean } }> {
+export async function listTeams(
+  ctx: Ctx,
+  query: { schoolId: string; includeEnded: boolean },
+): Promise<{ items: Team[]; abilities: { create: boolean } }> {
   const school = await requireSchool(ctx, ctx.db, query.schoolId);
   const { today } = await districtToday(ctx.db, ctx.actor.districtId);
   const manages = canManageTeamsAt(ctx.actor, school.id);
@@ -100,7 +114,11 @@ export async function listTeams(ctx: Ctx, query: { schoolId: string; includeEnde
       ),
     )
     .orderBy(asc(teams.name));
-  const members = await membersOf(ctx.db, ctx.actor.districtId, rows.map((r) => r.id));
+  const members = await membersOf(
+    ctx.db,
+    ctx.actor.districtId,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((t) => present(ctx, t, school, members, today)), abilities: { create: manages } };
 }
 
@@ -132,11 +150,14 @@ export async function currentTeamsOfSchool(db: Executor, districtId: string, sch
     .where(and(eq(teams.districtId, districtId), eq(teams.schoolId, schoolId)))
     .orderBy(asc(teams.name));
   const current = rows.filter((t) => holdsOn(t, today));
-  const members = await membersOf(db, districtId, current.map((t) => t.id));
+  const members = await membersOf(
+    db,
+    districtId,
+    current.map((t) => t.id),
+  );
   return current.map((t) => ({
     id: t.id,
     name: t.name,
     personIds: members.filter((m) => m.row.teamId === t.id && holdsOn(m.row, today)).map((m) => m.person.id),
   }));
 }
-

@@ -6,7 +6,11 @@ import { people, roleAssignments } from '../../db/schema/index.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 
 /** Active people of the district by id, with the org units of their current roles (missing ids absent). */
-export async function loadPeopleWithUnits(db: Executor, districtId: string, ids: string[]): Promise<Map<string, PersonRef & { units: string[] }>> {
+export async function loadPeopleWithUnits(
+  db: Executor,
+  districtId: string,
+  ids: string[],
+): Promise<Map<string, PersonRef & { units: string[] }>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
@@ -32,7 +36,12 @@ export async function findPeopleByKeys(db: Executor, districtId: string, keys: s
   const wanted = [...new Set(keys.map((k) => k.trim().toLowerCase()).filter(Boolean))];
   if (wanted.length === 0) return new Map();
   const rows = await db
-    .select({ id: people.id, email: sql<string | null>`lower(${people.email})`, identifier: sql<string | null>`lower(${people.identifier})`, sourcedId: sql<string | null>`lower(${people.sourcedId})` })
+    .select({
+      id: people.id,
+      email: sql<string | null>`lower(${people.email})`,
+      identifier: sql<string | null>`lower(${people.identifier})`,
+      sourcedId: sql<string | null>`lower(${people.sourcedId})`,
+    })
     .from(people)
     .where(
       and(
@@ -59,7 +68,10 @@ export async function peopleByRoleInSchool(db: Executor, districtId: string, sch
   const rows = await db
     .selectDistinct({ personId: roleAssignments.personId })
     .from(roleAssignments)
-    .innerJoin(people, and(eq(people.id, roleAssignments.personId), eq(people.districtId, roleAssignments.districtId), eq(people.active, true)))
+    .innerJoin(
+      people,
+      and(eq(people.id, roleAssignments.personId), eq(people.districtId, roleAssignments.districtId), eq(people.active, true)),
+    )
     .where(
       and(
         eq(roleAssignments.districtId, districtId),

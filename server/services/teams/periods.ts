@@ -8,7 +8,8 @@ export interface Period {
 }
 
 /** Do two periods share at least one day? */
-export const overlaps = (a: Period, b: Period) => (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
+export const overlaps = (a: Period, b: Period) =>
+  (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
 
 /** Does the period hold on `day`? */
 export const holdsOn = (p: Period, day: string) => p.startsOn <= day && (p.endsOn === null || day < p.endsOn);

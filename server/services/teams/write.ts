@@ -43,7 +43,14 @@ export async function createTeam(ctx: Ctx, input: z.infer<typeof CreateTeamInput
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(teams)
-      .values({ districtId: ctx.actor.districtId, schoolId: school.id, kind: input.kind, name: input.name, ...period, createdBy: ctx.actor.userId })
+      .values({
+        districtId: ctx.actor.districtId,
+        schoolId: school.id,
+        kind: input.kind,
+        name: input.name,
+        ...period,
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     await recordAudit(tx, ctx, { action: 'team.create', entityType: 'team', entityId: row!.id, after: row });
     return row!.id;
@@ -70,7 +77,13 @@ export async function updateTeam(ctx: Ctx, id: string, input: z.infer<typeof Upd
   if (set.endsOn !== undefined) checkPeriod({ startsOn: team.startsOn, endsOn: set.endsOn });
   await ctx.db.transaction(async (tx) => {
     const updated = await lockTeam(ctx, tx, team, version, set);
-    await recordAudit(tx, ctx, { action: set.endsOn ? 'team.end' : 'team.update', entityType: 'team', entityId: id, before: team, after: updated });
+    await recordAudit(tx, ctx, {
+      action: set.endsOn ? 'team.end' : 'team.update',
+      entityType: 'team',
+      entityId: id,
+      before: team,
+      after: updated,
+    });
   });
   return teamView(ctx, id);
 }
@@ -158,7 +171,13 @@ export async function addTeamMembersByRole(ctx: Ctx, teamId: string, input: z.in
   const ids = await peopleByRoleInSchool(ctx.db, ctx.actor.districtId, team.schoolId, input.roles);
   const startsOn = input.startsOn ?? today;
   return ctx.db.transaction((tx) =>
-    insertMembers(ctx, tx, team, ids.map((personId) => ({ personId, role: 'member' as const, startsOn, endsOn: null })), 'skip'),
+    insertMembers(
+      ctx,
+      tx,
+      team,
+      ids.map((personId) => ({ personId, role: 'member' as const, startsOn, endsOn: null })),
+      'skip',
+    ),
   );
 }
 
@@ -180,7 +199,8 @@ export async function endTeamMember(ctx: Ctx, teamId: string, memberId: string, 
   const { today } = await districtToday(ctx.db, ctx.actor.districtId);
   const endsOn = input.endsOn ?? today;
   if (member.endsOn !== null && member.endsOn <= today) throw invalidState('This membership has already ended', { code: 'already_ended' });
-  if (endsOn <= member.startsOn) throw new AppError('validation_failed', 'The end must come after the start', [{ path: 'endsOn', message: 'before start' }]);
+  if (endsOn <= member.startsOn)
+    throw new AppError('validation_failed', 'The end must come after the start', [{ path: 'endsOn', message: 'before start' }]);
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(teamMembers)
@@ -188,7 +208,13 @@ export async function endTeamMember(ctx: Ctx, teamId: string, memberId: string, 
       .where(and(eq(teamMembers.id, memberId), eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.version, member.version)))
       .returning();
     if (!updated) throw conflict(await teamView(ctx, teamId, tx));
-    await recordAudit(tx, ctx, { action: 'team_member.end', entityType: 'team_member', entityId: memberId, before: member, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'team_member.end',
+      entityType: 'team_member',
+      entityId: memberId,
+      before: member,
+      after: updated,
+    });
   });
   return teamView(ctx, teamId);
 }
@@ -213,7 +239,13 @@ export async function changeTeamRole(ctx: Ctx, teamId: string, memberId: string,
         .where(and(eq(teamMembers.id, memberId), eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.version, member.version)))
         .returning();
       if (!updated) throw conflict(await teamView(ctx, teamId, tx));
-      await recordAudit(tx, ctx, { action: 'team_member.role', entityType: 'team_member', entityId: memberId, before: member, after: updated });
+      await recordAudit(tx, ctx, {
+        action: 'team_member.role',
+        entityType: 'team_member',
+        entityId: memberId,
+        before: member,
+        after: updated,
+      });
       return;
     }
     const [ended] = await tx
@@ -224,7 +256,15 @@ export async function changeTeamRole(ctx: Ctx, teamId: string, memberId: string,
     if (!ended) throw conflict(await teamView(ctx, teamId, tx));
     const [started] = await tx
       .insert(teamMembers)
-      .values({ districtId: ctx.actor.districtId, teamId, personId: member.personId, role: input.role, startsOn: today, endsOn: member.endsOn, createdBy: ctx.actor.userId })
+      .values({
+        districtId: ctx.actor.districtId,
+        teamId,
+        personId: member.personId,
+        role: input.role,
+        startsOn: today,
+        endsOn: member.endsOn,
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     await recordAudit(tx, ctx, [
       { action: 'team_member.end', entityType: 'team_member', entityId: memberId, before: member, after: ended },

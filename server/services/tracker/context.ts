@@ -86,7 +86,12 @@ export async function trackerColumns(db: Executor, districtId: string): Promise<
   const rubric = await roleRubricForRole(db, districtId, 'teacher');
   const columns = rubric
     ? await db
-        .select({ itemId: frameworkItems.id, humanCode: frameworkItems.humanCode, title: frameworkItems.abbreviatedStatement, statement: frameworkItems.fullStatement })
+        .select({
+          itemId: frameworkItems.id,
+          humanCode: frameworkItems.humanCode,
+          title: frameworkItems.abbreviatedStatement,
+          statement: frameworkItems.fullStatement,
+        })
         .from(rubricCriteria)
         .innerJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
         .where(and(eq(rubricCriteria.rubricId, rubric.rubricId), eq(rubricCriteria.districtId, districtId)))

@@ -64,9 +64,18 @@ export async function exportSchoolTracker(ctx: Ctx, schoolId: string, query: Tra
     action: 'tracker.export',
     entityType: 'org_unit',
     entityId: schoolId,
-    after: { format, rows: rows.length, view: tracker.view, filters: { role: query.role, team: query.team, belowProficient: query.belowProficient, flags: query.flags } },
+    after: {
+      format,
+      rows: rows.length,
+      view: tracker.view,
+      filters: { role: query.role, team: query.team, belowProficient: query.belowProficient, flags: query.flags },
+    },
   });
-  const slug = tracker.school.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'school';
+  const slug =
+    tracker.school.name
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'school';
   return {
     body,
     contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

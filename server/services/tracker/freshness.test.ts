@@ -28,7 +28,15 @@ beforeAll(async () => {
   }
   const leader = await buildUser(db, districtId, 'school_leader', { orgUnitId: schools[0]! });
   const teacher = await buildUser(db, districtId, 'staff', { orgUnitId: schools[0]! });
-  observationId = (await buildObservation(db, world, { teacherId: teacher.personId, observerId: leader.personId, orgUnitId: schools[0]!, levels: [2], feedbackDueOn: isoDay(-1) })).id;
+  observationId = (
+    await buildObservation(db, world, {
+      teacherId: teacher.personId,
+      observerId: leader.personId,
+      orgUnitId: schools[0]!,
+      levels: [2],
+      feedbackDueOn: isoDay(-1),
+    })
+  ).id;
   hr = await signIn(t.app, (await buildUser(db, districtId, 'hr')).email);
   principal = await signIn(t.app, leader.email);
 });

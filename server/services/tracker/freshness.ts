@@ -26,7 +26,9 @@ export async function refreshSummariesAtStart(database: Database, jobs: JobSende
     const db = database.forDistrict(id);
     const context = await loadTrackerContext(db, id);
     const stored = await storedSummaries(db, id);
-    const stale = stored.filter((s) => isStale(s.summary?.refreshedAt, s.summary?.termId ?? null, context.term?.id ?? null)).map((s) => s.id);
+    const stale = stored
+      .filter((s) => isStale(s.summary?.refreshedAt, s.summary?.termId ?? null, context.term?.id ?? null))
+      .map((s) => s.id);
     if (stale.length) await jobs.send('tracker-summary', { districtId: id, schoolIds: stale });
   }
 }
@@ -53,5 +55,7 @@ export async function summariesChangedFor(ctx: Ctx, personIds: string[]): Promis
     );
   const schoolIds = rows.map((r) => r.schoolId).filter((id): id is string => id !== null);
   if (schoolIds.length === 0) return;
-  await ctx.jobs.send('tracker-summary', { districtId, schoolIds }).catch((err: unknown) => ctx.log.warn({ err }, 'tracker summary refresh not queued'));
+  await ctx.jobs
+    .send('tracker-summary', { districtId, schoolIds })
+    .catch((err: unknown) => ctx.log.warn({ err }, 'tracker summary refresh not queued'));
 }

@@ -45,7 +45,11 @@ export interface TrackerSqlRow {
 }
 
 const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.length ? ids.map((id) => sql`${id}`) : [sql`null`], sql`, `)}]::uuid[]`;
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 export function trackerSql(p: TrackerSqlParams): SQL {
   const personFilter = p.personIds ? sql`and ra.person_id = any(${uuidArray(p.personIds)})` : sql``;

@@ -37,8 +37,10 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   const columns = await trackerColumns(ctx.db, districtId);
   const itemIds = columns.map((c) => c.itemId);
   // Filters name this district's competencies and this school's teams only (an export records them).
-  if (query.belowProficient && !itemIds.includes(query.belowProficient)) throw badFilter('belowProficient', 'That competency is not a column of the tracker');
-  if (query.team && query.team !== 'none' && !teams.some((team) => team.id === query.team)) throw badFilter('team', 'That team is not under this school');
+  if (query.belowProficient && !itemIds.includes(query.belowProficient))
+    throw badFilter('belowProficient', 'That competency is not a column of the tracker');
+  if (query.team && query.team !== 'none' && !teams.some((team) => team.id === query.team))
+    throw badFilter('team', 'That team is not under this school');
   const params = {
     districtId,
     schoolId,
@@ -63,7 +65,13 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
   });
   const { truncated, rows } = shared;
   if (scope.view === 'full' && !truncated) {
-    rememberSchoolSummary(ctx.db, districtId, schoolId, () => summarize(shared.sqlRows, context, itemIds), (err) => ctx.log.warn({ err }, 'tracker summary not saved'));
+    rememberSchoolSummary(
+      ctx.db,
+      districtId,
+      schoolId,
+      () => summarize(shared.sqlRows, context, itemIds),
+      (err) => ctx.log.warn({ err }, 'tracker summary not saved'),
+    );
   }
   const inTeam = teamFilter ? rows.filter((row) => teamFilter.personIds.includes(row.personId)) : rows;
   const filtered = filterRows(inTeam, { ...query, team: teamFilter ? undefined : query.team });
@@ -89,8 +97,12 @@ export async function districtTracker(ctx: Ctx): Promise<DistrictTracker> {
   const columns = await trackerColumns(ctx.db, districtId);
   const stored = await storedSummaries(ctx.db, districtId);
   const now = Date.now();
-  const stale = stored.filter((s) => isStale(s.summary?.refreshedAt, s.summary?.termId ?? null, context.term?.id ?? null, now)).map((s) => s.id);
-  const refreshing = stale.length ? scheduleSummaryRefresh(ctx.db, districtId, stale, (err) => ctx.log.warn({ err }, 'tracker summary refresh failed')) : 0;
+  const stale = stored
+    .filter((s) => isStale(s.summary?.refreshedAt, s.summary?.termId ?? null, context.term?.id ?? null, now))
+    .map((s) => s.id);
+  const refreshing = stale.length
+    ? scheduleSummaryRefresh(ctx.db, districtId, stale, (err) => ctx.log.warn({ err }, 'tracker summary refresh failed'))
+    : 0;
   const staleSet = new Set(stale);
   return {
     columns,

@@ -74,7 +74,12 @@ export async function saveSchoolSummary(db: Executor, districtId: string, orgUni
 }
 
 /** Recomputes one school's summary (the full view: every purpose, every observed teacher). */
-export async function refreshSchoolSummary(db: Executor, districtId: string, orgUnitId: string, prepared?: { context: TrackerContext; itemIds: string[] }) {
+export async function refreshSchoolSummary(
+  db: Executor,
+  districtId: string,
+  orgUnitId: string,
+  prepared?: { context: TrackerContext; itemIds: string[] },
+) {
   const context = prepared?.context ?? (await loadTrackerContext(db, districtId));
   const itemIds = prepared?.itemIds ?? (await trackerColumns(db, districtId)).map((c) => c.itemId);
   const rows = await runTrackerSql(db, {
@@ -121,7 +126,10 @@ async function drain(db: Db, districtId: string, queue: Queue, onError: (err: un
     await nextTurn();
     const schoolId = queue.pending[0]!;
     try {
-      prepared ??= { context: await loadTrackerContext(db, districtId), itemIds: (await trackerColumns(db, districtId)).map((c) => c.itemId) };
+      prepared ??= {
+        context: await loadTrackerContext(db, districtId),
+        itemIds: (await trackerColumns(db, districtId)).map((c) => c.itemId),
+      };
       await refreshSchoolSummary(db, districtId, schoolId, prepared);
     } catch (err) {
       onError(err);
@@ -132,7 +140,12 @@ async function drain(db: Db, districtId: string, queue: Queue, onError: (err: un
 }
 
 /** Queues schools for a background refresh (one per event-loop turn); returns how many are waiting. */
-export function scheduleSummaryRefresh(db: Db, districtId: string, schoolIds: string[], onError: (err: unknown) => void = () => {}): number {
+export function scheduleSummaryRefresh(
+  db: Db,
+  districtId: string,
+  schoolIds: string[],
+  onError: (err: unknown) => void = () => {},
+): number {
   const queue = queueOf(db, districtId);
   for (const id of schoolIds) if (!queue.pending.includes(id)) queue.pending.push(id);
   if (!queue.running && queue.pending.length > 0) queue.running = drain(db, districtId, queue, onError);
@@ -159,7 +172,12 @@ export async function refreshSchoolsJob(db: Db, districtId: string, schoolIds: s
 /** Refreshes every school of the district in small steps; resolves when all are done. */
 export async function refreshAllSchoolSummaries(db: Db, districtId: string, onError?: (err: unknown) => void): Promise<void> {
   const schools = await districtSchools(db, districtId);
-  scheduleSummaryRefresh(db, districtId, schools.map((s) => s.id), onError);
+  scheduleSummaryRefresh(
+    db,
+    districtId,
+    schools.map((s) => s.id),
+    onError,
+  );
   await summariesIdle(db, districtId);
 }
 
@@ -172,7 +190,13 @@ const REMEMBER_EVERY_MS = 60_000;
  * answered; at most once a minute per school, so busy trackers do not add a write to every read
  * (nor the summary's computation: `values` runs only when it is stored).
  */
-export function rememberSchoolSummary(db: Db, districtId: string, orgUnitId: string, values: () => SummaryValues, onError: (err: unknown) => void) {
+export function rememberSchoolSummary(
+  db: Db,
+  districtId: string,
+  orgUnitId: string,
+  values: () => SummaryValues,
+  onError: (err: unknown) => void,
+) {
   let seen = lastRemembered.get(db);
   if (!seen) lastRemembered.set(db, (seen = new Map()));
   const now = Date.now();

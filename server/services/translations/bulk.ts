@@ -36,11 +36,19 @@ const unneutralize = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
  * (no errors allowed) writes every change in one transaction with an audit row each. A row whose
  * translation changed since the file was exported (its `version`) is an error, never overwritten.
  */
-export async function importTranslations(ctx: Ctx, entityType: TranslatableType, q: Scope & { dryRun: boolean }, data: Buffer): Promise<TranslationImportReport> {
+export async function importTranslations(
+  ctx: Ctx,
+  entityType: TranslatableType,
+  q: Scope & { dryRun: boolean },
+  data: Buffer,
+): Promise<TranslationImportReport> {
   if (!canTranslateContent(ctx.actor)) throw forbidden();
   let records: Record<string, string>[];
   try {
-    records = parse(data, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as Record<string, string>[];
+    records = parse(data, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as Record<
+      string,
+      string
+    >[];
   } catch {
     throw new AppError('validation_failed', 'The file is not a CSV file', { code: 'not_csv' });
   }
@@ -49,7 +57,9 @@ export async function importTranslations(ctx: Ctx, entityType: TranslatableType,
   }
   const fields: readonly string[] = TRANSLATABLE[entityType];
   const ids = [...new Set(records.map((r) => r.entity_id ?? '').filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
-  const known = new Set((await ORIGINALS[entityType](ctx.db, { districtId: ctx.actor.districtId, parentId: q.parentId, ids })).map((o) => o.entityId));
+  const known = new Set(
+    (await ORIGINALS[entityType](ctx.db, { districtId: ctx.actor.districtId, parentId: q.parentId, ids })).map((o) => o.entityId),
+  );
   const stored = await storedTranslations(ctx.db, ctx.actor.districtId, entityType, q.locale, [...known]);
   const errors: TranslationImportReport['errors'] = [];
   const changes: { entityId: string; field: string; text: string; current: { id: string; version: number; text: string } | null }[] = [];
@@ -74,16 +84,43 @@ export async function importTranslations(ctx: Ctx, entityType: TranslatableType,
   await ctx.db.transaction(async (tx) => {
     const saved = await tx
       .insert(contentTranslations)
-      .values(changes.map((c) => ({ districtId: ctx.actor.districtId, entityType, entityId: c.entityId, field: c.field, locale: q.locale, text: c.text, updatedBy: ctx.actor.userId })))
+      .values(
+        changes.map((c) => ({
+          districtId: ctx.actor.districtId,
+          entityType,
+          entityId: c.entityId,
+          field: c.field,
+          locale: q.locale,
+          text: c.text,
+          updatedBy: ctx.actor.userId,
+        })),
+      )
       .onConflictDoUpdate({
-        target: [contentTranslations.districtId, contentTranslations.entityType, contentTranslations.entityId, contentTranslations.field, contentTranslations.locale],
-        set: { text: sql`excluded.text`, version: sql`${contentTranslations.version} + 1`, updatedAt: new Date(), updatedBy: ctx.actor.userId },
+        target: [
+          contentTranslations.districtId,
+          contentTranslations.entityType,
+          contentTranslations.entityId,
+          contentTranslations.field,
+          contentTranslations.locale,
+        ],
+        set: {
+          text: sql`excluded.text`,
+          version: sql`${contentTranslations.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: ctx.actor.userId,
+        },
       })
-      .returning({ id: contentTranslations.id, entityId: contentTranslations.entityId, field: contentTranslations.field, version: contentTranslations.version });
+      .returning({
+        id: contentTranslations.id,
+        entityId: contentTranslations.entityId,
+        field: contentTranslations.field,
+        version: contentTranslations.version,
+      });
     // Someone saved one of these rows between the check and the write: refuse the whole file.
     for (const s of saved) {
       const c = changes.find((x) => x.entityId === s.entityId && x.field === s.field)!;
-      if (s.version !== (c.current?.version ?? 0) + 1) throw new AppError('conflict', 'A translation changed while the file was applied; check the file again', { current: null });
+      if (s.version !== (c.current?.version ?? 0) + 1)
+        throw new AppError('conflict', 'A translation changed while the file was applied; check the file again', { current: null });
     }
     await tx.insert(auditLog).values(
       saved.map((s) => {

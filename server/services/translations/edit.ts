@@ -57,15 +57,29 @@ export async function translationTable(
   q: { locale: TranslationLocale; parentId?: string },
 ): Promise<TranslationTable> {
   if (!canTranslateContent(ctx.actor)) throw forbidden();
-  if (entityType === 'rubric_descriptor' && !q.parentId) throw new AppError('validation_failed', 'parentId (the rubric) is required', { issues: [{ path: ['parentId'], message: 'Required' }] });
+  if (entityType === 'rubric_descriptor' && !q.parentId)
+    throw new AppError('validation_failed', 'parentId (the rubric) is required', { issues: [{ path: ['parentId'], message: 'Required' }] });
   const originals = await ORIGINALS[entityType](ctx.db, { districtId: ctx.actor.districtId, parentId: q.parentId });
-  const stored = await storedTranslations(ctx.db, ctx.actor.districtId, entityType, q.locale, originals.map((o) => o.entityId));
+  const stored = await storedTranslations(
+    ctx.db,
+    ctx.actor.districtId,
+    entityType,
+    q.locale,
+    originals.map((o) => o.entityId),
+  );
   const rows = originals.flatMap((o) =>
     TRANSLATABLE[entityType]
       .filter((field) => o.fields[field] || stored.has(`${o.entityId}:${field}`))
       .map((field) => {
         const t = stored.get(`${o.entityId}:${field}`);
-        return { entityId: o.entityId, field, group: o.group, original: o.fields[field] ?? '', text: t?.text ?? '', version: t?.version ?? 0 };
+        return {
+          entityId: o.entityId,
+          field,
+          group: o.group,
+          original: o.fields[field] ?? '',
+          text: t?.text ?? '',
+          version: t?.version ?? 0,
+        };
       }),
   );
   return { entityType, locale: q.locale, rows };
@@ -80,7 +94,9 @@ export async function saveTranslation(ctx: Ctx, entityType: TranslatableType, in
   if (!canTranslateContent(ctx.actor)) throw forbidden();
   const fields: readonly string[] = TRANSLATABLE[entityType];
   if (!fields.includes(input.field)) {
-    throw new AppError('validation_failed', 'This field cannot be translated', { issues: [{ path: ['field'], message: `One of ${fields.join(', ')}` }] });
+    throw new AppError('validation_failed', 'This field cannot be translated', {
+      issues: [{ path: ['field'], message: `One of ${fields.join(', ')}` }],
+    });
   }
   const [original] = await ORIGINALS[entityType](ctx.db, { districtId: ctx.actor.districtId, ids: [input.entityId] });
   if (!original) throw notFound('Record');
@@ -115,7 +131,11 @@ export async function saveTranslation(ctx: Ctx, entityType: TranslatableType, in
         .returning();
     } else {
       // Two first saves at once: the unique key lets one in; the other finds no row and answers 409.
-      [saved] = await tx.insert(contentTranslations).values({ ...key, text: input.text, updatedBy: ctx.actor.userId }).onConflictDoNothing().returning();
+      [saved] = await tx
+        .insert(contentTranslations)
+        .values({ ...key, text: input.text, updatedBy: ctx.actor.userId })
+        .onConflictDoNothing()
+        .returning();
     }
     if (!saved) throw conflict(null);
     await recordAudit(tx, ctx, {

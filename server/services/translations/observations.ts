@@ -7,14 +7,30 @@ import { translatedFields, translateRubricParts } from './overlay.ts';
 
 /** Observation types' names in the reader's language (the originals where none was entered). */
 async function typeNames(db: Executor, districtId: string, locale: ReaderLocale, types: ObservationTypeRef[]) {
-  const byId = await translatedFields(db, districtId, locale, 'observation_type', types.map((t) => t.id));
+  const byId = await translatedFields(
+    db,
+    districtId,
+    locale,
+    'observation_type',
+    types.map((t) => t.id),
+  );
   return (type: ObservationTypeRef): ObservationTypeRef => ({ ...type, name: byId.get(type.id)?.name ?? type.name });
 }
 
 /** GET /api/observations for a reader: each row's observation type name in their language. */
-export async function translateObservationList(db: Executor, districtId: string, locale: ReaderLocale, list: ObservationList): Promise<ObservationList> {
+export async function translateObservationList(
+  db: Executor,
+  districtId: string,
+  locale: ReaderLocale,
+  list: ObservationList,
+): Promise<ObservationList> {
   if (locale === 'en' || list.items.length === 0) return list;
-  const name = await typeNames(db, districtId, locale, list.items.map((o) => o.type));
+  const name = await typeNames(
+    db,
+    districtId,
+    locale,
+    list.items.map((o) => o.type),
+  );
   return { ...list, items: list.items.map((o) => ({ ...o, type: name(o.type) })) };
 }
 
@@ -33,7 +49,9 @@ export async function translateActionSteps<S extends Pick<ActionStep, 'librarySt
   if (locale === 'en' || ids.length === 0) return steps;
   const translated = await translatedFields(db, districtId, locale, 'action_step_library', ids);
   if (translated.size === 0) return steps;
-  const originals = new Map((await ORIGINALS.action_step_library(db, { districtId, ids: [...translated.keys()] })).map((o) => [o.entityId, o.fields]));
+  const originals = new Map(
+    (await ORIGINALS.action_step_library(db, { districtId, ids: [...translated.keys()] })).map((o) => [o.entityId, o.fields]),
+  );
   return steps.map((s) => {
     const t = s.libraryStepId ? translated.get(s.libraryStepId) : undefined;
     const original = s.libraryStepId ? originals.get(s.libraryStepId) : undefined;
@@ -49,7 +67,12 @@ export async function translateActionSteps<S extends Pick<ActionStep, 'librarySt
  * descriptions, descriptors) and the action steps from the library, in their language where the
  * district entered a translation. Nobody edits these here, so every reader gets them translated.
  */
-export async function translateObservation(db: Executor, districtId: string, locale: ReaderLocale, observation: Observation): Promise<Observation> {
+export async function translateObservation(
+  db: Executor,
+  districtId: string,
+  locale: ReaderLocale,
+  observation: Observation,
+): Promise<Observation> {
   if (locale === 'en') return observation;
   const [name, rubric, actionSteps, openActionSteps] = await Promise.all([
     typeNames(db, districtId, locale, [observation.type]),

@@ -27,8 +27,12 @@ export interface OriginalsFilter {
   ids?: string[];
 }
 
-const scoped = (districtCol: Parameters<typeof eq>[0], idCol: Parameters<typeof eq>[0], f: OriginalsFilter, extra: (SQL | undefined)[] = []) =>
-  and(eq(districtCol, f.districtId), f.ids ? inArray(idCol, f.ids) : undefined, ...extra);
+const scoped = (
+  districtCol: Parameters<typeof eq>[0],
+  idCol: Parameters<typeof eq>[0],
+  f: OriginalsFilter,
+  extra: (SQL | undefined)[] = [],
+) => and(eq(districtCol, f.districtId), f.ids ? inArray(idCol, f.ids) : undefined, ...extra);
 
 const codeAndStatement = (code: string | null, statement: string | null) => [code, statement].filter(Boolean).join(' ') || null;
 
@@ -55,9 +59,15 @@ export const ORIGINALS: Record<TranslatableType, (db: Executor, f: OriginalsFilt
       .from(rubricDescriptors)
       .innerJoin(rubricCriteria, eq(rubricCriteria.id, rubricDescriptors.criterionId))
       .leftJoin(frameworkItems, eq(frameworkItems.id, rubricCriteria.itemId))
-      .where(scoped(rubricDescriptors.districtId, rubricDescriptors.id, f, [f.parentId ? eq(rubricCriteria.rubricId, f.parentId) : undefined]))
+      .where(
+        scoped(rubricDescriptors.districtId, rubricDescriptors.id, f, [f.parentId ? eq(rubricCriteria.rubricId, f.parentId) : undefined]),
+      )
       .orderBy(asc(rubricCriteria.position), asc(rubricCriteria.id), asc(rubricDescriptors.position));
-    return rows.map((r) => ({ entityId: r.id, group: codeAndStatement(r.code, r.statement), fields: { quality: r.quality, description: r.description } }));
+    return rows.map((r) => ({
+      entityId: r.id,
+      group: codeAndStatement(r.code, r.statement),
+      fields: { quality: r.quality, description: r.description },
+    }));
   },
   async observation_type(db, f) {
     const rows = await db
@@ -69,7 +79,12 @@ export const ORIGINALS: Record<TranslatableType, (db: Executor, f: OriginalsFilt
   },
   async action_step_library(db, f) {
     const rows = await db
-      .select({ id: actionStepLibrary.id, title: actionStepLibrary.title, practicePrompt: actionStepLibrary.practicePrompt, code: frameworkItems.humanCode })
+      .select({
+        id: actionStepLibrary.id,
+        title: actionStepLibrary.title,
+        practicePrompt: actionStepLibrary.practicePrompt,
+        code: frameworkItems.humanCode,
+      })
       .from(actionStepLibrary)
       .leftJoin(frameworkItems, eq(frameworkItems.id, actionStepLibrary.itemId))
       .where(scoped(actionStepLibrary.districtId, actionStepLibrary.id, f))

@@ -5,7 +5,13 @@ import type { ReaderLocale } from '../../lib/reader-locale.ts';
 import { storedTranslations } from './edit.ts';
 
 /** Translated fields of records, by entity id: `{ [field]: text }` (only non-empty translations). */
-export async function translatedFields(db: Executor, districtId: string, locale: ReaderLocale, entityType: TranslatableType, ids: string[]) {
+export async function translatedFields(
+  db: Executor,
+  districtId: string,
+  locale: ReaderLocale,
+  entityType: TranslatableType,
+  ids: string[],
+) {
   const out = new Map<string, Record<string, string>>();
   if (locale === 'en' || ids.length === 0) return out;
   const stored = await storedTranslations(db, districtId, entityType, locale, [...new Set(ids)]);
@@ -50,12 +56,23 @@ interface RubricParts {
  * A rubric's level labels and descriptions (from the scale's translations) and its descriptors'
  * labels and texts (from theirs) in the reader's language, the originals where none was entered.
  */
-export async function translateRubricParts<R extends RubricParts>(db: Executor, districtId: string, locale: ReaderLocale, rubric: R): Promise<R> {
+export async function translateRubricParts<R extends RubricParts>(
+  db: Executor,
+  districtId: string,
+  locale: ReaderLocale,
+  rubric: R,
+): Promise<R> {
   if (locale === 'en') return rubric;
   const descriptors = rubric.criteria.flatMap((c) => c.descriptors);
   const [levels, byDescriptor] = await Promise.all([
     overlay(db, districtId, locale, 'scale_level', rubric.levels, (l) => l.id),
-    translatedFields(db, districtId, locale, 'rubric_descriptor', descriptors.map((d) => d.id)),
+    translatedFields(
+      db,
+      districtId,
+      locale,
+      'rubric_descriptor',
+      descriptors.map((d) => d.id),
+    ),
   ]);
   const criteria = rubric.criteria.map((c) => ({
     ...c,
@@ -79,7 +96,11 @@ export async function translateGrid(db: Executor, districtId: string, locale: Re
     translatedFields(db, districtId, locale, 'career_pathway', grid.step ? [grid.step.pathwayId] : []),
   ]);
   const step = grid.step
-    ? { ...grid.step, title: steps.get(grid.step.id)?.title ?? grid.step.title, pathwayName: pathways.get(grid.step.pathwayId)?.name ?? grid.step.pathwayName }
+    ? {
+        ...grid.step,
+        title: steps.get(grid.step.id)?.title ?? grid.step.title,
+        pathwayName: pathways.get(grid.step.pathwayId)?.name ?? grid.step.pathwayName,
+      }
     : null;
   return { ...parts, step };
 }
@@ -113,10 +134,17 @@ export async function translatePathways<P extends { id: string; steps: { id: str
 ): Promise<P[]> {
   if (editor || locale === 'en') return pathways;
   const translated = await overlay(db, districtId, locale, 'career_pathway', pathways, (p) => p.id);
-  const steps = await translatedFields(db, districtId, locale, 'pathway_step', pathways.flatMap((p) => p.steps.map((s) => s.id)));
+  const steps = await translatedFields(
+    db,
+    districtId,
+    locale,
+    'pathway_step',
+    pathways.flatMap((p) => p.steps.map((s) => s.id)),
+  );
   if (steps.size === 0) return translated;
   return translated.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, ...pick(s, steps.get(s.id)) })) }));
 }
 
 /** The translated fields the record has. */
-const pick = (record: object, fields: Record<string, string> | undefined) => (fields ? Object.fromEntries(Object.entries(fields).filter(([f]) => f in record)) : {});
+const pick = (record: object, fields: Record<string, string> | undefined) =>
+  fields ? Object.fromEntries(Object.entries(fields).filter(([f]) => f in record)) : {};

@@ -16,7 +16,12 @@ export async function taggableCompetencies(db: Executor, districtId: string): Pr
   const versionId = await publishedObservationVersionId(db, districtId);
   if (!versionId) return [];
   const rows = await db
-    .select({ id: frameworkItems.id, humanCode: frameworkItems.humanCode, abbreviatedStatement: frameworkItems.abbreviatedStatement, fullStatement: frameworkItems.fullStatement })
+    .select({
+      id: frameworkItems.id,
+      humanCode: frameworkItems.humanCode,
+      abbreviatedStatement: frameworkItems.abbreviatedStatement,
+      fullStatement: frameworkItems.fullStatement,
+    })
     .from(frameworkItems)
     .where(and(eq(frameworkItems.districtId, districtId), eq(frameworkItems.versionId, versionId), eq(frameworkItems.retired, false)))
     .orderBy(asc(frameworkItems.fullStatement), asc(frameworkItems.id));
@@ -28,7 +33,12 @@ export async function competencyLabels(db: Executor, districtId: string, ids: st
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ id: frameworkItems.id, humanCode: frameworkItems.humanCode, abbreviatedStatement: frameworkItems.abbreviatedStatement, fullStatement: frameworkItems.fullStatement })
+    .select({
+      id: frameworkItems.id,
+      humanCode: frameworkItems.humanCode,
+      abbreviatedStatement: frameworkItems.abbreviatedStatement,
+      fullStatement: frameworkItems.fullStatement,
+    })
     .from(frameworkItems)
     .where(and(eq(frameworkItems.districtId, districtId), inArray(frameworkItems.id, unique)));
   return new Map(rows.map((r) => [r.id, { id: r.id, label: labelOf(r) }]));

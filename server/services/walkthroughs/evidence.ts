@@ -14,7 +14,15 @@ import { observedAtOf } from '../evidence/observations.ts';
 export async function appendWalkthroughEvidence(
   tx: Executor,
   ctx: Ctx,
-  observation: { id: string; districtId: string; typeId: string; kind: string; observedPersonId: string; observedOn: string; lookForResults: LookForResult[] },
+  observation: {
+    id: string;
+    districtId: string;
+    typeId: string;
+    kind: string;
+    observedPersonId: string;
+    observedOn: string;
+    lookForResults: LookForResult[];
+  },
   before: LookForResult[] = [],
 ): Promise<void> {
   if (observation.kind !== 'walkthrough') return;
@@ -27,9 +35,13 @@ export async function appendWalkthroughEvidence(
     .select({ lookForItems: observationTypes.lookForItems })
     .from(observationTypes)
     .where(and(eq(observationTypes.id, observation.typeId), eq(observationTypes.districtId, observation.districtId)));
-  const itemIds = [...new Set(observation.lookForResults.filter((r) => r.seen === true && !before.some((b) => b.lookFor === r.lookFor && b.seen === true)).map((r) => type?.lookForItems[r.lookFor]))].filter(
-    (id): id is string => Boolean(id),
-  );
+  const itemIds = [
+    ...new Set(
+      observation.lookForResults
+        .filter((r) => r.seen === true && !before.some((b) => b.lookFor === r.lookFor && b.seen === true))
+        .map((r) => type?.lookForItems[r.lookFor]),
+    ),
+  ].filter((id): id is string => Boolean(id));
   if (itemIds.length === 0) return;
   await tx.insert(evidence).values(
     itemIds.map((itemId) => ({

@@ -91,7 +91,8 @@ export async function walkthroughReport(ctx: Ctx, q: z.infer<typeof WalkthroughR
     .orderBy(asc(observations.observedOn));
 
   const terms = period === 'term' ? await termPeriods(db, districtId, from, to) : [];
-  const periodOf = (day: string): Period | undefined => (period === 'month' ? monthOf(day) : terms.find((t) => t.startsOn <= day && day <= t.endsOn));
+  const periodOf = (day: string): Period | undefined =>
+    period === 'month' ? monthOf(day) : terms.find((t) => t.startsOn <= day && day <= t.endsOn);
 
   const types = await db
     .select({ lookFors: observationTypes.lookFors, lookForItems: observationTypes.lookForItems })

@@ -32,7 +32,13 @@ export async function listLookForTags(ctx: Ctx) {
   const rows = await ctx.db
     .select()
     .from(observationTypes)
-    .where(and(eq(observationTypes.districtId, ctx.actor.districtId), eq(observationTypes.kind, 'walkthrough'), eq(observationTypes.active, true)))
+    .where(
+      and(
+        eq(observationTypes.districtId, ctx.actor.districtId),
+        eq(observationTypes.kind, 'walkthrough'),
+        eq(observationTypes.active, true),
+      ),
+    )
     .orderBy(asc(observationTypes.name), asc(observationTypes.id));
   return {
     items: await present(ctx, rows),
@@ -69,14 +75,29 @@ export async function setLookForTags(ctx: Ctx, id: string, input: z.infer<typeof
     const [updated] = await tx
       .update(observationTypes)
       .set({ lookForItems: next, version: input.version + 1, updatedAt: new Date() })
-      .where(and(eq(observationTypes.id, id), eq(observationTypes.districtId, ctx.actor.districtId), eq(observationTypes.version, input.version)))
+      .where(
+        and(
+          eq(observationTypes.id, id),
+          eq(observationTypes.districtId, ctx.actor.districtId),
+          eq(observationTypes.version, input.version),
+        ),
+      )
       .returning();
     if (!updated) return null;
-    await recordAudit(tx, ctx, { action: 'observation_type.tag_look_fors', entityType: 'observation_type', entityId: id, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'observation_type.tag_look_fors',
+      entityType: 'observation_type',
+      entityId: id,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
   if (!row) {
-    const [fresh] = await ctx.db.select().from(observationTypes).where(and(eq(observationTypes.id, id), eq(observationTypes.districtId, ctx.actor.districtId)));
+    const [fresh] = await ctx.db
+      .select()
+      .from(observationTypes)
+      .where(and(eq(observationTypes.id, id), eq(observationTypes.districtId, ctx.actor.districtId)));
     throw conflict((await present(ctx, [fresh!]))[0]);
   }
   return (await present(ctx, [row]))[0]!;

@@ -58,7 +58,8 @@ function sampleString(s: JsonSchema): string {
   const max = typeof s.maxLength === 'number' ? s.maxLength : 40;
   const text = 'matrix-sample-text-'.repeat(Math.ceil(min / 19) + 1).slice(0, Math.max(min, Math.min(max, 13)));
   if (typeof s.pattern === 'string' && !new RegExp(s.pattern).test(text)) {
-    for (const guess of ['2026-10-14', '#336699', 'abc', 'ABC', 'a1', '1', 'en', 'matrix-sample']) if (new RegExp(s.pattern).test(guess)) return guess;
+    for (const guess of ['2026-10-14', '#336699', 'abc', 'ABC', 'a1', '1', 'en', 'matrix-sample'])
+      if (new RegExp(s.pattern).test(guess)) return guess;
   }
   return text;
 }
@@ -100,7 +101,9 @@ export function sample(
   if (type === 'array') {
     const min = typeof s.minItems === 'number' ? s.minItems : 0;
     const count = keep === undefined || keep.length > 0 ? Math.max(1, min) : min;
-    return Array.from({ length: count }, (_, i) => sample(s.items ?? {}, root, slots, [...path, i], name, keep === undefined ? undefined : keep[0] === i ? keep.slice(1) : []));
+    return Array.from({ length: count }, (_, i) =>
+      sample(s.items ?? {}, root, slots, [...path, i], name, keep === undefined ? undefined : keep[0] === i ? keep.slice(1) : []),
+    );
   }
   if (type === 'string') {
     if (name && isIdField(name, s)) slots.push({ path, name });

@@ -29,7 +29,12 @@ export function tenantTables(): { name: string; table: PgTable; references: Map<
         const ref = fk.reference();
         if (ref.columns.length === 1) references.set(ref.columns[0]!.name, getTableName(ref.foreignTable));
       }
-      return { name: config.name, table, references, hasDistrict: config.columns.some((c) => c.name === 'district_id' || c.name === 'districtId') };
+      return {
+        name: config.name,
+        table,
+        references,
+        hasDistrict: config.columns.some((c) => c.name === 'district_id' || c.name === 'districtId'),
+      };
     })
     .filter((t) => t.hasDistrict);
 }
@@ -42,7 +47,9 @@ export interface MatrixWorld {
 }
 
 async function rowsOf(db: Db, table: string, districtId: string): Promise<Row[]> {
-  const res = (await db.execute(sql`select to_jsonb(t) as r from ${sql.identifier(table)} t where t.district_id = ${districtId}`)) as unknown as { rows: { r: Row }[] };
+  const res = (await db.execute(
+    sql`select to_jsonb(t) as r from ${sql.identifier(table)} t where t.district_id = ${districtId}`,
+  )) as unknown as { rows: { r: Row }[] };
   return res.rows.map((x) => x.r);
 }
 
@@ -57,7 +64,16 @@ export async function readDistrict(db: Db, districtId: string): Promise<Map<stri
 export async function fingerprint(db: Db, districtId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, rows] of await readDistrict(db, districtId)) {
-    out[name] = createHash('sha256').update(rows.map((r) => JSON.stringify(r)).sort().join('\n')).digest('hex').slice(0, 16) + `:${rows.length}`;
+    out[name] =
+      createHash('sha256')
+        .update(
+          rows
+            .map((r) => JSON.stringify(r))
+            .sort()
+            .join('\n'),
+        )
+        .digest('hex')
+        .slice(0, 16) + `:${rows.length}`;
   }
   return out;
 }
@@ -68,7 +84,8 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
   const mfaKey = Buffer.from(TEST_MFA_KEY, 'base64');
   await seedDemoDistrict(db, DISTRICT_B, { mfaKey });
   await seedDemoDistrict(db, DISTRICT_A, { mfaKey });
-  const idOf = async (slug: string) => ((await db.execute(sql`select id from districts where slug = ${slug}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  const idOf = async (slug: string) =>
+    ((await db.execute(sql`select id from districts where slug = ${slug}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
   const aId = await idOf(DISTRICT_A.slug);
   const bId = await idOf(DISTRICT_B.slug);
   const a = { id: aId, rows: await readDistrict(db, aId) };

@@ -39,7 +39,13 @@ export function RecoveryCodesPanel({
       <Alert color="yellow" variant="light">
         {t('codes.intro')}
       </Alert>
-      <SimpleGrid component="ol" cols={2} spacing="xs" aria-label={t('codes.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <SimpleGrid
+        component="ol"
+        cols={2}
+        spacing="xs"
+        aria-label={t('codes.listLabel')}
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      >
         {codes.map((code) => (
           <Text component="li" key={code} ff="monospace" fz="md" data-testid="recovery-code">
             {code}

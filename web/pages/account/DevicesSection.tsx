@@ -49,7 +49,8 @@ export function DevicesSection() {
                   ) : null}
                 </Group>
                 <Text size="sm">
-                  {t('devices.since', { date: formatDateTime(session.createdAt) })} · {t('devices.lastUsed', { date: formatDateTime(session.lastSeenAt) })}
+                  {t('devices.since', { date: formatDateTime(session.createdAt) })} ·{' '}
+                  {t('devices.lastUsed', { date: formatDateTime(session.lastSeenAt) })}
                 </Text>
               </Stack>
               {session.current ? null : (

@@ -22,7 +22,10 @@ export function NotificationPreferencesSection() {
   const options = EMAIL_DELIVERIES.map((value) => ({ value, label: t(`notificationPrefs.delivery.${value}`) }));
   const onSave = () => {
     if (!draft || !prefs.data) return;
-    save.mutate({ deliveries: draft, version: prefs.data.version }, { onSuccess: () => setEdits({}), onError: (error) => isApiError(error, 'conflict') && setEdits({}) });
+    save.mutate(
+      { deliveries: draft, version: prefs.data.version },
+      { onSuccess: () => setEdits({}), onError: (error) => isApiError(error, 'conflict') && setEdits({}) },
+    );
   };
 
   return (
@@ -53,7 +56,13 @@ export function NotificationPreferencesSection() {
             </Button>
           </Group>
           <div role="status">{save.isSuccess ? <Text size="sm">{t('notificationPrefs.saved')}</Text> : null}</div>
-          {stale ? <Text size="sm" c="orange.9">{t('notificationPrefs.stale')}</Text> : <ErrorAlert error={save.error} />}
+          {stale ? (
+            <Text size="sm" c="orange.9">
+              {t('notificationPrefs.stale')}
+            </Text>
+          ) : (
+            <ErrorAlert error={save.error} />
+          )}
         </>
       ) : null}
     </Stack>

@@ -80,7 +80,12 @@ export function RecordReadsSection() {
         </Table>
       ) : null}
       {reads.hasNextPage ? (
-        <Button variant="default" loading={reads.isFetchingNextPage} onClick={() => void reads.fetchNextPage()} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="default"
+          loading={reads.isFetchingNextPage}
+          onClick={() => void reads.fetchNextPage()}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('recordReads.more')}
         </Button>
       ) : null}

@@ -77,18 +77,22 @@ export function TwoFactorSection() {
     if (action === 'turnOff') disable.mutate(proof, { onSuccess: done(() => notifySuccess(t('account.turnedOff'))) });
   };
   const proofText: Record<Action, { title: string; intro: string; confirm: string }> = {
-    setup: { title: s.enrolled ? t('account.newApp') : t('account.setUp'), intro: s.enrolled ? t('account.proofTitle') : t('account.startIntro'), confirm: t('account.continue') },
+    setup: {
+      title: s.enrolled ? t('account.newApp') : t('account.setUp'),
+      intro: s.enrolled ? t('account.proofTitle') : t('account.startIntro'),
+      confirm: t('account.continue'),
+    },
     newCodes: { title: t('account.newCodes'), intro: t('account.newCodesIntro'), confirm: t('account.newCodes') },
     turnOff: { title: t('account.turnOff'), intro: t('account.turnOffIntro'), confirm: t('account.turnOff') },
   };
-  const verifyFailure = isApiError(verify.error, 'validation_failed') ? wrongProofText(t, verify.error) : (codeFailure(t, verify.error)?.text ?? null);
+  const verifyFailure = isApiError(verify.error, 'validation_failed')
+    ? wrongProofText(t, verify.error)
+    : (codeFailure(t, verify.error)?.text ?? null);
   const confirmFailure = isApiError(confirm.error, 'validation_failed') ? t('enrol.wrong') : (codeFailure(t, confirm.error)?.text ?? null);
 
   let body;
   if (codes) {
-    body = (
-      <RecoveryCodesPanel codes={codes} email={me.email} headingOrder={3} doneLabel={t('codes.done')} onDone={() => setCodes(null)} />
-    );
+    body = <RecoveryCodesPanel codes={codes} email={me.email} headingOrder={3} doneLabel={t('codes.done')} onDone={() => setCodes(null)} />;
   } else if (enrolment) {
     body = (
       <Stack>
@@ -128,7 +132,13 @@ export function TwoFactorSection() {
   } else {
     body = (
       <Stack gap="sm">
-        <Text>{s.requiredBy === 'access' ? t('account.requiredNote') : s.requiredBy === 'district' ? t('account.requiredNoteDistrict') : t('account.optionalIntro')}</Text>
+        <Text>
+          {s.requiredBy === 'access'
+            ? t('account.requiredNote')
+            : s.requiredBy === 'district'
+              ? t('account.requiredNoteDistrict')
+              : t('account.optionalIntro')}
+        </Text>
         {s.enrolled ? (
           <Text size="sm">
             {t('account.enrolledSince', { date: formatDate(s.enrolledAt) })} · {t('account.codesLeft', { count: s.recoveryCodesLeft })}
@@ -139,7 +149,9 @@ export function TwoFactorSection() {
             {t('account.noCodesLeft')}
           </Alert>
         ) : null}
-        {s.required && !s.enrolled ? <Text size="sm">{s.requiredBy === 'access' ? t('account.needsSetup') : t('account.needsSetupDistrict')}</Text> : null}
+        {s.required && !s.enrolled ? (
+          <Text size="sm">{s.requiredBy === 'access' ? t('account.needsSetup') : t('account.needsSetupDistrict')}</Text>
+        ) : null}
         {/* Only a grant waits for a verified session; staff lose nothing meanwhile. */}
         {s.enrolled && !s.sessionVerified && s.requiredBy === 'access' ? (
           <Stack gap="xs" maw={420}>

@@ -17,7 +17,15 @@ const ACTIONS: Record<string, string[]> = {
   role_assignment: ['create', 'end', 'import_create', 'import_update', 'import_deactivate'],
   roster_import: ['validate', 'apply', 'discard'],
   user: ['change_password', 'update_locale'],
-  auth: ['sign_in', 'password_reset', 'password_reset_requested', 'sso_sign_in', 'sso_second_factor', 'sso_refused', 'password_sign_in_refused'],
+  auth: [
+    'sign_in',
+    'password_reset',
+    'password_reset_requested',
+    'sso_sign_in',
+    'sso_second_factor',
+    'sso_refused',
+    'password_sign_in_refused',
+  ],
   district: ['seed_demo'],
   sso_provider: ['create', 'update'],
   sign_in_settings: ['update'],
@@ -50,7 +58,10 @@ export default function AuditPage() {
           label={t('audit.entityType')}
           value={filters.entityType}
           onChange={(e) => setFilters({ entityType: e.currentTarget.value })}
-          data={[{ value: '', label: t('audit.anyEntity') }, ...ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entity.${type}`) }))]}
+          data={[
+            { value: '', label: t('audit.anyEntity') },
+            ...ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entity.${type}`) })),
+          ]}
         />
         <NativeSelect
           label={t('audit.actionLabel')}

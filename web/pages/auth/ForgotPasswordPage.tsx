@@ -33,13 +33,7 @@ export default function ForgotPasswordPage() {
           <Stack>
             <Text>{t('forgot.intro')}</Text>
             <ErrorAlert error={request.error} />
-            <TextInput
-              label={t('field.email')}
-              type="email"
-              autoComplete="email"
-              required
-              {...form.getInputProps('email')}
-            />
+            <TextInput label={t('field.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
             <Button type="submit" loading={request.isPending} fullWidth>
               {t('forgot.submit')}
             </Button>

@@ -26,7 +26,8 @@ export default function ResetPasswordPage() {
   });
   const onSubmit = form.onSubmit((input) => confirm.mutate(input));
 
-  const emailInUse = isApiError(confirm.error, 'invalid_state') && (confirm.error.details as { code?: string } | null)?.code === 'email_in_use';
+  const emailInUse =
+    isApiError(confirm.error, 'invalid_state') && (confirm.error.details as { code?: string } | null)?.code === 'email_in_use';
   const badLink = !token || token.length < 20 || (isApiError(confirm.error, 'invalid_state') && !emailInUse);
   const weak = weakPasswordMessage(t, confirm.error, 'password');
   return (

@@ -18,7 +18,10 @@ export function codeFailure(t: TFunction, error: unknown, recovery = false): { t
   if (isApiError(error, 'rate_limited')) return { text: t('verify.rateLimited'), expired: false };
   if (isApiError(error, 'unauthenticated')) {
     const reason = (error.details as { reason?: string } | null)?.reason;
-    return { text: reason === 'code_used' ? t('verify.codeUsed') : recovery ? t('verify.wrongRecovery') : t('verify.wrong'), expired: false };
+    return {
+      text: reason === 'code_used' ? t('verify.codeUsed') : recovery ? t('verify.wrongRecovery') : t('verify.wrong'),
+      expired: false,
+    };
   }
   return { text: errorMessage(t, error), expired: false };
 }
@@ -59,7 +62,13 @@ function CodeStep({ challenge, onRestart }: { challenge: string; onRestart: () =
           {failure.text}
         </Alert>
       ) : (
-        <CodeForm onSubmit={submit} loading={verify.isPending} failure={failure?.text ?? null} submitLabel={t('verify.submit')} autoFocus={false} />
+        <CodeForm
+          onSubmit={submit}
+          loading={verify.isPending}
+          failure={failure?.text ?? null}
+          submitLabel={t('verify.submit')}
+          autoFocus={false}
+        />
       )}
       {failure?.expired ? (
         <Button onClick={onRestart} w="fit-content">

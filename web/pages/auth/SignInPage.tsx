@@ -73,10 +73,10 @@ export default function SignInPage() {
     ? ssoRequired(signIn.error) !== null
       ? t(sso.options ? 'sso:signIn.ssoRequired' : 'sso:signIn.ssoRequiredNoButton')
       : isApiError(signIn.error, 'unauthenticated')
-      ? t('signIn.wrongCredentials')
-      : isApiError(signIn.error, 'rate_limited')
-        ? [t('signIn.rateLimited'), retryText(t, signIn.error.details)].filter(Boolean).join(' ')
-        : errorMessage(t, signIn.error)
+        ? t('signIn.wrongCredentials')
+        : isApiError(signIn.error, 'rate_limited')
+          ? [t('signIn.rateLimited'), retryText(t, signIn.error.details)].filter(Boolean).join(' ')
+          : errorMessage(t, signIn.error)
     : null;
 
   return (
@@ -84,7 +84,14 @@ export default function SignInPage() {
       <Title order={1} size="h2">
         {t('signIn.title')}
       </Title>
-      {sso.options ? <SsoButtons options={sso.options} next={next} onForget={sso.fromLink ? undefined : sso.forget} divider={!ssoOnly || passwordAnyway} /> : null}
+      {sso.options ? (
+        <SsoButtons
+          options={sso.options}
+          next={next}
+          onForget={sso.fromLink ? undefined : sso.forget}
+          divider={!ssoOnly || passwordAnyway}
+        />
+      ) : null}
       {afterSso.failed ? (
         <Alert color="red" role="alert" title={t('signIn.failed')}>
           {t('mfa:verify.expired')}
@@ -106,13 +113,7 @@ export default function SignInPage() {
                 {failure}
               </Alert>
             ) : null}
-            <TextInput
-              label={t('field.email')}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps('email')}
-            />
+            <TextInput label={t('field.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
             <PasswordInput
               label={t('field.password')}
               autoComplete="current-password"

@@ -6,7 +6,17 @@ import { ssoStartUrl, type SsoOptions } from '../../api/sso.ts';
  * A district's "Sign in with <provider>" buttons (full page loads: the provider is another site),
  * the district's name, and a way to forget a district remembered on this device.
  */
-export function SsoButtons({ options, next, onForget, divider }: { options: SsoOptions; next: string; onForget?: () => void; divider: boolean }) {
+export function SsoButtons({
+  options,
+  next,
+  onForget,
+  divider,
+}: {
+  options: SsoOptions;
+  next: string;
+  onForget?: () => void;
+  divider: boolean;
+}) {
   const { t } = useTranslation('sso');
   if (!options.district) return null;
   return (
@@ -21,7 +31,10 @@ export function SsoButtons({ options, next, onForget, divider }: { options: SsoO
           size="md"
           fullWidth
           // Long provider names and Spanish wrap instead of being cut off on a phone.
-          styles={{ root: { height: 'auto', minHeight: 42, paddingBlock: 8 }, label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 } }}
+          styles={{
+            root: { height: 'auto', minHeight: 42, paddingBlock: 8 },
+            label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+          }}
         >
           {t('signIn.withProvider', { name: provider.displayName })}
         </Button>

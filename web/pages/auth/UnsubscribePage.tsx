@@ -26,7 +26,9 @@ export default function UnsubscribePage() {
       </Title>
       {stop.isSuccess ? (
         <Alert color="green" role="status" title={t('unsubscribe.doneTitle')}>
-          {stop.data.kind === 'digest' ? t('unsubscribe.doneDigest') : t('unsubscribe.done', { kind: t(`notificationPrefs.kind.${stop.data.kind}`) })}
+          {stop.data.kind === 'digest'
+            ? t('unsubscribe.doneDigest')
+            : t('unsubscribe.done', { kind: t(`notificationPrefs.kind.${stop.data.kind}`) })}
         </Alert>
       ) : badLink ? (
         <Alert color="red" role="alert" title={t('unsubscribe.badLinkTitle')}>

@@ -8,7 +8,17 @@ import { EventButton } from './EventButton.tsx';
 import './calendar.css';
 
 /** Phones: the month's days that have events or are non-school days, in order, each with its events. */
-export function AgendaList({ month, events, nonSchoolDays, onOpen }: { month: string; events: CalendarEvent[]; nonSchoolDays: NonSchoolDay[]; onOpen: (event: CalendarEvent) => void }) {
+export function AgendaList({
+  month,
+  events,
+  nonSchoolDays,
+  onOpen,
+}: {
+  month: string;
+  events: CalendarEvent[];
+  nonSchoolDays: NonSchoolDay[];
+  onOpen: (event: CalendarEvent) => void;
+}) {
   const { t } = useTranslation('calendar');
   const byDate = byDay(events);
   const closed = new Map(nonSchoolDays.map((d) => [d.day, d]));

@@ -63,7 +63,12 @@ export default function CalendarPage() {
       <Stack gap="md">
         <Group justify="space-between" gap="sm">
           <Group gap="xs" wrap="nowrap">
-            <ActionIcon variant="default" size="lg" aria-label={t('previousMonth')} onClick={() => setState({ month: shiftMonth(month, -1) })}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('previousMonth')}
+              onClick={() => setState({ month: shiftMonth(month, -1) })}
+            >
               <span aria-hidden>‹</span>
             </ActionIcon>
             <Title order={2} size="h3" aria-live="polite" style={{ minWidth: 0 }}>

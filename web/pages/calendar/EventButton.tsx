@@ -6,7 +6,15 @@ import { eventTitle, KIND_COLORS } from './calendar-dates.ts';
 import './calendar.css';
 
 /** One event as a button (opens its details): time and title, the kind as a coloured edge and in the accessible name. */
-export function EventButton({ event, onOpen, compact }: { event: CalendarEvent; onOpen: (event: CalendarEvent) => void; compact?: boolean }) {
+export function EventButton({
+  event,
+  onOpen,
+  compact,
+}: {
+  event: CalendarEvent;
+  onOpen: (event: CalendarEvent) => void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('calendar');
   const time = formatTime(event.startsAt);
   const title = eventTitle(t, event);

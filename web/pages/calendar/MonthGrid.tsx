@@ -8,7 +8,17 @@ import { EventButton } from './EventButton.tsx';
 import './calendar.css';
 
 /** Desktop: the month as a table, one week a row, each day's events as buttons; non-school days shaded and named. */
-export function MonthGrid({ month, events, nonSchoolDays, onOpen }: { month: string; events: CalendarEvent[]; nonSchoolDays: NonSchoolDay[]; onOpen: (event: CalendarEvent) => void }) {
+export function MonthGrid({
+  month,
+  events,
+  nonSchoolDays,
+  onOpen,
+}: {
+  month: string;
+  events: CalendarEvent[];
+  nonSchoolDays: NonSchoolDay[];
+  onOpen: (event: CalendarEvent) => void;
+}) {
   const { t, i18n } = useTranslation('calendar');
   const weekStart = i18n.language.startsWith('es') ? 1 : 0;
   const days = byDay(events);

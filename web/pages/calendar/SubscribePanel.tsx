@@ -19,7 +19,13 @@ export function SubscribePanel() {
       {url ? (
         <>
           <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput label={t('subscribe.url')} value={url} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
+            <TextInput
+              label={t('subscribe.url')}
+              value={url}
+              readOnly
+              style={{ flex: 1, minWidth: 0 }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton value={url}>
               {({ copied, copy }) => (
                 <Button onClick={copy} color={copied ? 'teal' : 'blue'} variant="light">
@@ -34,7 +40,11 @@ export function SubscribePanel() {
         </>
       ) : (
         <Text size="sm" role="status">
-          {active ? t('subscribe.active', { date: formatDateTime(status.data?.createdAt) }) : revoke.isSuccess ? t('subscribe.revoked') : t('subscribe.none')}
+          {active
+            ? t('subscribe.active', { date: formatDateTime(status.data?.createdAt) })
+            : revoke.isSuccess
+              ? t('subscribe.revoked')
+              : t('subscribe.none')}
         </Text>
       )}
       <ErrorAlert error={rotate.error ?? revoke.error ?? status.error} />
@@ -43,7 +53,12 @@ export function SubscribePanel() {
           {active || url ? t('subscribe.rotate') : t('subscribe.create')}
         </Button>
         {active ? (
-          <Button variant="default" color="red" loading={revoke.isPending} onClick={() => revoke.mutate(undefined, { onSuccess: () => setUrl(null) })}>
+          <Button
+            variant="default"
+            color="red"
+            loading={revoke.isPending}
+            onClick={() => revoke.mutate(undefined, { onSuccess: () => setUrl(null) })}
+          >
             {t('subscribe.revoke')}
           </Button>
         ) : null}

@@ -50,8 +50,13 @@ export function byDay(events: CalendarEvent[]): Map<string, CalendarEvent[]> {
 
 /** The event's title in the reader's language (the same words as the iCal feed). */
 export function eventTitle(t: TFunction<'calendar'>, event: CalendarEvent): string {
-  const values = { with: event.with.join(', '), type: event.typeName ?? '', activity: event.activity ? t(`activity.${event.activity}`) : '' };
-  if (event.kind === 'observation') return event.role === 'observed' ? t('calendar:event.observation_observed', values) : t('calendar:event.observation_observer', values);
+  const values = {
+    with: event.with.join(', '),
+    type: event.typeName ?? '',
+    activity: event.activity ? t(`activity.${event.activity}`) : '',
+  };
+  if (event.kind === 'observation')
+    return event.role === 'observed' ? t('calendar:event.observation_observed', values) : t('calendar:event.observation_observer', values);
   if (event.kind === 'feedback_meeting') return t('calendar:event.feedback_meeting', values);
   return t('calendar:event.coaching_session', values);
 }

@@ -3,7 +3,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  FRAMEWORK_TEMPLATE_CSV, FRAMEWORK_TEMPLATE_XLSX, useImportFramework, type ExistingChoice, type FrameworkImportReport, type ImportFormat,
+  FRAMEWORK_TEMPLATE_CSV,
+  FRAMEWORK_TEMPLATE_XLSX,
+  useImportFramework,
+  type ExistingChoice,
+  type FrameworkImportReport,
+  type ImportFormat,
 } from '../../api/case.ts';
 import { useMe } from '../../api/session.ts';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
@@ -35,7 +40,14 @@ export default function ImportFrameworkPage() {
   const [existing, setExisting] = useState<ExistingChoice | null>(null);
   if (!me.abilities.manageFrameworks) return <NotAllowed />;
 
-  const request = (dryRun: boolean) => ({ format, file: file!, dryRun, publish, title: title.trim() || undefined, existing: existing ?? undefined });
+  const request = (dryRun: boolean) => ({
+    format,
+    file: file!,
+    dryRun,
+    publish,
+    title: title.trim() || undefined,
+    existing: existing ?? undefined,
+  });
   const onChecked = (checked: FrameworkImportReport) => {
     setReport(checked);
     // A revised release of a framework the district has: its next version, unless it has a draft.
@@ -120,9 +132,20 @@ export default function ImportFrameworkPage() {
             />
           </Box>
           {format === 'spreadsheet' ? (
-            <TextInput label={t('import.titleLabel')} description={t('import.titleHelp')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={480} />
+            <TextInput
+              label={t('import.titleLabel')}
+              description={t('import.titleHelp')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              maw={480}
+            />
           ) : null}
-          <Checkbox label={t('import.publish')} description={t('import.publishHelp')} checked={publish} onChange={(e) => setPublish(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('import.publish')}
+            description={t('import.publishHelp')}
+            checked={publish}
+            onChange={(e) => setPublish(e.currentTarget.checked)}
+          />
           {fileError ? (
             <Alert id={`${id}-error`} color="red" role="alert" title={t('import.refused')}>
               {fileError}

@@ -34,9 +34,13 @@ function CopyValue({ value, label }: { value: string; label: string }) {
 function TokenStatus({ token }: { token: ApiToken }) {
   const { t } = useTranslation('case');
   return token.revokedAt ? (
-    <Badge color="gray" variant="light">{t('integrations.revoked')}</Badge>
+    <Badge color="gray" variant="light">
+      {t('integrations.revoked')}
+    </Badge>
   ) : (
-    <Badge color="green" variant="light">{t('integrations.active')}</Badge>
+    <Badge color="green" variant="light">
+      {t('integrations.active')}
+    </Badge>
   );
 }
 
@@ -70,7 +74,13 @@ export default function IntegrationsPage() {
   const lastUsed = (token: ApiToken) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('integrations.never'));
   const revokeButton = (token: ApiToken) =>
     token.abilities.revoke ? (
-      <Button size="xs" variant="default" color="red" onClick={() => setRevoking(token)} aria-label={t('integrations.revokeNamed', { name: token.name })}>
+      <Button
+        size="xs"
+        variant="default"
+        color="red"
+        onClick={() => setRevoking(token)}
+        aria-label={t('integrations.revokeNamed', { name: token.name })}
+      >
         {t('integrations.revoke')}
       </Button>
     ) : null;
@@ -87,7 +97,11 @@ export default function IntegrationsPage() {
         <Text size="sm" c="dimmed">
           {t('integrations.endpoints')}
         </Text>
-        <Code block>{['CFPackages/{id}', 'CFDocuments', 'CFDocuments/{id}', 'CFItems/{id}', 'CFItemTypes/{id}', 'CFRubrics/{id}'].map((p) => `GET ${p}`).join('\n')}</Code>
+        <Code block>
+          {['CFPackages/{id}', 'CFDocuments', 'CFDocuments/{id}', 'CFItems/{id}', 'CFItemTypes/{id}', 'CFRubrics/{id}']
+            .map((p) => `GET ${p}`)
+            .join('\n')}
+        </Code>
       </Stack>
       <Stack gap="sm" mt="md">
         <Title order={2} size="h3">
@@ -120,10 +134,14 @@ export default function IntegrationsPage() {
             {tokens.data.items.map((token) => (
               <Paper component="li" key={token.id} withBorder p="sm">
                 <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{token.name}</Text>
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {token.name}
+                  </Text>
                   <TokenStatus token={token} />
                 </Group>
-                <Text size="sm">{t('integrations.createdBy', { date: formatDateTime(token.createdAt), name: token.createdByName ?? '—' })}</Text>
+                <Text size="sm">
+                  {t('integrations.createdBy', { date: formatDateTime(token.createdAt), name: token.createdByName ?? '—' })}
+                </Text>
                 <Text size="sm">{t('integrations.lastUsedOn', { date: lastUsed(token) })}</Text>
                 <Group mt="xs">{revokeButton(token)}</Group>
               </Paper>
@@ -146,9 +164,13 @@ export default function IntegrationsPage() {
               {tokens.data.items.map((token) => (
                 <Table.Tr key={token.id}>
                   <Table.Td>{token.name}</Table.Td>
-                  <Table.Td>{t('integrations.createdBy', { date: formatDateTime(token.createdAt), name: token.createdByName ?? '—' })}</Table.Td>
+                  <Table.Td>
+                    {t('integrations.createdBy', { date: formatDateTime(token.createdAt), name: token.createdByName ?? '—' })}
+                  </Table.Td>
                   <Table.Td>{lastUsed(token)}</Table.Td>
-                  <Table.Td><TokenStatus token={token} /></Table.Td>
+                  <Table.Td>
+                    <TokenStatus token={token} />
+                  </Table.Td>
                   <Table.Td>{revokeButton(token)}</Table.Td>
                 </Table.Tr>
               ))}

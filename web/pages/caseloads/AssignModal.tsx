@@ -33,11 +33,15 @@ export function AssignModal({ coachPersonId, onClose }: { coachPersonId: string 
     e.preventDefault();
     if (!coach) return;
     if (mode === 'one') {
-      if (personId) one.mutate({ coachPersonId: coach, personId, ...dates }, { onSuccess: () => (notifySuccess(t('caseload.assigned')), onClose()) });
+      if (personId)
+        one.mutate({ coachPersonId: coach, personId, ...dates }, { onSuccess: () => (notifySuccess(t('caseload.assigned')), onClose()) });
       return;
     }
     const target = mode === 'team' ? { teamId: teamId ?? undefined } : { schoolId: schoolId ?? undefined };
-    group.mutate({ coachPersonId: coach, ...target, ...dates }, { onSuccess: (r) => (notifySuccess(t('caseload.groupResult', { count: r.added })), onClose()) });
+    group.mutate(
+      { coachPersonId: coach, ...target, ...dates },
+      { onSuccess: (r) => (notifySuccess(t('caseload.groupResult', { count: r.added })), onClose()) },
+    );
   };
   const ready = coach && (mode === 'one' ? personId : mode === 'team' ? teamId : schoolId);
   return (
@@ -78,10 +82,22 @@ export function AssignModal({ coachPersonId, onClose }: { coachPersonId: string 
             />
           ) : null}
           <Group grow>
-            <TextInput type="date" label={t('form.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label={t('form.startsOn')}
+              required
+              value={startsOn}
+              onChange={(e) => setStartsOn(e.currentTarget.value)}
+            />
             <TextInput type="date" label={t('form.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
           </Group>
-          {isApiError(error, 'invalid_state') ? <Text c="red" role="alert">{t('caseload.overlapping')}</Text> : <ErrorAlert error={error} />}
+          {isApiError(error, 'invalid_state') ? (
+            <Text c="red" role="alert">
+              {t('caseload.overlapping')}
+            </Text>
+          ) : (
+            <ErrorAlert error={error} />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

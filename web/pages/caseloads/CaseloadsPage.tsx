@@ -65,7 +65,11 @@ export default function CaseloadsPage() {
       {list.data ? (
         <>
           <Title order={2} size="h3">
-            {coach && list.data.items[0] ? t('caseload.of', { name: personName(list.data.items[0].coach) }) : coach ? t('caseload.title') : t('caseload.mine')}
+            {coach && list.data.items[0]
+              ? t('caseload.of', { name: personName(list.data.items[0].coach) })
+              : coach
+                ? t('caseload.title')
+                : t('caseload.mine')}
           </Title>
           {list.data.items.length === 0 ? (
             <Text c="dimmed">{t('caseload.empty')}</Text>
@@ -89,7 +93,12 @@ export default function CaseloadsPage() {
                       {manage ? (
                         <Table.Td>
                           {a.abilities.end ? (
-                            <Button size="compact-sm" variant="default" onClick={() => setDialog({ end: a })} aria-label={`${t('caseload.end')}: ${personName(a.coachee)}`}>
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              onClick={() => setDialog({ end: a })}
+                              aria-label={`${t('caseload.end')}: ${personName(a.coachee)}`}
+                            >
                               {t('caseload.end')}
                             </Button>
                           ) : a.current ? null : (

@@ -10,7 +10,17 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
 
 /** The coachee acknowledges a review, with a note (agreeing, or what they see differently). */
-export function AcknowledgeReviewModal({ planId, review, onClose, onSaved }: { planId: string; review: CoachingPlanReview; onClose: () => void; onSaved: () => void }) {
+export function AcknowledgeReviewModal({
+  planId,
+  review,
+  onClose,
+  onSaved,
+}: {
+  planId: string;
+  review: CoachingPlanReview;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('coaching');
   const acknowledge = useAcknowledgeReview(planId);
   const form = useForm({
@@ -18,14 +28,24 @@ export function AcknowledgeReviewModal({ planId, review, onClose, onSaved }: { p
     ...schemaForm(AcknowledgeCoachingPlanReviewInput, t, { toInput: (v: { note: string }) => ({ version: review.version, note: v.note }) }),
   });
   const onSubmit = form.onSubmit((input) =>
-    acknowledge.mutate({ id: review.id, ...input }, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+    acknowledge.mutate(
+      { id: review.id, ...input },
+      { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) },
+    ),
   );
   return (
     <AppModal opened onClose={onClose} title={t('review.ackTitle', { date: formatDate(review.reviewDate) })}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={acknowledge.error} />
-          <Textarea label={t('review.coacheeNote')} description={t('review.coacheeNoteHelp')} autosize minRows={2} {...form.getInputProps('note')} data-autofocus />
+          <Textarea
+            label={t('review.coacheeNote')}
+            description={t('review.coacheeNoteHelp')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -19,21 +19,39 @@ type Dialog = { kind: 'log' | 'plan' | 'cycle'; personId?: string } | null;
 
 function PlanCell({ entry }: { entry: CaseloadEntry }) {
   const { t } = useTranslation('coaching');
-  if (!entry.plan) return <Text size="sm" c="dimmed">{t('caseload.noPlan')}</Text>;
+  if (!entry.plan)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('caseload.noPlan')}
+      </Text>
+    );
   return (
     <Group gap={6}>
       <Anchor component={Link} to={`/coaching/plans/${entry.plan.id}`} size="sm">
         {entry.plan.title}
       </Anchor>
-      {entry.plan.status === 'closed' ? <Badge color="gray" variant="light">{t('planStatus.closed')}</Badge> : null}
-      {entry.plan.behind ? <Badge color="red" variant="light" maw="none">{t('plan.behind')}</Badge> : null}
+      {entry.plan.status === 'closed' ? (
+        <Badge color="gray" variant="light">
+          {t('planStatus.closed')}
+        </Badge>
+      ) : null}
+      {entry.plan.behind ? (
+        <Badge color="red" variant="light" maw="none">
+          {t('plan.behind')}
+        </Badge>
+      ) : null}
     </Group>
   );
 }
 
 function CycleCell({ entry }: { entry: CaseloadEntry }) {
   const { t } = useTranslation('coaching');
-  if (!entry.cycle) return <Text size="sm" c="dimmed">{t('caseload.noCycle')}</Text>;
+  if (!entry.cycle)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('caseload.noCycle')}
+      </Text>
+    );
   return (
     <Anchor component={Link} to={`/coaching/cycles/${entry.cycle.id}`} size="sm">
       <Badge color={PHASE_COLOR[entry.cycle.phase]} variant="light" maw="none" style={{ cursor: 'pointer' }}>
@@ -60,13 +78,27 @@ export function CaseloadSection() {
     const name = personName(entry.person);
     return (
       <Group gap={6}>
-        <Button size="compact-sm" onClick={() => setDialog({ kind: 'log', personId: entry.person.id })} aria-label={t('caseload.logFor', { name })}>
+        <Button
+          size="compact-sm"
+          onClick={() => setDialog({ kind: 'log', personId: entry.person.id })}
+          aria-label={t('caseload.logFor', { name })}
+        >
           {t('caseload.log')}
         </Button>
-        <Button size="compact-sm" variant="default" onClick={() => setDialog({ kind: 'plan', personId: entry.person.id })} aria-label={t('caseload.planFor', { name })}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => setDialog({ kind: 'plan', personId: entry.person.id })}
+          aria-label={t('caseload.planFor', { name })}
+        >
           {t('caseload.newPlan')}
         </Button>
-        <Button size="compact-sm" variant="default" onClick={() => setDialog({ kind: 'cycle', personId: entry.person.id })} aria-label={t('caseload.cycleFor', { name })}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => setDialog({ kind: 'cycle', personId: entry.person.id })}
+          aria-label={t('caseload.cycleFor', { name })}
+        >
           {t('caseload.newCycle')}
         </Button>
       </Group>
@@ -118,8 +150,12 @@ export function CaseloadSection() {
             {items.map((entry) => (
               <Table.Tr key={entry.person.id}>
                 <Table.Td>{personName(entry.person)}</Table.Td>
-                <Table.Td><PlanCell entry={entry} /></Table.Td>
-                <Table.Td style={{ minWidth: '7.5rem' }}><CycleCell entry={entry} /></Table.Td>
+                <Table.Td>
+                  <PlanCell entry={entry} />
+                </Table.Td>
+                <Table.Td style={{ minWidth: '7.5rem' }}>
+                  <CycleCell entry={entry} />
+                </Table.Td>
                 <Table.Td>{entry.lastSessionAt ? formatDate(entry.lastSessionAt) : t('caseload.never')}</Table.Td>
                 <Table.Td>{entry.nextSessionAt ? formatDateTime(entry.nextSessionAt) : t('caseload.noneScheduled')}</Table.Td>
                 <Table.Td>{actions(entry)}</Table.Td>
@@ -140,10 +176,20 @@ export function CaseloadSection() {
         />
       ) : null}
       {dialog?.kind === 'plan' ? (
-        <PlanFormModal people={people} memberIds={dialog.personId ? [dialog.personId] : []} onClose={close} onSaved={(plan) => void navigate(`/coaching/plans/${plan.id}`)} />
+        <PlanFormModal
+          people={people}
+          memberIds={dialog.personId ? [dialog.personId] : []}
+          onClose={close}
+          onSaved={(plan) => void navigate(`/coaching/plans/${plan.id}`)}
+        />
       ) : null}
       {dialog?.kind === 'cycle' ? (
-        <CycleFormModal people={people} coacheeId={dialog.personId} onClose={close} onSaved={(cycle) => void navigate(`/coaching/cycles/${cycle.id}`)} />
+        <CycleFormModal
+          people={people}
+          coacheeId={dialog.personId}
+          onClose={close}
+          onSaved={(cycle) => void navigate(`/coaching/cycles/${cycle.id}`)}
+        />
       ) : null}
     </Stack>
   );

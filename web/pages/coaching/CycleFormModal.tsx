@@ -29,13 +29,21 @@ export function CycleFormModal({
   const form = useForm({
     initialValues: { coacheeId: coacheeId || people[0]?.id || '', planId: '', focusItemId: '', goal: '' },
     ...schemaForm(CreateCoachingCycleInput, t, {
-      toInput: (v: { coacheeId: string; planId: string; focusItemId: string; goal: string }) => ({ ...v, planId: v.planId || null, focusItemId: v.focusItemId || null }),
+      toInput: (v: { coacheeId: string; planId: string; focusItemId: string; goal: string }) => ({
+        ...v,
+        planId: v.planId || null,
+        focusItemId: v.focusItemId || null,
+      }),
     }),
   });
   const values = form.values;
-  const myPlans = (plans.data?.items ?? []).filter((p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => m.id === values.coacheeId));
+  const myPlans = (plans.data?.items ?? []).filter(
+    (p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => m.id === values.coacheeId),
+  );
 
-  const onSubmit = form.onSubmit((input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
+  const onSubmit = form.onSubmit((input) =>
+    create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  );
 
   return (
     <AppModal opened onClose={onClose} title={t('cycle.newTitle')}>
@@ -56,7 +64,10 @@ export function CycleFormModal({
           <NativeSelect
             label={t('form.focusItem')}
             {...form.getInputProps('focusItemId')}
-            data={[{ value: '', label: t('form.none') }, ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))]}
+            data={[
+              { value: '', label: t('form.none') },
+              ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) })),
+            ]}
           />
           <Textarea label={t('cycle.goal')} required autosize minRows={2} {...form.getInputProps('goal')} data-autofocus />
           <Group justify="flex-end">

@@ -23,7 +23,15 @@ import { LogSessionModal } from './LogSessionModal.tsx';
 type Dialog = { kind: 'complete' } | { kind: 'goal' } | { kind: 'log' } | null;
 
 /** Asks for the goal (edit) or the outcome (to complete the cycle). */
-function TextDialog(props: { title: string; label: string; initial: string; loading: boolean; error: unknown; onClose: () => void; onSave: (text: string) => void }) {
+function TextDialog(props: {
+  title: string;
+  label: string;
+  initial: string;
+  loading: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSave: (text: string) => void;
+}) {
   const { t } = useTranslation('coaching');
   const [text, setText] = useState(props.initial);
   return (
@@ -36,7 +44,15 @@ function TextDialog(props: { title: string; label: string; initial: string; load
       >
         <Stack>
           <ErrorAlert error={props.error} />
-          <Textarea label={props.label} required autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+          <Textarea
+            label={props.label}
+            required
+            autosize
+            minRows={3}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
@@ -69,7 +85,10 @@ export default function CyclePage() {
   const next = COACHING_CYCLE_PHASES[index + 1];
   const close = () => setDialog(null);
   const move = (to: (typeof COACHING_CYCLE_PHASES)[number], outcome?: string) =>
-    phase.mutate({ id: c.id, version: c.version, phase: to, outcome }, { onSuccess: () => (close(), notifySuccess(t('cycle.moved', { phase: t(`phase.${to}`) }))) });
+    phase.mutate(
+      { id: c.id, version: c.version, phase: to, outcome },
+      { onSuccess: () => (close(), notifySuccess(t('cycle.moved', { phase: t(`phase.${to}`) }))) },
+    );
 
   return (
     <Stack gap="lg">
@@ -81,7 +100,12 @@ export default function CyclePage() {
         subtitle={t('cycle.subtitle', { coach: personName(c.coach), date: formatDate(c.startedOn) })}
         actions={c.abilities.edit ? <Button onClick={() => setDialog({ kind: 'log' })}>{t('caseload.logSession')}</Button> : null}
       />
-      <Stepper active={c.phase === 'complete' ? COACHING_CYCLE_PHASES.length : index} size="sm" allowNextStepsSelect={false} aria-label={t('cycle.phases')}>
+      <Stepper
+        active={c.phase === 'complete' ? COACHING_CYCLE_PHASES.length : index}
+        size="sm"
+        allowNextStepsSelect={false}
+        aria-label={t('cycle.phases')}
+      >
         {COACHING_CYCLE_PHASES.map((p) => (
           <Stepper.Step key={p} label={t(`phase.${p}`)} description={t(`phaseHelp.${p}`)} />
         ))}

@@ -12,7 +12,10 @@ const monthLabel = (month: string) => formatMonth(month, 'short');
 export function DeliveryChart({ delivery }: { delivery: PlanDelivery }) {
   const { t } = useTranslation('coaching');
   const data = delivery.months.map((m) => ({ month: monthLabel(m.month), planned: m.planned, delivered: m.delivered }));
-  const summary = t('delivery.toDate', { planned: formatNumber(delivery.plannedToDate), delivered: formatNumber(delivery.deliveredToDate) });
+  const summary = t('delivery.toDate', {
+    planned: formatNumber(delivery.plannedToDate),
+    delivered: formatNumber(delivery.deliveredToDate),
+  });
   return (
     <Stack gap="sm">
       <Group gap="sm">

@@ -47,7 +47,14 @@ function FiguresTable({ caption, nameHeader, rows }: { caption: string; nameHead
               <Text fw={600}>{r.name}</Text>
               {behind(r)}
             </Group>
-            <Text size="sm">{t('delivery.line', { delivered: formatNumber(r.delivered), planned: formatNumber(r.planned), plans: formatNumber(r.plans), count: r.plans })}</Text>
+            <Text size="sm">
+              {t('delivery.line', {
+                delivered: formatNumber(r.delivered),
+                planned: formatNumber(r.planned),
+                plans: formatNumber(r.plans),
+                count: r.plans,
+              })}
+            </Text>
             <Text size="sm" c="dimmed">
               {pct(r)}
             </Text>
@@ -96,12 +103,24 @@ export default function DeliveryReportPage() {
     <Stack gap="md">
       <PageHeader title={t('delivery.title')} subtitle={t('delivery.subtitle')} />
       <Group gap="sm" align="flex-end">
-        <TextInput type="date" label={t('delivery.from')} value={f.from || r?.period.from || ''} onChange={(e) => setF({ from: e.currentTarget.value })} />
-        <TextInput type="date" label={t('delivery.to')} value={f.to || r?.period.to || ''} onChange={(e) => setF({ to: e.currentTarget.value })} />
+        <TextInput
+          type="date"
+          label={t('delivery.from')}
+          value={f.from || r?.period.from || ''}
+          onChange={(e) => setF({ from: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('delivery.to')}
+          value={f.to || r?.period.to || ''}
+          onChange={(e) => setF({ to: e.currentTarget.value })}
+        />
       </Group>
       <ErrorAlert error={report.error} />
       {!r ? (
-        report.error ? null : <Loading />
+        report.error ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <Text role="status">

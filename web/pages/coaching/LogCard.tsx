@@ -21,7 +21,14 @@ export function LogCard({ log, meId, highlight = false }: { log: CoachingLog; me
   const mine = log.attendees.find((a) => a.person.id === meId);
   const headingId = `log-${log.id}`;
   return (
-    <Paper withBorder p="md" component="article" aria-labelledby={headingId} id={`session-${log.id}`} bg={highlight ? 'var(--mantine-color-yellow-light)' : undefined}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-labelledby={headingId}
+      id={`session-${log.id}`}
+      bg={highlight ? 'var(--mantine-color-yellow-light)' : undefined}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Text fw={600} id={headingId} component="h3" size="md" m={0}>
@@ -108,7 +115,11 @@ export function LogCard({ log, meId, highlight = false }: { log: CoachingLog; me
         ) : null}
         {log.abilities.edit && log.status === 'scheduled' ? (
           <Group gap="xs">
-            <Button size="xs" onClick={() => update.mutate({ id: log.id, version: log.version, status: 'held' })} loading={update.isPending}>
+            <Button
+              size="xs"
+              onClick={() => update.mutate({ id: log.id, version: log.version, status: 'held' })}
+              loading={update.isPending}
+            >
               {t('log.markHeld')}
             </Button>
             <Button size="xs" variant="default" onClick={() => update.mutate({ id: log.id, version: log.version, status: 'cancelled' })}>

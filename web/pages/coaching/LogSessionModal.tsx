@@ -69,9 +69,13 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
     (p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => values.attendeeIds.includes(m.id)),
   );
   const chosenPlanId = planOf(values);
-  const myCycles = (cycles.data?.items ?? []).filter((c) => c.abilities.edit && c.phase !== 'complete' && values.attendeeIds.includes(c.coachee.id));
+  const myCycles = (cycles.data?.items ?? []).filter(
+    (c) => c.abilities.edit && c.phase !== 'complete' && values.attendeeIds.includes(c.coachee.id),
+  );
 
-  const onSubmit = form.onSubmit((input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
+  const onSubmit = form.onSubmit((input) =>
+    create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  );
 
   return (
     <AppModal opened onClose={onClose} title={t('form.logTitle')}>
@@ -116,7 +120,10 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
           <NativeSelect
             label={t('form.focusItem')}
             {...form.getInputProps('focusItemId')}
-            data={[{ value: '', label: t('form.none') }, ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) }))]}
+            data={[
+              { value: '', label: t('form.none') },
+              ...(focusItems.data?.items ?? []).map((i) => ({ value: i.id, label: focusLabel(i) })),
+            ]}
           />
           <NativeSelect
             label={t('form.plan')}

@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NativeSelect, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,10 +42,12 @@ function valuesOf(plan: CoachingPlan | undefined, memberIds: string[]) {
     sessionMinutes: (plan?.sessionMinutes ?? 45) as number | string,
     startsOn: start,
     endsOn: plan?.endsOn ?? inMonths(start, 9),
-    phases: (plan?.phases ?? [
-      { startsOn: start, sessionsPerMonth: 4, criterion: '' },
-      { startsOn: inMonths(start, 3), sessionsPerMonth: 2, criterion: '' },
-    ]).map((p): Phase => ({ startsOn: p.startsOn, sessionsPerMonth: p.sessionsPerMonth, criterion: p.criterion ?? '' })),
+    phases: (
+      plan?.phases ?? [
+        { startsOn: start, sessionsPerMonth: 4, criterion: '' },
+        { startsOn: inMonths(start, 3), sessionsPerMonth: 2, criterion: '' },
+      ]
+    ).map((p): Phase => ({ startsOn: p.startsOn, sessionsPerMonth: p.sessionsPerMonth, criterion: p.criterion ?? '' })),
     reviewDates: plan?.reviewDates ?? [],
     status: plan?.status ?? 'active',
   };
@@ -64,19 +79,26 @@ export function PlanFormModal({
         ...v,
         activities: v.activities as CoachingActivity[],
         sessionMinutes: v.sessionMinutes === '' ? null : Number(v.sessionMinutes),
-        phases: v.phases.map((p) => ({ startsOn: p.startsOn, sessionsPerMonth: Number(p.sessionsPerMonth), criterion: p.criterion.trim() || null })),
+        phases: v.phases.map((p) => ({
+          startsOn: p.startsOn,
+          sessionsPerMonth: Number(p.sessionsPerMonth),
+          criterion: p.criterion.trim() || null,
+        })),
         reviewDates: v.reviewDates.length ? v.reviewDates : undefined,
       }),
     }),
   });
   const values = form.values;
   const mutation = plan ? update : create;
-  const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: CoachingPlan } | null)?.current ?? null) : null;
+  const conflict = isApiError(update.error, 'conflict')
+    ? ((update.error.details as { current?: CoachingPlan } | null)?.current ?? null)
+    : null;
   const choices = [...people, ...(plan?.members ?? []).filter((m) => !people.some((p) => p.id === m.id))];
 
   const onSubmit = form.onSubmit((input) => {
     const options = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
-    if (plan && version) update.mutate({ id: plan.id, version, ...input, reviewDates: input.reviewDates ?? [], status: values.status }, options);
+    if (plan && version)
+      update.mutate({ id: plan.id, version, ...input, reviewDates: input.reviewDates ?? [], status: values.status }, options);
     else create.mutate(input, options);
   });
 
@@ -84,11 +106,7 @@ export function PlanFormModal({
     <AppModal opened onClose={onClose} title={plan ? t('plan.editTitle') : t('plan.newTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {conflict ? (
-            <ErrorAlert error={update.error} title={t('conflict.title')} />
-          ) : (
-            <ErrorAlert error={mutation.error} />
-          )}
+          {conflict ? <ErrorAlert error={update.error} title={t('conflict.title')} /> : <ErrorAlert error={mutation.error} />}
           {conflict ? (
             <Button
               variant="default"
@@ -147,14 +165,23 @@ export function PlanFormModal({
                   <Group align="flex-end" wrap="nowrap">
                     <TextInput style={{ flex: 1 }} label={t('plan.criterion')} {...form.getInputProps(`phases.${i}.criterion`)} />
                     {values.phases.length > 1 ? (
-                      <ActionIcon variant="default" size="lg" aria-label={t('plan.removePhase', { n: i + 1 })} onClick={() => form.removeListItem('phases', i)}>
+                      <ActionIcon
+                        variant="default"
+                        size="lg"
+                        aria-label={t('plan.removePhase', { n: i + 1 })}
+                        onClick={() => form.removeListItem('phases', i)}
+                      >
                         ×
                       </ActionIcon>
                     ) : null}
                   </Group>
                 </Stack>
               ))}
-              <Button variant="default" size="xs" onClick={() => form.insertListItem('phases', { startsOn: values.endsOn, sessionsPerMonth: 1, criterion: '' })}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => form.insertListItem('phases', { startsOn: values.endsOn, sessionsPerMonth: 1, criterion: '' })}
+              >
                 {t('plan.addPhase')}
               </Button>
             </Stack>
@@ -163,7 +190,12 @@ export function PlanFormModal({
             label={t('plan.reviewDates')}
             description={t('plan.reviewDatesHelp')}
             {...form.getInputProps('reviewDates')}
-            onChange={(v) => form.setFieldValue('reviewDates', v.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))}
+            onChange={(v) =>
+              form.setFieldValue(
+                'reviewDates',
+                v.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+              )
+            }
           />
           {plan ? (
             <NativeSelect

@@ -61,7 +61,11 @@ export function ReviewFormModal({
   const decision = form.values.decision;
 
   return (
-    <AppModal opened onClose={onClose} title={review ? t('review.editTitle', { date: formatDate(review.reviewDate) }) : t('review.newTitle')}>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={review ? t('review.editTitle', { date: formatDate(review.reviewDate) }) : t('review.newTitle')}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={write.error} />
@@ -80,7 +84,14 @@ export function ReviewFormModal({
               ))}
             </Group>
           </Radio.Group>
-          <Textarea label={t('review.dataNotes')} description={t('review.dataNotesHelp')} autosize minRows={2} {...form.getInputProps('dataNotes')} data-autofocus />
+          <Textarea
+            label={t('review.dataNotes')}
+            description={t('review.dataNotesHelp')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('dataNotes')}
+            data-autofocus
+          />
           {review ? null : (
             <NativeSelect
               label={t('review.decision')}

@@ -46,7 +46,15 @@ export function ReviewsSection({ plan }: { plan: CoachingPlan }) {
       ) : null}
       {plan.reviewDates.map((d) => {
         const review = byDate.get(d);
-        if (review) return <ReviewCard key={d} review={review} onEdit={() => setDialog({ kind: 'edit', review })} onAck={() => setDialog({ kind: 'ack', review })} />;
+        if (review)
+          return (
+            <ReviewCard
+              key={d}
+              review={review}
+              onEdit={() => setDialog({ kind: 'edit', review })}
+              onAck={() => setDialog({ kind: 'ack', review })}
+            />
+          );
         return (
           <Group key={d} gap="xs">
             <Text>{formatDate(d)}</Text>
@@ -124,7 +132,10 @@ function ReviewCard({ review: r, onEdit, onAck }: { review: CoachingPlanReview; 
         </Group>
         <DetailList
           rows={[
-            [t('review.plannedDelivered'), t('review.plannedDeliveredValue', { planned: formatNumber(r.plannedSessions), delivered: formatNumber(r.deliveredSessions) })],
+            [
+              t('review.plannedDelivered'),
+              t('review.plannedDeliveredValue', { planned: formatNumber(r.plannedSessions), delivered: formatNumber(r.deliveredSessions) }),
+            ],
             [t('review.followed'), t(`review.followedValue.${r.followed}`)],
             ...(full
               ? ([
@@ -135,7 +146,12 @@ function ReviewCard({ review: r, onEdit, onAck }: { review: CoachingPlanReview; 
               : []),
             [t('review.recordedBy'), t('review.recordedByValue', { name: personName(r.recordedBy), at: formatDateTime(r.recordedAt) })],
             ...(r.acknowledgedBy && r.acknowledgedAt
-              ? ([[t('review.acknowledgedBy'), t('review.recordedByValue', { name: personName(r.acknowledgedBy), at: formatDateTime(r.acknowledgedAt) })]] as [string, string][])
+              ? ([
+                  [
+                    t('review.acknowledgedBy'),
+                    t('review.recordedByValue', { name: personName(r.acknowledgedBy), at: formatDateTime(r.acknowledgedAt) }),
+                  ],
+                ] as [string, string][])
               : []),
           ]}
         />

@@ -20,13 +20,22 @@ function Focus({ s }: { s: CoachingPersonSummary }) {
 
 function PlanStatus({ s }: { s: CoachingPersonSummary }) {
   const { t } = useTranslation('coaching');
-  if (!s.activePlan) return <Text size="sm" c="dimmed">{t('caseload.noPlan')}</Text>;
+  if (!s.activePlan)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('caseload.noPlan')}
+      </Text>
+    );
   return (
     <Group gap={6}>
       <Anchor component={Link} to={`/coaching/plans/${s.activePlan.id}`} size="sm">
         {s.activePlan.title}
       </Anchor>
-      {s.activePlan.delivery.behind ? <Badge color="red" variant="light" maw="none">{t('plan.behind')}</Badge> : null}
+      {s.activePlan.delivery.behind ? (
+        <Badge color="red" variant="light" maw="none">
+          {t('plan.behind')}
+        </Badge>
+      ) : null}
     </Group>
   );
 }
@@ -56,8 +65,13 @@ export function SchoolCoachingSection({ meId }: { meId: string }) {
   const items = school.data.items;
   const open = items.find((s) => s.person.id === openId);
   const toggle = (s: CoachingPersonSummary) => (
-    <Button size="compact-sm" variant="default" onClick={() => setOpenId(openId === s.person.id ? null : s.person.id)} aria-expanded={openId === s.person.id}
-      aria-label={t('school.showSessions', { name: personName(s.person) })}>
+    <Button
+      size="compact-sm"
+      variant="default"
+      onClick={() => setOpenId(openId === s.person.id ? null : s.person.id)}
+      aria-expanded={openId === s.person.id}
+      aria-label={t('school.showSessions', { name: personName(s.person) })}
+    >
       {t('school.sessions')}
     </Button>
   );
@@ -78,7 +92,9 @@ export function SchoolCoachingSection({ meId }: { meId: string }) {
               <Stack gap={4}>
                 <Text fw={600}>{personName(s.person)}</Text>
                 <Text size="sm">{t('school.counts', { term: num(s.sessionsThisTerm), year: num(s.sessionsThisYear) })}</Text>
-                <Text size="sm">{t('caseload.last')}: {s.lastSessionOn ? formatDate(s.lastSessionOn) : t('caseload.never')}</Text>
+                <Text size="sm">
+                  {t('caseload.last')}: {s.lastSessionOn ? formatDate(s.lastSessionOn) : t('caseload.never')}
+                </Text>
                 <Focus s={s} />
                 <PlanStatus s={s} />
                 {toggle(s)}
@@ -108,9 +124,21 @@ export function SchoolCoachingSection({ meId }: { meId: string }) {
                 <Table.Td>{num(s.sessionsThisTerm)}</Table.Td>
                 <Table.Td>{num(s.sessionsThisYear)}</Table.Td>
                 <Table.Td>{s.lastSessionOn ? formatDate(s.lastSessionOn) : t('caseload.never')}</Table.Td>
-                <Table.Td><Focus s={s} /></Table.Td>
-                <Table.Td style={{ minWidth: '7.5rem' }}>{s.cyclePhase ? <Badge color={PHASE_COLOR[s.cyclePhase]} variant="light" maw="none">{t(`phase.${s.cyclePhase}`)}</Badge> : '—'}</Table.Td>
-                <Table.Td><PlanStatus s={s} /></Table.Td>
+                <Table.Td>
+                  <Focus s={s} />
+                </Table.Td>
+                <Table.Td style={{ minWidth: '7.5rem' }}>
+                  {s.cyclePhase ? (
+                    <Badge color={PHASE_COLOR[s.cyclePhase]} variant="light" maw="none">
+                      {t(`phase.${s.cyclePhase}`)}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <PlanStatus s={s} />
+                </Table.Td>
                 <Table.Td>{toggle(s)}</Table.Td>
               </Table.Tr>
             ))}

@@ -12,13 +12,21 @@ const plan = (id: string, memberIds: string[], extra: Partial<{ status: 'active'
 
 describe('the plan a new session preselects', () => {
   it('is the coachee’s active plan, the most recently started of several', () => {
-    const plans = [plan('old', ['ana'], { startsOn: '2025-08-15' }), plan('new', ['ana'], { startsOn: '2025-10-01' }), plan('other', ['ben'])];
+    const plans = [
+      plan('old', ['ana'], { startsOn: '2025-08-15' }),
+      plan('new', ['ana'], { startsOn: '2025-10-01' }),
+      plan('other', ['ben']),
+    ];
     expect(activePlanFor(plans, ['ana'])).toBe('new');
     expect(activePlanFor(plans, ['ben'])).toBe('other');
   });
 
   it('leaves out closed plans, other coaches’ plans and plans without every attendee', () => {
-    const plans = [plan('closed', ['ana'], { status: 'closed', startsOn: '2026-01-01' }), plan('theirs', ['ana'], { edit: false, startsOn: '2026-01-01' }), plan('solo', ['ana'])];
+    const plans = [
+      plan('closed', ['ana'], { status: 'closed', startsOn: '2026-01-01' }),
+      plan('theirs', ['ana'], { edit: false, startsOn: '2026-01-01' }),
+      plan('solo', ['ana']),
+    ];
     expect(activePlanFor(plans, ['ana'])).toBe('solo');
     expect(activePlanFor(plans, ['ana', 'ben'])).toBe('');
     expect(activePlanFor([...plans, plan('group', ['ana', 'ben', 'cy'])], ['ana', 'ben'])).toBe('group');

@@ -9,7 +9,9 @@ type PlanChoice = Pick<CoachingPlan, 'id' | 'status' | 'startsOn' | 'members'> &
  */
 export function activePlanFor(plans: PlanChoice[], attendeeIds: string[]): string {
   if (attendeeIds.length === 0) return '';
-  const matching = plans.filter((p) => p.abilities.edit && p.status === 'active' && attendeeIds.every((id) => p.members.some((m) => m.id === id)));
+  const matching = plans.filter(
+    (p) => p.abilities.edit && p.status === 'active' && attendeeIds.every((id) => p.members.some((m) => m.id === id)),
+  );
   const newest = matching.reduce<PlanChoice | null>((best, p) => (best === null || p.startsOn > best.startsOn ? p : best), null);
   return newest?.id ?? '';
 }

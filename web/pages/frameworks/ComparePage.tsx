@@ -18,12 +18,22 @@ type Change = VersionComparison['changes'][number];
 /** One change: what it was and what it is now, side by side (stacked on a phone), and which fields changed. */
 function ChangeCard({ change, fromName, toName }: { change: Change; fromName: string; toName: string }) {
   const { t } = useTranslation('frameworks');
-  const diff = change.item && change.previousItem && change.fields.includes('fullStatement') ? wordDiff(change.previousItem.fullStatement, change.item.fullStatement) : null;
+  const diff =
+    change.item && change.previousItem && change.fields.includes('fullStatement')
+      ? wordDiff(change.previousItem.fullStatement, change.item.fullStatement)
+      : null;
   const statement = (parts: DiffPart[] | undefined, text: string, removed: boolean) =>
     parts
       ? parts.map((part, k) =>
           part.changed ? (
-            <Text key={k} component={removed ? 'del' : 'ins'} size="sm" bg={removed ? 'red.0' : 'green.0'} td={removed ? 'line-through' : 'none'} fw={removed ? undefined : 600}>
+            <Text
+              key={k}
+              component={removed ? 'del' : 'ins'}
+              size="sm"
+              bg={removed ? 'red.0' : 'green.0'}
+              td={removed ? 'line-through' : 'none'}
+              fw={removed ? undefined : 600}
+            >
               {part.text}
             </Text>
           ) : (
@@ -95,7 +105,10 @@ export default function ComparePage() {
     const v = f.versions.find((x) => x.id === versionId);
     return v ? t('version.name', { number: v.versionNumber }) : '';
   };
-  const options = f.versions.map((v) => ({ value: v.id, label: `${t('version.name', { number: v.versionNumber })} · ${t(`status.${v.status}`)}` }));
+  const options = f.versions.map((v) => ({
+    value: v.id,
+    label: `${t('version.name', { number: v.versionNumber })} · ${t(`status.${v.status}`)}`,
+  }));
   const changes = (compare.data?.changes ?? []).filter((c) => showUnchanged || c.kind !== 'unchanged');
 
   return (
@@ -103,10 +116,23 @@ export default function ComparePage() {
       <Anchor component={Link} to={`/frameworks/${f.id}`} size="sm">
         {t('version.back', { title: f.title })}
       </Anchor>
-      <PageHeader title={t('compare.title', { title: f.title })} subtitle={params.from && params.to ? t('compare.subtitle', { from: number(params.from), to: number(params.to) }) : undefined} />
+      <PageHeader
+        title={t('compare.title', { title: f.title })}
+        subtitle={params.from && params.to ? t('compare.subtitle', { from: number(params.from), to: number(params.to) }) : undefined}
+      />
       <Group align="flex-end" gap="sm">
-        <NativeSelect label={t('compare.from')} value={params.from} onChange={(e) => setParams({ from: e.currentTarget.value })} data={[{ value: '', label: t('compare.choose') }, ...options]} />
-        <NativeSelect label={t('compare.to')} value={params.to} onChange={(e) => setParams({ to: e.currentTarget.value })} data={[{ value: '', label: t('compare.choose') }, ...options]} />
+        <NativeSelect
+          label={t('compare.from')}
+          value={params.from}
+          onChange={(e) => setParams({ from: e.currentTarget.value })}
+          data={[{ value: '', label: t('compare.choose') }, ...options]}
+        />
+        <NativeSelect
+          label={t('compare.to')}
+          value={params.to}
+          onChange={(e) => setParams({ to: e.currentTarget.value })}
+          data={[{ value: '', label: t('compare.choose') }, ...options]}
+        />
       </Group>
       <ErrorAlert error={compare.error} />
       {params.from && params.to && compare.isPending ? <Loading /> : null}
@@ -121,11 +147,20 @@ export default function ComparePage() {
               </li>
             ))}
           </Group>
-          <Switch label={t('crosswalk.showUnchanged')} checked={showUnchanged} onChange={(e) => setShowUnchanged(e.currentTarget.checked)} />
+          <Switch
+            label={t('crosswalk.showUnchanged')}
+            checked={showUnchanged}
+            onChange={(e) => setShowUnchanged(e.currentTarget.checked)}
+          />
           {changes.length === 0 ? <Text role="status">{t('compare.none')}</Text> : null}
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('compare.listLabel')}>
             {changes.map((change, index) => (
-              <ChangeCard key={`${change.item?.id ?? ''}-${change.previousItem?.id ?? ''}-${index}`} change={change} fromName={name(params.from)} toName={name(params.to)} />
+              <ChangeCard
+                key={`${change.item?.id ?? ''}-${change.previousItem?.id ?? ''}-${index}`}
+                change={change}
+                fromName={name(params.from)}
+                toName={name(params.to)}
+              />
             ))}
           </Stack>
         </>

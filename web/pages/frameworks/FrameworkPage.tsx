@@ -109,7 +109,10 @@ function ComparePicker({ framework }: { framework: FrameworkSummary }) {
   const versions = framework.versions;
   const [to, setTo] = useState(versions[0]?.id ?? '');
   const [from, setFrom] = useState(versions[1]?.id ?? versions[0]?.id ?? '');
-  const options = versions.map((v) => ({ value: v.id, label: `${t('version.name', { number: v.versionNumber })} · ${t(`status.${v.status}`)}` }));
+  const options = versions.map((v) => ({
+    value: v.id,
+    label: `${t('version.name', { number: v.versionNumber })} · ${t(`status.${v.status}`)}`,
+  }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void navigate(`/frameworks/${framework.id}/compare?from=${from}&to=${to}`);
@@ -170,7 +173,12 @@ function DesignTeam({ frameworkId }: { frameworkId: string }) {
                   </Text>
                 ) : null}
               </div>
-              <Button size="xs" variant="default" onClick={() => change(m.personId, m.name, false)} aria-label={t('team.removeNamed', { name: m.name })}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => change(m.personId, m.name, false)}
+                aria-label={t('team.removeNamed', { name: m.name })}
+              >
                 {t('team.remove')}
               </Button>
             </Group>
@@ -179,7 +187,14 @@ function DesignTeam({ frameworkId }: { frameworkId: string }) {
       </Stack>
       {me.abilities.viewPeople ? (
         <Stack gap="xs">
-          <TextInput type="search" label={t('team.search')} description={t('team.searchHelp')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={420} />
+          <TextInput
+            type="search"
+            label={t('team.search')}
+            description={t('team.searchHelp')}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            maw={420}
+          />
           {q.length >= 2 && people.data ? (
             people.data.items.length === 0 ? (
               <Text size="sm" role="status">

@@ -45,8 +45,21 @@ function NewFrameworkModal({ onClose }: { onClose: () => void }) {
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={create.error} />
-          <TextInput label={t('field.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={titleError} data-autofocus />
-          <Textarea label={t('field.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label={t('field.title')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={titleError}
+            data-autofocus
+          />
+          <Textarea
+            label={t('field.description')}
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <NativeSelect
             label={t('field.scale')}
             value={scaleId}
@@ -70,7 +83,12 @@ function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
           {framework.title}
         </Anchor>
         {framework.versions.length === 0 ? <Text size="sm">{t('list.noVersions')}</Text> : null}
-        <Stack component="ul" gap={10} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.versionsOf', { title: framework.title })}>
+        <Stack
+          component="ul"
+          gap={10}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          aria-label={t('list.versionsOf', { title: framework.title })}
+        >
           {framework.versions.map((v) => (
             <li key={v.id}>
               <Group gap="xs" wrap="nowrap">
@@ -118,11 +136,11 @@ export default function FrameworksPage() {
         <Text role="status">{me.abilities.manageFrameworks ? t('list.emptyEditor') : t('list.empty')}</Text>
       ) : null}
       {items.length > 0 ? (
-          <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.caption')}>
-            {items.map((framework) => (
-              <FrameworkCard key={framework.id} framework={framework} />
-            ))}
-          </Stack>
+        <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('list.caption')}>
+          {items.map((framework) => (
+            <FrameworkCard key={framework.id} framework={framework} />
+          ))}
+        </Stack>
       ) : null}
       {creating ? <NewFrameworkModal onClose={() => setCreating(false)} /> : null}
     </>

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSOCIATION_TYPES } from '../../../common/competency.ts';
@@ -51,7 +67,9 @@ function ItemForm({ version, item }: { version: FrameworkVersion; item: Framewor
     setLoaded(fresh);
   }
   const [statementError, setStatementError] = useState<string | null>(null);
-  const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: FrameworkItem } | null)?.current ?? null) : null;
+  const current = isApiError(update.error, 'conflict')
+    ? ((update.error.details as { current?: FrameworkItem } | null)?.current ?? null)
+    : null;
   const set = (field: Field, value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const save = (fromVersion: number) => {
@@ -96,7 +114,8 @@ function ItemForm({ version, item }: { version: FrameworkVersion; item: Framewor
   const theirs = current ? valuesOf(current) : null;
   const differing = theirs ? FIELDS.filter((f) => values[f].trim() !== theirs[f]) : [];
   const typeOptions = version.itemTypes.map((type) => ({ value: type.code, label: type.title }));
-  if (values.itemType && !typeOptions.some((o) => o.value === values.itemType)) typeOptions.push({ value: values.itemType, label: values.itemType });
+  if (values.itemType && !typeOptions.some((o) => o.value === values.itemType))
+    typeOptions.push({ value: values.itemType, label: values.itemType });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="item-form-heading">
@@ -144,7 +163,12 @@ function ItemForm({ version, item }: { version: FrameworkVersion; item: Framewor
         )}
         <Group grow align="flex-start">
           <TextInput label={t('field.humanCode')} value={values.humanCode} onChange={(e) => set('humanCode', e.currentTarget.value)} />
-          <NativeSelect label={t('field.itemType')} value={values.itemType} onChange={(e) => set('itemType', e.currentTarget.value)} data={typeOptions} />
+          <NativeSelect
+            label={t('field.itemType')}
+            value={values.itemType}
+            onChange={(e) => set('itemType', e.currentTarget.value)}
+            data={typeOptions}
+          />
         </Group>
         <Textarea
           label={t('field.fullStatement')}
@@ -155,8 +179,18 @@ function ItemForm({ version, item }: { version: FrameworkVersion; item: Framewor
           onChange={(e) => set('fullStatement', e.currentTarget.value)}
           error={statementError}
         />
-        <TextInput label={t('field.abbreviatedStatement')} value={values.abbreviatedStatement} onChange={(e) => set('abbreviatedStatement', e.currentTarget.value)} />
-        <Textarea label={t('field.notes')} autosize minRows={2} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+        <TextInput
+          label={t('field.abbreviatedStatement')}
+          value={values.abbreviatedStatement}
+          onChange={(e) => set('abbreviatedStatement', e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('field.notes')}
+          autosize
+          minRows={2}
+          value={values.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+        />
         <Group>
           <Button type="submit" loading={update.isPending && !current}>
             {t('common.save')}
@@ -168,20 +202,34 @@ function ItemForm({ version, item }: { version: FrameworkVersion; item: Framewor
 }
 
 /** Typed links from this item to other items of the version, with add and remove for editors. */
-function Associations({ version, item, items, associations }: { version: FrameworkVersion; item: FrameworkItem; items: FrameworkItem[]; associations: Association[] }) {
+function Associations({
+  version,
+  item,
+  items,
+  associations,
+}: {
+  version: FrameworkVersion;
+  item: FrameworkItem;
+  items: FrameworkItem[];
+  associations: Association[];
+}) {
   const { t } = useTranslation('frameworks');
   const create = useCreateAssociation(version.id);
   const remove = useDeleteAssociation(version.id);
   const types = ASSOCIATION_TYPES.filter((type) => type !== 'isChildOf');
   const [type, setType] = useState<string>('isRelatedTo');
   const [destination, setDestination] = useState('');
-  const mine = associations.filter((a) => a.associationType !== 'isChildOf' && (a.originItemId === item.id || a.destinationItemId === item.id));
+  const mine = associations.filter(
+    (a) => a.associationType !== 'isChildOf' && (a.originItemId === item.id || a.destinationItemId === item.id),
+  );
   const byId = new Map(items.map((i) => [i.id, i]));
   const describe = (a: Association) => {
     const outgoing = a.originItemId === item.id;
     const otherId = outgoing ? a.destinationItemId : a.originItemId;
     const other = otherId ? itemLabel(byId.get(otherId)) : (outgoing ? a.destinationNode : a.originNode).title;
-    return outgoing ? t('assoc.outgoing', { type: t(`assocType.${a.associationType}`, { defaultValue: a.associationType }), item: other }) : t('assoc.incoming', { type: t(`assocType.${a.associationType}`, { defaultValue: a.associationType }), item: other });
+    return outgoing
+      ? t('assoc.outgoing', { type: t(`assocType.${a.associationType}`, { defaultValue: a.associationType }), item: other })
+      : t('assoc.incoming', { type: t(`assocType.${a.associationType}`, { defaultValue: a.associationType }), item: other });
   };
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
@@ -209,7 +257,13 @@ function Associations({ version, item, items, associations }: { version: Framewo
               {describe(a)}
             </Text>
             {version.abilities.edit ? (
-              <Button size="compact-xs" variant="default" loading={remove.isPending && remove.variables === a.id} onClick={() => remove.mutate(a.id)} aria-label={t('assoc.removeNamed', { link: describe(a) })}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                loading={remove.isPending && remove.variables === a.id}
+                onClick={() => remove.mutate(a.id)}
+                aria-label={t('assoc.removeNamed', { link: describe(a) })}
+              >
                 {t('assoc.remove')}
               </Button>
             ) : null}
@@ -220,12 +274,20 @@ function Associations({ version, item, items, associations }: { version: Framewo
       {version.abilities.edit ? (
         <form onSubmit={onAdd} aria-label={t('assoc.addTitle')}>
           <Stack gap="xs">
-            <NativeSelect label={t('assoc.type')} value={type} onChange={(e) => setType(e.currentTarget.value)} data={types.map((ty) => ({ value: ty, label: t(`assocType.${ty}`) }))} />
+            <NativeSelect
+              label={t('assoc.type')}
+              value={type}
+              onChange={(e) => setType(e.currentTarget.value)}
+              data={types.map((ty) => ({ value: ty, label: t(`assocType.${ty}`) }))}
+            />
             <NativeSelect
               label={t('assoc.destination')}
               value={destination}
               onChange={(e) => setDestination(e.currentTarget.value)}
-              data={[{ value: '', label: t('assoc.choose') }, ...items.filter((i) => i.id !== item.id).map((i) => ({ value: i.id, label: itemLabel(i).slice(0, 90) }))]}
+              data={[
+                { value: '', label: t('assoc.choose') },
+                ...items.filter((i) => i.id !== item.id).map((i) => ({ value: i.id, label: itemLabel(i).slice(0, 90) })),
+              ]}
             />
             <Group>
               <Button type="submit" variant="default" size="xs" disabled={!destination} loading={create.isPending}>
@@ -306,7 +368,14 @@ function Comments({ version, item }: { version: FrameworkVersion; item: Framewor
       {version.abilities.comment ? (
         <form onSubmit={onAdd} aria-label={t('comments.add')}>
           <Stack gap="xs">
-            <Textarea label={t('comments.body')} autosize minRows={2} maxLength={4000} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+            <Textarea
+              label={t('comments.body')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+            />
             <FrameworkError error={add.error} />
             <Group>
               <Button type="submit" size="xs" disabled={!body.trim()} loading={add.isPending}>

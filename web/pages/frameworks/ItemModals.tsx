@@ -2,7 +2,14 @@ import { Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } f
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { useCreateItem, useDeleteItem, useMergeItems, useRetireItem, type FrameworkItem, type FrameworkVersion } from '../../api/frameworks.ts';
+import {
+  useCreateItem,
+  useDeleteItem,
+  useMergeItems,
+  useRetireItem,
+  type FrameworkItem,
+  type FrameworkVersion,
+} from '../../api/frameworks.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -17,7 +24,17 @@ export interface NewItemPlace {
 }
 
 /** Adds an item with its type, code and statement at a place in the tree. */
-export function AddItemModal({ version, place, onClose, onCreated }: { version: FrameworkVersion; place: NewItemPlace; onClose: () => void; onCreated: (item: FrameworkItem) => void }) {
+export function AddItemModal({
+  version,
+  place,
+  onClose,
+  onCreated,
+}: {
+  version: FrameworkVersion;
+  place: NewItemPlace;
+  onClose: () => void;
+  onCreated: (item: FrameworkItem) => void;
+}) {
   const { t } = useTranslation('frameworks');
   const create = useCreateItem(version.id);
   const [itemType, setItemType] = useState(place.itemType);
@@ -29,7 +46,13 @@ export function AddItemModal({ version, place, onClose, onCreated }: { version: 
     if (!fullStatement.trim()) return setError(t('validation.required'));
     setError(null);
     create.mutate(
-      { parentId: place.parent?.id ?? null, position: place.position, itemType: itemType || undefined, humanCode: humanCode.trim() || null, fullStatement: fullStatement.trim() },
+      {
+        parentId: place.parent?.id ?? null,
+        position: place.position,
+        itemType: itemType || undefined,
+        humanCode: humanCode.trim() || null,
+        fullStatement: fullStatement.trim(),
+      },
       {
         onSuccess: (item) => {
           notifySuccess(t('item.added', { item: itemLabel(item) }));
@@ -50,7 +73,12 @@ export function AddItemModal({ version, place, onClose, onCreated }: { version: 
               onChange={(e) => setItemType(e.currentTarget.value)}
               data={version.itemTypes.map((type) => ({ value: type.code, label: type.title }))}
             />
-            <TextInput label={t('field.humanCode')} description={t('item.codeHelp')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
+            <TextInput
+              label={t('field.humanCode')}
+              description={t('item.codeHelp')}
+              value={humanCode}
+              onChange={(e) => setHumanCode(e.currentTarget.value)}
+            />
           </Group>
           <Textarea
             label={t('field.fullStatement')}
@@ -70,7 +98,17 @@ export function AddItemModal({ version, place, onClose, onCreated }: { version: 
 }
 
 /** Merges the selected items into one new item (the crosswalk records where it came from). */
-export function MergeModal({ version, items, onClose, onMerged }: { version: FrameworkVersion; items: FrameworkItem[]; onClose: () => void; onMerged: () => void }) {
+export function MergeModal({
+  version,
+  items,
+  onClose,
+  onMerged,
+}: {
+  version: FrameworkVersion;
+  items: FrameworkItem[];
+  onClose: () => void;
+  onMerged: () => void;
+}) {
   const { t } = useTranslation('frameworks');
   const merge = useMergeItems(version.id);
   const [fullStatement, setFullStatement] = useState(items[0]?.fullStatement ?? '');
@@ -102,7 +140,15 @@ export function MergeModal({ version, items, onClose, onMerged }: { version: Fra
           </List>
           <FrameworkError error={merge.error} />
           <TextInput label={t('field.humanCode')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
-          <Textarea label={t('field.fullStatement')} required autosize minRows={2} value={fullStatement} onChange={(e) => setFullStatement(e.currentTarget.value)} error={error} />
+          <Textarea
+            label={t('field.fullStatement')}
+            required
+            autosize
+            minRows={2}
+            value={fullStatement}
+            onChange={(e) => setFullStatement(e.currentTarget.value)}
+            error={error}
+          />
           <FormModalFooter onCancel={onClose} saving={merge.isPending} submitLabel={t('merge.submit')} />
         </Stack>
       </form>
@@ -118,7 +164,8 @@ export function DeleteItemModal({ version, item, onClose }: { version: Framework
   const { t } = useTranslation('frameworks');
   const remove = useDeleteItem(version.id);
   const retire = useRetireItem(version.id);
-  const hasEvidence = isApiError(remove.error, 'invalid_state') && (remove.error.details as { reason?: string } | null)?.reason === 'has_evidence';
+  const hasEvidence =
+    isApiError(remove.error, 'invalid_state') && (remove.error.details as { reason?: string } | null)?.reason === 'has_evidence';
   const label = itemLabel(item);
   return (
     <AppModal opened onClose={onClose} title={t('delete.title', { item: label })}>

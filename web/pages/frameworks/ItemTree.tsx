@@ -73,9 +73,13 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('drag.start', { item: labelOf(active.id), position: positionOf(active.id), total: siblings.length }),
     onDragOver: ({ active, over }) =>
-      over ? t('drag.over', { item: labelOf(active.id), position: positionOf(over.id), total: siblings.length }) : t('drag.outside', { item: labelOf(active.id) }),
+      over
+        ? t('drag.over', { item: labelOf(active.id), position: positionOf(over.id), total: siblings.length })
+        : t('drag.outside', { item: labelOf(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? t('drag.end', { item: labelOf(active.id), position: positionOf(over.id), total: siblings.length }) : t('drag.cancel', { item: labelOf(active.id) }),
+      over
+        ? t('drag.end', { item: labelOf(active.id), position: positionOf(over.id), total: siblings.length })
+        : t('drag.cancel', { item: labelOf(active.id) }),
     onDragCancel: ({ active }) => t('drag.cancel', { item: labelOf(active.id) }),
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -113,9 +117,29 @@ function SiblingList(props: TreeProps & { parentId: string | null; depth: number
   );
 }
 
-function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblings: FrameworkItem[]; depth: number; alignToggle: boolean }) {
+function ItemRow(
+  props: TreeProps & { item: FrameworkItem; index: number; siblings: FrameworkItem[]; depth: number; alignToggle: boolean },
+) {
   const { t } = useTranslation('frameworks');
-  const { item, index, siblings, depth, alignToggle, version, tree, byId, editable, actions, selecting, selected, onToggleSelect, collapsed, onToggleCollapsed, focusId, onFocused } = props;
+  const {
+    item,
+    index,
+    siblings,
+    depth,
+    alignToggle,
+    version,
+    tree,
+    byId,
+    editable,
+    actions,
+    selecting,
+    selected,
+    onToggleSelect,
+    collapsed,
+    onToggleCollapsed,
+    focusId,
+    onFocused,
+  } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
   const menuButton = useRef<HTMLButtonElement>(null);
   const isPhone = useIsPhone();
@@ -228,7 +252,14 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
         </Box>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon ref={menuButton} variant="subtle" color="gray" size="lg" aria-label={t('tree.actions', { item: label })} style={{ flexShrink: 0 }}>
+            <ActionIcon
+              ref={menuButton}
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label={t('tree.actions', { item: label })}
+              style={{ flexShrink: 0 }}
+            >
               <span aria-hidden="true">⋯</span>
             </ActionIcon>
           </Menu.Target>
@@ -245,7 +276,10 @@ function ItemRow(props: TreeProps & { item: FrameworkItem; index: number; siblin
                 <Menu.Item disabled={index === siblings.length - 1} onClick={() => actions.move(item, item.parentId, index + 1)}>
                   {t('tree.moveDown')}
                 </Menu.Item>
-                <Menu.Item disabled={!previous} onClick={() => previous && actions.move(item, previous.id, (tree.get(previous.id) ?? []).length)}>
+                <Menu.Item
+                  disabled={!previous}
+                  onClick={() => previous && actions.move(item, previous.id, (tree.get(previous.id) ?? []).length)}
+                >
                   {t('tree.indent')}
                 </Menu.Item>
                 <Menu.Item disabled={!parent} onClick={outdent}>

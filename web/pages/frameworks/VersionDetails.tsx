@@ -22,14 +22,22 @@ function EditVersionModal({ version, onClose }: { version: FrameworkVersion; onC
   const [scaleId, setScaleId] = useState(version.scaleId ?? '');
   const [base, setBase] = useState(version.version);
   const [titleError, setTitleError] = useState<string | null>(null);
-  const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: FrameworkVersion } | null)?.current ?? null) : null;
+  const current = isApiError(update.error, 'conflict')
+    ? ((update.error.details as { current?: FrameworkVersion } | null)?.current ?? null)
+    : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return setTitleError(t('validation.required'));
     setTitleError(null);
     update.mutate(
-      { version: base, title: title.trim(), description: description.trim() || null, versionLabel: versionLabel.trim() || null, scaleId: scaleId || null },
+      {
+        version: base,
+        title: title.trim(),
+        description: description.trim() || null,
+        versionLabel: versionLabel.trim() || null,
+        scaleId: scaleId || null,
+      },
       {
         onSuccess: () => {
           notifySuccess(t('details.saved'));
@@ -66,9 +74,25 @@ function EditVersionModal({ version, onClose }: { version: FrameworkVersion; onC
             <FrameworkError error={update.error} />
           )}
           <TextInput label={t('field.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={titleError} />
-          <Textarea label={t('field.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-          <TextInput label={t('field.versionLabel')} description={t('details.versionLabelHelp')} value={versionLabel} onChange={(e) => setVersionLabel(e.currentTarget.value)} />
-          <NativeSelect label={t('field.scale')} value={scaleId} onChange={(e) => setScaleId(e.currentTarget.value)} data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]} />
+          <Textarea
+            label={t('field.description')}
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('field.versionLabel')}
+            description={t('details.versionLabelHelp')}
+            value={versionLabel}
+            onChange={(e) => setVersionLabel(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('field.scale')}
+            value={scaleId}
+            onChange={(e) => setScaleId(e.currentTarget.value)}
+            data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]}
+          />
           <FormModalFooter onCancel={onClose} saving={update.isPending} />
         </Stack>
       </form>

@@ -134,7 +134,12 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
     retire: (item) =>
       retire.mutate(
         { id: item.id, version: item.version, retire: !item.retired },
-        { onSuccess: () => notifySuccess(item.retired ? t('item.reactivatedDone', { item: itemLabel(item) }) : t('item.retiredDone', { item: itemLabel(item) })) },
+        {
+          onSuccess: () =>
+            notifySuccess(
+              item.retired ? t('item.reactivatedDone', { item: itemLabel(item) }) : t('item.retiredDone', { item: itemLabel(item) }),
+            ),
+        },
       ),
     remove: (item) => setDeleting(item),
   };
@@ -185,7 +190,11 @@ function VersionItems({ version }: { version: FrameworkVersion }) {
       ) : null}
       {parents.length > 0 ? (
         <Group gap="xs">
-          <Button size="xs" variant="subtle" onClick={() => setCollapsed(new Set(items.filter((i) => !i.parentId && parents.includes(i.id)).map((i) => i.id)))}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setCollapsed(new Set(items.filter((i) => !i.parentId && parents.includes(i.id)).map((i) => i.id)))}
+          >
             {t('tree.collapseAll')}
           </Button>
           <Button size="xs" variant="subtle" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
@@ -285,7 +294,9 @@ export default function VersionPage() {
             <StatusBadge status={v.status} />
             <span>
               {t('list.itemCount', { count: v.itemCount, formatted: formatNumber(v.itemCount) })}
-              {v.openCommentCount > 0 ? ` · ${t('item.openComments', { count: v.openCommentCount, formatted: formatNumber(v.openCommentCount) })}` : ''}
+              {v.openCommentCount > 0
+                ? ` · ${t('item.openComments', { count: v.openCommentCount, formatted: formatNumber(v.openCommentCount) })}`
+                : ''}
             </span>
           </Group>
         }
@@ -300,7 +311,9 @@ export default function VersionPage() {
       <Tabs value={tab} onChange={(value) => setUrl({ tab: value ?? 'items' })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="items">{t('version.itemsTab')}</Tabs.Tab>
-          {v.basedOnVersionId ? <Tabs.Tab value="crosswalk">{v.status === 'draft' ? t('version.previewTab') : t('version.crosswalkTab')}</Tabs.Tab> : null}
+          {v.basedOnVersionId ? (
+            <Tabs.Tab value="crosswalk">{v.status === 'draft' ? t('version.previewTab') : t('version.crosswalkTab')}</Tabs.Tab>
+          ) : null}
           <Tabs.Tab value="rubrics">{t('version.rubricsTab')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('version.detailsTab')}</Tabs.Tab>
         </Tabs.List>

@@ -11,7 +11,10 @@ describe('wordDiff', () => {
   });
 
   it('keeps equal texts whole and unmarked', () => {
-    expect(wordDiff('Same text', 'Same text')).toEqual({ before: [{ text: 'Same text', changed: false }], after: [{ text: 'Same text', changed: false }] });
+    expect(wordDiff('Same text', 'Same text')).toEqual({
+      before: [{ text: 'Same text', changed: false }],
+      after: [{ text: 'Same text', changed: false }],
+    });
   });
 
   it('handles an empty side', () => {

@@ -19,7 +19,17 @@ function Figure({ value, label, to, tone }: { value: string; label: string; to?:
       </Text>
     </>
   );
-  return <li>{to ? <Anchor component={Link} to={to} underline="hover" c="inherit">{text}</Anchor> : text}</li>;
+  return (
+    <li>
+      {to ? (
+        <Anchor component={Link} to={to} underline="hover" c="inherit">
+          {text}
+        </Anchor>
+      ) : (
+        text
+      )}
+    </li>
+  );
 }
 
 function Section({ title, children, more }: { title: string; children: ReactNode; more?: ReactNode }) {
@@ -67,7 +77,11 @@ export function DistrictHome() {
           }
         >
           <Figure value={formatNumber(o.published)} label={t('home.published', { count: o.published })} to={`${list}&status=published`} />
-          <Figure value={formatNumber(o.feedbackOverdue)} label={t('home.feedbackOverdue', { count: o.feedbackOverdue })} tone={o.feedbackOverdue ? 'alert' : undefined} />
+          <Figure
+            value={formatNumber(o.feedbackOverdue)}
+            label={t('home.feedbackOverdue', { count: o.feedbackOverdue })}
+            tone={o.feedbackOverdue ? 'alert' : undefined}
+          />
           <Figure value={formatNumber(o.awaitingAcknowledgement)} label={t('home.awaitingAck', { count: o.awaitingAcknowledgement })} />
           <Figure value={formatNumber(o.drafts)} label={t('home.drafts', { count: o.drafts })} />
         </Section>
@@ -79,8 +93,16 @@ export function DistrictHome() {
             </Anchor>
           }
         >
-          <Figure value={formatNumber(c.delivered)} label={t('home.deliveredOf', { count: c.delivered, planned: formatNumber(c.planned) })} to={`/coaching/delivery?${span}`} />
-          <Figure value={formatNumber(c.behind)} label={t('home.plansBehind', { count: c.behind, plans: formatNumber(c.plans) })} tone={c.behind ? 'alert' : undefined} />
+          <Figure
+            value={formatNumber(c.delivered)}
+            label={t('home.deliveredOf', { count: c.delivered, planned: formatNumber(c.planned) })}
+            to={`/coaching/delivery?${span}`}
+          />
+          <Figure
+            value={formatNumber(c.behind)}
+            label={t('home.plansBehind', { count: c.behind, plans: formatNumber(c.plans) })}
+            tone={c.behind ? 'alert' : undefined}
+          />
         </Section>
         <Section title={t('home.imports')}>
           {s.imports.latest ? (
@@ -88,10 +110,16 @@ export function DistrictHome() {
               <Text size="sm">
                 {me.abilities.importRoster ? (
                   <Anchor component={Link} to={`/import/${s.imports.latest.id}`}>
-                    {t('home.latestImport', { status: t(`app:import.status.${s.imports.latest.status}`), at: formatDateTime(s.imports.latest.at) })}
+                    {t('home.latestImport', {
+                      status: t(`app:import.status.${s.imports.latest.status}`),
+                      at: formatDateTime(s.imports.latest.at),
+                    })}
                   </Anchor>
                 ) : (
-                  t('home.latestImport', { status: t(`app:import.status.${s.imports.latest.status}`), at: formatDateTime(s.imports.latest.at) })
+                  t('home.latestImport', {
+                    status: t(`app:import.status.${s.imports.latest.status}`),
+                    at: formatDateTime(s.imports.latest.at),
+                  })
                 )}
               </Text>
             </li>
@@ -114,7 +142,11 @@ export function DistrictHome() {
             to={me.abilities.viewOutbox ? '/outbox' : undefined}
             tone={s.outbox.failedLast30Days ? 'alert' : undefined}
           />
-          <Figure value={formatNumber(s.outbox.pending)} label={t('home.pendingEmail', { count: s.outbox.pending })} to={me.abilities.viewOutbox ? '/outbox' : undefined} />
+          <Figure
+            value={formatNumber(s.outbox.pending)}
+            label={t('home.pendingEmail', { count: s.outbox.pending })}
+            to={me.abilities.viewOutbox ? '/outbox' : undefined}
+          />
         </Section>
       </SimpleGrid>
     </Stack>

@@ -17,7 +17,15 @@ function Widget({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function ObservationList({ items, line, flagNew = false }: { items: HomeObservation[]; line: (o: HomeObservation) => string; flagNew?: boolean }) {
+function ObservationList({
+  items,
+  line,
+  flagNew = false,
+}: {
+  items: HomeObservation[];
+  line: (o: HomeObservation) => string;
+  flagNew?: boolean;
+}) {
   const { t } = useTranslation('tracker');
   return (
     <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -43,7 +51,10 @@ export function GrowthWidgets() {
   if (observer?.overdueFeedback.length) {
     widgets.push(
       <Widget key="overdue" title={t('home.overdue')}>
-        <ObservationList items={observer.overdueFeedback} line={(o) => t('home.overdueSince', { name: o.personName, date: formatDate(o.feedbackDueOn) })} />
+        <ObservationList
+          items={observer.overdueFeedback}
+          line={(o) => t('home.overdueSince', { name: o.personName, date: formatDate(o.feedbackDueOn) })}
+        />
       </Widget>,
     );
   }
@@ -55,7 +66,11 @@ export function GrowthWidgets() {
           {observer.missing.items.map((m) => (
             <li key={m.personId}>
               <Anchor component={Link} to={`/people/${m.personId}`} size="sm">
-                {t('home.missingLine', { name: m.name, scored: formatNumber(m.scoredThisTerm), required: formatNumber(observer.missing.requiredPerTerm) })}
+                {t('home.missingLine', {
+                  name: m.name,
+                  scored: formatNumber(m.scoredThisTerm),
+                  required: formatNumber(observer.missing.requiredPerTerm),
+                })}
               </Anchor>
             </li>
           ))}
@@ -109,7 +124,9 @@ export function GrowthWidgets() {
     widgets.push(
       <Widget key="coaching" title={t('home.myCoaching')}>
         <Text size="sm">{t('home.coachingHeld', { count: mine.coaching.heldThisTerm })}</Text>
-        <Text size="sm">{next ? t('home.nextSession', { date: formatDateTime(next.startsAt), coach: next.coachName }) : t('home.noNextSession')}</Text>
+        <Text size="sm">
+          {next ? t('home.nextSession', { date: formatDateTime(next.startsAt), coach: next.coachName }) : t('home.noNextSession')}
+        </Text>
       </Widget>,
     );
   }

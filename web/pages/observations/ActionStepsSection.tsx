@@ -67,7 +67,17 @@ export function StepSummary({ step, observationId }: { step: ActionStep; observa
 }
 
 /** The teacher's open steps this observation checks: not yet / progressing / mastered, with a comment. */
-function StepChecks({ steps, checks, observationId, onChange }: { steps: ActionStep[]; checks: Check[]; observationId: string; onChange: (checks: Check[]) => void }) {
+function StepChecks({
+  steps,
+  checks,
+  observationId,
+  onChange,
+}: {
+  steps: ActionStep[];
+  checks: Check[];
+  observationId: string;
+  onChange: (checks: Check[]) => void;
+}) {
   const { t } = useTranslation('observations');
   const set = (id: string, patch: Partial<Check> | null) => {
     const current = checks.find((c) => c.actionStepId === id);
@@ -167,7 +177,9 @@ export function ActionStepsSection({
           </Text>
         )}
       </Stack>
-      {canAdd ? <AddActionStepModal observationId={observationId} competencies={competencies} opened={adding} onClose={() => setAdding(false)} /> : null}
+      {canAdd ? (
+        <AddActionStepModal observationId={observationId} competencies={competencies} opened={adding} onClose={() => setAdding(false)} />
+      ) : null}
     </Stack>
   );
 }

@@ -13,7 +13,15 @@ import type { CompetencyOption } from './NotesStream.tsx';
 /** Two weeks from today, 'YYYY-MM-DD' (the due date offered first). */
 const inTwoWeeks = (): string => addDays(todayIso(), 14);
 
-function LibraryPicker({ competencies, chosen, onChoose }: { competencies: CompetencyOption[]; chosen: string | null; onChoose: (id: string) => void }) {
+function LibraryPicker({
+  competencies,
+  chosen,
+  onChoose,
+}: {
+  competencies: CompetencyOption[];
+  chosen: string | null;
+  onChoose: (id: string) => void;
+}) {
   const { t } = useTranslation('observations');
   const [q, setQ] = useState('');
   const [itemId, setItemId] = useState<string | null>(null);
@@ -23,7 +31,17 @@ function LibraryPicker({ competencies, chosen, onChoose }: { competencies: Compe
   return (
     <Stack gap="xs">
       <TextInput type="search" label={t('steps.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-      {competencies.length ? <Select label={t('steps.competency')} placeholder={t('steps.anyCompetency')} data={competencies} value={itemId} onChange={setItemId} clearable searchable /> : null}
+      {competencies.length ? (
+        <Select
+          label={t('steps.competency')}
+          placeholder={t('steps.anyCompetency')}
+          data={competencies}
+          value={itemId}
+          onChange={setItemId}
+          clearable
+          searchable
+        />
+      ) : null}
       <ErrorAlert error={library.error} />
       {library.data && !items.length ? (
         <Text c="dimmed" size="sm">
@@ -61,7 +79,17 @@ function LibraryPicker({ competencies, chosen, onChoose }: { competencies: Compe
 }
 
 /** Agree an action step in this observation: from the district library, or written fresh; each with a due date. */
-export function AddActionStepModal({ observationId, competencies, opened, onClose }: { observationId: string; competencies: CompetencyOption[]; opened: boolean; onClose: () => void }) {
+export function AddActionStepModal({
+  observationId,
+  competencies,
+  opened,
+  onClose,
+}: {
+  observationId: string;
+  competencies: CompetencyOption[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('observations');
   const add = useAddActionStep(observationId);
   const [tab, setTab] = useState<string>('library');
@@ -82,7 +110,10 @@ export function AddActionStepModal({ observationId, competencies, opened, onClos
   const ready = tab === 'library' ? !!chosen : !!title.trim();
   const submit = () => {
     if (!ready) return;
-    const input = tab === 'library' ? { libraryStepId: chosen!, dueOn: dueOn || null } : { title: title.trim(), practicePrompt: prompt.trim() || null, itemId, dueOn: dueOn || null };
+    const input =
+      tab === 'library'
+        ? { libraryStepId: chosen!, dueOn: dueOn || null }
+        : { title: title.trim(), practicePrompt: prompt.trim() || null, itemId, dueOn: dueOn || null };
     add.mutate(input, {
       onSuccess: () => {
         notifySuccess(t('steps.added'));
@@ -104,9 +135,35 @@ export function AddActionStepModal({ observationId, competencies, opened, onClos
           </Tabs.Panel>
           <Tabs.Panel value="fresh" pt="sm">
             <Stack gap="xs">
-              <Textarea label={t('steps.title')} description={t('steps.titleHelp')} required autosize minRows={2} maxLength={OBSERVATION_LIMITS.actionStepChars} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-              <Textarea label={t('steps.prompt')} autosize minRows={2} maxLength={OBSERVATION_LIMITS.actionStepChars} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} />
-              {competencies.length ? <Select label={t('steps.competency')} placeholder={t('steps.noCompetency')} data={competencies} value={itemId} onChange={setItemId} clearable searchable /> : null}
+              <Textarea
+                label={t('steps.title')}
+                description={t('steps.titleHelp')}
+                required
+                autosize
+                minRows={2}
+                maxLength={OBSERVATION_LIMITS.actionStepChars}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+              />
+              <Textarea
+                label={t('steps.prompt')}
+                autosize
+                minRows={2}
+                maxLength={OBSERVATION_LIMITS.actionStepChars}
+                value={prompt}
+                onChange={(e) => setPrompt(e.currentTarget.value)}
+              />
+              {competencies.length ? (
+                <Select
+                  label={t('steps.competency')}
+                  placeholder={t('steps.noCompetency')}
+                  data={competencies}
+                  value={itemId}
+                  onChange={setItemId}
+                  clearable
+                  searchable
+                />
+              ) : null}
             </Stack>
           </Tabs.Panel>
         </Tabs>

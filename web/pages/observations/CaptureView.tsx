@@ -25,7 +25,15 @@ export function competencyOptions(o: Observation): CompetencyOption[] {
  * A draft being captured: notes, scores or look-fors, action steps, then glows/grows and publish.
  * Every change is kept on this device first and autosaved; the status line says where it stands.
  */
-export function CaptureView({ observation, userId, start }: { observation: Observation; userId: string; start: StartingPoint<DraftContent> }) {
+export function CaptureView({
+  observation,
+  userId,
+  start,
+}: {
+  observation: Observation;
+  userId: string;
+  start: StartingPoint<DraftContent>;
+}) {
   const { t } = useTranslation('observations');
   const queryClient = useQueryClient();
   const id = observation.id;
@@ -72,42 +80,54 @@ export function CaptureView({ observation, userId, start }: { observation: Obser
       <div className="obs-statusbar">
         <AutosaveStatus state={state} onRetry={() => void autosave.flush()} />
       </div>
-      {state.kind === 'conflict' ? <ConflictChoice mine={content} theirs={theirs ? contentOf(theirs) : null} onTheirs={takeTheirs} onMine={keepMine} /> : null}
+      {state.kind === 'conflict' ? (
+        <ConflictChoice mine={content} theirs={theirs ? contentOf(theirs) : null} onTheirs={takeTheirs} onMine={keepMine} />
+      ) : null}
       {state.kind === 'published' ? <UnsentChanges content={content} onOpen={openPublished} /> : null}
       {state.kind === 'error' ? <RefusedSave error={state.error} /> : null}
       {state.kind === 'published' ? null : (
-      <Tabs value={tab} onChange={(v) => setSection({ section: v ?? 'notes' })}>
-        <Tabs.List className="obs-tabs">
-          <Tabs.Tab value="notes">{t('tabs.notes', { count: content.notes.length })}</Tabs.Tab>
-          <Tabs.Tab value={secondTab}>{t(`tabs.${secondTab}`)}</Tabs.Tab>
-          <Tabs.Tab value="steps">{t('tabs.steps')}</Tabs.Tab>
-          <Tabs.Tab value="finish">{t('tabs.finish')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="notes" pt="md">
-          <NotesStream draftKey={`${userId}.${id}`} notes={content.notes} competencies={competencies} onChange={(notes) => update('notes', notes)} />
-        </Tabs.Panel>
-        <Tabs.Panel value={secondTab} pt="md">
-          {observation.rubric ? (
-            <ScoringSection rubric={observation.rubric} scores={content.scores} notes={content.notes} onChange={(scores) => update('scores', scores)} />
-          ) : (
-            <LookForsSection lookFors={content.lookForResults} onChange={(l) => update('lookForResults', l)} />
-          )}
-        </Tabs.Panel>
-        <Tabs.Panel value="steps" pt="md">
-          <ActionStepsSection
-            observationId={id}
-            openSteps={observation.openActionSteps}
-            agreed={observation.actionSteps}
-            checks={content.actionStepChecks}
-            canAdd={observation.abilities.addActionSteps}
-            competencies={competencies}
-            onChecks={(checks) => update('actionStepChecks', checks)}
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="finish" pt="md">
-          <FinishSection observation={observation} content={content} userId={userId} autosave={autosave} onChange={update} />
-        </Tabs.Panel>
-      </Tabs>
+        <Tabs value={tab} onChange={(v) => setSection({ section: v ?? 'notes' })}>
+          <Tabs.List className="obs-tabs">
+            <Tabs.Tab value="notes">{t('tabs.notes', { count: content.notes.length })}</Tabs.Tab>
+            <Tabs.Tab value={secondTab}>{t(`tabs.${secondTab}`)}</Tabs.Tab>
+            <Tabs.Tab value="steps">{t('tabs.steps')}</Tabs.Tab>
+            <Tabs.Tab value="finish">{t('tabs.finish')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="notes" pt="md">
+            <NotesStream
+              draftKey={`${userId}.${id}`}
+              notes={content.notes}
+              competencies={competencies}
+              onChange={(notes) => update('notes', notes)}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value={secondTab} pt="md">
+            {observation.rubric ? (
+              <ScoringSection
+                rubric={observation.rubric}
+                scores={content.scores}
+                notes={content.notes}
+                onChange={(scores) => update('scores', scores)}
+              />
+            ) : (
+              <LookForsSection lookFors={content.lookForResults} onChange={(l) => update('lookForResults', l)} />
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="steps" pt="md">
+            <ActionStepsSection
+              observationId={id}
+              openSteps={observation.openActionSteps}
+              agreed={observation.actionSteps}
+              checks={content.actionStepChecks}
+              canAdd={observation.abilities.addActionSteps}
+              competencies={competencies}
+              onChecks={(checks) => update('actionStepChecks', checks)}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="finish" pt="md">
+            <FinishSection observation={observation} content={content} userId={userId} autosave={autosave} onChange={update} />
+          </Tabs.Panel>
+        </Tabs>
       )}
     </Stack>
   );

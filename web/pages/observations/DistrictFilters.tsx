@@ -44,7 +44,13 @@ function ObserverPicker({ value, name, onChange }: { value: string; name: string
 }
 
 /** HR's filters of the district's observations: school, observer, type, status and dates. */
-export function DistrictFilters({ values, onChange }: { values: DistrictFilterValues; onChange: (patch: Partial<DistrictFilterValues>) => void }) {
+export function DistrictFilters({
+  values,
+  onChange,
+}: {
+  values: DistrictFilterValues;
+  onChange: (patch: Partial<DistrictFilterValues>) => void;
+}) {
   const { t } = useTranslation('district');
   const schools = useOrgUnits({ type: 'school', active: 'all', limit: 1000 });
   const types = useObservationTypes('all');
@@ -53,16 +59,26 @@ export function DistrictFilters({ values, onChange }: { values: DistrictFilterVa
       <Select
         label={t('observations.school')}
         searchable
-        data={[{ value: '', label: t('observations.anySchool') }, ...(schools.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+        data={[
+          { value: '', label: t('observations.anySchool') },
+          ...(schools.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+        ]}
         value={values.school}
         onChange={(v) => onChange({ school: v ?? '' })}
         allowDeselect={false}
         w={{ base: '100%', sm: 220 }}
       />
-      <ObserverPicker value={values.observer} name={values.observerName} onChange={(observer, observerName) => onChange({ observer, observerName })} />
+      <ObserverPicker
+        value={values.observer}
+        name={values.observerName}
+        onChange={(observer, observerName) => onChange({ observer, observerName })}
+      />
       <Select
         label={t('observations.type')}
-        data={[{ value: '', label: t('observations.anyType') }, ...(types.data?.items ?? []).map((ty) => ({ value: ty.id, label: ty.name }))]}
+        data={[
+          { value: '', label: t('observations.anyType') },
+          ...(types.data?.items ?? []).map((ty) => ({ value: ty.id, label: ty.name })),
+        ]}
         value={values.type}
         onChange={(v) => onChange({ type: v ?? '' })}
         allowDeselect={false}
@@ -80,8 +96,20 @@ export function DistrictFilters({ values, onChange }: { values: DistrictFilterVa
         allowDeselect={false}
         w={{ base: '100%', sm: 190 }}
       />
-      <TextInput type="date" label={t('observations.from')} value={values.from} onChange={(e) => onChange({ from: e.currentTarget.value })} w={{ base: '100%', sm: 160 }} />
-      <TextInput type="date" label={t('observations.to')} value={values.to} onChange={(e) => onChange({ to: e.currentTarget.value })} w={{ base: '100%', sm: 160 }} />
+      <TextInput
+        type="date"
+        label={t('observations.from')}
+        value={values.from}
+        onChange={(e) => onChange({ from: e.currentTarget.value })}
+        w={{ base: '100%', sm: 160 }}
+      />
+      <TextInput
+        type="date"
+        label={t('observations.to')}
+        value={values.to}
+        onChange={(e) => onChange({ to: e.currentTarget.value })}
+        w={{ base: '100%', sm: 160 }}
+      />
     </Group>
   );
 }

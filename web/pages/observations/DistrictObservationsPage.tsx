@@ -21,7 +21,12 @@ function Feedback({ o }: { o: ObservationListItem }) {
   const { t } = useTranslation('district');
   if (o.status !== 'published') return null;
   if (o.feedbackHeldAt) return <Text size="sm">{t('observations.feedbackHeld')}</Text>;
-  if (o.feedbackOverdue) return <Text size="sm" c="red.8" fw={600}>{t('observations.feedbackOverdue')}</Text>;
+  if (o.feedbackOverdue)
+    return (
+      <Text size="sm" c="red.8" fw={600}>
+        {t('observations.feedbackOverdue')}
+      </Text>
+    );
   return o.feedbackDueOn ? <Text size="sm">{t('observations.feedbackDue', { date: formatDate(o.feedbackDueOn) })}</Text> : null;
 }
 
@@ -81,7 +86,9 @@ export default function DistrictObservationsPage() {
       <DistrictFilters values={f} onChange={setF} />
       <ErrorAlert error={list.error} />
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : items.length ? (
         <>
           <Rows items={items} />

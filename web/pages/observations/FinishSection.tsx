@@ -63,10 +63,31 @@ export function FinishSection({
 
   return (
     <Stack gap="md">
-      <Textarea label={t('feedback.glows')} description={t('feedback.glowsHelp')} autosize minRows={3} maxLength={OBSERVATION_LIMITS.glowsGrowsChars} value={content.glows} onChange={(e) => onChange('glows', e.currentTarget.value)} />
-      <Textarea label={t('feedback.grows')} description={t('feedback.growsHelp')} autosize minRows={3} maxLength={OBSERVATION_LIMITS.glowsGrowsChars} value={content.grows} onChange={(e) => onChange('grows', e.currentTarget.value)} />
+      <Textarea
+        label={t('feedback.glows')}
+        description={t('feedback.glowsHelp')}
+        autosize
+        minRows={3}
+        maxLength={OBSERVATION_LIMITS.glowsGrowsChars}
+        value={content.glows}
+        onChange={(e) => onChange('glows', e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('feedback.grows')}
+        description={t('feedback.growsHelp')}
+        autosize
+        minRows={3}
+        maxLength={OBSERVATION_LIMITS.glowsGrowsChars}
+        value={content.grows}
+        onChange={(e) => onChange('grows', e.currentTarget.value)}
+      />
       <Group grow align="flex-start" className="obs-stack-on-phone">
-        <TextInput label={t('finish.classLabel')} maxLength={200} value={content.classLabel} onChange={(e) => onChange('classLabel', e.currentTarget.value)} />
+        <TextInput
+          label={t('finish.classLabel')}
+          maxLength={200}
+          value={content.classLabel}
+          onChange={(e) => onChange('classLabel', e.currentTarget.value)}
+        />
         <NumberInput
           label={t('finish.duration')}
           min={1}
@@ -83,7 +104,13 @@ export function FinishSection({
               {t('finish.publishHeading')}
             </Title>
             <Text size="sm">{t('finish.publishHelp', { name: observation.observed.name })}</Text>
-            <TextInput type="datetime-local" label={t('finish.meeting')} description={[t('finish.meetingHelp'), inputZoneHint()].filter(Boolean).join(' ')} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
+            <TextInput
+              type="datetime-local"
+              label={t('finish.meeting')}
+              description={[t('finish.meetingHelp'), inputZoneHint()].filter(Boolean).join(' ')}
+              value={meeting}
+              onChange={(e) => setMeeting(e.currentTarget.value)}
+            />
             {unsent ? (
               <Alert color="orange" role="alert">
                 {t('finish.unsent')}

@@ -96,7 +96,13 @@ export default function NewObservationPage() {
           />
           <ErrorAlert error={types.error} />
           <Group grow align="flex-start" className="obs-stack-on-phone">
-            <TextInput type="date" label={t('new.date')} required value={observedOn} onChange={(e) => setObservedOn(e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label={t('new.date')}
+              required
+              value={observedOn}
+              onChange={(e) => setObservedOn(e.currentTarget.value)}
+            />
             <NumberInput
               label={t('new.duration')}
               min={1}
@@ -107,8 +113,20 @@ export default function NewObservationPage() {
               onChange={(v) => setDuration(typeof v === 'number' ? v : '')}
             />
           </Group>
-          <TextInput label={t('new.class')} description={t('new.classHelp')} maxLength={200} value={classLabel} onChange={(e) => setClassLabel(e.currentTarget.value)} />
-          <TextInput type="datetime-local" label={t('new.schedule')} description={[t('new.scheduleHelp'), inputZoneHint()].filter(Boolean).join(' ')} value={scheduledAt} onChange={(e) => setScheduledAt(e.currentTarget.value)} />
+          <TextInput
+            label={t('new.class')}
+            description={t('new.classHelp')}
+            maxLength={200}
+            value={classLabel}
+            onChange={(e) => setClassLabel(e.currentTarget.value)}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('new.schedule')}
+            description={[t('new.scheduleHelp'), inputZoneHint()].filter(Boolean).join(' ')}
+            value={scheduledAt}
+            onChange={(e) => setScheduledAt(e.currentTarget.value)}
+          />
           <NonSchoolDayNote value={scheduledAt} />
           {isApiError(create.error, 'not_found') ? (
             <Alert color="red" role="alert">

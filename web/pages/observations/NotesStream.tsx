@@ -11,7 +11,17 @@ type Note = DraftContent['notes'][number];
 /** The competencies a note can be tagged with: `{ value: itemId, label: "1.2 Statement" }`. */
 export type CompetencyOption = { value: string; label: string };
 
-function NoteRow({ note, competencies, onChange, onRemove }: { note: Note; competencies: CompetencyOption[]; onChange: (note: Note) => void; onRemove: () => void }) {
+function NoteRow({
+  note,
+  competencies,
+  onChange,
+  onRemove,
+}: {
+  note: Note;
+  competencies: CompetencyOption[];
+  onChange: (note: Note) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation('observations');
   const time = formatTime(note.notedAt);
   return (

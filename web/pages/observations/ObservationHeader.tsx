@@ -9,7 +9,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 /** "Draft" / "Published" (with the revision when revised). */
 export function StatusBadge({ o }: { o: Pick<ObservationListItem, 'status' | 'revision'> }) {
   const { t } = useTranslation('observations');
-  if (o.status === 'draft') return <Badge color="yellow" variant="light">{t('status.draft')}</Badge>;
+  if (o.status === 'draft')
+    return (
+      <Badge color="yellow" variant="light">
+        {t('status.draft')}
+      </Badge>
+    );
   return (
     <Badge color="green" variant="light">
       {o.revision > 1 ? t('status.revised', { revision: formatNumber(o.revision) }) : t('status.published')}
@@ -75,7 +80,15 @@ export function ObservationHeader({ o }: { o: ObservationListItem }) {
         actions={
           <Group gap="xs">
             <StatusBadge o={o} />
-            {o.purpose === 'evaluation' ? <Badge variant="outline" color="gray">{t('purpose.evaluation')}</Badge> : <Badge variant="outline" color="gray">{t('purpose.development')}</Badge>}
+            {o.purpose === 'evaluation' ? (
+              <Badge variant="outline" color="gray">
+                {t('purpose.evaluation')}
+              </Badge>
+            ) : (
+              <Badge variant="outline" color="gray">
+                {t('purpose.development')}
+              </Badge>
+            )}
           </Group>
         }
       />

@@ -34,7 +34,15 @@ export function ObservationLink({ o, children, strong }: { o: ObservationListIte
  * A list of observations: a table with the given columns on a desktop, cards (name and status,
  * details, then `extra`) on a phone. The observations page and the district's list share it.
  */
-export function ObservationRows({ items, columns, card }: { items: ObservationListItem[]; columns: ObservationColumn[]; card: ObservationCard }) {
+export function ObservationRows({
+  items,
+  columns,
+  card,
+}: {
+  items: ObservationListItem[];
+  columns: ObservationColumn[];
+  card: ObservationCard;
+}) {
   const phone = useIsPhone();
   if (phone) {
     return (

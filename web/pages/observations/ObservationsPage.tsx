@@ -150,7 +150,9 @@ export default function ObservationsPage() {
       </Group>
       <ErrorAlert error={list.error} />
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : items.length ? (
         <>
           <Rows items={items} mine={mine} />

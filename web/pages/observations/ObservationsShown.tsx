@@ -14,7 +14,11 @@ export function ObservationsShown({ pages }: { pages: ObservationPages }) {
   return (
     <Group justify="space-between" mt="md" gap="sm">
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {t(totalIsLowerBound ? 'list.showingMoreThan' : 'list.showing', { count: total, formatted: formatNumber(total), shown: formatNumber(items.length) })}
+        {t(totalIsLowerBound ? 'list.showingMoreThan' : 'list.showing', {
+          count: total,
+          formatted: formatNumber(total),
+          shown: formatNumber(items.length),
+        })}
       </Text>
       {pages.hasNextPage ? (
         <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>

@@ -41,8 +41,14 @@ export function PublishedContent({ o }: { o: Observation }) {
                     <Text fw={600} size="sm" style={{ ...pre, flex: '1 1 14rem' }}>
                       {competencyName(c)}
                     </Text>
-                    <Badge variant={level ? 'filled' : 'outline'} color={level?.proficient ? 'green' : level ? 'blue' : 'gray'} style={{ flexShrink: 0 }}>
-                      {level ? `${level.label}${level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}` : t('read.notScored')}
+                    <Badge
+                      variant={level ? 'filled' : 'outline'}
+                      color={level?.proficient ? 'green' : level ? 'blue' : 'gray'}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {level
+                        ? `${level.label}${level.levelScore !== null ? ` (${formatNumber(level.levelScore)})` : ''}`
+                        : t('read.notScored')}
                     </Badge>
                   </Group>
                   {level && c.descriptors[index]?.description ? (
@@ -50,7 +56,11 @@ export function PublishedContent({ o }: { o: Observation }) {
                       {c.descriptors[index]!.description}
                     </Text>
                   ) : null}
-                  {score?.comment ? <Text size="sm" style={pre}>{score.comment}</Text> : null}
+                  {score?.comment ? (
+                    <Text size="sm" style={pre}>
+                      {score.comment}
+                    </Text>
+                  ) : null}
                   {score?.citedNoteIds.length ? (
                     <Text size="xs" c="dimmed">
                       {t('read.evidence')}{' '}
@@ -112,7 +122,9 @@ export function PublishedContent({ o }: { o: Observation }) {
           <Stack gap={4} component="ul" className="obs-plain-list">
             {o.actionStepChecks.map((c) => {
               // An earlier step still open can be moved on from here too.
-              const open = o.actionSteps.some((s) => s.id === c.actionStepId) ? undefined : o.openActionSteps.find((s) => s.id === c.actionStepId);
+              const open = o.actionSteps.some((s) => s.id === c.actionStepId)
+                ? undefined
+                : o.openActionSteps.find((s) => s.id === c.actionStepId);
               const step = allSteps.find((s) => s.id === c.actionStepId);
               return (
                 <li key={c.actionStepId}>

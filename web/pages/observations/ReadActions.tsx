@@ -42,14 +42,30 @@ export function FeedbackMeeting({ o }: { o: Observation }) {
         </Title>
         {o.feedbackHeldAt ? <Text size="sm">{t('meeting.heldOn', { time: formatDateTime(o.feedbackHeldAt) })}</Text> : null}
         <Group align="flex-end" gap="xs" className="obs-stack-on-phone">
-          <TextInput type="datetime-local" label={t('finish.meeting')} description={inputZoneHint()} value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button variant="default" loading={record.isPending && record.variables?.held === undefined} onClick={() => record.mutate({ feedbackMeetingAt: fromZoneInput(meeting) }, { onSuccess: () => notifySuccess(t('meeting.scheduled')) })}>
+          <TextInput
+            type="datetime-local"
+            label={t('finish.meeting')}
+            description={inputZoneHint()}
+            value={meeting}
+            onChange={(e) => setMeeting(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button
+            variant="default"
+            loading={record.isPending && record.variables?.held === undefined}
+            onClick={() =>
+              record.mutate({ feedbackMeetingAt: fromZoneInput(meeting) }, { onSuccess: () => notifySuccess(t('meeting.scheduled')) })
+            }
+          >
             {t('meeting.schedule')}
           </Button>
         </Group>
         {!o.feedbackHeldAt ? (
           <Group>
-            <Button loading={record.isPending && record.variables?.held === true} onClick={() => record.mutate({ held: true }, { onSuccess: () => notifySuccess(t('meeting.recorded')) })}>
+            <Button
+              loading={record.isPending && record.variables?.held === true}
+              onClick={() => record.mutate({ held: true }, { onSuccess: () => notifySuccess(t('meeting.recorded')) })}
+            >
               {t('meeting.markHeld')}
             </Button>
           </Group>
@@ -97,7 +113,14 @@ export function Replies({ o }: { o: Observation }) {
           }}
         >
           <Stack gap="xs">
-            <Textarea label={t('replies.label')} autosize minRows={2} maxLength={OBSERVATION_LIMITS.replyChars} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+            <Textarea
+              label={t('replies.label')}
+              autosize
+              minRows={2}
+              maxLength={OBSERVATION_LIMITS.replyChars}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+            />
             <ErrorAlert error={reply.error} />
             <Group>
               <Button type="submit" disabled={!body.trim()} loading={reply.isPending}>
@@ -124,7 +147,11 @@ export function Revisions({ o }: { o: Observation }) {
         {o.revisions.map((r) => (
           <li key={r.revision}>
             <Text size="sm">
-              {t('revisions.line', { revision: formatNumber(r.revision), time: formatDateTime(r.createdAt), name: r.createdBy?.name ?? '—' })}
+              {t('revisions.line', {
+                revision: formatNumber(r.revision),
+                time: formatDateTime(r.createdAt),
+                name: r.createdBy?.name ?? '—',
+              })}
               {r.reason ? ` — ${r.reason}` : ''}
             </Text>
           </li>

@@ -19,7 +19,17 @@ import { ScoringSection } from './ScoringSection.tsx';
  * "Publish revision" (a new revision is kept and the teacher is told). `initial`: content to start
  * from (the person's unsent changes, when they choose to revise with them).
  */
-export function RevisePanel({ o, userId, initial, onDone }: { o: Observation; userId: string; initial?: DraftContent; onDone: (revised: boolean) => void }) {
+export function RevisePanel({
+  o,
+  userId,
+  initial,
+  onDone,
+}: {
+  o: Observation;
+  userId: string;
+  initial?: DraftContent;
+  onDone: (revised: boolean) => void;
+}) {
   const { t } = useTranslation('observations');
   const revise = useReviseObservation(o.id);
   const [content, setContent] = useState<DraftContent>(() => initial ?? contentOf(o));
@@ -57,19 +67,40 @@ export function RevisePanel({ o, userId, initial, onDone }: { o: Observation; us
             <Tabs.Tab value="steps">{t('tabs.checks')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="scores" pt="md">
-            {o.rubric ? <ScoringSection rubric={o.rubric} scores={content.scores} notes={content.notes} onChange={(s) => update('scores', s)} /> : null}
+            {o.rubric ? (
+              <ScoringSection rubric={o.rubric} scores={content.scores} notes={content.notes} onChange={(s) => update('scores', s)} />
+            ) : null}
           </Tabs.Panel>
           <Tabs.Panel value="lookFors" pt="md">
             <LookForsSection lookFors={content.lookForResults} onChange={(l) => update('lookForResults', l)} />
           </Tabs.Panel>
           <Tabs.Panel value="feedback" pt="md">
             <Stack gap="sm">
-              <Textarea label={t('feedback.glows')} autosize minRows={3} maxLength={OBSERVATION_LIMITS.glowsGrowsChars} value={content.glows} onChange={(e) => update('glows', e.currentTarget.value)} />
-              <Textarea label={t('feedback.grows')} autosize minRows={3} maxLength={OBSERVATION_LIMITS.glowsGrowsChars} value={content.grows} onChange={(e) => update('grows', e.currentTarget.value)} />
+              <Textarea
+                label={t('feedback.glows')}
+                autosize
+                minRows={3}
+                maxLength={OBSERVATION_LIMITS.glowsGrowsChars}
+                value={content.glows}
+                onChange={(e) => update('glows', e.currentTarget.value)}
+              />
+              <Textarea
+                label={t('feedback.grows')}
+                autosize
+                minRows={3}
+                maxLength={OBSERVATION_LIMITS.glowsGrowsChars}
+                value={content.grows}
+                onChange={(e) => update('grows', e.currentTarget.value)}
+              />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="notes" pt="md">
-            <NotesStream draftKey={`${userId}.${o.id}.revise`} notes={content.notes} competencies={competencies} onChange={(n) => update('notes', n)} />
+            <NotesStream
+              draftKey={`${userId}.${o.id}.revise`}
+              notes={content.notes}
+              competencies={competencies}
+              onChange={(n) => update('notes', n)}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="steps" pt="md">
             <ActionStepsSection
@@ -83,8 +114,23 @@ export function RevisePanel({ o, userId, initial, onDone }: { o: Observation; us
             />
           </Tabs.Panel>
         </Tabs>
-        <Textarea label={t('revise.reason')} description={t('revise.reasonHelp')} required autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        {isApiError(revise.error, 'conflict') ? <Alert color="orange" role="alert">{t('revise.conflict')}</Alert> : <ErrorAlert error={revise.error} />}
+        <Textarea
+          label={t('revise.reason')}
+          description={t('revise.reasonHelp')}
+          required
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {isApiError(revise.error, 'conflict') ? (
+          <Alert color="orange" role="alert">
+            {t('revise.conflict')}
+          </Alert>
+        ) : (
+          <ErrorAlert error={revise.error} />
+        )}
         <Group>
           <Button onClick={submit} disabled={!reason.trim()} loading={revise.isPending}>
             {t('revise.submit')}

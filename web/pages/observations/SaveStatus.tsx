@@ -21,7 +21,14 @@ export function AutosaveStatus({ state, onRetry }: { state: AutosaveState; onRet
   const bad = state.kind === 'error' || state.kind === 'conflict' || state.kind === 'published';
   return (
     <Group gap="xs" mih={24} wrap="nowrap">
-      <Text role="status" aria-live="polite" size="sm" fw={bad ? 600 : 400} c={bad ? 'red.8' : state.kind === 'offline' ? 'orange.9' : 'dimmed'} data-testid="autosave-status">
+      <Text
+        role="status"
+        aria-live="polite"
+        size="sm"
+        fw={bad ? 600 : 400}
+        c={bad ? 'red.8' : state.kind === 'offline' ? 'orange.9' : 'dimmed'}
+        data-testid="autosave-status"
+      >
         {text}
       </Text>
       {state.kind === 'error' ? (
@@ -37,7 +44,11 @@ export function AutosaveStatus({ state, onRetry }: { state: AutosaveState; onRet
 export function useContentText() {
   const { t } = useTranslation('observations');
   return (c: DraftContent) =>
-    contentAsText(c, { notes: t('notes.heading'), glows: t('feedback.glows'), grows: t('feedback.grows'), comments: t('copy.comments') }, formatTime);
+    contentAsText(
+      c,
+      { notes: t('notes.heading'), glows: t('feedback.glows'), grows: t('feedback.grows'), comments: t('copy.comments') },
+      formatTime,
+    );
 }
 
 function CopyText({ text }: { text: string }) {
@@ -68,7 +79,17 @@ function TextBlock({ label, text }: { label: string; text: string }) {
 }
 
 /** A 409 conflict: someone saved a newer version. Both are shown; the person chooses. */
-export function ConflictChoice({ mine, theirs, onTheirs, onMine }: { mine: DraftContent; theirs: DraftContent | null; onTheirs: () => void; onMine: () => void }) {
+export function ConflictChoice({
+  mine,
+  theirs,
+  onTheirs,
+  onMine,
+}: {
+  mine: DraftContent;
+  theirs: DraftContent | null;
+  onTheirs: () => void;
+  onMine: () => void;
+}) {
   const { t } = useTranslation('observations');
   const asText = useContentText();
   return (

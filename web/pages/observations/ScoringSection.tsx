@@ -102,9 +102,18 @@ function CriterionScore({
   const tagged = criterion.item ? notes.filter((n) => n.itemId === criterion.item!.id) : [];
   // Notes tagged with this competency first, then the rest.
   const ordered = [...tagged, ...notes.filter((n) => !tagged.includes(n))];
-  const noteOptions = ordered.map((n) => ({ value: n.id, label: `${formatTime(n.notedAt)} ${n.body.length > 80 ? `${n.body.slice(0, 80)}…` : n.body}` }));
+  const noteOptions = ordered.map((n) => ({
+    value: n.id,
+    label: `${formatTime(n.notedAt)} ${n.body.length > 80 ? `${n.body.slice(0, 80)}…` : n.body}`,
+  }));
   const set = (patch: Partial<Score>) =>
-    onChange({ criterionId: criterion.id, scaleLevelId: score?.scaleLevelId ?? '', comment: score?.comment ?? '', citedNoteIds: score?.citedNoteIds ?? [], ...patch });
+    onChange({
+      criterionId: criterion.id,
+      scaleLevelId: score?.scaleLevelId ?? '',
+      comment: score?.comment ?? '',
+      citedNoteIds: score?.citedNoteIds ?? [],
+      ...patch,
+    });
 
   const chosen = rubric.levels.find((_, i) => levelIdAt(rubric, criterion, i) === score?.scaleLevelId);
   return (
@@ -126,45 +135,61 @@ function CriterionScore({
         </Group>
       </Accordion.Control>
       <Accordion.Panel>
-      <Stack gap="sm">
-        <LevelRadios rubric={rubric} criterion={criterion} labelledBy={nameId} value={score?.scaleLevelId ?? ''} onChange={(id) => set({ scaleLevelId: id })} />
-        {score?.scaleLevelId ? (
-          <Group>
-            <Button size="compact-sm" variant="subtle" onClick={() => onChange(null)} aria-label={t('score.clearNamed', { name })}>
-              {t('score.clear')}
-            </Button>
-          </Group>
-        ) : null}
-        <Textarea
-          label={t('score.comment')}
-          autosize
-          minRows={2}
-          maxLength={OBSERVATION_LIMITS.commentChars}
-          value={score?.comment ?? ''}
-          onChange={(e) => set({ comment: e.currentTarget.value })}
-          disabled={!score?.scaleLevelId}
-          description={score?.scaleLevelId ? undefined : t('score.chooseFirst')}
-        />
-        {notes.length ? (
-          <MultiSelect
-            label={t('score.cite')}
-            placeholder={score?.citedNoteIds.length ? undefined : t('score.citePlaceholder')}
-            data={noteOptions}
-            value={score?.citedNoteIds ?? []}
-            onChange={(value) => set({ citedNoteIds: value })}
-            disabled={!score?.scaleLevelId}
-            searchable
-            hidePickedOptions
+        <Stack gap="sm">
+          <LevelRadios
+            rubric={rubric}
+            criterion={criterion}
+            labelledBy={nameId}
+            value={score?.scaleLevelId ?? ''}
+            onChange={(id) => set({ scaleLevelId: id })}
           />
-        ) : null}
-      </Stack>
+          {score?.scaleLevelId ? (
+            <Group>
+              <Button size="compact-sm" variant="subtle" onClick={() => onChange(null)} aria-label={t('score.clearNamed', { name })}>
+                {t('score.clear')}
+              </Button>
+            </Group>
+          ) : null}
+          <Textarea
+            label={t('score.comment')}
+            autosize
+            minRows={2}
+            maxLength={OBSERVATION_LIMITS.commentChars}
+            value={score?.comment ?? ''}
+            onChange={(e) => set({ comment: e.currentTarget.value })}
+            disabled={!score?.scaleLevelId}
+            description={score?.scaleLevelId ? undefined : t('score.chooseFirst')}
+          />
+          {notes.length ? (
+            <MultiSelect
+              label={t('score.cite')}
+              placeholder={score?.citedNoteIds.length ? undefined : t('score.citePlaceholder')}
+              data={noteOptions}
+              value={score?.citedNoteIds ?? []}
+              onChange={(value) => set({ citedNoteIds: value })}
+              disabled={!score?.scaleLevelId}
+              searchable
+              hidePickedOptions
+            />
+          ) : null}
+        </Stack>
       </Accordion.Panel>
     </Accordion.Item>
   );
 }
 
 /** Each competency of the teacher's rubric (one panel each, with its level shown when closed): choose a level (its descriptor beside it), comment, cite notes. */
-export function ScoringSection({ rubric, scores, notes, onChange }: { rubric: ObservationRubric; scores: Score[]; notes: Note[]; onChange: (scores: Score[]) => void }) {
+export function ScoringSection({
+  rubric,
+  scores,
+  notes,
+  onChange,
+}: {
+  rubric: ObservationRubric;
+  scores: Score[];
+  notes: Note[];
+  onChange: (scores: Score[]) => void;
+}) {
   const { t } = useTranslation('observations');
   const scored = scores.filter((s) => s.scaleLevelId).length;
   // The first competency not scored yet starts open; the others open with a tap or Enter.
@@ -178,16 +203,22 @@ export function ScoringSection({ rubric, scores, notes, onChange }: { rubric: Ob
         {t('score.progress', { scored, total: rubric.criteria.length, rubric: rubric.title })}
       </Text>
       <Accordion multiple defaultValue={firstOpen} variant="separated" order={3} chevronPosition="right">
-      {rubric.criteria.map((criterion) => (
-        <CriterionScore
-          key={criterion.id}
-          rubric={rubric}
-          criterion={criterion}
-          score={scores.find((s) => s.criterionId === criterion.id)}
-          notes={notes}
-          onChange={(next) => onChange(next ? [...scores.filter((s) => s.criterionId !== criterion.id), next] : scores.filter((s) => s.criterionId !== criterion.id))}
-        />
-      ))}
+        {rubric.criteria.map((criterion) => (
+          <CriterionScore
+            key={criterion.id}
+            rubric={rubric}
+            criterion={criterion}
+            score={scores.find((s) => s.criterionId === criterion.id)}
+            notes={notes}
+            onChange={(next) =>
+              onChange(
+                next
+                  ? [...scores.filter((s) => s.criterionId !== criterion.id), next]
+                  : scores.filter((s) => s.criterionId !== criterion.id),
+              )
+            }
+          />
+        ))}
       </Accordion>
     </Stack>
   );

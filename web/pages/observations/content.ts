@@ -20,9 +20,20 @@ export function contentOf(o: Observation): DraftContent {
   return {
     durationMinutes: o.durationMinutes,
     classLabel: o.classLabel ?? '',
-    notes: [...o.notes].sort((a, b) => a.position - b.position).map((n) => ({ id: n.id, notedAt: n.notedAt, body: n.body, itemId: n.itemId })),
-    scores: o.scores.map((s) => ({ criterionId: s.criterionId, scaleLevelId: s.scaleLevelId, comment: s.comment ?? '', citedNoteIds: s.citedNoteIds })),
-    lookForResults: lookFors.map((lookFor) => ({ lookFor, seen: recorded.get(lookFor)?.seen ?? null, comment: recorded.get(lookFor)?.comment ?? '' })),
+    notes: [...o.notes]
+      .sort((a, b) => a.position - b.position)
+      .map((n) => ({ id: n.id, notedAt: n.notedAt, body: n.body, itemId: n.itemId })),
+    scores: o.scores.map((s) => ({
+      criterionId: s.criterionId,
+      scaleLevelId: s.scaleLevelId,
+      comment: s.comment ?? '',
+      citedNoteIds: s.citedNoteIds,
+    })),
+    lookForResults: lookFors.map((lookFor) => ({
+      lookFor,
+      seen: recorded.get(lookFor)?.seen ?? null,
+      comment: recorded.get(lookFor)?.comment ?? '',
+    })),
     glows: o.glows,
     grows: o.grows,
     actionStepChecks: o.actionStepChecks.map((c) => ({ actionStepId: c.actionStepId, result: c.result, comment: c.comment ?? '' })),
@@ -35,11 +46,22 @@ export function toSaveFields(c: DraftContent): Omit<SaveDraftInput, 'version'> {
     durationMinutes: c.durationMinutes,
     classLabel: c.classLabel.trim() || null,
     notes: c.notes.map((n) => ({ id: n.id, notedAt: n.notedAt, body: n.body, itemId: n.itemId })),
-    scores: c.scores.filter((s) => s.scaleLevelId).map((s) => ({ criterionId: s.criterionId, scaleLevelId: s.scaleLevelId, comment: s.comment.trim() || null, citedNoteIds: s.citedNoteIds })),
+    scores: c.scores
+      .filter((s) => s.scaleLevelId)
+      .map((s) => ({
+        criterionId: s.criterionId,
+        scaleLevelId: s.scaleLevelId,
+        comment: s.comment.trim() || null,
+        citedNoteIds: s.citedNoteIds,
+      })),
     lookForResults: c.lookForResults.map((r) => ({ lookFor: r.lookFor, seen: r.seen, comment: r.comment.trim() || null })),
     glows: c.glows,
     grows: c.grows,
-    actionStepChecks: c.actionStepChecks.map((a) => ({ actionStepId: a.actionStepId, result: a.result, comment: a.comment.trim() || null })),
+    actionStepChecks: c.actionStepChecks.map((a) => ({
+      actionStepId: a.actionStepId,
+      result: a.result,
+      comment: a.comment.trim() || null,
+    })),
   };
 }
 
@@ -52,10 +74,18 @@ export function sameContent(a: DraftContent, b: DraftContent): boolean {
  * The person's words as plain text, for the "copy" button when a change could not be saved.
  * `labels`: the headings in the reader's language.
  */
-export function contentAsText(c: DraftContent, labels: { notes: string; glows: string; grows: string; comments: string }, time: (iso: string) => string): string {
+export function contentAsText(
+  c: DraftContent,
+  labels: { notes: string; glows: string; grows: string; comments: string },
+  time: (iso: string) => string,
+): string {
   const parts: string[] = [];
   if (c.notes.length) parts.push(`${labels.notes}\n${c.notes.map((n) => `${time(n.notedAt)}  ${n.body}`).join('\n')}`);
-  const comments = [...c.scores.map((s) => s.comment), ...c.lookForResults.map((r) => r.comment), ...c.actionStepChecks.map((a) => a.comment)].filter((x) => x.trim());
+  const comments = [
+    ...c.scores.map((s) => s.comment),
+    ...c.lookForResults.map((r) => r.comment),
+    ...c.actionStepChecks.map((a) => a.comment),
+  ].filter((x) => x.trim());
   if (comments.length) parts.push(`${labels.comments}\n${comments.join('\n')}`);
   if (c.glows.trim()) parts.push(`${labels.glows}\n${c.glows}`);
   if (c.grows.trim()) parts.push(`${labels.grows}\n${c.grows}`);

@@ -68,7 +68,14 @@ export function writeLocalDraft<T>(storage: KeyValueStorage | null, userId: stri
 }
 
 /** A person's change: the new content, not yet confirmed by the server. */
-export function recordChange<T>(storage: KeyValueStorage | null, userId: string, observationId: string, baseVersion: number, content: T, now = new Date()): LocalDraft<T> {
+export function recordChange<T>(
+  storage: KeyValueStorage | null,
+  userId: string,
+  observationId: string,
+  baseVersion: number,
+  content: T,
+  now = new Date(),
+): LocalDraft<T> {
   const draft: LocalDraft<T> = { observationId, baseVersion, changedAt: now.toISOString(), pending: true, content };
   writeLocalDraft(storage, userId, draft);
   return draft;
@@ -78,10 +85,20 @@ export function recordChange<T>(storage: KeyValueStorage | null, userId: string,
  * The server saved the content sent from the copy changed at `sentChangedAt` and is now at
  * `version`. The copy moves to the new version; it stays pending if the person changed it since.
  */
-export function recordSaved(storage: KeyValueStorage | null, userId: string, observationId: string, sentChangedAt: string, version: number): void {
+export function recordSaved(
+  storage: KeyValueStorage | null,
+  userId: string,
+  observationId: string,
+  sentChangedAt: string,
+  version: number,
+): void {
   const current = readLocalDraft(storage, userId, observationId);
   if (!current) return;
-  writeLocalDraft(storage, userId, { ...current, baseVersion: version, pending: current.changedAt !== sentChangedAt ? current.pending : false });
+  writeLocalDraft(storage, userId, {
+    ...current,
+    baseVersion: version,
+    pending: current.changedAt !== sentChangedAt ? current.pending : false,
+  });
 }
 
 export function clearLocalDraft(storage: KeyValueStorage | null, userId: string, observationId: string): void {
@@ -105,7 +122,11 @@ export type StartingPoint<T> =
  * server still has (it is newer); when the server moved on meanwhile, both are shown; otherwise
  * the server's (the local copy is only a confirmed echo of it, or holds what the server has).
  */
-export function startingPoint<T>(serverVersion: number, local: LocalDraft<T> | null, sameAsServer?: (content: T) => boolean): StartingPoint<T> {
+export function startingPoint<T>(
+  serverVersion: number,
+  local: LocalDraft<T> | null,
+  sameAsServer?: (content: T) => boolean,
+): StartingPoint<T> {
   if (!local || !local.pending) return { kind: 'server' };
   // Sent and saved, but the tab closed before the answer came: nothing is lost.
   if (sameAsServer?.(local.content)) return { kind: 'server' };

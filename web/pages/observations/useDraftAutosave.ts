@@ -145,7 +145,13 @@ export function useDraftAutosave<T>({
       if (choice === 'theirs') {
         latest.current = null;
         if (theirsContent !== undefined) {
-          writeLocalDraft(storage.current, userId, { observationId, baseVersion: theirsVersion, changedAt: new Date().toISOString(), pending: false, content: theirsContent });
+          writeLocalDraft(storage.current, userId, {
+            observationId,
+            baseVersion: theirsVersion,
+            changedAt: new Date().toISOString(),
+            pending: false,
+            content: theirsContent,
+          });
         }
         setState({ kind: 'idle' });
         return;

@@ -45,10 +45,16 @@ function FieldsTable({ rows, cmp }: { rows: FieldRow[]; cmp: StepComparison }) {
               {r.differs ? <DiffBadge /> : null}
             </Group>
             <Text size="sm">
-              <Text span fw={600}>{t('compare.stepA')}:</Text> {r.a}
+              <Text span fw={600}>
+                {t('compare.stepA')}:
+              </Text>{' '}
+              {r.a}
             </Text>
             <Text size="sm">
-              <Text span fw={600}>{t('compare.stepB')}:</Text> {r.b}
+              <Text span fw={600}>
+                {t('compare.stepB')}:
+              </Text>{' '}
+              {r.b}
             </Text>
           </Card>
         ))}
@@ -125,10 +131,16 @@ function RubricRows({ cmp }: { cmp: StepComparison }) {
                       {changed ? <DiffBadge /> : null}
                     </Group>
                     <Text size="sm">
-                      <Text span fw={600}>{t('compare.stepA')}:</Text> {row.a ? row.a[i] || '—' : none}
+                      <Text span fw={600}>
+                        {t('compare.stepA')}:
+                      </Text>{' '}
+                      {row.a ? row.a[i] || '—' : none}
                     </Text>
                     <Text size="sm">
-                      <Text span fw={600}>{t('compare.stepB')}:</Text> {row.b ? row.b[i] || '—' : none}
+                      <Text span fw={600}>
+                        {t('compare.stepB')}:
+                      </Text>{' '}
+                      {row.b ? row.b[i] || '—' : none}
                     </Text>
                   </Box>
                 );
@@ -154,8 +166,24 @@ function RubricRows({ cmp }: { cmp: StepComparison }) {
                           {changed ? <DiffBadge /> : null}
                         </Group>
                       </Table.Th>
-                      <Table.Td style={{ whiteSpace: 'pre-line' }}>{row.a ? row.a[i] || '—' : <Text c="dimmed" size="sm">{none}</Text>}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'pre-line' }}>{row.b ? row.b[i] || '—' : <Text c="dimmed" size="sm">{none}</Text>}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-line' }}>
+                        {row.a ? (
+                          row.a[i] || '—'
+                        ) : (
+                          <Text c="dimmed" size="sm">
+                            {none}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-line' }}>
+                        {row.b ? (
+                          row.b[i] || '—'
+                        ) : (
+                          <Text c="dimmed" size="sm">
+                            {none}
+                          </Text>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
@@ -177,14 +205,24 @@ function Comparison({ cmp }: { cmp: StepComparison }) {
       : t('step.years', { count: s.prerequisites.minYearsExperience, formatted: formatNumber(s.prerequisites.minYearsExperience) });
   const d = cmp.differences;
   const rows: FieldRow[] = [
-    { label: t('field.staffRole'), a: cmp.a.staffRole ? t(`role.${cmp.a.staffRole}`) : '—', b: cmp.b.staffRole ? t(`role.${cmp.b.staffRole}`) : '—', differs: d.staffRole },
+    {
+      label: t('field.staffRole'),
+      a: cmp.a.staffRole ? t(`role.${cmp.a.staffRole}`) : '—',
+      b: cmp.b.staffRole ? t(`role.${cmp.b.staffRole}`) : '—',
+      differs: d.staffRole,
+    },
     {
       label: t('field.responsibilityLevel'),
       a: cmp.a.responsibilityLevel === null ? '—' : formatNumber(cmp.a.responsibilityLevel),
       b: cmp.b.responsibilityLevel === null ? '—' : formatNumber(cmp.b.responsibilityLevel),
       differs: d.responsibilityLevel,
     },
-    { label: t('field.payBand'), a: formatPayBand(t, cmp.a.payBandMinUsd, cmp.a.payBandMaxUsd), b: formatPayBand(t, cmp.b.payBandMinUsd, cmp.b.payBandMaxUsd), differs: d.payBand },
+    {
+      label: t('field.payBand'),
+      a: formatPayBand(t, cmp.a.payBandMinUsd, cmp.a.payBandMaxUsd),
+      b: formatPayBand(t, cmp.b.payBandMinUsd, cmp.b.payBandMaxUsd),
+      differs: d.payBand,
+    },
     { label: t('field.minYearsExperience'), a: years(cmp.a), b: years(cmp.b), differs: d.minYearsExperience },
     {
       label: t('field.credentials'),
@@ -222,7 +260,10 @@ function Comparison({ cmp }: { cmp: StepComparison }) {
         {cmp.frameworkVersion ? (
           <Stack gap="sm">
             <Text c="dimmed">
-              {t('compare.versionLine', { framework: cmp.frameworkVersion.frameworkTitle, version: formatNumber(cmp.frameworkVersion.versionNumber) })}
+              {t('compare.versionLine', {
+                framework: cmp.frameworkVersion.frameworkTitle,
+                version: formatNumber(cmp.frameworkVersion.versionNumber),
+              })}
               {' · '}
               {t('compare.counts', {
                 changed: formatNumber(counts.changed),
@@ -271,8 +312,18 @@ export default function ComparePage() {
       </Anchor>
       <PageHeader title={t('compare.title')} subtitle={t('compare.subtitle')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} maw={800}>
-        <NativeSelect label={t('compare.stepA')} value={params.a} onChange={(e) => setParams({ a: e.currentTarget.value })} data={options} />
-        <NativeSelect label={t('compare.stepB')} value={params.b} onChange={(e) => setParams({ b: e.currentTarget.value })} data={options} />
+        <NativeSelect
+          label={t('compare.stepA')}
+          value={params.a}
+          onChange={(e) => setParams({ a: e.currentTarget.value })}
+          data={options}
+        />
+        <NativeSelect
+          label={t('compare.stepB')}
+          value={params.b}
+          onChange={(e) => setParams({ b: e.currentTarget.value })}
+          data={options}
+        />
       </SimpleGrid>
       <ErrorAlert error={pathways.error ?? cmp.error} />
       {!params.a || !params.b ? <Text>{t('compare.pickTwo')}</Text> : null}

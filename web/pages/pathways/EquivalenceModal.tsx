@@ -28,7 +28,10 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const next = { other: other ? undefined : t('validation.required'), dimensions: dimensions.length ? undefined : t('equivalence.pickDimension') };
+    const next = {
+      other: other ? undefined : t('validation.required'),
+      dimensions: dimensions.length ? undefined : t('equivalence.pickDimension'),
+    };
     setErrors(next);
     if (next.other || next.dimensions) return;
     create.mutate({ stepId: step.id, equivalentStepId: other, dimensions, notes: notes.trim() || null }, { onSuccess: onSaved });
@@ -48,7 +51,12 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
             data={[{ value: '', label: t('field.choose') }, ...groups]}
             data-autofocus
           />
-          <Checkbox.Group label={t('equivalence.dimensions')} value={dimensions} onChange={(v) => setDimensions(v as EquivalenceDimension[])} error={errors.dimensions}>
+          <Checkbox.Group
+            label={t('equivalence.dimensions')}
+            value={dimensions}
+            onChange={(v) => setDimensions(v as EquivalenceDimension[])}
+            error={errors.dimensions}
+          >
             <Group mt="xs">
               {EQUIVALENCE_DIMENSIONS.map((d) => (
                 <Checkbox key={d} value={d} label={t(`dimension.${d}`)} />

@@ -73,7 +73,10 @@ export function PathwayFormModal({ pathway, onClose, onSaved }: { pathway?: Path
               label={t('field.function')}
               required
               {...form.getInputProps('function')}
-              data={[{ value: '', label: t('field.choose') }, ...CENTRAL_OFFICE_FUNCTIONS.map((f) => ({ value: f, label: t(`function.${f}`) }))]}
+              data={[
+                { value: '', label: t('field.choose') },
+                ...CENTRAL_OFFICE_FUNCTIONS.map((f) => ({ value: f, label: t(`function.${f}`) })),
+              ]}
             />
           ) : null}
           <Textarea label={t('field.description')} autosize minRows={2} {...form.getInputProps('description')} />

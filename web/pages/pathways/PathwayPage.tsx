@@ -159,13 +159,19 @@ export default function PathwayPage() {
       {dialog?.kind === 'stepActive' ? (
         <ConfirmModal
           opened
-          title={dialog.step.active ? t('step.deactivateTitle', { name: dialog.step.title }) : t('step.reactivateTitle', { name: dialog.step.title })}
+          title={
+            dialog.step.active
+              ? t('step.deactivateTitle', { name: dialog.step.title })
+              : t('step.reactivateTitle', { name: dialog.step.title })
+          }
           confirmLabel={dialog.step.active ? t('common.deactivate') : t('common.reactivate')}
           danger={dialog.step.active}
           loading={setStepActive.isPending}
           error={setStepActive.error}
           onClose={close}
-          onConfirm={() => setStepActive.mutate({ id: dialog.step.id, version: dialog.step.version, active: !dialog.step.active }, { onSuccess: close })}
+          onConfirm={() =>
+            setStepActive.mutate({ id: dialog.step.id, version: dialog.step.version, active: !dialog.step.active }, { onSuccess: close })
+          }
         >
           {dialog.step.active ? t('step.deactivateBody') : t('step.reactivateBody')}
         </ConfirmModal>

@@ -79,7 +79,12 @@ export default function PathwaysPage() {
         }
       />
       {editor ? (
-        <Switch mb="md" label={t('pathways.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+        <Switch
+          mb="md"
+          label={t('pathways.showInactive')}
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+        />
       ) : null}
       <ErrorAlert error={pathways.error} />
       {pathways.isPending ? <Loading /> : null}

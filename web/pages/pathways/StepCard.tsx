@@ -12,7 +12,12 @@ export type StepAction = 'edit' | 'up' | 'down' | 'active' | 'equivalence';
 /** The rubrics a reader opens from a step: each framework's published one, and its draft for editors. */
 export function StepRubricLinks({ step }: { step: PathwayStep }) {
   const { t } = useTranslation('pathways');
-  if (step.rubrics.length === 0) return <Text size="sm" c="dimmed">{t('step.noRubric')}</Text>;
+  if (step.rubrics.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('step.noRubric')}
+      </Text>
+    );
   return (
     <Group gap="xs">
       {step.rubrics.map((r) => (
@@ -52,12 +57,23 @@ export function StepCard({
   const p = step.prerequisites;
   const rows: [string, string][] = [
     [t('field.payBand'), formatPayBand(t, step.payBandMinUsd, step.payBandMaxUsd)],
-    [t('field.minYearsExperience'), p.minYearsExperience === null ? t('step.noMinimum') : t('step.years', { count: p.minYearsExperience, formatted: formatNumber(p.minYearsExperience) })],
+    [
+      t('field.minYearsExperience'),
+      p.minYearsExperience === null
+        ? t('step.noMinimum')
+        : t('step.years', { count: p.minYearsExperience, formatted: formatNumber(p.minYearsExperience) }),
+    ],
     [t('field.credentials'), p.credentials.length ? p.credentials.join('; ') : t('step.noneRequired')],
     [t('field.evidence'), p.evidence.length ? p.evidence.join('; ') : t('step.noneRequired')],
   ];
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={`step-${step.id}`} style={step.active ? undefined : { opacity: 0.75 }}>
+    <Card
+      withBorder
+      padding="md"
+      component="article"
+      aria-labelledby={`step-${step.id}`}
+      style={step.active ? undefined : { opacity: 0.75 }}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={2}>
@@ -108,7 +124,11 @@ export function StepCard({
                       </Anchor>
                     </span>
                     {editor ? (
-                      <CloseButton size="sm" aria-label={t('equivalence.remove', { name: e.step.title })} onClick={() => onRemoveEquivalence(e.id)} />
+                      <CloseButton
+                        size="sm"
+                        aria-label={t('equivalence.remove', { name: e.step.title })}
+                        onClick={() => onRemoveEquivalence(e.id)}
+                      />
                     ) : null}
                   </Group>
                 </List.Item>
@@ -133,10 +153,22 @@ export function StepCard({
               <Button size="xs" variant="default" onClick={() => onAction('edit')} aria-label={t('step.editNamed', { name: step.title })}>
                 {t('common.edit')}
               </Button>
-              <Button size="xs" variant="default" disabled={isFirst} onClick={() => onAction('up')} aria-label={t('step.moveUpNamed', { name: step.title })}>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={isFirst}
+                onClick={() => onAction('up')}
+                aria-label={t('step.moveUpNamed', { name: step.title })}
+              >
                 {t('step.moveUp')}
               </Button>
-              <Button size="xs" variant="default" disabled={isLast} onClick={() => onAction('down')} aria-label={t('step.moveDownNamed', { name: step.title })}>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={isLast}
+                onClick={() => onAction('down')}
+                aria-label={t('step.moveDownNamed', { name: step.title })}
+              >
                 {t('step.moveDown')}
               </Button>
               <Button size="xs" variant="default" onClick={() => onAction('equivalence')}>

@@ -72,7 +72,11 @@ export function StepFormModal({
         responsibilityLevel: num(values.responsibilityLevel),
         summary: values.summary.trim() || null,
         responsibilities: lines(values.responsibilities),
-        prerequisites: { minYearsExperience: num(values.minYearsExperience), credentials: lines(values.credentials), evidence: lines(values.evidence) },
+        prerequisites: {
+          minYearsExperience: num(values.minYearsExperience),
+          credentials: lines(values.credentials),
+          evidence: lines(values.evidence),
+        },
         payBandMinUsd: num(values.payBandMinUsd),
         payBandMaxUsd: num(values.payBandMaxUsd),
       }),
@@ -85,7 +89,9 @@ export function StepFormModal({
   const create = useCreateStep();
   const update = useUpdateStep();
   const mutation = step ? update : create;
-  const conflict = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: PathwayStep } | null)?.current ?? null) : null;
+  const conflict = isApiError(update.error, 'conflict')
+    ? ((update.error.details as { current?: PathwayStep } | null)?.current ?? null)
+    : null;
   const thousands = new Intl.NumberFormat(i18n.language).format(1000).replace(/\d/g, '') || undefined;
 
   const onSubmit = form.onSubmit((input) => {
@@ -174,7 +180,13 @@ export function StepFormModal({
             minRows={2}
             {...form.getInputProps('credentials')}
           />
-          <Textarea label={t('field.evidence')} description={t('step.onePerLine')} autosize minRows={2} {...form.getInputProps('evidence')} />
+          <Textarea
+            label={t('field.evidence')}
+            description={t('step.onePerLine')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('evidence')}
+          />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
         </Stack>
       </form>

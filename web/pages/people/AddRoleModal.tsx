@@ -33,7 +33,9 @@ export function AddRoleModal({ person, onClose }: { person: Person; onClose: () 
       }),
     }),
   });
-  const onSubmit = form.onSubmit((input) => add.mutate(input, { onSuccess: onClose, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }));
+  const onSubmit = form.onSubmit((input) =>
+    add.mutate(input, { onSuccess: onClose, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  );
 
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
   return (
@@ -58,8 +60,12 @@ export function AddRoleModal({ person, onClose }: { person: Person; onClose: () 
           </SimpleGrid>
           <Checkbox label={t('roles.makePrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={add.isPending}>{t('roles.addSubmit')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('roles.addSubmit')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -16,7 +16,12 @@ const title = (c: ProfileCompetency) => `${c.humanCode ? `${c.humanCode} ` : ''}
 function LatestBadge({ competency }: { competency: ProfileCompetency }) {
   const { t } = useTranslation('tracker');
   const latest = competency.latest;
-  if (!latest) return <Text size="sm" c="dimmed">{t('profile.noLatest')}</Text>;
+  if (!latest)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('profile.noLatest')}
+      </Text>
+    );
   return (
     <Badge variant="light" color={latest.proficient ? 'teal' : 'orange'} style={{ textTransform: 'none' }}>
       {t('profile.latest', { level: levelText(latest) })}
@@ -27,8 +32,13 @@ function LatestBadge({ competency }: { competency: ProfileCompetency }) {
 /** One competency's trend: a small line chart, described for screen readers (the table view holds the numbers). */
 function TrendCard({ competency }: { competency: ProfileCompetency }) {
   const { t } = useTranslation('tracker');
-  const data = competency.points.filter((p) => p.levelScore !== null).map((p) => ({ date: formatDate(p.observedAt), score: p.levelScore! }));
-  const axis = levelAxis(competency.scaleLevels, data.map((d) => d.score));
+  const data = competency.points
+    .filter((p) => p.levelScore !== null)
+    .map((p) => ({ date: formatDate(p.observedAt), score: p.levelScore! }));
+  const axis = levelAxis(
+    competency.scaleLevels,
+    data.map((d) => d.score),
+  );
   const latest = competency.latest ? levelText(competency.latest) : t('profile.noLatest');
   return (
     <Card withBorder padding="sm" component="li">
@@ -42,7 +52,10 @@ function TrendCard({ competency }: { competency: ProfileCompetency }) {
             {t('profile.framework', { title: competency.framework.title, version: competency.framework.versionNumber })}
           </Text>
         </Group>
-        <div role="img" aria-label={t('profile.chartLabel', { competency: title(competency), count: competency.points.length, level: latest })}>
+        <div
+          role="img"
+          aria-label={t('profile.chartLabel', { competency: title(competency), count: competency.points.length, level: latest })}
+        >
           <LineChart
             h={140}
             data={data}
@@ -86,7 +99,11 @@ function ProfileTable({ competencies }: { competencies: ProfileCompetency[] }) {
                 ) : null}
                 <Table.Td>{formatDate(p.observedAt)}</Table.Td>
                 <Table.Td>{levelText(p)}</Table.Td>
-                <Table.Td>{t(`profile.sources.${['observation', 'self_assessment', 'training_assessment'].includes(p.source) ? p.source : 'other'}`)}</Table.Td>
+                <Table.Td>
+                  {t(
+                    `profile.sources.${['observation', 'self_assessment', 'training_assessment'].includes(p.source) ? p.source : 'other'}`,
+                  )}
+                </Table.Td>
               </Table.Tr>
             )),
           )}
@@ -124,7 +141,11 @@ export function CompetencyProfile({ personId }: { personId: string }) {
           />
         ) : null}
       </Group>
-      {profile.data.view === 'development' ? <Text size="sm" c="dimmed">{t('profile.coachView')}</Text> : null}
+      {profile.data.view === 'development' ? (
+        <Text size="sm" c="dimmed">
+          {t('profile.coachView')}
+        </Text>
+      ) : null}
       {competencies.length === 0 ? (
         <Text c="dimmed">{t('profile.empty')}</Text>
       ) : view === 'table' ? (

@@ -15,7 +15,9 @@ export function EndRoleModal({ person, assignment, onClose }: { person: Person; 
   const form = useForm({
     initialValues: { endDate: todayIso() },
     ...schemaForm(EndRoleAssignmentInput, t, {
-      check: ({ endDate }: { endDate: string }) => ({ endDate: endDate && assignment.beginDate && endDate < assignment.beginDate ? t('validation.endBeforeBegin') : undefined }),
+      check: ({ endDate }: { endDate: string }) => ({
+        endDate: endDate && assignment.beginDate && endDate < assignment.beginDate ? t('validation.endBeforeBegin') : undefined,
+      }),
     }),
   });
   const onSubmit = form.onSubmit(({ endDate }) => end.mutate({ assignmentId: assignment.id, endDate }, { onSuccess: onClose }));
@@ -28,8 +30,12 @@ export function EndRoleModal({ person, assignment, onClose }: { person: Person; 
           <ErrorAlert error={end.error} />
           <TextInput type="date" label={t('field.endDate')} required {...form.getInputProps('endDate')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="red" loading={end.isPending}>{t('roles.end')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={end.isPending}>
+              {t('roles.end')}
+            </Button>
           </Group>
         </Stack>
       </form>

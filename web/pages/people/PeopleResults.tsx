@@ -26,7 +26,11 @@ export function PeopleResults({ people }: { people: PersonSummary[] }) {
                 {role(person)} · {person.primaryRole.orgUnitName}
               </Text>
             ) : null}
-            {person.email ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{person.email}</Text> : null}
+            {person.email ? (
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {person.email}
+              </Text>
+            ) : null}
             {person.active ? null : <ActiveBadge active={false} />}
           </Paper>
         ))}

@@ -46,7 +46,11 @@ export function PersonAccount({ person }: { person: Person }) {
           <Button variant="default" onClick={sendInvite} loading={invite.isPending} disabled={!person.email}>
             {account.status === 'invited' ? t('account.resendInvite') : t('account.invite')}
           </Button>
-          {!person.email ? <Text size="sm" c="dimmed">{t('account.needsEmail')}</Text> : null}
+          {!person.email ? (
+            <Text size="sm" c="dimmed">
+              {t('account.needsEmail')}
+            </Text>
+          ) : null}
         </Group>
       ) : null}
       {(invite.error as { details?: { code?: string } } | null)?.details?.code === 'email_in_district' ? (

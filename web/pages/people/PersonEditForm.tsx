@@ -51,7 +51,9 @@ export function PersonEditForm({ person, onDone }: { person: Person; onDone: () 
   const [version, setVersion] = useState(person.version);
   const form = useForm({
     initialValues: personValues(person),
-    ...schemaForm(UpdatePersonInput, t, { toInput: (values: PersonValues) => ({ ...blankToNull(values, OPTIONAL_PERSON_FIELDS), version }) }),
+    ...schemaForm(UpdatePersonInput, t, {
+      toInput: (values: PersonValues) => ({ ...blankToNull(values, OPTIONAL_PERSON_FIELDS), version }),
+    }),
   });
   const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: Person } | null)?.current ?? null) : null;
 

@@ -11,9 +11,23 @@ import { EndRoleModal } from './EndRoleModal.tsx';
 /** "Current", "Ended" or "Inactive"/"Starts later" for an assignment. */
 function StateBadge({ assignment }: { assignment: RoleAssignment }) {
   const { t } = useTranslation();
-  if (assignment.current) return <Badge color="green" variant="light">{t('roles.current')}</Badge>;
-  if (assignment.active && assignment.beginDate && !assignment.endDate) return <Badge color="blue" variant="light">{t('roles.upcoming')}</Badge>;
-  return <Badge color="gray" variant="light">{t('roles.ended')}</Badge>;
+  if (assignment.current)
+    return (
+      <Badge color="green" variant="light">
+        {t('roles.current')}
+      </Badge>
+    );
+  if (assignment.active && assignment.beginDate && !assignment.endDate)
+    return (
+      <Badge color="blue" variant="light">
+        {t('roles.upcoming')}
+      </Badge>
+    );
+  return (
+    <Badge color="gray" variant="light">
+      {t('roles.ended')}
+    </Badge>
+  );
 }
 
 /** The person's current roles and role history, with add/end for those who may manage roles. */
@@ -35,7 +49,12 @@ export function RoleAssignments({ person }: { person: Person }) {
   };
   const endButton = (a: RoleAssignment) =>
     manage && a.active && !a.endDate ? (
-      <Button size="xs" variant="default" onClick={() => setEnding(a)} aria-label={t('roles.endNamed', { role: t(`role.${a.role}`), unit: a.orgUnitName })}>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => setEnding(a)}
+        aria-label={t('roles.endNamed', { role: t(`role.${a.role}`), unit: a.orgUnitName })}
+      >
         {t('roles.end')}
       </Button>
     ) : null;
@@ -43,8 +62,14 @@ export function RoleAssignments({ person }: { person: Person }) {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2} size="h3">{t('roles.currentTitle')}</Title>
-        {manage ? <Button variant="default" onClick={() => setAdding(true)}>{t('roles.add')}</Button> : null}
+        <Title order={2} size="h3">
+          {t('roles.currentTitle')}
+        </Title>
+        {manage ? (
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {t('roles.add')}
+          </Button>
+        ) : null}
       </Group>
       {current.length === 0 ? <Text>{t('roles.noCurrent')}</Text> : null}
       <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('roles.currentTitle')}>
@@ -53,7 +78,9 @@ export function RoleAssignments({ person }: { person: Person }) {
             <Group justify="space-between">
               <div>
                 <Text fw={600}>{roleName(a)}</Text>
-                <Anchor component={Link} to={`/schools/${a.orgUnitId}`} size="sm">{a.orgUnitName}</Anchor>
+                <Anchor component={Link} to={`/schools/${a.orgUnitId}`} size="sm">
+                  {a.orgUnitName}
+                </Anchor>
                 <Text size="sm">{dates(a)}</Text>
               </div>
               {endButton(a)}
@@ -62,12 +89,19 @@ export function RoleAssignments({ person }: { person: Person }) {
         ))}
       </Stack>
 
-      <Title order={2} size="h3">{t('roles.historyTitle')}</Title>
-      {history.length === 0 ? <Text>{t('roles.noHistory')}</Text> : isPhone ? (
+      <Title order={2} size="h3">
+        {t('roles.historyTitle')}
+      </Title>
+      {history.length === 0 ? (
+        <Text>{t('roles.noHistory')}</Text>
+      ) : isPhone ? (
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('roles.historyTitle')}>
           {history.map((a) => (
             <Paper component="li" key={a.id} withBorder p="sm">
-              <Group justify="space-between"><Text fw={600}>{roleName(a)}</Text><StateBadge assignment={a} /></Group>
+              <Group justify="space-between">
+                <Text fw={600}>{roleName(a)}</Text>
+                <StateBadge assignment={a} />
+              </Group>
               <Text size="sm">{a.orgUnitName}</Text>
               <Text size="sm">{dates(a)}</Text>
               {endButton(a)}
@@ -94,7 +128,9 @@ export function RoleAssignments({ person }: { person: Person }) {
                 <Table.Td>{a.orgUnitName}</Table.Td>
                 <Table.Td>{a.beginDate ? formatDate(a.beginDate) : t('common.none')}</Table.Td>
                 <Table.Td>{a.endDate ? formatDate(a.endDate) : t('common.none')}</Table.Td>
-                <Table.Td><StateBadge assignment={a} /></Table.Td>
+                <Table.Td>
+                  <StateBadge assignment={a} />
+                </Table.Td>
                 {manage ? <Table.Td>{endButton(a)}</Table.Td> : null}
               </Table.Tr>
             ))}

@@ -4,7 +4,10 @@
  * "0, 1.5, 3" for a 1-4 scale. Without scale levels it spans the scores, rounded out to whole numbers.
  * @example levelAxis([{ levelScore: 1 }, { levelScore: 4 }], [2, 3]) // { domain: [1, 4], ticks: [1, 2, 3, 4] }
  */
-export function levelAxis(levels: readonly { levelScore: number }[], scores: readonly number[]): { domain: [number, number]; ticks: number[] } {
+export function levelAxis(
+  levels: readonly { levelScore: number }[],
+  scores: readonly number[],
+): { domain: [number, number]; ticks: number[] } {
   const values = levels.length ? levels.map((l) => l.levelScore) : [...scores];
   if (values.length === 0) return { domain: [0, 1], ticks: [0, 1] };
   const low = Math.floor(Math.min(...values));

@@ -44,32 +44,60 @@ export default function BulkPlacementPage() {
     bulk.mutate({ ...input(), dryRun: true }, { onSuccess: setPreview });
   };
   const onApply = () =>
-    bulk.mutate({ ...input(), dryRun: false }, {
-      onSuccess: (result) => {
-        setPreview(null);
-        notifySuccess(t('bulk.done', { count: result.placed, formatted: formatNumber(result.placed) }));
+    bulk.mutate(
+      { ...input(), dryRun: false },
+      {
+        onSuccess: (result) => {
+          setPreview(null);
+          notifySuccess(t('bulk.done', { count: result.placed, formatted: formatNumber(result.placed) }));
+        },
       },
-    });
+    );
   const schools = (units.data?.items ?? []).filter((u) => u.type === 'school').map((u) => ({ value: u.id, label: u.name }));
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/pathways" size="sm">{t('bulk.back')}</Anchor>
+      <Anchor component={Link} to="/pathways" size="sm">
+        {t('bulk.back')}
+      </Anchor>
       <PageHeader title={t('bulk.title')} subtitle={t('bulk.intro')} />
       <form onSubmit={onPreview} noValidate>
         <Stack maw={560}>
-          {refusalText(t, bulk.error) ? <Alert color="red" role="alert">{refusalText(t, bulk.error)}</Alert> : <ErrorAlert error={bulk.error} />}
+          {refusalText(t, bulk.error) ? (
+            <Alert color="red" role="alert">
+              {refusalText(t, bulk.error)}
+            </Alert>
+          ) : (
+            <ErrorAlert error={bulk.error} />
+          )}
           <NativeSelect
             label={t('bulk.role')}
             value={role}
             onChange={(e) => (setRole(e.currentTarget.value as StaffRole), reset())}
             data={STAFF_ROLES.map((r) => ({ value: r, label: tApp(`role.${r}`) }))}
           />
-          <MultiSelect label={t('bulk.schools')} required searchable data={schools} value={orgUnitIds} onChange={(v) => (setOrgUnitIds(v), reset())} error={errors.units} />
+          <MultiSelect
+            label={t('bulk.schools')}
+            required
+            searchable
+            data={schools}
+            value={orgUnitIds}
+            onChange={(v) => (setOrgUnitIds(v), reset())}
+            error={errors.units}
+          />
           <StepSelect value={stepId} onChange={(v) => (setStepId(v), reset())} error={errors.step} />
-          <TextInput type="date" label={t('placement.startDate')} required value={startDate} onChange={(e) => (setStartDate(e.currentTarget.value), reset())} error={errors.start} />
+          <TextInput
+            type="date"
+            label={t('placement.startDate')}
+            required
+            value={startDate}
+            onChange={(e) => (setStartDate(e.currentTarget.value), reset())}
+            error={errors.start}
+          />
           <Group>
-            <Button type="submit" variant="default" loading={bulk.isPending && !preview}>{t('bulk.preview')}</Button>
+            <Button type="submit" variant="default" loading={bulk.isPending && !preview}>
+              {t('bulk.preview')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -78,16 +106,28 @@ export default function BulkPlacementPage() {
           <Stack gap="xs">
             <Text fw={600}>{t('bulk.willPlace', { count: preview.placed, formatted: formatNumber(preview.placed) })}</Text>
             <Text size="sm">{t('bulk.matched', { count: preview.matched, formatted: formatNumber(preview.matched) })}</Text>
-            {preview.alreadyOnStep > 0 ? <Text size="sm">{t('bulk.already', { count: preview.alreadyOnStep, formatted: formatNumber(preview.alreadyOnStep) })}</Text> : null}
-            {preview.skippedLater > 0 ? <Text size="sm">{t('bulk.later', { count: preview.skippedLater, formatted: formatNumber(preview.skippedLater) })}</Text> : null}
+            {preview.alreadyOnStep > 0 ? (
+              <Text size="sm">{t('bulk.already', { count: preview.alreadyOnStep, formatted: formatNumber(preview.alreadyOnStep) })}</Text>
+            ) : null}
+            {preview.skippedLater > 0 ? (
+              <Text size="sm">{t('bulk.later', { count: preview.skippedLater, formatted: formatNumber(preview.skippedLater) })}</Text>
+            ) : null}
             {preview.sample.length > 0 ? (
               <List size="sm">
-                {preview.sample.map((p) => <List.Item key={p.id}><Anchor component={Link} to={`/people/${p.id}`}>{p.name}</Anchor></List.Item>)}
+                {preview.sample.map((p) => (
+                  <List.Item key={p.id}>
+                    <Anchor component={Link} to={`/people/${p.id}`}>
+                      {p.name}
+                    </Anchor>
+                  </List.Item>
+                ))}
               </List>
             ) : null}
             {preview.placed > 0 ? (
               <Group>
-                <Button onClick={onApply} loading={bulk.isPending}>{t('bulk.apply', { count: preview.placed, formatted: formatNumber(preview.placed) })}</Button>
+                <Button onClick={onApply} loading={bulk.isPending}>
+                  {t('bulk.apply', { count: preview.placed, formatted: formatNumber(preview.placed) })}
+                </Button>
               </Group>
             ) : null}
           </Stack>

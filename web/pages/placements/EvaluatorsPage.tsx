@@ -54,19 +54,35 @@ export default function EvaluatorsPage() {
         },
       },
     );
-  const source = (s: 'assigned' | 'computed' | 'none') => <Badge variant="light" color={s === 'assigned' ? 'blue' : s === 'computed' ? 'gray' : 'red'}>{t(`evaluators.sourceShort.${s}`)}</Badge>;
-  const check = (id: string, name: string) => <Checkbox aria-label={t('evaluators.select', { name })} checked={selected.includes(id)} onChange={() => toggle(id)} />;
+  const source = (s: 'assigned' | 'computed' | 'none') => (
+    <Badge variant="light" color={s === 'assigned' ? 'blue' : s === 'computed' ? 'gray' : 'red'}>
+      {t(`evaluators.sourceShort.${s}`)}
+    </Badge>
+  );
+  const check = (id: string, name: string) => (
+    <Checkbox aria-label={t('evaluators.select', { name })} checked={selected.includes(id)} onChange={() => toggle(id)} />
+  );
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/people" size="sm">{t('evaluators.back')}</Anchor>
+      <Anchor component={Link} to="/people" size="sm">
+        {t('evaluators.back')}
+      </Anchor>
       <PageHeader title={t('evaluators.title')} subtitle={t('evaluators.intro')} />
       <Group align="flex-end" gap="sm" role="search" aria-label={t('evaluators.filters')}>
-        <NativeSelect label={t('evaluators.schoolYear')} value={schoolYear} data={yearChoices(thisYear)} onChange={(e) => (setUrl({ year: e.currentTarget.value, offset: '0' }), setSelected([]))} />
+        <NativeSelect
+          label={t('evaluators.schoolYear')}
+          value={schoolYear}
+          data={yearChoices(thisYear)}
+          onChange={(e) => (setUrl({ year: e.currentTarget.value, offset: '0' }), setSelected([]))}
+        />
         <NativeSelect
           label={t('evaluators.school')}
           value={url.orgUnitId}
-          data={[{ value: '', label: t('evaluators.allSchools') }, ...(units.data?.items ?? []).filter((u) => u.type === 'school').map((u) => ({ value: u.id, label: u.name }))]}
+          data={[
+            { value: '', label: t('evaluators.allSchools') },
+            ...(units.data?.items ?? []).filter((u) => u.type === 'school').map((u) => ({ value: u.id, label: u.name })),
+          ]}
           onChange={(e) => (setUrl({ orgUnitId: e.currentTarget.value, offset: '0' }), setSelected([]))}
         />
       </Group>
@@ -76,17 +92,28 @@ export default function EvaluatorsPage() {
           <ErrorAlert error={bulk.error} />
           <PersonPicker label={t('evaluators.assignTo')} value={evaluatorId} onChange={setEvaluatorId} />
           <Group>
-            <Button onClick={assign} disabled={!evaluatorId || selected.length === 0} loading={bulk.isPending}>{t('evaluators.assign')}</Button>
+            <Button onClick={assign} disabled={!evaluatorId || selected.length === 0} loading={bulk.isPending}>
+              {t('evaluators.assign')}
+            </Button>
           </Group>
         </Stack>
       </Paper>
       <ErrorAlert error={list.error} />
-      {!list.data ? <Loading /> : items.length === 0 ? <Text>{t('evaluators.empty')}</Text> : isPhone ? (
+      {!list.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text>{t('evaluators.empty')}</Text>
+      ) : isPhone ? (
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('evaluators.title')}>
           {items.map((i) => (
             <Paper component="li" key={i.personId} withBorder p="sm">
               <Group justify="space-between" wrap="nowrap">
-                <Group gap="xs" wrap="nowrap">{check(i.personId, i.personName)}<Anchor component={Link} to={`/people/${i.personId}`}>{i.personName}</Anchor></Group>
+                <Group gap="xs" wrap="nowrap">
+                  {check(i.personId, i.personName)}
+                  <Anchor component={Link} to={`/people/${i.personId}`}>
+                    {i.personName}
+                  </Anchor>
+                </Group>
                 {source(i.source)}
               </Group>
               <Text size="sm">{i.primaryOrgUnitName ?? ''}</Text>
@@ -100,7 +127,9 @@ export default function EvaluatorsPage() {
             <Table.Caption>{t('evaluators.caption', { year: schoolYear })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col"><VisuallyHidden>{t('evaluators.selectColumn')}</VisuallyHidden></Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('evaluators.selectColumn')}</VisuallyHidden>
+                </Table.Th>
                 <Table.Th scope="col">{t('evaluators.person')}</Table.Th>
                 <Table.Th scope="col">{t('evaluators.school')}</Table.Th>
                 <Table.Th scope="col">{t('evaluator.evaluator')}</Table.Th>
@@ -111,7 +140,11 @@ export default function EvaluatorsPage() {
               {items.map((i) => (
                 <Table.Tr key={i.personId}>
                   <Table.Td>{check(i.personId, i.personName)}</Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/people/${i.personId}`}>{i.personName}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/people/${i.personId}`}>
+                      {i.personName}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{i.primaryOrgUnitName ?? ''}</Table.Td>
                   <Table.Td>{i.evaluator?.name ?? t('evaluator.none')}</Table.Td>
                   <Table.Td>{source(i.source)}</Table.Td>

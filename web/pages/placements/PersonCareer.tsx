@@ -26,30 +26,46 @@ export function PersonCareer({ personId }: { personId: string }) {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2} size="h3">{t('placement.title')}</Title>
-        {data.abilities.place ? <Button variant="default" onClick={() => setPlacing(true)}>{t('placement.placeAction')}</Button> : null}
+        <Title order={2} size="h3">
+          {t('placement.title')}
+        </Title>
+        {data.abilities.place ? (
+          <Button variant="default" onClick={() => setPlacing(true)}>
+            {t('placement.placeAction')}
+          </Button>
+        ) : null}
       </Group>
       {data.current ? (
         <Paper component="section" withBorder p="sm" aria-label={t('placement.current')}>
           <Text fw={600}>{data.current.stepTitle}</Text>
           <Text size="sm">{data.current.pathwayName}</Text>
           <Text size="sm">{dates(t, data.current)}</Text>
-          {data.current.note ? <Text size="sm" c="dimmed">{data.current.note}</Text> : null}
+          {data.current.note ? (
+            <Text size="sm" c="dimmed">
+              {data.current.note}
+            </Text>
+          ) : null}
         </Paper>
       ) : (
         <Text>{t('placement.none')}</Text>
       )}
       {earlier.length > 0 ? (
         <>
-          <Title order={3} size="h4">{t('placement.history')}</Title>
+          <Title order={3} size="h4">
+            {t('placement.history')}
+          </Title>
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('placement.history')}>
             {earlier.map((p) => (
               <Paper component="li" key={p.id} withBorder p="sm">
                 <Group justify="space-between">
                   <Text fw={600}>{p.stepTitle}</Text>
-                  <Badge color="gray" variant="light">{t(`placement.source.${p.source}`)}</Badge>
+                  <Badge color="gray" variant="light">
+                    {t(`placement.source.${p.source}`)}
+                  </Badge>
                 </Group>
-                <Text size="sm">{p.pathwayName} · {dates(t, p)}</Text>
+                <Text size="sm">
+                  {p.pathwayName} · {dates(t, p)}
+                </Text>
               </Paper>
             ))}
           </Stack>

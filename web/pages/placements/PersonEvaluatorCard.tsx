@@ -18,15 +18,29 @@ function ChangeEvaluatorModal({ view, onClose }: { view: PersonEvaluator; onClos
   return (
     <AppModal opened onClose={onClose} title={t('evaluator.changeTitle', { year: view.schoolYear })}>
       <Stack>
-        {isApiError(set.error, 'conflict') ? <Alert color="yellow" role="alert">{t('evaluator.conflict')}</Alert> : <ErrorAlert error={set.error} />}
+        {isApiError(set.error, 'conflict') ? (
+          <Alert color="yellow" role="alert">
+            {t('evaluator.conflict')}
+          </Alert>
+        ) : (
+          <ErrorAlert error={set.error} />
+        )}
         <PersonPicker label={t('evaluator.evaluator')} value={evaluatorId} onChange={setEvaluatorId} exclude={view.personId} />
         <Group justify="space-between">
           {view.source === 'assigned' ? (
-            <Button variant="subtle" onClick={() => save(null)} loading={set.isPending}>{t('evaluator.useDefault')}</Button>
-          ) : <span />}
+            <Button variant="subtle" onClick={() => save(null)} loading={set.isPending}>
+              {t('evaluator.useDefault')}
+            </Button>
+          ) : (
+            <span />
+          )}
           <Group>
-            <Button variant="default" onClick={onClose}>{t('placement.cancel')}</Button>
-            <Button onClick={() => evaluatorId && save(evaluatorId)} disabled={!evaluatorId} loading={set.isPending}>{t('evaluator.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('placement.cancel')}
+            </Button>
+            <Button onClick={() => evaluatorId && save(evaluatorId)} disabled={!evaluatorId} loading={set.isPending}>
+              {t('evaluator.save')}
+            </Button>
           </Group>
         </Group>
       </Stack>
@@ -45,12 +59,20 @@ export function PersonEvaluatorCard({ personId }: { personId: string }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={3} size="h4">{t('evaluator.title', { year: v.schoolYear })}</Title>
-        {v.abilities.assign ? <Button variant="default" size="xs" onClick={() => setChanging(true)}>{t('evaluator.change')}</Button> : null}
+        <Title order={3} size="h4">
+          {t('evaluator.title', { year: v.schoolYear })}
+        </Title>
+        {v.abilities.assign ? (
+          <Button variant="default" size="xs" onClick={() => setChanging(true)}>
+            {t('evaluator.change')}
+          </Button>
+        ) : null}
       </Group>
       <Paper withBorder p="sm">
         <Text fw={600}>{v.evaluator?.name ?? t('evaluator.none')}</Text>
-        <Text size="sm" c="dimmed">{t(`evaluator.source.${v.source}`, { school: v.primaryOrgUnitName ?? '' })}</Text>
+        <Text size="sm" c="dimmed">
+          {t(`evaluator.source.${v.source}`, { school: v.primaryOrgUnitName ?? '' })}
+        </Text>
       </Paper>
       {changing ? <ChangeEvaluatorModal view={v} onClose={() => setChanging(false)} /> : null}
     </Stack>

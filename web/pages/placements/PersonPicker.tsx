@@ -6,7 +6,17 @@ import { usePeople } from '../../api/people.ts';
 import { personName } from '../../components/personName.ts';
 
 /** Searches the active people of the district by name. */
-export function PersonPicker({ label, value, onChange, exclude }: { label: string; value: string | null; onChange: (id: string | null) => void; exclude?: string }) {
+export function PersonPicker({
+  label,
+  value,
+  onChange,
+  exclude,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  exclude?: string;
+}) {
   const { t } = useTranslation('pathways');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);

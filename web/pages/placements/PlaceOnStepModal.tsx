@@ -11,7 +11,15 @@ import { refusalText } from './refusal.ts';
 import { StepSelect } from './StepSelect.tsx';
 
 /** Places a person on a step from a date; their current placement ends the day before. */
-export function PlaceOnStepModal({ personId, placements, onClose }: { personId: string; placements: PersonPlacements; onClose: () => void }) {
+export function PlaceOnStepModal({
+  personId,
+  placements,
+  onClose,
+}: {
+  personId: string;
+  placements: PersonPlacements;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('pathways');
   const place = usePlaceOnStep(personId);
   const [stepId, setStepId] = useState<string | null>(null);
@@ -28,7 +36,10 @@ export function PlaceOnStepModal({ personId, placements, onClose }: { personId: 
     };
     setErrors(next);
     if (next.step || next.start) return;
-    place.mutate({ stepId: stepId!, startDate, note: note.trim() || null, currentPlacementId: current?.id ?? null }, { onSuccess: onClose });
+    place.mutate(
+      { stepId: stepId!, startDate, note: note.trim() || null, currentPlacementId: current?.id ?? null },
+      { onSuccess: onClose },
+    );
   };
   const refusal = refusalText(t, place.error);
 
@@ -36,13 +47,41 @@ export function PlaceOnStepModal({ personId, placements, onClose }: { personId: 
     <AppModal opened onClose={onClose} title={t('placement.placeTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {refusal ? <Alert color="red" role="alert">{refusal}</Alert> : isApiError(place.error, 'conflict') ? <Alert color="yellow" role="alert">{t('placement.conflict')}</Alert> : <ErrorAlert error={place.error} />}
+          {refusal ? (
+            <Alert color="red" role="alert">
+              {refusal}
+            </Alert>
+          ) : isApiError(place.error, 'conflict') ? (
+            <Alert color="yellow" role="alert">
+              {t('placement.conflict')}
+            </Alert>
+          ) : (
+            <ErrorAlert error={place.error} />
+          )}
           <StepSelect value={stepId} onChange={setStepId} error={errors.step} />
-          <TextInput type="date" label={t('placement.startDate')} required value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={errors.start} />
-          <Textarea label={t('placement.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
+          <TextInput
+            type="date"
+            label={t('placement.startDate')}
+            required
+            value={startDate}
+            onChange={(e) => setStartDate(e.currentTarget.value)}
+            error={errors.start}
+          />
+          <Textarea
+            label={t('placement.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={500}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('placement.cancel')}</Button>
-            <Button type="submit" loading={place.isPending}>{t('placement.place')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('placement.cancel')}
+            </Button>
+            <Button type="submit" loading={place.isPending}>
+              {t('placement.place')}
+            </Button>
           </Group>
         </Stack>
       </form>

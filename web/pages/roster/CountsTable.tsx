@@ -13,30 +13,30 @@ export function CountsTable({ counts, caption }: { counts: ImportReport['counts'
   return (
     <ScrollRegion label={caption} maw={720}>
       <Table withTableBorder withColumnBorders miw={520}>
-      <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('import.counts.kind')}</Table.Th>
-          {COLUMNS.map((column) => (
-            <Table.Th scope="col" key={column} ta="right">
-              {t(`import.counts.${column}`)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {KINDS.filter((kind) => counts[kind]).map((kind) => (
-          <Table.Tr key={kind}>
-            <Table.Th scope="row">{t(`import.counts.${kind}`)}</Table.Th>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('import.counts.kind')}</Table.Th>
             {COLUMNS.map((column) => (
-              <Table.Td key={column} ta="right" fw={column === 'error' && counts[kind]![column] > 0 ? 700 : undefined}>
-                {formatNumber(counts[kind]![column])}
-              </Table.Td>
+              <Table.Th scope="col" key={column} ta="right">
+                {t(`import.counts.${column}`)}
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {KINDS.filter((kind) => counts[kind]).map((kind) => (
+            <Table.Tr key={kind}>
+              <Table.Th scope="row">{t(`import.counts.${kind}`)}</Table.Th>
+              {COLUMNS.map((column) => (
+                <Table.Td key={column} ta="right" fw={column === 'error' && counts[kind]![column] > 0 ? 700 : undefined}>
+                  {formatNumber(counts[kind]![column])}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </ScrollRegion>
   );
 }

@@ -62,7 +62,9 @@ export function IssueList({ issues }: { issues: ImportIssue[] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('import.col.file')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('import.col.line')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('import.col.line')}
+              </Table.Th>
               <Table.Th scope="col">{t('import.col.severity')}</Table.Th>
               <Table.Th scope="col">{t('import.col.message')}</Table.Th>
             </Table.Tr>

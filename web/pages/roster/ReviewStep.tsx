@@ -19,7 +19,12 @@ export function ReviewStep({ roster }: { roster: RosterImport }) {
   const { report } = roster;
   // Counts stay exact when the issue list is cut at 1,000.
   const errors = report.counts.orgs.error + report.counts.people.error + report.counts.roles.error;
-  const blockedReason = errors > 0 ? t('import.blockedByErrors', { count: errors, formatted: formatNumber(errors) }) : !roster.abilities.apply ? t('import.notAllowedToApply') : null;
+  const blockedReason =
+    errors > 0
+      ? t('import.blockedByErrors', { count: errors, formatted: formatNumber(errors) })
+      : !roster.abilities.apply
+        ? t('import.notAllowedToApply')
+        : null;
   const applyError = isApiError(apply.error, 'conflict')
     ? t('import.anotherRunning')
     : isApiError(apply.error, 'invalid_state')

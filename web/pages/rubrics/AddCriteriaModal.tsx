@@ -16,7 +16,8 @@ export function pickableItems(items: VersionItem[], exclude: Set<string>) {
   return items.filter((i) => !i.retired && !exclude.has(i.id)).map((i) => ({ ...i, depth: depth.get(i.id) ?? 0 }));
 }
 
-export const itemLabel = (i: { humanCode: string | null; fullStatement: string }) => [i.humanCode, i.fullStatement].filter(Boolean).join(' ');
+export const itemLabel = (i: { humanCode: string | null; fullStatement: string }) =>
+  [i.humanCode, i.fullStatement].filter(Boolean).join(' ');
 
 /** A searchable checklist of a version's items. */
 export function ItemChecklist({
@@ -63,7 +64,17 @@ export function ItemChecklist({
 }
 
 /** Adds competencies of the version to a draft rubric (one criterion each, empty descriptors). */
-export function AddCriteriaModal({ rubricId, versionId, present, onClose }: { rubricId: string; versionId: string; present: Set<string>; onClose: () => void }) {
+export function AddCriteriaModal({
+  rubricId,
+  versionId,
+  present,
+  onClose,
+}: {
+  rubricId: string;
+  versionId: string;
+  present: Set<string>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('pathways');
   const add = useAddCriteria();
   const [selected, setSelected] = useState<string[]>([]);
@@ -76,7 +87,11 @@ export function AddCriteriaModal({ rubricId, versionId, present, onClose }: { ru
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={selected.length === 0} loading={add.isPending} onClick={() => add.mutate({ rubricId, itemIds: selected }, { onSuccess: onClose })}>
+          <Button
+            disabled={selected.length === 0}
+            loading={add.isPending}
+            onClick={() => add.mutate({ rubricId, itemIds: selected }, { onSuccess: onClose })}
+          >
             {t('rubric.addCriteria')}
           </Button>
         </Group>

@@ -63,9 +63,12 @@ export function DescriptorCell({
     }
   }, [descriptor.id]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const onChange = (value: string) => {
     setText(value);
@@ -96,7 +99,14 @@ export function DescriptorCell({
     void save();
   };
 
-  const statusText = { idle: '', dirty: t('autosave.saving'), saving: t('autosave.saving'), saved: t('autosave.saved'), error: t('autosave.notSaved'), conflict: t('autosave.notSaved') }[state];
+  const statusText = {
+    idle: '',
+    dirty: t('autosave.saving'),
+    saving: t('autosave.saving'),
+    saved: t('autosave.saved'),
+    error: t('autosave.notSaved'),
+    conflict: t('autosave.notSaved'),
+  }[state];
   return (
     <Stack gap={4}>
       <Textarea

@@ -63,7 +63,12 @@ function CommentCard({ comment, versionId }: { comment: FrameworkComment; versio
       </Text>
       <Group justify="space-between" gap="xs" mt={6} wrap="wrap">
         {comment.resolvedAt ? (
-          <Badge size="sm" variant="light" color="green" style={{ textTransform: 'none', maxWidth: '100%', height: 'auto', whiteSpace: 'normal' }}>
+          <Badge
+            size="sm"
+            variant="light"
+            color="green"
+            style={{ textTransform: 'none', maxWidth: '100%', height: 'auto', whiteSpace: 'normal' }}
+          >
             {t('comments.resolvedBy', { name: comment.resolvedByName ?? '', date: formatDateTime(comment.resolvedAt) })}
           </Badge>
         ) : (
@@ -109,7 +114,13 @@ function AddCommentForm({ versionId, descriptorId }: { versionId: string; descri
   return (
     <form onSubmit={onSubmit} aria-label={t('comments.add')}>
       <Stack gap="xs">
-        <Textarea label={t('comments.body')} autosize minRows={3} maxLength={4000} value={body} onChange={(e) => {
+        <Textarea
+          label={t('comments.body')}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          value={body}
+          onChange={(e) => {
             setBody(e.currentTarget.value);
             setAdded(false);
           }}
@@ -169,7 +180,12 @@ export function DescriptorCommentsDrawer({
               {comments.length === 0 ? (
                 <Text size="sm">{t('comments.empty')}</Text>
               ) : (
-                <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('comments.listLabel', { cell: target.cell })}>
+                <Stack
+                  component="ul"
+                  gap="xs"
+                  style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                  aria-label={t('comments.listLabel', { cell: target.cell })}
+                >
                   {comments.map((c) => (
                     <CommentCard key={c.id} comment={c} versionId={versionId} />
                   ))}

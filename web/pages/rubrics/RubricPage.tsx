@@ -71,14 +71,30 @@ interface CommentsView {
 
 const NO_COMMENTS: FrameworkComment[] = [];
 
-function Cell({ grid, criterion, index, onState, comments }: { grid: RubricGrid; criterion: GridCriterion; index: number; onState: (id: string, s: SaveState) => void; comments: CommentsView | null }) {
+function Cell({
+  grid,
+  criterion,
+  index,
+  onState,
+  comments,
+}: {
+  grid: RubricGrid;
+  criterion: GridCriterion;
+  index: number;
+  onState: (id: string, s: SaveState) => void;
+  comments: CommentsView | null;
+}) {
   const { t } = useTranslation('pathways');
   const level = grid.levels[index]!;
   const d = criterion.descriptors[index];
   if (!d) return <Text c="dimmed">—</Text>;
   const cell = t('rubric.cellLabel', { level: level.label, competency: competencyOf(criterion) });
   const button = comments ? (
-    <CommentsButton comments={comments.byDescriptor.get(d.id) ?? NO_COMMENTS} cell={cell} onOpen={() => comments.open({ descriptor: d, cell })} />
+    <CommentsButton
+      comments={comments.byDescriptor.get(d.id) ?? NO_COMMENTS}
+      cell={cell}
+      onOpen={() => comments.open({ descriptor: d, cell })}
+    />
   ) : null;
   if (!grid.abilities.edit) {
     return (
@@ -111,7 +127,13 @@ function CriterionActions({ grid, index, onRemove }: { grid: RubricGrid; index: 
   };
   return (
     <Group gap={4} className="no-print" mt={4}>
-      <Button size="compact-xs" variant="default" disabled={index === 0 || reorder.isPending} onClick={() => move(-1)} aria-label={t('rubric.moveUpNamed', { name })}>
+      <Button
+        size="compact-xs"
+        variant="default"
+        disabled={index === 0 || reorder.isPending}
+        onClick={() => move(-1)}
+        aria-label={t('rubric.moveUpNamed', { name })}
+      >
         {t('step.moveUp')}
       </Button>
       <Button
@@ -148,7 +170,14 @@ function GridTable({
 }) {
   const { t } = useTranslation('pathways');
   return (
-    <Table className="rubric-grid" withTableBorder withColumnBorders layout="fixed" verticalSpacing="sm" aria-label={t('rubric.gridLabel', { name: grid.rubric.title })}>
+    <Table
+      className="rubric-grid"
+      withTableBorder
+      withColumnBorders
+      layout="fixed"
+      verticalSpacing="sm"
+      aria-label={t('rubric.gridLabel', { name: grid.rubric.title })}
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th style={{ width: '20%' }}>{t('rubric.competency')}</Table.Th>
@@ -192,14 +221,20 @@ export default function RubricPage() {
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<GridCriterion | null>(null);
-  const onState = useCallback((descriptorId: string, s: SaveState) => setStates((prev) => (prev[descriptorId] === s ? prev : { ...prev, [descriptorId]: s })), []);
+  const onState = useCallback(
+    (descriptorId: string, s: SaveState) => setStates((prev) => (prev[descriptorId] === s ? prev : { ...prev, [descriptorId]: s })),
+    [],
+  );
   const status = overall(states);
   // Design-team comments: on a draft, for its editors and design team, one request for the whole grid.
   const commenting = !!grid.data && grid.data.frameworkVersion.status === 'draft' && grid.data.abilities.comment;
   const comments = useGridComments(grid.data?.frameworkVersion.id ?? '', commenting);
   const grouped = useMemo(() => byDescriptor(comments.data?.items ?? []), [comments.data]);
   const [commentTarget, setCommentTarget] = useState<CommentTarget | null>(null);
-  const commentsView = useMemo<CommentsView | null>(() => (commenting && comments.data ? { byDescriptor: grouped, open: setCommentTarget } : null), [commenting, comments.data, grouped]);
+  const commentsView = useMemo<CommentsView | null>(
+    () => (commenting && comments.data ? { byDescriptor: grouped, open: setCommentTarget } : null),
+    [commenting, comments.data, grouped],
+  );
 
   useEffect(() => {
     if (status !== 'saving' && status !== 'notSaved') return;
@@ -260,12 +295,23 @@ export default function RubricPage() {
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {v.status !== 'draft' ? t('rubric.readOnlyPublished') : g.abilities.comment ? t('rubric.commenterHelp') : t('rubric.readOnlyDraft')}
+            {v.status !== 'draft'
+              ? t('rubric.readOnlyPublished')
+              : g.abilities.comment
+                ? t('rubric.commenterHelp')
+                : t('rubric.readOnlyDraft')}
           </Text>
         )}
         {g.abilities.edit ? (
           <Group gap="sm">
-            <Text size="sm" role="status" aria-live="polite" fw={600} c={status === 'notSaved' ? 'red.8' : undefined} data-testid="autosave-status">
+            <Text
+              size="sm"
+              role="status"
+              aria-live="polite"
+              fw={600}
+              c={status === 'notSaved' ? 'red.8' : undefined}
+              data-testid="autosave-status"
+            >
               {statusLabel}
             </Text>
             <Button size="sm" onClick={() => setAdding(true)}>

@@ -26,7 +26,10 @@ function AddRubricModal({ versionId, taken, onClose }: { versionId: string; take
   // Start with every live competency checked: most roles are held to most competencies.
   const chosen = selected ?? (items.data?.items ?? []).filter((i) => !i.retired && i.itemType === 'competency').map((i) => i.id);
   const groups = (pathways.data?.items ?? [])
-    .map((p) => ({ group: p.name, items: p.steps.filter((s) => s.active && !taken.has(s.id)).map((s) => ({ value: s.id, label: s.title })) }))
+    .map((p) => ({
+      group: p.name,
+      items: p.steps.filter((s) => s.active && !taken.has(s.id)).map((s) => ({ value: s.id, label: s.title })),
+    }))
     .filter((g) => g.items.length > 0);
 
   const submit = () => {
@@ -52,7 +55,12 @@ function AddRubricModal({ versionId, taken, onClose }: { versionId: string; take
           data={[{ value: '', label: t('field.choose') }, ...groups]}
           data-autofocus
         />
-        <TextInput label={t('versionRubrics.title')} description={t('versionRubrics.titleHelp')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <TextInput
+          label={t('versionRubrics.title')}
+          description={t('versionRubrics.titleHelp')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
         <ItemChecklist versionId={versionId} exclude={NONE} selected={chosen} onChange={setSelected} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +56,8 @@ function levelProblems(t: (key: string) => string, levels: LevelDraft[]): { form
     if (!level.label.trim()) rows[i] = t('scales.labelRequired');
     else if (level.levelScore === '') rows[i] = t('scales.scoreRequired');
     else if (seen.has(level.levelScore)) rows[i] = t('scales.scoreDuplicate');
-    else if (i > 0 && typeof levels[i - 1]!.levelScore === 'number' && level.levelScore > (levels[i - 1]!.levelScore as number)) rows[i] = t('scales.scoreOrder');
+    else if (i > 0 && typeof levels[i - 1]!.levelScore === 'number' && level.levelScore > (levels[i - 1]!.levelScore as number))
+      rows[i] = t('scales.scoreOrder');
     if (typeof level.levelScore === 'number') seen.add(level.levelScore);
   });
   return { form, rows };
@@ -56,7 +73,13 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
   const [description, setDescription] = useState(scale?.description ?? '');
   const [levels, setLevels] = useState<LevelDraft[]>(() =>
     scale
-      ? scale.levels.map((l) => ({ id: l.id, label: l.label, levelScore: l.levelScore, description: l.description ?? '', proficient: l.proficient }))
+      ? scale.levels.map((l) => ({
+          id: l.id,
+          label: l.label,
+          levelScore: l.levelScore,
+          description: l.description ?? '',
+          proficient: l.proficient,
+        }))
       : blankLevels(),
   );
   const [version, setVersion] = useState(scale?.version ?? 1);
@@ -66,7 +89,8 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
   const nameError = submitted && !name.trim() ? t('validation.required') : null;
   const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: Scale } | null)?.current ?? null) : null;
 
-  const setLevel = (index: number, patch: Partial<LevelDraft>) => setLevels((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const setLevel = (index: number, patch: Partial<LevelDraft>) =>
+    setLevels((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   const moveLevel = (index: number, by: number) =>
     setLevels((ls) => {
       const next = [...ls];
@@ -79,13 +103,22 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
     event.preventDefault();
     setSubmitted(true);
     if (!name.trim() || (!lockedLevels && (problems.form.length > 0 || Object.keys(problems.rows).length > 0))) return;
-    const levelInput = levels.map((l) => ({ id: l.id, label: l.label.trim(), levelScore: Number(l.levelScore), description: l.description.trim() || null, proficient: l.proficient }));
+    const levelInput = levels.map((l) => ({
+      id: l.id,
+      label: l.label.trim(),
+      levelScore: Number(l.levelScore),
+      description: l.description.trim() || null,
+      proficient: l.proficient,
+    }));
     const done = (saved: Scale) => {
       notifySuccess(scale ? t('scales.saved', { name: saved.name }) : t('scales.created', { name: saved.name }));
       onClose();
     };
     if (scale) {
-      update.mutate({ version, name: name.trim(), description: description.trim() || null, ...(lockedLevels ? {} : { levels: levelInput }) }, { onSuccess: done });
+      update.mutate(
+        { version, name: name.trim(), description: description.trim() || null, ...(lockedLevels ? {} : { levels: levelInput }) },
+        { onSuccess: done },
+      );
     } else {
       create.mutate({ name: name.trim(), description: description.trim() || null, levels: levelInput }, { onSuccess: done });
     }
@@ -94,7 +127,15 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
     if (!current) return;
     setName(current.name);
     setDescription(current.description ?? '');
-    setLevels(current.levels.map((l) => ({ id: l.id, label: l.label, levelScore: l.levelScore, description: l.description ?? '', proficient: l.proficient })));
+    setLevels(
+      current.levels.map((l) => ({
+        id: l.id,
+        label: l.label,
+        levelScore: l.levelScore,
+        description: l.description ?? '',
+        proficient: l.proficient,
+      })),
+    );
     setVersion(current.version);
     update.reset();
   };
@@ -115,8 +156,21 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
           ) : (
             <FrameworkError error={write.error} />
           )}
-          <TextInput label={t('scales.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
-          <Textarea label={t('field.description')} autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label={t('scales.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={nameError}
+            data-autofocus
+          />
+          <Textarea
+            label={t('field.description')}
+            autosize
+            minRows={1}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <Title order={3} size="h5">
             {t('scales.levels')}
           </Title>
@@ -153,7 +207,9 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
                         label={t('scales.levelScore', { n })}
                         value={level.levelScore}
                         disabled={lockedLevels}
-                        onChange={(value) => setLevel(i, { levelScore: typeof value === 'number' ? value : value === '' ? '' : Number(value) })}
+                        onChange={(value) =>
+                          setLevel(i, { levelScore: typeof value === 'number' ? value : value === '' ? '' : Number(value) })
+                        }
                         w={110}
                         decimalScale={2}
                       />
@@ -174,13 +230,29 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
                       />
                       {lockedLevels ? null : (
                         <Group gap={4}>
-                          <ActionIcon variant="default" aria-label={t('scales.moveUp', { n })} disabled={i === 0} onClick={() => moveLevel(i, -1)}>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={t('scales.moveUp', { n })}
+                            disabled={i === 0}
+                            onClick={() => moveLevel(i, -1)}
+                          >
                             <span aria-hidden="true">↑</span>
                           </ActionIcon>
-                          <ActionIcon variant="default" aria-label={t('scales.moveDown', { n })} disabled={i === levels.length - 1} onClick={() => moveLevel(i, 1)}>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={t('scales.moveDown', { n })}
+                            disabled={i === levels.length - 1}
+                            onClick={() => moveLevel(i, 1)}
+                          >
                             <span aria-hidden="true">↓</span>
                           </ActionIcon>
-                          <Button size="compact-sm" variant="default" disabled={levels.length <= 2} onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))} aria-label={t('scales.removeLevel', { n })}>
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            disabled={levels.length <= 2}
+                            onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}
+                            aria-label={t('scales.removeLevel', { n })}
+                          >
                             {t('scales.remove')}
                           </Button>
                         </Group>
@@ -199,7 +271,10 @@ function ScaleModal({ scale, onClose }: { scale: Scale | null; onClose: () => vo
                 disabled={levels.length >= 20}
                 onClick={() => {
                   const lowest = levels.at(-1)?.levelScore;
-                  setLevels((ls) => [...ls, { label: '', levelScore: typeof lowest === 'number' ? lowest - 1 : '', description: '', proficient: false }]);
+                  setLevels((ls) => [
+                    ...ls,
+                    { label: '', levelScore: typeof lowest === 'number' ? lowest - 1 : '', description: '', proficient: false },
+                  ]);
                 }}
               >
                 {t('scales.addLevel')}
@@ -262,7 +337,12 @@ function ScaleCard({ scale, onEdit }: { scale: Scale; onEdit: () => void }) {
                   size="xs"
                   variant="default"
                   loading={makeDefault.isPending}
-                  onClick={() => makeDefault.mutate({ id: scale.id, version: scale.version }, { onSuccess: () => notifySuccess(t('scales.madeDefault', { name: scale.name })) })}
+                  onClick={() =>
+                    makeDefault.mutate(
+                      { id: scale.id, version: scale.version },
+                      { onSuccess: () => notifySuccess(t('scales.madeDefault', { name: scale.name })) },
+                    )
+                  }
                   aria-label={t('scales.makeDefaultNamed', { name: scale.name })}
                 >
                   {t('scales.makeDefault')}
@@ -273,7 +353,12 @@ function ScaleCard({ scale, onEdit }: { scale: Scale; onEdit: () => void }) {
         </Group>
         <FrameworkError error={makeDefault.error} />
         {isPhone ? (
-          <Stack component="ol" gap={6} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('scales.levelsOf', { name: scale.name })}>
+          <Stack
+            component="ol"
+            gap={6}
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            aria-label={t('scales.levelsOf', { name: scale.name })}
+          >
             {scale.levels.map((level) => (
               <li key={level.id}>
                 <Group gap="xs">

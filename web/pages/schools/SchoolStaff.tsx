@@ -43,7 +43,11 @@ export function SchoolStaff({ orgUnitId }: { orgUnitId: string }) {
                   <Anchor component={Link} to={`/people/${person.id}`}>
                     {personName(person)}
                   </Anchor>
-                  {person.email ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{person.email}</Text> : null}
+                  {person.email ? (
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {person.email}
+                    </Text>
+                  ) : null}
                 </Paper>
               ))}
             </SimpleGrid>

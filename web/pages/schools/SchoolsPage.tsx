@@ -45,7 +45,12 @@ export default function SchoolsPage() {
   const actions = (unit: OrgUnit) => (
     <Group gap="xs" wrap="nowrap">
       {unit.abilities.update ? (
-        <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'edit', unit })} aria-label={t('schools.editNamed', { name: unit.name })}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setDialog({ kind: 'edit', unit })}
+          aria-label={t('schools.editNamed', { name: unit.name })}
+        >
           {t('common.edit')}
         </Button>
       ) : null}
@@ -71,12 +76,21 @@ export default function SchoolsPage() {
         actions={me.abilities.manageOrgUnits ? <Button onClick={() => setDialog({ kind: 'add' })}>{t('schools.add')}</Button> : null}
       />
       <Group align="flex-end" mb="md" gap="sm" role="search" aria-label={t('schools.filters')}>
-        <TextInput label={t('common.search')} description={t('schools.searchHelp')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput
+          label={t('common.search')}
+          description={t('schools.searchHelp')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
         <NativeSelect
           label={t('field.type')}
           value={filters.type}
           onChange={(e) => setFilters({ type: e.currentTarget.value })}
-          data={[{ value: '', label: t('schools.allTypes') }, ...ORG_UNIT_TYPES.map((type) => ({ value: type, label: t(`orgUnitType.${type}`) }))]}
+          data={[
+            { value: '', label: t('schools.allTypes') },
+            ...ORG_UNIT_TYPES.map((type) => ({ value: type, label: t(`orgUnitType.${type}`) })),
+          ]}
         />
         <ActiveFilterSelect value={filters.active} onChange={(active) => setFilters({ active })} />
       </Group>
@@ -109,14 +123,20 @@ export default function SchoolsPage() {
               <Table.Th scope="col">{t('field.name')}</Table.Th>
               <Table.Th scope="col">{t('field.type')}</Table.Th>
               <Table.Th scope="col">{t('field.identifier')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('schools.staff')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('schools.staff')}
+              </Table.Th>
               <Table.Th scope="col">{t('common.status')}</Table.Th>
               <Table.Th scope="col">{t('common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((unit) => (
-              <Table.Tr key={unit.id} className="clickable-row" onClick={(e) => (e.target as HTMLElement).closest('a,button') || void navigate(`/schools/${unit.id}`)}>
+              <Table.Tr
+                key={unit.id}
+                className="clickable-row"
+                onClick={(e) => (e.target as HTMLElement).closest('a,button') || void navigate(`/schools/${unit.id}`)}
+              >
                 <Table.Td>
                   <Anchor component={Link} to={`/schools/${unit.id}`}>
                     {unit.name}
@@ -134,7 +154,9 @@ export default function SchoolsPage() {
           </Table.Tbody>
         </Table>
       ) : null}
-      {units.data ? <Pager offset={offset} limit={LIMIT} total={units.data.total} onChange={(o) => setFilters({ offset: String(o) })} /> : null}
+      {units.data ? (
+        <Pager offset={offset} limit={LIMIT} total={units.data.total} onChange={(o) => setFilters({ offset: String(o) })} />
+      ) : null}
       {dialog?.kind === 'add' || dialog?.kind === 'edit' ? (
         <OrgUnitFormModal
           unit={dialog.kind === 'edit' ? dialog.unit : undefined}

@@ -10,7 +10,14 @@ import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 
-const STATE_COLOR: Record<BackgroundJob['state'], string> = { created: 'blue', retry: 'yellow', active: 'blue', completed: 'green', cancelled: 'gray', failed: 'red' };
+const STATE_COLOR: Record<BackgroundJob['state'], string> = {
+  created: 'blue',
+  retry: 'yellow',
+  active: 'blue',
+  completed: 'green',
+  cancelled: 'gray',
+  failed: 'red',
+};
 
 /** One job: what it does, where it stands, its attempts and why it failed; a retry button when it gave up. */
 function JobItem({ job }: { job: BackgroundJob }) {
@@ -35,7 +42,14 @@ function JobItem({ job }: { job: BackgroundJob }) {
               {t(`jobs.state.${job.state}`)}
             </Badge>
             <Text size="sm" component="span">
-              {[job.state === 'completed' ? t('jobs.attemptsTaken', { count: job.attempts }) : t('jobs.attempts', { count: job.attempts, max: job.maxAttempts }), when].filter(Boolean).join(' · ')}
+              {[
+                job.state === 'completed'
+                  ? t('jobs.attemptsTaken', { count: job.attempts })
+                  : t('jobs.attempts', { count: job.attempts, max: job.maxAttempts }),
+                when,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </Group>
           {job.error ? (
@@ -46,7 +60,12 @@ function JobItem({ job }: { job: BackgroundJob }) {
           <ErrorAlert error={retry.error} />
         </Stack>
         {job.abilities.retry ? (
-          <Button variant="light" loading={retry.isPending} onClick={() => retry.mutate(job.id)} aria-label={t('jobs.retryNamed', { kind: t(`jobs.kind.${job.kind}`), time: formatDateTime(job.createdAt) })}>
+          <Button
+            variant="light"
+            loading={retry.isPending}
+            onClick={() => retry.mutate(job.id)}
+            aria-label={t('jobs.retryNamed', { kind: t(`jobs.kind.${job.kind}`), time: formatDateTime(job.createdAt) })}
+          >
             {t('jobs.retry')}
           </Button>
         ) : null}
@@ -82,7 +101,9 @@ export default function JobsPage() {
         <ErrorAlert error={jobs.error} />
         {jobs.data?.items.length === 0 ? <Text>{t(failedOnly ? 'jobs.emptyFailed' : 'jobs.empty')}</Text> : null}
         <Stack component="ul" gap="sm" aria-label={t('jobs.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {jobs.data?.items.map((job) => <JobItem key={job.id} job={job} />)}
+          {jobs.data?.items.map((job) => (
+            <JobItem key={job.id} job={job} />
+          ))}
         </Stack>
       </Stack>
     </>

@@ -90,7 +90,13 @@ export function LibraryPanel() {
         <Button onClick={() => setEditing('new')}>{t('library.add')}</Button>
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput label={t('library.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
+        <TextInput
+          label={t('library.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 240 }}
+        />
         <NativeSelect
           label={t('library.competency')}
           value={filters.item}
@@ -102,7 +108,9 @@ export function LibraryPanel() {
       </Group>
       <ErrorAlert error={steps.error ?? items.error} />
       {steps.isPending ? <Loading /> : null}
-      {steps.data?.items.length === 0 ? <Text role="status">{filters.q || filters.item ? t('library.noMatch') : t('library.empty')}</Text> : null}
+      {steps.data?.items.length === 0 ? (
+        <Text role="status">{filters.q || filters.item ? t('library.noMatch') : t('library.empty')}</Text>
+      ) : null}
       {steps.data && steps.data.items.length > 0 ? (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('tabs.library')}>
           {steps.data.items.map((step) => (
@@ -110,7 +118,9 @@ export function LibraryPanel() {
           ))}
         </Stack>
       ) : null}
-      {steps.data ? <Pager offset={offset} limit={LIMIT} total={steps.data.total} onChange={(o) => setFilters({ offset: String(o) })} /> : null}
+      {steps.data ? (
+        <Pager offset={offset} limit={LIMIT} total={steps.data.total} onChange={(o) => setFilters({ offset: String(o) })} />
+      ) : null}
       {editing ? (
         <LibraryStepModal
           step={editing === 'new' ? undefined : editing}

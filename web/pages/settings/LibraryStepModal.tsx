@@ -11,7 +11,11 @@ import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { title: string; practicePrompt: string; itemId: string };
-const valuesOf = (step?: LibraryStep, itemId = ''): Values => ({ title: step?.title ?? '', practicePrompt: step?.practicePrompt ?? '', itemId: step?.item?.id ?? itemId });
+const valuesOf = (step?: LibraryStep, itemId = ''): Values => ({
+  title: step?.title ?? '',
+  practicePrompt: step?.practicePrompt ?? '',
+  itemId: step?.item?.id ?? itemId,
+});
 
 /** Adds a library step or edits one: "what to do" wording, an optional practice prompt, the competency. */
 export function LibraryStepModal({
@@ -40,9 +44,10 @@ export function LibraryStepModal({
   const update = useUpdateLibraryStep();
   const mutation = step ? update : create;
   // A step tagged with an item of an older version keeps its tag selectable.
-  const options = step?.item && !competencies.some((c) => c.value === step.item?.id)
-    ? [{ value: step.item.id, label: `${step.item.humanCode ?? ''} ${step.item.statement}`.trim() }, ...competencies]
-    : competencies;
+  const options =
+    step?.item && !competencies.some((c) => c.value === step.item?.id)
+      ? [{ value: step.item.id, label: `${step.item.humanCode ?? ''} ${step.item.statement}`.trim() }, ...competencies]
+      : competencies;
   const onSubmit = form.onSubmit((input) => {
     const done = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
     if (step && version) update.mutate({ id: step.id, version, ...input }, done);
@@ -72,7 +77,13 @@ export function LibraryStepModal({
             {...form.getInputProps('title')}
             data-autofocus
           />
-          <Textarea label={t('library.practicePrompt')} description={t('library.practicePromptHelp')} autosize minRows={2} {...form.getInputProps('practicePrompt')} />
+          <Textarea
+            label={t('library.practicePrompt')}
+            description={t('library.practicePromptHelp')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('practicePrompt')}
+          />
           <NativeSelect
             label={t('library.competency')}
             required

@@ -12,7 +12,12 @@ import { serverFieldErrors } from '../../components/validation.ts';
 import { schemaForm } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
-type Values = { scoredObservationsPerTerm: number | string; feedbackWithinSchoolDays: number | string; observationFrameworkId: string; walkthroughEvidence: boolean };
+type Values = {
+  scoredObservationsPerTerm: number | string;
+  feedbackWithinSchoolDays: number | string;
+  observationFrameworkId: string;
+  walkthroughEvidence: boolean;
+};
 
 const valuesOf = (n: NonNegotiables): Values => ({
   scoredObservationsPerTerm: n.scoredObservationsPerTerm,
@@ -73,7 +78,11 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             allowNegative={false}
             clampBehavior="none"
             {...form.getInputProps('scoredObservationsPerTerm')}
-            error={form.errors.scoredObservationsPerTerm ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm }) : undefined}
+            error={
+              form.errors.scoredObservationsPerTerm
+                ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.scoredObservationsPerTerm })
+                : undefined
+            }
             required
           />
           <NumberInput
@@ -92,7 +101,11 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             allowNegative={false}
             clampBehavior="none"
             {...form.getInputProps('feedbackWithinSchoolDays')}
-            error={form.errors.feedbackWithinSchoolDays ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays }) : undefined}
+            error={
+              form.errors.feedbackWithinSchoolDays
+                ? t('nonNegotiables.range', { max: NON_NEGOTIABLE_LIMITS.feedbackWithinSchoolDays })
+                : undefined
+            }
             required
           />
           <NativeSelect
@@ -100,7 +113,10 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
             description={t('nonNegotiables.frameworkHelp')}
             {...form.getInputProps('observationFrameworkId')}
             data={[
-              { value: '', label: automatic ? t('nonNegotiables.automaticNamed', { title: automatic.title }) : t('nonNegotiables.automatic') },
+              {
+                value: '',
+                label: automatic ? t('nonNegotiables.automaticNamed', { title: automatic.title }) : t('nonNegotiables.automatic'),
+              },
               ...settings.frameworks.map((f) => ({ value: f.id, label: f.title })),
             ]}
           />

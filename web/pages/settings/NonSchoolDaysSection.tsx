@@ -29,7 +29,9 @@ function AddDaysForm({ schoolYear }: { schoolYear: string }) {
   const values = form.values;
   const create = useCreateNonSchoolDays();
   const range = schoolYearRange(schoolYear);
-  const duplicates = isApiError(create.error, 'conflict') ? ((create.error.details as { current?: NonSchoolDay[] } | null)?.current ?? []) : null;
+  const duplicates = isApiError(create.error, 'conflict')
+    ? ((create.error.details as { current?: NonSchoolDay[] } | null)?.current ?? [])
+    : null;
 
   const onSubmit = form.onSubmit((input) =>
     create.mutate(input, {
@@ -65,7 +67,11 @@ function AddDaysForm({ schoolYear }: { schoolYear: string }) {
               max={range.to}
               {...form.getInputProps('through')}
             />
-            <NativeSelect label={t('days.kind')} {...form.getInputProps('kind')} data={NON_SCHOOL_DAY_KINDS.map((k) => ({ value: k, label: t(`dayKind.${k}`) }))} />
+            <NativeSelect
+              label={t('days.kind')}
+              {...form.getInputProps('kind')}
+              data={NON_SCHOOL_DAY_KINDS.map((k) => ({ value: k, label: t(`dayKind.${k}`) }))}
+            />
             <TextInput label={t('days.label')} placeholder={t('days.labelPlaceholder')} required {...form.getInputProps('label')} />
           </SimpleGrid>
           <Group justify="flex-end">
@@ -118,7 +124,13 @@ export function NonSchoolDaysSection({ calendar }: { calendar: SchoolCalendar })
                     </Text>
                   </div>
                   {calendar.abilities.edit ? (
-                    <Button size="xs" variant="default" color="red" onClick={() => setRemoving(run)} aria-label={t('days.removeNamed', { label: run[0]!.label, when: when(run) })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      onClick={() => setRemoving(run)}
+                      aria-label={t('days.removeNamed', { label: run[0]!.label, when: when(run) })}
+                    >
                       {t('terms.remove')}
                     </Button>
                   ) : null}

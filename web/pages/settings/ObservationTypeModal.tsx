@@ -31,14 +31,23 @@ const lookForLines = (values: Values) =>
     : [];
 
 /** Adds an observation type or edits one (kind fixed once made); walkthroughs list look-fors one per line. */
-export function ObservationTypeModal({ type, onClose, onSaved }: { type?: ObservationType; onClose: () => void; onSaved: (t: ObservationType) => void }) {
+export function ObservationTypeModal({
+  type,
+  onClose,
+  onSaved,
+}: {
+  type?: ObservationType;
+  onClose: () => void;
+  onSaved: (t: ObservationType) => void;
+}) {
   const { t } = useTranslation('settings');
   const [version, setVersion] = useState(type?.version);
   /** The look-fors' message: one line at least, each short enough, not too many. */
   const lookForsMessage = (values: Values, errors: FieldErrors) => {
     const lines = lookForLines(values);
     if (values.kind === 'walkthrough' && lines.length === 0) return t('types.lookForsRequired');
-    if (Object.keys(errors).some((key) => key.startsWith('lookFors.'))) return t('types.lookForTooLong', { max: OBSERVATION_LIMITS.lookForChars });
+    if (Object.keys(errors).some((key) => key.startsWith('lookFors.')))
+      return t('types.lookForTooLong', { max: OBSERVATION_LIMITS.lookForChars });
     if (lines.length > OBSERVATION_LIMITS.lookFors) return t('types.tooManyLookFors', { max: OBSERVATION_LIMITS.lookFors });
     return errors.lookFors;
   };
@@ -87,12 +96,7 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
               update.reset();
             }}
           />
-          <TextInput
-            label={t('types.name')}
-            required
-            {...form.getInputProps('name')}
-            data-autofocus
-          />
+          <TextInput label={t('types.name')} required {...form.getInputProps('name')} data-autofocus />
           <NativeSelect
             label={t('types.kind')}
             description={type ? t('types.kindFixed') : undefined}
@@ -100,12 +104,7 @@ export function ObservationTypeModal({ type, onClose, onSaved }: { type?: Observ
             {...form.getInputProps('kind')}
             data={OBSERVATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
-          <Textarea
-            label={t('types.description')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('description')}
-          />
+          <Textarea label={t('types.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <NumberInput
             label={t('types.duration')}
             min={1}

@@ -69,7 +69,13 @@ function ProviderCard({ provider, onEdit }: { provider: SsoProvider; onEdit: () 
             </Text>
           ) : null}
         </Stack>
-        <Button size="xs" variant="default" onClick={onEdit} aria-label={t('settings.editNamed', { name: provider.displayName })} style={{ flexShrink: 0 }}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={onEdit}
+          aria-label={t('settings.editNamed', { name: provider.displayName })}
+          style={{ flexShrink: 0 }}
+        >
           {t('settings.edit')}
         </Button>
       </Group>
@@ -150,7 +156,13 @@ export default function SignInSettingsPage() {
             <Text>{t('settings.redirectHelp')}</Text>
             <CopyField value={overview.data.redirectUri} label={t('settings.redirectLabel')} />
           </Stack>
-          <SignInSwitchSection id="password-title" overview={overview.data} setting="passwordSignIn" texts={PASSWORD_TEXTS} blockedReason={passwordsBlockedReason(t, overview.data)} />
+          <SignInSwitchSection
+            id="password-title"
+            overview={overview.data}
+            setting="passwordSignIn"
+            texts={PASSWORD_TEXTS}
+            blockedReason={passwordsBlockedReason(t, overview.data)}
+          />
           <SignInSwitchSection id="two-factor-title" overview={overview.data} setting="requireTwoFactor" texts={TWO_FACTOR_TEXTS} />
           {overview.data.abilities.endSessions ? <EndDistrictSessionsSection /> : null}
         </>
@@ -160,7 +172,9 @@ export default function SignInSettingsPage() {
           provider={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
-            notifySuccess(editing === 'new' ? t('settings.added', { name: saved.displayName }) : t('settings.saved', { name: saved.displayName }));
+            notifySuccess(
+              editing === 'new' ? t('settings.added', { name: saved.displayName }) : t('settings.saved', { name: saved.displayName }),
+            );
             setEditing(null);
           }}
         />

@@ -53,7 +53,10 @@ export function SignInSwitchSection({
         description={blockedReason}
         onChange={(e) => {
           const checked = e.currentTarget.checked;
-          update.mutate({ version: overview.settingsVersion, [setting]: checked }, { onSuccess: () => notifySuccess(t(checked ? texts.savedOn : texts.savedOff)) });
+          update.mutate(
+            { version: overview.settingsVersion, [setting]: checked },
+            { onSuccess: () => notifySuccess(t(checked ? texts.savedOn : texts.savedOff)) },
+          );
         }}
       />
       <Text size="sm" fw={500}>

@@ -58,7 +58,15 @@ function valuesOf(provider: SsoProvider | undefined, kind: SsoKind = 'google'): 
 }
 
 /** Adds an identity provider (starting from a preset) or edits one; the secret is write-only. */
-export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: SsoProvider; onClose: () => void; onSaved: (p: SsoProvider) => void }) {
+export function SsoProviderModal({
+  provider,
+  onClose,
+  onSaved,
+}: {
+  provider?: SsoProvider;
+  onClose: () => void;
+  onSaved: (p: SsoProvider) => void;
+}) {
   const { t } = useTranslation('sso');
   const form = useForm({
     initialValues: valuesOf(provider),
@@ -143,13 +151,7 @@ export function SsoProviderModal({ provider, onClose, onSaved }: { provider?: Ss
               }}
             />
           ) : null}
-          <TextInput
-            label={t('form.issuer')}
-            description={t('form.issuerHelp')}
-            required
-            type="url"
-            {...form.getInputProps('issuer')}
-          />
+          <TextInput label={t('form.issuer')} description={t('form.issuerHelp')} required type="url" {...form.getInputProps('issuer')} />
           <Group gap="sm" align="center">
             <Button variant="default" onClick={runTest} loading={test.isPending}>
               {t('form.test')}

@@ -24,7 +24,8 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
     ...schemaForm(CreateTermInput, t, {
       toInput: (values: Values) => ({ ...values, schoolYear }),
       check: (values, errors) => ({
-        endsOn: errors.endsOn && values.startsOn && values.endsOn && values.endsOn < values.startsOn ? t('validation.endBeforeBegin') : undefined,
+        endsOn:
+          errors.endsOn && values.startsOn && values.endsOn && values.endsOn < values.startsOn ? t('validation.endBeforeBegin') : undefined,
       }),
     }),
   });
@@ -58,7 +59,13 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
               update.reset();
             }}
           />
-          <TextInput label={t('terms.name')} placeholder={t('terms.namePlaceholder')} required {...form.getInputProps('name')} data-autofocus />
+          <TextInput
+            label={t('terms.name')}
+            placeholder={t('terms.namePlaceholder')}
+            required
+            {...form.getInputProps('name')}
+            data-autofocus
+          />
           <TextInput type="date" label={t('terms.startsOn')} required min={range.from} max={range.to} {...form.getInputProps('startsOn')} />
           <TextInput type="date" label={t('terms.endsOn')} required min={values.startsOn || range.from} {...form.getInputProps('endsOn')} />
           <FormModalFooter onCancel={onClose} saving={mutation.isPending} />
@@ -81,12 +88,19 @@ export function TermsSection({ calendar }: { calendar: SchoolCalendar }) {
         <Button size="xs" variant="default" onClick={() => setEditing(term)} aria-label={t('terms.editNamed', { name: term.name })}>
           {t('common.edit')}
         </Button>
-        <Button size="xs" variant="default" color="red" onClick={() => setRemoving(term)} aria-label={t('terms.removeNamed', { name: term.name })}>
+        <Button
+          size="xs"
+          variant="default"
+          color="red"
+          onClick={() => setRemoving(term)}
+          aria-label={t('terms.removeNamed', { name: term.name })}
+        >
           {t('terms.remove')}
         </Button>
       </Group>
     ) : null;
-  const days = (term: SchoolTerm) => t('terms.schoolDays', { count: calendar.termSchoolDays[term.id] ?? 0, formatted: formatNumber(calendar.termSchoolDays[term.id] ?? 0) });
+  const days = (term: SchoolTerm) =>
+    t('terms.schoolDays', { count: calendar.termSchoolDays[term.id] ?? 0, formatted: formatNumber(calendar.termSchoolDays[term.id] ?? 0) });
 
   return (
     <section aria-labelledby="terms-heading">
@@ -135,7 +149,9 @@ export function TermsSection({ calendar }: { calendar: SchoolCalendar }) {
           </Table.Tbody>
         </Table>
       ) : null}
-      {editing ? <TermModal schoolYear={calendar.schoolYear} term={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <TermModal schoolYear={calendar.schoolYear} term={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      ) : null}
       <ConfirmModal
         opened={removing !== null}
         title={t('terms.removeTitle', { name: removing?.name ?? '' })}

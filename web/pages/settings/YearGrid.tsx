@@ -26,7 +26,11 @@ function monthsOf(from: string): Month[] {
     const year = startYear + (i >= 6 ? 1 : 0);
     const month = (6 + i) % 12;
     const count = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    const days = Array.from({ length: count }, (_, d) => ({ day: iso(year, month, d + 1), date: d + 1, weekday: new Date(Date.UTC(year, month, d + 1)).getUTCDay() }));
+    const days = Array.from({ length: count }, (_, d) => ({
+      day: iso(year, month, d + 1),
+      date: d + 1,
+      weekday: new Date(Date.UTC(year, month, d + 1)).getUTCDay(),
+    }));
     return { year, month, days };
   });
 }

@@ -95,7 +95,11 @@ export function CsvImportModal({
           <Button variant="default" onClick={() => run(true)} disabled={csv === null} loading={mutation.isPending}>
             {t('import.check')}
           </Button>
-          <Button onClick={() => run(false)} disabled={!result || result.errors.length > 0 || result.counts.create === 0} loading={mutation.isPending}>
+          <Button
+            onClick={() => run(false)}
+            disabled={!result || result.errors.length > 0 || result.counts.create === 0}
+            loading={mutation.isPending}
+          >
             {t('import.apply')}
           </Button>
         </Group>

@@ -41,7 +41,13 @@ function AddMemberModal({ team, onClose }: { team: TeamDetail; onClose: () => vo
             value={role}
             onChange={(v) => v && setRole(v as TeamRole)}
           />
-          <TextInput type="date" label={t('form.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('form.startsOn')}
+            required
+            value={startsOn}
+            onChange={(e) => setStartsOn(e.currentTarget.value)}
+          />
           <ErrorAlert error={add.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -80,7 +86,9 @@ function AddByRoleModal({ team, onClose }: { team: TeamDetail; onClose: () => vo
           <Button
             loading={add.isPending}
             disabled={roles.length === 0}
-            onClick={() => add.mutate({ roles }, { onSuccess: (r) => (notifySuccess(t('team.addedByRole', { count: r.added })), onClose()) })}
+            onClick={() =>
+              add.mutate({ roles }, { onSuccess: (r) => (notifySuccess(t('team.addedByRole', { count: r.added })), onClose()) })
+            }
           >
             {t('form.save')}
           </Button>
@@ -182,7 +190,12 @@ export default function TeamPage() {
                     >
                       {m.role === 'lead' ? t('team.makeMember') : t('team.makeLead')}
                     </Button>
-                    <Button size="compact-sm" variant="default" onClick={() => setDialog({ end: m })} aria-label={`${t('team.end')}: ${personName(m.person)}`}>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => setDialog({ end: m })}
+                      aria-label={`${t('team.end')}: ${personName(m.person)}`}
+                    >
                       {t('team.end')}
                     </Button>
                   </Group>
@@ -207,7 +220,10 @@ export default function TeamPage() {
         onClose={close}
         onConfirm={() => {
           if (typeof dialog !== 'object' || dialog === null) return;
-          end.mutate({ memberId: dialog.end.id, version: dialog.end.version }, { onSuccess: () => (notifySuccess(t('team.saved')), close()) });
+          end.mutate(
+            { memberId: dialog.end.id, version: dialog.end.version },
+            { onSuccess: () => (notifySuccess(t('team.saved')), close()) },
+          );
         }}
       >
         {typeof dialog === 'object' && dialog !== null ? t('team.endConfirm', { name: personName(dialog.end.person) }) : ''}
@@ -220,7 +236,9 @@ export default function TeamPage() {
         loading={endTeam.isPending}
         error={endTeam.error}
         onClose={close}
-        onConfirm={() => endTeam.mutate({ version: d.version, endsOn: todayIso() }, { onSuccess: () => (notifySuccess(t('team.saved')), close()) })}
+        onConfirm={() =>
+          endTeam.mutate({ version: d.version, endsOn: todayIso() }, { onSuccess: () => (notifySuccess(t('team.saved')), close()) })
+        }
       >
         {t('team.endTeamConfirm')}
       </ConfirmModal>

@@ -38,7 +38,14 @@ function NewTeamModal({ schoolId, onClose }: { schoolId: string; onClose: () => 
     <AppModal opened onClose={onClose} title={t('teams.new')}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label={t('teams.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={120} data-autofocus />
+          <TextInput
+            label={t('teams.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={120}
+            data-autofocus
+          />
           <Select
             label={t('teams.kind')}
             required
@@ -124,7 +131,15 @@ export default function TeamsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{t(`kind.${team.kind}`)}</Table.Td>
-                  <Table.Td>{team.leads.length ? team.leads.map(personName).join(', ') : <Text span c="dimmed" size="sm">{t('teams.noLead')}</Text>}</Table.Td>
+                  <Table.Td>
+                    {team.leads.length ? (
+                      team.leads.map(personName).join(', ')
+                    ) : (
+                      <Text span c="dimmed" size="sm">
+                        {t('teams.noLead')}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{t('teams.memberCount', { count: team.memberCount })}</Table.Td>
                 </Table.Tr>
               ))}
@@ -133,7 +148,12 @@ export default function TeamsPage() {
         </Table.ScrollContainer>
       )}
       {dialog === 'new' ? <NewTeamModal schoolId={id} onClose={() => setDialog(null)} /> : null}
-      <CsvImportModal opened={dialog === 'import'} onClose={() => setDialog(null)} templateUrl={TEAMS_TEMPLATE_CSV} mutation={importTeams} />
+      <CsvImportModal
+        opened={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        templateUrl={TEAMS_TEMPLATE_CSV}
+        mutation={importTeams}
+      />
     </Stack>
   );
 }

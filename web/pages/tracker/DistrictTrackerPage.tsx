@@ -16,7 +16,9 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 const sticky: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)', minWidth: 180 };
 const percent = (share: number | null | undefined) =>
-  share === null || share === undefined ? '—' : new Intl.NumberFormat(i18n.language || 'en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  share === null || share === undefined
+    ? '—'
+    : new Intl.NumberFormat(i18n.language || 'en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 function useFigures(data: DistrictTracker) {
   const { t } = useTranslation('tracker');
@@ -26,12 +28,20 @@ function useFigures(data: DistrictTracker) {
     return [
       { key: 'teachers', label: t('district.teachers'), value: n(s.teachers) },
       { key: 'observed', label: t('district.observed'), value: n(s.observedThisTerm) },
-      { key: 'scored', label: t('district.scored'), value: s.asOf ? `${formatNumber(s.scoredThisTerm)} / ${formatNumber(s.scoredRequired)}` : '—' },
+      {
+        key: 'scored',
+        label: t('district.scored'),
+        value: s.asOf ? `${formatNumber(s.scoredThisTerm)} / ${formatNumber(s.scoredRequired)}` : '—',
+      },
       { key: 'missing', label: t('district.missing'), value: n(s.missingObservations) },
       { key: 'overdue', label: t('district.overdue'), value: n(s.overdueFeedback) },
       { key: 'steps', label: t('district.steps'), value: n(s.openActionSteps) },
       { key: 'coaching', label: t('district.coaching'), value: n(s.coachingThisTerm) },
-      ...data.columns.map((c) => ({ key: c.itemId, label: t('district.proficient', { code: c.humanCode ?? c.statement }), value: percent(s.proficientShare[c.itemId]) })),
+      ...data.columns.map((c) => ({
+        key: c.itemId,
+        label: t('district.proficient', { code: c.humanCode ?? c.statement }),
+        value: percent(s.proficientShare[c.itemId]),
+      })),
       { key: 'asOf', label: t('district.asOf'), value: s.asOf ? formatDateTime(s.asOf) : t('district.notYet') },
     ];
   };

@@ -19,7 +19,15 @@ import { TrackerTable } from './TrackerTable.tsx';
 
 const DEFAULTS: TrackerFilters = { role: '', team: '', belowProficient: '', flags: '', sort: 'name' };
 
-function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters: TrackerFilters; set: (p: Partial<TrackerFilters>) => void }) {
+function FilterBar({
+  tracker,
+  filters,
+  set,
+}: {
+  tracker: SchoolTracker;
+  filters: TrackerFilters;
+  set: (p: Partial<TrackerFilters>) => void;
+}) {
   const { t } = useTranslation('tracker');
   const flags = filters.flags.split(',').filter(Boolean);
   const toggleFlag = (flag: string, on: boolean) => set({ flags: (on ? [...flags, flag] : flags.filter((f) => f !== flag)).join(',') });
@@ -42,7 +50,11 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
         <Select
           label={t('filters.team')}
           w={180}
-          data={[{ value: '', label: t('filters.anyTeam') }, { value: 'none', label: t('filters.noTeam') }, ...tracker.teams.map((x) => ({ value: x.id, label: x.name }))]}
+          data={[
+            { value: '', label: t('filters.anyTeam') },
+            { value: 'none', label: t('filters.noTeam') },
+            ...tracker.teams.map((x) => ({ value: x.id, label: x.name })),
+          ]}
           value={filters.team}
           onChange={(v) => set({ team: v ?? '' })}
           allowDeselect={false}
@@ -52,7 +64,10 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
         label={t('filters.below')}
         w={240}
         searchable
-        data={[{ value: '', label: t('filters.anyCompetency') }, ...tracker.columns.map((c) => ({ value: c.itemId, label: `${c.humanCode ?? ''} ${c.statement}`.trim() }))]}
+        data={[
+          { value: '', label: t('filters.anyCompetency') },
+          ...tracker.columns.map((c) => ({ value: c.itemId, label: `${c.humanCode ?? ''} ${c.statement}`.trim() })),
+        ]}
         value={filters.belowProficient}
         onChange={(v) => set({ belowProficient: v ?? '' })}
         allowDeselect={false}
@@ -69,9 +84,17 @@ function FilterBar({ tracker, filters, set }: { tracker: SchoolTracker; filters:
         allowDeselect={false}
       />
       <Stack gap={6} pb={4}>
-        <Checkbox label={t('filters.overdue')} checked={flags.includes('overdue')} onChange={(e) => toggleFlag('overdue', e.currentTarget.checked)} />
+        <Checkbox
+          label={t('filters.overdue')}
+          checked={flags.includes('overdue')}
+          onChange={(e) => toggleFlag('overdue', e.currentTarget.checked)}
+        />
         {tracker.view === 'full' ? (
-          <Checkbox label={t('filters.missing')} checked={flags.includes('missing')} onChange={(e) => toggleFlag('missing', e.currentTarget.checked)} />
+          <Checkbox
+            label={t('filters.missing')}
+            checked={flags.includes('missing')}
+            onChange={(e) => toggleFlag('missing', e.currentTarget.checked)}
+          />
         ) : null}
       </Stack>
       {filtered ? (
@@ -95,7 +118,8 @@ export default function SchoolTrackerPage() {
   if (tracker.error) return <ErrorAlert error={tracker.error} />;
   if (!tracker.data) return <Loading />;
   const data = tracker.data;
-  const exportHref = (format: string) => `/api/tracker/schools/${id}/export${trackerQuery(filters)}${trackerQuery(filters) ? '&' : '?'}format=${format}`;
+  const exportHref = (format: string) =>
+    `/api/tracker/schools/${id}/export${trackerQuery(filters)}${trackerQuery(filters) ? '&' : '?'}format=${format}`;
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/tracker" size="sm">

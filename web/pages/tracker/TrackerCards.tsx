@@ -9,7 +9,11 @@ import { FeedbackText, Flags, LevelCell, ScoredText, columnName, lastObserved } 
 /** Label/value pairs in two columns; both wrap, so nothing runs into its neighbour or off the card. */
 function Pairs({ rows }: { rows: [key: string, label: ReactNode, value: ReactNode][] }) {
   return (
-    <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: '4px 12px', alignItems: 'baseline' }}>
+    <Box
+      component="dl"
+      m={0}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: '4px 12px', alignItems: 'baseline' }}
+    >
       {rows.map(([key, term, value]) => (
         <Box key={key} style={{ display: 'contents' }}>
           <Text component="dt" size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>

@@ -24,7 +24,21 @@ const top: CSSProperties = { verticalAlign: 'bottom', position: 'relative' };
  * (a competency's full statement) shows on hover, keyboard focus and touch, and is the button's
  * description for screen readers.
  */
-function SortHeader({ sortKey, sort, onSort, children, style, tooltip }: { sortKey: string; sort: string; onSort: (s: string) => void; children: ReactNode; style?: CSSProperties; tooltip?: string }) {
+function SortHeader({
+  sortKey,
+  sort,
+  onSort,
+  children,
+  style,
+  tooltip,
+}: {
+  sortKey: string;
+  sort: string;
+  onSort: (s: string) => void;
+  children: ReactNode;
+  style?: CSSProperties;
+  tooltip?: string;
+}) {
   const { t } = useTranslation('tracker');
   const descriptionId = useId();
   const active = sort === sortKey || sort === `-${sortKey}`;
@@ -75,7 +89,14 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
   const showRole = new Set(tracker.rows.map((row) => row.role)).size > 1;
   return (
     <ScrollRegion label={t('school.tableLabel')}>
-      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} fz="sm" style={{ borderCollapse: 'separate', borderSpacing: 0 }}>
+      <Table
+        striped
+        highlightOnHover
+        verticalSpacing="xs"
+        horizontalSpacing={6}
+        fz="sm"
+        style={{ borderCollapse: 'separate', borderSpacing: 0 }}
+      >
         <Table.Thead>
           <Table.Tr>
             <SortHeader sortKey="name" sort={sort} onSort={onSort} style={{ ...sticky, zIndex: 2 }}>
@@ -85,7 +106,13 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
             {header('lastObservedOn', t('col.lastObservedOn'))}
             {header('scoredThisTerm', t('col.scoredThisTerm'))}
             {tracker.columns.map((c) => (
-              <SortHeader key={c.itemId} sortKey={`item:${c.itemId}`} sort={sort} onSort={onSort} tooltip={c.humanCode ? `${columnLabel(c)}: ${c.statement}` : c.statement}>
+              <SortHeader
+                key={c.itemId}
+                sortKey={`item:${c.itemId}`}
+                sort={sort}
+                onSort={onSort}
+                tooltip={c.humanCode ? `${columnLabel(c)}: ${c.statement}` : c.statement}
+              >
                 <CompetencyLabel column={c} />
               </SortHeader>
             ))}

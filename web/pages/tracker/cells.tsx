@@ -19,7 +19,11 @@ export const columnLabel = (column: TrackerColumn) => `${column.humanCode ?? ''}
  */
 export function CompetencyLabel({ column }: { column: TrackerColumn }) {
   if (!column.humanCode) {
-    return <span style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '5rem', overflowWrap: 'anywhere', fontWeight: 500 }}>{columnName(column)}</span>;
+    return (
+      <span style={{ display: 'inline-block', whiteSpace: 'normal', maxWidth: '5rem', overflowWrap: 'anywhere', fontWeight: 500 }}>
+        {columnName(column)}
+      </span>
+    );
   }
   return (
     <>
@@ -60,7 +64,14 @@ export function LevelChip({ level }: { level: TrackerLevel | undefined }) {
       py={1}
       bg={level.proficient ? 'teal.0' : 'orange.0'}
       c={level.proficient ? 'teal.9' : 'orange.9'}
-      style={{ borderRadius: 4, whiteSpace: 'nowrap', display: 'inline-block', position: 'relative', minWidth: '2rem', textAlign: 'center' }}
+      style={{
+        borderRadius: 4,
+        whiteSpace: 'nowrap',
+        display: 'inline-block',
+        position: 'relative',
+        minWidth: '2rem',
+        textAlign: 'center',
+      }}
       title={`${levelWords(t, level)} · ${formatDate(level.observedOn)}`}
     >
       <span aria-hidden="true">
@@ -125,15 +136,27 @@ export function LevelCell({ level }: { level: TrackerLevel | undefined }) {
 export function FeedbackText({ row }: { row: TrackerRow }) {
   const { t } = useTranslation('tracker');
   const { state, schoolDays } = row.feedback;
-  if (state === 'none') return <Text size="sm" c="dimmed">{t('feedback.none')}</Text>;
-  return <Text size="sm">{state === 'pending' ? t('feedback.pending', { count: schoolDays ?? 0 }) : t('feedback.held', { count: schoolDays ?? 0 })}</Text>;
+  if (state === 'none')
+    return (
+      <Text size="sm" c="dimmed">
+        {t('feedback.none')}
+      </Text>
+    );
+  return (
+    <Text size="sm">
+      {state === 'pending' ? t('feedback.pending', { count: schoolDays ?? 0 }) : t('feedback.held', { count: schoolDays ?? 0 })}
+    </Text>
+  );
 }
 
 /** The row's flags as badges with text; long words wrap inside the badge instead of being cut off. */
 export function Flags({ row }: { row: TrackerRow }) {
   const { t } = useTranslation('tracker');
   if (!row.feedback.overdue && !row.missingObservations) return null;
-  const wrap = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3, paddingBlock: 2 } } as const;
+  const wrap = {
+    root: { height: 'auto', maxWidth: '100%' },
+    label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3, paddingBlock: 2 },
+  } as const;
   return (
     <Group gap={4} wrap="wrap">
       {row.feedback.overdue ? (
@@ -154,7 +177,9 @@ export function Flags({ row }: { row: TrackerRow }) {
 export function ScoredText({ row, tracker }: { row: TrackerRow; tracker: SchoolTracker }) {
   const { t } = useTranslation('tracker');
   if (tracker.view === 'development') return <Text size="sm">{formatNumber(row.scoredThisTerm)}</Text>;
-  return <Text size="sm">{t('scored', { scored: formatNumber(row.scoredThisTerm), required: formatNumber(tracker.requiredPerTerm) })}</Text>;
+  return (
+    <Text size="sm">{t('scored', { scored: formatNumber(row.scoredThisTerm), required: formatNumber(tracker.requiredPerTerm) })}</Text>
+  );
 }
 
 export const lastObserved = (row: TrackerRow) => (row.lastObservedOn ? formatDate(row.lastObservedOn) : '—');

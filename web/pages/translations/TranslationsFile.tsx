@@ -34,9 +34,18 @@ export function TranslationsFile({ entityType, parentId }: { entityType: Transla
       </Group>
       <ErrorAlert error={upload.error} />
       {report ? (
-        <Alert color={report.errors.length ? 'red' : report.applied ? 'teal' : 'blue'} role="status" title={report.applied ? t('translations.file.applied') : t('translations.file.dryRun')}>
+        <Alert
+          color={report.errors.length ? 'red' : report.applied ? 'teal' : 'blue'}
+          role="status"
+          title={report.applied ? t('translations.file.applied') : t('translations.file.dryRun')}
+        >
           <Text size="sm">
-            {t('translations.file.counts', { count: report.rows, rows: formatNumber(report.rows), changes: formatNumber(report.changes), unchanged: formatNumber(report.unchanged) })}
+            {t('translations.file.counts', {
+              count: report.rows,
+              rows: formatNumber(report.rows),
+              changes: formatNumber(report.changes),
+              unchanged: formatNumber(report.unchanged),
+            })}
           </Text>
           {report.errors.length ? (
             <List size="sm" mt="xs">

@@ -52,13 +52,19 @@ export default function TranslationsPage() {
       {needsRubric ? null : <TranslationsFile entityType={entityType} parentId={parentId} />}
       <ErrorAlert error={table.error} />
       {needsRubric ? null : !table.data ? (
-        table.error ? null : <Loading />
+        table.error ? null : (
+          <Loading />
+        )
       ) : table.data.rows.length === 0 ? (
         <Text c="dimmed">{t('translations.empty')}</Text>
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t('translations.progress', { count: table.data.rows.length, done: formatNumber(done), total: formatNumber(table.data.rows.length) })}
+            {t('translations.progress', {
+              count: table.data.rows.length,
+              done: formatNumber(done),
+              total: formatNumber(table.data.rows.length),
+            })}
           </Text>
           <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {table.data.rows.map((row) => (

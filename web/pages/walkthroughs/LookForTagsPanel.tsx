@@ -9,7 +9,9 @@ import { notifySuccess } from '../../components/notify.ts';
 
 function TypeTags({ type, competencies }: { type: LookForTags; competencies: { id: string; label: string }[] }) {
   const { t } = useTranslation('observations');
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(type.tags.map((tag) => [tag.lookFor, tag.competency?.id ?? ''])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(type.tags.map((tag) => [tag.lookFor, tag.competency?.id ?? ''])),
+  );
   const save = useSetLookForTags(type.id);
   const data = [{ value: '', label: t('walkthroughReport.noCompetency') }, ...competencies.map((c) => ({ value: c.id, label: c.label }))];
   return (

@@ -97,7 +97,10 @@ export default function WalkthroughReportPage() {
           label={t('walkthroughReport.school')}
           value={school}
           onChange={(e) => setSchool(e.currentTarget.value)}
-          data={[{ value: '', label: districtWide ? t('walkthroughReport.allSchools') : t('walkthroughReport.mySchools') }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
+          data={[
+            { value: '', label: districtWide ? t('walkthroughReport.allSchools') : t('walkthroughReport.mySchools') },
+            ...schools.map((s) => ({ value: s.id, label: s.name })),
+          ]}
         />
         <NativeSelect
           label={t('walkthroughReport.period')}
@@ -116,7 +119,12 @@ export default function WalkthroughReportPage() {
       {r ? (
         <>
           <Text>
-            {t('walkthroughReport.summary', { count: r.walkthroughs, n: formatNumber(r.walkthroughs), from: formatDate(r.from), to: formatDate(r.to) })}
+            {t('walkthroughReport.summary', {
+              count: r.walkthroughs,
+              n: formatNumber(r.walkthroughs),
+              from: formatDate(r.from),
+              to: formatDate(r.to),
+            })}
           </Text>
           {r.walkthroughs === 0 ? (
             <Text c="dimmed">{t('walkthroughReport.empty')}</Text>

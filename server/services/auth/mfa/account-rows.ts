@@ -59,7 +59,13 @@ export async function storeFactor(
   user: { id: string; districtId: string },
   input: { secret: string; step: number; codes: PreparedCodes },
 ) {
-  const values = { secretEncrypted: sealSecret(key, user.id, input.secret), lastUsedStep: input.step, recoverySalt: input.codes.salt, attempts: 0, attemptsSince: null };
+  const values = {
+    secretEncrypted: sealSecret(key, user.id, input.secret),
+    lastUsedStep: input.step,
+    recoverySalt: input.codes.salt,
+    attempts: 0,
+    attemptsSince: null,
+  };
   await tx
     .insert(mfaFactors)
     .values({ districtId: user.districtId, userId: user.id, ...values })

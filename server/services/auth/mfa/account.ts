@@ -33,9 +33,16 @@ async function requiredBy(ctx: Ctx, account: Account) {
 
 /** A wrong proof on the account page: audited, and answered as a field error (the session stays). */
 async function refuse(ctx: Ctx, account: Account, method: Proof['method'], failure: ProofFailure): Promise<never> {
-  await recordAudit(ctx.db, ctx, { action: 'auth.mfa_failed', entityType: 'user', entityId: account.user.id, after: { method, reason: failure } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'auth.mfa_failed',
+    entityType: 'user',
+    entityId: account.user.id,
+    after: { method, reason: failure },
+  });
   const path = method === 'password' ? 'password' : 'code';
-  throw new AppError('validation_failed', failure === 'code_used' ? 'This code was already used; wait for the next one' : 'Not correct', [{ path, message: failure }]);
+  throw new AppError('validation_failed', failure === 'code_used' ? 'This code was already used; wait for the next one' : 'Not correct', [
+    { path, message: failure },
+  ]);
 }
 
 /** Re-authentication for changes to sign-in: a code or recovery code when enrolled, else the password. */
@@ -46,7 +53,8 @@ async function requireProof(ctx: Ctx, key: Buffer, account: Account, proof: Proo
     return;
   }
   if (proof.method !== 'password') throw invalidState('Two-factor sign-in is not set up; confirm with your password');
-  if (!account.user.passwordHash || !(await verifyPassword(proof.password, account.user.passwordHash))) await refuse(ctx, account, 'password', 'wrong');
+  if (!account.user.passwordHash || !(await verifyPassword(proof.password, account.user.passwordHash)))
+    await refuse(ctx, account, 'password', 'wrong');
 }
 
 /** The caller's two-factor sign-in: enrolled or not, required or not, and whether this session passed it. */
@@ -121,7 +129,12 @@ export async function verifySession(ctx: Ctx, key: Buffer, session: SessionRef, 
   const left = proof.method === 'recovery' ? await recoveryCodesLeft(ctx.db, account.user.id) : null;
   await ctx.db.transaction(async (tx) => {
     await tx.update(sessions).set({ mfaVerifiedAt: new Date() }).where(eq(sessions.id, session.sessionId));
-    await recordAudit(tx, ctx, { action: 'auth.mfa_verify_session', entityType: 'user', entityId: account.user.id, after: { method: proof.method } });
+    await recordAudit(tx, ctx, {
+      action: 'auth.mfa_verify_session',
+      entityType: 'user',
+      entityId: account.user.id,
+      after: { method: proof.method },
+    });
     if (left !== null) await queueSecurityNotice(tx, account, 'recoveryCodeUsed', { left });
   });
   return twoFactorStatus(ctx, { ...session, mfaVerifiedAt: new Date() });
@@ -135,7 +148,12 @@ export async function regenerateRecoveryCodes(ctx: Ctx, key: Buffer, proof: Proo
   const codes = await prepareRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await storeRecoveryCodes(tx, account.user, codes);
-    await recordAudit(tx, ctx, { action: 'user.mfa_recovery_codes', entityType: 'user', entityId: account.user.id, after: { recoveryCodes: codes.codes.length } });
+    await recordAudit(tx, ctx, {
+      action: 'user.mfa_recovery_codes',
+      entityType: 'user',
+      entityId: account.user.id,
+      after: { recoveryCodes: codes.codes.length },
+    });
   });
   return { recoveryCodes: codes.codes };
 }

@@ -45,7 +45,10 @@ export async function resetTwoFactor(ctx: Ctx, personId: string) {
     throw forbidden(person.id === ctx.actor.personId ? 'Ask another district admin to reset your own two-factor sign-in' : undefined);
   }
   if (!account?.factor) throw invalidState('This person has no two-factor sign-in to reset');
-  const [admin] = await ctx.db.select({ givenName: people.givenName, familyName: people.familyName }).from(people).where(eq(people.id, ctx.actor.personId));
+  const [admin] = await ctx.db
+    .select({ givenName: people.givenName, familyName: people.familyName })
+    .from(people)
+    .where(eq(people.id, ctx.actor.personId));
   await ctx.db.transaction(async (tx) => {
     await deleteFactor(tx, account.user.id);
     await tx.delete(mfaChallenges).where(eq(mfaChallenges.userId, account.user.id));

@@ -19,12 +19,21 @@ const expired = () => new AppError('invalid_state', 'This sign-in step has expir
  */
 export async function createChallenge(
   db: Executor,
-  input: { userId: string; districtId: string; purpose: ChallengePurpose; sessionId?: string; secretEncrypted?: string; authMethod?: 'password' | 'sso' },
+  input: {
+    userId: string;
+    districtId: string;
+    purpose: ChallengePurpose;
+    sessionId?: string;
+    secretEncrypted?: string;
+    authMethod?: 'password' | 'sso';
+  },
 ) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS[input.purpose]);
   const sameOrigin = input.sessionId ? eq(mfaChallenges.sessionId, input.sessionId) : isNull(mfaChallenges.sessionId);
-  await db.delete(mfaChallenges).where(or(and(eq(mfaChallenges.userId, input.userId), sameOrigin), lt(mfaChallenges.expiresAt, sql`now()`)));
+  await db
+    .delete(mfaChallenges)
+    .where(or(and(eq(mfaChallenges.userId, input.userId), sameOrigin), lt(mfaChallenges.expiresAt, sql`now()`)));
   await db.insert(mfaChallenges).values({ id: hashToken(token), ...input, expiresAt });
   return { token, expiresAt };
 }
@@ -34,7 +43,12 @@ export async function createChallenge(
  * counting an attempt on it when `attempt` is set; `invalid_state` when it is unknown, expired,
  * out of attempts or another session's.
  */
-export async function takeChallenge(db: Executor, token: string, purpose: ChallengePurpose, opts: { attempt: boolean; sessionId?: string }) {
+export async function takeChallenge(
+  db: Executor,
+  token: string,
+  purpose: ChallengePurpose,
+  opts: { attempt: boolean; sessionId?: string },
+) {
   const where = and(
     eq(mfaChallenges.id, hashToken(token)),
     eq(mfaChallenges.purpose, purpose),
@@ -47,7 +61,10 @@ export async function takeChallenge(db: Executor, token: string, purpose: Challe
         .set({ attempts: sql`${mfaChallenges.attempts} + 1` })
         .where(and(where, lt(mfaChallenges.attempts, MAX_CHALLENGE_ATTEMPTS)))
         .returning()
-    : await db.select().from(mfaChallenges).where(and(where, lt(mfaChallenges.attempts, MAX_CHALLENGE_ATTEMPTS)));
+    : await db
+        .select()
+        .from(mfaChallenges)
+        .where(and(where, lt(mfaChallenges.attempts, MAX_CHALLENGE_ATTEMPTS)));
   if (!row) throw expired();
   return row;
 }
@@ -79,5 +96,9 @@ export async function handOverChallenge(db: Executor, token: string) {
     )
     .returning({ purpose: mfaChallenges.purpose, expiresAt: mfaChallenges.expiresAt });
   if (!row) throw expired();
-  return { challenge: fresh, step: row.purpose === 'sign_in' ? ('verify' as const) : ('enroll' as const), expiresAt: row.expiresAt.toISOString() };
+  return {
+    challenge: fresh,
+    step: row.purpose === 'sign_in' ? ('verify' as const) : ('enroll' as const),
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }

@@ -29,7 +29,11 @@ const startAgain = () => new AppError('invalid_state', 'This sign-in step has ex
  * factor is enough. The challenge opens nothing by itself; the session it leads to records
  * `authMethod`.
  */
-export async function secondFactorChallenge(db: Db, user: { id: string; districtId: string; adminGrant: string | null }, authMethod: 'password' | 'sso' = 'password') {
+export async function secondFactorChallenge(
+  db: Db,
+  user: { id: string; districtId: string; adminGrant: string | null },
+  authMethod: 'password' | 'sso' = 'password',
+) {
   const [factor] = await db.select({ id: mfaFactors.id }).from(mfaFactors).where(eq(mfaFactors.userId, user.id));
   if (!factor && !secondFactorRequired(user, await signInSettingsOf(db, user.districtId))) return null;
   const purpose = factor ? 'sign_in' : 'enroll';
@@ -52,22 +56,34 @@ export async function refuseProof(
   method: string,
   failure: ProofFailure,
 ): Promise<never> {
-  await recordAudit(db, { requestId: ctx.requestId, actor: { userId: ctx.actorUserId, districtId: account.user.districtId } }, {
-    action: 'auth.mfa_failed',
-    entityType: 'user',
-    entityId: account.user.id,
-    after: { method, reason: failure },
-  });
-  throw new AppError('unauthenticated', failure === 'code_used' ? 'This code was already used; wait for the next one' : 'The code is not correct', {
-    reason: failure,
-  });
+  await recordAudit(
+    db,
+    { requestId: ctx.requestId, actor: { userId: ctx.actorUserId, districtId: account.user.districtId } },
+    {
+      action: 'auth.mfa_failed',
+      entityType: 'user',
+      entityId: account.user.id,
+      after: { method, reason: failure },
+    },
+  );
+  throw new AppError(
+    'unauthenticated',
+    failure === 'code_used' ? 'This code was already used; wait for the next one' : 'The code is not correct',
+    {
+      reason: failure,
+    },
+  );
 }
 
 /**
  * The code step of sign-in: a code from the authenticator app or a recovery code opens the
  * session. Five tries per challenge, ten per account per 15 minutes; each failure is audited.
  */
-export async function verifySignInCode(db: Db, key: Buffer, input: SessionOptions & { challenge: string; method: 'totp' | 'recovery'; code: string }) {
+export async function verifySignInCode(
+  db: Db,
+  key: Buffer,
+  input: SessionOptions & { challenge: string; method: 'totp' | 'recovery'; code: string },
+) {
   const challenge = await takeChallenge(db, input.challenge, 'sign_in', { attempt: true });
   const account = await challengeAccount(db, challenge.userId);
   if (!account.factor) throw startAgain();
@@ -76,9 +92,22 @@ export async function verifySignInCode(db: Db, key: Buffer, input: SessionOption
   const left = input.method === 'recovery' ? await recoveryCodesLeft(db, account.user.id) : null;
   return db.transaction(async (tx) => {
     if (!(await consumeChallenge(tx, challenge.id))) throw startAgain();
-    const session = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true, authMethod: challenge.authMethod });
+    const session = await createSession(tx, {
+      userId: account.user.id,
+      districtId: account.user.districtId,
+      ttlHours: input.ttlHours,
+      maxHours: input.maxHours,
+      userAgent: input.userAgent,
+      mfaVerified: true,
+      authMethod: challenge.authMethod,
+    });
     const ctx = { requestId: input.requestId, actor: { userId: account.user.id, districtId: account.user.districtId } };
-    await recordAudit(tx, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { firstFactor: challenge.authMethod, secondFactor: input.method, ip: input.ip } });
+    await recordAudit(tx, ctx, {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: account.user.id,
+      after: { firstFactor: challenge.authMethod, secondFactor: input.method, ip: input.ip },
+    });
     if (left !== null) {
       await recordAudit(tx, ctx, { action: 'auth.mfa_recovery_code_used', entityType: 'user', entityId: account.user.id, after: { left } });
       await queueSecurityNotice(tx, account, 'recoveryCodeUsed', { left });
@@ -97,7 +126,10 @@ export async function startSignInEnrolment(db: Db, key: Buffer, input: { challen
   let secret = challenge.secretEncrypted ? openSecret(key, account.user.id, challenge.secretEncrypted) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await db.update(mfaChallenges).set({ secretEncrypted: sealSecret(key, account.user.id, secret) }).where(eq(mfaChallenges.id, challenge.id));
+    await db
+      .update(mfaChallenges)
+      .set({ secretEncrypted: sealSecret(key, account.user.id, secret) })
+      .where(eq(mfaChallenges.id, challenge.id));
   }
   return enrolmentDetails(secret, account.user.email);
 }
@@ -117,11 +149,29 @@ export async function confirmSignInEnrolment(db: Db, key: Buffer, input: Session
   const session = await db.transaction(async (tx) => {
     if (!(await consumeChallenge(tx, challenge.id))) throw startAgain();
     await storeFactor(tx, key, account.user, { secret, step: step!, codes });
-    const opened = await createSession(tx, { userId: account.user.id, districtId: account.user.districtId, ttlHours: input.ttlHours, maxHours: input.maxHours, userAgent: input.userAgent, mfaVerified: true, authMethod: challenge.authMethod });
+    const opened = await createSession(tx, {
+      userId: account.user.id,
+      districtId: account.user.districtId,
+      ttlHours: input.ttlHours,
+      maxHours: input.maxHours,
+      userAgent: input.userAgent,
+      mfaVerified: true,
+      authMethod: challenge.authMethod,
+    });
     const ctx = { requestId: input.requestId, actor: { userId: account.user.id, districtId: account.user.districtId } };
     await recordAudit(tx, ctx, [
-      { action: 'user.mfa_enroll', entityType: 'user', entityId: account.user.id, after: { method: 'totp', recoveryCodes: codes.codes.length } },
-      { action: 'auth.sign_in', entityType: 'user', entityId: account.user.id, after: { firstFactor: challenge.authMethod, secondFactor: 'totp', ip: input.ip } },
+      {
+        action: 'user.mfa_enroll',
+        entityType: 'user',
+        entityId: account.user.id,
+        after: { method: 'totp', recoveryCodes: codes.codes.length },
+      },
+      {
+        action: 'auth.sign_in',
+        entityType: 'user',
+        entityId: account.user.id,
+        after: { firstFactor: challenge.authMethod, secondFactor: 'totp', ip: input.ip },
+      },
     ]);
     await queueSecurityNotice(tx, account, 'enrolled');
     return opened;

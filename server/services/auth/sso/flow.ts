@@ -42,7 +42,11 @@ export type StartResult = { ok: true; url: string; cookie: string } | { ok: fals
  * Starts a sign-in: fresh state, nonce and PKCE verifier, sealed into a short-lived cookie, and
  * the provider's authorization URL to send the browser to.
  */
-export async function startSsoSignIn(db: Db, env: Env, input: { providerId: string; next?: string; redirectUri: string; log: { warn: (o: object, m: string) => void } }): Promise<StartResult> {
+export async function startSsoSignIn(
+  db: Db,
+  env: Env,
+  input: { providerId: string; next?: string; redirectUri: string; log: { warn: (o: object, m: string) => void } },
+): Promise<StartResult> {
   const provider = await loadProvider(db, input.providerId);
   if (!provider) return { ok: false, reason: 'unavailable', districtSlug: null };
   let config: oidc.Configuration;
@@ -109,13 +113,21 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
   }
   const provider = await loadProvider(db, flow.providerId);
   if (!provider || provider.districtId !== flow.districtId) return { ok: false, reason: 'unavailable', districtSlug: null };
-  const refuse = async (reason: SsoRefusal, detail: Record<string, unknown> = {}, userId: string | null = null): Promise<CallbackResult> => {
-    await recordAudit(db, { requestId: input.requestId, actor: { userId: null, districtId: provider.districtId } }, {
-      action: 'auth.sso_refused',
-      entityType: 'sso_provider',
-      entityId: provider.id,
-      after: { provider: provider.displayName, reason, ...(userId ? { userId } : {}), ...detail },
-    });
+  const refuse = async (
+    reason: SsoRefusal,
+    detail: Record<string, unknown> = {},
+    userId: string | null = null,
+  ): Promise<CallbackResult> => {
+    await recordAudit(
+      db,
+      { requestId: input.requestId, actor: { userId: null, districtId: provider.districtId } },
+      {
+        action: 'auth.sso_refused',
+        entityType: 'sso_provider',
+        entityId: provider.id,
+        after: { provider: provider.displayName, reason, ...(userId ? { userId } : {}), ...detail },
+      },
+    );
     return { ok: false, reason, districtSlug: provider.districtSlug };
   };
 
@@ -151,12 +163,24 @@ export async function completeSsoSignIn(db: Db, env: Env, input: CallbackInput):
 
   const multiFactor = providerMultiFactor({ amr, enforcesMfa: provider.enforcesMfa });
   const audit = (action: string, extra: Record<string, unknown>) =>
-    recordAudit(db, { requestId: input.requestId, actor: { userId: account.userId, districtId: provider.districtId } }, {
-      action,
-      entityType: 'user',
-      entityId: account.userId,
-      after: { provider: provider.displayName, providerId: provider.id, acr: claims.acr ?? null, amr: amr ?? null, multiFactor, ip: input.ip, ...extra },
-    });
+    recordAudit(
+      db,
+      { requestId: input.requestId, actor: { userId: account.userId, districtId: provider.districtId } },
+      {
+        action,
+        entityType: 'user',
+        entityId: account.userId,
+        after: {
+          provider: provider.displayName,
+          providerId: provider.id,
+          acr: claims.acr ?? null,
+          amr: amr ?? null,
+          multiFactor,
+          ip: input.ip,
+          ...extra,
+        },
+      },
+    );
   const user = { id: account.userId, districtId: provider.districtId, adminGrant: account.adminGrant };
   const secondFactor = multiFactor ? null : await secondFactorChallenge(db, user, 'sso');
   if (secondFactor) {

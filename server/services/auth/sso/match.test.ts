@@ -4,7 +4,14 @@ import { safeNext } from './flow.ts';
 import { checkClaims, type MatchRules } from './match.ts';
 import { issuerProblem } from './oidc.ts';
 
-const rules = (r: Partial<MatchRules> = {}): MatchRules => ({ matchBy: 'email', claim: 'email', allowedDomains: [], tenantClaim: null, tenantValue: null, ...r });
+const rules = (r: Partial<MatchRules> = {}): MatchRules => ({
+  matchBy: 'email',
+  claim: 'email',
+  allowedDomains: [],
+  tenantClaim: null,
+  tenantValue: null,
+  ...r,
+});
 
 describe('checkClaims', () => {
   it('matches e-mails case-insensitively and identifiers as given', () => {
@@ -15,11 +22,22 @@ describe('checkClaims', () => {
   it('refuses what the provider does not vouch for', () => {
     expect(checkClaims(rules(), {})).toMatchObject({ ok: false, reason: 'missing_claim' });
     expect(checkClaims(rules(), { email: 'a@d.org', email_verified: false })).toMatchObject({ ok: false, reason: 'email_unverified' });
-    expect(checkClaims(rules({ allowedDomains: ['d.org'] }), { email: 'a@evil.d.org' })).toMatchObject({ ok: false, reason: 'domain_not_allowed' });
-    expect(checkClaims(rules({ tenantClaim: 'hd', tenantValue: 'd.org' }), { email: 'a@d.org' })).toMatchObject({ ok: false, reason: 'wrong_tenant' });
+    expect(checkClaims(rules({ allowedDomains: ['d.org'] }), { email: 'a@evil.d.org' })).toMatchObject({
+      ok: false,
+      reason: 'domain_not_allowed',
+    });
+    expect(checkClaims(rules({ tenantClaim: 'hd', tenantValue: 'd.org' }), { email: 'a@d.org' })).toMatchObject({
+      ok: false,
+      reason: 'wrong_tenant',
+    });
     // An identifier match with allowed domains needs the e-mail claim too.
-    expect(checkClaims(rules({ matchBy: 'identifier', claim: 'id', allowedDomains: ['d.org'] }), { id: '1' })).toMatchObject({ ok: false, reason: 'domain_not_allowed' });
-    expect(checkClaims(rules({ tenantClaim: 'hd', tenantValue: 'D.org', allowedDomains: ['d.org'] }), { email: 'a@d.org', hd: 'd.org' }).ok).toBe(true);
+    expect(checkClaims(rules({ matchBy: 'identifier', claim: 'id', allowedDomains: ['d.org'] }), { id: '1' })).toMatchObject({
+      ok: false,
+      reason: 'domain_not_allowed',
+    });
+    expect(
+      checkClaims(rules({ tenantClaim: 'hd', tenantValue: 'D.org', allowedDomains: ['d.org'] }), { email: 'a@d.org', hd: 'd.org' }).ok,
+    ).toBe(true);
   });
 });
 

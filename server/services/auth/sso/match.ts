@@ -62,7 +62,12 @@ export async function findAccount(db: Db, districtId: string, matchBy: SsoMatchB
     .select({ userId: users.id, adminGrant: users.adminGrant, userActive: users.active, personActive: people.active })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
-    .where(and(eq(users.districtId, districtId), matchBy === 'email' ? eq(users.email, value) : and(eq(people.districtId, districtId), eq(people.identifier, value))))
+    .where(
+      and(
+        eq(users.districtId, districtId),
+        matchBy === 'email' ? eq(users.email, value) : and(eq(people.districtId, districtId), eq(people.identifier, value)),
+      ),
+    )
     .limit(2);
   if (rows.length === 0) return { ok: false, detail: 'unknown', userId: null };
   if (rows.length > 1) return { ok: false, detail: 'ambiguous', userId: null };

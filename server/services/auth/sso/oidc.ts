@@ -71,7 +71,11 @@ export async function testDiscovery(env: Pick<Env, 'NODE_ENV'>, issuer: string):
   const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'manual', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_S * 1000) });
+    response = await fetch(url, {
+      redirect: 'manual',
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_S * 1000),
+    });
   } catch (error) {
     const err = error as Error & { cause?: { code?: string } };
     if (err.name === 'TimeoutError' || err.name === 'AbortError') return fail('timeout', url);
@@ -79,7 +83,13 @@ export async function testDiscovery(env: Pick<Env, 'NODE_ENV'>, issuer: string):
   }
   if (response.status !== 200) return fail('not_found', `HTTP ${response.status} at ${url}`);
   const doc = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!doc || typeof doc !== 'object' || typeof doc.authorization_endpoint !== 'string' || typeof doc.token_endpoint !== 'string' || typeof doc.jwks_uri !== 'string') {
+  if (
+    !doc ||
+    typeof doc !== 'object' ||
+    typeof doc.authorization_endpoint !== 'string' ||
+    typeof doc.token_endpoint !== 'string' ||
+    typeof doc.jwks_uri !== 'string'
+  ) {
     return fail('invalid_document', url);
   }
   if (doc.issuer !== issuer) return fail('issuer_mismatch', typeof doc.issuer === 'string' ? doc.issuer.slice(0, 300) : null);

@@ -16,7 +16,10 @@ const NONE: SsoOptions = { district: null, providers: [], passwordSignIn: true }
 export async function ssoOptions(db: Db, input: { district?: string; domain?: string }): Promise<SsoOptions> {
   let district: { id: string; slug: string; name: string } | undefined;
   if (input.district) {
-    [district] = await db.select({ id: districts.id, slug: districts.slug, name: districts.name }).from(districts).where(eq(districts.slug, input.district));
+    [district] = await db
+      .select({ id: districts.id, slug: districts.slug, name: districts.name })
+      .from(districts)
+      .where(eq(districts.slug, input.district));
     if (!district) throw notFound('District');
   } else if (input.domain) {
     const matches = await db

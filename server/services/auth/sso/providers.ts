@@ -54,7 +54,8 @@ const checkIssuer = (env: Env, issuer: string) => {
 };
 
 /** The sealed client secret, bound to its district and provider row. */
-const seal = (env: Env, secret: string, districtId: string, id: string) => sealSecret(env, 'sso-client-secret', secret, `${districtId}:${id}`);
+const seal = (env: Env, secret: string, districtId: string, id: string) =>
+  sealSecret(env, 'sso-client-secret', secret, `${districtId}:${id}`);
 
 /** District admins: the providers, the sign-in settings, the URIs to register and share, and what may change. */
 export async function ssoOverview(ctx: Ctx, input: { origin: string; sessionId: string }): Promise<SsoOverview> {
@@ -87,7 +88,10 @@ export async function createSsoProvider(ctx: Ctx, env: Env, input: z.infer<typeo
   const { clientSecret, ...fields } = input;
   const clientSecretEncrypted = seal(env, clientSecret, districtId, id);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(ssoProviders).values({ id, districtId, ...fields, clientSecretEncrypted }).returning();
+    const [row] = await tx
+      .insert(ssoProviders)
+      .values({ id, districtId, ...fields, clientSecretEncrypted })
+      .returning();
     await recordAudit(tx, ctx, { action: 'sso_provider.create', entityType: 'sso_provider', entityId: id, after: audited(row!) });
     return present(row!);
   });
@@ -97,7 +101,12 @@ export async function createSsoProvider(ctx: Ctx, env: Env, input: z.infer<typeo
  * Changes a provider (optimistic version). A new secret replaces the stored one; none keeps it.
  * While passwords are off, the last enabled provider cannot be disabled.
  */
-export async function updateSsoProvider(ctx: Ctx, env: Env, id: string, input: z.infer<typeof UpdateSsoProviderInput>): Promise<SsoProvider> {
+export async function updateSsoProvider(
+  ctx: Ctx,
+  env: Env,
+  id: string,
+  input: z.infer<typeof UpdateSsoProviderInput>,
+): Promise<SsoProvider> {
   requireAdmin(ctx);
   if (input.issuer) checkIssuer(env, input.issuer);
   const districtId = ctx.actor.districtId;
@@ -110,7 +119,12 @@ export async function updateSsoProvider(ctx: Ctx, env: Env, id: string, input: z
     if (!row) throw notFound('SSO provider');
     if (row.version !== input.version) throw conflict(present(row));
     const { version: _v, clientSecret, ...fields } = input;
-    if (row.enabled && fields.enabled === false && !(await signInSettingsOf(tx, districtId)).passwordSignIn && (await enabledProviderCount(tx, districtId)) <= 1) {
+    if (
+      row.enabled &&
+      fields.enabled === false &&
+      !(await signInSettingsOf(tx, districtId)).passwordSignIn &&
+      (await enabledProviderCount(tx, districtId)) <= 1
+    ) {
       throw invalidState('This is the only way your district signs in: turn password sign-in on first', { reason: 'last_provider' });
     }
     const [updated] = await tx

@@ -17,14 +17,25 @@ export async function passwordSignInOff(db: Executor, user: { districtId: string
  * who does not know it): refuses, audited, when the user's district signs in by SSO only. The
  * answer names the district so the page can offer its SSO buttons.
  */
-export async function assertPasswordSignInAllowed(db: Executor, user: { id: string; districtId: string; adminGrant: string | null }, requestId: string) {
+export async function assertPasswordSignInAllowed(
+  db: Executor,
+  user: { id: string; districtId: string; adminGrant: string | null },
+  requestId: string,
+) {
   if (!(await passwordSignInOff(db, user))) return;
   const [district] = await db.select({ slug: districts.slug }).from(districts).where(eq(districts.id, user.districtId));
-  await recordAudit(db, { requestId, actor: { userId: user.id, districtId: user.districtId } }, {
-    action: 'auth.password_sign_in_refused',
-    entityType: 'user',
-    entityId: user.id,
-    after: { reason: 'sso_required' },
+  await recordAudit(
+    db,
+    { requestId, actor: { userId: user.id, districtId: user.districtId } },
+    {
+      action: 'auth.password_sign_in_refused',
+      entityType: 'user',
+      entityId: user.id,
+      after: { reason: 'sso_required' },
+    },
+  );
+  throw new AppError('forbidden', 'Your district signs in with single sign-on', {
+    reason: 'sso_required',
+    district: district?.slug ?? null,
   });
-  throw new AppError('forbidden', 'Your district signs in with single sign-on', { reason: 'sso_required', district: district?.slug ?? null });
 }

@@ -16,11 +16,26 @@ const ALL_COLUMNS: readonly Column[] = [...SPREADSHEET_COLUMNS, ...SPREADSHEET_E
 
 /** Other headers people write, by normalized name. */
 const HEADER_ALIASES: Record<string, Column> = {
-  human_code: 'code', human_coding_scheme: 'code', parent: 'parent_code', parentcode: 'parent_code', item_type: 'type',
-  full_statement: 'statement', fullstatement: 'statement', abbreviated: 'abbreviated_statement', abbreviation: 'abbreviated_statement',
-  short_statement: 'abbreviated_statement', note: 'notes', case_identifier: 'identifier', id: 'identifier', parent_id: 'parent_identifier',
+  human_code: 'code',
+  human_coding_scheme: 'code',
+  parent: 'parent_code',
+  parentcode: 'parent_code',
+  item_type: 'type',
+  full_statement: 'statement',
+  fullstatement: 'statement',
+  abbreviated: 'abbreviated_statement',
+  abbreviation: 'abbreviated_statement',
+  short_statement: 'abbreviated_statement',
+  note: 'notes',
+  case_identifier: 'identifier',
+  id: 'identifier',
+  parent_id: 'parent_identifier',
 };
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** What the export neutralised (a leading `'` before = + - @ tab or CR) comes back as it was. */
 export const unneutralize = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
@@ -32,11 +47,14 @@ async function readTable(data: Buffer, fileName: string, messages: Messages): Pr
   let table: Table | null;
   try {
     if (lower.endsWith('.xlsx') || (isZip && !lower.endsWith('.csv'))) table = await readXlsxTable(data, fileName, DEFAULT_LIMITS, issues);
-    else if (lower.endsWith('.csv') || lower.endsWith('.txt') || !lower.includes('.')) table = parseCsvTable(decodeText(data, fileName, issues), fileName, issues);
+    else if (lower.endsWith('.csv') || lower.endsWith('.txt') || !lower.includes('.'))
+      table = parseCsvTable(decodeText(data, fileName, issues), fileName, issues);
     else throw new CaseFileError('unsupported_file', { file: fileName });
   } catch (err) {
     if (err instanceof RosterFileError) {
-      throw new CaseFileError(err.code === 'invalid_xlsx' || err.code === 'zip_too_large' ? 'invalid_xlsx' : 'unsupported_file', { file: fileName });
+      throw new CaseFileError(err.code === 'invalid_xlsx' || err.code === 'zip_too_large' ? 'invalid_xlsx' : 'unsupported_file', {
+        file: fileName,
+      });
     }
     throw err;
   }
@@ -71,7 +89,8 @@ export async function parseFrameworkSheet(data: Buffer, fileName: string, opts: 
     else if (h.trim() !== '') messages.warn('unknown_column', null, { column: h.trim() }, table.headerLine);
   });
   if (!index.has('statement')) messages.error('missing_column', null, { column: 'statement' }, table.headerLine);
-  if (table.rows.length > FRAMEWORK_MAX_ITEMS) throw new CaseFileError('too_many_items', { count: table.rows.length, max: FRAMEWORK_MAX_ITEMS });
+  if (table.rows.length > FRAMEWORK_MAX_ITEMS)
+    throw new CaseFileError('too_many_items', { count: table.rows.length, max: FRAMEWORK_MAX_ITEMS });
 
   // The same file gives the same document identifier (dry run and apply agree).
   const docId = uuidV5(`sheet:${createHash('sha256').update(data).digest('hex')}`);
@@ -81,7 +100,12 @@ export async function parseFrameworkSheet(data: Buffer, fileName: string, opts: 
     const value = i === undefined ? '' : unneutralize((cells[i] ?? '').trim());
     return value === '' ? null : value;
   };
-  interface Row { line: number; item: ParsedItem; parentCode: string | null; parentIdentifier: string | null }
+  interface Row {
+    line: number;
+    item: ParsedItem;
+    parentCode: string | null;
+    parentIdentifier: string | null;
+  }
   const rows: Row[] = [];
   const byCode = new Map<string, Row>();
   const byIdentifier = new Map<string, number>();
@@ -97,16 +121,35 @@ export async function parseFrameworkSheet(data: Buffer, fileName: string, opts: 
       const type = cell(cells, 'type');
       if (type && !itemTypes.some((t) => t.code === type)) {
         const typeId = uuidV5(`itemType:${docId}:${type}`);
-        itemTypes.push({ code: type, title: type, description: null, hierarchyCode: null, identifier: typeId, uri: caseUri(opts.baseUrl, 'CFItemTypes', typeId) });
+        itemTypes.push({
+          code: type,
+          title: type,
+          description: null,
+          hierarchyCode: null,
+          identifier: typeId,
+          uri: caseUri(opts.baseUrl, 'CFItemTypes', typeId),
+        });
       }
       const row: Row = {
         line,
         parentCode: cell(cells, 'parent_code'),
         parentIdentifier: cell(cells, 'parent_identifier'),
         item: {
-          identifier, parentIndex: null, position: 0, parentAssociationIdentifier: null, itemType: type, humanCode: code,
-          fullStatement: statement ?? '', abbreviatedStatement: cell(cells, 'abbreviated_statement'), alternativeLabel: null,
-          notes: cell(cells, 'notes'), language: null, listEnumeration: null, educationLevel: null, conceptKeywords: null, caseFields: {},
+          identifier,
+          parentIndex: null,
+          position: 0,
+          parentAssociationIdentifier: null,
+          itemType: type,
+          humanCode: code,
+          fullStatement: statement ?? '',
+          abbreviatedStatement: cell(cells, 'abbreviated_statement'),
+          alternativeLabel: null,
+          notes: cell(cells, 'notes'),
+          language: null,
+          listEnumeration: null,
+          educationLevel: null,
+          conceptKeywords: null,
+          caseFields: {},
           sourceChangedAt: null,
         },
       };
@@ -152,8 +195,16 @@ export async function parseFrameworkSheet(data: Buffer, fileName: string, opts: 
   return {
     format: 'spreadsheet',
     document: {
-      identifier: docId, title: opts.title, description: null, creator: opts.creator, publisher: null, language: null, versionLabel: null,
-      adoptionStatus: null, sourceChangedAt: new Date(now), caseFields: {},
+      identifier: docId,
+      title: opts.title,
+      description: null,
+      creator: opts.creator,
+      publisher: null,
+      language: null,
+      versionLabel: null,
+      adoptionStatus: null,
+      sourceChangedAt: new Date(now),
+      caseFields: {},
     },
     itemTypes,
     items: rows.map((r) => r.item),

@@ -13,27 +13,64 @@ function separateFiles(set: string): RosterInputFile[] {
 const zipped = (set: string): RosterInputFile[] => [{ name: `${set}.zip`, data: readFileSync(resolve(samples, `${set}.zip`)) }];
 
 const org = {
-  sourcedId: 'org-sch-222-456', status: 'active', name: 'History Department', type: 'department',
-  identifier: 'History', parentSourcedId: null, file: 'orgs.csv', line: 2,
+  sourcedId: 'org-sch-222-456',
+  status: 'active',
+  name: 'History Department',
+  type: 'department',
+  identifier: 'History',
+  parentSourcedId: null,
+  file: 'orgs.csv',
+  line: 2,
 };
 const orphanWarning = {
-  file: 'orgs.csv', line: 2, severity: 'warning', code: 'orphan_parent_org',
-  params: { org: 'org-sch-222-456', parent: 'org-sch-222-3456' }, field: 'parentSourcedId',
+  file: 'orgs.csv',
+  line: 2,
+  severity: 'warning',
+  code: 'orphan_parent_org',
+  params: { org: 'org-sch-222-456', parent: 'org-sch-222-3456' },
+  field: 'parentSourcedId',
 };
 const john = {
-  sourcedId: 'usr-222-123456', status: 'active', givenName: 'John', familyName: 'Doe', middleName: 'Michael',
-  preferredName: null, email: 'john.doe@myschool.com', phone: '6032221111', identifier: 'john.doe',
-  username: 'john.doe', file: 'users.csv', line: 2,
+  sourcedId: 'usr-222-123456',
+  status: 'active',
+  givenName: 'John',
+  familyName: 'Doe',
+  middleName: 'Michael',
+  preferredName: null,
+  email: 'john.doe@myschool.com',
+  phone: '6032221111',
+  identifier: 'john.doe',
+  username: 'john.doe',
+  file: 'users.csv',
+  line: 2,
 };
 const jim = {
-  sourcedId: 'usr-222-987654', status: 'active', givenName: 'Jim', familyName: 'Smith', middleName: 'Ash',
-  preferredName: null, email: 'jim.smith@myschool.com', phone: '6031234567', identifier: 'jim.smith',
-  username: 'jim.smith', file: 'users.csv', line: 5,
+  sourcedId: 'usr-222-987654',
+  status: 'active',
+  givenName: 'Jim',
+  familyName: 'Smith',
+  middleName: 'Ash',
+  preferredName: null,
+  email: 'jim.smith@myschool.com',
+  phone: '6031234567',
+  identifier: 'jim.smith',
+  username: 'jim.smith',
+  file: 'users.csv',
+  line: 5,
 };
 const thomas = {
-  sourcedId: 'usr-222-1234561', status: 'active', givenName: 'Thomas', familyName: 'Jones', middleName: 'Paul',
-  preferredName: 'Tom', email: 'thomas.jones@testemail.com', phone: '6039876543', identifier: 'thomas.joness',
-  username: 'thomas.joness', file: 'users.csv', line: 4,
+  sourcedId: 'usr-222-1234561',
+  status: 'active',
+  givenName: 'Thomas',
+  familyName: 'Jones',
+  middleName: 'Paul',
+  preferredName: 'Tom',
+  email: 'thomas.jones@testemail.com',
+  phone: '6039876543',
+  identifier: 'thomas.joness',
+  username: 'thomas.joness',
+  file: 'users.csv',
+  line: 4,
 };
 
 const expected11: ParsedRoster = {
@@ -42,17 +79,43 @@ const expected11: ParsedRoster = {
   orgs: [org as ParsedRoster['orgs'][number]],
   people: [john, jim] as ParsedRoster['people'],
   roles: [
-    { sourcedId: 'usr-222-123456:org-sch-222-456:teacher', status: 'active', personSourcedId: 'usr-222-123456',
-      orgSourcedId: 'org-sch-222-456', role: 'teacher', isPrimary: true, beginDate: null, endDate: null, file: 'users.csv', line: 2 },
-    { sourcedId: 'usr-222-987654:org-sch-222-456:teacher', status: 'active', personSourcedId: 'usr-222-987654',
-      orgSourcedId: 'org-sch-222-456', role: 'teacher', isPrimary: true, beginDate: null, endDate: null, file: 'users.csv', line: 5 },
+    {
+      sourcedId: 'usr-222-123456:org-sch-222-456:teacher',
+      status: 'active',
+      personSourcedId: 'usr-222-123456',
+      orgSourcedId: 'org-sch-222-456',
+      role: 'teacher',
+      isPrimary: true,
+      beginDate: null,
+      endDate: null,
+      file: 'users.csv',
+      line: 2,
+    },
+    {
+      sourcedId: 'usr-222-987654:org-sch-222-456:teacher',
+      status: 'active',
+      personSourcedId: 'usr-222-987654',
+      orgSourcedId: 'org-sch-222-456',
+      role: 'teacher',
+      isPrimary: true,
+      beginDate: null,
+      endDate: null,
+      file: 'users.csv',
+      line: 5,
+    },
   ],
   issues: [orphanWarning as ParsedRoster['issues'][number]],
   // Mary, mmichel and Anna are students, Thomas a parent: one role (one org) each.
   ignored: { nonStaffUsers: 4, nonStaffRoles: 4, files: ['academicSessions.csv', 'classes.csv', 'enrollments.csv'] },
 };
 
-const dated = { beginDate: '2024-03-06', endDate: '2025-09-23', orgSourcedId: 'org-sch-222-456', file: 'roles.csv', status: 'active' } as const;
+const dated = {
+  beginDate: '2024-03-06',
+  endDate: '2025-09-23',
+  orgSourcedId: 'org-sch-222-456',
+  file: 'roles.csv',
+  status: 'active',
+} as const;
 const expected12: ParsedRoster = {
   format: 'oneroster-1.2',
   mode: 'bulk',

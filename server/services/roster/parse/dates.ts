@@ -1,8 +1,6 @@
 import type { Issues } from './types.ts';
 
-export type DateReading =
-  | { ok: true; date: string; assumed: boolean }
-  | { ok: false; reason: 'ambiguous' | 'invalid' };
+export type DateReading = { ok: true; date: string; assumed: boolean } | { ok: false; reason: 'ambiguous' | 'invalid' };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;

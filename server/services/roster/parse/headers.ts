@@ -22,7 +22,11 @@ const ALIASES: Record<string, string> = {
  * people vary (`staff_id`, `Staff ID`, `staff-id`) do not matter; known typos map to the right name.
  */
 export function normaliseHeader(header: string): string {
-  const key = header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const key = header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return ALIASES[key] ?? key;
 }
 

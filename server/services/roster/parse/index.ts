@@ -15,7 +15,16 @@ export { buildStaffTemplateCsv, buildStaffTemplateXlsx } from './template.ts';
 export { STAFF_TEMPLATE_COLUMNS } from './staff-sheet.ts';
 export { DEFAULT_LIMITS, FATAL_CODES, ISSUE_CODES, RosterFileError } from './types.ts';
 export type {
-  FatalCode, IssueCode, ParsedRoster, RecordStatus, RosterInputFile, RosterIssue, RosterLimits, RosterOrg, RosterPerson, RosterRole,
+  FatalCode,
+  IssueCode,
+  ParsedRoster,
+  RecordStatus,
+  RosterInputFile,
+  RosterIssue,
+  RosterLimits,
+  RosterOrg,
+  RosterPerson,
+  RosterRole,
 } from './types.ts';
 
 const extension = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -79,7 +88,10 @@ export async function parseRosterUpload(
 
   if (extension(first.name) === 'zip') {
     const zip = await readZip(first.data, first.name, lim, (path) => oneRosterFileOf(path) !== null);
-    const tables = tablesOf(zip.files.map((f) => ({ name: f.path, data: f.data })), issues);
+    const tables = tablesOf(
+      zip.files.map((f) => ({ name: f.path, data: f.data })),
+      issues,
+    );
     return parseOneRosterSet(tables, zip.others, issues);
   }
   if (extension(first.name) === 'xlsx') {

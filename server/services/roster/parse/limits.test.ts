@@ -13,11 +13,21 @@ describe('field limits', () => {
   it('reports a 20 MB name in users.csv with file, line, field and reason, and drops that person and their roles', async () => {
     const parsed = await parseRosterUpload([
       { name: 'orgs.csv', data: csv(['sourcedId,name,type', 'sch,School,school']) },
-      { name: 'users.csv', data: csv(['sourcedId,givenName,familyName,email', 'u1,Ann,Able,ann@example.org', `u2,${huge},Baker,bo@example.org`]) },
+      {
+        name: 'users.csv',
+        data: csv(['sourcedId,givenName,familyName,email', 'u1,Ann,Able,ann@example.org', `u2,${huge},Baker,bo@example.org`]),
+      },
       { name: 'roles.csv', data: csv(['sourcedId,userSourcedId,role,orgSourcedId', 'r1,u1,teacher,sch', 'r2,u2,teacher,sch']) },
     ]);
     expect(parsed.issues).toEqual([
-      { file: 'users.csv', line: 3, severity: 'error', code: 'value_too_long', field: 'givenName', params: { column: 'givenName', max: MAX_LENGTH.name, length: huge.length } },
+      {
+        file: 'users.csv',
+        line: 3,
+        severity: 'error',
+        code: 'value_too_long',
+        field: 'givenName',
+        params: { column: 'givenName', max: MAX_LENGTH.name, length: huge.length },
+      },
     ]);
     expect(parsed.people.map((p) => p.sourcedId)).toEqual(['u1']);
     expect(parsed.roles.map((r) => r.sourcedId)).toEqual(['r1']);
@@ -26,18 +36,32 @@ describe('field limits', () => {
   it('checks every text column it stores: org names and ids, role ids, e-mails, phones', async () => {
     const long = (n: number) => 'a'.repeat(n + 1);
     const parsed = await parseRosterUpload([
-      { name: 'orgs.csv', data: csv(['sourcedId,name,type,identifier', `sch,${long(MAX_LENGTH.orgName)},school,S1`, `${long(MAX_LENGTH.id)},B,school,`]) },
-      { name: 'users.csv', data: csv(['sourcedId,givenName,familyName,email,phone', `u1,Ann,Able,${long(MAX_LENGTH.email)}@x.org,${long(MAX_LENGTH.phone)}`]) },
+      {
+        name: 'orgs.csv',
+        data: csv(['sourcedId,name,type,identifier', `sch,${long(MAX_LENGTH.orgName)},school,S1`, `${long(MAX_LENGTH.id)},B,school,`]),
+      },
+      {
+        name: 'users.csv',
+        data: csv(['sourcedId,givenName,familyName,email,phone', `u1,Ann,Able,${long(MAX_LENGTH.email)}@x.org,${long(MAX_LENGTH.phone)}`]),
+      },
       { name: 'roles.csv', data: csv(['sourcedId,userSourcedId,role,orgSourcedId', `${long(MAX_LENGTH.id)},u1,teacher,sch`]) },
     ]);
     const errors = parsed.issues.filter((i) => i.code === 'value_too_long').map((i) => `${i.file}:${i.line}:${i.field}`);
-    expect(errors.sort()).toEqual(['orgs.csv:2:name', 'orgs.csv:3:sourcedId', 'roles.csv:2:sourcedId', 'users.csv:2:email', 'users.csv:2:phone']);
+    expect(errors.sort()).toEqual([
+      'orgs.csv:2:name',
+      'orgs.csv:3:sourcedId',
+      'roles.csv:2:sourcedId',
+      'users.csv:2:email',
+      'users.csv:2:phone',
+    ]);
   });
 
   it('applies the same limits to the staff template', async () => {
     const sheet = csv(['staff_id,given_name,family_name,role,school_code', `S1,Ann,${'b'.repeat(MAX_LENGTH.name + 1)},teacher,S1`]);
     const parsed = await parseRosterUpload([{ name: 'staff.csv', data: sheet }]);
-    expect(parsed.issues).toEqual([expect.objectContaining({ file: 'staff.csv', line: 2, severity: 'error', code: 'value_too_long', field: 'family_name' })]);
+    expect(parsed.issues).toEqual([
+      expect.objectContaining({ file: 'staff.csv', line: 2, severity: 'error', code: 'value_too_long', field: 'family_name' }),
+    ]);
     expect(parsed.people).toEqual([]);
   });
 
@@ -48,11 +72,21 @@ describe('field limits', () => {
   });
 
   it('explains the limit in English and Spanish, with the numbers formatted', async () => {
-    const messages = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/roster.json`), 'utf8'));
+    const messages = (lang: string) =>
+      JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../../common/i18n/${lang}/roster.json`), 'utf8'));
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { en: { roster: messages('en') }, es: { roster: messages('es') } }, ns: ['roster'], defaultNS: 'roster', interpolation: { escapeValue: false } });
+    await i18n.init({
+      resources: { en: { roster: messages('en') }, es: { roster: messages('es') } },
+      ns: ['roster'],
+      defaultNS: 'roster',
+      interpolation: { escapeValue: false },
+    });
     const params = { column: 'givenName', max: 100, length: 20971520 };
-    expect(i18n.getFixedT('en')('issue.value_too_long', params)).toBe('"givenName" is too long: 20,971,520 characters, at most 100 are allowed. The row was skipped.');
-    expect(i18n.getFixedT('es')('issue.value_too_long', params)).toBe('"givenName" es demasiado largo: tiene 20.971.520 caracteres y se admiten como máximo 100. La fila se omitió.');
+    expect(i18n.getFixedT('en')('issue.value_too_long', params)).toBe(
+      '"givenName" is too long: 20,971,520 characters, at most 100 are allowed. The row was skipped.',
+    );
+    expect(i18n.getFixedT('es')('issue.value_too_long', params)).toBe(
+      '"givenName" es demasiado largo: tiene 20.971.520 caracteres y se admiten como máximo 100. La fila se omitió.',
+    );
   });
 });

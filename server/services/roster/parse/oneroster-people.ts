@@ -34,16 +34,33 @@ function personOf(row: Row, file: string, issues: Issues): RosterPerson | null {
   if (!givenName) issues.missing(file, row.line, 'givenName');
   if (!familyName) issues.missing(file, row.line, 'familyName');
   const status = statusCell(row.get('status'), file, row.line, issues, true);
-  const fits = fitsLimits([
-    ['sourcedId', row.get('sourcedId'), MAX_LENGTH.id], ['givenName', givenName, MAX_LENGTH.name], ['familyName', familyName, MAX_LENGTH.name],
-    ['middleName', row.get('middleName'), MAX_LENGTH.name], ['preferredGivenName', row.get('preferredGivenName'), MAX_LENGTH.name],
-    ['email', row.get('email'), MAX_LENGTH.email], [row.get('phone') ? 'phone' : 'sms', row.get('phone') || row.get('sms'), MAX_LENGTH.phone],
-    ['identifier', row.get('identifier'), MAX_LENGTH.identifier], ['username', row.get('username'), MAX_LENGTH.username],
-    ...orgsOnUserRow(row).map((org): [string, string, number] => [row.get('orgSourcedIds') ? 'orgSourcedIds' : 'primaryOrgSourcedId', org, MAX_LENGTH.id]),
-  ], file, row.line, issues);
+  const fits = fitsLimits(
+    [
+      ['sourcedId', row.get('sourcedId'), MAX_LENGTH.id],
+      ['givenName', givenName, MAX_LENGTH.name],
+      ['familyName', familyName, MAX_LENGTH.name],
+      ['middleName', row.get('middleName'), MAX_LENGTH.name],
+      ['preferredGivenName', row.get('preferredGivenName'), MAX_LENGTH.name],
+      ['email', row.get('email'), MAX_LENGTH.email],
+      [row.get('phone') ? 'phone' : 'sms', row.get('phone') || row.get('sms'), MAX_LENGTH.phone],
+      ['identifier', row.get('identifier'), MAX_LENGTH.identifier],
+      ['username', row.get('username'), MAX_LENGTH.username],
+      ...orgsOnUserRow(row).map((org): [string, string, number] => [
+        row.get('orgSourcedIds') ? 'orgSourcedIds' : 'primaryOrgSourcedId',
+        org,
+        MAX_LENGTH.id,
+      ]),
+    ],
+    file,
+    row.line,
+    issues,
+  );
   if (!givenName || !familyName || !status || !fits) return null;
   return {
-    sourcedId: row.get('sourcedId'), status, givenName, familyName,
+    sourcedId: row.get('sourcedId'),
+    status,
+    givenName,
+    familyName,
     middleName: optional(row.get('middleName')),
     preferredName: optional(row.get('preferredGivenName')),
     email: emailCell(row.get('email'), 'email', file, row.line, issues),
@@ -51,7 +68,8 @@ function personOf(row: Row, file: string, issues: Issues): RosterPerson | null {
     phone: optional(row.get('phone') || row.get('sms')),
     identifier: optional(row.get('identifier')),
     username: optional(row.get('username')),
-    file, line: row.line,
+    file,
+    line: row.line,
   };
 }
 
@@ -68,8 +86,17 @@ function orgsOnUserRow(row: Row): string[] {
 function rolesOnUserRow(row: Row, role: StaffRole, person: RosterPerson, file: string): Candidate[] {
   const orgField = row.get('orgSourcedIds') ? 'orgSourcedIds' : 'primaryOrgSourcedId';
   return orgsOnUserRow(row).map((org, i) => ({
-    sourcedId: `${person.sourcedId}:${org}:${role}`, status: person.status, personSourcedId: person.sourcedId,
-    orgSourcedId: org, role, isPrimary: i === 0, beginDate: null, endDate: null, file, line: row.line, orgField,
+    sourcedId: `${person.sourcedId}:${org}:${role}`,
+    status: person.status,
+    personSourcedId: person.sourcedId,
+    orgSourcedId: org,
+    role,
+    isPrimary: i === 0,
+    beginDate: null,
+    endDate: null,
+    file,
+    line: row.line,
+    orgField,
   }));
 }
 
@@ -94,7 +121,11 @@ function readRolesFile(sheet: Sheet, issues: Issues, staffUsers: Set<string>, no
     blanks.forEach((f) => issues.missing(file, row.line, f));
     if (role === undefined && roleText) issues.error(file, row.line, 'unknown_role', { value: roleText }, 'role');
     if (blanks.length > 0 || !role) continue;
-    const ids: [string, string, number][] = [['sourcedId', sourcedId, MAX_LENGTH.id], ['userSourcedId', userId, MAX_LENGTH.id], ['orgSourcedId', orgId, MAX_LENGTH.id]];
+    const ids: [string, string, number][] = [
+      ['sourcedId', sourcedId, MAX_LENGTH.id],
+      ['userSourcedId', userId, MAX_LENGTH.id],
+      ['orgSourcedId', orgId, MAX_LENGTH.id],
+    ];
     if (!fitsLimits(ids, file, row.line, issues)) continue;
     if (seen.has(sourcedId)) {
       issues.error(file, row.line, 'duplicate_sourced_id', { sourcedId }, 'sourcedId');
@@ -111,8 +142,17 @@ function readRolesFile(sheet: Sheet, issues: Issues, staffUsers: Set<string>, no
     if (beginDate && endDate && endDate < beginDate) issues.error(file, row.line, 'end_before_begin', { beginDate, endDate }, 'endDate');
     if (!status) continue;
     out.candidates.push({
-      sourcedId, status, personSourcedId: userId, orgSourcedId: orgId, role, isPrimary: roleType === 'primary',
-      beginDate, endDate, file, line: row.line, orgField: 'orgSourcedId',
+      sourcedId,
+      status,
+      personSourcedId: userId,
+      orgSourcedId: orgId,
+      role,
+      isPrimary: roleType === 'primary',
+      beginDate,
+      endDate,
+      file,
+      line: row.line,
+      orgField: 'orgSourcedId',
     });
   }
   return out;
@@ -134,7 +174,8 @@ export function readPeople(input: PeopleInput, issues: Issues): PeopleOutput {
     const required = ['sourcedId', 'givenName', 'familyName'];
     // 1.1 keeps roles on the user row; 1.2 without roles.csv may, and each user is told if not.
     if (!rolesSheet && input.version === '1.1') required.push('role');
-    if (!rolesSheet && (usersSheet.has('role') || input.version === '1.1') && !usersSheet.has('primaryOrgSourcedId')) required.push('orgSourcedIds');
+    if (!rolesSheet && (usersSheet.has('role') || input.version === '1.1') && !usersSheet.has('primaryOrgSourcedId'))
+      required.push('orgSourcedIds');
     if (!usersSheet.require(required)) return out;
   }
 

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseRosterUpload, type ParsedRoster, type RosterInputFile } from './index.ts';
 
 const csv = (name: string, ...lines: string[]): RosterInputFile => ({ name, data: Buffer.from(`${lines.join('\n')}\n`, 'utf8') });
-const summary = (r: ParsedRoster) => r.issues.map((i) => `${i.severity} ${i.code} ${i.file}:${i.line ?? '-'}${i.field ? ` ${i.field}` : ''}`);
+const summary = (r: ParsedRoster) =>
+  r.issues.map((i) => `${i.severity} ${i.code} ${i.file}:${i.line ?? '-'}${i.field ? ` ${i.field}` : ''}`);
 
-const ORGS = csv('orgs.csv', 'sourcedId,status,name,type,identifier,parentSourcedId', 'd1,,District,district,D,', 's1,,Lincoln High,school,LHS,d1');
+const ORGS = csv(
+  'orgs.csv',
+  'sourcedId,status,name,type,identifier,parentSourcedId',
+  'd1,,District,district,D,',
+  's1,,Lincoln High,school,LHS,d1',
+);
 const USERS11 = 'sourcedId,status,givenName,familyName,email,role,orgSourcedIds,password';
 
 describe('OneRoster header tolerance', () => {
@@ -40,7 +46,10 @@ describe('OneRoster header tolerance', () => {
 describe('OneRoster 1.1 users.csv', () => {
   it('makes one role per org, the first primary, and never outputs passwords', async () => {
     const result = await parseRosterUpload([csv('users.csv', USERS11, 'u1,,Ann,Lee,ann@x.org,teacher,"s1,d1",S3cret!'), ORGS]);
-    expect(result.roles.map((r) => [r.sourcedId, r.isPrimary])).toEqual([['u1:s1:teacher', true], ['u1:d1:teacher', false]]);
+    expect(result.roles.map((r) => [r.sourcedId, r.isPrimary])).toEqual([
+      ['u1:s1:teacher', true],
+      ['u1:d1:teacher', false],
+    ]);
     expect(JSON.stringify(result)).not.toContain('S3cret!');
   });
 
@@ -61,7 +70,14 @@ describe('OneRoster 1.1 users.csv', () => {
 
   it('rejects unknown roles, skips non-staff silently (even incomplete rows) and counts them', async () => {
     const result = await parseRosterUpload([
-      csv('users.csv', USERS11, 'u1,,Ann,Lee,,wizard,s1,', 's1x,,,,,student,"s1,d1",', 'g1,,Gus,Lee,,guardian,s1,', 't1,,Tia,Ray,,Teacher,s1,'),
+      csv(
+        'users.csv',
+        USERS11,
+        'u1,,Ann,Lee,,wizard,s1,',
+        's1x,,,,,student,"s1,d1",',
+        'g1,,Gus,Lee,,guardian,s1,',
+        't1,,Tia,Ray,,Teacher,s1,',
+      ),
       ORGS,
     ]);
     expect(result.issues).toEqual([
@@ -73,7 +89,14 @@ describe('OneRoster 1.1 users.csv', () => {
 
   it('checks cells: empty names, bad e-mail, statuses', async () => {
     const result = await parseRosterUpload([
-      csv('users.csv', USERS11, 'u1,active,,Lee,,teacher,s1,', 'u2,inactive,Bo,Li,not-an-email,teacher,s1,', 'u3,gone,Cy,Mo,,teacher,s1,', 'u4,tobedeleted,Di,Na,,teacher,s1,'),
+      csv(
+        'users.csv',
+        USERS11,
+        'u1,active,,Lee,,teacher,s1,',
+        'u2,inactive,Bo,Li,not-an-email,teacher,s1,',
+        'u3,gone,Cy,Mo,,teacher,s1,',
+        'u4,tobedeleted,Di,Na,,teacher,s1,',
+      ),
       ORGS,
     ]);
     expect(summary(result)).toEqual([
@@ -82,7 +105,10 @@ describe('OneRoster 1.1 users.csv', () => {
       'warning invalid_email users.csv:3 email',
       'error invalid_status users.csv:4 status',
     ]);
-    expect(result.people.map((p) => [p.sourcedId, p.status, p.email])).toEqual([['u2', 'tobedeleted', null], ['u4', 'tobedeleted', null]]);
+    expect(result.people.map((p) => [p.sourcedId, p.status, p.email])).toEqual([
+      ['u2', 'tobedeleted', null],
+      ['u4', 'tobedeleted', null],
+    ]);
     expect(result.roles.map((r) => r.status)).toEqual(['tobedeleted', 'tobedeleted']);
   });
 });
@@ -93,17 +119,32 @@ const USERS12 = csv('users.csv', 'sourcedId,status,givenName,familyName,primaryO
 describe('OneRoster 1.2 roles.csv', () => {
   it('reads dates: ISO, ISO datetime, unambiguous d/m (warned), ambiguous and invalid (errors)', async () => {
     const roles = csv(
-      'roles.csv', ROLES,
+      'roles.csv',
+      ROLES,
       'r1,,,u1,primary,teacher,2024-08-01T00:00:00Z,15/06/2025,s1,',
       'r2,,1/05/2023,u2,secondary,principal,1/05/2024,2023-02-30,s1,',
       'r3,,,u2,,coach,2025-01-01,2024-01-01,d1,',
     );
     const result = await parseRosterUpload([USERS12, roles, ORGS]);
     expect(result.issues).toEqual([
-      { file: 'roles.csv', line: 2, severity: 'warning', code: 'date_format_assumed', params: { value: '15/06/2025', date: '2025-06-15' }, field: 'endDate' },
+      {
+        file: 'roles.csv',
+        line: 2,
+        severity: 'warning',
+        code: 'date_format_assumed',
+        params: { value: '15/06/2025', date: '2025-06-15' },
+        field: 'endDate',
+      },
       { file: 'roles.csv', line: 3, severity: 'error', code: 'ambiguous_date', params: { value: '1/05/2024' }, field: 'beginDate' },
       { file: 'roles.csv', line: 3, severity: 'error', code: 'invalid_date', params: { value: '2023-02-30' }, field: 'endDate' },
-      { file: 'roles.csv', line: 4, severity: 'error', code: 'end_before_begin', params: { beginDate: '2025-01-01', endDate: '2024-01-01' }, field: 'endDate' },
+      {
+        file: 'roles.csv',
+        line: 4,
+        severity: 'error',
+        code: 'end_before_begin',
+        params: { beginDate: '2025-01-01', endDate: '2024-01-01' },
+        field: 'endDate',
+      },
     ]);
     expect(result.roles.map((r) => [r.sourcedId, r.role, r.isPrimary, r.beginDate, r.endDate])).toEqual([
       ['r1', 'teacher', true, '2024-08-01', '2025-06-15'],
@@ -148,29 +189,55 @@ describe('OneRoster 1.2 roles.csv', () => {
     expect(summary(ok)).toEqual(['warning manifest_file_missing manifest.csv:4']);
     expect(ok.roles.map((r) => [r.sourcedId, r.role])).toEqual([['u1:s1:school_administrator', 'school_administrator']]);
     const noRole = await parseRosterUpload([manifest, USERS12, ORGS]);
-    expect(summary(noRole)).toEqual(['warning manifest_file_missing manifest.csv:4', 'error no_roles_file users.csv:2', 'error no_roles_file users.csv:3']);
+    expect(summary(noRole)).toEqual([
+      'warning manifest_file_missing manifest.csv:4',
+      'error no_roles_file users.csv:2',
+      'error no_roles_file users.csv:3',
+    ]);
     expect(noRole.people).toEqual([]);
   });
 });
 
 describe('OneRoster sets', () => {
   it('a delta manifest: mode delta, unknown users, orgs and parents left for the caller', async () => {
-    const manifest = csv('manifest.csv', 'propertyName,value', 'manifest.version,1.0', 'oneroster.version,1.2', 'file.orgs,delta', 'file.users,delta', 'file.roles,delta');
+    const manifest = csv(
+      'manifest.csv',
+      'propertyName,value',
+      'manifest.version,1.0',
+      'oneroster.version,1.2',
+      'file.orgs,delta',
+      'file.users,delta',
+      'file.roles,delta',
+    );
     const orgs = csv('orgs.csv', 'sourcedId,name,type,parentSourcedId', 's9,New School,school,d-known-to-db');
-    const roles = csv('roles.csv', ROLES, 'r1,,,u-known-to-db,primary,teacher,,,s-known-to-db,', 'r2,tobedeleted,,u1,primary,teacher,,,s9,');
+    const roles = csv(
+      'roles.csv',
+      ROLES,
+      'r1,,,u-known-to-db,primary,teacher,,,s-known-to-db,',
+      'r2,tobedeleted,,u1,primary,teacher,,,s9,',
+    );
     const result = await parseRosterUpload([manifest, orgs, USERS12, roles]);
     expect(result.mode).toBe('delta');
     expect(result.issues).toEqual([]);
     expect(result.orgs.map((o) => o.parentSourcedId)).toEqual(['d-known-to-db']);
-    expect(result.roles.map((r) => [r.sourcedId, r.status])).toEqual([['r1', 'active'], ['r2', 'tobedeleted']]);
+    expect(result.roles.map((r) => [r.sourcedId, r.status])).toEqual([
+      ['r1', 'active'],
+      ['r2', 'tobedeleted'],
+    ]);
     // u2 has no role row: in a delta set that is normal, so no warning, but not imported as staff.
     expect(result.people.map((p) => p.sourcedId)).toEqual(['u1']);
   });
 
   it('orgs: types, orphan parents, cycles, duplicates', async () => {
     const orgs = csv(
-      'orgs.csv', 'sourcedId,name,type,parentSourcedId',
-      'n1,Nation,national,', 'x1,Campus,campus,', 'a,A,department,b', 'b,B,department,a', 'c,C,local,missing', 'c,C again,school,',
+      'orgs.csv',
+      'sourcedId,name,type,parentSourcedId',
+      'n1,Nation,national,',
+      'x1,Campus,campus,',
+      'a,A,department,b',
+      'b,B,department,a',
+      'c,C,local,missing',
+      'c,C again,school,',
     );
     const result = await parseRosterUpload([orgs]);
     expect(summary(result)).toEqual([
@@ -182,7 +249,10 @@ describe('OneRoster sets', () => {
       'error org_parent_cycle orgs.csv:5 parentSourcedId',
     ]);
     expect(result.orgs.map((o) => [o.sourcedId, o.type, o.parentSourcedId])).toEqual([
-      ['n1', 'department', null], ['a', 'department', 'b'], ['b', 'department', 'a'], ['c', 'department', null],
+      ['n1', 'department', null],
+      ['a', 'department', 'b'],
+      ['b', 'department', 'a'],
+      ['c', 'department', null],
     ]);
   });
 
@@ -191,7 +261,9 @@ describe('OneRoster sets', () => {
       code: 'no_roster_files',
     });
     await expect(parseRosterUpload([])).rejects.toMatchObject({ code: 'no_roster_files' });
-    await expect(parseRosterUpload([csv('users.csv', USERS11), csv('USERS.csv', USERS11)])).rejects.toMatchObject({ code: 'duplicate_file' });
+    await expect(parseRosterUpload([csv('users.csv', USERS11), csv('USERS.csv', USERS11)])).rejects.toMatchObject({
+      code: 'duplicate_file',
+    });
   });
 
   it('reads a lone OneRoster file under another name by its header', async () => {

@@ -79,8 +79,10 @@ function readOrgs(table: Table | null | undefined, mode: ParsedRoster['mode'], i
     blanks.forEach(([field]) => issues.missing(file, row.line, field));
     if (blanks.length > 0) continue;
     const cells: [string, string, number][] = [
-      ['sourcedId', sourcedId, MAX_LENGTH.id], ['name', name, MAX_LENGTH.orgName],
-      ['identifier', row.get('identifier'), MAX_LENGTH.identifier], ['parentSourcedId', row.get('parentSourcedId'), MAX_LENGTH.id],
+      ['sourcedId', sourcedId, MAX_LENGTH.id],
+      ['name', name, MAX_LENGTH.orgName],
+      ['identifier', row.get('identifier'), MAX_LENGTH.identifier],
+      ['parentSourcedId', row.get('parentSourcedId'), MAX_LENGTH.id],
     ];
     if (!fitsLimits(cells, file, row.line, issues)) continue;
     if (orgs.has(sourcedId)) {
@@ -97,8 +99,14 @@ function readOrgs(table: Table | null | undefined, mode: ParsedRoster['mode'], i
     const status = statusCell(row.get('status'), file, row.line, issues, true);
     if (!status) continue;
     orgs.set(sourcedId, {
-      sourcedId, status, name, type, identifier: optional(row.get('identifier')),
-      parentSourcedId: optional(row.get('parentSourcedId')), file, line: row.line,
+      sourcedId,
+      status,
+      name,
+      type,
+      identifier: optional(row.get('identifier')),
+      parentSourcedId: optional(row.get('parentSourcedId')),
+      file,
+      line: row.line,
     });
   }
   for (const org of orgs.values()) {

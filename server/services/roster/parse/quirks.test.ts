@@ -5,18 +5,46 @@ import { QUIRKY_PASSWORD, quirkyOneRoster11, quirkyOneRoster12, zipOf } from '..
 import { parseRosterUpload, type ParsedRoster } from './index.ts';
 
 const org = {
-  sourcedId: 'org-science', status: 'active', name: 'Science Department', type: 'department',
-  identifier: 'Science', parentSourcedId: null, file: 'orgs.csv', line: 2,
+  sourcedId: 'org-science',
+  status: 'active',
+  name: 'Science Department',
+  type: 'department',
+  identifier: 'Science',
+  parentSourcedId: null,
+  file: 'orgs.csv',
+  line: 2,
 } as const;
 const orphanWarning = {
-  file: 'orgs.csv', line: 2, severity: 'warning', code: 'orphan_parent_org',
-  params: { org: 'org-science', parent: 'org-missing-parent' }, field: 'parentSourcedId',
+  file: 'orgs.csv',
+  line: 2,
+  severity: 'warning',
+  code: 'orphan_parent_org',
+  params: { org: 'org-science', parent: 'org-missing-parent' },
+  field: 'parentSourcedId',
 } as const;
-const person = (sourcedId: string, givenName: string, familyName: string, middleName: string, line: number, phone: string, preferredName: string | null = null) => {
+const person = (
+  sourcedId: string,
+  givenName: string,
+  familyName: string,
+  middleName: string,
+  line: number,
+  phone: string,
+  preferredName: string | null = null,
+) => {
   const login = `${givenName}.${familyName}`.toLowerCase();
   return {
-    sourcedId, status: 'active', givenName, familyName, middleName, preferredName, email: `${login}@example.org`, phone,
-    identifier: login, username: login, file: 'users.csv', line,
+    sourcedId,
+    status: 'active',
+    givenName,
+    familyName,
+    middleName,
+    preferredName,
+    email: `${login}@example.org`,
+    phone,
+    identifier: login,
+    username: login,
+    file: 'users.csv',
+    line,
   } as const;
 };
 const rosa = person('u-rosa', 'Rosa', 'Alvarez', 'Maria', 2, '6035550101');
@@ -30,10 +58,30 @@ const expected11: ParsedRoster = {
   orgs: [org],
   people: [rosa, lena],
   roles: [
-    { sourcedId: 'u-rosa:org-science:teacher', status: 'active', personSourcedId: 'u-rosa', orgSourcedId: 'org-science',
-      role: 'teacher', isPrimary: true, beginDate: null, endDate: null, file: 'users.csv', line: 2 },
-    { sourcedId: 'u-lena:org-science:teacher', status: 'active', personSourcedId: 'u-lena', orgSourcedId: 'org-science',
-      role: 'teacher', isPrimary: true, beginDate: null, endDate: null, file: 'users.csv', line: 5 },
+    {
+      sourcedId: 'u-rosa:org-science:teacher',
+      status: 'active',
+      personSourcedId: 'u-rosa',
+      orgSourcedId: 'org-science',
+      role: 'teacher',
+      isPrimary: true,
+      beginDate: null,
+      endDate: null,
+      file: 'users.csv',
+      line: 2,
+    },
+    {
+      sourcedId: 'u-lena:org-science:teacher',
+      status: 'active',
+      personSourcedId: 'u-lena',
+      orgSourcedId: 'org-science',
+      role: 'teacher',
+      isPrimary: true,
+      beginDate: null,
+      endDate: null,
+      file: 'users.csv',
+      line: 5,
+    },
   ],
   issues: [orphanWarning],
   // Maya, Leo and Ines are students, Samuel a parent: one role (one org) each.
@@ -60,7 +108,7 @@ const expected12: ParsedRoster = {
 describe.each([
   ['1.1 (roles on the user row)', quirkyOneRoster11, expected11],
   ['1.2 (roles.csv)', quirkyOneRoster12, expected12],
-])('our OneRoster %s set with real exports\' quirks', (_name, files, expected) => {
+])("our OneRoster %s set with real exports' quirks", (_name, files, expected) => {
   it('parses the separate CSV files exactly: CRLF, typos in headers, students and guardians left out', async () => {
     expect(await parseRosterUpload(files())).toEqual(expected);
   });
@@ -80,7 +128,8 @@ describe.each([
 
 describe('line ends', () => {
   it('reads the same set with LF, CRLF or CR line ends alike', async () => {
-    const withEnds = (end: string) => quirkyOneRoster12().map((f) => ({ ...f, data: Buffer.from(f.data.toString().replace(/\r\n/g, end)) }));
+    const withEnds = (end: string) =>
+      quirkyOneRoster12().map((f) => ({ ...f, data: Buffer.from(f.data.toString().replace(/\r\n/g, end)) }));
     const crlf = await parseRosterUpload(withEnds('\r\n'));
     expect(await parseRosterUpload(withEnds('\n'))).toEqual(crlf);
     expect(await parseRosterUpload(withEnds('\r'))).toEqual(crlf);

@@ -11,7 +11,12 @@ describe('staff template', () => {
     expect(csv.toString('utf8')).toBe(`\uFEFF${STAFF_TEMPLATE_COLUMNS.join(',')}\r\n`);
     const result = await parseRosterUpload([{ name: 'trellis-staff-template.csv', data: csv }]);
     expect(result).toEqual({
-      format: 'staff-csv', mode: 'delta', orgs: [], people: [], roles: [], issues: [],
+      format: 'staff-csv',
+      mode: 'delta',
+      orgs: [],
+      people: [],
+      roles: [],
+      issues: [],
       ignored: { nonStaffUsers: 0, nonStaffRoles: 0, files: [] },
     });
   });
@@ -38,10 +43,34 @@ describe('staff CSV', () => {
     expect(result.format).toBe('staff-csv');
     expect(result.orgs).toEqual([]);
     expect(result.people).toEqual([
-      { sourcedId: '1001', status: 'active', givenName: 'Ana', familyName: 'García', middleName: null, preferredName: null,
-        email: 'ana@d.org', phone: '555-0100', identifier: '1001', username: null, file: 'staff.csv', line: 2 },
-      { sourcedId: '1002', status: 'active', givenName: 'Bo', familyName: 'Li', middleName: null, preferredName: null,
-        email: null, phone: null, identifier: '1002', username: null, file: 'staff.csv', line: 5 },
+      {
+        sourcedId: '1001',
+        status: 'active',
+        givenName: 'Ana',
+        familyName: 'García',
+        middleName: null,
+        preferredName: null,
+        email: 'ana@d.org',
+        phone: '555-0100',
+        identifier: '1001',
+        username: null,
+        file: 'staff.csv',
+        line: 2,
+      },
+      {
+        sourcedId: '1002',
+        status: 'active',
+        givenName: 'Bo',
+        familyName: 'Li',
+        middleName: null,
+        preferredName: null,
+        email: null,
+        phone: null,
+        identifier: '1002',
+        username: null,
+        file: 'staff.csv',
+        line: 5,
+      },
     ]);
     expect(result.roles.map((r) => [r.sourcedId, r.orgSourcedId, r.role, r.isPrimary, r.beginDate, r.status, r.line])).toEqual([
       ['1001:lhs:instructional_assistant', 'LHS', 'instructional_assistant', true, '2024-08-01', 'active', 2],
@@ -78,7 +107,10 @@ describe('staff CSV', () => {
     ]);
     expect(result.issues[2]?.params).toEqual({ staffId: '1', kept: 'Ann', ignored: 'Anne' });
     expect(result.people.map((p) => [p.sourcedId, p.givenName, p.email])).toEqual([['1', 'Ann', 'ann@d.org']]);
-    expect(result.roles.map((r) => [r.role, r.isPrimary])).toEqual([['teacher', true], ['coach', true]]);
+    expect(result.roles.map((r) => [r.role, r.isPrimary])).toEqual([
+      ['teacher', true],
+      ['coach', true],
+    ]);
   });
 
   it('reports missing template columns and reads no rows', async () => {
@@ -91,7 +123,10 @@ describe('staff CSV', () => {
   });
 
   it('refuses a lone file that is neither ours nor OneRoster', async () => {
-    await expect(parseRosterUpload(staffCsv('foo,bar', '1,2'))).rejects.toMatchObject({ code: 'unsupported_file', params: { file: 'staff.csv' } });
+    await expect(parseRosterUpload(staffCsv('foo,bar', '1,2'))).rejects.toMatchObject({
+      code: 'unsupported_file',
+      params: { file: 'staff.csv' },
+    });
     await expect(parseRosterUpload([{ name: 'staff.xls', data: Buffer.from('x') }])).rejects.toMatchObject({ code: 'unsupported_file' });
   });
 });

@@ -87,7 +87,10 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
   for (const row of sheet.rows()) {
     const missing = (field: string) => issues.missing(file, row.line, field);
     const staffId = row.get('staff_id');
-    if (!staffId) { missing('staff_id'); continue; }
+    if (!staffId) {
+      missing('staff_id');
+      continue;
+    }
     const roleText = row.get('role');
     const role = mapRole(roleText);
     if (role === null) {
@@ -96,18 +99,34 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
       continue;
     }
     staffRows.add(staffId);
-    if (!roleText) { missing('role'); continue; }
-    if (role === undefined) { issues.error(file, row.line, 'unknown_role', { value: roleText }, 'role'); continue; }
+    if (!roleText) {
+      missing('role');
+      continue;
+    }
+    if (role === undefined) {
+      issues.error(file, row.line, 'unknown_role', { value: roleText }, 'role');
+      continue;
+    }
     const required = { given_name: row.get('given_name'), family_name: row.get('family_name'), school_code: row.get('school_code') };
-    const blank = Object.entries(required).filter(([, v]) => !v).map(([k]) => k);
+    const blank = Object.entries(required)
+      .filter(([, v]) => !v)
+      .map(([k]) => k);
     blank.forEach(missing);
     const status = statusCell(row.get('status'), file, row.line, issues, false);
-    const fits = fitsLimits([
-      ['staff_id', staffId, MAX_LENGTH.identifier], ['given_name', required.given_name, MAX_LENGTH.name],
-      ['family_name', required.family_name, MAX_LENGTH.name], ['email', row.get('email'), MAX_LENGTH.email],
-      ['phone', row.get('phone'), MAX_LENGTH.phone], ['school_code', required.school_code, MAX_LENGTH.id],
-      ['step_code', row.get('step_code'), MAX_LENGTH.id],
-    ], file, row.line, issues);
+    const fits = fitsLimits(
+      [
+        ['staff_id', staffId, MAX_LENGTH.identifier],
+        ['given_name', required.given_name, MAX_LENGTH.name],
+        ['family_name', required.family_name, MAX_LENGTH.name],
+        ['email', row.get('email'), MAX_LENGTH.email],
+        ['phone', row.get('phone'), MAX_LENGTH.phone],
+        ['school_code', required.school_code, MAX_LENGTH.id],
+        ['step_code', row.get('step_code'), MAX_LENGTH.id],
+      ],
+      file,
+      row.line,
+      issues,
+    );
     if (blank.length > 0 || !status || !fits) continue;
     const beginDate = dateCell(row.get('begin_date'), 'begin_date', file, row.line, issues);
     const endDate = dateCell(row.get('end_date'), 'end_date', file, row.line, issues);
@@ -115,9 +134,18 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
     const primary = booleanCell(row.get('primary'), 'primary', file, row.line, issues);
 
     const person: RosterPerson = {
-      sourcedId: staffId, status, givenName: required.given_name, familyName: required.family_name,
-      middleName: null, preferredName: null, email: emailCell(row.get('email'), 'email', file, row.line, issues),
-      phone: optional(row.get('phone')), identifier: staffId, username: null, file, line: row.line,
+      sourcedId: staffId,
+      status,
+      givenName: required.given_name,
+      familyName: required.family_name,
+      middleName: null,
+      preferredName: null,
+      email: emailCell(row.get('email'), 'email', file, row.line, issues),
+      phone: optional(row.get('phone')),
+      identifier: staffId,
+      username: null,
+      file,
+      line: row.line,
       // Only when the sheet names a step: a file without the column reads as before.
       ...(row.get('step_code') ? { stepCode: optional(row.get('step_code')) } : {}),
     };
@@ -133,8 +161,16 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
     roleIds.add(sourcedId);
     acc.active ||= status === 'active';
     acc.roles.push({
-      sourcedId, status, personSourcedId: staffId, orgSourcedId: required.school_code, role,
-      isPrimary: primary ?? acc.roles.length === 0, beginDate, endDate, file, line: row.line,
+      sourcedId,
+      status,
+      personSourcedId: staffId,
+      orgSourcedId: required.school_code,
+      role,
+      isPrimary: primary ?? acc.roles.length === 0,
+      beginDate,
+      endDate,
+      file,
+      line: row.line,
     });
   }
 

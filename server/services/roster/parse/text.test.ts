@@ -47,21 +47,30 @@ describe('malformed CSV', () => {
   it('reports an unclosed quote where it opened and still reads the rows around it', async () => {
     const data = Buffer.from(`${HEADER}\nu1,Ann,Lee,teacher,s1\n\nu2,"Bo,Li,teacher,s1\nu3,Cy,Mo,teacher,s1\n`);
     const result = await parseRosterUpload(users(data));
-    expect(result.people.map((p) => [p.sourcedId, p.line])).toEqual([['u1', 2], ['u3', 5]]);
+    expect(result.people.map((p) => [p.sourcedId, p.line])).toEqual([
+      ['u1', 2],
+      ['u3', 5],
+    ]);
     expect(result.issues).toEqual([{ file: 'users.csv', line: 4, severity: 'error', code: 'malformed_csv', params: { line: 4 } }]);
   });
 
   it('loses only the row with a stray quote, and counts lines of quoted multi-line cells', async () => {
     const data = Buffer.from(`${HEADER}\r\nu1,"Ann\r\nMarie",Lee,teacher,s1\r\nu2,B"o,Li,teacher,s1\r\nu3,Cy,Mo,teacher,s1`);
     const result = await parseRosterUpload(users(data));
-    expect(result.people.map((p) => [p.sourcedId, p.givenName, p.line])).toEqual([['u1', 'Ann\r\nMarie', 2], ['u3', 'Cy', 5]]);
+    expect(result.people.map((p) => [p.sourcedId, p.givenName, p.line])).toEqual([
+      ['u1', 'Ann\r\nMarie', 2],
+      ['u3', 'Cy', 5],
+    ]);
     expect(result.issues).toEqual([{ file: 'users.csv', line: 4, severity: 'error', code: 'malformed_csv', params: { line: 4 } }]);
   });
 
   it('recovers after a bad closing quote, and a malformed header makes the file unusable', async () => {
     const data = Buffer.from(`${HEADER}\nu1,"Ann"x,Lee,teacher,s1\nu2,Bo,Li,teacher,s1\nu3,"Cy, Jr.",Mo,teacher,s1\n`);
     const result = await parseRosterUpload(users(data));
-    expect(result.people.map((p) => [p.sourcedId, p.givenName])).toEqual([['u2', 'Bo'], ['u3', 'Cy, Jr.']]);
+    expect(result.people.map((p) => [p.sourcedId, p.givenName])).toEqual([
+      ['u2', 'Bo'],
+      ['u3', 'Cy, Jr.'],
+    ]);
     expect(result.issues.map((i) => [i.code, i.line])).toEqual([['malformed_csv', 2]]);
     const badHeader = await parseRosterUpload(users(Buffer.from(`sourcedId,"givenName\nu1,Ann\n`)));
     expect(badHeader.issues.map((i) => [i.code, i.line])).toEqual([['malformed_csv', 1]]);

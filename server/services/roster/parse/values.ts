@@ -8,7 +8,11 @@ import type { Issues, RecordStatus } from './types.ts';
  * separators ignored. `null` = a known non-staff role (student, guardian...); `undefined` = unknown.
  */
 export function mapRole(value: string): StaffRole | null | undefined {
-  const words = value.trim().toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  const words = value
+    .trim()
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
   const snake = words.join('_');
   const own = STAFF_ROLES.find((r) => r === snake);
   if (own) return own;

@@ -46,10 +46,18 @@ describe('zipped OneRoster sets', () => {
   });
 
   it('refuses two members for the same file, and a zip mixed with other files', async () => {
-    const twice = buildZip([{ name: 'users.csv', data: USERS }, { name: 'USERS.csv', data: USERS }]);
+    const twice = buildZip([
+      { name: 'users.csv', data: USERS },
+      { name: 'USERS.csv', data: USERS },
+    ]);
     await expect(upload(twice)).rejects.toMatchObject({ code: 'duplicate_file' });
     const zip = buildZip([{ name: 'users.csv', data: USERS }]);
-    await expect(parseRosterUpload([{ name: 'a.zip', data: zip }, { name: 'orgs.csv', data: ORGS }])).rejects.toMatchObject({
+    await expect(
+      parseRosterUpload([
+        { name: 'a.zip', data: zip },
+        { name: 'orgs.csv', data: ORGS },
+      ]),
+    ).rejects.toMatchObject({
       code: 'mixed_upload',
     });
   });
@@ -59,7 +67,11 @@ describe('zip bomb protection', () => {
   it('refuses more members than maxEntries', async () => {
     const many = Array.from({ length: 101 }, (_, i) => ({ name: `f${i}.csv`, data: text('x') }));
     await expect(upload(buildZip(many))).rejects.toMatchObject({ code: 'zip_too_large', params: { maxEntries: 100 } });
-    const three = buildZip([{ name: 'users.csv', data: USERS }, { name: 'orgs.csv', data: ORGS }, { name: 'a.csv', data: ORGS }]);
+    const three = buildZip([
+      { name: 'users.csv', data: USERS },
+      { name: 'orgs.csv', data: ORGS },
+      { name: 'a.csv', data: ORGS },
+    ]);
     await expect(parseRosterUpload([{ name: 'r.zip', data: three }], { maxEntries: 2 })).rejects.toMatchObject({ code: 'zip_too_large' });
   });
 
@@ -71,7 +83,10 @@ describe('zip bomb protection', () => {
   });
 
   it('counts the declared total over all members read', async () => {
-    const zip = buildZip([{ name: 'users.csv', data: Buffer.alloc(600) }, { name: 'orgs.csv', data: Buffer.alloc(600) }]);
+    const zip = buildZip([
+      { name: 'users.csv', data: Buffer.alloc(600) },
+      { name: 'orgs.csv', data: Buffer.alloc(600) },
+    ]);
     await expect(parseRosterUpload([{ name: 'r.zip', data: zip }], { maxUncompressedBytes: 1000 })).rejects.toMatchObject({
       code: 'zip_too_large',
     });
@@ -86,7 +101,10 @@ describe('zip bomb protection', () => {
   });
 
   it('ignores the size of members it does not read (a large enrollments.csv is fine)', async () => {
-    const zip = buildZip([{ name: 'users.csv', data: USERS }, { name: 'enrollments.csv', data: Buffer.alloc(5000, 0x41) }]);
+    const zip = buildZip([
+      { name: 'users.csv', data: USERS },
+      { name: 'enrollments.csv', data: Buffer.alloc(5000, 0x41) },
+    ]);
     const result = await parseRosterUpload([{ name: 'r.zip', data: zip }], { maxUncompressedBytes: 1000 });
     expect(result.people).toHaveLength(1);
     expect(result.ignored.files).toEqual(['enrollments.csv']);

@@ -15,8 +15,7 @@ export interface ZipContents {
 }
 
 // Finder and Explorer droppings: never roster data, not worth listing as "ignored".
-const isJunk = (path: string) =>
-  path.startsWith('__MACOSX/') || /(^|\/)(\._[^/]*|\.DS_Store|Thumbs\.db|desktop\.ini)$/i.test(path);
+const isJunk = (path: string) => path.startsWith('__MACOSX/') || /(^|\/)(\._[^/]*|\.DS_Store|Thumbs\.db|desktop\.ini)$/i.test(path);
 
 function fatalFor(err: unknown, archive: string, limits: RosterLimits): RosterFileError {
   if (err instanceof RosterFileError) return err;
@@ -66,12 +65,7 @@ async function inflate(zip: ZipFile, entry: Entry, archive: string, limits: Rost
  * `..`, absolute or backslash paths -> `unsafe_zip_path`; anything unreadable -> `invalid_zip`.
  * Directories, `__MACOSX/` and similar are skipped; one shared top folder is stripped.
  */
-export async function readZip(
-  data: Buffer,
-  archive: string,
-  limits: RosterLimits,
-  want: (path: string) => boolean,
-): Promise<ZipContents> {
+export async function readZip(data: Buffer, archive: string, limits: RosterLimits, want: (path: string) => boolean): Promise<ZipContents> {
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
