@@ -93,7 +93,7 @@ describe('killed mid-import', () => {
       ((await (await fetch(`${base}/api/people?limit=1&active=all`, { headers })).json()) as { total: number }).total;
     const before = await count();
     const form = new FormData();
-    for (const f of oneRosterSet(6000, 60, 'crash')) form.append('file', new Blob([f.data]), f.name);
+    for (const f of oneRosterSet(20000, 200, 'crash')) form.append('file', new Blob([f.data]), f.name);
     const created = (await (await fetch(`${base}/api/imports`, { method: 'POST', headers, body: form })).json()) as { id: string };
     // Kill it the moment the import's job starts (watched before asking for the apply).
     const killed = server!;
