@@ -95,13 +95,10 @@ describe('people directory and person page (HR)', () => {
       'Actions',
     ]);
     const teacherRow = history.getByRole('row').filter({ hasText: 'Palm Grove Elementary' });
-    expect((await teacherRow.getByRole('cell').allTextContents()).slice(0, 5)).toEqual([
-      'Teacher (primary)',
-      'Palm Grove Elementary',
-      'Aug 1, 2018',
-      'None',
-      'Current',
-    ]);
+    // The demo seed starts every role on August 1 of a year it draws; the year is not the point here.
+    const cells = (await teacherRow.getByRole('cell').allTextContents()).slice(0, 5);
+    expect(cells[2]).toMatch(/^Aug 1, 20\d\d$/);
+    expect([...cells.slice(0, 2), ...cells.slice(3)]).toEqual(['Teacher (primary)', 'Palm Grove Elementary', 'None', 'Current']);
     await hr.getByRole('heading', { name: 'Change history' }).waitFor();
     await expectNoAxeViolations(hr, 'person page (HR)');
   });

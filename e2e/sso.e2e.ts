@@ -256,7 +256,7 @@ describe('signing everyone out', () => {
     const admin = await newPage(browser);
     await signInAs(admin, DEMO.admin);
     await admin.goto('/settings/sign-in');
-    await admin.getByRole('button', { name: 'Sign everyone out' }).click();
+    await admin.locator('#main').getByRole('button', { name: 'Sign everyone out' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Sign everyone in the district out?' });
     await dialog.getByText(/is signed out at once and must sign in again/).waitFor();
     await expectNoAxeViolations(admin, 'sign everyone out: confirmation');
@@ -264,7 +264,7 @@ describe('signing everyone out', () => {
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await teacher.request.get('/api/auth/session')).status()).toBe(200);
-    await admin.getByRole('button', { name: 'Sign everyone out' }).click();
+    await admin.locator('#main').getByRole('button', { name: 'Sign everyone out' }).click();
     await dialog.getByRole('button', { name: 'Sign everyone out' }).click();
     await admin.getByText(/^\d+ sessions? (was|were) ended\.$/).waitFor();
     expect((await teacher.request.get('/api/auth/session')).status()).toBe(401);
