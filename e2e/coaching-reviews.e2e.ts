@@ -77,7 +77,17 @@ describe('coaching plan reviews journey', () => {
   it('the teacher acknowledges a review on a phone; the principal sees the decision without the notes', async () => {
     const me = await apiAs<{ person: { id: string } }>(teacher, 'GET', '/api/me');
     const plans = await apiAs<Plans>(teacher, 'GET', `/api/coaching/plans?personId=${me.person.id}`);
-    teacherPlanId = plans.items.find((p) => p.status === 'active' && p.members.some((m) => m.id === me.person.id))!.id;
+    // The teacher may be on several plans (a coach's and the principal's): open the one with a review to acknowledge.
+    const mine = plans.items.filter((p) => p.status === 'active' && p.members.some((m) => m.id === me.person.id));
+    for (const plan of mine) {
+      const list = await apiAs<{ items: { abilities: { acknowledge: boolean } }[] }>(
+        teacher,
+        'GET',
+        `/api/coaching/plans/${plan.id}/reviews`,
+      );
+      if (list.items.some((review) => review.abilities.acknowledge)) teacherPlanId = plan.id;
+    }
+    expect(teacherPlanId, 'a plan of the teacher with a review waiting for them').toBeTruthy();
     await teacher.goto(`/coaching/plans/${teacherPlanId}`);
     const reviews = teacher.getByRole('region', { name: 'Reviews' });
     await reviews.getByRole('button', { name: 'Acknowledge' }).first().click();
