@@ -8,7 +8,7 @@ import { todayIso } from '../../app/format.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { PersonPicker } from '../teams/PersonPicker.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 
 type Mode = 'one' | 'team' | 'school';
 

@@ -14,7 +14,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import { CsvImportModal } from '../teams/CsvImportModal.tsx';
-import { PersonPicker } from '../teams/PersonPicker.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { AssignModal } from './AssignModal.tsx';
 
 /**

@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
-import { PersonPicker } from './PersonPicker.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 
 const LIMIT = 50;
 

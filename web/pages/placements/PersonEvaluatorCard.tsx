@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client.ts';
 import { usePersonEvaluator, useSetEvaluator } from '../../api/evaluators.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PersonPicker } from './PersonPicker.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 
 /** HR picks another evaluator for the year, or returns the person to the computed default. */
 function ChangeEvaluatorModal({ view, onClose }: { view: PersonEvaluator; onClose: () => void }) {

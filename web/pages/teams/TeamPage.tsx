@@ -16,7 +16,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
-import { PersonPicker } from './PersonPicker.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 
 function AddMemberModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const { t } = useTranslation('teams');
