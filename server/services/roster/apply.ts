@@ -7,6 +7,7 @@ import { endAccessOf } from '../auth/end-access.ts';
 import { bulkInsertWithAudit, type ImportTable } from './bulk-insert.ts';
 import type { ImportPlan, Op } from './plan.ts';
 import { applyImportPlacements } from '../placements/import.ts';
+import { failpoint } from '../../lib/failpoint.ts';
 
 const BATCH = 500;
 
@@ -34,6 +35,8 @@ export async function applyPlan(
   const step = async (n: number) => {
     done += n;
     onProgress(done);
+    // The crash test's cut: a few batches in, well inside the import's transaction.
+    if (done >= 1000) failpoint('roster-import:mid-write');
   };
   const write = async <T extends object>(table: Table, entityType: string, ops: Op<T>[]) => {
     const creates = ops.filter((o) => o.kind === 'create');
