@@ -17,6 +17,11 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   action_step_assigned: 'immediately',
   coaching_log_shared: 'immediately',
   coaching_session_scheduled: 'immediately',
+  feedback_due: 'digest',
+  feedback_overdue: 'digest',
+  action_step_due: 'digest',
+  coaching_review_due: 'digest',
+  coaching_review_overdue: 'digest',
 };
 
 const Deliveries = z.object(
