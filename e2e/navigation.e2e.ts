@@ -129,7 +129,16 @@ describe('navigation by role', () => {
   it('a teacher who opens an admin page by its address is told it is not for them', async () => {
     const page = await newPage(browser);
     await signInAs(page, DEMO.teacher);
-    for (const address of ['/people', '/import', '/audit', '/outbox', '/settings/jobs', '/settings/notifications', '/settings/observations', '/settings/calendar']) {
+    for (const address of [
+      '/people',
+      '/import',
+      '/audit',
+      '/outbox',
+      '/settings/jobs',
+      '/settings/notifications',
+      '/settings/observations',
+      '/settings/calendar',
+    ]) {
       await page.goto(address);
       await heading(page, "You don't have access to this page").waitFor();
     }
