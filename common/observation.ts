@@ -60,5 +60,20 @@ export const NOTIFICATION_KINDS = [
   'action_step_assigned',
   'coaching_log_shared',
   'coaching_session_scheduled',
+  'feedback_due',
+  'feedback_overdue',
+  'action_step_due',
+  'coaching_review_due',
+  'coaching_review_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds sent by the daily reminders job (server/services/notifications/reminders.ts), once per record and due date. */
+export const REMINDER_KINDS = [
+  'feedback_due',
+  'feedback_overdue',
+  'action_step_due',
+  'coaching_review_due',
+  'coaching_review_overdue',
+] as const satisfies readonly NotificationKind[];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];

@@ -18,6 +18,7 @@ const ALL_ITEMS = [
   'Integrations',
   'Sign-in and SSO',
   'Outbox',
+  'Notification settings',
   'Background jobs',
   'Account',
 ];
@@ -68,6 +69,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   'Import roster': 'Import roster',
   'Audit log': 'Audit log',
   Outbox: 'Outbox',
+  'Notification settings': 'Notification settings',
   'Background jobs': 'Background jobs',
   Account: 'Your account',
 };
@@ -127,7 +129,16 @@ describe('navigation by role', () => {
   it('a teacher who opens an admin page by its address is told it is not for them', async () => {
     const page = await newPage(browser);
     await signInAs(page, DEMO.teacher);
-    for (const address of ['/people', '/import', '/audit', '/outbox', '/settings/jobs', '/settings/observations', '/settings/calendar']) {
+    for (const address of [
+      '/people',
+      '/import',
+      '/audit',
+      '/outbox',
+      '/settings/jobs',
+      '/settings/notifications',
+      '/settings/observations',
+      '/settings/calendar',
+    ]) {
       await page.goto(address);
       await heading(page, "You don't have access to this page").waitFor();
     }

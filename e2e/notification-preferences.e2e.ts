@@ -53,3 +53,28 @@ describe('e-mail notification preferences', () => {
     await page.context().close();
   });
 });
+
+describe('the district’s notification settings', () => {
+  it.each([false, true])('the admin sets the morning hour and the e-mail language, and they stay (phone: %s)', async (phone) => {
+    const page = await newPage(browser, { phone });
+    await signInAs(page, DEMO.admin);
+    await page.goto('/settings/notifications');
+    await heading(page, 'Notification settings').waitFor();
+    const form = page.getByRole('form', { name: 'Notification settings' });
+    await form.getByRole('combobox', { name: 'Send reminders and the digest from' }).selectOption('06:00');
+    await form.getByRole('combobox', { name: 'E-mail language' }).selectOption('Español');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Notification settings saved.').waitFor();
+    await expectNoAxeViolations(page, `notification settings (${phone ? 'phone' : 'desktop'})`);
+    if (phone) await expectNoSidewaysScroll(page, 'notification settings');
+    await screenshot(page, `notification-settings-${phone ? 'phone' : 'desktop'}`);
+
+    await page.reload();
+    await expect.poll(() => form.getByRole('combobox', { name: 'Send reminders and the digest from' }).inputValue()).toBe('6');
+    expect(await form.getByRole('combobox', { name: 'E-mail language' }).inputValue()).toBe('es');
+    // Back to the defaults for the next run and the other journeys.
+    const saved = await apiAs<{ version: number }>(page, 'GET', '/api/settings/notifications');
+    await apiAs(page, 'PUT', '/api/settings/notifications', { digestHour: 7, defaultLocale: 'en', version: saved.version });
+    await page.context().close();
+  });
+});

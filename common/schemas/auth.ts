@@ -39,6 +39,8 @@ export const AppAbilities = z.object({
   viewOutbox: z.boolean(),
   /** See the district's background jobs and retry failed ones (district admins). */
   manageJobs: z.boolean(),
+  /** Set the district's reminder and digest hour and e-mail language (district admins). */
+  manageNotificationSettings: z.boolean(),
   /** Create and edit frameworks, scales, pathways and rubrics (HR and district admins). */
   manageFrameworks: z.boolean(),
   /** Start observations (coaches, school leaders, HR, admins). */

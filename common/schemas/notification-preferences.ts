@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../observation.ts';
+import { Locale } from './auth.ts';
 
 /** How a kind of notification reaches a person by e-mail: at once, in the daily digest, or not at all. */
 export const EMAIL_DELIVERIES = ['immediately', 'digest', 'off'] as const;
@@ -17,6 +18,11 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   action_step_assigned: 'immediately',
   coaching_log_shared: 'immediately',
   coaching_session_scheduled: 'immediately',
+  feedback_due: 'digest',
+  feedback_overdue: 'digest',
+  action_step_due: 'digest',
+  coaching_review_due: 'digest',
+  coaching_review_overdue: 'digest',
 };
 
 const Deliveries = z.object(
@@ -49,3 +55,23 @@ export const UnsubscribeBody = z
 /** What the link turned off: one kind, or `digest` (every kind that came in the daily digest). */
 export const UnsubscribeResult = z.object({ kind: z.enum([...NOTIFICATION_KINDS, 'digest']), delivery: z.literal('off') });
 export type UnsubscribeResult = z.infer<typeof UnsubscribeResult>;
+
+/**
+ * The district's notification settings: the hour (district time) from which each school day's
+ * reminders and digest go out, and the e-mail language of people who have not chosen one.
+ */
+export const NotificationSettings = z.object({
+  digestHour: z.number().int().min(0).max(23),
+  defaultLocale: Locale,
+  /** The district settings row's version (shared with the non-negotiables). */
+  version: z.number().int(),
+  abilities: z.object({ update: z.boolean() }),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+export const UpdateNotificationSettingsInput = z.object({
+  digestHour: z.number().int().min(0).max(23),
+  defaultLocale: Locale,
+  version: z.number().int().min(0),
+});
+export type UpdateNotificationSettingsInput = z.infer<typeof UpdateNotificationSettingsInput>;

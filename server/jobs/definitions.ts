@@ -12,6 +12,8 @@ export const JOB_PAYLOADS = {
   'tracker-summary': z.object({ districtId: z.uuid(), schoolIds: z.array(z.uuid()).min(1).max(5000) }),
   /** Sends a district's daily notification digest for `day`, a school day (services/notifications/digest.ts). */
   'notification-digest': z.object({ districtId: z.uuid(), day: z.iso.date() }),
+  /** Sends a district's reminders for `day`, then enqueues that day's digest (services/notifications/reminders.ts). */
+  reminders: z.object({ districtId: z.uuid(), day: z.iso.date() }),
 } as const satisfies Record<(typeof JOB_KINDS)[number], z.ZodType>;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
@@ -30,6 +32,8 @@ export const RETRY_POLICIES: Record<JobName, RetryPolicy> = {
   'tracker-summary': { retryLimit: 5, retryDelaySeconds: 10 },
   // One transaction: a failed run wrote nothing, and a later one sends what waits.
   'notification-digest': { retryLimit: 3, retryDelaySeconds: 60 },
+  // One transaction, each reminder once (unique key): a retry sends only what is still unsent.
+  reminders: { retryLimit: 3, retryDelaySeconds: 60 },
 };
 
 /** Thrown by a handler when trying again cannot help (bad payload, a write the database refuses). */

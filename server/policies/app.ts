@@ -17,6 +17,7 @@ export function appAbilities(actor: Actor): AppAbilities {
     viewAudit: isDistrictAdmin(actor),
     viewOutbox: isDistrictAdmin(actor),
     manageJobs: isDistrictAdmin(actor),
+    manageNotificationSettings: isDistrictAdmin(actor),
     manageFrameworks: isHrOrAdmin(actor),
     observe: canObserveAnyone(actor),
     coach: canCoachAnyone(actor),

@@ -226,3 +226,39 @@ describe('the digest schedule', () => {
     expect(rows).toEqual([{ state: 'completed' }]);
   });
 });
+
+describe('the district’s notification settings', () => {
+  const SETTINGS = '/api/settings/notifications';
+
+  it('everyone reads them; only district admins change them (stale -> 409, bad -> 400); the schedule keeps the hour', async () => {
+    const own = (await buildDistrict(t.database.db, 'Early district')).id;
+    expect((await anonymous(t.app).get(SETTINGS)).statusCode).toBe(401);
+    expect((await anonymous(t.app).request('PUT', SETTINGS, { digestHour: 6, defaultLocale: 'es', version: 1 })).statusCode).toBe(401);
+    const staff = await signIn(t.app, (await buildUser(t.database.db, own, 'staff')).email);
+    const hr = await signIn(t.app, (await buildUser(t.database.db, own, 'hr')).email);
+    const admin = await signIn(t.app, (await buildUser(t.database.db, own, 'district_admin')).email);
+    const first = (await staff.get(SETTINGS)).json();
+    expect(first).toMatchObject({ digestHour: 7, defaultLocale: 'en', abilities: { update: false } });
+    expect((await admin.get(SETTINGS)).json().abilities.update).toBe(true);
+    for (const other of [staff, hr]) {
+      const refused = await other.request('PUT', SETTINGS, { digestHour: 5, defaultLocale: 'es', version: first.version });
+      expect(refused.statusCode).toBe(403);
+    }
+    expect((await admin.request('PUT', SETTINGS, { digestHour: 24, defaultLocale: 'es', version: first.version })).statusCode).toBe(400);
+    expect((await admin.request('PUT', SETTINGS, { digestHour: 5, defaultLocale: 'fr', version: first.version })).statusCode).toBe(400);
+    const saved = await admin.request('PUT', SETTINGS, { digestHour: 5, defaultLocale: 'es', version: first.version });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ digestHour: 5, defaultLocale: 'es', version: first.version + 1 });
+    const stale = await admin.request('PUT', SETTINGS, { digestHour: 9, defaultLocale: 'en', version: first.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ digestHour: 5, defaultLocale: 'es' });
+    // Another district keeps its own.
+    expect((await (await reader()).client.get(SETTINGS)).json()).toMatchObject({ digestHour: 7, defaultLocale: 'en' });
+
+    // 05:30 in New York: this district's morning has come, the others' (07:00) not yet.
+    const due = await t.app.digestSchedule.tick(new Date('2026-12-03T10:30:00Z'));
+    expect(due.find((d) => d.districtId === own)).toEqual({ districtId: own, day: '2026-12-03' });
+    expect(due.find((d) => d.districtId === districtId)).toBeUndefined();
+    await t.app.jobs.settled();
+  });
+});

@@ -1,11 +1,15 @@
 /**
  * Permission matrix: my preferences -> 401 signed out; each person reads and changes only their
  * own (no id in the URL, so no other district or role applies). Unsubscribe is public: the signed
- * token is the permission, and it only ever turns one kind (or the digest) off.
+ * token is the permission, and it only ever turns one kind (or the digest) off. The district's
+ * notification settings (digest hour, default language): signed out -> 401; everyone in the
+ * district reads their own district's; only district admins change them, others 403.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   NotificationPreferences,
+  NotificationSettings,
+  UpdateNotificationSettingsInput,
   UnsubscribeBody,
   UnsubscribeQuery,
   UnsubscribeResult,
@@ -14,6 +18,7 @@ import {
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { secretKey } from '../lib/secret-key.ts';
+import { notificationSettingsView, updateNotificationSettings } from '../services/settings/notification-settings.ts';
 import { myNotificationPreferences, unsubscribe, updateMyNotificationPreferences } from '../services/notifications/preferences.ts';
 
 const tags = ['notifications'];
@@ -33,6 +38,16 @@ export const notificationPreferenceRoutes: FastifyPluginAsyncZod = async (app) =
     '/me/notification-preferences',
     { schema: { tags, body: UpdateNotificationPreferencesInput, response: { 200: NotificationPreferences } } },
     async (req) => updateMyNotificationPreferences(await requireCtx(req), req.body),
+  );
+
+  app.get('/settings/notifications', { schema: { tags, response: { 200: NotificationSettings } } }, async (req) =>
+    notificationSettingsView(await requireCtx(req)),
+  );
+
+  app.put(
+    '/settings/notifications',
+    { schema: { tags, body: UpdateNotificationSettingsInput, response: { 200: NotificationSettings } } },
+    async (req) => updateNotificationSettings(await requireCtx(req), req.body),
   );
 
   // The token comes in the query (the List-Unsubscribe URL) or in a JSON body (the web page's button).

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   NotificationPreferences,
+  NotificationSettings,
   UnsubscribeResult,
   UpdateNotificationPreferencesInput,
+  UpdateNotificationSettingsInput,
 } from '../../common/schemas/notification-preferences.ts';
 import { api, isApiError } from './client.ts';
 
@@ -31,4 +33,20 @@ export function useSaveNotificationPreferences() {
 /** One click from an e-mail's link, signed out. */
 export function useUnsubscribe() {
   return useMutation({ mutationFn: (token: string) => api<UnsubscribeResult>('POST', '/api/notifications/unsubscribe', { token }) });
+}
+
+const settingsKey = ['settings', 'notifications'];
+
+/** The district's digest hour and default e-mail language. */
+export function useNotificationSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => api<NotificationSettings>('GET', '/api/settings/notifications') });
+}
+
+/** District admins save them with the version read; a 409 carries the current ones. */
+export function useSaveNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateNotificationSettingsInput) => api<NotificationSettings>('PUT', '/api/settings/notifications', input),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
 }

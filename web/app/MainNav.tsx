@@ -31,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   // District admins (the API checks canManageSignIn, the same grant as viewAudit).
   { to: '/settings/sign-in', label: 'nav.signIn', ability: 'viewAudit' },
   { to: '/outbox', label: 'nav.outbox', ability: 'viewOutbox' },
+  { to: '/settings/notifications', label: 'nav.notificationSettings', ability: 'manageNotificationSettings' },
   { to: '/settings/jobs', label: 'nav.jobs', ability: 'manageJobs' },
   { to: '/account', label: 'nav.account' },
 ];

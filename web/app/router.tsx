@@ -105,6 +105,7 @@ export const router = createBrowserRouter([
               { path: '/settings/translations', Component: lazy(() => import('../pages/translations/TranslationsPage.tsx')) },
               { path: '/settings/calendar', Component: lazy(() => import('../pages/settings/SchoolCalendarPage.tsx')) },
               { path: '/settings/jobs', Component: lazy(() => import('../pages/settings/JobsPage.tsx')) },
+              { path: '/settings/notifications', Component: lazy(() => import('../pages/settings/NotificationSettingsPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },

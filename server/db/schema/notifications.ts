@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './districts.ts';
 import { people } from './people.ts';
 import { users } from './users.ts';
@@ -22,9 +23,17 @@ export const notifications = pgTable(
     readAt: timestamp({ withTimezone: true }),
     /** Sent in a daily digest e-mail at this time (only kinds the person gets as a digest). */
     digestedAt: timestamp({ withTimezone: true }),
+    /** Reminders (services/notifications/reminders.ts): the due date reminded of; null for other kinds. */
+    dueOn: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_person_idx').on(t.districtId, t.personId, t.createdAt)],
+  (t) => [
+    index('notifications_person_idx').on(t.districtId, t.personId, t.createdAt),
+    // A reminder is sent once per person, kind, record and due date, however often the job runs.
+    uniqueIndex('notifications_reminder_uq')
+      .on(t.districtId, t.personId, t.kind, t.entityId, t.dueOn)
+      .where(sql`${t.dueOn} is not null`),
+  ],
 );
 
 /** A user's secret iCalendar feed URL (stored as a SHA-256 of the token; revocable). */

@@ -17,6 +17,10 @@ export const districtSettings = pgTable('district_settings', {
   observationFrameworkId: uuid().references(() => frameworks.id),
   /** When on, a look-for seen on a published walkthrough records evidence for its tagged competency. */
   walkthroughEvidence: boolean().notNull().default(false),
+  /** The hour (district time, 0-23) from which the day's reminders and digest are sent. */
+  digestHour: integer().notNull().default(7),
+  /** The language of e-mails to people who have not chosen one (common/i18n locales). */
+  defaultLocale: text().notNull().default('en'),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,11 +3,11 @@ import { addDays } from '../../../common/clock.ts';
 import type { NotificationKind } from '../../../common/observation.ts';
 import { isSchoolDay } from '../../../common/school-days.ts';
 import type { Db } from '../../db/client.ts';
-import { districts, notifications, people, users } from '../../db/schema/index.ts';
+import { districts, notifications } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit.ts';
 import { recordEmails } from '../mail/outbox-store.ts';
 import { loadNonSchoolDays } from '../school-calendar/context.ts';
-import { renderDigest, type Links } from './email.ts';
+import { readersOf, renderDigest, type Links } from './email.ts';
 import { deliveriesOf } from './preferences.ts';
 
 /** A digest gathers what was not sent yet from this far back (a long break holds them, then they come). */
@@ -48,23 +48,10 @@ export async function sendDailyDigest(
     const deliveries = await deliveriesOf(tx, districtId, [...new Set(waiting.map((n) => n.personId))]);
     const due = waiting.filter((n) => deliveries.get(n.personId)?.[n.kind as NotificationKind] === 'digest');
     if (due.length === 0) return { sent: 0, skipped: null };
-    const readers = await tx
-      .select({
-        personId: users.personId,
-        email: users.email,
-        locale: users.locale,
-        givenName: people.givenName,
-        preferredName: people.preferredName,
-      })
-      .from(users)
-      .innerJoin(people, eq(people.id, users.personId))
-      .where(
-        and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.personId, [...new Set(due.map((n) => n.personId))])),
-      );
-    const emails = readers.map((r) => {
-      const reader = { ...r, personId: r.personId!, districtId, name: r.preferredName ?? r.givenName, timeZone: district.timeZone };
-      const items = due.filter((n) => n.personId === r.personId).map((n) => ({ kind: n.kind as NotificationKind, params: n.params }));
-      return { districtId, kind: 'notification' as const, toAddress: r.email, ...renderDigest(reader, items, links) };
+    const readers = await readersOf(tx, districtId, [...new Set(due.map((n) => n.personId))]);
+    const emails = [...readers.values()].map((reader) => {
+      const items = due.filter((n) => n.personId === reader.personId).map((n) => ({ kind: n.kind as NotificationKind, params: n.params }));
+      return { districtId, kind: 'notification' as const, toAddress: reader.email, ...renderDigest(reader, items, links) };
     });
     await recordEmails(tx, emails);
     // Marked whether or not the person can sign in: nobody is e-mailed the same notification twice.

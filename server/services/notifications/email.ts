@@ -1,8 +1,11 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import i18next from 'i18next';
 import { formatParamIn } from '../../../common/clock.ts';
 import type { NotificationKind } from '../../../common/observation.ts';
 import en from '../../../common/i18n/en/email.json' with { type: 'json' };
 import es from '../../../common/i18n/es/email.json' with { type: 'json' };
+import type { Executor } from '../../db/client.ts';
+import { districtSettings, districts, people, users } from '../../db/schema/index.ts';
 import { signUnsubscribe, type UnsubscribeTarget } from './unsubscribe-token.ts';
 
 const i18n = i18next.createInstance();
@@ -21,13 +24,50 @@ export interface Reader {
   personId: string;
   email: string;
   locale: string | null;
+  /** The district's language for people who have not chosen one (district settings). */
+  defaultLocale?: string | null;
   name: string;
   timeZone: string;
 }
 
-/** The district has no language setting yet: English is its default. */
-const DISTRICT_DEFAULT_LOCALE = 'en';
-export const readerLocale = (r: Pick<Reader, 'locale'>) => (r.locale === 'es' || r.locale === 'en' ? r.locale : DISTRICT_DEFAULT_LOCALE);
+const LOCALES = ['en', 'es'];
+/** The reader's own language, else the district's default, else English. */
+export const readerLocale = (r: Pick<Reader, 'locale' | 'defaultLocale'>) =>
+  r.locale && LOCALES.includes(r.locale) ? r.locale : r.defaultLocale && LOCALES.includes(r.defaultLocale) ? r.defaultLocale : 'en';
+
+/** The people of `personIds` who can sign in (an active user), as e-mail readers, by person id. */
+export async function readersOf(db: Executor, districtId: string, personIds: string[]): Promise<Map<string, Reader>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      personId: users.personId,
+      email: users.email,
+      locale: users.locale,
+      givenName: people.givenName,
+      preferredName: people.preferredName,
+      timeZone: districts.timeZone,
+      defaultLocale: districtSettings.defaultLocale,
+    })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .innerJoin(districts, eq(districts.id, users.districtId))
+    .leftJoin(districtSettings, eq(districtSettings.districtId, users.districtId))
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.personId, personIds)));
+  return new Map(
+    rows.map((r) => [
+      r.personId!,
+      {
+        districtId,
+        personId: r.personId!,
+        email: r.email,
+        locale: r.locale,
+        defaultLocale: r.defaultLocale,
+        name: r.preferredName ?? r.givenName,
+        timeZone: r.timeZone,
+      },
+    ]),
+  );
+}
 
 export interface Links {
   base: string;

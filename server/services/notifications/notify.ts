@@ -1,10 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { NotificationKind } from '../../../common/observation.ts';
 import type { Executor } from '../../db/client.ts';
-import { districts, notifications, people, users } from '../../db/schema/index.ts';
+import { notifications } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordEmails } from '../mail/outbox-store.ts';
-import { renderImmediate } from './email.ts';
+import { readersOf, renderImmediate, type Links } from './email.ts';
 import { deliveriesOf } from './preferences.ts';
 
 export interface NotifyInput {
@@ -16,6 +15,48 @@ export interface NotifyInput {
   params: Record<string, string | number>;
   /** Path in the web app the notification opens, e.g. `/observations/<id>`. */
   path: string;
+}
+
+/** One in-app notification to store; `params` holds its `path`. `dueOn`: a reminder's due date (once per key). */
+export interface NewNotification {
+  personId: string;
+  kind: NotificationKind;
+  entityType: string;
+  entityId: string;
+  params: Record<string, string | number>;
+  dueOn?: string;
+}
+
+/**
+ * Stores in-app notifications and, to those who can sign in and get the kind `immediately`, records
+ * their e-mails (in the outbox, in the caller's transaction). A reminder already stored for its
+ * person, kind, record and due date (`notifications_reminder_uq`) is skipped, e-mail included.
+ * Returns the notifications stored and the e-mails recorded.
+ */
+export async function deliverNotifications(
+  tx: Executor,
+  districtId: string,
+  links: Links,
+  items: NewNotification[],
+): Promise<{ stored: number; emails: number }> {
+  if (items.length === 0) return { stored: 0, emails: 0 };
+  const stored = await tx
+    .insert(notifications)
+    .values(items.map((n) => ({ districtId, ...n })))
+    .onConflictDoNothing()
+    .returning({ personId: notifications.personId, kind: notifications.kind, params: notifications.params });
+  const deliveries = await deliveriesOf(tx, districtId, [...new Set(stored.map((n) => n.personId))]);
+  const now = stored.filter((n) => deliveries.get(n.personId)?.[n.kind as NotificationKind] === 'immediately');
+  if (now.length === 0) return { stored: stored.length, emails: 0 };
+  const readers = await readersOf(tx, districtId, [...new Set(now.map((n) => n.personId))]);
+  const emails = now.flatMap((n) => {
+    const reader = readers.get(n.personId);
+    if (!reader) return [];
+    const mail = renderImmediate(reader, n.kind as NotificationKind, n.params, links);
+    return [{ districtId, kind: 'notification' as const, toAddress: reader.email, ...mail }];
+  });
+  await recordEmails(tx, emails);
+  return { stored: stored.length, emails: emails.length };
 }
 
 /**
@@ -30,41 +71,12 @@ export async function notify(tx: Executor, ctx: Ctx, input: NotifyInput): Promis
   const personIds = [...new Set(input.personIds)].filter((id) => id !== ctx.actor.personId);
   if (personIds.length === 0) return;
   const params: Record<string, string | number> = { ...input.params, path: input.path };
-  await tx.insert(notifications).values(
-    personIds.map((personId) => ({
-      districtId: ctx.actor.districtId,
-      personId,
-      kind: input.kind,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      params,
-    })),
-  );
-  const deliveries = await deliveriesOf(tx, ctx.actor.districtId, personIds);
-  const now = personIds.filter((id) => deliveries.get(id)?.[input.kind] === 'immediately');
-  if (now.length === 0) return;
-  const recipients = await tx
-    .select({
-      personId: users.personId,
-      email: users.email,
-      locale: users.locale,
-      givenName: people.givenName,
-      preferredName: people.preferredName,
-      timeZone: districts.timeZone,
-    })
-    .from(users)
-    .innerJoin(people, eq(people.id, users.personId))
-    .innerJoin(districts, eq(districts.id, users.districtId))
-    .where(and(eq(users.districtId, ctx.actor.districtId), eq(users.active, true), inArray(users.personId, now)));
-  if (recipients.length === 0) return;
   const links = { base: ctx.mail.publicUrl, key: ctx.mail.unsubscribeKey };
-  await recordEmails(
+  const { emails } = await deliverNotifications(
     tx,
-    recipients.map((r) => {
-      const reader = { ...r, personId: r.personId!, districtId: ctx.actor.districtId, name: r.preferredName ?? r.givenName };
-      const mail = renderImmediate(reader, input.kind, params, links);
-      return { districtId: ctx.actor.districtId, kind: 'notification' as const, toAddress: r.email, ...mail };
-    }),
+    ctx.actor.districtId,
+    links,
+    personIds.map((personId) => ({ personId, kind: input.kind, entityType: input.entityType, entityId: input.entityId, params })),
   );
-  ctx.mail.storedRecorded();
+  if (emails > 0) ctx.mail.storedRecorded();
 }

@@ -28,7 +28,7 @@ async function frameworkChoices(db: Executor, districtId: string) {
 }
 
 /** The settings row, created with the defaults on first read. */
-async function settingsRow(db: Executor, districtId: string) {
+export async function settingsRow(db: Executor, districtId: string) {
   const [row] = await db.select().from(districtSettings).where(eq(districtSettings.districtId, districtId));
   if (row) return row;
   await db.insert(districtSettings).values({ districtId }).onConflictDoNothing();
