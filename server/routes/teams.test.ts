@@ -138,6 +138,15 @@ describe('teams: members, leads and history', () => {
     const tracker = await c.teacher.get(`/api/tracker/schools/${schoolId}?team=${team.id}`);
     expect(tracker.statusCode).toBe(200);
     expect(tracker.json().rows.map((r: { personId: string }) => r.personId)).toEqual([p.t3.id]);
+    // The principal's tracker names each teacher's teams; "no team" leaves out everyone on one.
+    const full = (await c.principal.get(`/api/tracker/schools/${schoolId}`)).json();
+    const teamsOf = (id: string) =>
+      full.rows.find((r: { personId: string }) => r.personId === id).teams.map((x: { name: string }) => x.name);
+    expect(teamsOf(p.t3.id)).toEqual(['Grade 4']);
+    expect(teamsOf(p.teacher.id)).toEqual(expect.arrayContaining(['Grade 4']));
+    const none = (await c.principal.get(`/api/tracker/schools/${schoolId}?team=none`)).json();
+    expect(none.rows.map((r: { personId: string }) => r.personId)).not.toContain(p.t3.id);
+    expect(none.rows.map((r: { personId: string }) => r.personId)).toContain(p.t2.id);
     // The lead may log coaching with a team member (the firewall is unchanged: development only).
     const log = await c.teacher.post('/api/coaching/logs', {
       status: 'held',
