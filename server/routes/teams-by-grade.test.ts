@@ -50,8 +50,8 @@ const gradesOf = async (sourcedId: string) =>
   )[0]?.grades;
 
 const GRADES = [
-  { grade: '03', name: 'Grade 3 team' },
-  { grade: '04', name: 'Grade 4 team' },
+  { grade: '03', name: 'Grade 3' },
+  { grade: '04', name: 'Grade 4' },
 ];
 const byGrade = (client: Client, body: Record<string, unknown> = {}) =>
   client.post('/api/teams/by-grade', { schoolId: palmId, teams: GRADES, ...body });
@@ -121,14 +121,14 @@ describe('grade-level teams by role and grade', () => {
     expect(
       preview.teams.map((x: { name: string; teamId: string | null; add: { givenName: string }[] }) => [x.name, x.teamId, names(x.add)]),
     ).toEqual([
-      ['Grade 3 team', null, ['Ben', 'Ana']],
-      ['Grade 4 team', null, ['Ben', 'Cy']],
+      ['Grade 3', null, ['Ben', 'Ana']],
+      ['Grade 4', null, ['Ben', 'Cy']],
     ]);
     expect(preview.counts).toEqual({ newTeams: 2, added: 4, unchanged: 0 });
     expect(await t.database.db.select().from(teams).where(eq(teams.districtId, districtId))).toEqual([]);
 
     // Grade 4 exists already with Cy on it: it is filled, not made again.
-    const existing = (await c.principal!.post('/api/teams', { schoolId: palmId, kind: 'grade_level', name: 'grade 4 TEAM' })).json();
+    const existing = (await c.principal!.post('/api/teams', { schoolId: palmId, kind: 'grade_level', name: 'grade 4' })).json();
     const cy = (await t.database.db.select().from(people).where(eq(people.sourcedId, 'S3')))[0]!;
     await c.principal!.post(`/api/teams/${existing.id}/members`, { personId: cy.id });
     const applied = (await byGrade(c.principal!, { dryRun: false, roles: ['teacher', 'counselor'] })).json();
@@ -141,7 +141,7 @@ describe('grade-level teams by role and grade', () => {
     ]);
     expect(applied.teams[1].teamId).toBe(existing.id);
     const grade3 = (await c.principal!.get(`/api/teams/${applied.teams[0].teamId}`)).json();
-    expect(grade3).toMatchObject({ kind: 'grade_level', name: 'Grade 3 team', memberCount: 3 });
+    expect(grade3).toMatchObject({ kind: 'grade_level', name: 'Grade 3', memberCount: 3 });
     const audit = await t.database.db
       .select()
       .from(auditLog)

@@ -30,7 +30,8 @@ export function GradeTeamsModal({ schoolId, onClose }: { schoolId: string; onClo
   const toInput = (v: Values, dryRun = true) => ({
     schoolId,
     roles: v.roles,
-    teams: v.grades.map((grade) => ({ grade, name: t('gradeTeams.teamName', { grade: gradeLabel(grade) }) })),
+    // Named as the grade reads ("Grade 3"): a team already so named is filled.
+    teams: v.grades.map((grade) => ({ grade, name: gradeLabel(grade) })),
     dryRun,
   });
   const initialValues: Values = { grades: [], roles: ['teacher'] };
@@ -58,6 +59,7 @@ export function GradeTeamsModal({ schoolId, onClose }: { schoolId: string; onClo
           <MultiSelect
             label={t('gradeTeams.grades')}
             required
+            searchable
             data={GRADE_CODES.map((g) => ({ value: g, label: gradeLabel(g) }))}
             {...form.getInputProps('grades')}
             data-autofocus
