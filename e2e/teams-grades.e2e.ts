@@ -148,6 +148,7 @@ describe('grade-level teams, team edit, tracker teams and evaluators CSV', () =>
     await signInAs(hrPhone, DEMO.hr);
     await hrPhone.goto('/evaluators');
     await hrPhone.getByRole('button', { name: 'Import from CSV' }).waitFor();
+    await hrPhone.getByRole('list', { name: 'Evaluators' }).getByRole('listitem').first().waitFor();
     await expectNoSidewaysScroll(hrPhone, 'evaluators page');
     await screenshot(hrPhone, 'evaluators-phone');
     await phone.goto(`/schools/${schoolId}/teams`);

@@ -62,7 +62,6 @@ export function GradeTeamsModal({ schoolId, onClose }: { schoolId: string; onClo
             searchable
             data={GRADE_CODES.map((g) => ({ value: g, label: gradeLabel(g) }))}
             {...form.getInputProps('grades')}
-            data-autofocus
           />
           <MultiSelect
             label={t('team.rolesLabel')}
