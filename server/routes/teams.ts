@@ -1,9 +1,9 @@
 /**
  * Permission matrix: signed out -> 401; a team or school of another district -> 404; managing
  * (create, edit, end, add/end members, change a role, add by role, grade-level teams from the
- * roster's grades (dry run and apply), CSV import) -> HR and district
- * admins anywhere, school leaders in their schools (another school: 404), others 403. Reading a
- * team -> its managers and its current leads. The CSV template -> anyone signed in.
+ * roster's grades (dry run and apply), CSV import) -> HR and district admins anywhere, school
+ * leaders in their schools (another school: 404), others 403. Reading a team -> its managers and
+ * its current leads. The CSV template -> anyone signed in.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
