@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRADE_CODES } from '../grades.ts';
 import { IsoDate, Uuid, VersionInput } from './common.ts';
 
 /** What a team is for: grade-level team, department, instructional leadership team, any other named group. */
@@ -105,3 +106,40 @@ export const CsvImportResult = z.object({
   errors: z.array(CsvRowError),
 });
 export type CsvImportResult = z.infer<typeof CsvImportResult>;
+
+// ---------- Grade-level teams from the roster ----------
+
+/**
+ * Creates or fills one grade-level team per grade with everyone holding one of `roles` at the
+ * school today whose roster grades include that grade. Each team is named by the caller (in their
+ * language); a current team of the school with that name is filled rather than made anew.
+ */
+export const GradeTeamsInput = z.object({
+  schoolId: Uuid,
+  roles: z.array(z.string().min(1)).min(1).max(20).default(['teacher']),
+  teams: z
+    .array(z.object({ grade: z.enum(GRADE_CODES), name: z.string().trim().min(1).max(120) }))
+    .min(1)
+    .max(20),
+  startsOn: IsoDate.optional(),
+  /** Shows who would be added and writes nothing. */
+  dryRun: z.boolean().default(true),
+});
+
+export const GradeTeamsResult = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  teams: z.array(
+    z.object({
+      grade: z.enum(GRADE_CODES),
+      name: z.string(),
+      /** The team filled; null when it is new (and, on a dry run, not made yet). */
+      teamId: Uuid.nullable(),
+      add: z.array(PersonRef),
+      /** People of the grade already on the team. */
+      unchanged: z.number().int(),
+    }),
+  ),
+  counts: z.object({ newTeams: z.number().int(), added: z.number().int(), unchanged: z.number().int() }),
+});
+export type GradeTeamsResult = z.infer<typeof GradeTeamsResult>;

@@ -23,7 +23,7 @@ export const TRACKER_ROW_CAP = 500;
 
 export const TrackerQuery = z.object({
   role: z.enum(OBSERVED_ROLES).optional(),
-  /** An org unit under the school (a team or department), or `none` for people without one. */
+  /** A team of the school or an org unit under it (a department), or `none` for people on no team. */
   team: z.union([z.uuid(), z.literal('none')]).optional(),
   /** Only people whose latest level on this competency is below proficient (or not yet scored). */
   belowProficient: z.uuid().optional(),
@@ -68,7 +68,10 @@ export const TrackerRow = z.object({
   personId: z.uuid(),
   name: z.string(),
   role: z.string(),
+  /** The org unit under the school the person's role is in (a department), if any. */
   team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Every team the person is on today: that unit first, then the school's teams by name. */
+  teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** itemId -> latest level (absent when never scored). */
   levels: z.record(z.string(), TrackerLevel),
   openActionSteps: z.number().int(),

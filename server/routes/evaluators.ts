@@ -1,7 +1,8 @@
 /**
  * Permission matrix: signed out -> 401; a person of another district, or outside the caller's
  * scope -> 404; reading a person's evaluator -> whoever may read the person; setting one, the
- * list and the bulk assignment -> HR and district admins, others 403.
+ * list, the bulk assignment and the CSV import (dry run and apply) -> HR and district admins,
+ * others 403. The CSV template -> anyone signed in.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
@@ -14,8 +15,10 @@ import {
   PersonEvaluator,
   SetEvaluatorInput,
 } from '../../common/schemas/evaluators.ts';
+import { CsvImportInput, CsvImportResult } from '../../common/schemas/teams.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
+import { evaluatorCsvTemplate, importEvaluatorsCsv } from '../services/evaluators/import.ts';
 import { bulkAssignEvaluator, listEvaluators, personEvaluator, setEvaluator } from '../services/evaluators/evaluators.ts';
 
 const tags = ['evaluators'];
@@ -40,5 +43,17 @@ export const evaluatorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/evaluators/bulk', { schema: { tags, body: BulkEvaluatorInput, response: { 200: BulkEvaluatorResult } } }, async (req) =>
     bulkAssignEvaluator(await requireCtx(req), req.body),
+  );
+
+  app.get('/evaluators/template.csv', { schema: { tags } }, async (req, reply) => {
+    await requireCtx(req);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="trellis-evaluators-template.csv"')
+      .send(evaluatorCsvTemplate());
+  });
+
+  app.post('/evaluators/import', { schema: { tags, body: CsvImportInput, response: { 200: CsvImportResult } } }, async (req) =>
+    importEvaluatorsCsv(await requireCtx(req), req.body),
   );
 };

@@ -138,6 +138,15 @@ describe('teams: members, leads and history', () => {
     const tracker = await c.teacher.get(`/api/tracker/schools/${schoolId}?team=${team.id}`);
     expect(tracker.statusCode).toBe(200);
     expect(tracker.json().rows.map((r: { personId: string }) => r.personId)).toEqual([p.t3.id]);
+    // The principal's tracker names each teacher's teams; "no team" leaves out everyone on one.
+    const full = (await c.principal.get(`/api/tracker/schools/${schoolId}`)).json();
+    const teamsOf = (id: string) =>
+      full.rows.find((r: { personId: string }) => r.personId === id).teams.map((x: { name: string }) => x.name);
+    expect(teamsOf(p.t3.id)).toEqual(['Grade 4']);
+    expect(teamsOf(p.teacher.id)).toEqual(expect.arrayContaining(['Grade 4']));
+    const none = (await c.principal.get(`/api/tracker/schools/${schoolId}?team=none`)).json();
+    expect(none.rows.map((r: { personId: string }) => r.personId)).not.toContain(p.t3.id);
+    expect(none.rows.map((r: { personId: string }) => r.personId)).toContain(p.t2.id);
     // The lead may log coaching with a team member (the firewall is unchanged: development only).
     const log = await c.teacher.post('/api/coaching/logs', {
       status: 'held',
@@ -166,6 +175,33 @@ describe('teams: members, leads and history', () => {
       added: 0,
       unchanged: 1,
     });
+  });
+});
+
+describe('teams: rename and edit', () => {
+  it('renames and re-kinds a team (audited); a stale version answers 409 with the current team; others 403/404', async () => {
+    const team = await newTeam('Grade 1');
+    const res = await c.principal.request('PATCH', `/api/teams/${team.id}`, {
+      version: team.version,
+      name: 'Grade 1 and 2',
+      kind: 'other',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Grade 1 and 2', kind: 'other', version: team.version + 1 });
+    // Someone who read the team before the rename saves on the old version: 409, nothing changes.
+    const stale = await c.hr.request('PATCH', `/api/teams/${team.id}`, { version: team.version, name: 'Grade 1 only' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ name: 'Grade 1 and 2', version: team.version + 1 });
+    expect((await c.teacher.request('PATCH', `/api/teams/${team.id}`, { version: team.version + 1, name: 'x' })).statusCode).toBe(403);
+    expect((await c.principal2.request('PATCH', `/api/teams/${team.id}`, { version: team.version + 1, name: 'x' })).statusCode).toBe(404);
+    expect((await c.principal.request('PATCH', `/api/teams/${team.id}`, { version: team.version + 1, name: '  ' })).statusCode).toBe(400);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, districtId), eq(auditLog.entityId, team.id), eq(auditLog.action, 'team.update')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.before).toMatchObject({ name: 'Grade 1' });
+    expect(audit[0]!.after).toMatchObject({ name: 'Grade 1 and 2', kind: 'other' });
   });
 });
 

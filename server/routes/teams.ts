@@ -1,8 +1,9 @@
 /**
  * Permission matrix: signed out -> 401; a team or school of another district -> 404; managing
- * (create, edit, end, add/end members, change a role, add by role, CSV import) -> HR and district
- * admins anywhere, school leaders in their schools (another school: 404), others 403. Reading a
- * team -> its managers and its current leads. The CSV template -> anyone signed in.
+ * (create, edit, end, add/end members, change a role, add by role, grade-level teams from the
+ * roster's grades (dry run and apply), CSV import) -> HR and district admins anywhere, school
+ * leaders in their schools (another school: 404), others 403. Reading a team -> its managers and
+ * its current leads. The CSV template -> anyone signed in.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +17,8 @@ import {
   CsvImportInput,
   CsvImportResult,
   EndPeriodInput,
+  GradeTeamsInput,
+  GradeTeamsResult,
   TeamDetail,
   TeamList,
   TeamListQuery,
@@ -23,6 +26,7 @@ import {
 } from '../../common/schemas/teams.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
+import { gradeTeams } from '../services/teams/by-grade.ts';
 import { importTeamsCsv, teamCsvTemplate } from '../services/teams/import.ts';
 import { listTeams, teamView } from '../services/teams/load.ts';
 import { addTeamMember, addTeamMembersByRole, changeTeamRole, createTeam, endTeamMember, updateTeam } from '../services/teams/write.ts';
@@ -40,6 +44,10 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/', { schema: { tags, body: CreateTeamInput, response: { 201: TeamDetail } } }, async (req, reply) =>
     reply.status(201).send(await createTeam(await requireCtx(req), req.body)),
+  );
+
+  app.post('/by-grade', { schema: { tags, body: GradeTeamsInput, response: { 200: GradeTeamsResult } } }, async (req) =>
+    gradeTeams(await requireCtx(req), req.body),
   );
 
   app.get('/template.csv', { schema: { tags } }, async (req, reply) => {

@@ -1,5 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { caseloadMembers, teamMembers, teams } from '../db/schema/index.ts';
+import { caseloadMembers, people, teamMembers, teams } from '../db/schema/index.ts';
+
+/** The grades Palm Grove's teachers teach, as a roster would bring them (teachers in roster order). */
+const TEACHER_GRADES = [['KG'], ['01'], ['02'], ['04'], ['05'], ['01'], ['02'], ['05'], ['03'], ['03'], ['03'], ['04']];
 
 /** Palm Grove's people the demo teams are built from (ids from the demo seed). */
 export interface PalmGrove {
@@ -49,6 +53,13 @@ export async function seedTeams(tx: Executor, pg: PalmGrove) {
     { districtId, teamId: ela!.id, personId: pg.teachers[1]!, role: 'lead', startsOn: since },
     ...pg.teachers.slice(2, 6).map((personId) => ({ districtId, teamId: ela!.id, personId, role: 'member', startsOn: since })),
   ]);
+  // Grades as the roster brings them: the Grade 3 team can be filled "by role and grade".
+  for (const [i, personId] of [...pg.teachers, pg.teamLead].entries()) {
+    await tx
+      .update(people)
+      .set({ grades: TEACHER_GRADES[i] ?? ['03'] })
+      .where(and(eq(people.districtId, districtId), eq(people.id, personId)));
+  }
   // The principal coaches two teachers herself (assigned, dated).
   await tx
     .insert(caseloadMembers)

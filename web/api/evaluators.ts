@@ -7,6 +7,7 @@ import type {
   PersonEvaluator,
   SetEvaluatorInput,
 } from '../../common/schemas/evaluators.ts';
+import type { CsvImportResult } from '../../common/schemas/teams.ts';
 import { api, queryString } from './client.ts';
 
 export const evaluatorKeys = {
@@ -52,6 +53,17 @@ export function useBulkAssignEvaluator() {
   return useMutation({
     mutationFn: (input: z.input<typeof BulkEvaluatorInput>) =>
       api<z.infer<typeof BulkEvaluatorResult>>('POST', '/api/evaluators/bulk', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: evaluatorKeys.all }),
+  });
+}
+
+export const EVALUATORS_TEMPLATE_CSV = '/api/evaluators/template.csv';
+
+/** Evaluators from a CSV: a dry run lists each row's problems, then the same call applies. */
+export function useImportEvaluators() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { csv: string; dryRun: boolean }) => api<CsvImportResult>('POST', '/api/evaluators/import', input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: evaluatorKeys.all }),
   });
 }

@@ -1,7 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AssignGroupResult, CaseloadAssignment, CaseloadList } from '../../common/schemas/caseloads.ts';
-import type { BulkResult, CsvImportResult, TeamDetail, TeamKind, TeamList, TeamRole } from '../../common/schemas/teams.ts';
+import type {
+  BulkResult,
+  CsvImportResult,
+  GradeTeamsInput,
+  GradeTeamsResult,
+  TeamDetail,
+  TeamKind,
+  TeamList,
+  TeamRole,
+} from '../../common/schemas/teams.ts';
 import { api, queryString } from './client.ts';
 
 export type TeamListResult = z.infer<typeof TeamList>;
@@ -63,6 +72,10 @@ export const useUpdateTeam = (id: string) =>
   useTeamWrite((input: { version: number; name?: string; kind?: TeamKind; endsOn?: string | null }) =>
     api<TeamDetail>('PATCH', `/api/teams/${id}`, input),
   );
+
+/** Grade-level teams from the roster's grades: a dry run previews who joins, then the same call applies. */
+export const useGradeTeams = () =>
+  useTeamWrite((input: z.output<typeof GradeTeamsInput>) => api<GradeTeamsResult>('POST', '/api/teams/by-grade', input));
 
 export const useAddTeamMember = (id: string) =>
   useTeamWrite((input: { personId: string; role: TeamRole; startsOn?: string }) =>

@@ -17,6 +17,14 @@ export const people = pgTable(
     /** The district's staff number. */
     identifier: text(),
     username: text(),
+    /**
+     * Grades the person teaches, as the roster names them (OneRoster `grades`, the staff sheet's
+     * `grades` column): CEDS codes such as KG, 01..12, normalised by the import; empty when unknown.
+     */
+    grades: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
     /** Lower-cased names, email and identifier, kept by the service; trigram-indexed for search. */

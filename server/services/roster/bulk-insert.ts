@@ -25,6 +25,7 @@ export const IMPORT_COLUMNS = {
     phone: 'text',
     identifier: 'text',
     username: 'text',
+    grades: 'text[]',
     active: 'boolean',
     search_text: 'text',
   },

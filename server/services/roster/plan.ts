@@ -27,6 +27,8 @@ export interface PersonValues {
   phone: string | null;
   identifier: string | null;
   username: string | null;
+  /** Absent when the file has no grades column (the grades held stay). */
+  grades?: string[];
   active: boolean;
   searchText: string;
 }
@@ -57,8 +59,12 @@ export interface ImportPlan {
 
 const zero = (): ImportCounts => ({ create: 0, update: 0, deactivate: 0, unchanged: 0, error: 0 });
 
+/** Compares as the database holds them: arrays (grades) by their items. */
+const same = (a: unknown, b: unknown) =>
+  Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a ?? []) === JSON.stringify(b ?? []) : a === b;
+
 function differs(values: Record<string, unknown>, existing: Record<string, unknown>): boolean {
-  return Object.entries(values).some(([k, v]) => k !== 'searchText' && (existing[k] ?? null) !== (v ?? null));
+  return Object.entries(values).some(([k, v]) => k !== 'searchText' && !same(existing[k] ?? null, v ?? null));
 }
 
 function pick(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -128,6 +134,8 @@ export function planImport(parsed: ParsedRoster, state: DistrictState, protected
     const id = existing?.id ?? (p.status === 'active' ? randomUUID() : '');
     if (id) personIds.set(p.sourcedId, id);
     const values = personValues(p);
+    // A new person without a grades column starts with none (the column is never null).
+    if (!existing) values.grades ??= [];
     pushOp(plan.people, counts.people, p.status, existing, id, values, Object.keys(values));
     if (p.stepCode && p.status === 'active') planPlacement(p, id);
   }
@@ -251,6 +259,7 @@ function personValues(p: RosterPerson): PersonValues {
     phone: p.phone,
     identifier: p.identifier,
     username: p.username,
+    ...(p.grades ? { grades: p.grades } : {}),
     active: true,
   };
   return { ...v, searchText: personSearchText(v) };

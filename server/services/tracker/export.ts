@@ -26,7 +26,7 @@ export function trackerSheet(tracker: SchoolTracker): { header: string[]; rows: 
     [
       row.name,
       row.role,
-      row.team?.name ?? '',
+      row.teams.map((team) => team.name).join('; '),
       ...tracker.columns.map((c) => {
         const level = row.levels[c.itemId];
         return level ? `${level.label ?? ''}${level.levelScore === null ? '' : ` (${level.levelScore})`}`.trim() : '';

@@ -19,6 +19,7 @@ export function presentTrackerRow(row: TrackerSqlRow, context: TrackerContext, i
     name: `${row.preferred_name || row.given_name} ${row.family_name}`,
     role: row.role,
     team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+    teams: row.team_id ? [{ id: row.team_id, name: row.team_name ?? '' }] : [],
     levels,
     openActionSteps: Number(row.open_action_steps),
     lastObservedOn: row.last_observed_on,
@@ -37,8 +38,8 @@ export function presentTrackerRow(row: TrackerSqlRow, context: TrackerContext, i
 export function filterRows(rows: TrackerRow[], query: Pick<TrackerQuery, 'role' | 'team' | 'belowProficient' | 'flags'>): TrackerRow[] {
   return rows.filter((row) => {
     if (query.role && row.role !== query.role) return false;
-    if (query.team === 'none' && row.team) return false;
-    if (query.team && query.team !== 'none' && row.team?.id !== query.team) return false;
+    if (query.team === 'none' && row.teams.length > 0) return false;
+    if (query.team && query.team !== 'none' && !row.teams.some((team) => team.id === query.team)) return false;
     if (query.belowProficient && row.levels[query.belowProficient]?.proficient === true) return false;
     if (query.flags?.includes('overdue') && !row.feedback.overdue) return false;
     if (query.flags?.includes('missing') && !row.missingObservations) return false;
@@ -54,7 +55,7 @@ function sortValue(row: TrackerRow, key: string): SortValue {
     case 'role':
       return row.role;
     case 'team':
-      return row.team?.name ?? null;
+      return row.teams[0]?.name ?? null;
     case 'openActionSteps':
       return row.openActionSteps;
     case 'lastObservedOn':

@@ -1,4 +1,4 @@
-import type { DistrictTracker, SchoolTracker, TrackerQuery, TrackerSchoolList } from '../../../common/schemas/tracker.ts';
+import type { DistrictTracker, SchoolTracker, TrackerQuery, TrackerRow, TrackerSchoolList } from '../../../common/schemas/tracker.ts';
 import { TRACKER_ROW_CAP } from '../../../common/schemas/tracker.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
@@ -21,6 +21,18 @@ export async function trackerSchools(ctx: Ctx): Promise<TrackerSchoolList> {
   };
 }
 
+/** Rows with the school's teams each person is on today after their unit's (new objects: the shared rows stay). */
+function withSchoolTeams(rows: TrackerRow[], schoolTeams: { id: string; name: string; personIds: string[] }[]): TrackerRow[] {
+  const byPerson = new Map<string, { id: string; name: string }[]>();
+  for (const { id, name, personIds } of schoolTeams) {
+    for (const personId of personIds) byPerson.set(personId, [...(byPerson.get(personId) ?? []), { id, name }]);
+  }
+  return rows.map((row) => {
+    const on = byPerson.get(row.personId);
+    return on ? { ...row, teams: [...row.teams, ...on] } : row;
+  });
+}
+
 const badFilter = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
 
 /** A school's tracker, filtered and sorted; the full view also refreshes the school's stored summary. */
@@ -33,7 +45,6 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     currentTeamsOfSchool(ctx.db, districtId, schoolId, context.today),
   );
   const teams = [...units, ...schoolTeams.map(({ id, name }) => ({ id, name }))];
-  const teamFilter = schoolTeams.find((team) => team.id === query.team);
   const columns = await trackerColumns(ctx.db, districtId);
   const itemIds = columns.map((c) => c.itemId);
   // Filters name this district's competencies and this school's teams only (an export records them).
@@ -73,8 +84,9 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
       (err) => ctx.log.warn({ err }, 'tracker summary not saved'),
     );
   }
-  const inTeam = teamFilter ? rows.filter((row) => teamFilter.personIds.includes(row.personId)) : rows;
-  const filtered = filterRows(inTeam, { ...query, team: teamFilter ? undefined : query.team });
+  // Each row names every team the person is on today.
+  const withTeams = schoolTeams.length ? withSchoolTeams(rows, schoolTeams) : rows;
+  const filtered = filterRows(withTeams, query);
   return {
     school,
     term: context.term,
@@ -83,7 +95,7 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     columns,
     teams,
     rows: !query.sort || query.sort === 'name' ? filtered : sortRows(filtered, query.sort),
-    total: rows.length,
+    total: withTeams.length,
     truncated,
     today: context.today,
   };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { schoolYearOf } from '../../../common/schemas/settings.ts';
-import { useBulkAssignEvaluator, useEvaluators } from '../../api/evaluators.ts';
+import { EVALUATORS_TEMPLATE_CSV, useBulkAssignEvaluator, useEvaluators, useImportEvaluators } from '../../api/evaluators.ts';
 import { useAllOrgUnits } from '../../api/org-units.ts';
 import { useMe } from '../../api/session.ts';
 import { formatNumber, todayIso } from '../../app/format.ts';
@@ -17,6 +17,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { PersonPicker } from '../../components/PersonPicker.tsx';
+import { CsvImportModal } from '../teams/CsvImportModal.tsx';
 
 const LIMIT = 50;
 
@@ -40,6 +41,8 @@ export default function EvaluatorsPage() {
   const bulk = useBulkAssignEvaluator();
   const [selected, setSelected] = useState<string[]>([]);
   const [evaluatorId, setEvaluatorId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const importEvaluators = useImportEvaluators();
   if (!me.abilities.managePeople) return <NotAllowed />;
 
   const items = list.data?.items ?? [];
@@ -68,7 +71,22 @@ export default function EvaluatorsPage() {
       <Anchor component={Link} to="/people" size="sm">
         {t('evaluators.back')}
       </Anchor>
-      <PageHeader title={t('evaluators.title')} subtitle={t('evaluators.intro')} />
+      <PageHeader
+        title={t('evaluators.title')}
+        subtitle={t('evaluators.intro')}
+        actions={
+          <Button variant="default" onClick={() => setImporting(true)}>
+            {t('evaluators.import')}
+          </Button>
+        }
+      />
+      <CsvImportModal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        templateUrl={EVALUATORS_TEMPLATE_CSV}
+        mutation={importEvaluators}
+        help={t('evaluators.importHelp')}
+      />
       <Group align="flex-end" gap="sm" role="search" aria-label={t('evaluators.filters')}>
         <NativeSelect
           label={t('evaluators.schoolYear')}

@@ -16,8 +16,11 @@ export function CsvImportModal({
   onClose,
   templateUrl,
   mutation,
+  help,
 }: {
   opened: boolean;
+  /** What a row holds, when not the teams' and caseloads' text. */
+  help?: string;
   onClose: () => void;
   templateUrl: string;
   mutation: UseMutationResult<CsvImportResult, Error, { csv: string; dryRun: boolean }>;
@@ -49,7 +52,7 @@ export function CsvImportModal({
   return (
     <AppModal opened={opened} onClose={onClose} title={t('import.title')}>
       <Stack>
-        <Text size="sm">{t('import.help')}</Text>
+        <Text size="sm">{help ?? t('import.help')}</Text>
         <Anchor href={templateUrl} download size="sm">
           {t('import.template')}
         </Anchor>

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { PersonPicker } from '../../components/PersonPicker.tsx';
+import { EditTeamModal } from './EditTeamModal.tsx';
 
 function AddMemberModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const { t } = useTranslation('teams');
@@ -136,7 +137,7 @@ export default function TeamPage() {
   const end = useEndTeamMember(id);
   const changeRole = useChangeTeamRole(id);
   const endTeam = useUpdateTeam(id);
-  const [dialog, setDialog] = useState<'add' | 'byRole' | 'endTeam' | { end: TeamMember } | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'byRole' | 'edit' | 'endTeam' | { end: TeamMember } | null>(null);
   if (isApiError(team.error, 'not_found')) return <NotFoundPage />;
   if (isApiError(team.error, 'forbidden')) return <NotAllowed />;
   if (team.error) return <ErrorAlert error={team.error} />;
@@ -160,6 +161,9 @@ export default function TeamPage() {
               <Button onClick={() => setDialog('add')}>{t('team.addMember')}</Button>
               <Button variant="default" onClick={() => setDialog('byRole')}>
                 {t('team.addByRole')}
+              </Button>
+              <Button variant="default" onClick={() => setDialog('edit')}>
+                {t('edit.open')}
               </Button>
               <Button variant="default" color="red" onClick={() => setDialog('endTeam')}>
                 {t('team.endTeam')}
@@ -210,6 +214,7 @@ export default function TeamPage() {
       {history.length === 0 ? <Text c="dimmed">{t('team.noHistory')}</Text> : <MembersTable members={history} />}
       {dialog === 'add' ? <AddMemberModal team={d} onClose={close} /> : null}
       {dialog === 'byRole' ? <AddByRoleModal team={d} onClose={close} /> : null}
+      {dialog === 'edit' ? <EditTeamModal team={d} onClose={close} /> : null}
       <ConfirmModal
         opened={typeof dialog === 'object' && dialog !== null}
         title={t('team.end')}

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { CsvImportModal } from './CsvImportModal.tsx';
+import { GradeTeamsModal } from './GradeTeamsModal.tsx';
 
 function NewTeamModal({ schoolId, onClose }: { schoolId: string; onClose: () => void }) {
   const { t } = useTranslation('teams');
@@ -74,7 +75,7 @@ export default function TeamsPage() {
   const { t } = useTranslation('teams');
   const { id = '' } = useParams();
   const [showEnded, setShowEnded] = useState(false);
-  const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'import' | 'byGrade' | null>(null);
   const school = useOrgUnit(id);
   const teams = useTeams(id, showEnded);
   const importTeams = useImportTeams(id);
@@ -95,6 +96,9 @@ export default function TeamsPage() {
           list.abilities.create ? (
             <>
               <Button onClick={() => setDialog('new')}>{t('teams.new')}</Button>
+              <Button variant="default" onClick={() => setDialog('byGrade')}>
+                {t('gradeTeams.open')}
+              </Button>
               <Button variant="default" onClick={() => setDialog('import')}>
                 {t('teams.import')}
               </Button>
@@ -148,6 +152,7 @@ export default function TeamsPage() {
         </Table.ScrollContainer>
       )}
       {dialog === 'new' ? <NewTeamModal schoolId={id} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'byGrade' ? <GradeTeamsModal schoolId={id} onClose={() => setDialog(null)} /> : null}
       <CsvImportModal
         opened={dialog === 'import'}
         onClose={() => setDialog(null)}

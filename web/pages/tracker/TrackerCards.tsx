@@ -42,7 +42,7 @@ export function TrackerCards({ tracker }: { tracker: SchoolTracker }) {
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t(`role.${row.role}`)}
-                {row.team ? ` · ${row.team.name}` : ''}
+                {row.teams.map((team) => ` · ${team.name}`).join('')}
               </Text>
             </div>
             <Flags row={row} />

@@ -127,9 +127,9 @@ export function TrackerTable({ tracker, sort, onSort }: { tracker: SchoolTracker
                 <Anchor component={Link} to={`/people/${row.personId}`} fw={600}>
                   {row.name}
                 </Anchor>
-                {showRole || row.team ? (
+                {showRole || row.teams.length ? (
                   <Text size="xs" c="dimmed">
-                    {[showRole ? t(`role.${row.role}`) : null, row.team?.name].filter(Boolean).join(' · ')}
+                    {[showRole ? t(`role.${row.role}`) : null, ...row.teams.map((team) => team.name)].filter(Boolean).join(' · ')}
                   </Text>
                 ) : null}
                 <Flags row={row} />

@@ -15,6 +15,8 @@ const ALIASES: Record<string, string> = {
   firstname: 'givenname',
   lastname: 'familyname',
   employeeid: 'staffid',
+  grade: 'grades',
+  gradelevels: 'grades',
 };
 
 /**

@@ -3,7 +3,7 @@ import type { Table } from './csv.ts';
 import { dateCell } from './dates.ts';
 import { Sheet, type Row } from './headers.ts';
 import type { Issues, RosterPerson, RosterRole } from './types.ts';
-import { emailCell, fitsLimits, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
+import { emailCell, fitsLimits, gradesOf, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
 
 export interface PeopleInput {
   users?: Table | null;
@@ -28,7 +28,7 @@ type Candidate = RosterRole & { orgField: string };
  * The person fields of a users.csv row, or null (after reporting) when a required one is missing.
  * The `password` column is never read: plain-text passwords in roster files must not travel on.
  */
-function personOf(row: Row, file: string, issues: Issues): RosterPerson | null {
+function personOf(row: Row, file: string, issues: Issues, hasGrades: boolean): RosterPerson | null {
   const givenName = row.get('givenName');
   const familyName = row.get('familyName');
   if (!givenName) issues.missing(file, row.line, 'givenName');
@@ -68,6 +68,8 @@ function personOf(row: Row, file: string, issues: Issues): RosterPerson | null {
     phone: optional(row.get('phone') || row.get('sms')),
     identifier: optional(row.get('identifier')),
     username: optional(row.get('username')),
+    // Only when the file has the column: a file without it leaves the grades held alone.
+    ...(hasGrades ? { grades: gradesOf(row.get('grades'), 'grades', file, row.line, issues) } : {}),
     file,
     line: row.line,
   };
@@ -233,7 +235,7 @@ export function readPeople(input: PeopleInput, issues: Issues): PeopleOutput {
         continue;
       }
       listed.add(id);
-      const person = personOf(row, file, issues);
+      const person = personOf(row, file, issues, usersSheet.has('grades'));
       if (!person || roleRejected) continue;
       if (ownRole) {
         const derived = rolesOnUserRow(row, ownRole, person, file);

@@ -1,8 +1,9 @@
+import { gradesCell } from '../../../../common/grades.ts';
 import type { Table } from './csv.ts';
 import { dateCell } from './dates.ts';
 import { normaliseHeader, Sheet, type Row } from './headers.ts';
 import type { Issues, ParsedRoster, RosterPerson, RosterRole } from './types.ts';
-import { booleanCell, emailCell, fitsLimits, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
+import { booleanCell, emailCell, fitsLimits, gradesOf, mapRole, MAX_LENGTH, optional, statusCell } from './values.ts';
 
 /** Columns of our own staff template, in template order (the header is matched by name, any order). */
 export const STAFF_TEMPLATE_COLUMNS = [
@@ -18,6 +19,7 @@ export const STAFF_TEMPLATE_COLUMNS = [
   'primary',
   'status',
   'step_code',
+  'grades',
 ] as const;
 
 const REQUIRED = ['staff_id', 'given_name', 'family_name', 'role', 'school_code'];
@@ -57,6 +59,8 @@ function mergePerson(acc: PersonAcc, next: RosterPerson, row: Row, file: string,
       issues.warn(file, row.line, 'conflicting_value', { staffId: acc.person.sourcedId, kept: had, ignored: now }, column);
     }
   }
+  // Grades add up over a person's rows (one row per school, each with that school's grades).
+  if (next.grades) acc.person.grades = gradesCell([...(acc.person.grades ?? []), ...next.grades].join(',')).grades;
 }
 
 /**
@@ -148,6 +152,7 @@ export function parseStaffTable(table: Table | null, format: 'staff-csv' | 'staf
       line: row.line,
       // Only when the sheet names a step: a file without the column reads as before.
       ...(row.get('step_code') ? { stepCode: optional(row.get('step_code')) } : {}),
+      ...(sheet.has('grades') ? { grades: gradesOf(row.get('grades'), 'grades', file, row.line, issues) } : {}),
     };
     let acc = people.get(staffId);
     if (acc) mergePerson(acc, person, row, file, issues);

@@ -32,6 +32,8 @@ export interface RosterPerson {
   username: string | null;
   /** The career step the staff spreadsheet names (`step_code`), if any. */
   stepCode?: string | null;
+  /** Grades the person teaches (CEDS codes); absent when the file has no grades column. */
+  grades?: string[];
   file: string;
   line: number;
 }
@@ -86,6 +88,7 @@ export const ISSUE_CODES = [
   'inactive_status',
   'invalid_email',
   'invalid_value',
+  'invalid_grade',
   'invalid_date',
   'ambiguous_date',
   'date_format_assumed',

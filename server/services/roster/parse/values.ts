@@ -1,4 +1,5 @@
 import { ONEROSTER_ROLE_MAP, STAFF_ROLES, type StaffRole } from '../../../../common/roles.ts';
+import { gradesCell } from '../../../../common/grades.ts';
 import { clip } from './dates.ts';
 import type { Issues, RecordStatus } from './types.ts';
 
@@ -83,4 +84,11 @@ export function fitsLimits(cells: [field: string, value: string, max: number][],
     fits = false;
   }
   return fits;
+}
+
+/** Reads a grades cell ("03,04", "K; 1"): the grade codes; a part that is no grade is warned about and left out. */
+export function gradesOf(value: string, field: string, file: string, line: number, issues: Issues): string[] {
+  const { grades, invalid } = gradesCell(value);
+  for (const part of invalid) issues.warn(file, line, 'invalid_grade', { value: clip(part) }, field);
+  return grades;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "people" ADD COLUMN "grades" text[] DEFAULT '{}'::text[] NOT NULL;
