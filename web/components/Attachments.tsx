@@ -1,0 +1,193 @@
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileItem } from '../../common/schemas/files.ts';
+import { ApiError } from '../api/client.ts';
+import { fileDownloadUrl, useDeleteFile, useFiles, useUploadFile, type FileOwnerPath } from '../api/files.ts';
+import { formatDateTime, formatFileSize } from '../app/format.ts';
+import { ConfirmModal } from './ConfirmModal.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { Loading } from './Loading.tsx';
+
+/** Why an upload was refused, in the reader's language. */
+function uploadError(t: (key: string, options?: Record<string, unknown>) => string, error: unknown, maxBytes: number): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'payload_too_large') return t('attachments.tooLarge', { size: formatFileSize(maxBytes) });
+    const code = (error.details as { code?: string } | null)?.code;
+    if (code === 'type_not_allowed') return t('attachments.typeNotAllowed');
+    if (code === 'empty_file') return t('attachments.emptyFile');
+    if (code === 'no_file') return t('attachments.chooseFirst');
+    return t(`error.${error.code}`, { defaultValue: t('error.internal') });
+  }
+  return t('error.unexpected');
+}
+
+/**
+ * The attachments of an observation, a coaching session or an action step: a list to download
+ * (name, size, date), an upload for those who may attach, and delete with confirmation. Files are
+ * checked by the server from their content; photos lose their location data there.
+ */
+export function Attachments({ owner, headingOrder = 3 }: { owner: FileOwnerPath; headingOrder?: 2 | 3 | 4 }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const files = useFiles(owner);
+  const upload = useUploadFile(owner);
+  const remove = useDeleteFile(owner);
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [deleting, setDeleting] = useState<FileItem | null>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
+
+  if (files.isPending) return <Loading />;
+  if (files.isError) return <ErrorAlert error={files.error} />;
+  const { items, canUpload, maxBytes } = files.data;
+  const errorText = missing
+    ? t('attachments.chooseFirst')
+    : chosen && chosen.size > maxBytes
+      ? t('attachments.tooLarge', { size: formatFileSize(maxBytes) })
+      : upload.error
+        ? uploadError(t, upload.error, maxBytes)
+        : null;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return setMissing(true);
+    if (chosen.size > maxBytes) return;
+    upload.mutate(chosen, {
+      onSuccess: (file) => {
+        setUploaded(file.name);
+        setChosen(null);
+        if (input.current) input.current.value = '';
+      },
+    });
+  };
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={`${id}-title`}>
+      <Title order={headingOrder} id={`${id}-title`}>
+        {t('attachments.title')}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('attachments.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('attachments.name')}</Table.Th>
+                <Table.Th>{t('attachments.size')}</Table.Th>
+                <Table.Th>{t('attachments.added')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((file) => (
+                <Table.Tr key={file.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor href={fileDownloadUrl(file.id)} download={file.name}>
+                      {file.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(file.sizeBytes)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(file.createdAt)}</Text>
+                    <Text size="sm" c="dimmed">
+                      {file.uploadedBy.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {file.abilities.delete ? (
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="compact-sm"
+                        aria-label={t('attachments.deleteNamed', { name: file.name })}
+                        onClick={() => setDeleting(file)}
+                      >
+                        {t('attachments.delete')}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canUpload ? (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="xs">
+            <Text component="label" htmlFor={`${id}-file`} fw={600}>
+              {t('attachments.choose')}
+            </Text>
+            <Text id={`${id}-help`} size="sm">
+              {t('attachments.help', { size: formatFileSize(maxBytes) })}
+            </Text>
+            <input
+              ref={input}
+              id={`${id}-file`}
+              type="file"
+              name="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.txt,.csv"
+              aria-describedby={`${id}-help${errorText ? ` ${id}-error` : ''}`}
+              aria-invalid={errorText ? true : undefined}
+              onChange={(event) => {
+                setChosen(event.currentTarget.files?.[0] ?? null);
+                setMissing(false);
+                setUploaded(null);
+                upload.reset();
+              }}
+            />
+            {errorText ? (
+              <Alert id={`${id}-error`} color="red" role="alert" title={t('attachments.uploadFailed')}>
+                {errorText}
+              </Alert>
+            ) : null}
+            <Group>
+              <Button type="submit" variant="default" loading={upload.isPending}>
+                {t('attachments.upload')}
+              </Button>
+              <Text role="status" size="sm">
+                {uploaded ? t('attachments.uploaded', { name: uploaded }) : ''}
+              </Text>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('attachments.deleteTitle')}
+        confirmLabel={t('attachments.delete')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      >
+        {t('attachments.deleteConfirm', { name: deleting?.name ?? '' })}
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+/** A button that opens a record's attachments in place (lists of records load them only when asked). */
+export function AttachmentsToggle({ owner }: { owner: FileOwnerPath }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button size="compact-sm" variant="subtle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? t('attachments.hide') : t('attachments.show')}
+        </Button>
+      </Group>
+      {open ? <Attachments owner={owner} headingOrder={4} /> : null}
+    </Stack>
+  );
+}
