@@ -107,10 +107,21 @@ describe('permission matrix', () => {
     const coachingFile = await uploadOk(as.coach!, ownerUrl.coachingLog());
     const url = (f: { id: string }) => `/api/files/${f.id}`;
     expect((await anonymous(t.app).get(url(evaluationFile))).statusCode).toBe(401);
-    for (const [role, status] of [['teacher', 200], ['leader', 200], ['coach', 404], ['otherTeacher', 404], ['outsider', 404]] as const) {
+    for (const [role, status] of [
+      ['teacher', 200],
+      ['leader', 200],
+      ['coach', 404],
+      ['otherTeacher', 404],
+      ['outsider', 404],
+    ] as const) {
       expect([role, (await as[role]!.get(url(evaluationFile))).statusCode]).toEqual([role, status]);
     }
-    for (const [role, status] of [['teacher', 200], ['coach', 200], ['leader', 403], ['outsider', 404]] as const) {
+    for (const [role, status] of [
+      ['teacher', 200],
+      ['coach', 200],
+      ['leader', 403],
+      ['outsider', 404],
+    ] as const) {
       expect([role, (await as[role]!.get(url(coachingFile))).statusCode]).toEqual([role, status]);
     }
   });
@@ -142,12 +153,19 @@ describe('upload and download', () => {
   it('gives back the same bytes as an attachment that is never sniffed or shown inline', async () => {
     const pdf = tinyPdf('Lesson plan for Monday');
     const item = await uploadOk(as.teacher!, ownerUrl.actionStep(), 'Plan de la lección.pdf', pdf);
-    expect(item).toMatchObject({ name: 'Plan de la lección.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length, abilities: { delete: true } });
+    expect(item).toMatchObject({
+      name: 'Plan de la lección.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: pdf.length,
+      abilities: { delete: true },
+    });
     const res = await as.teacher!.get(`/api/files/${item.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(pdf)).toBe(true);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="Plan de la leccion.pdf"; filename*=UTF-8''Plan%20de%20la%20lecci%C3%B3n.pdf`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Plan de la leccion.pdf"; filename*=UTF-8''Plan%20de%20la%20lecci%C3%B3n.pdf`,
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('private, no-store');
     const [row] = await t.database.db.select().from(files).where(eq(files.id, item.id));
@@ -181,7 +199,10 @@ describe('upload and download', () => {
   });
 
   it('refuses a file over FILES_MAX_MB (413) read in full or streamed without a length', async () => {
-    const big = await upload(as.teacher!, ownerUrl.actionStep(), { name: 'big.pdf', data: Buffer.concat([tinyPdf('x'), Buffer.alloc(MB + 10)]) });
+    const big = await upload(as.teacher!, ownerUrl.actionStep(), {
+      name: 'big.pdf',
+      data: Buffer.concat([tinyPdf('x'), Buffer.alloc(MB + 10)]),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');
     let pulled = 0;
@@ -196,7 +217,9 @@ describe('upload and download', () => {
         yield Buffer.from(`\r\n--${boundary}--\r\n`);
       })(),
     );
-    const chunked = await as.teacher!.request('POST', ownerUrl.actionStep(), stream, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const chunked = await as.teacher!.request('POST', ownerUrl.actionStep(), stream, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(chunked.statusCode).toBe(413);
     expect(pulled).toBeLessThanOrEqual(3 * MB);
   });

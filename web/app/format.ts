@@ -107,7 +107,9 @@ export function formatNumber(value: number): string {
 /** A file's size, e.g. "532 kB" / "1.4 MB" / "1,4 MB" (decimal units, as file managers show them). */
 export function formatFileSize(bytes: number): string {
   const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(
+    value,
+  );
 }
 
 export { addDays, addMonths };

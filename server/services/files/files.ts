@@ -68,7 +68,12 @@ export async function assertMayUpload(ctx: Ctx, owner: FileOwner): Promise<void>
  * name says); photos lose their location data first; the row and its audit in one transaction,
  * the bytes written before it (an aborted write leaves only an unreferenced object).
  */
-export async function uploadFile(ctx: Ctx, storage: FileStorage, owner: FileOwner, upload: { name: string; data: Buffer }): Promise<FileItem> {
+export async function uploadFile(
+  ctx: Ctx,
+  storage: FileStorage,
+  owner: FileOwner,
+  upload: { name: string; data: Buffer },
+): Promise<FileItem> {
   const access = await ownerAccess(ctx, owner);
   if (!access.upload) throw forbidden('You may not attach files to this record');
   if (upload.data.length === 0) throw refused('empty_file', 'The file is empty');
@@ -98,7 +103,10 @@ export async function uploadFile(ctx: Ctx, storage: FileStorage, owner: FileOwne
     await recordAudit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: id, after: inserted });
     return inserted!;
   });
-  const [me] = await ctx.db.select({ name: personNameSql(people) }).from(people).where(eq(people.id, ctx.actor.personId));
+  const [me] = await ctx.db
+    .select({ name: personNameSql(people) })
+    .from(people)
+    .where(eq(people.id, ctx.actor.personId));
   return present(ctx, access, row, me?.name ?? '');
 }
 

@@ -31,7 +31,13 @@ export class S3FileStorage implements FileStorage {
 
   async put(key: string, data: Buffer): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: checkKey(key), Body: data, ContentLength: data.length, ContentType: 'application/octet-stream' }),
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: checkKey(key),
+        Body: data,
+        ContentLength: data.length,
+        ContentType: 'application/octet-stream',
+      }),
     );
   }
 

@@ -26,7 +26,13 @@ let s3: S3FileStorage;
 const local = new LocalFileStorage(path.join(tmp(), 'files'));
 
 beforeAll(async () => {
-  s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: tmp(), configureBuckets: [{ name: 'trellis-files', configs: [] }] });
+  s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: tmp(),
+    configureBuckets: [{ name: 'trellis-files', configs: [] }],
+  });
   const { port } = await s3rver.run();
   s3 = new S3FileStorage({
     bucket: 'trellis-files',

@@ -21,7 +21,9 @@ describe('JPEG', () => {
     const decoded = jpeg.decode(stripped);
     expect([decoded.width, decoded.height]).toEqual([32, 32]);
     // The image data itself is untouched.
-    expect(stripped.subarray(stripped.indexOf(Buffer.from([0xff, 0xda])))).toEqual(original.subarray(original.indexOf(Buffer.from([0xff, 0xda]))));
+    expect(stripped.subarray(stripped.indexOf(Buffer.from([0xff, 0xda])))).toEqual(
+      original.subarray(original.indexOf(Buffer.from([0xff, 0xda]))),
+    );
   });
 
   it('leaves a JPEG without metadata as it is', () => {
