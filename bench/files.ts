@@ -55,7 +55,7 @@ async function rawServer(file: string, dir: string) {
 
 async function drain(res: Response): Promise<number> {
   let received = 0;
-  for await (const chunk of res.body!) received += (chunk as Uint8Array).length;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) received += chunk.length;
   return received;
 }
 

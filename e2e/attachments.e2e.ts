@@ -33,22 +33,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** expect.poll with room for a busy machine (the default second is too short under load). */
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 const attachments = (page: Page) => page.getByRole('region', { name: 'Attachments' });
 
 describe('attachments on an observation', () => {
   it('uploads a PDF with the keyboard and lists it with its size and date', async () => {
     await desktop.goto(`/observations/${observationId}`);
     const section = attachments(desktop);
-    await expect.poll(() => section.getByRole('heading', { name: 'Attachments' }).isVisible()).toBe(true);
+    await eventually(() => section.getByRole('heading', { name: 'Attachments' }).isVisible()).toBe(true);
     const input = section.getByLabel('Attach a file');
     await input.setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
     await input.focus();
     await desktop.keyboard.press('Tab');
-    await expect.poll(() => desktop.evaluate(() => document.activeElement?.textContent)).toBe('Upload');
+    await eventually(() => desktop.evaluate(() => document.activeElement?.textContent)).toBe('Upload');
     await desktop.keyboard.press('Enter');
-    await expect.poll(() => section.getByRole('status').textContent()).toBe(`${name} was attached.`);
+    await eventually(() => section.getByRole('status').textContent()).toBe(`${name} was attached.`);
     const row = section.getByRole('row', { name: new RegExp(name) });
-    await expect.poll(() => row.textContent()).toMatch(new RegExp(`${pdf.length} byte|[0-9.]+ kB`));
+    await eventually(() => row.textContent()).toMatch(new RegExp(`${pdf.length} byte|[0-9.]+ kB`));
     await expectNoAxeViolations(desktop, 'observation with attachments');
     await screenshot(desktop, 'attachments-1280');
   });
@@ -63,21 +66,19 @@ describe('attachments on an observation', () => {
 
   it('refuses a file that is not an allowed type, saying why', async () => {
     const section = attachments(desktop);
-    await section
-      .getByLabel('Attach a file')
-      .setInputFiles({
-        name: 'setup.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
-      });
+    await section.getByLabel('Attach a file').setInputFiles({
+      name: 'setup.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
+    });
     await section.getByRole('button', { name: 'Upload' }).click();
-    await expect.poll(() => section.getByRole('alert').textContent()).toMatch(/can't be attached/);
+    await eventually(() => section.getByRole('alert').textContent()).toMatch(/can't be attached/);
   });
 
   it('reads well on a phone', async () => {
     await phone.goto(`/observations/${observationId}`);
     const section = attachments(phone);
-    await expect.poll(() => section.getByRole('link', { name }).isVisible()).toBe(true);
+    await eventually(() => section.getByRole('link', { name }).isVisible()).toBe(true);
     await section.scrollIntoViewIfNeeded();
     await expectNoSidewaysScroll(phone, 'observation attachments on a phone');
     await expectNoAxeViolations(phone, 'observation attachments on a phone');
@@ -88,6 +89,6 @@ describe('attachments on an observation', () => {
     const section = attachments(desktop);
     await section.getByRole('button', { name: `Delete ${name}` }).click();
     await desktop.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => section.getByRole('link', { name }).count()).toBe(0);
+    await eventually(() => section.getByRole('link', { name }).count()).toBe(0);
   });
 });
