@@ -50,8 +50,8 @@ describe('attachments on an observation', () => {
     await eventually(() => desktop.evaluate(() => document.activeElement?.textContent)).toBe('Upload');
     await desktop.keyboard.press('Enter');
     await eventually(() => section.getByRole('status').textContent()).toBe(`${name} was attached.`);
-    const row = section.getByRole('row', { name: new RegExp(name) });
-    await eventually(() => row.textContent()).toMatch(new RegExp(`${pdf.length} byte|[0-9.]+ kB`));
+    const item = section.getByRole('listitem').filter({ hasText: name });
+    await eventually(() => item.textContent()).toMatch(new RegExp(`${pdf.length} bytes · .*2\\d{3}.* · Lorena Castillo`));
     await expectNoAxeViolations(desktop, 'observation with attachments');
     await screenshot(desktop, 'attachments-1280');
   });

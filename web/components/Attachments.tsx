@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileItem } from '../../common/schemas/files.ts';
@@ -65,57 +65,49 @@ export function Attachments({ owner, headingOrder = 3 }: { owner: FileOwnerPath;
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={`${id}-title`}>
-      <Title order={headingOrder} id={`${id}-title`}>
+      <Title order={headingOrder} size="h4" id={`${id}-title`}>
         {t('attachments.title')}
       </Title>
       {items.length === 0 ? (
         <Text c="dimmed">{t('attachments.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('attachments.name')}</Table.Th>
-                <Table.Th>{t('attachments.size')}</Table.Th>
-                <Table.Th>{t('attachments.added')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((file) => (
-                <Table.Tr key={file.id}>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                    <Anchor href={fileDownloadUrl(file.id)} download={file.name}>
-                      {file.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(file.sizeBytes)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(file.createdAt)}</Text>
-                    <Text size="sm" c="dimmed">
-                      {file.uploadedBy.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {file.abilities.delete ? (
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="compact-sm"
-                        aria-label={t('attachments.deleteNamed', { name: file.name })}
-                        onClick={() => setDeleting(file)}
-                      >
-                        {t('attachments.delete')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap={0} component="ul" aria-label={t('attachments.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {items.map((file) => (
+            <Group
+              key={file.id}
+              component="li"
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              py="xs"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+            >
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Anchor href={fileDownloadUrl(file.id)} download={file.name} style={{ overflowWrap: 'anywhere' }}>
+                  {file.name}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t('attachments.meta', {
+                    size: formatFileSize(file.sizeBytes),
+                    date: formatDateTime(file.createdAt),
+                    name: file.uploadedBy.name,
+                  })}
+                </Text>
+              </Stack>
+              {file.abilities.delete ? (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="compact-sm"
+                  aria-label={t('attachments.deleteNamed', { name: file.name })}
+                  onClick={() => setDeleting(file)}
+                >
+                  {t('attachments.delete')}
+                </Button>
+              ) : null}
+            </Group>
+          ))}
+        </Stack>
       )}
       {canUpload ? (
         <form onSubmit={onSubmit} noValidate>
