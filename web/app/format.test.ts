@@ -88,7 +88,7 @@ describe('one clock in the web app', () => {
 });
 
 describe('formatFileSize', () => {
-  it('shows bytes, kB and MB in 1024-based units, in the reader\'s language', async () => {
+  it("shows bytes, kB and MB in 1024-based units, in the reader's language", async () => {
     expect(plain(formatFileSize(595))).toBe('595 bytes');
     expect(plain(formatFileSize(1536))).toBe('1.5 kB');
     expect(plain(formatFileSize(25 * 1024 * 1024))).toBe('25 MB');
