@@ -99,6 +99,7 @@ export function Attachments({ owner, headingOrder = 3 }: { owner: FileOwnerPath;
                   variant="subtle"
                   color="red"
                   size="compact-sm"
+                  style={{ flexShrink: 0 }}
                   aria-label={t('attachments.deleteNamed', { name: file.name })}
                   onClick={() => setDeleting(file)}
                 >
