@@ -13,6 +13,7 @@ import { planFirstImport, rawInsert, serviceImport } from './roster.ts';
 import { benchObservationDraft, printObservationDraft } from './observation-draft.ts';
 import { benchPages, printPages } from './pages.ts';
 import { benchPasswordReset, printPasswordReset } from './password-reset.ts';
+import { benchFiles, printFiles } from './files.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
@@ -283,6 +284,8 @@ async function main() {
   printObservationDraft(await benchObservationDraft(opts, log));
   // Reset requests for an address with an account vs one without: same path, same time (bench/password-reset.ts).
   printPasswordReset(await benchPasswordReset(opts, log));
+  // A 10 MB attachment up and down through the API against a plain file copy (bench/files.ts).
+  printFiles(await benchFiles(opts, log));
   // The 120-teacher school tracker vs its raw SQL, the district view, and a cheap request while
   // every school's summary refreshes (bench/tracker.ts), on a year of observations.
   const trackerDb = opts.db === 'postgres' ? { kind: opts.db, url: opts.serverUrl } : { kind: opts.db };

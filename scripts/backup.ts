@@ -1,5 +1,6 @@
 /**
- * `npm run backup [FILE]` saves the embedded database to a .tar.gz (default backups/trellis-<time>.tar.gz);
+ * `npm run backup [FILE]` saves the embedded database, with the attachments in DATA_DIR/files, to a
+ * .tar.gz (default backups/trellis-<time>.tar.gz);
  * `npm run restore FILE` replaces the embedded database with a saved one, keeping the old data
  * directory beside it. Both take the data-directory lock, so they refuse while Trellis runs.
  * With DATABASE_URL set, use PostgreSQL's own pg_dump / pg_restore instead.

@@ -25,6 +25,7 @@ import { serveWebApp } from './lib/web-app.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Mailer, type MailerOptions } from './services/mail/mailer.ts';
 import { createMailTransport } from './services/mail/transport.ts';
+import { createFileStorage, type FileStorage } from './services/files/storage.ts';
 
 export interface AppOptions {
   database: Database;
@@ -36,6 +37,8 @@ export interface AppOptions {
   mail?: MailerOptions & { print?: (text: string) => void };
   /** Job queue timings (tests poll often and retry at once); `work: false` runs no jobs. */
   jobs?: JobQueueOptions;
+  /** Attachment storage; default from the environment (DATA_DIR/files, or the S3 bucket). */
+  fileStorage?: FileStorage;
 }
 
 /** Fastify's form of the TRUST_PROXY setting (a hop count trusts that many hops nearest the server). */
@@ -64,6 +67,7 @@ export async function buildApp(opts: AppOptions) {
   const transport = createMailTransport(opts.env, opts.mail?.print);
   app.decorate('mailer', new Mailer(opts.database.db, transport, opts.env, app.log, opts.mail));
   app.decorate('background', new BackgroundTasks(app.log));
+  app.decorate('fileStorage', opts.fileStorage ?? createFileStorage(opts.env));
   const jobs = new JobQueue(opts.database, app.log, opts.jobs);
   // Read when a digest is sent (the key may live in DATA_DIR, created on first use).
   const links = () => ({ base: publicBaseUrl(opts.env), key: secretKey(opts.env, 'notification-unsubscribe') });

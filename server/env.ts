@@ -71,6 +71,15 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
   TRUST_PROXY: trustProxy,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+  /** Largest attachment (observations, coaching logs, action steps), in MB. */
+  FILES_MAX_MB: z.coerce.number().positive().default(25),
+  /** Attachments in an S3-compatible bucket (kept private) instead of DATA_DIR/files. */
+  FILES_S3_BUCKET: unlessEmpty(z.string().min(3)),
+  /** The store's address for anything but AWS itself (MinIO, Ceph, R2...), e.g. https://s3.district.org. */
+  FILES_S3_ENDPOINT: unlessEmpty(httpUrl),
+  FILES_S3_REGION: unlessEmpty(z.string()),
+  FILES_S3_ACCESS_KEY_ID: unlessEmpty(z.string()),
+  FILES_S3_SECRET_ACCESS_KEY: unlessEmpty(z.string()),
   /** Secure cookies; on unless NODE_ENV=development (browsers accept them on http://localhost and 127.0.0.1). */
   COOKIE_SECURE: bool.optional(),
   /**

@@ -13,6 +13,7 @@ import { publicUrlWarning } from './lib/public-url.ts';
 import { refreshSummariesAtStart } from './services/tracker/freshness.ts';
 import { rootSecret, SecretKeyError } from './lib/secret-key.ts';
 import { mfaKey } from './services/auth/mfa/secret-box.ts';
+import { createFileStorage } from './services/files/storage.ts';
 import { mailStartupNotice } from './services/mail/transport.ts';
 
 /** How often ended sessions and quiet sign-in throttles are swept from the database. */
@@ -41,10 +42,12 @@ async function main() {
   const started = Date.now();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
   log.info({ database: database.kind, ms: Date.now() - started }, 'database ready, migrations applied');
-  const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db, undefined, { mfaKey: twoFactorKey }) : null;
+  const fileStorage = createFileStorage(env);
+  const seeded = env.SEED_DEMO ? await seedDemoDistrict(database.db, undefined, { mfaKey: twoFactorKey, files: fileStorage }) : null;
   const app = await buildApp({
     database,
     env,
+    fileStorage,
     logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     webDir: path.join(import.meta.dirname, '..', 'dist', 'web'),
   });

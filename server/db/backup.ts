@@ -4,7 +4,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { makePrivateTree } from './private-dir.ts';
 
-/** Saves the embedded database in `dataDir` to a gzipped tar file; returns the file's path. */
+/**
+ * Saves the embedded database in `dataDir` to a gzipped tar file; returns the file's path. PGlite's
+ * dump holds the whole directory, so the attachments in `dataDir/files` are in it (and come back on
+ * restore); it is built in memory, so a large folder of attachments needs as much free memory.
+ */
 export async function backup(dataDir: string, file: string | undefined) {
   const target = file ?? path.join('backups', `trellis-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`);
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });

@@ -10,6 +10,7 @@ import type { Env } from '../env.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../services/mail/mailer.ts';
 import type { DigestSchedule } from '../jobs/digest-schedule.ts';
+import type { FileStorage } from '../services/files/storage.ts';
 import { RequestMail } from '../services/mail/outlet.ts';
 import { secretKey } from './secret-key.ts';
 import type { BackgroundTasks } from './background.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
     jobs: JobQueue;
     /** Enqueues each district's daily notification digest (server/jobs/digest-schedule.ts). */
     digestSchedule: DigestSchedule;
+    /** Where attachments' bytes live (services/files/storage.ts). */
+    fileStorage: FileStorage;
   }
   interface FastifyRequest {
     sessionUser?: SessionUser | null;

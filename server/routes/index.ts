@@ -38,6 +38,7 @@ import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
+import { fileRoutes } from './files.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -82,4 +83,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(caseloadRoutes, { prefix: '/api/caseloads' });
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
+  await app.register(fileRoutes, { prefix: '/api' });
 };

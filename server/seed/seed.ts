@@ -11,6 +11,8 @@ import { caseloadMembers, districts, mfaFactors, orgUnits, people, roleAssignmen
 import { seedCompetency } from './seed-competency.ts';
 import { seedTeams } from './seed-teams.ts';
 import { seedWalkthroughs } from './seed-walkthroughs.ts';
+import type { FileStorage } from '../services/files/storage.ts';
+import { seedFiles } from './seed-files.ts';
 import {
   DEMO_DISTRICT,
   DEMO_PASSWORD,
@@ -57,7 +59,7 @@ function generator(seed: number) {
 export async function seedDemoDistrict(
   db: Db,
   district: DemoDistrictOptions = DEMO,
-  opts: { mfaKey?: Buffer } = {},
+  opts: { mfaKey?: Buffer; files?: FileStorage } = {},
 ): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
   const at = `@${district.domain}`;
   const signIns: DemoSignIn[] = [
@@ -227,6 +229,7 @@ export async function seedDemoDistrict(
       observers: [special.principalFirst!, special.assistantPrincipal!],
       teachers: palmTeachers,
     }); // walkthroughs that count (issue 12)
+    if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,
       { requestId: 'seed', actor: { userId: null, districtId } },

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { loadEnv } from '../env.ts';
 import type { JobQueueOptions } from '../jobs/queue.ts';
+import { LocalFileStorage } from '../services/files/storage-local.ts';
 import type { MailerOptions } from '../services/mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase } from './database.ts';
@@ -48,6 +52,8 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       mail,
       logger: opts.logger,
       jobs: { ...TEST_JOBS, ...opts.jobs },
+      // Attachments go to a folder of this test file's own, never to ./data.
+      fileStorage: new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-test-files-'))),
     });
     await ctx.app.ready();
   }, 60_000);

@@ -4,6 +4,7 @@ import {
   dayBoundary,
   formatDate,
   formatDateTime,
+  formatFileSize,
   formatTime,
   fromZoneInput,
   readerZoneDiffers,
@@ -83,5 +84,17 @@ describe('one clock in the web app', () => {
     const [kiritimati, pagoPago] = [new Date().toLocaleDateString('en-CA'), todayIso()];
     // 25 hours apart: never the same calendar day.
     expect(kiritimati).not.toBe(pagoPago);
+  });
+});
+
+describe('formatFileSize', () => {
+  it("shows bytes, kB and MB in 1024-based units, in the reader's language", async () => {
+    expect(plain(formatFileSize(595))).toBe('595 bytes');
+    expect(plain(formatFileSize(1536))).toBe('1.5 kB');
+    expect(plain(formatFileSize(25 * 1024 * 1024))).toBe('25 MB');
+    await i18n.changeLanguage('es');
+    expect(plain(formatFileSize(1536))).toBe('1,5 kB');
+    expect(plain(formatFileSize(595))).toBe('595 bytes');
+    await i18n.changeLanguage('en');
   });
 });

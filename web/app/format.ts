@@ -104,6 +104,15 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }
 
+/** A file's size in 1024-based units, e.g. "595 bytes" / "532 kB" / "1.4 MB" / "1,4 MB" (a 25 MB limit reads "25 MB"). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(
+    value,
+  );
+}
+
 export { addDays, addMonths };
 
 /** Today in the district (ISO day; the value of an `<input type="date">`). */

@@ -22,3 +22,4 @@ export * from './sso.ts';
 export * from './translations.ts';
 export * from './placements.ts';
 export * from './teams.ts';
+export * from './files.ts';

@@ -6,10 +6,14 @@
  * rows that point at B.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { getTableName, is, sql, Table } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
+import { LocalFileStorage } from '../../services/files/storage-local.ts';
 import { seedDemoDistrict } from '../../seed/seed.ts';
 import { TEST_MFA_KEY } from '../totp.ts';
 
@@ -82,8 +86,10 @@ export async function fingerprint(db: Db, districtId: string): Promise<Record<st
 export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
   // admin@ and hr@ have the demo authenticator (DEMO_TOTP_SECRET), sealed with the test app's key.
   const mfaKey = Buffer.from(TEST_MFA_KEY, 'base64');
-  await seedDemoDistrict(db, DISTRICT_B, { mfaKey });
-  await seedDemoDistrict(db, DISTRICT_A, { mfaKey });
+  // Attachments too (their bytes in a folder of the world's own: the matrix reads rows, not bytes).
+  const files = new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-matrix-files-')));
+  await seedDemoDistrict(db, DISTRICT_B, { mfaKey, files });
+  await seedDemoDistrict(db, DISTRICT_A, { mfaKey, files });
   const idOf = async (slug: string) =>
     ((await db.execute(sql`select id from districts where slug = ${slug}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
   const aId = await idOf(DISTRICT_A.slug);

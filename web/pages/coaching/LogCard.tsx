@@ -4,6 +4,7 @@ import type { CoachingLog } from '../../../common/schemas/coaching.ts';
 import { useRateLog, useShareLog, useUpdateLog } from '../../api/coaching.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { AttachmentsToggle } from '../../components/Attachments.tsx';
 import { personName } from '../../components/personName.ts';
 
 const STATUS_COLOR = { scheduled: 'blue', held: 'green', cancelled: 'gray' } as const;
@@ -72,6 +73,7 @@ export function LogCard({ log, meId, highlight = false }: { log: CoachingLog; me
                 </Text>
               </div>
             ) : null}
+            <AttachmentsToggle owner={`/api/coaching/logs/${log.id}`} />
           </>
         ) : (
           <Text size="sm" c="dimmed">

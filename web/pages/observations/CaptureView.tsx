@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Observation } from '../../../common/schemas/observations.ts';
 import { observationKeys, saveObservationDraft } from '../../api/observations.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
+import { Attachments } from '../../components/Attachments.tsx';
 import { ActionStepsSection } from './ActionStepsSection.tsx';
 import { contentOf, toSaveFields, type DraftContent } from './content.ts';
 import type { StartingPoint } from './draft-store.ts';
@@ -126,6 +127,7 @@ export function CaptureView({
           </Tabs.Panel>
           <Tabs.Panel value="finish" pt="md">
             <FinishSection observation={observation} content={content} userId={userId} autosave={autosave} onChange={update} />
+            <Attachments owner={`/api/observations/${id}`} headingOrder={2} />
           </Tabs.Panel>
         </Tabs>
       )}

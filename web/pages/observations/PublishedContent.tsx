@@ -6,6 +6,7 @@ import { formatNumber, formatTime } from '../../app/format.ts';
 import { StepOrigin, StepSummary } from './ActionStepsSection.tsx';
 import { competencyName } from './ScoringSection.tsx';
 import { StepStatusAction } from './StepStatusAction.tsx';
+import { AttachmentsToggle } from '../../components/Attachments.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -108,6 +109,7 @@ export function PublishedContent({ o }: { o: Observation }) {
               <Paper key={s.id} withBorder p="sm" radius="md" component="li">
                 <StepSummary step={s} observationId={o.id} />
                 <StepStatusAction step={s} observationId={o.id} />
+                <AttachmentsToggle owner={`/api/action-steps/${s.id}`} />
               </Paper>
             ))}
           </Stack>

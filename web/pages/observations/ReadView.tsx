@@ -2,6 +2,7 @@ import { Button, Divider, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '../../../common/schemas/observations.ts';
+import { Attachments } from '../../components/Attachments.tsx';
 import { type DraftContent } from './content.ts';
 import { browserStorage, clearLocalDraft, readLocalDraft } from './draft-store.ts';
 import { FeedbackDue, ObservationHeader } from './ObservationHeader.tsx';
@@ -67,6 +68,7 @@ export function ReadView({ o, userId }: { o: Observation; userId: string }) {
         </>
       )}
       <FeedbackMeeting o={o} />
+      <Attachments owner={`/api/observations/${o.id}`} headingOrder={2} />
       <Divider />
       <Replies o={o} />
       <Revisions o={o} />
