@@ -50,12 +50,15 @@ export function Associations({
   };
   const onAdd = form.onSubmit(
     (input) =>
-      create.mutate(input, {
-        onSuccess: () => {
-          form.setFieldValue('destinationItemId', '');
-          notifySuccess(t('assoc.added'));
+      create.mutate(
+        { ...input, destinationItemId: input.destinationItemId ?? undefined },
+        {
+          onSuccess: () => {
+            form.setFieldValue('destinationItemId', '');
+            notifySuccess(t('assoc.added'));
+          },
         },
-      }),
+      ),
     focusFirstError,
   );
   return (

@@ -27,7 +27,10 @@ export function Comments({ version, item }: { version: FrameworkVersion; item: F
     initialValues: { body: '' },
     ...schemaForm(CreateCommentInput, t, { toInput: (values: { body: string }) => ({ itemId: item.id, body: values.body }) }),
   });
-  const onAdd = form.onSubmit((input) => add.mutate(input, { onSuccess: () => form.reset() }), focusFirstError);
+  const onAdd = form.onSubmit(
+    (input) => add.mutate({ itemId: item.id, body: input.body }, { onSuccess: () => form.reset() }),
+    focusFirstError,
+  );
   const list = comments.data?.items ?? [];
   return (
     <Stack gap="xs">

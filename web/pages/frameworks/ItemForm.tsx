@@ -58,7 +58,7 @@ export function ItemForm({ version, item }: { version: FrameworkVersion; item: F
 
   const save = (fromVersion: number, fields: ReturnType<typeof ItemFields.parse>) =>
     update.mutate(
-      { id: item.id, version: fromVersion, ...fields },
+      { id: item.id, version: fromVersion, ...fields, itemType: fields.itemType ?? undefined },
       {
         onSuccess: (saved) => {
           load(saved);

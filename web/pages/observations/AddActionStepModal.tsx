@@ -136,66 +136,68 @@ export function AddActionStepModal({
 
   return (
     <AppModal opened={opened} onClose={close} title={t('steps.addTitle')}>
-      <Stack gap="sm" component="form" onSubmit={submit} noValidate>
-        <Tabs value={tab} onChange={(v) => form.setFieldValue('tab', v ?? 'library')}>
-          <Tabs.List grow>
-            <Tabs.Tab value="library">{t('steps.fromLibrary')}</Tabs.Tab>
-            <Tabs.Tab value="fresh">{t('steps.writeOwn')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="library" pt="sm">
-            {opened ? (
-              <LibraryPicker
-                competencies={competencies}
-                chosen={form.values.libraryStepId}
-                onChoose={(id) => form.setFieldValue('libraryStepId', id)}
-                error={form.errors.libraryStepId}
-              />
-            ) : null}
-          </Tabs.Panel>
-          <Tabs.Panel value="fresh" pt="sm">
-            <Stack gap="xs">
-              <Textarea
-                label={t('steps.title')}
-                description={t('steps.titleHelp')}
-                required
-                autosize
-                minRows={2}
-                maxLength={OBSERVATION_LIMITS.actionStepChars}
-                {...form.getInputProps('title')}
-              />
-              <Textarea
-                label={t('steps.prompt')}
-                autosize
-                minRows={2}
-                maxLength={OBSERVATION_LIMITS.actionStepChars}
-                {...form.getInputProps('practicePrompt')}
-              />
-              {competencies.length ? (
-                <Select
-                  label={t('steps.competency')}
-                  placeholder={t('steps.noCompetency')}
-                  data={competencies}
-                  {...form.getInputProps('itemId')}
-                  clearable
-                  searchable
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Tabs value={tab} onChange={(v) => form.setFieldValue('tab', v ?? 'library')}>
+            <Tabs.List grow>
+              <Tabs.Tab value="library">{t('steps.fromLibrary')}</Tabs.Tab>
+              <Tabs.Tab value="fresh">{t('steps.writeOwn')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="library" pt="sm">
+              {opened ? (
+                <LibraryPicker
+                  competencies={competencies}
+                  chosen={form.values.libraryStepId}
+                  onChoose={(id) => form.setFieldValue('libraryStepId', id)}
+                  error={form.errors.libraryStepId}
                 />
               ) : null}
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
-        <Paper p={0}>
-          <TextInput type="date" label={t('steps.due')} {...form.getInputProps('dueOn')} />
-        </Paper>
-        <ErrorAlert error={add.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('steps.addButton')}
-          </Button>
-        </Group>
-      </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="fresh" pt="sm">
+              <Stack gap="xs">
+                <Textarea
+                  label={t('steps.title')}
+                  description={t('steps.titleHelp')}
+                  required
+                  autosize
+                  minRows={2}
+                  maxLength={OBSERVATION_LIMITS.actionStepChars}
+                  {...form.getInputProps('title')}
+                />
+                <Textarea
+                  label={t('steps.prompt')}
+                  autosize
+                  minRows={2}
+                  maxLength={OBSERVATION_LIMITS.actionStepChars}
+                  {...form.getInputProps('practicePrompt')}
+                />
+                {competencies.length ? (
+                  <Select
+                    label={t('steps.competency')}
+                    placeholder={t('steps.noCompetency')}
+                    data={competencies}
+                    {...form.getInputProps('itemId')}
+                    clearable
+                    searchable
+                  />
+                ) : null}
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+          <Paper p={0}>
+            <TextInput type="date" label={t('steps.due')} {...form.getInputProps('dueOn')} />
+          </Paper>
+          <ErrorAlert error={add.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('steps.addButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </AppModal>
   );
 }

@@ -27,7 +27,7 @@ function TeacherPicker({
   onChange,
   ...field
 }: {
-  value: string;
+  value?: string;
   onChange: (id: string) => void;
   error?: ReactNode;
   'data-path'?: string;

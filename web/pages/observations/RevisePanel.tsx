@@ -119,32 +119,34 @@ export function RevisePanel({
             />
           </Tabs.Panel>
         </Tabs>
-        <Stack gap="sm" component="form" onSubmit={submit} noValidate>
-          <Textarea
-            label={t('revise.reason')}
-            description={t('revise.reasonHelp')}
-            required
-            autosize
-            minRows={2}
-            maxLength={2000}
-            {...form.getInputProps('reason')}
-          />
-          {isApiError(revise.error, 'conflict') ? (
-            <Alert color="orange" role="alert">
-              {t('revise.conflict')}
-            </Alert>
-          ) : (
-            <ErrorAlert error={revise.error} />
-          )}
-          <Group>
-            <Button type="submit" loading={revise.isPending}>
-              {t('revise.submit')}
-            </Button>
-            <Button variant="default" onClick={() => onDone(false)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Textarea
+              label={t('revise.reason')}
+              description={t('revise.reasonHelp')}
+              required
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('reason')}
+            />
+            {isApiError(revise.error, 'conflict') ? (
+              <Alert color="orange" role="alert">
+                {t('revise.conflict')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={revise.error} />
+            )}
+            <Group>
+              <Button type="submit" loading={revise.isPending}>
+                {t('revise.submit')}
+              </Button>
+              <Button variant="default" onClick={() => onDone(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Stack>
     </Paper>
   );

@@ -49,27 +49,29 @@ function AddRubricModal({ versionId, taken, onClose }: { versionId: string; take
 
   return (
     <AppModal opened onClose={onClose} title={t('versionRubrics.addTitle')}>
-      <Stack component="form" onSubmit={submit} noValidate>
-        <ErrorAlert error={create.error} />
-        {pathways.data && groups.length === 0 ? <Text>{t('versionRubrics.noFreeSteps')}</Text> : null}
-        <NativeSelect
-          label={t('versionRubrics.step')}
-          required
-          {...form.getInputProps('stepId')}
-          data={[{ value: '', label: t('field.choose') }, ...groups]}
-          data-autofocus
-        />
-        <TextInput label={t('versionRubrics.title')} description={t('versionRubrics.titleHelp')} {...form.getInputProps('title')} />
-        <ItemChecklist versionId={versionId} exclude={NONE} selected={chosen} onChange={setSelected} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('versionRubrics.create')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error} />
+          {pathways.data && groups.length === 0 ? <Text>{t('versionRubrics.noFreeSteps')}</Text> : null}
+          <NativeSelect
+            label={t('versionRubrics.step')}
+            required
+            {...form.getInputProps('stepId')}
+            data={[{ value: '', label: t('field.choose') }, ...groups]}
+            data-autofocus
+          />
+          <TextInput label={t('versionRubrics.title')} description={t('versionRubrics.titleHelp')} {...form.getInputProps('title')} />
+          <ItemChecklist versionId={versionId} exclude={NONE} selected={chosen} onChange={setSelected} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('versionRubrics.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </AppModal>
   );
 }
