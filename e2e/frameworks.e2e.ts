@@ -226,7 +226,13 @@ describe('scales', () => {
     const name = `Five levels ${Date.now().toString(36)}`;
     await hr.getByRole('button', { name: 'New scale' }).click();
     const dialog = hr.getByRole('dialog', { name: 'New scale' });
-    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    // Creating it empty says what is missing on each field and puts the cursor on the first.
+    await dialog.getByRole('button', { name: 'Create scale' }).click();
+    const nameBox = dialog.getByRole('textbox', { name: 'Name' });
+    await expect.poll(() => nameBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await nameBox.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByRole('textbox', { name: 'Level 1 label' }).getAttribute('aria-invalid')).toBe('true');
+    await nameBox.fill(name);
     const labels = ['Distinguished', 'Proficient', 'Basic', 'Unsatisfactory'];
     for (const [i, label] of labels.entries()) await dialog.getByRole('textbox', { name: `Level ${i + 1} label` }).fill(label);
     await dialog.getByRole('button', { name: 'Add a level' }).click();

@@ -50,6 +50,13 @@ describe('observe, publish, acknowledge', () => {
     await principal.getByRole('link', { name: 'New observation' }).click();
     await eventually(() => heading(principal, 'New observation').isVisible()).toBe(true);
 
+    // Starting with no teacher says so on the field and puts the cursor there.
+    await principal.getByRole('button', { name: 'Start observation' }).click();
+    const teacherBox = principal.getByRole('combobox', { name: 'Teacher' });
+    await eventually(() => teacherBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await teacherBox.getAttribute('aria-invalid')).toBe('true');
+    await principal.getByText('This field is required.').waitFor();
+
     await principal.getByRole('combobox', { name: 'Teacher' }).fill('Reyes');
     await principal.getByRole('option', { name: /Michelle Reyes/ }).click();
     await principal.getByRole('combobox', { name: 'Type of observation' }).click();

@@ -10,6 +10,9 @@ interface FrameworkList {
   items: { title: string; draftId: string | null; latestPublishedId: string | null }[];
 }
 
+/** Waits for the page as long as a slow machine needs (the default poll gives up after a second). */
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 let browser: Browser;
 let hr: Page;
 let teacher: Page;
@@ -41,17 +44,15 @@ afterAll(async () => {
 describe('a version page lists its role rubrics and offers its downloads', () => {
   it('HR adds the rubric of a new step from the draft and lands on its grid', async () => {
     await hr.goto(`/frameworks/versions/${draftId}`);
-    await expect.poll(() => heading(hr, /Sunshine Educator Competencies/).isVisible()).toBe(true);
+    await eventually(() => heading(hr, /Sunshine Educator Competencies/).isVisible()).toBe(true);
     await hr.getByRole('tab', { name: 'Role rubrics' }).click();
-    await expect.poll(() => hr.url()).toContain('tab=rubrics');
-    await expect
-      .poll(() =>
-        hr
-          .getByRole('link', { name: /Apprentice teacher/ })
-          .first()
-          .isVisible(),
-      )
-      .toBe(true);
+    await eventually(() => hr.url()).toContain('tab=rubrics');
+    await eventually(() =>
+      hr
+        .getByRole('link', { name: /Apprentice teacher/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await expectNoAxeViolations(hr, 'version rubrics tab');
     await screenshot(hr, 'version-rubrics-tab');
 
@@ -60,12 +61,12 @@ describe('a version page lists its role rubrics and offers its downloads', () =>
     await dialog.getByLabel('Pathway step').selectOption({ label: stepTitle });
     await expectNoAxeViolations(hr, 'add rubric dialog');
     await dialog.getByRole('button', { name: 'Create rubric' }).click();
-    await expect.poll(() => hr.url()).toMatch(/\/rubrics\/[0-9a-f-]{36}$/);
-    await expect.poll(() => hr.getByText(stepTitle).first().isVisible()).toBe(true);
+    await eventually(() => hr.url()).toMatch(/\/rubrics\/[0-9a-f-]{36}$/);
+    await eventually(() => hr.getByText(stepTitle).first().isVisible()).toBe(true);
 
     // Back on the version page, the tab (kept in the URL) lists the new rubric.
     await hr.goBack();
-    await expect.poll(() => hr.getByRole('link', { name: new RegExp(stepTitle) }).isVisible()).toBe(true);
+    await eventually(() => hr.getByRole('link', { name: new RegExp(stepTitle) }).isVisible()).toBe(true);
   });
 
   it('the export menu downloads the version as a CASE package', async () => {
@@ -82,14 +83,12 @@ describe('a version page lists its role rubrics and offers its downloads', () =>
 
   it('a teacher reads the published rubrics but cannot add one', async () => {
     await teacher.goto(`/frameworks/versions/${publishedId}?tab=rubrics`);
-    await expect
-      .poll(() =>
-        teacher
-          .getByRole('link', { name: /Apprentice teacher/ })
-          .first()
-          .isVisible(),
-      )
-      .toBe(true);
+    await eventually(() =>
+      teacher
+        .getByRole('link', { name: /Apprentice teacher/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
     expect(await teacher.getByRole('button', { name: 'Add rubric for a step' }).count()).toBe(0);
     await expectNoAxeViolations(teacher, 'published version rubrics as a teacher');
   });

@@ -94,3 +94,23 @@ export function schemaForm<Values, S extends z.ZodType>(schema: S, t: TFunction,
     transformValues: (values: Values): z.output<S> => schema.parse(toInput(values)),
   };
 }
+
+/**
+ * `form.onSubmit`'s second argument: when a submit is refused, focus goes to the first field (in
+ * page order) that shows a message, so a keyboard or screen-reader user lands on what to fix. A
+ * field whose message sits under another name (`error={form.errors.x}`) is found once it renders
+ * as invalid.
+ * @example <form onSubmit={form.onSubmit(save, focusFirstError)} noValidate>
+ */
+export function focusFirstError(errors: Record<string, unknown>, _values?: unknown, event?: { currentTarget?: EventTarget | null }) {
+  const root = event?.currentTarget instanceof HTMLElement ? event.currentTarget : document.body;
+  for (const field of root.querySelectorAll<HTMLElement>('[data-path]')) {
+    if (!errors[field.dataset.path ?? '']) continue;
+    // A group (radio cards) carries the path on its wrapper: its first enabled control takes focus.
+    const target = field.matches(FOCUSABLE) ? field : field.querySelector<HTMLElement>(FOCUSABLE);
+    if (target) return target.focus();
+  }
+  setTimeout(() => root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])';

@@ -1,8 +1,10 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RecoveryCode, TotpCode } from '../../../common/schemas/mfa.ts';
+import { SecondFactorProof } from '../../../common/schemas/mfa.ts';
 import type { ProofMethod } from '../../api/mfa.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 
 /**
  * The input for a 6-digit code from an authenticator app (the phone offers the code from a text
@@ -30,20 +32,16 @@ export function CodeForm({
   footer?: ReactNode;
 }) {
   const { t } = useTranslation('mfa');
-  const [method, setMethod] = useState<ProofMethod>('totp');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { method: 'totp' as ProofMethod, code: '' },
+    ...schemaForm(SecondFactorProof, t),
+  });
+  const method = form.values.method;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = (method === 'totp' ? TotpCode : RecoveryCode).safeParse(code);
-    setError(parsed.success ? null : method === 'totp' ? t('app:validation.invalid') : t('app:validation.required'));
-    if (parsed.success) onSubmit(method, parsed.data);
-  };
+  const submit = form.onSubmit((proof) => onSubmit(proof.method, proof.code), focusFirstError);
   const switchMethod = () => {
-    setMethod(method === 'totp' ? 'recovery' : 'totp');
-    setCode('');
-    setError(null);
+    form.setValues({ method: method === 'totp' ? 'recovery' : 'totp', code: '' });
+    form.clearErrors();
   };
 
   return (
@@ -66,9 +64,7 @@ export function CodeForm({
             required
             data-autofocus={autoFocus || undefined}
             autoFocus={autoFocus}
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('code')}
             styles={{ input: { fontSize: 'var(--mantine-font-size-lg)', letterSpacing: '0.2em', fontVariantNumeric: 'tabular-nums' } }}
           />
         ) : (
@@ -80,9 +76,7 @@ export function CodeForm({
             spellCheck={false}
             required
             autoFocus
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('code')}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         )}

@@ -1,10 +1,10 @@
 import { Button, Group, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Reauthentication } from '../../../common/schemas/mfa.ts';
-import { TotpCode } from '../../../common/schemas/mfa.ts';
+import { Reauthentication } from '../../../common/schemas/mfa.ts';
 import { isApiError, type ApiError } from '../../api/client.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
@@ -43,25 +43,19 @@ export function ProofModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('mfa');
-  const [method, setMethod] = useState<'totp' | 'password'>(enrolled ? 'totp' : 'password');
-  const [value, setValue] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
+  type Values = { method: 'totp' | 'password'; code: string; password: string };
+  const form = useForm({
+    initialValues: { method: enrolled ? 'totp' : 'password', code: '', password: '' } as Values,
+    ...schemaForm(Reauthentication, t, {
+      toInput: (v: Values) => (v.method === 'totp' ? { method: v.method, code: v.code } : { method: v.method, password: v.password }),
+    }),
+  });
+  const method = form.values.method;
   const wrong = isApiError(error, 'validation_failed') ? wrongProofText(t, error) : null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (method === 'totp') {
-      const code = TotpCode.safeParse(value);
-      setInvalid(code.success ? null : t('app:validation.invalid'));
-      if (code.success) onConfirm({ method: 'totp', code: code.data });
-      return;
-    }
-    setInvalid(value ? null : t('app:validation.required'));
-    if (value) onConfirm({ method: 'password', password: value });
-  };
+  const submit = form.onSubmit((proof) => onConfirm(proof), focusFirstError);
   const close = () => {
-    setValue('');
-    setInvalid(null);
+    form.reset();
     onClose();
   };
 
@@ -74,11 +68,7 @@ export function ProofModal({
             <Radio.Group
               label={t('account.proofWith')}
               value={method}
-              onChange={(next) => {
-                setMethod(next as 'totp' | 'password');
-                setValue('');
-                setInvalid(null);
-              }}
+              onChange={(next) => form.setValues({ method: next as Values['method'], code: '', password: '' })}
             >
               <Group mt="xs">
                 <Radio value="totp" label={t('account.proofCode')} />
@@ -94,9 +84,8 @@ export function ProofModal({
               inputMode="numeric"
               maxLength={7}
               required
-              value={value}
-              onChange={(event) => setValue(event.currentTarget.value)}
-              error={invalid ?? wrong}
+              {...form.getInputProps('code')}
+              error={form.errors.code ?? wrong}
             />
           ) : (
             <PasswordInput
@@ -104,9 +93,8 @@ export function ProofModal({
               label={t('account.passwordLabel')}
               autoComplete="current-password"
               required
-              value={value}
-              onChange={(event) => setValue(event.currentTarget.value)}
-              error={invalid ?? wrong}
+              {...form.getInputProps('password')}
+              error={form.errors.password ?? wrong}
               visibilityToggleButtonProps={{ 'aria-label': t('app:common.showPassword') }}
             />
           )}

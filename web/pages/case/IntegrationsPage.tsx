@@ -1,9 +1,12 @@
 import { Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreateApiTokenInput } from '../../../common/schemas/api-tokens.ts';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken } from '../../api/api-tokens.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { useIsPhone } from '../../app/responsive.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
@@ -53,24 +56,26 @@ export default function IntegrationsPage() {
   const tokens = useApiTokens(allowed);
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();
-  const [name, setName] = useState('');
-  const [nameError, setNameError] = useState(false);
+  const form = useForm({
+    initialValues: { name: '' },
+    ...schemaForm(CreateApiTokenInput, t, {
+      check: (values: { name: string }) => ({ name: values.name.trim() ? undefined : t('integrations.nameRequired') }),
+    }),
+  });
   const [secret, setSecret] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   if (!allowed) return <NotAllowed />;
 
-  const onCreate = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    setNameError(trimmed === '');
-    if (!trimmed) return;
-    create.mutate(trimmed, {
-      onSuccess: (created) => {
-        setSecret(created.secret);
-        setName('');
-      },
-    });
-  };
+  const onCreate = form.onSubmit(
+    (input) =>
+      create.mutate(input.name, {
+        onSuccess: (created) => {
+          setSecret(created.secret);
+          form.reset();
+        },
+      }),
+    focusFirstError,
+  );
   const lastUsed = (token: ApiToken) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('integrations.never'));
   const revokeButton = (token: ApiToken) =>
     token.abilities.revoke ? (
@@ -113,9 +118,7 @@ export default function IntegrationsPage() {
             <TextInput
               label={t('integrations.tokenName')}
               description={t('integrations.tokenNameHelp')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={nameError ? t('integrations.nameRequired') : undefined}
+              {...form.getInputProps('name')}
               required
               maxLength={100}
               style={{ flex: '1 1 16rem' }}

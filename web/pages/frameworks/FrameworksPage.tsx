@@ -1,11 +1,14 @@
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CreateFrameworkInput } from '../../../common/schemas/frameworks.ts';
 import { useCreateFramework, useFrameworks, type FrameworkSummary } from '../../api/frameworks.ts';
 import { useScales } from '../../api/scales.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,50 +23,38 @@ function NewFrameworkModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const create = useCreateFramework();
   const scales = useScales();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [scaleId, setScaleId] = useState('');
-  const [titleError, setTitleError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { title: '', description: '', scaleId: '' },
+    ...schemaForm(CreateFrameworkInput, t, {
+      toInput: (values: { title: string; description: string; scaleId: string }) => ({
+        title: values.title,
+        description: values.description.trim() || null,
+        scaleId: values.scaleId || null,
+      }),
+    }),
+  });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) return setTitleError(t('validation.required'));
-    setTitleError(null);
-    create.mutate(
-      { title: title.trim(), description: description.trim() || null, scaleId: scaleId || null },
-      {
+  const onSubmit = form.onSubmit(
+    (input) =>
+      create.mutate(input, {
         onSuccess: ({ version }) => {
-          notifySuccess(t('list.created', { title: title.trim() }));
+          notifySuccess(t('list.created', { title: input.title }));
           void navigate(`/frameworks/versions/${version.id}`);
         },
-      },
-    );
-  };
+      }),
+    focusFirstError,
+  );
   const scaleOptions = (scales.data?.items ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }));
   return (
     <AppModal opened onClose={onClose} title={t('list.newTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={create.error} />
-          <TextInput
-            label={t('field.title')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={titleError}
-            data-autofocus
-          />
-          <Textarea
-            label={t('field.description')}
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
+          <TextInput label={t('field.title')} required {...form.getInputProps('title')} data-autofocus />
+          <Textarea label={t('field.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <NativeSelect
             label={t('field.scale')}
-            value={scaleId}
-            onChange={(e) => setScaleId(e.currentTarget.value)}
+            {...form.getInputProps('scaleId')}
             data={[{ value: '', label: t('list.defaultScale') }, ...scaleOptions]}
           />
           <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('list.create')} />

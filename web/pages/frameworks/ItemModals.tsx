@@ -1,6 +1,7 @@
 import { Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { CreateItemInput, MergeItemsInput } from '../../../common/schemas/frameworks.ts';
 import { isApiError } from '../../api/client.ts';
 import {
   useCreateItem,
@@ -10,6 +11,7 @@ import {
   type FrameworkItem,
   type FrameworkVersion,
 } from '../../api/frameworks.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -37,30 +39,29 @@ export function AddItemModal({
 }) {
   const { t } = useTranslation('frameworks');
   const create = useCreateItem(version.id);
-  const [itemType, setItemType] = useState(place.itemType);
-  const [humanCode, setHumanCode] = useState('');
-  const [fullStatement, setFullStatement] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!fullStatement.trim()) return setError(t('validation.required'));
-    setError(null);
-    create.mutate(
-      {
+  type Values = { itemType: string; humanCode: string; fullStatement: string };
+  const form = useForm({
+    initialValues: { itemType: place.itemType, humanCode: '', fullStatement: '' },
+    ...schemaForm(CreateItemInput, t, {
+      toInput: (values: Values) => ({
         parentId: place.parent?.id ?? null,
         position: place.position,
-        itemType: itemType || undefined,
-        humanCode: humanCode.trim() || null,
-        fullStatement: fullStatement.trim(),
-      },
-      {
+        itemType: values.itemType || undefined,
+        humanCode: values.humanCode.trim() || null,
+        fullStatement: values.fullStatement,
+      }),
+    }),
+  });
+  const onSubmit = form.onSubmit(
+    (input) =>
+      create.mutate(input, {
         onSuccess: (item) => {
           notifySuccess(t('item.added', { item: itemLabel(item) }));
           onCreated(item);
         },
-      },
-    );
-  };
+      }),
+    focusFirstError,
+  );
   return (
     <AppModal opened onClose={onClose} title={place.parent ? t('item.addUnder', { item: itemLabel(place.parent) }) : t('item.addTop')}>
       <form onSubmit={onSubmit} noValidate>
@@ -69,25 +70,17 @@ export function AddItemModal({
           <Group grow align="flex-start">
             <NativeSelect
               label={t('field.itemType')}
-              value={itemType}
-              onChange={(e) => setItemType(e.currentTarget.value)}
+              {...form.getInputProps('itemType')}
               data={version.itemTypes.map((type) => ({ value: type.code, label: type.title }))}
             />
-            <TextInput
-              label={t('field.humanCode')}
-              description={t('item.codeHelp')}
-              value={humanCode}
-              onChange={(e) => setHumanCode(e.currentTarget.value)}
-            />
+            <TextInput label={t('field.humanCode')} description={t('item.codeHelp')} {...form.getInputProps('humanCode')} />
           </Group>
           <Textarea
             label={t('field.fullStatement')}
             required
             autosize
             minRows={2}
-            value={fullStatement}
-            onChange={(e) => setFullStatement(e.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('fullStatement')}
             data-autofocus
           />
           <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('item.add')} />
@@ -111,23 +104,26 @@ export function MergeModal({
 }) {
   const { t } = useTranslation('frameworks');
   const merge = useMergeItems(version.id);
-  const [fullStatement, setFullStatement] = useState(items[0]?.fullStatement ?? '');
-  const [humanCode, setHumanCode] = useState(items[0]?.humanCode ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!fullStatement.trim()) return setError(t('validation.required'));
-    setError(null);
-    merge.mutate(
-      { itemIds: items.map((i) => i.id), fullStatement: fullStatement.trim(), humanCode: humanCode.trim() || null },
-      {
+  const form = useForm({
+    initialValues: { fullStatement: items[0]?.fullStatement ?? '', humanCode: items[0]?.humanCode ?? '' },
+    ...schemaForm(MergeItemsInput, t, {
+      toInput: (values: { fullStatement: string; humanCode: string }) => ({
+        itemIds: items.map((i) => i.id),
+        fullStatement: values.fullStatement,
+        humanCode: values.humanCode.trim() || null,
+      }),
+    }),
+  });
+  const onSubmit = form.onSubmit(
+    (input) =>
+      merge.mutate(input, {
         onSuccess: (item) => {
           notifySuccess(t('merge.done', { item: itemLabel(item) }));
           onMerged();
         },
-      },
-    );
-  };
+      }),
+    focusFirstError,
+  );
   return (
     <AppModal opened onClose={onClose} title={t('merge.title', { count: items.length })}>
       <form onSubmit={onSubmit} noValidate>
@@ -139,16 +135,8 @@ export function MergeModal({
             ))}
           </List>
           <FrameworkError error={merge.error} />
-          <TextInput label={t('field.humanCode')} value={humanCode} onChange={(e) => setHumanCode(e.currentTarget.value)} />
-          <Textarea
-            label={t('field.fullStatement')}
-            required
-            autosize
-            minRows={2}
-            value={fullStatement}
-            onChange={(e) => setFullStatement(e.currentTarget.value)}
-            error={error}
-          />
+          <TextInput label={t('field.humanCode')} {...form.getInputProps('humanCode')} />
+          <Textarea label={t('field.fullStatement')} required autosize minRows={2} {...form.getInputProps('fullStatement')} />
           <FormModalFooter onCancel={onClose} saving={merge.isPending} submitLabel={t('merge.submit')} />
         </Stack>
       </form>

@@ -1,13 +1,16 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CreateObservationInput } from '../../../common/schemas/observations.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCreateObservation, useObservationTypes } from '../../api/observations.ts';
 import { usePeople } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
 import { fromZoneInput, inputZoneHint, todayIso } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
@@ -19,7 +22,16 @@ import './observations.css';
  * The teacher to observe, searched among the people the caller may see (their schools, their
  * caseload, or everyone for HR and admins); the API refuses anyone else.
  */
-function TeacherPicker({ value, onChange }: { value: string | null; onChange: (id: string | null, label: string) => void }) {
+function TeacherPicker({
+  value,
+  onChange,
+  ...field
+}: {
+  value?: string;
+  onChange: (id: string) => void;
+  error?: ReactNode;
+  'data-path'?: string;
+}) {
   const { t } = useTranslation('observations');
   const me = useMe();
   const [search, setSearch] = useState('');
@@ -36,10 +48,11 @@ function TeacherPicker({ value, onChange }: { value: string | null; onChange: (i
       required
       searchable
       data={data}
-      value={value}
+      value={value || null}
       searchValue={search}
       onSearchChange={setSearch}
-      onChange={(id, option) => onChange(id, option?.label ?? '')}
+      onChange={(id) => onChange(id ?? '')}
+      {...field}
       filter={({ options }) => options}
       nothingFoundMessage={people.isFetching ? t('new.searching') : t('new.nobody')}
     />
@@ -53,81 +66,82 @@ export default function NewObservationPage() {
   const navigate = useNavigate();
   const types = useObservationTypes();
   const create = useCreateObservation();
-  const [teacher, setTeacher] = useState<string | null>(null);
-  const [typeId, setTypeId] = useState<string | null>(null);
-  const [observedOn, setObservedOn] = useState(todayIso);
-  const [duration, setDuration] = useState<number | ''>('');
-  const [classLabel, setClassLabel] = useState('');
-  const [scheduledAt, setScheduledAt] = useState('');
+  const items = types.data?.items ?? [];
+  type Values = {
+    observedPersonId: string;
+    typeId: string;
+    observedOn: string;
+    durationMinutes: number | '';
+    classLabel: string;
+    scheduledAt: string;
+  };
+  const form = useForm({
+    initialValues: {
+      observedPersonId: '',
+      typeId: '',
+      observedOn: todayIso(),
+      durationMinutes: '',
+      classLabel: '',
+      scheduledAt: '',
+    } as Values,
+    ...schemaForm(CreateObservationInput, t, {
+      toInput: (v: Values) => {
+        const type = items.find((x) => x.id === v.typeId) ?? items[0];
+        return {
+          typeId: type?.id ?? '',
+          observedPersonId: v.observedPersonId,
+          observedOn: v.observedOn,
+          durationMinutes: v.durationMinutes === '' ? (type?.defaultDurationMinutes ?? null) : v.durationMinutes,
+          classLabel: v.classLabel.trim() || null,
+          scheduledAt: fromZoneInput(v.scheduledAt),
+        };
+      },
+    }),
+  });
   if (!me.abilities.observe) return <NotAllowed />;
 
-  const items = types.data?.items ?? [];
-  const chosenType = items.find((x) => x.id === typeId) ?? items[0];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!teacher || !chosenType) return;
-    create.mutate(
-      {
-        typeId: chosenType.id,
-        observedPersonId: teacher,
-        observedOn,
-        durationMinutes: duration === '' ? (chosenType.defaultDurationMinutes ?? null) : duration,
-        classLabel: classLabel.trim() || null,
-        scheduledAt: fromZoneInput(scheduledAt),
-      },
-      { onSuccess: (o) => void navigate(`/observations/${o.id}`) },
-    );
-  };
+  const chosenType = items.find((x) => x.id === form.values.typeId) ?? items[0];
+  const submit = form.onSubmit(
+    (input) => create.mutate(input, { onSuccess: (o) => void navigate(`/observations/${o.id}`) }),
+    focusFirstError,
+  );
 
   return (
     <Stack gap="sm" maw={640}>
       <PageHeader title={t('new.title')} />
-      <Paper withBorder p="md" radius="md" component="form" onSubmit={submit}>
+      <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TeacherPicker value={teacher} onChange={(id) => setTeacher(id)} />
+          <TeacherPicker {...form.getInputProps('observedPersonId')} />
           <Select
             label={t('new.type')}
             required
             data={items.map((x) => ({ value: x.id, label: `${x.name} (${t(`kind.${x.kind}`)})` }))}
+            {...form.getInputProps('typeId')}
             value={chosenType?.id ?? null}
-            onChange={setTypeId}
             allowDeselect={false}
             disabled={!items.length}
           />
           <ErrorAlert error={types.error} />
           <Group grow align="flex-start" className="obs-stack-on-phone">
-            <TextInput
-              type="date"
-              label={t('new.date')}
-              required
-              value={observedOn}
-              onChange={(e) => setObservedOn(e.currentTarget.value)}
-            />
+            <TextInput type="date" label={t('new.date')} required {...form.getInputProps('observedOn')} />
             <NumberInput
               label={t('new.duration')}
               min={1}
               max={600}
               allowDecimal={false}
               placeholder={chosenType?.defaultDurationMinutes ? String(chosenType.defaultDurationMinutes) : undefined}
-              value={duration}
-              onChange={(v) => setDuration(typeof v === 'number' ? v : '')}
+              {...form.getInputProps('durationMinutes')}
+              onChange={(v) => form.setFieldValue('durationMinutes', typeof v === 'number' ? v : '')}
             />
           </Group>
-          <TextInput
-            label={t('new.class')}
-            description={t('new.classHelp')}
-            maxLength={200}
-            value={classLabel}
-            onChange={(e) => setClassLabel(e.currentTarget.value)}
-          />
+          <TextInput label={t('new.class')} description={t('new.classHelp')} maxLength={200} {...form.getInputProps('classLabel')} />
           <TextInput
             type="datetime-local"
             label={t('new.schedule')}
             description={[t('new.scheduleHelp'), inputZoneHint()].filter(Boolean).join(' ')}
-            value={scheduledAt}
-            onChange={(e) => setScheduledAt(e.currentTarget.value)}
+            {...form.getInputProps('scheduledAt')}
           />
-          <NonSchoolDayNote value={scheduledAt} />
+          <NonSchoolDayNote value={form.values.scheduledAt} />
           {isApiError(create.error, 'not_found') ? (
             <Alert color="red" role="alert">
               {t('new.outOfScope')}
@@ -140,7 +154,7 @@ export default function NewObservationPage() {
             <ErrorAlert error={create.error} />
           )}
           <Group>
-            <Button type="submit" disabled={!teacher || !chosenType} loading={create.isPending}>
+            <Button type="submit" loading={create.isPending}>
               {t('new.start')}
             </Button>
           </Group>

@@ -1,10 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
-import type { Observation } from '../../../common/schemas/observations.ts';
+import { CreateReplyInput, type Observation } from '../../../common/schemas/observations.ts';
 import { useAcknowledgeObservation, useRecordFeedback, useReply } from '../../api/observations.ts';
 import { formatDateTime, formatNumber, fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 
@@ -80,7 +82,7 @@ export function FeedbackMeeting({ o }: { o: Observation }) {
 export function Replies({ o }: { o: Observation }) {
   const { t } = useTranslation('observations');
   const reply = useReply(o.id);
-  const [body, setBody] = useState('');
+  const form = useForm({ initialValues: { body: '' }, ...schemaForm(CreateReplyInput, t) });
   if (!o.replies.length && !o.abilities.reply) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby="replies-heading">
@@ -106,24 +108,18 @@ export function Replies({ o }: { o: Observation }) {
         </Text>
       )}
       {o.abilities.reply ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (body.trim()) reply.mutate(body.trim(), { onSuccess: () => setBody('') });
-          }}
-        >
+        <form onSubmit={form.onSubmit((input) => reply.mutate(input.body, { onSuccess: () => form.reset() }), focusFirstError)} noValidate>
           <Stack gap="xs">
             <Textarea
               label={t('replies.label')}
               autosize
               minRows={2}
               maxLength={OBSERVATION_LIMITS.replyChars}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
+              {...form.getInputProps('body')}
             />
             <ErrorAlert error={reply.error} />
             <Group>
-              <Button type="submit" disabled={!body.trim()} loading={reply.isPending}>
+              <Button type="submit" loading={reply.isPending}>
                 {t('replies.send')}
               </Button>
             </Group>

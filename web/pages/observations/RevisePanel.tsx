@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Paper, Stack, Tabs, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBSERVATION_LIMITS } from '../../../common/observation.ts';
-import type { Observation } from '../../../common/schemas/observations.ts';
+import { ReviseObservationInput, type Observation } from '../../../common/schemas/observations.ts';
 import { isApiError } from '../../api/client.ts';
 import { useReviseObservation } from '../../api/observations.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { ActionStepsSection } from './ActionStepsSection.tsx';
@@ -34,23 +36,26 @@ export function RevisePanel({
   const revise = useReviseObservation(o.id);
   const [content, setContent] = useState<DraftContent>(() => initial ?? contentOf(o));
   const ref = useRef(content);
-  const [reason, setReason] = useState('');
+  const form = useForm({ initialValues: { reason: '' }, ...schemaForm(ReviseObservationInput.pick({ reason: true }), t) });
   const [tab, setTab] = useState<string>(o.rubric ? 'scores' : 'lookFors');
   const competencies = competencyOptions(o);
   const update = <K extends keyof DraftContent>(key: K, value: DraftContent[K]) => {
     ref.current = { ...ref.current, [key]: value };
     setContent(ref.current);
   };
-  const submit = () =>
-    revise.mutate(
-      { version: o.version, reason: reason.trim(), ...toSaveFields(content) },
-      {
-        onSuccess: (next) => {
-          notifySuccess(t('revise.done', { revision: next.revision }));
-          onDone(true);
+  const submit = form.onSubmit(
+    ({ reason }) =>
+      revise.mutate(
+        { version: o.version, reason, ...toSaveFields(content) },
+        {
+          onSuccess: (next) => {
+            notifySuccess(t('revise.done', { revision: next.revision }));
+            onDone(true);
+          },
         },
-      },
-    );
+      ),
+    focusFirstError,
+  );
 
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="revise-heading">
@@ -114,31 +119,34 @@ export function RevisePanel({
             />
           </Tabs.Panel>
         </Tabs>
-        <Textarea
-          label={t('revise.reason')}
-          description={t('revise.reasonHelp')}
-          required
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        {isApiError(revise.error, 'conflict') ? (
-          <Alert color="orange" role="alert">
-            {t('revise.conflict')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={revise.error} />
-        )}
-        <Group>
-          <Button onClick={submit} disabled={!reason.trim()} loading={revise.isPending}>
-            {t('revise.submit')}
-          </Button>
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Textarea
+              label={t('revise.reason')}
+              description={t('revise.reasonHelp')}
+              required
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('reason')}
+            />
+            {isApiError(revise.error, 'conflict') ? (
+              <Alert color="orange" role="alert">
+                {t('revise.conflict')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={revise.error} />
+            )}
+            <Group>
+              <Button type="submit" loading={revise.isPending}>
+                {t('revise.submit')}
+              </Button>
+              <Button variant="default" onClick={() => onDone(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Stack>
     </Paper>
   );

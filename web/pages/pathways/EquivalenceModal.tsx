@@ -1,9 +1,10 @@
 import { Checkbox, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EQUIVALENCE_DIMENSIONS, type EquivalenceDimension } from '../../../common/competency.ts';
-import type { PathwayStep } from '../../../common/schemas/pathways.ts';
+import { CreateEquivalenceInput, type PathwayStep } from '../../../common/schemas/pathways.ts';
 import { useCreateEquivalence, usePathways } from '../../api/pathways.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -13,10 +14,14 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
   const { t } = useTranslation('pathways');
   const pathways = usePathways();
   const create = useCreateEquivalence();
-  const [other, setOther] = useState('');
-  const [dimensions, setDimensions] = useState<EquivalenceDimension[]>([...EQUIVALENCE_DIMENSIONS]);
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<{ other?: string; dimensions?: string }>({});
+  type Values = { equivalentStepId: string; dimensions: EquivalenceDimension[]; notes: string };
+  const form = useForm({
+    initialValues: { equivalentStepId: '', dimensions: [...EQUIVALENCE_DIMENSIONS], notes: '' } as Values,
+    ...schemaForm(CreateEquivalenceInput, t, {
+      toInput: (values: Values) => ({ ...values, notes: values.notes.trim() || null }),
+      check: (_values, errors) => ({ dimensions: errors.dimensions ? t('equivalence.pickDimension') : undefined }),
+    }),
+  });
   const taken = new Set(step.equivalences.map((e) => e.step.id));
   const groups = (pathways.data?.items ?? [])
     .filter((p) => p.id !== step.pathwayId)
@@ -26,16 +31,7 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
     }))
     .filter((g) => g.items.length > 0);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = {
-      other: other ? undefined : t('validation.required'),
-      dimensions: dimensions.length ? undefined : t('equivalence.pickDimension'),
-    };
-    setErrors(next);
-    if (next.other || next.dimensions) return;
-    create.mutate({ stepId: step.id, equivalentStepId: other, dimensions, notes: notes.trim() || null }, { onSuccess: onSaved });
-  };
+  const onSubmit = form.onSubmit((input) => create.mutate({ stepId: step.id, ...input }, { onSuccess: onSaved }), focusFirstError);
 
   return (
     <AppModal opened onClose={onClose} title={t('equivalence.addTitle', { name: step.title })}>
@@ -45,25 +41,18 @@ export function EquivalenceModal({ step, onClose, onSaved }: { step: PathwayStep
           <NativeSelect
             label={t('equivalence.otherStep')}
             required
-            value={other}
-            onChange={(e) => setOther(e.currentTarget.value)}
-            error={errors.other}
+            {...form.getInputProps('equivalentStepId')}
             data={[{ value: '', label: t('field.choose') }, ...groups]}
             data-autofocus
           />
-          <Checkbox.Group
-            label={t('equivalence.dimensions')}
-            value={dimensions}
-            onChange={(v) => setDimensions(v as EquivalenceDimension[])}
-            error={errors.dimensions}
-          >
+          <Checkbox.Group label={t('equivalence.dimensions')} {...form.getInputProps('dimensions')} data-path={undefined}>
             <Group mt="xs">
               {EQUIVALENCE_DIMENSIONS.map((d) => (
                 <Checkbox key={d} value={d} label={t(`dimension.${d}`)} />
               ))}
             </Group>
           </Checkbox.Group>
-          <Textarea label={t('field.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          <Textarea label={t('field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           <FormModalFooter onCancel={onClose} saving={create.isPending} />
         </Stack>
       </form>

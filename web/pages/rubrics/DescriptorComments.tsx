@@ -1,10 +1,12 @@
 import { Badge, Blockquote, Button, Drawer, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FrameworkComment } from '../../../common/schemas/frameworks.ts';
+import { CreateCommentInput, type FrameworkComment } from '../../../common/schemas/frameworks.ts';
 import type { RubricDescriptor } from '../../../common/schemas/rubrics.ts';
 import { useAddDescriptorComment, useResolveGridComment } from '../../api/rubrics.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { useIsPhone } from '../../app/responsive.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
@@ -96,38 +98,32 @@ function CommentCard({ comment, versionId }: { comment: FrameworkComment; versio
 function AddCommentForm({ versionId, descriptorId }: { versionId: string; descriptorId: string }) {
   const { t } = useTranslation('pathways');
   const add = useAddDescriptorComment(versionId);
-  const [body, setBody] = useState('');
   const [added, setAdded] = useState(false);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!body.trim()) return;
-    add.mutate(
-      { descriptorId, body: body.trim() },
-      {
-        onSuccess: () => {
-          setBody('');
-          setAdded(true);
+  const form = useForm({
+    initialValues: { body: '' },
+    ...schemaForm(CreateCommentInput, t, { toInput: (values: { body: string }) => ({ descriptorId, body: values.body }) }),
+    onValuesChange: () => setAdded(false),
+  });
+  const onSubmit = form.onSubmit(
+    (input) =>
+      add.mutate(
+        { descriptorId, body: input.body },
+        {
+          onSuccess: () => {
+            form.reset();
+            setAdded(true);
+          },
         },
-      },
-    );
-  };
+      ),
+    focusFirstError,
+  );
   return (
-    <form onSubmit={onSubmit} aria-label={t('comments.add')}>
+    <form onSubmit={onSubmit} noValidate aria-label={t('comments.add')}>
       <Stack gap="xs">
-        <Textarea
-          label={t('comments.body')}
-          autosize
-          minRows={3}
-          maxLength={4000}
-          value={body}
-          onChange={(e) => {
-            setBody(e.currentTarget.value);
-            setAdded(false);
-          }}
-        />
+        <Textarea label={t('comments.body')} autosize minRows={3} maxLength={4000} {...form.getInputProps('body')} />
         {add.error ? <ErrorAlert error={add.error} /> : null}
         <Group gap="sm">
-          <Button type="submit" size="sm" disabled={!body.trim()} loading={add.isPending}>
+          <Button type="submit" size="sm" loading={add.isPending}>
             {t('comments.add')}
           </Button>
           <Text size="sm" role="status" c="green.9">

@@ -1,10 +1,13 @@
 import { Anchor, Button, Group, List, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CreateRubricInput } from '../../../common/schemas/rubrics.ts';
 import { usePathways } from '../../api/pathways.ts';
 import { useCreateRubric, useVersionInfoForRubrics, useVersionItemsForRubrics, useVersionRubrics } from '../../api/rubrics.ts';
 import { formatNumber } from '../../app/format.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -19,12 +22,19 @@ function AddRubricModal({ versionId, taken, onClose }: { versionId: string; take
   const pathways = usePathways();
   const items = useVersionItemsForRubrics(versionId);
   const create = useCreateRubric();
-  const [stepId, setStepId] = useState('');
-  const [title, setTitle] = useState('');
   const [selected, setSelected] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | undefined>();
   // Start with every live competency checked: most roles are held to most competencies.
   const chosen = selected ?? (items.data?.items ?? []).filter((i) => !i.retired && i.itemType === 'competency').map((i) => i.id);
+  const form = useForm({
+    initialValues: { stepId: '', title: '' },
+    ...schemaForm(CreateRubricInput, t, {
+      toInput: (values: { stepId: string; title: string }) => ({
+        stepId: values.stepId,
+        itemIds: chosen,
+        ...(values.title.trim() ? { title: values.title } : {}),
+      }),
+    }),
+  });
   const groups = (pathways.data?.items ?? [])
     .map((p) => ({
       group: p.name,
@@ -32,45 +42,36 @@ function AddRubricModal({ versionId, taken, onClose }: { versionId: string; take
     }))
     .filter((g) => g.items.length > 0);
 
-  const submit = () => {
-    if (!stepId) return setError(t('validation.required'));
-    setError(undefined);
-    create.mutate(
-      { versionId, stepId, itemIds: chosen, ...(title.trim() ? { title: title.trim() } : {}) },
-      { onSuccess: (grid) => void navigate(`/rubrics/${grid.rubric.id}`) },
-    );
-  };
+  const submit = form.onSubmit(
+    (input) => create.mutate({ versionId, ...input }, { onSuccess: (grid) => void navigate(`/rubrics/${grid.rubric.id}`) }),
+    focusFirstError,
+  );
 
   return (
     <AppModal opened onClose={onClose} title={t('versionRubrics.addTitle')}>
-      <Stack>
-        <ErrorAlert error={create.error} />
-        {pathways.data && groups.length === 0 ? <Text>{t('versionRubrics.noFreeSteps')}</Text> : null}
-        <NativeSelect
-          label={t('versionRubrics.step')}
-          required
-          value={stepId}
-          onChange={(e) => setStepId(e.currentTarget.value)}
-          error={error}
-          data={[{ value: '', label: t('field.choose') }, ...groups]}
-          data-autofocus
-        />
-        <TextInput
-          label={t('versionRubrics.title')}
-          description={t('versionRubrics.titleHelp')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-        />
-        <ItemChecklist versionId={versionId} exclude={NONE} selected={chosen} onChange={setSelected} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={create.isPending}>
-            {t('versionRubrics.create')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error} />
+          {pathways.data && groups.length === 0 ? <Text>{t('versionRubrics.noFreeSteps')}</Text> : null}
+          <NativeSelect
+            label={t('versionRubrics.step')}
+            required
+            {...form.getInputProps('stepId')}
+            data={[{ value: '', label: t('field.choose') }, ...groups]}
+            data-autofocus
+          />
+          <TextInput label={t('versionRubrics.title')} description={t('versionRubrics.titleHelp')} {...form.getInputProps('title')} />
+          <ItemChecklist versionId={versionId} exclude={NONE} selected={chosen} onChange={setSelected} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('versionRubrics.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </AppModal>
   );
 }

@@ -1,11 +1,13 @@
 import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { TEAM_KINDS, type TeamKind } from '../../../common/schemas/teams.ts';
+import { CreateTeamInput, TEAM_KINDS, type TeamKind } from '../../../common/schemas/teams.ts';
 import { isApiError } from '../../api/client.ts';
 import { useOrgUnit } from '../../api/org-units.ts';
 import { TEAMS_TEMPLATE_CSV, useCreateTeam, useImportTeams, useTeams } from '../../api/teams.ts';
+import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -21,39 +23,32 @@ function NewTeamModal({ schoolId, onClose }: { schoolId: string; onClose: () => 
   const { t } = useTranslation('teams');
   const navigate = useNavigate();
   const create = useCreateTeam();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<TeamKind>('grade_level');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate(
-      { schoolId, kind, name },
-      {
+  const form = useForm({
+    initialValues: { name: '', kind: 'grade_level' as TeamKind },
+    ...schemaForm(CreateTeamInput, t, { toInput: (values: { name: string; kind: TeamKind }) => ({ schoolId, ...values }) }),
+  });
+  const submit = form.onSubmit(
+    (input) =>
+      create.mutate(input, {
         onSuccess: (team) => {
           notifySuccess(t('teams.created', { name: team.name }));
           void navigate(`/teams/${team.id}`);
         },
-      },
-    );
-  };
+      }),
+    focusFirstError,
+  );
   return (
     <AppModal opened onClose={onClose} title={t('teams.new')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t('teams.name')}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={120}
-            data-autofocus
-          />
+          <TextInput label={t('teams.name')} required {...form.getInputProps('name')} maxLength={120} data-autofocus />
           <Select
             label={t('teams.kind')}
             required
             allowDeselect={false}
             data={TEAM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            value={kind}
-            onChange={(v) => v && setKind(v as TeamKind)}
+            {...form.getInputProps('kind')}
+            onChange={(v) => v && form.setFieldValue('kind', v as TeamKind)}
           />
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
