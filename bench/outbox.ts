@@ -1,7 +1,7 @@
 /**
  * 10,000 queued notifications drained (issue 12): stored e-mails recorded in the outbox
  * (`recordEmails`, as notifications record them) and sent by the e-mail worker
- * (server/services/mail/mailer.ts: claims batches from the outbox, one SMTP connection per message,
+ * (server/services/mail/mailer.ts: claims batches from the outbox, a pool of SMTP connections (transport.ts),
  * marks each sent) to a real local SMTP server (smtp-server from npm, as the tests use; it counts
  * and discards what it receives, so its memory stays flat). Reports messages/s against the
  * baseline, the same number of messages sent through the same transport straight from memory (no
