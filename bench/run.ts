@@ -309,7 +309,7 @@ async function main() {
       ),
     );
   // 10,000 queued notifications drained by the e-mail worker to a local SMTP server, with the RSS (bench/outbox.ts).
-  const outboxOpts = { messages: opts.messages, reps: opts.quick ? 1 : 3, db: opts.db, serverUrl: opts.serverUrl, every: 2_000 };
+  const outboxOpts = { messages: opts.messages, reps: 1, db: opts.db, serverUrl: opts.serverUrl, every: 2_000 };
   printOutbox(outboxOpts, await benchOutbox(outboxOpts, log));
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));

@@ -44,7 +44,7 @@ export function describeSmtp(smtpUrl: string): string {
 
 /**
  * The transport for this configuration. SMTP goes through nodemailer (STARTTLS when the server offers
- * it; `smtps://` for implicit TLS), a small pool of connections (up to 100 messages each), with timeouts so a silent server
+ * it; `smtps://` for implicit TLS), one connection per message, with timeouts so a silent server
  * cannot hold a message forever. Every message is marked as sent automatically (RFC 3834), so
  * out-of-office replies do not come back.
  */
@@ -53,20 +53,7 @@ export function createMailTransport(env: MailEnv, print: (text: string) => void 
   const from = senderAddress(env);
   if (delivery === 'smtp') {
     const transporter = nodemailer.createTransport(
-      {
-        url: env.SMTP_URL,
-        connectionTimeout: 20_000,
-        greetingTimeout: 20_000,
-        socketTimeout: 60_000,
-        // Pooled: up to 100 messages per connection (a drain of 10,000 notifications opened 10,000
-        // connections, each a handshake and often STARTTLS; bench/outbox.ts), a few connections at
-        // once (the worker sends one message at a time; a set-password link need not wait for it),
-        // closed after 10 s idle.
-        pool: true,
-        maxConnections: 3,
-        maxMessages: 100,
-        idleTimeout: 10_000,
-      },
+      { url: env.SMTP_URL, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 },
       { from, headers: AUTO_SUBMITTED },
     );
     return {
