@@ -16,12 +16,17 @@ export interface BenchOptions {
   /** Measured requests per latency case, after `warmup` unmeasured ones. */
   samples: number;
   warmup: number;
+  /** Skip the parts that build a district of `staff` people (roster import and search, tracker, caseloads). */
+  skipLarge: boolean;
+  /** Queued notifications the outbox drain sends. */
+  messages: number;
 }
 
 const USAGE = `usage: npm run bench -- [--staff 25000] [--schools 1000] [--db pglite|postgres] [--quick]
-                       [--reps N] [--http-reps N] [--samples N] [--warmup N]
+                       [--reps N] [--http-reps N] [--samples N] [--warmup N] [--skip-large] [--messages 10000]
   --db postgres uses BENCH_DATABASE_URL or ${DEFAULT_POSTGRES_URL} (creates and drops its own database)
-  --quick = 2,000 staff, 100 schools, fewer repetitions (a smoke run)`;
+  --quick = 2,000 staff, 100 schools, fewer repetitions (a smoke run)
+  --skip-large skips the parts that build a --staff district (roster import and search, tracker, caseloads)`;
 
 /** Reads a positive integer option, or the fallback when absent; exits with usage when invalid. */
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -51,6 +56,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         'http-reps': { type: 'string' },
         samples: { type: 'string' },
         warmup: { type: 'string' },
+        'skip-large': { type: 'boolean', default: false },
+        messages: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -77,5 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     httpReps: positive(parsed['http-reps'], 'http-reps', quick ? 1 : 2),
     samples: positive(parsed.samples, 'samples', quick ? 50 : 200),
     warmup: positive(parsed.warmup, 'warmup', quick ? 10 : 30),
+    skipLarge: parsed['skip-large'] ?? false,
+    messages: positive(parsed.messages, 'messages', quick ? 2_000 : 10_000),
   };
 }

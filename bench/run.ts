@@ -16,6 +16,7 @@ import { benchPasswordReset, printPasswordReset } from './password-reset.ts';
 import { benchFiles, printFiles } from './files.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
+import { benchOutbox, printOutbox } from './outbox.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson,
@@ -184,8 +185,8 @@ async function measureLatency(
   };
 }
 
-async function main() {
-  const opts = parseOptions(process.argv.slice(2));
+/** Roster import, people search and the person page on a district of `opts.staff` people. */
+async function rosterAndPeople(opts: BenchOptions) {
   const results: BenchResults = {
     opts,
     startedAt: new Date(),
@@ -274,6 +275,11 @@ async function main() {
   await bench.close();
   results.peakRss = process.resourceUsage().maxRSS * 1024;
   printReport(results);
+}
+
+async function main() {
+  const opts = parseOptions(process.argv.slice(2));
+  if (!opts.skipLarge) await rosterAndPeople(opts);
   // CASE 1.1 import/export of a generated 2,000-item package with 10 role rubrics (bench/case.ts).
   printCaseReport(
     await runCaseBench({ db: opts.db, serverUrl: opts.serverUrl, reps: opts.reps, items: 2000, rubrics: 10, criteriaPerRubric: 20 }),
@@ -288,20 +294,26 @@ async function main() {
   printFiles(await benchFiles(opts, log));
   // The 120-teacher school tracker vs its raw SQL, the district view, and a cheap request while
   // every school's summary refreshes (bench/tracker.ts), on a year of observations.
+  // With it, a grade-level team's tracker against its raw SQL and a school's caseloads from CSV (bench/caseloads.ts).
   const trackerDb = opts.db === 'postgres' ? { kind: opts.db, url: opts.serverUrl } : { kind: opts.db };
-  printTracker(
-    await benchTracker(
-      {
-        staff: opts.staff,
-        schools: Math.max(2, Math.round(opts.staff / 125)),
-        reps: opts.quick ? 30 : 200,
-        competencies: 10,
-        scores: true,
-        dbs: [trackerDb],
-      },
-      log,
-    ),
-  );
+  if (!opts.skipLarge)
+    printTracker(
+      await benchTracker(
+        {
+          staff: opts.staff,
+          schools: Math.max(2, Math.round(opts.staff / 125)),
+          reps: opts.quick ? 30 : 200,
+          competencies: 10,
+          scores: true,
+          dbs: [trackerDb],
+          caseloadReps: opts.quick ? 3 : 7,
+        },
+        log,
+      ),
+    );
+  // 10,000 queued notifications drained by the e-mail worker to a local SMTP server, with the RSS (bench/outbox.ts).
+  const outboxOpts = { messages: opts.messages, reps: 1, db: opts.db, serverUrl: opts.serverUrl, every: 2_000 };
+  printOutbox(outboxOpts, await benchOutbox(outboxOpts, log));
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }

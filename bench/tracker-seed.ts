@@ -3,7 +3,8 @@
  * `schools` schools (school 0 holds exactly 120 teachers, the others share the rest), one principal
  * each, a year of observations (8 per teacher, 45 days apart, alternating evaluation and development,
  * one score per rubric competency), competency_latest for the newest of each purpose, 3 action steps
- * per teacher and 4 held coaching sessions for every third teacher. A few recent observations have
+ * per teacher and 4 held coaching sessions for every third teacher, and 6 grade-level teams in every
+ * school with each teacher a member of one. A few recent observations have
  * feedback overdue.
  */
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { buildDistrict, buildUser } from '../server/test/factories.ts';
 
 export const BIG_SCHOOL_TEACHERS = 120;
 export const OBSERVATIONS_PER_TEACHER = 8;
+export const TEAMS_PER_SCHOOL = 6;
 
 export interface TrackerDistrict {
   districtId: string;
@@ -59,6 +61,18 @@ export async function seedTrackerDistrict(
     select ${districtId}, p.id, o.id, 'principal', true
     from people p join org_units o on o.district_id = ${districtId} and o.identifier = 'S' || substr(p.identifier, 2)
     where p.district_id = ${districtId} and p.identifier like 'P%'`);
+  // Teams: every school has TEAMS_PER_SCHOOL grade-level teams (since last year), each teacher a
+  // current member of one (teacher n in team n % TEAMS_PER_SCHOOL), a quarter of them since this week.
+  await exec(sql`insert into teams (district_id, school_id, kind, name, starts_on)
+    select ${districtId}, o.id, 'grade_level', 'Grade ' || g, current_date - 365
+    from org_units o cross join generate_series(1, ${TEAMS_PER_SCHOOL}) g where o.district_id = ${districtId} and o.type = 'school'`);
+  await exec(sql`insert into team_members (district_id, team_id, person_id, role, starts_on)
+    select ${districtId}, t.id, p.id, case when n % 25 = 0 then 'lead' else 'member' end,
+      case when n % 4 = 0 then current_date - 3 else current_date - 300 end
+    from (select p.id, substr(p.identifier, 2)::int as n, ra.org_unit_id from people p
+          join role_assignments ra on ra.person_id = p.id and ra.role = 'teacher'
+          where p.district_id = ${districtId} and p.identifier like 'T%') p
+    join teams t on t.district_id = ${districtId} and t.school_id = p.org_unit_id and t.name = 'Grade ' || (1 + n % ${TEAMS_PER_SCHOOL})`);
   log(`tracker bench: ${S} schools, ${teachers} teachers, seeding observations`);
   // k = 0 is the newest (an evaluation), k = 1 the newest development observation; class_label keeps k.
   await exec(sql`insert into observations (district_id, type_id, kind, purpose, observed_person_id, observer_person_id, org_unit_id,
@@ -99,6 +113,7 @@ export async function seedTrackerDistrict(
       (select count(*) from observations where district_id = ${districtId})::int as observations,
       (select count(*) from observation_scores where district_id = ${districtId})::int as scores,
       (select count(*) from competency_latest where district_id = ${districtId})::int as competency_latest,
+      (select count(*) from team_members where district_id = ${districtId})::int as team_members,
       (select count(*) from action_steps where district_id = ${districtId})::int as action_steps,
       (select count(*) from coaching_logs where district_id = ${districtId})::int as coaching_logs`)) as unknown as {
     rows: Record<string, number>[];

@@ -17,6 +17,8 @@ import type { Db } from '../server/db/client.ts';
 import { loadTrackerContext, schoolUnitsQuery, trackerColumns, trackerContextSql } from '../server/services/tracker/context.ts';
 import { trackerSql } from '../server/services/tracker/query.ts';
 import { refreshAllSchoolSummaries, summariesIdle } from '../server/services/tracker/summary.ts';
+import { measureTeamFilter, type TeamFilterTimings } from './tracker-team.ts';
+import { caseloadLines, measureCaseloads, type CaseloadTimings } from './caseloads.ts';
 import { openBenchDatabase, type DbKind, type Query } from './db.ts';
 import { signIn, startApp, type Client } from './http.ts';
 import { measurePairs } from './people.ts';
@@ -32,6 +34,8 @@ export interface TrackerBenchOptions {
   competencies: number;
   scores: boolean;
   dbs: { kind: DbKind; url?: string }[];
+  /** Caseload CSV imports measured (dry run + apply each). */
+  caseloadReps: number;
 }
 
 export interface TrackerBenchResult {
@@ -49,6 +53,10 @@ export interface TrackerBenchResult {
   draft: { api: number[]; raw: number[] };
   /** The tracker and the district view with row-level security and through the owner's executor (bench/rls.ts). */
   rls: RlsLine[];
+  /** The tracker filtered to one team: as served (shared reads warm) and cold, against its raw statements. */
+  team: TeamFilterTimings;
+  /** Assigning the 120-teacher school's caseload from a CSV (bench/caseloads.ts). */
+  caseloads: CaseloadTimings;
 }
 
 const TARGETS = { trackerP95: 150, trackerRatio: 2, districtP95: 500, draftP95: 30 };
@@ -140,6 +148,14 @@ async function benchOne(
           if (rows.length !== BIG_SCHOOL_TEACHERS) throw new Error(`raw tracker: ${rows.length} rows`);
         },
       );
+      const team = await measureTeamFilter(principal, query, dialect, seeded, {
+        unitsQuery,
+        contextQuery,
+        itemIds,
+        context,
+        reps: opts.reps,
+      });
+      log(`tracker bench (${kind}): team filter done`);
       // Draft autosave on this district (a year of observations behind it), as bench/observation-draft.ts measures it.
       const [observer] = await query(`select u.id, u.person_id, u.email from users u where u.email = $1`, [seeded.principalEmail]);
       const roles = await query(`select role, org_unit_id as "orgUnitId" from role_assignments where person_id = $1`, [
@@ -188,8 +204,12 @@ async function benchOne(
         opts.reps,
         Math.min(20, opts.reps),
       );
+      const caseloads = await measureCaseloads(app, bench, seeded, opts.caseloadReps);
+      log(`tracker bench (${kind}): caseloads from CSV done`);
       return {
         db: kind,
+        team,
+        caseloads,
         seedMs,
         rows: seeded.rows,
         teachers: seeded.teachers,
@@ -239,6 +259,22 @@ export function printTracker(results: TrackerBenchResult[]): void {
     console.log(
       `                              ratio   p50 ${ratio(api.p50, raw.p50)}  p95 ${ratio(api.p95, raw.p95)}   target < ${TARGETS.trackerRatio}x (p50): ${pass(api.p50 / raw.p50 < TARGETS.trackerRatio)}`,
     );
+    const teamWarm = percentiles(r.team.warm);
+    const teamCold = percentiles(r.team.cold);
+    const teamRaw = percentiles(r.team.raw);
+    console.log(
+      `  tracker, one team (${r.team.members})  API p50 ${millis(teamWarm.p50).padStart(8)}  p95 ${millis(teamWarm.p95).padStart(8)}   as served (the school's rows shared for 5 s)`,
+    );
+    console.log(
+      `                         API, cold p50 ${millis(teamCold.p50).padStart(8)}  p95 ${millis(teamCold.p95).padStart(8)}   (shared reads dropped before each request)`,
+    );
+    console.log(
+      `                              raw SQL p50 ${millis(teamRaw.p50).padStart(8)}  p95 ${millis(teamRaw.p95).padStart(8)}   (school+teams, term context, the team's members, tracker for them)`,
+    );
+    console.log(
+      `                              ratio   p50 ${ratio(teamWarm.p50, teamRaw.p50)} as served, ${ratio(teamCold.p50, teamRaw.p50)} cold   target < ${TARGETS.trackerRatio}x (p50, cold): ${pass(teamCold.p50 / teamRaw.p50 < TARGETS.trackerRatio)}`,
+    );
+    for (const line of caseloadLines(r.caseloads)) console.log(line);
     console.log(
       `  district view (summaries)   API p50 ${millis(district.p50).padStart(8)}  p95 ${millis(district.p95).padStart(8)}   target p95 < ${TARGETS.districtP95} ms: ${pass(district.p95 < TARGETS.districtP95)}`,
     );
@@ -295,6 +331,7 @@ export function parseTrackerOptions(argv: string[]): TrackerBenchOptions {
     competencies: Number(values.competencies),
     scores: !values['no-scores'],
     dbs,
+    caseloadReps: values.quick ? 3 : 7,
   };
 }
 
