@@ -98,8 +98,8 @@ describe('killed mid-import', () => {
     // The job may reach the failpoint before the 202 leaves the process; then the kill cuts the answer off.
     const applied = await fetch(`${base}/api/imports/${created.id}/apply`, { method: 'POST', headers }).catch(() => null);
     if (applied) expect(applied.status).toBe(202);
+    // Nothing else kills it: SIGKILL means the failpoint was reached, inside the import's transaction.
     expect(await closed, 'the server killed itself a few batches into the import').toBe('SIGKILL');
-    expect(jobLines).toContain('roster-import job started');
     expect(jobLines, 'the import was still being applied when the server was killed').not.toContain('roster-import job done');
 
     base = await start();

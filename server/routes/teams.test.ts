@@ -4,6 +4,7 @@
  * Then: dated membership with history, making a lead, the lead's coaching scope, add by role, the
  * team CSV (template, dry run with row errors, apply, idempotent re-apply) and audit rows.
  */
+import { invalidateReads } from '../lib/read-cache.ts';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema/index.ts';
@@ -144,6 +145,14 @@ describe('teams: members, leads and history', () => {
       full.rows.find((r: { personId: string }) => r.personId === id).teams.map((x: { name: string }) => x.name);
     expect(teamsOf(p.t3.id)).toEqual(['Grade 4']);
     expect(teamsOf(p.teacher.id)).toEqual(expect.arrayContaining(['Grade 4']));
+    // One team's rows read the same whether the school's rows were just loaded or only the team's are.
+    const teamUrl = `/api/tracker/schools/${schoolId}?team=${team.id}`;
+    const fromSchool = (await c.principal.get(teamUrl)).json();
+    invalidateReads();
+    const teamOnly = (await c.principal.get(teamUrl)).json();
+    expect(teamOnly.rows.map((r: { personId: string }) => r.personId).sort()).toEqual([p.teacher.id, p.t3.id].sort());
+    expect(teamOnly.rows).toEqual(fromSchool.rows);
+    expect([teamOnly.total, teamOnly.truncated]).toEqual([full.total, full.truncated]);
     const none = (await c.principal.get(`/api/tracker/schools/${schoolId}?team=none`)).json();
     expect(none.rows.map((r: { personId: string }) => r.personId)).not.toContain(p.t3.id);
     expect(none.rows.map((r: { personId: string }) => r.personId)).toContain(p.t2.id);

@@ -34,5 +34,9 @@ export const people = pgTable(
     uniqueIndex('people_source_uq').on(t.districtId, t.sourcedId),
     index('people_district_name_idx').on(t.districtId, t.familyName, t.givenName),
     index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // A CSV names people by e-mail, staff number or roster id, in any case (teams/people.ts findPeopleByKeys).
+    index('people_district_email_lower_idx').on(t.districtId, sql`lower(${t.email})`),
+    index('people_district_identifier_lower_idx').on(t.districtId, sql`lower(${t.identifier})`),
+    index('people_district_sourced_id_lower_idx').on(t.districtId, sql`lower(${t.sourcedId})`),
   ],
 );

@@ -51,23 +51,39 @@ const textArray = (values: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
-export function trackerSql(p: TrackerSqlParams): SQL {
-  const personFilter = p.personIds ? sql`and ra.person_id = any(${uuidArray(p.personIds)})` : sql``;
-  return sql`
-with school_units as (
+/** The school's units (itself and the units under it), as the CTE `school_units`. */
+const schoolUnitsCte = (p: Pick<TrackerSqlParams, 'districtId' | 'schoolId'>) => sql`school_units as (
   select id, name from org_units where district_id = ${p.districtId} and (id = ${p.schoolId} or parent_id = ${p.schoolId})
-),
-roster as (
-  select ra.person_id, pp.given_name, pp.family_name, pp.preferred_name,
-    (array_agg(ra.role order by ra.is_primary desc, ra.role))[1] as role,
-    (array_agg(su.id order by su.name) filter (where su.id <> ${p.schoolId}))[1] as team_id
-  from role_assignments ra
+)`;
+
+/** Who the tracker lists: current observed roles in the school's units, of active people (`ra`, `su`, `pp`). */
+function rosterFrom(p: Pick<TrackerSqlParams, 'districtId' | 'personIds' | 'today'>): SQL {
+  const personFilter = p.personIds ? sql`and ra.person_id = any(${uuidArray(p.personIds)})` : sql``;
+  return sql`from role_assignments ra
   join school_units su on su.id = ra.org_unit_id
   join people pp on pp.id = ra.person_id and pp.active
   where ra.district_id = ${p.districtId} and ra.role = any(${textArray(OBSERVED_ROLES)}) and ra.active
     and (ra.begin_date is null or ra.begin_date <= ${p.today}::date)
     and (ra.end_date is null or ra.end_date >= ${p.today}::date)
-    ${personFilter}
+    ${personFilter}`;
+}
+
+/** How many people the school's tracker lists (for "20 of 120" when only a team's rows are loaded). */
+export async function countTrackerRoster(db: Executor, p: Pick<TrackerSqlParams, 'districtId' | 'schoolId' | 'personIds' | 'today'>) {
+  const result = (await db.execute(
+    sql`with ${schoolUnitsCte(p)} select count(distinct ra.person_id)::int as n ${rosterFrom(p)}`,
+  )) as unknown as { rows: { n: number }[] };
+  return result.rows[0]?.n ?? 0;
+}
+
+export function trackerSql(p: TrackerSqlParams): SQL {
+  return sql`
+with ${schoolUnitsCte(p)},
+roster as (
+  select ra.person_id, pp.given_name, pp.family_name, pp.preferred_name,
+    (array_agg(ra.role order by ra.is_primary desc, ra.role))[1] as role,
+    (array_agg(su.id order by su.name) filter (where su.id <> ${p.schoolId}))[1] as team_id
+  ${rosterFrom(p)}
   group by ra.person_id, pp.id
   order by ra.person_id
   limit ${TRACKER_ROW_CAP + 1}

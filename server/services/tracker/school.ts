@@ -4,8 +4,8 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import { canViewTrackers, loadTrackedSchool, schoolsInScope, sharedTrackerContext, trackerColumns } from './context.ts';
-import { sharedRead } from '../../lib/read-cache.ts';
-import { runTrackerSql } from './query.ts';
+import { hasSharedRead, sharedRead } from '../../lib/read-cache.ts';
+import { countTrackerRoster, runTrackerSql, type TrackerSqlRow } from './query.ts';
 import { currentTeamsOfSchool } from '../teams/load.ts';
 import { filterRows, presentTrackerRow, sortRows } from './rows.ts';
 import { districtSchools, isStale, rememberSchoolSummary, scheduleSummaryRefresh, storedSummaries, summarize } from './summary.ts';
@@ -62,10 +62,7 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     termEndsOn: context.windowEndsOn,
     today: context.today,
   };
-  // Every leader of the school (and every refresh of the page) asks the same: one load, presented
-  // once and sorted by name, is shared for a few seconds; each request only filters (and re-sorts).
-  const shared = await sharedRead(ctx.db, `tracker:${JSON.stringify(params)}`, async () => {
-    const sqlRows = await runTrackerSql(ctx.db, { ...params, purposes: [...params.purposes] });
+  const present = (sqlRows: TrackerSqlRow[]) => {
     const truncated = sqlRows.length > TRACKER_ROW_CAP;
     const capped = truncated ? sqlRows.slice(0, TRACKER_ROW_CAP) : sqlRows;
     const items = new Set(itemIds);
@@ -73,17 +70,39 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     // A coach sees development observations only; "missing" counts evaluations they may not see.
     if (scope.view === 'development') for (const row of rows) row.missingObservations = false;
     return { sqlRows: capped, truncated, rows: sortRows(rows, 'name') };
-  });
-  const { truncated, rows } = shared;
-  if (scope.view === 'full' && !truncated) {
-    rememberSchoolSummary(
-      ctx.db,
-      districtId,
-      schoolId,
-      () => summarize(shared.sqlRows, context, itemIds),
-      (err) => ctx.log.warn({ err }, 'tracker summary not saved'),
+  };
+  // Every leader of the school (and every refresh of the page) asks the same: one load, presented
+  // once and sorted by name, is shared for a few seconds; each request only filters (and re-sorts).
+  const schoolKey = `tracker:${JSON.stringify(params)}`;
+  const team = query.team ? schoolTeams.find((t) => t.id === query.team) : undefined;
+  let loaded: { truncated: boolean; rows: TrackerRow[]; total: number | null };
+  if (team && !hasSharedRead(ctx.db, schoolKey)) {
+    // One team of a school not loaded lately: only its members' rows, and the school's count.
+    const members = scope.personIds ? team.personIds.filter((id) => scope.personIds.includes(id)) : team.personIds;
+    const teamParams = { ...params, personIds: members };
+    const [teamRows, total] = await Promise.all([
+      sharedRead(ctx.db, `tracker:${JSON.stringify(teamParams)}`, async () =>
+        present(await runTrackerSql(ctx.db, { ...teamParams, purposes: [...params.purposes] })),
+      ),
+      sharedRead(ctx.db, `tracker-count:${JSON.stringify(params)}`, () => countTrackerRoster(ctx.db, params)),
+    ]);
+    loaded = { truncated: total > TRACKER_ROW_CAP, rows: teamRows.rows, total: Math.min(total, TRACKER_ROW_CAP) };
+  } else {
+    const shared = await sharedRead(ctx.db, schoolKey, async () =>
+      present(await runTrackerSql(ctx.db, { ...params, purposes: [...params.purposes] })),
     );
+    if (scope.view === 'full' && !shared.truncated) {
+      rememberSchoolSummary(
+        ctx.db,
+        districtId,
+        schoolId,
+        () => summarize(shared.sqlRows, context, itemIds),
+        (err) => ctx.log.warn({ err }, 'tracker summary not saved'),
+      );
+    }
+    loaded = { truncated: shared.truncated, rows: shared.rows, total: null };
   }
+  const { truncated, rows } = loaded;
   // Each row names every team the person is on today.
   const withTeams = schoolTeams.length ? withSchoolTeams(rows, schoolTeams) : rows;
   const filtered = filterRows(withTeams, query);
@@ -95,7 +114,7 @@ export async function schoolTracker(ctx: Ctx, schoolId: string, query: TrackerQu
     columns,
     teams,
     rows: !query.sort || query.sort === 'name' ? filtered : sortRows(filtered, query.sort),
-    total: withTeams.length,
+    total: loaded.total ?? withTeams.length,
     truncated,
     today: context.today,
   };
