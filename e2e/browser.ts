@@ -124,14 +124,16 @@ export async function authenticatorCode(account: string, secret = DEMO_TOTP_SECR
 /** The code field of sign-in's second step. */
 export const codeInput = (page: Page): Locator => page.getByRole('textbox', { name: /^(6-digit code|código de 6 dígitos)/i });
 
-/** Where the run keeps the session each two-factor demo account last opened (per server). */
+/** Where the run keeps the session each demo account last opened (per server). */
 const sessionsFile = () => path.join(os.tmpdir(), `trellis-e2e-sessions-${new URL(baseURL()).port}.json`);
 
 /**
  * Puts the session the account last opened in this run into the page's context, if it is still
  * live. A code from an app signs in only once and apps show a new one every 30 s, so journeys that
- * sign HR and admins in dozens of times would otherwise wait for the clock; the code step itself
- * is walked through in mfa.e2e.ts (and whenever no live session is kept).
+ * sign HR and admins in dozens of times would otherwise wait for the clock; and each sign-in through
+ * the form costs a page load and a password hash, some 120 times a run. The form and the code step
+ * are walked through in mfa.e2e.ts and wherever a journey asks for a `fresh` sign-in (or no live
+ * session is kept).
  */
 async function reuseSession(page: Page, email: string): Promise<boolean> {
   const file = sessionsFile();
@@ -156,9 +158,10 @@ async function keepSession(page: Page, email: string) {
 
 /**
  * Signs in through the sign-in form the way a person does, and waits for the signed-in shell.
- * Accounts with two-factor sign-in (the demo's admin@ and hr@) type the code from their app next;
- * for them a session opened earlier in the run is reused while it lives (`reuseSession`), unless
- * `fresh` asks for the whole sign-in.
+ * Accounts with two-factor sign-in (the demo's admin@ and hr@) type the code from their app next.
+ * A demo account's session opened earlier in the run is reused while it lives (`reuseSession`),
+ * unless `fresh` asks for the whole sign-in and a session of the page's own (a second device, a
+ * journey about signing in).
  */
 export async function signInAs(
   page: Page,
@@ -168,8 +171,9 @@ export async function signInAs(
   recoveryCode?: string,
   opts: { fresh?: boolean } = {},
 ) {
-  const demoFactor = DEMO_TWO_FACTOR.includes(email) && password === DEMO_PASSWORD && totpSecret === DEMO_TOTP_SECRET && !recoveryCode;
-  if (demoFactor && !opts.fresh && (await reuseSession(page, email))) {
+  const demoSignIn = password === DEMO_PASSWORD && totpSecret === DEMO_TOTP_SECRET && !recoveryCode;
+  const demoFactor = demoSignIn && DEMO_TWO_FACTOR.includes(email);
+  if (demoSignIn && !opts.fresh && (await reuseSession(page, email))) {
     await page.goto('/');
     await accountMenu(page).waitFor();
     return;
@@ -185,8 +189,14 @@ export async function signInAs(
     await page.getByRole('button', { name: /^(verify|verificar)$/i }).click();
   }
   await accountMenu(page).waitFor();
-  if (demoFactor) await keepSession(page, email);
+  // A fresh session of an account without a second factor stays the page's own (devices.e2e.ts
+  // signs the others out); a two-factor one is kept, so later journeys need not wait for a code.
+  if (demoFactor || (demoSignIn && !opts.fresh)) await keepSession(page, email);
 }
+
+/** Signs in through the whole form (and code step) into a session of the page's own: see `signInAs`. */
+export const signInFresh = (page: Page, email: string) =>
+  signInAs(page, email, DEMO_PASSWORD, DEMO_TOTP_SECRET, undefined, { fresh: true });
 
 /** Fills and submits the sign-in form (on /sign-in), without waiting for the outcome. */
 export async function fillSignIn(page: Page, email: string, password: string) {

@@ -2,7 +2,7 @@
 // signs the phone out from the laptop; an admin signs a coach out of every device from his person page.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import { apiAs, DEMO, expectNoAxeViolations, heading, launchBrowser, newPage, screenshot, signInAs, signInFresh } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ describe('signed-in devices', () => {
   it('lists my devices and signs one out from another', async () => {
     const laptop = await newPage(browser);
     const phone = await newPage(browser, { phone: true });
-    await signInAs(phone, DEMO.teacher);
-    await signInAs(laptop, DEMO.teacher);
+    await signInFresh(phone, DEMO.teacher);
+    await signInFresh(laptop, DEMO.teacher);
     await laptop.goto('/account');
     await heading(laptop, 'Your account').waitFor();
     const devices = laptop.getByRole('region', { name: 'Signed-in devices' });
@@ -42,7 +42,7 @@ describe('signed-in devices', () => {
 
   it("lets an admin sign a coach out of every device from the coach's person page", async () => {
     const coach = await newPage(browser);
-    await signInAs(coach, DEMO.coach);
+    await signInFresh(coach, DEMO.coach);
     const coachMe = await apiAs<{ person: { id: string } }>(coach, 'GET', '/api/me');
     const admin = await newPage(browser);
     await signInAs(admin, DEMO.admin);

@@ -132,8 +132,9 @@ export async function teardown() {
         clearTimeout(timeout);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
-      // The authenticator time steps the journeys used (browser.ts authenticatorCode).
-      fs.rmSync(path.join(os.tmpdir(), `trellis-e2e-totp-${new URL(baseURL).port}.json`), { force: true });
+      // The authenticator time steps and the sessions the journeys used (browser.ts).
+      for (const kept of ['totp', 'sessions'])
+        fs.rmSync(path.join(os.tmpdir(), `trellis-e2e-${kept}-${new URL(baseURL).port}.json`), { force: true });
     }),
   );
   await new Promise((resolve) => mailboxHttp?.close(resolve));

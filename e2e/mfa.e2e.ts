@@ -24,6 +24,7 @@ import {
   newPage,
   screenshot,
   signInAs,
+  signInFresh,
 } from './browser.ts';
 
 let browser: Browser;
@@ -86,7 +87,7 @@ describe('two-factor sign-in', () => {
     )!;
     coachPersonId = coach.id;
     const open = await newPage(browser);
-    await signInAs(open, DEMO.coach);
+    await signInFresh(open, DEMO.coach);
     await apiAs(admin, 'POST', `/api/people/${coachPersonId}/admin-grant`, { adminGrant: 'hr' });
     await open.goto('/people');
     const banner = open.getByRole('alert').filter({ hasText: 'Two-factor sign-in needed' });
@@ -171,7 +172,7 @@ describe('two-factor sign-in', () => {
 
   it('the teacher turns two-factor sign-in on and off on the account page', async () => {
     const page = await newPage(browser);
-    await signInAs(page, DEMO.teacher);
+    await signInFresh(page, DEMO.teacher);
     teacherPersonId = (await apiAs<{ user: { person: { id: string } } }>(page, 'GET', '/api/auth/session')).user.person.id;
     await page.goto('/account');
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();

@@ -4,7 +4,17 @@
 // after the observation was published (from another device) stays on screen with a copy button.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+  signInFresh,
+} from './browser.ts';
 
 /** expect.poll with room for a busy machine (the default second is too short under load). */
 const eventually = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: opts.timeout ?? 15_000 });
@@ -36,7 +46,7 @@ beforeAll(async () => {
   context = page.context();
   otherDevice = await newPage(browser);
   await signInAs(page, DEMO.principal);
-  await signInAs(otherDevice, DEMO.principal);
+  await signInFresh(otherDevice, DEMO.principal);
   const types = await apiAs<{ items: { id: string; kind: string }[] }>(page, 'GET', '/api/observation-types?active=true');
   const people = await apiAs<{ items: { id: string; givenName: string; familyName: string }[] }>(page, 'GET', '/api/people?q=Reyes');
   const teacher = people.items.find((p) => p.givenName === 'Michelle')!;
