@@ -41,6 +41,7 @@ const john = {
   phone: '6032221111',
   identifier: 'john.doe',
   username: 'john.doe',
+  grades: ['12'],
   file: 'users.csv',
   line: 2,
 };
@@ -55,6 +56,7 @@ const jim = {
   phone: '6031234567',
   identifier: 'jim.smith',
   username: 'jim.smith',
+  grades: ['11'],
   file: 'users.csv',
   line: 5,
 };
@@ -69,6 +71,7 @@ const thomas = {
   phone: '6039876543',
   identifier: 'thomas.joness',
   username: 'thomas.joness',
+  grades: ['10'],
   file: 'users.csv',
   line: 4,
 };
