@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client.ts';
 import { useChangePassword, useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordStrengthMeter, weakPasswordMessage } from '../../components/PasswordStrength.tsx';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -24,15 +24,17 @@ export function ChangePasswordForm() {
     }),
   });
 
-  const onSubmit = form.onSubmit((input) =>
-    change.mutate(input, {
-      onSuccess: () => form.setValues(EMPTY),
-      onError: (error) => {
-        const weak = weakPasswordMessage(t, error, 'newPassword');
-        if (weak) form.setErrors({ newPassword: weak });
-        else if (isApiError(error, 'validation_failed')) form.setErrors({ currentPassword: t('account.wrongCurrentPassword') });
-      },
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      change.mutate(input, {
+        onSuccess: () => form.setValues(EMPTY),
+        onError: (error) => {
+          const weak = weakPasswordMessage(t, error, 'newPassword');
+          if (weak) form.setErrors({ newPassword: weak });
+          else if (isApiError(error, 'validation_failed')) form.setErrors({ currentPassword: t('account.wrongCurrentPassword') });
+        },
+      }),
+    focusFirstError,
   );
 
   const field = (name: keyof typeof EMPTY, label: string, autoComplete: string, description?: string) => (

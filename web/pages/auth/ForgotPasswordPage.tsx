@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordResetRequestInput } from '../../../common/schemas/auth.ts';
 import { usePasswordResetRequest } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 
 /** Asks for a password-reset link by e-mail. The answer never says whether the address exists. */
@@ -14,7 +14,7 @@ export default function ForgotPasswordPage() {
   usePageTitle(t('forgot.title'));
   const request = usePasswordResetRequest();
   const form = useForm({ initialValues: { email: '' }, ...schemaForm(PasswordResetRequestInput, t) });
-  const onSubmit = form.onSubmit((input) => request.mutate(input.email));
+  const onSubmit = form.onSubmit((input) => request.mutate(input.email), focusFirstError);
 
   return (
     <Stack>

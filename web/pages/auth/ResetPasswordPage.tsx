@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PasswordResetConfirmInput } from '../../../common/schemas/auth.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { isApiError } from '../../api/client.ts';
 import { usePasswordResetConfirm } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -24,7 +24,7 @@ export default function ResetPasswordPage() {
       check: (values) => (values.password === values.repeat ? {} : { repeat: t('validation.passwordsDiffer') }),
     }),
   });
-  const onSubmit = form.onSubmit((input) => confirm.mutate(input));
+  const onSubmit = form.onSubmit((input) => confirm.mutate(input), focusFirstError);
 
   const emailInUse =
     isApiError(confirm.error, 'invalid_state') && (confirm.error.details as { code?: string } | null)?.code === 'email_in_use';

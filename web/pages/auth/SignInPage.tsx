@@ -14,7 +14,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 import { loadSignedInShell } from '../../app/signed-in.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { SsoButtons } from './SsoButtons.tsx';
 import { useSignInDistrict } from './ssoDistrict.ts';
 
@@ -67,7 +67,7 @@ export default function SignInPage() {
         if (district) sso.remember(district);
       },
     });
-  });
+  }, focusFirstError);
 
   const failure = signIn.error
     ? ssoRequired(signIn.error) !== null

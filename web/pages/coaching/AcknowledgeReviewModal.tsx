@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AcknowledgeCoachingPlanReviewInput, type CoachingPlanReview } from '../../../common/schemas/coaching-reviews.ts';
 import { useAcknowledgeReview } from '../../api/coaching-reviews.ts';
 import { formatDate } from '../../app/format.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
@@ -27,11 +27,13 @@ export function AcknowledgeReviewModal({
     initialValues: { note: review.coacheeNote ?? '' },
     ...schemaForm(AcknowledgeCoachingPlanReviewInput, t, { toInput: (v: { note: string }) => ({ version: review.version, note: v.note }) }),
   });
-  const onSubmit = form.onSubmit((input) =>
-    acknowledge.mutate(
-      { id: review.id, ...input },
-      { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) },
-    ),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      acknowledge.mutate(
+        { id: review.id, ...input },
+        { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) },
+      ),
+    focusFirstError,
   );
   return (
     <AppModal opened onClose={onClose} title={t('review.ackTitle', { date: formatDate(review.reviewDate) })}>

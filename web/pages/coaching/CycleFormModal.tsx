@@ -7,7 +7,7 @@ import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { focusLabel } from './format.ts';
 
 /** Starts a coaching cycle (identify -> learn -> improve) for one coachee, with a goal. */
@@ -41,8 +41,9 @@ export function CycleFormModal({
     (p) => p.abilities.edit && p.status === 'active' && p.members.some((m) => m.id === values.coacheeId),
   );
 
-  const onSubmit = form.onSubmit((input) =>
-    create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  const onSubmit = form.onSubmit(
+    (input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+    focusFirstError,
   );
 
   return (

@@ -6,7 +6,7 @@ import { COACHING_ACTIVITIES, COACHING_LIMITS, type CoachingActivity } from '../
 import { CreateCoachingLogInput, type CoachingLog, type CoachingPersonRef } from '../../../common/schemas/coaching.ts';
 import { useCreateLog, useCycles, useFocusItems, usePlans } from '../../api/coaching.ts';
 import { fromZoneInput, inputZoneHint, toZoneInput } from '../../app/format.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NonSchoolDayNote } from '../../components/NonSchoolDayNote.tsx';
@@ -73,8 +73,9 @@ export function LogSessionModal({ people, attendeeIds = [], planId = '', cycleId
     (c) => c.abilities.edit && c.phase !== 'complete' && values.attendeeIds.includes(c.coachee.id),
   );
 
-  const onSubmit = form.onSubmit((input) =>
-    create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  const onSubmit = form.onSubmit(
+    (input) => create.mutate(input, { onSuccess: onSaved, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+    focusFirstError,
   );
 
   return (

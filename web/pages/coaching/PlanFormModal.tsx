@@ -24,7 +24,7 @@ import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { focusLabel } from './format.ts';
 
 type Phase = { startsOn: string; sessionsPerMonth: number | string; criterion: string };
@@ -100,7 +100,7 @@ export function PlanFormModal({
     if (plan && version)
       update.mutate({ id: plan.id, version, ...input, reviewDates: input.reviewDates ?? [], status: values.status }, options);
     else create.mutate(input, options);
-  });
+  }, focusFirstError);
 
   return (
     <AppModal opened onClose={onClose} title={plan ? t('plan.editTitle') : t('plan.newTitle')}>

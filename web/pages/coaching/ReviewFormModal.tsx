@@ -5,7 +5,7 @@ import { COACHING_REVIEW_DECISIONS, COACHING_REVIEW_FOLLOWED } from '../../../co
 import { CreateCoachingPlanReviewInput, type CoachingPlanReview } from '../../../common/schemas/coaching-reviews.ts';
 import { useRecordReview, useUpdateReview } from '../../api/coaching-reviews.ts';
 import { formatDate } from '../../app/format.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
@@ -57,7 +57,7 @@ export function ReviewFormModal({
     if (!review) return record.mutate(input, { onSuccess: onSaved, onError });
     const { followed, dataNotes, nextSteps } = input;
     update.mutate({ id: review.id, version: review.version, followed, dataNotes, nextSteps }, { onSuccess: onSaved, onError });
-  });
+  }, focusFirstError);
   const decision = form.values.decision;
 
   return (

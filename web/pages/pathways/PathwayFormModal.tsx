@@ -8,7 +8,7 @@ import { useCreatePathway, useUpdatePathway } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { SaveProblem } from './ConflictNotice.tsx';
 import { isApiError } from '../../api/client.ts';
 
@@ -46,7 +46,7 @@ export function PathwayFormModal({ pathway, onClose, onSaved }: { pathway?: Path
     const options = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
     if (pathway && version) update.mutate({ id: pathway.id, version, ...input }, options);
     else create.mutate(input, options);
-  });
+  }, focusFirstError);
 
   return (
     <AppModal opened onClose={onClose} title={pathway ? t('pathway.editTitle', { name: pathway.name }) : t('pathway.addTitle')}>

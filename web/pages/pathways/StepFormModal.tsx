@@ -9,7 +9,7 @@ import { useCreateStep, useUpdateStep } from '../../api/pathways.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { SaveProblem } from './ConflictNotice.tsx';
 
 type Num = number | string;
@@ -105,7 +105,7 @@ export function StepFormModal({
     };
     if (step && version) update.mutate({ id: step.id, version, ...input }, options);
     else create.mutate({ pathwayId, ...input }, options);
-  });
+  }, focusFirstError);
 
   return (
     <AppModal opened onClose={onClose} title={step ? t('step.editTitle', { name: step.title }) : t('step.addTitle')}>

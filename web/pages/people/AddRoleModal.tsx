@@ -9,7 +9,7 @@ import { useAddRoleAssignment } from '../../api/people.ts';
 import { todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 
 /** Gives the person a role in a unit, from a date (today by default), optionally as primary. */
 export function AddRoleModal({ person, onClose }: { person: Person; onClose: () => void }) {
@@ -33,8 +33,9 @@ export function AddRoleModal({ person, onClose }: { person: Person; onClose: () 
       }),
     }),
   });
-  const onSubmit = form.onSubmit((input) =>
-    add.mutate(input, { onSuccess: onClose, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+  const onSubmit = form.onSubmit(
+    (input) => add.mutate(input, { onSuccess: onClose, onError: (error) => form.setErrors(serverFieldErrors(t, error)) }),
+    focusFirstError,
   );
 
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name }));

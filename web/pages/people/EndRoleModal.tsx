@@ -5,7 +5,7 @@ import { AppModal } from '../../components/AppModal.tsx';
 import { EndRoleAssignmentInput, type Person, type RoleAssignment } from '../../../common/schemas/people.ts';
 import { useEndRoleAssignment } from '../../api/people.ts';
 import { todayIso } from '../../app/format.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** Ends a role assignment on a date (today by default); the assignment stays in the history. */
@@ -20,7 +20,10 @@ export function EndRoleModal({ person, assignment, onClose }: { person: Person; 
       }),
     }),
   });
-  const onSubmit = form.onSubmit(({ endDate }) => end.mutate({ assignmentId: assignment.id, endDate }, { onSuccess: onClose }));
+  const onSubmit = form.onSubmit(
+    ({ endDate }) => end.mutate({ assignmentId: assignment.id, endDate }, { onSuccess: onClose }),
+    focusFirstError,
+  );
 
   return (
     <AppModal opened onClose={onClose} title={t('roles.endTitle')}>

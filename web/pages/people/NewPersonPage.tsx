@@ -8,7 +8,7 @@ import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { blankToNull, serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { OPTIONAL_PERSON_FIELDS, PersonFields, personValues, type PersonValues } from './PersonFields.tsx';
@@ -26,14 +26,16 @@ export default function NewPersonPage() {
   });
   if (!me.abilities.managePeople) return <NotAllowed />;
 
-  const onSubmit = form.onSubmit((input) =>
-    create.mutate(input, {
-      onSuccess: (person) => {
-        notifySuccess(t('person.created', { name: personName(person) }));
-        void navigate(`/people/${person.id}`);
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      create.mutate(input, {
+        onSuccess: (person) => {
+          notifySuccess(t('person.created', { name: personName(person) }));
+          void navigate(`/people/${person.id}`);
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+      }),
+    focusFirstError,
   );
 
   return (

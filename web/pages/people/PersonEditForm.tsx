@@ -9,7 +9,7 @@ import { peopleKeys, useUpdatePerson } from '../../api/people.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { blankToNull, serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { OPTIONAL_PERSON_FIELDS, PERSON_FIELDS, PersonFields, personValues, type PersonValues } from './PersonFields.tsx';
 
 /** What the other person saved, beside what this user typed, for the fields that differ. */
@@ -57,14 +57,16 @@ export function PersonEditForm({ person, onDone }: { person: Person; onDone: () 
   });
   const current = isApiError(update.error, 'conflict') ? ((update.error.details as { current?: Person } | null)?.current ?? null) : null;
 
-  const onSubmit = form.onSubmit((input) =>
-    update.mutate(input, {
-      onSuccess: () => {
-        notifySuccess(t('person.saved'));
-        onDone();
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      update.mutate(input, {
+        onSuccess: () => {
+          notifySuccess(t('person.saved'));
+          onDone();
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+      }),
+    focusFirstError,
   );
 
   const loadCurrent = () => {

@@ -9,7 +9,7 @@ import { useAllOrgUnits, useCreateOrgUnit, useUpdateOrgUnit } from '../../api/or
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { blankToNull, serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 
 type Values = {
   name: string;
@@ -45,7 +45,7 @@ export function OrgUnitFormModal({ unit, onClose, onSaved }: { unit?: OrgUnit; o
     const options = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
     if (unit && version) update.mutate({ id: unit.id, version, ...input }, options);
     else create.mutate(input, options);
-  });
+  }, focusFirstError);
 
   const loadTheirs = () => {
     if (!conflict) return;

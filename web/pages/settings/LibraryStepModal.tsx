@@ -7,7 +7,7 @@ import { useCreateLibraryStep, useUpdateLibraryStep } from '../../api/settings.t
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { title: string; practicePrompt: string; itemId: string };
@@ -52,7 +52,7 @@ export function LibraryStepModal({
     const done = { onSuccess: onSaved, onError: (error: unknown) => form.setErrors(serverFieldErrors(t, error)) };
     if (step && version) update.mutate({ id: step.id, version, ...input }, done);
     else create.mutate(input, done);
-  });
+  }, focusFirstError);
 
   const current = conflictCurrent<LibraryStep>(update.error);
   return (

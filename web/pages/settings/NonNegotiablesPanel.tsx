@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = {
@@ -44,14 +44,16 @@ function NonNegotiablesForm({ settings }: { settings: NonNegotiables }) {
   const update = useUpdateNonNegotiables();
   const automatic = settings.frameworks.find((f) => f.id === settings.effectiveFrameworkId && !settings.observationFrameworkId);
 
-  const onSubmit = form.onSubmit((input) =>
-    update.mutate(input, {
-      onSuccess: (saved) => {
-        setVersion(saved.version);
-        notifySuccess(t('nonNegotiables.saved'));
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      update.mutate(input, {
+        onSuccess: (saved) => {
+          setVersion(saved.version);
+          notifySuccess(t('nonNegotiables.saved'));
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+      }),
+    focusFirstError,
   );
 
   const current = conflictCurrent<NonNegotiables>(update.error);

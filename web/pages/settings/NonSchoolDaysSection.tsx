@@ -11,7 +11,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { groupRuns } from './calendarRuns.ts';
 
 type Values = { day: string; through: string; kind: NonSchoolDayKind; label: string };
@@ -33,14 +33,16 @@ function AddDaysForm({ schoolYear }: { schoolYear: string }) {
     ? ((create.error.details as { current?: NonSchoolDay[] } | null)?.current ?? [])
     : null;
 
-  const onSubmit = form.onSubmit((input) =>
-    create.mutate(input, {
-      onSuccess: ({ items }) => {
-        notifySuccess(t('days.added', { count: items.length, formatted: formatNumber(items.length), label: input.label }));
-        form.setValues(empty);
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      create.mutate(input, {
+        onSuccess: ({ items }) => {
+          notifySuccess(t('days.added', { count: items.length, formatted: formatNumber(items.length), label: input.label }));
+          form.setValues(empty);
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+      }),
+    focusFirstError,
   );
 
   return (

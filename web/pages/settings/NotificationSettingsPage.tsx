@@ -6,7 +6,7 @@ import { LOCALES } from '../../../common/schemas/auth.ts';
 import { UpdateNotificationSettingsInput, type NotificationSettings } from '../../../common/schemas/notification-preferences.ts';
 import { useNotificationSettings, useSaveNotificationSettings } from '../../api/notification-preferences.ts';
 import { useMe } from '../../api/session.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
@@ -30,14 +30,16 @@ function NotificationSettingsForm({ settings, timeZone }: { settings: Notificati
     }),
   });
   const save = useSaveNotificationSettings();
-  const onSubmit = form.onSubmit((input) =>
-    save.mutate(input, {
-      onSuccess: (saved) => {
-        setVersion(saved.version);
-        notifySuccess(t('notificationSettings.saved'));
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    }),
+  const onSubmit = form.onSubmit(
+    (input) =>
+      save.mutate(input, {
+        onSuccess: (saved) => {
+          setVersion(saved.version);
+          notifySuccess(t('notificationSettings.saved'));
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(t, error)),
+      }),
+    focusFirstError,
   );
   const current = conflictCurrent<NotificationSettings>(save.error);
   const readOnly = !settings.abilities.update;

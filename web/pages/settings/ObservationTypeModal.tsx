@@ -8,7 +8,7 @@ import { useCreateObservationType, useUpdateObservationType } from '../../api/se
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm, type FieldErrors } from '../../app/form-validation.ts';
+import { schemaForm, type FieldErrors, focusFirstError } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { name: string; kind: ObservationKind; description: string; lookFors: string; duration: number | string; counts: boolean };
@@ -80,7 +80,7 @@ export function ObservationTypeModal({
       const { kind: _kind, ...fields } = input;
       update.mutate({ id: type.id, version, ...fields }, options);
     } else create.mutate(input, options);
-  });
+  }, focusFirstError);
 
   const current = conflictCurrent<ObservationType>(update.error);
   return (

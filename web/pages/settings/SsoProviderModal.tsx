@@ -6,7 +6,7 @@ import { presetIssuer, SSO_KINDS, SSO_PRESETS, type SsoKind, type SsoMatchBy } f
 import { useCreateSsoProvider, useDiscoveryTest, useUpdateSsoProvider, type SsoProvider } from '../../api/sso.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { ssoErrorMessage } from './ssoErrors.ts';
 
 interface Values {
@@ -109,7 +109,7 @@ export function SsoProviderModal({
   const onSubmit = form.onSubmit((input) => {
     if (provider) update.mutate({ id: provider.id, ...(input as object), version: provider.version } as never, { onSuccess: onSaved });
     else create.mutate(input as never, { onSuccess: onSaved });
-  });
+  }, focusFirstError);
 
   const runTest = () => {
     if (!values.issuer.trim()) return form.setFieldError('issuer', t('form.issuerRequired'));

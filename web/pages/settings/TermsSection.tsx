@@ -11,7 +11,7 @@ import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { conflictCurrent, SaveProblem } from './SaveProblem.tsx';
 
 type Values = { name: string; startsOn: string; endsOn: string };
@@ -44,7 +44,7 @@ function TermModal({ schoolYear, term, onClose }: { schoolYear: string; term?: S
     };
     if (term && version) update.mutate({ id: term.id, version, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn }, done);
     else create.mutate(input, done);
-  });
+  }, focusFirstError);
   const current = conflictCurrent<SchoolTerm>(update.error);
   return (
     <AppModal opened onClose={onClose} title={term ? t('terms.editTitle', { name: term.name }) : t('terms.addTitle', { schoolYear })}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAM_KINDS, UpdateTeamInput, type TeamDetail, type TeamKind } from '../../../common/schemas/teams.ts';
 import { useChangeTeamRole, useUpdateTeam } from '../../api/teams.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -53,7 +53,7 @@ export function EditTeamModal({ team, onClose }: { team: TeamDetail; onClose: ()
       setFailed(error);
       form.setErrors(serverFieldErrors(t, error));
     }
-  });
+  }, focusFirstError);
   return (
     <AppModal opened onClose={onClose} title={t('edit.title')}>
       <form onSubmit={onSubmit} noValidate>

@@ -6,7 +6,7 @@ import { STAFF_ROLES } from '../../../common/roles.ts';
 import { GRADE_CODES } from '../../../common/grades.ts';
 import { GradeTeamsInput, type GradeTeamsResult } from '../../../common/schemas/teams.ts';
 import { useGradeTeams } from '../../api/teams.ts';
-import { schemaForm } from '../../app/form-validation.ts';
+import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -40,7 +40,7 @@ export function GradeTeamsModal({ schoolId, onClose }: { schoolId: string; onClo
     onValuesChange: () => setPreview(null),
     ...schemaForm(GradeTeamsInput, t, { toInput: (v: Values) => toInput(v) }),
   });
-  const check = form.onSubmit((input) => request.mutate(input, { onSuccess: setPreview }));
+  const check = form.onSubmit((input) => request.mutate(input, { onSuccess: setPreview }), focusFirstError);
   const apply = () =>
     request.mutate(
       { ...GradeTeamsInput.parse(toInput(form.getValues(), false)) },
