@@ -252,6 +252,7 @@ describe('in Spanish', () => {
     'integrations',
     'signIn',
     'outbox',
+    'notificationSettings',
     'jobs',
     'account',
   ].map((key) => esText(`nav.${key}`));
