@@ -2,14 +2,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { GradeTeamsInput, GradeTeamsResult } from '../../../common/schemas/teams.ts';
 import { qualified } from '../../db/qualified.ts';
-import { orgUnits, people, roleAssignments, teamMembers, teams } from '../../db/schema/index.ts';
+import { orgUnits, people, roleAssignments, teams } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { canManageAnyTeams, canManageTeamsAt } from '../../policies/teams.ts';
 import { recordAudit } from '../audit.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { districtToday } from '../coaching/refs.ts';
-import { holdsOn, overlaps } from './periods.ts';
+import { overlaps } from './periods.ts';
+import { schoolTeamsByName } from './load.ts';
 import { insertMembers } from './write.ts';
 
 /** Active people holding a current role of `roles` in the school (or a unit under it), with their roster grades. */
@@ -63,27 +64,7 @@ export async function gradeTeams(ctx: Ctx, input: z.infer<typeof GradeTeamsInput
   const startsOn = input.startsOn ?? today;
   const period = { startsOn, endsOn: null };
   const staff = await schoolPeopleWithGrades(ctx, school.id, input.roles);
-  const current = (
-    await ctx.db
-      .select()
-      .from(teams)
-      .where(and(eq(teams.districtId, districtId), eq(teams.schoolId, school.id)))
-  ).filter((t) => holdsOn(t, today));
-  const byName = new Map(current.map((t) => [t.name.trim().toLowerCase(), t]));
-  const held = current.length
-    ? await ctx.db
-        .select()
-        .from(teamMembers)
-        .where(
-          and(
-            eq(teamMembers.districtId, districtId),
-            inArray(
-              teamMembers.teamId,
-              current.map((t) => t.id),
-            ),
-          ),
-        )
-    : [];
+  const { byName, members: held } = await schoolTeamsByName(ctx.db, districtId, school.id, today);
 
   const plan = input.teams.map(({ grade, name }) => {
     const team = byName.get(name.toLowerCase()) ?? null;

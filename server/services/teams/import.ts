@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   TEAM_KINDS,
   TEAM_ROLES,
@@ -14,8 +14,9 @@ import { canManageAnyTeams, canManageTeamsAt } from '../../policies/teams.ts';
 import { recordAudit } from '../audit.ts';
 import { districtToday } from '../coaching/refs.ts';
 import { dayCell, readCsv, templateCsv } from './csv.ts';
-import { covers, holdsOn, overlaps } from './periods.ts';
+import { covers, overlaps } from './periods.ts';
 import { findPeopleByKeys, loadPeopleWithUnits } from './people.ts';
+import { schoolTeamsByName } from './load.ts';
 
 export const TEAM_CSV_COLUMNS = ['team', 'kind', 'person', 'role', 'starts_on', 'ends_on'];
 
@@ -59,27 +60,7 @@ export async function importTeamsCsv(ctx: Ctx, schoolId: string, input: { csv: s
     records.map((r) => r.get('person')),
   );
   const people = await loadPeopleWithUnits(ctx.db, districtId, [...keys.values()]);
-  const existingTeams = (
-    await ctx.db
-      .select()
-      .from(teams)
-      .where(and(eq(teams.districtId, districtId), eq(teams.schoolId, schoolId)))
-  ).filter((t) => holdsOn(t, today));
-  const teamByName = new Map(existingTeams.map((t) => [t.name.trim().toLowerCase(), t]));
-  const existingMembers = existingTeams.length
-    ? await ctx.db
-        .select()
-        .from(teamMembers)
-        .where(
-          and(
-            eq(teamMembers.districtId, districtId),
-            inArray(
-              teamMembers.teamId,
-              existingTeams.map((t) => t.id),
-            ),
-          ),
-        )
-    : [];
+  const { byName: teamByName, members: existingMembers } = await schoolTeamsByName(ctx.db, districtId, schoolId, today);
 
   const errors: CsvRowError[] = [];
   const planned: PlannedRow[] = [];

@@ -161,3 +161,32 @@ export async function currentTeamsOfSchool(db: Executor, districtId: string, sch
     personIds: members.filter((m) => m.row.teamId === t.id && holdsOn(m.row, today)).map((m) => m.person.id),
   }));
 }
+
+/**
+ * The school's teams current on `today`, by lower-cased name, with every membership row of them
+ * (a bulk fill or CSV matches names to these and skips people already on a team).
+ */
+export async function schoolTeamsByName(db: Executor, districtId: string, schoolId: string, today: string) {
+  const current = (
+    await db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.districtId, districtId), eq(teams.schoolId, schoolId)))
+  ).filter((t) => holdsOn(t, today));
+  const byName = new Map(current.map((t) => [t.name.trim().toLowerCase(), t]));
+  const members = current.length
+    ? await db
+        .select()
+        .from(teamMembers)
+        .where(
+          and(
+            eq(teamMembers.districtId, districtId),
+            inArray(
+              teamMembers.teamId,
+              current.map((t) => t.id),
+            ),
+          ),
+        )
+    : [];
+  return { byName, members };
+}
