@@ -23,3 +23,6 @@ export * from './translations.ts';
 export * from './placements.ts';
 export * from './teams.ts';
 export * from './files.ts';
+export * from './performance.ts';
+export * from './team-goals.ts';
+export * from './professionalism.ts';
