@@ -45,3 +45,21 @@ export const IMPROVEMENT_OUTCOMES = ['met', 'not_met', 'extended'] as const;
 
 /** Evidence kinds a rating may point at. */
 export const RATING_EVIDENCE_KINDS = ['observation', 'walkthrough', 'coaching_log', 'file'] as const;
+
+/** The template a plan gets when neither its step nor the district has one (plan_templates). */
+export const DEFAULT_PLAN_TEMPLATE = {
+  title: 'Performance plan',
+  sections: [
+    { key: 'strengths', title: 'Strengths', prompt: 'Which competencies are your strongest this year, and what shows it?' },
+    { key: 'growth', title: 'Areas for growth', prompt: 'Where do you most want to grow, and why now?' },
+    { key: 'support', title: 'Support', prompt: 'What support do you need from your manager, coach or team?' },
+  ],
+  minGoals: 1,
+  maxGoals: 3,
+  minFocusAreas: 1,
+  maxFocusAreas: 3,
+  signatureBlocks: [
+    { signer: 'person', label: 'Staff member' },
+    { signer: 'evaluator', label: 'Evaluator' },
+  ],
+};

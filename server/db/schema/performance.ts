@@ -142,7 +142,17 @@ export const performancePlans = pgTable(
     orgUnitId: uuid().references(() => orgUnits.id),
     evaluatorPersonId: uuid().references(() => people.id),
     /** The template as it was when the plan was made. */
-    template: jsonb().$type<{ title: string; sections: TemplateSection[]; minGoals: number; maxGoals: number; minFocusAreas: number; maxFocusAreas: number; signatureBlocks: SignatureBlock[] }>().notNull(),
+    template: jsonb()
+      .$type<{
+        title: string;
+        sections: TemplateSection[];
+        minGoals: number;
+        maxGoals: number;
+        minFocusAreas: number;
+        maxFocusAreas: number;
+        signatureBlocks: SignatureBlock[];
+      }>()
+      .notNull(),
     /** Section key -> the person's reflection. */
     reflections: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** common/performance.ts PLAN_STATUSES */
@@ -326,5 +336,7 @@ export const performanceCompletion = pgTable(
     acknowledged: integer().notNull().default(0),
     noRubric: integer().notNull().default(0),
   },
-  (t) => [uniqueIndex('performance_completion_uq').on(t.cycleId, sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+  (t) => [
+    uniqueIndex('performance_completion_uq').on(t.cycleId, sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+  ],
 );
