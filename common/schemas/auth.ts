@@ -57,6 +57,10 @@ export const AppAbilities = z.object({
   manageTeams: z.boolean(),
   /** Open the caseloads page: coaches and team leads (their own) and those who assign them. */
   caseloads: z.boolean(),
+  /** Open and manage performance cycles, plan templates, professionalism expectations (HR and admins). */
+  managePerformance: z.boolean(),
+  /** See performance completion: HR and admins over the district, school leaders over their schools. */
+  viewPerformanceCompletion: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

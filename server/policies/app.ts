@@ -2,6 +2,7 @@ import type { AppAbilities } from '../../common/schemas/auth.ts';
 import type { Actor } from '../lib/actor.ts';
 import { canCoachAnyone } from './coaching.ts';
 import { canManageObservationSettings, canObserveAnyone } from './observations.ts';
+import { canManagePerformance, canViewCompletion } from './performance.ts';
 import { canManageAnyTeams } from './teams.ts';
 
 export const isDistrictAdmin = (actor: Actor) => actor.adminGrant === 'district_admin';
@@ -26,5 +27,7 @@ export function appAbilities(actor: Actor): AppAbilities {
     manageObservationSettings: canManageObservationSettings(actor),
     manageTeams: canManageAnyTeams(actor),
     caseloads: canCoachAnyone(actor) || canManageAnyTeams(actor),
+    managePerformance: canManagePerformance(actor),
+    viewPerformanceCompletion: canViewCompletion(actor),
   };
 }
