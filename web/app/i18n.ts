@@ -14,7 +14,7 @@ void everyLocaleListed;
 /**
  * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
- * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`).
+ * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`) and performance management (`performance`).
  */
 export const NAMESPACES = [
   'app',
@@ -32,6 +32,7 @@ export const NAMESPACES = [
   'sso',
   'district',
   'teams',
+  'performance',
 ] as const;
 
 /**
@@ -45,7 +46,7 @@ const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
 const loaders = import.meta.glob<Record<string, unknown>>(
-  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams}.json',
+  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance}.json',
   { import: 'default' },
 );
 
