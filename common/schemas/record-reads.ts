@@ -11,6 +11,7 @@ export const READ_ENTITY_TYPES = [
   'coaching_cycle',
   'coaching_log',
   'coaching_summary',
+  'file',
 ] as const;
 export type ReadEntityType = (typeof READ_ENTITY_TYPES)[number];
 

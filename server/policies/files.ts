@@ -13,6 +13,8 @@ export interface FileOwnerAccess {
   upload: boolean;
   /** May edit the record: deletes anyone's attachment. */
   edit: boolean;
+  /** The people the record is about: a download is logged as a read of their record. */
+  subjectPersonIds: string[];
 }
 
 export function fileAbilities(actor: Actor, owner: FileOwnerAccess, file: { uploadedByPersonId: string }) {

@@ -173,6 +173,18 @@ describe('upload and download', () => {
     expect(row!.storageKey).toBe(`${w.districtId}/${item.id}`);
   });
 
+  it("shows a download in the teacher's \"who viewed my records\", but not the teacher's own", async () => {
+    const item = await uploadOk(as.leader!, ownerUrl.observation(), 'notes.pdf');
+    const reads = async () =>
+      ((await as.teacher!.get('/api/me/record-reads')).json() as { items: { entityType: string; entityId: string }[] }).items.filter(
+        (r) => r.entityId === item.id,
+      );
+    expect((await as.teacher!.get(`/api/files/${item.id}`)).statusCode).toBe(200);
+    expect(await reads()).toEqual([]);
+    expect((await as.leader!.get(`/api/files/${item.id}`)).statusCode).toBe(200);
+    expect(await reads()).toEqual([expect.objectContaining({ entityType: 'file', entityId: item.id })]);
+  });
+
   it('strips the location from a photo; the stored photo still decodes', async () => {
     const item = await uploadOk(as.teacher!, ownerUrl.actionStep(), 'IMG_2041.jpg', jpegWithGps());
     expect(item.mimeType).toBe('image/jpeg');

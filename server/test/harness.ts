@@ -32,6 +32,8 @@ export interface TestAppOptions {
   logger?: AppOptions['logger'];
   /** Job queue settings; tests poll every 50 ms and retry at once unless they say otherwise. */
   jobs?: JobQueueOptions;
+  /** Where attachments go; a fresh temporary folder of this test file's own when not given. */
+  fileStorage?: LocalFileStorage;
 }
 
 /** One app and database per test file; tests isolate themselves by building their own district. */
@@ -53,7 +55,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       logger: opts.logger,
       jobs: { ...TEST_JOBS, ...opts.jobs },
       // Attachments go to a folder of this test file's own, never to ./data.
-      fileStorage: new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-test-files-'))),
+      fileStorage: opts.fileStorage ?? new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-test-files-'))),
     });
     await ctx.app.ready();
   }, 60_000);

@@ -2,12 +2,13 @@ import { fileTypeFromBuffer } from 'file-type';
 
 /**
  * What may be attached, decided from the bytes (file-type), never from the name or the browser's
- * Content-Type: PDF, JPEG, PNG, Word/Excel/PowerPoint (OOXML) and plain text or CSV.
+ * Content-Type: PDF, JPEG, PNG, WebP, Word/Excel/PowerPoint (OOXML) and plain text or CSV.
  */
 export const ALLOWED_TYPES: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
+  'image/webp': 'webp',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',

@@ -7,6 +7,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { fileAbilities, type FileOwnerAccess } from '../../policies/files.ts';
 import { recordAudit } from '../audit.ts';
+import { logRead } from '../record-reads/log.ts';
 import { personNameSql } from '../observations/access.ts';
 import { ALLOWED_TYPES, detectAllowedType, safeFileName } from './content.ts';
 import { ownerAccess, type FileOwner } from './owners.ts';
@@ -66,7 +67,8 @@ export async function assertMayUpload(ctx: Ctx, owner: FileOwner): Promise<void>
 /**
  * Stores one upload: refused when empty or when its content is not an allowed type (whatever its
  * name says); photos lose their location data first; the row and its audit in one transaction,
- * the bytes written before it (an aborted write leaves only an unreferenced object).
+ * the bytes written before it and removed again when the row does not commit (only a killed
+ * server can leave an unreferenced object).
  */
 export async function uploadFile(
   ctx: Ctx,
@@ -79,12 +81,35 @@ export async function uploadFile(
   if (upload.data.length === 0) throw refused('empty_file', 'The file is empty');
   const name = safeFileName(upload.name);
   const mimeType = await detectAllowedType(upload.data, name);
-  if (!mimeType) throw refused('type_not_allowed', 'Attach a PDF, a photo (JPEG or PNG), an Office document or a text file');
+  if (!mimeType) throw refused('type_not_allowed', 'Attach a PDF, a photo (JPEG, PNG or WebP), an Office document or a text file');
   const data = stripLocation(mimeType, upload.data);
   const id = randomUUID();
   const key = storageKey(ctx.actor.districtId, id);
   await storage.put(key, data);
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await insertFileRow(ctx, { id, owner, name, mimeType, data, key }).catch(async (error: unknown) => {
+    // The row did not commit: the bytes would belong to nothing, so they go too.
+    await storage.delete(key).catch(() => undefined);
+    throw error;
+  });
+  const [me] = await ctx.db
+    .select({ name: personNameSql(people) })
+    .from(people)
+    .where(eq(people.id, ctx.actor.personId));
+  return present(ctx, access, row, me?.name ?? '');
+}
+
+interface NewFile {
+  id: string;
+  owner: FileOwner;
+  name: string;
+  mimeType: string;
+  data: Buffer;
+  key: string;
+}
+
+/** The file's row and its audit entry, in one transaction. */
+async function insertFileRow(ctx: Ctx, { id, owner, name, mimeType, data, key }: NewFile): Promise<FileRow> {
+  return ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(files)
       .values({
@@ -103,11 +128,6 @@ export async function uploadFile(
     await recordAudit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: id, after: inserted });
     return inserted!;
   });
-  const [me] = await ctx.db
-    .select({ name: personNameSql(people) })
-    .from(people)
-    .where(eq(people.id, ctx.actor.personId));
-  return present(ctx, access, row, me?.name ?? '');
 }
 
 async function loadFile(ctx: Ctx, id: string): Promise<FileRow> {
@@ -119,12 +139,16 @@ async function loadFile(ctx: Ctx, id: string): Promise<FileRow> {
   return row;
 }
 
-/** The file's bytes for whoever may read its record (else 404 / 403, as the record answers). */
+/**
+ * The file's bytes for whoever may read its record (else 404 / 403, as the record answers); the
+ * download shows in "who viewed my records" of the people the record is about.
+ */
 export async function openFile(ctx: Ctx, storage: FileStorage, id: string): Promise<{ file: FileRow; stream: Readable }> {
   const file = await loadFile(ctx, id);
-  await ownerAccess(ctx, { type: file.ownerType as FileOwner['type'], id: file.ownerId });
+  const access = await ownerAccess(ctx, { type: file.ownerType as FileOwner['type'], id: file.ownerId });
   const stream = await storage.get(file.storageKey);
   if (!stream) throw notFound('File');
+  await logRead(ctx, 'file', file.id, access.subjectPersonIds);
   return { file, stream };
 }
 

@@ -24,13 +24,18 @@ export async function ownerAccess(ctx: Ctx, owner: FileOwner, db: Executor = ctx
     const row = await loadReadableObservation(ctx, owner.id, db);
     const observer = isObserverOf(ctx.actor, row);
     const teacher = row.observedPersonId === me && row.status === 'published';
-    return { read: true, upload: observer || teacher, edit: observer };
+    return { read: true, upload: observer || teacher, edit: observer, subjectPersonIds: [row.observedPersonId] };
   }
   if (owner.type === 'coaching_log') {
     const log = await logView(ctx, owner.id, db);
     if (log.view !== 'full') throw forbidden('Only the coach and the coachees see what a coaching session holds');
     const coachee = log.attendees.some((a) => a.person.id === me);
-    return { read: true, upload: log.coach.id === me || coachee, edit: log.abilities.edit };
+    return {
+      read: true,
+      upload: log.coach.id === me || coachee,
+      edit: log.abilities.edit,
+      subjectPersonIds: log.attendees.map((a) => a.person.id),
+    };
   }
   const step = await actionStepView(ctx, owner.id, db);
   const abilities = actionStepAbilities(ctx.actor, {
@@ -38,5 +43,10 @@ export async function ownerAccess(ctx: Ctx, owner: FileOwner, db: Executor = ctx
     personId: step.person.id,
     createdByPersonId: step.createdBy?.id ?? null,
   });
-  return { read: true, upload: step.observationPublished || step.person.id !== me, edit: abilities.edit };
+  return {
+    read: true,
+    upload: step.observationPublished || step.person.id !== me,
+    edit: abilities.edit,
+    subjectPersonIds: [step.person.id],
+  };
 }

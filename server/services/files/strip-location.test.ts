@@ -6,8 +6,9 @@ import exifr from 'exifr';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { jpegWithGps, pngWithGps } from '../../test/fixtures/files.ts';
+import { jpegWithGps, pngWithGps, webpWithGps } from '../../test/fixtures/files.ts';
 import { tinyPdf } from '../../seed/seed-files-data.ts';
+import { fileTypeFromBuffer } from 'file-type';
 import { stripLocation } from './strip-location.ts';
 
 describe('JPEG', () => {
@@ -44,6 +45,22 @@ describe('PNG', () => {
     const decoded = PNG.sync.read(stripped);
     expect([decoded.width, decoded.height]).toEqual([16, 16]);
     expect([...decoded.data.subarray(0, 3)]).toEqual([10, 120, 200]);
+  });
+});
+
+describe('WebP', () => {
+  it('drops the EXIF and XMP chunks and their flags, and stays a well-formed WebP', async () => {
+    const original = webpWithGps();
+    expect(await fileTypeFromBuffer(original)).toMatchObject({ mime: 'image/webp' });
+    const stripped = stripLocation('image/webp', original);
+    expect(stripped.includes(Buffer.from('EXIF'))).toBe(false);
+    expect(stripped.includes(Buffer.from('Ms. Rivera'))).toBe(false);
+    expect(stripped.includes(Buffer.from('N\0', 'latin1'))).toBe(false);
+    expect(stripped.readUInt32LE(4)).toBe(stripped.length - 8);
+    const vp8x = stripped.indexOf(Buffer.from('VP8X'));
+    expect(stripped[vp8x + 8]! & 0x0c).toBe(0);
+    expect(stripped.includes(Buffer.from('VP8L'))).toBe(true);
+    expect(await fileTypeFromBuffer(stripped)).toMatchObject({ mime: 'image/webp' });
   });
 });
 

@@ -2,7 +2,8 @@
  * Photos lose their location before they are stored: a JPEG keeps its image data, colour profile
  * (APP2) and JFIF/Adobe headers, loses every APP1 (EXIF, XMP: GPS, camera, owner) and APP13
  * (Photoshop/IPTC) segment and comments, and gets back a minimal EXIF holding only its Orientation
- * (so a phone photo is not shown sideways). A PNG loses its eXIf, text and time chunks. No library
+ * (so a phone photo is not shown sideways). A PNG loses its eXIf, text and time chunks; a WebP its
+ * EXIF and XMP chunks. No library
  * without native binaries does this on the server; the filters walk the files' segment structure.
  */
 
@@ -104,9 +105,33 @@ export function stripPngMetadata(input: Buffer): Buffer {
   return Buffer.concat(kept);
 }
 
+/** The WebP without its EXIF and XMP chunks (and their VP8X flags); the input unchanged if it is not a well-formed WebP. */
+export function stripWebpMetadata(input: Buffer): Buffer {
+  if (input.length < 12 || input.toString('latin1', 0, 4) !== 'RIFF' || input.toString('latin1', 8, 12) !== 'WEBP') return input;
+  const kept: Buffer[] = [];
+  let at = 12;
+  while (at + 8 <= input.length) {
+    const type = input.toString('latin1', at, at + 4);
+    const size = input.readUInt32LE(at + 4);
+    const end = at + 8 + size + (size % 2);
+    if (at + 8 + size > input.length) return input;
+    const chunk = Buffer.from(input.subarray(at, Math.min(end, input.length)));
+    if (type === 'VP8X' && size >= 1) chunk[8] = chunk[8]! & ~0x0c; // no EXIF (0x08) or XMP (0x04) flag
+    if (type !== 'EXIF' && type !== 'XMP ') kept.push(chunk);
+    at = end;
+  }
+  const body = Buffer.concat(kept);
+  const head = Buffer.alloc(12);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(body.length + 4, 4);
+  head.write('WEBP', 8, 'latin1');
+  return Buffer.concat([head, body]);
+}
+
 /** Strips location data from the photo types that carry it; other content is returned as it is. */
 export function stripLocation(mimeType: string, data: Buffer): Buffer {
   if (mimeType === 'image/jpeg') return stripJpegMetadata(data);
   if (mimeType === 'image/png') return stripPngMetadata(data);
+  if (mimeType === 'image/webp') return stripWebpMetadata(data);
   return data;
 }
