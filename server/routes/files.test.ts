@@ -173,7 +173,7 @@ describe('upload and download', () => {
     expect(row!.storageKey).toBe(`${w.districtId}/${item.id}`);
   });
 
-  it("shows a download in the teacher's \"who viewed my records\", but not the teacher's own", async () => {
+  it('shows a download in the teacher\'s "who viewed my records", but not the teacher\'s own', async () => {
     const item = await uploadOk(as.leader!, ownerUrl.observation(), 'notes.pdf');
     const reads = async () =>
       ((await as.teacher!.get('/api/me/record-reads')).json() as { items: { entityType: string; entityId: string }[] }).items.filter(
