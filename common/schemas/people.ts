@@ -56,6 +56,8 @@ export const Person = PersonSummary.extend({
   phone: z.string().nullable(),
   username: z.string().nullable(),
   sourcedId: z.string().nullable(),
+  /** Grades the person teaches (CEDS codes from the roster: KG, 01..12); empty when unknown. */
+  grades: z.array(z.string()),
   version: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),

@@ -69,6 +69,7 @@ export function presentPerson(
     phone: p.phone,
     username: p.username,
     sourcedId: p.sourcedId,
+    grades: p.grades,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -122,6 +122,13 @@ describe('adding and editing people', () => {
     expect(history.items.map((e: { action: string }) => e.action)).toEqual(['role_assignment.create', 'person.create']);
   });
 
+  it('shows the grades the roster says a person teaches, and none when it says nothing', async () => {
+    const teaching = await buildPerson(t.database.db, districtId, { orgUnitId: schoolId, grades: ['KG', '01'] });
+    const unknown = await buildPerson(t.database.db, districtId, { orgUnitId: schoolId });
+    expect((await hr.get(`/api/people/${teaching.id}`)).json().grades).toEqual(['KG', '01']);
+    expect((await hr.get(`/api/people/${unknown.id}`)).json().grades).toEqual([]);
+  });
+
   it('gives the second of two editors 409 with the current version', async () => {
     const person = await buildPerson(t.database.db, districtId, { givenName: 'Sam' });
     const first = await admin.patch(`/api/people/${person.id}`, { version: 1, phone: '555-0101' });
