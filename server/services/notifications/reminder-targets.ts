@@ -32,12 +32,13 @@ export interface ReminderWindow {
 const isDueSoon = (w: ReminderWindow, day: string) => day > w.today && day <= w.nextSchoolDay;
 const isOverdue = (w: ReminderWindow, day: string) => day < w.today && day >= w.overdueFrom;
 
-/** Feedback of published observations not held yet: due soon, or overdue; to the observer only. */
+/** Feedback of published observations not held yet: due soon, or overdue; to the observer and the co-observer. */
 export async function feedbackReminders(db: Executor, w: ReminderWindow): Promise<NewNotification[]> {
   const rows = await db
     .select({
       id: observations.id,
       observerPersonId: observations.observerPersonId,
+      coObserverPersonId: observations.coObserverPersonId,
       observedOn: observations.observedOn,
       dueOn: observations.feedbackDueOn,
       teacher: personNameSql(people),
@@ -55,14 +56,18 @@ export async function feedbackReminders(db: Executor, w: ReminderWindow): Promis
         ne(observations.feedbackDueOn, w.today),
       ),
     );
-  return rows.map((r) => ({
-    personId: r.observerPersonId,
-    kind: r.dueOn! > w.today ? ('feedback_due' as const) : ('feedback_overdue' as const),
-    entityType: 'observation',
-    entityId: r.id,
-    params: { teacher: r.teacher, date: r.observedOn, due: r.dueOn!, path: `/observations/${r.id}` },
-    dueOn: r.dueOn!,
-  }));
+  return rows.flatMap((r) =>
+    [r.observerPersonId, r.coObserverPersonId]
+      .filter((id): id is string => id !== null)
+      .map((personId) => ({
+        personId,
+        kind: r.dueOn! > w.today ? ('feedback_due' as const) : ('feedback_overdue' as const),
+        entityType: 'observation',
+        entityId: r.id,
+        params: { teacher: r.teacher, date: r.observedOn, due: r.dueOn!, path: `/observations/${r.id}` },
+        dueOn: r.dueOn!,
+      })),
+  );
 }
 
 /** Open action steps due soon (those of an observation once it is published); to their owner. */

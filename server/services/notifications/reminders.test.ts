@@ -51,6 +51,7 @@ let teacher: Person;
 let coach: Person;
 let teamLead: Person;
 let principal: Person;
+let coObserver: Person;
 let otherTeacher: Person;
 let observationId: string;
 let stepId: string;
@@ -92,6 +93,7 @@ beforeAll(async () => {
   coach = await buildUser(db, districtId, 'coach', { orgUnitId: school.id });
   teamLead = await buildUser(db, districtId, 'coach', { orgUnitId: school.id });
   principal = await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id });
+  coObserver = await buildUser(db, districtId, 'school_leader');
   await db.update(users).set({ locale: 'es' }).where(eq(users.id, observer.id));
   await db.insert(nonSchoolDays).values({ districtId, day: HOLIDAY, kind: 'holiday', label: 'Spring holiday' });
 
@@ -105,6 +107,7 @@ beforeAll(async () => {
       purpose: 'evaluation',
       observedPersonId: teacher.personId!,
       observerPersonId: observer.personId!,
+      coObserverPersonId: coObserver.personId!,
       observedOn: THU,
       status: 'published',
       revision: 1,
@@ -179,6 +182,8 @@ describe('the reminders job', () => {
     // Friday is the school day before both Monday (a holiday) and Tuesday.
     await runDay(FRI, remindersJobId(districtId, FRI));
     expect(await inbox(observer)).toEqual([`feedback_due:${observationId}:${DUE}`]);
+    // The co-observer shares the feedback meeting, so the reminder too.
+    expect(await inbox(coObserver)).toEqual([`feedback_due:${observationId}:${DUE}`]);
     expect(await inbox(teacher)).toEqual([`action_step_due:${stepId}:${HOLIDAY}`, `coaching_review_due:${planId}:${DUE}`].sort());
     expect(await inbox(coach)).toEqual([`coaching_review_due:${planId}:${DUE}`]);
     expect(await inbox(teamLead)).toEqual([]);
@@ -219,10 +224,11 @@ describe('the reminders job', () => {
     expect(await t.database.db.select().from(notifications).where(eq(notifications.districtId, districtId))).toHaveLength(before.length);
   });
 
-  it('the day after: feedback overdue to the observer only, a review overdue to the coach and their leads', async () => {
+  it('the day after: feedback overdue to the observers only, a review overdue to the coach and their leads', async () => {
     await runDay(WED);
     await runDay(THU2);
     expect(await inbox(observer)).toEqual([`feedback_due:${observationId}:${DUE}`, `feedback_overdue:${observationId}:${DUE}`]);
+    expect(await inbox(coObserver)).toEqual([`feedback_due:${observationId}:${DUE}`, `feedback_overdue:${observationId}:${DUE}`]);
     expect(await inbox(coach)).toEqual([`coaching_review_due:${planId}:${DUE}`, `coaching_review_overdue:${planId}:${DUE}`]);
     // The team lead of the coach's team and the principal of the coachee's school.
     expect(await inbox(teamLead)).toEqual([`coaching_review_overdue:${planId}:${DUE}`]);
