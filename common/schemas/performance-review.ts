@@ -71,7 +71,9 @@ export type UpdateCheckInInput = z.infer<typeof UpdateCheckInInput>;
 export const ReviewLevel = z.object({ scaleLevelId: z.uuid(), score: z.number(), label: z.string(), descriptor: z.string().nullable() });
 
 export const EvidenceAtHand = z.object({
-  observations: z.array(z.object({ observedAt: z.string(), levelScore: z.number().nullable(), label: z.string().nullable(), sourceId: z.uuid().nullable() })),
+  observations: z.array(
+    z.object({ observedAt: z.string(), levelScore: z.number().nullable(), label: z.string().nullable(), sourceId: z.uuid().nullable() }),
+  ),
   walkthroughs: z.number().int(),
   selfRating: z.object({ levelScore: z.number().nullable(), label: z.string().nullable(), comment: z.string() }).nullable(),
 });

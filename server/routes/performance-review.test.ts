@@ -44,7 +44,12 @@ beforeAll(async () => {
   goalId = goal!.id;
   const [area] = await db.insert(planFocusAreas).values({ districtId, planId, itemId: w.competencies[0]!.id }).returning();
   focusAreaId = area!.id;
-  const otherPlan = await buildPlan(db, w, { personId: (await buildPerson(db, districtId)).id, evaluatorPersonId: null, orgUnitId: null, status: 'signed' });
+  const otherPlan = await buildPlan(db, w, {
+    personId: (await buildPerson(db, districtId)).id,
+    evaluatorPersonId: null,
+    orgUnitId: null,
+    status: 'signed',
+  });
   const [foreignGoal] = await db.insert(planGoals).values({ districtId, planId: otherPlan.id, title: 'Not this plan' }).returning();
   foreignGoalId = foreignGoal!.id;
   // Evidence at hand: an evaluation observation scored in the cycle, and one before it (left out).
@@ -141,7 +146,10 @@ describe('check-ins', () => {
     const list = (await c.evaluator.get(`/api/performance/plans/${planId}/check-ins`)).json();
     const second = list.items[1];
     const url = `/api/performance/plans/${planId}/check-ins/${second.id}`;
-    const foreign = await put(c.evaluator, url, { version: second.version, progress: [{ goalId: foreignGoalId, status: 'done', note: '' }] });
+    const foreign = await put(c.evaluator, url, {
+      version: second.version,
+      progress: [{ goalId: foreignGoalId, status: 'done', note: '' }],
+    });
     expect(foreign.statusCode).toBe(400);
     expect((await put(c.evaluator, url, { version: second.version, evaluatorNotes: 'first' })).statusCode).toBe(200);
     const stale = await put(c.person, url, { version: second.version, personNotes: 'late' });
@@ -162,7 +170,10 @@ describe('review', () => {
   it('refuses a level outside the snapshot and a goal of another plan; 409 on a stale version', async () => {
     const { plan } = (await c.evaluator.get(`/api/performance/plans/${planId}/review`)).json();
     const url = `/api/performance/plans/${planId}/review`;
-    const foreignLevel = await put(c.evaluator, url, { version: plan.version, ratings: [{ itemId: w.competencies[0]!.id, scaleLevelId: foreignGoalId }] });
+    const foreignLevel = await put(c.evaluator, url, {
+      version: plan.version,
+      ratings: [{ itemId: w.competencies[0]!.id, scaleLevelId: foreignGoalId }],
+    });
     expect(foreignLevel.statusCode).toBe(400);
     const foreignGoal = await put(c.evaluator, url, { version: plan.version, goals: [{ goalId: foreignGoalId, rating: 'met' }] });
     expect(foreignGoal.statusCode).toBe(400);
@@ -213,7 +224,10 @@ describe('review', () => {
     const done = await c.evaluator.post(`/api/performance/plans/${planId}/review/complete`, { version: review.plan.version });
     expect(done.statusCode).toBe(200);
     expect(done.json().plan.status).toBe('reviewed');
-    const rows = await db.select().from(evidence).where(and(eq(evidence.personId, personId), eq(evidence.source, 'manager_review')));
+    const rows = await db
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.personId, personId), eq(evidence.source, 'manager_review')));
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.sourceId === planId)).toBe(true);
     const reflected = await put(c.person, `/api/performance/plans/${planId}/review/reflection`, {
@@ -227,10 +241,21 @@ describe('review', () => {
     });
     expect(ack.statusCode).toBe(200);
     expect(ack.json()).toMatchObject({ plan: { status: 'acknowledged' }, acknowledgmentResponse: 'I see the second rating differently.' });
-    const reopened = await c.evaluator.post(`/api/performance/plans/${planId}/review/reopen`, { version: ack.json().plan.version, reason: 'Typo in a rating' });
+    const reopened = await c.evaluator.post(`/api/performance/plans/${planId}/review/reopen`, {
+      version: ack.json().plan.version,
+      reason: 'Typo in a rating',
+    });
     expect(reopened.statusCode).toBe(200);
-    expect(reopened.json()).toMatchObject({ plan: { status: 'signed' }, acknowledgedAt: null, acknowledgmentResponse: null, reviewedAt: null });
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityId, planId), eq(auditLog.action, 'performance.review.reopen')));
+    expect(reopened.json()).toMatchObject({
+      plan: { status: 'signed' },
+      acknowledgedAt: null,
+      acknowledgmentResponse: null,
+      reviewedAt: null,
+    });
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, planId), eq(auditLog.action, 'performance.review.reopen')));
     expect(audits).toHaveLength(1);
   });
 });

@@ -24,7 +24,13 @@ import {
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { listCheckIns, updateCheckIn } from '../services/performance/review/check-ins.ts';
-import { acknowledgeReview, completeReview, reopenReview, saveReflection, updateReview } from '../services/performance/review/review-writes.ts';
+import {
+  acknowledgeReview,
+  completeReview,
+  reopenReview,
+  saveReflection,
+  updateReview,
+} from '../services/performance/review/review-writes.ts';
 import { getReview } from '../services/performance/review/review.ts';
 
 const tags = ['performance'];
@@ -50,8 +56,10 @@ export const performanceReviewRoutes: FastifyPluginAsyncZod = async (app) => {
     updateReview(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.post('/plans/:id/review/complete', { schema: { tags, params: IdParams, body: VersionOnly, response: { 200: Review } } }, async (req) =>
-    completeReview(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/plans/:id/review/complete',
+    { schema: { tags, params: IdParams, body: VersionOnly, response: { 200: Review } } },
+    async (req) => completeReview(await requireCtx(req), req.params.id, req.body),
   );
 
   app.post(

@@ -44,7 +44,10 @@ beforeAll(async () => {
   const db = t.database.db;
   districtId = (await buildDistrict(db)).id;
   const world = await buildPerformanceWorld(db, districtId);
-  await db.update(performanceCycles).set({ checkInDates: [DUE] }).where(eq(performanceCycles.id, world.cycleId));
+  await db
+    .update(performanceCycles)
+    .set({ checkInDates: [DUE] })
+    .where(eq(performanceCycles.id, world.cycleId));
   await db.insert(nonSchoolDays).values({ districtId, day: HOLIDAY, kind: 'holiday', label: 'Holiday' });
   const school = await buildOrgUnit(db, districtId);
   const person = await buildUser(db, districtId, 'staff', { orgUnitId: school.id });

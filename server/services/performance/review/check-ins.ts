@@ -1,7 +1,14 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CheckIn, CheckInList, UpdateCheckInInput } from '../../../../common/schemas/performance-review.ts';
 import type { Executor } from '../../../db/client.ts';
-import { frameworkItems, performanceCycleRubrics, performancePlans, planCheckIns, planFocusAreas, planGoals } from '../../../db/schema/index.ts';
+import {
+  frameworkItems,
+  performanceCycleRubrics,
+  performancePlans,
+  planCheckIns,
+  planFocusAreas,
+  planGoals,
+} from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import { supervisesPlan } from '../../../policies/performance.ts';
@@ -51,14 +58,22 @@ async function planItems(db: Executor, row: PlanRow) {
     .where(and(eq(planGoals.planId, row.id), eq(planGoals.districtId, row.districtId)))
     .orderBy(asc(planGoals.position));
   const areas = await db
-    .select({ id: planFocusAreas.id, itemId: planFocusAreas.itemId, statement: frameworkItems.fullStatement, code: frameworkItems.humanCode })
+    .select({
+      id: planFocusAreas.id,
+      itemId: planFocusAreas.itemId,
+      statement: frameworkItems.fullStatement,
+      code: frameworkItems.humanCode,
+    })
     .from(planFocusAreas)
     .innerJoin(frameworkItems, eq(frameworkItems.id, planFocusAreas.itemId))
     .where(and(eq(planFocusAreas.planId, row.id), eq(planFocusAreas.districtId, row.districtId)))
     .orderBy(asc(planFocusAreas.position));
   let titles = new Map<string, string>();
   if (row.cycleRubricId) {
-    const [snapshot] = await db.select({ criteria: performanceCycleRubrics.criteria }).from(performanceCycleRubrics).where(eq(performanceCycleRubrics.id, row.cycleRubricId));
+    const [snapshot] = await db
+      .select({ criteria: performanceCycleRubrics.criteria })
+      .from(performanceCycleRubrics)
+      .where(eq(performanceCycleRubrics.id, row.cycleRubricId));
     titles = new Map((snapshot?.criteria ?? []).map((c) => [c.itemId, c.code ? `${c.code} ${c.title}` : c.title]));
   }
   return {
@@ -118,7 +133,8 @@ export async function updateCheckIn(ctx: Ctx, planId: string, checkInId: string,
     const { goals, focusAreas } = await planItems(ctx.db, row);
     input.progress.forEach((p, i) => {
       if (p.goalId && !goals.some((g) => g.id === p.goalId)) throw invalid(`progress.${i}.goalId`, 'Not a goal of this plan');
-      if (p.focusAreaId && !focusAreas.some((f) => f.id === p.focusAreaId)) throw invalid(`progress.${i}.focusAreaId`, 'Not a focus area of this plan');
+      if (p.focusAreaId && !focusAreas.some((f) => f.id === p.focusAreaId))
+        throw invalid(`progress.${i}.focusAreaId`, 'Not a focus area of this plan');
     });
   }
   const { today } = await districtToday(ctx.db, ctx.actor.districtId);
@@ -143,7 +159,13 @@ export async function updateCheckIn(ctx: Ctx, planId: string, checkInId: string,
       .returning();
     if (!after) throw conflict(present(current, today));
     await refreshNextCheckIn(tx, row);
-    await recordAudit(tx, ctx, { action: 'performance.check_in.update', entityType: 'plan_check_in', entityId: current.id, before: current, after });
+    await recordAudit(tx, ctx, {
+      action: 'performance.check_in.update',
+      entityType: 'plan_check_in',
+      entityId: current.id,
+      before: current,
+      after,
+    });
     await refreshCompletion(tx, ctx.actor.districtId, row.cycleId, row.orgUnitId);
     return present(after, today);
   });

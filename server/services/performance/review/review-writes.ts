@@ -58,7 +58,13 @@ async function writeReview(
       acknowledgedAt: r.acknowledgedAt,
       acknowledgmentResponse: r.acknowledgmentResponse,
     });
-    await recordAudit(tx, ctx, { action, entityType: 'performance_plan', entityId: row.id, before: picked(row), after: { ...picked(after), reason } });
+    await recordAudit(tx, ctx, {
+      action,
+      entityType: 'performance_plan',
+      entityId: row.id,
+      before: picked(row),
+      after: { ...picked(after), reason },
+    });
     await refreshCompletion(tx, ctx.actor.districtId, row.cycleId, row.orgUnitId);
   });
   return getReview(ctx, planId);
@@ -102,7 +108,13 @@ export async function updateReview(ctx: Ctx, planId: string, input: z.infer<type
         })
         .onConflictDoUpdate({
           target: [planRatings.planId, planRatings.itemId, planRatings.rater],
-          set: { scaleLevelId: level?.scaleLevelId ?? null, levelScore: level?.score ?? null, comment: r.comment, ratedByUserId: ctx.actor.userId, updatedAt: new Date() },
+          set: {
+            scaleLevelId: level?.scaleLevelId ?? null,
+            levelScore: level?.score ?? null,
+            comment: r.comment,
+            ratedByUserId: ctx.actor.userId,
+            updatedAt: new Date(),
+          },
         });
     }
     for (const [i, g] of (input.goals ?? []).entries()) {
@@ -152,7 +164,9 @@ export async function completeReview(ctx: Ctx, planId: string, input: z.infer<ty
 
 /** The person writes their reflection on the year (before or after the review is completed). */
 export async function saveReflection(ctx: Ctx, planId: string, input: z.infer<typeof ReflectionInput>) {
-  return writeReview(ctx, planId, input.version, 'reflect', 'performance.review.reflect', async () => ({ personReflection: input.personReflection }));
+  return writeReview(ctx, planId, input.version, 'reflect', 'performance.review.reflect', async () => ({
+    personReflection: input.personReflection,
+  }));
 }
 
 /** The person acknowledges the completed review, with an optional response. Acknowledging is not agreeing. */

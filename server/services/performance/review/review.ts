@@ -63,7 +63,12 @@ export async function getReview(ctx: Ctx, planId: string, db: Executor = ctx.db)
         evidence: evidence.get(c.itemId)!,
       };
     }),
-    goals: goals.map((g) => ({ id: g.id, title: g.title, rating: g.rating as Review['goals'][number]['rating'], comment: g.ratingComment })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      title: g.title,
+      rating: g.rating as Review['goals'][number]['rating'],
+      comment: g.ratingComment,
+    })),
     summary: row.reviewSummary,
     overall: { enabled: cycle.ratingMethod.overall, score: row.overallScore, label: row.overallLabel },
     personReflection: row.personReflection,

@@ -6,7 +6,10 @@ import type { RatingMethod } from '../../../db/schema/index.ts';
  * to two decimals; the label is that of the highest cut score at or below it. Null when the cycle
  * has no overall rating or nothing is rated yet.
  */
-export function overallRating(method: RatingMethod, scores: { itemId: string; score: number | null }[]): { score: number | null; label: string | null } {
+export function overallRating(
+  method: RatingMethod,
+  scores: { itemId: string; score: number | null }[],
+): { score: number | null; label: string | null } {
   if (!method.overall) return { score: null, label: null };
   const rated = scores.filter((s): s is { itemId: string; score: number } => s.score !== null);
   const equal = Object.keys(method.weights).length === 0;
