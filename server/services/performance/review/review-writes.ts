@@ -145,19 +145,21 @@ export async function completeReview(ctx: Ctx, planId: string, input: z.infer<ty
         unrated.map((c) => ({ path: `ratings.${c.itemId}`, message: 'unrated' })),
       );
     const now = new Date();
-    await tx.insert(evidence).values(
-      ratings.map((r) => ({
-        districtId: row.districtId,
-        personId: row.personId,
-        itemId: r.itemId,
-        scaleLevelId: r.scaleLevelId,
-        levelScore: r.levelScore,
-        source: 'manager_review',
-        sourceId: row.id,
-        observedAt: now,
-        recordedByUserId: ctx.actor.userId,
-      })),
-    );
+    const rated = ratings.filter((r) => r.scaleLevelId);
+    if (rated.length > 0)
+      await tx.insert(evidence).values(
+        rated.map((r) => ({
+          districtId: row.districtId,
+          personId: row.personId,
+          itemId: r.itemId,
+          scaleLevelId: r.scaleLevelId,
+          levelScore: r.levelScore,
+          source: 'manager_review',
+          sourceId: row.id,
+          observedAt: now,
+          recordedByUserId: ctx.actor.userId,
+        })),
+      );
     return { status: 'reviewed', reviewedAt: now, ...(await rescore(tx, row)) };
   });
 }
