@@ -65,6 +65,8 @@ export const NOTIFICATION_KINDS = [
   'action_step_due',
   'coaching_review_due',
   'coaching_review_overdue',
+  'check_in_due',
+  'check_in_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -75,5 +77,7 @@ export const REMINDER_KINDS = [
   'action_step_due',
   'coaching_review_due',
   'coaching_review_overdue',
+  'check_in_due',
+  'check_in_overdue',
 ] as const satisfies readonly NotificationKind[];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];

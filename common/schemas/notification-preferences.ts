@@ -23,6 +23,8 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   action_step_due: 'digest',
   coaching_review_due: 'digest',
   coaching_review_overdue: 'digest',
+  check_in_due: 'digest',
+  check_in_overdue: 'digest',
 };
 
 const Deliveries = z.object(

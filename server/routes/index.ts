@@ -38,6 +38,7 @@ import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
+import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
 
 /** Every HTTP route of the app. */
@@ -84,4 +85,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
   await app.register(fileRoutes, { prefix: '/api' });
+  await app.register(performanceReviewRoutes, { prefix: '/api/performance' });
 };

@@ -6,6 +6,7 @@ import { districts } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit.ts';
 import { loadNonSchoolDays } from '../school-calendar/context.ts';
 import type { Links } from './email.ts';
+import { CHECK_IN_NOTICE_SCHOOL_DAYS, checkInReminders } from './check-in-reminders.ts';
 import { deliverNotifications } from './notify.ts';
 import { actionStepReminders, feedbackReminders, reviewReminders, type ReminderWindow } from './reminder-targets.ts';
 
@@ -21,7 +22,7 @@ export type ReminderOutcome =
  * The reminders of one district for `today` (an ISO day in its zone), sent on school days only:
  * what is due on the days up to the next school day is reminded today, the school day before it
  * (feedback due to the observer, action steps to their owner, plan reviews to the coach and the
- * coachees); what was due before today and is still not done is overdue (feedback to the observer,
+ * coachees; performance check-ins three school days ahead, to the person and their evaluator); what was due before today and is still not done is overdue (feedback to the observer,
  * never the teacher; plan reviews to the coach and their leads). Each reminder is an in-app
  * notification, e-mailed per the person's preferences (at once now; a digest kind in the day's
  * digest). Each is stored once per person, kind, record and due date: running again sends nothing twice.
@@ -42,6 +43,7 @@ export async function sendReminders(db: Db, districtId: string, today: string, l
       ...(await feedbackReminders(tx, window)),
       ...(await actionStepReminders(tx, window)),
       ...(await reviewReminders(tx, window)),
+      ...(await checkInReminders(tx, { ...window, checkInDueBy: addSchoolDays(today, CHECK_IN_NOTICE_SCHOOL_DAYS, nonSchoolDays) })),
     ];
     const { stored, emails } = await deliverNotifications(tx, districtId, links, items);
     if (stored > 0)
