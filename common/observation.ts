@@ -65,6 +65,8 @@ export const NOTIFICATION_KINDS = [
   'action_step_due',
   'coaching_review_due',
   'coaching_review_overdue',
+  'concern_documented',
+  'improvement_plan_activated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -23,6 +23,8 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   action_step_due: 'digest',
   coaching_review_due: 'digest',
   coaching_review_overdue: 'digest',
+  concern_documented: 'immediately',
+  improvement_plan_activated: 'immediately',
 };
 
 const Deliveries = z.object(
