@@ -99,7 +99,9 @@ describe('expectations and escalation steps', () => {
     const dress = added.json().expectations.at(-1);
     expect(dress).toMatchObject({ title: 'Dress code', position: 6, active: true, version: 1 });
     const order = added.json().expectations.map((e: { id: string; version: number }) => ({ id: e.id, version: e.version }));
-    const reordered = await as.hr!.request('PUT', '/api/professionalism/expectations/order', { items: [order.at(-1), ...order.slice(0, -1)] });
+    const reordered = await as.hr!.request('PUT', '/api/professionalism/expectations/order', {
+      items: [order.at(-1), ...order.slice(0, -1)],
+    });
     expect(reordered.statusCode).toBe(200);
     expect(reordered.json().expectations[0].title).toBe('Dress code');
     const moved = reordered.json().expectations[0];
@@ -118,7 +120,9 @@ describe('expectations and escalation steps', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.expectations[0]).toMatchObject({ title: 'Dress code', active: false });
-    expect((await as.outsider!.request('PUT', `/api/professionalism/expectations/${dress.id}`, { ...moved, active: true })).statusCode).toBe(404);
+    expect(
+      (await as.outsider!.request('PUT', `/api/professionalism/expectations/${dress.id}`, { ...moved, active: true })).statusCode,
+    ).toBe(404);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, dress.id));
     expect(audits.map((a) => a.action).sort()).toEqual(['professionalism_expectation.create', 'professionalism_expectation.update']);
     expectations = (await as.hr!.get('/api/professionalism/setup')).json().expectations;

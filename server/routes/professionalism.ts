@@ -86,20 +86,16 @@ export const professionalismRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => updateListItem(await requireCtx(req), req.params.kind, req.params.id, req.body),
   );
 
-  app.post(
-    '/people/:id/concerns',
-    { schema: { tags, params: IdParams, body: ConcernInput, response: { 200: Concern } } },
-    async (req) => raiseConcern(await requireCtx(req), req.params.id, req.body),
+  app.post('/people/:id/concerns', { schema: { tags, params: IdParams, body: ConcernInput, response: { 200: Concern } } }, async (req) =>
+    raiseConcern(await requireCtx(req), req.params.id, req.body),
   );
   app.get(
     '/people/:id/concerns',
     { schema: { tags, params: IdParams, querystring: ConcernListQuery, response: { 200: ConcernList } } },
     async (req) => personConcerns(await requireCtx(req), req.params.id, req.query),
   );
-  app.get(
-    '/professionalism/concerns',
-    { schema: { tags, querystring: ConcernListQuery, response: { 200: ConcernList } } },
-    async (req) => listConcerns(await requireCtx(req), req.query),
+  app.get('/professionalism/concerns', { schema: { tags, querystring: ConcernListQuery, response: { 200: ConcernList } } }, async (req) =>
+    listConcerns(await requireCtx(req), req.query),
   );
   app.get('/professionalism/concerns/:id', { schema: { tags, params: IdParams, response: { 200: Concern } } }, async (req) =>
     getConcern(await requireCtx(req), req.params.id),

@@ -33,7 +33,7 @@ export function visibleTo(ctx: Ctx, personCol: AnyPgColumn, ownerCol: AnyPgColum
   const own = hiddenFromPerson ? and(eq(personCol, me), sql`not (${hiddenFromPerson})`) : eq(personCol, me);
   const leads = ctx.actor.leaderOrgUnitIds;
   const inMySchools = leads.length
-    ? sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.personId} = ${qualified(personCol)} and ${inArray(roleAssignments.orgUnitId, leads)} and ${currentAssignment()})`
+    ? sql`exists (select 1 from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(personCol)} and ${inArray(roleAssignments.orgUnitId, leads)} and ${currentAssignment()})`
     : undefined;
   return or(own, eq(ownerCol, me), inMySchools ? and(inMySchools, ne(personCol, me)) : undefined);
 }

@@ -26,7 +26,11 @@ export async function districtDay(db: Executor, districtId: string): Promise<str
 /** Concerns as the API shows them, with what the caller may do with each. */
 async function present(ctx: Ctx, db: Executor, rows: ConcernRow[]): Promise<Concern[]> {
   const d = ctx.actor.districtId;
-  const names = await namesOf(db, d, rows.flatMap((r) => [r.personId, r.raisedByPersonId]));
+  const names = await namesOf(
+    db,
+    d,
+    rows.flatMap((r) => [r.personId, r.raisedByPersonId]),
+  );
   const [expectations, steps] = await Promise.all([
     db.select().from(professionalismExpectations).where(eq(professionalismExpectations.districtId, d)),
     db.select().from(escalationSteps).where(eq(escalationSteps.districtId, d)),
@@ -92,7 +96,7 @@ async function checkActive(ctx: Ctx, table: typeof professionalismExpectations |
 
 /** A leader of the person's school, HR or an admin documents a concern; the person is told (in-app and e-mail). */
 export async function raiseConcern(ctx: Ctx, personId: string, input: z.infer<typeof ConcernInput>): Promise<Concern> {
-  const orgUnitIds = await raisableOrgUnits(ctx, personId);
+  await raisableOrgUnits(ctx, personId);
   const expectation = await checkActive(ctx, professionalismExpectations, input.expectationId, 'expectationId');
   if (input.escalationStepId) await checkActive(ctx, escalationSteps, input.escalationStepId, 'escalationStepId');
   if (input.occurredOn > (await districtDay(ctx.db, ctx.actor.districtId))) throw invalid('occurredOn', 'Not in the future');
@@ -101,7 +105,12 @@ export async function raiseConcern(ctx: Ctx, personId: string, input: z.infer<ty
       .insert(professionalismConcerns)
       .values({ districtId: ctx.actor.districtId, personId, raisedByPersonId: ctx.actor.personId, ...input })
       .returning();
-    await recordAudit(tx, ctx, { action: 'professionalism_concern.create', entityType: 'professionalism_concern', entityId: row!.id, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'professionalism_concern.create',
+      entityType: 'professionalism_concern',
+      entityId: row!.id,
+      after: row,
+    });
     const author = (await namesOf(tx, ctx.actor.districtId, [ctx.actor.personId])).get(ctx.actor.personId) ?? '';
     await notify(tx, ctx, {
       personIds: [personId],
@@ -180,7 +189,10 @@ export async function respondToConcern(ctx: Ctx, id: string, input: z.infer<type
   const concern = await getConcern(ctx, id);
   if (concern.person.id !== ctx.actor.personId) throw forbidden('Only the person responds');
   if (concern.status !== 'open') throw invalidState('The concern is resolved');
-  return write(ctx, id, input.version, 'professionalism_concern.respond', () => ({ personResponse: input.response, respondedAt: new Date() }));
+  return write(ctx, id, input.version, 'professionalism_concern.respond', () => ({
+    personResponse: input.response,
+    respondedAt: new Date(),
+  }));
 }
 
 /** Who raised it, a leader of the person's school or HR resolves an open concern. */

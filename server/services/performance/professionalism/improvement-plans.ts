@@ -58,7 +58,11 @@ function present(ctx: Ctx, r: PlanRow, names: Map<string, string>, orgUnitIds: s
 }
 
 async function presentAll(ctx: Ctx, db: Executor, rows: PlanRow[]): Promise<ImprovementPlan[]> {
-  const names = await namesOf(db, ctx.actor.districtId, rows.flatMap((r) => [r.personId, r.ownerPersonId]));
+  const names = await namesOf(
+    db,
+    ctx.actor.districtId,
+    rows.flatMap((r) => [r.personId, r.ownerPersonId]),
+  );
   const units = new Map<string, string[]>();
   for (const id of new Set(rows.map((r) => r.personId))) units.set(id, await orgUnitsOfPerson(db, ctx.actor.districtId, id));
   return rows.map((r) => present(ctx, r, names, units.get(r.personId) ?? []));
@@ -72,7 +76,11 @@ async function loadReadablePlan(ctx: Ctx, id: string, db: Executor = ctx.db): Pr
     .where(and(eq(improvementPlans.id, id), eq(improvementPlans.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Improvement plan');
   const orgUnitIds = await orgUnitsOfPerson(db, ctx.actor.districtId, row.personId);
-  const readable = canReadConcern(ctx.actor, { districtId: row.districtId, personId: row.personId, ownerPersonId: row.ownerPersonId }, orgUnitIds);
+  const readable = canReadConcern(
+    ctx.actor,
+    { districtId: row.districtId, personId: row.personId, ownerPersonId: row.ownerPersonId },
+    orgUnitIds,
+  );
   if (!readable || (row.personId === ctx.actor.personId && row.status === 'draft')) throw notFound('Improvement plan');
   return row;
 }

@@ -18,7 +18,14 @@ const tables = { expectations: professionalismExpectations, 'escalation-steps': 
 const entityType = { expectations: 'professionalism_expectation', 'escalation-steps': 'escalation_step' } as const;
 type Row = typeof professionalismExpectations.$inferSelect;
 
-const present = (r: Row) => ({ id: r.id, position: r.position, title: r.title, description: r.description, active: r.active, version: r.version });
+const present = (r: Row) => ({
+  id: r.id,
+  position: r.position,
+  title: r.title,
+  description: r.description,
+  active: r.active,
+  version: r.version,
+});
 
 async function rowsOf(db: Executor, districtId: string, kind: ListKind): Promise<Row[]> {
   const t = tables[kind];
@@ -45,7 +52,10 @@ export async function createListItem(ctx: Ctx, kind: ListKind, input: z.infer<ty
   await ctx.db.transaction(async (tx) => {
     const existing = await rowsOf(tx, ctx.actor.districtId, kind);
     const position = existing.length ? Math.max(...existing.map((r) => r.position)) + 1 : 0;
-    const [row] = await tx.insert(t).values({ districtId: ctx.actor.districtId, position, ...input }).returning();
+    const [row] = await tx
+      .insert(t)
+      .values({ districtId: ctx.actor.districtId, position, ...input })
+      .returning();
     await recordAudit(tx, ctx, { action: `${entityType[kind]}.create`, entityType: entityType[kind], entityId: row!.id, after: row });
   });
   return professionalismSetup(ctx);
@@ -69,7 +79,13 @@ export async function updateListItem(ctx: Ctx, kind: ListKind, id: string, input
       .where(and(eq(t.id, id), eq(t.version, current.version)))
       .returning();
     if (!after) throw conflict(await professionalismSetup(ctx, tx));
-    await recordAudit(tx, ctx, { action: `${entityType[kind]}.update`, entityType: entityType[kind], entityId: id, before: current, after });
+    await recordAudit(tx, ctx, {
+      action: `${entityType[kind]}.update`,
+      entityType: entityType[kind],
+      entityId: id,
+      before: current,
+      after,
+    });
   });
   return professionalismSetup(ctx);
 }
@@ -114,7 +130,14 @@ void i18n.init({
   initAsync: false,
 });
 
-export const SUGGESTED_EXPECTATIONS = ['attendance', 'punctuality', 'deadlines', 'communication', 'confidentiality', 'collaboration'] as const;
+export const SUGGESTED_EXPECTATIONS = [
+  'attendance',
+  'punctuality',
+  'deadlines',
+  'communication',
+  'confidentiality',
+  'collaboration',
+] as const;
 export const SUGGESTED_STEPS = ['conversation', 'writtenExpectations', 'improvementPlan', 'hrReferral'] as const;
 
 /**
@@ -125,7 +148,10 @@ export async function useSuggestedLists(ctx: Ctx) {
   requireManager(ctx);
   const reader = (await readersOf(ctx.db, ctx.actor.districtId, [ctx.actor.personId])).get(ctx.actor.personId);
   const t = i18n.getFixedT(reader ? readerLocale(reader) : 'en', 'performance');
-  const text = (key: string) => ({ title: t(`professionalism.suggested.${key}.title`), description: t(`professionalism.suggested.${key}.description`) });
+  const text = (key: string) => ({
+    title: t(`professionalism.suggested.${key}.title`),
+    description: t(`professionalism.suggested.${key}.description`),
+  });
   await ctx.db.transaction(async (tx) => {
     const fills = [
       { kind: 'expectations' as const, keys: SUGGESTED_EXPECTATIONS.map((k) => `expectations.${k}`) },
