@@ -67,6 +67,8 @@ export const NOTIFICATION_KINDS = [
   'coaching_review_overdue',
   'check_in_due',
   'check_in_overdue',
+  'concern_documented',
+  'improvement_plan_activated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -25,6 +25,8 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   coaching_review_overdue: 'digest',
   check_in_due: 'digest',
   check_in_overdue: 'digest',
+  concern_documented: 'immediately',
+  improvement_plan_activated: 'immediately',
 };
 
 const Deliveries = z.object(

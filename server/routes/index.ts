@@ -34,6 +34,7 @@ import { translationRoutes } from './translations.ts';
 import { districtRoutes } from './district.ts';
 import { placementRoutes } from './placements.ts';
 import { evaluatorRoutes } from './evaluators.ts';
+import { professionalismRoutes } from './professionalism.ts';
 import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
@@ -86,4 +87,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
   await app.register(fileRoutes, { prefix: '/api' });
   await app.register(performanceReviewRoutes, { prefix: '/api/performance' });
+  await app.register(professionalismRoutes, { prefix: '/api' });
 };
