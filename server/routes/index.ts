@@ -37,6 +37,7 @@ import { evaluatorRoutes } from './evaluators.ts';
 import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
+import { performancePlanRoutes } from './performance-plans.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
 import { fileRoutes } from './files.ts';
 
@@ -84,4 +85,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
   await app.register(fileRoutes, { prefix: '/api' });
+  await app.register(performancePlanRoutes, { prefix: '/api/performance/plans' });
 };
