@@ -30,7 +30,14 @@ const ACTIONS: Record<Action, { status: string; run: (c: Client, role: Role, ver
     run: (c, _r, version) =>
       c.request('PUT', `/api/performance/plans/${w.plan.id}/self-ratings`, {
         version,
-        ratings: [{ itemId: w.criteria[0]!.itemId, scaleLevelId: w.criteria[0]!.levels[1]!.scaleLevelId, comment: 'Routines hold', evidenceRefs: [] }],
+        ratings: [
+          {
+            itemId: w.criteria[0]!.itemId,
+            scaleLevelId: w.criteria[0]!.levels[1]!.scaleLevelId,
+            comment: 'Routines hold',
+            evidenceRefs: [],
+          },
+        ],
       }),
   },
   editGoal: {
@@ -38,8 +45,14 @@ const ACTIONS: Record<Action, { status: string; run: (c: Client, role: Role, ver
     run: (c, _r, version) => c.post(`/api/performance/plans/${w.plan.id}/goals`, { version, goal: { title: 'Raise reading growth' } }),
   },
   approve: { status: 'submitted', run: (c, _r, version) => c.post(`/api/performance/plans/${w.plan.id}/approve`, { version }) },
-  sign: { status: 'approved', run: (c, role, version) => c.post(`/api/performance/plans/${w.plan.id}/sign`, { version, typedName: nameOf(role) }) },
-  reopen: { status: 'signed', run: (c, _r, version) => c.post(`/api/performance/plans/${w.plan.id}/reopen`, { version, reason: 'New role' }) },
+  sign: {
+    status: 'approved',
+    run: (c, role, version) => c.post(`/api/performance/plans/${w.plan.id}/sign`, { version, typedName: nameOf(role) }),
+  },
+  reopen: {
+    status: 'signed',
+    run: (c, _r, version) => c.post(`/api/performance/plans/${w.plan.id}/reopen`, { version, reason: 'New role' }),
+  },
 };
 
 // prettier-ignore
@@ -76,7 +89,10 @@ describe('plan permissions', () => {
   it('the plan carries what each reader may do', async () => {
     await resetPlan(t.database.db, w.plan.id, 'submitted');
     expect((await as.person!.get(`/api/performance/plans/${w.plan.id}`)).json().abilities).toMatchObject({ approve: false, submit: false });
-    expect((await as.evaluator!.get(`/api/performance/plans/${w.plan.id}`)).json().abilities).toMatchObject({ approve: true, selfAssess: false });
+    expect((await as.evaluator!.get(`/api/performance/plans/${w.plan.id}`)).json().abilities).toMatchObject({
+      approve: true,
+      selfAssess: false,
+    });
   });
 });
 
@@ -86,7 +102,10 @@ describe('a caseload coach sees only what the person shares', () => {
     expect((await as.coach!.get(`/api/performance/plans/${w.plan.id}/shared`)).statusCode).toBe(404);
     let res = await as.person!.post(`/api/performance/plans/${w.plan.id}/goals`, { version, goal: { title: 'Private goal' } });
     version = res.json().version;
-    res = await as.person!.post(`/api/performance/plans/${w.plan.id}/goals`, { version, goal: { title: 'Shared goal', sharedWithCoach: true } });
+    res = await as.person!.post(`/api/performance/plans/${w.plan.id}/goals`, {
+      version,
+      goal: { title: 'Shared goal', sharedWithCoach: true },
+    });
     version = res.json().version;
     res = await as.person!.post(`/api/performance/plans/${w.plan.id}/focus-areas`, {
       version,
@@ -113,7 +132,10 @@ describe('lists', () => {
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([w.plan.id]);
     for (const role of ['evaluator', 'leader'] as const) {
       const list = (await as[role]!.get('/api/performance/plans?scope=evaluating&status=submitted')).json();
-      expect(list.items.map((i: { id: string }) => i.id), role).toEqual([w.plan.id]);
+      expect(
+        list.items.map((i: { id: string }) => i.id),
+        role,
+      ).toEqual([w.plan.id]);
       expect(list.items[0].school.name).toBe('School A');
     }
     for (const role of ['leaderB', 'coach', 'outsider'] as const) {

@@ -32,9 +32,16 @@ const rate = (i: number, evidenceRefs: { kind: string; id: string }[] = []) => (
 
 describe('the plan, start to finish', () => {
   it('self-assessment first, then goals and focus areas, submit, return, approve, both sign, reopen', async () => {
-    let version = await resetPlan(t.database.db, w.plan.id, 'self_assessment');
-    const obs = await buildObservation(t.database.db, w.world, { teacherId: w.person.personId, observerId: w.leader.personId, orgUnitId: w.schoolA.id });
-    let res = await as.person!.request('PUT', `${url}/self-ratings`, { version, ratings: [rate(0, [{ kind: 'observation', id: obs.id }]), rate(1)] });
+    const version = await resetPlan(t.database.db, w.plan.id, 'self_assessment');
+    const obs = await buildObservation(t.database.db, w.world, {
+      teacherId: w.person.personId,
+      observerId: w.leader.personId,
+      orgUnitId: w.schoolA.id,
+    });
+    let res = await as.person!.request('PUT', `${url}/self-ratings`, {
+      version,
+      ratings: [rate(0, [{ kind: 'observation', id: obs.id }]), rate(1)],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('self_assessment');
     res = await as.person!.request('PUT', `${url}/self-ratings`, { version: res.json().version, ratings: [rate(2)] });
@@ -42,7 +49,9 @@ describe('the plan, start to finish', () => {
     expect(plan.status).toBe('goal_setting');
     expect(plan.selfAssessedAt).toEqual(expect.any(String));
     expect(plan.selfRatings).toHaveLength(3);
-    expect(plan.selfRatings.find((r: { itemId: string }) => r.itemId === w.criteria[0]!.itemId).evidenceRefs).toEqual([{ kind: 'observation', id: obs.id }]);
+    expect(plan.selfRatings.find((r: { itemId: string }) => r.itemId === w.criteria[0]!.itemId).evidenceRefs).toEqual([
+      { kind: 'observation', id: obs.id },
+    ]);
     const selfEvidence = await t.database.db
       .select()
       .from(evidence)
@@ -53,11 +62,25 @@ describe('the plan, start to finish', () => {
     expect(res.json().reflections).toEqual({ strengths: 'Routines' });
     const [aligned] = await t.database.db
       .insert(teamGoals)
-      .values({ districtId: w.districtId, level: 'school', orgUnitId: w.schoolA.id, schoolYear: '2026-27', title: 'Reading growth for all' })
+      .values({
+        districtId: w.districtId,
+        level: 'school',
+        orgUnitId: w.schoolA.id,
+        schoolYear: '2026-27',
+        title: 'Reading growth for all',
+      })
       .returning();
     res = await as.person!.post(`${url}/goals`, {
       version: res.json().version,
-      goal: { title: 'Reading growth', metric: 'MAP RIT', baseline: '40%', baselineOn: '2026-09-01', target: '60%', dueOn: '2027-05-01', alignedGoalId: aligned!.id },
+      goal: {
+        title: 'Reading growth',
+        metric: 'MAP RIT',
+        baseline: '40%',
+        baselineOn: '2026-09-01',
+        target: '60%',
+        dueOn: '2027-05-01',
+        alignedGoalId: aligned!.id,
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().goals[0]).toMatchObject({ title: 'Reading growth', alignedGoalTitle: 'Reading growth for all' });
@@ -92,7 +115,11 @@ describe('the plan, start to finish', () => {
     expect(voided.map((s) => s.voidReason)).toEqual(['Moved to grade 5', 'Moved to grade 5']);
     const actions = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, w.plan.id));
     expect(new Set(actions.map((a) => a.action))).toEqual(
-      new Set(['self_rate', 'reflect', 'goal_add', 'focus_add', 'submit', 'return', 'approve', 'sign', 'reopen'].map((a) => `performance_plan.${a}`)),
+      new Set(
+        ['self_rate', 'reflect', 'goal_add', 'focus_add', 'submit', 'return', 'approve', 'sign', 'reopen'].map(
+          (a) => `performance_plan.${a}`,
+        ),
+      ),
     );
     const [after] = await t.database.db.select().from(performanceCompletion).where(eq(performanceCompletion.cycleId, w.world.cycleId));
     expect(after).toMatchObject({ signed: 0, submitted: 0 });
@@ -109,7 +136,10 @@ describe('bad input', () => {
 
   it('a goal whose target date is before its baseline date: 400', async () => {
     const version = await resetPlan(t.database.db, w.plan.id, 'goal_setting');
-    const res = await as.person!.post(`${url}/goals`, { version, goal: { title: 'Backwards', baselineOn: '2026-10-01', dueOn: '2026-09-01' } });
+    const res = await as.person!.post(`${url}/goals`, {
+      version,
+      goal: { title: 'Backwards', baselineOn: '2026-10-01', dueOn: '2026-09-01' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('goal.dueOn');
   });
@@ -152,10 +182,16 @@ describe('bad input', () => {
       observerId: w.leader.personId,
       orgUnitId: w.schoolA.id,
     });
-    const res = await as.person!.request('PUT', `${url}/self-ratings`, { version, ratings: [rate(0, [{ kind: 'observation', id: theirs.id }])] });
+    const res = await as.person!.request('PUT', `${url}/self-ratings`, {
+      version,
+      ratings: [rate(0, [{ kind: 'observation', id: theirs.id }])],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('ratings.evidenceRefs');
-    const made = await as.person!.request('PUT', `${url}/self-ratings`, { version, ratings: [rate(0, [{ kind: 'file', id: crypto.randomUUID() }])] });
+    const made = await as.person!.request('PUT', `${url}/self-ratings`, {
+      version,
+      ratings: [rate(0, [{ kind: 'file', id: crypto.randomUUID() }])],
+    });
     expect(made.statusCode).toBe(400);
   });
 

@@ -76,8 +76,10 @@ export const performancePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/:id/focus-areas', { schema: { tags, params: IdParams, body: FocusAreaWriteInput, response: plan } }, async (req) =>
     addFocusArea(await requireCtx(req), req.params.id, req.body.version, req.body.focusArea),
   );
-  app.put('/:id/focus-areas/:childId', { schema: { tags, params: PlanChildParams, body: FocusAreaWriteInput, response: plan } }, async (req) =>
-    updateFocusArea(await requireCtx(req), req.params.id, req.params.childId, req.body.version, req.body.focusArea),
+  app.put(
+    '/:id/focus-areas/:childId',
+    { schema: { tags, params: PlanChildParams, body: FocusAreaWriteInput, response: plan } },
+    async (req) => updateFocusArea(await requireCtx(req), req.params.id, req.params.childId, req.body.version, req.body.focusArea),
   );
   app.delete(
     '/:id/focus-areas/:childId',

@@ -42,7 +42,7 @@ function FocusAreaModal({ plan, focus, onClose }: { plan: PerformancePlan; focus
   const setAction = (i: number, patch: Partial<Action>) => setActions(actions.map((a, j) => (i === j ? { ...a, ...patch } : a)));
   return (
     <AppModal opened onClose={onClose} title={focus ? t('plan.focus.edit') : t('plan.focus.add')}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(e) => void save(e)} noValidate>
         <Stack gap="sm">
           <Select
             id="focus-item"
@@ -50,7 +50,9 @@ function FocusAreaModal({ plan, focus, onClose }: { plan: PerformancePlan; focus
             required
             data-autofocus
             searchable
-            data={plan.criteria.filter((c) => !taken.has(c.itemId)).map((c) => ({ value: c.itemId, label: `${c.code ? `${c.code} ` : ''}${c.title}` }))}
+            data={plan.criteria
+              .filter((c) => !taken.has(c.itemId))
+              .map((c) => ({ value: c.itemId, label: `${c.code ? `${c.code} ` : ''}${c.title}` }))}
             value={itemId}
             onChange={(v) => {
               setItemId(v);
@@ -58,7 +60,14 @@ function FocusAreaModal({ plan, focus, onClose }: { plan: PerformancePlan; focus
             }}
             error={missing ? t('plan.focus.competencyRequired') : undefined}
           />
-          <Textarea label={t('plan.focus.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} autosize minRows={2} maxLength={5000} />
+          <Textarea
+            label={t('plan.focus.rationale')}
+            value={rationale}
+            onChange={(e) => setRationale(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={5000}
+          />
           <Text fw={600} size="sm">
             {t('plan.focus.actions')}
           </Text>
@@ -162,7 +171,7 @@ export function FocusAreasSection({ plan }: { plan: PerformancePlan }) {
                 variant="subtle"
                 color="red"
                 aria-label={t('plan.focus.removeNamed', { title: f.title })}
-                onClick={() => write('DELETE', `/focus-areas/${f.id}`).catch(setError)}
+                onClick={() => void write('DELETE', `/focus-areas/${f.id}`).catch(setError)}
               >
                 {t('plan.remove')}
               </Button>

@@ -116,7 +116,10 @@ export function GoalsSection({ plan }: { plan: PerformancePlan }) {
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
             <DetailRow label={t('plan.goals.metric')} value={g.metric} />
-            <DetailRow label={t('plan.goals.baseline')} value={[g.baseline, g.baselineOn ? formatDate(g.baselineOn) : ''].filter(Boolean).join(' · ')} />
+            <DetailRow
+              label={t('plan.goals.baseline')}
+              value={[g.baseline, g.baselineOn ? formatDate(g.baselineOn) : ''].filter(Boolean).join(' · ')}
+            />
             <DetailRow label={t('plan.goals.target')} value={g.target} />
             <DetailRow label={t('plan.goals.dueOn')} value={g.dueOn ? formatDate(g.dueOn) : ''} />
             <DetailRow label={t('plan.goals.evidence')} value={g.evidence} />
@@ -132,7 +135,7 @@ export function GoalsSection({ plan }: { plan: PerformancePlan }) {
                 variant="subtle"
                 color="red"
                 aria-label={t('plan.goals.removeNamed', { title: g.title })}
-                onClick={() => write('DELETE', `/goals/${g.id}`).catch(setError)}
+                onClick={() => void write('DELETE', `/goals/${g.id}`).catch(setError)}
               >
                 {t('plan.remove')}
               </Button>

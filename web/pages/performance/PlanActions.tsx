@@ -66,9 +66,13 @@ function TextDialog({
   };
   return (
     <AppModal opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          {multiline ? <Textarea {...props} autosize minRows={3} maxLength={5000} /> : <TextInput {...props} maxLength={300} autoComplete="name" />}
+          {multiline ? (
+            <Textarea {...props} autosize minRows={3} maxLength={5000} />
+          ) : (
+            <TextInput {...props} maxLength={300} autoComplete="name" />
+          )}
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -127,12 +131,12 @@ export function PlanActions({ plan }: { plan: PerformancePlan }) {
       <ErrorAlert error={error} />
       <Group gap="sm">
         {can.submit ? (
-          <Button loading={busy} onClick={() => step('/submit', t('plan.signoff.submitted'))}>
+          <Button loading={busy} onClick={() => void step('/submit', t('plan.signoff.submitted'))}>
             {t('plan.signoff.submit')}
           </Button>
         ) : null}
         {can.approve ? (
-          <Button loading={busy} onClick={() => step('/approve', t('plan.signoff.approved'))}>
+          <Button loading={busy} onClick={() => void step('/approve', t('plan.signoff.approved'))}>
             {t('plan.signoff.approve')}
           </Button>
         ) : null}

@@ -29,11 +29,17 @@ export default function PlanPage() {
   return (
     <>
       <PageHeader
-        title={isPerson ? t('plan.myTitle', { cycle: plan.cycle.title }) : t('plan.title', { name: plan.person.name, cycle: plan.cycle.title })}
+        title={
+          isPerson ? t('plan.myTitle', { cycle: plan.cycle.title }) : t('plan.title', { name: plan.person.name, cycle: plan.cycle.title })
+        }
         subtitle={[plan.school?.name, plan.evaluator ? t('plan.evaluatorIs', { name: plan.evaluator.name }) : t('plan.noEvaluator')]
           .filter(Boolean)
           .join(' · ')}
-        actions={<Badge size="lg" variant="light">{t(`plan.status.${plan.status}`)}</Badge>}
+        actions={
+          <Badge size="lg" variant="light">
+            {t(`plan.status.${plan.status}`)}
+          </Badge>
+        }
       />
       <PlanTabs planId={plan.id} />
       <Stack gap="lg">

@@ -17,7 +17,14 @@ export function PlanTabs({ planId }: { planId: string }) {
       {tabs.map((tab) => {
         const active = pathname === tab.to;
         return (
-          <Button key={tab.to} component={Link} to={tab.to} variant={active ? 'filled' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined}>
+          <Button
+            key={tab.to}
+            component={Link}
+            to={tab.to}
+            variant={active ? 'filled' : 'subtle'}
+            size="sm"
+            aria-current={active ? 'page' : undefined}
+          >
             {tab.label}
           </Button>
         );

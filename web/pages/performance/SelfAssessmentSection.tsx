@@ -31,7 +31,9 @@ function CriterionRating({
   const { t } = useTranslation('performance');
   const write = usePlanWrite(plan.id);
   const saved = plan.selfRatings.find((r) => r.itemId === criterion.itemId);
-  const [rating, setRating] = useState<SelfRating>(saved ?? { itemId: criterion.itemId, scaleLevelId: null, comment: '', evidenceRefs: [] });
+  const [rating, setRating] = useState<SelfRating>(
+    saved ?? { itemId: criterion.itemId, scaleLevelId: null, comment: '', evidenceRefs: [] },
+  );
   const autosave = usePlanAutosave<SelfRating>(plan.id, (r) => write('PUT', '/self-ratings', { ratings: [r] }));
   const editable = plan.abilities.selfAssess;
   const update = (patch: Partial<SelfRating>) => {
@@ -110,7 +112,8 @@ export function SelfAssessmentSection({ plan, isPerson }: { plan: PerformancePla
   }));
   // Evidence chosen before (not in the list now) still shows.
   for (const r of plan.selfRatings.flatMap((s) => s.evidenceRefs)) {
-    if (!options.some((o) => o.value === `${r.kind}:${r.id}`)) options.push({ value: `${r.kind}:${r.id}`, label: t(`plan.evidenceKind.${r.kind}`) });
+    if (!options.some((o) => o.value === `${r.kind}:${r.id}`))
+      options.push({ value: `${r.kind}:${r.id}`, label: t(`plan.evidenceKind.${r.kind}`) });
   }
   const rated = plan.selfRatings.filter((r) => r.scaleLevelId).length;
   return (

@@ -45,16 +45,30 @@ export async function saveSelfRatings(ctx: Ctx, id: string, version: number, rat
       'ratings.evidenceRefs',
     );
     const before = new Map(
-      (await tx.select().from(planRatings).where(and(eq(planRatings.planId, row.id), eq(planRatings.rater, 'self')))).map((r) => [r.itemId, r]),
+      (
+        await tx
+          .select()
+          .from(planRatings)
+          .where(and(eq(planRatings.planId, row.id), eq(planRatings.rater, 'self')))
+      ).map((r) => [r.itemId, r]),
     );
     const changed = ratings.filter((r) => r.scaleLevelId && before.get(r.itemId)?.scaleLevelId !== r.scaleLevelId);
     for (const r of ratings) {
       const levelScore = byItem.get(r.itemId)!.levels.find((l) => l.scaleLevelId === r.scaleLevelId)?.score ?? null;
-      const values = { scaleLevelId: r.scaleLevelId, levelScore, comment: r.comment, evidenceRefs: r.evidenceRefs, ratedByUserId: ctx.actor.userId };
+      const values = {
+        scaleLevelId: r.scaleLevelId,
+        levelScore,
+        comment: r.comment,
+        evidenceRefs: r.evidenceRefs,
+        ratedByUserId: ctx.actor.userId,
+      };
       await tx
         .insert(planRatings)
         .values({ districtId: row.districtId, planId: row.id, itemId: r.itemId, rater: 'self', ...values })
-        .onConflictDoUpdate({ target: [planRatings.planId, planRatings.itemId, planRatings.rater], set: { ...values, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [planRatings.planId, planRatings.itemId, planRatings.rater],
+          set: { ...values, updatedAt: new Date() },
+        });
     }
     if (changed.length > 0) {
       const now = new Date();
@@ -95,7 +109,8 @@ export async function saveReflections(ctx: Ctx, id: string, version: number, ref
 }
 
 function checkGoalDates(goal: GoalInput) {
-  if (goal.baselineOn && goal.dueOn && goal.dueOn < goal.baselineOn) throw badInput('goal.dueOn', 'The target date is before the baseline date');
+  if (goal.baselineOn && goal.dueOn && goal.dueOn < goal.baselineOn)
+    throw badInput('goal.dueOn', 'The target date is before the baseline date');
 }
 
 const goalValues = (g: GoalInput) => ({
@@ -170,7 +185,12 @@ async function checkFocusArea(tx: Executor, row: PlanRow, f: FocusAreaInput, exc
 const focusValues = (f: FocusAreaInput) => ({
   itemId: f.itemId,
   rationale: f.rationale,
-  actions: f.actions.map((a) => ({ kind: a.kind, description: a.description, coachingPlanId: a.coachingPlanId ?? null, actionStepId: a.actionStepId ?? null })),
+  actions: f.actions.map((a) => ({
+    kind: a.kind,
+    description: a.description,
+    coachingPlanId: a.coachingPlanId ?? null,
+    actionStepId: a.actionStepId ?? null,
+  })),
   sharedWithCoach: f.sharedWithCoach,
 });
 

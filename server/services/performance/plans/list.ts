@@ -54,17 +54,15 @@ export async function listPlans(ctx: Ctx, q: PlanListQuery): Promise<PlanList> {
   );
   const last = page.at(-1);
   return {
-    items: page.map(
-      (r): PlanListItem => ({
-        id: r.id,
-        status: r.status as PlanListItem['status'],
-        cycle: { id: r.cycleId, title: r.cycleTitle, schoolYear: r.schoolYear },
-        person: { id: r.personId, name: names.get(r.personId)?.name ?? '' },
-        school: r.schoolId ? { id: r.schoolId, name: r.schoolName ?? '' } : null,
-        evaluatorName: r.evaluatorPersonId ? (names.get(r.evaluatorPersonId)?.name ?? null) : null,
-        updatedAt: r.updatedAt.toISOString(),
-      }),
-    ),
+    items: page.map((r): PlanListItem => ({
+      id: r.id,
+      status: r.status as PlanListItem['status'],
+      cycle: { id: r.cycleId, title: r.cycleTitle, schoolYear: r.schoolYear },
+      person: { id: r.personId, name: names.get(r.personId)?.name ?? '' },
+      school: r.schoolId ? { id: r.schoolId, name: r.schoolName ?? '' } : null,
+      evaluatorName: r.evaluatorPersonId ? (names.get(r.evaluatorPersonId)?.name ?? null) : null,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdExact, last.id) : null,
   };
 }

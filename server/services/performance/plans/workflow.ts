@@ -60,7 +60,8 @@ function signerRoleOf(ctx: Ctx, row: PlanRow, supervisor: boolean): string | nul
   const blocks = row.template.signatureBlocks.map((b) => b.signer);
   if (row.personId === ctx.actor.personId) return blocks.includes('person') ? 'person' : null;
   if (!supervisor) return null;
-  if (row.evaluatorPersonId === ctx.actor.personId || row.evaluatorPersonId === null) return blocks.includes('evaluator') ? 'evaluator' : null;
+  if (row.evaluatorPersonId === ctx.actor.personId || row.evaluatorPersonId === null)
+    return blocks.includes('evaluator') ? 'evaluator' : null;
   return blocks.includes('second_reviewer') ? 'second_reviewer' : null;
 }
 
@@ -75,7 +76,14 @@ export async function signPlan(ctx: Ctx, id: string, version: number, typedName:
   const [already] = await ctx.db
     .select({ id: planSignatures.id })
     .from(planSignatures)
-    .where(and(eq(planSignatures.planId, id), eq(planSignatures.stage, 'plan'), eq(planSignatures.signer, role), isNull(planSignatures.voidedAt)));
+    .where(
+      and(
+        eq(planSignatures.planId, id),
+        eq(planSignatures.stage, 'plan'),
+        eq(planSignatures.signer, role),
+        isNull(planSignatures.voidedAt),
+      ),
+    );
   if (already) throw invalidState('This plan is already signed by you');
   return mutatePlan(ctx, id, version, 'sign', async (tx, { row }) => {
     const me = (await namesOf(tx, row.districtId, [ctx.actor.personId])).get(ctx.actor.personId);
@@ -113,7 +121,11 @@ export async function reopenPlan(ctx: Ctx, id: string, version: number, reason: 
       .returning({ id: planSignatures.id });
     return {
       set: { status: 'goal_setting', submittedAt: null, approvedAt: null, signedAt: null },
-      audit: { action: 'performance_plan.reopen', before: { status: row.status }, after: { status: 'goal_setting', reason, voided: voided.length } },
+      audit: {
+        action: 'performance_plan.reopen',
+        before: { status: row.status },
+        after: { status: 'goal_setting', reason, voided: voided.length },
+      },
     };
   });
 }

@@ -44,7 +44,9 @@ export async function mutatePlan(
       const [updated] = await tx
         .update(performancePlans)
         .set({ ...change.set, version: sql`${performancePlans.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(performancePlans.id, id), eq(performancePlans.districtId, ctx.actor.districtId), eq(performancePlans.version, version)))
+        .where(
+          and(eq(performancePlans.id, id), eq(performancePlans.districtId, ctx.actor.districtId), eq(performancePlans.version, version)),
+        )
         .returning({ version: performancePlans.version });
       if (!updated) throw new StaleWrite();
       await recordAudit(tx, ctx, { entityType: 'performance_plan', entityId: id, ...change.audit });
