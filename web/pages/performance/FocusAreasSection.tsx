@@ -134,7 +134,7 @@ export function FocusAreasSection({ plan }: { plan: PerformancePlan }) {
           {t('plan.focus.heading')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('plan.focus.count', { count: plan.focusAreas.length, min: plan.template.minFocusAreas, max: plan.template.maxFocusAreas })}
+          {t('plan.focus.count', { n: plan.focusAreas.length, min: plan.template.minFocusAreas, max: plan.template.maxFocusAreas })}
         </Text>
       </Group>
       {plan.focusAreas.length === 0 ? <Text c="dimmed">{t('plan.focus.none')}</Text> : null}

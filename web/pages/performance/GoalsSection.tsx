@@ -102,7 +102,7 @@ export function GoalsSection({ plan }: { plan: PerformancePlan }) {
           {t('plan.goals.heading')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('plan.goals.count', { count: plan.goals.length, min: plan.template.minGoals, max: plan.template.maxGoals })}
+          {t('plan.goals.count', { n: plan.goals.length, min: plan.template.minGoals, max: plan.template.maxGoals })}
         </Text>
       </Group>
       {plan.goals.length === 0 ? <Text c="dimmed">{t('plan.goals.none')}</Text> : null}
