@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
-const GROWTH = ['Observations', 'Coaching', 'Caseloads', 'School tracker', 'Calendar'];
+const GROWTH = ['Observations', 'Coaching', 'Performance', 'Caseloads', 'School tracker', 'Calendar'];
 const ALL_ITEMS = [
   'Home',
   'Schools',
@@ -47,7 +47,7 @@ const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: 
   {
     role: 'teacher',
     name: 'Michelle Reyes',
-    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
+    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Performance', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
   },
 ];
 
@@ -57,6 +57,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   People: 'People',
   Observations: 'Observations',
   Coaching: 'Coaching',
+  Performance: 'Performance',
   Caseloads: 'Caseloads',
   'School tracker': /^(School tracker|Palm Grove Elementary)$/,
   Calendar: 'Calendar',

@@ -240,6 +240,7 @@ describe('in Spanish', () => {
     'people',
     'observations',
     'coaching',
+    'performance',
     'caseloads',
     'tracker',
     'calendar',

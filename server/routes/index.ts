@@ -38,6 +38,7 @@ import { professionalismRoutes } from './professionalism.ts';
 import { teamRoutes } from './teams.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
+import { performancePlanRoutes } from './performance-plans.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
 import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
@@ -88,4 +89,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes, { prefix: '/api' });
   await app.register(performanceReviewRoutes, { prefix: '/api/performance' });
   await app.register(professionalismRoutes, { prefix: '/api' });
+  await app.register(performancePlanRoutes, { prefix: '/api/performance/plans' });
 };

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/people', label: 'nav.people', ability: 'viewPeople' },
   { to: '/observations', label: 'nav.observations' },
   { to: '/coaching', label: 'nav.coaching' },
+  { to: '/performance', label: 'nav.performance' },
   { to: '/caseloads', label: 'nav.caseloads', ability: 'caseloads' },
   { to: '/tracker', label: 'nav.tracker', ability: 'viewTracker' },
   { to: '/calendar', label: 'nav.calendar' },

@@ -117,6 +117,8 @@ export const router = createBrowserRouter([
               { path: '/audit', element: <AuditPage /> },
               { path: '/outbox', element: <OutboxPage /> },
               { path: '/account', element: <AccountPage /> },
+              { path: '/performance', Component: lazy(() => import('../pages/performance/HubPage.tsx')) },
+              { path: '/performance/plans/:id', Component: lazy(() => import('../pages/performance/PlanPage.tsx')) },
               { path: '*', element: <NotFoundPage /> },
             ],
           },
