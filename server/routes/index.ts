@@ -35,6 +35,8 @@ import { districtRoutes } from './district.ts';
 import { placementRoutes } from './placements.ts';
 import { evaluatorRoutes } from './evaluators.ts';
 import { teamRoutes } from './teams.ts';
+import { teamGoalRoutes } from './team-goals.ts';
+import { oneOnOneRoutes } from './one-on-ones.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
@@ -84,4 +86,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
   await app.register(fileRoutes, { prefix: '/api' });
+  await app.register(teamGoalRoutes, { prefix: '/api' });
+  await app.register(oneOnOneRoutes, { prefix: '/api/one-on-ones' });
 };
