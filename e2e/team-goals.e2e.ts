@@ -5,7 +5,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf } from '../common/schemas/settings.ts';
-import { apiAs, DEMO, expectNoAxeViolations, expectNoSidewaysScroll, heading, launchBrowser, newPage, screenshot, signInAs } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  heading,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+} from './browser.ts';
 
 type Person = { id: string; givenName: string; familyName: string; preferredName: string | null };
 let browser: Browser;
@@ -50,7 +60,10 @@ afterAll(async () => {
 /** A Mantine select in the open dialog, whichever role it renders with. */
 const field = (page: Page, label: string) => {
   const dialog = page.getByRole('dialog');
-  return dialog.getByRole('combobox', { name: label, exact: true }).or(dialog.getByRole('textbox', { name: label, exact: true })).first();
+  return dialog
+    .getByRole('combobox', { name: label, exact: true })
+    .or(dialog.getByRole('textbox', { name: label, exact: true }))
+    .first();
 };
 
 async function choose(page: Page, label: string, option: string | RegExp) {
@@ -69,7 +82,10 @@ describe('team goals and 1:1s journey', () => {
     await principal.getByRole('button', { name: 'Save priorities' }).click();
     await principal.getByRole('heading', { name: `Priority ${count + 1}: ${priority}` }).waitFor();
 
-    await principal.getByRole('region', { name: `Priority ${count + 1}: ${priority}` }).getByRole('button', { name: 'Add school goal' }).click();
+    await principal
+      .getByRole('region', { name: `Priority ${count + 1}: ${priority}` })
+      .getByRole('button', { name: 'Add school goal' })
+      .click();
     const dialog = principal.getByRole('dialog', { name: 'Add school goal' });
     await dialog.getByRole('textbox', { name: 'Goal' }).fill(schoolGoal);
     await choose(principal, 'Aligned to district goal', districtGoal);
@@ -127,7 +143,10 @@ describe('team goals and 1:1s journey', () => {
     await principal.getByRole('button', { name: 'New 1:1' }).click();
     const dialog = principal.getByRole('dialog', { name: 'New 1:1' });
     await field(principal, 'With').fill(member.familyName);
-    await principal.getByRole('option', { name: new RegExp(nameOf(member)) }).first().click();
+    await principal
+      .getByRole('option', { name: new RegExp(nameOf(member)) })
+      .first()
+      .click();
     await dialog.getByLabel('Meets at').fill('2026-10-01T15:00');
     await dialog.getByRole('textbox', { name: 'Agenda topics' }).fill('Data review\nCoverage plan');
     await expectNoAxeViolations(principal, 'new 1:1');

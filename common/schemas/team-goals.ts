@@ -33,9 +33,7 @@ export const SetPrioritiesInput = z.object({
   schoolYear: SchoolYear,
   version: z.number().int().min(0),
   /** In order; an item with an id keeps its goals, one without is new, a missing one is removed. */
-  items: z
-    .array(z.object({ id: z.uuid().optional(), title }))
-    .max(MAX_PRIORITIES, `At most ${MAX_PRIORITIES} priorities`),
+  items: z.array(z.object({ id: z.uuid().optional(), title })).max(MAX_PRIORITIES, `At most ${MAX_PRIORITIES} priorities`),
 });
 
 export const CheckIn = z.object({
@@ -165,8 +163,8 @@ export const SetReflectionInput = z.object({
   schoolYear: SchoolYear,
   version: z.number().int().min(0),
   composition: z.string().max(20000),
-  ratings: z.array(
-    z.object({ itemId: z.uuid(), scaleLevelId: z.uuid().nullable(), comment: z.string().trim().max(4000).default('') }),
-  ).max(500),
+  ratings: z
+    .array(z.object({ itemId: z.uuid(), scaleLevelId: z.uuid().nullable(), comment: z.string().trim().max(4000).default('') }))
+    .max(500),
 });
 export type SetReflectionInput = z.infer<typeof SetReflectionInput>;

@@ -26,8 +26,16 @@ describe('team reflection and self-assessment', () => {
   it('reads and writes by the permission matrix', async () => {
     expect((await anonymous(t.app).get(`${url()}?schoolYear=${YEAR}`)).statusCode).toBe(401);
     const reads: [keyof typeof as, number][] = [
-      ['lead', 200], ['teacher', 200], ['principal', 200], ['superintendent', 200], ['hr', 200], ['admin', 200],
-      ['iltMember', 404], ['coach', 404], ['pinePrincipal', 404], ['outsider', 404],
+      ['lead', 200],
+      ['teacher', 200],
+      ['principal', 200],
+      ['superintendent', 200],
+      ['hr', 200],
+      ['admin', 200],
+      ['iltMember', 404],
+      ['coach', 404],
+      ['pinePrincipal', 404],
+      ['outsider', 404],
     ];
     for (const [who, status] of reads) expect([who, (await as[who].get(`${url()}?schoolYear=${YEAR}`)).statusCode]).toEqual([who, status]);
     const empty = (await as.lead.get(`${url()}?schoolYear=${YEAR}`)).json();
@@ -68,7 +76,8 @@ describe('1:1s', () => {
     const members = (await as.principal.get('/api/one-on-ones/members')).json().items.map((m: { id: string }) => m.id);
     expect(members.sort()).toEqual([w.personIds.iltMember, w.personIds.lead].sort());
     expect((await as.superintendent.get('/api/one-on-ones/members')).json().items).toHaveLength(2);
-    const create = (c: Client, memberPersonId: string) => c.post('/api/one-on-ones', { memberPersonId, meetsAt, agenda: [{ topic: 'Data review' }] });
+    const create = (c: Client, memberPersonId: string) =>
+      c.post('/api/one-on-ones', { memberPersonId, meetsAt, agenda: [{ topic: 'Data review' }] });
     expect((await create(as.teacher, w.personIds.lead)).statusCode).toBe(403);
     expect((await create(as.principal, w.personIds.teacher)).statusCode).toBe(404);
     expect((await create(as.principal, w.personIds.pineLead)).statusCode).toBe(404);
@@ -81,8 +90,14 @@ describe('1:1s', () => {
 
   it('only the two people and HR see it', async () => {
     const reads: [keyof typeof as, number][] = [
-      ['principal', 200], ['iltMember', 200], ['hr', 200],
-      ['superintendent', 404], ['lead', 404], ['coach', 404], ['admin', 404], ['outsider', 404],
+      ['principal', 200],
+      ['iltMember', 200],
+      ['hr', 200],
+      ['superintendent', 404],
+      ['lead', 404],
+      ['coach', 404],
+      ['admin', 404],
+      ['outsider', 404],
     ];
     for (const [who, status] of reads) expect([who, (await as[who].get(`/api/one-on-ones/${id}`)).statusCode]).toEqual([who, status]);
     expect((await as.iltMember.get('/api/one-on-ones')).json().items.map((o: { id: string }) => o.id)).toEqual([id]);
@@ -90,7 +105,10 @@ describe('1:1s', () => {
   });
 
   it('the two update the agenda and decisions with a version; the leader deletes', async () => {
-    const agenda = [{ topic: 'Data review', done: true }, { topic: 'Coverage plan', done: false }];
+    const agenda = [
+      { topic: 'Data review', done: true },
+      { topic: 'Coverage plan', done: false },
+    ];
     expect((await as.hr.patch(`/api/one-on-ones/${id}`, { version: 1, decisions: 'x' })).statusCode).toBe(403);
     const ok = await as.iltMember.patch(`/api/one-on-ones/${id}`, { version: 1, agenda, decisions: 'Move data day to Tuesdays' });
     expect(ok.json()).toMatchObject({ version: 2, agenda, decisions: 'Move data day to Tuesdays', can: { delete: false } });

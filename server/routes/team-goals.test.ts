@@ -40,17 +40,35 @@ describe('school priorities', () => {
   it('reads and writes by the permission matrix', async () => {
     expect((await anonymous(t.app).get(priorities(w.schools.palm))).statusCode).toBe(401);
     const reads: [keyof typeof as, number][] = [
-      ['principal', 200], ['superintendent', 200], ['hr', 200], ['admin', 200], ['teacher', 200],
-      ['lead', 200], ['coach', 200], ['pinePrincipal', 404], ['outsider', 404],
+      ['principal', 200],
+      ['superintendent', 200],
+      ['hr', 200],
+      ['admin', 200],
+      ['teacher', 200],
+      ['lead', 200],
+      ['coach', 200],
+      ['pinePrincipal', 404],
+      ['outsider', 404],
     ];
     for (const [who, status] of reads) expect([who, (await as[who].get(priorities(w.schools.palm))).statusCode]).toEqual([who, status]);
     const writes: [keyof typeof as, number][] = [
-      ['teacher', 403], ['lead', 403], ['coach', 403], ['pinePrincipal', 404], ['outsider', 404],
-      ['principal', 200], ['superintendent', 200], ['hr', 200], ['admin', 200],
+      ['teacher', 403],
+      ['lead', 403],
+      ['coach', 403],
+      ['pinePrincipal', 404],
+      ['outsider', 404],
+      ['principal', 200],
+      ['superintendent', 200],
+      ['hr', 200],
+      ['admin', 200],
     ];
     for (const [who, status] of writes) {
       const { version } = (await as.principal.get(priorities(w.schools.palm))).json();
-      const res = await put(as[who], `/api/schools/${w.schools.palm}/priorities`, { schoolYear: YEAR, version, items: [{ title: `By ${who}` }] });
+      const res = await put(as[who], `/api/schools/${w.schools.palm}/priorities`, {
+        schoolYear: YEAR,
+        version,
+        items: [{ title: `By ${who}` }],
+      });
       expect([who, res.statusCode]).toEqual([who, status]);
     }
     expect((await as.teacher.get(priorities(w.schools.palm))).json().items.map((i: { title: string }) => i.title)).toEqual(['By admin']);
@@ -60,20 +78,39 @@ describe('school priorities', () => {
     const list = await setPalmPriorities(['Literacy', 'Math', 'Attendance']);
     expect(list.items.map((i: { title: string }) => i.title)).toEqual(['Literacy', 'Math', 'Attendance']);
     const six = Array.from({ length: 6 }, (_, i) => ({ title: `P${i}` }));
-    const tooMany = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, { schoolYear: YEAR, version: list.version, items: six });
+    const tooMany = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, {
+      schoolYear: YEAR,
+      version: list.version,
+      items: six,
+    });
     expect(tooMany.statusCode).toBe(400);
-    const stale = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, { schoolYear: YEAR, version: list.version - 1, items: [] });
+    const stale = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, {
+      schoolYear: YEAR,
+      version: list.version - 1,
+      items: [],
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.items).toHaveLength(3);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, w.schools.palm), eq(auditLog.action, 'school_priorities.set')));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, w.schools.palm), eq(auditLog.action, 'school_priorities.set')));
     expect(audit.length).toBeGreaterThan(0);
   });
 
   it('refuses an item id of another school', async () => {
-    const pine = await put(as.pinePrincipal, `/api/schools/${w.schools.pine}/priorities`, { schoolYear: YEAR, version: 0, items: [{ title: 'Pine first' }] });
+    const pine = await put(as.pinePrincipal, `/api/schools/${w.schools.pine}/priorities`, {
+      schoolYear: YEAR,
+      version: 0,
+      items: [{ title: 'Pine first' }],
+    });
     const pineId = pine.json().items[0].id;
     const { version } = (await as.principal.get(priorities(w.schools.palm))).json();
-    const res = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, { schoolYear: YEAR, version, items: [{ id: pineId, title: 'Stolen' }] });
+    const res = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, {
+      schoolYear: YEAR,
+      version,
+      items: [{ id: pineId, title: 'Stolen' }],
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -94,12 +131,21 @@ describe('goals', () => {
     const res = await as.hr.post('/api/team-goals', body);
     expect(res.statusCode).toBe(200);
     districtGoalId = res.json().id;
-    expect((await as.teacher.get(`/api/district-goals?schoolYear=${YEAR}`)).json().items.map((g: { id: string }) => g.id)).toEqual([districtGoalId]);
+    expect((await as.teacher.get(`/api/district-goals?schoolYear=${YEAR}`)).json().items.map((g: { id: string }) => g.id)).toEqual([
+      districtGoalId,
+    ]);
     expect((await as.outsider.get(`/api/team-goals/${districtGoalId}`)).statusCode).toBe(404);
   });
 
   it('school goals: tied to a priority of the school, aligned to a district goal', async () => {
-    const body = { level: 'school', schoolYear: YEAR, orgUnitId: w.schools.palm, priorityId, parentGoalId: districtGoalId, title: 'Grade 3 reading to 70%' };
+    const body = {
+      level: 'school',
+      schoolYear: YEAR,
+      orgUnitId: w.schools.palm,
+      priorityId,
+      parentGoalId: districtGoalId,
+      title: 'Grade 3 reading to 70%',
+    };
     expect((await as.teacher.post('/api/team-goals', body)).statusCode).toBe(403);
     expect((await as.pinePrincipal.post('/api/team-goals', body)).statusCode).toBe(404);
     const pinePriority = (await as.pinePrincipal.get(priorities(w.schools.pine))).json().items[0].id;
@@ -113,7 +159,14 @@ describe('goals', () => {
   });
 
   it('team goals: a team of the school, aligned to a school goal of the same school; the team lead writes', async () => {
-    const body = { level: 'team', schoolYear: YEAR, orgUnitId: w.schools.palm, teamId: w.teams.grade, parentGoalId: schoolGoalId, title: 'Guided reading daily' };
+    const body = {
+      level: 'team',
+      schoolYear: YEAR,
+      orgUnitId: w.schools.palm,
+      teamId: w.teams.grade,
+      parentGoalId: schoolGoalId,
+      title: 'Guided reading daily',
+    };
     expect((await as.principal.post('/api/team-goals', { ...body, teamId: w.teams.pineTeam })).statusCode).toBe(400);
     expect((await as.principal.post('/api/team-goals', { ...body, parentGoalId: districtGoalId })).statusCode).toBe(400);
     expect((await as.teacher.post('/api/team-goals', body)).statusCode).toBe(403);
@@ -149,12 +202,18 @@ describe('goals', () => {
     const stale = await as.principal.patch(`/api/team-goals/${schoolGoalId}`, { version: goal.version, target: '90%' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.target).toBe('75%');
-    expect((await as.principal.patch(`/api/team-goals/${schoolGoalId}`, { version: goal.version + 1, parentGoalId: schoolGoalId })).statusCode).toBe(400);
+    expect(
+      (await as.principal.patch(`/api/team-goals/${schoolGoalId}`, { version: goal.version + 1, parentGoalId: schoolGoalId })).statusCode,
+    ).toBe(400);
     const del = await as.principal.request('DELETE', `/api/team-goals/${schoolGoalId}?version=${goal.version + 1}`);
     expect(del.statusCode).toBe(409);
     // A priority with goals tied to it stays.
     const list = (await as.principal.get(priorities(w.schools.palm))).json();
-    const dropFirst = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, { schoolYear: YEAR, version: list.version, items: list.items.slice(1) });
+    const dropFirst = await put(as.principal, `/api/schools/${w.schools.palm}/priorities`, {
+      schoolYear: YEAR,
+      version: list.version,
+      items: list.items.slice(1),
+    });
     expect(dropFirst.statusCode).toBe(409);
   });
 });

@@ -62,10 +62,8 @@ export const teamGoalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/team-goals/:id', { schema: { tags, params: IdParams, response: { 200: GoalDetail } } }, async (req) =>
     goalDetail(await requireCtx(req), req.params.id),
   );
-  app.patch(
-    '/team-goals/:id',
-    { schema: { tags, params: IdParams, body: UpdateGoalInput, response: { 200: GoalDetail } } },
-    async (req) => updateGoal(await requireCtx(req), req.params.id, req.body),
+  app.patch('/team-goals/:id', { schema: { tags, params: IdParams, body: UpdateGoalInput, response: { 200: GoalDetail } } }, async (req) =>
+    updateGoal(await requireCtx(req), req.params.id, req.body),
   );
   app.delete('/team-goals/:id', { schema: { tags, params: IdParams, querystring: DeleteGoalQuery } }, async (req, reply) => {
     await deleteGoal(await requireCtx(req), req.params.id, req.query.version);

@@ -36,10 +36,13 @@ function useGoalWrite<I, R>(request: (input: I) => Promise<R>) {
 export const useSetPriorities = (schoolId: string) =>
   useGoalWrite((input: z.input<typeof SetPrioritiesInput>) => api<PriorityList>('PUT', `/api/schools/${schoolId}/priorities`, input));
 
-export const useCreateGoal = () => useGoalWrite((input: z.output<typeof CreateGoalInput>) => api<z.infer<typeof GoalDetail>>('POST', '/api/team-goals', input));
+export const useCreateGoal = () =>
+  useGoalWrite((input: z.output<typeof CreateGoalInput>) => api<z.infer<typeof GoalDetail>>('POST', '/api/team-goals', input));
 
 export const useCheckIn = (goalId: string) =>
-  useGoalWrite((input: z.output<typeof CheckInInput>) => api<z.infer<typeof GoalDetail>>('POST', `/api/team-goals/${goalId}/check-ins`, input));
+  useGoalWrite((input: z.output<typeof CheckInInput>) =>
+    api<z.infer<typeof GoalDetail>>('POST', `/api/team-goals/${goalId}/check-ins`, input),
+  );
 
 export const useTeamReflection = (teamId: string, schoolYear?: string) =>
   useQuery({
@@ -54,7 +57,11 @@ export const useOneOnOnes = () =>
   useQuery({ queryKey: teamGoalKeys.oneOnOnes, queryFn: () => api<{ items: OneOnOne[] }>('GET', '/api/one-on-ones') });
 
 export const useOneOnOneMembers = (enabled: boolean) =>
-  useQuery({ enabled, queryKey: [...teamGoalKeys.oneOnOnes, 'members'], queryFn: () => api<OneOnOneMembers>('GET', '/api/one-on-ones/members') });
+  useQuery({
+    enabled,
+    queryKey: [...teamGoalKeys.oneOnOnes, 'members'],
+    queryFn: () => api<OneOnOneMembers>('GET', '/api/one-on-ones/members'),
+  });
 
 function useOneOnOneWrite<I, R>(request: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();

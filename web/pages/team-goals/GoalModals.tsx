@@ -36,7 +36,17 @@ export function GoalModal({
   const { t } = useTranslation('performance');
   const create = useCreateGoal();
   const form = useForm({
-    initialValues: { title: '', metric: '', baseline: '', target: '', dueOn: '', priorityId: null, parentGoalId: null, teamId: null, ...defaults } as GoalValues,
+    initialValues: {
+      title: '',
+      metric: '',
+      baseline: '',
+      target: '',
+      dueOn: '',
+      priorityId: null,
+      parentGoalId: null,
+      teamId: null,
+      ...defaults,
+    } as GoalValues,
     ...schemaForm(CreateGoalInput, t, {
       toInput: (v: GoalValues) => ({ ...v, level, schoolYear: view.schoolYear, orgUnitId: view.school.id, dueOn: v.dueOn || null }),
       check: (v) => ({

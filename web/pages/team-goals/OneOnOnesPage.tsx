@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Checkbox, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Drawer,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,11 +36,18 @@ function NewOneOnOneModal({ onClose, onCreated }: { onClose: () => void; onCreat
       toInput: (v: { memberPersonId: string; meetsAt: string; topics: string }) => ({
         memberPersonId: v.memberPersonId,
         meetsAt: fromZoneInput(v.meetsAt) ?? '',
-        agenda: v.topics.split('\n').map((topic) => topic.trim()).filter(Boolean).map((topic) => ({ topic, done: false })),
+        agenda: v.topics
+          .split('\n')
+          .map((topic) => topic.trim())
+          .filter(Boolean)
+          .map((topic) => ({ topic, done: false })),
       }),
     }),
   });
-  const submit = form.onSubmit((input) => create.mutate(input, { onSuccess: (o) => (notifySuccess(t('oneOnOnes.created')), onCreated(o)) }), focusFirstError);
+  const submit = form.onSubmit(
+    (input) => create.mutate(input, { onSuccess: (o) => (notifySuccess(t('oneOnOnes.created')), onCreated(o)) }),
+    focusFirstError,
+  );
   return (
     <AppModal opened onClose={onClose} title={t('oneOnOnes.new')}>
       <form onSubmit={submit} noValidate>
@@ -41,7 +61,13 @@ function NewOneOnOneModal({ onClose, onCreated }: { onClose: () => void; onCreat
             {...form.getInputProps('memberPersonId')}
           />
           <TextInput type="datetime-local" label={t('oneOnOnes.meetsAt')} required {...form.getInputProps('meetsAt')} />
-          <Textarea label={t('oneOnOnes.agendaTopics')} description={t('oneOnOnes.agendaHelp')} autosize minRows={3} {...form.getInputProps('topics')} />
+          <Textarea
+            label={t('oneOnOnes.agendaTopics')}
+            description={t('oneOnOnes.agendaHelp')}
+            autosize
+            minRows={3}
+            {...form.getInputProps('topics')}
+          />
           <ErrorAlert error={create.error ?? members.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -68,7 +94,10 @@ function OneOnOneDrawer({ item, onClose }: { item: OneOnOne; onClose: () => void
   const [notes, setNotes] = useState(item.notes);
   const edit = item.can.edit;
   const save = () =>
-    update.mutate({ version: item.version, agenda, decisions, notes }, { onSuccess: () => (notifySuccess(t('oneOnOnes.saved')), onClose()) });
+    update.mutate(
+      { version: item.version, agenda, decisions, notes },
+      { onSuccess: () => (notifySuccess(t('oneOnOnes.saved')), onClose()) },
+    );
   const addTopic = () => {
     if (topic.trim()) setAgenda((a) => [...a, { topic: topic.trim(), done: false }]);
     setTopic('');
@@ -92,7 +121,11 @@ function OneOnOneDrawer({ item, onClose }: { item: OneOnOne; onClose: () => void
                 }}
               />
               {edit ? (
-                <ActionIcon variant="subtle" onClick={() => setAgenda((l) => l.filter((_, j) => j !== i))} aria-label={t('oneOnOnes.removeTopic', { topic: a.topic })}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => setAgenda((l) => l.filter((_, j) => j !== i))}
+                  aria-label={t('oneOnOnes.removeTopic', { topic: a.topic })}
+                >
                   ×
                 </ActionIcon>
               ) : null}
@@ -106,7 +139,9 @@ function OneOnOneDrawer({ item, onClose }: { item: OneOnOne; onClose: () => void
                 value={topic}
                 onChange={(e) => setTopic(e.currentTarget.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') (e.preventDefault(), addTopic());
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  addTopic();
                 }}
               />
               <Button variant="default" onClick={addTopic}>
@@ -115,12 +150,31 @@ function OneOnOneDrawer({ item, onClose }: { item: OneOnOne; onClose: () => void
             </Group>
           ) : null}
         </Stack>
-        <Textarea label={t('oneOnOnes.decisions')} autosize minRows={3} readOnly={!edit} value={decisions} onChange={(e) => setDecisions(e.currentTarget.value)} />
-        <Textarea label={t('oneOnOnes.notes')} autosize minRows={3} readOnly={!edit} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea
+          label={t('oneOnOnes.decisions')}
+          autosize
+          minRows={3}
+          readOnly={!edit}
+          value={decisions}
+          onChange={(e) => setDecisions(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('oneOnOnes.notes')}
+          autosize
+          minRows={3}
+          readOnly={!edit}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
         <ErrorAlert error={update.error ?? remove.error} />
         <Group justify="space-between">
           {item.can.delete ? (
-            <Button color="red" variant="subtle" loading={remove.isPending} onClick={() => remove.mutate(item.id, { onSuccess: () => (notifySuccess(t('oneOnOnes.deleted')), onClose()) })}>
+            <Button
+              color="red"
+              variant="subtle"
+              loading={remove.isPending}
+              onClick={() => remove.mutate(item.id, { onSuccess: () => (notifySuccess(t('oneOnOnes.deleted')), onClose()) })}
+            >
               {t('oneOnOnes.delete')}
             </Button>
           ) : (

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PRIORITIES, type SchoolGoals } from '../../../common/schemas/team-goals.ts';
 import { useSetPriorities } from '../../api/team-goals.ts';
@@ -11,13 +11,12 @@ interface Item {
   title: string;
 }
 
-/** The school improvement plan's priorities for the year: a short ordered list its leaders edit. */
+/** The school improvement plan's priorities for the year: a short ordered list its leaders edit (keyed by version by its page). */
 export function PrioritiesEditor({ view }: { view: SchoolGoals }) {
   const { t } = useTranslation('performance');
   const save = useSetPriorities(view.school.id);
-  const [items, setItems] = useState<Item[]>([]);
+  const [items, setItems] = useState<Item[]>(() => view.priorities.map((p) => ({ id: p.id, title: p.title })));
   const [missing, setMissing] = useState(false);
-  useEffect(() => setItems(view.priorities.map((p) => ({ id: p.id, title: p.title }))), [view.priorities]);
   const change = (i: number, patch: Partial<Item>) => setItems((list) => list.map((it, j) => (j === i ? { ...it, ...patch } : it)));
   const move = (i: number, by: number) =>
     setItems((list) => {
@@ -52,13 +51,30 @@ export function PrioritiesEditor({ view }: { view: SchoolGoals }) {
               error={missing && !it.title.trim() ? t('validation.required', { ns: 'app' }) : undefined}
               onChange={(e) => change(i, { title: e.currentTarget.value })}
             />
-            <ActionIcon variant="default" size="lg" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('teamGoals.priorities.up', { n: i + 1 })}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t('teamGoals.priorities.up', { n: i + 1 })}
+            >
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" size="lg" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={t('teamGoals.priorities.down', { n: i + 1 })}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              disabled={i === items.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={t('teamGoals.priorities.down', { n: i + 1 })}
+            >
               ↓
             </ActionIcon>
-            <ActionIcon variant="default" size="lg" onClick={() => setItems((l) => l.filter((_, j) => j !== i))} aria-label={t('teamGoals.priorities.remove', { n: i + 1 })}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => setItems((l) => l.filter((_, j) => j !== i))}
+              aria-label={t('teamGoals.priorities.remove', { n: i + 1 })}
+            >
               ×
             </ActionIcon>
           </Group>

@@ -22,9 +22,21 @@ function years(): string[] {
   return [start - 1, start, start + 1].map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
 }
 
-function GoalCard({ goal, view, onCheckIn, children }: { goal: TeamGoal; view: SchoolGoals; onCheckIn: (g: TeamGoal) => void; children?: React.ReactNode }) {
+function GoalCard({
+  goal,
+  view,
+  onCheckIn,
+  children,
+}: {
+  goal: TeamGoal;
+  view: SchoolGoals;
+  onCheckIn: (g: TeamGoal) => void;
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation('performance');
-  const parent = goal.parentGoalId ? (view.districtGoals.find((g) => g.id === goal.parentGoalId) ?? view.goals.find((g) => g.id === goal.parentGoalId)) : null;
+  const parent = goal.parentGoalId
+    ? (view.districtGoals.find((g) => g.id === goal.parentGoalId) ?? view.goals.find((g) => g.id === goal.parentGoalId))
+    : null;
   const latest = goal.latestCheckIn;
   return (
     <Card withBorder padding="sm" component="li" style={{ listStyle: 'none' }}>
@@ -41,7 +53,12 @@ function GoalCard({ goal, view, onCheckIn, children }: { goal: TeamGoal; view: S
         {parent ? <Text size="sm">{t('teamGoals.alignedTo', { title: parent.title })}</Text> : null}
         {goal.metric || goal.target ? (
           <Text size="sm" c="dimmed">
-            {[goal.metric, goal.baseline && t('teamGoals.baselineIs', { value: goal.baseline }), goal.target && t('teamGoals.targetIs', { value: goal.target }), goal.dueOn && t('teamGoals.dueOn', { date: formatDate(goal.dueOn) })]
+            {[
+              goal.metric,
+              goal.baseline && t('teamGoals.baselineIs', { value: goal.baseline }),
+              goal.target && t('teamGoals.targetIs', { value: goal.target }),
+              goal.dueOn && t('teamGoals.dueOn', { date: formatDate(goal.dueOn) }),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </Text>
@@ -90,7 +107,11 @@ export default function SchoolGoalsPage() {
       ) : null}
       {view.can.editTeamGoals ? (
         <Group>
-          <Button size="xs" variant="subtle" onClick={() => setAdding({ level: 'team', parentGoalId: g.id, priorityId: g.priorityId ?? undefined })}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setAdding({ level: 'team', parentGoalId: g.id, priorityId: g.priorityId ?? undefined })}
+          >
             {t('teamGoals.addTeamGoal')}
           </Button>
         </Group>
@@ -117,7 +138,7 @@ export default function SchoolGoalsPage() {
           />
         }
       />
-      {view.can.editPriorities ? <PrioritiesEditor view={view} /> : null}
+      {view.can.editPriorities ? <PrioritiesEditor key={`${view.schoolYear}-${view.prioritiesVersion}`} view={view} /> : null}
       {view.priorities.length === 0 ? <Text>{t('teamGoals.noPriorities')}</Text> : null}
       {view.priorities.map((p) => (
         <Stack key={p.id} gap="xs" component="section" aria-labelledby={`priority-${p.id}`}>

@@ -42,7 +42,10 @@ function ReflectionForm({ data }: { data: TeamReflection }) {
     }),
   });
   const readOnly = !data.can.edit;
-  const submit = form.onSubmit((input) => save.mutate(input, { onSuccess: () => notifySuccess(t('teamGoals.reflection.saved')) }), focusFirstError);
+  const submit = form.onSubmit(
+    (input) => save.mutate(input, { onSuccess: () => notifySuccess(t('teamGoals.reflection.saved')) }),
+    focusFirstError,
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>

@@ -17,7 +17,9 @@ export async function ledTeamIds(ctx: Ctx, db: Executor = ctx.db): Promise<Set<s
   const rows = await db
     .select({ teamId: teamMembers.teamId, startsOn: teamMembers.startsOn, endsOn: teamMembers.endsOn })
     .from(teamMembers)
-    .where(and(eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.personId, ctx.actor.personId), eq(teamMembers.role, 'lead')));
+    .where(
+      and(eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.personId, ctx.actor.personId), eq(teamMembers.role, 'lead')),
+    );
   return new Set(rows.filter((r) => holdsOn(r, today)).map((r) => r.teamId));
 }
 
@@ -43,7 +45,9 @@ export async function schoolGoals(ctx: Ctx, schoolId: string, schoolYear?: strin
     ctx.db
       .select({ id: teams.id, name: teams.name, kind: teams.kind })
       .from(teams)
-      .where(and(eq(teams.districtId, ctx.actor.districtId), eq(teams.schoolId, schoolId), or(isNull(teams.endsOn), gt(teams.endsOn, today))))
+      .where(
+        and(eq(teams.districtId, ctx.actor.districtId), eq(teams.schoolId, schoolId), or(isNull(teams.endsOn), gt(teams.endsOn, today))),
+      )
       .orderBy(asc(teams.name)),
     ledTeamIds(ctx),
   ]);
@@ -67,13 +71,29 @@ export async function districtGoals(ctx: Ctx, schoolYear?: string): Promise<Dist
     ? await ctx.db
         .select({ id: teamGoals.id, parentGoalId: teamGoals.parentGoalId })
         .from(teamGoals)
-        .where(and(eq(teamGoals.districtId, ctx.actor.districtId), inArray(teamGoals.parentGoalId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(teamGoals.districtId, ctx.actor.districtId),
+            inArray(
+              teamGoals.parentGoalId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const teamLevel = schoolLevel.length
     ? await ctx.db
         .select({ id: teamGoals.id, parentGoalId: teamGoals.parentGoalId })
         .from(teamGoals)
-        .where(and(eq(teamGoals.districtId, ctx.actor.districtId), inArray(teamGoals.parentGoalId, schoolLevel.map((r) => r.id))))
+        .where(
+          and(
+            eq(teamGoals.districtId, ctx.actor.districtId),
+            inArray(
+              teamGoals.parentGoalId,
+              schoolLevel.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const rootOf = new Map<string, string>(schoolLevel.map((g) => [g.id, g.parentGoalId!]));
   for (const g of teamLevel) rootOf.set(g.id, rootOf.get(g.parentGoalId!)!);

@@ -41,12 +41,19 @@ export async function presentGoals(
   const teamIds = [...new Set(rows.map((r) => r.teamId).filter((id): id is string => id !== null))];
   const teamNames = new Map(
     teamIds.length
-      ? (await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, teamIds)))).map(
-          (t) => [t.id, t.name],
-        )
+      ? (
+          await db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.districtId, districtId), inArray(teams.id, teamIds)))
+        ).map((t) => [t.id, t.name])
       : [],
   );
-  const checkIns = await checkInsOf(db, districtId, rows.map((r) => r.id));
+  const checkIns = await checkInsOf(
+    db,
+    districtId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     level: r.level as GoalLevel,

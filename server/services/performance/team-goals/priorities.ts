@@ -16,7 +16,11 @@ export async function priorityRows(db: Executor, districtId: string, schoolId: s
     .select()
     .from(schoolPriorities)
     .where(
-      and(eq(schoolPriorities.districtId, districtId), eq(schoolPriorities.orgUnitId, schoolId), eq(schoolPriorities.schoolYear, schoolYear)),
+      and(
+        eq(schoolPriorities.districtId, districtId),
+        eq(schoolPriorities.orgUnitId, schoolId),
+        eq(schoolPriorities.schoolYear, schoolYear),
+      ),
     )
     .orderBy(asc(schoolPriorities.position), asc(schoolPriorities.createdAt));
 }
@@ -47,7 +51,11 @@ export async function setPriorities(ctx: Ctx, schoolId: string, input: z.infer<t
     const known = new Set(before.map((r) => r.id));
     const unknown = input.items.filter((i) => i.id && !known.has(i.id));
     if (unknown.length)
-      throw new AppError('validation_failed', 'A priority of another school or year', unknown.map((i) => ({ path: 'items', message: i.id })));
+      throw new AppError(
+        'validation_failed',
+        'A priority of another school or year',
+        unknown.map((i) => ({ path: 'items', message: i.id })),
+      );
     const kept = new Set(input.items.map((i) => i.id).filter(Boolean));
     const removed = before.filter((r) => !kept.has(r.id)).map((r) => r.id);
     if (removed.length) {
@@ -57,7 +65,9 @@ export async function setPriorities(ctx: Ctx, schoolId: string, input: z.infer<t
         .where(and(eq(teamGoals.districtId, ctx.actor.districtId), inArray(teamGoals.priorityId, removed)))
         .limit(1);
       if (tied.length) throw invalidState('Goals are tied to a priority being removed; move them first');
-      await tx.delete(schoolPriorities).where(and(eq(schoolPriorities.districtId, ctx.actor.districtId), inArray(schoolPriorities.id, removed)));
+      await tx
+        .delete(schoolPriorities)
+        .where(and(eq(schoolPriorities.districtId, ctx.actor.districtId), inArray(schoolPriorities.id, removed)));
     }
     const version = input.version + 1;
     for (const [position, item] of input.items.entries()) {
@@ -67,9 +77,14 @@ export async function setPriorities(ctx: Ctx, schoolId: string, input: z.infer<t
           .set({ position, title: item.title, version, updatedAt: new Date() })
           .where(and(eq(schoolPriorities.id, item.id), eq(schoolPriorities.districtId, ctx.actor.districtId)));
       else
-        await tx
-          .insert(schoolPriorities)
-          .values({ districtId: ctx.actor.districtId, orgUnitId: schoolId, schoolYear: input.schoolYear, position, title: item.title, version });
+        await tx.insert(schoolPriorities).values({
+          districtId: ctx.actor.districtId,
+          orgUnitId: schoolId,
+          schoolYear: input.schoolYear,
+          position,
+          title: item.title,
+          version,
+        });
     }
     const after = await priorityRows(tx, ctx.actor.districtId, schoolId, input.schoolYear);
     await recordAudit(tx, ctx, {

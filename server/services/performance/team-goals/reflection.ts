@@ -34,7 +34,10 @@ export async function selfAssessmentFrame(db: Executor, districtId: string) {
     .orderBy(asc(frameworkItems.parentId), asc(frameworkItems.position));
   const typed = items.filter((i) => i.itemType?.toLowerCase() === 'competency');
   const chosen = typed.length ? typed : items.filter((i) => i.parentId !== null);
-  const [version] = await db.select({ scaleId: frameworkVersions.scaleId }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId));
+  const [version] = await db
+    .select({ scaleId: frameworkVersions.scaleId })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.id, versionId));
   const scaleCondition = version?.scaleId
     ? eq(scaleLevels.scaleId, version.scaleId)
     : and(eq(scales.districtId, districtId), eq(scales.isDefault, true));
@@ -61,7 +64,9 @@ export async function getReflection(ctx: Ctx, teamId: string, schoolYear?: strin
   const [row] = await db
     .select()
     .from(teamReflections)
-    .where(and(eq(teamReflections.districtId, ctx.actor.districtId), eq(teamReflections.teamId, teamId), eq(teamReflections.schoolYear, year)));
+    .where(
+      and(eq(teamReflections.districtId, ctx.actor.districtId), eq(teamReflections.teamId, teamId), eq(teamReflections.schoolYear, year)),
+    );
   const ratings = row
     ? await db
         .select({ itemId: teamSelfRatings.itemId, scaleLevelId: teamSelfRatings.scaleLevelId, comment: teamSelfRatings.comment })
@@ -92,13 +97,19 @@ export async function setReflection(ctx: Ctx, teamId: string, input: SetReflecti
   const levels = new Map(frame.scale.map((l) => [l.id, l.levelScore]));
   const issues = input.ratings.flatMap((r, i) => [
     ...(items.has(r.itemId) ? [] : [{ path: `ratings.${i}.itemId`, message: 'Not a competency of the district’s framework' }]),
-    ...(r.scaleLevelId === null || levels.has(r.scaleLevelId) ? [] : [{ path: `ratings.${i}.scaleLevelId`, message: 'Not a level of the scale' }]),
+    ...(r.scaleLevelId === null || levels.has(r.scaleLevelId)
+      ? []
+      : [{ path: `ratings.${i}.scaleLevelId`, message: 'Not a level of the scale' }]),
   ]);
   if (new Set(input.ratings.map((r) => r.itemId)).size !== input.ratings.length)
     issues.push({ path: 'ratings', message: 'A competency is rated twice' });
   if (issues.length) throw new AppError('validation_failed', 'Some ratings are not on the district’s framework', issues);
   await ctx.db.transaction(async (tx) => {
-    const where = and(eq(teamReflections.districtId, ctx.actor.districtId), eq(teamReflections.teamId, teamId), eq(teamReflections.schoolYear, input.schoolYear));
+    const where = and(
+      eq(teamReflections.districtId, ctx.actor.districtId),
+      eq(teamReflections.teamId, teamId),
+      eq(teamReflections.schoolYear, input.schoolYear),
+    );
     const [current] = await tx.select().from(teamReflections).where(where);
     if ((current?.version ?? 0) !== input.version) throw conflict(await getReflection(ctx, teamId, input.schoolYear, tx));
     const [row] = current
@@ -113,9 +124,15 @@ export async function setReflection(ctx: Ctx, teamId: string, input: SetReflecti
           .returning();
     if (!row) throw conflict(await getReflection(ctx, teamId, input.schoolYear, tx));
     const before = current
-      ? await tx.select().from(teamSelfRatings).where(and(eq(teamSelfRatings.districtId, ctx.actor.districtId), eq(teamSelfRatings.reflectionId, current.id)))
+      ? await tx
+          .select()
+          .from(teamSelfRatings)
+          .where(and(eq(teamSelfRatings.districtId, ctx.actor.districtId), eq(teamSelfRatings.reflectionId, current.id)))
       : [];
-    if (before.length) await tx.delete(teamSelfRatings).where(and(eq(teamSelfRatings.districtId, ctx.actor.districtId), eq(teamSelfRatings.reflectionId, row.id)));
+    if (before.length)
+      await tx
+        .delete(teamSelfRatings)
+        .where(and(eq(teamSelfRatings.districtId, ctx.actor.districtId), eq(teamSelfRatings.reflectionId, row.id)));
     if (input.ratings.length)
       await tx.insert(teamSelfRatings).values(
         input.ratings.map((r) => ({

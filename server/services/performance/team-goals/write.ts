@@ -49,7 +49,9 @@ async function checkParent(ctx: Ctx, db: Executor, goal: Placement, parentGoalId
   if (!ok)
     throw invalid(
       'parentGoalId',
-      goal.level === 'school' ? 'A school goal aligns to a district goal of the same year' : 'A team goal aligns to a school goal of its school',
+      goal.level === 'school'
+        ? 'A school goal aligns to a district goal of the same year'
+        : 'A team goal aligns to a school goal of its school',
     );
 }
 
