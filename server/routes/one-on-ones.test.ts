@@ -18,7 +18,7 @@ const as = {} as Record<keyof TeamGoalsWorld['emails'], Client>;
 beforeAll(async () => {
   w = await buildTeamGoalsWorld(t.database.db);
   for (const [who, email] of Object.entries(w.emails)) as[who as keyof typeof as] = await signIn(t.app, email);
-}, 90_000);
+}, 180_000);
 
 describe('team reflection and self-assessment', () => {
   const url = () => `/api/teams/${w.teams.grade}/reflection`;

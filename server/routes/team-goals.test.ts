@@ -20,7 +20,7 @@ const as = {} as Record<keyof TeamGoalsWorld['emails'], Client>;
 beforeAll(async () => {
   w = await buildTeamGoalsWorld(t.database.db);
   for (const [who, email] of Object.entries(w.emails)) as[who as keyof typeof as] = await signIn(t.app, email);
-}, 60_000);
+}, 180_000);
 
 const put = (c: Client, url: string, body: unknown) => c.request('PUT', url, body);
 const priorities = (schoolId: string) => `/api/schools/${schoolId}/priorities?schoolYear=${YEAR}`;
