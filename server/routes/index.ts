@@ -36,6 +36,8 @@ import { placementRoutes } from './placements.ts';
 import { evaluatorRoutes } from './evaluators.ts';
 import { professionalismRoutes } from './professionalism.ts';
 import { teamRoutes } from './teams.ts';
+import { teamGoalRoutes } from './team-goals.ts';
+import { oneOnOneRoutes } from './one-on-ones.ts';
 import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { performancePlanRoutes } from './performance-plans.ts';
@@ -90,4 +92,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceReviewRoutes, { prefix: '/api/performance' });
   await app.register(professionalismRoutes, { prefix: '/api' });
   await app.register(performancePlanRoutes, { prefix: '/api/performance/plans' });
+  await app.register(teamGoalRoutes, { prefix: '/api' });
+  await app.register(oneOnOneRoutes, { prefix: '/api/one-on-ones' });
 };

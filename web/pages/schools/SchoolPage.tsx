@@ -18,6 +18,7 @@ import { SchoolStaff } from './SchoolStaff.tsx';
 /** One school or department: its details and its staff grouped by role. */
 export default function SchoolPage() {
   const { t } = useTranslation();
+  const { t: tPerformance } = useTranslation('performance');
   const { id = '' } = useParams();
   const me = useMe();
   const unit = useOrgUnit(id);
@@ -46,6 +47,11 @@ export default function SchoolPage() {
         actions={
           <>
             <ActiveBadge active={u.active} />
+            {u.type === 'school' ? (
+              <Button variant="default" component={Link} to={`/schools/${u.id}/goals`}>
+                {tPerformance('teamGoals.link')}
+              </Button>
+            ) : null}
             {u.type === 'school' && me.abilities.manageTeams ? (
               <Button variant="default" component={Link} to={`/schools/${u.id}/teams`}>
                 {t('school.teams')}

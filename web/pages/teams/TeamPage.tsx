@@ -132,6 +132,7 @@ function MembersTable({ members, actions }: { members: TeamMember[]; actions?: (
 /** A team: its current members (lead first), add or end a membership, make a lead, and the history. */
 export default function TeamPage() {
   const { t } = useTranslation('teams');
+  const { t: tPerformance } = useTranslation('performance');
   const { id = '' } = useParams();
   const team = useTeam(id);
   const end = useEndTeamMember(id);
@@ -149,9 +150,14 @@ export default function TeamPage() {
   const close = () => setDialog(null);
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/schools/${d.school.id}/teams`} size="sm">
-        {t('team.back')}
-      </Anchor>
+      <Group gap="md">
+        <Anchor component={Link} to={`/schools/${d.school.id}/teams`} size="sm">
+          {t('team.back')}
+        </Anchor>
+        <Anchor component={Link} to={`/teams/${d.id}/reflection`} size="sm">
+          {tPerformance('teamGoals.reflection.link')}
+        </Anchor>
+      </Group>
       <PageHeader
         title={d.name}
         subtitle={t('team.subtitle', { kind: t(`kind.${d.kind}`), school: d.school.name, date: formatDate(d.startsOn) })}
