@@ -134,3 +134,6 @@ export const PlanImportResult = z.object({
   errors: z.array(PlanImportRowError),
 });
 export type PlanImportResult = z.infer<typeof PlanImportResult>;
+
+/** The cycles HR may import into (newest first). */
+export const ImportableCycles = z.array(z.object({ id: z.uuid(), title: z.string(), schoolYear: z.string(), status: z.string() }));

@@ -1,7 +1,7 @@
 /**
  * Permission matrix: signed out -> 401 (template and import); the CSV template -> anyone signed in;
  * the import (dry run and apply) -> HR and district admins, a teacher or principal 403; a cycle of
- * another district -> 404. Then: each bad row with its row number and column, a dry run that writes
+ * another district -> 404; the cycles to import into -> HR and admins of the district. Then: each bad row with its row number and column, a dry run that writes
  * nothing, an apply that is all-or-nothing and audited, a file with a BOM and CRLF, an XLSX file,
  * and the same file applied twice without duplicating anything.
  */
@@ -74,6 +74,12 @@ describe('performance import permission matrix', () => {
     expect((await runImport(as.principal!, `${HEADER}\r\n`)).statusCode).toBe(403);
     expect((await runImport(as.outsider!, `${HEADER}\r\n`)).statusCode).toBe(404);
     expect((await runImport(as.admin!, `${HEADER}\r\n`)).statusCode).toBe(200);
+    expect((await anonymous(t.app).get('/api/performance/import-cycles')).statusCode).toBe(401);
+    expect((await as.teacher!.get('/api/performance/import-cycles')).statusCode).toBe(403);
+    expect((await as.outsider!.get('/api/performance/import-cycles')).json()).toEqual([]);
+    expect((await as.hr!.get('/api/performance/import-cycles')).json()).toEqual([
+      { id: world.cycleId, title: 'Staff performance 2026-27', schoolYear: '2026-27', status: 'open' },
+    ]);
   });
 });
 

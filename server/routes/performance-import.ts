@@ -1,17 +1,17 @@
 /**
  * Permission matrix: signed out -> 401; the import template (CSV) -> anyone signed in; the import
  * (dry run and apply) -> HR and district admins (canManagePerformance), others 403; a cycle of
- * another district -> 404. Uploads larger than MAX_UPLOAD_MB are refused before being read.
+ * another district -> 404. The list of cycles to import into -> HR and district admins. Uploads larger than MAX_UPLOAD_MB are refused before being read.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
-import { PlanImportQuery, PlanImportResult } from '../../common/schemas/plan-templates.ts';
+import { ImportableCycles, PlanImportQuery, PlanImportResult } from '../../common/schemas/plan-templates.ts';
 import { AppError, forbidden } from '../lib/errors.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { canManagePerformance } from '../policies/performance.ts';
 import { readBodyWithin, uploadTooLarge } from '../lib/upload-limit.ts';
-import { importPlanSheet } from '../services/performance/templates/import.ts';
+import { importableCycles, importPlanSheet } from '../services/performance/templates/import.ts';
 import { planImportTemplateCsv } from '../services/performance/templates/sheet.ts';
 
 const tags = ['performance import'];
@@ -27,6 +27,10 @@ export const performanceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', 'attachment; filename="trellis-goals-focus-areas.csv"')
       .send(planImportTemplateCsv());
   });
+
+  app.get('/import-cycles', { schema: { tags, response: { 200: ImportableCycles } } }, async (req) =>
+    importableCycles(await requireCtx(req)),
+  );
 
   app.post(
     '/cycles/:id/import',

@@ -106,6 +106,8 @@ export const router = createBrowserRouter([
               { path: '/settings/calendar', Component: lazy(() => import('../pages/settings/SchoolCalendarPage.tsx')) },
               { path: '/settings/jobs', Component: lazy(() => import('../pages/settings/JobsPage.tsx')) },
               { path: '/settings/notifications', Component: lazy(() => import('../pages/settings/NotificationSettingsPage.tsx')) },
+              { path: '/performance/templates', Component: lazy(() => import('../pages/performance/TemplatesPage.tsx')) },
+              { path: '/performance/import', Component: lazy(() => import('../pages/performance/PlanImportPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DEVELOPMENT_ACTIONS } from '../../../../common/performance.ts';
 import { PLAN_IMPORT_KINDS, type PlanImportResult, type PlanImportRowError } from '../../../../common/schemas/plan-templates.ts';
 import type { DevelopmentAction } from '../../../db/schema/performance.ts';
@@ -210,4 +210,14 @@ function sameAsHeld(w: GoalWrite | FocusWrite): boolean {
   }
   const e = w.existing!;
   return e.rationale === w.rationale && JSON.stringify(e.actions) === JSON.stringify(w.actions);
+}
+
+/** The district's cycles that hold plans (opening, open or closed), newest school year first. */
+export async function importableCycles(ctx: Ctx) {
+  if (!canManagePerformance(ctx.actor)) throw forbidden('Only HR and district admins import plans');
+  return ctx.db
+    .select({ id: performanceCycles.id, title: performanceCycles.title, schoolYear: performanceCycles.schoolYear, status: performanceCycles.status })
+    .from(performanceCycles)
+    .where(and(eq(performanceCycles.districtId, ctx.actor.districtId), inArray(performanceCycles.status, ['opening', 'open', 'closed'])))
+    .orderBy(desc(performanceCycles.schoolYear), asc(performanceCycles.title));
 }
