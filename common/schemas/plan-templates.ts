@@ -26,28 +26,28 @@ export const SignatureBlockInput = z.object({
 
 /** The editable fields of a template; refinements report on the field a person would fix. */
 const TemplateFieldsBase = z.object({
-    title: z.string().trim().min(1).max(200),
-    sections: z.array(TemplateSectionInput).min(1).max(TEMPLATE_LIMITS.maxSections),
-    minGoals: z.number().int().min(1).max(TEMPLATE_LIMITS.maxGoals),
-    maxGoals: z.number().int().min(1).max(TEMPLATE_LIMITS.maxGoals),
-    minFocusAreas: z.number().int().min(1).max(TEMPLATE_LIMITS.maxFocusAreas),
-    maxFocusAreas: z.number().int().min(1).max(TEMPLATE_LIMITS.maxFocusAreas),
-    signatureBlocks: z.array(SignatureBlockInput).max(SIGNER_ROLES.length),
+  title: z.string().trim().min(1).max(200),
+  sections: z.array(TemplateSectionInput).min(1).max(TEMPLATE_LIMITS.maxSections),
+  minGoals: z.number().int().min(1).max(TEMPLATE_LIMITS.maxGoals),
+  maxGoals: z.number().int().min(1).max(TEMPLATE_LIMITS.maxGoals),
+  minFocusAreas: z.number().int().min(1).max(TEMPLATE_LIMITS.maxFocusAreas),
+  maxFocusAreas: z.number().int().min(1).max(TEMPLATE_LIMITS.maxFocusAreas),
+  signatureBlocks: z.array(SignatureBlockInput).max(SIGNER_ROLES.length),
 });
 
 function checkTemplate(v: z.infer<typeof TemplateFieldsBase>, ctx: z.RefinementCtx) {
-    const seen = new Set<string>();
-    v.sections.forEach((s, i) => {
-      if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'key'], message: 'duplicate_key' });
-      seen.add(s.key);
-    });
-    const signers = new Set<string>();
-    v.signatureBlocks.forEach((b, i) => {
-      if (signers.has(b.signer)) ctx.addIssue({ code: 'custom', path: ['signatureBlocks', i, 'signer'], message: 'duplicate_signer' });
-      signers.add(b.signer);
-    });
-    if (v.minGoals > v.maxGoals) ctx.addIssue({ code: 'custom', path: ['maxGoals'], message: 'max_below_min' });
-    if (v.minFocusAreas > v.maxFocusAreas) ctx.addIssue({ code: 'custom', path: ['maxFocusAreas'], message: 'max_below_min' });
+  const seen = new Set<string>();
+  v.sections.forEach((s, i) => {
+    if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'key'], message: 'duplicate_key' });
+    seen.add(s.key);
+  });
+  const signers = new Set<string>();
+  v.signatureBlocks.forEach((b, i) => {
+    if (signers.has(b.signer)) ctx.addIssue({ code: 'custom', path: ['signatureBlocks', i, 'signer'], message: 'duplicate_signer' });
+    signers.add(b.signer);
+  });
+  if (v.minGoals > v.maxGoals) ctx.addIssue({ code: 'custom', path: ['maxGoals'], message: 'max_below_min' });
+  if (v.minFocusAreas > v.maxFocusAreas) ctx.addIssue({ code: 'custom', path: ['maxFocusAreas'], message: 'max_below_min' });
 }
 
 export const PlanTemplateFields = TemplateFieldsBase.superRefine(checkTemplate);

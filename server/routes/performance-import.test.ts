@@ -162,7 +162,15 @@ describe('a clean file', () => {
     const audited = await t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.districtId, world.districtId), inArray(auditLog.entityId, [...goals, ...focus].map((r) => r.id))));
+      .where(
+        and(
+          eq(auditLog.districtId, world.districtId),
+          inArray(
+            auditLog.entityId,
+            [...goals, ...focus].map((r) => r.id),
+          ),
+        ),
+      );
     expect(audited).toHaveLength(4);
 
     const again = (await runImport(as.hr!, text, false)).json();
@@ -195,13 +203,28 @@ describe('a clean file', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Goals');
     sheet.addRow(HEADER.split(','));
-    sheet.addRow(['cy@palm.test', 'goal', 'Science labs', 'Labs run', '2', new Date(Date.UTC(2026, 8, 1)), '6', new Date(Date.UTC(2027, 4, 1)), '', '']);
+    sheet.addRow([
+      'cy@palm.test',
+      'goal',
+      'Science labs',
+      'Labs run',
+      '2',
+      new Date(Date.UTC(2026, 8, 1)),
+      '6',
+      new Date(Date.UTC(2027, 4, 1)),
+      '',
+      '',
+    ]);
     sheet.addRow(['cy@palm.test', 'focus_area', '', '', '', '', '', '', c3, 'mentor: pair with Ms. Diaz']);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     const { body, contentType } = upload('goals.xlsx', data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const res = await as.hr!.request('POST', `/api/performance/cycles/${world.cycleId}/import?dryRun=false`, body, { 'content-type': contentType });
+    const res = await as.hr!.request('POST', `/api/performance/cycles/${world.cycleId}/import?dryRun=false`, body, {
+      'content-type': contentType,
+    });
     expect(res.json()).toMatchObject({ applied: true, counts: { create: 2 }, errors: [] });
-    expect((await goalsOf(plans['cy@palm.test']!)).map((g) => [g.title, g.baselineOn, g.dueOn])).toEqual([['Science labs', '2026-09-01', '2027-05-01']]);
+    expect((await goalsOf(plans['cy@palm.test']!)).map((g) => [g.title, g.baselineOn, g.dueOn])).toEqual([
+      ['Science labs', '2026-09-01', '2027-05-01'],
+    ]);
     expect((await focusOf(plans['cy@palm.test']!))[0]!.actions).toEqual([{ kind: 'mentor', description: 'pair with Ms. Diaz' }]);
   });
 

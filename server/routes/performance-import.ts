@@ -35,7 +35,13 @@ export const performanceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cycles/:id/import',
     {
-      schema: { tags, consumes: ['multipart/form-data'], params: IdParams, querystring: PlanImportQuery, response: { 200: PlanImportResult } },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: PlanImportQuery,
+        response: { 200: PlanImportResult },
+      },
       onRequest: async (req) => {
         if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw uploadTooLarge(maxBytes);
       },

@@ -36,7 +36,10 @@ const template = (over: Record<string, unknown> = {}) => ({
 });
 
 async function buildStep(db: typeof t.database.db, district: string, title: string) {
-  const [pathway] = await db.insert(careerPathways).values({ districtId: district, name: 'Teaching', category: 'instructional' }).returning();
+  const [pathway] = await db
+    .insert(careerPathways)
+    .values({ districtId: district, name: 'Teaching', category: 'instructional' })
+    .returning();
   const [step] = await db.insert(pathwaySteps).values({ districtId: district, pathwayId: pathway!.id, position: 0, title }).returning();
   return step!.id;
 }
@@ -134,7 +137,10 @@ describe('validation', () => {
       }),
     ).toContain('duplicate_signer');
     // 1 <= min <= max <= 10 goals and 1..3 focus areas are fine at their edges.
-    const edge = await as.hr!.post('/api/performance/templates', template({ stepId, minGoals: 10, maxGoals: 10, minFocusAreas: 3, maxFocusAreas: 3 }));
+    const edge = await as.hr!.post(
+      '/api/performance/templates',
+      template({ stepId, minGoals: 10, maxGoals: 10, minFocusAreas: 3, maxFocusAreas: 3 }),
+    );
     expect(edge.statusCode).toBe(201);
     expect((await as.hr!.request('DELETE', `/api/performance/templates/${edge.json().id}`)).statusCode).toBe(204);
   });

@@ -9,7 +9,12 @@ import { IdParams } from '../../common/schemas/common.ts';
 import { CreatePlanTemplateInput, PlanTemplate, PlanTemplateList, UpdatePlanTemplateInput } from '../../common/schemas/plan-templates.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
-import { createPlanTemplate, deletePlanTemplate, listPlanTemplates, updatePlanTemplate } from '../services/performance/templates/templates.ts';
+import {
+  createPlanTemplate,
+  deletePlanTemplate,
+  listPlanTemplates,
+  updatePlanTemplate,
+} from '../services/performance/templates/templates.ts';
 
 const tags = ['performance templates'];
 
@@ -22,8 +27,10 @@ export const planTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await createPlanTemplate(await requireCtx(req), req.body)),
   );
 
-  app.put('/templates/:id', { schema: { tags, params: IdParams, body: UpdatePlanTemplateInput, response: { 200: PlanTemplate } } }, async (req) =>
-    updatePlanTemplate(await requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/templates/:id',
+    { schema: { tags, params: IdParams, body: UpdatePlanTemplateInput, response: { 200: PlanTemplate } } },
+    async (req) => updatePlanTemplate(await requireCtx(req), req.params.id, req.body),
   );
 
   app.delete('/templates/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {

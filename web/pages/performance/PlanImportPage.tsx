@@ -77,7 +77,12 @@ export default function PlanImportPage() {
           />
           <ErrorAlert error={importing.error} />
           <Group>
-            <Button variant="default" onClick={() => run(true)} disabled={!file} loading={importing.isPending && importing.variables?.dryRun}>
+            <Button
+              variant="default"
+              onClick={() => run(true)}
+              disabled={!file}
+              loading={importing.isPending && importing.variables?.dryRun}
+            >
               {t('templates.import.check')}
             </Button>
             <Button
@@ -104,7 +109,9 @@ function ImportReport({ result }: { result: PlanImportResult }) {
         <List.Item>{t('templates.import.rows', { count: result.rows, n: formatNumber(result.rows) })}</List.Item>
         <List.Item>{t('templates.import.create', { count: result.counts.create, n: formatNumber(result.counts.create) })}</List.Item>
         <List.Item>{t('templates.import.update', { count: result.counts.update, n: formatNumber(result.counts.update) })}</List.Item>
-        <List.Item>{t('templates.import.unchanged', { count: result.counts.unchanged, n: formatNumber(result.counts.unchanged) })}</List.Item>
+        <List.Item>
+          {t('templates.import.unchanged', { count: result.counts.unchanged, n: formatNumber(result.counts.unchanged) })}
+        </List.Item>
       </List>
       {result.errors.length ? (
         <>

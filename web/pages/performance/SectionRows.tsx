@@ -20,7 +20,10 @@ const freshKey = (sections: TemplateValues['sections']) => {
 };
 
 /** The template's sections: title and prompt, added, removed and moved with buttons (keyboard usable). */
-type SectionsForm = Pick<UseFormReturnType<TemplateValues>, 'values' | 'errors' | 'getInputProps' | 'insertListItem' | 'removeListItem' | 'reorderListItem'>;
+type SectionsForm = Pick<
+  UseFormReturnType<TemplateValues>,
+  'values' | 'errors' | 'getInputProps' | 'insertListItem' | 'removeListItem' | 'reorderListItem'
+>;
 
 export function SectionRows({ form }: { form: SectionsForm }) {
   const { t } = useTranslation('performance');
@@ -75,7 +78,11 @@ export function SectionRows({ form }: { form: SectionsForm }) {
         );
       })}
       <Group>
-        <Button variant="default" size="xs" onClick={() => form.insertListItem('sections', { key: freshKey(sections), title: '', prompt: '' })}>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => form.insertListItem('sections', { key: freshKey(sections), title: '', prompt: '' })}
+        >
           {t('templates.addSection')}
         </Button>
       </Group>

@@ -65,7 +65,11 @@ export default function TemplatesPage() {
               </Table.Td>
               <Table.Td>
                 {abilities.manage ? (
-                  <Button size="xs" variant="default" onClick={() => open({ stepId: null, stepTitle: t('templates.districtDefault'), template: def })}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => open({ stepId: null, stepTitle: t('templates.districtDefault'), template: def })}
+                  >
                     {def.builtIn ? t('templates.saveAsDefault') : t('templates.edit')}
                   </Button>
                 ) : null}

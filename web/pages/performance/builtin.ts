@@ -16,6 +16,9 @@ export function localizeTemplate(template: PlanTemplate, t: TFunction): PlanTemp
       title: t(`templates.builtin.${s.key}.title`, { defaultValue: s.title }),
       prompt: t(`templates.builtin.${s.key}.prompt`, { defaultValue: s.prompt }),
     })),
-    signatureBlocks: template.signatureBlocks.map((b) => ({ signer: b.signer, label: t(`templates.signer.${b.signer}`, { defaultValue: b.label }) })),
+    signatureBlocks: template.signatureBlocks.map((b) => ({
+      signer: b.signer,
+      label: t(`templates.signer.${b.signer}`, { defaultValue: b.label }),
+    })),
   };
 }

@@ -67,7 +67,13 @@ export async function applyPlanImport(ctx: Ctx, goals: GoalWrite[], focus: Focus
           .set({ rationale: fields.rationale, actions: fields.actions, updatedAt: new Date() })
           .where(and(eq(planFocusAreas.id, existing.id), eq(planFocusAreas.districtId, districtId)))
           .returning();
-        audit.push({ action: 'plan_focus_area.import_update', entityType: 'plan_focus_area', entityId: existing.id, before: existing, after });
+        audit.push({
+          action: 'plan_focus_area.import_update',
+          entityType: 'plan_focus_area',
+          entityId: existing.id,
+          before: existing,
+          after,
+        });
       } else {
         const [after] = await tx
           .insert(planFocusAreas)

@@ -2,7 +2,14 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DEVELOPMENT_ACTIONS } from '../../../../common/performance.ts';
 import { PLAN_IMPORT_KINDS, type PlanImportResult, type PlanImportRowError } from '../../../../common/schemas/plan-templates.ts';
 import type { DevelopmentAction } from '../../../db/schema/performance.ts';
-import { frameworkItems, performanceCycleRubrics, performanceCycles, performancePlans, planFocusAreas, planGoals } from '../../../db/schema/index.ts';
+import {
+  frameworkItems,
+  performanceCycleRubrics,
+  performanceCycles,
+  performancePlans,
+  planFocusAreas,
+  planGoals,
+} from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { forbidden, notFound } from '../../../lib/errors.ts';
 import { canManagePerformance } from '../../../policies/performance.ts';
@@ -49,7 +56,11 @@ async function loadContext(ctx: Ctx, cycleId: string, records: CsvRecord[]) {
         })
         .from(performancePlans)
         .where(
-          and(eq(performancePlans.districtId, districtId), eq(performancePlans.cycleId, cycleId), inArray(performancePlans.personId, personIds)),
+          and(
+            eq(performancePlans.districtId, districtId),
+            eq(performancePlans.cycleId, cycleId),
+            inArray(performancePlans.personId, personIds),
+          ),
         )
     : [];
   const planIds = plans.map((p) => p.id);
@@ -93,7 +104,14 @@ async function loadContext(ctx: Ctx, cycleId: string, records: CsvRecord[]) {
     ...known.flatMap((k) => [k.id, k.code ?? '']),
     ...rubrics.flatMap((r) => r.criteria.flatMap((c) => [c.itemId, (c.code ?? '').toLowerCase()])),
   ]);
-  return { keys, plans: new Map(plans.map((p) => [p.personId, p])), rubrics: new Map(rubrics.map((r) => [r.id, r.criteria])), goals, focus, knownCodes };
+  return {
+    keys,
+    plans: new Map(plans.map((p) => [p.personId, p])),
+    rubrics: new Map(rubrics.map((r) => [r.id, r.criteria])),
+    goals,
+    focus,
+    knownCodes,
+  };
 }
 
 /**
@@ -105,7 +123,12 @@ async function loadContext(ctx: Ctx, cycleId: string, records: CsvRecord[]) {
  * applying writes everything in one transaction, audited. Goals match by plan and title, focus
  * areas by plan and competency, so the same file applied again changes nothing.
  */
-export async function importPlanSheet(ctx: Ctx, cycleId: string, file: { name: string; data: Buffer }, dryRun: boolean): Promise<PlanImportResult> {
+export async function importPlanSheet(
+  ctx: Ctx,
+  cycleId: string,
+  file: { name: string; data: Buffer },
+  dryRun: boolean,
+): Promise<PlanImportResult> {
   if (!canManagePerformance(ctx.actor)) throw forbidden('Only HR and district admins import plans');
   const [cycle] = await ctx.db
     .select({ id: performanceCycles.id })
@@ -142,8 +165,20 @@ export async function importPlanSheet(ctx: Ctx, cycleId: string, file: { name: s
         fail('title', 'duplicate_row', title);
         continue;
       }
-      const fields = { metric: record.get('metric'), baseline: record.get('baseline'), baselineOn: baselineOn ?? null, target: record.get('target'), dueOn: dueOn ?? null };
-      goalWrites.push({ line, planId: plan.id, title, ...fields, existing: held.goals.find((g) => g.planId === plan.id && g.title.trim().toLowerCase() === title.toLowerCase()) ?? null });
+      const fields = {
+        metric: record.get('metric'),
+        baseline: record.get('baseline'),
+        baselineOn: baselineOn ?? null,
+        target: record.get('target'),
+        dueOn: dueOn ?? null,
+      };
+      goalWrites.push({
+        line,
+        planId: plan.id,
+        title,
+        ...fields,
+        existing: held.goals.find((g) => g.planId === plan.id && g.title.trim().toLowerCase() === title.toLowerCase()) ?? null,
+      });
       continue;
     }
 
@@ -176,10 +211,12 @@ export async function importPlanSheet(ctx: Ctx, cycleId: string, file: { name: s
   for (const plan of held.plans.values()) {
     const newGoals = goalWrites.filter((g) => g.planId === plan.id && !g.existing);
     const goalRoom = plan.template.maxGoals - held.goals.filter((g) => g.planId === plan.id).length;
-    for (const g of newGoals.slice(Math.max(goalRoom, 0))) errors.push({ line: g.line, field: 'title', code: 'too_many_goals', value: g.title });
+    for (const g of newGoals.slice(Math.max(goalRoom, 0)))
+      errors.push({ line: g.line, field: 'title', code: 'too_many_goals', value: g.title });
     const newFocus = focusWrites.filter((f) => f.planId === plan.id && !f.existing);
     const focusRoom = plan.template.maxFocusAreas - held.focus.filter((f) => f.planId === plan.id).length;
-    for (const f of newFocus.slice(Math.max(focusRoom, 0))) errors.push({ line: f.line, field: 'competency', code: 'too_many_focus_areas' });
+    for (const f of newFocus.slice(Math.max(focusRoom, 0)))
+      errors.push({ line: f.line, field: 'competency', code: 'too_many_focus_areas' });
   }
   errors.sort((a, b) => a.line - b.line);
 
@@ -206,7 +243,9 @@ export async function importPlanSheet(ctx: Ctx, cycleId: string, file: { name: s
 function sameAsHeld(w: GoalWrite | FocusWrite): boolean {
   if ('title' in w) {
     const e = w.existing!;
-    return e.metric === w.metric && e.baseline === w.baseline && e.baselineOn === w.baselineOn && e.target === w.target && e.dueOn === w.dueOn;
+    return (
+      e.metric === w.metric && e.baseline === w.baseline && e.baselineOn === w.baselineOn && e.target === w.target && e.dueOn === w.dueOn
+    );
   }
   const e = w.existing!;
   return e.rationale === w.rationale && JSON.stringify(e.actions) === JSON.stringify(w.actions);
@@ -216,7 +255,12 @@ function sameAsHeld(w: GoalWrite | FocusWrite): boolean {
 export async function importableCycles(ctx: Ctx) {
   if (!canManagePerformance(ctx.actor)) throw forbidden('Only HR and district admins import plans');
   return ctx.db
-    .select({ id: performanceCycles.id, title: performanceCycles.title, schoolYear: performanceCycles.schoolYear, status: performanceCycles.status })
+    .select({
+      id: performanceCycles.id,
+      title: performanceCycles.title,
+      schoolYear: performanceCycles.schoolYear,
+      status: performanceCycles.status,
+    })
     .from(performanceCycles)
     .where(and(eq(performanceCycles.districtId, ctx.actor.districtId), inArray(performanceCycles.status, ['opening', 'open', 'closed'])))
     .orderBy(desc(performanceCycles.schoolYear), asc(performanceCycles.title));

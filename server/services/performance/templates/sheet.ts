@@ -8,7 +8,9 @@ import { readCsv, templateCsv, type CsvRecord } from '../../teams/csv.ts';
 const XLSX_LIMITS = { maxUncompressedBytes: 50 * 1024 * 1024, maxEntries: 100 };
 
 const unreadable = () =>
-  new AppError('validation_failed', 'The file is not a readable CSV or XLSX', [{ path: 'file', message: 'unreadable', code: 'unreadable' }]);
+  new AppError('validation_failed', 'The file is not a readable CSV or XLSX', [
+    { path: 'file', message: 'unreadable', code: 'unreadable' },
+  ]);
 
 const isXlsx = (name: string, data: Buffer) => name.toLowerCase().endsWith('.xlsx') || (data[0] === 0x50 && data[1] === 0x4b);
 
@@ -42,4 +44,6 @@ export const planImportTemplateCsv = () =>
   templateCsv(
     [...PLAN_IMPORT_COLUMNS],
     ['teacher@example.org', 'goal', 'Raise reading growth', 'Students at benchmark', '45%', '2026-09-01', '60%', '2027-05-15', '', ''],
-  ) + ['teacher@example.org', 'focus_area', '', '', '', '', '', '', 'T1.2', 'coaching: weekly sessions; course: questioning'].join(',') + '\r\n';
+  ) +
+  ['teacher@example.org', 'focus_area', '', '', '', '', '', '', 'T1.2', 'coaching: weekly sessions; course: questioning'].join(',') +
+  '\r\n';

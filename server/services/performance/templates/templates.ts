@@ -101,7 +101,9 @@ export async function createPlanTemplate(ctx: Ctx, input: PlanTemplateFields & {
     const [held] = await tx
       .select()
       .from(planTemplates)
-      .where(and(eq(planTemplates.districtId, districtId), input.stepId ? eq(planTemplates.stepId, input.stepId) : isNull(planTemplates.stepId)));
+      .where(
+        and(eq(planTemplates.districtId, districtId), input.stepId ? eq(planTemplates.stepId, input.stepId) : isNull(planTemplates.stepId)),
+      );
     if (held) throw conflict(view(held));
     const [row] = await tx
       .insert(planTemplates)
