@@ -102,7 +102,6 @@ export default function TemplatesPage() {
                     <Button
                       size="xs"
                       variant="default"
-                      aria-label={t('templates.editFor', { step: step.stepTitle })}
                       onClick={() =>
                         open({
                           stepId: step.stepId,
@@ -112,6 +111,7 @@ export default function TemplatesPage() {
                       }
                     >
                       {step.template ? t('templates.edit') : t('templates.create')}
+                      <VisuallyHidden>{t('templates.forStep', { step: step.stepTitle })}</VisuallyHidden>
                     </Button>
                   ) : null}
                 </Table.Td>
