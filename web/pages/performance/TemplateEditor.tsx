@@ -94,7 +94,14 @@ export function TemplateEditor({ target, onClose }: { target: EditTarget; onClos
     });
 
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={t('templates.editorTitle', { step: target.stepTitle })}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={t('templates.editorTitle', { step: target.stepTitle })}
+      closeButtonProps={{ 'aria-label': t('templates.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {current ? (
