@@ -17,6 +17,8 @@ import { coachingReviewRoutes } from './coaching-reviews.ts';
 import { trackerRoutes } from './tracker.ts';
 import { calendarRoutes } from './calendar.ts';
 import { rosterRoutes } from './roster.ts';
+import { planTemplateRoutes } from './plan-templates.ts';
+import { performanceImportRoutes } from './performance-import.ts';
 import { jobRoutes } from './jobs.ts';
 import { meRoutes } from './me.ts';
 import { mfaRoutes } from './mfa.ts';
@@ -94,4 +96,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performancePlanRoutes, { prefix: '/api/performance/plans' });
   await app.register(teamGoalRoutes, { prefix: '/api' });
   await app.register(oneOnOneRoutes, { prefix: '/api/one-on-ones' });
+  await app.register(planTemplateRoutes, { prefix: '/api/performance' });
+  await app.register(performanceImportRoutes, { prefix: '/api/performance' });
 };

@@ -115,6 +115,8 @@ export const router = createBrowserRouter([
               { path: '/settings/notifications', Component: lazy(() => import('../pages/settings/NotificationSettingsPage.tsx')) },
               { path: '/performance/plans/:id/check-ins', Component: lazy(() => import('../pages/performance/review/CheckInsPage.tsx')) },
               { path: '/performance/plans/:id/review', Component: lazy(() => import('../pages/performance/review/ReviewPage.tsx')) },
+              { path: '/performance/templates', Component: lazy(() => import('../pages/performance/TemplatesPage.tsx')) },
+              { path: '/performance/import', Component: lazy(() => import('../pages/performance/PlanImportPage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },
