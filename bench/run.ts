@@ -17,6 +17,7 @@ import { benchFiles, printFiles } from './files.ts';
 import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { benchOutbox, printOutbox } from './outbox.ts';
+import { benchPerformanceOpen } from './performance-open.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson,
@@ -314,6 +315,8 @@ async function main() {
   // 10,000 queued notifications drained by the e-mail worker to a local SMTP server, with the RSS (bench/outbox.ts).
   const outboxOpts = { messages: opts.messages, reps: 1, db: opts.db, serverUrl: opts.serverUrl, every: 2_000 };
   printOutbox(outboxOpts, await benchOutbox(outboxOpts, log));
+  // Opening a performance cycle for --staff people against a raw INSERT ... SELECT (bench/performance-open.ts).
+  if (!opts.skipLarge) console.log(await benchPerformanceOpen(opts.staff));
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }

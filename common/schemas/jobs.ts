@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The kinds of background job; the Jobs page words each (app.json `jobs.kind.*`). */
-export const JOB_KINDS = ['roster-import', 'tracker-summary', 'notification-digest', 'reminders'] as const;
+export const JOB_KINDS = ['roster-import', 'tracker-summary', 'notification-digest', 'reminders', 'performance-cycle'] as const;
 /** created (waiting), retry (failed, waiting to be tried again), active (running), completed, cancelled, failed (gave up). */
 export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 

@@ -14,6 +14,8 @@ export const JOB_PAYLOADS = {
   'notification-digest': z.object({ districtId: z.uuid(), day: z.iso.date() }),
   /** Sends a district's reminders for `day`, then enqueues that day's digest (services/notifications/reminders.ts). */
   reminders: z.object({ districtId: z.uuid(), day: z.iso.date() }),
+  /** Opens a performance cycle, or syncs an open one with the roster (services/performance/cycles/job.ts). */
+  'performance-cycle': z.object({ districtId: z.uuid(), cycleId: z.uuid(), userId: z.uuid().nullable(), action: z.enum(['open', 'sync']) }),
 } as const satisfies Record<(typeof JOB_KINDS)[number], z.ZodType>;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
@@ -34,6 +36,8 @@ export const RETRY_POLICIES: Record<JobName, RetryPolicy> = {
   'notification-digest': { retryLimit: 3, retryDelaySeconds: 60 },
   // One transaction, each reminder once (unique key): a retry sends only what is still unsent.
   reminders: { retryLimit: 3, retryDelaySeconds: 60 },
+  // Batches commit one by one and skip who already has a plan: a retry resumes where it stopped.
+  'performance-cycle': { retryLimit: 3, retryDelaySeconds: 30 },
 };
 
 /** Thrown by a handler when trying again cannot help (bad payload, a write the database refuses). */

@@ -3,6 +3,7 @@ import type { Links } from '../services/notifications/email.ts';
 import { sendDailyDigest } from '../services/notifications/digest.ts';
 import { sendReminders } from '../services/notifications/reminders.ts';
 import { applyImportJob } from '../services/roster/apply-import.ts';
+import { performanceCycleJob, syncOpenCycles } from '../services/performance/cycles/job.ts';
 import { refreshSchoolsJob } from '../services/tracker/summary.ts';
 import { digestJobId } from './digest-schedule.ts';
 import type { JobQueue } from './queue.ts';
@@ -14,7 +15,12 @@ export function registerJobHandlers(
   queue: JobQueue,
   deps: { database: Database; log: Log; links: () => Links; mailRecorded: () => void },
 ): void {
-  queue.handle('roster-import', (payload, run) => applyImportJob(deps, payload, run));
+  // An applied import may add or remove staff: every open performance cycle syncs after it.
+  queue.handle('roster-import', async (payload, run) => {
+    await applyImportJob(deps, payload, run);
+    await syncOpenCycles(deps.database, queue, payload.districtId, payload.userId);
+  });
+  queue.handle('performance-cycle', (payload, run) => performanceCycleJob(deps, payload, run));
   queue.handle('notification-digest', async (payload) => {
     const outcome = await sendDailyDigest(deps.database.forDistrict(payload.districtId), payload.districtId, payload.day, deps.links());
     if (outcome.sent > 0) deps.mailRecorded();

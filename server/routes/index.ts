@@ -46,6 +46,7 @@ import { performancePlanRoutes } from './performance-plans.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
 import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
+import { performanceCycleRoutes } from './performance-cycles.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -98,4 +99,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(oneOnOneRoutes, { prefix: '/api/one-on-ones' });
   await app.register(planTemplateRoutes, { prefix: '/api/performance' });
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
+  await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
 };
