@@ -39,6 +39,7 @@ import { caseloadRoutes } from './caseloads.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
 import { fileRoutes } from './files.ts';
+import { performanceViewRoutes } from './performance-views.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -84,4 +85,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(walkthroughRoutes, { prefix: '/api/walkthroughs' });
   await app.register(notificationPreferenceRoutes, { prefix: '/api' });
   await app.register(fileRoutes, { prefix: '/api' });
+  await app.register(performanceViewRoutes, { prefix: '/api' });
 };

@@ -63,7 +63,7 @@ const encode = (row: { familyName: string; givenName: string; planId: string }) 
 function decode(cursor: string): [string, string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/.test(value[2])) {
+    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/.test(String(value[2]))) {
       return value as [string, string, string];
     }
   } catch {
@@ -97,10 +97,9 @@ export async function completionPeople(
       : schools.length
         ? inArray(p.orgUnitId, schools)
         : sql`false`;
-  const after = q.cursor
-    ? (([family, given, id]) => sql`(${people.familyName}, ${people.givenName}, ${p.id}) > (${family}, ${given}, ${id}::uuid)`)(
-        decode(q.cursor),
-      )
+  const cursor = q.cursor ? decode(q.cursor) : null;
+  const after = cursor
+    ? sql`(${people.familyName}, ${people.givenName}, ${p.id}) > (${cursor[0]}, ${cursor[1]}, ${cursor[2]}::uuid)`
     : undefined;
   const rows = await ctx.db
     .select({
