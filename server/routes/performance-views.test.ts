@@ -33,13 +33,32 @@ beforeAll(async () => {
   const hr = await buildUser(db, districtId, 'hr');
   const outsider = await buildUser(db, (await buildDistrict(db, 'Other')).id, 'district_admin');
   const oakPerson = await buildPerson(db, districtId, { orgUnitId: oak.id, givenName: 'Olga', familyName: 'Oakes' });
-  const palmPeople = await Promise.all(['Adams', 'Baker', 'Cruz'].map((familyName) => buildPerson(db, districtId, { orgUnitId: palm.id, familyName })));
-  const plan = await buildPlan(db, world, { personId: teacher.personId, evaluatorPersonId: principal.personId, orgUnitId: palm.id, status: 'reviewed' });
-  await db.update(performancePlans).set({ overallLabel: 'Effective', nextCheckInOn: '2020-01-01', reviewSummary: 'Strong year' }).where(eq(performancePlans.id, plan.id));
-  await db.insert(planRatings).values({ districtId, planId: plan.id, itemId: world.competencies[0]!.id, rater: 'evaluator', levelScore: 3 });
+  const palmPeople = await Promise.all(
+    ['Adams', 'Baker', 'Cruz'].map((familyName) => buildPerson(db, districtId, { orgUnitId: palm.id, familyName })),
+  );
+  const plan = await buildPlan(db, world, {
+    personId: teacher.personId,
+    evaluatorPersonId: principal.personId,
+    orgUnitId: palm.id,
+    status: 'reviewed',
+  });
+  await db
+    .update(performancePlans)
+    .set({ overallLabel: 'Effective', nextCheckInOn: '2020-01-01', reviewSummary: 'Strong year' })
+    .where(eq(performancePlans.id, plan.id));
+  await db
+    .insert(planRatings)
+    .values({ districtId, planId: plan.id, itemId: world.competencies[0]!.id, rater: 'evaluator', levelScore: 3 });
   for (const p of palmPeople) await buildPlan(db, world, { personId: p.id, evaluatorPersonId: principal.personId, orgUnitId: palm.id });
   const oakPlan = await buildPlan(db, world, { personId: oakPerson.id, evaluatorPersonId: null, orgUnitId: oak.id, status: 'signed' });
-  Object.assign(ids, { palm: palm.id, oak: oak.id, plan: plan.id, oakPlan: oakPlan.id, teacher: teacher.personId, oakPerson: oakPerson.id });
+  Object.assign(ids, {
+    palm: palm.id,
+    oak: oak.id,
+    plan: plan.id,
+    oakPlan: oakPlan.id,
+    teacher: teacher.personId,
+    oakPerson: oakPerson.id,
+  });
   for (const [k, u] of Object.entries({ principal, teacher, colleague, coach, hr, outsider })) as[k] = await signIn(t.app, u.email);
 });
 
@@ -144,7 +163,9 @@ describe('plan downloads', () => {
   });
 
   it('a Word file in Spanish for a Spanish reader, with the person and the review', async () => {
-    const res = await as.principal!.request('GET', `/api/performance/plans/${ids.plan}/export.docx`, undefined, { 'accept-language': 'es' });
+    const res = await as.principal!.request('GET', `/api/performance/plans/${ids.plan}/export.docx`, undefined, {
+      'accept-language': 'es',
+    });
     expect(res.statusCode).toBe(200);
     const xml = zipEntry(res.rawPayload, 'word/document.xml');
     expect(xml).not.toBeNull();

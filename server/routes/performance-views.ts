@@ -52,16 +52,17 @@ export const performanceViewRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ratingDistribution(await requireCtx(req), req.params.id, req.query.by),
   );
 
-  app.get(
-    '/people/:id/performance-history',
-    { schema: { tags, params: IdParams, response: { 200: PlanHistory } } },
-    async (req) => planHistory(await requireCtx(req), req.params.id),
+  app.get('/people/:id/performance-history', { schema: { tags, params: IdParams, response: { 200: PlanHistory } } }, async (req) =>
+    planHistory(await requireCtx(req), req.params.id),
   );
 
   app.get('/performance/plans/:id/export.pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const doc = await loadPlanDocument(await requireCtx(req), req.params.id, readerLocale(req));
     const pdf = await planPdf(doc);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', disposition(planFileName(doc, 'pdf'))).send(pdf);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', disposition(planFileName(doc, 'pdf')))
+      .send(pdf);
   });
 
   app.get('/performance/plans/:id/export.docx', { schema: { tags, params: IdParams } }, async (req, reply) => {

@@ -41,7 +41,13 @@ export async function completionView(ctx: Ctx, cycleId: string): Promise<Complet
       .select({ orgUnitId: p.orgUnitId, n: sql<number>`count(*)::int` })
       .from(p)
       .where(
-        and(eq(p.districtId, ctx.actor.districtId), eq(p.cycleId, cycle.id), isNull(p.leftOn), lt(p.nextCheckInOn, today), inScope(p.orgUnitId)),
+        and(
+          eq(p.districtId, ctx.actor.districtId),
+          eq(p.cycleId, cycle.id),
+          isNull(p.leftOn),
+          lt(p.nextCheckInOn, today),
+          inScope(p.orgUnitId),
+        ),
       )
       .groupBy(p.orgUnitId),
   ]);
@@ -63,7 +69,12 @@ const encode = (row: { familyName: string; givenName: string; planId: string }) 
 function decode(cursor: string): [string, string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/.test(String(value[2]))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      value.every((v) => typeof v === 'string') &&
+      /^[0-9a-f-]{36}$/.test(String(value[2]))
+    ) {
       return value as [string, string, string];
     }
   } catch {

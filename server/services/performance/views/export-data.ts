@@ -62,10 +62,19 @@ export async function loadPlanDocument(ctx: Ctx, planId: string, lang: ReaderLoc
   const date = (value: Date | string | null) => (value === null ? '' : formatDateIn(value, { timeZone, locale: lang }));
   const personIds = [plan.personId, ...(plan.evaluatorPersonId ? [plan.evaluatorPersonId] : [])];
   const [names, [cycle], [school], [snapshot], goals, focus, ratings, signatures] = await Promise.all([
-    ctx.db.select().from(people).where(and(eq(people.districtId, districtId), inArray(people.id, personIds))),
-    ctx.db.select().from(performanceCycles).where(and(eq(performanceCycles.districtId, districtId), eq(performanceCycles.id, plan.cycleId))),
+    ctx.db
+      .select()
+      .from(people)
+      .where(and(eq(people.districtId, districtId), inArray(people.id, personIds))),
+    ctx.db
+      .select()
+      .from(performanceCycles)
+      .where(and(eq(performanceCycles.districtId, districtId), eq(performanceCycles.id, plan.cycleId))),
     plan.orgUnitId
-      ? ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.districtId, districtId), eq(orgUnits.id, plan.orgUnitId)))
+      ? ctx.db
+          .select({ name: orgUnits.name })
+          .from(orgUnits)
+          .where(and(eq(orgUnits.districtId, districtId), eq(orgUnits.id, plan.orgUnitId)))
       : Promise.resolve([]),
     plan.cycleRubricId
       ? ctx.db
@@ -73,13 +82,20 @@ export async function loadPlanDocument(ctx: Ctx, planId: string, lang: ReaderLoc
           .from(performanceCycleRubrics)
           .where(and(eq(performanceCycleRubrics.districtId, districtId), eq(performanceCycleRubrics.id, plan.cycleRubricId)))
       : Promise.resolve([]),
-    ctx.db.select().from(planGoals).where(and(eq(planGoals.districtId, districtId), eq(planGoals.planId, plan.id))).orderBy(asc(planGoals.position)),
+    ctx.db
+      .select()
+      .from(planGoals)
+      .where(and(eq(planGoals.districtId, districtId), eq(planGoals.planId, plan.id)))
+      .orderBy(asc(planGoals.position)),
     ctx.db
       .select()
       .from(planFocusAreas)
       .where(and(eq(planFocusAreas.districtId, districtId), eq(planFocusAreas.planId, plan.id)))
       .orderBy(asc(planFocusAreas.position)),
-    ctx.db.select().from(planRatings).where(and(eq(planRatings.districtId, districtId), eq(planRatings.planId, plan.id))),
+    ctx.db
+      .select()
+      .from(planRatings)
+      .where(and(eq(planRatings.districtId, districtId), eq(planRatings.planId, plan.id))),
     ctx.db
       .select()
       .from(planSignatures)

@@ -31,7 +31,11 @@ export async function planHistory(ctx: Ctx, personId: string): Promise<PlanHisto
     .where(and(eq(p.districtId, districtId), eq(p.personId, personId)))
     .orderBy(desc(performanceCycles.schoolYear), desc(p.createdAt));
   const readable = rows.filter((r) => canReadPlan(ctx.actor, r.plan, personOrgUnitIds));
-  const wouldRead = canReadPlan(ctx.actor, { districtId, personId, evaluatorPersonId: null, orgUnitId: null, status: 'self_assessment' }, personOrgUnitIds);
+  const wouldRead = canReadPlan(
+    ctx.actor,
+    { districtId, personId, evaluatorPersonId: null, orgUnitId: null, status: 'self_assessment' },
+    personOrgUnitIds,
+  );
   if (!readable.length && !wouldRead) throw notFound('Person');
   return {
     person: { id: person.id, name: fullName(person) },

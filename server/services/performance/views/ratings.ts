@@ -1,9 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import {
-  SMALL_GROUP,
-  type RatingCounts,
-  type RatingDistribution,
-} from '../../../../common/schemas/performance-views.ts';
+import { SMALL_GROUP, type RatingCounts, type RatingDistribution } from '../../../../common/schemas/performance-views.ts';
 import { orgUnits, people, performanceCycleRubrics, performancePlans, planRatings } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { fullName, loadViewScope } from './scope.ts';
@@ -35,7 +31,9 @@ export async function ratingDistribution(ctx: Ctx, cycleId: string, by: 'school'
       .select({ key: grouped ? key : sql<string | null>`null`, itemId: r.itemId, score: r.levelScore, n: sql<number>`count(*)::int` })
       .from(r)
       .innerJoin(p, eq(p.id, r.planId))
-      .where(and(grouped ? and(base, scope) : base, eq(r.districtId, ctx.actor.districtId), eq(r.rater, 'evaluator'), isNotNull(r.levelScore)))
+      .where(
+        and(grouped ? and(base, scope) : base, eq(r.districtId, ctx.actor.districtId), eq(r.rater, 'evaluator'), isNotNull(r.levelScore)),
+      )
       .groupBy(...(grouped ? [key, r.itemId, r.levelScore] : [r.itemId, r.levelScore]));
   const [districtOverall, districtLevels, groupOverall, groupLevels, snapshots] = await Promise.all([
     overall(false),
