@@ -105,3 +105,9 @@ export const RatingDistribution = z.object({
   groups: z.array(RatingGroup),
 });
 export type RatingDistribution = z.infer<typeof RatingDistribution>;
+
+/** The cycles a completion or ratings viewer can pick from, newest first. */
+export const ViewCycles = z.object({
+  items: z.array(z.object({ id: Uuid, title: z.string(), schoolYear: z.string(), status: z.string() })),
+});
+export type ViewCycles = z.infer<typeof ViewCycles>;

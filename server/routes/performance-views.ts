@@ -1,6 +1,6 @@
 /**
  * Permission matrix: signed out -> 401 everywhere.
- * Completion (by school and phase), its people drill-down and the rating distribution -> HR and
+ * The cycle picker, completion (by school and phase), its people drill-down and the rating distribution -> HR and
  * district admins over the district, school leaders over their own schools (a school outside their
  * scope in the drill-down -> 404); everyone else 403; another district's cycle -> 404.
  * A person's plan history -> the plans the caller may read (canReadPlan per plan: the person, their
@@ -8,6 +8,7 @@
  * Plan downloads (PDF, Word) -> whoever may read the plan (loadReadablePlan), else 404.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { IdParams } from '../../common/schemas/common.ts';
 import {
   CompletionPeople,
@@ -17,6 +18,7 @@ import {
   PlanHistory,
   RatingDistribution,
   RatingsQuery,
+  ViewCycles,
 } from '../../common/schemas/performance-views.ts';
 import { requireCtx } from '../lib/http.ts';
 import { readerLocale } from '../lib/reader-locale.ts';
@@ -26,13 +28,20 @@ import { planDocx, planPdf } from '../services/performance/views/export.ts';
 import { loadPlanDocument, planFileName } from '../services/performance/views/export-data.ts';
 import { planHistory } from '../services/performance/views/history.ts';
 import { ratingDistribution } from '../services/performance/views/ratings.ts';
+import { viewCycles } from '../services/performance/views/scope.ts';
 
 const tags = ['performance'];
+/** The language of a download's labels: `lang`, else the reader's (a link cannot send the app's Accept-Language). */
+const ExportQuery = z.object({ lang: z.enum(['en', 'es']).optional() });
 const disposition = (name: { ascii: string; utf8: string }) =>
   `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`;
 
 export const performanceViewRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
+
+  app.get('/performance/completion/cycles', { schema: { tags, response: { 200: ViewCycles } } }, async (req) =>
+    viewCycles(await requireCtx(req)),
+  );
 
   app.get(
     '/performance/cycles/:id/completion',
@@ -56,8 +65,8 @@ export const performanceViewRoutes: FastifyPluginAsyncZod = async (app) => {
     planHistory(await requireCtx(req), req.params.id),
   );
 
-  app.get('/performance/plans/:id/export.pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const doc = await loadPlanDocument(await requireCtx(req), req.params.id, readerLocale(req));
+  app.get('/performance/plans/:id/export.pdf', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) => {
+    const doc = await loadPlanDocument(await requireCtx(req), req.params.id, req.query.lang ?? readerLocale(req));
     const pdf = await planPdf(doc);
     return reply
       .header('content-type', 'application/pdf')
@@ -65,8 +74,8 @@ export const performanceViewRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(pdf);
   });
 
-  app.get('/performance/plans/:id/export.docx', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const doc = await loadPlanDocument(await requireCtx(req), req.params.id, readerLocale(req));
+  app.get('/performance/plans/:id/export.docx', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) => {
+    const doc = await loadPlanDocument(await requireCtx(req), req.params.id, req.query.lang ?? readerLocale(req));
     const docx = await planDocx(doc);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -154,49 +154,43 @@ export async function seedPerformanceExtras(tx: Executor, x: Extras) {
     .from(s.teams)
     .where(and(eq(s.teams.districtId, districtId), eq(s.teams.schoolId, x.schoolId), eq(s.teams.name, 'Grade 3')));
   if (grade3) {
-    await tx
-      .insert(s.teamGoals)
-      .values({
-        districtId,
-        level: 'team',
-        orgUnitId: x.schoolId,
-        teamId: grade3.id,
-        schoolYear: '2026-27',
-        priorityId: literacy!.id,
-        parentGoalId: schoolGoal!.id,
-        title: 'Grade 3 fluency: 80% at benchmark',
-        metric: 'Students at benchmark',
-        baseline: '58%',
-        target: '80%',
-        dueOn: '2027-05-31',
-      });
+    await tx.insert(s.teamGoals).values({
+      districtId,
+      level: 'team',
+      orgUnitId: x.schoolId,
+      teamId: grade3.id,
+      schoolYear: '2026-27',
+      priorityId: literacy!.id,
+      parentGoalId: schoolGoal!.id,
+      title: 'Grade 3 fluency: 80% at benchmark',
+      metric: 'Students at benchmark',
+      baseline: '58%',
+      target: '80%',
+      dueOn: '2027-05-31',
+    });
   }
   const teacherPlan = x.currentPlans.find((p) => p.personId === x.teacher);
   if (teacherPlan) {
-    await tx
-      .insert(s.planGoals)
-      .values({
-        districtId,
-        planId: teacherPlan.id,
-        title: 'Grade 1 reading fluency',
-        metric: 'Students at benchmark',
-        baseline: '52%',
-        baselineOn: '2026-09-15',
-        target: '75%',
-        dueOn: '2027-05-31',
-        alignedGoalId: schoolGoal!.id,
-      });
+    await tx.insert(s.planGoals).values({
+      districtId,
+      planId: teacherPlan.id,
+      title: 'Grade 1 reading fluency',
+      metric: 'Students at benchmark',
+      baseline: '52%',
+      baselineOn: '2026-09-15',
+      target: '75%',
+      dueOn: '2027-05-31',
+      alignedGoalId: schoolGoal!.id,
+    });
     const item = x.snapshot?.criteria[0];
     if (item) {
-      await tx
-        .insert(s.planFocusAreas)
-        .values({
-          districtId,
-          planId: teacherPlan.id,
-          itemId: item.itemId,
-          rationale: 'Last year’s review named questioning as the next step.',
-          actions: [{ kind: 'coaching', description: 'Biweekly coaching cycles on questioning' }],
-        });
+      await tx.insert(s.planFocusAreas).values({
+        districtId,
+        planId: teacherPlan.id,
+        itemId: item.itemId,
+        rationale: 'Last year’s review named questioning as the next step.',
+        actions: [{ kind: 'coaching', description: 'Biweekly coaching cycles on questioning' }],
+      });
     }
   }
 

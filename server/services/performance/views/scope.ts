@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { performanceCycles } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { forbidden, notFound } from '../../../lib/errors.ts';
@@ -24,3 +24,19 @@ export async function loadViewScope(ctx: Ctx, cycleId: string): Promise<{ cycle:
 /** "Given Family" (the preferred name when there is one). */
 export const fullName = (p: { givenName: string; familyName: string; preferredName?: string | null }) =>
   `${p.preferredName || p.givenName} ${p.familyName}`;
+
+/** The district's cycles, newest first, for whoever may view completion (others 403). */
+export async function viewCycles(ctx: Ctx) {
+  if (!canViewCompletion(ctx.actor)) throw forbidden();
+  const items = await ctx.db
+    .select({
+      id: performanceCycles.id,
+      title: performanceCycles.title,
+      schoolYear: performanceCycles.schoolYear,
+      status: performanceCycles.status,
+    })
+    .from(performanceCycles)
+    .where(eq(performanceCycles.districtId, ctx.actor.districtId))
+    .orderBy(desc(performanceCycles.schoolYear), desc(performanceCycles.createdAt));
+  return { items };
+}
