@@ -47,6 +47,7 @@ import { notificationPreferenceRoutes } from './notification-preferences.ts';
 import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
+import { performanceViewRoutes } from './performance-views.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -100,4 +101,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(planTemplateRoutes, { prefix: '/api/performance' });
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
+  await app.register(performanceViewRoutes, { prefix: '/api' });
 };

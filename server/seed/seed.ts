@@ -229,6 +229,15 @@ export async function seedDemoDistrict(
       observers: [special.principalFirst!, special.assistantPrincipal!],
       teachers: palmTeachers,
     }); // walkthroughs that count (issue 12)
+    await (
+      await import('./seed-performance.ts')
+    ).seedPerformance(tx, {
+      districtId,
+      schoolId: special.school!,
+      principal: special.principalFirst!,
+      teacher: special.teacher!,
+      teachers: palmTeachers,
+    }); // cycles, plans in every phase, team goals, an improvement plan (issue 13)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,

@@ -2,6 +2,7 @@ import { Anchor, Button, Divider, Stack, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PerformanceHistoryLink } from '../performance/PerformanceHistoryLink.tsx';
 import { isApiError } from '../../api/client.ts';
 import { usePerson, useSetPersonActive } from '../../api/people.ts';
 import { useCompetencyProfile } from '../../api/profile.ts';
@@ -105,6 +106,7 @@ export default function PersonPage() {
       <RoleAssignments person={p} />
       <Divider />
       <PersonCareer personId={p.id} />
+      <PerformanceHistoryLink personId={p.id} />
       <Suspense fallback={null}>
         <CompetencyProfile personId={p.id} />
       </Suspense>
