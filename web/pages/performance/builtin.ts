@@ -10,15 +10,15 @@ export function localizeTemplate(template: PlanTemplate, t: TFunction): PlanTemp
   if (!template.builtIn) return template;
   return {
     ...template,
-    title: t('templates.builtin.title', { defaultValue: template.title }),
+    title: t('performance:templates.builtin.title', { defaultValue: template.title }),
     sections: template.sections.map((s) => ({
       key: s.key,
-      title: t(`templates.builtin.${s.key}.title`, { defaultValue: s.title }),
-      prompt: t(`templates.builtin.${s.key}.prompt`, { defaultValue: s.prompt }),
+      title: t(`performance:templates.builtin.${s.key}.title`, { defaultValue: s.title }),
+      prompt: t(`performance:templates.builtin.${s.key}.prompt`, { defaultValue: s.prompt }),
     })),
     signatureBlocks: template.signatureBlocks.map((b) => ({
       signer: b.signer,
-      label: t(`templates.signer.${b.signer}`, { defaultValue: b.label }),
+      label: t(`performance:templates.signer.${b.signer}`, { defaultValue: b.label }),
     })),
   };
 }

@@ -229,7 +229,7 @@ export default function OneOnOnesPage() {
                     </UnstyledButton>
                   </Table.Td>
                   <Table.Td>{t('oneOnOnes.pair', { leader: o.leader.name, member: o.member.name })}</Table.Td>
-                  <Table.Td>{t('oneOnOnes.agendaDone', { done: o.agenda.filter((a) => a.done).length, count: o.agenda.length })}</Table.Td>
+                  <Table.Td>{t('oneOnOnes.agendaDone', { done: o.agenda.filter((a) => a.done).length, total: o.agenda.length })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
