@@ -174,7 +174,7 @@ describe('on a phone, by keyboard', () => {
     // Tab walks the header, then the menu's links, each visible; past the last one the focus must
     // not go to the page hidden under the open menu.
     const walked: { name: string; inNav: boolean; seen: boolean }[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }

@@ -88,14 +88,17 @@ describe('plan templates and the goals import', () => {
   it('HR checks and applies a goals sheet for a cycle', async () => {
     await hr.goto('/performance/import');
     await heading(hr, 'Import goals and focus areas').waitFor();
-    const cycles = await apiAs<{ id: string }[]>(hr, 'GET', '/api/performance/import-cycles');
-    if (cycles.length === 0) {
-      // Plans exist once a cycle opens; until the demo has one the page says so.
-      await hr.getByText('No cycle is open yet. Plans exist once a cycle opens.').waitFor();
-      await expectNoAxeViolations(hr, 'goals import without a cycle');
-      await screenshot(hr, 'performance-import-empty');
-      return;
-    }
+    // The demo's open 2026-27 cycle, and a teacher whose plan is still being written (not signed).
+    const cycles = await apiAs<{ id: string; status: string }[]>(hr, 'GET', '/api/performance/import-cycles');
+    const open = cycles.find((c) => c.status === 'open')!;
+    expect(open, 'the demo has an open cycle').toBeTruthy();
+    const unsigned = await apiAs<{ items: { personId: string; status: string }[] }>(
+      hr,
+      'GET',
+      `/api/performance/cycles/${open.id}/completion/people?missing=signature`,
+    );
+    const writing = unsigned.items.find((p) => p.status === 'self_assessment' || p.status === 'goal_setting')!;
+    const person = await apiAs<{ email: string }>(hr, 'GET', `/api/people/${writing.personId}`);
     await expectNoAxeViolations(hr, 'goals import');
     const upload = async (csv: string) => {
       const [chooser] = await Promise.all([
@@ -110,7 +113,7 @@ describe('plan templates and the goals import', () => {
     await hr.getByRole('cell', { name: 'This person is not in the cycle' }).waitFor();
     await expectNoAxeViolations(hr, 'goals import report');
     await screenshot(hr, 'performance-import-report');
-    await upload(`${header}\r\n${DEMO.teacher},goal,Reading growth ${stamp},Students at benchmark,40%,2026-09-01,55%,2027-05-01,,\r\n`);
+    await upload(`${header}\r\n${person.email},goal,Reading growth ${stamp},Students at benchmark,40%,2026-09-01,55%,2027-05-01,,\r\n`);
     await press(hr, 'Check the file');
     await hr.getByText('1 to add').waitFor();
     await press(hr, 'Apply');

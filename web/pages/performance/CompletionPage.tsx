@@ -53,7 +53,7 @@ export default function CompletionPage() {
         {left > 0 ? (
           <UnstyledButton
             onClick={() => setDrill({ orgUnitId: r.orgUnitId ?? undefined, school: schoolName(r), missing })}
-            aria-label={t('views.completion.showPeople', { count: left, what: t(`views.missing.${missing}`), school: schoolName(r) })}
+            aria-describedby={`completion-school-${r.orgUnitId ?? 'none'}`}
           >
             <Text size="xs" c="blue.8" td="underline">
               {t(`views.missing.${missing}`)}: {left}
@@ -109,7 +109,9 @@ export default function CompletionPage() {
                   <Table.Tbody>
                     {view.data.rows.map((r) => (
                       <Table.Tr key={r.orgUnitId ?? 'none'}>
-                        <Table.Th scope="row">{schoolName(r)}</Table.Th>
+                        <Table.Th scope="row" id={`completion-school-${r.orgUnitId ?? 'none'}`}>
+                          {schoolName(r)}
+                        </Table.Th>
                         <Table.Td>{r.plans}</Table.Td>
                         {PHASES.map((p) => (
                           <Table.Td key={p.key}>{count(r, p.key, p.missing)}</Table.Td>
@@ -122,11 +124,7 @@ export default function CompletionPage() {
                               size="compact-sm"
                               color="red.8"
                               onClick={() => setDrill({ orgUnitId: r.orgUnitId ?? undefined, school: schoolName(r), missing: 'check_in' })}
-                              aria-label={t('views.completion.showPeople', {
-                                count: r.checkInsOverdue,
-                                what: t('views.missing.check_in'),
-                                school: schoolName(r),
-                              })}
+                              aria-describedby={`completion-school-${r.orgUnitId ?? 'none'}`}
                             >
                               {r.checkInsOverdue}
                             </Button>

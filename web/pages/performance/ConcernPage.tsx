@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 /** The person writes or rewrites their response while the concern is open. */
 function ResponseForm({ concern }: { concern: Concern }) {
@@ -73,14 +74,7 @@ function OpenPlanModal({ concern, onClose }: { concern: Concern; onClose: () => 
           <TextInput type="date" label={t('professionalism.startsOn')} required {...form.getInputProps('startsOn')} />
           <TextInput type="date" label={t('professionalism.endsOn')} required {...form.getInputProps('endsOn')} />
           <ErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('professionalism.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('professionalism.create')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('professionalism.create')} />
         </Stack>
       </form>
     </AppModal>

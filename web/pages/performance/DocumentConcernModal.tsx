@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { serverFieldErrors } from '../../components/validation.ts';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 interface Values {
   personId: string | null;
@@ -94,14 +95,7 @@ export function DocumentConcernModal({ onClose }: { onClose: () => void }) {
             {...form.getInputProps('description')}
           />
           <ErrorAlert error={failed} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('professionalism.cancel')}
-            </Button>
-            <Button type="submit" loading={raise.isPending}>
-              {t('professionalism.document')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={raise.isPending} submitLabel={t('professionalism.document')} />
         </Stack>
       </form>
     </AppModal>

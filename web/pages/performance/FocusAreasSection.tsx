@@ -6,6 +6,7 @@ import type { FocusAreaInput, PerformancePlan, PlanFocusArea } from '../../../co
 import { usePlanWrite } from '../../api/performance-plans.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 type Action = FocusAreaInput['actions'][number];
 
@@ -106,14 +107,7 @@ function FocusAreaModal({ plan, focus, onClose }: { plan: PerformancePlan; focus
           </Group>
           <Checkbox label={t('plan.focus.share')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('plan.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('plan.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={busy} submitLabel={t('plan.save')} />
         </Stack>
       </form>
     </AppModal>

@@ -9,6 +9,7 @@ import { focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DetailRow } from './DetailRow.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 type GoalValues = {
   title: string;
@@ -74,14 +75,7 @@ function GoalModal({ plan, goal, onClose }: { plan: PerformancePlan; goal?: Plan
           <Textarea label={t('plan.goals.evidence')} autosize minRows={2} maxLength={5000} {...form.getInputProps('evidence')} />
           <Checkbox label={t('plan.goals.share')} {...form.getInputProps('sharedWithCoach', { type: 'checkbox' })} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('plan.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('plan.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={busy} submitLabel={t('plan.save')} />
         </Stack>
       </form>
     </AppModal>

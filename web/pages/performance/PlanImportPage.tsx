@@ -67,7 +67,7 @@ export default function PlanImportPage() {
           </Anchor>
           <FileInput
             label={t('templates.import.file')}
-            placeholder={t('templates.import.filePlaceholder')}
+            description={t('templates.import.filePlaceholder')}
             accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={(f) => {

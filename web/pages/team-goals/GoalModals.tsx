@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES } from '../../../common/performance.ts';
@@ -9,6 +9,7 @@ import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 interface GoalValues {
   title: string;
@@ -96,14 +97,7 @@ export function GoalModal({
           </Group>
           <TextInput type="date" label={t('teamGoals.form.dueOn')} {...form.getInputProps('dueOn')} />
           <ErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('teamGoals.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('teamGoals.save')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('teamGoals.save')} />
         </Stack>
       </form>
     </AppModal>
@@ -136,14 +130,7 @@ export function CheckInModal({ goal, onClose }: { goal: TeamGoal; onClose: () =>
           <TextInput type="date" label={t('teamGoals.checkIn.date')} required {...form.getInputProps('checkedOn')} />
           <Textarea label={t('teamGoals.checkIn.note')} autosize minRows={3} {...form.getInputProps('note')} />
           <ErrorAlert error={checkIn.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('teamGoals.cancel')}
-            </Button>
-            <Button type="submit" loading={checkIn.isPending}>
-              {t('teamGoals.checkIn.record')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={checkIn.isPending} submitLabel={t('teamGoals.checkIn.record')} />
         </Stack>
       </form>
     </AppModal>

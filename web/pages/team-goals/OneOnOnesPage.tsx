@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 
 function NewOneOnOneModal({ onClose, onCreated }: { onClose: () => void; onCreated: (o: OneOnOne) => void }) {
   const { t } = useTranslation('performance');
@@ -69,14 +70,7 @@ function NewOneOnOneModal({ onClose, onCreated }: { onClose: () => void; onCreat
             {...form.getInputProps('topics')}
           />
           <ErrorAlert error={create.error ?? members.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('teamGoals.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('oneOnOnes.create')}
-            </Button>
-          </Group>
+          <FormModalFooter onCancel={onClose} saving={create.isPending} submitLabel={t('oneOnOnes.create')} />
         </Stack>
       </form>
     </AppModal>
