@@ -1,7 +1,8 @@
 // Journey: HR opens the plan templates, edits a career step's template with the keyboard only
 // (title, moving a section, adding one, the most goals, saving), sees it listed, then opens the
-// goals / focus-areas import: with a cycle open, a dry run lists a bad row by row and column and a
-// clean file applies; with none yet, the page says so. axe and screenshots (desktop and phone).
+// goals / focus-areas import for the demo's open cycle: a dry run lists a bad row by row and column,
+// and a clean file for a teacher whose plan is still being written applies. axe and screenshots
+// (desktop and phone).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
