@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type pdfmakeModule from 'pdfmake';
 import type { Content, TableCell as PdfCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { RubricGrid } from '../../../common/schemas/rubrics.ts';
+import { preparePdf } from '../../lib/pdf-setup.ts';
 import { loadDocx, loadPdfmake } from '../../lib/lazy-modules.ts';
 
 /** The words the printed documents use (the document is for a reader, so in their language). */
@@ -29,25 +27,6 @@ const LABELS = {
   },
 } as const;
 export type ExportLanguage = keyof typeof LABELS;
-
-const pdfFontsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let pdfReady = false;
-
-/** pdfmake's bundled Roboto (Unicode: "Nguyễn" prints right); no other file or URL may be read. */
-function preparePdf(pdfmake: typeof pdfmakeModule) {
-  if (pdfReady) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(pdfFontsDir, 'Roboto-Regular.ttf'),
-      bold: path.join(pdfFontsDir, 'Roboto-Medium.ttf'),
-      italics: path.join(pdfFontsDir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(pdfFontsDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(pdfFontsDir));
-  pdfReady = true;
-}
 
 function subtitleLines(grid: RubricGrid, lang: ExportLanguage) {
   const l = LABELS[lang];

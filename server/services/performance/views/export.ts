@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { preparePdf } from '../../../lib/pdf-setup.ts';
 import { loadDocx, loadPdfmake } from '../../../lib/lazy-modules.ts';
 import type { PlanDocument } from './export-data.ts';
 
@@ -74,23 +72,6 @@ function blocks(doc: PlanDocument): Block[] {
     );
   }
   return out;
-}
-
-const pdfFontsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let pdfReady = false;
-function preparePdf(pdfmake: typeof pdfmakeModule) {
-  if (pdfReady) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(pdfFontsDir, 'Roboto-Regular.ttf'),
-      bold: path.join(pdfFontsDir, 'Roboto-Medium.ttf'),
-      italics: path.join(pdfFontsDir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(pdfFontsDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(pdfFontsDir));
-  pdfReady = true;
 }
 
 /** The plan and its review as a PDF (letter, portrait), labels in the reader's language. */
