@@ -61,6 +61,8 @@ export const AppAbilities = z.object({
   managePerformance: z.boolean(),
   /** See performance completion: HR and admins over the district, school leaders over their schools. */
   viewPerformanceCompletion: z.boolean(),
+  /** Record initiatives: practice profile, coverage, waves, funding, partner guests (HR and admins). */
+  manageInitiatives: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

@@ -17,4 +17,9 @@ export interface Actor {
   coachOrgUnitIds: string[];
   /** People on the person's coaching caseload. */
   caseloadPersonIds: string[];
+  /**
+   * Set for a vendor or developer partner's guest account: the one initiative it may reach (its
+   * fidelity tool and aggregate fidelity). Every other route answers a guest 404 (policies/implementation.ts).
+   */
+  guestInitiativeId?: string | null;
 }

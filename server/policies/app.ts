@@ -2,6 +2,7 @@ import type { AppAbilities } from '../../common/schemas/auth.ts';
 import type { Actor } from '../lib/actor.ts';
 import { canCoachAnyone } from './coaching.ts';
 import { canManageObservationSettings, canObserveAnyone } from './observations.ts';
+import { canManageInitiatives } from './implementation.ts';
 import { canManagePerformance, canViewCompletion } from './performance.ts';
 import { canManageAnyTeams } from './teams.ts';
 
@@ -29,5 +30,6 @@ export function appAbilities(actor: Actor): AppAbilities {
     caseloads: canCoachAnyone(actor) || canManageAnyTeams(actor),
     managePerformance: canManagePerformance(actor),
     viewPerformanceCompletion: canViewCompletion(actor),
+    manageInitiatives: canManageInitiatives(actor),
   };
 }

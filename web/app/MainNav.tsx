@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/observations', label: 'nav.observations' },
   { to: '/coaching', label: 'nav.coaching' },
   { to: '/performance', label: 'nav.performance' },
+  { to: '/initiatives', label: 'nav.implementation' },
   { to: '/caseloads', label: 'nav.caseloads', ability: 'caseloads' },
   { to: '/tracker', label: 'nav.tracker', ability: 'viewTracker' },
   { to: '/calendar', label: 'nav.calendar' },

@@ -26,3 +26,8 @@ export * from './files.ts';
 export * from './performance.ts';
 export * from './team-goals.ts';
 export * from './professionalism.ts';
+export * from './initiatives.ts';
+export * from './implementation-stages.ts';
+export * from './implementation-teams.ts';
+export * from './drivers.ts';
+export * from './fidelity.ts';
