@@ -51,7 +51,9 @@ describe('inviting a guest', () => {
     const mail = await t.mailbox.take('rosa.reyes@vendor.test');
     expect(mail.text).toContain('Rosa');
     const token = setPasswordLink(mail).searchParams.get('token');
-    expect((await anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password: 'vendor own password' })).statusCode).toBe(204);
+    expect((await anonymous(t.app).post('/api/auth/password-reset/confirm', { token, password: 'vendor own password' })).statusCode).toBe(
+      204,
+    );
     const guest = await signIn(t.app, 'rosa.reyes@vendor.test', 'vendor own password');
     const session = await guest.get('/api/auth/session');
     expect(session.statusCode).toBe(200);
@@ -65,9 +67,16 @@ describe('inviting a guest', () => {
     const past = await hr.post(`/api/initiatives/${initiativeId}/guests`, { ...body, expiresOn: addDays(today, -1) });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.details[0].path).toBe('expiresOn');
-    const long = await hr.post(`/api/initiatives/${initiativeId}/guests`, { ...body, expiresOn: addDays(today, INITIATIVE_LIMITS.guestMaxDays + 1) });
+    const long = await hr.post(`/api/initiatives/${initiativeId}/guests`, {
+      ...body,
+      expiresOn: addDays(today, INITIATIVE_LIMITS.guestMaxDays + 1),
+    });
     expect(long.json().error.details[0].path).toBe('expiresOn');
-    const taken = await hr.post(`/api/initiatives/${initiativeId}/guests`, { ...body, email: w.teacher.email, expiresOn: addDays(today, 5) });
+    const taken = await hr.post(`/api/initiatives/${initiativeId}/guests`, {
+      ...body,
+      email: w.teacher.email,
+      expiresOn: addDays(today, 5),
+    });
     expect(taken.statusCode).toBe(409);
     expect((await hr.get(`/api/initiatives/${initiativeId}/guests`)).json().items.map((g: { email: string }) => g.email)).not.toContain(
       'a.b@vendor.test',
@@ -141,7 +150,10 @@ describe('the end of a guest account', () => {
   it('an expired guest cannot sign in, and a session it held ends', async () => {
     const built = await buildGuest(t.database.db, hr, initiativeId, addDays(today, 3));
     const session = await signIn(t.app, built.email);
-    await t.database.db.update(initiativeGuests).set({ expiresOn: addDays(today, -1) }).where(eq(initiativeGuests.id, built.id));
+    await t.database.db
+      .update(initiativeGuests)
+      .set({ expiresOn: addDays(today, -1) })
+      .where(eq(initiativeGuests.id, built.id));
     expect((await session.get(`/api/initiatives/${initiativeId}`)).statusCode).toBe(401);
     expect(await signInStatus(built.email)).toBe(401);
     const listed = (await hr.get(`/api/initiatives/${initiativeId}/guests`)).json().items.find((g: { id: string }) => g.id === built.id);

@@ -84,6 +84,8 @@ describe('initiative permissions', () => {
     expect(listed).toEqual([initiativeId]);
     expect((await as.hr!.get(url())).json().funding.length).toBeGreaterThan(0);
     expect((await as.guest!.get(url())).json().funding).toEqual([]);
-    expect((await as.outsider!.get('/api/initiatives')).json().items.map((i: { name: string }) => i.name)).toEqual(['Restorative practices']);
+    expect((await as.outsider!.get('/api/initiatives')).json().items.map((i: { name: string }) => i.name)).toEqual([
+      'Restorative practices',
+    ]);
   });
 });

@@ -17,7 +17,8 @@ let hr: Client;
 let admin: Client;
 let today: string;
 
-const fieldOf = (res: { json: () => any }) => (res.json().error.details as { path: string | (string | number)[] }[]).map((d) => [d.path].flat().join('.'));
+const fieldOf = (res: Awaited<ReturnType<Client['get']>>) =>
+  (res.json() as { error: { details: { path: string | (string | number)[] }[] } }).error.details.map((d) => [d.path].flat().join('.'));
 
 async function newInitiative(body: Record<string, unknown> = {}) {
   const res = await hr.post('/api/initiatives', { name: 'Structured literacy', profileVersionId: w.profile.versionId, ...body });
@@ -65,7 +66,11 @@ describe('details', () => {
   });
 
   it('refuses a tool of another framework, of an earlier version, or without a profile, naming fidelityRubricId', async () => {
-    const other = await hr.post('/api/initiatives', { name: 'X', profileVersionId: w.profile.versionId, fidelityRubricId: w.otherRubric.id });
+    const other = await hr.post('/api/initiatives', {
+      name: 'X',
+      profileVersionId: w.profile.versionId,
+      fidelityRubricId: w.otherRubric.id,
+    });
     expect(other.statusCode).toBe(400);
     expect(fieldOf(other)).toEqual(['fidelityRubricId']);
     const earlier = await hr.post('/api/initiatives', { name: 'X', profileVersionId: w.draft.versionId, fidelityRubricId: w.toolV1.id });
@@ -116,7 +121,9 @@ describe('coverage', () => {
   it('refuses a department, another district school or another initiative wave, naming the field, and keeps nothing', async () => {
     const { id } = await newInitiative();
     const other = await newInitiative({ name: 'Other' });
-    const foreignWave = (await hr.post(`/api/initiatives/${other.id}/waves`, { name: 'P', startsOn: '2026-08-01', endsOn: '2026-12-31' })).json();
+    const foreignWave = (
+      await hr.post(`/api/initiatives/${other.id}/waves`, { name: 'P', startsOn: '2026-08-01', endsOn: '2026-12-31' })
+    ).json();
     const dept = await hr.post(`/api/initiatives/${id}/schools`, { orgUnitIds: [w.schoolA.id, w.department.id] });
     expect(dept.statusCode).toBe(400);
     expect(fieldOf(dept)).toEqual(['orgUnitIds.1']);
@@ -133,7 +140,9 @@ describe('waves', () => {
     const { id } = await newInitiative();
     const scale = await hr.post(`/api/initiatives/${id}/waves`, { name: 'Scale', startsOn: '2027-08-01', endsOn: '2028-06-30' });
     const pilot = await hr.post(`/api/initiatives/${id}/waves`, { name: 'Pilot', startsOn: '2026-08-01', endsOn: '2027-06-30' });
-    expect((await hr.get(`/api/initiatives/${id}`)).json().waves.map((v: { name: string; position: number }) => [v.name, v.position])).toEqual([
+    expect(
+      (await hr.get(`/api/initiatives/${id}`)).json().waves.map((v: { name: string; position: number }) => [v.name, v.position]),
+    ).toEqual([
       ['Pilot', 1],
       ['Scale', 2],
     ]);
@@ -184,7 +193,10 @@ describe('waves', () => {
   it(`holds at most ${INITIATIVE_LIMITS.waves} waves`, async () => {
     const { id } = await newInitiative();
     for (let i = 0; i < INITIATIVE_LIMITS.waves; i++)
-      expect((await hr.post(`/api/initiatives/${id}/waves`, { name: `W${i}`, startsOn: `${2030 + i}-01-01`, endsOn: `${2030 + i}-02-01` })).statusCode).toBe(201);
+      expect(
+        (await hr.post(`/api/initiatives/${id}/waves`, { name: `W${i}`, startsOn: `${2030 + i}-01-01`, endsOn: `${2030 + i}-02-01` }))
+          .statusCode,
+      ).toBe(201);
     const extra = await hr.post(`/api/initiatives/${id}/waves`, { name: 'More', startsOn: '2050-01-01', endsOn: '2050-02-01' });
     expect(extra.statusCode).toBe(409);
   });
@@ -213,7 +225,10 @@ describe('funding', () => {
     const { id } = await newInitiative();
     const row = (await hr.post(`/api/initiatives/${id}/funding`, { source: 'Title II', amountUsd: 10, spendBy: '2030-09-30' })).json();
     const body = { source: 'Title II-A', amountUsd: 12, startsOn: '2029-07-01', spendBy: '2030-09-30' };
-    expect((await hr.patch(`/api/initiatives/${id}/funding/${row.id}`, { ...body, version: 1 })).json()).toMatchObject({ source: 'Title II-A', version: 2 });
+    expect((await hr.patch(`/api/initiatives/${id}/funding/${row.id}`, { ...body, version: 1 })).json()).toMatchObject({
+      source: 'Title II-A',
+      version: 2,
+    });
     const stale = await admin.patch(`/api/initiatives/${id}/funding/${row.id}`, { ...body, source: 'Lost', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.source).toBe('Title II-A');

@@ -34,7 +34,9 @@ export async function addSchools(ctx: Ctx, id: string, input: z.infer<typeof Cov
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(initiativeSchools)
-      .values(wanted.map((orgUnitId) => ({ districtId: ctx.actor.districtId, initiativeId: initiative.id, orgUnitId, waveId: input.waveId })))
+      .values(
+        wanted.map((orgUnitId) => ({ districtId: ctx.actor.districtId, initiativeId: initiative.id, orgUnitId, waveId: input.waveId })),
+      )
       .onConflictDoUpdate({
         target: [initiativeSchools.initiativeId, initiativeSchools.orgUnitId],
         set: { waveId: sql`excluded.wave_id`, updatedAt: new Date() },

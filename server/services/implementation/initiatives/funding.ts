@@ -35,7 +35,12 @@ export async function createFunding(ctx: Ctx, initiativeId: string, input: Fundi
       .insert(initiativeFunding)
       .values({ districtId: ctx.actor.districtId, initiativeId: initiative.id, ...pick(input) })
       .returning();
-    await recordAudit(tx, ctx, { action: 'initiative_funding.create', entityType: 'initiative_funding', entityId: created!.id, after: created });
+    await recordAudit(tx, ctx, {
+      action: 'initiative_funding.create',
+      entityType: 'initiative_funding',
+      entityId: created!.id,
+      after: created,
+    });
     return created!;
   });
   return present(ctx, row);
@@ -53,7 +58,13 @@ export async function updateFunding(ctx: Ctx, initiativeId: string, fundingId: s
       .where(and(eq(initiativeFunding.id, fundingId), eq(initiativeFunding.version, input.version)))
       .returning();
     if (!after) return null;
-    await recordAudit(tx, ctx, { action: 'initiative_funding.update', entityType: 'initiative_funding', entityId: fundingId, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'initiative_funding.update',
+      entityType: 'initiative_funding',
+      entityId: fundingId,
+      before,
+      after,
+    });
     return after;
   });
   if (!row) throw conflict(await present(ctx, await loadFunding(ctx, initiative.id, fundingId)));

@@ -96,7 +96,10 @@ export async function inviteGuest(ctx: Ctx, initiativeId: string, input: InviteG
       .from(users)
       .where(and(eq(users.email, input.email), eq(users.districtId, districtId)));
     if (taken)
-      throw new AppError('conflict', 'Another account in this district has this e-mail address', { code: 'email_in_district', current: null });
+      throw new AppError('conflict', 'Another account in this district has this e-mail address', {
+        code: 'email_in_district',
+        current: null,
+      });
     const names = { givenName: input.givenName, familyName: input.familyName };
     const [person] = await tx
       .insert(people)
@@ -105,7 +108,14 @@ export async function inviteGuest(ctx: Ctx, initiativeId: string, input: InviteG
     const [user] = await tx.insert(users).values({ districtId, personId: person!.id, email: input.email }).returning();
     const [guest] = await tx
       .insert(initiativeGuests)
-      .values({ districtId, initiativeId: initiative.id, userId: user!.id, personId: person!.id, expiresOn: input.expiresOn, createdBy: ctx.actor.userId })
+      .values({
+        districtId,
+        initiativeId: initiative.id,
+        userId: user!.id,
+        personId: person!.id,
+        expiresOn: input.expiresOn,
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     await recordAudit(tx, ctx, [
       { action: 'person.create', entityType: 'person', entityId: person!.id, after: person },
@@ -120,10 +130,7 @@ export async function inviteGuest(ctx: Ctx, initiativeId: string, input: InviteG
 }
 
 async function loadGuest(ctx: Ctx, initiativeId: string, guestId: string) {
-  const [[row], { today }] = await Promise.all([
-    guestQuery(ctx, initiativeId, guestId),
-    districtToday(ctx.db, ctx.actor.districtId),
-  ]);
+  const [[row], { today }] = await Promise.all([guestQuery(ctx, initiativeId, guestId), districtToday(ctx.db, ctx.actor.districtId)]);
   if (!row) throw notFound('Guest');
   return presentGuest(row as GuestRow, today);
 }

@@ -73,7 +73,7 @@ export async function listInitiatives(ctx: Ctx) {
       partnerName: initiatives.partnerName,
       version: initiatives.version,
       schoolCount: sql<number>`(select count(*) from ${initiativeSchools}
-        where ${initiativeSchools.initiativeId} = ${qualified(initiatives.id)})`.mapWith(Number),
+        where ${qualified(initiativeSchools.initiativeId)} = ${qualified(initiatives.id)})`.mapWith(Number),
     })
     .from(initiatives)
     .where(and(eq(initiatives.districtId, ctx.actor.districtId), guestOf ? eq(initiatives.id, guestOf) : undefined))

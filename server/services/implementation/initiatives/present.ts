@@ -3,14 +3,7 @@ import { addDays } from '../../../../common/clock.ts';
 import { INITIATIVE_LIMITS } from '../../../../common/implementation.ts';
 import type { Initiative } from '../../../../common/schemas/initiatives.ts';
 import type { Executor } from '../../../db/client.ts';
-import {
-  frameworkVersions,
-  initiativeFunding,
-  initiativeSchools,
-  initiativeWaves,
-  orgUnits,
-  rubrics,
-} from '../../../db/schema/index.ts';
+import { frameworkVersions, initiativeFunding, initiativeSchools, initiativeWaves, orgUnits, rubrics } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { canManageInitiatives, isGuest } from '../../../policies/implementation.ts';
 import { districtToday } from '../../coaching/refs.ts';
@@ -70,23 +63,20 @@ export async function presentInitiative(ctx: Ctx, row: InitiativeRow, db: Execut
           .where(eq(rubrics.id, row.fidelityRubricId))
       : [],
     db
-      .select({ orgUnitId: initiativeSchools.orgUnitId, name: orgUnits.name, identifier: orgUnits.identifier, waveId: initiativeSchools.waveId })
+      .select({
+        orgUnitId: initiativeSchools.orgUnitId,
+        name: orgUnits.name,
+        identifier: orgUnits.identifier,
+        waveId: initiativeSchools.waveId,
+      })
       .from(initiativeSchools)
       .innerJoin(orgUnits, eq(orgUnits.id, initiativeSchools.orgUnitId))
       .where(and(eq(initiativeSchools.districtId, row.districtId), eq(initiativeSchools.initiativeId, row.id)))
       .orderBy(asc(orgUnits.name)),
-    db
-      .select()
-      .from(initiativeWaves)
-      .where(eq(initiativeWaves.initiativeId, row.id))
-      .orderBy(asc(initiativeWaves.startsOn)),
+    db.select().from(initiativeWaves).where(eq(initiativeWaves.initiativeId, row.id)).orderBy(asc(initiativeWaves.startsOn)),
     guest
       ? []
-      : db
-          .select()
-          .from(initiativeFunding)
-          .where(eq(initiativeFunding.initiativeId, row.id))
-          .orderBy(asc(initiativeFunding.spendBy)),
+      : db.select().from(initiativeFunding).where(eq(initiativeFunding.initiativeId, row.id)).orderBy(asc(initiativeFunding.spendBy)),
     districtToday(db, row.districtId),
   ]);
   return {

@@ -46,7 +46,11 @@ async function renumber(tx: Executor, initiativeId: string) {
     .where(eq(initiativeWaves.initiativeId, initiativeId))
     .orderBy(asc(initiativeWaves.startsOn));
   for (const [i, r] of rows.entries()) {
-    if (r.position !== i + 1) await tx.update(initiativeWaves).set({ position: i + 1 }).where(eq(initiativeWaves.id, r.id));
+    if (r.position !== i + 1)
+      await tx
+        .update(initiativeWaves)
+        .set({ position: i + 1 })
+        .where(eq(initiativeWaves.id, r.id));
   }
 }
 
