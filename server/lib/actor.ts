@@ -22,4 +22,6 @@ export interface Actor {
    * fidelity tool and aggregate fidelity). Every other route answers a guest 404 (policies/implementation.ts).
    */
   guestInitiativeId?: string | null;
+  /** For a guest: the framework of its initiative's practice profile (the fidelity tool it may edit). */
+  guestFrameworkId?: string | null;
 }

@@ -93,7 +93,12 @@ export function checkCsrf(req: FastifyRequest, session: SessionUser) {
 export async function ctxForSession(req: FastifyRequest, session: SessionUser): Promise<Ctx> {
   req.sessionUser = session;
   // An HR / admin grant counts only once the session passed the second factor (policies/mfa.ts).
-  const actor = buildActor({ ...session.user, adminGrant: effectiveGrant(session.user, session) }, session.roles, session.caseload);
+  const actor = buildActor(
+    { ...session.user, adminGrant: effectiveGrant(session.user, session) },
+    session.roles,
+    session.caseload,
+    session.guest,
+  );
   return {
     db: req.server.database.forDistrict(session.user.districtId),
     actor,

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { authenticateApiToken } from '../services/api-tokens.ts';
-import { AppError } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import { checkCsrf, sessionOf } from './http.ts';
+import type { SessionUser } from '../services/auth/sessions.ts';
 
 /**
  * Who may reach a route, declared with the route (issue 11: an anonymous caller got 400 from 83
@@ -16,10 +17,28 @@ import { checkCsrf, sessionOf } from './http.ts';
  */
 export type RouteAuth = 'session' | 'sessionOrToken' | 'public';
 
+/**
+ * What a vendor or developer partner's guest account (issue 14: one initiative, time-boxed) may
+ * reach. The gate is an allow-list: a session route that does not say `guest` answers a guest 404,
+ * so a route added later is closed to guests until someone opens it.
+ * - `account`: their own session and account (sign-out, me, password, sessions, two-factor) and
+ *   lists that hold only what the guest may see (the initiatives list holds their one initiative).
+ * - `initiative`: a route at `/api/initiatives/:id` or below it, reached only with the guest's own
+ *   initiative as `:id` (any other id 404, before the handler runs); the service still checks.
+ * - `fidelityTool`: the framework and rubric routes through which the fidelity tool is edited; the
+ *   framework policy (policies/frameworks.ts) narrows a guest to the initiative's profile framework.
+ */
+export type GuestAccess = 'account' | 'initiative' | 'fidelityTool';
+
+/** Route config opening an `/api/initiatives/:id...` route to its own initiative's guest. */
+export const GUEST_OWN_INITIATIVE = { guest: 'initiative' } as const;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may reach the route (lib/route-auth.ts); a route without it stops the server starting. */
     auth?: RouteAuth;
+    /** Whether and how a guest account reaches the route; absent: never (404). */
+    guest?: GuestAccess;
   }
   interface FastifyRequest {
     /** The API token that authenticated a `sessionOrToken` route, when one did. */
@@ -62,6 +81,24 @@ export function routesNeed(scope: FastifyInstance, auth: RouteAuth) {
 }
 
 /**
+ * Opens every route of `scope` (one route file) that does not say otherwise to guests with
+ * `access`: for files that are all account routes (me, sessions, two-factor).
+ *
+ * @example
+ *   export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+ *     routesNeed(app, 'session');
+ *     routesOpenToGuests(app, 'account');
+ */
+export function routesOpenToGuests(scope: FastifyInstance, access: GuestAccess) {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, guest: route.config?.guest ?? access };
+  });
+}
+
+/** Where a route opened to a guest's own initiative must live (its `:id` is the initiative). */
+const OWN_INITIATIVE = /^\/api\/initiatives\/:id(\/|$)/;
+
+/**
  * Installs the check on `app`, after @fastify/cookie and before any route is registered: the
  * `onRequest` hook that answers 401 before body parsing and validation for a route that needs a
  * session, and a start-up check that every API route declared who may reach it.
@@ -77,6 +114,9 @@ export function enforceRouteAuth(app: FastifyInstance) {
     const missing = routes.filter((r) => API.test(r.url) && !r.config?.auth).map((r) => `${String(r.method)} ${r.url}`);
     if (missing.length > 0)
       throw new Error(`Routes that do not declare config.auth (lib/route-auth.ts): ${[...new Set(missing)].join(', ')}`);
+    const misplaced = routes.filter((r) => r.config?.guest === 'initiative' && !OWN_INITIATIVE.test(r.url)).map((r) => r.url);
+    if (misplaced.length > 0)
+      throw new Error(`Routes open to an initiative's guest must be under /api/initiatives/:id: ${[...new Set(misplaced)].join(', ')}`);
   });
   app.addHook('onRequest', async (req) => {
     const auth = req.routeOptions.config.auth;
@@ -89,6 +129,16 @@ async function authenticateSession(req: FastifyRequest) {
   const session = await sessionOf(req);
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
   checkCsrf(req, session);
+  guestGate(req, session);
+}
+
+/** A guest reaches only the routes opened to guests (GuestAccess); anything else is 404, as if absent. */
+function guestGate(req: FastifyRequest, session: SessionUser) {
+  if (!session.guest) return;
+  const access = req.routeOptions.config.guest;
+  if (access === 'account' || access === 'fidelityTool') return;
+  if (access === 'initiative' && (req.params as { id?: string }).id === session.guest.initiativeId) return;
+  throw notFound();
 }
 
 async function authenticateToken(req: FastifyRequest) {

@@ -10,15 +10,25 @@ import { isHrOrAdmin } from './app.ts';
  */
 export const canEditFrameworks = (actor: Actor) => isHrOrAdmin(actor);
 
+/**
+ * A vendor guest (issue 14) sees only the framework of its initiative's practice profile, and
+ * edits that framework's drafts (its fidelity tool); nothing else of the district's frameworks.
+ */
+const guestFramework = (actor: Actor, frameworkId: string | undefined) =>
+  Boolean(actor.guestInitiativeId) && frameworkId !== undefined && frameworkId === actor.guestFrameworkId;
+
 export interface VersionAccess {
   districtId: string;
   status: VersionStatus | string;
   /** Whether the actor is on the framework's design team. */
   isCollaborator: boolean;
+  /** The version's framework: a guest reads only its initiative's profile framework. */
+  frameworkId?: string;
 }
 
 export function canReadVersion(actor: Actor, v: VersionAccess): boolean {
   if (v.districtId !== actor.districtId) return false;
+  if (actor.guestInitiativeId) return guestFramework(actor, v.frameworkId);
   return v.status !== 'draft' || canEditFrameworks(actor) || v.isCollaborator;
 }
 
@@ -26,8 +36,8 @@ export function versionAbilities(actor: Actor, v: VersionAccess) {
   const editor = canEditFrameworks(actor);
   const draft = v.status === 'draft';
   return {
-    /** Change the version, its items, associations and rubrics (drafts only). */
-    edit: editor && draft,
+    /** Change the version, its items, associations and rubrics (drafts only); a guest reaches only the rubric routes. */
+    edit: (editor || guestFramework(actor, v.frameworkId)) && draft,
     publish: editor && draft,
     /** Start the next draft from this published version. */
     newVersion: editor && v.status === 'published',

@@ -54,14 +54,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/sign-out', { schema: { tags } }, async (req, reply) => {
+  app.post('/sign-out', { config: { guest: 'account' }, schema: { tags } }, async (req, reply) => {
     const ctx = await requireCtx(req);
     await signOut(ctx, { token: req.cookies[SESSION_COOKIE]!, ip: req.ip });
     clearSessionCookie(reply, app.env);
     return reply.status(204).send();
   });
 
-  app.get('/session', { schema: { tags, response: { 200: SessionResponse } } }, async (req) => {
+  app.get('/session', { config: { guest: 'account' }, schema: { tags, response: { 200: SessionResponse } } }, async (req) => {
     const ctx = await requireCtx(req);
     return { user: await presentMe(req, ctx), csrfToken: req.sessionUser!.csrfToken };
   });

@@ -37,16 +37,21 @@ const tags = ['frameworks'];
 
 export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
-  app.get('/:id', { schema: { tags, params: IdParams, response: { 200: FrameworkVersion } } }, async (req) =>
-    getVersion(await requireCtx(req), req.params.id),
+  // A partner's guest reads the versions of its initiative's profile framework (policies/frameworks.ts).
+  app.get(
+    '/:id',
+    { config: { guest: 'fidelityTool' }, schema: { tags, params: IdParams, response: { 200: FrameworkVersion } } },
+    async (req) => getVersion(await requireCtx(req), req.params.id),
   );
 
   app.patch('/:id', { schema: { tags, params: IdParams, body: UpdateVersionInput, response: { 200: FrameworkVersion } } }, async (req) =>
     updateVersion(await requireCtx(req), req.params.id, req.body),
   );
 
-  app.get('/:id/items', { schema: { tags, params: IdParams, response: { 200: FrameworkItemList } } }, async (req) =>
-    listItems(await requireCtx(req), req.params.id),
+  app.get(
+    '/:id/items',
+    { config: { guest: 'fidelityTool' }, schema: { tags, params: IdParams, response: { 200: FrameworkItemList } } },
+    async (req) => listItems(await requireCtx(req), req.params.id),
   );
 
   app.post(

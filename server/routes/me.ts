@@ -9,12 +9,14 @@ import { presentMe, requireCtx, sessionOf } from '../lib/http.ts';
 import { changePassword } from '../services/auth/change-password.ts';
 import { updateLocale } from '../services/auth/update-locale.ts';
 import { listMyRecordReads } from '../services/record-reads/list.ts';
-import { routesNeed } from '../lib/route-auth.ts';
+import { routesNeed, routesOpenToGuests } from '../lib/route-auth.ts';
 
 const tags = ['me'];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
+  // A partner's guest account keeps its own account page (lib/route-auth.ts GuestAccess).
+  routesOpenToGuests(app, 'account');
   app.get('/', { schema: { tags, response: { 200: Me } } }, async (req) => presentMe(req, await requireCtx(req)));
 
   app.patch('/', { schema: { tags, body: UpdateMeInput, response: { 200: Me } } }, async (req) => {

@@ -29,7 +29,7 @@ import {
 } from '../services/auth/mfa/account.ts';
 import { personTwoFactor, resetTwoFactor } from '../services/auth/mfa/admin-reset.ts';
 import { mfaKey } from '../services/auth/mfa/secret-box.ts';
-import { routesNeed } from '../lib/route-auth.ts';
+import { routesNeed, routesOpenToGuests } from '../lib/route-auth.ts';
 
 const tags = ['me'];
 /** Password and code checks: the account's own limit applies too (services/auth/mfa/throttle.ts). */
@@ -44,6 +44,7 @@ async function mine(req: FastifyRequest) {
 
 export const mfaAccountRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
+  routesOpenToGuests(app, 'account');
   const key = () => mfaKey(app.env);
 
   app.get('/', { schema: { tags, response: { 200: TwoFactorStatus } } }, async (req) => {

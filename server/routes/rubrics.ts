@@ -31,7 +31,7 @@ import {
   reorderCriteria,
   updateDescriptor,
 } from '../services/rubrics/write.ts';
-import { routesNeed } from '../lib/route-auth.ts';
+import { routesNeed, routesOpenToGuests } from '../lib/route-auth.ts';
 
 const tags = ['rubrics'];
 const ExportQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
@@ -41,6 +41,8 @@ const disposition = (name: { ascii: string; utf8: string }) =>
 
 export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
+  // A partner's guest edits its initiative's fidelity tool here; policies/frameworks.ts keeps it to that framework.
+  routesOpenToGuests(app, 'fidelityTool');
   app.get('/framework-versions/:id/rubrics', { schema: { tags, params: IdParams, response: { 200: RubricList } } }, async (req) =>
     listVersionRubrics(await requireCtx(req), req.params.id),
   );

@@ -19,18 +19,18 @@ const tags = ['sessions'];
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
-  app.get('/', { schema: { tags, response: { 200: DeviceSessionList } } }, async (req) => {
+  app.get('/', { config: { guest: 'account' }, schema: { tags, response: { 200: DeviceSessionList } } }, async (req) => {
     const ctx = await requireCtx(req);
     return listMySessions(ctx, (await sessionOf(req))!.sessionId);
   });
 
-  app.delete('/:id', { schema: { tags, params: DeviceSessionParams } }, async (req, reply) => {
+  app.delete('/:id', { config: { guest: 'account' }, schema: { tags, params: DeviceSessionParams } }, async (req, reply) => {
     const ctx = await requireCtx(req);
     await endMySession(ctx, req.params.id, (await sessionOf(req))!.sessionId);
     return reply.status(204).send();
   });
 
-  app.post('/end-others', { schema: { tags, response: { 200: EndedSessions } } }, async (req) => {
+  app.post('/end-others', { config: { guest: 'account' }, schema: { tags, response: { 200: EndedSessions } } }, async (req) => {
     const ctx = await requireCtx(req);
     return endMyOtherSessions(ctx, (await sessionOf(req))!.sessionId);
   });

@@ -7,6 +7,7 @@ export function buildActor(
   user: { id: string; personId: string; districtId: string; adminGrant: string | null },
   assignments: ScopedAssignment[],
   caseload: string[],
+  guest: { initiativeId: string; frameworkId: string | null } | null = null,
 ): Actor {
   const adminGrant = user.adminGrant === 'hr' || user.adminGrant === 'district_admin' ? (user.adminGrant as AdminGrant) : null;
   let access: AccessRole = adminGrant ?? 'staff';
@@ -28,5 +29,7 @@ export function buildActor(
     leaderOrgUnitIds,
     coachOrgUnitIds,
     caseloadPersonIds: caseload,
+    guestInitiativeId: guest?.initiativeId ?? null,
+    guestFrameworkId: guest?.frameworkId ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { districts, people, roleAssignments, sessions, users } from '../../db/sc
 import { preparedOnce } from '../../db/prepared.ts';
 import { coachingScopeJson } from './coaching-scope.ts';
 import { currentAssignment } from './current-assignment.ts';
+import { guestEnded, guestScopeJson } from './guest-scope.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { qualified } from '../../db/qualified.ts';
 
@@ -82,6 +83,8 @@ function sessionQuery(db: Db) {
       caseload: sql<
         string[]
       >`${coachingScopeJson(qualified(users.personId), sql`(now() at time zone ${qualified(districts.timeZone)})::date`)}`,
+      // A vendor guest's one initiative (the guest gate, lib/route-auth.ts); null for staff.
+      guest: guestScopeJson(qualified(users.id)),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -94,6 +97,8 @@ function sessionQuery(db: Db) {
         gt(sessions.createdAt, sql`now() - ${sql.placeholder('maxHours')}::float8 * interval '1 hour'`),
         eq(users.active, true),
         eq(people.active, true),
+        // A guest whose account was revoked or ran past its last day has no session at all.
+        sql`not ${guestEnded(qualified(users.id))}`,
       ),
     )
     .prepare('find_session');

@@ -5,7 +5,9 @@ import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { secondFactorChallenge } from './mfa/sign-in-step.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
+import { guestEnded } from './guest-scope.ts';
 import { createSession } from './sessions.ts';
+import { qualified } from '../../db/qualified.ts';
 import { reserveSignInAttempt } from './throttle.ts';
 import { assertPasswordSignInAllowed } from './sso/settings.ts';
 
@@ -72,6 +74,7 @@ async function findAccount(db: Db, email: string) {
       adminGrant: users.adminGrant,
       userActive: users.active,
       personActive: people.active,
+      guestEnded: guestEnded(qualified(users.id)),
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
@@ -84,7 +87,7 @@ async function findAccount(db: Db, email: string) {
 
 function failureReason(account: SignInAccount, matches: boolean): FailureReason | null {
   if (!account.passwordHash) return 'no_password';
-  if (!account.userActive || !account.personActive) return 'account_inactive';
+  if (!account.userActive || !account.personActive || account.guestEnded) return 'account_inactive';
   return matches ? null : 'wrong_password';
 }
 

@@ -33,7 +33,12 @@ export async function loadVersion(ctx: Ctx, versionId: string, db: Executor = ct
     )
     .where(and(eq(frameworkVersions.id, versionId), eq(frameworkVersions.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Framework version');
-  const access = { districtId: row.version.districtId, status: row.version.status, isCollaborator: row.collaboratorId !== null };
+  const access = {
+    districtId: row.version.districtId,
+    status: row.version.status,
+    isCollaborator: row.collaboratorId !== null,
+    frameworkId: row.version.frameworkId,
+  };
   if (!canReadVersion(ctx.actor, access)) throw notFound('Framework version');
   return {
     version: row.version,

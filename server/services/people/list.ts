@@ -6,6 +6,7 @@ import type { PeopleQuery } from '../../../common/schemas/people.ts';
 import type { Executor } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { people, roleAssignments } from '../../db/schema/index.ts';
+import { qualified } from '../../db/qualified.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { peopleScope } from '../../policies/people.ts';
 import { presentPersonSummary } from '../../presenters/people.ts';
@@ -35,6 +36,8 @@ const p = (name: string) => sql.placeholder(name);
 /** The conditions of a shape, reading placeholders `districtId`, `active`, `term0..`, `orgUnitId`, `role`, `personIds`, `orgUnitIds`. */
 function conditions(db: Executor, shape: Shape): SQL {
   const where: SQL[] = [eq(people.districtId, p('districtId'))];
+  // A vendor guest (issue 14) is a person with an account, not staff: never in the directory or its pickers.
+  where.push(sql`not exists (select 1 from initiative_guests ig where ig.person_id = ${qualified(people.id)})`);
   if (shape.active !== 'all') where.push(eq(people.active, p('active')));
   for (let i = 0; i < shape.terms; i++) where.push(sql`${people.searchText} like ${p(`term${i}`)}`);
   if (shape.orgUnit || shape.role) {

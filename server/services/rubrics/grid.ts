@@ -164,7 +164,12 @@ export async function loadGrid(ctx: Ctx, rubricId: string, db: Executor = ctx.db
   ]);
   const h = headers[0];
   if (!h) throw notFound('Rubric');
-  const access = { districtId: h.version.districtId, status: h.version.status, isCollaborator: h.isCollaborator };
+  const access = {
+    districtId: h.version.districtId,
+    status: h.version.status,
+    isCollaborator: h.isCollaborator,
+    frameworkId: h.version.frameworkId,
+  };
   if (!canReadVersion(ctx.actor, access)) throw notFound('Rubric');
   const rows =
     h.version.status === 'draft'
