@@ -48,6 +48,8 @@ import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
 import { performanceViewRoutes } from './performance-views.ts';
+import { initiativeStageRoutes } from './initiative-stages.ts';
+import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -102,4 +104,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
+  await app.register(initiativeStageRoutes, { prefix: '/api/initiatives' });
+  await app.register(pdsaCycleRoutes, { prefix: '/api/initiatives' });
 };
