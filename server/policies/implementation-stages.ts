@@ -31,6 +31,3 @@ export function canActForUnit(actor: Actor, unit: { orgUnitId: string; isDistric
   return actor.leaderOrgUnitIds.includes(unit.orgUnitId) || reach.schoolIds.includes(unit.orgUnitId);
 }
 
-/** Whether the caller could act for some unit at all (a 403 rather than a 404 for the rest). */
-export const canActSomewhere = (actor: Actor, reach: TeamReach) =>
-  !isGuest(actor) && (isHrOrAdmin(actor) || reach.districtTeam || actor.leaderOrgUnitIds.length > 0 || reach.schoolIds.length > 0);
