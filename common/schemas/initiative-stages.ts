@@ -85,7 +85,7 @@ export const SchoolStage = z.object({
 });
 export type SchoolStage = z.infer<typeof SchoolStage>;
 
-export const SchoolStageList = z.object({ items: z.array(SchoolStage) });
+export const SchoolStageList = z.object({ initiative: z.object({ id: Uuid, name: z.string() }), items: z.array(SchoolStage) });
 export type SchoolStageList = z.infer<typeof SchoolStageList>;
 
 export const StageMove = z.object({

@@ -101,3 +101,11 @@ export type PdsaFidelity = z.infer<typeof PdsaFidelity>;
 
 export const PdsaCycleDetail = PdsaCycle.extend({ fidelity: PdsaFidelity });
 export type PdsaCycleDetail = z.infer<typeof PdsaCycleDetail>;
+
+/** What the cycle list and form offer: the initiative, its covered schools (and the district), its profile's components. */
+export const PdsaOptions = z.object({
+  initiative: Named,
+  schools: z.array(Named.extend({ canCreate: z.boolean() })),
+  components: z.array(z.object({ id: Uuid, code: z.string().nullable(), name: z.string() })),
+});
+export type PdsaOptions = z.infer<typeof PdsaOptions>;

@@ -30,4 +30,3 @@ export function canActForUnit(actor: Actor, unit: { orgUnitId: string; isDistric
   if (unit.isDistrict) return false;
   return actor.leaderOrgUnitIds.includes(unit.orgUnitId) || reach.schoolIds.includes(unit.orgUnitId);
 }
-

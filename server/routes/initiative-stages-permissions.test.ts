@@ -14,7 +14,18 @@ import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 const t = useTestApp();
 let w: StagesWorld;
 const as: Record<string, Client> = {};
-const ROLES = ['hr', 'admin', 'leaderA', 'leaderB', 'teamMemberA', 'formerMemberA', 'districtMember', 'teacher', 'outsider', 'anon'] as const;
+const ROLES = [
+  'hr',
+  'admin',
+  'leaderA',
+  'leaderB',
+  'teamMemberA',
+  'formerMemberA',
+  'districtMember',
+  'teacher',
+  'outsider',
+  'anon',
+] as const;
 type Role = (typeof ROLES)[number];
 type Action = 'readDefs' | 'editDef' | 'list' | 'read' | 'tick' | 'move' | 'moveDistrict';
 
@@ -34,15 +45,28 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
   readDefs: (c) => c.get(`${base()}/stage-definitions`),
   editDef: async (c) => {
     await t.database.db.delete(initiativeStageDefinitions).where(eq(initiativeStageDefinitions.initiativeId, w.initiative.id));
-    return c.request('PUT', `${base()}/stage-definitions/installation`, { activities: [{ id: 'a', text: 'Order books' }], exitCriteria: [], version: null });
+    return c.request('PUT', `${base()}/stage-definitions/installation`, {
+      activities: [{ id: 'a', text: 'Order books' }],
+      exitCriteria: [],
+      version: null,
+    });
   },
   list: (c) => c.get(`${base()}/stages`),
   read: (c) => c.get(`${base()}/stages/${w.schoolA.id}`),
-  tick: async (c) => c.post(`${base()}/stages/${w.schoolA.id}/checklist`, { itemId: 'need', done: true, version: await resetRow(w.schoolA.id) }),
+  tick: async (c) =>
+    c.post(`${base()}/stages/${w.schoolA.id}/checklist`, { itemId: 'need', done: true, version: await resetRow(w.schoolA.id) }),
   move: async (c) =>
-    c.post(`${base()}/stages/${w.schoolA.id}/move`, { toStage: 'installation', evidence: 'Decision minutes', version: await resetRow(w.schoolA.id) }),
+    c.post(`${base()}/stages/${w.schoolA.id}/move`, {
+      toStage: 'installation',
+      evidence: 'Decision minutes',
+      version: await resetRow(w.schoolA.id),
+    }),
   moveDistrict: async (c) =>
-    c.post(`${base()}/stages/${w.districtUnit.id}/move`, { toStage: 'installation', evidence: 'Plan adopted', version: await resetRow(w.districtUnit.id) }),
+    c.post(`${base()}/stages/${w.districtUnit.id}/move`, {
+      toStage: 'installation',
+      evidence: 'Plan adopted',
+      version: await resetRow(w.districtUnit.id),
+    }),
 };
 
 // prettier-ignore

@@ -44,11 +44,19 @@ describe('stage definitions', () => {
 
     const explo = en.items[0];
     const activities = [...explo.activities, { id: 'visit', text: 'Visit a school already using the program' }];
-    let res = await hr.request('PUT', `${base()}/stage-definitions/exploration`, { activities, exitCriteria: explo.exitCriteria, version: null });
+    let res = await hr.request('PUT', `${base()}/stage-definitions/exploration`, {
+      activities,
+      exitCriteria: explo.exitCriteria,
+      version: null,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ builtIn: false, version: 1 });
     // A second first save is stale: 409 with the saved definition.
-    res = await hr.request('PUT', `${base()}/stage-definitions/exploration`, { activities, exitCriteria: explo.exitCriteria, version: null });
+    res = await hr.request('PUT', `${base()}/stage-definitions/exploration`, {
+      activities,
+      exitCriteria: explo.exitCriteria,
+      version: null,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details.current.version).toBe(1);
     res = await hr.request('PUT', `${base()}/stage-definitions/exploration`, { activities, exitCriteria: [], version: 1 });
@@ -152,7 +160,10 @@ describe('school stages', () => {
       .select()
       .from(initiativeStageMoves)
       .where(and(eq(initiativeStageMoves.initiativeId, w.initiative.id), eq(initiativeStageMoves.orgUnitId, w.schoolA.id)));
-    expect(moves.map((m) => m.evidence).sort()).toEqual(['Board minutes of 3 March adopt the program', 'Funding withdrawn; revisit the decision']);
+    expect(moves.map((m) => m.evidence).sort()).toEqual([
+      'Board minutes of 3 March adopt the program',
+      'Funding withdrawn; revisit the decision',
+    ]);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'initiative_stage.move'));
     expect(audits.length).toBeGreaterThanOrEqual(2);
   });
@@ -202,7 +213,13 @@ describe('school stages', () => {
   it('suggests full implementation by the stated rule at initial implementation, never moving by itself', async () => {
     const before = (await stageOf(hr, w.schoolB.id)) as { stage: string; suggestFull: unknown };
     expect(before.stage).toBe('initial_implementation');
-    expect(before.suggestFull).toMatchObject({ eligible: false, covered: 0, atFidelity: 0, pct: 0, rule: { minPct: 50, fidelityThresholdPct: 80 } });
+    expect(before.suggestFull).toMatchObject({
+      eligible: false,
+      covered: 0,
+      atFidelity: 0,
+      pct: 0,
+      rule: { minPct: 50, fidelityThresholdPct: 80 },
+    });
     await buildFidelityAtSchool(t.database.db, w, w.schoolB.id, { teachers: 4, atFidelity: 1 });
     expect((await stageOf(hr, w.schoolB.id)).suggestFull).toMatchObject({ eligible: false, covered: 4, atFidelity: 1, pct: 25 });
     await buildFidelityAtSchool(t.database.db, w, w.schoolB.id, { teachers: 2, atFidelity: 2 });
@@ -214,7 +231,9 @@ describe('school stages', () => {
   });
 
   it('a school newly covered gets its row at exploration on the next read', async () => {
-    await t.database.db.insert(initiativeSchools).values({ districtId: w.districtId, initiativeId: w.initiative.id, orgUnitId: w.schoolC.id });
+    await t.database.db
+      .insert(initiativeSchools)
+      .values({ districtId: w.districtId, initiativeId: w.initiative.id, orgUnitId: w.schoolC.id });
     const s = await stageOf(hr, w.schoolC.id);
     expect(s).toMatchObject({ stage: 'exploration', version: 1 });
     await t.database.db.delete(initiativeSchools).where(eq(initiativeSchools.orgUnitId, w.schoolC.id));

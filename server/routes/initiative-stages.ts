@@ -61,7 +61,9 @@ export const initiativeStageRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: StageUnitParams, body: ChecklistTickInput, response: detail } },
     async (req) => tickChecklist(await requireCtx(req), req.params.id, req.params.orgUnitId, req.body, readerLocale(req)),
   );
-  app.post('/:id/stages/:orgUnitId/move', { schema: { tags, params: StageUnitParams, body: StageMoveInput, response: detail } }, async (req) =>
-    moveStage(await requireCtx(req), req.params.id, req.params.orgUnitId, req.body, readerLocale(req)),
+  app.post(
+    '/:id/stages/:orgUnitId/move',
+    { schema: { tags, params: StageUnitParams, body: StageMoveInput, response: detail } },
+    async (req) => moveStage(await requireCtx(req), req.params.id, req.params.orgUnitId, req.body, readerLocale(req)),
   );
 };

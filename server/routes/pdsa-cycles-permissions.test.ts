@@ -1,7 +1,7 @@
 /**
  * Permission matrix, table-driven: HR, an admin, the leader of school A, the leader of school B, a
  * current member of A's implementation team, a former member, a member of the initiative's
- * district team, a teacher, another district and signed out, each x (list, read, create, save,
+ * district team, a teacher, another district and signed out, each x (list, options, read, create, save,
  * advance) on a cycle at school A. A vendor guest is refused by the policy (policies/implementation-stages.test.ts).
  */
 import { eq } from 'drizzle-orm';
@@ -14,21 +14,37 @@ const t = useTestApp();
 let w: StagesWorld;
 let cycleId: string;
 const as: Record<string, Client> = {};
-const ROLES = ['hr', 'admin', 'leaderA', 'leaderB', 'teamMemberA', 'formerMemberA', 'districtMember', 'teacher', 'outsider', 'anon'] as const;
+const ROLES = [
+  'hr',
+  'admin',
+  'leaderA',
+  'leaderB',
+  'teamMemberA',
+  'formerMemberA',
+  'districtMember',
+  'teacher',
+  'outsider',
+  'anon',
+] as const;
 type Role = (typeof ROLES)[number];
-type Action = 'list' | 'read' | 'create' | 'save' | 'advance';
+type Action = 'list' | 'options' | 'read' | 'create' | 'save' | 'advance';
 
 const base = () => `/api/initiatives/${w.initiative.id}/pdsa`;
 const plan = () => ({ change: 'Warm-up', prediction: 'Scores rise', measures: 'Weekly probe' });
 
 /** Puts the cycle back in plan with its plan written; returns its version. */
 async function resetCycle(): Promise<number> {
-  const [row] = await t.database.db.update(pdsaCycles).set({ status: 'plan', ...plan() }).where(eq(pdsaCycles.id, cycleId)).returning();
+  const [row] = await t.database.db
+    .update(pdsaCycles)
+    .set({ status: 'plan', ...plan() })
+    .where(eq(pdsaCycles.id, cycleId))
+    .returning();
   return row!.version;
 }
 
 const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body: string }>> = {
   list: (c) => c.get(base()),
+  options: (c) => c.get(`${base()}/options`),
   read: (c) => c.get(`${base()}/${cycleId}`),
   create: (c) => c.post(base(), { orgUnitId: w.schoolA.id, itemId: w.components[0]!.id, title: 'Exit tickets' }),
   save: async (c) => c.patch(`${base()}/${cycleId}`, { version: await resetCycle(), doNotes: 'Went well' }),
@@ -37,16 +53,16 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
 
 // prettier-ignore
 const MATRIX: [Role, Record<Action, number>][] = [
-  ['hr',             { list: 200, read: 200, create: 200, save: 200, advance: 200 }],
-  ['admin',          { list: 200, read: 200, create: 200, save: 200, advance: 200 }],
-  ['leaderA',        { list: 200, read: 200, create: 200, save: 200, advance: 200 }],
-  ['leaderB',        { list: 200, read: 200, create: 403, save: 403, advance: 403 }],
-  ['teamMemberA',    { list: 200, read: 200, create: 200, save: 200, advance: 200 }],
-  ['formerMemberA',  { list: 200, read: 200, create: 403, save: 403, advance: 403 }],
-  ['districtMember', { list: 200, read: 200, create: 200, save: 200, advance: 200 }],
-  ['teacher',        { list: 200, read: 200, create: 403, save: 403, advance: 403 }],
-  ['outsider',       { list: 404, read: 404, create: 404, save: 404, advance: 404 }],
-  ['anon',           { list: 401, read: 401, create: 401, save: 401, advance: 401 }],
+  ['hr',             { list: 200, options: 200, read: 200, create: 200, save: 200, advance: 200 }],
+  ['admin',          { list: 200, options: 200, read: 200, create: 200, save: 200, advance: 200 }],
+  ['leaderA',        { list: 200, options: 200, read: 200, create: 200, save: 200, advance: 200 }],
+  ['leaderB',        { list: 200, options: 200, read: 200, create: 403, save: 403, advance: 403 }],
+  ['teamMemberA',    { list: 200, options: 200, read: 200, create: 200, save: 200, advance: 200 }],
+  ['formerMemberA',  { list: 200, options: 200, read: 200, create: 403, save: 403, advance: 403 }],
+  ['districtMember', { list: 200, options: 200, read: 200, create: 200, save: 200, advance: 200 }],
+  ['teacher',        { list: 200, options: 200, read: 200, create: 403, save: 403, advance: 403 }],
+  ['outsider',       { list: 404, options: 404, read: 404, create: 404, save: 404, advance: 404 }],
+  ['anon',           { list: 401, options: 401, read: 401, create: 401, save: 401, advance: 401 }],
 ];
 
 beforeAll(async () => {
@@ -54,7 +70,13 @@ beforeAll(async () => {
   for (const role of ROLES) as[role] = role === 'anon' ? anonymous(t.app) : await signIn(t.app, w[role].email);
   const [cycle] = await t.database.db
     .insert(pdsaCycles)
-    .values({ districtId: w.districtId, initiativeId: w.initiative.id, orgUnitId: w.schoolA.id, itemId: w.components[0]!.id, title: 'Warm-up' })
+    .values({
+      districtId: w.districtId,
+      initiativeId: w.initiative.id,
+      orgUnitId: w.schoolA.id,
+      itemId: w.components[0]!.id,
+      title: 'Warm-up',
+    })
     .returning();
   cycleId = cycle!.id;
 }, 60_000);

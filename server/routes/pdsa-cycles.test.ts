@@ -57,7 +57,13 @@ async function runToClose(doneAsIntended: boolean, predictionMet: boolean) {
 describe('creating', () => {
   it('starts in plan for a covered school and a profile component', async () => {
     const c = await create();
-    expect(c).toMatchObject({ status: 'plan', school: { name: 'Alder Elementary' }, component: { id: w.components[0]!.id }, problem: null, version: 1 });
+    expect(c).toMatchObject({
+      status: 'plan',
+      school: { name: 'Alder Elementary' },
+      component: { id: w.components[0]!.id },
+      problem: null,
+      version: 1,
+    });
     expect(c.abilities.edit).toBe(true);
     const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
     expect(audit!.action).toBe('pdsa_cycle.create');
@@ -102,7 +108,8 @@ describe('steps', () => {
 
   it('a cycle cannot close without study and act', async () => {
     let c = await create();
-    for (const fields of [{}, { doneAsIntended: true }, { study: 'Scores rose', predictionMet: true }]) c = (await advance(c, fields)).json();
+    for (const fields of [{}, { doneAsIntended: true }, { study: 'Scores rose', predictionMet: true }])
+      c = (await advance(c, fields)).json();
     expect(c.status).toBe('act');
     let res = await advance(c);
     expect(res.statusCode).toBe(400);
@@ -130,7 +137,13 @@ describe('steps', () => {
     const c = await runToClose(true, false);
     expect(c.problem).toBe('innovation_problem');
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
-    expect(audits.map((a) => a.action).sort()).toEqual(['pdsa_cycle.advance', 'pdsa_cycle.advance', 'pdsa_cycle.advance', 'pdsa_cycle.close', 'pdsa_cycle.create']);
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'pdsa_cycle.advance',
+      'pdsa_cycle.advance',
+      'pdsa_cycle.advance',
+      'pdsa_cycle.close',
+      'pdsa_cycle.create',
+    ]);
   });
 
   it('a stale version is a 409 with the current cycle', async () => {
@@ -144,6 +157,19 @@ describe('steps', () => {
 });
 
 describe('reading', () => {
+  it('offers the covered schools (saying where the caller may start a cycle) and the profile components', async () => {
+    const res = await member.get(`${base()}/options`);
+    expect(res.statusCode, res.body).toBe(200);
+    const o = res.json();
+    expect(o.initiative.name).toBe('Structured literacy');
+    expect(o.schools.map((s: { name: string; canCreate: boolean }) => [s.name, s.canCreate])).toEqual([
+      ['Central office', false],
+      ['Alder Elementary', true],
+      ['Birch Elementary', false],
+    ]);
+    expect(o.components.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(w.components.map((c) => c.id)));
+  });
+
   it('lists with filters by school, component and status', async () => {
     const other = await create({ ...plan(), orgUnitId: w.schoolB.id, itemId: w.components[2]!.id, title: 'Birch cycle' }, hr);
     // A member of Alder's team does not act for Birch.

@@ -106,7 +106,12 @@ async function cycleFidelity(ctx: Ctx, cycle: CycleRow): Promise<PdsaFidelity> {
   const to = cycle.endsOn ?? today;
   const [checks, months] = await Promise.all([
     ctx.db
-      .select({ id: fidelityChecks.id, checkedOn: fidelityChecks.checkedOn, scorePct: fidelityChecks.scorePct, atFidelity: fidelityChecks.atFidelity })
+      .select({
+        id: fidelityChecks.id,
+        checkedOn: fidelityChecks.checkedOn,
+        scorePct: fidelityChecks.scorePct,
+        atFidelity: fidelityChecks.atFidelity,
+      })
       .from(fidelityChecks)
       .where(
         and(

@@ -20,7 +20,8 @@ const blank = (s: string | null | undefined) => !s || s.trim() === '';
 /** The first field the step being left still lacks (field, message), or null. */
 function missingToLeave(status: PdsaStatus, c: CycleRow): [string, string] | null {
   if (status === 'plan') {
-    for (const f of ['change', 'prediction', 'measures'] as const) if (blank(c[f])) return [f, 'a plan needs the change, a prediction and measures'];
+    for (const f of ['change', 'prediction', 'measures'] as const)
+      if (blank(c[f])) return [f, 'a plan needs the change, a prediction and measures'];
   }
   if (status === 'do' && c.doneAsIntended === null) return ['doneAsIntended', 'say whether the change was done as intended'];
   if (status === 'study') {
@@ -56,7 +57,12 @@ export async function createCycle(ctx: Ctx, initiativeId: string, input: PdsaCre
       .insert(pdsaCycles)
       .values({ districtId: initiative.districtId, initiativeId, status: 'plan', ...input })
       .returning();
-    await recordAudit(tx, ctx, { action: 'pdsa_cycle.create', entityType: 'pdsa_cycle', entityId: row!.id, after: { initiativeId, ...input } });
+    await recordAudit(tx, ctx, {
+      action: 'pdsa_cycle.create',
+      entityType: 'pdsa_cycle',
+      entityId: row!.id,
+      after: { initiativeId, ...input },
+    });
     return row!.id;
   });
   return cycleView(ctx, initiativeId, id);

@@ -25,7 +25,10 @@ export async function teamReach(ctx: Ctx, initiativeId: string, db: Executor = c
     .from(implementationTeamMembers)
     .innerJoin(
       implementationTeams,
-      and(eq(implementationTeams.id, implementationTeamMembers.teamId), eq(implementationTeams.districtId, implementationTeamMembers.districtId)),
+      and(
+        eq(implementationTeams.id, implementationTeamMembers.teamId),
+        eq(implementationTeams.districtId, implementationTeamMembers.districtId),
+      ),
     )
     .where(
       and(
@@ -36,7 +39,10 @@ export async function teamReach(ctx: Ctx, initiativeId: string, db: Executor = c
         eq(implementationTeams.active, true),
         or(
           and(eq(implementationTeams.kind, 'district'), eq(implementationTeams.initiativeId, initiativeId)),
-          and(eq(implementationTeams.kind, 'school'), or(eq(implementationTeams.initiativeId, initiativeId), isNull(implementationTeams.initiativeId))),
+          and(
+            eq(implementationTeams.kind, 'school'),
+            or(eq(implementationTeams.initiativeId, initiativeId), isNull(implementationTeams.initiativeId)),
+          ),
         ),
       ),
     );
@@ -56,5 +62,6 @@ export async function districtUnits(ctx: Ctx, db: Executor = ctx.db) {
 
 /** 403 unless the caller may act for the unit (they can read it: the unit was checked against the initiative before). */
 export function requireActFor(ctx: Ctx, unit: { orgUnitId: string; isDistrict: boolean }, reach: TeamReach) {
-  if (!canActForUnit(ctx.actor, unit, reach)) throw forbidden('Only HR, the school’s leaders and its implementation teams act for this school');
+  if (!canActForUnit(ctx.actor, unit, reach))
+    throw forbidden('Only HR, the school’s leaders and its implementation teams act for this school');
 }

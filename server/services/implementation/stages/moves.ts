@@ -124,7 +124,15 @@ async function recordMove(
 export async function moveStage(ctx: Ctx, initiativeId: string, orgUnitId: string, input: StageMoveInput, lang: ReaderLocale) {
   return writeStage(ctx, initiativeId, orgUnitId, input.version, lang, async (tx, row) => {
     const definition = (await stageDefinitions(ctx, initiativeId, lang, tx)).get(row.stage as ImplementationStage)!;
-    await recordMove(ctx, tx, row, input.version, input.toStage, input.evidence, definition.exitCriteria.map((c) => c.id));
+    await recordMove(
+      ctx,
+      tx,
+      row,
+      input.version,
+      input.toStage,
+      input.evidence,
+      definition.exitCriteria.map((c) => c.id),
+    );
   });
 }
 
@@ -133,7 +141,12 @@ export async function moveStage(ctx: Ctx, initiativeId: string, orgUnitId: strin
  * text, all or none. Each school must be covered (400 naming `schools.i.orgUnitId`) and the caller
  * may act for each (403); a stale version answers 409 with that school's current row.
  */
-export async function bulkMoveStages(ctx: Ctx, initiativeId: string, input: BulkStageMoveInput, lang: ReaderLocale): Promise<BulkStageMoveResult> {
+export async function bulkMoveStages(
+  ctx: Ctx,
+  initiativeId: string,
+  input: BulkStageMoveInput,
+  lang: ReaderLocale,
+): Promise<BulkStageMoveResult> {
   const initiative = await loadWorkInitiative(ctx, initiativeId);
   const [rows, reach, defs] = await Promise.all([
     ensureStageRows(ctx, initiative),
@@ -144,7 +157,8 @@ export async function bulkMoveStages(ctx: Ctx, initiativeId: string, input: Bulk
   const seen = new Set<string>();
   const targets = input.schools.map((s, i) => {
     const row = byUnit.get(s.orgUnitId);
-    if (!row || seen.has(s.orgUnitId)) throw invalidField(`schools.${i}.orgUnitId`, row ? 'listed twice' : 'not a school this initiative covers');
+    if (!row || seen.has(s.orgUnitId))
+      throw invalidField(`schools.${i}.orgUnitId`, row ? 'listed twice' : 'not a school this initiative covers');
     seen.add(s.orgUnitId);
     return { row, version: s.version, index: i };
   });

@@ -34,7 +34,9 @@ export async function ensureStageRows(ctx: Ctx, initiative: InitiativeRow, db: E
   if (unitIds.length === 0) return [];
   await db
     .insert(initiativeStages)
-    .values(unitIds.map((orgUnitId) => ({ districtId: initiative.districtId, initiativeId: initiative.id, orgUnitId, stage: 'exploration' })))
+    .values(
+      unitIds.map((orgUnitId) => ({ districtId: initiative.districtId, initiativeId: initiative.id, orgUnitId, stage: 'exploration' })),
+    )
     .onConflictDoNothing();
   const rows = await db
     .select({ row: initiativeStages, orgUnitName: orgUnits.name, unitType: orgUnits.type })

@@ -23,6 +23,7 @@ export async function listSchoolStages(ctx: Ctx, initiativeId: string, lang: Rea
   ]);
   const suggestions = await fullImplementationSuggestions(ctx.db, initiative, suggestionCandidates(rows));
   return {
+    initiative: { id: initiative.id, name: initiative.name },
     items: rows.map((row) =>
       presentStage(ctx, row, defs.get(row.stage as ImplementationStage)!, reach, suggestions.get(row.orgUnitId) ?? null),
     ),
