@@ -49,6 +49,8 @@ import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
 import { performanceViewRoutes } from './performance-views.ts';
 import { initiativeRoutes } from './initiatives.ts';
+import { initiativeStageRoutes } from './initiative-stages.ts';
+import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -104,4 +106,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
   await app.register(initiativeRoutes, { prefix: '/api/initiatives' });
+  await app.register(initiativeStageRoutes, { prefix: '/api/initiatives' });
+  await app.register(pdsaCycleRoutes, { prefix: '/api/initiatives' });
 };

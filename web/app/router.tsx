@@ -125,6 +125,13 @@ export const router = createBrowserRouter([
               { path: '/performance/plans/:id/review', Component: lazy(() => import('../pages/performance/review/ReviewPage.tsx')) },
               { path: '/performance/templates', Component: lazy(() => import('../pages/performance/TemplatesPage.tsx')) },
               { path: '/performance/import', Component: lazy(() => import('../pages/performance/PlanImportPage.tsx')) },
+              { path: '/initiatives/:id/stages', Component: lazy(() => import('../pages/implementation/StagesPage.tsx')) },
+              {
+                path: '/initiatives/:id/stages/checklists',
+                Component: lazy(() => import('../pages/implementation/StageDefinitionsPage.tsx')),
+              },
+              { path: '/initiatives/:id/pdsa', Component: lazy(() => import('../pages/implementation/PdsaListPage.tsx')) },
+              { path: '/initiatives/:id/pdsa/:cycleId', Component: lazy(() => import('../pages/implementation/PdsaCyclePage.tsx')) },
               { path: '/import', element: <ImportPage /> },
               { path: '/import/:id', element: <ImportDetailPage /> },
               { path: '/audit', element: <AuditPage /> },
