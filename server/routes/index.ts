@@ -48,6 +48,7 @@ import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
 import { performanceViewRoutes } from './performance-views.ts';
+import { fidelityRoutes } from './fidelity.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -102,4 +103,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
+  await app.register(fidelityRoutes, { prefix: '/api' });
 };
