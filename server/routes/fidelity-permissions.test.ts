@@ -29,7 +29,8 @@ type Role = (typeof ROLES)[number];
 type Action = 'start' | 'picker' | 'checks' | 'person' | 'summary' | 'school';
 
 const ACTIONS: Record<Action, (c: Client) => ReturnType<Client['get']>> = {
-  start: (c) => c.post(`/api/initiatives/${w.initiative.id}/fidelity/checks`, { observedPersonId: w.teacher.personId, observedOn: '2026-10-06' }),
+  start: (c) =>
+    c.post(`/api/initiatives/${w.initiative.id}/fidelity/checks`, { observedPersonId: w.teacher.personId, observedOn: '2026-10-06' }),
   picker: (c) => c.get(`/api/initiatives/${w.initiative.id}/fidelity/people`),
   checks: (c) => c.get(`/api/initiatives/${w.initiative.id}/fidelity/checks?personId=${w.teacher.personId}`),
   person: (c) => c.get(`/api/people/${w.teacher.personId}/fidelity`),

@@ -47,7 +47,12 @@ async function scoreAndPublish(client: Client, observationId: string, levels: nu
 }
 
 const monthly = async (orgUnitId: string) =>
-  (await db().select().from(fidelityMonthly).where(and(eq(fidelityMonthly.initiativeId, w.initiative.id), eq(fidelityMonthly.orgUnitId, orgUnitId))))
+  (
+    await db()
+      .select()
+      .from(fidelityMonthly)
+      .where(and(eq(fidelityMonthly.initiativeId, w.initiative.id), eq(fidelityMonthly.orgUnitId, orgUnitId)))
+  )
     .map((m) => ({ itemId: m.itemId, month: m.month, checks: m.checks, sumPct: Number(m.sumPct), present: m.present }))
     .sort((a, b) => a.month.localeCompare(b.month) || a.itemId.localeCompare(b.itemId));
 
@@ -93,7 +98,11 @@ describe('starting a check', () => {
     const types = (await as.principal!.get('/api/observation-types')).json().items;
     expect(types.map((x: { kind: string }) => x.kind)).not.toContain('fidelity');
     const obs = (await as.schoolTeamMember!.get(`/api/observations/${first.observationId}`)).json();
-    const res = await as.principal!.post('/api/observations', { typeId: obs.type.id, observedPersonId: w.teacher.personId, observedOn: '2026-10-06' });
+    const res = await as.principal!.post('/api/observations', {
+      typeId: obs.type.id,
+      observedPersonId: w.teacher.personId,
+      observedOn: '2026-10-06',
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -174,17 +183,32 @@ describe('aggregates carry no names', () => {
     const item = w.tool.criteria[0]!.itemId;
     const [log] = await db()
       .insert(coachingLogs)
-      .values({ districtId: w.districtId, coachPersonId: w.initiativeCoach.personId, startsAt: new Date('2026-11-10T15:00:00Z'), durationMinutes: 30, activity: 'modeling' })
+      .values({
+        districtId: w.districtId,
+        coachPersonId: w.initiativeCoach.personId,
+        startsAt: new Date('2026-11-10T15:00:00Z'),
+        durationMinutes: 30,
+        activity: 'modeling',
+      })
       .returning();
     await db().insert(coachingLogAttendees).values({ districtId: w.districtId, logId: log!.id, personId: w.teacher.personId });
     const [session] = await db()
       .insert(trainingSessions)
-      .values({ districtId: w.districtId, initiativeId: w.initiative.id, topic: 'Phonemic awareness', itemId: item, trainerName: 'Vendor', startsAt: new Date('2026-11-02T14:00:00Z') })
+      .values({
+        districtId: w.districtId,
+        initiativeId: w.initiative.id,
+        topic: 'Phonemic awareness',
+        itemId: item,
+        trainerName: 'Vendor',
+        startsAt: new Date('2026-11-02T14:00:00Z'),
+      })
       .returning();
-    await db().insert(trainingAttendance).values([
-      { districtId: w.districtId, sessionId: session!.id, personId: w.teacher.personId },
-      { districtId: w.districtId, sessionId: session!.id, personId: w.teacherB.personId },
-    ]);
+    await db()
+      .insert(trainingAttendance)
+      .values([
+        { districtId: w.districtId, sessionId: session!.id, personId: w.teacher.personId },
+        { districtId: w.districtId, sessionId: session!.id, personId: w.teacherB.personId },
+      ]);
     const res = await as.principal!.get(`/api/initiatives/${w.initiative.id}/fidelity/schools/${w.schoolA.id}`);
     expect(res.statusCode, res.body).toBe(200);
     const nov = res.json().months.find((m: { month: string }) => m.month === '2026-11-01');
@@ -230,7 +254,9 @@ describe('fidelity is not evaluation', () => {
   it('an observer sees the checks they ran, not the others', async () => {
     const mine = (await as.caseloadCoach!.get(`/api/initiatives/${w.initiative.id}/fidelity/checks?personId=${w.teacher.personId}`)).json();
     expect(mine.items).toHaveLength(2); // a caseload coach reads every check
-    const team = (await as.schoolTeamMember!.get(`/api/initiatives/${w.initiative.id}/fidelity/checks?personId=${w.teacher.personId}`)).json();
+    const team = (
+      await as.schoolTeamMember!.get(`/api/initiatives/${w.initiative.id}/fidelity/checks?personId=${w.teacher.personId}`)
+    ).json();
     expect(team.items.map((c: { id: string }) => c.id)).toEqual([first.id]);
   });
 });
@@ -241,7 +267,10 @@ describe('a retired tool version', () => {
     const next = await reviseFidelityTool(db(), w.districtId, w.initiative.id, w.tool);
     const read = await as.schoolTeamMember!.get(`/api/observations/${draft.observationId}`);
     expect(read.statusCode).toBe(200);
-    const put = await as.schoolTeamMember!.request('PUT', `/api/observations/${draft.observationId}/draft`, { version: read.json().version, glows: 'x' });
+    const put = await as.schoolTeamMember!.request('PUT', `/api/observations/${draft.observationId}/draft`, {
+      version: read.json().version,
+      glows: 'x',
+    });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('invalid_state');
     expect(put.json().error.message).toContain('retired');
@@ -257,7 +286,9 @@ describe('a retired tool version', () => {
     expect(fresh.tool.retired).toBe(false);
     // The initiative still pointing at a retired version: no new check.
     await db().update(frameworkVersions).set({ status: 'retired' }).where(eq(frameworkVersions.id, next.versionId));
-    const res = await as.schoolTeamMember!.post(`/api/initiatives/${w.initiative.id}/fidelity/checks`, { observedPersonId: w.otherTeacher.personId });
+    const res = await as.schoolTeamMember!.post(`/api/initiatives/${w.initiative.id}/fidelity/checks`, {
+      observedPersonId: w.otherTeacher.personId,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('invalid_state');
     await db().update(frameworkVersions).set({ status: 'published' }).where(eq(frameworkVersions.id, next.versionId));

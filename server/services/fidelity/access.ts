@@ -13,7 +13,14 @@ import { loadSubject } from './subject.ts';
 export async function canReadFidelityObservation(
   db: Executor,
   actor: Actor,
-  row: { id: string; districtId: string; observedPersonId: string; observerPersonId: string; coObserverPersonId: string | null; status: string },
+  row: {
+    id: string;
+    districtId: string;
+    observedPersonId: string;
+    observerPersonId: string;
+    coObserverPersonId: string | null;
+    status: string;
+  },
 ): Promise<boolean> {
   if (row.districtId !== actor.districtId) return false;
   const [initiative] = await db

@@ -50,7 +50,13 @@ interface Delta {
   present: number;
 }
 
-function addScores(deltas: Map<string, Delta>, day: string, scores: { itemId: string | null; levelScore: number | null }[], max: number, sign: 1 | -1) {
+function addScores(
+  deltas: Map<string, Delta>,
+  day: string,
+  scores: { itemId: string | null; levelScore: number | null }[],
+  max: number,
+  sign: 1 | -1,
+) {
   const month = monthOf(day);
   for (const s of scores) {
     if (!s.itemId) continue;
@@ -169,5 +175,11 @@ export async function recordFidelityPublish(
       })),
     );
   }
-  await recordAudit(tx, ctx, { action: 'fidelity_check.score', entityType: 'fidelity_check', entityId: check.id, before: check, after: updated });
+  await recordAudit(tx, ctx, {
+    action: 'fidelity_check.score',
+    entityType: 'fidelity_check',
+    entityId: check.id,
+    before: check,
+    after: updated,
+  });
 }

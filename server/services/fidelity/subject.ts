@@ -28,7 +28,11 @@ const currentPair = () =>
   );
 
 /** The people's current schools and their coaches on the initiative, as the policy sees them. */
-export async function loadSubjects(db: Executor, initiative: FidelityInitiative, personIds: string[]): Promise<Map<string, FidelitySubject>> {
+export async function loadSubjects(
+  db: Executor,
+  initiative: FidelityInitiative,
+  personIds: string[],
+): Promise<Map<string, FidelitySubject>> {
   const units = await currentOrgUnitsOf(db, initiative.districtId, personIds);
   const pairs =
     personIds.length === 0

@@ -1,6 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { fidelityChecks, frameworkVersions, initiatives, observationTypes, rubricCriteria, rubrics, scaleLevels } from '../../db/schema/index.ts';
+import {
+  fidelityChecks,
+  frameworkVersions,
+  initiatives,
+  observationTypes,
+  rubricCriteria,
+  rubrics,
+  scaleLevels,
+} from '../../db/schema/index.ts';
 import { invalidState } from '../../lib/errors.ts';
 import { ensureDefaultObservationTypes } from '../settings/observation-types.ts';
 
