@@ -12,6 +12,7 @@ import {
   coachingLogs,
   competencyLatest,
   evidence,
+  fidelityChecks,
   fidelityLatest,
   fidelityMonthly,
   frameworkVersions,
@@ -92,6 +93,13 @@ describe('starting a check', () => {
     const all = (await as.hr!.get(`/api/initiatives/${w.initiative.id}/fidelity/people`)).json().items.map((p: { id: string }) => p.id);
     expect(all).toEqual(expect.arrayContaining([w.teacher.personId, w.teacherB.personId]));
     expect(all).not.toContain(w.teacherC.personId);
+  });
+
+  it('a draft check can be discarded, its fidelity row with it', async () => {
+    const draft = await start(as.principal!, w.otherTeacher.personId);
+    const res = await as.principal!.request('DELETE', `/api/observations/${draft.observationId}`);
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await db().select().from(fidelityChecks).where(eq(fidelityChecks.id, draft.id))).toHaveLength(0);
   });
 
   it('the fidelity type is not offered as an observation type, and cannot start a plain observation', async () => {

@@ -26,7 +26,9 @@ export function StartFidelityCheck({ initiativeId }: { initiativeId: string }) {
   const start = useStartFidelityCheck(initiativeId);
   const form = useForm({
     initialValues: { observedPersonId: '', observedOn: todayIso() } as Values,
-    ...schemaForm(StartFidelityCheckInput, t, { toInput: (v: Values) => ({ observedPersonId: v.observedPersonId, observedOn: v.observedOn }) }),
+    ...schemaForm(StartFidelityCheckInput, t, {
+      toInput: (v: Values) => ({ observedPersonId: v.observedPersonId, observedOn: v.observedOn }),
+    }),
   });
   const submit = form.onSubmit(
     (input) => start.mutate(input, { onSuccess: (check) => void navigate(`/observations/${check.observationId}`) }),
