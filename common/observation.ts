@@ -3,9 +3,19 @@
  * district's default non-negotiables.
  */
 
-/** A scored observation is rated against the teacher's role rubric; a walkthrough checks look-fors. */
-export const OBSERVATION_KINDS = ['scored', 'walkthrough'] as const;
+/**
+ * A scored observation is rated against the teacher's role rubric; a walkthrough checks look-fors; a
+ * fidelity check is scored against an initiative's fidelity tool (started from the initiative, always
+ * development, never evaluation: server/policies/fidelity.ts).
+ */
+export const OBSERVATION_KINDS = ['scored', 'walkthrough', 'fidelity'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+
+/** Kinds a district creates observation types of; the fidelity type is the system's own. */
+export const CREATABLE_OBSERVATION_KINDS = ['scored', 'walkthrough'] as const;
+
+/** Kinds scored against a rubric (scores, levels, cited notes). */
+export const isScoredKind = (kind: string) => kind === 'scored' || kind === 'fidelity';
 
 /** draft -> published. A published observation is edited only as a new revision. */
 export const OBSERVATION_STATUSES = ['draft', 'published'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NON_SCHOOL_DAY_KINDS, OBSERVATION_KINDS, OBSERVATION_LIMITS } from '../observation.ts';
+import { CREATABLE_OBSERVATION_KINDS, NON_SCHOOL_DAY_KINDS, OBSERVATION_KINDS, OBSERVATION_LIMITS } from '../observation.ts';
 import { IsoDate, PageQuery } from './common.ts';
 
 /**
@@ -73,7 +73,7 @@ const typeFields = {
   /** Scored types only. */
   countsTowardRequirement: z.boolean().optional(),
 };
-export const CreateObservationTypeInput = z.object({ ...typeFields, kind: z.enum(OBSERVATION_KINDS) });
+export const CreateObservationTypeInput = z.object({ ...typeFields, kind: z.enum(CREATABLE_OBSERVATION_KINDS) });
 /** The kind is fixed once created. */
 export const UpdateObservationTypeInput = z.object(typeFields).partial().extend({ version });
 

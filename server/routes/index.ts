@@ -51,6 +51,7 @@ import { performanceViewRoutes } from './performance-views.ts';
 import { initiativeRoutes } from './initiatives.ts';
 import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
+import { fidelityRoutes } from './fidelity.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -108,4 +109,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(initiativeRoutes, { prefix: '/api/initiatives' });
   await app.register(initiativeStageRoutes, { prefix: '/api/initiatives' });
   await app.register(pdsaCycleRoutes, { prefix: '/api/initiatives' });
+  await app.register(fidelityRoutes, { prefix: '/api' });
 };

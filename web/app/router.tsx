@@ -82,6 +82,8 @@ export const router = createBrowserRouter([
               { path: '/people', element: <PeoplePage /> },
               { path: '/people/new', element: <NewPersonPage /> },
               { path: '/people/:id', element: <PersonPage /> },
+              { path: '/people/:id/fidelity', Component: lazy(() => import('../pages/implementation/PersonFidelityPage.tsx')) },
+              { path: '/initiatives/:id/fidelity', Component: lazy(() => import('../pages/implementation/FidelityPage.tsx')) },
               { path: '/people/:id/performance', Component: lazy(() => import('../pages/performance/PerformanceHistoryPage.tsx')) },
               { path: '/performance/completion', Component: lazy(() => import('../pages/performance/CompletionPage.tsx')) },
               { path: '/performance/ratings', Component: lazy(() => import('../pages/performance/RatingsPage.tsx')) },

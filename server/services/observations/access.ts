@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { observations, roleAssignments } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -9,6 +9,7 @@ import { canReadObservation } from '../../policies/observations.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { currentOrgUnitsOf } from './role-rubric.ts';
 import { qualified } from '../../db/qualified.ts';
+import { canReadFidelityObservation } from '../fidelity/access.ts';
 
 /** 400 `validation_failed` naming the field. */
 export const invalid = (path: string, message: string) => new AppError('validation_failed', message, [{ path, message }]);
@@ -40,6 +41,11 @@ export async function observedOrgUnitIds(db: Executor, districtId: string, perso
 /** 404 unless the caller may read the observation (observers need no further lookup). */
 export async function assertReadable(ctx: Ctx, row: ObservationRow, db: Executor = ctx.db): Promise<void> {
   if (row.districtId === ctx.actor.districtId && isObserverOf(ctx.actor, row)) return;
+  // Fidelity is not evaluation: a fidelity check follows policies/fidelity.ts, not the evaluation rules.
+  if (row.kind === 'fidelity') {
+    if (!(await canReadFidelityObservation(db, ctx.actor, row))) throw notFound('Observation');
+    return;
+  }
   const units = await observedOrgUnitIds(db, ctx.actor.districtId, row.observedPersonId);
   if (!canReadObservation(ctx.actor, row, units)) throw notFound('Observation');
 }
@@ -61,12 +67,17 @@ export function readableObservationsWhere(actor: Actor): SQL {
   const published: SQL[] = [eq(observations.observedPersonId, actor.personId)];
   if (isHrOrAdmin(actor)) published.push(sql`true`);
   if (actor.leaderOrgUnitIds.length > 0) {
-    published.push(inArray(observations.orgUnitId, actor.leaderOrgUnitIds));
+    // Leaders read their teachers' fidelity checks only on the fidelity pages, and only where the initiative allows it.
+    const notFidelity = ne(observations.kind, 'fidelity');
+    published.push(and(notFidelity, inArray(observations.orgUnitId, actor.leaderOrgUnitIds))!);
     published.push(
-      exists(
-        sql`(select 1 from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(observations.observedPersonId)}
+      and(
+        notFidelity,
+        exists(
+          sql`(select 1 from ${roleAssignments} where ${qualified(roleAssignments.personId)} = ${qualified(observations.observedPersonId)}
           and ${inArray(roleAssignments.orgUnitId, actor.leaderOrgUnitIds)} and ${currentAssignment()})`,
-      ),
+        ),
+      )!,
     );
   }
   if (actor.caseloadPersonIds.length > 0) {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isScoredKind } from '../../../common/observation.ts';
 import type { SaveDraftInput } from '../../../common/schemas/observations.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { qualified } from '../../db/qualified.ts';
@@ -79,7 +80,7 @@ export async function validateContent(db: Executor, row: ObservationRow, meta: R
     });
   }
   if (input.scores && input.scores.length > 0) {
-    if (row.kind !== 'scored') throw invalid('scores', 'Only a scored observation has scores');
+    if (!isScoredKind(row.kind)) throw invalid('scores', 'Only a scored observation or a fidelity check has scores');
     let noteIds: Set<string> | null = input.notes ? new Set(input.notes.map((n) => n.id)) : null;
     const criteria = new Set<string>();
     for (const [i, s] of input.scores.entries()) {

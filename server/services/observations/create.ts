@@ -37,7 +37,7 @@ export async function createObservation(ctx: Ctx, input: CreateObservationInput)
     .where(
       and(eq(observationTypes.id, input.typeId), eq(observationTypes.districtId, actor.districtId), eq(observationTypes.active, true)),
     );
-  if (!type) throw invalid('typeId', 'Pick one of the district’s active observation types');
+  if (!type || type.kind === 'fidelity') throw invalid('typeId', 'Pick one of the district’s active observation types');
 
   let rubricId: string | null = null;
   let scaleId: string | null = null;

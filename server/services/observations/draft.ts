@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SaveDraftInput, SaveDraftResult } from '../../../common/schemas/observations.ts';
-import { actionStepChecks, actionSteps, observationNotes, observationScores, observations } from '../../db/schema/index.ts';
+import { actionStepChecks, actionSteps, fidelityChecks, observationNotes, observationScores, observations } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden, invalidState } from '../../lib/errors.ts';
 import { observationAbilities } from '../../policies/observations.ts';
 import { recordAudit } from '../audit.ts';
+import { assertCheckEditable } from '../fidelity/tool.ts';
 import { assertReadable, isObserverOf, loadObservationRow, type ObservationRow } from './access.ts';
 import { loadForWrite, StaleWrite, validateContent, writeContent } from './content.ts';
 import { observationView } from './load.ts';
@@ -29,6 +30,7 @@ async function checkDraftWrite(ctx: Ctx, row: ObservationRow, version: number | 
   if (row.status !== 'draft') throw await publishedMeanwhile(ctx, row.id);
   if (!observationAbilities(ctx.actor, row)[ability]) throw forbidden();
   if (version !== undefined && row.version !== version) throw conflict(await observationView(ctx, row.id));
+  if (row.kind === 'fidelity' && ability === 'edit') await assertCheckEditable(ctx.db, row);
 }
 
 /**
@@ -78,6 +80,7 @@ export async function discardDraft(ctx: Ctx, id: string, version?: number): Prom
       }
       await tx.delete(observationScores).where(eq(observationScores.observationId, id));
       await tx.delete(observationNotes).where(eq(observationNotes.observationId, id));
+      if (row.kind === 'fidelity') await tx.delete(fidelityChecks).where(eq(fidelityChecks.observationId, id));
       const [deleted] = await tx
         .delete(observations)
         .where(and(eq(observations.id, id), eq(observations.status, 'draft'), eq(observations.version, row.version)))

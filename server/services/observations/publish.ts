@@ -9,6 +9,8 @@ import { observationAbilities } from '../../policies/observations.ts';
 import { applyActionStepChecks, notifyStepsAssigned, stepsOfObservation } from '../action-steps/write.ts';
 import { recordAudit } from '../audit.ts';
 import { appendObservationEvidence, recomputeCompetencyLatest } from '../evidence/observations.ts';
+import { assertEveryComponentScored, recordFidelityPublish } from '../fidelity/on-publish.ts';
+import { assertCheckEditable } from '../fidelity/tool.ts';
 import { notify } from '../notifications/notify.ts';
 import { loadNonNegotiables, loadNonSchoolDays } from '../school-calendar/context.ts';
 import { assertReadable, invalid, isObserverOf, loadObservationRow, personNameSql, type ObservationRow } from './access.ts';
@@ -43,6 +45,7 @@ async function requireObserver(ctx: Ctx, row: ObservationRow, ability: 'publish'
     const what = ability === 'publish' ? 'already published' : 'not published yet';
     throw invalidState(`This observation is ${what}`, { status: row.status, observation: await observationView(ctx, row.id) });
   }
+  if (row.kind === 'fidelity') await assertCheckEditable(ctx.db, row);
 }
 
 async function staleOrState(ctx: Ctx, id: string, expected: string): Promise<never> {
@@ -64,6 +67,7 @@ export async function publishObservation(ctx: Ctx, id: string, input: PublishObs
   if (row.version !== input.version) throw conflict(await observationView(ctx, id));
   const content = await loadContent(ctx.db, row);
   if (row.kind === 'scored' && content.scores.length === 0) throw invalid('scores', 'Score at least one competency before publishing');
+  if (row.kind === 'fidelity') await assertEveryComponentScored(ctx.db, row.rubricId, content.scores.length);
   const dueOn = await feedbackDueOn(ctx.db, row.districtId, row.observedOn);
   const steps = await stepsOfObservation(ctx.db, id);
   const name = await observerName(ctx.db, row.observerPersonId);
@@ -88,15 +92,20 @@ export async function publishObservation(ctx: Ctx, id: string, input: PublishObs
       await tx
         .insert(observationRevisions)
         .values({ districtId: row.districtId, observationId: id, revision: 1, snapshot: content, createdByUserId: ctx.actor.userId });
-      await appendObservationEvidence(tx, ctx, updated, content.scores);
-      await appendWalkthroughEvidence(tx, ctx, updated);
-      await recomputeCompetencyLatest(
-        tx,
-        row.districtId,
-        row.observedPersonId,
-        row.purpose,
-        content.scores.map((s) => s.itemId),
-      );
+      if (row.kind === 'fidelity') {
+        // Fidelity is not evaluation: its own evidence source and summaries, never competency_latest.
+        await recordFidelityPublish(tx, ctx, updated, 0, content.scores);
+      } else {
+        await appendObservationEvidence(tx, ctx, updated, content.scores);
+        await appendWalkthroughEvidence(tx, ctx, updated);
+        await recomputeCompetencyLatest(
+          tx,
+          row.districtId,
+          row.observedPersonId,
+          row.purpose,
+          content.scores.map((s) => s.itemId),
+        );
+      }
       await applyActionStepChecks(tx, id);
       await notify(tx, ctx, {
         personIds: [row.observedPersonId],
@@ -128,6 +137,7 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
   await validateContent(ctx.db, row, meta, content);
   if (row.kind === 'scored' && content.scores && content.scores.length === 0)
     throw invalid('scores', 'A published scored observation keeps at least one score');
+  if (row.kind === 'fidelity' && content.scores) await assertEveryComponentScored(ctx.db, row.rubricId, content.scores.length);
   const before = await ctx.db
     .select({ itemId: observationScores.itemId, scaleLevelId: observationScores.scaleLevelId })
     .from(observationScores)
@@ -157,12 +167,16 @@ export async function reviseObservation(ctx: Ctx, id: string, input: ReviseObser
       const previous = new Map(before.map((s) => [s.itemId, s.scaleLevelId]));
       const dateMoved = updated.observedOn !== row.observedOn;
       const changed = snapshot.scores.filter((s) => dateMoved || previous.get(s.itemId) !== s.scaleLevelId);
-      await appendObservationEvidence(tx, ctx, updated, changed);
-      await appendWalkthroughEvidence(tx, ctx, updated, row.lookForResults);
-      await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [
-        ...previous.keys(),
-        ...snapshot.scores.map((s) => s.itemId),
-      ]);
+      if (row.kind === 'fidelity') {
+        await recordFidelityPublish(tx, ctx, updated, row.revision, changed);
+      } else {
+        await appendObservationEvidence(tx, ctx, updated, changed);
+        await appendWalkthroughEvidence(tx, ctx, updated, row.lookForResults);
+        await recomputeCompetencyLatest(tx, row.districtId, row.observedPersonId, row.purpose, [
+          ...previous.keys(),
+          ...snapshot.scores.map((s) => s.itemId),
+        ]);
+      }
       await applyActionStepChecks(tx, id);
       await notify(tx, ctx, {
         personIds: [row.observedPersonId],

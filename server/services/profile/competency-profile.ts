@@ -81,7 +81,7 @@ export async function competencyProfile(ctx: Ctx, personId: string): Promise<Com
       join framework_items i on i.id = e.item_id and i.district_id = e.district_id
       join framework_versions v on v.id = i.version_id and v.district_id = e.district_id
       left join scale_levels sl on sl.id = e.scale_level_id and sl.district_id = e.district_id
-      where e.district_id = ${districtId} and e.person_id = ${personId} ${coachFilter}
+      where e.district_id = ${districtId} and e.person_id = ${personId} and e.source <> 'fidelity_check' ${coachFilter}
       order by e.item_id, e.source, coalesce(e.source_id, e.id), e.created_at desc
     ) x
     order by x.version_number desc, x.human_code nulls last, x.item_id, x.observed_at, x.id`)) as unknown as { rows: EvidenceRow[] };

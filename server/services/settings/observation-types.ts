@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ObservationKind } from '../../../common/observation.ts';
 import type {
@@ -89,7 +89,8 @@ function presentType(ctx: Ctx, row: ObservationTypeRow): ObservationType {
 /** The district's observation types (the defaults are created on the first read), active first by name. */
 export async function listObservationTypes(ctx: Ctx, q: z.infer<typeof ObservationTypeListQuery>) {
   await ensureDefaultObservationTypes(ctx.db, ctx.actor.districtId);
-  const where: SQL[] = [eq(observationTypes.districtId, ctx.actor.districtId)];
+  // The fidelity type is the system's own (services/fidelity/tool.ts): never listed, never edited.
+  const where: SQL[] = [eq(observationTypes.districtId, ctx.actor.districtId), ne(observationTypes.kind, 'fidelity')];
   if (q.active !== 'all') where.push(eq(observationTypes.active, q.active === 'true'));
   const rows = await ctx.db
     .select()
@@ -103,7 +104,7 @@ async function loadTypeRow(ctx: Ctx, id: string, db: Executor = ctx.db): Promise
   const [row] = await db
     .select()
     .from(observationTypes)
-    .where(and(eq(observationTypes.id, id), eq(observationTypes.districtId, ctx.actor.districtId)));
+    .where(and(eq(observationTypes.id, id), eq(observationTypes.districtId, ctx.actor.districtId), ne(observationTypes.kind, 'fidelity')));
   if (!row) throw notFound('Observation type');
   return row;
 }

@@ -115,6 +115,7 @@ left join lateral (
   from observations o
   join observation_types t on t.id = o.type_id
   where o.district_id = ${p.districtId} and o.observed_person_id = r.person_id and o.status = 'published' and o.purpose = any(${textArray(p.purposes)})
+    and o.kind <> 'fidelity'
 ) obs on true
 left join lateral (
   select count(*)::int as n from action_steps a

@@ -68,7 +68,7 @@ export function ObservationHeader({ o }: { o: ObservationListItem }) {
         {t('page.back')}
       </Anchor>
       <PageHeader
-        title={t('page.title', { name: o.observed.name })}
+        title={o.kind === 'fidelity' ? t('page.fidelityTitle', { name: o.observed.name }) : t('page.title', { name: o.observed.name })}
         subtitle={
           <>
             {details.join(' · ')}
@@ -80,7 +80,11 @@ export function ObservationHeader({ o }: { o: ObservationListItem }) {
         actions={
           <Group gap="xs">
             <StatusBadge o={o} />
-            {o.purpose === 'evaluation' ? (
+            {o.kind === 'fidelity' ? (
+              <Badge variant="outline" color="gray">
+                {t('purpose.fidelity')}
+              </Badge>
+            ) : o.purpose === 'evaluation' ? (
               <Badge variant="outline" color="gray">
                 {t('purpose.evaluation')}
               </Badge>

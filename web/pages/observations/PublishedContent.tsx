@@ -30,7 +30,7 @@ export function PublishedContent({ o }: { o: Observation }) {
   return (
     <Stack gap="lg">
       {o.rubric ? (
-        <Section title={t('read.scores')}>
+        <Section title={o.kind === 'fidelity' ? t('read.fidelityScores', { tool: o.rubric.title }) : t('read.scores')}>
           {o.rubric.criteria.map((c) => {
             const score = o.scores.find((s) => s.criterionId === c.id);
             const index = o.rubric!.levels.findIndex((l, i) => (l.id ?? c.descriptors[i]?.scaleLevelId) === score?.scaleLevelId);

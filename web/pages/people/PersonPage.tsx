@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PerformanceHistoryLink } from '../performance/PerformanceHistoryLink.tsx';
+import { PersonFidelityLink } from '../implementation/PersonFidelityLink.tsx';
 import { isApiError } from '../../api/client.ts';
 import { usePerson, useSetPersonActive } from '../../api/people.ts';
 import { useCompetencyProfile } from '../../api/profile.ts';
@@ -107,6 +108,7 @@ export default function PersonPage() {
       <Divider />
       <PersonCareer personId={p.id} />
       <PerformanceHistoryLink personId={p.id} />
+      <PersonFidelityLink personId={p.id} />
       <Suspense fallback={null}>
         <CompetencyProfile personId={p.id} />
       </Suspense>

@@ -2,7 +2,7 @@ import { Checkbox, NativeSelect, NumberInput, Stack, Textarea, TextInput } from 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OBSERVATION_KINDS, OBSERVATION_LIMITS, type ObservationKind } from '../../../common/observation.ts';
+import { CREATABLE_OBSERVATION_KINDS, OBSERVATION_LIMITS, type ObservationKind } from '../../../common/observation.ts';
 import { CreateObservationTypeInput, type ObservationType } from '../../../common/schemas/settings.ts';
 import { useCreateObservationType, useUpdateObservationType } from '../../api/settings.ts';
 import { AppModal } from '../../components/AppModal.tsx';
@@ -102,7 +102,7 @@ export function ObservationTypeModal({
             description={type ? t('types.kindFixed') : undefined}
             disabled={Boolean(type)}
             {...form.getInputProps('kind')}
-            data={OBSERVATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            data={CREATABLE_OBSERVATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
           <Textarea label={t('types.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <NumberInput
