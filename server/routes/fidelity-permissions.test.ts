@@ -5,7 +5,9 @@
  * aggregates to whoever reads the initiative.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../common/clock.ts';
 import { buildFidelityWorld, type FidelityWorld } from '../test/fixtures/fidelity.ts';
+import { buildGuest } from '../test/fixtures/initiatives.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();
@@ -80,6 +82,19 @@ describe('fidelity permissions', () => {
       }
     });
   }
+
+  it("the initiative's vendor guest: its aggregates only; no person, no check, no other initiative", async () => {
+    const other = await as.hr!.post('/api/initiatives', { name: 'Restorative practices' });
+    expect(other.statusCode).toBe(201);
+    const built = await buildGuest(t.database.db, as.hr!, w.initiative.id, addDays(todayIn(w.district.timeZone), 30));
+    const guest = await signIn(t.app, built.email);
+    expect((await ACTIONS.summary(guest)).statusCode).toBe(200);
+    expect((await ACTIONS.school(guest)).statusCode).toBe(200);
+    for (const action of ['checks', 'person', 'picker', 'start'] as const) {
+      expect((await ACTIONS[action](guest)).statusCode, action).toBe(404);
+    }
+    expect((await guest.get(`/api/initiatives/${other.json().id}/fidelity/summary`)).statusCode).toBe(404);
+  });
 
   it('another district: its initiative, school and person ids are 404 for this district', async () => {
     const o = as.outsider!;

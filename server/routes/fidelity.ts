@@ -27,7 +27,7 @@ import {
   StartFidelityCheckInput,
 } from '../../common/schemas/fidelity.ts';
 import { requireCtx } from '../lib/http.ts';
-import { routesNeed } from '../lib/route-auth.ts';
+import { GUEST_OWN_INITIATIVE, routesNeed } from '../lib/route-auth.ts';
 import { listPersonChecks, personFidelity } from '../services/fidelity/person.ts';
 import { listCoveredPeople, startFidelityCheck } from '../services/fidelity/start.ts';
 import { fidelitySummary, schoolFidelityTrend } from '../services/fidelity/summary.ts';
@@ -57,12 +57,12 @@ export const fidelityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/initiatives/:id/fidelity/summary',
-    { schema: { tags, params: InitiativeFidelityParams, response: { 200: FidelitySummary } } },
+    { config: GUEST_OWN_INITIATIVE, schema: { tags, params: InitiativeFidelityParams, response: { 200: FidelitySummary } } },
     async (req) => fidelitySummary(await requireCtx(req), req.params.id),
   );
   app.get(
     '/initiatives/:id/fidelity/schools/:orgUnitId',
-    { schema: { tags, params: InitiativeSchoolParams, response: { 200: FidelitySchoolTrend } } },
+    { config: GUEST_OWN_INITIATIVE, schema: { tags, params: InitiativeSchoolParams, response: { 200: FidelitySchoolTrend } } },
     async (req) => schoolFidelityTrend(await requireCtx(req), req.params.id, req.params.orgUnitId),
   );
   app.get('/people/:id/fidelity', { schema: { tags, params: IdParams, response: { 200: PersonFidelity } } }, async (req) =>
