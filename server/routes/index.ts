@@ -48,6 +48,8 @@ import { performanceReviewRoutes } from './performance-review.ts';
 import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
 import { performanceViewRoutes } from './performance-views.ts';
+import { implementationTeamRoutes } from './implementation-teams.ts';
+import { implementationMeetingRoutes } from './implementation-meetings.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -102,4 +104,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
+  await app.register(implementationTeamRoutes, { prefix: '/api/implementation-teams' });
+  await app.register(implementationMeetingRoutes, { prefix: '/api/implementation-teams' });
 };
