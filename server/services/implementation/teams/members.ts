@@ -111,7 +111,8 @@ export async function endImplementationMember(ctx: Ctx, teamId: string, memberId
   if (member.version !== input.version) throw conflict(await implementationTeamView(ctx, teamId));
   if (member.endsOn !== null && member.endsOn <= today) throw invalidState('This membership has already ended', { code: 'already_ended' });
   const endsOn = input.endsOn ?? today;
-  if (endsOn <= member.startsOn) throw invalidField('endsOn', 'the end must come after the start');
+  // Ending on the first day is allowed: a membership added by mistake is ended the same day (it held no day).
+  if (endsOn < member.startsOn) throw invalidField('endsOn', 'the end cannot come before the start');
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(implementationTeamMembers)
