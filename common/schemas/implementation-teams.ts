@@ -76,6 +76,8 @@ export const ImplementationTeamListQuery = z.object({
 });
 export const ImplementationTeamList = z.object({
   items: z.array(ImplementationTeam),
+  /** The district's active initiatives, for the team form's picker. */
+  initiatives: z.array(Ref),
   /** May the caller create district teams (HR, admins); school teams of their schools (leaders). */
   abilities: z.object({ createDistrictTeams: z.boolean(), createSchoolTeamsAt: z.array(Uuid) }),
 });
@@ -172,7 +174,11 @@ export const Meeting = z.object({
 export type Meeting = z.infer<typeof Meeting>;
 
 export const CreateMeetingInput = z.object({ meetsAt: DateTime, agenda: LongText.default('') });
-export const UpdateMeetingInput = VersionInput.extend({ meetsAt: DateTime.optional(), agenda: LongText.optional(), notes: LongText.optional() });
+export const UpdateMeetingInput = VersionInput.extend({
+  meetsAt: DateTime.optional(),
+  agenda: LongText.optional(),
+  notes: LongText.optional(),
+});
 /** Snapshots the team's data into the meeting (taken again, it replaces the earlier snapshot). */
 export const TakeDataReviewInput = VersionInput.extend({ workSamples: LongText.default('') });
 

@@ -21,7 +21,8 @@ export function canEditImplementationTeam(actor: Actor, team: { kind: string; or
 }
 
 /** May the actor create any team (the create button)? */
-export const canCreateAnyImplementationTeam = (actor: Actor) => !isGuest(actor) && (isHrOrAdmin(actor) || actor.leaderOrgUnitIds.length > 0);
+export const canCreateAnyImplementationTeam = (actor: Actor) =>
+  !isGuest(actor) && (isHrOrAdmin(actor) || actor.leaderOrgUnitIds.length > 0);
 
 /** May the actor add, end or re-role members? The team's editors and its current facilitator. */
 export const canManageImplementationMembers = (actor: Actor, team: { kind: string; orgUnitId: string }, isFacilitator: boolean) =>

@@ -31,7 +31,12 @@ const meetingUrl = () => `${teamUrl()}/meetings/${w.meeting.id}`;
 /** A published fidelity check of `personId` (an observation of kind fidelity with its fidelity row). */
 async function fidelityCheck(personId: string, orgUnitId: string, daysAgo: number, scorePct: number) {
   const db = t.database.db;
-  const obs = await buildObservation(db, w.world, { teacherId: personId, observerId: w.coach.personId, orgUnitId, observedOn: isoDay(-daysAgo) });
+  const obs = await buildObservation(db, w.world, {
+    teacherId: personId,
+    observerId: w.coach.personId,
+    orgUnitId,
+    observedOn: isoDay(-daysAgo),
+  });
   await db.update(observations).set({ kind: 'fidelity' }).where(eq(observations.id, obs.id));
   const [check] = await db
     .insert(fidelityChecks)
@@ -62,9 +67,36 @@ async function seedData() {
   await fidelityCheck(w.member.personId, a, 200, 40);
   const elsewhere = await fidelityCheck(w.leaderB.personId, b, 5, 90);
   await db.insert(fidelityLatest).values([
-    { districtId, initiativeId, personId: w.member.personId, orgUnitId: a, checkId: memberCheck.id, checkedOn: memberCheck.checkedOn, scorePct: 85, atFidelity: true },
-    { districtId, initiativeId, personId: w.staff.personId, orgUnitId: a, checkId: staffCheck.id, checkedOn: staffCheck.checkedOn, scorePct: 60, atFidelity: false },
-    { districtId, initiativeId, personId: w.leaderB.personId, orgUnitId: b, checkId: elsewhere.id, checkedOn: elsewhere.checkedOn, scorePct: 90, atFidelity: true },
+    {
+      districtId,
+      initiativeId,
+      personId: w.member.personId,
+      orgUnitId: a,
+      checkId: memberCheck.id,
+      checkedOn: memberCheck.checkedOn,
+      scorePct: 85,
+      atFidelity: true,
+    },
+    {
+      districtId,
+      initiativeId,
+      personId: w.staff.personId,
+      orgUnitId: a,
+      checkId: staffCheck.id,
+      checkedOn: staffCheck.checkedOn,
+      scorePct: 60,
+      atFidelity: false,
+    },
+    {
+      districtId,
+      initiativeId,
+      personId: w.leaderB.personId,
+      orgUnitId: b,
+      checkId: elsewhere.id,
+      checkedOn: elsewhere.checkedOn,
+      scorePct: 90,
+      atFidelity: true,
+    },
   ]);
   const month = `${isoDay(0).slice(0, 7)}-01`;
   const [first, second] = w.world.competencies;
@@ -116,7 +148,11 @@ describe('meetings', () => {
     expect(first.statusCode, first.body).toBe(200);
     const second = await facilitator.patch(meetingUrl(), { version, agenda: 'Something else' });
     expect(second.statusCode).toBe(409);
-    expect(second.json().error.details.current).toMatchObject({ notes: 'Phonics fidelity is low in grade 2', agenda: 'Review fidelity', version: version + 1 });
+    expect(second.json().error.details.current).toMatchObject({
+      notes: 'Phonics fidelity is low in grade 2',
+      agenda: 'Review fidelity',
+      version: version + 1,
+    });
     const retried = await facilitator.patch(meetingUrl(), { version: version + 1, agenda: 'Something else' });
     expect(retried.json()).toMatchObject({ notes: 'Phonics fidelity is low in grade 2', agenda: 'Something else' });
   });
@@ -150,10 +186,17 @@ describe('meetings', () => {
   });
 
   it('the district team reviews every school the initiative covers', async () => {
-    const created = await hr.post(`/api/implementation-teams/${w.districtTeam.id}/members`, { personIds: [w.hr.personId], role: 'facilitator' });
+    const created = await hr.post(`/api/implementation-teams/${w.districtTeam.id}/members`, {
+      personIds: [w.hr.personId],
+      role: 'facilitator',
+    });
     expect(created.statusCode, created.body).toBe(200);
-    const meeting = (await hr.post(`/api/implementation-teams/${w.districtTeam.id}/meetings`, { meetsAt: new Date().toISOString() })).json();
-    const res = await hr.post(`/api/implementation-teams/${w.districtTeam.id}/meetings/${meeting.id}/data-review`, { version: meeting.version });
+    const meeting = (
+      await hr.post(`/api/implementation-teams/${w.districtTeam.id}/meetings`, { meetsAt: new Date().toISOString() })
+    ).json();
+    const res = await hr.post(`/api/implementation-teams/${w.districtTeam.id}/meetings/${meeting.id}/data-review`, {
+      version: meeting.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
     // The initiative covers school A only: school B's data stays out.
     expect(res.json().dataReview).toMatchObject({ fidelity: { checks: 2, atFidelityPct: 50 }, observations: { published: 2 } });
@@ -178,14 +221,25 @@ describe('decisions and action items', () => {
     expect(outsider.statusCode).toBe(400);
     expect(outsider.json().error.details[0].path).toBe('ownerPersonId');
     const other = (await member.post(`${teamUrl()}/meetings`, { meetsAt: new Date().toISOString() })).json();
-    const foreign = await member.post(`${teamUrl()}/meetings/${other.id}/action-items`, { ...base, ownerPersonId: w.member.personId, decisionId });
+    const foreign = await member.post(`${teamUrl()}/meetings/${other.id}/action-items`, {
+      ...base,
+      ownerPersonId: w.member.personId,
+      decisionId,
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details[0].path).toBe('decisionId');
-    const before = (await t.database.db.select().from(implementationActionItems).where(eq(implementationActionItems.districtId, w.districtId))).length;
+    const before = (
+      await t.database.db.select().from(implementationActionItems).where(eq(implementationActionItems.districtId, w.districtId))
+    ).length;
     expect(before).toBe(0);
     const ok = await member.post(`${meetingUrl()}/action-items`, { ...base, ownerPersonId: w.facilitator.personId, decisionId });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json().actionItems[0]).toMatchObject({ text: 'Schedule the retraining', owner: { id: w.facilitator.personId }, decisionId, doneAt: null });
+    expect(ok.json().actionItems[0]).toMatchObject({
+      text: 'Schedule the retraining',
+      owner: { id: w.facilitator.personId },
+      decisionId,
+      doneAt: null,
+    });
   });
 
   it('lists open action items per initiative, ticks one off and back, 409 on a stale version', async () => {
@@ -208,6 +262,8 @@ describe('decisions and action items', () => {
     expect(undone.json().doneAt).toBeNull();
     // Only the team's members tick items off; an item of another team is not found through this one.
     expect((await hr.patch(`${teamUrl()}/action-items/${item.id}`, { version: item.version + 2, done: true })).statusCode).toBe(403);
-    expect((await hr.patch(`/api/implementation-teams/${w.districtTeam.id}/action-items/${item.id}`, { version: 1, done: true })).statusCode).toBe(404);
+    expect(
+      (await hr.patch(`/api/implementation-teams/${w.districtTeam.id}/action-items/${item.id}`, { version: 1, done: true })).statusCode,
+    ).toBe(404);
   });
 });

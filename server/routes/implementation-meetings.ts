@@ -32,14 +32,18 @@ const meeting = { 200: Meeting };
 export const implementationMeetingRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  app.post('/:id/meetings', { schema: { tags, params: IdParams, body: CreateMeetingInput, response: { 201: Meeting } } }, async (req, reply) =>
-    reply.status(201).send(await createMeeting(await requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/:id/meetings',
+    { schema: { tags, params: IdParams, body: CreateMeetingInput, response: { 201: Meeting } } },
+    async (req, reply) => reply.status(201).send(await createMeeting(await requireCtx(req), req.params.id, req.body)),
   );
   app.get('/:id/meetings/:meetingId', { schema: { tags, params: MeetingParams, response: meeting } }, async (req) =>
     meetingView(await requireCtx(req), req.params.id, req.params.meetingId),
   );
-  app.patch('/:id/meetings/:meetingId', { schema: { tags, params: MeetingParams, body: UpdateMeetingInput, response: meeting } }, async (req) =>
-    updateMeeting(await requireCtx(req), req.params.id, req.params.meetingId, req.body),
+  app.patch(
+    '/:id/meetings/:meetingId',
+    { schema: { tags, params: MeetingParams, body: UpdateMeetingInput, response: meeting } },
+    async (req) => updateMeeting(await requireCtx(req), req.params.id, req.params.meetingId, req.body),
   );
   app.post(
     '/:id/meetings/:meetingId/data-review',
@@ -56,7 +60,9 @@ export const implementationMeetingRoutes: FastifyPluginAsyncZod = async (app) =>
     { schema: { tags, params: MeetingParams, body: ActionItemInput, response: { 201: Meeting } } },
     async (req, reply) => reply.status(201).send(await addActionItem(await requireCtx(req), req.params.id, req.params.meetingId, req.body)),
   );
-  app.patch('/:id/action-items/:itemId', { schema: { tags, params: ItemParams, body: UpdateActionItemInput, response: { 200: ActionItem } } }, async (req) =>
-    updateActionItem(await requireCtx(req), req.params.id, req.params.itemId, req.body),
+  app.patch(
+    '/:id/action-items/:itemId',
+    { schema: { tags, params: ItemParams, body: UpdateActionItemInput, response: { 200: ActionItem } } },
+    async (req) => updateActionItem(await requireCtx(req), req.params.id, req.params.itemId, req.body),
   );
 };

@@ -6,7 +6,12 @@
  * another district 404; signed out 401.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildImplementationTeamsWorld, meetingVersion, teamVersion, type ImplementationTeamsWorld } from '../test/fixtures/implementation-teams.ts';
+import {
+  buildImplementationTeamsWorld,
+  meetingVersion,
+  teamVersion,
+  type ImplementationTeamsWorld,
+} from '../test/fixtures/implementation-teams.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();
@@ -23,7 +28,10 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
   edit: async (c) => c.patch(base(), { version: await teamVersion(t.database.db, w.schoolTeam.id), termsOfReference: 'Meets monthly' }),
   addMembers: (c) => c.post(`${base()}/members`, { personIds: [w.coach.personId], role: 'coach_representative' }),
   import: (c) =>
-    c.post('/api/implementation-teams/import', { csv: `team,person,role\r\nSchool A literacy team,${w.staff.email},member\r\n`, dryRun: true }),
+    c.post('/api/implementation-teams/import', {
+      csv: `team,person,role\r\nSchool A literacy team,${w.staff.email},member\r\n`,
+      dryRun: true,
+    }),
   readMeeting: (c) => c.get(`${base()}/meetings/${w.meeting.id}`),
   meet: (c) => c.post(`${base()}/meetings`, { meetsAt: new Date().toISOString(), agenda: 'Plan' }),
   editMeeting: async (c) =>
@@ -91,7 +99,9 @@ describe('implementation team permissions', () => {
     expect((await as.anon!.get('/api/implementation-teams')).statusCode).toBe(401);
     expect((await as.outsider!.get(`/api/implementation-teams/action-items?initiativeId=${w.initiative.id}`)).statusCode).toBe(404);
     expect((await as.staff!.get(`/api/implementation-teams/action-items?initiativeId=${w.initiative.id}`)).statusCode).toBe(200);
-    const imported = await as.outsider!.post('/api/implementation-teams/import', { csv: 'team,person\r\nSchool A literacy team,x@y.z\r\n' });
+    const imported = await as.outsider!.post('/api/implementation-teams/import', {
+      csv: 'team,person\r\nSchool A literacy team,x@y.z\r\n',
+    });
     expect(imported.json().errors[0]).toMatchObject({ code: 'unknown_team', field: 'team' });
   });
 

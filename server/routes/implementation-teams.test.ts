@@ -6,7 +6,12 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, implementationTeamMembers, implementationTeams } from '../db/schema/index.ts';
-import { buildImplementationTeamsWorld, membershipsOf, teamVersion, type ImplementationTeamsWorld } from '../test/fixtures/implementation-teams.ts';
+import {
+  buildImplementationTeamsWorld,
+  membershipsOf,
+  teamVersion,
+  type ImplementationTeamsWorld,
+} from '../test/fixtures/implementation-teams.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();
@@ -22,7 +27,8 @@ beforeAll(async () => {
   leaderA = await signIn(t.app, w.leaderA.email);
 }, 60_000);
 
-const teamCount = async () => (await t.database.db.select().from(implementationTeams).where(eq(implementationTeams.districtId, w.districtId))).length;
+const teamCount = async () =>
+  (await t.database.db.select().from(implementationTeams).where(eq(implementationTeams.districtId, w.districtId))).length;
 
 describe('creating and editing teams', () => {
   it('creates a district team with terms of reference, and a school team reporting to it', async () => {
@@ -43,7 +49,10 @@ describe('creating and editing teams', () => {
       reportsWhat: 'Monthly fidelity',
     });
     expect(school.statusCode, school.body).toBe(201);
-    expect(school.json()).toMatchObject({ reportsTo: { id: w.districtTeam.id, name: 'District literacy team' }, initiative: { name: 'Structured literacy' } });
+    expect(school.json()).toMatchObject({
+      reportsTo: { id: w.districtTeam.id, name: 'District literacy team' },
+      initiative: { name: 'Structured literacy' },
+    });
     const parent = (await hr.get(`/api/implementation-teams/${w.districtTeam.id}`)).json();
     expect(parent.reportingTeams.map((r: { name: string }) => r.name)).toEqual(['School A literacy team', 'School A second team']);
     const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, school.json().id));
@@ -118,20 +127,27 @@ describe('members', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     const rows = await membershipsOf(t.database.db, w.schoolTeam.id, w.dataLead.personId);
     expect(rows).toHaveLength(2);
-    const current = changed.json().members.find((m: { person: { id: string }; current: boolean }) => m.person.id === w.dataLead.personId && m.current);
+    const current = changed
+      .json()
+      .members.find((m: { person: { id: string }; current: boolean }) => m.person.id === w.dataLead.personId && m.current);
     expect(current.role).toBe('coach_representative');
     const stale = await facilitator.post(`${base}/end`, { version: row!.version });
     expect(stale.statusCode).toBe(409);
-    const ended = await facilitator.post(`/api/implementation-teams/${w.schoolTeam.id}/members/${current.id}/end`, { version: current.version });
+    const ended = await facilitator.post(`/api/implementation-teams/${w.schoolTeam.id}/members/${current.id}/end`, {
+      version: current.version,
+    });
     expect(ended.statusCode, ended.body).toBe(200);
-    expect(ended.json().members.some((m: { person: { id: string }; current: boolean }) => m.person.id === w.dataLead.personId && m.current)).toBe(false);
+    expect(
+      ended.json().members.some((m: { person: { id: string }; current: boolean }) => m.person.id === w.dataLead.personId && m.current),
+    ).toBe(false);
     expect(await membershipsOf(t.database.db, w.schoolTeam.id, w.dataLead.personId)).toHaveLength(2);
   });
 });
 
 describe('member CSV import', () => {
   const url = '/api/implementation-teams/import';
-  const rowsOf = async () => (await t.database.db.select().from(implementationTeamMembers).where(eq(implementationTeamMembers.districtId, w.districtId))).length;
+  const rowsOf = async () =>
+    (await t.database.db.select().from(implementationTeamMembers).where(eq(implementationTeamMembers.districtId, w.districtId))).length;
 
   it('a dry run lists each row and column at fault, and nothing is written', async () => {
     const before = await rowsOf();

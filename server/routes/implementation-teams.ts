@@ -42,8 +42,10 @@ export const implementationTeamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', { schema: { tags, querystring: ImplementationTeamListQuery, response: { 200: ImplementationTeamList } } }, async (req) =>
     listImplementationTeams(await requireCtx(req), req.query),
   );
-  app.post('/', { schema: { tags, body: CreateImplementationTeamInput, response: { 201: ImplementationTeamDetail } } }, async (req, reply) =>
-    reply.status(201).send(await createImplementationTeam(await requireCtx(req), req.body)),
+  app.post(
+    '/',
+    { schema: { tags, body: CreateImplementationTeamInput, response: { 201: ImplementationTeamDetail } } },
+    async (req, reply) => reply.status(201).send(await createImplementationTeam(await requireCtx(req), req.body)),
   );
 
   app.get('/action-items', { schema: { tags, querystring: OpenActionItemsQuery, response: { 200: OpenActionItems } } }, async (req) =>
@@ -73,10 +75,14 @@ export const implementationTeamRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: IdParams, body: AddImplementationMembersInput, response: { 200: AddImplementationMembersResult } } },
     async (req) => addImplementationMembers(await requireCtx(req), req.params.id, req.body),
   );
-  app.post('/:id/members/:memberId/role', { schema: { tags, params: MemberParams, body: ChangeImplementationRoleInput, response: team } }, async (req) =>
-    changeImplementationRole(await requireCtx(req), req.params.id, req.params.memberId, req.body),
+  app.post(
+    '/:id/members/:memberId/role',
+    { schema: { tags, params: MemberParams, body: ChangeImplementationRoleInput, response: team } },
+    async (req) => changeImplementationRole(await requireCtx(req), req.params.id, req.params.memberId, req.body),
   );
-  app.post('/:id/members/:memberId/end', { schema: { tags, params: MemberParams, body: EndImplementationMemberInput, response: team } }, async (req) =>
-    endImplementationMember(await requireCtx(req), req.params.id, req.params.memberId, req.body),
+  app.post(
+    '/:id/members/:memberId/end',
+    { schema: { tags, params: MemberParams, body: EndImplementationMemberInput, response: team } },
+    async (req) => endImplementationMember(await requireCtx(req), req.params.id, req.params.memberId, req.body),
   );
 };

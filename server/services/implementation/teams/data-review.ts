@@ -65,7 +65,9 @@ async function fidelityOf(db: Executor, districtId: string, initiativeId: string
   const [latest] = await db
     .select({ n: sql<number>`count(*)::int`, at: sql<number>`count(*) filter (where ${fidelityLatest.atFidelity})::int` })
     .from(fidelityLatest)
-    .where(and(eq(fidelityLatest.districtId, districtId), eq(fidelityLatest.initiativeId, initiativeId), inSchools(fidelityLatest.orgUnitId)));
+    .where(
+      and(eq(fidelityLatest.districtId, districtId), eq(fidelityLatest.initiativeId, initiativeId), inSchools(fidelityLatest.orgUnitId)),
+    );
   const [initiative] = await db
     .select({ profileVersionId: initiatives.profileVersionId })
     .from(initiatives)
@@ -125,7 +127,12 @@ async function fidelityOf(db: Executor, districtId: string, initiativeId: string
  * component), published observations of its schools' staff (fidelity checks counted apart), coaching
  * sessions held with its schools' staff, and its initiative's training sessions and attendance.
  */
-export async function takeTeamDataReview(ctx: Ctx, team: ImplementationTeamRow, today: string, workSamples: string): Promise<MeetingDataReview> {
+export async function takeTeamDataReview(
+  ctx: Ctx,
+  team: ImplementationTeamRow,
+  today: string,
+  workSamples: string,
+): Promise<MeetingDataReview> {
   const db = ctx.db;
   const districtId = ctx.actor.districtId;
   const { timeZone } = await districtToday(db, districtId);

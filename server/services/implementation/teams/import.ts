@@ -39,10 +39,7 @@ export async function importImplementationMembers(ctx: Ctx, input: { csv: string
     .select()
     .from(implementationTeams)
     .where(and(eq(implementationTeams.districtId, districtId), eq(implementationTeams.active, true)));
-  const members = await ctx.db
-    .select()
-    .from(implementationTeamMembers)
-    .where(eq(implementationTeamMembers.districtId, districtId));
+  const members = await ctx.db.select().from(implementationTeamMembers).where(eq(implementationTeamMembers.districtId, districtId));
   const current = members.filter((m) => holdsOn(m, today));
   const facilitating = new Set(current.filter((m) => m.personId === ctx.actor.personId && m.role === 'facilitator').map((m) => m.teamId));
   const manageable = new Set(teams.filter((t) => canManageImplementationMembers(ctx.actor, t, facilitating.has(t.id))).map((t) => t.id));

@@ -162,17 +162,26 @@ export async function listImplementationTeams(
     )
     .orderBy(asc(implementationTeams.kind), asc(implementationTeams.name));
   const { today } = await districtToday(ctx.db, districtId);
-  const [names, members] = await Promise.all([
+  const [names, members, initiativeRefs] = await Promise.all([
     namesFor(ctx.db, districtId, rows),
     membersOf(
       ctx.db,
       districtId,
       rows.map((r) => r.id),
     ),
+    ctx.db
+      .select({ id: initiatives.id, name: initiatives.name })
+      .from(initiatives)
+      .where(and(eq(initiatives.districtId, districtId), eq(initiatives.status, 'active')))
+      .orderBy(asc(initiatives.name)),
   ]);
   return {
     items: rows.map((r) => presentTeam(ctx, r, names, members, today)),
-    abilities: { createDistrictTeams: isHrOrAdmin(ctx.actor), createSchoolTeamsAt: isHrOrAdmin(ctx.actor) ? [] : ctx.actor.leaderOrgUnitIds },
+    initiatives: initiativeRefs,
+    abilities: {
+      createDistrictTeams: isHrOrAdmin(ctx.actor),
+      createSchoolTeamsAt: isHrOrAdmin(ctx.actor) ? [] : ctx.actor.leaderOrgUnitIds,
+    },
   };
 }
 
@@ -216,9 +225,11 @@ export async function implementationTeamView(ctx: Ctx, id: string, db: Executor 
   const rank = (m: (typeof presented)[number]) => (m.current ? 0 : 10) + ROLE_ORDER.indexOf(m.role);
   return {
     ...presentTeam(ctx, team, names, members, today),
-    members: presented.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map(({ m }) => m),
+    members: presented
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+      .map(({ m }) => m),
     reportingTeams: reporting,
     meetings: meetings.map((m) => ({ ...m, meetsAt: m.meetsAt.toISOString() })),
   };
 }
-

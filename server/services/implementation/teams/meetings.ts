@@ -56,12 +56,7 @@ export async function presentActionItems(db: Executor, districtId: string, rows:
   const owners = await db
     .select(personRef)
     .from(people)
-    .where(
-      and(
-        eq(people.districtId, districtId),
-        inArray(people.id, [...new Set(rows.map((r) => r.ownerPersonId))]),
-      ),
-    );
+    .where(and(eq(people.districtId, districtId), inArray(people.id, [...new Set(rows.map((r) => r.ownerPersonId))])));
   const byId = new Map(owners.map((o) => [o.id, o]));
   return rows.map((r) => ({
     id: r.id,
@@ -128,9 +123,20 @@ export async function createMeeting(ctx: Ctx, teamId: string, input: z.infer<typ
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(implementationMeetings)
-      .values({ districtId: ctx.actor.districtId, teamId, meetsAt: new Date(input.meetsAt), agenda: input.agenda, updatedBy: ctx.actor.userId })
+      .values({
+        districtId: ctx.actor.districtId,
+        teamId,
+        meetsAt: new Date(input.meetsAt),
+        agenda: input.agenda,
+        updatedBy: ctx.actor.userId,
+      })
       .returning();
-    await recordAudit(tx, ctx, { action: 'implementation_meeting.create', entityType: 'implementation_meeting', entityId: row!.id, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'implementation_meeting.create',
+      entityType: 'implementation_meeting',
+      entityId: row!.id,
+      after: row,
+    });
     return row!.id;
   });
   return meetingView(ctx, teamId, id);
@@ -162,7 +168,14 @@ export async function updateMeeting(ctx: Ctx, teamId: string, meetingId: string,
   const { team, meeting } = await loadMeeting(ctx, teamId, meetingId);
   await requireRecordEditor(ctx, team);
   const { version, meetsAt, ...rest } = input;
-  return writeMeeting(ctx, teamId, meeting, version, { ...rest, ...(meetsAt ? { meetsAt: new Date(meetsAt) } : {}) }, 'implementation_meeting.update');
+  return writeMeeting(
+    ctx,
+    teamId,
+    meeting,
+    version,
+    { ...rest, ...(meetsAt ? { meetsAt: new Date(meetsAt) } : {}) },
+    'implementation_meeting.update',
+  );
 }
 
 /**

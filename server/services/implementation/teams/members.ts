@@ -53,9 +53,7 @@ export async function insertImplementationMembers(
     .select()
     .from(implementationTeamMembers)
     .where(and(eq(implementationTeamMembers.districtId, ctx.actor.districtId), eq(implementationTeamMembers.teamId, team.id)));
-  const held = new Set(
-    existing.filter((m) => holdsOn(m, today) || m.startsOn > today).map((m) => `${m.personId}:${m.role}`),
-  );
+  const held = new Set(existing.filter((m) => holdsOn(m, today) || m.startsOn > today).map((m) => `${m.personId}:${m.role}`));
   const rows = [];
   for (const entry of entries) {
     const key = `${entry.personId}:${entry.role}`;
@@ -68,7 +66,12 @@ export async function insertImplementationMembers(
   await recordAudit(
     tx,
     ctx,
-    inserted.map((row) => ({ action: 'implementation_team_member.add', entityType: 'implementation_team_member', entityId: row.id, after: row })),
+    inserted.map((row) => ({
+      action: 'implementation_team_member.add',
+      entityType: 'implementation_team_member',
+      entityId: row.id,
+      after: row,
+    })),
   );
   return { added: inserted.length, unchanged: entries.length - inserted.length };
 }
@@ -105,7 +108,12 @@ async function loadMember(ctx: Ctx, teamId: string, memberId: string) {
 }
 
 /** Ends a membership (default today, the first day they are off the team); the row stays as history. */
-export async function endImplementationMember(ctx: Ctx, teamId: string, memberId: string, input: z.infer<typeof EndImplementationMemberInput>) {
+export async function endImplementationMember(
+  ctx: Ctx,
+  teamId: string,
+  memberId: string,
+  input: z.infer<typeof EndImplementationMemberInput>,
+) {
   const { today } = await requireMemberManager(ctx, teamId);
   const member = await loadMember(ctx, teamId, memberId);
   if (member.version !== input.version) throw conflict(await implementationTeamView(ctx, teamId));
@@ -147,7 +155,9 @@ export async function changeImplementationRole(
     const sameDay = member.startsOn === today;
     const [updated] = await tx
       .update(implementationTeamMembers)
-      .set(sameDay ? { role: input.role, version: member.version + 1 } : { endsOn: today, version: member.version + 1, updatedAt: new Date() })
+      .set(
+        sameDay ? { role: input.role, version: member.version + 1 } : { endsOn: today, version: member.version + 1, updatedAt: new Date() },
+      )
       .where(and(eq(implementationTeamMembers.id, memberId), eq(implementationTeamMembers.version, member.version)))
       .returning();
     if (!updated) throw conflict(await implementationTeamView(ctx, teamId, tx));

@@ -114,7 +114,12 @@ export async function updateActionItem(
       throw conflict(await present(current!));
     }
     await recordAudit(tx, ctx, {
-      action: done === undefined ? 'implementation_action_item.update' : done ? 'implementation_action_item.done' : 'implementation_action_item.undone',
+      action:
+        done === undefined
+          ? 'implementation_action_item.update'
+          : done
+            ? 'implementation_action_item.done'
+            : 'implementation_action_item.undone',
       entityType: 'implementation_action_item',
       entityId: itemId,
       before: item,

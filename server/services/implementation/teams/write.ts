@@ -36,7 +36,10 @@ async function checkTeamRefs(ctx: Ctx, team: TeamShape, db: Executor = ctx.db) {
   const wantedType = team.kind === 'school' ? 'school' : 'district';
   if (!unit) throw invalidField('orgUnitId', 'not an org unit of this district');
   if (unit.type !== wantedType)
-    throw invalidField('orgUnitId', team.kind === 'school' ? 'a school team belongs to a school' : "this team belongs to the district's own unit");
+    throw invalidField(
+      'orgUnitId',
+      team.kind === 'school' ? 'a school team belongs to a school' : "this team belongs to the district's own unit",
+    );
   if (team.initiativeId) {
     const [initiative] = await db
       .select()
@@ -92,7 +95,11 @@ export async function createImplementationTeam(ctx: Ctx, input: CreateImplementa
  * be able to edit it before and after (a leader cannot move a team out of their school). A stale
  * `version` answers 409 with the current team.
  */
-export async function updateImplementationTeam(ctx: Ctx, id: string, input: UpdateImplementationTeamInput): Promise<ImplementationTeamDetail> {
+export async function updateImplementationTeam(
+  ctx: Ctx,
+  id: string,
+  input: UpdateImplementationTeamInput,
+): Promise<ImplementationTeamDetail> {
   const team = await loadTeamRow(ctx, id);
   requireEditor(ctx, team);
   const { version, ...set } = input;
@@ -111,7 +118,11 @@ export async function updateImplementationTeam(ctx: Ctx, id: string, input: Upda
       .update(implementationTeams)
       .set({ ...set, version: version + 1, updatedAt: new Date() })
       .where(
-        and(eq(implementationTeams.id, id), eq(implementationTeams.districtId, ctx.actor.districtId), eq(implementationTeams.version, version)),
+        and(
+          eq(implementationTeams.id, id),
+          eq(implementationTeams.districtId, ctx.actor.districtId),
+          eq(implementationTeams.version, version),
+        ),
       )
       .returning();
     if (!updated) throw conflict(await implementationTeamView(ctx, id, tx));
