@@ -52,6 +52,8 @@ import { initiativeRoutes } from './initiatives.ts';
 import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 import { fidelityRoutes } from './fidelity.ts';
+import { implementationTeamRoutes } from './implementation-teams.ts';
+import { implementationMeetingRoutes } from './implementation-meetings.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -110,4 +112,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(initiativeStageRoutes, { prefix: '/api/initiatives' });
   await app.register(pdsaCycleRoutes, { prefix: '/api/initiatives' });
   await app.register(fidelityRoutes, { prefix: '/api' });
+  await app.register(implementationTeamRoutes, { prefix: '/api/implementation-teams' });
+  await app.register(implementationMeetingRoutes, { prefix: '/api/implementation-teams' });
 };

@@ -70,6 +70,12 @@ export const router = createBrowserRouter([
               { path: '/schools/:id', element: <SchoolPage /> },
               { path: '/schools/:id/teams', Component: lazy(() => import('../pages/teams/TeamsPage.tsx')) },
               { path: '/teams/:id', Component: lazy(() => import('../pages/teams/TeamPage.tsx')) },
+              { path: '/implementation-teams', Component: lazy(() => import('../pages/implementation/TeamsPage.tsx')) },
+              { path: '/implementation-teams/:id', Component: lazy(() => import('../pages/implementation/TeamPage.tsx')) },
+              {
+                path: '/implementation-teams/:id/meetings/:meetingId',
+                Component: lazy(() => import('../pages/implementation/MeetingPage.tsx')),
+              },
               { path: '/schools/:id/goals', Component: lazy(() => import('../pages/team-goals/SchoolGoalsPage.tsx')) },
               { path: '/teams/:id/reflection', Component: lazy(() => import('../pages/team-goals/TeamReflectionPage.tsx')) },
               { path: '/one-on-ones', Component: lazy(() => import('../pages/team-goals/OneOnOnesPage.tsx')) },

@@ -17,8 +17,11 @@ export function CsvImportModal({
   templateUrl,
   mutation,
   help,
+  errorLabel,
 }: {
   opened: boolean;
+  /** A row error's text, when the import's codes are not the teams' and caseloads' ones. */
+  errorLabel?: (code: string) => string;
   /** What a row holds, when not the teams' and caseloads' text. */
   help?: string;
   onClose: () => void;
@@ -83,7 +86,7 @@ export function CsvImportModal({
                       {result.errors.map((e, i) => (
                         <Table.Tr key={`${e.line}-${e.code}-${i}`}>
                           <Table.Td>{e.line}</Table.Td>
-                          <Table.Td>{t(`import.error.${e.code}`, { defaultValue: e.code })}</Table.Td>
+                          <Table.Td>{errorLabel ? errorLabel(e.code) : t(`import.error.${e.code}`, { defaultValue: e.code })}</Table.Td>
                           <Table.Td>{e.value ?? ''}</Table.Td>
                         </Table.Tr>
                       ))}
