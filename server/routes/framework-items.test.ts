@@ -253,7 +253,7 @@ describe('framework items', () => {
     expect((await hr.get(`/api/framework-versions/${v}/items`)).json().associations).toHaveLength(1);
   });
 
-  it('lists a 2,000-item version quickly, parents before children', async () => {
+  it('lists a 2,000-item version whole, parents before children (its speed is in npm run bench)', async () => {
     const db = t.database.db;
     const v = await draft('Large framework');
     const [version] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, v));
@@ -277,15 +277,12 @@ describe('framework items', () => {
     await db.insert(frameworkItems).values(rows.slice(0, 1000));
     await db.insert(frameworkItems).values(rows.slice(1000));
     expect(version!.status).toBe('draft');
-    const started = performance.now();
     const res = await hr.get(`/api/framework-versions/${v}/items`);
-    const ms = performance.now() - started;
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Item[];
     expect(items).toHaveLength(2000);
     expect(items[0]!.fullStatement).toBe('Domain 39');
     expect(items[1]!.fullStatement).toBe('Competency 39.0');
     expect(items[50]!.fullStatement).toBe('Domain 38');
-    expect(ms).toBeLessThan(3000);
   });
 });

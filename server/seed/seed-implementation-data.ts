@@ -13,11 +13,22 @@ export const INITIATIVE = {
 };
 
 /** The program's essential components: what a visitor would see when it is done as intended. */
-export const COMPONENTS: { code: string; title: string; statement: string; expected: string; developmental: string; unacceptable: string; present: string; partial: string; absent: string }[] = [
+export const COMPONENTS: {
+  code: string;
+  title: string;
+  statement: string;
+  expected: string;
+  developmental: string;
+  unacceptable: string;
+  present: string;
+  partial: string;
+  absent: string;
+}[] = [
   {
     code: 'SL.1',
     title: 'Explicit phonics lesson',
-    statement: 'The teacher models the day’s sound-spelling pattern, guides practice and checks each child’s response before independent work.',
+    statement:
+      'The teacher models the day’s sound-spelling pattern, guides practice and checks each child’s response before independent work.',
     expected: 'Models, guides and checks in that order, every day, with the whole class responding.',
     developmental: 'Models and guides, but checks only a few children or skips the check on busy days.',
     unacceptable: 'Children copy or read words without the pattern being modelled.',
@@ -118,7 +129,8 @@ export const PDSA = [
     study: 'SL.2 scored present in 38% of checks, below the prediction; in the four rooms that ran it, present in 80%.',
     predictionMet: false,
     act: 'adapt',
-    actNotes: 'Shorten the phonics lesson model step; coaches model partner reading in the five rooms that did not run it, then repeat the cycle.',
+    actNotes:
+      'Shorten the phonics lesson model step; coaches model partner reading in the five rooms that did not run it, then repeat the cycle.',
   },
   {
     title: 'Regroup small groups every six weeks from the screener',
@@ -131,6 +143,7 @@ export const PDSA = [
     study: 'Done as intended, yet only 15% of children in the lowest groups moved up, against 50% predicted.',
     predictionMet: false,
     act: 'abandon',
-    actNotes: 'Regrouping alone does not move children; take the question of the small-group lesson design to the district team and the vendor.',
+    actNotes:
+      'Regrouping alone does not move children; take the question of the small-group lesson design to the district team and the vendor.',
   },
 ];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { addDays } from '../../common/clock.ts';
+import { addDays, todayIn } from '../../common/clock.ts';
 import { IMPLEMENTATION_STAGES } from '../../common/implementation.ts';
 import type { Executor } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
+import { seedFidelityChecks } from './seed-implementation-fidelity.ts';
 import { COMPONENTS, INITIATIVE, MEETINGS, PDSA, PROFILE_LEVELS, TEAM_TEXT, TOOL_LEVELS } from './seed-implementation-data.ts';
 
 /** The demo people the initiative is built around (ids from the demo seed). */
@@ -19,7 +20,8 @@ export interface ImplementationDemo {
   coach: string;
   teamLead: string;
   teachers: string[];
-  today: string;
+  /** The demo password's hash, for the vendor guest's account. */
+  passwordHash: string;
 }
 
 export interface ProfileIds {
@@ -39,13 +41,30 @@ async function seedProfile(tx: Executor, districtId: string, hrUserId: string): 
     const [row] = await tx.insert(s.scales).values({ districtId, name }).returning({ id: s.scales.id });
     const levels = await tx
       .insert(s.scaleLevels)
-      .values(labels.map((label, position) => ({ districtId, scaleId: row!.id, position, label, levelScore: labels.length - position, proficient: position === 0 })))
-      .returning({ id: s.scaleLevels.id, position: s.scaleLevels.position, levelScore: s.scaleLevels.levelScore, label: s.scaleLevels.label });
+      .values(
+        labels.map((label, position) => ({
+          districtId,
+          scaleId: row!.id,
+          position,
+          label,
+          levelScore: labels.length - position,
+          proficient: position === 0,
+        })),
+      )
+      .returning({
+        id: s.scaleLevels.id,
+        position: s.scaleLevels.position,
+        levelScore: s.scaleLevels.levelScore,
+        label: s.scaleLevels.label,
+      });
     return { id: row!.id, levels: levels.sort((a, b) => a.position - b.position) };
   };
   const profileScale = await scale('Practice profile (expected, developmental, unacceptable)', PROFILE_LEVELS);
   const toolScale = await scale('Fidelity (present, partial, absent)', TOOL_LEVELS);
-  const [framework] = await tx.insert(s.frameworks).values({ districtId, title: `${INITIATIVE.name} practice profile` }).returning({ id: s.frameworks.id });
+  const [framework] = await tx
+    .insert(s.frameworks)
+    .values({ districtId, title: `${INITIATIVE.name} practice profile` })
+    .returning({ id: s.frameworks.id });
   const versionId = randomUUID();
   await tx.insert(s.frameworkVersions).values({
     id: versionId,
@@ -68,10 +87,24 @@ async function seedProfile(tx: Executor, districtId: string, hrUserId: string): 
     COMPONENTS.map((c, position) => {
       const id = randomUUID();
       items.set(c.code, id);
-      return { id, districtId, versionId, caseIdentifier: id, position, itemType: 'component', humanCode: c.code, abbreviatedStatement: c.title, fullStatement: c.statement };
+      return {
+        id,
+        districtId,
+        versionId,
+        caseIdentifier: id,
+        position,
+        itemType: 'component',
+        humanCode: c.code,
+        abbreviatedStatement: c.title,
+        fullStatement: c.statement,
+      };
     }),
   );
-  const rubric = async (title: string, scaleRef: Awaited<ReturnType<typeof scale>>, text: (c: (typeof COMPONENTS)[number], level: number) => string) => {
+  const rubric = async (
+    title: string,
+    scaleRef: Awaited<ReturnType<typeof scale>>,
+    text: (c: (typeof COMPONENTS)[number], level: number) => string,
+  ) => {
     const rubricId = randomUUID();
     await tx.insert(s.rubrics).values({ id: rubricId, districtId, versionId, scaleId: scaleRef.id, caseIdentifier: rubricId, title });
     const criteria = new Map<string, string>();
@@ -83,7 +116,17 @@ async function seedProfile(tx: Executor, districtId: string, hrUserId: string): 
       await tx.insert(s.rubricDescriptors).values(
         scaleRef.levels.map((level) => {
           const id = randomUUID();
-          return { id, districtId, criterionId, scaleLevelId: level.id, caseIdentifier: id, position: level.position, quality: level.label, levelScore: level.levelScore, description: text(c, level.position) };
+          return {
+            id,
+            districtId,
+            criterionId,
+            scaleLevelId: level.id,
+            caseIdentifier: id,
+            position: level.position,
+            quality: level.label,
+            levelScore: level.levelScore,
+            description: text(c, level.position),
+          };
         }),
       );
     }
@@ -122,11 +165,20 @@ async function elementarySchools(tx: Executor, demo: ImplementationDemo) {
  * on one component, and two PDSA cycles (an implementation problem and an innovation problem).
  */
 export async function seedImplementation(tx: Executor, demo: ImplementationDemo) {
-  const { districtId, today } = demo;
+  const { districtId } = demo;
+  const [district] = await tx.select({ timeZone: s.districts.timeZone }).from(s.districts).where(eq(s.districts.id, districtId));
+  const today = todayIn(district?.timeZone ?? 'America/New_York');
   const profile = await seedProfile(tx, districtId, demo.hrUserId);
   const [initiative] = await tx
     .insert(s.initiatives)
-    .values({ districtId, ...INITIATIVE, profileVersionId: profile.versionId, fidelityRubricId: profile.toolRubricId, coveredRoles: ['teacher'], createdBy: demo.hrUserId })
+    .values({
+      districtId,
+      ...INITIATIVE,
+      profileVersionId: profile.versionId,
+      fidelityRubricId: profile.toolRubricId,
+      coveredRoles: ['teacher'],
+      createdBy: demo.hrUserId,
+    })
     .returning();
   const initiativeId = initiative!.id;
   const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 8 ? 1 : 0);
@@ -139,7 +191,9 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
     .returning({ id: s.initiativeWaves.id });
   const schools = (await elementarySchools(tx, demo)).slice(0, 6);
   const pilots = schools.slice(0, 2);
-  await tx.insert(s.initiativeSchools).values(schools.map((sc, i) => ({ districtId, initiativeId, orgUnitId: sc.id, waveId: i < 2 ? pilot!.id : scale!.id })));
+  await tx
+    .insert(s.initiativeSchools)
+    .values(schools.map((sc, i) => ({ districtId, initiativeId, orgUnitId: sc.id, waveId: i < 2 ? pilot!.id : scale!.id })));
   await tx.insert(s.initiativeFunding).values([
     { districtId, initiativeId, source: 'ESSER III', amount: 240000, startsOn: `${year}-07-01`, spendBy: addDays(today, 45) },
     { districtId, initiativeId, source: 'Title II, Part A', amount: 85000, startsOn: `${year}-07-01`, spendBy: `${year + 1}-09-30` },
@@ -148,10 +202,12 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
   // Stages: the district and the pilots moved forward over the year; the others are installing.
   const stageAt = (i: number) => (i < 2 ? 'initial_implementation' : i < 5 ? 'installation' : 'exploration');
   const movedAt = (days: number) => new Date(`${addDays(today, -days)}T15:00:00Z`);
-  await tx.insert(s.initiativeStages).values([
-    { districtId, initiativeId, orgUnitId: demo.districtOrgUnitId, stage: 'initial_implementation', enteredAt: movedAt(90) },
-    ...schools.map((sc, i) => ({ districtId, initiativeId, orgUnitId: sc.id, stage: stageAt(i), enteredAt: movedAt(i < 2 ? 90 : 120) })),
-  ]);
+  await tx
+    .insert(s.initiativeStages)
+    .values([
+      { districtId, initiativeId, orgUnitId: demo.districtOrgUnitId, stage: 'initial_implementation', enteredAt: movedAt(90) },
+      ...schools.map((sc, i) => ({ districtId, initiativeId, orgUnitId: sc.id, stage: stageAt(i), enteredAt: movedAt(i < 2 ? 90 : 120) })),
+    ]);
   const moves: (typeof s.initiativeStageMoves.$inferInsert)[] = [];
   const evidence = [
     'Need and fit reviewed with the school team; staff survey shows readiness; principal committed to the literacy block.',
@@ -162,7 +218,16 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
     const target = i === 0 ? 'initial_implementation' : stageAt(i - 1);
     const last = IMPLEMENTATION_STAGES.indexOf(target);
     for (let k = 1; k <= last; k++) {
-      moves.push({ districtId, initiativeId, orgUnitId: sc.id, fromStage: IMPLEMENTATION_STAGES[k - 1]!, toStage: IMPLEMENTATION_STAGES[k]!, evidence: evidence[k - 1]!, movedBy: demo.hrUserId, movedAt: movedAt(90 + (last - k) * 60) });
+      moves.push({
+        districtId,
+        initiativeId,
+        orgUnitId: sc.id,
+        fromStage: IMPLEMENTATION_STAGES[k - 1]!,
+        toStage: IMPLEMENTATION_STAGES[k]!,
+        evidence: evidence[k - 1]!,
+        movedBy: demo.hrUserId,
+        movedAt: movedAt(90 + (last - k) * 60),
+      });
     }
   }
   if (moves.length) await tx.insert(s.initiativeStageMoves).values(moves);
@@ -171,9 +236,25 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
   const since = addDays(today, -150);
   const [districtTeam] = await tx
     .insert(s.implementationTeams)
-    .values({ districtId, kind: 'district', name: TEAM_TEXT.district.name, orgUnitId: demo.districtOrgUnitId, initiativeId, termsOfReference: TEAM_TEXT.district.terms, createdBy: demo.hrUserId })
+    .values({
+      districtId,
+      kind: 'district',
+      name: TEAM_TEXT.district.name,
+      orgUnitId: demo.districtOrgUnitId,
+      initiativeId,
+      termsOfReference: TEAM_TEXT.district.terms,
+      createdBy: demo.hrUserId,
+    })
     .returning({ id: s.implementationTeams.id });
-  const schoolNames = await tx.select({ id: s.orgUnits.id, name: s.orgUnits.name }).from(s.orgUnits).where(inArray(s.orgUnits.id, pilots.map((p) => p.id)));
+  const schoolNames = await tx
+    .select({ id: s.orgUnits.id, name: s.orgUnits.name })
+    .from(s.orgUnits)
+    .where(
+      inArray(
+        s.orgUnits.id,
+        pilots.map((p) => p.id),
+      ),
+    );
   const schoolTeams = await tx
     .insert(s.implementationTeams)
     .values(
@@ -190,20 +271,37 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
       })),
     )
     .returning({ id: s.implementationTeams.id });
-  await tx.insert(s.implementationTeamMembers).values([
-    { districtId, teamId: districtTeam!.id, personId: demo.hrPersonId, role: 'facilitator', startsOn: since },
-    { districtId, teamId: districtTeam!.id, personId: demo.principal, role: 'administrator', startsOn: since },
-    { districtId, teamId: districtTeam!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
-    { districtId, teamId: schoolTeams[0]!.id, personId: demo.principal, role: 'administrator', startsOn: since },
-    { districtId, teamId: schoolTeams[0]!.id, personId: demo.teamLead, role: 'facilitator', startsOn: since },
-    { districtId, teamId: schoolTeams[0]!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
-    { districtId, teamId: schoolTeams[0]!.id, personId: demo.teachers[1]!, role: 'data_lead', startsOn: since },
-    ...pilots[1]!.teachers.slice(0, 3).map((personId, i) => ({ districtId, teamId: schoolTeams[1]!.id, personId, role: i === 0 ? 'facilitator' : 'member', startsOn: since })),
-  ]);
+  await tx
+    .insert(s.implementationTeamMembers)
+    .values([
+      { districtId, teamId: districtTeam!.id, personId: demo.hrPersonId, role: 'facilitator', startsOn: since },
+      { districtId, teamId: districtTeam!.id, personId: demo.principal, role: 'administrator', startsOn: since },
+      { districtId, teamId: districtTeam!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
+      { districtId, teamId: schoolTeams[0]!.id, personId: demo.principal, role: 'administrator', startsOn: since },
+      { districtId, teamId: schoolTeams[0]!.id, personId: demo.teamLead, role: 'facilitator', startsOn: since },
+      { districtId, teamId: schoolTeams[0]!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
+      { districtId, teamId: schoolTeams[0]!.id, personId: demo.teachers[1]!, role: 'data_lead', startsOn: since },
+      ...pilots[1]!.teachers
+        .slice(0, 3)
+        .map((personId, i) => ({
+          districtId,
+          teamId: schoolTeams[1]!.id,
+          personId,
+          role: i === 0 ? 'facilitator' : 'member',
+          startsOn: since,
+        })),
+    ]);
   for (const m of MEETINGS) {
     const [meeting] = await tx
       .insert(s.implementationMeetings)
-      .values({ districtId, teamId: districtTeam!.id, meetsAt: new Date(`${addDays(today, -14)}T20:00:00Z`), agenda: m.agenda, notes: m.notes, updatedBy: demo.hrUserId })
+      .values({
+        districtId,
+        teamId: districtTeam!.id,
+        meetsAt: new Date(`${addDays(today, -14)}T20:00:00Z`),
+        agenda: m.agenda,
+        notes: m.notes,
+        updatedBy: demo.hrUserId,
+      })
       .returning({ id: s.implementationMeetings.id });
     const decisions = await tx
       .insert(s.implementationDecisions)
@@ -227,10 +325,38 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
   // Drivers at different health: training and coaching producing data, fidelity in place, selection planned, the rest not started.
   const owner = { selection: demo.hrPersonId, training: demo.hrPersonId, coaching: demo.coach, fidelity: demo.principal };
   await tx.insert(s.driverPlans).values([
-    { districtId, initiativeId, driver: 'selection', ownerPersonId: owner.selection, plan: 'Add the program’s skills to K-3 job descriptions and a phonics scenario to interviews.', details: { skills: 'Explicit phonics teaching; using screener data to group children.' } },
-    { districtId, initiativeId, driver: 'training', ownerPersonId: owner.training, plan: 'Five three-hour sessions through the year, each offered twice (after school and on a Saturday) so everyone can attend.', details: { overview: 'One component per session, with practice and feedback.' } },
-    { districtId, initiativeId, driver: 'coaching', ownerPersonId: owner.coaching, plan: 'Literacy coaches run coaching cycles between sessions on one component at a time; reviewed three times a year.', details: { systemDescription: 'Two-week cycles: model, co-teach, observe, feedback.' } },
-    { districtId, initiativeId, driver: 'fidelity', ownerPersonId: owner.fidelity, plan: 'Coaches and school team members check each K-3 classroom every six weeks with the classroom fidelity tool.', details: { whoChecks: 'Literacy coaches and school team members', frequency: 'Every six weeks' } },
+    {
+      districtId,
+      initiativeId,
+      driver: 'selection',
+      ownerPersonId: owner.selection,
+      plan: 'Add the program’s skills to K-3 job descriptions and a phonics scenario to interviews.',
+      details: { skills: 'Explicit phonics teaching; using screener data to group children.' },
+    },
+    {
+      districtId,
+      initiativeId,
+      driver: 'training',
+      ownerPersonId: owner.training,
+      plan: 'Five three-hour sessions through the year, each offered twice (after school and on a Saturday) so everyone can attend.',
+      details: { overview: 'One component per session, with practice and feedback.' },
+    },
+    {
+      districtId,
+      initiativeId,
+      driver: 'coaching',
+      ownerPersonId: owner.coaching,
+      plan: 'Literacy coaches run coaching cycles between sessions on one component at a time; reviewed three times a year.',
+      details: { systemDescription: 'Two-week cycles: model, co-teach, observe, feedback.' },
+    },
+    {
+      districtId,
+      initiativeId,
+      driver: 'fidelity',
+      ownerPersonId: owner.fidelity,
+      plan: 'Coaches and school team members check each K-3 classroom every six weeks with the classroom fidelity tool.',
+      details: { whoChecks: 'Literacy coaches and school team members', frequency: 'Every six weeks' },
+    },
   ]);
   const sessionDays = [-100, -99, -60, -59, -20, 25, 26];
   const sessions = await tx
@@ -256,12 +382,19 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
   sessions.forEach((session, i) => {
     if (session.startsAt.getTime() > Date.now()) return;
     pilotTeachers.forEach((personId, k) => {
-      if (k % 2 === i % 2) attendance.push({ districtId, sessionId: session.id, personId, attended: (k + i) % 7 !== 0, recordedBy: demo.hrUserId });
+      if (k % 2 === i % 2)
+        attendance.push({ districtId, sessionId: session.id, personId, attended: (k + i) % 7 !== 0, recordedBy: demo.hrUserId });
     });
   });
   if (attendance.length) await tx.insert(s.trainingAttendance).values(attendance);
   const sl2 = profile.items.get('SL.2')!;
-  await tx.insert(s.initiativeCoaching).values(demo.teachers.slice(0, 8).map((personId) => ({ districtId, initiativeId, coachPersonId: demo.coach, personId, itemId: sl2, startsOn: addDays(today, -30) })));
+  await tx
+    .insert(s.initiativeCoaching)
+    .values(
+      demo.teachers
+        .slice(0, 8)
+        .map((personId) => ({ districtId, initiativeId, coachPersonId: demo.coach, personId, itemId: sl2, startsOn: addDays(today, -30) })),
+    );
   await tx.insert(s.coachingSystemReviews).values({
     districtId,
     initiativeId,
@@ -309,6 +442,53 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
     prediction: 'The warm-up scores present in most checks within three weeks.',
     measures: 'Fidelity checks on SL.3.',
     startsOn: addDays(today, -10),
+  });
+  // The vendor's trainer as a guest (90 days left), and a former guest whose access was revoked.
+  const guests = [
+    { givenName: 'Amara', familyName: 'Lind', email: 'amara.lind@lumenreading.example', expiresOn: addDays(today, 90), revokedAt: null },
+    {
+      givenName: 'Jonas',
+      familyName: 'Whitaker',
+      email: 'jonas.whitaker@lumenreading.example',
+      expiresOn: addDays(today, 20),
+      revokedAt: new Date(`${addDays(today, -30)}T15:00:00Z`),
+    },
+  ];
+  for (const g of guests) {
+    const [person] = await tx
+      .insert(s.people)
+      .values({ districtId, givenName: g.givenName, familyName: g.familyName, email: g.email, searchText: '' })
+      .returning({ id: s.people.id });
+    const [user] = await tx
+      .insert(s.users)
+      .values({
+        districtId,
+        personId: person!.id,
+        email: g.email,
+        passwordHash: g.revokedAt ? null : demo.passwordHash,
+        active: g.revokedAt === null,
+      })
+      .returning({ id: s.users.id });
+    await tx
+      .insert(s.initiativeGuests)
+      .values({
+        districtId,
+        initiativeId,
+        userId: user!.id,
+        personId: person!.id,
+        expiresOn: g.expiresOn,
+        revokedAt: g.revokedAt,
+        createdBy: demo.hrUserId,
+      });
+  }
+  await seedFidelityChecks(tx, {
+    districtId,
+    initiativeId,
+    today,
+    profile,
+    pilots,
+    installing: schools.slice(2, 5),
+    palmCoach: demo.coach,
   });
   return { initiativeId, profile, schools, pilots };
 }

@@ -238,6 +238,20 @@ export async function seedDemoDistrict(
       teacher: special.teacher!,
       teachers: palmTeachers,
     }); // cycles, plans in every phase, team goals, an improvement plan (issue 13)
+    await (
+      await import('./seed-implementation.ts')
+    ).seedImplementation(tx, {
+      districtId,
+      districtOrgUnitId: rootId,
+      hrUserId: accounts.find((a) => a.personId === hrPersonId)!.id,
+      hrPersonId,
+      schoolId: special.school!,
+      principal: special.principalFirst!,
+      coach: special.coach!,
+      teamLead: special.teamLead!,
+      teachers: palmTeachers,
+      passwordHash,
+    }); // a structured-literacy initiative: stages, teams, drivers, fidelity, PDSA (issue 14)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,

@@ -46,127 +46,142 @@ export async function initiativeOverview(
   const since = monthsBack(today, TREND_MONTHS - 1);
   const pdsaOpen = PDSA_STATUSES.filter((s) => s !== 'closed');
 
-  const [schools, stageRows, latest, monthly, coached, trained, sessions, pdsa, pdsaCount, actions, actionCount, drivers] = await Promise.all([
-    ctx.db
-      .select({ orgUnitId: initiativeSchools.orgUnitId, name: orgUnits.name })
-      .from(initiativeSchools)
-      .innerJoin(orgUnits, eq(orgUnits.id, initiativeSchools.orgUnitId))
-      .where(and(eq(initiativeSchools.districtId, districtId), eq(initiativeSchools.initiativeId, id)))
-      .orderBy(asc(orgUnits.name)),
-    ctx.db
-      .select({
-        orgUnitId: initiativeStages.orgUnitId,
-        name: orgUnits.name,
-        type: orgUnits.type,
-        stage: initiativeStages.stage,
-        enteredAt: initiativeStages.enteredAt,
-      })
-      .from(initiativeStages)
-      .innerJoin(orgUnits, eq(orgUnits.id, initiativeStages.orgUnitId))
-      .where(and(eq(initiativeStages.districtId, districtId), eq(initiativeStages.initiativeId, id))),
-    ctx.db
-      .select({
-        people: sql<number>`count(*)::int`,
-        atFidelity: sql<number>`(count(*) filter (where ${fidelityLatest.atFidelity}))::int`,
-      })
-      .from(fidelityLatest)
-      .where(and(eq(fidelityLatest.districtId, districtId), eq(fidelityLatest.initiativeId, id))),
-    ctx.db
-      .select({
-        itemId: fidelityMonthly.itemId,
-        title: sql<string>`coalesce(${frameworkItems.abbreviatedStatement}, ${frameworkItems.fullStatement})`,
-        position: frameworkItems.position,
-        month: fidelityMonthly.month,
-        checks: sql<number>`sum(${fidelityMonthly.checks})::int`,
-        sumPct: sql<number>`sum(${fidelityMonthly.sumPct})::float8`,
-      })
-      .from(fidelityMonthly)
-      .innerJoin(frameworkItems, eq(frameworkItems.id, fidelityMonthly.itemId))
-      .where(and(eq(fidelityMonthly.districtId, districtId), eq(fidelityMonthly.initiativeId, id), gte(fidelityMonthly.month, since)))
-      .groupBy(fidelityMonthly.itemId, frameworkItems.abbreviatedStatement, frameworkItems.fullStatement, frameworkItems.position, fidelityMonthly.month)
-      .orderBy(asc(frameworkItems.position), asc(fidelityMonthly.month)),
-    ctx.db
-      .select({ n: sql<number>`count(distinct ${initiativeCoaching.personId})::int` })
-      .from(initiativeCoaching)
-      .where(
-        and(
-          eq(initiativeCoaching.districtId, districtId),
-          eq(initiativeCoaching.initiativeId, id),
-          sql`(${initiativeCoaching.endsOn} is null or ${initiativeCoaching.endsOn} > ${today})`,
+  const [schools, stageRows, latest, monthly, coached, trained, sessions, pdsa, pdsaCount, actions, actionCount, drivers] =
+    await Promise.all([
+      ctx.db
+        .select({ orgUnitId: initiativeSchools.orgUnitId, name: orgUnits.name })
+        .from(initiativeSchools)
+        .innerJoin(orgUnits, eq(orgUnits.id, initiativeSchools.orgUnitId))
+        .where(and(eq(initiativeSchools.districtId, districtId), eq(initiativeSchools.initiativeId, id)))
+        .orderBy(asc(orgUnits.name)),
+      ctx.db
+        .select({
+          orgUnitId: initiativeStages.orgUnitId,
+          name: orgUnits.name,
+          type: orgUnits.type,
+          stage: initiativeStages.stage,
+          enteredAt: initiativeStages.enteredAt,
+        })
+        .from(initiativeStages)
+        .innerJoin(orgUnits, eq(orgUnits.id, initiativeStages.orgUnitId))
+        .where(and(eq(initiativeStages.districtId, districtId), eq(initiativeStages.initiativeId, id))),
+      ctx.db
+        .select({
+          people: sql<number>`count(*)::int`,
+          atFidelity: sql<number>`(count(*) filter (where ${fidelityLatest.atFidelity}))::int`,
+        })
+        .from(fidelityLatest)
+        .where(and(eq(fidelityLatest.districtId, districtId), eq(fidelityLatest.initiativeId, id))),
+      ctx.db
+        .select({
+          itemId: fidelityMonthly.itemId,
+          title: sql<string>`coalesce(${frameworkItems.abbreviatedStatement}, ${frameworkItems.fullStatement})`,
+          position: frameworkItems.position,
+          month: fidelityMonthly.month,
+          checks: sql<number>`sum(${fidelityMonthly.checks})::int`,
+          sumPct: sql<number>`sum(${fidelityMonthly.sumPct})::float8`,
+        })
+        .from(fidelityMonthly)
+        .innerJoin(frameworkItems, eq(frameworkItems.id, fidelityMonthly.itemId))
+        .where(and(eq(fidelityMonthly.districtId, districtId), eq(fidelityMonthly.initiativeId, id), gte(fidelityMonthly.month, since)))
+        .groupBy(
+          fidelityMonthly.itemId,
+          frameworkItems.abbreviatedStatement,
+          frameworkItems.fullStatement,
+          frameworkItems.position,
+          fidelityMonthly.month,
+        )
+        .orderBy(asc(frameworkItems.position), asc(fidelityMonthly.month)),
+      ctx.db
+        .select({ n: sql<number>`count(distinct ${initiativeCoaching.personId})::int` })
+        .from(initiativeCoaching)
+        .where(
+          and(
+            eq(initiativeCoaching.districtId, districtId),
+            eq(initiativeCoaching.initiativeId, id),
+            sql`(${initiativeCoaching.endsOn} is null or ${initiativeCoaching.endsOn} > ${today})`,
+          ),
         ),
-      ),
-    ctx.db
-      .select({ n: sql<number>`count(distinct ${trainingAttendance.personId})::int` })
-      .from(trainingAttendance)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
-      .where(and(eq(trainingSessions.districtId, districtId), eq(trainingSessions.initiativeId, id), eq(trainingAttendance.attended, true))),
-    ctx.db
-      .select({
-        total: sql<number>`count(*)::int`,
-        upcoming: sql<number>`(count(*) filter (where ${trainingSessions.startsAt} >= now()))::int`,
-      })
-      .from(trainingSessions)
-      .where(and(eq(trainingSessions.districtId, districtId), eq(trainingSessions.initiativeId, id))),
-    ctx.db
-      .select({
-        id: pdsaCycles.id,
-        title: pdsaCycles.title,
-        status: pdsaCycles.status,
-        orgUnitName: orgUnits.name,
-        component: sql<string | null>`coalesce(${frameworkItems.abbreviatedStatement}, ${frameworkItems.fullStatement})`,
-      })
-      .from(pdsaCycles)
-      .innerJoin(orgUnits, eq(orgUnits.id, pdsaCycles.orgUnitId))
-      .leftJoin(frameworkItems, eq(frameworkItems.id, pdsaCycles.itemId))
-      .where(and(eq(pdsaCycles.districtId, districtId), eq(pdsaCycles.initiativeId, id), inArray(pdsaCycles.status, pdsaOpen)))
-      .orderBy(asc(pdsaCycles.createdAt))
-      .limit(LIST_LIMIT),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(pdsaCycles)
-      .where(and(eq(pdsaCycles.districtId, districtId), eq(pdsaCycles.initiativeId, id), inArray(pdsaCycles.status, pdsaOpen))),
-    ctx.db
-      .select({
-        id: implementationActionItems.id,
-        text: implementationActionItems.text,
-        teamId: implementationTeams.id,
-        teamName: implementationTeams.name,
-        givenName: people.givenName,
-        preferredName: people.preferredName,
-        familyName: people.familyName,
-        dueOn: implementationActionItems.dueOn,
-      })
-      .from(implementationActionItems)
-      .innerJoin(implementationTeams, eq(implementationTeams.id, implementationActionItems.teamId))
-      .innerJoin(people, eq(people.id, implementationActionItems.ownerPersonId))
-      .where(
-        and(
-          eq(implementationActionItems.districtId, districtId),
-          eq(implementationTeams.initiativeId, id),
-          isNull(implementationActionItems.doneAt),
+      ctx.db
+        .select({ n: sql<number>`count(distinct ${trainingAttendance.personId})::int` })
+        .from(trainingAttendance)
+        .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
+        .where(
+          and(eq(trainingSessions.districtId, districtId), eq(trainingSessions.initiativeId, id), eq(trainingAttendance.attended, true)),
         ),
-      )
-      .orderBy(asc(implementationActionItems.dueOn))
-      .limit(LIST_LIMIT),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(implementationActionItems)
-      .innerJoin(implementationTeams, eq(implementationTeams.id, implementationActionItems.teamId))
-      .where(
-        and(
-          eq(implementationActionItems.districtId, districtId),
-          eq(implementationTeams.initiativeId, id),
-          isNull(implementationActionItems.doneAt),
+      ctx.db
+        .select({
+          total: sql<number>`count(*)::int`,
+          upcoming: sql<number>`(count(*) filter (where ${trainingSessions.startsAt} >= now()))::int`,
+        })
+        .from(trainingSessions)
+        .where(and(eq(trainingSessions.districtId, districtId), eq(trainingSessions.initiativeId, id))),
+      ctx.db
+        .select({
+          id: pdsaCycles.id,
+          title: pdsaCycles.title,
+          status: pdsaCycles.status,
+          orgUnitName: orgUnits.name,
+          component: sql<string | null>`coalesce(${frameworkItems.abbreviatedStatement}, ${frameworkItems.fullStatement})`,
+        })
+        .from(pdsaCycles)
+        .innerJoin(orgUnits, eq(orgUnits.id, pdsaCycles.orgUnitId))
+        .leftJoin(frameworkItems, eq(frameworkItems.id, pdsaCycles.itemId))
+        .where(and(eq(pdsaCycles.districtId, districtId), eq(pdsaCycles.initiativeId, id), inArray(pdsaCycles.status, pdsaOpen)))
+        .orderBy(asc(pdsaCycles.createdAt))
+        .limit(LIST_LIMIT),
+      ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(pdsaCycles)
+        .where(and(eq(pdsaCycles.districtId, districtId), eq(pdsaCycles.initiativeId, id), inArray(pdsaCycles.status, pdsaOpen))),
+      ctx.db
+        .select({
+          id: implementationActionItems.id,
+          text: implementationActionItems.text,
+          teamId: implementationTeams.id,
+          teamName: implementationTeams.name,
+          givenName: people.givenName,
+          preferredName: people.preferredName,
+          familyName: people.familyName,
+          dueOn: implementationActionItems.dueOn,
+        })
+        .from(implementationActionItems)
+        .innerJoin(implementationTeams, eq(implementationTeams.id, implementationActionItems.teamId))
+        .innerJoin(people, eq(people.id, implementationActionItems.ownerPersonId))
+        .where(
+          and(
+            eq(implementationActionItems.districtId, districtId),
+            eq(implementationTeams.initiativeId, id),
+            isNull(implementationActionItems.doneAt),
+          ),
+        )
+        .orderBy(asc(implementationActionItems.dueOn))
+        .limit(LIST_LIMIT),
+      ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(implementationActionItems)
+        .innerJoin(implementationTeams, eq(implementationTeams.id, implementationActionItems.teamId))
+        .where(
+          and(
+            eq(implementationActionItems.districtId, districtId),
+            eq(implementationTeams.initiativeId, id),
+            isNull(implementationActionItems.doneAt),
+          ),
         ),
-      ),
-    driverHealth(initiative),
-  ]);
+      driverHealth(initiative),
+    ]);
 
   // A covered school without a stage row has not moved yet: it is exploring.
   const byUnit = new Map(stageRows.map((r) => [r.orgUnitId, r]));
   const stages: InitiativeOverview['stages'] = [];
   for (const r of stageRows.filter((s) => s.type === 'district')) {
-    stages.push({ orgUnitId: r.orgUnitId, orgUnitName: r.name, district: true, stage: r.stage as ImplementationStage, enteredAt: r.enteredAt.toISOString() });
+    stages.push({
+      orgUnitId: r.orgUnitId,
+      orgUnitName: r.name,
+      district: true,
+      stage: r.stage as ImplementationStage,
+      enteredAt: r.enteredAt.toISOString(),
+    });
   }
   for (const s of schools) {
     const r = byUnit.get(s.orgUnitId);

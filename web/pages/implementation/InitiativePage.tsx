@@ -163,7 +163,11 @@ function ReachSection({ o }: { o: InitiativeOverview }) {
         <List.Item>{t('overview.coached', { count: o.reach.coached, n: formatNumber(o.reach.coached) })}</List.Item>
         <List.Item>{t('overview.trained', { count: o.reach.trained, n: formatNumber(o.reach.trained) })}</List.Item>
         <List.Item>
-          {t('overview.sessions', { count: o.reach.trainingSessions, n: formatNumber(o.reach.trainingSessions), upcoming: formatNumber(o.reach.upcomingSessions) })}
+          {t('overview.sessions', {
+            count: o.reach.trainingSessions,
+            n: formatNumber(o.reach.trainingSessions),
+            upcoming: formatNumber(o.reach.upcomingSessions),
+          })}
         </List.Item>
       </List>
     </Section>
@@ -177,7 +181,11 @@ function FidelitySection({ o }: { o: InitiativeOverview }) {
       <Text size="sm" mb="sm">
         {t('overview.threshold', { pct: formatNumber(o.initiative.fidelityThresholdPct) })}
       </Text>
-      {o.fidelity.components.length === 0 ? <Text c="dimmed">{t('overview.noChecks')}</Text> : <FidelityTrendChart components={o.fidelity.components} />}
+      {o.fidelity.components.length === 0 ? (
+        <Text c="dimmed">{t('overview.noChecks')}</Text>
+      ) : (
+        <FidelityTrendChart components={o.fidelity.components} />
+      )}
     </Section>
   );
 }
@@ -218,7 +226,11 @@ function ActionItemSection({ o }: { o: InitiativeOverview }) {
             <List.Item key={a.id}>
               <Text>{a.text}</Text>
               <Text size="sm" c={a.overdue ? 'red.8' : 'dimmed'}>
-                {t(a.overdue ? 'overview.actionOverdue' : 'overview.actionDue', { owner: a.ownerName, date: formatDate(a.dueOn), team: a.teamName })}
+                {t(a.overdue ? 'overview.actionOverdue' : 'overview.actionDue', {
+                  owner: a.ownerName,
+                  date: formatDate(a.dueOn),
+                  team: a.teamName,
+                })}
               </Text>
             </List.Item>
           ))}
