@@ -41,6 +41,9 @@ import { teamRoutes } from './teams.ts';
 import { teamGoalRoutes } from './team-goals.ts';
 import { oneOnOneRoutes } from './one-on-ones.ts';
 import { caseloadRoutes } from './caseloads.ts';
+import { driverPlanRoutes } from './driver-plans.ts';
+import { initiativeCoachingRoutes } from './initiative-coaching.ts';
+import { trainingSessionRoutes } from './training-sessions.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { performancePlanRoutes } from './performance-plans.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
@@ -102,4 +105,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceImportRoutes, { prefix: '/api/performance' });
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
+  await app.register(driverPlanRoutes, { prefix: '/api/initiatives' });
+  await app.register(trainingSessionRoutes, { prefix: '/api/initiatives' });
+  await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
 };
