@@ -70,6 +70,8 @@ export const InitiativeCoaching = z.object({
   reviews: z.array(CoachingSystemReview),
   /** Set when no review was recorded, or the last one is older than 4 months (three reviews a year). */
   due: z.object({ lastReviewedOn: IsoDate.nullable() }).nullable(),
+  /** The practice profile's components, to pick an assignment's component from. */
+  components: z.array(FocusItemRef),
   abilities: DriverAbilities,
 });
 export type InitiativeCoaching = z.infer<typeof InitiativeCoaching>;

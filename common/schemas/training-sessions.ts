@@ -51,6 +51,8 @@ export type TrainingSession = z.infer<typeof TrainingSession>;
 export const TrainingSessionList = z.object({
   initiative: InitiativeRef,
   items: z.array(TrainingSession),
+  /** The practice profile's components, to pick a session's component from. */
+  components: z.array(FocusItemRef),
   abilities: DriverAbilities,
 });
 export type TrainingSessionList = z.infer<typeof TrainingSessionList>;

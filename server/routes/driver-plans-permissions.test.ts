@@ -67,7 +67,9 @@ describe('driver plan permissions', () => {
 
   it('each plan carries whether the reader may edit it', async () => {
     const owner = (await as.trainingOwner!.get(url())).json();
-    const edit = Object.fromEntries(owner.drivers.map((d: { driver: string; abilities: { edit: boolean } }) => [d.driver, d.abilities.edit]));
+    const edit = Object.fromEntries(
+      owner.drivers.map((d: { driver: string; abilities: { edit: boolean } }) => [d.driver, d.abilities.edit]),
+    );
     expect(edit).toMatchObject({ training: true, selection: false, leadership: false });
     expect(owner.abilities).toMatchObject({ editPlans: false, manageTraining: true, recordAttendance: true, manageCoaching: false });
     const member = (await as.teamMember!.get(url())).json();

@@ -18,10 +18,12 @@ const url = (path = '') => `/api/initiatives/${w.initiative.id}/drivers${path}`;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const health = async () =>
   Object.fromEntries(
-    (await hr.get(url())).json().drivers.map((d: { driver: string; health: { health: string; reasons: string[] } }) => [
-      d.driver,
-      { health: d.health.health, reasons: d.health.reasons },
-    ]),
+    (await hr.get(url()))
+      .json()
+      .drivers.map((d: { driver: string; health: { health: string; reasons: string[] } }) => [
+        d.driver,
+        { health: d.health.health, reasons: d.health.reasons },
+      ]),
   );
 
 beforeAll(async () => {
@@ -43,12 +45,22 @@ describe('saving a driver plan', () => {
       'systems_intervention',
       'leadership',
     ]);
-    expect(list.drivers[0]).toMatchObject({ version: 0, plan: '', owner: null, health: { health: 'not_started', reasons: ['no_owner', 'no_plan'] } });
+    expect(list.drivers[0]).toMatchObject({
+      version: 0,
+      plan: '',
+      owner: null,
+      health: { health: 'not_started', reasons: ['no_owner', 'no_plan'] },
+    });
     expect(list.initiative).toMatchObject({ name: 'Structured literacy', fidelityThresholdPct: 85 });
   });
 
   it('creates on first save (version 0), then a stale version answers 409 with the current plan', async () => {
-    const body = { ownerPersonId: w.hr.personId, plan: 'Hire for the program', details: { skills: 'Explicit phonics' }, dataWindowWeeks: 8 };
+    const body = {
+      ownerPersonId: w.hr.personId,
+      plan: 'Hire for the program',
+      details: { skills: 'Explicit phonics' },
+      dataWindowWeeks: 8,
+    };
     const created = await hr.request('PUT', url('/selection'), { ...body, version: 0 });
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({ version: 1, plan: 'Hire for the program', details: { skills: 'Explicit phonics' } });
@@ -140,7 +152,13 @@ describe('driver health', () => {
     const db = t.database.db;
     const [log] = await db
       .insert(coachingLogs)
-      .values({ districtId: w.districtId, coachPersonId: w.coach.personId, startsAt: daysAgo(5), durationMinutes: 30, activity: 'modeling' })
+      .values({
+        districtId: w.districtId,
+        coachPersonId: w.coach.personId,
+        startsAt: daysAgo(5),
+        durationMinutes: 30,
+        activity: 'modeling',
+      })
       .returning();
     await db.insert(coachingLogAttendees).values({ districtId: w.districtId, logId: log!.id, personId: w.teachersA[1]!.id });
     expect((await health()).coaching).toEqual({ health: 'producing_data', reasons: [] });

@@ -22,7 +22,9 @@ export const driverPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     listDriverPlans(await requireCtx(req), req.params.id),
   );
 
-  app.put('/:id/drivers/:driver', { schema: { tags, params: DriverParams, body: DriverPlanInput, response: { 200: DriverPlan } } }, async (req) =>
-    saveDriverPlan(await requireCtx(req), req.params.id, req.params.driver, req.body),
+  app.put(
+    '/:id/drivers/:driver',
+    { schema: { tags, params: DriverParams, body: DriverPlanInput, response: { 200: DriverPlan } } },
+    async (req) => saveDriverPlan(await requireCtx(req), req.params.id, req.params.driver, req.body),
   );
 };

@@ -60,7 +60,13 @@ describe('assigning', () => {
 
   it('moves an assignment to the next component; a stale version answers 409 with the current one', async () => {
     const [first] = (await hr.get(base())).json().items;
-    const edit = { version: first.version, itemId: w.profile.competencies[1]!.id, coachingPlanId: null, startsOn: first.startsOn, endsOn: null };
+    const edit = {
+      version: first.version,
+      itemId: w.profile.competencies[1]!.id,
+      coachingPlanId: null,
+      startsOn: first.startsOn,
+      endsOn: null,
+    };
     const res = await hr.request('PUT', `${base()}/${first.id}`, edit);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().item.code).toBe('1b');
@@ -84,8 +90,14 @@ describe('CSV', () => {
     ]);
     const teacherEmail = w.staff.email!;
     const good = `coach,person,component,starts_on,ends_on\n${coachEmail},${teacherEmail},1C,2026-11-01,\n`;
-    expect((await hr.post(`${base()}/import`, { csv: good, dryRun: true })).json()).toMatchObject({ applied: false, counts: { create: 1 } });
-    expect((await hr.post(`${base()}/import`, { csv: good, dryRun: false })).json()).toMatchObject({ applied: true, counts: { create: 1 } });
+    expect((await hr.post(`${base()}/import`, { csv: good, dryRun: true })).json()).toMatchObject({
+      applied: false,
+      counts: { create: 1 },
+    });
+    expect((await hr.post(`${base()}/import`, { csv: good, dryRun: false })).json()).toMatchObject({
+      applied: true,
+      counts: { create: 1 },
+    });
     expect((await hr.post(`${base()}/import`, { csv: good, dryRun: false })).json()).toMatchObject({ counts: { create: 0, unchanged: 1 } });
     const items = (await hr.get(base())).json().items;
     expect(items.filter((i: { person: { id: string } }) => i.person.id === w.staff.personId)).toHaveLength(1);

@@ -50,8 +50,10 @@ export const initiativeCoachingRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(coachingCsvTemplate());
   });
 
-  app.post('/:id/coaching/import', { schema: { tags, params: IdParams, body: CsvImportInput, response: { 200: CsvImportResult } } }, async (req) =>
-    importInitiativeCoachingCsv(await requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/:id/coaching/import',
+    { schema: { tags, params: IdParams, body: CsvImportInput, response: { 200: CsvImportResult } } },
+    async (req) => importInitiativeCoachingCsv(await requireCtx(req), req.params.id, req.body),
   );
 
   app.post(

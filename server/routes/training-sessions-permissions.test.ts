@@ -23,7 +23,8 @@ const version = async () => (await t.database.db.select().from(trainingSessions)
 const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body: string }>> = {
   list: (c) => c.get(base()),
   create: (c) => c.post(base(), sessionBody(['2026-09-10T15:00:00Z'])),
-  edit: async (c) => c.request('PUT', `${base()}/${sessionId}`, { ...sessionBody([]), startsAt: '2026-09-03T15:00:00Z', version: await version() }),
+  edit: async (c) =>
+    c.request('PUT', `${base()}/${sessionId}`, { ...sessionBody([]), startsAt: '2026-09-03T15:00:00Z', version: await version() }),
   readAttendance: (c) => c.get(`${base()}/${sessionId}/attendance`),
   record: (c) => c.post(`${base()}/${sessionId}/attendance`, { personIds: [w.teachersA[0]!.id], attended: true }),
   csv: (c) => c.post(`${base()}/${sessionId}/attendance/import`, { csv: 'person,attended\nb-teacher@example.test,yes\n', dryRun: true }),

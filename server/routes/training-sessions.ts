@@ -22,7 +22,12 @@ import {
 } from '../../common/schemas/training-sessions.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
-import { attendanceCsvTemplate, importAttendanceCsv, listAttendance, recordAttendance } from '../services/implementation/drivers/attendance.ts';
+import {
+  attendanceCsvTemplate,
+  importAttendanceCsv,
+  listAttendance,
+  recordAttendance,
+} from '../services/implementation/drivers/attendance.ts';
 import { createTrainingSessions, listTrainingSessions, updateTrainingSession } from '../services/implementation/drivers/training.ts';
 
 const tags = ['implementation'];
@@ -36,7 +41,14 @@ export const trainingSessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/training-sessions',
-    { schema: { tags, params: IdParams, body: CreateTrainingSessionsInput, response: { 201: z.object({ items: z.array(TrainingSession) }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: CreateTrainingSessionsInput,
+        response: { 201: z.object({ items: z.array(TrainingSession) }) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await createTrainingSessions(await requireCtx(req), req.params.id, req.body)),
   );
 

@@ -76,7 +76,10 @@ async function writeAttendance(ctx: Ctx, tx: Executor, sessionId: string, marks:
     entityType: 'training_session',
     entityId: sessionId,
     action: 'training_session.attendance',
-    after: { present: changed.filter((c) => c.attended).map((c) => c.personId), absent: changed.filter((c) => !c.attended).map((c) => c.personId) },
+    after: {
+      present: changed.filter((c) => c.attended).map((c) => c.personId),
+      absent: changed.filter((c) => !c.attended).map((c) => c.personId),
+    },
   });
   return result;
 }

@@ -17,7 +17,11 @@ export const coachingCsvTemplate = () =>
  * school, a coach coaching themselves, an unknown component, bad dates, a row repeated. A dry run,
  * or any error, writes nothing; applying the same file again changes nothing.
  */
-export async function importInitiativeCoachingCsv(ctx: Ctx, initiativeId: string, input: { csv: string; dryRun: boolean }): Promise<CsvImportResult> {
+export async function importInitiativeCoachingCsv(
+  ctx: Ctx,
+  initiativeId: string,
+  input: { csv: string; dryRun: boolean },
+): Promise<CsvImportResult> {
   const { initiative, today } = await coachingAccess(ctx, initiativeId);
   const records = readCsv(input.csv, ['coach', 'person']);
   const keys = await findPeopleByKeys(
@@ -35,7 +39,8 @@ export async function importInitiativeCoachingCsv(ctx: Ctx, initiativeId: string
     const before = errors.length;
     const coachPersonId = keys.get(record.get('coach').toLowerCase());
     const personId = keys.get(record.get('person').toLowerCase());
-    if (!coachPersonId || !found.has(coachPersonId)) errors.push({ line, code: 'unknown_person', field: 'coach', value: record.get('coach') });
+    if (!coachPersonId || !found.has(coachPersonId))
+      errors.push({ line, code: 'unknown_person', field: 'coach', value: record.get('coach') });
     if (!personId || !found.has(personId)) errors.push({ line, code: 'unknown_person', field: 'person', value: record.get('person') });
     else if (!found.get(personId)!.covered) errors.push({ line, code: 'not_covered', field: 'person', value: record.get('person') });
     const code = record.get('component');

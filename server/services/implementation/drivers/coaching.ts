@@ -15,7 +15,7 @@ import { recordAudit } from '../../audit.ts';
 import { focusItemRefs, personRefs, unknownPerson } from '../../coaching/refs.ts';
 import { assertProfileItems, type InitiativeRow } from '../initiative.ts';
 import { coachingAccess, initiativeRef, loadDriverAccess } from './access.ts';
-import { assertCoachingPlan, peopleCoverage } from './coverage.ts';
+import { assertCoachingPlan, peopleCoverage, profileComponents } from './coverage.ts';
 import { presentReview } from './reviews.ts';
 
 type AssignmentRow = typeof initiativeCoaching.$inferSelect;
@@ -88,6 +88,7 @@ export async function listInitiativeCoaching(ctx: Ctx, initiativeId: string): Pr
     items: await presentAssignments(ctx, rows),
     reviews: reviews.map(presentReview),
     due,
+    components: await profileComponents(ctx, access.initiative),
     abilities: access.abilities,
   };
 }

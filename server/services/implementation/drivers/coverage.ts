@@ -1,4 +1,5 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { FocusItemRef } from '../../../../common/schemas/coaching.ts';
 import { coachingPlanMembers, coachingPlans, frameworkItems, initiativeSchools, orgUnits } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { invalidField } from '../../../lib/errors.ts';
@@ -57,4 +58,20 @@ export async function assertCoachingPlan(ctx: Ctx, planId: string, coachId: stri
     .where(and(eq(coachingPlanMembers.planId, planId), eq(coachingPlanMembers.districtId, ctx.actor.districtId)));
   const inPlan = new Set(members.map((m) => m.personId));
   if (personIds.some((id) => !inPlan.has(id))) throw invalidField(field, 'not everyone chosen is a member of this coaching plan');
+}
+
+/** The practice profile's items (its essential components), in framework order, to pick from. */
+export async function profileComponents(ctx: Ctx, initiative: InitiativeRow): Promise<FocusItemRef[]> {
+  if (!initiative.profileVersionId) return [];
+  const rows = await ctx.db
+    .select({
+      id: frameworkItems.id,
+      code: frameworkItems.humanCode,
+      full: frameworkItems.fullStatement,
+      short: frameworkItems.abbreviatedStatement,
+    })
+    .from(frameworkItems)
+    .where(and(eq(frameworkItems.districtId, ctx.actor.districtId), eq(frameworkItems.versionId, initiative.profileVersionId)))
+    .orderBy(asc(frameworkItems.humanCode), asc(frameworkItems.position));
+  return rows.map((r) => ({ id: r.id, code: r.code, statement: r.short ?? r.full }));
 }

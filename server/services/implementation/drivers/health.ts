@@ -124,7 +124,10 @@ function inPlaceGaps(driver: Driver, plan: PlanRow, r: RecordCounts): string[] {
     case 'fidelity':
       return r.checks > 0 ? [] : ['no_fidelity_check'];
     case 'selection':
-      return [...(filled(d.jobDescriptionText) ? [] : ['no_job_description']), ...(filled(d.interviewQuestions) ? [] : ['no_interview_questions'])];
+      return [
+        ...(filled(d.jobDescriptionText) ? [] : ['no_job_description']),
+        ...(filled(d.interviewQuestions) ? [] : ['no_interview_questions']),
+      ];
     default:
       return filled(d.nextStep) && filled(d.nextStepOn) ? [] : ['no_next_step'];
   }

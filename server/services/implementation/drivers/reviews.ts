@@ -35,7 +35,12 @@ export async function addCoachingSystemReview(ctx: Ctx, initiativeId: string, in
       .insert(coachingSystemReviews)
       .values({ districtId: ctx.actor.districtId, initiativeId: access.initiative.id, createdBy: ctx.actor.userId, ...values })
       .returning();
-    await recordAudit(tx, ctx, { entityType: 'coaching_system_review', entityId: created!.id, action: 'coaching_system_review.create', after: values });
+    await recordAudit(tx, ctx, {
+      entityType: 'coaching_system_review',
+      entityId: created!.id,
+      action: 'coaching_system_review.create',
+      after: values,
+    });
     return created!;
   });
   return presentReview(row);

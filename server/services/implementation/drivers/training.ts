@@ -14,6 +14,7 @@ import { recordAudit } from '../../audit.ts';
 import { focusItemRefs } from '../../coaching/refs.ts';
 import { assertProfileItems, type InitiativeRow } from '../initiative.ts';
 import { initiativeRef, loadDriverAccess } from './access.ts';
+import { profileComponents } from './coverage.ts';
 
 type SessionRow = typeof trainingSessions.$inferSelect;
 
@@ -86,6 +87,7 @@ export async function listTrainingSessions(ctx: Ctx, initiativeId: string): Prom
   return {
     initiative: initiativeRef(access.initiative),
     items: await presentSessions(ctx, access.initiative.id),
+    components: await profileComponents(ctx, access.initiative),
     abilities: access.abilities,
   };
 }
@@ -107,13 +109,16 @@ const fieldsOf = (input: CreateTrainingSessionsInput | UpdateTrainingSessionInpu
  */
 export async function createTrainingSessions(ctx: Ctx, initiativeId: string, input: CreateTrainingSessionsInput) {
   const access = await loadDriverAccess(ctx, initiativeId);
-  if (!canManageTraining(ctx.actor, access.facts)) throw forbidden('Only the training plan’s owner, the district team, HR and admins schedule training');
+  if (!canManageTraining(ctx.actor, access.facts))
+    throw forbidden('Only the training plan’s owner, the district team, HR and admins schedule training');
   if (input.itemId) await assertProfileItems(ctx, access.initiative, [input.itemId], 'itemId');
   const times = [...new Set(input.startsAt.map((s) => new Date(s).getTime()))].map((ms) => new Date(ms));
   const ids = await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .insert(trainingSessions)
-      .values(times.map((startsAt) => ({ districtId: ctx.actor.districtId, initiativeId: access.initiative.id, startsAt, ...fieldsOf(input) })))
+      .values(
+        times.map((startsAt) => ({ districtId: ctx.actor.districtId, initiativeId: access.initiative.id, startsAt, ...fieldsOf(input) })),
+      )
       .returning({ id: trainingSessions.id, startsAt: trainingSessions.startsAt });
     await recordAudit(
       tx,
@@ -134,7 +139,8 @@ export async function createTrainingSessions(ctx: Ctx, initiativeId: string, inp
 export async function updateTrainingSession(ctx: Ctx, initiativeId: string, sessionId: string, input: UpdateTrainingSessionInput) {
   const access = await loadDriverAccess(ctx, initiativeId);
   const row = await loadSession(ctx, access.initiative, sessionId);
-  if (!canManageTraining(ctx.actor, access.facts)) throw forbidden('Only the training plan’s owner, the district team, HR and admins edit training');
+  if (!canManageTraining(ctx.actor, access.facts))
+    throw forbidden('Only the training plan’s owner, the district team, HR and admins edit training');
   const current = async () => (await presentSessions(ctx, access.initiative.id, sessionId))[0]!;
   if (row.version !== input.version) throw conflict(await current());
   if (input.itemId) await assertProfileItems(ctx, access.initiative, [input.itemId], 'itemId');
