@@ -2,11 +2,7 @@ import { Alert, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { FocusItemRef } from '../../../common/schemas/coaching.ts';
-import {
-  AssignInitiativeCoachingInput,
-  UpdateInitiativeCoachingInput,
-  type CoachingAssignment,
-} from '../../../common/schemas/initiative-coaching.ts';
+import { AssignInitiativeCoachingInput, type CoachingAssignment } from '../../../common/schemas/initiative-coaching.ts';
 import { isApiError } from '../../api/client.ts';
 import { useAssignInitiativeCoaching, useUpdateInitiativeCoaching } from '../../api/drivers.ts';
 import { todayIso } from '../../app/format.ts';

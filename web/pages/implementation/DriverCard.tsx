@@ -34,7 +34,7 @@ export function DriverCard({ initiativeId, plan, thresholdPct }: { initiativeId:
   const initialValues: Values = valuesOf(plan);
   const form = useForm({
     initialValues,
-    ...schemaForm(DriverPlanInput, t, { toInput: (v) => ({ ...v, version: plan.version }) }),
+    ...schemaForm(DriverPlanInput, t, { toInput: (v: Values) => ({ ...v, version: plan.version }) }),
   });
   const current = isApiError(save.error, 'conflict') ? ((save.error.details as { current?: DriverPlan } | null)?.current ?? null) : null;
   const onSubmit = form.onSubmit(async (input) => {
