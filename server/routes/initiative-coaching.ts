@@ -43,11 +43,11 @@ export const initiativeCoachingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/:id/coaching/template.csv', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    await requireCtx(req);
+    const csv = await coachingCsvTemplate(await requireCtx(req), req.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="trellis-initiative-coaching-template.csv"')
-      .send(coachingCsvTemplate());
+      .send(csv);
   });
 
   app.post(

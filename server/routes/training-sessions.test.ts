@@ -103,3 +103,12 @@ describe('attendance', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('the attendance CSV template', () => {
+  it('is served for an initiative of the district, 404 for an unknown one', async () => {
+    const res = await hr.get(`${base()}/attendance-template.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('person,attended');
+    expect((await hr.get(`/api/initiatives/${w.hr.id}/training-sessions/attendance-template.csv`)).statusCode).toBe(404);
+  });
+});

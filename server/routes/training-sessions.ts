@@ -53,11 +53,11 @@ export const trainingSessionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/:id/training-sessions/attendance-template.csv', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    await requireCtx(req);
+    const csv = await attendanceCsvTemplate(await requireCtx(req), req.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="trellis-training-attendance-template.csv"')
-      .send(attendanceCsvTemplate());
+      .send(csv);
   });
 
   app.put(

@@ -9,11 +9,16 @@ import { canRecordAttendance } from '../../../policies/drivers.ts';
 import { recordAudit } from '../../audit.ts';
 import { readCsv, templateCsv } from '../../teams/csv.ts';
 import { findPeopleByKeys } from '../../teams/people.ts';
+import { loadInitiative } from '../initiative.ts';
 import { assertDistrictPeople, loadDriverAccess } from './access.ts';
 import { loadSession, presentSessions } from './training.ts';
 
 export const ATTENDANCE_CSV_COLUMNS = ['person', 'attended'];
-export const attendanceCsvTemplate = () => templateCsv(ATTENDANCE_CSV_COLUMNS, ['teacher@example.org', 'yes']);
+/** The attendance CSV template of an initiative the caller may read (404 otherwise, like every initiative route). */
+export async function attendanceCsvTemplate(ctx: Ctx, initiativeId: string): Promise<string> {
+  await loadInitiative(ctx, initiativeId);
+  return templateCsv(ATTENDANCE_CSV_COLUMNS, ['teacher@example.org', 'yes']);
+}
 
 const YES = new Set(['', 'yes', 'y', 'true', '1', 'present', 'si', 'sí']);
 const NO = new Set(['no', 'n', 'false', '0', 'absent']);

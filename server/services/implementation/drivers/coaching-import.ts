@@ -2,13 +2,17 @@ import type { CsvImportResult, CsvRowError } from '../../../../common/schemas/te
 import type { Ctx } from '../../../lib/context.ts';
 import { dayCell, readCsv, templateCsv } from '../../teams/csv.ts';
 import { findPeopleByKeys } from '../../teams/people.ts';
+import { loadInitiative } from '../initiative.ts';
 import { coachingAccess } from './access.ts';
 import { assignmentKey, heldKeys, insertAssignments, type PlannedAssignment } from './coaching.ts';
 import { peopleCoverage, profileItemsByCode } from './coverage.ts';
 
 export const COACHING_CSV_COLUMNS = ['coach', 'person', 'component', 'starts_on', 'ends_on'];
-export const coachingCsvTemplate = () =>
-  templateCsv(COACHING_CSV_COLUMNS, ['coach@example.org', 'teacher@example.org', '1a', '2026-09-01', '2026-10-15']);
+/** The coaching CSV template of an initiative the caller may read (404 otherwise, like every initiative route). */
+export async function coachingCsvTemplate(ctx: Ctx, initiativeId: string): Promise<string> {
+  await loadInitiative(ctx, initiativeId);
+  return templateCsv(COACHING_CSV_COLUMNS, ['coach@example.org', 'teacher@example.org', '1a', '2026-09-01', '2026-10-15']);
+}
 
 /**
  * POST /api/initiatives/:id/coaching/import: assignments from a CSV (coach and person by e-mail,
