@@ -41,6 +41,9 @@ import { teamRoutes } from './teams.ts';
 import { teamGoalRoutes } from './team-goals.ts';
 import { oneOnOneRoutes } from './one-on-ones.ts';
 import { caseloadRoutes } from './caseloads.ts';
+import { driverPlanRoutes } from './driver-plans.ts';
+import { initiativeCoachingRoutes } from './initiative-coaching.ts';
+import { trainingSessionRoutes } from './training-sessions.ts';
 import { walkthroughRoutes } from './walkthroughs.ts';
 import { performancePlanRoutes } from './performance-plans.ts';
 import { notificationPreferenceRoutes } from './notification-preferences.ts';
@@ -114,4 +117,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fidelityRoutes, { prefix: '/api' });
   await app.register(implementationTeamRoutes, { prefix: '/api/implementation-teams' });
   await app.register(implementationMeetingRoutes, { prefix: '/api/implementation-teams' });
+  await app.register(driverPlanRoutes, { prefix: '/api/initiatives' });
+  await app.register(trainingSessionRoutes, { prefix: '/api/initiatives' });
+  await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
 };
