@@ -52,6 +52,7 @@ import { fileRoutes } from './files.ts';
 import { performanceCycleRoutes } from './performance-cycles.ts';
 import { performanceViewRoutes } from './performance-views.ts';
 import { initiativeRoutes } from './initiatives.ts';
+import { initiativeOverviewRoutes } from './initiative-overview.ts';
 import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 import { fidelityRoutes } from './fidelity.ts';
@@ -112,6 +113,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(performanceCycleRoutes, { prefix: '/api/performance/cycles' });
   await app.register(performanceViewRoutes, { prefix: '/api' });
   await app.register(initiativeRoutes, { prefix: '/api/initiatives' });
+  await app.register(initiativeOverviewRoutes, { prefix: '/api/initiatives' });
   await app.register(initiativeStageRoutes, { prefix: '/api/initiatives' });
   await app.register(pdsaCycleRoutes, { prefix: '/api/initiatives' });
   await app.register(fidelityRoutes, { prefix: '/api' });

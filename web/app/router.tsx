@@ -101,6 +101,7 @@ export const router = createBrowserRouter([
               { path: '/performance/cycles/new', Component: lazy(() => import('../pages/performance/cycles/NewCyclePage.tsx')) },
               { path: '/performance/cycles/:id', Component: lazy(() => import('../pages/performance/cycles/CyclePage.tsx')) },
               { path: '/initiatives', Component: lazy(() => import('../pages/implementation/InitiativesPage.tsx')) },
+              { path: '/initiatives/:id', Component: lazy(() => import('../pages/implementation/InitiativePage.tsx')) },
               { path: '/initiatives/:id/setup', Component: lazy(() => import('../pages/implementation/InitiativeSetupPage.tsx')) },
               { path: '/pathways/:id', Component: lazy(() => import('../pages/pathways/PathwayPage.tsx')) },
               { path: '/rubrics/:id', Component: lazy(() => import('../pages/rubrics/RubricPage.tsx')) },

@@ -18,7 +18,9 @@ import {
 } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { districtToday } from '../coaching/refs.ts';
+import { driverHealth } from './drivers/health.ts';
 import { loadInitiative } from './initiative.ts';
+import { isGuest } from '../../policies/implementation.ts';
 
 const TREND_MONTHS = 12;
 const LIST_LIMIT = 10;
@@ -35,11 +37,7 @@ function monthsBack(today: string, months: number): string {
  * coaching and training reach, open PDSA cycles and action items. Every figure is read from a table
  * kept on write (stages, fidelity_latest, fidelity_monthly) or an indexed count; nothing scans checks.
  */
-export async function initiativeOverview(
-  ctx: Ctx,
-  id: string,
-  driverHealth: (initiative: Awaited<ReturnType<typeof loadInitiative>>) => Promise<InitiativeOverview['drivers']>,
-): Promise<InitiativeOverview> {
+export async function initiativeOverview(ctx: Ctx, id: string): Promise<InitiativeOverview> {
   const initiative = await loadInitiative(ctx, id);
   const districtId = ctx.actor.districtId;
   const { today } = await districtToday(ctx.db, districtId);
@@ -168,7 +166,7 @@ export async function initiativeOverview(
             isNull(implementationActionItems.doneAt),
           ),
         ),
-      driverHealth(initiative),
+      driverHealth(ctx, initiative),
     ]);
 
   // A covered school without a stage row has not moved yet: it is exploring.
@@ -229,7 +227,8 @@ export async function initiativeOverview(
     },
     openPdsa: pdsa.map((p) => ({ ...p, status: p.status as InitiativeOverview['openPdsa'][number]['status'] })),
     openPdsaCount: pdsaCount[0]?.n ?? 0,
-    actionItems: actions.map((a) => ({
+    // A vendor guest reads aggregates only: no person's name.
+    actionItems: (isGuest(ctx.actor) ? [] : actions).map((a) => ({
       id: a.id,
       text: a.text,
       teamId: a.teamId,
