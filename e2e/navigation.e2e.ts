@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMenu, DEMO, expectNoAxeViolations, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs } from './browser.ts';
 
-const GROWTH = ['Observations', 'Coaching', 'Performance', 'Caseloads', 'School tracker', 'Calendar'];
+const GROWTH = ['Observations', 'Coaching', 'Performance', 'Implementation', 'Caseloads', 'School tracker', 'Calendar'];
 const ALL_ITEMS = [
   'Home',
   'Schools',
@@ -47,7 +47,7 @@ const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: 
   {
     role: 'teacher',
     name: 'Michelle Reyes',
-    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Performance', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
+    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Performance', 'Implementation', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
   },
 ];
 
@@ -58,6 +58,7 @@ const PAGE_TITLES: Record<string, string | RegExp> = {
   Observations: 'Observations',
   Coaching: 'Coaching',
   Performance: 'Performance',
+  Implementation: 'Initiatives',
   Caseloads: 'Caseloads',
   'School tracker': /^(School tracker|Palm Grove Elementary)$/,
   Calendar: 'Calendar',
@@ -174,7 +175,7 @@ describe('on a phone, by keyboard', () => {
     // Tab walks the header, then the menu's links, each visible; past the last one the focus must
     // not go to the page hidden under the open menu.
     const walked: { name: string; inNav: boolean; seen: boolean }[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
       walked.push(await focusState(page));
     }

@@ -241,6 +241,7 @@ describe('in Spanish', () => {
     'observations',
     'coaching',
     'performance',
+    'implementation',
     'caseloads',
     'tracker',
     'calendar',

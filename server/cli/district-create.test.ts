@@ -124,5 +124,5 @@ describe('district:create', () => {
     } finally {
       await cleanup();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -26,7 +26,7 @@ describe('embedded database backup and restore', () => {
     await database.close();
     expect(row!.name).toBe('Saved District');
     expect(fs.existsSync(previous)).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-backup-'));
@@ -40,5 +40,5 @@ describe('embedded database backup and restore', () => {
     const reopened = await openDatabase({ dataDir });
     expect(await reopened.db.select().from(districts)).toHaveLength(1);
     await reopened.close();
-  }, 60_000);
+  }, 180_000);
 });

@@ -48,7 +48,7 @@ async function start(failpoint = '') {
     }
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 720; i++) {
     try {
       if ((await fetch(`${base}/readyz`)).ok) return base;
     } catch {
@@ -116,5 +116,5 @@ describe('killed mid-import', () => {
     expect(after!.report.counts.people.create).toBe(created.report.counts.people.create);
     expect(after!.report.counts.people.create).toBeGreaterThan(1000);
     expect(await count()).toBe(before + after!.report.counts.people.create);
-  }, 120_000);
+  }, 300_000);
 });

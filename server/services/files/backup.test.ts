@@ -39,5 +39,5 @@ describe('backup and restore', () => {
     expect((await read(key))!.equals(bytes)).toBe(true);
     expect(await read(later)).toBeNull();
     expect(fs.statSync(path.join(localFilesDir(dataDir), ...key.split('/'))).mode & 0o777).toBe(0o600);
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,16 +1,19 @@
 import type { DriverHealth, ImplementationStage } from '../../../common/implementation.ts';
 
-/** Driver health colours: always shown with the health in words beside them, never alone. */
+/**
+ * Badge colours (Mantine's default shades in the light variant meet contrast on white and striped
+ * rows); always shown with the words beside them, never alone.
+ */
 export const HEALTH_COLOR: Record<DriverHealth, string> = {
-  not_started: 'gray.7',
-  planned: 'yellow.9',
-  in_place: 'blue.7',
-  producing_data: 'teal.8',
+  not_started: 'gray',
+  planned: 'yellow',
+  in_place: 'blue',
+  producing_data: 'green',
 };
 
 export const STAGE_COLOR: Record<ImplementationStage, string> = {
-  exploration: 'gray.7',
-  installation: 'yellow.9',
-  initial_implementation: 'blue.7',
-  full_implementation: 'teal.8',
+  exploration: 'gray',
+  installation: 'yellow',
+  initial_implementation: 'blue',
+  full_implementation: 'green',
 };
