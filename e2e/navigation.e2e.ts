@@ -47,7 +47,18 @@ const ROLES: { role: keyof typeof DEMO; name: string; nav: string[]; district?: 
   {
     role: 'teacher',
     name: 'Michelle Reyes',
-    nav: ['Home', 'Schools', 'Observations', 'Coaching', 'Performance', 'Implementation', 'Calendar', 'Frameworks', 'Career pathways', 'Account'],
+    nav: [
+      'Home',
+      'Schools',
+      'Observations',
+      'Coaching',
+      'Performance',
+      'Implementation',
+      'Calendar',
+      'Frameworks',
+      'Career pathways',
+      'Account',
+    ],
   },
 ];
 

@@ -23,4 +23,5 @@ export const conflict = (current: unknown) =>
   new AppError('conflict', 'Someone else changed this record; here is the current version', { current });
 export const invalidState = (message: string, details?: unknown) => new AppError('invalid_state', message, details);
 /** A 400 naming the field at fault, as zod's own errors do: `details: [{ path, message }]`. */
-export const invalidField = (path: string, message: string) => new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+export const invalidField = (path: string, message: string) =>
+  new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);

@@ -110,17 +110,15 @@ export async function seedFidelityChecks(
           return { itemId, criterionId: profile.toolCriteria.get(itemId)!, scaleLevelId: level.id, levelScore: level.levelScore };
         });
         await tx.insert(s.observationScores).values(scores.map((sc) => ({ districtId, observationId: observation!.id, ...sc })));
-        await tx
-          .insert(s.fidelityChecks)
-          .values({
-            districtId,
-            observationId: observation!.id,
-            initiativeId,
-            rubricId: profile.toolRubricId,
-            personId,
-            orgUnitId: school.id,
-            checkedOn: observedOn,
-          });
+        await tx.insert(s.fidelityChecks).values({
+          districtId,
+          observationId: observation!.id,
+          initiativeId,
+          rubricId: profile.toolRubricId,
+          personId,
+          orgUnitId: school.id,
+          checkedOn: observedOn,
+        });
         await recordFidelityPublish(tx, ctx, { id: observation!.id, districtId, observedPersonId: personId, observedOn }, 0, scores);
       }
     }

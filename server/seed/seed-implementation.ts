@@ -271,26 +271,22 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
       })),
     )
     .returning({ id: s.implementationTeams.id });
-  await tx
-    .insert(s.implementationTeamMembers)
-    .values([
-      { districtId, teamId: districtTeam!.id, personId: demo.hrPersonId, role: 'facilitator', startsOn: since },
-      { districtId, teamId: districtTeam!.id, personId: demo.principal, role: 'administrator', startsOn: since },
-      { districtId, teamId: districtTeam!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
-      { districtId, teamId: schoolTeams[0]!.id, personId: demo.principal, role: 'administrator', startsOn: since },
-      { districtId, teamId: schoolTeams[0]!.id, personId: demo.teamLead, role: 'facilitator', startsOn: since },
-      { districtId, teamId: schoolTeams[0]!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
-      { districtId, teamId: schoolTeams[0]!.id, personId: demo.teachers[1]!, role: 'data_lead', startsOn: since },
-      ...pilots[1]!.teachers
-        .slice(0, 3)
-        .map((personId, i) => ({
-          districtId,
-          teamId: schoolTeams[1]!.id,
-          personId,
-          role: i === 0 ? 'facilitator' : 'member',
-          startsOn: since,
-        })),
-    ]);
+  await tx.insert(s.implementationTeamMembers).values([
+    { districtId, teamId: districtTeam!.id, personId: demo.hrPersonId, role: 'facilitator', startsOn: since },
+    { districtId, teamId: districtTeam!.id, personId: demo.principal, role: 'administrator', startsOn: since },
+    { districtId, teamId: districtTeam!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
+    { districtId, teamId: schoolTeams[0]!.id, personId: demo.principal, role: 'administrator', startsOn: since },
+    { districtId, teamId: schoolTeams[0]!.id, personId: demo.teamLead, role: 'facilitator', startsOn: since },
+    { districtId, teamId: schoolTeams[0]!.id, personId: demo.coach, role: 'coach_representative', startsOn: since },
+    { districtId, teamId: schoolTeams[0]!.id, personId: demo.teachers[1]!, role: 'data_lead', startsOn: since },
+    ...pilots[1]!.teachers.slice(0, 3).map((personId, i) => ({
+      districtId,
+      teamId: schoolTeams[1]!.id,
+      personId,
+      role: i === 0 ? 'facilitator' : 'member',
+      startsOn: since,
+    })),
+  ]);
   for (const m of MEETINGS) {
     const [meeting] = await tx
       .insert(s.implementationMeetings)
@@ -469,17 +465,15 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
         active: g.revokedAt === null,
       })
       .returning({ id: s.users.id });
-    await tx
-      .insert(s.initiativeGuests)
-      .values({
-        districtId,
-        initiativeId,
-        userId: user!.id,
-        personId: person!.id,
-        expiresOn: g.expiresOn,
-        revokedAt: g.revokedAt,
-        createdBy: demo.hrUserId,
-      });
+    await tx.insert(s.initiativeGuests).values({
+      districtId,
+      initiativeId,
+      userId: user!.id,
+      personId: person!.id,
+      expiresOn: g.expiresOn,
+      revokedAt: g.revokedAt,
+      createdBy: demo.hrUserId,
+    });
   }
   await seedFidelityChecks(tx, {
     districtId,

@@ -92,7 +92,10 @@ export const initiativeCoaching = pgTable(
     endsOn: date({ mode: 'string' }),
     version: integer().notNull().default(1),
   },
-  (t) => [index('initiative_coaching_initiative_idx').on(t.initiativeId, t.coachPersonId), index('initiative_coaching_person_idx').on(t.personId)],
+  (t) => [
+    index('initiative_coaching_initiative_idx').on(t.initiativeId, t.coachPersonId),
+    index('initiative_coaching_person_idx').on(t.personId),
+  ],
 );
 
 /** The coaching system's review (three times a year): against fidelity, coach observations and satisfaction. */

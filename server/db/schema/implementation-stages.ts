@@ -44,7 +44,10 @@ export const initiativeStages = pgTable(
     enteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
   },
-  (t) => [uniqueIndex('initiative_stages_uq').on(t.initiativeId, t.orgUnitId), index('initiative_stages_stage_idx').on(t.initiativeId, t.stage)],
+  (t) => [
+    uniqueIndex('initiative_stages_uq').on(t.initiativeId, t.orgUnitId),
+    index('initiative_stages_stage_idx').on(t.initiativeId, t.stage),
+  ],
 );
 
 /** A recorded stage move, forward or back: who, when, why and the evidence. Never edited. */

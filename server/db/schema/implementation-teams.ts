@@ -30,7 +30,10 @@ export const implementationTeams = pgTable(
     createdBy: uuid().references(() => users.id),
     version: integer().notNull().default(1),
   },
-  (t) => [index('implementation_teams_district_idx').on(t.districtId, t.orgUnitId), index('implementation_teams_initiative_idx').on(t.initiativeId)],
+  (t) => [
+    index('implementation_teams_district_idx').on(t.districtId, t.orgUnitId),
+    index('implementation_teams_initiative_idx').on(t.initiativeId),
+  ],
 );
 
 /** A member of an implementation team in a role (facilitator, data lead...), dated; ended, never deleted. */
@@ -115,5 +118,8 @@ export const implementationActionItems = pgTable(
     doneAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },
-  (t) => [index('implementation_action_items_team_idx').on(t.teamId, t.dueOn), index('implementation_action_items_owner_idx').on(t.ownerPersonId, t.dueOn)],
+  (t) => [
+    index('implementation_action_items_team_idx').on(t.teamId, t.dueOn),
+    index('implementation_action_items_owner_idx').on(t.ownerPersonId, t.dueOn),
+  ],
 );
