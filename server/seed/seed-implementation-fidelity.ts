@@ -110,6 +110,25 @@ export async function seedFidelityChecks(
           return { itemId, criterionId: profile.toolCriteria.get(itemId)!, scaleLevelId: level.id, levelScore: level.levelScore };
         });
         await tx.insert(s.observationScores).values(scores.map((sc) => ({ districtId, observationId: observation!.id, ...sc })));
+        // The published revision a later revise compares against, as publishing writes it.
+        await tx.insert(s.observationRevisions).values({
+          districtId,
+          observationId: observation!.id,
+          revision: 1,
+          createdByUserId: ctx.actor.userId,
+          createdAt: new Date(`${observedOn}T19:00:00Z`),
+          snapshot: {
+            observedOn,
+            durationMinutes: 30,
+            classLabel: null,
+            glows: '',
+            grows: '',
+            notes: [],
+            lookForResults: [],
+            actionStepChecks: [],
+            scores: scores.map((sc) => ({ ...sc, comment: null, citedNoteIds: [] })),
+          },
+        });
         await tx.insert(s.fidelityChecks).values({
           districtId,
           observationId: observation!.id,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/database.ts';
 import type { Database } from '../db/client.ts';
@@ -37,7 +37,8 @@ describe('demo observations and coaching', () => {
     expect(settings).toMatchObject({ scoredObservationsPerTerm: 2, feedbackWithinSchoolDays: 2 });
     expect(settings!.observationFrameworkId).toBeTruthy();
     const types = await db().select().from(s.observationTypes).where(eq(s.observationTypes.districtId, districtId));
-    expect(types.map((t) => t.kind).sort()).toEqual(['scored', 'walkthrough']);
+    // 'fidelity': the system type of the literacy initiative's fidelity checks (services/fidelity/tool.ts).
+    expect(types.map((t) => t.kind).sort()).toEqual(['fidelity', 'scored', 'walkthrough']);
     const library = await db().select().from(s.actionStepLibrary).where(eq(s.actionStepLibrary.districtId, districtId));
     expect(library.length).toBeGreaterThanOrEqual(20);
     expect(library.every((step) => step.itemId && step.practicePrompt)).toBe(true);
@@ -70,10 +71,18 @@ describe('demo observations and coaching', () => {
     const published = db()
       .select({ id: s.observations.id })
       .from(s.observations)
-      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published')));
+      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'), ne(s.observations.kind, 'fidelity')));
     const scores = await db().$count(s.observationScores, inArray(s.observationScores.observationId, published));
     const evidence = await db().$count(s.evidence, and(eq(s.evidence.districtId, districtId), eq(s.evidence.source, 'observation')));
     expect(evidence).toBe(scores);
+    // Fidelity checks write evidence of their own source, never evaluation evidence.
+    const fidelity = db()
+      .select({ id: s.observations.id })
+      .from(s.observations)
+      .where(and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'), eq(s.observations.kind, 'fidelity')));
+    expect(await db().$count(s.evidence, and(eq(s.evidence.districtId, districtId), eq(s.evidence.source, 'fidelity_check')))).toBe(
+      await db().$count(s.observationScores, inArray(s.observationScores.observationId, fidelity)),
+    );
     const revisions = await db().$count(s.observationRevisions, eq(s.observationRevisions.districtId, districtId));
     expect(revisions).toBe(
       await db().$count(s.observations, and(eq(s.observations.districtId, districtId), eq(s.observations.status, 'published'))),
