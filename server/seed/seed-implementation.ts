@@ -22,6 +22,8 @@ export interface ImplementationDemo {
   teachers: string[];
   /** The demo password's hash, for the vendor guest's account. */
   passwordHash: string;
+  /** The district's e-mail domain: the vendor's guests get an address beside it in a second demo district. */
+  emailDomain: string;
 }
 
 export interface ProfileIds {
@@ -36,7 +38,7 @@ export interface ProfileIds {
 }
 
 /** A published practice profile (its items are the components) with its profile rubric and fidelity tool. */
-async function seedProfile(tx: Executor, districtId: string, hrUserId: string): Promise<ProfileIds> {
+async function seedProfile(tx: Executor, districtId: string, hrUserId: string, districtName: string): Promise<ProfileIds> {
   const scale = async (name: string, labels: readonly string[]) => {
     const [row] = await tx.insert(s.scales).values({ districtId, name }).returning({ id: s.scales.id });
     const levels = await tx
@@ -75,7 +77,7 @@ async function seedProfile(tx: Executor, districtId: string, hrUserId: string): 
     caseIdentifier: versionId,
     title: `${INITIATIVE.name} practice profile`,
     description: 'The essential components of the program, each described at the expected, developmental and unacceptable levels.',
-    creator: 'Sunshine Public Schools with Lumen Reading Partners',
+    creator: `${districtName} with ${INITIATIVE.partnerName}`,
     versionLabel: '2026-27',
     itemTypes: [{ code: 'component', title: 'Essential component' }],
     scaleId: profileScale.id,
@@ -168,7 +170,8 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
   const { districtId } = demo;
   const [district] = await tx.select({ timeZone: s.districts.timeZone }).from(s.districts).where(eq(s.districts.id, districtId));
   const today = todayIn(district?.timeZone ?? 'America/New_York');
-  const profile = await seedProfile(tx, districtId, demo.hrUserId);
+  const [named] = await tx.select({ name: s.districts.name }).from(s.districts).where(eq(s.districts.id, districtId));
+  const profile = await seedProfile(tx, districtId, demo.hrUserId, named!.name);
   const [initiative] = await tx
     .insert(s.initiatives)
     .values({
@@ -440,12 +443,13 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
     startsOn: addDays(today, -10),
   });
   // The vendor's trainer as a guest (90 days left), and a former guest whose access was revoked.
+  const vendor = demo.emailDomain === 'sunshine.example' ? 'lumenreading.example' : `lumenreading.${demo.emailDomain}`;
   const guests = [
-    { givenName: 'Amara', familyName: 'Lind', email: 'amara.lind@lumenreading.example', expiresOn: addDays(today, 90), revokedAt: null },
+    { givenName: 'Amara', familyName: 'Lind', email: `amara.lind@${vendor}`, expiresOn: addDays(today, 90), revokedAt: null },
     {
       givenName: 'Jonas',
       familyName: 'Whitaker',
-      email: 'jonas.whitaker@lumenreading.example',
+      email: `jonas.whitaker@${vendor}`,
       expiresOn: addDays(today, 20),
       revokedAt: new Date(`${addDays(today, -30)}T15:00:00Z`),
     },

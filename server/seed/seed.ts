@@ -251,6 +251,7 @@ export async function seedDemoDistrict(
       teamLead: special.teamLead!,
       teachers: palmTeachers,
       passwordHash,
+      emailDomain: district.domain,
     }); // a structured-literacy initiative: stages, teams, drivers, fidelity, PDSA (issue 14)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(

@@ -9,6 +9,17 @@ import { loadInitiative } from '../initiative.ts';
 import { loadForManage } from './initiatives.ts';
 import { presentInitiative } from './present.ts';
 
+/** 400 naming `orgUnitIds.<i>` unless every id is a school of the caller's district. */
+async function assertDistrictSchools(ctx: Ctx, ids: string[]) {
+  const schools = await ctx.db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.districtId, ctx.actor.districtId), eq(orgUnits.type, 'school'), inArray(orgUnits.id, [...new Set(ids)])));
+  const known = new Set(schools.map((s) => s.id));
+  const bad = ids.findIndex((orgUnitId) => !known.has(orgUnitId));
+  if (bad >= 0) throw invalidField(`orgUnitIds.${bad}`, 'not a school of this district');
+}
+
 /**
  * Covers schools in bulk, each in `waveId` (null: no wave yet); a school already covered moves to
  * that wave. Every id must be a school of the district (400 naming `orgUnitIds.<i>`), the wave one
@@ -17,13 +28,7 @@ import { presentInitiative } from './present.ts';
 export async function addSchools(ctx: Ctx, id: string, input: z.infer<typeof CoverageInput>) {
   const initiative = await loadForManage(ctx, id);
   const wanted = [...new Set(input.orgUnitIds)];
-  const schools = await ctx.db
-    .select({ id: orgUnits.id })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.districtId, ctx.actor.districtId), eq(orgUnits.type, 'school'), inArray(orgUnits.id, wanted)));
-  const known = new Set(schools.map((s) => s.id));
-  const bad = input.orgUnitIds.findIndex((orgUnitId) => !known.has(orgUnitId));
-  if (bad >= 0) throw invalidField(`orgUnitIds.${bad}`, 'not a school of this district');
+  await assertDistrictSchools(ctx, input.orgUnitIds);
   if (input.waveId) {
     const [wave] = await ctx.db
       .select({ id: initiativeWaves.id })
@@ -51,9 +56,13 @@ export async function addSchools(ctx: Ctx, id: string, input: z.infer<typeof Cov
   return presentInitiative(ctx, await loadInitiative(ctx, id));
 }
 
-/** Stops covering schools (ids the initiative does not cover are ignored: removing twice is a no-op). */
+/**
+ * Stops covering schools. Every id must be a school of the district (400 naming `orgUnitIds.<i>`);
+ * one the initiative does not cover is ignored, so removing twice is a no-op.
+ */
 export async function removeSchools(ctx: Ctx, id: string, input: z.infer<typeof RemoveCoverageInput>) {
   const initiative = await loadForManage(ctx, id);
+  await assertDistrictSchools(ctx, input.orgUnitIds);
   await ctx.db.transaction(async (tx) => {
     const removed = await tx
       .delete(initiativeSchools)
