@@ -18,6 +18,7 @@ import { benchRubricGrid, printRubricGrid } from './rubric-grid.ts';
 import { benchTracker, printTracker } from './tracker.ts';
 import { benchOutbox, printOutbox } from './outbox.ts';
 import { benchPerformanceOpen } from './performance-open.ts';
+import { benchInitiativePage } from './initiative-page.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson,
@@ -317,6 +318,8 @@ async function main() {
   printOutbox(outboxOpts, await benchOutbox(outboxOpts, log));
   // Opening a performance cycle for --staff people against a raw INSERT ... SELECT (bench/performance-open.ts).
   if (!opts.skipLarge) console.log(await benchPerformanceOpen(opts.staff));
+  // The initiative page and a school's fidelity trend against the statements they run (bench/initiative-page.ts).
+  if (!opts.skipLarge) for (const line of await benchInitiativePage({ staff: opts.staff, initiatives: 20, reps: 100 })) console.log(line);
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }
