@@ -5,7 +5,7 @@ import * as s from '../db/schema/index.ts';
 import type { Ctx } from '../lib/context.ts';
 import { recordFidelityPublish } from '../services/fidelity/on-publish.ts';
 import { ensureFidelityType } from '../services/fidelity/tool.ts';
-import type { ProfileIds } from './seed-implementation.ts';
+import type { ProfileIds } from './seed-implementation-profile.ts';
 
 interface School {
   id: string;
