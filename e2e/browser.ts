@@ -7,6 +7,7 @@ import { expect, inject } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../server/seed/seed-data.ts';
 import { totpCode } from '../server/services/auth/mfa/totp.ts';
 import { nextTotpStep } from '../server/test/totp.ts';
+import { workerIndex } from './workers.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -20,7 +21,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const DEMO_PASSWORD = 'Trellis-demo-2026';
-export const baseURL = () => inject('baseURL');
+/** This worker's Trellis (e2e/global-setup.ts starts one per worker). */
+export const baseURL = () => inject('baseURLs')[workerIndex()]!;
 
 /** Waits until the Trellis at `url` answers /readyz (the import journey's server boots in the background). */
 export async function waitForTrellis(url: string, timeoutMs = 110_000) {

@@ -6,21 +6,25 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Mailbox } from '../server/test/mailbox.ts';
+import { E2E_WORKERS } from './workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The Trellis every journey uses (demo district, fresh embedded database). */
-    baseURL: string;
+    /**
+     * One Trellis per worker (demo district, fresh embedded database): the journeys of worker N use
+     * the Nth (e2e/workers.ts), so two journeys that change the same demo record never meet.
+     */
+    baseURLs: string[];
     /**
      * A second Trellis with its own fresh demo district, only for the roster import journey: applying
      * a bulk OneRoster set deactivates every roster row it does not list, i.e. the whole demo staff.
      */
     importBaseURL: string;
     /**
-     * The local SMTP server's mailbox over HTTP (`GET /messages?to=<address>`: JSON, oldest first):
-     * the main Trellis sends its e-mail there, as a district's would to its mail server.
+     * Each worker's local SMTP mailbox over HTTP (`GET /messages?to=<address>`: JSON, oldest first):
+     * the worker's Trellis sends its e-mail there, as a district's would to its mail server.
      */
-    mailboxURL: string;
+    mailboxURLs: string[];
   }
 }
 
@@ -88,25 +92,32 @@ async function ready({ process: child, baseURL }: Running): Promise<void> {
 }
 
 /**
- * Starts both servers at once, but waits only for the main one: the import journey's server keeps
- * booting while the other journeys run (the import journey waits for it in its beforeAll).
+ * Starts every server at once, but waits only for the workers' ones: the import journey's server
+ * keeps booting while the other journeys run (the import journey waits for it in its beforeAll).
  */
 export async function setup(project: TestProject) {
-  // One address the mail server refuses for good, for the journey that shows a failed e-mail.
-  mailbox = await Mailbox.start({ refuse: (to) => (to === REFUSED_ADDRESS ? { code: 550, message: '5.1.1 No such mailbox here' } : null) });
-  mailboxHttp = await serveMailbox(mailbox);
-  const [main, importing] = await Promise.all([startTrellis(mailbox.url), startTrellis()]);
+  // One address each mail server refuses for good, for the journey that shows a failed e-mail.
+  const refuse = (to: string) => (to === REFUSED_ADDRESS ? { code: 550, message: '5.1.1 No such mailbox here' } : null);
+  mailboxes = await Promise.all(Array.from({ length: E2E_WORKERS }, () => Mailbox.start({ refuse })));
+  mailboxServers = await Promise.all(mailboxes.map(serveMailbox));
+  const [importing, ...workers] = await Promise.all([startTrellis(), ...mailboxes.map((box) => startTrellis(box.url))]);
   ready(importing!).catch((error: unknown) => console.error(`The import journey's Trellis did not start: ${String(error)}`));
-  await ready(main!);
-  project.provide('baseURL', main!.baseURL);
+  await Promise.all(workers.map(ready));
+  project.provide(
+    'baseURLs',
+    workers.map((w) => w.baseURL),
+  );
   project.provide('importBaseURL', importing!.baseURL);
-  project.provide('mailboxURL', `http://127.0.0.1:${(mailboxHttp.address() as net.AddressInfo).port}`);
+  project.provide(
+    'mailboxURLs',
+    mailboxServers.map((server) => `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`),
+  );
 }
 
 /** The address the journeys' mail server refuses (550), as e2e/password-reset.e2e.ts expects. */
 const REFUSED_ADDRESS = 'no.such.person@sunshine.example';
-let mailbox: Mailbox | undefined;
-let mailboxHttp: http.Server;
+let mailboxes: Mailbox[] = [];
+let mailboxServers: http.Server[] = [];
 
 /** The mailbox's messages over HTTP on a free local port, for journeys (which run in other processes). */
 async function serveMailbox(box: Mailbox): Promise<http.Server> {
@@ -137,6 +148,6 @@ export async function teardown() {
         fs.rmSync(path.join(os.tmpdir(), `trellis-e2e-${kept}-${new URL(baseURL).port}.json`), { force: true });
     }),
   );
-  await new Promise((resolve) => mailboxHttp?.close(resolve));
-  await mailbox?.close();
+  await Promise.all(mailboxServers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(mailboxes.map((box) => box.close()));
 }

@@ -1,9 +1,10 @@
 import { inject } from 'vitest';
 import type { ReceivedEmail } from '../server/test/mailbox.ts';
+import { workerIndex } from './workers.ts';
 
-/** E-mails the local SMTP server received for `address`, oldest first (see e2e/global-setup.ts). */
+/** E-mails the local SMTP server received for `address`, oldest first (this worker's mailbox: e2e/global-setup.ts). */
 export async function emailsTo(address: string): Promise<ReceivedEmail[]> {
-  const res = await fetch(`${inject('mailboxURL')}/messages?to=${encodeURIComponent(address)}`);
+  const res = await fetch(`${inject('mailboxURLs')[workerIndex()]}/messages?to=${encodeURIComponent(address)}`);
   if (!res.ok) throw new Error(`mailbox answered ${res.status}`);
   return (await res.json()) as ReceivedEmail[];
 }
