@@ -14,6 +14,7 @@ import {
   fillSignIn,
   heading,
   launchBrowser,
+  mainNav,
   newPage,
   screenshot,
   signInAs,
@@ -114,6 +115,14 @@ describe('implementation pages', () => {
     await guest.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     const initiatives = await apiAs<Items<{ id: string }>>(guest, 'GET', '/api/initiatives');
     expect(initiatives.items).toHaveLength(1);
+    // Home is the initiative, and the menu offers it and the account only (anything else would 404).
+    await guest.waitForURL(`**/initiatives/${initiatives.items[0]!.id}`);
+    await heading(guest, 'Foundations Structured Literacy').waitFor();
+    expect(await mainNav(guest).getByRole('link').allTextContents()).toEqual(['Implementation', 'Account']);
+    await survey(guest, '/account', 'account-guest');
+    await guest.getByText("Partner guest: one initiative's aggregate figures").waitFor();
+    expect(await guest.getByRole('heading', { name: 'Two-factor sign-in' }).count()).toBe(0);
+    expect(await guest.getByRole('button', { name: /notifications/i }).count()).toBe(0);
     await survey(guest, `/initiatives/${initiatives.items[0]!.id}`, 'overview-guest');
     expect(await guest.getByText('No action item is open.').count()).toBe(1);
     const me = await apiAs<{ person: { id: string } }>(teacher, 'GET', '/api/me');

@@ -83,6 +83,11 @@ export const Me = z.object({
    * passed it. Required and not satisfied: the grant gives nothing until the session is verified.
    */
   secondFactor: z.object({ required: z.boolean(), satisfied: z.boolean() }),
+  /**
+   * A partner's vendor guest (issue 14): the one initiative it may open; null for the district's staff.
+   * The web shows a guest only that initiative and its account (the API answers it 404 elsewhere).
+   */
+  guest: z.object({ initiativeId: z.uuid() }).nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

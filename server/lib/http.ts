@@ -129,6 +129,7 @@ export async function presentMe(req: FastifyRequest, ctx: Ctx) {
     schoolIds: [...new Set([...ctx.actor.leaderOrgUnitIds, ...ctx.actor.coachOrgUnitIds])],
     abilities: appAbilities(ctx.actor),
     secondFactor: { required: grantNeedsSecondFactor(session.user), satisfied: sessionPassedSecondFactor(session) },
+    guest: ctx.actor.guestInitiativeId ? { initiativeId: ctx.actor.guestInitiativeId } : null,
   };
 }
 

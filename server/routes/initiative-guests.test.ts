@@ -97,7 +97,9 @@ describe('the guest gate', () => {
 
   it('reaches its own initiative and account, and gets 404 everywhere else', async () => {
     expect((await guest.get(`/api/initiatives/${initiativeId}`)).statusCode).toBe(200);
-    expect((await guest.get('/api/me')).statusCode).toBe(200);
+    // The web builds the guest's menu from this: its initiative and its account, nothing else.
+    expect((await guest.get('/api/me')).json().guest).toEqual({ initiativeId });
+    expect((await hr.get('/api/me')).json().guest).toBeNull();
     expect((await guest.get('/api/sessions')).statusCode).toBe(200);
     for (const url of [
       `/api/initiatives/${otherInitiativeId}`,

@@ -70,7 +70,8 @@ export function AppLayout() {
               {me.district.name}
             </Text>
           </Group>
-          <NotificationsBell />
+          {/* A vendor guest is sent no notifications (the API answers it 404). */}
+          {me.guest ? null : <NotificationsBell />}
           <UserMenu />
         </Group>
       </AppShell.Header>

@@ -1,7 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AppAbilities } from '../../common/schemas/auth.ts';
+import type { AppAbilities, Me } from '../../common/schemas/auth.ts';
 import { useMe } from '../api/session.ts';
 
 interface NavItem {
@@ -38,6 +38,20 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/account', label: 'nav.account' },
 ];
 
+/**
+ * The menu of this user: the items their abilities allow; a vendor guest gets its initiative and
+ * its account only (every other page would answer it 404).
+ */
+export function navItemsFor(me: Me): NavItem[] {
+  if (me.guest) {
+    return [
+      { to: `/initiatives/${me.guest.initiativeId}`, label: 'nav.implementation' },
+      { to: '/account', label: 'nav.account' },
+    ];
+  }
+  return NAV_ITEMS.filter((item) => !item.ability || me.abilities[item.ability]);
+}
+
 function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -47,7 +61,7 @@ export function MainNav() {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((item) => !item.ability || me.abilities[item.ability]);
+  const items = navItemsFor(me);
   return (
     <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((item) => {

@@ -1,8 +1,8 @@
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
-import { NAV_ITEMS } from '../app/MainNav.tsx';
+import { navItemsFor } from '../app/MainNav.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { DistrictHome } from './home/DistrictHome.tsx';
 import { GrowthWidgets } from './home/GrowthWidgets.tsx';
@@ -11,7 +11,7 @@ import { GrowthWidgets } from './home/GrowthWidgets.tsx';
 function NavCards() {
   const { t } = useTranslation();
   const me = useMe();
-  const cards = NAV_ITEMS.filter((item) => item.to !== '/' && (!item.ability || me.abilities[item.ability]));
+  const cards = navItemsFor(me).filter((item) => item.to !== '/');
   return (
     <SimpleGrid
       cols={{ base: 1, sm: 2, lg: 3 }}
@@ -44,6 +44,8 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const district = me.abilities.viewDistrictTracker;
+  // A vendor guest has one page in Trellis: its initiative.
+  if (me.guest) return <Navigate to={`/initiatives/${me.guest.initiativeId}`} replace />;
   return (
     <>
       <PageHeader title={t('home.greeting', { name: me.person.givenName })} subtitle={t('home.subtitle', { district: me.district.name })} />

@@ -24,7 +24,7 @@ export default function AccountPage() {
   const rows: [string, string][] = [
     [t('field.name'), `${me.person.givenName} ${me.person.familyName}`],
     [t('field.email'), me.email],
-    [t('account.access'), t(`access.${me.access}`)],
+    [t('account.access'), me.guest ? t('account.guestAccess') : t(`access.${me.access}`)],
     [t('account.district'), me.district.name],
   ];
 
@@ -59,11 +59,12 @@ export default function AccountPage() {
         <div role="status">{updateLocale.isSuccess ? <Text size="sm">{t('account.languageSaved')}</Text> : null}</div>
         <ErrorAlert error={updateLocale.error} />
       </Stack>
-      <NotificationPreferencesSection />
+      {/* A vendor guest gets no notifications, has no two-factor grant and no records of its own. */}
+      {me.guest ? null : <NotificationPreferencesSection />}
       <ChangePasswordForm />
-      <TwoFactorSection />
+      {me.guest ? null : <TwoFactorSection />}
       <DevicesSection />
-      <RecordReadsSection />
+      {me.guest ? null : <RecordReadsSection />}
     </Stack>
   );
 }
