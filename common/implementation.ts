@@ -42,6 +42,13 @@ export function classifyPdsa(doneAsIntended: boolean, predictionMet: boolean): P
   return predictionMet ? 'none' : 'innovation_problem';
 }
 
+/**
+ * The fewest people (a school's figures) or checks (a component in a month) a fidelity aggregate is
+ * shown over to a reader who may not read individuals' fidelity: below it the figure is withheld
+ * (`suppressed`), so an average never discloses one teacher's score to a colleague or a vendor.
+ */
+export const FIDELITY_MIN_GROUP = 3;
+
 export const INITIATIVE_LIMITS = {
   nameChars: 200,
   textChars: 10_000,

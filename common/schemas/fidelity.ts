@@ -61,7 +61,12 @@ export type CoveredPeople = z.infer<typeof CoveredPeople>;
 export const FidelityComponent = z.object({ itemId: Uuid, humanCode: z.string().nullable(), title: z.string() });
 export type FidelityComponent = z.infer<typeof FidelityComponent>;
 
-const ComponentFigure = z.object({ itemId: Uuid, checks: z.number().int(), averagePct: Pct });
+/**
+ * `suppressed`: the figure covers fewer than FIDELITY_MIN_GROUP people or checks and this reader may
+ * not read individuals there, so its average (and share at fidelity) is withheld as null.
+ */
+const Suppressed = z.boolean();
+const ComponentFigure = z.object({ itemId: Uuid, checks: z.number().int(), averagePct: Pct, suppressed: Suppressed });
 
 const InitiativeRef = z.object({ id: Uuid, name: z.string(), thresholdPct: z.number().int() });
 
@@ -78,12 +83,15 @@ export const FidelitySummary = z.object({
       atFidelity: z.number().int(),
       atFidelityPct: Pct,
       averagePct: Pct,
+      suppressed: Suppressed,
       components: z.array(ComponentFigure),
     }),
   ),
   /** First day of each month (district time zone), oldest first. */
-  months: z.array(z.object({ month: IsoDate, checks: z.number().int(), averagePct: Pct, components: z.array(ComponentFigure) })),
-  totals: z.object({ peopleChecked: z.number().int(), atFidelity: z.number().int(), atFidelityPct: Pct }),
+  months: z.array(
+    z.object({ month: IsoDate, checks: z.number().int(), averagePct: Pct, suppressed: Suppressed, components: z.array(ComponentFigure) }),
+  ),
+  totals: z.object({ peopleChecked: z.number().int(), atFidelity: z.number().int(), atFidelityPct: Pct, suppressed: Suppressed }),
   abilities: z.object({ startCheck: z.boolean() }),
 });
 export type FidelitySummary = z.infer<typeof FidelitySummary>;

@@ -14,6 +14,8 @@ export const OverviewTrendPoint = z.object({
   month: z.string(),
   checks: z.number().int(),
   averagePct: z.number().nullable(),
+  /** Fewer than FIDELITY_MIN_GROUP checks, and the reader may not read individuals: the average is withheld. */
+  suppressed: z.boolean(),
 });
 
 export const OverviewComponentTrend = z.object({
@@ -67,6 +69,8 @@ export const InitiativeOverview = z.object({
   fidelity: z.object({
     people: z.number().int(),
     atFidelity: z.number().int(),
+    /** Fewer than FIDELITY_MIN_GROUP people checked, and the reader may not read individuals: the share is withheld. */
+    suppressed: z.boolean(),
     components: z.array(OverviewComponentTrend),
   }),
   reach: z.object({

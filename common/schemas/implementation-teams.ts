@@ -129,7 +129,11 @@ export const MeetingDataReview = z.object({
   fidelity: z.object({
     checks: z.number().int(),
     atFidelityPct: z.number().nullable(),
-    byComponent: z.array(z.object({ itemId: Uuid, title: z.string(), averagePct: z.number().nullable() })),
+    /** Fewer than FIDELITY_MIN_GROUP people checked: the share at fidelity is withheld (absent in snapshots before it). */
+    suppressed: z.boolean().optional(),
+    byComponent: z.array(
+      z.object({ itemId: Uuid, title: z.string(), averagePct: z.number().nullable(), suppressed: z.boolean().optional() }),
+    ),
   }),
   observations: z.object({ published: z.number().int() }),
   coaching: z.object({ sessions: z.number().int(), people: z.number().int() }),

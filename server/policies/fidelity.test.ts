@@ -11,6 +11,7 @@ import {
   canReadPersonFidelity,
   canRunAnyFidelityCheck,
   canRunFidelityCheck,
+  readsSmallFidelityGroups,
   type FidelityCheckerScope,
   type FidelitySubject,
 } from './fidelity.ts';
@@ -146,4 +147,28 @@ describe('who runs a fidelity check of the teacher', () => {
     const self = { ...subject(false), personId: 'principal-a', orgUnitIds: [SCHOOL_A] };
     expect(canRunFidelityCheck(PEOPLE.principalA, self, scopeOf('principalA'))).toBe(false);
   });
+});
+
+// prettier-ignore
+const SMALL: [Who, { schoolA: [off: boolean, on: boolean]; district: boolean }][] = [
+  // who, reads school A's figures over fewer than FIDELITY_MIN_GROUP (switch off / on), district-wide ones
+  ['teacher',            { schoolA: [false, false], district: false }],
+  ['caseloadCoach',      { schoolA: [false, false], district: false }],
+  ['schoolTeamMember',   { schoolA: [false, false], district: false }],
+  ['principalA',         { schoolA: [false, true],  district: false }],
+  ['principalB',         { schoolA: [false, false], district: false }],
+  ['hr',                 { schoolA: [true, true],   district: true }],
+  ['admin',              { schoolA: [true, true],   district: true }],
+  ['guest',              { schoolA: [false, false], district: false }],
+  ['outsider',           { schoolA: [false, false], district: false }],
+];
+
+describe('who reads fidelity figures over a small group', () => {
+  for (const [who, { schoolA, district }] of SMALL) {
+    it(`${who}: school A ${schoolA.join('/')}, district-wide ${district}`, () => {
+      for (const [i, on] of [false, true].entries())
+        expect(readsSmallFidelityGroups(PEOPLE[who], { districtId: D, principalsSeeIndividualFidelity: on }, SCHOOL_A)).toBe(schoolA[i]);
+      expect(readsSmallFidelityGroups(PEOPLE[who], { districtId: D, principalsSeeIndividualFidelity: true })).toBe(district);
+    });
+  }
 });

@@ -48,6 +48,21 @@ export function canReadFidelityCheck(
   return check.status === 'published' && canReadPersonFidelity(actor, s);
 }
 
+/**
+ * May the actor read fidelity aggregates over fewer than FIDELITY_MIN_GROUP people or checks, at this
+ * school (or district-wide without one)? Only who may read every individual's fidelity there: HR and
+ * admins, and the school's leaders when the initiative lets principals see individual fidelity.
+ */
+export function readsSmallFidelityGroups(
+  actor: Actor,
+  initiative: { districtId: string; principalsSeeIndividualFidelity: boolean },
+  orgUnitId?: string,
+): boolean {
+  if (initiative.districtId !== actor.districtId || isGuest(actor)) return false;
+  if (isHrOrAdmin(actor)) return true;
+  return orgUnitId !== undefined && initiative.principalsSeeIndividualFidelity && actor.leaderOrgUnitIds.includes(orgUnitId);
+}
+
 /** May the actor read the initiative's aggregate fidelity (no names)? Whoever reads the initiative. */
 export const canReadFidelityAggregate = (actor: Actor, initiative: { districtId: string; id: string }) =>
   canReadInitiative(actor, initiative);

@@ -178,12 +178,32 @@ describe('aggregates carry no names', () => {
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
     expect(res.body).not.toContain(w.teacher.person.familyName);
+    // One person checked at school A: a colleague reads the count, never that one person's score.
     const a = s.schools.find((x: { orgUnitId: string }) => x.orgUnitId === w.schoolA.id);
-    expect(a).toMatchObject({ peopleChecked: 1, atFidelity: 0, atFidelityPct: 0, averagePct: 66.67 });
+    expect(a).toMatchObject({ peopleChecked: 1, atFidelity: 0, atFidelityPct: null, averagePct: null, suppressed: true });
+    expect(a.components.every((c: { averagePct: number | null; suppressed: boolean }) => c.averagePct === null && c.suppressed)).toBe(true);
     expect(s.components).toHaveLength(3);
     expect(s.months.map((m: { month: string }) => m.month)).toEqual(['2026-09-01', '2026-11-01']);
-    expect(s.months[1]).toMatchObject({ checks: 1, averagePct: 66.67 });
+    expect(s.months[1]).toMatchObject({ checks: 1, averagePct: null, suppressed: true });
+    expect(s.totals).toMatchObject({ peopleChecked: 1, atFidelityPct: null, suppressed: true });
+    expect(res.body).not.toContain('66.67');
     expect(s.abilities.startCheck).toBe(false);
+    // HR may read every individual's fidelity, so it reads the small group's figures too.
+    const hr = (await as.hr!.get(`/api/initiatives/${w.initiative.id}/fidelity/summary`)).json();
+    expect(hr.schools.find((x: { orgUnitId: string }) => x.orgUnitId === w.schoolA.id)).toMatchObject({
+      peopleChecked: 1,
+      atFidelityPct: 0,
+      averagePct: 66.67,
+      suppressed: false,
+    });
+    expect(hr.months[1]).toMatchObject({ checks: 1, averagePct: 66.67, suppressed: false });
+    // So does the initiative page: the colleague reads no share at fidelity, HR does.
+    const overview = (await as.otherTeacher!.get(`/api/initiatives/${w.initiative.id}/overview`)).json();
+    expect(overview.fidelity).toMatchObject({ people: 1, atFidelity: 0, suppressed: true });
+    expect(
+      overview.fidelity.components.flatMap((c: { points: { averagePct: number | null }[] }) => c.points.map((p) => p.averagePct)),
+    ).toEqual(expect.arrayContaining([null]));
+    expect(JSON.stringify(overview.fidelity)).not.toMatch(/"averagePct":\d/);
     expect((await as.schoolTeamMember!.get(`/api/initiatives/${w.initiative.id}/fidelity/summary`)).json().abilities.startCheck).toBe(true);
   });
 
@@ -217,16 +237,19 @@ describe('aggregates carry no names', () => {
         { districtId: w.districtId, sessionId: session!.id, personId: w.teacher.personId },
         { districtId: w.districtId, sessionId: session!.id, personId: w.teacherB.personId },
       ]);
-    const res = await as.principal!.get(`/api/initiatives/${w.initiative.id}/fidelity/schools/${w.schoolA.id}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const nov = res.json().months.find((m: { month: string }) => m.month === '2026-11-01');
-    expect(nov.components.find((c: { itemId: string }) => c.itemId === item)).toMatchObject({
-      checks: 1,
-      averagePct: 100,
-      present: 1,
-      coachingSessions: 1,
-      trainingAttended: 1,
-    });
+    const novFigure = async (client: Client) => {
+      const res = await client.get(`/api/initiatives/${w.initiative.id}/fidelity/schools/${w.schoolA.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const nov = res.json().months.find((m: { month: string }) => m.month === '2026-11-01');
+      return nov.components.find((c: { itemId: string }) => c.itemId === item);
+    };
+    const dosage = { checks: 1, coachingSessions: 1, trainingAttended: 1 };
+    expect(await novFigure(as.hr!)).toMatchObject({ ...dosage, averagePct: 100, present: 1, suppressed: false });
+    // One check: the principal (switch off) reads the dosage beside a withheld average; with the switch on, the figure.
+    expect(await novFigure(as.principal!)).toMatchObject({ ...dosage, averagePct: null, present: 0, suppressed: true });
+    await db().update(initiatives).set({ principalsSeeIndividualFidelity: true }).where(eq(initiatives.id, w.initiative.id));
+    expect(await novFigure(as.principal!)).toMatchObject({ ...dosage, averagePct: 100, present: 1, suppressed: false });
+    await db().update(initiatives).set({ principalsSeeIndividualFidelity: false }).where(eq(initiatives.id, w.initiative.id));
     expect((await as.principal!.get(`/api/initiatives/${w.initiative.id}/fidelity/schools/${w.schoolC.id}`)).statusCode).toBe(404);
   });
 });

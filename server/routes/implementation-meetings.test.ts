@@ -5,7 +5,7 @@
  * action items (owner of the district, a decision of the same meeting, done and undone, the
  * initiative's open list).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   fidelityChecks,
@@ -172,17 +172,41 @@ describe('meetings', () => {
     expect(res.statusCode, res.body).toBe(200);
     const review = res.json().dataReview;
     expect(review.fidelity.checks).toBe(2);
-    expect(review.fidelity.atFidelityPct).toBe(50);
+    // Two people checked: their share and average would show each one's score, so both are withheld.
+    expect(review.fidelity).toMatchObject({ atFidelityPct: null, suppressed: true });
     const [first, second] = w.world.competencies;
-    const byItem = new Map(review.fidelity.byComponent.map((c: { itemId: string; averagePct: number | null }) => [c.itemId, c.averagePct]));
-    expect(byItem.get(first!.id)).toBe(75);
-    expect(byItem.get(second!.id)).toBeNull();
+    const figure = (r: typeof review, id: string) =>
+      r.fidelity.byComponent.find((c: { itemId: string; averagePct: number | null; suppressed: boolean }) => c.itemId === id);
+    expect(figure(review, first!.id)).toMatchObject({ averagePct: null, suppressed: true });
+    expect(figure(review, second!.id)).toMatchObject({ averagePct: null, suppressed: false });
     expect(review.observations).toEqual({ published: 2 });
     expect(review.coaching).toEqual({ sessions: 1, people: 2 });
     expect(review.training).toEqual({ sessions: 1, attended: 1 });
     expect(review.workSamples).toBe('Three decodable-reader running records');
     // The snapshot stays as it was seen.
     expect((await hr.get(meetingUrl())).json().dataReview).toEqual(review);
+
+    // A third person checked at school A: the figures show.
+    const coachCheck = await fidelityCheck(w.coach.personId, w.schoolA.id, 8, 90);
+    await t.database.db.insert(fidelityLatest).values({
+      districtId: w.districtId,
+      initiativeId: w.initiative.id,
+      personId: w.coach.personId,
+      orgUnitId: w.schoolA.id,
+      checkId: coachCheck.id,
+      checkedOn: coachCheck.checkedOn,
+      scorePct: 90,
+      atFidelity: true,
+    });
+    await t.database.db
+      .update(fidelityMonthly)
+      .set({ checks: 3, sumPct: 240 })
+      .where(and(eq(fidelityMonthly.orgUnitId, w.schoolA.id), eq(fidelityMonthly.itemId, first!.id)));
+    const again = await member.post(`${meetingUrl()}/data-review`, { version: await meetingVersion(t.database.db, w.meeting.id) });
+    expect(again.statusCode, again.body).toBe(200);
+    const three = again.json().dataReview;
+    expect(three.fidelity).toMatchObject({ checks: 3, atFidelityPct: 66.7, suppressed: false });
+    expect(figure(three, first!.id)).toMatchObject({ averagePct: 80, suppressed: false });
   });
 
   it('the district team reviews every school the initiative covers', async () => {
@@ -199,7 +223,7 @@ describe('meetings', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     // The initiative covers school A only: school B's data stays out.
-    expect(res.json().dataReview).toMatchObject({ fidelity: { checks: 2, atFidelityPct: 50 }, observations: { published: 2 } });
+    expect(res.json().dataReview).toMatchObject({ fidelity: { checks: 3, atFidelityPct: 66.7 }, observations: { published: 2 } });
   });
 });
 

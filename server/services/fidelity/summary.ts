@@ -9,11 +9,13 @@ import { isGuest } from '../../policies/implementation.ts';
 import { districtTimeZone } from '../calendar/load.ts';
 import { loadInitiative, type InitiativeRow } from '../implementation/initiative.ts';
 import { loadCheckerScope } from './subject.ts';
+import { fidelityWithholding } from './suppress.ts';
 
 /**
  * Aggregate fidelity, never a name beside a score: per school (from each person's latest check in
  * fidelity_latest) and per component and month (from fidelity_monthly, kept on publish). Read by
- * whoever may read the initiative (its vendor guest included).
+ * whoever may read the initiative (its vendor guest included); a figure over too few people or
+ * checks is withheld from readers who may not read individuals (suppress.ts).
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -82,18 +84,23 @@ export async function fidelitySummary(ctx: Ctx, initiativeId: string): Promise<F
     const key = `${m.month}|${m.org_unit_id}`;
     monthSchoolChecks.set(key, Math.max(monthSchoolChecks.get(key) ?? 0, m.checks));
   }
-  const figure = (map: Map<string, { checks: number; sum: number }>, prefix: string) =>
+  const withheld = fidelityWithholding(ctx.actor, initiative);
+  /** Each component's figure; `orgUnitId` is the school it is of (none: district-wide). */
+  const figure = (map: Map<string, { checks: number; sum: number }>, prefix: string, orgUnitId?: string) =>
     components.map((c) => {
       const e = map.get(`${prefix}|${c.itemId}`);
-      return { itemId: c.itemId, checks: e?.checks ?? 0, averagePct: e ? avg(e.sum, e.checks) : null };
+      const suppressed = withheld(e?.checks ?? 0, orgUnitId);
+      return { itemId: c.itemId, checks: e?.checks ?? 0, averagePct: e && !suppressed ? avg(e.sum, e.checks) : null, suppressed };
     });
   const months = [...new Set(monthly.map((m) => m.month))].sort().map((month) => {
-    const figures = figure(monthItem, month);
+    const sums = [...monthItem.entries()].filter(([k]) => k.startsWith(`${month}|`)).map(([, e]) => e);
     const checks = [...monthSchoolChecks.entries()].filter(([k]) => k.startsWith(`${month}|`)).reduce((n, [, v]) => n + v, 0);
-    const total = figures.reduce((acc, f) => ({ n: acc.n + f.checks, sum: acc.sum + (f.averagePct ?? 0) * f.checks }), { n: 0, sum: 0 });
-    return { month, checks, averagePct: avg(total.sum, total.n), components: figures };
+    const total = sums.reduce((acc, e) => ({ n: acc.n + e.checks, sum: acc.sum + e.sum }), { n: 0, sum: 0 });
+    const suppressed = withheld(checks);
+    return { month, checks, averagePct: suppressed ? null : avg(total.sum, total.n), suppressed, components: figure(monthItem, month) };
   });
   const totals = latest.reduce((acc, l) => ({ people: acc.people + l.people, at: acc.at + l.at }), { people: 0, at: 0 });
+  const totalsWithheld = withheld(totals.people);
   const scope = isGuest(ctx.actor) ? null : await loadCheckerScope(ctx.db, ctx.actor, id);
   return {
     initiative: {
@@ -106,18 +113,25 @@ export async function fidelitySummary(ctx: Ctx, initiativeId: string): Promise<F
     components,
     schools: schools.map((s) => {
       const l = bySchool.get(s.id);
+      const suppressed = withheld(l?.people ?? 0, s.id);
       return {
         orgUnitId: s.id,
         name: s.name,
         peopleChecked: l?.people ?? 0,
-        atFidelity: l?.at ?? 0,
-        atFidelityPct: l ? avg(l.at * 100, l.people) : null,
-        averagePct: l?.avg === null || l?.avg === undefined ? null : Number(l.avg),
-        components: figure(schoolItem, s.id),
+        atFidelity: suppressed ? 0 : (l?.at ?? 0),
+        atFidelityPct: l && !suppressed ? avg(l.at * 100, l.people) : null,
+        averagePct: l?.avg === null || l?.avg === undefined || suppressed ? null : Number(l.avg),
+        suppressed,
+        components: figure(schoolItem, s.id, s.id),
       };
     }),
     months,
-    totals: { peopleChecked: totals.people, atFidelity: totals.at, atFidelityPct: avg(totals.at * 100, totals.people) },
+    totals: {
+      peopleChecked: totals.people,
+      atFidelity: totalsWithheld ? 0 : totals.at,
+      atFidelityPct: totalsWithheld ? null : avg(totals.at * 100, totals.people),
+      suppressed: totalsWithheld,
+    },
     abilities: { startCheck: scope !== null && initiative.fidelityRubricId !== null && canRunAnyFidelityCheck(ctx.actor, scope) },
   };
 }
@@ -181,6 +195,7 @@ export async function schoolFidelityTrend(ctx: Ctx, initiativeId: string, orgUni
   const fid = new Map(monthly.map((m) => [key(m.month, m.itemId), m]));
   const coached = new Map(coaching.map((c) => [key(c.month, c.item_id), c.n]));
   const trained = new Map(training.map((c) => [key(c.month, c.item_id), c.n]));
+  const withheld = fidelityWithholding(ctx.actor, initiative);
   const months = [...new Set([...monthly.map((m) => m.month), ...coaching.map((c) => c.month), ...training.map((c) => c.month)])].sort();
   return {
     initiative: { id: initiative.id, name: initiative.name, thresholdPct: initiative.fidelityThresholdPct },
@@ -190,11 +205,13 @@ export async function schoolFidelityTrend(ctx: Ctx, initiativeId: string, orgUni
       month,
       components: components.map((c) => {
         const m = fid.get(key(month, c.itemId));
+        const suppressed = withheld(m?.checks ?? 0, school.id);
         return {
           itemId: c.itemId,
           checks: m?.checks ?? 0,
-          averagePct: m ? avg(Number(m.sumPct), m.checks) : null,
-          present: m?.present ?? 0,
+          averagePct: m && !suppressed ? avg(Number(m.sumPct), m.checks) : null,
+          suppressed,
+          present: suppressed ? 0 : (m?.present ?? 0),
           coachingSessions: coached.get(key(month, c.itemId)) ?? 0,
           trainingAttended: trained.get(key(month, c.itemId)) ?? 0,
         };

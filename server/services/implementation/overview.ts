@@ -21,6 +21,7 @@ import { districtToday } from '../coaching/refs.ts';
 import { driverHealth } from './drivers/health.ts';
 import { loadInitiative } from './initiative.ts';
 import { isGuest } from '../../policies/implementation.ts';
+import { fidelityWithholding } from '../fidelity/suppress.ts';
 
 const TREND_MONTHS = 12;
 const LIST_LIMIT = 10;
@@ -194,10 +195,18 @@ export async function initiativeOverview(ctx: Ctx, id: string): Promise<Initiati
   const stageCounts = Object.fromEntries(IMPLEMENTATION_STAGES.map((stage) => [stage, 0])) as InitiativeOverview['stageCounts'];
   for (const s of stages) if (!s.district) stageCounts[s.stage] += 1;
 
+  // District-wide figures: withheld over too few people or checks from who may not read individuals.
+  const withheld = fidelityWithholding(ctx.actor, initiative);
   const components = new Map<string, InitiativeOverview['fidelity']['components'][number]>();
   for (const m of monthly) {
     const c = components.get(m.itemId) ?? { itemId: m.itemId, title: m.title, points: [] };
-    c.points.push({ month: m.month, checks: m.checks, averagePct: m.checks ? Math.round((m.sumPct / m.checks) * 10) / 10 : null });
+    const suppressed = withheld(m.checks);
+    c.points.push({
+      month: m.month,
+      checks: m.checks,
+      averagePct: m.checks && !suppressed ? Math.round((m.sumPct / m.checks) * 10) / 10 : null,
+      suppressed,
+    });
     components.set(m.itemId, c);
   }
 
@@ -218,7 +227,12 @@ export async function initiativeOverview(ctx: Ctx, id: string): Promise<Initiati
     stages,
     stageCounts,
     drivers,
-    fidelity: { people: latest[0]?.people ?? 0, atFidelity: latest[0]?.atFidelity ?? 0, components: [...components.values()] },
+    fidelity: {
+      people: latest[0]?.people ?? 0,
+      atFidelity: withheld(latest[0]?.people ?? 0) ? 0 : (latest[0]?.atFidelity ?? 0),
+      suppressed: withheld(latest[0]?.people ?? 0),
+      components: [...components.values()],
+    },
     reach: {
       coached: coached[0]?.n ?? 0,
       trained: trained[0]?.n ?? 0,

@@ -1,6 +1,7 @@
 import { Button, List, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FIDELITY_MIN_GROUP } from '../../../common/implementation.ts';
 import type { Meeting } from '../../../common/schemas/implementation-teams.ts';
 import { useTakeDataReview } from '../../api/implementation-teams.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
@@ -34,9 +35,11 @@ export function DataReviewPanel({ meeting }: { meeting: Meeting }) {
                 {t('teams.meeting.fidelityChecks', { count: review.fidelity.checks, n: formatNumber(review.fidelity.checks) })}
               </List.Item>
               <List.Item>
-                {review.fidelity.atFidelityPct === null
-                  ? t('teams.meeting.atFidelityNone')
-                  : t('teams.meeting.atFidelity', { pct: percent(review.fidelity.atFidelityPct) })}
+                {review.fidelity.suppressed
+                  ? t('overview.atFidelitySuppressed', { min: FIDELITY_MIN_GROUP })
+                  : review.fidelity.atFidelityPct === null
+                    ? t('teams.meeting.atFidelityNone')
+                    : t('teams.meeting.atFidelity', { pct: percent(review.fidelity.atFidelityPct) })}
               </List.Item>
               <List.Item>
                 {t('teams.meeting.observations', { count: review.observations.published, n: formatNumber(review.observations.published) })}
@@ -70,7 +73,13 @@ export function DataReviewPanel({ meeting }: { meeting: Meeting }) {
                     {review.fidelity.byComponent.map((c) => (
                       <Table.Tr key={c.itemId}>
                         <Table.Td>{c.title}</Table.Td>
-                        <Table.Td>{c.averagePct === null ? t('teams.meeting.noChecks') : percent(c.averagePct)}</Table.Td>
+                        <Table.Td>
+                          {c.suppressed
+                            ? t('fidelity.suppressed', { min: FIDELITY_MIN_GROUP })
+                            : c.averagePct === null
+                              ? t('teams.meeting.noChecks')
+                              : percent(c.averagePct)}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

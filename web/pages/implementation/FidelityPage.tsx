@@ -1,6 +1,7 @@
 import { Alert, Anchor, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FIDELITY_MIN_GROUP } from '../../../common/implementation.ts';
 import type { FidelitySchoolTrend, FidelitySummary } from '../../../common/schemas/fidelity.ts';
 import { isApiError } from '../../api/client.ts';
 import { useFidelitySummary, useSchoolFidelity } from '../../api/fidelity.ts';
@@ -40,10 +41,10 @@ function SchoolTable({ s }: { s: FidelitySummary }) {
             <Table.Tr key={school.orgUnitId}>
               <Table.Th scope="row">{school.name}</Table.Th>
               <Table.Td>{formatNumber(school.peopleChecked)}</Table.Td>
-              <Table.Td>{pct(t, school.atFidelityPct)}</Table.Td>
-              <Table.Td>{pct(t, school.averagePct)}</Table.Td>
+              <Table.Td>{pct(t, school.atFidelityPct, school.suppressed)}</Table.Td>
+              <Table.Td>{pct(t, school.averagePct, school.suppressed)}</Table.Td>
               {school.components.map((c) => (
-                <Table.Td key={c.itemId}>{pct(t, c.averagePct)}</Table.Td>
+                <Table.Td key={c.itemId}>{pct(t, c.averagePct, c.suppressed)}</Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -79,7 +80,7 @@ function SchoolDosage({ trend }: { trend: FidelitySchoolTrend }) {
                 <Table.Tr key={`${m.month}-${c.itemId}`}>
                   <Table.Td>{formatMonth(m.month.slice(0, 7))}</Table.Td>
                   <Table.Th scope="row">{componentLabel(component)}</Table.Th>
-                  <Table.Td>{pct(t, c.averagePct)}</Table.Td>
+                  <Table.Td>{pct(t, c.averagePct, c.suppressed)}</Table.Td>
                   <Table.Td>{formatNumber(c.checks)}</Table.Td>
                   <Table.Td>{formatNumber(c.coachingSessions)}</Table.Td>
                   <Table.Td>{formatNumber(c.trainingAttended)}</Table.Td>
@@ -151,12 +152,13 @@ export default function FidelityPage() {
         subtitle={t('fidelity.subtitle', {
           count: s.totals.peopleChecked,
           people: formatNumber(s.totals.peopleChecked),
-          share: pct(t, s.totals.atFidelityPct),
+          share: pct(t, s.totals.atFidelityPct, s.totals.suppressed),
           threshold: formatNumber(s.initiative.thresholdPct),
         })}
       />
       <Alert variant="light" color="blue">
-        {s.initiative.principalsSeeIndividualFidelity ? t('fidelity.privacyOn') : t('fidelity.privacyOff')}
+        {s.initiative.principalsSeeIndividualFidelity ? t('fidelity.privacyOn') : t('fidelity.privacyOff')}{' '}
+        {t('fidelity.suppressedNote', { min: FIDELITY_MIN_GROUP })}
       </Alert>
       {!s.initiative.hasTool ? <Text>{t('fidelity.noTool')}</Text> : null}
       {s.abilities.startCheck ? <StartFidelityCheck initiativeId={s.initiative.id} /> : null}

@@ -11,7 +11,7 @@ const COLORS = ['teal.7', 'indigo.6', 'orange.7', 'grape.6', 'blue.7', 'red.7', 
 
 export interface TrendMonth {
   month: string;
-  components: { itemId: string; averagePct: number | null }[];
+  components: { itemId: string; averagePct: number | null; suppressed?: boolean }[];
 }
 
 /**
@@ -72,9 +72,10 @@ export function FidelityTrend({
             {months.map((m, i) => (
               <Table.Tr key={`${m.month}-${i}`}>
                 <Table.Th scope="row">{label(m.month, 'long')}</Table.Th>
-                {components.map((c) => (
-                  <Table.Td key={c.itemId}>{pct(t, m.components.find((x) => x.itemId === c.itemId)?.averagePct)}</Table.Td>
-                ))}
+                {components.map((c) => {
+                  const figure = m.components.find((x) => x.itemId === c.itemId);
+                  return <Table.Td key={c.itemId}>{pct(t, figure?.averagePct, figure?.suppressed)}</Table.Td>;
+                })}
               </Table.Tr>
             ))}
           </Table.Tbody>

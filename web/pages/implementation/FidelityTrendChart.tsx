@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InitiativeOverview } from '../../../common/schemas/implementation-overview.ts';
 import { formatMonth, formatNumber } from '../../app/format.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { pct } from './fidelity-format.ts';
 
 const COLORS = ['teal.7', 'indigo.6', 'orange.7', 'grape.6', 'blue.7', 'red.7', 'lime.8', 'cyan.8'];
 
@@ -58,7 +59,11 @@ export function FidelityTrendChart({ components }: { components: Component[] }) 
                   const p = cell(c, m);
                   return (
                     <Table.Td key={m}>
-                      {p?.averagePct == null ? '—' : t('overview.pctOfChecks', { pct: formatNumber(p.averagePct), count: p.checks })}
+                      {p?.suppressed
+                        ? pct(t, null, true)
+                        : p?.averagePct == null
+                          ? '—'
+                          : t('overview.pctOfChecks', { pct: formatNumber(p.averagePct), count: p.checks })}
                     </Table.Td>
                   );
                 })}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { IMPLEMENTATION_STAGES } from '../../../common/implementation.ts';
+import { FIDELITY_MIN_GROUP, IMPLEMENTATION_STAGES } from '../../../common/implementation.ts';
 import type { InitiativeOverview } from '../../../common/schemas/implementation-overview.ts';
 import { isApiError } from '../../api/client.ts';
 import { useInitiativeOverview } from '../../api/initiative-overview.ts';
@@ -158,7 +158,9 @@ function ReachSection({ o }: { o: InitiativeOverview }) {
         <List.Item>
           {pct === null
             ? t('overview.noChecks')
-            : t('overview.atFidelity', { count: o.fidelity.people, at: formatNumber(o.fidelity.atFidelity), pct: formatNumber(pct) })}
+            : o.fidelity.suppressed
+              ? t('overview.atFidelitySuppressed', { min: FIDELITY_MIN_GROUP })
+              : t('overview.atFidelity', { count: o.fidelity.people, at: formatNumber(o.fidelity.atFidelity), pct: formatNumber(pct) })}
         </List.Item>
         <List.Item>{t('overview.coached', { count: o.reach.coached, n: formatNumber(o.reach.coached) })}</List.Item>
         <List.Item>{t('overview.trained', { count: o.reach.trained, n: formatNumber(o.reach.trained) })}</List.Item>

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { FIDELITY_MIN_GROUP } from '../../../../common/implementation.ts';
 import { addDays, zonedInstant } from '../../../../common/clock.ts';
 import type { Executor } from '../../../db/client.ts';
 import { qualified } from '../../../db/qualified.ts';
@@ -107,15 +108,22 @@ async function fidelityOf(db: Executor, districtId: string, initiativeId: string
     )
     .groupBy(fidelityMonthly.itemId);
   const byItem = new Map(sums.map((s) => [s.itemId, s]));
+  // The snapshot is the team's to read: a figure over too few people or checks would show one
+  // teacher's score, so it is withheld (common/implementation.ts FIDELITY_MIN_GROUP).
+  const small = (n: number) => n > 0 && n < FIDELITY_MIN_GROUP;
+  const suppressed = small(latest?.n ?? 0);
   return {
     checks: checks?.n ?? 0,
-    atFidelityPct: pct(latest?.at ?? 0, latest?.n ?? 0),
+    atFidelityPct: suppressed ? null : pct(latest?.at ?? 0, latest?.n ?? 0),
+    suppressed,
     byComponent: items.map((i) => {
       const s = byItem.get(i.id);
+      const withheld = small(s?.checks ?? 0);
       return {
         itemId: i.id,
         title: [i.code, i.short || i.full].filter(Boolean).join(' '),
-        averagePct: s && s.checks > 0 ? Math.round((10 * s.sumPct) / s.checks) / 10 : null,
+        averagePct: s && s.checks > 0 && !withheld ? Math.round((10 * s.sumPct) / s.checks) / 10 : null,
+        suppressed: withheld,
       };
     }),
   };
