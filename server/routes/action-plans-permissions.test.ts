@@ -22,7 +22,10 @@ type Role = (typeof ROLES)[number];
 type Action = 'list' | 'createPlan' | 'readPlan' | 'options' | 'addItem' | 'readItem' | 'editItem' | 'review' | 'meetingReview';
 
 async function itemVersion() {
-  const [row] = await t.database.db.select({ version: actionPlanItems.version }).from(actionPlanItems).where(eq(actionPlanItems.id, itemId));
+  const [row] = await t.database.db
+    .select({ version: actionPlanItems.version })
+    .from(actionPlanItems)
+    .where(eq(actionPlanItems.id, itemId));
   return row!.version;
 }
 
@@ -41,8 +44,7 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
 const R = { list: 200, readPlan: 200, options: 200, readItem: 200, meetingReview: 200 };
 const W = { createPlan: 201, addItem: 201, editItem: 200, review: 200 };
 const FORBID = { createPlan: 403, addItem: 403, editItem: 403, review: 403 };
-const all = (status: number) =>
-  Object.fromEntries(Object.keys(ACTIONS).map((a) => [a, status])) as Record<Action, number>;
+const all = (status: number) => Object.fromEntries(Object.keys(ACTIONS).map((a) => [a, status])) as Record<Action, number>;
 
 // prettier-ignore
 const MATRIX: [Role, Record<Action, number>][] = [
@@ -86,7 +88,9 @@ describe('action plan permissions', () => {
   it('an item through another plan, and a meeting of another team, are 404', async () => {
     const other = await buildPlan(t.database.db, w, 'Other plan');
     expect((await as.hr!.get(`/api/action-plans/${other.id}/items/${itemId}`)).statusCode).toBe(404);
-    expect((await as.hr!.get(`/api/implementation-teams/${w.schoolTeam.id}/meetings/${w.districtMeeting.id}/action-plan-review`)).statusCode).toBe(404);
+    expect(
+      (await as.hr!.get(`/api/implementation-teams/${w.schoolTeam.id}/meetings/${w.districtMeeting.id}/action-plan-review`)).statusCode,
+    ).toBe(404);
     expect((await as.outsider!.get(`/api/implementation-teams/${w.otherTeam.id}/action-plans`)).statusCode).toBe(200);
   });
 });

@@ -50,7 +50,10 @@ describe('plans', () => {
   });
 
   it('an initiative the team does not lead is a 400 naming initiativeId; a stale version 409 with the current plan', async () => {
-    const res = await member.post(`/api/implementation-teams/${w.schoolTeam.id}/action-plans`, { title: 'X', initiativeId: w.otherInitiative.id });
+    const res = await member.post(`/api/implementation-teams/${w.schoolTeam.id}/action-plans`, {
+      title: 'X',
+      initiativeId: w.otherInitiative.id,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('initiativeId');
     const ok = await member.patch(`/api/action-plans/${planId}`, { version: 1, title: 'Coaching time, term 2' });
@@ -85,7 +88,7 @@ describe('items', () => {
     expect(joined(await badField(itemBody(w, { ownerId: randomUUID() })))).toBe('ownerId');
   });
 
-  it("a source of another initiative, of another team or another district, or unnamed, is a 400 naming source.id", async () => {
+  it('a source of another initiative, of another team or another district, or unnamed, is a 400 naming source.id', async () => {
     for (const source of [
       { kind: 'pdsa_cycle', id: w.otherCycle.id },
       { kind: 'pdsa_cycle', id: randomUUID() },
@@ -123,7 +126,13 @@ describe('items', () => {
     expect(promoted.actionItemId).toBe(w.actionItem.id);
     const [foreign] = await t.database.db
       .insert(implementationActionItems)
-      .values({ districtId: w.districtId, teamId: w.districtTeam.id, text: 'District item', ownerPersonId: w.districtMember.personId, dueOn: '2030-01-01' })
+      .values({
+        districtId: w.districtId,
+        teamId: w.districtTeam.id,
+        text: 'District item',
+        ownerPersonId: w.districtMember.personId,
+        dueOn: '2030-01-01',
+      })
       .returning();
     expect(joined(await badField(itemBody(w, { actionItemId: foreign!.id })))).toBe('actionItemId');
   });
@@ -153,7 +162,9 @@ describe('reviews at meetings', () => {
     expect(future.json().error.details[0].path).toBe('reviewedOn');
     const res = await member.post(url, { reviewedOn: '2024-02-01', note: 'Two periods protected at one school', meetingId: w.meeting.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().reviews).toEqual([expect.objectContaining({ note: 'Two periods protected at one school', meeting: expect.objectContaining({ id: w.meeting.id }) })]);
+    expect(res.json().reviews).toEqual([
+      expect.objectContaining({ note: 'Two periods protected at one school', meeting: expect.objectContaining({ id: w.meeting.id }) }),
+    ]);
 
     const review = (await member.get(`/api/implementation-teams/${w.schoolTeam.id}/meetings/${w.meeting.id}/action-plan-review`)).json();
     expect(review.reviewed.map((r: { itemId: string }) => r.itemId)).toContain(item.id);

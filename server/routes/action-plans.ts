@@ -37,8 +37,10 @@ const item = { 200: ActionPlanItemDetail };
 export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  app.get('/implementation-teams/:id/action-plans', { schema: { tags, params: IdParams, response: { 200: ActionPlanList } } }, async (req) =>
-    listPlans(await requireCtx(req), req.params.id),
+  app.get(
+    '/implementation-teams/:id/action-plans',
+    { schema: { tags, params: IdParams, response: { 200: ActionPlanList } } },
+    async (req) => listPlans(await requireCtx(req), req.params.id),
   );
   app.post(
     '/implementation-teams/:id/action-plans',

@@ -21,7 +21,12 @@ const ROLES = ['staff', 'member', 'districtMember', 'leaderA', 'leaderB', 'hr', 
 type Role = (typeof ROLES)[number];
 type Action = 'raise' | 'options' | 'mine' | 'read' | 'move' | 'notes' | 'queue' | 'all';
 
-const raiseBody = () => ({ kind: 'schedule', initiativeId: w.initiative.id, orgUnitId: w.schoolA.id, description: 'No time for coaching in the timetable' });
+const raiseBody = () => ({
+  kind: 'schedule',
+  initiativeId: w.initiative.id,
+  orgUnitId: w.schoolA.id,
+  description: 'No time for coaching in the timetable',
+});
 
 /** Puts the barrier back to raised at A's team; returns its version. */
 async function reset(): Promise<number> {

@@ -65,7 +65,9 @@ describe('raising', () => {
   it('with no school team it goes to the district team; with no team at all it is a 400 naming initiativeId', async () => {
     const b = await raise({ orgUnitId: w.districtUnit.id });
     expect(b.routedTeam.id).toBe(w.districtTeam.id);
-    await t.database.db.insert(initiativeSchools).values({ districtId: w.districtId, initiativeId: w.otherInitiative.id, orgUnitId: w.schoolA.id });
+    await t.database.db
+      .insert(initiativeSchools)
+      .values({ districtId: w.districtId, initiativeId: w.otherInitiative.id, orgUnitId: w.schoolA.id });
     const res = await teacher.post('/api/barriers', body({ initiativeId: w.otherInitiative.id }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('initiativeId');
@@ -119,7 +121,9 @@ describe('handling', () => {
       .where(and(eq(notifications.entityId, b.id), eq(notifications.kind, 'barrier_answered')));
     expect(told!.personId).toBe(w.staff.personId);
     const actions = (await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, b.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['barrier.raise', 'barrier.notes', 'barrier.acknowledge', 'barrier.escalate', 'barrier.resolved']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['barrier.raise', 'barrier.notes', 'barrier.acknowledge', 'barrier.escalate', 'barrier.resolved']),
+    );
     expect((await move(districtMember, res.json(), 'acknowledged')).statusCode).toBe(409);
   });
 
@@ -139,7 +143,13 @@ describe('handling', () => {
   it('escalating with no district team is a clear 409 (no_district_team)', async () => {
     const [team] = await t.database.db
       .insert(implementationTeams)
-      .values({ districtId: w.districtId, kind: 'school', name: 'Behaviour team A', orgUnitId: w.schoolA.id, initiativeId: w.otherInitiative.id })
+      .values({
+        districtId: w.districtId,
+        kind: 'school',
+        name: 'Behaviour team A',
+        orgUnitId: w.schoolA.id,
+        initiativeId: w.otherInitiative.id,
+      })
       .returning();
     await t.database.db
       .insert(implementationTeamMembers)
@@ -149,7 +159,9 @@ describe('handling', () => {
       .from(initiativeSchools)
       .where(and(eq(initiativeSchools.initiativeId, w.otherInitiative.id), eq(initiativeSchools.orgUnitId, w.schoolA.id)));
     if (!covered)
-      await t.database.db.insert(initiativeSchools).values({ districtId: w.districtId, initiativeId: w.otherInitiative.id, orgUnitId: w.schoolA.id });
+      await t.database.db
+        .insert(initiativeSchools)
+        .values({ districtId: w.districtId, initiativeId: w.otherInitiative.id, orgUnitId: w.schoolA.id });
     const b = await raise({ initiativeId: w.otherInitiative.id });
     expect(b.routedTeam.id).toBe(team!.id);
     const res = await move(member, b, 'escalated');

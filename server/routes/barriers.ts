@@ -41,11 +41,15 @@ export const barrierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/barriers/mine', { schema: { tags, querystring: BarrierListQuery, response: many } }, async (req) =>
     myBarriers(await requireCtx(req), req.query),
   );
-  app.get('/barriers/options', { schema: { tags, response: { 200: BarrierOptions } } }, async (req) => barrierOptions(await requireCtx(req)));
+  app.get('/barriers/options', { schema: { tags, response: { 200: BarrierOptions } } }, async (req) =>
+    barrierOptions(await requireCtx(req)),
+  );
   app.post('/barriers', { schema: { tags, body: RaiseBarrierInput, response: { 201: Barrier } } }, async (req, reply) =>
     reply.status(201).send(await raiseBarrier(await requireCtx(req), req.body)),
   );
-  app.get('/barriers/:id', { schema: { tags, params: IdParams, response: one } }, async (req) => barrierView(await requireCtx(req), req.params.id));
+  app.get('/barriers/:id', { schema: { tags, params: IdParams, response: one } }, async (req) =>
+    barrierView(await requireCtx(req), req.params.id),
+  );
   app.patch('/barriers/:id', { schema: { tags, params: IdParams, body: BarrierNotesInput, response: one } }, async (req) =>
     saveBarrierNotes(await requireCtx(req), req.params.id, req.body),
   );

@@ -24,13 +24,19 @@ export const actionPlanKeys = {
 };
 
 export const useTeamActionPlans = (teamId: string) =>
-  useQuery({ queryKey: actionPlanKeys.team(teamId), queryFn: () => api<ActionPlanList>('GET', `/api/implementation-teams/${teamId}/action-plans`) });
+  useQuery({
+    queryKey: actionPlanKeys.team(teamId),
+    queryFn: () => api<ActionPlanList>('GET', `/api/implementation-teams/${teamId}/action-plans`),
+  });
 
 export const useActionPlan = (planId: string) =>
   useQuery({ queryKey: actionPlanKeys.plan(planId), queryFn: () => api<ActionPlanDetail>('GET', `/api/action-plans/${planId}`) });
 
 export const useActionPlanOptions = (planId: string) =>
-  useQuery({ queryKey: actionPlanKeys.options(planId), queryFn: () => api<ActionPlanOptions>('GET', `/api/action-plans/${planId}/options`) });
+  useQuery({
+    queryKey: actionPlanKeys.options(planId),
+    queryFn: () => api<ActionPlanOptions>('GET', `/api/action-plans/${planId}/options`),
+  });
 
 export const useActionPlanItem = (planId: string, itemId: string) =>
   useQuery({

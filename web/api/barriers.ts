@@ -29,7 +29,8 @@ export function useBarriers(scope: string, status: string) {
 export const useBarrierOptions = () =>
   useQuery({ queryKey: barrierKeys.options, queryFn: () => api<BarrierOptions>('GET', '/api/barriers/options') });
 
-export const useBarrier = (id: string) => useQuery({ queryKey: barrierKeys.one(id), queryFn: () => api<Barrier>('GET', `/api/barriers/${id}`) });
+export const useBarrier = (id: string) =>
+  useQuery({ queryKey: barrierKeys.one(id), queryFn: () => api<Barrier>('GET', `/api/barriers/${id}`) });
 
 function useWrite<I>(fn: (input: I) => Promise<Barrier>) {
   const queryClient = useQueryClient();
@@ -41,6 +42,7 @@ function useWrite<I>(fn: (input: I) => Promise<Barrier>) {
 }
 
 export const useRaiseBarrier = () => useWrite((input: z.input<typeof RaiseBarrierInput>) => api<Barrier>('POST', '/api/barriers', input));
-export const useMoveBarrier = (id: string) => useWrite((input: MoveBarrierInput) => api<Barrier>('POST', `/api/barriers/${id}/move`, input));
+export const useMoveBarrier = (id: string) =>
+  useWrite((input: MoveBarrierInput) => api<Barrier>('POST', `/api/barriers/${id}/move`, input));
 export const useSaveBarrierNotes = (id: string) =>
   useWrite((input: BarrierNotesInput) => api<Barrier>('PATCH', `/api/barriers/${id}`, input));

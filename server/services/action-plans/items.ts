@@ -8,14 +8,20 @@ import type {
   UpdateActionPlanItemInput,
 } from '../../../common/schemas/action-plans.ts';
 import type { Executor } from '../../db/client.ts';
-import { actionPlanItems, actionPlanReviews, actionPlans, implementationActionItems, implementationMeetings } from '../../db/schema/index.ts';
+import {
+  actionPlanItems,
+  actionPlanReviews,
+  actionPlans,
+  implementationActionItems,
+  implementationMeetings,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, invalidField, invalidState } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { dateIn, districtToday } from '../coaching/refs.ts';
 import { loadMeeting } from '../implementation/teams/meetings.ts';
 import { requireDistrictPeople } from '../implementation/teams/members.ts';
-import { isActiveItem, loadItem, loadPlan, presentItems, requireEditor, teamAccess } from './load.ts';
+import { loadItem, loadPlan, presentItems, requireEditor, teamAccess } from './load.ts';
 import { assertSource } from './sources.ts';
 
 /**
@@ -128,7 +134,9 @@ export async function updateItem(
     const [row] = await tx
       .update(actionPlanItems)
       .set({ ...set, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(actionPlanItems.id, itemId), eq(actionPlanItems.districtId, ctx.actor.districtId), eq(actionPlanItems.version, version)))
+      .where(
+        and(eq(actionPlanItems.id, itemId), eq(actionPlanItems.districtId, ctx.actor.districtId), eq(actionPlanItems.version, version)),
+      )
       .returning();
     if (!row) return false;
     await recordAudit(tx, ctx, {
@@ -212,7 +220,10 @@ export async function meetingActionReview(ctx: Ctx, teamId: string, meetingId: s
     ctx.db
       .select({ review: actionPlanReviews, problem: actionPlanItems.problem })
       .from(actionPlanReviews)
-      .innerJoin(actionPlanItems, and(eq(actionPlanItems.id, actionPlanReviews.itemId), eq(actionPlanItems.districtId, actionPlanReviews.districtId)))
+      .innerJoin(
+        actionPlanItems,
+        and(eq(actionPlanItems.id, actionPlanReviews.itemId), eq(actionPlanItems.districtId, actionPlanReviews.districtId)),
+      )
       .where(and(eq(actionPlanReviews.districtId, districtId), eq(actionPlanReviews.meetingId, meetingId)))
       .orderBy(asc(actionPlanReviews.createdAt)),
   ]);
@@ -233,4 +244,3 @@ export async function meetingActionReview(ctx: Ctx, teamId: string, meetingId: s
     reviewed: presentedReviews.map((r, i) => ({ ...r, itemId: reviews[i]!.review.itemId, problem: reviews[i]!.problem })),
   };
 }
-

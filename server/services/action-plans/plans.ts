@@ -127,7 +127,13 @@ export async function updatePlan(ctx: Ctx, planId: string, input: UpdateActionPl
       .where(and(eq(actionPlans.id, planId), eq(actionPlans.districtId, ctx.actor.districtId), eq(actionPlans.version, version)))
       .returning();
     if (!row) return false;
-    await recordAudit(tx, ctx, { action: 'action_plan.update', entityType: 'action_plan', entityId: planId, before: access.plan, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'action_plan.update',
+      entityType: 'action_plan',
+      entityId: planId,
+      before: access.plan,
+      after: row,
+    });
     return true;
   });
   if (!written) throw conflict(await planView(ctx, planId));
@@ -153,7 +159,10 @@ export async function planOptions(ctx: Ctx, planId: string): Promise<ActionPlanO
     ctx.db
       .selectDistinct({ id: people.id, givenName: people.givenName, familyName: people.familyName, preferredName: people.preferredName })
       .from(implementationTeamMembers)
-      .innerJoin(people, and(eq(people.id, implementationTeamMembers.personId), eq(people.districtId, implementationTeamMembers.districtId)))
+      .innerJoin(
+        people,
+        and(eq(people.id, implementationTeamMembers.personId), eq(people.districtId, implementationTeamMembers.districtId)),
+      )
       .where(
         and(
           eq(implementationTeamMembers.districtId, districtId),
@@ -175,7 +184,10 @@ export async function planOptions(ctx: Ctx, planId: string): Promise<ActionPlanO
       .from(implementationDecisions)
       .innerJoin(
         implementationMeetings,
-        and(eq(implementationMeetings.id, implementationDecisions.meetingId), eq(implementationMeetings.districtId, implementationDecisions.districtId)),
+        and(
+          eq(implementationMeetings.id, implementationDecisions.meetingId),
+          eq(implementationMeetings.districtId, implementationDecisions.districtId),
+        ),
       )
       .where(and(eq(implementationDecisions.districtId, districtId), eq(implementationMeetings.teamId, plan.teamId)))
       .orderBy(desc(implementationDecisions.createdAt))

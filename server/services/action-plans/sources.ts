@@ -38,7 +38,10 @@ export const SOURCE_CHECKERS: Record<Exclude<ActionSourceKind, 'manual'>, Source
       .from(implementationDecisions)
       .innerJoin(
         implementationMeetings,
-        and(eq(implementationMeetings.id, implementationDecisions.meetingId), eq(implementationMeetings.districtId, implementationDecisions.districtId)),
+        and(
+          eq(implementationMeetings.id, implementationDecisions.meetingId),
+          eq(implementationMeetings.districtId, implementationDecisions.districtId),
+        ),
       )
       .where(
         and(
@@ -87,7 +90,9 @@ export async function sourceLabels(db: Executor, districtId: string, sources: { 
       ? db
           .select({ id: implementationDecisions.id, label: implementationDecisions.text })
           .from(implementationDecisions)
-          .where(and(eq(implementationDecisions.districtId, districtId), inArray(implementationDecisions.id, ids('implementation_decision'))))
+          .where(
+            and(eq(implementationDecisions.districtId, districtId), inArray(implementationDecisions.id, ids('implementation_decision'))),
+          )
       : [],
     ids('fidelity_component').length
       ? db

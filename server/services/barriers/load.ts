@@ -2,7 +2,15 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { BarrierKind, BarrierStatus } from '../../../common/action-plans.ts';
 import type { Barrier } from '../../../common/schemas/barriers.ts';
 import type { Executor } from '../../db/client.ts';
-import { barriers, frameworkItems, implementationTeamMembers, implementationTeams, initiatives, orgUnits, type BarrierRow } from '../../db/schema/index.ts';
+import {
+  barriers,
+  frameworkItems,
+  implementationTeamMembers,
+  implementationTeams,
+  initiatives,
+  orgUnits,
+  type BarrierRow,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { barrierMoves, canHandleBarrier, canReadBarrier, canReadBarrierNotes, type BarrierStanding } from '../../policies/action-plans.ts';
@@ -13,7 +21,11 @@ import { holdsOn } from '../teams/periods.ts';
 export async function myTeamIds(ctx: Ctx, db: Executor = ctx.db): Promise<Set<string>> {
   const { today } = await districtToday(db, ctx.actor.districtId);
   const rows = await db
-    .select({ teamId: implementationTeamMembers.teamId, startsOn: implementationTeamMembers.startsOn, endsOn: implementationTeamMembers.endsOn })
+    .select({
+      teamId: implementationTeamMembers.teamId,
+      startsOn: implementationTeamMembers.startsOn,
+      endsOn: implementationTeamMembers.endsOn,
+    })
     .from(implementationTeamMembers)
     .where(and(eq(implementationTeamMembers.districtId, ctx.actor.districtId), eq(implementationTeamMembers.personId, ctx.actor.personId)));
   return new Set(rows.filter((r) => holdsOn(r, today)).map((r) => r.teamId));
@@ -41,7 +53,12 @@ export async function loadBarrier(ctx: Ctx, id: string, db: Executor = ctx.db) {
   return { row, standing: s, teams };
 }
 
-const named = (db: Executor, table: typeof initiatives | typeof orgUnits | typeof implementationTeams, districtId: string, ids: string[]) =>
+const named = (
+  db: Executor,
+  table: typeof initiatives | typeof orgUnits | typeof implementationTeams,
+  districtId: string,
+  ids: string[],
+) =>
   ids.length
     ? db
         .select({ id: table.id, name: table.name })
@@ -60,7 +77,12 @@ export async function presentBarriers(ctx: Ctx, rows: BarrierRow[], teams: Set<s
       ? db
           .select({ id: implementationTeams.id, name: implementationTeams.name, kind: implementationTeams.kind })
           .from(implementationTeams)
-          .where(and(eq(implementationTeams.districtId, d), inArray(implementationTeams.id, uniq(rows.flatMap((r) => [r.routedTeamId, r.firstTeamId])))))
+          .where(
+            and(
+              eq(implementationTeams.districtId, d),
+              inArray(implementationTeams.id, uniq(rows.flatMap((r) => [r.routedTeamId, r.firstTeamId]))),
+            ),
+          )
       : Promise.resolve([]),
     uniq(rows.map((r) => r.itemId)).length
       ? db
@@ -101,7 +123,9 @@ export async function presentBarriers(ctx: Ctx, rows: BarrierRow[], teams: Set<s
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       abilities: {
-        move: canHandleBarrier(ctx.actor, s) && barrierMoves(ctx.actor, s, r.status as BarrierStatus, t.get(r.routedTeamId)?.kind ?? '').length > 0,
+        move:
+          canHandleBarrier(ctx.actor, s) &&
+          barrierMoves(ctx.actor, s, r.status as BarrierStatus, t.get(r.routedTeamId)?.kind ?? '').length > 0,
         moves: barrierMoves(ctx.actor, s, r.status as BarrierStatus, t.get(r.routedTeamId)?.kind ?? ''),
         editNotes: canHandleBarrier(ctx.actor, s),
       },

@@ -14,7 +14,11 @@ import { myTeamIds, presentBarriers } from './load.ts';
 function statusFilter(q: BarrierListQuery): SQL | undefined {
   if (!q.status) return undefined;
   if (q.status === 'closed') return inArray(barriers.status, [...CLOSED_BARRIER_STATUSES]);
-  if (q.status === 'open') return inArray(barriers.status, BARRIER_STATUSES.filter((s) => !(CLOSED_BARRIER_STATUSES as readonly string[]).includes(s)));
+  if (q.status === 'open')
+    return inArray(
+      barriers.status,
+      BARRIER_STATUSES.filter((s) => !(CLOSED_BARRIER_STATUSES as readonly string[]).includes(s)),
+    );
   return eq(barriers.status, q.status);
 }
 
@@ -38,7 +42,8 @@ export async function myBarriers(ctx: Ctx, q: BarrierListQuery): Promise<Barrier
 export async function teamBarriers(ctx: Ctx, teamId: string, q: BarrierListQuery): Promise<BarrierList> {
   const team = await loadTeamRow(ctx, teamId);
   const teams = await myTeamIds(ctx);
-  if (!canReadTeamBarriers(ctx.actor, teams.has(team.id))) throw forbidden("Only the team's current members, HR and admins see its barriers");
+  if (!canReadTeamBarriers(ctx.actor, teams.has(team.id)))
+    throw forbidden("Only the team's current members, HR and admins see its barriers");
   return list(ctx, or(eq(barriers.routedTeamId, teamId), eq(barriers.firstTeamId, teamId)), q);
 }
 

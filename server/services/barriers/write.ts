@@ -132,7 +132,13 @@ async function loadForHandling(ctx: Ctx, id: string, version: number) {
 }
 
 /** Writes the change under the version check, audited; 409 with the current barrier when someone got there first. */
-async function writeBarrier(ctx: Ctx, row: BarrierRow, set: Partial<BarrierRow>, action: string, after?: (tx: Executor, next: BarrierRow) => Promise<void>) {
+async function writeBarrier(
+  ctx: Ctx,
+  row: BarrierRow,
+  set: Partial<BarrierRow>,
+  action: string,
+  after?: (tx: Executor, next: BarrierRow) => Promise<void>,
+) {
   const written = await ctx.db.transaction(async (tx) => {
     const [next] = await tx
       .update(barriers)
@@ -160,8 +166,7 @@ export async function moveBarrier(ctx: Ctx, id: string, input: MoveBarrierInput)
     const [holder] = await ctx.db.select().from(implementationTeams).where(eq(implementationTeams.id, row.routedTeamId));
     if (!holder || holder.kind !== 'school') throw invalidState('Only a school team escalates a barrier', { code: 'not_school_team' });
     const above = await districtTeamFor(ctx.db, ctx.actor.districtId, holder, row.initiativeId);
-    if (!above)
-      throw invalidState('No district team leads this initiative: there is no team to escalate to', { code: 'no_district_team' });
+    if (!above) throw invalidState('No district team leads this initiative: there is no team to escalate to', { code: 'no_district_team' });
     return writeBarrier(
       ctx,
       row,
@@ -170,7 +175,8 @@ export async function moveBarrier(ctx: Ctx, id: string, input: MoveBarrierInput)
       (tx, next) => notifyTeam(tx, ctx, next),
     );
   }
-  if (input.to === 'acknowledged') return writeBarrier(ctx, row, { status: 'acknowledged', ...(answer ? { answer } : {}) }, 'barrier.acknowledge');
+  if (input.to === 'acknowledged')
+    return writeBarrier(ctx, row, { status: 'acknowledged', ...(answer ? { answer } : {}) }, 'barrier.acknowledge');
   if (!answer) throw invalidField('answer', 'write the answer that goes back to the person who raised it');
   return writeBarrier(ctx, row, { status: input.to, answer, closedAt: new Date() }, `barrier.${input.to}`, async (tx, next) =>
     notify(tx, ctx, {

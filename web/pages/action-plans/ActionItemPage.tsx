@@ -66,7 +66,14 @@ function ReviewForm({ item, meetingId }: { item: ActionPlanItemDetail; meetingId
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        <TextInput type="date" label={t('item.reviewedOn')} required max={todayIso()} value={reviewedOn} onChange={(e) => setReviewedOn(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('item.reviewedOn')}
+          required
+          max={todayIso()}
+          value={reviewedOn}
+          onChange={(e) => setReviewedOn(e.currentTarget.value)}
+        />
         <Select
           label={t('item.meeting')}
           placeholder={t('item.noMeeting')}
@@ -75,7 +82,15 @@ function ReviewForm({ item, meetingId }: { item: ActionPlanItemDetail; meetingId
           value={meeting}
           onChange={setMeeting}
         />
-        <Textarea label={t('item.note')} required autosize minRows={2} maxLength={10_000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('item.note')}
+          required
+          autosize
+          minRows={2}
+          maxLength={10_000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <ErrorAlert error={add.error} />
         <Group>
           <Button type="submit" loading={add.isPending} disabled={!note.trim()}>

@@ -55,7 +55,12 @@ export default function ActionPlansPage() {
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {formatDate(dayOf(p.createdAt))} ·{' '}
-                      {t('plans.counts', { open: p.counts.open, inProgress: p.counts.in_progress, done: p.counts.done, dropped: p.counts.dropped })}
+                      {t('plans.counts', {
+                        open: p.counts.open,
+                        inProgress: p.counts.in_progress,
+                        done: p.counts.done,
+                        dropped: p.counts.dropped,
+                      })}
                     </Text>
                   </Table.Td>
                   <Table.Td>{p.initiative?.name ?? ''}</Table.Td>

@@ -24,7 +24,13 @@ interface Values {
 }
 
 /** The fields each protocol step asks for (error keys as the API names them). */
-const STEP_FIELDS: string[][] = [['problem', 'source.id'], ['rootCauses'], ['strategy'], ['ownerId', 'dueOn', 'measure'], ['reviewOn', 'actionItemId']];
+const STEP_FIELDS: string[][] = [
+  ['problem', 'source.id'],
+  ['rootCauses'],
+  ['strategy'],
+  ['ownerId', 'dueOn', 'measure'],
+  ['reviewOn', 'actionItemId'],
+];
 const stepOf = (key: string) => {
   const i = STEP_FIELDS.findIndex((fields) => fields.some((f) => key === f || key.startsWith(`${f}.`)));
   return i < 0 ? 0 : i;
@@ -74,7 +80,7 @@ export function ProtocolStepper({
       reviewOn: todayIso(),
       actionItemId: null,
     },
-    ...schemaForm(CreateActionPlanItemInput, t, { toInput }),
+    validate: schemaForm(CreateActionPlanItemInput, t, { toInput }).validate,
   });
   const errorOf = (key: string) => form.errors[key] as string | undefined;
 
@@ -195,7 +201,12 @@ export function ProtocolStepper({
       }}
     >
       <Stack gap="md">
-        <Stepper active={active} onStepClick={(i) => (i < active || checkStep(active)) && setActive(i)} size="sm" aria-label={t('protocol.stepsLabel')}>
+        <Stepper
+          active={active}
+          onStepClick={(i) => (i < active || checkStep(active)) && setActive(i)}
+          size="sm"
+          aria-label={t('protocol.stepsLabel')}
+        >
           {PROTOCOL_STEPS.map((step, i) => (
             <Stepper.Step key={step} label={t(`protocol.steps.${step}`)} aria-current={i === active ? 'step' : undefined}>
               <Stack gap="sm">

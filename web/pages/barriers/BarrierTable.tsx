@@ -25,7 +25,9 @@ export function BarrierTable({ scope, showRaiser }: { scope: string; showRaiser:
       />
       {list.error ? <ErrorAlert error={list.error} /> : null}
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : list.data.items.length === 0 ? (
         <Text c="dimmed">{t('barriers.none')}</Text>
       ) : (

@@ -1,6 +1,5 @@
-import { Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -34,8 +33,8 @@ export default function RaiseBarrierPage() {
   const options = useBarrierOptions();
   const raise = useRaiseBarrier();
   const [failed, setFailed] = useState<unknown>(null);
-  const form = useForm<Values>({
-    initialValues: { kind: null, initiativeId: search.get('initiativeId'), itemId: null, orgUnitId: null, description: '' },
+  const form = useForm({
+    initialValues: { kind: null, initiativeId: search.get('initiativeId'), itemId: null, orgUnitId: null, description: '' } as Values,
     ...schemaForm(RaiseBarrierInput, t),
   });
   if (options.error) return <ErrorAlert error={options.error} />;
@@ -95,7 +94,14 @@ export default function RaiseBarrierPage() {
               data={(initiative?.components ?? []).map((c) => ({ value: c.id, label: c.name }))}
               {...form.getInputProps('itemId')}
             />
-            <Textarea label={t('barriers.description')} required autosize minRows={4} maxLength={10_000} {...form.getInputProps('description')} />
+            <Textarea
+              label={t('barriers.description')}
+              required
+              autosize
+              minRows={4}
+              maxLength={10_000}
+              {...form.getInputProps('description')}
+            />
             <ErrorAlert error={failed} />
             <Group>
               <Button type="submit" loading={raise.isPending}>
