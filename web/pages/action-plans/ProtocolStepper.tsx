@@ -3,50 +3,13 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_SOURCE_KINDS, PROTOCOL_STEPS, type ActionSourceKind } from '../../../common/action-plans.ts';
+import { stepOf, toInput, type ProtocolValues as Values } from './protocol.ts';
 import { CreateActionPlanItemInput, type ActionPlanOptions } from '../../../common/schemas/action-plans.ts';
 import { schemaForm } from '../../app/form-validation.ts';
 import { todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
-
-interface Values {
-  problem: string;
-  sourceKind: ActionSourceKind;
-  sourceId: string | null;
-  rootCauses: string[];
-  strategy: string;
-  ownerId: string | null;
-  dueOn: string;
-  measure: string;
-  reviewOn: string;
-  actionItemId: string | null;
-}
-
-/** The fields each protocol step asks for (error keys as the API names them). */
-const STEP_FIELDS: string[][] = [
-  ['problem', 'source.id'],
-  ['rootCauses'],
-  ['strategy'],
-  ['ownerId', 'dueOn', 'measure'],
-  ['reviewOn', 'actionItemId'],
-];
-const stepOf = (key: string) => {
-  const i = STEP_FIELDS.findIndex((fields) => fields.some((f) => key === f || key.startsWith(`${f}.`)));
-  return i < 0 ? 0 : i;
-};
-
-const toInput = (v: Values) => ({
-  problem: v.problem,
-  source: { kind: v.sourceKind, id: v.sourceKind === 'manual' ? null : v.sourceId },
-  rootCauses: v.rootCauses.map((c) => c.trim()).filter(Boolean),
-  strategy: v.strategy,
-  ownerId: v.ownerId,
-  dueOn: v.dueOn,
-  measure: v.measure,
-  reviewOn: v.reviewOn,
-  actionItemId: v.actionItemId,
-});
 
 /**
  * The problem-solving protocol as steps: define the problem from data (and its source), root causes,

@@ -38,6 +38,7 @@ export default function InitiativePage() {
     [`/implementation-teams?initiative=${o.initiative.id}`, t('overview.links.teams')],
   ];
   if (me.abilities.raiseBarriers) links.push([`/barriers/new?initiativeId=${o.initiative.id}`, tp('barriers.raise')]);
+  if (me.abilities.manageInitiatives) links.push(['/barriers', tp('barriers.all')]);
   if (me.abilities.manageInitiatives) links.unshift([`${base}/setup`, t('overview.links.setup')]);
 
   return (
