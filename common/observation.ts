@@ -79,6 +79,8 @@ export const NOTIFICATION_KINDS = [
   'check_in_overdue',
   'concern_documented',
   'improvement_plan_activated',
+  'barrier_raised',
+  'barrier_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

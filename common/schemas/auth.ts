@@ -63,6 +63,8 @@ export const AppAbilities = z.object({
   viewPerformanceCompletion: z.boolean(),
   /** Record initiatives: practice profile, coverage, waves, funding, partner guests (HR and admins). */
   manageInitiatives: z.boolean(),
+  /** Raise practice-policy barriers and follow their answers (everyone on staff; not a vendor guest). */
+  raiseBarriers: z.boolean(),
 });
 export type AppAbilities = z.infer<typeof AppAbilities>;
 

@@ -27,6 +27,8 @@ export const DEFAULT_DELIVERIES: Record<NotificationKind, EmailDelivery> = {
   check_in_overdue: 'digest',
   concern_documented: 'immediately',
   improvement_plan_activated: 'immediately',
+  barrier_raised: 'digest',
+  barrier_answered: 'immediately',
 };
 
 const Deliveries = z.object(

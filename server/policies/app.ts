@@ -1,5 +1,6 @@
 import type { AppAbilities } from '../../common/schemas/auth.ts';
 import type { Actor } from '../lib/actor.ts';
+import { canRaiseBarrier } from './action-plans.ts';
 import { canCoachAnyone } from './coaching.ts';
 import { canManageObservationSettings, canObserveAnyone } from './observations.ts';
 import { canManageInitiatives } from './implementation.ts';
@@ -31,5 +32,6 @@ export function appAbilities(actor: Actor): AppAbilities {
     managePerformance: canManagePerformance(actor),
     viewPerformanceCompletion: canViewCompletion(actor),
     manageInitiatives: canManageInitiatives(actor),
+    raiseBarriers: canRaiseBarrier(actor),
   };
 }

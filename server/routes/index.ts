@@ -55,6 +55,8 @@ import { initiativeRoutes } from './initiatives.ts';
 import { initiativeOverviewRoutes } from './initiative-overview.ts';
 import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
+import { actionPlanRoutes } from './action-plans.ts';
+import { barrierRoutes } from './barriers.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
@@ -122,4 +124,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(driverPlanRoutes, { prefix: '/api/initiatives' });
   await app.register(trainingSessionRoutes, { prefix: '/api/initiatives' });
   await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
+  await app.register(actionPlanRoutes, { prefix: '/api' });
+  await app.register(barrierRoutes, { prefix: '/api' });
 };

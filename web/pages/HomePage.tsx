@@ -6,6 +6,7 @@ import { navItemsFor } from '../app/MainNav.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { DistrictHome } from './home/DistrictHome.tsx';
 import { GrowthWidgets } from './home/GrowthWidgets.tsx';
+import { BarrierHomeCard } from './barriers/BarrierHomeCard.tsx';
 
 /** A card for each thing the user can do. */
 function NavCards() {
@@ -51,6 +52,7 @@ export default function HomePage() {
       <PageHeader title={t('home.greeting', { name: me.person.givenName })} subtitle={t('home.subtitle', { district: me.district.name })} />
       {district ? <DistrictHome /> : null}
       <GrowthWidgets />
+      {me.abilities.raiseBarriers ? <BarrierHomeCard /> : null}
       {district ? null : <NavCards />}
     </>
   );

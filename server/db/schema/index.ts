@@ -31,3 +31,5 @@ export * from './implementation-stages.ts';
 export * from './implementation-teams.ts';
 export * from './drivers.ts';
 export * from './fidelity.ts';
+export * from './action-plans.ts';
+export * from './barriers.ts';

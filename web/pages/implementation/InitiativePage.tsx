@@ -19,6 +19,7 @@ import { HEALTH_COLOR, STAGE_COLOR } from './health.ts';
 export default function InitiativePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('implementation');
+  const { t: tp } = useTranslation('actionPlans');
   const overview = useInitiativeOverview(id);
   const me = useMe();
 
@@ -36,6 +37,8 @@ export default function InitiativePage() {
     [`${base}/pdsa`, t('overview.links.pdsa')],
     [`/implementation-teams?initiative=${o.initiative.id}`, t('overview.links.teams')],
   ];
+  if (me.abilities.raiseBarriers) links.push([`/barriers/new?initiativeId=${o.initiative.id}`, tp('barriers.raise')]);
+  if (me.abilities.manageInitiatives) links.push(['/barriers', tp('barriers.all')]);
   if (me.abilities.manageInitiatives) links.unshift([`${base}/setup`, t('overview.links.setup')]);
 
   return (

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { DataReviewPanel } from './DataReviewPanel.tsx';
+import { MeetingActionReview } from '../action-plans/MeetingActionReview.tsx';
 import { ActionItemsSection, DecisionsSection } from './MeetingRecords.tsx';
 
 /**
@@ -110,6 +111,7 @@ export default function MeetingPage() {
       <DataReviewPanel key={`review-${m.dataReview?.takenAt ?? ''}`} meeting={m} />
       <DecisionsSection meeting={m} />
       <ActionItemsSection meeting={m} />
+      <MeetingActionReview teamId={m.team.id} meetingId={m.id} />
     </Stack>
   );
 }

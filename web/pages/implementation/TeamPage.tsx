@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { IMPLEMENTATION_TEAM_ROLES } from '../../../common/implementation.ts';
 import type { ImplementationTeamDetail, ImplementationTeamMember } from '../../../common/schemas/implementation-teams.ts';
 import { isApiError } from '../../api/client.ts';
+import { useMe } from '../../api/session.ts';
 import {
   IMPLEMENTATION_MEMBERS_TEMPLATE_CSV,
   useChangeImplementationRole,
@@ -135,6 +136,8 @@ function Facts({ rows }: { rows: { label: string; value: ReactNode }[] }) {
 /** An implementation team: terms of reference, who it reports to, its members and roles, its meetings. */
 export default function TeamPage() {
   const { t } = useTranslation('implementation');
+  const { t: tp } = useTranslation('actionPlans');
+  const me = useMe();
   const { id = '' } = useParams();
   const team = useImplementationTeam(id);
   const list = useImplementationTeams();
@@ -166,6 +169,16 @@ export default function TeamPage() {
           </>
         }
       />
+      <Group gap="md" component="nav" aria-label={tp('plans.link')}>
+        <Anchor component={Link} to={`/implementation-teams/${d.id}/action-plans`}>
+          {tp('plans.link')}
+        </Anchor>
+        {d.abilities.editRecords || me.abilities.manageInitiatives ? (
+          <Anchor component={Link} to={`/implementation-teams/${d.id}/barriers`}>
+            {tp('barriers.queueLink')}
+          </Anchor>
+        ) : null}
+      </Group>
       <Facts
         rows={[
           { label: t('teams.initiative'), value: d.initiative?.name ?? t('teams.noInitiative') },
