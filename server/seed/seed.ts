@@ -238,7 +238,7 @@ export async function seedDemoDistrict(
       teacher: special.teacher!,
       teachers: palmTeachers,
     }); // cycles, plans in every phase, team goals, an improvement plan (issue 13)
-    await (
+    const implementation = await (
       await import('./seed-implementation.ts')
     ).seedImplementation(tx, {
       districtId,
@@ -253,6 +253,18 @@ export async function seedDemoDistrict(
       passwordHash,
       emailDomain: district.domain,
     }); // a structured-literacy initiative: stages, teams, drivers, fidelity, PDSA (issue 14)
+    await (
+      await import('./seed-action-plans.ts')
+    ).installActionPlansDemo(tx, {
+      districtId,
+      initiativeId: implementation.initiativeId,
+      schoolId: special.school!,
+      schoolTeamId: implementation.schoolTeamId,
+      districtTeamId: implementation.districtTeamId,
+      ownerPersonId: special.teamLead!,
+      coachPersonId: special.coach!,
+      today: implementation.today,
+    }); // a capacity action plan and a barrier the district team resolved (issue 15)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,

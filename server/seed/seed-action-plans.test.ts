@@ -4,10 +4,10 @@
  * answer to their barrier without the teams' notes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../../common/clock.ts';
-import { buildActionPlansWorld, type ActionPlansWorld } from '../../test/fixtures/action-plans.ts';
-import { signIn, useTestApp } from '../../test/harness.ts';
-import { installActionPlansDemo } from './install-demo.ts';
+import { todayIn } from '../../common/clock.ts';
+import { buildActionPlansWorld, type ActionPlansWorld } from '../test/fixtures/action-plans.ts';
+import { signIn, useTestApp } from '../test/harness.ts';
+import { installActionPlansDemo } from './seed-action-plans.ts';
 
 const t = useTestApp();
 let w: ActionPlansWorld;

@@ -1,5 +1,5 @@
-import type { Executor } from '../../db/client.ts';
-import { actionPlanItems, actionPlanReviews, actionPlans, barriers } from '../../db/schema/index.ts';
+import type { Executor } from '../db/client.ts';
+import { actionPlanItems, actionPlanReviews, actionPlans, barriers } from '../db/schema/index.ts';
 
 /** The records the demo's action plan and barrier hang on (ids of the demo seed's own rows). */
 export interface ActionPlansDemoRefs {
