@@ -304,3 +304,25 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
+
+/**
+ * Opens `url` and checks it as a page survey does: it renders its h1 and finishes loading, shows no
+ * error and is not "Not found", passes axe (soft: every page is still checked), fits without
+ * sideways scrolling, and is photographed to e2e/screenshots/NAME.png.
+ */
+export async function surveyPage(page: Page, url: string, name: string) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page
+    .getByRole('status')
+    .filter({ has: page.locator('.mantine-Loader-root') })
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  const errors = await page.getByRole('alert').filter({ hasText: 'Something went wrong' }).count();
+  expect(errors, `${name} shows an error`).toBe(0);
+  expect(await page.getByRole('heading', { name: 'Not found' }).count(), `${name} is not found`).toBe(0);
+  await expectNoAxeViolations(page, name, { soft: true });
+  await expectNoSidewaysScroll(page, name);
+  await screenshot(page, name);
+}

@@ -9,15 +9,13 @@ import {
   apiAs,
   DEMO,
   DEMO_PASSWORD,
-  expectNoAxeViolations,
-  expectNoSidewaysScroll,
   fillSignIn,
   heading,
   launchBrowser,
   mainNav,
   newPage,
-  screenshot,
   signInAs,
+  surveyPage,
 } from './browser.ts';
 
 let browser: Browser;
@@ -40,23 +38,7 @@ afterAll(async () => {
 
 type Items<T> = { items: T[] };
 
-/** Opens a page, waits for its heading and data, and checks it as a person would meet it. */
-async function survey(page: Page, url: string, name: string) {
-  await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page
-    .getByRole('status')
-    .filter({ has: page.locator('.mantine-Loader-root') })
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  const errors = await page.getByRole('alert').filter({ hasText: 'Something went wrong' }).count();
-  expect(errors, `${name} shows an error`).toBe(0);
-  expect(await page.getByRole('heading', { name: 'Not found' }).count(), `${name} is not found`).toBe(0);
-  await expectNoAxeViolations(page, name, { soft: true });
-  await expectNoSidewaysScroll(page, name);
-  await screenshot(page, `implementation-${name}`);
-}
+const survey = (page: Page, url: string, name: string) => surveyPage(page, url, `implementation-${name}`);
 
 describe('implementation pages', () => {
   it('every page opens, passes axe and fits a desktop and a phone', async () => {
