@@ -137,7 +137,11 @@ export function pgliteNotifications(client: PGlite): Notifications {
     async listen(channel, fn) {
       checkChannel(channel);
       const { first, remove } = listeners.add(channel, fn);
-      if (first) stops.set(channel, client.listen(channel, (payload) => listeners.deliver(channel, payload)));
+      if (first)
+        stops.set(
+          channel,
+          client.listen(channel, (payload) => listeners.deliver(channel, payload)),
+        );
       await stops.get(channel);
       return () => {
         if (!remove()) return;

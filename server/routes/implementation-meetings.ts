@@ -38,16 +38,19 @@ const MeetingParams = z.object({ id: Uuid, meetingId: Uuid });
 const ItemParams = z.object({ id: Uuid, itemId: Uuid });
 const meeting = { 200: Meeting };
 
-/** Runs a write of the meeting's records, then tells everyone following the meeting (after the commit). */
-async function changing<T extends { id: string } | { meetingId: string | null }>(
-  req: FastifyRequest<{ Params: { id: string } }>,
+/** Runs a write of a meeting's records, then tells everyone following that meeting (after the commit). */
+async function announced<T>(
+  req: FastifyRequest,
+  teamId: string,
   write: (ctx: Ctx) => Promise<T>,
+  meetingOf: (result: T) => string | null,
 ): Promise<T> {
   const ctx = await requireCtx(req);
   const result = await write(ctx);
-  await announceMeetingChange(ctx, req.server.live, req.params.id, 'meetingId' in result ? result.meetingId : result.id);
+  await announceMeetingChange(ctx, req.server.live, teamId, meetingOf(result));
   return result;
 }
+const meetingId = (m: Meeting) => m.id;
 
 export const implementationMeetingRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
@@ -76,28 +79,38 @@ export const implementationMeetingRoutes: FastifyPluginAsyncZod = async (app) =>
   app.patch(
     '/:id/meetings/:meetingId',
     { schema: { tags, params: MeetingParams, body: UpdateMeetingInput, response: meeting } },
-    async (req) => changing(req, (ctx) => updateMeeting(ctx, req.params.id, req.params.meetingId, req.body)),
+    async (req) => announced(req, req.params.id, (ctx) => updateMeeting(ctx, req.params.id, req.params.meetingId, req.body), meetingId),
   );
   app.post(
     '/:id/meetings/:meetingId/data-review',
     { schema: { tags, params: MeetingParams, body: TakeDataReviewInput, response: meeting } },
-    async (req) => changing(req, (ctx) => takeDataReview(ctx, req.params.id, req.params.meetingId, req.body)),
+    async (req) => announced(req, req.params.id, (ctx) => takeDataReview(ctx, req.params.id, req.params.meetingId, req.body), meetingId),
   );
   app.post(
     '/:id/meetings/:meetingId/decisions',
     { schema: { tags, params: MeetingParams, body: DecisionInput, response: { 201: Meeting } } },
     async (req, reply) =>
-      reply.status(201).send(await changing(req, (ctx) => addDecision(ctx, req.params.id, req.params.meetingId, req.body))),
+      reply
+        .status(201)
+        .send(await announced(req, req.params.id, (ctx) => addDecision(ctx, req.params.id, req.params.meetingId, req.body), meetingId)),
   );
   app.post(
     '/:id/meetings/:meetingId/action-items',
     { schema: { tags, params: MeetingParams, body: ActionItemInput, response: { 201: Meeting } } },
     async (req, reply) =>
-      reply.status(201).send(await changing(req, (ctx) => addActionItem(ctx, req.params.id, req.params.meetingId, req.body))),
+      reply
+        .status(201)
+        .send(await announced(req, req.params.id, (ctx) => addActionItem(ctx, req.params.id, req.params.meetingId, req.body), meetingId)),
   );
   app.patch(
     '/:id/action-items/:itemId',
     { schema: { tags, params: ItemParams, body: UpdateActionItemInput, response: { 200: ActionItem } } },
-    async (req) => changing(req, (ctx) => updateActionItem(ctx, req.params.id, req.params.itemId, req.body)),
+    async (req) =>
+      announced(
+        req,
+        req.params.id,
+        (ctx) => updateActionItem(ctx, req.params.id, req.params.itemId, req.body),
+        (i) => i.meetingId,
+      ),
   );
 };

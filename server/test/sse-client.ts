@@ -35,7 +35,9 @@ export class SseClient {
   /** Opens `url` (absolute) with `Accept: text/event-stream`, resolving once the headers arrive. */
   static open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     return new Promise((resolve, reject) => {
-      const request = http.get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => resolve(new SseClient(res, request)));
+      const request = http.get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) =>
+        resolve(new SseClient(res, request)),
+      );
       request.on('error', reject);
     });
   }
@@ -56,8 +58,8 @@ export class SseClient {
   }
 
   /** Resolves once the server has ended the stream. */
-  closed(): Promise<void> {
-    return this.until(() => this.ended, 'the end').catch(() => undefined);
+  async closed(): Promise<void> {
+    await this.until(() => this.ended, 'the end').catch(() => undefined);
   }
 
   /** Hangs up, as a closed browser tab does. */

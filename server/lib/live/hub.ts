@@ -31,7 +31,11 @@ const key = (districtId: string, topic: string) => `${districtId}\n${topic}`;
 export function envelope(districtId: string, topic: string, event: LiveEvent): string {
   const whole = JSON.stringify({ d: districtId, t: topic, e: event } satisfies Envelope);
   if (Buffer.byteLength(whole) <= NOTIFY_MAX_BYTES) return whole;
-  const slim = JSON.stringify({ d: districtId, t: topic, e: { type: event.type, id: event.id, data: null, refetch: true } } satisfies Envelope);
+  const slim = JSON.stringify({
+    d: districtId,
+    t: topic,
+    e: { type: event.type, id: event.id, data: null, refetch: true },
+  } satisfies Envelope);
   if (Buffer.byteLength(slim) > NOTIFY_MAX_BYTES) throw new Error(`A live event's type, id and topic must stay short (${topic})`);
   return slim;
 }
