@@ -140,7 +140,7 @@ describe('following a meeting live', () => {
   });
 
   it('reaches a client of another app on the same database, and ends its streams when that app closes', async () => {
-    const result = await t.database.db.execute<{ name: string }>(sql`select current_database() as name`);
+    const result = (await t.database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
     let url: string | undefined;
     if (t.database.kind === 'postgres') {
       const u = new URL(process.env.TEST_DATABASE_URL!);

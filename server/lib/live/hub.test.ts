@@ -21,7 +21,7 @@ let hubB: LiveHub;
 
 /** The test database's URL on PostgreSQL (each test file has its own database). */
 async function sameDatabaseUrl(db: Database): Promise<string> {
-  const result = await db.db.execute<{ name: string }>(sql`select current_database() as name`);
+  const result = (await db.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${result.rows[0]!.name}`;
   return url.toString();

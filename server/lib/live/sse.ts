@@ -13,7 +13,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveEvent, LivePoll } from '../../../common/schemas/live.ts';
-import type { LiveHub } from './hub.ts';
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { LiveHub, LiveListener } from './hub.ts';
 
 export interface LiveStreamOptions {
   /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -94,7 +95,7 @@ export class LiveStreams {
     let ended = false;
     // Subscribed before reading the state: a change committed meanwhile is heard, not lost.
     const early: (LiveEvent | null)[] = [];
-    let hear = (e: LiveEvent | null) => void early.push(e);
+    let hear: LiveListener = (e) => void early.push(e);
     const unsubscribe = this.hub.subscribe(live.districtId, live.topic, (e) => hear(e));
     let first: LiveEvent;
     try {
@@ -136,8 +137,11 @@ export class LiveStreams {
     raw.on('close', end);
     raw.on('error', end);
 
+    // Headers set so far (helmet's) go out with the stream; Fastify's own sending is bypassed.
+    const set: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) set[name] = value;
     raw.writeHead(200, {
-      ...reply.getHeaders(),
+      ...set,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
