@@ -9,6 +9,8 @@ export interface SseEvent {
   id: string | undefined;
   event: string;
   data: string;
+  /** When it arrived (`performance.now()`). */
+  at: number;
 }
 
 export class SseClient {
@@ -85,7 +87,7 @@ export class SseClient {
   private line(line: string) {
     if (line === '') {
       const p = this.pending;
-      if (p.data.length > 0) this.events.push({ id: p.id, event: p.event ?? 'message', data: p.data.join('\n') });
+      if (p.data.length > 0) this.events.push({ id: p.id, event: p.event ?? 'message', data: p.data.join('\n'), at: performance.now() });
       this.pending = { data: [] };
       return;
     }
