@@ -66,6 +66,16 @@ export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null
 }
 
 /**
+ * Whether the request's session is still live now, looked up afresh (not remembered): a stream
+ * open for minutes asks it now and then, so signing out or deactivation also ends the streams.
+ */
+export async function sessionStillLive(req: FastifyRequest): Promise<boolean> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return false;
+  return (await findSession(req.server.database.db, token, sessionLifetime(req.server.env))) !== null;
+}
+
+/**
  * Authenticates the request and builds its context: 401 without a live session; for
  * state-changing methods, 403 unless the `x-csrf-token` header matches the session's token. Routes
  * declaring `auth: 'session'` were already checked before validation (lib/route-auth.ts); this

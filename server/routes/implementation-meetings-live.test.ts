@@ -2,7 +2,8 @@
  * Following a meeting live with real server-sent event clients (HTTP requests reading the stream):
  * everyone with the meeting open hears each member's save, decision and action item with the
  * meeting's new revision; quiet streams carry heartbeats; a client reconnecting with Last-Event-ID
- * hears only what changed while it was away; a closed tab lets go of its subscription; a client
+ * hears only what changed while it was away; signing out ends the session's streams; a closed tab
+ * lets go of its subscription; a client
  * that cannot stream polls the same URL with `since`; and an event written through one app reaches
  * a client of another app on the same database (PostgreSQL with TEST_DATABASE_URL: a second pool and
  * LISTEN connection, as a second process has).
@@ -122,6 +123,19 @@ describe('following a meeting live', () => {
     for (const c of clients) c.close();
     await vi.waitFor(() => expect(t.app.live.subscriberCount()).toBe(0));
     expect(t.app.liveStreams.count).toBe(0);
+  });
+
+  it('ends the stream of a session signed out since it opened', async () => {
+    const leaving = await signIn(t.app, w.staff.email);
+    const sse = await follow(leaving);
+    await sse.nextEvent('meeting.changed');
+    expect((await leaving.post('/api/auth/sign-out')).statusCode).toBeLessThan(300);
+    await sse.closed();
+    expect(sse.ended).toBe(true);
+    // The browser's reconnection is refused.
+    const again = await follow(leaving);
+    expect(again.response.statusCode).toBe(401);
+    again.close();
   });
 
   it('answers a client that polls with JSON: the event when `since` is behind, none when it is current', async () => {

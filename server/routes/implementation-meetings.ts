@@ -27,7 +27,7 @@ import {
   UpdateMeetingInput,
 } from '../../common/schemas/implementation-teams.ts';
 import type { Ctx } from '../lib/context.ts';
-import { requireCtx } from '../lib/http.ts';
+import { requireCtx, sessionStillLive } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { createMeeting, meetingView, takeDataReview, updateMeeting } from '../services/implementation/teams/meetings.ts';
 import { announceMeetingChange, currentMeetingEvent, meetingTopic } from '../services/implementation/teams/meeting-live.ts';
@@ -73,6 +73,7 @@ export const implementationMeetingRoutes: FastifyPluginAsyncZod = async (app) =>
         districtId: ctx.actor.districtId,
         topic: meetingTopic(meetingId),
         current: () => currentMeetingEvent(ctx, id, meetingId),
+        stillAllowed: () => sessionStillLive(req),
       });
     },
   );

@@ -107,3 +107,19 @@ describe('live topics', () => {
     expect(hubA.subscriberCount()).toBe(before);
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('live topics when the LISTEN connection drops (PostgreSQL)', () => {
+  it('listens again, tells subscribers to recheck the state, and hears later events', async () => {
+    const district = randomUUID();
+    const topic = `implementation-meeting:${randomUUID()}`;
+    const s = listen(hubA, district, topic);
+    await database.db.execute(
+      sql`select pg_terminate_backend(a.pid) from pg_stat_activity a where a.datname = current_database() and a.query like 'LISTEN %' and a.pid <> pg_backend_pid()`,
+    );
+    // Whatever was sent meanwhile may be lost: the subscriber hears "recheck" (null) once back.
+    expect(await s.next(1)).toBeNull();
+    await hubB.publish(district, topic, event('3'));
+    expect(await s.next(2)).toEqual(event('3'));
+    s.stop();
+  });
+});

@@ -7,9 +7,9 @@
  * misses a change made while it was away.
  *
  * The route runs its read checks first (the caller must be allowed the record); only then does it
- * call `serve`. Auth and the guest gate ran before (lib/route-auth.ts). A stream ends after
- * `maxStreamMs` (the browser reconnects, and the session is checked again), when the client goes,
- * and when the app closes.
+ * call `serve`. Auth and the guest gate ran before (lib/route-auth.ts). A stream ends when
+ * `stillAllowed` says no at a heartbeat (the session ended), after `maxStreamMs` (the browser
+ * reconnects and every check runs again, e.g. a role lost), when the client goes, and when the app closes.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveEvent, LivePoll } from '../../../common/schemas/live.ts';
@@ -42,6 +42,8 @@ export interface ServeLive {
   topic: string;
   /** The current state as an event (its id the state's version), read through the caller's checks. */
   current: () => Promise<LiveEvent>;
+  /** Asked at each heartbeat: false (signed out since, say) ends the stream. */
+  stillAllowed?: () => Promise<boolean>;
 }
 
 /** The client's last id: the `Last-Event-ID` header, else `?since=`. */
@@ -121,7 +123,20 @@ export class LiveStreams {
     const recheck = () => {
       live.current().then(send, (err: unknown) => req.log.warn({ err }, 'live: could not read the current state'));
     };
-    const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs);
+    let checking = false;
+    const beat = () => {
+      write(': heartbeat\n\n');
+      if (!live.stillAllowed || checking) return;
+      checking = true;
+      live.stillAllowed().then(
+        (allowed) => {
+          checking = false;
+          if (!allowed) end();
+        },
+        () => (checking = false),
+      );
+    };
+    const heartbeat = setInterval(beat, options.heartbeatMs);
     const maxAge = setTimeout(() => end(), options.maxStreamMs);
     const end = () => {
       if (ended) return;
