@@ -109,6 +109,11 @@ export class LiveStreams {
 
     reply.hijack();
     const raw = reply.raw;
+    if (raw.destroyed || req.raw.destroyed) {
+      // Gone while the state was read: nothing to stream to.
+      unsubscribe();
+      return;
+    }
     const write = (text: string) => {
       if (ended) return;
       raw.write(text);
@@ -148,7 +153,7 @@ export class LiveStreams {
       raw.end();
     };
     this.open.add(end);
-    req.raw.on('close', end);
+    // The response's close is the client hanging up (the request's own 'close' means other things).
     raw.on('close', end);
     raw.on('error', end);
 
