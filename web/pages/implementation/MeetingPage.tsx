@@ -31,11 +31,13 @@ function AgendaAndNotes({ meeting, onConflict }: { meeting: Meeting; onConflict:
   const [overtaken, setOvertaken] = useState(false);
   if (base.version !== meeting.version) {
     const untouched = agenda === base.agenda && notes === base.notes;
+    // The reader's own save comes back as the same text: nothing overtaken.
+    const theirOwn = agenda === meeting.agenda && notes === meeting.notes;
     if (untouched) {
       setAgenda(meeting.agenda);
       setNotes(meeting.notes);
     }
-    setOvertaken(!untouched);
+    setOvertaken(!untouched && !theirOwn);
     setBase(meeting);
   }
   if (!meeting.abilities.edit)
