@@ -19,6 +19,7 @@ import { benchTracker, printTracker } from './tracker.ts';
 import { benchOutbox, printOutbox } from './outbox.ts';
 import { benchPerformanceOpen } from './performance-open.ts';
 import { benchInitiativePage } from './initiative-page.ts';
+import { benchLiveFanout } from './live-fanout.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson,
@@ -320,6 +321,9 @@ async function main() {
   if (!opts.skipLarge) console.log(await benchPerformanceOpen(opts.staff));
   // The initiative page and a school's fidelity trend against the statements they run (bench/initiative-page.ts).
   if (!opts.skipLarge) for (const line of await benchInitiativePage({ staff: opts.staff, initiatives: 20, reps: 100 })) console.log(line);
+  // One save heard by 30 real SSE clients following the meeting, against the save's own round trip (bench/live-fanout.ts).
+  const fanout = { clients: 30, rounds: opts.quick ? 15 : 60, warmup: opts.quick ? 2 : 5, db: opts.db, serverUrl: opts.serverUrl };
+  for (const line of await benchLiveFanout(fanout)) console.log(line);
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }

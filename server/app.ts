@@ -19,6 +19,8 @@ import { BackgroundTasks } from './lib/background.ts';
 import { errorHandler } from './lib/error-handler.ts';
 import { logRequests } from './lib/request-log.ts';
 import { enforceRouteAuth, routesNeed } from './lib/route-auth.ts';
+import { LiveHub } from './lib/live/hub.ts';
+import { DEFAULT_LIVE_OPTIONS, LiveStreams, type LiveStreamOptions } from './lib/live/sse.ts';
 import { invalidateReads } from './lib/read-cache.ts';
 import { invalidateSessions } from './lib/session-cache.ts';
 import { serveWebApp } from './lib/web-app.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   jobs?: JobQueueOptions;
   /** Attachment storage; default from the environment (DATA_DIR/files, or the S3 bucket). */
   fileStorage?: FileStorage;
+  /** Live streams' timings (tests send heartbeats and end streams sooner). */
+  live?: Partial<LiveStreamOptions>;
 }
 
 /** Fastify's form of the TRUST_PROXY setting (a hop count trusts that many hops nearest the server). */
@@ -68,6 +72,9 @@ export async function buildApp(opts: AppOptions) {
   app.decorate('mailer', new Mailer(opts.database.db, transport, opts.env, app.log, opts.mail));
   app.decorate('background', new BackgroundTasks(app.log));
   app.decorate('fileStorage', opts.fileStorage ?? createFileStorage(opts.env));
+  const live = new LiveHub(opts.database.notifications, app.log);
+  app.decorate('live', live);
+  app.decorate('liveStreams', new LiveStreams(live, { ...DEFAULT_LIVE_OPTIONS, ...opts.live }));
   const jobs = new JobQueue(opts.database, app.log, opts.jobs);
   // Read when a digest is sent (the key may live in DATA_DIR, created on first use).
   const links = () => ({ base: publicBaseUrl(opts.env), key: secretKey(opts.env, 'notification-unsubscribe') });
@@ -76,12 +83,16 @@ export async function buildApp(opts: AppOptions) {
   app.decorate('digestSchedule', new DigestSchedule(opts.database, jobs, app.log));
   // The embedded database has one process (lockfile): a held e-mail still pending was abandoned.
   app.addHook('onReady', async () => {
+    await app.live.start();
     await app.jobs.start();
     await app.mailer.start({ exclusive: opts.database.kind === 'pglite' });
     // Tests enqueue digests themselves (a real morning would send them mid-test).
     if (opts.jobs?.work !== false && opts.env.NODE_ENV !== 'test') app.digestSchedule.start();
   });
+  // Open event streams would keep the server from closing: end them first (browsers reconnect elsewhere).
+  app.addHook('preClose', async () => app.liveStreams.endAll());
   app.addHook('onClose', async () => {
+    app.live.stop();
     app.digestSchedule.stop();
     await app.background.close();
     await app.mailer.stop();

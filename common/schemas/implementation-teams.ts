@@ -170,6 +170,11 @@ export const Meeting = z.object({
   notes: z.string(),
   dataReview: MeetingDataReview.nullable(),
   version: z.number().int(),
+  /**
+   * Grows with every change to the meeting, its decisions and its action items: the id of its live
+   * `meeting.changed` events (GET .../live), which a page compares to know it must refetch.
+   */
+  revision: z.number().int(),
   updatedAt: DateTime,
   decisions: z.array(Decision),
   actionItems: z.array(ActionItem),

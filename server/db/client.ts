@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { pgliteNotifications, postgresNotifications, type Notifications } from './notify.ts';
 import { openPglite } from './pglite.ts';
 import { makePrivateDir, makePrivateTree } from './private-dir.ts';
 import { checkTenantRole, districtPool, openTenantPool } from './tenancy.ts';
@@ -30,6 +31,8 @@ export interface Database {
    */
   forDistrict(districtId: string): Db;
   kind: 'pglite' | 'postgres';
+  /** LISTEN/NOTIFY on this database (db/notify.ts): what the live layer sends changes through. */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -68,13 +71,16 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
       await Promise.all([pool.end(), tenants.end()]);
       throw err;
     }
+    const notifications = postgresNotifications(opts.url, pool);
     return {
       db,
       forDistrict: perDistrict(
         (districtId) => drizzlePg(districtPool(tenants, districtId), { schema, casing: 'snake_case' }) as unknown as Db,
       ),
       kind: 'postgres',
+      notifications,
       close: async () => {
+        await notifications.close();
         await Promise.all([pool.end(), tenants.end()]);
       },
     };
@@ -94,6 +100,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
       (districtId) => drizzlePglite(client.forDistrict(districtId), { schema, casing: 'snake_case' }) as unknown as Db,
     ),
     kind: 'pglite',
+    notifications: pgliteNotifications(client),
     close: () => client.close(),
   };
 }

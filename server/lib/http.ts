@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appAbilities } from '../policies/app.ts';
 import { effectiveGrant, grantNeedsSecondFactor, sessionPassedSecondFactor } from '../policies/mfa.ts';
 import { buildActor } from '../services/auth/actor.ts';
-import { findSession, type SessionUser } from '../services/auth/sessions.ts';
+import { findSession, sessionIsLive, type SessionUser } from '../services/auth/sessions.ts';
 import { hashToken } from '../services/auth/tokens.ts';
 import { cachedSession, rememberSession } from './session-cache.ts';
 import type { Database } from '../db/client.ts';
@@ -63,6 +63,17 @@ export async function sessionOf(req: FastifyRequest): Promise<SessionUser | null
   req.sessionUser = await findSession(req.server.database.db, token, sessionLifetime(req.server.env));
   if (req.sessionUser) rememberSession(key, req.sessionUser);
   return req.sessionUser;
+}
+
+/**
+ * Whether the request's session is still live now, looked up afresh (not remembered) and without
+ * sliding its expiry: a stream open for minutes asks it now and then, so signing out, deactivation
+ * or the session's idle timeout also end the streams.
+ */
+export async function sessionStillLive(req: FastifyRequest): Promise<boolean> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return false;
+  return sessionIsLive(req.server.database.db, token, sessionLifetime(req.server.env));
 }
 
 /**

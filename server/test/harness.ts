@@ -34,6 +34,8 @@ export interface TestAppOptions {
   jobs?: JobQueueOptions;
   /** Where attachments go; a fresh temporary folder of this test file's own when not given. */
   fileStorage?: LocalFileStorage;
+  /** Live streams' timings (heartbeats, stream lifetime); the app's defaults otherwise. */
+  live?: AppOptions['live'];
 }
 
 /** One app and database per test file; tests isolate themselves by building their own district. */
@@ -54,6 +56,7 @@ export function useTestApp(envOverrides: Record<string, string> = {}, opts: Test
       mail,
       logger: opts.logger,
       jobs: { ...TEST_JOBS, ...opts.jobs },
+      live: opts.live,
       // Attachments go to a folder of this test file's own, never to ./data.
       fileStorage: opts.fileStorage ?? new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-test-files-'))),
     });

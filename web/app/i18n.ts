@@ -14,7 +14,7 @@ void everyLocaleListed;
 /**
  * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
- * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`) and its action plans and barriers (`actionPlans`).
+ * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`) its action plans and barriers (`actionPlans`), and live updates (`live`).
  */
 export const NAMESPACES = [
   'app',
@@ -35,6 +35,7 @@ export const NAMESPACES = [
   'performance',
   'implementation',
   'actionPlans',
+  'live',
 ] as const;
 
 /**
@@ -48,7 +49,7 @@ const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
 const loaders = import.meta.glob<Record<string, unknown>>(
-  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation,actionPlans}.json',
+  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation,actionPlans,live}.json',
   { import: 'default' },
 );
 

@@ -125,6 +125,29 @@ export async function findSession(db: Db, token: string, lifetime: SessionLifeti
   return row;
 }
 
+/**
+ * Whether the cookie token's session is live now, by findSession's checks, without sliding its idle
+ * expiry: what an open live stream asks at its heartbeats (a tab left open must not keep a session).
+ */
+export async function sessionIsLive(db: Db, token: string, lifetime: SessionLifetime): Promise<boolean> {
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(
+      and(
+        eq(sessions.id, hashToken(token)),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.createdAt, sql`now() - ${lifetime.maxHours}::float8 * interval '1 hour'`),
+        eq(users.active, true),
+        eq(people.active, true),
+        sql`not ${guestEnded(qualified(users.id))}`,
+      ),
+    );
+  return rows.length > 0;
+}
+
 /** Ends the session of a cookie token. */
 export async function deleteSession(db: Executor, token: string) {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));

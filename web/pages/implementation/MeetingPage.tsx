@@ -5,8 +5,10 @@ import { Link, useParams } from 'react-router';
 import type { Meeting } from '../../../common/schemas/implementation-teams.ts';
 import { isApiError } from '../../api/client.ts';
 import { useMeeting, useUpdateMeeting } from '../../api/implementation-teams.ts';
+import { useLiveTopic } from '../../api/live.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LiveStatus } from '../../components/LiveStatus.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -24,6 +26,21 @@ function AgendaAndNotes({ meeting, onConflict }: { meeting: Meeting; onConflict:
   const save = useUpdateMeeting(meeting.team.id, meeting.id);
   const [agenda, setAgenda] = useState(meeting.agenda);
   const [notes, setNotes] = useState(meeting.notes);
+  // The meeting as the boxes were filled from: when another member's save arrives (live), boxes
+  // left untouched take the new text; edited ones keep the reader's, and say so.
+  const [base, setBase] = useState(meeting);
+  const [overtaken, setOvertaken] = useState(false);
+  if (base.version !== meeting.version) {
+    const untouched = agenda === base.agenda && notes === base.notes;
+    // The reader's own save comes back as the same text: nothing overtaken.
+    const theirOwn = agenda === meeting.agenda && notes === meeting.notes;
+    if (untouched) {
+      setAgenda(meeting.agenda);
+      setNotes(meeting.notes);
+    }
+    setOvertaken(!untouched && !theirOwn);
+    setBase(meeting);
+  }
   if (!meeting.abilities.edit)
     return (
       <Stack gap="xs">
@@ -56,6 +73,11 @@ function AgendaAndNotes({ meeting, onConflict }: { meeting: Meeting; onConflict:
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
       />
+      {overtaken && !save.error ? (
+        <Text size="sm" role="status">
+          {t('live:meeting.changedWhileEditing')}
+        </Text>
+      ) : null}
       <ErrorAlert error={save.error} />
       {isApiError(save.error, 'conflict') ? (
         <Stack gap={4} role="status">
@@ -92,11 +114,21 @@ function AgendaAndNotes({ meeting, onConflict }: { meeting: Meeting; onConflict:
   );
 }
 
+const MEETING_EVENTS = ['meeting.changed'] as const;
+
 /** One meeting of an implementation team: agenda, notes, the data review, decisions and action items. */
 export default function MeetingPage() {
   const { t } = useTranslation('implementation');
   const { id = '', meetingId = '' } = useParams();
   const meeting = useMeeting(id, meetingId);
+  // Others' saves, decisions and action items arrive as `meeting.changed` with the new revision.
+  const live = useLiveTopic(
+    meeting.data ? `/api/implementation-teams/${id}/meetings/${meetingId}/live` : null,
+    (e) => {
+      if (e.id !== String(meeting.data?.revision)) void meeting.refetch();
+    },
+    MEETING_EVENTS,
+  );
   if (isApiError(meeting.error, 'not_found')) return <NotFoundPage />;
   if (meeting.error) return <ErrorAlert error={meeting.error} />;
   if (!meeting.data) return <Loading />;
@@ -107,6 +139,7 @@ export default function MeetingPage() {
         {t('teams.meeting.back', { team: m.team.name })}
       </Anchor>
       <PageHeader title={t('teams.meeting.title', { team: m.team.name })} subtitle={formatDateTime(m.meetsAt)} />
+      <LiveStatus mode={live} />
       <AgendaAndNotes meeting={m} onConflict={() => void meeting.refetch()} />
       <DataReviewPanel key={`review-${m.dataReview?.takenAt ?? ''}`} meeting={m} />
       <DecisionsSection meeting={m} />

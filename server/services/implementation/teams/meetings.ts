@@ -109,6 +109,8 @@ function presentMeeting(
     notes: m.notes,
     dataReview: m.dataReview ?? null,
     version: m.version,
+    // As meeting-live.ts counts it: a decision adds one, an action item its version.
+    revision: m.version + extra.decisions.length + extra.actionItems.reduce((n, i) => n + i.version, 0),
     updatedAt: m.updatedAt.toISOString(),
     decisions: extra.decisions,
     actionItems: extra.actionItems,
