@@ -14,7 +14,7 @@ void everyLocaleListed;
 /**
  * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
- * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`) its action plans and barriers (`actionPlans`), and live updates (`live`).
+ * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`), its action plans and barriers (`actionPlans`), and live updates (`live`).
  */
 export const NAMESPACES = [
   'app',
