@@ -58,6 +58,8 @@ import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
+import { assessmentInstrumentRoutes } from './assessment-instruments.ts';
+import { assessmentAdministrationRoutes } from './assessment-administrations.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -122,4 +124,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(driverPlanRoutes, { prefix: '/api/initiatives' });
   await app.register(trainingSessionRoutes, { prefix: '/api/initiatives' });
   await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
+  await app.register(assessmentInstrumentRoutes, { prefix: '/api/assessments' });
+  await app.register(assessmentAdministrationRoutes, { prefix: '/api/assessments' });
 };
