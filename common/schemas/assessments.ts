@@ -109,7 +109,7 @@ export const VersionDetail = z.object({
   sections: z.array(AssessmentSection),
   version: z.number().int(),
   publishedAt: z.string().nullable(),
-  abilities: z.object({ edit: z.boolean(), publish: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), publish: z.boolean(), startDraft: z.boolean() }),
 });
 export type VersionDetail = z.infer<typeof VersionDetail>;
 
@@ -147,22 +147,23 @@ export type InstrumentImportResult = z.infer<typeof InstrumentImportResult>;
 
 export const AttendeeInput = z.object({ personId: Uuid, role: AdministrationRoleSchema });
 
-export const AdministrationCreateInput = z
-  .object({
-    versionId: Uuid,
-    /** An implementation team, or null with `soloPersonId` for one person scoring alone. */
-    teamId: Uuid.nullable().default(null),
-    soloPersonId: Uuid.nullable().default(null),
-    orgUnitId: Uuid,
-    initiativeId: Uuid.nullable().default(null),
-    title: z.string().trim().max(ASSESSMENT_LIMITS.nameChars).default(''),
-    heldOn: IsoDate,
-    attendees: z.array(AttendeeInput).max(200).default([]),
-  })
-  .refine((v) => (v.teamId === null) !== (v.soloPersonId === null), {
-    path: ['teamId'],
-    message: 'give either a team or the person scoring alone',
-  });
+/** The fields of a new administration; `AdministrationCreateInput` adds that it is a team's or one person's. */
+export const AdministrationFields = z.object({
+  versionId: Uuid,
+  /** An implementation team, or null with `soloPersonId` for one person scoring alone. */
+  teamId: Uuid.nullable().default(null),
+  soloPersonId: Uuid.nullable().default(null),
+  orgUnitId: Uuid,
+  initiativeId: Uuid.nullable().default(null),
+  title: z.string().trim().max(ASSESSMENT_LIMITS.nameChars).default(''),
+  heldOn: IsoDate,
+  attendees: z.array(AttendeeInput).max(200).default([]),
+});
+
+export const AdministrationCreateInput = AdministrationFields.refine((v) => (v.teamId === null) !== (v.soloPersonId === null), {
+  path: ['teamId'],
+  message: 'give either a team or the person scoring alone',
+});
 export type AdministrationCreateInput = z.infer<typeof AdministrationCreateInput>;
 
 export const AttendeesInput = z.object({ version: Version, attendees: z.array(AttendeeInput).max(200) });

@@ -55,7 +55,10 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
     return c.request('PUT', `${adm()}/scores/${itemId}`, { value: 1, note: 'Partly', version: await scoreVersion(itemId) });
   },
   attendees: async (c) =>
-    c.request('PUT', `${adm()}/attendees`, { version: await administrationVersion(t.database.db, w.administration.id), attendees: w.attendees }),
+    c.request('PUT', `${adm()}/attendees`, {
+      version: await administrationVersion(t.database.db, w.administration.id),
+      attendees: w.attendees,
+    }),
   close: async (c) => {
     const fresh = await buildAdministration(t.database.db, w.districtId, {
       versionId: w.drivers.versionId,
@@ -103,7 +106,8 @@ describe('assessment administration permissions', () => {
   }
 
   it('lists and trends show only the administrations the caller may read', async () => {
-    const listed = async (c: Client) => ((await c.get(`${base}/administrations`)).json() as { items: { id: string }[] }).items.map((i) => i.id);
+    const listed = async (c: Client) =>
+      ((await c.get(`${base}/administrations`)).json() as { items: { id: string }[] }).items.map((i) => i.id);
     expect(await listed(as.facilitatorA!)).toContain(w.administration.id);
     expect(await listed(as.leaderB!)).not.toContain(w.administration.id);
     expect(await listed(as.outsider!)).not.toContain(w.administration.id);
@@ -114,7 +118,9 @@ describe('assessment administration permissions', () => {
 
   it('school leaders compare schools only once the district allows it', async () => {
     const settings = (await as.admin!.get(`${base}/settings`)).json() as { version: number };
-    expect((await as.leaderA!.request('PUT', `${base}/settings`, { schoolLeadersCompareSchools: true, version: settings.version })).statusCode).toBe(403);
+    expect(
+      (await as.leaderA!.request('PUT', `${base}/settings`, { schoolLeadersCompareSchools: true, version: settings.version })).statusCode,
+    ).toBe(403);
     const saved = await as.admin!.request('PUT', `${base}/settings`, { schoolLeadersCompareSchools: true, version: settings.version });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await ACTIONS.compare(as.leaderB!)).statusCode).toBe(200);

@@ -98,7 +98,9 @@ describe('assessment administrations', () => {
     const late = await score(noteTaker, a.id, item.id, { value: 1 });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('invalid_state');
-    expect((await facilitator.post(`${base}/administrations/${a.id}/close`, { version: a.version + 1 })).json().error.code).toBe('invalid_state');
+    expect((await facilitator.post(`${base}/administrations/${a.id}/close`, { version: a.version + 1 })).json().error.code).toBe(
+      'invalid_state',
+    );
   });
 
   it('refuses a draft version and ids of another district, naming the field; reads of another district are 404', async () => {
@@ -117,7 +119,9 @@ describe('assessment administrations', () => {
       expect(res.statusCode, `${path}: ${res.body}`).toBe(400);
       expect(JSON.stringify(res.json().error.details), path).toContain(path);
     }
-    const created = (await hr.post(`${base}/instruments`, { name: 'Unpublished', kind: 'custom' })).json() as { versions: { id: string }[] };
+    const created = (await hr.post(`${base}/instruments`, { name: 'Unpublished', kind: 'custom' })).json() as {
+      versions: { id: string }[];
+    };
     const draft = await hr.post(`${base}/administrations`, { ...body, versionId: created.versions[0]!.id });
     expect(draft.json().error.details[0]).toMatchObject({ path: 'versionId', message: 'only a published version can be administered' });
 
@@ -132,10 +136,12 @@ describe('assessment administrations', () => {
     const sections = draft.sections.map((s, i) => ({
       id: s.id,
       title: s.title,
-      items: i === 0 ? [{ text: 'A brand new selection item' }] : s.items.map((it) => ({ id: it.id, text: it.text, guidance: it.guidance })),
+      items:
+        i === 0 ? [{ text: 'A brand new selection item' }] : s.items.map((it) => ({ id: it.id, text: it.text, guidance: it.guidance })),
     }));
-    const saved = (await hr.request('PUT', `${base}/versions/${draft.id}`, { version: draft.version, scale: draft.scale, targetPct: 90, sections }))
-      .json() as VersionDetail;
+    const saved = (
+      await hr.request('PUT', `${base}/versions/${draft.id}`, { version: draft.version, scale: draft.scale, targetPct: 90, sections })
+    ).json() as VersionDetail;
     const published = await hr.post(`${base}/versions/${draft.id}/publish`, { version: saved.version });
     expect(published.statusCode, published.body).toBe(200);
 
@@ -174,6 +180,8 @@ describe('assessment administrations', () => {
     ]);
 
     const compared = (await hr.get(`${base}/results/schools?instrumentId=${instrumentId}`)).json() as SchoolComparison;
-    expect(compared.schools).toEqual([expect.objectContaining({ orgUnit: { id: w.schoolA.id, name: 'Alder Elementary' }, administrationId: spring.id })]);
+    expect(compared.schools).toEqual([
+      expect.objectContaining({ orgUnit: { id: w.schoolA.id, name: 'Alder Elementary' }, administrationId: spring.id }),
+    ]);
   });
 });

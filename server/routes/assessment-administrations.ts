@@ -42,8 +42,10 @@ const detail = { 200: AdministrationDetail };
 export const assessmentAdministrationRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  app.get('/administrations', { schema: { tags, querystring: AdministrationListQuery, response: { 200: AdministrationList } } }, async (req) =>
-    listAdministrations(await requireCtx(req), req.query),
+  app.get(
+    '/administrations',
+    { schema: { tags, querystring: AdministrationListQuery, response: { 200: AdministrationList } } },
+    async (req) => listAdministrations(await requireCtx(req), req.query),
   );
   app.post('/administrations', { schema: { tags, body: AdministrationCreateInput, response: detail } }, async (req) =>
     createAdministration(await requireCtx(req), req.body),
@@ -54,8 +56,10 @@ export const assessmentAdministrationRoutes: FastifyPluginAsyncZod = async (app)
   app.put('/administrations/:id/attendees', { schema: { tags, params: IdParams, body: AttendeesInput, response: detail } }, async (req) =>
     setAttendees(await requireCtx(req), req.params.id, req.body),
   );
-  app.put('/administrations/:id/scores/:itemId', { schema: { tags, params: ScoreParams, body: ScoreInput, response: detail } }, async (req) =>
-    recordScore(await requireCtx(req), req.params.id, req.params.itemId, req.body),
+  app.put(
+    '/administrations/:id/scores/:itemId',
+    { schema: { tags, params: ScoreParams, body: ScoreInput, response: detail } },
+    async (req) => recordScore(await requireCtx(req), req.params.id, req.params.itemId, req.body),
   );
   app.post('/administrations/:id/close', { schema: { tags, params: IdParams, body: CloseInput, response: detail } }, async (req) =>
     closeAdministration(await requireCtx(req), req.params.id, req.body.version),

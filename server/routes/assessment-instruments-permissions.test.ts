@@ -15,7 +15,8 @@ let w: AssessmentWorld;
 const as: Record<string, Client> = {};
 const ROLES = ['hr', 'admin', 'facilitatorA', 'leaderA', 'memberA', 'teacher', 'outsider', 'anon'] as const;
 type Role = (typeof ROLES)[number];
-type Action = 'list' | 'read' | 'version' | 'create' | 'update' | 'draft' | 'save' | 'publish' | 'import' | 'library' | 'settings' | 'saveSettings';
+type Action =
+  'list' | 'read' | 'version' | 'create' | 'update' | 'draft' | 'save' | 'publish' | 'import' | 'library' | 'settings' | 'saveSettings';
 
 const base = '/api/assessments';
 const scale = [
@@ -26,7 +27,10 @@ const scale = [
 /** A fresh instrument with one version of one item, `status` as asked. */
 async function instrument(status: 'draft' | 'published') {
   const db = t.database.db;
-  const [row] = await db.insert(assessmentInstruments).values({ districtId: w.districtId, name: 'Local check', kind: 'custom' }).returning();
+  const [row] = await db
+    .insert(assessmentInstruments)
+    .values({ districtId: w.districtId, name: 'Local check', kind: 'custom' })
+    .returning();
   const [version] = await db
     .insert(assessmentVersions)
     .values({ districtId: w.districtId, instrumentId: row!.id, versionNumber: 1, status, scalePoints: scale })
@@ -49,13 +53,19 @@ const ACTIONS: Record<Action, (c: Client) => Promise<{ statusCode: number; body:
   draft: async (c) => c.post(`${base}/instruments/${(await instrument('published')).instrument.id}/draft`),
   save: async (c) => {
     const { version: v } = await instrument('draft');
-    return c.request('PUT', `${base}/versions/${v.id}`, { version: v.version, scale, targetPct: 80, sections: [{ title: 'S', items: [{ text: 'I' }] }] });
+    return c.request('PUT', `${base}/versions/${v.id}`, {
+      version: v.version,
+      scale,
+      targetPct: 80,
+      sections: [{ title: 'S', items: [{ text: 'I' }] }],
+    });
   },
   publish: async (c) => {
     const { version: v } = await instrument('draft');
     return c.post(`${base}/versions/${v.id}/publish`, { version: v.version });
   },
-  import: (c) => c.post(`${base}/instruments/import`, { name: 'Imported', kind: 'custom', scale, csv: 'section,item\nA,One\n', dryRun: true }),
+  import: (c) =>
+    c.post(`${base}/instruments/import`, { name: 'Imported', kind: 'custom', scale, csv: 'section,item\nA,One\n', dryRun: true }),
   library: (c) => c.post(`${base}/library`),
   settings: (c) => c.get(`${base}/settings`),
   saveSettings: async (c) => {

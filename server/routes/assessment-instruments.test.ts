@@ -38,14 +38,25 @@ describe('assessment instruments', () => {
     const again = await hr.post(`${base}/library`);
     expect(again.json()).toEqual({ installed: [], alreadyInstalled: expect.arrayContaining(ASSESSMENT_LIBRARY.map((l) => l.key)) });
     expect((await installAssessmentLibrary(t.database.db, w.districtId)).installed).toEqual([]);
-    const [n] = await t.database.db.select({ n: count() }).from(assessmentInstruments).where(eq(assessmentInstruments.districtId, w.districtId));
+    const [n] = await t.database.db
+      .select({ n: count() })
+      .from(assessmentInstruments)
+      .where(eq(assessmentInstruments.districtId, w.districtId));
     expect(n!.n).toBeGreaterThanOrEqual(ASSESSMENT_LIBRARY.length);
     const list = (await hr.get(`${base}/instruments`)).json() as { items: Instrument[] };
     const drivers = list.items.find((i) => i.id === w.drivers.instrumentId)!;
     expect(drivers.builtIn).toBe(true);
     expect(drivers.versions[0]).toMatchObject({ status: 'published', versionNumber: 1, items: 16 });
-    const practice = (await hr.get(`${base}/versions/${list.items.find((i) => i.kind === 'practice')!.versions[0]!.id}`)).json() as VersionDetail;
-    expect(practice.scale.map((p) => p.label)).toEqual(['Getting aware', 'Getting ready', 'Getting started', 'Getting better', 'Keep improving']);
+    const practice = (
+      await hr.get(`${base}/versions/${list.items.find((i) => i.kind === 'practice')!.versions[0]!.id}`)
+    ).json() as VersionDetail;
+    expect(practice.scale.map((p) => p.label)).toEqual([
+      'Getting aware',
+      'Getting ready',
+      'Getting started',
+      'Getting better',
+      'Keep improving',
+    ]);
   });
 
   it('writes a draft, publishes it, and then refuses to change it', async () => {
@@ -113,7 +124,12 @@ describe('assessment instruments', () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details[0].path).toBe('sections.0.items.0.id');
 
-    const outOfRange = await hr.request('PUT', `${base}/versions/${draft.id}`, { version: draft.version, scale, targetPct: 150, sections: [] });
+    const outOfRange = await hr.request('PUT', `${base}/versions/${draft.id}`, {
+      version: draft.version,
+      scale,
+      targetPct: 150,
+      sections: [],
+    });
     expect(outOfRange.statusCode).toBe(400);
     expect(JSON.stringify(outOfRange.json().error.details)).toContain('targetPct');
 
@@ -123,7 +139,8 @@ describe('assessment instruments', () => {
   });
 
   it('imports an instrument from CSV: dry run first, then a draft; the same file again changes nothing', async () => {
-    const csv = 'Section,Item,Guidance\nLeadership,Leaders protect time,Ask staff\nLeadership,Leaders review data,\nTeams,A team meets monthly,Minutes\n';
+    const csv =
+      'Section,Item,Guidance\nLeadership,Leaders protect time,Ask staff\nLeadership,Leaders review data,\nTeams,A team meets monthly,Minutes\n';
     const input = { name: 'Licensed capacity copy', kind: 'capacity', sourceNote: 'Licensed copy', scale, csv };
     const dry = (await hr.post(`${base}/instruments/import`, { ...input, dryRun: true })).json() as InstrumentImportResult;
     expect(dry).toMatchObject({ dryRun: true, applied: false, rows: 3, sections: 2, items: 3, errors: [], instrumentId: null });
@@ -131,14 +148,18 @@ describe('assessment instruments', () => {
     const applied = (await hr.post(`${base}/instruments/import`, { ...input, dryRun: false })).json() as InstrumentImportResult;
     expect(applied).toMatchObject({ applied: true, sections: 2, items: 3 });
     const version = (await hr.get(`${base}/versions/${applied.versionId}`)).json() as VersionDetail;
-    expect(version).toMatchObject({ status: 'draft', instrument: { name: 'Licensed capacity copy', kind: 'capacity', sourceNote: 'Licensed copy' } });
+    expect(version).toMatchObject({
+      status: 'draft',
+      instrument: { name: 'Licensed capacity copy', kind: 'capacity', sourceNote: 'Licensed copy' },
+    });
     expect(version.sections[0]!.items[0]).toMatchObject({ text: 'Leaders protect time', guidance: 'Ask staff' });
 
     const again = (await hr.post(`${base}/instruments/import`, { ...input, dryRun: false })).json() as InstrumentImportResult;
     expect(again).toMatchObject({ applied: false, instrumentId: applied.instrumentId, versionId: applied.versionId });
 
-    const bad = (await hr.post(`${base}/instruments/import`, { ...input, csv: 'section,item\n,No section\nA,\nA,Twice\nA,Twice\n', dryRun: false }))
-      .json() as InstrumentImportResult;
+    const bad = (
+      await hr.post(`${base}/instruments/import`, { ...input, csv: 'section,item\n,No section\nA,\nA,Twice\nA,Twice\n', dryRun: false })
+    ).json() as InstrumentImportResult;
     expect(bad.applied).toBe(false);
     expect(bad.errors).toEqual([
       { line: 2, code: 'missing', field: 'section' },

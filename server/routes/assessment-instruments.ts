@@ -42,14 +42,18 @@ export const assessmentInstrumentRoutes: FastifyPluginAsyncZod = async (app) => 
   app.post('/instruments', { schema: { tags, body: InstrumentInput, response: { 200: Instrument } } }, async (req) =>
     createInstrument(await requireCtx(req), req.body),
   );
-  app.post('/instruments/import', { schema: { tags, body: InstrumentImportInput, response: { 200: InstrumentImportResult } } }, async (req) =>
-    importInstrument(await requireCtx(req), req.body),
+  app.post(
+    '/instruments/import',
+    { schema: { tags, body: InstrumentImportInput, response: { 200: InstrumentImportResult } } },
+    async (req) => importInstrument(await requireCtx(req), req.body),
   );
   app.get('/instruments/:id', { schema: { tags, params: IdParams, response: { 200: Instrument } } }, async (req) =>
     instrumentView(await requireCtx(req), req.params.id),
   );
-  app.patch('/instruments/:id', { schema: { tags, params: IdParams, body: InstrumentUpdateInput, response: { 200: Instrument } } }, async (req) =>
-    updateInstrument(await requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/instruments/:id',
+    { schema: { tags, params: IdParams, body: InstrumentUpdateInput, response: { 200: Instrument } } },
+    async (req) => updateInstrument(await requireCtx(req), req.params.id, req.body),
   );
   app.post('/instruments/:id/draft', { schema: { tags, params: IdParams, response: { 200: VersionDetail } } }, async (req) =>
     startDraft(await requireCtx(req), req.params.id),
@@ -57,11 +61,15 @@ export const assessmentInstrumentRoutes: FastifyPluginAsyncZod = async (app) => 
   app.get('/versions/:versionId', { schema: { tags, params: VersionParams, response: { 200: VersionDetail } } }, async (req) =>
     versionView(await requireCtx(req), req.params.versionId),
   );
-  app.put('/versions/:versionId', { schema: { tags, params: VersionParams, body: VersionContentInput, response: { 200: VersionDetail } } }, async (req) =>
-    saveContent(await requireCtx(req), req.params.versionId, req.body),
+  app.put(
+    '/versions/:versionId',
+    { schema: { tags, params: VersionParams, body: VersionContentInput, response: { 200: VersionDetail } } },
+    async (req) => saveContent(await requireCtx(req), req.params.versionId, req.body),
   );
-  app.post('/versions/:versionId/publish', { schema: { tags, params: VersionParams, body: PublishInput, response: { 200: VersionDetail } } }, async (req) =>
-    publishVersion(await requireCtx(req), req.params.versionId, req.body.version),
+  app.post(
+    '/versions/:versionId/publish',
+    { schema: { tags, params: VersionParams, body: PublishInput, response: { 200: VersionDetail } } },
+    async (req) => publishVersion(await requireCtx(req), req.params.versionId, req.body.version),
   );
   app.post('/library', { schema: { tags, response: { 200: LibraryInstallResult } } }, async (req) => installLibrary(await requireCtx(req)));
   app.get('/settings', { schema: { tags, response: { 200: AssessmentSettingsView } } }, async (req) => settingsView(await requireCtx(req)));

@@ -97,16 +97,22 @@ export const assessmentItems = pgTable(
     text: text().notNull(),
     guidance: text().notNull().default(''),
   },
-  (t) => [
-    uniqueIndex('assessment_items_position_uq').on(t.sectionId, t.position),
-    index('assessment_items_version_idx').on(t.versionId),
-  ],
+  (t) => [uniqueIndex('assessment_items_position_uq').on(t.sectionId, t.position), index('assessment_items_version_idx').on(t.versionId)],
 );
 
 /** Section and total results of an administration, kept on every score written. */
 export interface AdministrationResults {
   total: { sum: number; max: number; pct: number | null; scored: number; items: number };
-  sections: { sectionId: string; key: string; title: string; sum: number; max: number; pct: number | null; scored: number; items: number }[];
+  sections: {
+    sectionId: string;
+    key: string;
+    title: string;
+    sum: number;
+    max: number;
+    pct: number | null;
+    scored: number;
+    items: number;
+  }[];
 }
 
 /**

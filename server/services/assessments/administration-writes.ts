@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AdministrationCreateInput, AdministrationDetail, AttendeesInput } from '../../../common/schemas/assessments.ts';
 import type { Executor } from '../../db/client.ts';
-import { assessmentAdministrations, assessmentAttendees, implementationTeams, initiatives, orgUnits, people } from '../../db/schema/index.ts';
+import {
+  assessmentAdministrations,
+  assessmentAttendees,
+  implementationTeams,
+  initiatives,
+  orgUnits,
+  people,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden, invalidField, invalidState, notFound } from '../../lib/errors.ts';
 import { canAdministerForTeam, canAdministerSolo, canManageAdministration, canReadAssessments } from '../../policies/assessments.ts';
@@ -47,7 +54,8 @@ export async function createAdministration(ctx: Ctx, input: AdministrationCreate
     throw invalidField('versionId', 'not an instrument version of this district');
   });
   if (version.version.status !== 'published') throw invalidField('versionId', 'only a published version can be administered');
-  if (!(await exists(ctx.db, orgUnits, districtId, input.orgUnitId))) throw invalidField('orgUnitId', 'not a school or office of this district');
+  if (!(await exists(ctx.db, orgUnits, districtId, input.orgUnitId)))
+    throw invalidField('orgUnitId', 'not a school or office of this district');
   if (input.initiativeId && !(await exists(ctx.db, initiatives, districtId, input.initiativeId)))
     throw invalidField('initiativeId', 'not an initiative of this district');
   const reach = await loadReach(ctx);
@@ -55,12 +63,15 @@ export async function createAdministration(ctx: Ctx, input: AdministrationCreate
     const [team] = await ctx.db
       .select()
       .from(implementationTeams)
-      .where(and(eq(implementationTeams.districtId, districtId), eq(implementationTeams.id, input.teamId), eq(implementationTeams.active, true)));
+      .where(
+        and(eq(implementationTeams.districtId, districtId), eq(implementationTeams.id, input.teamId), eq(implementationTeams.active, true)),
+      );
     if (!team) throw invalidField('teamId', 'not an active implementation team of this district');
     if (team.orgUnitId !== input.orgUnitId) throw invalidField('orgUnitId', "must be the team's own school or office");
     if (!canAdministerForTeam(ctx.actor, team, reach)) throw forbidden();
   } else {
-    if (!(await exists(ctx.db, people, districtId, input.soloPersonId!))) throw invalidField('soloPersonId', 'not a person of this district');
+    if (!(await exists(ctx.db, people, districtId, input.soloPersonId!)))
+      throw invalidField('soloPersonId', 'not a person of this district');
     if (!canAdministerSolo(ctx.actor, input, input.soloPersonId!, reach)) throw forbidden();
   }
   await checkAttendees(ctx.db, districtId, input.attendees);
@@ -73,7 +84,12 @@ export async function createAdministration(ctx: Ctx, input: AdministrationCreate
       .returning({ id: assessmentAdministrations.id });
     if (attendees.length)
       await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId: row!.id, ...a })));
-    await recordAudit(tx, ctx, { action: 'assessment_administration.create', entityType: 'assessment_administration', entityId: row!.id, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'assessment_administration.create',
+      entityType: 'assessment_administration',
+      entityId: row!.id,
+      after: input,
+    });
     return row!.id;
   });
   return administrationView(ctx, id);
@@ -112,7 +128,10 @@ export async function setAttendees(ctx: Ctx, id: string, input: AttendeesInput):
   const written = await ctx.db.transaction(async (tx) => {
     if (!(await bump(tx, ctx, id, input.version, {}))) return false;
     const where = and(eq(assessmentAttendees.districtId, districtId), eq(assessmentAttendees.administrationId, id));
-    const before = await tx.select({ personId: assessmentAttendees.personId, role: assessmentAttendees.role }).from(assessmentAttendees).where(where);
+    const before = await tx
+      .select({ personId: assessmentAttendees.personId, role: assessmentAttendees.role })
+      .from(assessmentAttendees)
+      .where(where);
     // The attendance list of an open meeting is being written: it is replaced whole, the audit keeps the old one.
     await tx.delete(assessmentAttendees).where(where);
     if (input.attendees.length)
@@ -134,7 +153,8 @@ export async function setAttendees(ctx: Ctx, id: string, input: AttendeesInput):
 export async function closeAdministration(ctx: Ctx, id: string, expected: number): Promise<AdministrationDetail> {
   await loadForManage(ctx, id, expected);
   const written = await ctx.db.transaction(async (tx) => {
-    if (!(await bump(tx, ctx, id, expected, { status: 'closed', closedAt: new Date(), currentItemId: null, currentItemState: null }))) return false;
+    if (!(await bump(tx, ctx, id, expected, { status: 'closed', closedAt: new Date(), currentItemId: null, currentItemState: null })))
+      return false;
     await recordAudit(tx, ctx, { action: 'assessment_administration.close', entityType: 'assessment_administration', entityId: id });
     return true;
   });

@@ -138,7 +138,13 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
       .where(and(eq(assessmentVersions.districtId, districtId), eq(assessmentVersions.id, row.versionId))),
     versionSections(ctx.db, districtId, row.versionId),
     ctx.db
-      .select({ role: assessmentAttendees.role, id: people.id, givenName: people.givenName, familyName: people.familyName, preferredName: people.preferredName })
+      .select({
+        role: assessmentAttendees.role,
+        id: people.id,
+        givenName: people.givenName,
+        familyName: people.familyName,
+        preferredName: people.preferredName,
+      })
       .from(assessmentAttendees)
       .innerJoin(people, and(eq(people.id, assessmentAttendees.personId), eq(people.districtId, assessmentAttendees.districtId)))
       .where(and(eq(assessmentAttendees.districtId, districtId), eq(assessmentAttendees.administrationId, id)))
@@ -173,7 +179,13 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
       publishedAt: v.publishedAt?.toISOString() ?? null,
     },
     attendees: attendees.map((a) => ({ person: { id: a.id, name: personName(a) }, role: a.role as AdministrationRole })),
-    scores: scores.map((s) => ({ itemId: s.itemId, value: s.value, note: s.note, version: s.version, updatedAt: s.updatedAt.toISOString() })),
+    scores: scores.map((s) => ({
+      itemId: s.itemId,
+      value: s.value,
+      note: s.note,
+      version: s.version,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
     results: { ...resultsOf(row.results, sections), targetPct: v.targetPct },
     currentItemId: row.currentItemId,
     currentItemState: row.currentItemState as ItemState | null,

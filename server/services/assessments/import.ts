@@ -43,7 +43,8 @@ function parseRows(csv: string): { sections: SectionContent[]; rows: number; err
     else section.items.push({ text, guidance });
   }
   if (sections.length > ASSESSMENT_LIMITS.sections) errors.push({ line: 1, code: 'too_many_sections', field: 'section' });
-  if (sections.some((s) => s.items.length > ASSESSMENT_LIMITS.itemsPerSection)) errors.push({ line: 1, code: 'too_many_items', field: 'item' });
+  if (sections.some((s) => s.items.length > ASSESSMENT_LIMITS.itemsPerSection))
+    errors.push({ line: 1, code: 'too_many_items', field: 'item' });
   if (records.length === 0) errors.push({ line: 2, code: 'empty' });
   return { sections, rows: records.length, errors };
 }
@@ -59,7 +60,16 @@ export async function importInstrument(ctx: Ctx, input: InstrumentImportInput): 
   checkScale(input.scale);
   const { sections, rows, errors } = parseRows(input.csv);
   const items = sections.reduce((n, s) => n + s.items.length, 0);
-  const result = { dryRun: input.dryRun, applied: false, rows, sections: sections.length, items, errors, instrumentId: null, versionId: null };
+  const result = {
+    dryRun: input.dryRun,
+    applied: false,
+    rows,
+    sections: sections.length,
+    items,
+    errors,
+    instrumentId: null,
+    versionId: null,
+  };
   if (input.dryRun || errors.length > 0) return result;
 
   const districtId = ctx.actor.districtId;
@@ -80,19 +90,30 @@ export async function importInstrument(ctx: Ctx, input: InstrumentImportInput): 
   // Items whose text is unchanged keep their key, so their results follow them into the new version.
   const keyed = sections.map((s) => {
     const before = previous.find((p) => p.title === s.title);
-    return { key: before?.key, title: s.title, items: s.items.map((i) => ({ ...i, key: before?.items.find((b) => b.text === i.text)?.key })) };
+    return {
+      key: before?.key,
+      title: s.title,
+      items: s.items.map((i) => ({ ...i, key: before?.items.find((b) => b.text === i.text)?.key })),
+    };
   });
 
   return ctx.db.transaction(async (tx) => {
     const { dryRun: _d, csv: _c, scale, targetPct, ...fields } = input;
     const instrumentId =
       existing?.id ??
-      (await tx.insert(assessmentInstruments).values({ districtId, ...fields, createdBy: ctx.actor.userId }).returning())[0]!.id;
+      (
+        await tx
+          .insert(assessmentInstruments)
+          .values({ districtId, ...fields, createdBy: ctx.actor.userId })
+          .returning()
+      )[0]!.id;
     let versionId: string;
     if (latest?.status === 'draft') {
       versionId = latest.id;
       await tx.delete(assessmentItems).where(and(eq(assessmentItems.versionId, versionId), eq(assessmentItems.districtId, districtId)));
-      await tx.delete(assessmentSections).where(and(eq(assessmentSections.versionId, versionId), eq(assessmentSections.districtId, districtId)));
+      await tx
+        .delete(assessmentSections)
+        .where(and(eq(assessmentSections.versionId, versionId), eq(assessmentSections.districtId, districtId)));
       await tx
         .update(assessmentVersions)
         .set({ scalePoints: scale, targetPct, version: sql`${assessmentVersions.version} + 1`, updatedAt: new Date() })

@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { SCALE_PRESETS } from '../../../common/assessments.ts';
-import type { Instrument, InstrumentInput, InstrumentList, InstrumentUpdateInput, VersionDetail } from '../../../common/schemas/assessments.ts';
+import type {
+  Instrument,
+  InstrumentInput,
+  InstrumentList,
+  InstrumentUpdateInput,
+  VersionDetail,
+} from '../../../common/schemas/assessments.ts';
 import { assessmentInstruments, assessmentItems, assessmentVersions } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../lib/errors.ts';
@@ -18,7 +24,10 @@ async function present(ctx: Ctx, rows: InstrumentRow[], reach: AssessmentReach):
     ? await ctx.db
         .select({ v: assessmentVersions, items: count(assessmentItems.id) })
         .from(assessmentVersions)
-        .leftJoin(assessmentItems, and(eq(assessmentItems.versionId, assessmentVersions.id), eq(assessmentItems.districtId, assessmentVersions.districtId)))
+        .leftJoin(
+          assessmentItems,
+          and(eq(assessmentItems.versionId, assessmentVersions.id), eq(assessmentItems.districtId, assessmentVersions.districtId)),
+        )
         .where(and(eq(assessmentVersions.districtId, ctx.actor.districtId), inArray(assessmentVersions.instrumentId, ids)))
         .groupBy(assessmentVersions.id)
         .orderBy(desc(assessmentVersions.versionNumber))
@@ -87,7 +96,12 @@ export async function createInstrument(ctx: Ctx, input: InstrumentInput): Promis
     await tx
       .insert(assessmentVersions)
       .values({ districtId: ctx.actor.districtId, instrumentId: row!.id, versionNumber: 1, scalePoints: SCALE_PRESETS.one_to_five });
-    await recordAudit(tx, ctx, { action: 'assessment_instrument.create', entityType: 'assessment_instrument', entityId: row!.id, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'assessment_instrument.create',
+      entityType: 'assessment_instrument',
+      entityId: row!.id,
+      after: input,
+    });
     return row!.id;
   });
   return instrumentView(ctx, id);
@@ -103,11 +117,23 @@ export async function updateInstrument(ctx: Ctx, id: string, input: InstrumentUp
     const [updated] = await tx
       .update(assessmentInstruments)
       .set({ ...fields, version: sql`${assessmentInstruments.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(assessmentInstruments.id, id), eq(assessmentInstruments.districtId, ctx.actor.districtId), eq(assessmentInstruments.version, version)))
+      .where(
+        and(
+          eq(assessmentInstruments.id, id),
+          eq(assessmentInstruments.districtId, ctx.actor.districtId),
+          eq(assessmentInstruments.version, version),
+        ),
+      )
       .returning({ id: assessmentInstruments.id });
     if (!updated) return false;
     const before = Object.fromEntries(Object.keys(fields).map((k) => [k, row[k as keyof InstrumentRow]]));
-    await recordAudit(tx, ctx, { action: 'assessment_instrument.update', entityType: 'assessment_instrument', entityId: id, before, after: fields });
+    await recordAudit(tx, ctx, {
+      action: 'assessment_instrument.update',
+      entityType: 'assessment_instrument',
+      entityId: id,
+      before,
+      after: fields,
+    });
     return true;
   });
   if (!written) throw conflict(await instrumentView(ctx, id));
@@ -145,7 +171,11 @@ export async function startDraft(ctx: Ctx, id: string): Promise<VersionDetail> {
       tx,
       ctx.actor.districtId,
       draft!.id,
-      sections.map((s) => ({ key: s.key, title: s.title, items: s.items.map((i) => ({ key: i.key, text: i.text, guidance: i.guidance })) })),
+      sections.map((s) => ({
+        key: s.key,
+        title: s.title,
+        items: s.items.map((i) => ({ key: i.key, text: i.text, guidance: i.guidance })),
+      })),
     );
     await recordAudit(tx, ctx, {
       action: 'assessment_version.create',

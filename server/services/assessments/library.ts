@@ -23,7 +23,15 @@ export async function installAssessmentLibrary(
   const existing = await tx
     .select({ id: assessmentInstruments.id, key: assessmentInstruments.libraryKey })
     .from(assessmentInstruments)
-    .where(and(eq(assessmentInstruments.districtId, districtId), inArray(assessmentInstruments.libraryKey, wanted.map((l) => l.key))));
+    .where(
+      and(
+        eq(assessmentInstruments.districtId, districtId),
+        inArray(
+          assessmentInstruments.libraryKey,
+          wanted.map((l) => l.key),
+        ),
+      ),
+    );
   const instrumentIds: Record<string, string> = Object.fromEntries(existing.map((e) => [e.key!, e.id]));
   const installed: string[] = [];
   for (const lib of wanted) {
@@ -70,12 +78,19 @@ export async function installLibrary(ctx: Ctx): Promise<LibraryInstallResult> {
   if (!canReadAssessments(ctx.actor)) throw notFound('Library');
   if (!canInstallLibrary(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const { installed, alreadyInstalled, instrumentIds } = await installAssessmentLibrary(tx, ctx.actor.districtId, { userId: ctx.actor.userId });
+    const { installed, alreadyInstalled, instrumentIds } = await installAssessmentLibrary(tx, ctx.actor.districtId, {
+      userId: ctx.actor.userId,
+    });
     if (installed.length > 0)
       await recordAudit(
         tx,
         ctx,
-        installed.map((key) => ({ action: 'assessment_instrument.install', entityType: 'assessment_instrument', entityId: instrumentIds[key]!, after: { libraryKey: key } })),
+        installed.map((key) => ({
+          action: 'assessment_instrument.install',
+          entityType: 'assessment_instrument',
+          entityId: instrumentIds[key]!,
+          after: { libraryKey: key },
+        })),
       );
     return { installed, alreadyInstalled };
   });

@@ -30,7 +30,10 @@ export async function loadReach(ctx: Ctx, db: Executor = ctx.db): Promise<Assess
     .from(implementationTeamMembers)
     .innerJoin(
       implementationTeams,
-      and(eq(implementationTeams.id, implementationTeamMembers.teamId), eq(implementationTeams.districtId, implementationTeamMembers.districtId)),
+      and(
+        eq(implementationTeams.id, implementationTeamMembers.teamId),
+        eq(implementationTeams.districtId, implementationTeamMembers.districtId),
+      ),
     )
     .where(
       and(
@@ -56,14 +59,21 @@ export async function loadInstrument(ctx: Ctx, id: string, db: Executor = ctx.db
 }
 
 /** A version of the caller's district with its instrument, else 404. */
-export async function loadVersion(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<{ version: VersionRow; instrument: InstrumentRow }> {
+export async function loadVersion(
+  ctx: Ctx,
+  id: string,
+  db: Executor = ctx.db,
+): Promise<{ version: VersionRow; instrument: InstrumentRow }> {
   if (!canReadAssessments(ctx.actor)) throw notFound('Instrument version');
   const [row] = await db
     .select({ version: assessmentVersions, instrument: assessmentInstruments })
     .from(assessmentVersions)
     .innerJoin(
       assessmentInstruments,
-      and(eq(assessmentInstruments.id, assessmentVersions.instrumentId), eq(assessmentInstruments.districtId, assessmentVersions.districtId)),
+      and(
+        eq(assessmentInstruments.id, assessmentVersions.instrumentId),
+        eq(assessmentInstruments.districtId, assessmentVersions.districtId),
+      ),
     )
     .where(and(eq(assessmentVersions.id, id), eq(assessmentVersions.districtId, ctx.actor.districtId)));
   if (!row) throw notFound('Instrument version');

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { SchoolComparison, Trend, TrendQuery } from '../../../common/schemas/assessments.ts';
-import { assessmentAdministrations, assessmentItems, assessmentScores, assessmentSections, assessmentVersions, orgUnits } from '../../db/schema/index.ts';
+import {
+  assessmentAdministrations,
+  assessmentItems,
+  assessmentScores,
+  assessmentSections,
+  assessmentVersions,
+  orgUnits,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { canCompareSchools } from '../../policies/assessments.ts';
@@ -55,8 +62,14 @@ async function keyedScores(ctx: Ctx, administrationId: string) {
   const rows = await ctx.db
     .select({ key: assessmentItems.key, text: assessmentItems.text, section: assessmentSections.title, value: assessmentScores.value })
     .from(assessmentScores)
-    .innerJoin(assessmentItems, and(eq(assessmentItems.id, assessmentScores.itemId), eq(assessmentItems.districtId, assessmentScores.districtId)))
-    .innerJoin(assessmentSections, and(eq(assessmentSections.id, assessmentItems.sectionId), eq(assessmentSections.districtId, assessmentItems.districtId)))
+    .innerJoin(
+      assessmentItems,
+      and(eq(assessmentItems.id, assessmentScores.itemId), eq(assessmentItems.districtId, assessmentScores.districtId)),
+    )
+    .innerJoin(
+      assessmentSections,
+      and(eq(assessmentSections.id, assessmentItems.sectionId), eq(assessmentSections.districtId, assessmentItems.districtId)),
+    )
     .where(and(eq(assessmentScores.districtId, ctx.actor.districtId), eq(assessmentScores.administrationId, administrationId)))
     .orderBy(asc(assessmentSections.position), asc(assessmentItems.position));
   return rows;
@@ -91,18 +104,31 @@ export async function compareSchools(ctx: Ctx, instrumentId: string): Promise<Sc
     })
     .from(a)
     .innerJoin(orgUnits, and(eq(orgUnits.id, a.orgUnitId), eq(orgUnits.districtId, a.districtId)))
-    .where(and(eq(a.districtId, ctx.actor.districtId), eq(a.instrumentId, instrumentId), eq(a.status, 'closed'), ne(orgUnits.type, 'district')))
+    .where(
+      and(eq(a.districtId, ctx.actor.districtId), eq(a.instrumentId, instrumentId), eq(a.status, 'closed'), ne(orgUnits.type, 'district')),
+    )
     .orderBy(a.orgUnitId, desc(a.heldOn), desc(a.createdAt));
   const versions = rows.length
     ? await ctx.db
         .select({ id: assessmentVersions.id, versionNumber: assessmentVersions.versionNumber, targetPct: assessmentVersions.targetPct })
         .from(assessmentVersions)
-        .where(and(eq(assessmentVersions.districtId, ctx.actor.districtId), inArray(assessmentVersions.id, [...new Set(rows.map((r) => r.versionId))])))
+        .where(
+          and(
+            eq(assessmentVersions.districtId, ctx.actor.districtId),
+            inArray(assessmentVersions.id, [...new Set(rows.map((r) => r.versionId))]),
+          ),
+        )
     : [];
   const [latest] = await ctx.db
     .select({ targetPct: assessmentVersions.targetPct })
     .from(assessmentVersions)
-    .where(and(eq(assessmentVersions.districtId, ctx.actor.districtId), eq(assessmentVersions.instrumentId, instrumentId), isNotNull(assessmentVersions.publishedAt)))
+    .where(
+      and(
+        eq(assessmentVersions.districtId, ctx.actor.districtId),
+        eq(assessmentVersions.instrumentId, instrumentId),
+        isNotNull(assessmentVersions.publishedAt),
+      ),
+    )
     .orderBy(desc(assessmentVersions.versionNumber))
     .limit(1);
   const number = new Map(versions.map((v) => [v.id, v.versionNumber]));

@@ -37,7 +37,9 @@ export async function recordScore(ctx: Ctx, id: string, itemId: string, input: S
     ctx.db
       .select()
       .from(assessmentScores)
-      .where(and(eq(assessmentScores.districtId, districtId), eq(assessmentScores.administrationId, id), eq(assessmentScores.itemId, itemId)));
+      .where(
+        and(eq(assessmentScores.districtId, districtId), eq(assessmentScores.administrationId, id), eq(assessmentScores.itemId, itemId)),
+      );
   const [before] = await current();
   if (before && before.version !== input.version) throw conflict(before);
 
@@ -45,8 +47,20 @@ export async function recordScore(ctx: Ctx, id: string, itemId: string, input: S
     if (before) {
       const [updated] = await tx
         .update(assessmentScores)
-        .set({ value: input.value, note: input.note, recordedBy: ctx.actor.userId, version: sql`${assessmentScores.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(assessmentScores.id, before.id), eq(assessmentScores.districtId, districtId), eq(assessmentScores.version, before.version)))
+        .set({
+          value: input.value,
+          note: input.note,
+          recordedBy: ctx.actor.userId,
+          version: sql`${assessmentScores.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(assessmentScores.id, before.id),
+            eq(assessmentScores.districtId, districtId),
+            eq(assessmentScores.version, before.version),
+          ),
+        )
         .returning({ id: assessmentScores.id });
       if (!updated) return false;
     } else {

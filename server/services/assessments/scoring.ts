@@ -21,7 +21,10 @@ export function computeResults(sections: AssessmentSection[], scale: ScalePoint[
 }
 
 /** The stored results as the API shows them; before any score, every section at nothing scored. */
-export function resultsOf(stored: AdministrationResults | null, sections: AssessmentSection[]): Omit<AdministrationResultsView, 'targetPct'> {
+export function resultsOf(
+  stored: AdministrationResults | null,
+  sections: AssessmentSection[],
+): Omit<AdministrationResultsView, 'targetPct'> {
   const r = stored ?? computeResults(sections, [], new Map());
   return {
     total: r.total,

@@ -16,7 +16,11 @@ export async function readSettings(ctx: Ctx) {
 export async function settingsView(ctx: Ctx): Promise<AssessmentSettingsView> {
   if (!canReadAssessments(ctx.actor)) throw notFound('Settings');
   const s = await readSettings(ctx);
-  return { schoolLeadersCompareSchools: s.schoolLeadersCompareSchools, version: s.version, abilities: { edit: canEditAssessmentSettings(ctx.actor) } };
+  return {
+    schoolLeadersCompareSchools: s.schoolLeadersCompareSchools,
+    version: s.version,
+    abilities: { edit: canEditAssessmentSettings(ctx.actor) },
+  };
 }
 
 /** PUT /api/assessments/settings: whether school leaders may compare schools. */
@@ -32,7 +36,11 @@ export async function saveSettings(ctx: Ctx, input: AssessmentSettingsInput): Pr
       .values({ districtId, schoolLeadersCompareSchools: input.schoolLeadersCompareSchools, version: 2 })
       .onConflictDoUpdate({
         target: assessmentSettings.districtId,
-        set: { schoolLeadersCompareSchools: input.schoolLeadersCompareSchools, version: sql`${assessmentSettings.version} + 1`, updatedAt: new Date() },
+        set: {
+          schoolLeadersCompareSchools: input.schoolLeadersCompareSchools,
+          version: sql`${assessmentSettings.version} + 1`,
+          updatedAt: new Date(),
+        },
         setWhere: and(eq(assessmentSettings.districtId, districtId), eq(assessmentSettings.version, input.version)),
       })
       .returning({ version: assessmentSettings.version });

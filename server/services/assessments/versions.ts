@@ -18,7 +18,12 @@ export async function presentVersion(ctx: Ctx, version: VersionRow, instrument: 
   const draft = version.status === 'draft';
   return {
     id: version.id,
-    instrument: { id: instrument.id, name: instrument.name, kind: instrument.kind as VersionDetail['instrument']['kind'], sourceNote: instrument.sourceNote },
+    instrument: {
+      id: instrument.id,
+      name: instrument.name,
+      kind: instrument.kind as VersionDetail['instrument']['kind'],
+      sourceNote: instrument.sourceNote,
+    },
     versionNumber: version.versionNumber,
     status: version.status as VersionDetail['status'],
     scale: version.scalePoints,
@@ -26,7 +31,7 @@ export async function presentVersion(ctx: Ctx, version: VersionRow, instrument: 
     sections,
     version: version.version,
     publishedAt: version.publishedAt?.toISOString() ?? null,
-    abilities: { edit: draft && canBuild, publish: draft && canBuild },
+    abilities: { edit: draft && canBuild, publish: draft && canBuild, startDraft: !draft && canBuild },
   };
 }
 
@@ -45,11 +50,19 @@ async function loadDraftForWrite(ctx: Ctx, versionId: string, expected: number) 
 }
 
 /** Bumps the draft's version under its lock; false when someone saved first. */
-async function bump(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], ctx: Ctx, id: string, expected: number, set: Partial<VersionRow>) {
+async function bump(
+  tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0],
+  ctx: Ctx,
+  id: string,
+  expected: number,
+  set: Partial<VersionRow>,
+) {
   const [row] = await tx
     .update(assessmentVersions)
     .set({ ...set, version: sql`${assessmentVersions.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(assessmentVersions.id, id), eq(assessmentVersions.districtId, ctx.actor.districtId), eq(assessmentVersions.version, expected)))
+    .where(
+      and(eq(assessmentVersions.id, id), eq(assessmentVersions.districtId, ctx.actor.districtId), eq(assessmentVersions.version, expected)),
+    )
     .returning({ id: assessmentVersions.id });
   return Boolean(row);
 }
@@ -84,7 +97,9 @@ export async function saveContent(ctx: Ctx, versionId: string, input: VersionCon
   const written = await ctx.db.transaction(async (tx) => {
     if (!(await bump(tx, ctx, versionId, input.version, { scalePoints: input.scale, targetPct: input.targetPct }))) return false;
     // A draft's content is a document being written: it is replaced whole (nothing scores a draft).
-    await tx.delete(assessmentItems).where(and(eq(assessmentItems.districtId, ctx.actor.districtId), eq(assessmentItems.versionId, versionId)));
+    await tx
+      .delete(assessmentItems)
+      .where(and(eq(assessmentItems.districtId, ctx.actor.districtId), eq(assessmentItems.versionId, versionId)));
     await tx
       .delete(assessmentSections)
       .where(and(eq(assessmentSections.districtId, ctx.actor.districtId), eq(assessmentSections.versionId, versionId)));
@@ -112,7 +127,8 @@ export async function publishVersion(ctx: Ctx, versionId: string, expected: numb
   if (!n || n.n === 0) throw invalidField('sections', 'a version needs at least one item to be published');
   if (version.scalePoints.length < 2) throw invalidField('scale', 'a version needs a scale of at least two points');
   const written = await ctx.db.transaction(async (tx) => {
-    if (!(await bump(tx, ctx, versionId, expected, { status: 'published', publishedAt: new Date(), publishedBy: ctx.actor.userId }))) return false;
+    if (!(await bump(tx, ctx, versionId, expected, { status: 'published', publishedAt: new Date(), publishedBy: ctx.actor.userId })))
+      return false;
     await recordAudit(tx, ctx, { action: 'assessment_version.publish', entityType: 'assessment_version', entityId: versionId });
     return true;
   });
