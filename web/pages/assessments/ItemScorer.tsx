@@ -48,6 +48,7 @@ export function ItemScorer({
           {item.text}
         </Title>
         {item.guidance ? <Text c="dimmed">{item.guidance}</Text> : null}
+        {canScore ? null : <Text size="sm">{administration.status === 'open' ? t('record.readOnly') : t('record.closedNote')}</Text>}
         <div role="radiogroup" aria-label={t('record.consensus')}>
           <SimpleGrid cols={{ base: 1, sm: Math.min(administration.content.scale.length, 5) }} spacing="xs">
             {administration.content.scale.map((p) => (
@@ -60,7 +61,10 @@ export function ItemScorer({
                 onClick={() => setValue(p.value)}
                 h="auto"
                 py="xs"
-                styles={{ label: { whiteSpace: 'normal', flexDirection: 'column', alignItems: 'flex-start', textAlign: 'left' } }}
+                styles={{
+                  inner: { justifyContent: 'flex-start' },
+                  label: { whiteSpace: 'normal', flexDirection: 'column', alignItems: 'flex-start', textAlign: 'left' },
+                }}
               >
                 <span>
                   <strong>

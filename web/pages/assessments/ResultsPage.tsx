@@ -57,6 +57,7 @@ function TrendView({ trend }: { trend: Trend }) {
                   <Anchor component={Link} to={`/assessments/administrations/${p.administrationId}`}>
                     {formatDate(p.heldOn)}
                   </Anchor>
+                  {p.status === 'open' ? ` (${t('administrationStatuses.open')})` : ''}
                 </Table.Th>
               ))}
             </Table.Tr>
