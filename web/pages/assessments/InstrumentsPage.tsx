@@ -171,6 +171,9 @@ export default function InstrumentsPage() {
                 {t('import.title')}
               </Button>
             ) : null}
+            <Button component={Link} to="/assessments/new" variant="default">
+              {t('administrations.scoreAlone')}
+            </Button>
             {abilities.installLibrary ? (
               <Button
                 variant="default"
