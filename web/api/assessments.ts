@@ -5,6 +5,7 @@ import type {
   AdministrationDetail,
   AdministrationList,
   AssessmentSettingsInput,
+  AttendeesInput,
   AssessmentSettingsView,
   Instrument,
   InstrumentImportInput,
@@ -88,6 +89,8 @@ export const useRecordScore = (id: string) =>
   useAdministrationWrite(({ itemId, ...input }: ScoreInput & { itemId: string }) =>
     api<AdministrationDetail>('PUT', `${base}/administrations/${id}/scores/${itemId}`, input),
   );
+export const useSetAttendees = (id: string) =>
+  useAdministrationWrite((input: AttendeesInput) => api<AdministrationDetail>('PUT', `${base}/administrations/${id}/attendees`, input));
 export const useCloseAdministration = (id: string) =>
   useAdministrationWrite((version: number) => api<AdministrationDetail>('POST', `${base}/administrations/${id}/close`, { version }));
 

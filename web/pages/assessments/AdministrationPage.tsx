@@ -13,6 +13,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
+import { AttendeesModal } from './AttendeesModal.tsx';
 import { ItemScorer } from './ItemScorer.tsx';
 
 /** Section and total results as a table (the same figures the results page charts). */
@@ -59,6 +60,7 @@ export default function AdministrationPage() {
   const close = useCloseAdministration(id);
   const [index, setIndex] = useState(0);
   const [closing, setClosing] = useState(false);
+  const [editingAttendees, setEditingAttendees] = useState(false);
   if (isApiError(query.error, 'not_found')) return <NotFoundPage />;
   if (query.error) return <ErrorAlert error={query.error} />;
   if (!query.data) return <Loading />;
@@ -86,9 +88,16 @@ export default function AdministrationPage() {
         }
         actions={
           a.abilities.manage ? (
-            <Button variant="default" onClick={() => setClosing(true)}>
-              {t('record.close')}
-            </Button>
+            <>
+              {a.team ? (
+                <Button variant="default" onClick={() => setEditingAttendees(true)}>
+                  {t('record.editAttendees')}
+                </Button>
+              ) : null}
+              <Button variant="default" onClick={() => setClosing(true)}>
+                {t('record.close')}
+              </Button>
+            </>
           ) : null
         }
       />
@@ -129,6 +138,7 @@ export default function AdministrationPage() {
       </Group>
       {a.results.targetPct ? <Text>{t('builder.targetIs', { pct: a.results.targetPct })}</Text> : null}
       <ResultsTable a={a} />
+      {editingAttendees ? <AttendeesModal administration={a} onClose={() => setEditingAttendees(false)} /> : null}
       <ConfirmModal
         opened={closing}
         title={t('record.close')}
