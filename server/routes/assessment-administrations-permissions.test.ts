@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assessmentScores } from '../db/schema/index.ts';
+import { assessmentAttendees, assessmentScores } from '../db/schema/index.ts';
 import { administrationVersion, buildAdministration, buildAssessmentWorld, type AssessmentWorld } from '../test/fixtures/assessments.ts';
 import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 
@@ -112,6 +112,17 @@ describe('assessment administration permissions', () => {
     expect(await listed(as.leaderB!)).not.toContain(w.administration.id);
     expect(await listed(as.outsider!)).not.toContain(w.administration.id);
     expect(await listed(as.outsider!)).toContain(w.otherAdministration.id);
+    // An attendee from outside the team reads the one administration they attend, and only that one.
+    const attended = await buildAdministration(t.database.db, w.districtId, {
+      versionId: w.drivers.versionId,
+      instrumentId: w.drivers.instrumentId,
+      teamId: w.schoolTeam.id,
+      orgUnitId: w.schoolA.id,
+      attendees: [{ personId: w.teacher.personId, role: 'voting_member' }],
+    });
+    expect(await listed(as.teacher!)).toEqual([attended.id]);
+    expect((await as.teacher!.get(`${base}/administrations/${attended.id}`)).statusCode).toBe(200);
+    await t.database.db.delete(assessmentAttendees).where(eq(assessmentAttendees.administrationId, attended.id));
     const points = (await ACTIONS.trend(as.teacher!)).body;
     expect(JSON.parse(points).points).toEqual([]);
   });
