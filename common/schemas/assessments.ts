@@ -35,7 +35,14 @@ export const InstrumentInput = z.object({
 });
 export type InstrumentInput = z.infer<typeof InstrumentInput>;
 
-export const InstrumentUpdateInput = InstrumentInput.partial().extend({ version: Version });
+/** The fields given change; the others stay (no defaults here, so a missing field is never blanked). */
+export const InstrumentUpdateInput = z.object({
+  name: Name.optional(),
+  kind: InstrumentKindSchema.optional(),
+  description: Text.optional(),
+  sourceNote: Text.optional(),
+  version: Version,
+});
 export type InstrumentUpdateInput = z.infer<typeof InstrumentUpdateInput>;
 
 export const VersionSummary = z.object({

@@ -100,6 +100,11 @@ describe('assessment instruments', () => {
     expect(v2.sections.flatMap((s) => s.items.map((i) => i.key))).toEqual(after.sections.flatMap((s) => s.items.map((i) => i.key)));
     expect((await hr.post(`${base}/instruments/${after.instrument.id}/draft`)).json().error.code).toBe('invalid_state');
 
+    // Renaming keeps the other fields.
+    const renamed = await hr.patch(`${base}/instruments/${after.instrument.id}`, { name: 'Coaching system review', version: 1 });
+    expect(renamed.json()).toMatchObject({ name: 'Coaching system review', sourceNote: 'Our own', kind: 'custom' });
+    expect((await hr.patch(`${base}/instruments/${after.instrument.id}`, { name: 'Again', version: 1 })).statusCode).toBe(409);
+
     const audits = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, draft.id));
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['assessment_version.update', 'assessment_version.publish']));
   });
