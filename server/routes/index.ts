@@ -60,6 +60,8 @@ import { barrierRoutes } from './barriers.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
+import { assessmentInstrumentRoutes } from './assessment-instruments.ts';
+import { assessmentAdministrationRoutes } from './assessment-administrations.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -126,4 +128,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
   await app.register(actionPlanRoutes, { prefix: '/api' });
   await app.register(barrierRoutes, { prefix: '/api' });
+  await app.register(assessmentInstrumentRoutes, { prefix: '/api/assessments' });
+  await app.register(assessmentAdministrationRoutes, { prefix: '/api/assessments' });
 };

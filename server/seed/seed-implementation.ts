@@ -368,5 +368,13 @@ export async function seedImplementation(tx: Executor, demo: ImplementationDemo)
     installing: schools.slice(2, 5),
     palmCoach: demo.coach,
   });
-  return { initiativeId, profile, schools, pilots, districtTeamId: districtTeam!.id, schoolTeamId: schoolTeams[0]!.id, today };
+  return {
+    initiativeId,
+    profile,
+    schools,
+    pilots,
+    districtTeamId: districtTeam!.id,
+    schoolTeamId: schoolTeams[0]!.id,
+    today,
+  };
 }

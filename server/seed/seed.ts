@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { addDays } from '../../common/clock.ts';
 import type { StaffRole } from '../../common/roles.ts';
 import { personSearchText } from '../../common/search.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -265,6 +266,21 @@ export async function seedDemoDistrict(
       coachPersonId: special.coach!,
       today: implementation.today,
     }); // a capacity action plan and a barrier the district team resolved (issue 15)
+    await (
+      await import('./seed-assessments.ts')
+    ).installAssessmentDemo(tx, districtId, {
+      schoolTeam: { id: implementation.schoolTeamId, orgUnitId: special.school! },
+      districtTeam: { id: implementation.districtTeamId, orgUnitId: rootId },
+      facilitatorPersonId: special.teamLead!,
+      noteTakerPersonId: palmTeachers[1]!,
+      votingPersonIds: [special.coach!, palmTeachers[1]!],
+      administratorPersonId: special.principalFirst!,
+      initiativeId: implementation.initiativeId,
+      soloPersonId: special.teacher!,
+      soloOrgUnitId: special.school!,
+      fallOn: addDays(implementation.today, -120),
+      springOn: addDays(implementation.today, -10),
+    }); // the assessment library; drivers reviews a semester apart, a capacity review, a self-review (issue 15)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,

@@ -71,6 +71,12 @@ export const router = createBrowserRouter([
               { path: '/schools/:id/teams', Component: lazy(() => import('../pages/teams/TeamsPage.tsx')) },
               { path: '/teams/:id', Component: lazy(() => import('../pages/teams/TeamPage.tsx')) },
               { path: '/implementation-teams', Component: lazy(() => import('../pages/implementation/TeamsPage.tsx')) },
+              { path: '/assessments', Component: lazy(() => import('../pages/assessments/InstrumentsPage.tsx')) },
+              { path: '/assessments/import', Component: lazy(() => import('../pages/assessments/ImportPage.tsx')) },
+              { path: '/assessments/new', Component: lazy(() => import('../pages/assessments/NewAdministrationPage.tsx')) },
+              { path: '/assessments/versions/:versionId', Component: lazy(() => import('../pages/assessments/VersionPage.tsx')) },
+              { path: '/assessments/administrations/:id', Component: lazy(() => import('../pages/assessments/AdministrationPage.tsx')) },
+              { path: '/assessments/results', Component: lazy(() => import('../pages/assessments/ResultsPage.tsx')) },
               { path: '/implementation-teams/:id', Component: lazy(() => import('../pages/implementation/TeamPage.tsx')) },
               {
                 path: '/implementation-teams/:id/meetings/:meetingId',

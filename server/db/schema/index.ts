@@ -33,3 +33,4 @@ export * from './drivers.ts';
 export * from './fidelity.ts';
 export * from './action-plans.ts';
 export * from './barriers.ts';
+export * from './assessments.ts';

@@ -211,6 +211,16 @@ export default function TeamPage() {
             : []),
         ]}
       />
+      <Group gap="md">
+        <Anchor component={Link} to={`/assessments?teamId=${d.id}`}>
+          {t('assessments:team.results')}
+        </Anchor>
+        {d.active ? (
+          <Anchor component={Link} to={`/assessments/new?teamId=${d.id}`}>
+            {t('assessments:team.start')}
+          </Anchor>
+        ) : null}
+      </Group>
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t('teams.termsOfReference')}

@@ -1,0 +1,72 @@
+/**
+ * The assessment engine's rules, shared by browser and server: instrument kinds, the roles people
+ * take in an administration, the limits of a version, and how a version is scored (sum of consensus
+ * scores, percent of the maximum per section and in total, an optional target line).
+ */
+
+export const INSTRUMENT_KINDS = ['fit', 'drivers', 'capacity', 'practice', 'custom'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+export const INSTRUMENT_VERSION_STATUSES = ['draft', 'published'] as const;
+export type InstrumentVersionStatus = (typeof INSTRUMENT_VERSION_STATUSES)[number];
+
+/**
+ * Who takes part in an administration: the facilitator and the note taker record consensus scores,
+ * voting members vote, an administrator attends (so decisions can be acted on) and never votes.
+ */
+export const ADMINISTRATION_ROLES = ['facilitator', 'note_taker', 'voting_member', 'administrator'] as const;
+export type AdministrationRole = (typeof ADMINISTRATION_ROLES)[number];
+
+/** Roles that record the consensus score of an item. */
+export const RECORDING_ROLES: readonly AdministrationRole[] = ['facilitator', 'note_taker'];
+
+export const ADMINISTRATION_STATUSES = ['open', 'closed'] as const;
+export type AdministrationStatus = (typeof ADMINISTRATION_STATUSES)[number];
+
+/** Where the live flow stands on the current item (the live voting itself comes later). */
+export const ITEM_STATES = ['open', 'revealed', 'decided'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const ASSESSMENT_LIMITS = {
+  nameChars: 200,
+  textChars: 5_000,
+  sections: 30,
+  itemsPerSection: 60,
+  scalePoints: 11,
+  csvRows: 1_000,
+} as const;
+
+export interface ScalePoint {
+  /** The score this point gives (0, 1, 2...); unique within a scale. */
+  value: number;
+  label: string;
+  /** What the point looks like in practice (the anchor a team reads before it scores). */
+  anchor: string;
+}
+
+/** Sum and percent of maximum for a set of scored items; null percent with nothing scored. */
+export function percentOfMax(values: number[], maxValue: number): { sum: number; max: number; pct: number | null } {
+  const sum = values.reduce((a, b) => a + b, 0);
+  const max = values.length * maxValue;
+  return { sum, max, pct: max > 0 ? Math.round((sum / max) * 1000) / 10 : null };
+}
+
+export const scaleMax = (points: Pick<ScalePoint, 'value'>[]) => Math.max(0, ...points.map((p) => p.value));
+
+/** Common scales a builder starts from. */
+export const SCALE_PRESETS: Record<'one_to_five' | 'in_place' | 'zero_one_two' | 'progress', ScalePoint[]> = {
+  one_to_five: [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value), anchor: '' })),
+  in_place: [
+    { value: 0, label: 'Not in place', anchor: 'No part of this is happening yet.' },
+    { value: 1, label: 'Partly in place', anchor: 'Some parts happen, or it happens in some places.' },
+    { value: 2, label: 'In place', anchor: 'It happens as described, everywhere it should.' },
+  ],
+  zero_one_two: [0, 1, 2].map((value) => ({ value, label: String(value), anchor: '' })),
+  progress: [
+    { value: 1, label: 'Getting aware', anchor: 'We are learning what the practice asks of us.' },
+    { value: 2, label: 'Getting ready', anchor: 'We have a plan, people and time set aside.' },
+    { value: 3, label: 'Getting started', anchor: 'We have begun, in some places, with support.' },
+    { value: 4, label: 'Getting better', anchor: 'It is done in most places and we use data to improve it.' },
+    { value: 5, label: 'Keep improving', anchor: 'It is how we work; we keep checking and refining it.' },
+  ],
+};

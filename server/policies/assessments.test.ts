@@ -1,0 +1,73 @@
+/** Who builds, administers, scores, reads and compares assessments, table-driven, including a vendor guest (never). */
+import { describe, expect, it } from 'vitest';
+import type { AdministrationRole } from '../../common/assessments.ts';
+import type { Actor } from '../lib/actor.ts';
+import {
+  canAdministerForTeam,
+  canBuildInstruments,
+  canCompareSchools,
+  canManageAdministration,
+  canReadAdministration,
+  canScore,
+  type AdministrationAccess,
+  type AssessmentReach,
+} from './assessments.ts';
+
+const actor = (over: Partial<Actor> = {}): Actor => ({
+  userId: 'u',
+  personId: 'p',
+  districtId: 'd',
+  adminGrant: null,
+  access: 'staff',
+  leaderOrgUnitIds: [],
+  coachOrgUnitIds: [],
+  caseloadPersonIds: [],
+  ...over,
+});
+const none: AssessmentReach = { memberships: [] };
+const facilitatorOfT: AssessmentReach = { memberships: [{ teamId: 'T', kind: 'school', orgUnitId: 'A', role: 'facilitator' }] };
+const districtTeam: AssessmentReach = { memberships: [{ teamId: 'D', kind: 'district', orgUnitId: 'O', role: 'member' }] };
+const team = { id: 'T', orgUnitId: 'A' };
+const at = (myRole: AdministrationRole | null): AdministrationAccess => ({
+  orgUnitId: 'A',
+  teamId: 'T',
+  soloPersonId: null,
+  createdBy: 'x',
+  myRole,
+});
+const off = { schoolLeadersCompareSchools: false };
+const on = { schoolLeadersCompareSchools: true };
+
+type Row = { build: boolean; administer: boolean; read: boolean; score: boolean; manage: boolean; compare: boolean; compareOn: boolean };
+// prettier-ignore
+const CASES: [string, Actor, AssessmentReach, AdministrationRole | null, Row][] = [
+  ['hr',                actor({ adminGrant: 'hr', access: 'hr' }), none,           null,            { build: true,  administer: true,  read: true,  score: false, manage: true,  compare: true,  compareOn: true }],
+  ['team facilitator',  actor(),                                   facilitatorOfT, 'facilitator',   { build: true,  administer: true,  read: true,  score: true,  manage: true,  compare: false, compareOn: false }],
+  ['note taker',        actor(),                                   none,           'note_taker',    { build: false, administer: false, read: true,  score: true,  manage: false, compare: false, compareOn: false }],
+  ['voting member',     actor(),                                   none,           'voting_member', { build: false, administer: false, read: true,  score: false, manage: false, compare: false, compareOn: false }],
+  ['administrator',     actor({ leaderOrgUnitIds: ['A'] }),        none,           'administrator', { build: false, administer: true,  read: true,  score: false, manage: false, compare: false, compareOn: true }],
+  ['leader of B',       actor({ leaderOrgUnitIds: ['B'] }),        none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: true }],
+  ['district team',     actor(),                                   districtTeam,   null,            { build: false, administer: false, read: true,  score: false, manage: false, compare: true,  compareOn: true }],
+  ['staff',             actor(),                                   none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false }],
+  ['guest',             actor({ guestInitiativeId: 'i', adminGrant: 'hr' }), facilitatorOfT, 'facilitator', { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false }],
+];
+
+describe('assessments policy', () => {
+  it.each(CASES)('%s', (_name, a, reach, role, expected) => {
+    expect({
+      build: canBuildInstruments(a, reach),
+      administer: canAdministerForTeam(a, team, reach),
+      read: canReadAdministration(a, at(role), reach),
+      score: canScore(a, at(role)),
+      manage: canManageAdministration(a, at(role), reach),
+      compare: canCompareSchools(a, reach, off),
+      compareOn: canCompareSchools(a, reach, on),
+    }).toEqual(expected);
+  });
+
+  it('only the person scoring alone scores a solo administration', () => {
+    const solo: AdministrationAccess = { orgUnitId: 'A', teamId: null, soloPersonId: 'p', createdBy: null, myRole: null };
+    expect(canScore(actor(), solo)).toBe(true);
+    expect(canScore(actor({ personId: 'q', adminGrant: 'hr' }), solo)).toBe(false);
+  });
+});
