@@ -273,7 +273,7 @@ export async function seedDemoDistrict(
       districtTeam: { id: implementation.districtTeamId, orgUnitId: rootId },
       facilitatorPersonId: special.teamLead!,
       noteTakerPersonId: palmTeachers[1]!,
-      votingPersonIds: [special.coach!, palmTeachers[1]!],
+      votingPersonIds: [special.coach!, palmTeachers[2]!],
       administratorPersonId: special.principalFirst!,
       initiativeId: implementation.initiativeId,
       soloPersonId: special.teacher!,
