@@ -55,6 +55,8 @@ import { initiativeRoutes } from './initiatives.ts';
 import { initiativeOverviewRoutes } from './initiative-overview.ts';
 import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
+import { outcomeRoutes } from './outcomes.ts';
+import { dashboardRoutes } from './dashboards.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
@@ -122,4 +124,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(driverPlanRoutes, { prefix: '/api/initiatives' });
   await app.register(trainingSessionRoutes, { prefix: '/api/initiatives' });
   await app.register(initiativeCoachingRoutes, { prefix: '/api/initiatives' });
+  await app.register(outcomeRoutes, { prefix: '/api/outcomes' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboards' });
 };

@@ -31,3 +31,4 @@ export * from './implementation-stages.ts';
 export * from './implementation-teams.ts';
 export * from './drivers.ts';
 export * from './fidelity.ts';
+export * from './outcomes.ts';
