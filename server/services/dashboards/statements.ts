@@ -85,10 +85,11 @@ export function dashboardStatements(s: DashboardScope) {
       where im.district_id = ${d} order by om.name, om.id`,
     // Cells under the minimum stay out of every sum: a total minus the shown schools would reveal them.
     outcomes: sql`select im.initiative_id, v.measure_id, v.period_id, p.label, p.starts_on::text as starts_on, p.ends_on::text as ends_on,
-      (sum(v.value * v.count) / nullif(sum(v.count), 0))::float8 as value, sum(v.count)::int as count
+      (sum(v.value * v.count) filter (where v.count >= ${s.minCount}) / nullif(sum(v.count) filter (where v.count >= ${s.minCount}), 0))::float8 as value,
+      coalesce(sum(v.count) filter (where v.count >= ${s.minCount}), 0)::int as count
       from initiative_measures im
       join initiative_schools s on s.initiative_id = im.initiative_id
-      join outcome_values v on v.measure_id = im.measure_id and v.org_unit_id = s.org_unit_id and v.person_id is null and v.count >= ${s.minCount}
+      join outcome_values v on v.measure_id = im.measure_id and v.org_unit_id = s.org_unit_id and v.person_id is null
       join outcome_periods p on p.id = v.period_id
       where im.district_id = ${d} ${unit(s, sql`s.org_unit_id`)}
       group by im.initiative_id, v.measure_id, v.period_id, p.label, p.starts_on, p.ends_on
