@@ -23,7 +23,8 @@ export const canManageOutcomes = (actor: Actor) => !isGuest(actor) && isHrOrAdmi
 export const canReadMeasures = (actor: Actor) => !isGuest(actor);
 
 /** The district dashboard: HR, admins and members of a district implementation team. */
-export const canReadDistrictDashboard = (actor: Actor, reach: DashboardReach) => !isGuest(actor) && (isHrOrAdmin(actor) || reach.districtTeam);
+export const canReadDistrictDashboard = (actor: Actor, reach: DashboardReach) =>
+  !isGuest(actor) && (isHrOrAdmin(actor) || reach.districtTeam);
 
 /** A school's dashboard: whoever reads the district's, the school's leaders and its implementation team. */
 export function canReadSchoolDashboard(actor: Actor, orgUnitId: string, reach: DashboardReach): boolean {

@@ -30,8 +30,20 @@ beforeAll(async () => {
   const [past, future] = await t.database.db
     .insert(trainingSessions)
     .values([
-      { districtId: w.districtId, initiativeId: w.initiative.id, topic: 'Phonics routine', trainerName: 'Trainer', startsAt: new Date(Date.now() - 7 * 86_400_000) },
-      { districtId: w.districtId, initiativeId: w.initiative.id, topic: 'Decodables', trainerName: 'Trainer', startsAt: new Date(Date.now() + 7 * 86_400_000) },
+      {
+        districtId: w.districtId,
+        initiativeId: w.initiative.id,
+        topic: 'Phonics routine',
+        trainerName: 'Trainer',
+        startsAt: new Date(Date.now() - 7 * 86_400_000),
+      },
+      {
+        districtId: w.districtId,
+        initiativeId: w.initiative.id,
+        topic: 'Decodables',
+        trainerName: 'Trainer',
+        startsAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     ])
     .returning();
   void future;
@@ -115,7 +127,11 @@ describe('small groups', () => {
 
   it('a district that raises its minimum hides the cells under it everywhere, sums included', async () => {
     const settings = (await as.hr!.get('/api/outcomes/settings')).json();
-    const saved = await as.hr!.request('PUT', '/api/outcomes/settings', { version: settings.version, minCount: 45, perTeacherAllowed: false });
+    const saved = await as.hr!.request('PUT', '/api/outcomes/settings', {
+      version: settings.version,
+      minCount: 45,
+      perTeacherAllowed: false,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const body = (await as.hr!.get('/api/dashboards/district')).json();
     expect(outcomePoints(body).map((p) => [p.period.label, p.value, p.count, p.suppressed])).toEqual([
@@ -123,7 +139,12 @@ describe('small groups', () => {
       ['2025-26 Winter', null, null, true],
     ]);
     const values = (await as.hr!.get(`/api/outcomes/measures/${w.measure.id}/values`)).json();
-    expect(values.schools.flatMap((s: { figures: { suppressed: boolean }[] }) => s.figures.map((f) => f.suppressed))).toEqual([true, true, true, true]);
+    expect(values.schools.flatMap((s: { figures: { suppressed: boolean }[] }) => s.figures.map((f) => f.suppressed))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     await as.hr!.request('PUT', '/api/outcomes/settings', { version: saved.json().version, minCount: 10, perTeacherAllowed: false });
   });
 });

@@ -17,7 +17,10 @@ let hr: Client;
 
 const run = (rows: string[][], dryRun = true) => hr.post('/api/outcomes/import', { dryRun, csv: csvOf([HEADER, ...rows]) });
 const valuesOf = (periodId: string) =>
-  t.database.db.select().from(outcomeValues).where(and(eq(outcomeValues.districtId, w.districtId), eq(outcomeValues.periodId, periodId)));
+  t.database.db
+    .select()
+    .from(outcomeValues)
+    .where(and(eq(outcomeValues.districtId, w.districtId), eq(outcomeValues.periodId, periodId)));
 const auditCount = async () => (await t.database.db.select().from(auditLog).where(eq(auditLog.districtId, w.districtId))).length;
 const ok = (school: string, value = '50', count = '40', period = '2025-26 Spring', teacher = '') => [
   'reading_benchmark',
@@ -139,7 +142,10 @@ describe('outcome import: apply', () => {
     expect((await valuesOf(w.winter.id)).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
     // The fall period, not in the file, is untouched.
     expect(await valuesOf(w.fall.id)).toHaveLength(2);
-    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.districtId, w.districtId), eq(auditLog.action, 'outcome_values.import')));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.districtId, w.districtId), eq(auditLog.action, 'outcome_values.import')));
     expect(audit).toBeDefined();
   });
 });

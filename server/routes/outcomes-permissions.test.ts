@@ -15,7 +15,19 @@ import { anonymous, signIn, useTestApp, type Client } from '../test/harness.ts';
 const t = useTestApp();
 let w: OutcomesWorld;
 const as: Record<string, Client> = {};
-const ROLES = ['hr', 'admin', 'leaderA', 'leaderB', 'teamMemberA', 'formerMemberA', 'districtMember', 'teacher', 'outsider', 'guest', 'anon'] as const;
+const ROLES = [
+  'hr',
+  'admin',
+  'leaderA',
+  'leaderB',
+  'teamMemberA',
+  'formerMemberA',
+  'districtMember',
+  'teacher',
+  'outsider',
+  'guest',
+  'anon',
+] as const;
 type Role = (typeof ROLES)[number];
 type Action =
   | 'measures'
@@ -32,7 +44,8 @@ type Action =
   | 'schoolB';
 
 let n = 0;
-const measureVersion = async () => (await t.database.db.select().from(outcomeMeasures).where(eq(outcomeMeasures.id, w.measure.id)))[0]!.version;
+const measureVersion = async () =>
+  (await t.database.db.select().from(outcomeMeasures).where(eq(outcomeMeasures.id, w.measure.id)))[0]!.version;
 const settingsVersion = async (districtId: string) =>
   (await t.database.db.select().from(outcomeSettings).where(eq(outcomeSettings.districtId, districtId)))[0]?.version ?? 1;
 
@@ -40,7 +53,11 @@ const ACTIONS: Record<Action, (c: Client, role: Role) => Promise<{ statusCode: n
   measures: (c) => c.get('/api/outcomes/measures'),
   create: (c) => c.post('/api/outcomes/measures', { key: `m${++n}`, name: 'Attendance rate', unit: '%' }),
   update: async (c) =>
-    c.patch(`/api/outcomes/measures/${w.measure.id}`, { version: await measureVersion(), key: 'reading_benchmark', name: 'Reading at benchmark' }),
+    c.patch(`/api/outcomes/measures/${w.measure.id}`, {
+      version: await measureVersion(),
+      key: 'reading_benchmark',
+      name: 'Reading at benchmark',
+    }),
   valuesAll: (c) => c.get(`/api/outcomes/measures/${w.measure.id}/values`),
   valuesA: (c) => c.get(`/api/outcomes/measures/${w.measure.id}/values?orgUnitId=${w.schoolA.id}`),
   settings: (c) => c.get('/api/outcomes/settings'),
@@ -51,14 +68,43 @@ const ACTIONS: Record<Action, (c: Client, role: Role) => Promise<{ statusCode: n
       perTeacherAllowed: false,
     }),
   template: (c) => c.get('/api/outcomes/import/template'),
-  import: (c) => c.post('/api/outcomes/import', { dryRun: true, csv: csvOf([HEADER, ['reading_benchmark', '2025-26 Fall', '', '', 'Alder Elementary', '', '50', '40']]) }),
+  import: (c) =>
+    c.post('/api/outcomes/import', {
+      dryRun: true,
+      csv: csvOf([HEADER, ['reading_benchmark', '2025-26 Fall', '', '', 'Alder Elementary', '', '50', '40']]),
+    }),
   district: (c) => c.get('/api/dashboards/district'),
   schoolA: (c) => c.get(`/api/dashboards/schools/${w.schoolA.id}`),
   schoolB: (c) => c.get(`/api/dashboards/schools/${w.schoolB.id}`),
 };
 
-const none = { create: 403, update: 403, valuesAll: 403, valuesA: 403, settings: 403, saveSettings: 403, template: 403, import: 403, district: 403, schoolA: 403, schoolB: 403 };
-const manager = { measures: 200, create: 201, update: 200, valuesAll: 200, valuesA: 200, settings: 200, saveSettings: 200, template: 200, import: 200, district: 200, schoolA: 200, schoolB: 200 };
+const none = {
+  create: 403,
+  update: 403,
+  valuesAll: 403,
+  valuesA: 403,
+  settings: 403,
+  saveSettings: 403,
+  template: 403,
+  import: 403,
+  district: 403,
+  schoolA: 403,
+  schoolB: 403,
+};
+const manager = {
+  measures: 200,
+  create: 201,
+  update: 200,
+  valuesAll: 200,
+  valuesA: 200,
+  settings: 200,
+  saveSettings: 200,
+  template: 200,
+  import: 200,
+  district: 200,
+  schoolA: 200,
+  schoolB: 200,
+};
 const all = (status: number) => Object.fromEntries(Object.keys(ACTIONS).map((a) => [a, status])) as Record<Action, number>;
 
 // prettier-ignore

@@ -39,8 +39,10 @@ export const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/measures', { schema: { tags, body: OutcomeMeasureInput, response: { 201: OutcomeMeasure } } }, async (req, reply) =>
     reply.status(201).send(await createMeasure(await requireCtx(req), req.body)),
   );
-  app.patch('/measures/:id', { schema: { tags, params: IdParams, body: OutcomeMeasureUpdate, response: { 200: OutcomeMeasure } } }, async (req) =>
-    updateMeasure(await requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/measures/:id',
+    { schema: { tags, params: IdParams, body: OutcomeMeasureUpdate, response: { 200: OutcomeMeasure } } },
+    async (req) => updateMeasure(await requireCtx(req), req.params.id, req.body),
   );
   app.get(
     '/measures/:id/values',

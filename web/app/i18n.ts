@@ -14,7 +14,7 @@ void everyLocaleListed;
 /**
  * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
- * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`) and implementation (`implementation`).
+ * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`) and outcomes and dashboards (`outcomes`).
  */
 export const NAMESPACES = [
   'app',
@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'teams',
   'performance',
   'implementation',
+  'outcomes',
 ] as const;
 
 /**
@@ -47,7 +48,7 @@ const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
 const loaders = import.meta.glob<Record<string, unknown>>(
-  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation}.json',
+  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation,outcomes}.json',
   { import: 'default' },
 );
 

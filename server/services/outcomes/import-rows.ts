@@ -165,7 +165,15 @@ export async function heldValues(db: Executor, districtId: string, pairs: { meas
       join (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x("measureId" uuid, "periodId" uuid)) p
         on p."measureId" = v.measure_id and p."periodId" = v.period_id
       where v.district_id = ${districtId}`)) as unknown as {
-      rows: { id: string; measure_id: string; period_id: string; org_unit_id: string; person_id: string | null; value: number; count: number }[];
+      rows: {
+        id: string;
+        measure_id: string;
+        period_id: string;
+        org_unit_id: string;
+        person_id: string | null;
+        value: number;
+        count: number;
+      }[];
     }
   ).rows;
   return new Map(

@@ -141,5 +141,10 @@ async function applyRows(
     })),
   );
   if (removed.length > 0)
-    await recordAudit(tx, ctx, { action: 'outcome_values.replace', entityType: 'outcome_period', entityId: null, after: { removed: removed.length } });
+    await recordAudit(tx, ctx, {
+      action: 'outcome_values.replace',
+      entityType: 'outcome_period',
+      entityId: null,
+      after: { removed: removed.length },
+    });
 }

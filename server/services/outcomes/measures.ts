@@ -58,7 +58,11 @@ export async function measureView(ctx: Ctx, id: string): Promise<OutcomeMeasure>
 export async function listMeasures(ctx: Ctx): Promise<OutcomeMeasureList> {
   if (!canReadMeasures(ctx.actor)) throw notFound('Outcomes');
   const districtId = ctx.actor.districtId;
-  const rows = await ctx.db.select().from(outcomeMeasures).where(eq(outcomeMeasures.districtId, districtId)).orderBy(asc(outcomeMeasures.name));
+  const rows = await ctx.db
+    .select()
+    .from(outcomeMeasures)
+    .where(eq(outcomeMeasures.districtId, districtId))
+    .orderBy(asc(outcomeMeasures.name));
   const inits = await ctx.db
     .select({ id: initiatives.id, name: initiatives.name })
     .from(initiatives)
@@ -93,7 +97,9 @@ async function assertKeyFree(ctx: Ctx, key: string, exceptId?: string) {
 }
 
 async function linkInitiatives(tx: Executor, districtId: string, measureId: string, ids: string[]) {
-  await tx.delete(initiativeMeasures).where(and(eq(initiativeMeasures.districtId, districtId), eq(initiativeMeasures.measureId, measureId)));
+  await tx
+    .delete(initiativeMeasures)
+    .where(and(eq(initiativeMeasures.districtId, districtId), eq(initiativeMeasures.measureId, measureId)));
   if (ids.length) await tx.insert(initiativeMeasures).values(ids.map((initiativeId) => ({ districtId, initiativeId, measureId })));
 }
 
@@ -105,7 +111,10 @@ export async function createMeasure(ctx: Ctx, input: OutcomeMeasureInput): Promi
   const { initiativeIds: _ignored, ...fields } = input;
   const districtId = ctx.actor.districtId;
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(outcomeMeasures).values({ districtId, ...fields }).returning();
+    const [row] = await tx
+      .insert(outcomeMeasures)
+      .values({ districtId, ...fields })
+      .returning();
     await linkInitiatives(tx, districtId, row!.id, ids);
     await recordAudit(tx, ctx, { action: 'outcome_measure.create', entityType: 'outcome_measure', entityId: row!.id, after: input });
     return row!.id;

@@ -30,7 +30,13 @@ export async function saveOutcomeSettings(ctx: Ctx, input: OutcomeSettingsInput)
         target: outcomeSettings.districtId,
         set: { ...values, version: sql`${outcomeSettings.version} + 1`, updatedAt: new Date() },
       });
-    await recordAudit(tx, ctx, { action: 'outcome_settings.update', entityType: 'outcome_settings', entityId: districtId, before, after: values });
+    await recordAudit(tx, ctx, {
+      action: 'outcome_settings.update',
+      entityType: 'outcome_settings',
+      entityId: districtId,
+      before,
+      after: values,
+    });
     return loadOutcomeSettings(tx, districtId);
   });
 }

@@ -32,8 +32,10 @@ export async function measureValues(ctx: Ctx, measureId: string, query: { orgUni
   const reach = await dashboardReach(ctx);
   if (query.orgUnitId) {
     await loadSchool(ctx, query.orgUnitId);
-    if (!canReadSchoolDashboard(ctx.actor, query.orgUnitId, reach)) throw forbidden('Only this school’s leaders and teams read its outcomes');
-  } else if (!canReadDistrictDashboard(ctx.actor, reach)) throw forbidden('Only HR, admins and district teams read every school’s outcomes');
+    if (!canReadSchoolDashboard(ctx.actor, query.orgUnitId, reach))
+      throw forbidden('Only this school’s leaders and teams read its outcomes');
+  } else if (!canReadDistrictDashboard(ctx.actor, reach))
+    throw forbidden('Only HR, admins and district teams read every school’s outcomes');
   const { minCount } = await loadOutcomeSettings(ctx.db, ctx.actor.districtId);
   const school = query.orgUnitId ? sql`and v.org_unit_id = ${query.orgUnitId}` : sql``;
   const rows = rowsOf<{ org_unit_id: string; name: string; period_id: string; value: number; count: number }>(
