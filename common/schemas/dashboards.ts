@@ -13,6 +13,8 @@ export const DashboardInitiative = z.object({
   id: Uuid,
   name: z.string(),
   status: z.string(),
+  /** When the district dashboard's stored figures were computed (null: computed for this response). */
+  asOf: z.string().nullable(),
   /** Covered schools by stage (a covered school without a stage row is exploring); on a school's dashboard, that school only. */
   stage: z.object({
     schools: z.number().int(),
@@ -51,6 +53,8 @@ export type DashboardInitiative = z.infer<typeof DashboardInitiative>;
 export const DistrictDashboard = z.object({
   today: z.string(),
   minCount: z.number().int(),
+  /** Initiatives whose stored figures are being refreshed in the background. */
+  refreshing: z.number().int(),
   initiatives: z.array(DashboardInitiative),
 });
 export type DistrictDashboard = z.infer<typeof DistrictDashboard>;

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../../common/implementation.ts';
-import { trainingAttendance, trainingSessions } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { dashboardInitiativeSummaries, trainingAttendance, trainingSessions } from '../db/schema/index.ts';
+import { dashboardRefreshIdle } from '../services/dashboards/summary.ts';
 import { buildFidelityAtSchool } from '../test/fixtures/implementation-stages.ts';
 import { buildOutcomesWorld, SECRET_VALUE, type OutcomesWorld } from '../test/fixtures/outcomes.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
@@ -71,6 +73,37 @@ describe('district dashboard', () => {
     ]);
     expect(body.minCount).toBe(10);
     expect((await as.districtMember!.get('/api/dashboards/district')).statusCode).toBe(200);
+  });
+});
+
+describe('district dashboard summaries', () => {
+  it('reads stored figures “as of” their refresh, and refreshes stale ones in the background', async () => {
+    const first = (await as.hr!.get('/api/dashboards/district')).json();
+    const asOf = first.initiatives.find((x: { id: string }) => x.id === w.initiative.id).asOf;
+    expect(asOf).toEqual(expect.any(String));
+    await t.database.db.insert(trainingSessions).values({
+      districtId: w.districtId,
+      initiativeId: w.initiative.id,
+      topic: 'Fluency',
+      trainerName: 'Trainer',
+      startsAt: new Date(Date.now() + 14 * 86_400_000),
+    });
+    const training = (body: { initiatives: { id: string; training: { sessions: number } }[] }) =>
+      body.initiatives.find((x) => x.id === w.initiative.id)!.training.sessions;
+    const stored = (await as.hr!.get('/api/dashboards/district')).json();
+    expect(training(stored)).toBe(2);
+    expect(stored.refreshing).toBe(0);
+    await t.database.db
+      .update(dashboardInitiativeSummaries)
+      .set({ refreshedAt: new Date(Date.now() - 60 * 60_000) })
+      .where(eq(dashboardInitiativeSummaries.initiativeId, w.initiative.id));
+    const stale = (await as.hr!.get('/api/dashboards/district')).json();
+    expect(stale.refreshing).toBe(1);
+    expect(training(stale)).toBe(2);
+    await dashboardRefreshIdle(t.database.forDistrict(w.districtId), w.districtId);
+    const fresh = (await as.hr!.get('/api/dashboards/district')).json();
+    expect(training(fresh)).toBe(3);
+    expect(fresh.refreshing).toBe(0);
   });
 });
 

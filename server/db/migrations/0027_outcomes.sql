@@ -1,3 +1,10 @@
+CREATE TABLE "dashboard_initiative_summaries" (
+	"initiative_id" uuid PRIMARY KEY NOT NULL,
+	"district_id" uuid NOT NULL,
+	"figures" jsonb NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "initiative_measures" (
 	"district_id" uuid NOT NULL,
 	"initiative_id" uuid NOT NULL,
@@ -52,6 +59,8 @@ CREATE TABLE "outcome_values" (
 	CONSTRAINT "outcome_values_count_ck" CHECK ("outcome_values"."count" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "dashboard_initiative_summaries" ADD CONSTRAINT "dashboard_initiative_summaries_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_initiative_summaries" ADD CONSTRAINT "dashboard_initiative_summaries_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_measures" ADD CONSTRAINT "initiative_measures_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_measures" ADD CONSTRAINT "initiative_measures_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_measures" ADD CONSTRAINT "initiative_measures_measure_id_outcome_measures_id_fk" FOREIGN KEY ("measure_id") REFERENCES "public"."outcome_measures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -76,3 +85,5 @@ SELECT trellis_tenant_table('outcome_periods');
 SELECT trellis_tenant_table('outcome_values');
 --> statement-breakpoint
 SELECT trellis_tenant_table('initiative_measures');
+--> statement-breakpoint
+SELECT trellis_tenant_table('dashboard_initiative_summaries');

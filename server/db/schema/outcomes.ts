@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -110,3 +111,19 @@ export const initiativeMeasures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.measureId] }), index('initiative_measures_measure_idx').on(t.measureId)],
 );
+
+/**
+ * One initiative's dashboard figures (stage, drivers, training, coaching, fidelity; not outcomes,
+ * which are read live so the current minimum count always applies), computed off the request path
+ * and stored with `refreshed_at`: the district dashboard reads these rows, never the raw records.
+ */
+export const dashboardInitiativeSummaries = pgTable('dashboard_initiative_summaries', {
+  initiativeId: uuid()
+    .primaryKey()
+    .references(() => initiatives.id),
+  districtId: uuid()
+    .notNull()
+    .references(() => districts.id),
+  figures: jsonb().notNull(),
+  refreshedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,11 +1,12 @@
 import type { SQL } from 'drizzle-orm';
 import { DRIVERS, IMPLEMENTATION_STAGES, type Driver, type ImplementationStage } from '../../../common/implementation.ts';
 import type { DashboardInitiative } from '../../../common/schemas/dashboards.ts';
+import type { OutcomeSeries } from '../../../common/schemas/outcomes.ts';
 import type { Executor } from '../../db/client.ts';
 import type { driverPlans } from '../../db/schema/index.ts';
 import { healthOf } from '../implementation/drivers/health.ts';
 import { figure } from '../outcomes/suppress.ts';
-import { dashboardStatements, type DashboardScope } from './statements.ts';
+import { implementationStatements, outcomeStatements, type DashboardScope } from './statements.ts';
 
 type PlanRow = typeof driverPlans.$inferSelect;
 type Row = Record<string, unknown>;
@@ -23,28 +24,28 @@ const oneBy = (rows: Row[]) => new Map(rows.map((r) => [r.initiative_id as strin
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
+/** An initiative's figures but its outcomes: what a stored summary holds. */
+export type ImplementationFigures = Omit<DashboardInitiative, 'outcomes'>;
+
 /**
- * Every initiative of the scope side by side: the statements of statements.ts, sent together, and
- * their rows put together per initiative. Driver health is the rule of drivers/health.ts applied to
- * the `exists` probes. Outcome figures pass through `figure` (suppressed under the minimum).
+ * Stage, driver health, training, coaching and fidelity of every initiative of the scope: the
+ * statements of statements.ts, sent together, their rows put together per initiative. Driver health
+ * is the rule of drivers/health.ts applied to the `exists` probes.
  */
-export async function dashboardInitiatives(db: Executor, scope: DashboardScope): Promise<DashboardInitiative[]> {
-  const q = dashboardStatements(scope);
-  const [initiatives, stages, plans, records, sessions, attendance, coached, dosage, latest, monthly, measures, outcomes] =
-    await Promise.all([
-      rowsOf(db, q.initiatives),
-      rowsOf(db, q.stages),
-      rowsOf(db, q.plans),
-      rowsOf(db, q.records),
-      rowsOf(db, q.sessions),
-      rowsOf(db, q.attendance),
-      rowsOf(db, q.coached),
-      rowsOf(db, q.dosage),
-      rowsOf(db, q.latest),
-      rowsOf(db, q.monthly),
-      rowsOf(db, q.measures),
-      rowsOf(db, q.outcomes),
-    ]);
+export async function implementationFigures(db: Executor, scope: DashboardScope): Promise<ImplementationFigures[]> {
+  const q = implementationStatements(scope);
+  const [initiatives, stages, plans, records, sessions, attendance, coached, dosage, latest, monthly] = await Promise.all([
+    rowsOf(db, q.initiatives),
+    rowsOf(db, q.stages),
+    rowsOf(db, q.plans),
+    rowsOf(db, q.records),
+    rowsOf(db, q.sessions),
+    rowsOf(db, q.attendance),
+    rowsOf(db, q.coached),
+    rowsOf(db, q.dosage),
+    rowsOf(db, q.latest),
+    rowsOf(db, q.monthly),
+  ]);
   const stageBy = groupBy(stages);
   const planBy = groupBy(plans);
   const recordBy = oneBy(records);
@@ -54,8 +55,6 @@ export async function dashboardInitiatives(db: Executor, scope: DashboardScope):
   const dosageBy = oneBy(dosage);
   const latestBy = oneBy(latest);
   const monthlyBy = groupBy(monthly);
-  const measureBy = groupBy(measures);
-  const outcomeBy = groupBy(outcomes);
 
   return initiatives.map((i) => {
     const id = i.id as string;
@@ -91,6 +90,7 @@ export async function dashboardInitiatives(db: Executor, scope: DashboardScope):
       id,
       name: i.name as string,
       status: i.status as string,
+      asOf: null,
       stage: { schools, counts, current },
       drivers,
       training: {
@@ -107,7 +107,24 @@ export async function dashboardInitiatives(db: Executor, scope: DashboardScope):
         perTeacher: coachedN > 0 ? Math.round((dosageN / coachedN) * 10) / 10 : null,
       },
       fidelity: { people: num(latestBy.get(id)?.people), atFidelity: num(latestBy.get(id)?.at), components: [...components.values()] },
-      outcomes: (measureBy.get(id) ?? []).map((m) => ({
+    };
+  });
+}
+
+/**
+ * The outcomes each initiative watches, period by period, always read live so the district's
+ * current minimum applies: every figure passes through `figure` (suppressed under the minimum).
+ */
+export async function outcomeSeries(db: Executor, scope: DashboardScope): Promise<Map<string, OutcomeSeries[]>> {
+  const q = outcomeStatements(scope);
+  const [measures, outcomes] = await Promise.all([rowsOf(db, q.measures), rowsOf(db, q.outcomes)]);
+  const outcomeBy = groupBy(outcomes);
+  const out = new Map<string, OutcomeSeries[]>();
+  for (const m of measures) {
+    const id = m.initiative_id as string;
+    out.set(id, [
+      ...(out.get(id) ?? []),
+      {
         measureId: m.id as string,
         key: m.key as string,
         name: m.name as string,
@@ -119,9 +136,10 @@ export async function dashboardInitiatives(db: Executor, scope: DashboardScope):
             period: { id: o.period_id as string, label: o.label as string, startsOn: o.starts_on as string, endsOn: o.ends_on as string },
             ...figure(o.value === null ? null : Number(o.value), num(o.count), scope.minCount),
           })),
-      })),
-    };
-  });
+      },
+    ]);
+  }
+  return out;
 }
 
 function toPlan(p: Row): PlanRow {

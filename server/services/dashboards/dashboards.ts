@@ -1,11 +1,14 @@
-import type { DistrictDashboard, SchoolDashboard } from '../../../common/schemas/dashboards.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DashboardInitiative, DistrictDashboard, SchoolDashboard } from '../../../common/schemas/dashboards.ts';
+import { initiatives } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { canReadDistrictDashboard, canReadSchoolDashboard } from '../../policies/outcomes.ts';
 import { districtToday } from '../coaching/refs.ts';
 import { dashboardReach, loadOutcomeSettings } from '../outcomes/access.ts';
 import { loadSchool } from '../outcomes/values.ts';
-import { dashboardInitiatives } from './assemble.ts';
+import { implementationFigures, outcomeSeries, type ImplementationFigures } from './assemble.ts';
+import { refreshInitiativeSummary, scheduleDashboardRefresh, STALE_AFTER_MS, storedSummaries } from './summary.ts';
 import type { DashboardScope } from './statements.ts';
 
 const TREND_MONTHS = 12;
@@ -25,12 +28,48 @@ async function scopeOf(ctx: Ctx, orgUnitId?: string): Promise<DashboardScope> {
   return { districtId, today, since: monthsBack(today, TREND_MONTHS - 1), dosageWeeks: DOSAGE_WEEKS, minCount, orgUnitId };
 }
 
-/** GET /api/dashboards/district: HR, admins and district implementation teams; every initiative, every school together. */
+/**
+ * GET /api/dashboards/district: HR, admins and district implementation teams; every initiative
+ * side by side. Stage, drivers, training, coaching and fidelity come from the stored summaries
+ * (summary.ts: stale ones refresh in the background, the response says "as of"); outcomes are read
+ * live from the imported aggregates.
+ */
 export async function districtDashboard(ctx: Ctx): Promise<DistrictDashboard> {
   if (!canReadDistrictDashboard(ctx.actor, await dashboardReach(ctx)))
     throw forbidden('Only HR, admins and district implementation teams read the district dashboard');
   const scope = await scopeOf(ctx);
-  return { today: scope.today, minCount: scope.minCount, initiatives: await dashboardInitiatives(ctx.db, scope) };
+  const list = await ctx.db
+    .select({ id: initiatives.id, name: initiatives.name, status: initiatives.status })
+    .from(initiatives)
+    .where(and(eq(initiatives.districtId, scope.districtId)))
+    .orderBy(asc(initiatives.name), asc(initiatives.id));
+  const [stored, outcomes] = await Promise.all([
+    storedSummaries(
+      ctx.db,
+      scope.districtId,
+      list.map((i) => i.id),
+    ),
+    outcomeSeries(ctx.db, scope),
+  ]);
+  const now = Date.now();
+  const stale: string[] = [];
+  const rows: DashboardInitiative[] = [];
+  for (const i of list) {
+    const s = stored.get(i.id);
+    let figures: ImplementationFigures | null = s?.figures ?? null;
+    let asOf = s?.refreshedAt.toISOString() ?? null;
+    if (!s) {
+      // Never computed (a new initiative): once, for this response.
+      figures = await refreshInitiativeSummary(ctx.db, scope, i.id);
+      asOf = new Date().toISOString();
+    } else if (now - s.refreshedAt.getTime() > STALE_AFTER_MS) stale.push(i.id);
+    if (!figures) continue;
+    rows.push({ ...figures, id: i.id, name: i.name, status: i.status, asOf, outcomes: outcomes.get(i.id) ?? [] });
+  }
+  const refreshing = stale.length
+    ? scheduleDashboardRefresh(ctx.db, scope, stale, (err) => ctx.log.warn({ err }, 'dashboard summary refresh failed'))
+    : 0;
+  return { today: scope.today, minCount: scope.minCount, refreshing, initiatives: rows };
 }
 
 /**
@@ -43,5 +82,11 @@ export async function schoolDashboard(ctx: Ctx, orgUnitId: string): Promise<Scho
   if (!canReadSchoolDashboard(ctx.actor, school.id, await dashboardReach(ctx)))
     throw forbidden('Only this school’s leaders, its implementation team, HR and admins read its dashboard');
   const scope = await scopeOf(ctx, school.id);
-  return { today: scope.today, minCount: scope.minCount, school, initiatives: await dashboardInitiatives(ctx.db, scope) };
+  const [figures, outcomes] = await Promise.all([implementationFigures(ctx.db, scope), outcomeSeries(ctx.db, scope)]);
+  return {
+    today: scope.today,
+    minCount: scope.minCount,
+    school,
+    initiatives: figures.map((f) => ({ ...f, outcomes: outcomes.get(f.id) ?? [] })),
+  };
 }

@@ -19,6 +19,7 @@ export default function DistrictDashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('dashboard.districtTitle')} subtitle={t('dashboard.suppressionNote', { count: d.minCount })} />
+      {d.refreshing > 0 ? <Text size="sm">{t('dashboard.refreshing', { count: d.refreshing })}</Text> : null}
       {d.initiatives.length === 0 ? <Text>{t('dashboard.noInitiatives')}</Text> : null}
       {d.initiatives.map((i) => (
         <InitiativeDashboard key={i.id} i={i} minCount={d.minCount} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IMPLEMENTATION_STAGES } from '../../../common/implementation.ts';
 import type { DashboardInitiative } from '../../../common/schemas/dashboards.ts';
-import { formatNumber } from '../../app/format.ts';
+import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { FidelityTrendChart } from '../implementation/FidelityTrendChart.tsx';
 import { HEALTH_COLOR, STAGE_COLOR } from '../implementation/health.ts';
 import { OutcomeTrend } from './OutcomeTrend.tsx';
@@ -47,6 +47,11 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
             {i.name}
           </Anchor>
         </Title>
+        {i.asOf ? (
+          <Text size="sm" c="dimmed">
+            {t('dashboard.asOf', { time: formatDateTime(i.asOf) })}
+          </Text>
+        ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
           <Part title={t('dashboard.stage')}>
             {orgUnitId ? (
