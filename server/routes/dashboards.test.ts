@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { dashboardInitiativeSummaries, trainingAttendance, trainingSessions } from '../db/schema/index.ts';
 import { dashboardRefreshIdle } from '../services/dashboards/summary.ts';
 import { buildFidelityAtSchool } from '../test/fixtures/implementation-stages.ts';
-import { buildOutcomesWorld, SECRET_VALUE, type OutcomesWorld } from '../test/fixtures/outcomes.ts';
+import { buildOutcomesWorld, csvOf, HEADER, SECRET_VALUE, type OutcomesWorld } from '../test/fixtures/outcomes.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
 
 const t = useTestApp();
@@ -105,6 +105,16 @@ describe('district dashboard summaries', () => {
     expect(training(fresh)).toBe(3);
     expect(fresh.refreshing).toBe(0);
   });
+
+  it('an import reaches the stored outcomes at once', async () => {
+    await as.hr!.get('/api/dashboards/district');
+    const csv = csvOf([HEADER, ['reading_benchmark', '2025-26 Spring', '2026-04-01', '2026-06-12', 'Alder Elementary', '', '58', '39']]);
+    const imported = await as.hr!.post('/api/outcomes/import', { dryRun: false, csv });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const body = (await as.hr!.get('/api/dashboards/district')).json();
+    expect(outcomePoints(body).at(-1)).toMatchObject({ period: { label: '2025-26 Spring' }, value: 58, count: 39, suppressed: false });
+    expect(body.refreshing).toBe(0);
+  });
 });
 
 describe('school dashboard', () => {
@@ -166,13 +176,22 @@ describe('small groups', () => {
       perTeacherAllowed: false,
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    // Stored outcomes were rewritten under the new minimum with the setting.
+    const [summary] = await t.database.db
+      .select()
+      .from(dashboardInitiativeSummaries)
+      .where(eq(dashboardInitiativeSummaries.initiativeId, w.initiative.id));
+    expect((summary!.figures as { minCount: number }).minCount).toBe(45);
+    expect(JSON.stringify(summary!.figures)).not.toContain('41.5');
     const body = (await as.hr!.get('/api/dashboards/district')).json();
     expect(outcomePoints(body).map((p) => [p.period.label, p.value, p.count, p.suppressed])).toEqual([
       ['2025-26 Fall', null, null, true],
       ['2025-26 Winter', null, null, true],
+      ['2025-26 Spring', null, null, true],
     ]);
     const values = (await as.hr!.get(`/api/outcomes/measures/${w.measure.id}/values`)).json();
     expect(values.schools.flatMap((s: { figures: { suppressed: boolean }[] }) => s.figures.map((f) => f.suppressed))).toEqual([
+      true,
       true,
       true,
       true,

@@ -4,42 +4,72 @@
  * stored rows and says "as of"; a missing row is computed for the response (the first read of a
  * new initiative), a row older than STALE_AFTER_MS is queued and refreshed in the background, one
  * initiative per event-loop turn, so a request arriving meanwhile waits for one initiative's
- * statements at most, never for the district's. Outcomes are not stored: they are read live so the
- * district's current minimum count always applies.
+ * statements at most, never for the district's. Outcomes are stored already suppressed, with the
+ * minimum count they were suppressed under: an import, a new minimum or a measure's initiatives
+ * rewrite every initiative's outcomes at once (`refreshDistrictOutcomes`, one statement), and a row
+ * stored under another minimum is never served (it is computed afresh).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { dashboardInitiativeSummaries } from '../../db/schema/index.ts';
-import { implementationFigures, type ImplementationFigures } from './assemble.ts';
+import type { DashboardInitiative } from '../../../common/schemas/dashboards.ts';
+import { implementationFigures, outcomeSeries } from './assemble.ts';
 import type { DashboardScope } from './statements.ts';
 
 /** Stored figures older than this are refreshed when the district dashboard is read. */
 export const STALE_AFTER_MS = 10 * 60 * 1000;
 
+/** What a summary row holds: the initiative's figures and the minimum count its outcomes were suppressed under. */
+export type StoredFigures = DashboardInitiative & { minCount: number };
+
 /** The stored figures of these initiatives, with when each was computed. */
 export async function storedSummaries(db: Executor, districtId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { figures: ImplementationFigures; refreshedAt: Date }>();
+  if (ids.length === 0) return new Map<string, { figures: StoredFigures; refreshedAt: Date }>();
   const rows = await db
     .select()
     .from(dashboardInitiativeSummaries)
     .where(and(eq(dashboardInitiativeSummaries.districtId, districtId), inArray(dashboardInitiativeSummaries.initiativeId, ids)));
-  return new Map(rows.map((r) => [r.initiativeId, { figures: r.figures as ImplementationFigures, refreshedAt: r.refreshedAt }]));
+  return new Map(rows.map((r) => [r.initiativeId, { figures: r.figures as StoredFigures, refreshedAt: r.refreshedAt }]));
 }
 
-/** Computes and stores one initiative's figures (district-wide); returns them. */
-export async function refreshInitiativeSummary(
-  db: Executor,
-  scope: DashboardScope,
-  initiativeId: string,
-): Promise<ImplementationFigures | null> {
-  const [figures] = await implementationFigures(db, { ...scope, orgUnitId: undefined, initiativeId });
+/** Computes and stores one initiative's figures (district-wide, outcomes included); returns them. */
+export async function refreshInitiativeSummary(db: Executor, scope: DashboardScope, initiativeId: string): Promise<StoredFigures | null> {
+  const only = { ...scope, orgUnitId: undefined, initiativeId };
+  const [[figures], outcomes] = await Promise.all([implementationFigures(db, only), outcomeSeries(db, only)]);
   if (!figures) return null;
-  const row = { figures, refreshedAt: new Date() };
+  const stored: StoredFigures = { ...figures, outcomes: outcomes.get(initiativeId) ?? [], minCount: scope.minCount };
+  const row = { figures: stored, refreshedAt: new Date() };
   await db
     .insert(dashboardInitiativeSummaries)
     .values({ initiativeId, districtId: scope.districtId, ...row })
     .onConflictDoUpdate({ target: dashboardInitiativeSummaries.initiativeId, set: row });
-  return figures;
+  return stored;
+}
+
+/**
+ * Rewrites the outcomes (and their minimum count) of every stored summary of the district: after an
+ * import, a new minimum count or a change to the initiatives a measure is tied to. One statement pair
+ * for the district, then one small update per initiative.
+ */
+export async function refreshDistrictOutcomes(db: Executor, scope: DashboardScope): Promise<void> {
+  const outcomes = await outcomeSeries(db, { ...scope, orgUnitId: undefined, initiativeId: undefined });
+  const rows = await db
+    .select({ initiativeId: dashboardInitiativeSummaries.initiativeId, figures: dashboardInitiativeSummaries.figures })
+    .from(dashboardInitiativeSummaries)
+    .where(eq(dashboardInitiativeSummaries.districtId, scope.districtId));
+  for (const r of rows) {
+    const figures: StoredFigures = {
+      ...(r.figures as StoredFigures),
+      outcomes: outcomes.get(r.initiativeId) ?? [],
+      minCount: scope.minCount,
+    };
+    await db
+      .update(dashboardInitiativeSummaries)
+      .set({ figures })
+      .where(
+        and(eq(dashboardInitiativeSummaries.districtId, scope.districtId), eq(dashboardInitiativeSummaries.initiativeId, r.initiativeId)),
+      );
+  }
 }
 
 interface Queue {

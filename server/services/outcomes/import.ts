@@ -5,6 +5,8 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { dashboardScope } from '../dashboards/scope.ts';
+import { refreshDistrictOutcomes } from '../dashboards/summary.ts';
 import { templateCsv } from '../teams/csv.ts';
 import { OUTCOME_CSV_COLUMNS } from '../../../common/outcomes.ts';
 import { loadOutcomeSettings, requireManageOutcomes } from './access.ts';
@@ -147,4 +149,6 @@ async function applyRows(
       entityId: null,
       after: { removed: removed.length },
     });
+  // The dashboards' stored outcomes follow the import at once.
+  await refreshDistrictOutcomes(tx, await dashboardScope(tx, districtId));
 }

@@ -6,6 +6,8 @@ import type { Ctx } from '../../lib/context.ts';
 import { conflict, invalidField, notFound } from '../../lib/errors.ts';
 import { canManageOutcomes, canReadMeasures } from '../../policies/outcomes.ts';
 import { recordAudit } from '../audit.ts';
+import { dashboardScope } from '../dashboards/scope.ts';
+import { refreshDistrictOutcomes } from '../dashboards/summary.ts';
 import { loadOutcomeSettings, requireManageOutcomes } from './access.ts';
 
 type MeasureRow = typeof outcomeMeasures.$inferSelect;
@@ -117,6 +119,7 @@ export async function createMeasure(ctx: Ctx, input: OutcomeMeasureInput): Promi
       .returning();
     await linkInitiatives(tx, districtId, row!.id, ids);
     await recordAudit(tx, ctx, { action: 'outcome_measure.create', entityType: 'outcome_measure', entityId: row!.id, after: input });
+    if (ids.length) await refreshDistrictOutcomes(tx, await dashboardScope(tx, districtId));
     return row!.id;
   });
   return measureView(ctx, id);
@@ -138,6 +141,7 @@ export async function updateMeasure(ctx: Ctx, id: string, input: OutcomeMeasureU
       .where(and(eq(outcomeMeasures.id, id), eq(outcomeMeasures.districtId, ctx.actor.districtId)));
     await linkInitiatives(tx, ctx.actor.districtId, id, ids);
     await recordAudit(tx, ctx, { action: 'outcome_measure.update', entityType: 'outcome_measure', entityId: id, before, after: input });
+    await refreshDistrictOutcomes(tx, await dashboardScope(tx, ctx.actor.districtId));
   });
   return measureView(ctx, id);
 }

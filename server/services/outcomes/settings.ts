@@ -4,6 +4,8 @@ import { outcomeSettings } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { dashboardScope } from '../dashboards/scope.ts';
+import { refreshDistrictOutcomes } from '../dashboards/summary.ts';
 import { loadOutcomeSettings, requireManageOutcomes } from './access.ts';
 
 /** GET /api/outcomes/settings (HR and admins). */
@@ -37,6 +39,8 @@ export async function saveOutcomeSettings(ctx: Ctx, input: OutcomeSettingsInput)
       before,
       after: values,
     });
+    // The dashboards' stored outcomes follow the new minimum at once.
+    await refreshDistrictOutcomes(tx, await dashboardScope(tx, districtId));
     return loadOutcomeSettings(tx, districtId);
   });
 }
