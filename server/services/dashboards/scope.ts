@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
+import { todayIn } from '../../../common/clock.ts';
+import { DEFAULT_MIN_COUNT, FLOOR_MIN_COUNT } from '../../../common/outcomes.ts';
 import type { Executor } from '../../db/client.ts';
-import { districtToday } from '../coaching/refs.ts';
-import { loadOutcomeSettings } from '../outcomes/access.ts';
 import type { DashboardScope } from './statements.ts';
 
 const TREND_MONTHS = 12;
@@ -13,9 +14,15 @@ function monthsBack(today: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
+/** The district's time zone and minimum count in one statement (the bench sends it raw too). */
+export const scopeStatement = (districtId: string) =>
+  sql`select d.time_zone, s.min_count from districts d left join outcome_settings s on s.district_id = d.id where d.id = ${districtId}`;
+
 /** What the dashboards' statements need: the district's today, a year of months, 12 weeks of coaching, the minimum count. */
 export async function dashboardScope(db: Executor, districtId: string, orgUnitId?: string): Promise<DashboardScope> {
-  const { today } = await districtToday(db, districtId);
-  const { minCount } = await loadOutcomeSettings(db, districtId);
+  const [row] = ((await db.execute(scopeStatement(districtId))) as unknown as { rows: { time_zone: string; min_count: number | null }[] })
+    .rows;
+  const today = todayIn(row?.time_zone ?? 'America/New_York');
+  const minCount = Math.max(row?.min_count ?? DEFAULT_MIN_COUNT, FLOOR_MIN_COUNT);
   return { districtId, today, since: monthsBack(today, TREND_MONTHS - 1), dosageWeeks: DOSAGE_WEEKS, minCount, orgUnitId };
 }

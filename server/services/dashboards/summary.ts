@@ -9,7 +9,7 @@
  * rewrite every initiative's outcomes at once (`refreshDistrictOutcomes`, one statement), and a row
  * stored under another minimum is never served (it is computed afresh).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { dashboardInitiativeSummaries } from '../../db/schema/index.ts';
 import type { DashboardInitiative } from '../../../common/schemas/dashboards.ts';
@@ -22,14 +22,26 @@ export const STALE_AFTER_MS = 10 * 60 * 1000;
 /** What a summary row holds: the initiative's figures and the minimum count its outcomes were suppressed under. */
 export type StoredFigures = DashboardInitiative & { minCount: number };
 
-/** The stored figures of these initiatives, with when each was computed. */
-export async function storedSummaries(db: Executor, districtId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { figures: StoredFigures; refreshedAt: Date }>();
-  const rows = await db
-    .select()
-    .from(dashboardInitiativeSummaries)
-    .where(and(eq(dashboardInitiativeSummaries.districtId, districtId), inArray(dashboardInitiativeSummaries.initiativeId, ids)));
-  return new Map(rows.map((r) => [r.initiativeId, { figures: r.figures as StoredFigures, refreshedAt: r.refreshedAt }]));
+/** The district's initiatives with their stored figures, in one statement (the bench sends it raw too). */
+export const initiativesWithSummaries = (districtId: string) =>
+  sql`select i.id, i.name, i.status, s.figures, s.refreshed_at from initiatives i
+    left join dashboard_initiative_summaries s on s.initiative_id = i.id and s.district_id = i.district_id
+    where i.district_id = ${districtId} order by i.name, i.id`;
+
+/** The district's initiatives, each with its stored figures (null: never computed) and when they were computed. */
+export async function storedSummaries(db: Executor, districtId: string) {
+  const rows = (
+    (await db.execute(initiativesWithSummaries(districtId))) as unknown as {
+      rows: { id: string; name: string; status: string; figures: StoredFigures | string | null; refreshed_at: string | Date | null }[];
+    }
+  ).rows;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    figures: typeof r.figures === 'string' ? (JSON.parse(r.figures) as StoredFigures) : r.figures,
+    refreshedAt: r.refreshed_at === null ? null : new Date(r.refreshed_at),
+  }));
 }
 
 /** Computes and stores one initiative's figures (district-wide, outcomes included); returns them. */
