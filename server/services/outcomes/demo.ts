@@ -46,7 +46,7 @@ export async function installDemoOutcomes(db: Executor, districtId: string, opts
     .innerJoin(orgUnits, eq(orgUnits.id, initiativeSchools.orgUnitId))
     .where(and(eq(initiativeSchools.districtId, districtId), eq(initiativeSchools.initiativeId, opts.initiativeId)))
     .orderBy(orgUnits.name);
-  const measures = [];
+  const measures: ((typeof DEMO_MEASURES)[number] & { id: string })[] = [];
   for (const m of DEMO_MEASURES) {
     const { base: _base, step: _step, ...fields } = m;
     await db
@@ -60,7 +60,7 @@ export async function installDemoOutcomes(db: Executor, districtId: string, opts
     await db.insert(initiativeMeasures).values({ districtId, initiativeId: opts.initiativeId, measureId: row!.id }).onConflictDoNothing();
     measures.push({ ...m, id: row!.id });
   }
-  const periods = [];
+  const periods: (typeof outcomePeriods.$inferSelect)[] = [];
   for (const p of demoPeriods(opts.today)) {
     await db
       .insert(outcomePeriods)
