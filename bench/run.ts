@@ -322,7 +322,8 @@ async function main() {
   // The initiative page and a school's fidelity trend against the statements they run (bench/initiative-page.ts).
   if (!opts.skipLarge) for (const line of await benchInitiativePage({ staff: opts.staff, initiatives: 20, reps: 100 })) console.log(line);
   // The district dashboard (1,000 schools x 20 initiatives at 25,000 staff) against the statements it sends (bench/dashboard.ts).
-  if (!opts.skipLarge) for (const line of await benchDashboard({ staff: opts.staff, initiatives: 20, reps: opts.quick ? 30 : 100 })) console.log(line);
+  if (!opts.skipLarge)
+    for (const line of await benchDashboard({ staff: opts.staff, initiatives: 20, reps: opts.quick ? 30 : 100 })) console.log(line);
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }
