@@ -30,7 +30,7 @@ export interface InitiativeBenchOptions {
 }
 
 /** Seeds the district and its initiatives; returns the measured initiative and one of its schools. */
-async function seedInitiatives(db: Db, opts: InitiativeBenchOptions) {
+export async function seedInitiatives(db: Db, opts: InitiativeBenchOptions) {
   const schools = Math.max(4, Math.round(opts.staff / 25));
   const d = await seedTrackerDistrict(db, { staff: opts.staff, schools, competencies: 5, scores: false }, log);
   const { districtId, world } = d;

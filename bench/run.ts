@@ -20,6 +20,7 @@ import { benchOutbox, printOutbox } from './outbox.ts';
 import { benchPerformanceOpen } from './performance-open.ts';
 import { benchInitiativePage } from './initiative-page.ts';
 import { benchLiveFanout } from './live-fanout.ts';
+import { benchDashboard } from './dashboard.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
   apiPerson,
@@ -324,6 +325,9 @@ async function main() {
   // One save heard by 30 real SSE clients following the meeting, against the save's own round trip (bench/live-fanout.ts).
   const fanout = { clients: 30, rounds: opts.quick ? 15 : 60, warmup: opts.quick ? 2 : 5, db: opts.db, serverUrl: opts.serverUrl };
   for (const line of await benchLiveFanout(fanout)) console.log(line);
+  // The district dashboard (1,000 schools x 20 initiatives at 25,000 staff) against the statements it sends (bench/dashboard.ts).
+  if (!opts.skipLarge)
+    for (const line of await benchDashboard({ staff: opts.staff, initiatives: 20, reps: opts.quick ? 30 : 100 })) console.log(line);
   // Page weight: the JavaScript and CSS each route downloads in Chromium, raw, gzip and brotli (bench/pages.ts).
   printPages(await benchPages(log));
 }

@@ -57,6 +57,8 @@ import { initiativeStageRoutes } from './initiative-stages.ts';
 import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 import { actionPlanRoutes } from './action-plans.ts';
 import { barrierRoutes } from './barriers.ts';
+import { outcomeRoutes } from './outcomes.ts';
+import { dashboardRoutes } from './dashboards.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
@@ -130,4 +132,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(barrierRoutes, { prefix: '/api' });
   await app.register(assessmentInstrumentRoutes, { prefix: '/api/assessments' });
   await app.register(assessmentAdministrationRoutes, { prefix: '/api/assessments' });
+  await app.register(outcomeRoutes, { prefix: '/api/outcomes' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboards' });
 };

@@ -281,6 +281,9 @@ export async function seedDemoDistrict(
       fallOn: addDays(implementation.today, -120),
       springOn: addDays(implementation.today, -10),
     }); // the assessment library; drivers reviews a semester apart, a capacity review, a self-review (issue 15)
+    await (
+      await import('./seed-outcomes.ts')
+    ).installDemoOutcomes(tx, districtId, { initiativeId: implementation.initiativeId, today: implementation.today }); // outcomes per school and period (issue 15)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
     await recordAudit(
       tx,

@@ -14,7 +14,7 @@ void everyLocaleListed;
 /**
  * Namespaces the web app reads: its own (`app`), the import issue messages (`import`), and one per
  * area: the competency architecture (`frameworks`, `pathways`, `case`), observation and coaching
- * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`), its action plans and barriers (`actionPlans`), live updates (`live`) and assessments (`assessments`).
+ * (`observations`, `coaching`, `tracker`, `calendar`, `settings`), password-strength feedback (`password`), two-factor sign-in (`mfa`), single sign-on (`sso`), and HR's district views and content translations (`district`), teams (`teams`), performance management (`performance`), implementation (`implementation`), its action plans and barriers (`actionPlans`), live updates (`live`), assessments (`assessments`) and outcomes and dashboards (`outcomes`).
  */
 export const NAMESPACES = [
   'app',
@@ -37,6 +37,7 @@ export const NAMESPACES = [
   'actionPlans',
   'live',
   'assessments',
+  'outcomes',
 ] as const;
 
 /**
@@ -50,7 +51,7 @@ const STORAGE_KEY = 'trellis.locale';
 
 // Every namespace file becomes its own small chunk, loaded for the language in use only.
 const loaders = import.meta.glob<Record<string, unknown>>(
-  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation,actionPlans,live,assessments}.json',
+  '../../common/i18n/*/{app,roster,frameworks,pathways,case,observations,coaching,tracker,calendar,settings,password,mfa,sso,district,teams,performance,implementation,actionPlans,live,assessments,outcomes}.json',
   { import: 'default' },
 );
 

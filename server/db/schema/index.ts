@@ -34,3 +34,4 @@ export * from './fidelity.ts';
 export * from './action-plans.ts';
 export * from './barriers.ts';
 export * from './assessments.ts';
+export * from './outcomes.ts';

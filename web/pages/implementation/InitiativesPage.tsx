@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -17,6 +17,7 @@ export const INITIATIVE_STATUS_COLOR: Record<string, string> = { active: 'green'
 /** Everyone's list of the district's initiatives; HR and admins start a new one here. */
 export default function InitiativesPage() {
   const { t } = useTranslation('implementation');
+  const { t: tOutcomes } = useTranslation('outcomes');
   const list = useInitiatives();
   const create = useCreateInitiative();
   const navigate = useNavigate();
@@ -30,6 +31,16 @@ export default function InitiativesPage() {
         subtitle={t('initiatives.intro')}
         actions={list.data?.abilities.create && <Button onClick={() => setCreating(true)}>{t('initiatives.new')}</Button>}
       />
+      {list.data?.abilities.create ? (
+        <Group gap="md">
+          <Anchor component={Link} to="/dashboards/district">
+            {tOutcomes('dashboard.districtTitle')}
+          </Anchor>
+          <Anchor component={Link} to="/outcomes">
+            {tOutcomes('measures.title')}
+          </Anchor>
+        </Group>
+      ) : null}
       <ErrorAlert error={list.error} />
       {!list.data ? (
         <Loading />

@@ -20,7 +20,8 @@ export default function StagesPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('implementation');
   const stages = useSchoolStages(id);
-  const [open, setOpen] = useState<string | null>(null);
+  // `?school=` (the dashboards link a school's stage) opens that school's checklist.
+  const [open, setOpen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('school'));
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState(false);
   if (stages.error) return <ErrorAlert error={stages.error} />;

@@ -19,6 +19,7 @@ import { SchoolStaff } from './SchoolStaff.tsx';
 export default function SchoolPage() {
   const { t } = useTranslation();
   const { t: tPerformance } = useTranslation('performance');
+  const { t: tOutcomes } = useTranslation('outcomes');
   const { id = '' } = useParams();
   const me = useMe();
   const unit = useOrgUnit(id);
@@ -50,6 +51,11 @@ export default function SchoolPage() {
             {u.type === 'school' ? (
               <Button variant="default" component={Link} to={`/schools/${u.id}/goals`}>
                 {tPerformance('teamGoals.link')}
+              </Button>
+            ) : null}
+            {u.type === 'school' && me.abilities.manageTeams ? (
+              <Button variant="default" component={Link} to={`/dashboards/school/${u.id}`}>
+                {tOutcomes('dashboard.schoolLink')}
               </Button>
             ) : null}
             {u.type === 'school' && me.abilities.manageTeams ? (

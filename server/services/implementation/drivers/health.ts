@@ -44,7 +44,8 @@ export async function driverHealth(ctx: Ctx, initiative: InitiativeRow): Promise
   return DRIVERS.map((driver) => healthOf(driver, byDriver.get(driver), records));
 }
 
-interface RecordCounts {
+/** What the health rule reads of an initiative's records (counts; the rule only asks whether each is above zero). */
+export interface RecordCounts {
   sessions: number;
   assignments: number;
   checks: number;
@@ -141,7 +142,8 @@ function dataGaps(driver: Driver, r: RecordCounts): string[] {
   return r.checksInWindow > 0 ? [] : ['no_check_in_window'];
 }
 
-function healthOf(driver: Driver, plan: PlanRow | undefined, r: RecordCounts): DriverHealthResult {
+/** One driver's health from its plan and the initiative's record counts (also used set-based by the dashboards). */
+export function healthOf(driver: Driver, plan: PlanRow | undefined, r: RecordCounts): DriverHealthResult {
   const result = (health: DriverHealth, reasons: string[]) => ({ driver, health, reasons });
   const planGaps = [...(plan?.ownerPersonId ? [] : ['no_owner']), ...(filled(plan?.plan) ? [] : ['no_plan'])];
   if (!plan || planGaps.length > 0) return result('not_started', planGaps);

@@ -1,0 +1,105 @@
+import type { DashboardInitiative, DistrictDashboard, SchoolDashboard } from '../../../common/schemas/dashboards.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { initiatives } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { isHrOrAdmin } from '../../policies/app.ts';
+import { isGuest } from '../../policies/implementation.ts';
+import { canReadDistrictDashboard, canReadSchoolDashboard } from '../../policies/outcomes.ts';
+import { dashboardReach } from '../outcomes/access.ts';
+import { loadSchool } from '../outcomes/values.ts';
+import { implementationFigures, outcomeSeries } from './assemble.ts';
+import { dashboardScope } from './scope.ts';
+import { fidelityWithholding } from '../fidelity/suppress.ts';
+import { refreshInitiativeSummary, scheduleDashboardRefresh, STALE_AFTER_MS, storedSummaries } from './summary.ts';
+
+type Figures = Omit<DashboardInitiative, 'outcomes'>;
+
+/**
+ * The reader's view of fidelity figures: one over fewer than FIDELITY_MIN_GROUP people or checks is
+ * withheld from who may not read individuals there (services/fidelity/suppress.ts), as on the
+ * initiative's own pages. Stored summaries hold every figure; this runs on each response.
+ */
+async function withholdSmallFidelity<T extends Figures>(ctx: Ctx, rows: T[], orgUnitId?: string): Promise<T[]> {
+  const ids = rows.map((r) => r.id);
+  const flags = ids.length
+    ? await ctx.db
+        .select({ id: initiatives.id, principalsSeeIndividualFidelity: initiatives.principalsSeeIndividualFidelity })
+        .from(initiatives)
+        .where(and(eq(initiatives.districtId, ctx.actor.districtId), inArray(initiatives.id, ids)))
+    : [];
+  const switchOn = new Map(flags.map((f) => [f.id, f.principalsSeeIndividualFidelity]));
+  return rows.map((row) => {
+    const withheld = fidelityWithholding(ctx.actor, {
+      districtId: ctx.actor.districtId,
+      principalsSeeIndividualFidelity: switchOn.get(row.id) ?? false,
+    });
+    const people = withheld(row.fidelity.people, orgUnitId);
+    return {
+      ...row,
+      fidelity: {
+        ...row.fidelity,
+        atFidelity: people ? 0 : row.fidelity.atFidelity,
+        suppressed: people,
+        components: row.fidelity.components.map((c) => ({
+          ...c,
+          points: c.points.map((p) => {
+            const suppressed = withheld(p.checks, orgUnitId);
+            return { ...p, averagePct: suppressed ? null : p.averagePct, suppressed };
+          }),
+        })),
+      },
+    };
+  });
+}
+
+/**
+ * GET /api/dashboards/district: HR, admins and district implementation teams; every initiative
+ * side by side, read from the stored summaries (summary.ts: stale ones refresh in the background,
+ * the response says "as of"; outcomes are rewritten on every import and change of minimum count).
+ */
+export async function districtDashboard(ctx: Ctx): Promise<DistrictDashboard> {
+  // HR and admins pass without their team memberships being loaded.
+  const allowed = isHrOrAdmin(ctx.actor) || canReadDistrictDashboard(ctx.actor, await dashboardReach(ctx));
+  if (isGuest(ctx.actor) || !allowed) throw forbidden('Only HR, admins and district implementation teams read the district dashboard');
+  const scope = await dashboardScope(ctx.db, ctx.actor.districtId);
+  const list = await storedSummaries(ctx.db, scope.districtId);
+  const now = Date.now();
+  const stale: string[] = [];
+  const rows: DashboardInitiative[] = [];
+  for (const i of list) {
+    let figures = i.figures;
+    let asOf = i.refreshedAt?.toISOString() ?? null;
+    if (!figures || figures.minCount !== scope.minCount) {
+      // Never computed (a new initiative), or suppressed under another minimum: for this response.
+      figures = await refreshInitiativeSummary(ctx.db, scope, i.id);
+      asOf = new Date().toISOString();
+    } else if (i.refreshedAt && now - i.refreshedAt.getTime() > STALE_AFTER_MS) stale.push(i.id);
+    if (!figures) continue;
+    const { minCount: _stored, ...shown } = figures;
+    rows.push({ ...shown, id: i.id, name: i.name, status: i.status, asOf });
+  }
+  const refreshing = stale.length
+    ? scheduleDashboardRefresh(ctx.db, scope, stale, (err) => ctx.log.warn({ err }, 'dashboard summary refresh failed'))
+    : 0;
+  return { today: scope.today, minCount: scope.minCount, refreshing, initiatives: await withholdSmallFidelity(ctx, rows) };
+}
+
+/**
+ * GET /api/dashboards/schools/:orgUnitId: one school's figures for the initiatives covering it, read
+ * by whoever reads the district dashboard, the school's leaders and its implementation team. It
+ * holds that school only: never a ranking or another school's figure.
+ */
+export async function schoolDashboard(ctx: Ctx, orgUnitId: string): Promise<SchoolDashboard> {
+  const school = await loadSchool(ctx, orgUnitId);
+  if (!canReadSchoolDashboard(ctx.actor, school.id, await dashboardReach(ctx)))
+    throw forbidden('Only this school’s leaders, its implementation team, HR and admins read its dashboard');
+  const scope = await dashboardScope(ctx.db, ctx.actor.districtId, school.id);
+  const [figures, outcomes] = await Promise.all([implementationFigures(ctx.db, scope), outcomeSeries(ctx.db, scope)]);
+  return {
+    today: scope.today,
+    minCount: scope.minCount,
+    school,
+    initiatives: (await withholdSmallFidelity(ctx, figures, school.id)).map((f) => ({ ...f, outcomes: outcomes.get(f.id) ?? [] })),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Stored dashboard figures per initiative (table dashboard_initiative_summaries), the way the
+ * tracker's school summaries work (services/tracker/summary.ts): the district dashboard reads the
+ * stored rows and says "as of"; a missing row is computed for the response (the first read of a
+ * new initiative), a row older than STALE_AFTER_MS is queued and refreshed in the background, one
+ * initiative per event-loop turn, so a request arriving meanwhile waits for one initiative's
+ * statements at most, never for the district's. Outcomes are stored already suppressed, with the
+ * minimum count they were suppressed under: an import, a new minimum or a measure's initiatives
+ * rewrite every initiative's outcomes at once (`refreshDistrictOutcomes`, one statement), and a row
+ * stored under another minimum is never served (it is computed afresh).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { dashboardInitiativeSummaries } from '../../db/schema/index.ts';
+import type { DashboardInitiative } from '../../../common/schemas/dashboards.ts';
+import { implementationFigures, outcomeSeries } from './assemble.ts';
+import type { DashboardScope } from './statements.ts';
+
+/** Stored figures older than this are refreshed when the district dashboard is read. */
+export const STALE_AFTER_MS = 10 * 60 * 1000;
+
+/** What a summary row holds: the initiative's figures and the minimum count its outcomes were suppressed under. */
+export type StoredFigures = DashboardInitiative & { minCount: number };
+
+/** The district's initiatives with their stored figures, in one statement (the bench sends it raw too). */
+export const initiativesWithSummaries = (districtId: string) =>
+  sql`select i.id, i.name, i.status, s.figures, s.refreshed_at from initiatives i
+    left join dashboard_initiative_summaries s on s.initiative_id = i.id and s.district_id = i.district_id
+    where i.district_id = ${districtId} order by i.name, i.id`;
+
+/** The district's initiatives, each with its stored figures (null: never computed) and when they were computed. */
+export async function storedSummaries(db: Executor, districtId: string) {
+  const rows = (
+    (await db.execute(initiativesWithSummaries(districtId))) as unknown as {
+      rows: { id: string; name: string; status: string; figures: StoredFigures | string | null; refreshed_at: string | Date | null }[];
+    }
+  ).rows;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    figures: typeof r.figures === 'string' ? (JSON.parse(r.figures) as StoredFigures) : r.figures,
+    refreshedAt: r.refreshed_at === null ? null : new Date(r.refreshed_at),
+  }));
+}
+
+/** Computes and stores one initiative's figures (district-wide, outcomes included); returns them. */
+export async function refreshInitiativeSummary(db: Executor, scope: DashboardScope, initiativeId: string): Promise<StoredFigures | null> {
+  const only = { ...scope, orgUnitId: undefined, initiativeId };
+  const [[figures], outcomes] = await Promise.all([implementationFigures(db, only), outcomeSeries(db, only)]);
+  if (!figures) return null;
+  const stored: StoredFigures = { ...figures, outcomes: outcomes.get(initiativeId) ?? [], minCount: scope.minCount };
+  const row = { figures: stored, refreshedAt: new Date() };
+  await db
+    .insert(dashboardInitiativeSummaries)
+    .values({ initiativeId, districtId: scope.districtId, ...row })
+    .onConflictDoUpdate({ target: dashboardInitiativeSummaries.initiativeId, set: row });
+  return stored;
+}
+
+/**
+ * Rewrites the outcomes (and their minimum count) of every stored summary of the district: after an
+ * import, a new minimum count or a change to the initiatives a measure is tied to. One statement pair
+ * for the district, then one small update per initiative.
+ */
+export async function refreshDistrictOutcomes(db: Executor, scope: DashboardScope): Promise<void> {
+  const outcomes = await outcomeSeries(db, { ...scope, orgUnitId: undefined, initiativeId: undefined });
+  const rows = await db
+    .select({ initiativeId: dashboardInitiativeSummaries.initiativeId, figures: dashboardInitiativeSummaries.figures })
+    .from(dashboardInitiativeSummaries)
+    .where(eq(dashboardInitiativeSummaries.districtId, scope.districtId));
+  for (const r of rows) {
+    const figures: StoredFigures = {
+      ...(r.figures as StoredFigures),
+      outcomes: outcomes.get(r.initiativeId) ?? [],
+      minCount: scope.minCount,
+    };
+    await db
+      .update(dashboardInitiativeSummaries)
+      .set({ figures })
+      .where(
+        and(eq(dashboardInitiativeSummaries.districtId, scope.districtId), eq(dashboardInitiativeSummaries.initiativeId, r.initiativeId)),
+      );
+  }
+}
+
+interface Queue {
+  pending: string[];
+  running: Promise<void> | null;
+}
+const queues = new WeakMap<Db, Map<string, Queue>>();
+
+function queueOf(db: Db, districtId: string): Queue {
+  let byDistrict = queues.get(db);
+  if (!byDistrict) queues.set(db, (byDistrict = new Map()));
+  let queue = byDistrict.get(districtId);
+  if (!queue) byDistrict.set(districtId, (queue = { pending: [], running: null }));
+  return queue;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function drain(db: Db, scope: DashboardScope, queue: Queue, onError: (err: unknown) => void) {
+  while (queue.pending.length > 0) {
+    await nextTurn();
+    try {
+      await refreshInitiativeSummary(db, scope, queue.pending[0]!);
+    } catch (err) {
+      onError(err);
+    }
+    queue.pending.shift();
+  }
+  queue.running = null;
+}
+
+/** Queues initiatives for a background refresh (one per event-loop turn); returns how many are waiting. */
+export function scheduleDashboardRefresh(db: Db, scope: DashboardScope, ids: string[], onError: (err: unknown) => void = () => {}): number {
+  const queue = queueOf(db, scope.districtId);
+  for (const id of ids) if (!queue.pending.includes(id)) queue.pending.push(id);
+  if (!queue.running && queue.pending.length > 0) queue.running = drain(db, scope, queue, onError);
+  return queue.pending.length;
+}
+
+/** Resolves when the district's background refresh has nothing left to do (tests, bench). */
+export async function dashboardRefreshIdle(db: Db, districtId: string): Promise<void> {
+  const queue = queueOf(db, districtId);
+  while (queue.running) await queue.running;
+}
