@@ -76,7 +76,8 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
             <List size="sm" listStyleType="none">
               {i.drivers.map((d) => (
                 <List.Item key={d.driver}>
-                  <Group gap={6} wrap="nowrap">
+                  {/* Wraps in a narrow column, so the health badge is never cut off. */}
+                  <Group gap={6} wrap="wrap">
                     <Text size="sm">{t(`implementation:drivers.${d.driver}`)}</Text>
                     <Anchor component={Link} to={`${base}/drivers`}>
                       <Badge color={HEALTH_COLOR[d.health]} variant="light">

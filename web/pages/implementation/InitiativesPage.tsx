@@ -18,6 +18,7 @@ export const INITIATIVE_STATUS_COLOR: Record<string, string> = { active: 'green'
 export default function InitiativesPage() {
   const { t } = useTranslation('implementation');
   const { t: tOutcomes } = useTranslation('outcomes');
+  const { t: tAssessments } = useTranslation('assessments');
   const list = useInitiatives();
   const create = useCreateInitiative();
   const navigate = useNavigate();
@@ -31,16 +32,22 @@ export default function InitiativesPage() {
         subtitle={t('initiatives.intro')}
         actions={list.data?.abilities.create && <Button onClick={() => setCreating(true)}>{t('initiatives.new')}</Button>}
       />
-      {list.data?.abilities.create ? (
-        <Group gap="md">
-          <Anchor component={Link} to="/dashboards/district">
-            {tOutcomes('dashboard.districtTitle')}
-          </Anchor>
-          <Anchor component={Link} to="/outcomes">
-            {tOutcomes('measures.title')}
-          </Anchor>
-        </Group>
-      ) : null}
+      <Group gap="md">
+        {list.data?.abilities.create ? (
+          <>
+            <Anchor component={Link} to="/dashboards/district">
+              {tOutcomes('dashboard.districtTitle')}
+            </Anchor>
+            <Anchor component={Link} to="/outcomes">
+              {tOutcomes('measures.title')}
+            </Anchor>
+          </>
+        ) : null}
+        {/* Team assessments: every staff member may score alone or sit on a team that reviews together. */}
+        <Anchor component={Link} to="/assessments">
+          {tAssessments('instruments.title')}
+        </Anchor>
+      </Group>
       <ErrorAlert error={list.error} />
       {!list.data ? (
         <Loading />
