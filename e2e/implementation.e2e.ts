@@ -5,18 +5,7 @@
 // vendor's guest signs in and reaches the initiative's aggregates, and nothing of a person.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  DEMO,
-  DEMO_PASSWORD,
-  fillSignIn,
-  heading,
-  launchBrowser,
-  mainNav,
-  newPage,
-  signInAs,
-  surveyPage,
-} from './browser.ts';
+import { apiAs, DEMO, DEMO_PASSWORD, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs, surveyPage } from './browser.ts';
 
 let browser: Browser;
 let admin: Page;
