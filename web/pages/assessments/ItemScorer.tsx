@@ -49,7 +49,8 @@ export function ItemScorer({
         </Title>
         {item.guidance ? <Text c="dimmed">{item.guidance}</Text> : null}
         {canScore ? null : <Text size="sm">{administration.status === 'open' ? t('record.readOnly') : t('record.closedNote')}</Text>}
-        <div role="radiogroup" aria-label={t('record.consensus')}>
+        {canScore ? null : <ReadOnlyScore administration={administration} value={existing?.value ?? null} note={existing?.note ?? ''} />}
+        <div role="radiogroup" aria-label={t('record.consensus')} hidden={!canScore}>
           <SimpleGrid cols={{ base: 1, sm: Math.min(administration.content.scale.length, 5) }} spacing="xs">
             {administration.content.scale.map((p) => (
               <Button
@@ -76,15 +77,16 @@ export function ItemScorer({
             ))}
           </SimpleGrid>
         </div>
-        <Textarea
-          label={t('record.note')}
-          autosize
-          minRows={2}
-          maxLength={5000}
-          disabled={!canScore}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
+        {canScore ? (
+          <Textarea
+            label={t('record.note')}
+            autosize
+            minRows={2}
+            maxLength={5000}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+        ) : null}
         <ErrorAlert error={record.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onNext}>
@@ -98,5 +100,18 @@ export function ItemScorer({
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** A closed administration's (or a non-scorer's) view of an item: the consensus reached and its note, as text. */
+function ReadOnlyScore({ administration, value, note }: { administration: AdministrationDetail; value: number | null; note: string }) {
+  const { t } = useTranslation('assessments');
+  const point = administration.content.scale.find((p) => p.value === value);
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{point ? t('record.agreed', { score: `${point.value} · ${point.label}` }) : t('record.notAgreed')}</Text>
+      {point?.anchor ? <Text size="sm">{point.anchor}</Text> : null}
+      {note ? <Text style={{ whiteSpace: 'pre-wrap' }}>{t('record.agreedNote', { note })}</Text> : null}
+    </Stack>
   );
 }
