@@ -68,7 +68,10 @@ describe('assessments, outcomes and dashboards', () => {
     for (const [page, url, name] of pages) await survey(page, url, name);
     // A closed review reads as what the team agreed, item by item.
     await admin.goto(`/assessments/administrations/${held.id}`);
-    await admin.getByText(/^Consensus: \d · /).first().waitFor();
+    await admin
+      .getByText(/^Consensus: \d · /)
+      .first()
+      .waitFor();
   });
 
   it('two members on one meeting page: what one saves appears on the other’s screen', async () => {
