@@ -136,12 +136,29 @@ describe('finding 4: set-password links reach only their recipient, and the newe
 describe('finding 8: a reset request does the same work whether or not the address has an account', () => {
   it('answers while the accounts table is locked: no lookup, no write on the request path', async () => {
     const user = await buildUser(t.database.db, (await buildDistrict(t.database.db)).id, 'staff');
-    for (const email of [user.email, 'nobody-here@example.test']) {
-      const answer = await t.database.db.transaction(async (tx) => {
+    /** The request, answered while this test holds every table it could touch. */
+    const answerUnderLock = (email: string) =>
+      t.database.db.transaction(async (tx) => {
         await tx.execute(sql`LOCK TABLE users, password_resets, outbox_emails IN ACCESS EXCLUSIVE MODE`);
         const waited = new Promise<'waited for the database'>((resolve) => setTimeout(() => resolve('waited for the database'), 10_000));
         return Promise.race([requestReset(t, email).then((res) => res.statusCode), waited]);
       });
+    for (const email of [user.email, 'nobody-here@example.test']) {
+      // Earlier tests' e-mails may still be going out: the lock waits for none of their rows.
+      await t.app.background.settled();
+      await t.app.mailer.settled();
+      let answer: number | string | undefined;
+      for (let attempt = 0; answer === undefined; attempt++) {
+        try {
+          answer = await answerUnderLock(email);
+        } catch (err) {
+          // PostgreSQL broke a deadlock between taking the lock and the mail worker's own rows (40P01):
+          // nothing of the request ran; take the lock again.
+          const e = err as { code?: string; cause?: { code?: string } };
+          const code = e.cause?.code ?? e.code;
+          if (code !== '40P01' || attempt >= 3) throw err;
+        }
+      }
       expect(answer, email).toBe(202);
     }
     // Afterwards, off the request path: the account holder gets a link, the unknown address nothing.
