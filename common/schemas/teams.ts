@@ -68,6 +68,8 @@ export const UpdateTeamInput = VersionInput.extend({
   name: z.string().trim().min(1).max(120).optional(),
   /** Ends the team on this day (exclusive); its members and history stay. */
   endsOn: IsoDate.nullable().optional(),
+  /** The current member who leads the team afterwards (other leads become members); null for no lead. */
+  leadMemberId: Uuid.nullable().optional(),
 });
 
 export const AddTeamMemberInput = z.object({ personId: Uuid, role: z.enum(TEAM_ROLES).default('member'), ...Dates });

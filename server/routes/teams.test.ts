@@ -188,6 +188,49 @@ describe('teams: members, leads and history', () => {
 });
 
 describe('teams: rename and edit', () => {
+  it('renames and hands over the lead in one save; a stale save or a lead who is not a member changes nothing', async () => {
+    const team = await newTeam('Grade 4');
+    await c.principal.post(`/api/teams/${team.id}/members`, { personId: p.t2.id, role: 'lead', startsOn: '2025-08-01' });
+    const added = await c.principal.post(`/api/teams/${team.id}/members`, { personId: p.t3.id, startsOn: '2025-08-01' });
+    const before = added.json();
+    const t3Row = before.members.find((m: { person: { id: string } }) => m.person.id === p.t3.id);
+    const leadsOf = (d: { leads: { id: string }[] }) => d.leads.map((l) => l.id);
+
+    // A lead who is not a current member of this team: 400 naming the field, the name unchanged.
+    const stranger = await c.principal.request('PATCH', `/api/teams/${team.id}`, {
+      version: before.version,
+      name: 'Grade 4 team',
+      leadMemberId: before.id,
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.details[0]).toMatchObject({ path: 'leadMemberId' });
+    let now = (await c.principal.get(`/api/teams/${team.id}`)).json();
+    expect([now.name, now.version, leadsOf(now)]).toEqual(['Grade 4', before.version, [p.t2.id]]);
+
+    // HR saved the team meanwhile: the rename and the new lead are refused together.
+    const byHr = await c.hr.request('PATCH', `/api/teams/${team.id}`, { version: before.version, kind: 'other' });
+    expect(byHr.statusCode).toBe(200);
+    const stale = await c.principal.request('PATCH', `/api/teams/${team.id}`, {
+      version: before.version,
+      name: 'Grade 4 team',
+      leadMemberId: t3Row.id,
+    });
+    expect(stale.statusCode).toBe(409);
+    now = (await c.principal.get(`/api/teams/${team.id}`)).json();
+    expect([now.name, leadsOf(now)]).toEqual(['Grade 4', [p.t2.id]]);
+
+    const saved = await c.principal.request('PATCH', `/api/teams/${team.id}`, {
+      version: byHr.json().version,
+      name: 'Grade 4 team',
+      leadMemberId: t3Row.id,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect([saved.json().name, leadsOf(saved.json())]).toEqual(['Grade 4 team', [p.t3.id]]);
+    // No lead at all.
+    const none = await c.principal.request('PATCH', `/api/teams/${team.id}`, { version: saved.json().version, leadMemberId: null });
+    expect(leadsOf(none.json())).toEqual([]);
+  });
+
   it('renames and re-kinds a team (audited); a stale version answers 409 with the current team; others 403/404', async () => {
     const team = await newTeam('Grade 1');
     const res = await c.principal.request('PATCH', `/api/teams/${team.id}`, {

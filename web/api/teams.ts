@@ -69,7 +69,7 @@ export const useCreateTeam = () =>
   );
 
 export const useUpdateTeam = (id: string) =>
-  useTeamWrite((input: { version: number; name?: string; kind?: TeamKind; endsOn?: string | null }) =>
+  useTeamWrite((input: { version: number; name?: string; kind?: TeamKind; endsOn?: string | null; leadMemberId?: string | null }) =>
     api<TeamDetail>('PATCH', `/api/teams/${id}`, input),
   );
 

@@ -68,15 +68,18 @@ async function lockTeam(ctx: Ctx, tx: Executor, team: TeamRow, version: number, 
   return updated;
 }
 
-/** Renames, re-kinds or ends a team (ending keeps its members and history). */
+/** Renames, re-kinds or ends a team (ending keeps its members and history), and sets who leads it. */
 export async function updateTeam(ctx: Ctx, id: string, input: z.infer<typeof UpdateTeamInput>) {
   const team = await loadTeamRow(ctx, id);
   requireManagerOf(ctx, team.schoolId);
   if (team.version !== input.version) throw conflict(await teamView(ctx, id));
-  const { version, ...set } = input;
+  const { version, leadMemberId, ...set } = input;
   if (set.endsOn !== undefined) checkPeriod({ startsOn: team.startsOn, endsOn: set.endsOn });
+  const { today } = await districtToday(ctx.db, ctx.actor.districtId);
+  // One transaction: a 409 on any part (the team or a member changed meanwhile) saves none of it.
   await ctx.db.transaction(async (tx) => {
     const updated = await lockTeam(ctx, tx, team, version, set);
+    if (leadMemberId !== undefined) await setLead(tx, ctx, id, leadMemberId, today);
     await recordAudit(tx, ctx, {
       action: set.endsOn ? 'team.end' : 'team.update',
       entityType: 'team',
@@ -219,6 +222,84 @@ export async function endTeamMember(ctx: Ctx, teamId: string, memberId: string, 
   return teamView(ctx, teamId);
 }
 
+type MemberRow = typeof teamMembers.$inferSelect;
+
+const isCurrent = (m: Pick<MemberRow, 'startsOn' | 'endsOn'>, today: string) =>
+  m.startsOn <= today && (m.endsOn === null || m.endsOn > today);
+
+/**
+ * Gives a current member another role inside `tx`: the old row ends today and a new one starts
+ * today (a row that started today changes in place rather than leave a period of no days). A stale
+ * member version rolls the whole transaction back with 409.
+ */
+async function switchRole(tx: Executor, ctx: Ctx, teamId: string, member: MemberRow, role: MemberRow['role'], today: string) {
+  const mine = and(
+    eq(teamMembers.id, member.id),
+    eq(teamMembers.districtId, ctx.actor.districtId),
+    eq(teamMembers.version, member.version),
+  );
+  if (member.startsOn === today) {
+    const [updated] = await tx
+      .update(teamMembers)
+      .set({ role, version: member.version + 1, updatedAt: new Date() })
+      .where(mine)
+      .returning();
+    if (!updated) throw conflict(await teamView(ctx, teamId, tx));
+    await recordAudit(tx, ctx, {
+      action: 'team_member.role',
+      entityType: 'team_member',
+      entityId: member.id,
+      before: member,
+      after: updated,
+    });
+    return;
+  }
+  const [ended] = await tx
+    .update(teamMembers)
+    .set({ endsOn: today, version: member.version + 1, updatedAt: new Date() })
+    .where(mine)
+    .returning();
+  if (!ended) throw conflict(await teamView(ctx, teamId, tx));
+  const [started] = await tx
+    .insert(teamMembers)
+    .values({
+      districtId: ctx.actor.districtId,
+      teamId,
+      personId: member.personId,
+      role,
+      startsOn: today,
+      endsOn: member.endsOn,
+      createdBy: ctx.actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, ctx, [
+    { action: 'team_member.end', entityType: 'team_member', entityId: member.id, before: member, after: ended },
+    { action: 'team_member.add', entityType: 'team_member', entityId: started!.id, after: started },
+  ]);
+}
+
+/**
+ * Makes `leadMemberId` (a current member) the team's one lead and its other current leads members;
+ * null leaves the team with no lead. Runs inside the caller's transaction.
+ */
+async function setLead(tx: Executor, ctx: Ctx, teamId: string, leadMemberId: string | null, today: string) {
+  const current = (
+    await tx
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.teamId, teamId)))
+  ).filter((m) => isCurrent(m, today));
+  if (leadMemberId !== null && !current.some((m) => m.id === leadMemberId)) {
+    throw invalid('leadMemberId', 'The lead must be a current member of this team');
+  }
+  for (const m of current) {
+    const wanted = m.id === leadMemberId ? 'lead' : 'member';
+    if (m.role === 'lead' && wanted === 'member') await switchRole(tx, ctx, teamId, m, 'member', today);
+  }
+  const chosen = current.find((m) => m.id === leadMemberId);
+  if (chosen && chosen.role !== 'lead') await switchRole(tx, ctx, teamId, chosen, 'lead', today);
+}
+
 /** Makes a current member the lead (or a lead a member): the old row ends today, a new one starts today. */
 export async function changeTeamRole(ctx: Ctx, teamId: string, memberId: string, input: z.infer<typeof ChangeTeamRoleInput>) {
   const team = await loadTeamRow(ctx, teamId);
@@ -227,49 +308,7 @@ export async function changeTeamRole(ctx: Ctx, teamId: string, memberId: string,
   if (member.version !== input.version) throw conflict(await teamView(ctx, teamId));
   if (member.role === input.role) return teamView(ctx, teamId);
   const { today } = await districtToday(ctx.db, ctx.actor.districtId);
-  if (!(member.startsOn <= today && (member.endsOn === null || member.endsOn > today))) {
-    throw invalidState('Only a current member can change role', { code: 'not_current' });
-  }
-  await ctx.db.transaction(async (tx) => {
-    if (member.startsOn === today) {
-      // Started today: change the row itself rather than leave a period of no days.
-      const [updated] = await tx
-        .update(teamMembers)
-        .set({ role: input.role, version: member.version + 1, updatedAt: new Date() })
-        .where(and(eq(teamMembers.id, memberId), eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.version, member.version)))
-        .returning();
-      if (!updated) throw conflict(await teamView(ctx, teamId, tx));
-      await recordAudit(tx, ctx, {
-        action: 'team_member.role',
-        entityType: 'team_member',
-        entityId: memberId,
-        before: member,
-        after: updated,
-      });
-      return;
-    }
-    const [ended] = await tx
-      .update(teamMembers)
-      .set({ endsOn: today, version: member.version + 1, updatedAt: new Date() })
-      .where(and(eq(teamMembers.id, memberId), eq(teamMembers.districtId, ctx.actor.districtId), eq(teamMembers.version, member.version)))
-      .returning();
-    if (!ended) throw conflict(await teamView(ctx, teamId, tx));
-    const [started] = await tx
-      .insert(teamMembers)
-      .values({
-        districtId: ctx.actor.districtId,
-        teamId,
-        personId: member.personId,
-        role: input.role,
-        startsOn: today,
-        endsOn: member.endsOn,
-        createdBy: ctx.actor.userId,
-      })
-      .returning();
-    await recordAudit(tx, ctx, [
-      { action: 'team_member.end', entityType: 'team_member', entityId: memberId, before: member, after: ended },
-      { action: 'team_member.add', entityType: 'team_member', entityId: started!.id, after: started },
-    ]);
-  });
+  if (!isCurrent(member, today)) throw invalidState('Only a current member can change role', { code: 'not_current' });
+  await ctx.db.transaction((tx) => switchRole(tx, ctx, teamId, member, input.role, today));
   return teamView(ctx, teamId);
 }

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAM_KINDS, UpdateTeamInput, type TeamDetail, type TeamKind } from '../../../common/schemas/teams.ts';
-import { useChangeTeamRole, useUpdateTeam } from '../../api/teams.ts';
+import { useUpdateTeam } from '../../api/teams.ts';
 import { schemaForm, focusFirstError } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -19,13 +19,13 @@ interface Values {
 }
 
 /**
- * Renames a team, changes its kind and who leads it. The team's version goes with the change (a
- * stale one answers 409 and the current team shows); a new lead's membership row starts today.
+ * Renames a team, changes its kind and who leads it, in one request: the team's version goes with
+ * it (a stale one answers 409, the current team shows and nothing was saved); a new lead's
+ * membership row starts today.
  */
 export function EditTeamModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const { t } = useTranslation('teams');
   const update = useUpdateTeam(team.id);
-  const changeRole = useChangeTeamRole(team.id);
   const [failed, setFailed] = useState<unknown>(null);
   const current = team.members.filter((m) => m.current);
   const leadNow = current.find((m) => m.role === 'lead');
@@ -34,19 +34,16 @@ export function EditTeamModal({ team, onClose }: { team: TeamDetail; onClose: ()
     initialValues,
     ...schemaForm(UpdateTeamInput, t, { toInput: (v: Values) => ({ version: team.version, name: v.name, kind: v.kind }) }),
   });
-  const saving = update.isPending || changeRole.isPending;
+  const saving = update.isPending;
   const onSubmit = form.onSubmit(async (input) => {
     setFailed(null);
     const values = form.getValues();
     try {
-      if (input.name !== team.name || input.kind !== team.kind) await update.mutateAsync({ ...input, version: team.version });
-      // Who leads: the old leads become members, the chosen member the lead.
-      for (const m of current) {
-        const wanted = m.id === values.leadMemberId ? 'lead' : 'member';
-        if (m.role === 'lead' && wanted === 'member') await changeRole.mutateAsync({ memberId: m.id, version: m.version, role: 'member' });
+      // One request: the name, the kind and who leads save together or not at all.
+      const leadMemberId = values.leadMemberId === (leadNow?.id ?? '') ? undefined : values.leadMemberId || null;
+      if (input.name !== team.name || input.kind !== team.kind || leadMemberId !== undefined) {
+        await update.mutateAsync({ ...input, version: team.version, leadMemberId });
       }
-      const chosen = current.find((m) => m.id === values.leadMemberId);
-      if (chosen && chosen.role !== 'lead') await changeRole.mutateAsync({ memberId: chosen.id, version: chosen.version, role: 'lead' });
       notifySuccess(t('team.saved'));
       onClose();
     } catch (error) {
