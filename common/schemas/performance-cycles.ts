@@ -126,6 +126,8 @@ export const Cycle = CycleSummary.extend({
   }),
   version: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** People of the population with their plan in another cycle of the same school year, per cycle. */
+  plannedElsewhere: z.array(z.object({ cycleId: z.uuid(), title: z.string(), people: z.number().int() })),
   /** The open or sync job last sent: its state (`created`, `active`, `completed`, `failed`...). */
   job: z.object({ id: z.string(), state: z.string() }).nullable(),
   /** While a job runs: plans made so far against the people in the population. */

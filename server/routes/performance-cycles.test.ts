@@ -245,3 +245,36 @@ describe('opening a cycle and keeping it in step with the roster', () => {
     expect((await as.hr!.post(`/api/performance/cycles/${cycleId}/sync`)).statusCode).toBe(409);
   });
 });
+
+describe('overlapping populations in one school year', () => {
+  it('gives each person one plan a year: the cycle opened second names the cycle that already has them', async () => {
+    const open = async (title: string, population: Record<string, string[]>) => {
+      const created = await as.hr!.post('/api/performance/cycles', cycleBody({ title, schoolYear: '2032-33', population }));
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id as string;
+      expect((await as.hr!.post(`/api/performance/cycles/${id}/open`, { version: 1 })).statusCode).toBe(202);
+      await t.app.jobs.settled();
+      return id;
+    };
+    const bayside = await buildOrgUnit(t.database.db, ids.districtId!, { name: 'Bayside' });
+    const baysideTeacher = await buildPerson(t.database.db, ids.districtId!, { orgUnitId: bayside.id, role: 'teacher' });
+    const palmCycle = await open('Everyone at Palm Grove', { roles: [], stepIds: [], orgUnitIds: [ids.palm!] });
+    const teachersCycle = await open('Teachers', { roles: ['teacher'], stepIds: [], orgUnitIds: [] });
+    const inPalm = new Set((await plansOf(palmCycle)).map((p) => p.personId));
+    const inTeachers = new Set((await plansOf(teachersCycle)).map((p) => p.personId));
+    expect(inPalm.has(ids.teacher!)).toBe(true);
+    expect(inTeachers.has(ids.teacher!)).toBe(false);
+    expect([...inTeachers].filter((id) => inPalm.has(id))).toEqual([]);
+    // Teachers elsewhere in the district still get their plan in the second cycle.
+    expect(inTeachers.has(baysideTeacher.id)).toBe(true);
+    const second = (await as.hr!.get(`/api/performance/cycles/${teachersCycle}`)).json();
+    expect(second.plannedElsewhere).toEqual([{ cycleId: palmCycle, title: 'Everyone at Palm Grove', people: expect.any(Number) }]);
+    expect(second.plannedElsewhere[0].people).toBeGreaterThanOrEqual(1);
+    // The first cycle's people are all its own.
+    expect((await as.hr!.get(`/api/performance/cycles/${palmCycle}`)).json().plannedElsewhere).toEqual([]);
+    // A sync of the second cycle still leaves them out.
+    await as.hr!.post(`/api/performance/cycles/${teachersCycle}/sync`);
+    await t.app.jobs.settled();
+    expect((await plansOf(teachersCycle)).some((p) => p.personId === ids.teacher)).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { performanceCycles, planTemplates } from '../../../db/schema/index.ts';
 import { recordAudit } from '../../audit.ts';
 import { refreshCompletion } from '../completion.ts';
 import { insertPlansSql } from './plans-sql.ts';
-import { inPopulation } from './population.ts';
+import { inPopulation, notPlannedElsewhere } from './population.ts';
 import { roleSteps, snapshotRubrics } from './snapshot.ts';
 
 /** People per INSERT ... SELECT; each batch commits on its own, so progress shows and a retry resumes. */
@@ -47,7 +47,8 @@ const affected = (result: unknown) =>
  * a plan for everyone in the population without one (batches of PLAN_BATCH, each its own
  * transaction), marks the plans of people no longer active or in the population with `leftOn`
  * (kept, never deleted) and clears it for those back, recounts the completion summaries, and (when
- * opening) marks the cycle open. Idempotent: running it again adds only who is missing.
+ * opening) marks the cycle open. Idempotent: running it again adds only who is missing. Someone
+ * with a current plan in another cycle of the same school year gets none here (one plan a year).
  * `onBatch(done)` reports the people handled so far.
  */
 export async function populateCycle(
@@ -69,7 +70,8 @@ export async function populateCycle(
   const population = inPopulation(districtId, cycle.population);
   const missing = rowsOf<{ id: string }>(
     await db.execute(sql`select p.id from people p where ${population}
-      and not exists (select 1 from performance_plans pp where pp.cycle_id = ${cycleId} and pp.person_id = p.id) order by p.id`),
+      and not exists (select 1 from performance_plans pp where pp.cycle_id = ${cycleId} and pp.person_id = p.id)
+      and ${notPlannedElsewhere(districtId, cycleId, cycle.schoolYear)} order by p.id`),
   ).map((r) => r.id);
   const checkIns = [...cycle.checkInDates].sort();
   let added = 0;

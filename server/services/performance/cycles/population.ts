@@ -43,3 +43,14 @@ export function inPopulation(districtId: string, p: CyclePopulation): SQL {
       and (sp.end_date is null or sp.end_date >= current_date) and sp.step_id in (${list(p.stepIds)}))`);
   return sql.join(conditions, sql` and `);
 }
+
+/**
+ * SQL condition on `people p`: no current plan (not left) in another cycle of the same school year.
+ * One plan per person and year: when two cycles' populations overlap ("everyone" and "teachers"),
+ * the cycle opened first keeps the people in both and the other one counts them as planned elsewhere.
+ */
+export function notPlannedElsewhere(districtId: string, cycleId: string, schoolYear: string): SQL {
+  return sql`not exists (select 1 from performance_plans other_pp join performance_cycles other_c on other_c.id = other_pp.cycle_id
+    where other_pp.person_id = p.id and other_pp.left_on is null and other_pp.cycle_id <> ${cycleId}
+      and other_c.district_id = ${districtId} and other_c.school_year = ${schoolYear})`;
+}

@@ -47,6 +47,18 @@ export default function CyclePage() {
         })}
       </Text>
       {c.progress ? <JobProgress cycle={c} /> : null}
+      {c.plannedElsewhere.length > 0 ? (
+        <Alert color="blue" title={t('cycles.detail.elsewhereTitle')}>
+          <Stack gap={4}>
+            <Text size="sm">{t('cycles.detail.elsewhereHelp', { year: c.schoolYear })}</Text>
+            {c.plannedElsewhere.map((o) => (
+              <Anchor key={o.cycleId} component={Link} to={`/performance/cycles/${o.cycleId}`} size="sm">
+                {t('cycles.detail.elsewhereCycle', { title: o.title, count: o.people, people: formatNumber(o.people) })}
+              </Anchor>
+            ))}
+          </Stack>
+        </Alert>
+      ) : null}
       {c.job?.state === 'failed' ? <Alert color="red">{t('cycles.detail.jobFailed')}</Alert> : null}
       <Group>
         {c.abilities.open ? (
