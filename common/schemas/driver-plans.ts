@@ -57,8 +57,14 @@ export const DriverPlan = z.object({
   version: z.number().int(),
   updatedAt: z.string().nullable(),
   health: DriverHealthResult,
+  /** Decisions the initiative's teams routed to this driver, newest meeting first (at most DRIVER_DECISIONS_SHOWN). */
+  decisions: z.array(
+    z.object({ id: Uuid, text: z.string(), meetingId: Uuid, meetsAt: z.string(), team: z.object({ id: Uuid, name: z.string() }) }),
+  ),
   abilities: z.object({ edit: z.boolean() }),
 });
+/** How many routed decisions each driver card lists. */
+export const DRIVER_DECISIONS_SHOWN = 5;
 export type DriverPlan = z.infer<typeof DriverPlan>;
 
 export const InitiativeRef = z.object({ id: Uuid, name: z.string(), fidelityThresholdPct: z.number().int() });

@@ -235,6 +235,19 @@ describe('decisions and action items', () => {
     const res = await member.post(`${meetingUrl()}/decisions`, { text: 'Revisit the phonics training topic', driver: 'training' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().decisions.at(-1)).toMatchObject({ text: 'Revisit the phonics training topic', driver: 'training' });
+    // The training driver's card on the initiative's driver page lists it, with its team and meeting.
+    const drivers = (await hr.get(`/api/initiatives/${w.initiative.id}/drivers`)).json().drivers as {
+      driver: string;
+      decisions: { id: string; text: string; meetingId: string; team: { id: string } }[];
+    }[];
+    expect(drivers.find((d) => d.driver === 'training')!.decisions).toContainEqual(
+      expect.objectContaining({
+        text: 'Revisit the phonics training topic',
+        meetingId: w.meeting.id,
+        team: expect.objectContaining({ id: w.schoolTeam.id }),
+      }),
+    );
+    expect(drivers.filter((d) => d.driver !== 'training').flatMap((d) => d.decisions)).toEqual([]);
   });
 
   it('an action item needs an owner of the district and a decision of the same meeting', async () => {

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Group, List, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DRIVER_DATE_FIELDS, DRIVER_DETAIL_FIELDS, DriverPlanInput, type DriverPlan } from '../../../common/schemas/driver-plans.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSaveDriverPlan } from '../../api/drivers.ts';
@@ -71,6 +72,7 @@ export function DriverCard({ initiativeId, plan, thresholdPct }: { initiativeId:
           </List>
         ) : null}
         {plan.driver === 'fidelity' ? <Text size="sm">{t('driverPlans.threshold', { pct: thresholdPct })}</Text> : null}
+        <RoutedDecisions plan={plan} />
         {editable ? (
           <form onSubmit={onSubmit} noValidate>
             <Stack gap="sm">
@@ -151,6 +153,32 @@ function ReadOnlyPlan({ plan }: { plan: DriverPlan }) {
       <Text size="xs" c="dimmed">
         {t('driverPlans.readOnly')}
       </Text>
+    </Stack>
+  );
+}
+
+/** The decisions teams routed to this driver in their meetings, each linking to its meeting. */
+function RoutedDecisions({ plan }: { plan: DriverPlan }) {
+  const { t } = useTranslation('implementation');
+  if (plan.decisions.length === 0) return null;
+  const id = `driver-${plan.driver}-decisions`;
+  return (
+    <Stack gap={4} component="section" aria-labelledby={id}>
+      <Text size="sm" fw={600} id={id}>
+        {t('driverPlans.decisions')}
+      </Text>
+      <List size="sm" spacing={4}>
+        {plan.decisions.map((d) => (
+          <List.Item key={d.id}>
+            <Text size="sm" span style={{ whiteSpace: 'pre-wrap' }}>
+              {d.text}
+            </Text>{' '}
+            <Anchor component={Link} to={`/implementation-teams/${d.team.id}/meetings/${d.meetingId}`} size="xs">
+              {t('driverPlans.decisionFrom', { team: d.team.name, when: formatDateTime(d.meetsAt) })}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
     </Stack>
   );
 }

@@ -1,16 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { DRIVERS, type Driver } from '../../../../common/implementation.ts';
 import {
   DRIVER_DATE_FIELDS,
+  DRIVER_DECISIONS_SHOWN,
   DRIVER_DETAIL_FIELDS,
   type DriverPlan,
   type DriverPlanInput,
   type DriverPlanList,
 } from '../../../../common/schemas/driver-plans.ts';
-import { driverPlans } from '../../../db/schema/index.ts';
+import { driverPlans, implementationDecisions, implementationMeetings, implementationTeams } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { conflict, forbidden, invalidField } from '../../../lib/errors.ts';
 import { canEditDriverPlan } from '../../../policies/drivers.ts';
+import { canReadImplementationTeams } from '../../../policies/implementation-teams.ts';
 import { recordAudit } from '../../audit.ts';
 import { personRefs, unknownPerson } from '../../coaching/refs.ts';
 import { assertDistrictPeople, initiativeRef, loadDriverAccess, type DriverAccess } from './access.ts';
@@ -28,9 +30,55 @@ async function planRows(ctx: Ctx, initiativeId: string) {
   return new Map(rows.map((r) => [r.driver, r]));
 }
 
+/**
+ * The decisions the initiative's teams routed to each driver, newest meeting first, a few per
+ * driver. Meeting records are read by everyone in the district but a vendor guest (none for them).
+ */
+async function routedDecisions(ctx: Ctx, initiativeId: string): Promise<Map<string, DriverPlan['decisions']>> {
+  const out = new Map<string, DriverPlan['decisions']>();
+  if (!canReadImplementationTeams(ctx.actor)) return out;
+  const rows = await ctx.db
+    .select({
+      id: implementationDecisions.id,
+      text: implementationDecisions.text,
+      driver: implementationDecisions.driver,
+      meetingId: implementationMeetings.id,
+      meetsAt: implementationMeetings.meetsAt,
+      teamId: implementationTeams.id,
+      teamName: implementationTeams.name,
+    })
+    .from(implementationDecisions)
+    .innerJoin(implementationMeetings, eq(implementationMeetings.id, implementationDecisions.meetingId))
+    .innerJoin(implementationTeams, eq(implementationTeams.id, implementationMeetings.teamId))
+    .where(
+      and(
+        eq(implementationDecisions.districtId, ctx.actor.districtId),
+        eq(implementationTeams.districtId, ctx.actor.districtId),
+        eq(implementationTeams.initiativeId, initiativeId),
+        isNotNull(implementationDecisions.driver),
+      ),
+    )
+    .orderBy(desc(implementationMeetings.meetsAt), desc(implementationDecisions.createdAt))
+    .limit(DRIVERS.length * DRIVER_DECISIONS_SHOWN * 4);
+  for (const r of rows) {
+    const list = out.get(r.driver!) ?? [];
+    if (list.length >= DRIVER_DECISIONS_SHOWN) continue;
+    list.push({
+      id: r.id,
+      text: r.text,
+      meetingId: r.meetingId,
+      meetsAt: r.meetsAt.toISOString(),
+      team: { id: r.teamId, name: r.teamName },
+    });
+    out.set(r.driver!, list);
+  }
+  return out;
+}
+
 /** Every driver of the initiative, written or not (an unwritten one shows empty with version 0). */
 async function presentPlans(ctx: Ctx, access: DriverAccess): Promise<DriverPlan[]> {
   const rows = await planRows(ctx, access.initiative.id);
+  const decisions = await routedDecisions(ctx, access.initiative.id);
   const health = new Map((await driverHealth(ctx, access.initiative)).map((h) => [h.driver, h]));
   const owners = await personRefs(
     ctx.db,
@@ -49,6 +97,7 @@ async function presentPlans(ctx: Ctx, access: DriverAccess): Promise<DriverPlan[
       version: row?.version ?? 0,
       updatedAt: row ? row.updatedAt.toISOString() : null,
       health: health.get(driver)!,
+      decisions: decisions.get(driver) ?? [],
       abilities: { edit: canEditDriverPlan(ctx.actor, access.facts, { ownerPersonId }) },
     };
   });
