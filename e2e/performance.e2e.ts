@@ -90,6 +90,7 @@ describe('performance pages', () => {
       [admin, `/performance/concerns/${concerns.items[0]!.id}`, 'concern'],
       [admin, `/people/${me.person.id}/performance`, 'history'],
       [admin, `/schools/${palm.id}/goals`, 'school-goals'],
+      [admin, '/district-goals', 'district-goals'],
       [admin, `/teams/${teams.items[0]!.id}/reflection`, 'team-reflection'],
       [principal, '/one-on-ones', 'one-on-ones'],
       [principal, `/performance/plans/${planId}`, 'plan'],
@@ -99,9 +100,28 @@ describe('performance pages', () => {
       [phone, `/performance/plans/${planId}`, 'plan-phone'],
       [phone, `/performance/plans/${planId}/review`, 'review-phone'],
       [phone, '/performance/completion', 'completion-phone'],
+      [phone, '/district-goals', 'district-goals-phone'],
     ];
     if (plans.items[0]) pages.push([admin, `/performance/improvement-plans/${plans.items[0].id}`, 'improvement-plan']);
     for (const [page, url, name] of pages) await survey(page, url, name);
+  });
+});
+
+describe('district goals', () => {
+  it('HR adds a district goal by keyboard and it lists with the goals aligned to it', async () => {
+    await admin.goto('/district-goals');
+    await heading(admin, 'District goals').waitFor();
+    await admin.getByRole('button', { name: 'Add district goal' }).focus();
+    await admin.keyboard.press('Enter');
+    const dialog = admin.getByRole('dialog', { name: 'Add district goal' });
+    await dialog.getByLabel(/^Goal/).fill('Every student reads on grade level by grade 3');
+    await dialog.getByLabel('Measure').fill('Share of grade 3 students at benchmark');
+    await dialog.getByLabel('Target').fill('80%');
+    await dialog.getByLabel('Target').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const list = admin.getByRole('list', { name: 'District goals' });
+    await list.getByText('Every student reads on grade level by grade 3').waitFor();
+    await screenshot(admin, 'performance-district-goal-added');
   });
 });
 

@@ -4,6 +4,7 @@ import type { CreateOneOnOneInput, OneOnOne, OneOnOneMembers, UpdateOneOnOneInpu
 import type {
   CheckInInput,
   CreateGoalInput,
+  DistrictGoals,
   GoalDetail,
   PriorityList,
   SchoolGoals,
@@ -15,6 +16,7 @@ import { api, queryString } from './client.ts';
 
 export const teamGoalKeys = {
   school: (id: string, year?: string) => ['team-goals', 'school', id, year ?? ''] as const,
+  district: (year?: string) => ['team-goals', 'district', year ?? ''] as const,
   reflection: (id: string, year?: string) => ['team-goals', 'reflection', id, year ?? ''] as const,
   oneOnOnes: ['one-on-ones'] as const,
 };
@@ -23,6 +25,12 @@ export const useSchoolGoals = (schoolId: string, schoolYear?: string) =>
   useQuery({
     queryKey: teamGoalKeys.school(schoolId, schoolYear),
     queryFn: () => api<SchoolGoals>('GET', `/api/schools/${schoolId}/goals${queryString({ schoolYear })}`),
+  });
+
+export const useDistrictGoals = (schoolYear?: string) =>
+  useQuery({
+    queryKey: teamGoalKeys.district(schoolYear),
+    queryFn: () => api<DistrictGoals>('GET', `/api/district-goals${queryString({ schoolYear })}`),
   });
 
 function useGoalWrite<I, R>(request: (input: I) => Promise<R>) {

@@ -95,6 +95,7 @@ export const router = createBrowserRouter([
               { path: '/barriers/mine', Component: lazy(() => import('../pages/barriers/MyBarriersPage.tsx')) },
               { path: '/barriers/:id', Component: lazy(() => import('../pages/barriers/BarrierPage.tsx')) },
               { path: '/schools/:id/goals', Component: lazy(() => import('../pages/team-goals/SchoolGoalsPage.tsx')) },
+              { path: '/district-goals', Component: lazy(() => import('../pages/team-goals/DistrictGoalsPage.tsx')) },
               { path: '/teams/:id/reflection', Component: lazy(() => import('../pages/team-goals/TeamReflectionPage.tsx')) },
               { path: '/one-on-ones', Component: lazy(() => import('../pages/team-goals/OneOnOnesPage.tsx')) },
               { path: '/caseloads', Component: lazy(() => import('../pages/caseloads/CaseloadsPage.tsx')) },

@@ -117,6 +117,9 @@ export default function PerformanceHubPage() {
             {t('hub.mine')}
           </Title>
           <MyPlans />
+          <Anchor component={Link} to="/district-goals" size="sm">
+            {t('districtGoals.link')}
+          </Anchor>
         </Stack>
         <Evaluating />
         {links.length > 0 ? (

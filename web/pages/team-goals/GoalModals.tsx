@@ -4,12 +4,28 @@ import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES } from '../../../common/performance.ts';
 import { CheckInInput, CreateGoalInput, type SchoolGoals, type TeamGoal } from '../../../common/schemas/team-goals.ts';
 import { useCheckIn, useCreateGoal } from '../../api/team-goals.ts';
+import { schoolYearOf } from '../../../common/schemas/settings.ts';
 import { todayIso } from '../../app/format.ts';
 import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { FormModalFooter } from '../../components/FormModalFooter.tsx';
+
+export const STATUS_COLOR: Record<string, string> = {
+  not_started: 'gray',
+  on_track: 'green',
+  at_risk: 'yellow',
+  off_track: 'red',
+  done: 'blue',
+};
+
+/** This school year and its neighbours (and the one shown, if another), for a year filter. */
+export function schoolYearChoices(shown: string): string[] {
+  const start = Number(schoolYearOf(todayIso()).slice(0, 4));
+  const years = [start - 1, start, start + 1].map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
+  return [...new Set([...years, shown])];
+}
 
 interface GoalValues {
   title: string;
@@ -105,7 +121,7 @@ export function GoalModal({
 }
 
 /** A quarterly check-in on a goal: status, date and a note. */
-export function CheckInModal({ goal, onClose }: { goal: TeamGoal; onClose: () => void }) {
+export function CheckInModal({ goal, onClose }: { goal: Pick<TeamGoal, 'id' | 'title' | 'latestCheckIn'>; onClose: () => void }) {
   const { t } = useTranslation('performance');
   const checkIn = useCheckIn(goal.id);
   const form = useForm({

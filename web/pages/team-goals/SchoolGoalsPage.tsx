@@ -11,16 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
-import { CheckInModal, GoalModal } from './GoalModals.tsx';
+import { CheckInModal, GoalModal, STATUS_COLOR, schoolYearChoices } from './GoalModals.tsx';
 import { PrioritiesEditor } from './PrioritiesEditor.tsx';
-
-const STATUS_COLOR: Record<string, string> = { not_started: 'gray', on_track: 'green', at_risk: 'yellow', off_track: 'red', done: 'blue' };
-
-/** This school year and its neighbours, for the year filter. */
-function years(): string[] {
-  const start = Number(schoolYearOf(todayIso()).slice(0, 4));
-  return [start - 1, start, start + 1].map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
-}
 
 function GoalCard({
   goal,
@@ -121,9 +113,14 @@ export default function SchoolGoalsPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/schools/${id}`} size="sm">
-        {t('teamGoals.back', { school: view.school.name })}
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to={`/schools/${id}`} size="sm">
+          {t('teamGoals.back', { school: view.school.name })}
+        </Anchor>
+        <Anchor component={Link} to={`/district-goals?schoolYear=${view.schoolYear}`} size="sm">
+          {t('districtGoals.link')}
+        </Anchor>
+      </Group>
       <PageHeader
         title={t('teamGoals.title', { school: view.school.name })}
         subtitle={t('teamGoals.subtitle')}
@@ -132,7 +129,7 @@ export default function SchoolGoalsPage() {
             label={t('teamGoals.schoolYear')}
             allowDeselect={false}
             w={140}
-            data={[...new Set([...years(), schoolYear])]}
+            data={schoolYearChoices(schoolYear)}
             value={schoolYear}
             onChange={(v) => v && setParams({ schoolYear: v })}
           />
