@@ -126,7 +126,21 @@ export async function seedPerformanceExtras(tx: Executor, x: Extras) {
     );
   }
 
-  // Palm Grove's priorities, a school goal and the Grade 3 team's goal under it.
+  // The district's reading goal, Palm Grove's priorities, a school goal aligned to the district
+  // goal and the Grade 3 team's goal under it.
+  const [districtGoal] = await tx
+    .insert(s.teamGoals)
+    .values({
+      districtId,
+      level: 'district',
+      schoolYear: '2026-27',
+      title: 'Reading on grade level by the end of grade 3',
+      metric: 'K-3 students at benchmark, district-wide',
+      baseline: '58%',
+      target: '70%',
+      dueOn: '2027-06-15',
+    })
+    .returning({ id: s.teamGoals.id });
   const [literacy] = await tx
     .insert(s.schoolPriorities)
     .values([
@@ -142,6 +156,7 @@ export async function seedPerformanceExtras(tx: Executor, x: Extras) {
       orgUnitId: x.schoolId,
       schoolYear: '2026-27',
       priorityId: literacy!.id,
+      parentGoalId: districtGoal!.id,
       title: '75% of K-3 students at benchmark in reading',
       metric: 'Students at benchmark',
       baseline: '61%',

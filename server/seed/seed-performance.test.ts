@@ -69,9 +69,11 @@ describe('demo performance management', () => {
     expect(evaluated.length).toBeGreaterThan(5);
   });
 
-  it('has team goals under a school priority and one improvement plan after a concern', async () => {
+  it('has a district goal, and team goals under a school priority and one improvement plan after a concern', async () => {
     const goals = await db().select().from(s.teamGoals).where(eq(s.teamGoals.districtId, districtId));
-    expect(goals.map((g) => g.level).sort()).toEqual(['school', 'team']);
+    expect(goals.map((g) => g.level).sort()).toEqual(['district', 'school', 'team']);
+    // The school goal rolls up to the district goal.
+    expect(goals.find((g) => g.level === 'school')!.parentGoalId).toBe(goals.find((g) => g.level === 'district')!.id);
     expect(goals.find((g) => g.level === 'team')!.teamId).not.toBeNull();
     expect(await db().select().from(s.schoolPriorities).where(eq(s.schoolPriorities.districtId, districtId))).toHaveLength(2);
     const aligned = await db()
