@@ -114,6 +114,8 @@ export const PerformancePlan = z.object({
   signedAt: z.string().nullable(),
   /** The evaluator's note when they last returned the plan (until it is submitted again). */
   returnNote: z.string().nullable(),
+  /** What a goal may align to (the district's goals and the school's, this school year); empty unless the caller edits the plan. */
+  alignableGoals: z.array(z.object({ id: Uuid, level: z.string(), title: z.string() })),
   abilities: PlanAbilitiesSchema,
 });
 export type PerformancePlan = z.infer<typeof PerformancePlan>;

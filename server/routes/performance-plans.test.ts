@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, evidence, performanceCompletion, planSignatures, teamGoals } from '../db/schema/index.ts';
+import { buildOrgUnit } from '../test/factories.ts';
 import { buildPlanPeople, resetPlan } from '../test/fixtures/performance-plans.ts';
 import { buildObservation } from '../test/fixtures/tracker.ts';
 import { signIn, useTestApp, type Client } from '../test/harness.ts';
@@ -144,10 +145,31 @@ describe('bad input', () => {
     expect(res.json().error.details[0].path).toBe('goal.dueOn');
   });
 
-  it('an aligned goal of another district or a made-up one: 400', async () => {
+  it('an aligned goal of another school or school year, or a made-up one: 400; the plan lists what it may align to', async () => {
     const version = await resetPlan(t.database.db, w.plan.id, 'goal_setting');
     const res = await as.person!.post(`${url}/goals`, { version, goal: { title: 'x', alignedGoalId: crypto.randomUUID() } });
     expect(res.statusCode).toBe(400);
+    const elsewhere = await buildOrgUnit(t.database.db, w.districtId, { name: 'Elsewhere Elementary' });
+    const [otherSchool, lastYear, district] = await t.database.db
+      .insert(teamGoals)
+      .values([
+        { districtId: w.districtId, level: 'school', orgUnitId: elsewhere.id, schoolYear: '2026-27', title: 'Another school' },
+        { districtId: w.districtId, level: 'school', orgUnitId: w.schoolA.id, schoolYear: '2025-26', title: 'Last year' },
+        { districtId: w.districtId, level: 'district', schoolYear: '2026-27', title: 'District reading' },
+      ])
+      .returning();
+    for (const goal of [otherSchool!, lastYear!]) {
+      const refused = await as.person!.post(`${url}/goals`, { version, goal: { title: 'x', alignedGoalId: goal.id } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details[0].path).toBe('goal.alignedGoalId');
+    }
+    const plan = (await as.person!.get(url)).json();
+    const titles = plan.alignableGoals.map((g: { title: string }) => g.title);
+    expect(titles).toContain('District reading');
+    expect(titles).not.toContain('Another school');
+    expect(titles).not.toContain('Last year');
+    const ok = await as.person!.post(`${url}/goals`, { version, goal: { title: 'x', alignedGoalId: district!.id } });
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it('more goals than the template allows: 400', async () => {

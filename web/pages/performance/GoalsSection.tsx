@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +73,15 @@ function GoalModal({ plan, goal, onClose }: { plan: PerformancePlan; goal?: Plan
             <TextInput type="date" label={t('plan.goals.dueOn')} {...form.getInputProps('dueOn')} />
           </SimpleGrid>
           <Textarea label={t('plan.goals.evidence')} autosize minRows={2} maxLength={5000} {...form.getInputProps('evidence')} />
+          <Select
+            label={t('plan.goals.aligned')}
+            description={t('plan.goals.alignedHelp')}
+            clearable
+            searchable
+            nothingFoundMessage={t('plan.goals.alignedNone')}
+            data={plan.alignableGoals.map((g) => ({ value: g.id, label: `${t(`plan.goals.level.${g.level}`)}: ${g.title}` }))}
+            {...form.getInputProps('alignedGoalId')}
+          />
           <Checkbox label={t('plan.goals.share')} {...form.getInputProps('sharedWithCoach', { type: 'checkbox' })} />
           <ErrorAlert error={error} />
           <FormModalFooter onCancel={onClose} saving={busy} submitLabel={t('plan.save')} />

@@ -1,7 +1,15 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { EvidenceRef } from '../../../../common/schemas/performance-plans.ts';
 import type { Executor } from '../../../db/client.ts';
-import { actionSteps, coachingLogAttendees, coachingPlanMembers, files, observations, teamGoals } from '../../../db/schema/index.ts';
+import {
+  actionSteps,
+  coachingLogAttendees,
+  coachingPlanMembers,
+  files,
+  observations,
+  performanceCycles,
+  teamGoals,
+} from '../../../db/schema/index.ts';
 import type { DevelopmentAction } from '../../../db/schema/performance.ts';
 import { badInput } from './write.ts';
 
@@ -83,13 +91,33 @@ export async function checkEvidence(db: Executor, districtId: string, personId: 
   if (bad.length > 0) throw badInput(path, `Evidence ${bad[0]} is not a record of this person`);
 }
 
-export async function checkAlignedGoal(db: Executor, districtId: string, goalId: string | null) {
+/**
+ * The goals a plan's goal may align to: the district's goals and its school's school and team
+ * goals, of the cycle's school year.
+ */
+export function alignableGoalsWhere(districtId: string, schoolYear: string, orgUnitId: string | null) {
+  const place = orgUnitId ? or(eq(teamGoals.level, 'district'), eq(teamGoals.orgUnitId, orgUnitId)) : eq(teamGoals.level, 'district');
+  return and(eq(teamGoals.districtId, districtId), eq(teamGoals.schoolYear, schoolYear), place);
+}
+
+export async function checkAlignedGoal(
+  db: Executor,
+  plan: { districtId: string; orgUnitId: string | null; cycleId: string },
+  goalId: string | null,
+) {
   if (!goalId) return;
-  const [row] = await db
-    .select({ id: teamGoals.id })
-    .from(teamGoals)
-    .where(and(eq(teamGoals.id, goalId), eq(teamGoals.districtId, districtId)));
-  if (!row) throw badInput('goal.alignedGoalId', 'The aligned goal is not a school or team goal of this district');
+  const [cycle] = await db
+    .select({ schoolYear: performanceCycles.schoolYear })
+    .from(performanceCycles)
+    .where(and(eq(performanceCycles.id, plan.cycleId), eq(performanceCycles.districtId, plan.districtId)));
+  const [row] = cycle
+    ? await db
+        .select({ id: teamGoals.id })
+        .from(teamGoals)
+        .where(and(eq(teamGoals.id, goalId), alignableGoalsWhere(plan.districtId, cycle.schoolYear, plan.orgUnitId)))
+    : [];
+  if (!row)
+    throw badInput('goal.alignedGoalId', "The aligned goal is not a goal of the district or the person's school for this school year");
 }
 
 /** Development actions may link only to the person's own coaching plans and action steps. */

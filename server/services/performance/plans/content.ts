@@ -129,7 +129,7 @@ const goalValues = (g: GoalInput) => ({
 export async function addGoal(ctx: Ctx, id: string, version: number, goal: GoalInput) {
   return mutatePlan(ctx, id, version, 'editPlan', async (tx, { row }) => {
     checkGoalDates(goal);
-    await checkAlignedGoal(tx, row.districtId, goal.alignedGoalId);
+    await checkAlignedGoal(tx, row, goal.alignedGoalId);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(planGoals).where(eq(planGoals.planId, row.id));
     if (n >= row.template.maxGoals) throw badInput('goal', `This plan has room for ${row.template.maxGoals} goals`);
     const [created] = await tx
@@ -153,7 +153,7 @@ export async function updateGoal(ctx: Ctx, id: string, goalId: string, version: 
   return mutatePlan(ctx, id, version, 'editPlan', async (tx, { row }) => {
     checkGoalDates(goal);
     const before = await goalOf(tx, row, goalId);
-    await checkAlignedGoal(tx, row.districtId, goal.alignedGoalId);
+    await checkAlignedGoal(tx, row, goal.alignedGoalId);
     await tx
       .update(planGoals)
       .set({ ...goalValues(goal), updatedAt: new Date() })

@@ -17,6 +17,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { canReadPlan, canReadSharedGoals } from '../../../policies/performance.ts';
 import { currentOrgUnitsOf } from '../../observations/role-rubric.ts';
+import { alignableGoalsWhere } from './checks.ts';
 import { loadPlanRow, loadReadablePlan, type PlanRow, type ReadablePlan } from '../access.ts';
 
 /** The person's display name: preferred (else given) and family name. */
@@ -165,6 +166,13 @@ export async function planView(ctx: Ctx, id: string, readable?: ReadablePlan): P
     approvedAt: iso(row.approvedAt),
     signedAt: iso(row.signedAt),
     returnNote: row.status === 'goal_setting' ? await returnNoteOf(db, row) : null,
+    alignableGoals: can.editPlan
+      ? await db
+          .select({ id: teamGoals.id, level: teamGoals.level, title: teamGoals.title })
+          .from(teamGoals)
+          .where(alignableGoalsWhere(row.districtId, cycle!.schoolYear, row.orgUnitId))
+          .orderBy(asc(teamGoals.level), asc(teamGoals.title))
+      : [],
     abilities: can,
   };
 }
