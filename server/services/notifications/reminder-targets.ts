@@ -6,6 +6,7 @@ import {
   coachingPlanReviews,
   coachingPlans,
   observations,
+  orgUnits,
   people,
   roleAssignments,
   teamMembers,
@@ -14,8 +15,11 @@ import { currentAssignment } from '../auth/current-assignment.ts';
 import { membersOfPlans } from '../coaching/members.ts';
 import { personNameSql } from '../observations/access.ts';
 import { currentOrgUnitsOf } from '../observations/role-rubric.ts';
+import { alias } from 'drizzle-orm/pg-core';
 import { holdsOn } from '../teams/periods.ts';
 import type { NewNotification } from './notify.ts';
+
+const networks = alias(orgUnits, 'networks');
 
 /**
  * The days a reminders run covers (ISO dates): `today` (a school day); due reminders for what is due
@@ -97,7 +101,8 @@ export async function actionStepReminders(db: Executor, w: ReminderWindow): Prom
 
 /**
  * The leads of each coach whose overdue reviews they see on the overdue list: the current leads of
- * the teams the coach is currently on, and the school leaders holding a role in a coachee's school.
+ * the teams the coach is currently on, and the school leaders holding a role in a coachee's school
+ * or in its network (an instructional superintendent).
  */
 async function leadsOf(
   db: Executor,
@@ -133,7 +138,23 @@ async function leadsOf(
             )
         ).filter((r) => holdsOn(r, w.today));
   const coacheeUnits = await currentOrgUnitsOf(db, w.districtId, [...new Set([...members.values()].flat())]);
-  const units = [...new Set([...coacheeUnits.values()].flat())];
+  const schools = [...new Set([...coacheeUnits.values()].flat())];
+  // A school's network (its parent of type network): whoever leads the network leads the school (policies/networks.ts).
+  const networkOf = new Map(
+    schools.length === 0
+      ? []
+      : (
+          await db
+            .select({ schoolId: orgUnits.id, networkId: networks.id })
+            .from(orgUnits)
+            .innerJoin(
+              networks,
+              and(eq(networks.id, orgUnits.parentId), eq(networks.type, 'network'), eq(networks.districtId, w.districtId)),
+            )
+            .where(and(eq(orgUnits.districtId, w.districtId), inArray(orgUnits.id, schools)))
+        ).map((r) => [r.schoolId, r.networkId]),
+  );
+  const units = [...new Set([...schools, ...networkOf.values()])];
   const leaders =
     units.length === 0
       ? []
@@ -146,7 +167,8 @@ async function leadsOf(
   return new Map(
     plans.map((p) => {
       const teams = coachTeams.filter((t) => t.personId === p.coachPersonId).map((t) => t.teamId);
-      const planUnits = (members.get(p.id) ?? []).flatMap((m) => coacheeUnits.get(m) ?? []);
+      const planSchools = (members.get(p.id) ?? []).flatMap((m) => coacheeUnits.get(m) ?? []);
+      const planUnits = [...planSchools, ...planSchools.flatMap((s) => networkOf.get(s) ?? [])];
       const ids = [
         ...teamLeads.filter((l) => teams.includes(l.teamId)).map((l) => l.personId),
         ...leaders.filter((l) => planUnits.includes(l.orgUnitId)).map((l) => l.personId),

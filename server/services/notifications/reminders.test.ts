@@ -51,6 +51,7 @@ let teacher: Person;
 let coach: Person;
 let teamLead: Person;
 let principal: Person;
+let superintendent: Person;
 let coObserver: Person;
 let otherTeacher: Person;
 let observationId: string;
@@ -86,13 +87,16 @@ async function inbox(p: Person) {
 beforeAll(async () => {
   const db = t.database.db;
   districtId = (await buildDistrict(db)).id;
-  const school = await buildOrgUnit(db, districtId);
+  const network = await buildOrgUnit(db, districtId, { name: 'North network', type: 'network' });
+  const school = await buildOrgUnit(db, districtId, { parentId: network.id });
   observer = await buildUser(db, districtId, 'school_leader');
   teacher = await buildUser(db, districtId, 'staff', { orgUnitId: school.id });
   otherTeacher = await buildUser(db, districtId, 'staff', { orgUnitId: school.id });
   coach = await buildUser(db, districtId, 'coach', { orgUnitId: school.id });
   teamLead = await buildUser(db, districtId, 'coach', { orgUnitId: school.id });
   principal = await buildUser(db, districtId, 'school_leader', { orgUnitId: school.id });
+  // An instructional superintendent leads the school's network, so the school too.
+  superintendent = await buildUser(db, districtId, 'school_leader', { orgUnitId: network.id });
   coObserver = await buildUser(db, districtId, 'school_leader');
   await db.update(users).set({ locale: 'es' }).where(eq(users.id, observer.id));
   await db.insert(nonSchoolDays).values({ districtId, day: HOLIDAY, kind: 'holiday', label: 'Spring holiday' });
@@ -230,9 +234,10 @@ describe('the reminders job', () => {
     expect(await inbox(observer)).toEqual([`feedback_due:${observationId}:${DUE}`, `feedback_overdue:${observationId}:${DUE}`]);
     expect(await inbox(coObserver)).toEqual([`feedback_due:${observationId}:${DUE}`, `feedback_overdue:${observationId}:${DUE}`]);
     expect(await inbox(coach)).toEqual([`coaching_review_due:${planId}:${DUE}`, `coaching_review_overdue:${planId}:${DUE}`]);
-    // The team lead of the coach's team and the principal of the coachee's school.
+    // The team lead of the coach's team, the principal of the coachee's school and its network's superintendent.
     expect(await inbox(teamLead)).toEqual([`coaching_review_overdue:${planId}:${DUE}`]);
     expect(await inbox(principal)).toEqual([`coaching_review_overdue:${planId}:${DUE}`]);
+    expect(await inbox(superintendent)).toEqual([`coaching_review_overdue:${planId}:${DUE}`]);
     // The observed teacher is told nothing of overdue feedback, nor of an overdue review.
     expect(await inbox(teacher)).toEqual([`action_step_due:${stepId}:${HOLIDAY}`, `coaching_review_due:${planId}:${DUE}`].sort());
     const overdue = await t.mailbox.take(observer.email);
