@@ -5,7 +5,19 @@
 // vendor's guest signs in and reaches the initiative's aggregates, and nothing of a person.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, DEMO_PASSWORD, fillSignIn, heading, launchBrowser, mainNav, newPage, signInAs, surveyPage } from './browser.ts';
+import {
+  apiAs,
+  DEMO,
+  DEMO_PASSWORD,
+  fillSignIn,
+  heading,
+  launchBrowser,
+  mainNav,
+  newPage,
+  screenshot,
+  signInAs,
+  surveyPage,
+} from './browser.ts';
 
 let browser: Browser;
 let admin: Page;
@@ -77,6 +89,55 @@ describe('implementation pages', () => {
     await admin.getByRole('region', { name: 'Driver health' }).getByText('Not started').first().waitFor();
     const table = admin.getByRole('region', { name: 'Average fidelity by component and month' }).getByRole('table');
     await table.getByRole('rowheader', { name: 'Decodable text practice' }).waitFor();
+  });
+
+  it('an admin moves a school a stage on, then back, by keyboard; both moves are in its history', async () => {
+    const initiatives = await apiAs<Items<{ id: string; name: string }>>(admin, 'GET', '/api/initiatives');
+    const literacy = initiatives.items.find((i) => i.name === 'Foundations Structured Literacy')!;
+    const stages = await apiAs<Items<{ orgUnitName: string; isDistrict: boolean; stage: string; abilities: { act: boolean } }>>(
+      admin,
+      'GET',
+      `/api/initiatives/${literacy.id}/stages`,
+    );
+    const school = stages.items.find((r) => !r.isDistrict && r.abilities.act && r.stage !== 'full_implementation')!;
+    expect(school, 'a school the admin may move').toBeTruthy();
+    await admin.goto(`/initiatives/${literacy.id}/stages`);
+    await heading(admin, /stages by school/).waitFor();
+    const record = async (toStage: RegExp, evidence: string) => {
+      await admin.getByRole('button', { name: school.orgUnitName, exact: true }).focus();
+      await admin.keyboard.press('Enter');
+      const drawer = admin.getByRole('dialog', { name: school.orgUnitName });
+      const select = drawer.getByLabel(/^New stage/);
+      await select.focus();
+      // Arrow keys walk the options (Mantine marks the one highlighted); Enter picks it.
+      await admin.keyboard.press('ArrowDown');
+      const target = admin.getByRole('option', { name: toStage });
+      await target.waitFor();
+      for (let i = 0; i < 5 && (await target.getAttribute('data-combobox-selected')) === null; i++) await admin.keyboard.press('ArrowDown');
+      await admin.keyboard.press('Enter');
+      expect(await select.inputValue()).toMatch(toStage);
+      await drawer.getByRole('textbox', { name: /^Evidence/ }).fill(evidence);
+      await drawer.getByRole('button', { name: 'Record the move' }).focus();
+      await admin.keyboard.press('Enter');
+      await drawer.getByText(evidence).waitFor();
+      return drawer;
+    };
+    const order = ['exploration', 'installation', 'initial_implementation', 'full_implementation'];
+    const names: Record<string, RegExp> = {
+      exploration: /^Getting ready/,
+      installation: /^Getting started/,
+      initial_implementation: /^Getting better/,
+      full_implementation: /^Keep improving/,
+    };
+    const next = order[order.indexOf(school.stage) + 1]!;
+    let drawer = await record(names[next]!, 'Walkthroughs show the routines in every room');
+    await screenshot(admin, 'implementation-stage-moved');
+    await admin.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    drawer = await record(names[school.stage]!, 'Moved back: the new teachers start training in January');
+    await drawer.getByText('Moved back').first().waitFor();
+    await screenshot(admin, 'implementation-stage-moved-back');
+    await admin.keyboard.press('Escape');
   });
 
   it("the vendor's guest reaches the initiative's aggregates and no person's record", async () => {
