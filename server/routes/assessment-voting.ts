@@ -23,7 +23,13 @@ import type { Ctx } from '../lib/context.ts';
 import { requireCtx, sessionStillLive } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { castVote, openItem, revealVotes } from '../services/assessments/voting.ts';
-import { administrationTopic, announceVotingState, currentAdministrationEvent, votingState } from '../services/assessments/voting-state.ts';
+import {
+  administrationTopic,
+  announceVotingWrite,
+  currentAdministrationEvent,
+  votingState,
+  type VotingWrite,
+} from '../services/assessments/voting-state.ts';
 
 const tags = ['assessments'];
 const state = { 200: VotingState };
@@ -31,12 +37,9 @@ const state = { 200: VotingState };
 export const assessmentVotingRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
 
-  /** Runs a voting write, then tells everyone following the administration (after the commit). */
-  const announced = async (ctx: Ctx, kind: VotingEventKind, write: Promise<VotingState>) => {
-    const result = await write;
-    await announceVotingState(ctx, app.live, result, kind);
-    return result;
-  };
+  /** Runs a voting write, tells everyone following the administration (after the commit), answers the state. */
+  const announced = async (ctx: Ctx, kind: VotingEventKind, write: Promise<VotingWrite>) =>
+    announceVotingWrite(ctx, app.live, await write, kind);
 
   app.get('/administrations/:id/voting', { schema: { tags, params: IdParams, response: state } }, async (req) =>
     votingState(await requireCtx(req), req.params.id),

@@ -21,7 +21,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import type { LiveHub } from '../../lib/live/hub.ts';
-import { canRunVoting, canVote } from '../../policies/assessments.ts';
+import { canRunVoting, canVote, type AdministrationAccess } from '../../policies/assessments.ts';
 import { loadAdministration, personName, type AdministrationRow } from './administrations.ts';
 
 /** The live topic of one administration (district-scoped by the hub). */
@@ -89,6 +89,27 @@ async function loadReveal(db: Executor, districtId: string, administrationId: st
 /** GET /api/assessments/administrations/:id/voting: 404 unless the caller may read the administration. */
 export async function votingState(ctx: Ctx, id: string): Promise<VotingState> {
   const { row, access } = await loadAdministration(ctx, id);
+  return votingStateOf(ctx, row, access);
+}
+
+/** A write of the voting: the administration's row as the write left it, and the caller's access (checked). */
+export interface VotingWrite {
+  row: AdministrationRow;
+  access: AdministrationAccess;
+}
+
+/**
+ * After a voting write committed: tells everyone following the administration first (the reveal
+ * reaches their screens without waiting for anything else), then reads the state for the writer.
+ */
+export async function announceVotingWrite(ctx: Ctx, live: Pick<LiveHub, 'publish'>, written: VotingWrite, kind: VotingEventKind) {
+  await live.publish(ctx.actor.districtId, administrationTopic(written.row.id), administrationEvent(written.row, kind));
+  return votingStateOf(ctx, written.row, written.access);
+}
+
+/** The voting state of an administration the caller may read (`row` loaded through those checks). */
+async function votingStateOf(ctx: Ctx, row: AdministrationRow, access: AdministrationAccess): Promise<VotingState> {
+  const id = row.id;
   const districtId = ctx.actor.districtId;
   const itemId = row.currentItemId;
   const [voters, votes, reveal] = await Promise.all([
@@ -148,16 +169,4 @@ export async function announceAdministration(ctx: Ctx, live: Pick<LiveHub, 'publ
     .from(assessmentAdministrations)
     .where(and(eq(assessmentAdministrations.districtId, ctx.actor.districtId), eq(assessmentAdministrations.id, id)));
   if (row) await live.publish(ctx.actor.districtId, administrationTopic(id), administrationEvent(row, kind));
-}
-
-/** Tells everyone following the administration about a change whose resulting state is `state` (read after the commit). */
-export async function announceVotingState(ctx: Ctx, live: Pick<LiveHub, 'publish'>, state: VotingState, kind: VotingEventKind) {
-  const row = {
-    id: state.administrationId,
-    liveRevision: state.revision,
-    currentItemId: state.itemId,
-    currentItemState: state.state,
-    status: state.status,
-  };
-  await live.publish(ctx.actor.districtId, administrationTopic(state.administrationId), administrationEvent(row, kind));
 }

@@ -9,7 +9,6 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { ItemState, ScalePoint } from '../../../common/assessments.ts';
-import type { VotingState } from '../../../common/schemas/assessment-voting.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   assessmentAdministrations,
@@ -24,25 +23,23 @@ import { forbidden, invalidField, invalidState } from '../../lib/errors.ts';
 import { canRunVoting, canVote } from '../../policies/assessments.ts';
 import { recordAudit } from '../audit.ts';
 import { loadAdministration, type AdministrationRow } from './administrations.ts';
-import { itemVotes, votingAttendees, votingState } from './voting-state.ts';
+import { itemVotes, votingAttendees, type VotingWrite } from './voting-state.ts';
 
 const a = assessmentAdministrations;
 
 /** The scale of the administration's version, once `itemId` is known to be one of its items (else 400). */
 async function itemScale(ctx: Ctx, row: AdministrationRow, itemId: string): Promise<ScalePoint[]> {
   const districtId = ctx.actor.districtId;
-  const [[item], [version]] = await Promise.all([
-    ctx.db
-      .select({ id: assessmentItems.id })
-      .from(assessmentItems)
-      .where(and(eq(assessmentItems.districtId, districtId), eq(assessmentItems.id, itemId), eq(assessmentItems.versionId, row.versionId))),
-    ctx.db
-      .select({ scalePoints: assessmentVersions.scalePoints })
-      .from(assessmentVersions)
-      .where(and(eq(assessmentVersions.districtId, districtId), eq(assessmentVersions.id, row.versionId))),
-  ]);
-  if (!item) throw invalidField('itemId', "not an item of this administration's version");
-  return version!.scalePoints;
+  const [found] = await ctx.db
+    .select({ scalePoints: assessmentVersions.scalePoints })
+    .from(assessmentItems)
+    .innerJoin(
+      assessmentVersions,
+      and(eq(assessmentVersions.id, assessmentItems.versionId), eq(assessmentVersions.districtId, assessmentItems.districtId)),
+    )
+    .where(and(eq(assessmentItems.districtId, districtId), eq(assessmentItems.id, itemId), eq(assessmentItems.versionId, row.versionId)));
+  if (!found) throw invalidField('itemId', "not an item of this administration's version");
+  return found.scalePoints;
 }
 
 /** Why `itemId` takes no vote (or reveal) now: a 409 saying where the voting stands. */
@@ -81,19 +78,19 @@ async function stateOnOpening(tx: Executor, districtId: string, id: string, item
  * An item never voted on opens for votes; one whose votes were revealed, or whose consensus is
  * recorded, comes back as it was (votes are never reopened or thrown away).
  */
-export async function openItem(ctx: Ctx, id: string, itemId: string): Promise<VotingState> {
+export async function openItem(ctx: Ctx, id: string, itemId: string): Promise<VotingWrite> {
   const { row, access } = await loadAdministration(ctx, id);
   if (!canRunVoting(ctx.actor, access)) throw forbidden('Only the facilitator or the note taker opens an item');
   if (row.status !== 'open') throw invalidState('This administration is closed');
   await itemScale(ctx, row, itemId);
   const districtId = ctx.actor.districtId;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const state = await stateOnOpening(tx, districtId, id, itemId);
     const [updated] = await tx
       .update(a)
       .set({ currentItemId: itemId, currentItemState: state, liveRevision: sql`${a.liveRevision} + 1`, updatedAt: new Date() })
       .where(and(eq(a.id, id), eq(a.districtId, districtId), eq(a.status, 'open')))
-      .returning({ id: a.id });
+      .returning();
     if (!updated) throw invalidState('This administration is closed');
     await recordAudit(tx, ctx, {
       action: 'assessment_voting.open',
@@ -102,8 +99,9 @@ export async function openItem(ctx: Ctx, id: string, itemId: string): Promise<Vo
       before: { itemId: row.currentItemId, state: row.currentItemState },
       after: { itemId, state },
     });
+    return updated;
   });
-  return votingState(ctx, id);
+  return { row: after, access };
 }
 
 /**
@@ -112,21 +110,21 @@ export async function openItem(ctx: Ctx, id: string, itemId: string): Promise<Vo
  * the network did); after the reveal, once scored, on another item or a closed administration: 409.
  * The audit says who voted when, not how: values stay unseen until the reveal.
  */
-export async function castVote(ctx: Ctx, id: string, itemId: string, value: number): Promise<VotingState> {
+export async function castVote(ctx: Ctx, id: string, itemId: string, value: number): Promise<VotingWrite> {
   const { row, access } = await loadAdministration(ctx, id);
   if (!canVote(ctx.actor, access)) throw forbidden('Only voting members vote');
   const scale = await itemScale(ctx, row, itemId);
   if (!scale.some((p) => p.value === value)) throw invalidField('value', 'not a point of the scale');
   const districtId = ctx.actor.districtId;
   const personId = ctx.actor.personId;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
       .update(a)
       .set({ liveRevision: sql`${a.liveRevision} + 1`, updatedAt: new Date() })
       .where(
         and(eq(a.id, id), eq(a.districtId, districtId), eq(a.status, 'open'), eq(a.currentItemId, itemId), eq(a.currentItemState, 'open')),
       )
-      .returning({ id: a.id });
+      .returning();
     if (!locked) throw await notOpen(tx, ctx, id, itemId);
     const mine = and(
       eq(assessmentVotes.districtId, districtId),
@@ -143,8 +141,9 @@ export async function castVote(ctx: Ctx, id: string, itemId: string, value: numb
       entityId: id,
       after: { itemId, replaced: Boolean(before) },
     });
+    return locked;
   });
-  return votingState(ctx, id);
+  return { row: after, access };
 }
 
 /**
@@ -152,12 +151,12 @@ export async function castVote(ctx: Ctx, id: string, itemId: string, value: numb
  * locks them. Before every voting member has voted it is refused (409, naming who has not) unless
  * `force`; a forced reveal is recorded with who forced it, when, and how many had voted.
  */
-export async function revealVotes(ctx: Ctx, id: string, itemId: string, force: boolean): Promise<VotingState> {
+export async function revealVotes(ctx: Ctx, id: string, itemId: string, force: boolean): Promise<VotingWrite> {
   const { row, access } = await loadAdministration(ctx, id);
   if (!canRunVoting(ctx.actor, access)) throw forbidden('Only the facilitator or the note taker reveals the votes');
   const scale = await itemScale(ctx, row, itemId);
   const districtId = ctx.actor.districtId;
-  await ctx.db.transaction(async (tx) => {
+  const after = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
       .select({ status: a.status, currentItemId: a.currentItemId, state: a.currentItemState })
       .from(a)
@@ -186,16 +185,18 @@ export async function revealVotes(ctx: Ctx, id: string, itemId: string, force: b
       expected: voters.length,
       distribution,
     });
-    await tx
+    const [revealed] = await tx
       .update(a)
       .set({ currentItemState: 'revealed', liveRevision: sql`${a.liveRevision} + 1`, updatedAt: new Date() })
-      .where(and(eq(a.id, id), eq(a.districtId, districtId)));
+      .where(and(eq(a.id, id), eq(a.districtId, districtId)))
+      .returning();
     await recordAudit(tx, ctx, {
       action: forced ? 'assessment_voting.reveal_forced' : 'assessment_voting.reveal',
       entityType: 'assessment_administration',
       entityId: id,
       after: { itemId, forced, voted: counted.length, expected: voters.length, notVoted: notVoted.map((p) => p.id), distribution },
     });
+    return revealed!;
   });
-  return votingState(ctx, id);
+  return { row: after, access };
 }
