@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ADMINISTRATION_EVENT, type VotingState } from '../../common/schemas/assessment-voting.ts';
 import { assessmentKeys } from './assessments.ts';
 import { api } from './client.ts';
@@ -58,8 +58,12 @@ export function useAdministrationLive(id: string, enabled: boolean): { voting: R
     EVENTS,
   );
   const { data, isFetching, refetch } = voting;
+  // One read per revision heard (a read that fails is not retried in a loop; the next event reads again).
+  const asked = useRef(-1);
   useEffect(() => {
-    if (data && heard > data.revision && !isFetching) void refetch();
+    if (!data || isFetching || heard <= data.revision || heard <= asked.current) return;
+    asked.current = heard;
+    void refetch();
   }, [heard, data, isFetching, refetch]);
   return { voting, mode };
 }
