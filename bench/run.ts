@@ -20,6 +20,7 @@ import { benchOutbox, printOutbox } from './outbox.ts';
 import { benchPerformanceOpen } from './performance-open.ts';
 import { benchInitiativePage } from './initiative-page.ts';
 import { benchLiveFanout } from './live-fanout.ts';
+import { benchLiveVoting } from './live-voting.ts';
 import { benchDashboard } from './dashboard.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import {
@@ -325,6 +326,10 @@ async function main() {
   // One save heard by 30 real SSE clients following the meeting, against the save's own round trip (bench/live-fanout.ts).
   const fanout = { clients: 30, rounds: opts.quick ? 15 : 60, warmup: opts.quick ? 2 : 5, db: opts.db, serverUrl: opts.serverUrl };
   for (const line of await benchLiveFanout(fanout)) console.log(line);
+  // Thirty members voting on one item at once, each on their own SSE stream: the reveal reaching every screen,
+  // against a bare hub publish to the same streams (bench/live-voting.ts).
+  const voting = { voters: 30, rounds: opts.quick ? 10 : 40, warmup: opts.quick ? 2 : 5, db: opts.db, serverUrl: opts.serverUrl };
+  for (const line of await benchLiveVoting(voting)) console.log(line);
   // The district dashboard (1,000 schools x 20 initiatives at 25,000 staff) against the statements it sends (bench/dashboard.ts).
   if (!opts.skipLarge)
     for (const line of await benchDashboard({ staff: opts.staff, initiatives: 20, reps: opts.quick ? 30 : 100 })) console.log(line);

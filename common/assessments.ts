@@ -17,13 +17,23 @@ export type InstrumentVersionStatus = (typeof INSTRUMENT_VERSION_STATUSES)[numbe
 export const ADMINISTRATION_ROLES = ['facilitator', 'note_taker', 'voting_member', 'administrator'] as const;
 export type AdministrationRole = (typeof ADMINISTRATION_ROLES)[number];
 
-/** Roles that record the consensus score of an item. */
+/** Roles that record the consensus score of an item (and run the live voting: open items, reveal). */
 export const RECORDING_ROLES: readonly AdministrationRole[] = ['facilitator', 'note_taker'];
+
+/**
+ * Roles that vote in the live voting: voting members only. The facilitator and the note taker run
+ * the discussion and record its outcome (a neutral facilitator, as the NIRN protocols have it); an
+ * administrator attends and never votes.
+ */
+export const VOTING_ROLES: readonly AdministrationRole[] = ['voting_member'];
 
 export const ADMINISTRATION_STATUSES = ['open', 'closed'] as const;
 export type AdministrationStatus = (typeof ADMINISTRATION_STATUSES)[number];
 
-/** Where the live flow stands on the current item (the live voting itself comes later). */
+/**
+ * Where the live voting stands on the current item: `open` (members vote, nobody sees a value),
+ * `revealed` (the votes are shown together and locked), `decided` (the consensus score is recorded).
+ */
 export const ITEM_STATES = ['open', 'revealed', 'decided'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 

@@ -1,4 +1,4 @@
-/** Who builds, administers, scores, reads and compares assessments, table-driven, including a vendor guest (never). */
+/** Who builds, administers, scores, votes, reads and compares assessments, table-driven, including a vendor guest (never). */
 import { describe, expect, it } from 'vitest';
 import type { AdministrationRole } from '../../common/assessments.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -8,7 +8,9 @@ import {
   canCompareSchools,
   canManageAdministration,
   canReadAdministration,
+  canRunVoting,
   canScore,
+  canVote,
   type AdministrationAccess,
   type AssessmentReach,
 } from './assessments.ts';
@@ -63,6 +65,14 @@ describe('assessments policy', () => {
       compare: canCompareSchools(a, reach, off),
       compareOn: canCompareSchools(a, reach, on),
     }).toEqual(expected);
+  });
+
+  it('voting members vote; whoever records the consensus runs the voting; a guest does neither', () => {
+    const roles: (AdministrationRole | null)[] = ['facilitator', 'note_taker', 'voting_member', 'administrator', null];
+    expect(roles.map((r) => canVote(actor(), at(r)))).toEqual([false, false, true, false, false]);
+    expect(roles.map((r) => canRunVoting(actor(), at(r)))).toEqual([true, true, false, false, false]);
+    const guest = actor({ guestInitiativeId: 'i' });
+    expect([canVote(guest, at('voting_member')), canRunVoting(guest, at('facilitator'))]).toEqual([false, false]);
   });
 
   it('only the person scoring alone scores a solo administration', () => {

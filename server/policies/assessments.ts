@@ -1,4 +1,4 @@
-import { RECORDING_ROLES, type AdministrationRole } from '../../common/assessments.ts';
+import { RECORDING_ROLES, VOTING_ROLES, type AdministrationRole } from '../../common/assessments.ts';
 import type { Actor } from '../lib/actor.ts';
 import { isHrOrAdmin } from './app.ts';
 import { isGuest } from './implementation.ts';
@@ -8,7 +8,8 @@ import { isGuest } from './implementation.ts';
  * HR, admins and current facilitators of an implementation team build them; HR and admins install
  * the built-in library. An administration is read by HR, admins, the district team, the leaders of
  * its school, its team's members, its attendees and the person scoring alone; its consensus scores
- * are recorded by its facilitator or note taker (an administrator attends and never scores). Schools
+ * are recorded by its facilitator or note taker (an administrator attends and never scores), who also
+ * run its live voting (open an item, reveal the votes); its voting members vote. Schools
  * are compared by HR, admins and the district team; school leaders only where the district allows.
  */
 
@@ -64,6 +65,15 @@ export function canScore(actor: Actor, a: AdministrationAccess): boolean {
   if (isGuest(actor)) return false;
   if (a.soloPersonId) return a.soloPersonId === actor.personId;
   return a.myRole !== null && RECORDING_ROLES.includes(a.myRole);
+}
+
+/** Runs the live voting (opens items, reveals votes, forces a reveal): whoever records the consensus score. */
+export const canRunVoting = (actor: Actor, a: AdministrationAccess): boolean => canScore(actor, a);
+
+/** Votes on the open item: a voting member attending it (never the facilitator, note taker or administrator). */
+export function canVote(actor: Actor, a: AdministrationAccess): boolean {
+  if (isGuest(actor)) return false;
+  return a.myRole !== null && VOTING_ROLES.includes(a.myRole);
 }
 
 /** Changes attendees and closes: HR, admins, whoever started it, its facilitator, the team's facilitator. */

@@ -11,7 +11,8 @@
  * team members; school leaders only where the district setting allows (others 403).
  * A draft version, ids of another district, an org unit that is not the team's -> 400 naming the
  * field; a score outside the scale or an item of another version -> 400; writing after close ->
- * 409 invalid_state; a stale version -> 409 with the current record.
+ * 409 invalid_state; a stale version -> 409 with the current record. A score, attendees and closing
+ * are announced to everyone following the administration live (routes/assessment-voting.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../common/schemas/common.ts';
@@ -35,12 +36,22 @@ import { closeAdministration, createAdministration, setAttendees } from '../serv
 import { administrationView, listAdministrations } from '../services/assessments/administrations.ts';
 import { compareSchools, trend } from '../services/assessments/results.ts';
 import { recordScore } from '../services/assessments/scores.ts';
+import { announceAdministration } from '../services/assessments/voting-state.ts';
+import type { VotingEventKind } from '../../common/schemas/assessment-voting.ts';
+import type { Ctx } from '../lib/context.ts';
 
 const tags = ['assessments'];
 const detail = { 200: AdministrationDetail };
 
 export const assessmentAdministrationRoutes: FastifyPluginAsyncZod = async (app) => {
   routesNeed(app, 'session');
+
+  /** Runs a write of the administration, then tells everyone following it live (after the commit). */
+  const announced = async (ctx: Ctx, id: string, kind: VotingEventKind, write: Promise<AdministrationDetail>) => {
+    const result = await write;
+    await announceAdministration(ctx, app.live, id, kind);
+    return result;
+  };
 
   app.get(
     '/administrations',
@@ -53,17 +64,22 @@ export const assessmentAdministrationRoutes: FastifyPluginAsyncZod = async (app)
   app.get('/administrations/:id', { schema: { tags, params: IdParams, response: detail } }, async (req) =>
     administrationView(await requireCtx(req), req.params.id),
   );
-  app.put('/administrations/:id/attendees', { schema: { tags, params: IdParams, body: AttendeesInput, response: detail } }, async (req) =>
-    setAttendees(await requireCtx(req), req.params.id, req.body),
-  );
+  app.put('/administrations/:id/attendees', { schema: { tags, params: IdParams, body: AttendeesInput, response: detail } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return announced(ctx, req.params.id, 'attendees', setAttendees(ctx, req.params.id, req.body));
+  });
   app.put(
     '/administrations/:id/scores/:itemId',
     { schema: { tags, params: ScoreParams, body: ScoreInput, response: detail } },
-    async (req) => recordScore(await requireCtx(req), req.params.id, req.params.itemId, req.body),
+    async (req) => {
+      const ctx = await requireCtx(req);
+      return announced(ctx, req.params.id, 'score', recordScore(ctx, req.params.id, req.params.itemId, req.body));
+    },
   );
-  app.post('/administrations/:id/close', { schema: { tags, params: IdParams, body: CloseInput, response: detail } }, async (req) =>
-    closeAdministration(await requireCtx(req), req.params.id, req.body.version),
-  );
+  app.post('/administrations/:id/close', { schema: { tags, params: IdParams, body: CloseInput, response: detail } }, async (req) => {
+    const ctx = await requireCtx(req);
+    return announced(ctx, req.params.id, 'close', closeAdministration(ctx, req.params.id, req.body.version));
+  });
   app.get('/results/trend', { schema: { tags, querystring: TrendQuery, response: { 200: Trend } } }, async (req) =>
     trend(await requireCtx(req), req.query),
   );

@@ -76,7 +76,11 @@ function useAdministrationWrite<I>(fn: (input: I) => Promise<AdministrationDetai
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: (a) => queryClient.setQueryData(assessmentKeys.administration(a.id), a),
+    onSuccess: (a) => {
+      queryClient.setQueryData(assessmentKeys.administration(a.id), a);
+      // A score decides the item the live voting is on; attendees change who votes.
+      void queryClient.invalidateQueries({ queryKey: ['assessments', 'voting', a.id] });
+    },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['assessments', 'administrations'] }),
   });
 }

@@ -118,7 +118,7 @@ export interface AdministrationResults {
 /**
  * One administration of a version: by an implementation team, or by one person scoring alone, at
  * a school or the district, optionally for an initiative. It keeps its version for good.
- * `currentItemId`/`currentItemState` are where the live voting will stand.
+ * `currentItemId`/`currentItemState` are where the live voting stands (services/assessments/voting.ts).
  */
 export const assessmentAdministrations = pgTable(
   'assessment_administrations',
@@ -144,6 +144,12 @@ export const assessmentAdministrations = pgTable(
     currentItemId: uuid().references(() => assessmentItems.id),
     /** common/assessments.ts ITEM_STATES */
     currentItemState: text(),
+    /**
+     * Counts every change others following the administration live should hear (an item opened, a
+     * vote, a reveal, a score, attendees, closing): the id of its live events. Apart from `version`,
+     * which votes leave alone so a facilitator's close or attendee edit is not refused by a vote.
+     */
+    liveRevision: integer().notNull().default(0),
     results: jsonb().$type<AdministrationResults | null>(),
     /** The total percent, copied out of `results` for trends and comparisons. */
     totalPct: numeric({ mode: 'number' }),
@@ -192,7 +198,10 @@ export const assessmentScores = pgTable(
   (t) => [uniqueIndex('assessment_scores_uq').on(t.administrationId, t.itemId)],
 );
 
-/** One member's vote on one item (the live voting; one per person and item). */
+/**
+ * One member's vote on one item (the live voting; one per person and item: voting again before the
+ * reveal replaces it). Its value is shown to no one, the voter aside, until the item is revealed.
+ */
 export const assessmentVotes = pgTable(
   'assessment_votes',
   {
@@ -209,6 +218,31 @@ export const assessmentVotes = pgTable(
     value: numeric({ mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('assessment_votes_uq').on(t.administrationId, t.itemId, t.personId)],
+);
+
+/**
+ * The reveal of one item's votes: who revealed them and when (`createdAt`), whether before everyone
+ * had voted (`forced`), how many had voted of how many voting attendees, and the distribution of
+ * the counted votes at that moment (votes are locked from then on).
+ */
+export const assessmentReveals = pgTable(
+  'assessment_reveals',
+  {
+    ...tenantColumns(),
+    administrationId: uuid()
+      .notNull()
+      .references(() => assessmentAdministrations.id),
+    itemId: uuid()
+      .notNull()
+      .references(() => assessmentItems.id),
+    revealedBy: uuid().references(() => users.id),
+    forced: boolean().notNull().default(false),
+    voted: integer().notNull(),
+    expected: integer().notNull(),
+    /** Counted votes per scale point, in the scale's order (points nobody chose included, at 0). */
+    distribution: jsonb().$type<{ value: number; count: number }[]>().notNull(),
+  },
+  (t) => [uniqueIndex('assessment_reveals_uq').on(t.administrationId, t.itemId)],
 );
 
 /** A district's assessment settings (one row per district, defaults until saved). */

@@ -107,7 +107,12 @@ async function loadForManage(ctx: Ctx, id: string, expected: number) {
 async function bump(tx: Executor, ctx: Ctx, id: string, expected: number, set: Partial<typeof assessmentAdministrations.$inferInsert>) {
   const [row] = await tx
     .update(assessmentAdministrations)
-    .set({ ...set, version: sql`${assessmentAdministrations.version} + 1`, updatedAt: new Date() })
+    .set({
+      ...set,
+      version: sql`${assessmentAdministrations.version} + 1`,
+      liveRevision: sql`${assessmentAdministrations.liveRevision} + 1`,
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(assessmentAdministrations.id, id),

@@ -13,7 +13,9 @@ import { computeResults } from './scoring.ts';
  * PUT /api/assessments/administrations/:id/scores/:itemId: the consensus score of one item and its
  * note, recorded by the facilitator or note taker (or the person scoring alone) while the
  * administration is open. The value must be a point of the version's scale and the item an item of
- * that version. Results are kept on the administration in the same transaction.
+ * that version. Results are kept on the administration in the same transaction. Recording the item
+ * the live voting is on marks it decided (its votes lock); recording without voting (a team around
+ * a table, one person alone) works as well.
  */
 export async function recordScore(ctx: Ctx, id: string, itemId: string, input: ScoreInput): Promise<AdministrationDetail> {
   const { row, access } = await loadAdministration(ctx, id);
@@ -73,7 +75,7 @@ export async function recordScore(ctx: Ctx, id: string, itemId: string, input: S
     }
     // Closing and scoring race: the score counts only while the administration is still open.
     const [stillOpen] = await tx
-      .select({ status: assessmentAdministrations.status })
+      .select({ status: assessmentAdministrations.status, currentItemId: assessmentAdministrations.currentItemId })
       .from(assessmentAdministrations)
       .where(and(eq(assessmentAdministrations.id, id), eq(assessmentAdministrations.districtId, districtId)))
       .for('update');
@@ -89,7 +91,14 @@ export async function recordScore(ctx: Ctx, id: string, itemId: string, input: S
     );
     await tx
       .update(assessmentAdministrations)
-      .set({ results, totalPct: results.total.pct, updatedAt: new Date() })
+      .set({
+        results,
+        totalPct: results.total.pct,
+        // The item the team is on is decided once its consensus is recorded (its votes lock).
+        ...(stillOpen.currentItemId === itemId ? { currentItemState: 'decided' } : {}),
+        liveRevision: sql`${assessmentAdministrations.liveRevision} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(assessmentAdministrations.id, id), eq(assessmentAdministrations.districtId, districtId)));
     await recordAudit(tx, ctx, {
       action: 'assessment_score.record',

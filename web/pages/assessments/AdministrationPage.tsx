@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AdministrationDetail } from '../../../common/schemas/assessments.ts';
 import { isApiError } from '../../api/client.ts';
+import { useAdministrationLive, useOpenItem } from '../../api/assessment-voting.ts';
 import { useAdministration, useCloseAdministration } from '../../api/assessments.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LiveStatus } from '../../components/LiveStatus.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -15,6 +17,8 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { AttendeesModal } from './AttendeesModal.tsx';
 import { ItemScorer } from './ItemScorer.tsx';
+import { FacilitatorControls } from './LiveVoting.tsx';
+import { MemberVote } from './MemberVote.tsx';
 
 /** Section and total results as a table (the same figures the results page charts). */
 export function ResultsTable({ a }: { a: AdministrationDetail }) {
@@ -52,13 +56,32 @@ export function ResultsTable({ a }: { a: AdministrationDetail }) {
   );
 }
 
-/** /assessments/administrations/:id: record the consensus score item by item (on a phone too), see the results, close. */
+/** The next item to score after `from`: the next one without a consensus score, else simply the next. */
+function nextItemIndex(ids: string[], scored: Map<string, number>, from: number): number {
+  for (let step = 1; step < ids.length; step++) {
+    const i = (from + step) % ids.length;
+    if (!scored.has(ids[i]!)) return i;
+  }
+  return Math.min(from + 1, ids.length - 1);
+}
+
+/**
+ * /assessments/administrations/:id: record the consensus score item by item (on a phone too), see
+ * the results, close. A team's open administration is followed live: the facilitator (or note
+ * taker) opens an item for votes and reveals them, members vote on their phones, every screen moves
+ * to the item the team is on; one person scoring alone (or a team around a table that skips the
+ * votes) records the scores directly as before.
+ */
 export default function AdministrationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('assessments');
   const query = useAdministration(id);
   const close = useCloseAdministration(id);
+  const live = Boolean(query.data?.team) && query.data?.status === 'open';
+  const { voting, mode } = useAdministrationLive(id, live);
+  const openItem = useOpenItem(id);
   const [index, setIndex] = useState(0);
+  const [followed, setFollowed] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [editingAttendees, setEditingAttendees] = useState(false);
   if (isApiError(query.error, 'not_found')) return <NotFoundPage />;
@@ -66,8 +89,28 @@ export default function AdministrationPage() {
   if (!query.data) return <Loading />;
   const a = query.data;
   const items = a.content.sections.flatMap((s) => s.items.map((item) => ({ item, section: s.title })));
-  const current = items[Math.min(index, items.length - 1)];
   const scored = new Map(a.scores.map((s) => [s.itemId, s.value]));
+  const v = live ? voting.data : undefined;
+  // Every screen moves to the item the team is on when it changes (opened here or elsewhere).
+  const liveItem = v?.itemId ?? null;
+  if (liveItem !== followed) {
+    setFollowed(liveItem);
+    const at = items.findIndex((x) => x.item.id === liveItem);
+    if (at >= 0) setIndex(at);
+  }
+  const current = items[Math.min(index, items.length - 1)];
+  const running = Boolean(v?.abilities.run);
+  const following = Boolean(v && !a.abilities.score && (v.abilities.vote || v.itemId));
+  /** After a consensus is saved (or the item skipped): the next item, opened for votes when the voting is run from here. */
+  const next = () => {
+    const to = nextItemIndex(
+      items.map((x) => x.item.id),
+      scored,
+      Math.min(index, items.length - 1),
+    );
+    setIndex(to);
+    if (running && items[to]) openItem.mutate(items[to].item.id);
+  };
   const resultsLink = a.team
     ? `/assessments/results?instrumentId=${a.instrument.id}&teamId=${a.team.id}`
     : `/assessments/results?instrumentId=${a.instrument.id}&orgUnitId=${a.orgUnit.id}`;
@@ -101,12 +144,14 @@ export default function AdministrationPage() {
           ) : null
         }
       />
+      {live ? <LiveStatus mode={mode} /> : null}
       {a.attendees.length ? (
         <Text size="sm">
           {t('record.attendees', { list: a.attendees.map((p) => `${p.person.name} (${t(`roles.${p.role}`)})`).join(', ') })}
         </Text>
       ) : null}
-      {current ? (
+      {following && v ? <MemberVote administration={a} voting={v} /> : null}
+      {current && !following ? (
         <>
           <Select
             label={t('record.goTo')}
@@ -118,13 +163,17 @@ export default function AdministrationPage() {
             value={String(Math.min(index, items.length - 1))}
             onChange={(v) => v !== null && setIndex(Number(v))}
           />
+          {running && v ? (
+            <FacilitatorControls administrationId={a.id} scale={a.content.scale} voting={v} itemId={current.item.id} />
+          ) : null}
+          <ErrorAlert error={openItem.error} />
           <ItemScorer
             key={current.item.id}
             administration={a}
             item={current.item}
             section={current.section}
             position={{ n: Math.min(index, items.length - 1) + 1, of: items.length }}
-            onNext={() => setIndex((i) => Math.min(i + 1, items.length - 1))}
+            onNext={running ? next : () => setIndex((i) => Math.min(i + 1, items.length - 1))}
           />
         </>
       ) : null}

@@ -104,7 +104,15 @@ export function ItemScorer({
 }
 
 /** A closed administration's (or a non-scorer's) view of an item: the consensus reached and its note, as text. */
-function ReadOnlyScore({ administration, value, note }: { administration: AdministrationDetail; value: number | null; note: string }) {
+export function ReadOnlyScore({
+  administration,
+  value,
+  note,
+}: {
+  administration: AdministrationDetail;
+  value: number | null;
+  note: string;
+}) {
   const { t } = useTranslation('assessments');
   const point = administration.content.scale.find((p) => p.value === value);
   return (
