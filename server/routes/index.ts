@@ -64,6 +64,7 @@ import { implementationTeamRoutes } from './implementation-teams.ts';
 import { implementationMeetingRoutes } from './implementation-meetings.ts';
 import { assessmentInstrumentRoutes } from './assessment-instruments.ts';
 import { assessmentAdministrationRoutes } from './assessment-administrations.ts';
+import { fitReviewRoutes } from './fit-reviews.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -132,6 +133,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(barrierRoutes, { prefix: '/api' });
   await app.register(assessmentInstrumentRoutes, { prefix: '/api/assessments' });
   await app.register(assessmentAdministrationRoutes, { prefix: '/api/assessments' });
+  await app.register(fitReviewRoutes, { prefix: '/api/assessments' });
   await app.register(outcomeRoutes, { prefix: '/api/outcomes' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboards' });
 };
