@@ -21,13 +21,3 @@ export const FIT_REVIEW_LIMITS = {
   textChars: 5_000,
   candidates: 12,
 } as const;
-
-/**
- * A team role's usual part in an administration: the facilitator leads, the data lead takes the
- * notes (and so records the consensus), an administrator attends without voting, the rest vote.
- */
-export const ADMINISTRATION_ROLE_FOR_TEAM_ROLE: Record<string, 'facilitator' | 'note_taker' | 'administrator'> = {
-  facilitator: 'facilitator',
-  data_lead: 'note_taker',
-  administrator: 'administrator',
-};

@@ -22,7 +22,7 @@ beforeAll(async () => {
     facilitatorPersonId: w.districtMember.personId,
     noteTakerPersonId: w.facilitatorA.personId,
     votingPersonIds: [w.memberA.personId],
-    createdByUserId: w.hr.userId,
+    createdByUserId: w.hr.id,
     heldOn: '2026-02-10',
   };
 }, 90_000);

@@ -167,17 +167,15 @@ export async function installFitReviewDemo(tx: Executor, districtId: string, inp
     const administrationId = administration!.id;
     await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId, ...a })));
     const firstOfSection = new Map(sections.map((s, i) => [s.items[0]?.id, c.sectionNotes[i] ?? '']));
-    await tx
-      .insert(assessmentScores)
-      .values(
-        items.map((item) => ({
-          districtId,
-          administrationId,
-          itemId: item.id,
-          value: scores.get(item.id)!,
-          note: firstOfSection.get(item.id) ?? '',
-        })),
-      );
+    await tx.insert(assessmentScores).values(
+      items.map((item) => ({
+        districtId,
+        administrationId,
+        itemId: item.id,
+        value: scores.get(item.id)!,
+        note: firstOfSection.get(item.id) ?? '',
+      })),
+    );
     await tx.insert(fitCandidates).values({
       districtId,
       reviewId: review!.id,

@@ -93,7 +93,8 @@ export async function insertAdministration(tx: Executor, ctx: Ctx, values: Admin
     .insert(assessmentAdministrations)
     .values({ ...values, districtId, createdBy: ctx.actor.userId })
     .returning({ id: assessmentAdministrations.id });
-  if (attendees.length) await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId: row!.id, ...a })));
+  if (attendees.length)
+    await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId: row!.id, ...a })));
   await recordAudit(tx, ctx, {
     action: 'assessment_administration.create',
     entityType: 'assessment_administration',

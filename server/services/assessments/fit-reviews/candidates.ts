@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { ADMINISTRATION_ROLE_FOR_TEAM_ROLE, FIT_REVIEW_LIMITS } from '../../../../common/fit-reviews.ts';
-import type { AdministrationRole } from '../../../../common/assessments.ts';
+import { ADMINISTRATION_ROLE_FOR_TEAM_ROLE, type AdministrationRole } from '../../../../common/assessments.ts';
+import { FIT_REVIEW_LIMITS } from '../../../../common/fit-reviews.ts';
 import type {
   FitCandidateInput,
   FitCandidateUpdateInput,

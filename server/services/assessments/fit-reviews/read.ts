@@ -54,7 +54,10 @@ async function candidateRows(ctx: Ctx, reviewIds: string[]) {
     .from(fitCandidates)
     .innerJoin(
       assessmentAdministrations,
-      and(eq(assessmentAdministrations.id, fitCandidates.administrationId), eq(assessmentAdministrations.districtId, fitCandidates.districtId)),
+      and(
+        eq(assessmentAdministrations.id, fitCandidates.administrationId),
+        eq(assessmentAdministrations.districtId, fitCandidates.districtId),
+      ),
     )
     .leftJoin(initiatives, and(eq(initiatives.id, fitCandidates.initiativeId), eq(initiatives.districtId, fitCandidates.districtId)))
     .leftJoin(users, and(eq(users.id, fitCandidates.recommendedBy), eq(users.districtId, fitCandidates.districtId)))
@@ -97,7 +100,15 @@ function comparison(
       cells: results.map(({ id, admId, r }): FitCell => {
         const figures = r.sections.find((x) => x.key === s.key) ?? { sum: 0, max: 0, pct: null, scored: 0, items: s.items.length };
         const said = s.items.map((i) => notes.get(`${admId}:${i.id}`)).filter((n): n is string => Boolean(n));
-        return { candidateId: id, sum: figures.sum, max: figures.max, pct: figures.pct, scored: figures.scored, items: figures.items, notes: said };
+        return {
+          candidateId: id,
+          sum: figures.sum,
+          max: figures.max,
+          pct: figures.pct,
+          scored: figures.scored,
+          items: figures.items,
+          notes: said,
+        };
       }),
     })),
     total: results.map(({ id, r }) => ({ candidateId: id, ...r.total })),
@@ -124,7 +135,10 @@ function summaryOf(l: LoadedFitReview, candidates: CandidateRow[]): FitReviewSum
 /** GET /api/assessments/fit-reviews/:id */
 export async function fitReviewView(ctx: Ctx, id: string): Promise<FitReviewDetail> {
   const { loaded, row, reach } = await loadFitReview(ctx, id);
-  const [sections, candidates] = await Promise.all([versionSections(ctx.db, ctx.actor.districtId, row.versionId), candidateRows(ctx, [id])]);
+  const [sections, candidates] = await Promise.all([
+    versionSections(ctx.db, ctx.actor.districtId, row.versionId),
+    candidateRows(ctx, [id]),
+  ]);
   const notes = await scoreNotes(
     ctx,
     candidates.map((c) => c.administration.id),
@@ -137,29 +151,31 @@ export async function fitReviewView(ctx: Ctx, id: string): Promise<FitReviewDeta
     need: row.need,
     versionId: row.versionId,
     decidedAt: row.decidedAt?.toISOString() ?? null,
-    candidates: candidates.map(
-      (c): FitCandidate => ({
-        id: c.c.id,
-        position: c.c.position,
-        name: c.c.name,
-        kind: c.c.kind as FitCandidateKind,
-        vendor: c.c.vendor,
-        notes: c.c.notes,
-        administration: { id: c.administration.id, status: c.administration.status as 'open' | 'closed', totalPct: c.administration.totalPct },
-        recommendation: c.c.recommendation as FitRecommendation | null,
-        rationale: c.c.rationale,
-        recommendedBy: c.recommender?.givenName ? personName(c.recommender) : null,
-        recommendedAt: c.c.recommendedAt?.toISOString() ?? null,
-        initiative: c.c.initiativeId ? { id: c.c.initiativeId, name: c.initiativeName ?? '' } : null,
-        adoptedAt: c.c.adoptedAt?.toISOString() ?? null,
-        version: c.c.version,
-        abilities: {
-          edit: edit && open,
-          recommend: edit && open && c.c.initiativeId === null,
-          adopt: canAdoptFitCandidate(ctx.actor, c.c),
-        },
-      }),
-    ),
+    candidates: candidates.map((c): FitCandidate => ({
+      id: c.c.id,
+      position: c.c.position,
+      name: c.c.name,
+      kind: c.c.kind as FitCandidateKind,
+      vendor: c.c.vendor,
+      notes: c.c.notes,
+      administration: {
+        id: c.administration.id,
+        status: c.administration.status as 'open' | 'closed',
+        totalPct: c.administration.totalPct,
+      },
+      recommendation: c.c.recommendation as FitRecommendation | null,
+      rationale: c.c.rationale,
+      recommendedBy: c.recommender?.givenName ? personName(c.recommender) : null,
+      recommendedAt: c.c.recommendedAt?.toISOString() ?? null,
+      initiative: c.c.initiativeId ? { id: c.c.initiativeId, name: c.initiativeName ?? '' } : null,
+      adoptedAt: c.c.adoptedAt?.toISOString() ?? null,
+      version: c.c.version,
+      abilities: {
+        edit: edit && open,
+        recommend: edit && open && c.c.initiativeId === null,
+        adopt: canAdoptFitCandidate(ctx.actor, c.c),
+      },
+    })),
     comparison: comparison(sections, candidates, notes, loaded.targetPct),
     abilities: {
       edit: edit && open,
@@ -203,7 +219,11 @@ export async function listFitReviews(ctx: Ctx, q: FitReviewListQuery): Promise<F
             .select({ one: fitCandidates.id })
             .from(fitCandidates)
             .where(
-              and(eq(fitCandidates.districtId, r.districtId), eq(fitCandidates.reviewId, r.id), eq(fitCandidates.initiativeId, q.initiativeId)),
+              and(
+                eq(fitCandidates.districtId, r.districtId),
+                eq(fitCandidates.reviewId, r.id),
+                eq(fitCandidates.initiativeId, q.initiativeId),
+              ),
             ),
         )
       : undefined,

@@ -108,7 +108,8 @@ export async function updateFitReview(ctx: Ctx, id: string, input: FitReviewUpda
 export async function setFitReviewStatus(ctx: Ctx, id: string, input: FitReviewStatusInput): Promise<FitReviewDetail> {
   const { row } = await loadForEdit(ctx, id, input.version);
   if (row.status === input.status) throw invalidState(`This fit review is already ${input.status}`);
-  if (input.status === 'open') return write(ctx, row, input.version, 'fit_review.reopen', { status: 'open', decidedAt: null, decidedBy: null });
+  if (input.status === 'open')
+    return write(ctx, row, input.version, 'fit_review.reopen', { status: 'open', decidedAt: null, decidedBy: null });
   const candidates = await ctx.db
     .select({ recommendation: fitCandidates.recommendation })
     .from(fitCandidates)
