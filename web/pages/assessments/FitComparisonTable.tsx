@@ -1,4 +1,4 @@
-import { List, Table, Text } from '@mantine/core';
+import { List, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FitCell, FitReviewDetail } from '../../../common/schemas/fit-reviews.ts';
 import { formatNumber } from '../../app/format.ts';
@@ -38,56 +38,60 @@ export function FitComparisonTable({ review }: { review: FitReviewDetail }) {
   const { t } = useTranslation('assessments');
   const { candidates, comparison } = review;
   return (
-    <ScrollRegion label={t('fit.compare.tableLabel')}>
-      <Table withColumnBorders verticalSpacing="sm" miw={Math.max(480, 160 + candidates.length * 200)}>
-        <Table.Caption>{t('fit.compare.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('results.section')}</Table.Th>
-            {candidates.map((c) => (
-              <Table.Th key={c.id} scope="col">
-                {c.name}
-              </Table.Th>
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {t('fit.compare.caption')}
+      </Text>
+      <ScrollRegion label={t('fit.compare.tableLabel')}>
+        <Table withColumnBorders verticalSpacing="sm" miw={Math.max(480, 160 + candidates.length * 200)}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('results.section')}</Table.Th>
+              {candidates.map((c) => (
+                <Table.Th key={c.id} scope="col">
+                  {c.name}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {comparison.sections.map((s) => (
+              <Table.Tr key={s.key}>
+                <Table.Th scope="row">{s.title}</Table.Th>
+                {s.cells.map((cell) => (
+                  <Table.Td key={cell.candidateId} style={{ verticalAlign: 'top' }}>
+                    <Cell cell={cell} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
             ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {comparison.sections.map((s) => (
-            <Table.Tr key={s.key}>
-              <Table.Th scope="row">{s.title}</Table.Th>
-              {s.cells.map((cell) => (
+            <Table.Tr>
+              <Table.Th scope="row">{t('results.total')}</Table.Th>
+              {comparison.total.map((cell) => (
                 <Table.Td key={cell.candidateId} style={{ verticalAlign: 'top' }}>
                   <Cell cell={cell} />
                 </Table.Td>
               ))}
             </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Th scope="row">{t('results.total')}</Table.Th>
-            {comparison.total.map((cell) => (
-              <Table.Td key={cell.candidateId} style={{ verticalAlign: 'top' }}>
-                <Cell cell={cell} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{t('fit.candidate.notes')}</Table.Th>
-            {candidates.map((c) => (
-              <Table.Td key={c.id} style={{ verticalAlign: 'top', whiteSpace: 'pre-wrap' }}>
-                {c.notes || '—'}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{t('fit.recommendation')}</Table.Th>
-            {candidates.map((c) => (
-              <Table.Td key={c.id} style={{ verticalAlign: 'top' }}>
-                {c.recommendation ? t(`fit.recommendations.${c.recommendation}`) : t('fit.noRecommendation')}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+            <Table.Tr>
+              <Table.Th scope="row">{t('fit.candidate.notes')}</Table.Th>
+              {candidates.map((c) => (
+                <Table.Td key={c.id} style={{ verticalAlign: 'top', whiteSpace: 'pre-wrap' }}>
+                  {c.notes || '—'}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="row">{t('fit.recommendation')}</Table.Th>
+              {candidates.map((c) => (
+                <Table.Td key={c.id} style={{ verticalAlign: 'top' }}>
+                  {c.recommendation ? t(`fit.recommendations.${c.recommendation}`) : t('fit.noRecommendation')}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </Stack>
   );
 }
