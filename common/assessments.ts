@@ -17,6 +17,16 @@ export type InstrumentVersionStatus = (typeof INSTRUMENT_VERSION_STATUSES)[numbe
 export const ADMINISTRATION_ROLES = ['facilitator', 'note_taker', 'voting_member', 'administrator'] as const;
 export type AdministrationRole = (typeof ADMINISTRATION_ROLES)[number];
 
+/**
+ * A team role's usual part in an administration: the facilitator leads, the data lead takes the
+ * notes (and so records the consensus), an administrator attends without voting, the rest vote.
+ */
+export const ADMINISTRATION_ROLE_FOR_TEAM_ROLE: Record<string, AdministrationRole> = {
+  facilitator: 'facilitator',
+  data_lead: 'note_taker',
+  administrator: 'administrator',
+};
+
 /** Roles that record the consensus score of an item (and run the live voting: open items, reveal). */
 export const RECORDING_ROLES: readonly AdministrationRole[] = ['facilitator', 'note_taker'];
 

@@ -249,6 +249,8 @@ export const AdministrationDetail = AdministrationSummary.extend({
   results: AdministrationResultsSchema,
   currentItemId: Uuid.nullable(),
   currentItemState: z.enum(ITEM_STATES).nullable(),
+  /** The fit review candidate this administration scores, if it scores one. */
+  fitCandidate: z.object({ reviewId: Uuid, reviewTitle: z.string(), candidateId: Uuid, name: z.string() }).nullable(),
   abilities: z.object({ score: z.boolean(), manage: z.boolean() }),
 });
 export type AdministrationDetail = z.infer<typeof AdministrationDetail>;

@@ -65,6 +65,7 @@ import { implementationMeetingRoutes } from './implementation-meetings.ts';
 import { assessmentInstrumentRoutes } from './assessment-instruments.ts';
 import { assessmentAdministrationRoutes } from './assessment-administrations.ts';
 import { assessmentVotingRoutes } from './assessment-voting.ts';
+import { fitReviewRoutes } from './fit-reviews.ts';
 
 /** Every HTTP route of the app. */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -134,6 +135,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentInstrumentRoutes, { prefix: '/api/assessments' });
   await app.register(assessmentAdministrationRoutes, { prefix: '/api/assessments' });
   await app.register(assessmentVotingRoutes, { prefix: '/api/assessments' });
+  await app.register(fitReviewRoutes, { prefix: '/api/assessments' });
   await app.register(outcomeRoutes, { prefix: '/api/outcomes' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboards' });
 };

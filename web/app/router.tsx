@@ -77,6 +77,8 @@ export const router = createBrowserRouter([
               { path: '/assessments/versions/:versionId', Component: lazy(() => import('../pages/assessments/VersionPage.tsx')) },
               { path: '/assessments/administrations/:id', Component: lazy(() => import('../pages/assessments/AdministrationPage.tsx')) },
               { path: '/assessments/results', Component: lazy(() => import('../pages/assessments/ResultsPage.tsx')) },
+              { path: '/assessments/fit-reviews', Component: lazy(() => import('../pages/assessments/FitReviewsPage.tsx')) },
+              { path: '/assessments/fit-reviews/:id', Component: lazy(() => import('../pages/assessments/FitReviewPage.tsx')) },
               { path: '/implementation-teams/:id', Component: lazy(() => import('../pages/implementation/TeamPage.tsx')) },
               {
                 path: '/implementation-teams/:id/meetings/:meetingId',

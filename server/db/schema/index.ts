@@ -35,3 +35,4 @@ export * from './action-plans.ts';
 export * from './barriers.ts';
 export * from './assessments.ts';
 export * from './outcomes.ts';
+export * from './fit-reviews.ts';

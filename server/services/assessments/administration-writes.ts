@@ -76,23 +76,32 @@ export async function createAdministration(ctx: Ctx, input: AdministrationCreate
   }
   await checkAttendees(ctx.db, districtId, input.attendees);
 
-  const id = await ctx.db.transaction(async (tx) => {
-    const { attendees, ...fields } = input;
-    const [row] = await tx
-      .insert(assessmentAdministrations)
-      .values({ districtId, instrumentId: version.instrument.id, ...fields, createdBy: ctx.actor.userId })
-      .returning({ id: assessmentAdministrations.id });
-    if (attendees.length)
-      await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId: row!.id, ...a })));
-    await recordAudit(tx, ctx, {
-      action: 'assessment_administration.create',
-      entityType: 'assessment_administration',
-      entityId: row!.id,
-      after: input,
-    });
-    return row!.id;
-  });
+  const { attendees, ...fields } = input;
+  const id = await ctx.db.transaction((tx) => insertAdministration(tx, ctx, { instrumentId: version.instrument.id, ...fields }, attendees));
   return administrationView(ctx, id);
+}
+
+type AdministrationValues = Omit<typeof assessmentAdministrations.$inferInsert, 'districtId' | 'createdBy'>;
+
+/**
+ * Writes a new administration, its attendees and its audit row in the caller's transaction (the
+ * caller has checked every id and the caller's right to start it). Returns its id.
+ */
+export async function insertAdministration(tx: Executor, ctx: Ctx, values: AdministrationValues, attendees: Attendee[]): Promise<string> {
+  const districtId = ctx.actor.districtId;
+  const [row] = await tx
+    .insert(assessmentAdministrations)
+    .values({ ...values, districtId, createdBy: ctx.actor.userId })
+    .returning({ id: assessmentAdministrations.id });
+  if (attendees.length)
+    await tx.insert(assessmentAttendees).values(attendees.map((a) => ({ districtId, administrationId: row!.id, ...a })));
+  await recordAudit(tx, ctx, {
+    action: 'assessment_administration.create',
+    entityType: 'assessment_administration',
+    entityId: row!.id,
+    after: { ...values, attendees },
+  });
+  return row!.id;
 }
 
 async function loadForManage(ctx: Ctx, id: string, expected: number) {

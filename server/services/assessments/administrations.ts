@@ -14,6 +14,8 @@ import {
   assessmentInstruments,
   assessmentScores,
   assessmentVersions,
+  fitCandidates,
+  fitReviews,
   implementationTeams,
   orgUnits,
   people,
@@ -156,10 +158,17 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
   ]);
   const v = version!;
   const open = row.status === 'open';
-  const instrument = await ctx.db
-    .select({ kind: assessmentInstruments.kind, sourceNote: assessmentInstruments.sourceNote })
-    .from(assessmentInstruments)
-    .where(and(eq(assessmentInstruments.districtId, districtId), eq(assessmentInstruments.id, row.instrumentId)));
+  const [instrument, [fit]] = await Promise.all([
+    ctx.db
+      .select({ kind: assessmentInstruments.kind, sourceNote: assessmentInstruments.sourceNote })
+      .from(assessmentInstruments)
+      .where(and(eq(assessmentInstruments.districtId, districtId), eq(assessmentInstruments.id, row.instrumentId))),
+    ctx.db
+      .select({ reviewId: fitReviews.id, reviewTitle: fitReviews.title, candidateId: fitCandidates.id, name: fitCandidates.name })
+      .from(fitCandidates)
+      .innerJoin(fitReviews, and(eq(fitReviews.id, fitCandidates.reviewId), eq(fitReviews.districtId, fitCandidates.districtId)))
+      .where(and(eq(fitCandidates.districtId, districtId), eq(fitCandidates.administrationId, id))),
+  ]);
   return {
     ...summary(loaded),
     content: {
@@ -189,6 +198,7 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
     results: { ...resultsOf(row.results, sections), targetPct: v.targetPct },
     currentItemId: row.currentItemId,
     currentItemState: row.currentItemState as ItemState | null,
+    fitCandidate: fit ?? null,
     abilities: { score: open && canScore(ctx.actor, access), manage: open && canManageAdministration(ctx.actor, access, reach) },
   };
 }

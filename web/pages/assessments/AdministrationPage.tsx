@@ -116,9 +116,15 @@ export default function AdministrationPage() {
     : `/assessments/results?instrumentId=${a.instrument.id}&orgUnitId=${a.orgUnit.id}`;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={a.team ? `/assessments?teamId=${a.team.id}` : '/assessments'} size="sm">
-        {t('administrations.back')}
-      </Anchor>
+      {a.fitCandidate ? (
+        <Anchor component={Link} to={`/assessments/fit-reviews/${a.fitCandidate.reviewId}`} size="sm">
+          {t('fit.backToReview', { title: a.fitCandidate.reviewTitle })}
+        </Anchor>
+      ) : (
+        <Anchor component={Link} to={a.team ? `/assessments?teamId=${a.team.id}` : '/assessments'} size="sm">
+          {t('administrations.back')}
+        </Anchor>
+      )}
       <PageHeader
         title={a.title || t('administrations.instrumentVersion', { name: a.instrument.name, number: a.versionNumber })}
         subtitle={

@@ -174,6 +174,9 @@ export default function InstrumentsPage() {
             <Button component={Link} to="/assessments/new" variant="default">
               {t('administrations.scoreAlone')}
             </Button>
+            <Button component={Link} to="/assessments/fit-reviews" variant="default">
+              {t('fit.title')}
+            </Button>
             {abilities.installLibrary ? (
               <Button
                 variant="default"

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@m
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ADMINISTRATION_ROLES, type AdministrationRole } from '../../../common/assessments.ts';
+import { ADMINISTRATION_ROLE_FOR_TEAM_ROLE, ADMINISTRATION_ROLES, type AdministrationRole } from '../../../common/assessments.ts';
 import { AdministrationFields } from '../../../common/schemas/assessments.ts';
 import { useCreateAdministration, useInstruments } from '../../api/assessments.ts';
 import { useImplementationTeam } from '../../api/implementation-teams.ts';
@@ -16,13 +16,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { personName } from '../../components/personName.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
-
-/** A team role's usual part in an administration (changed per person below). */
-const ROLE_FOR: Record<string, AdministrationRole> = {
-  facilitator: 'facilitator',
-  data_lead: 'note_taker',
-  administrator: 'administrator',
-};
 
 interface Values {
   versionId: string;
@@ -62,7 +55,11 @@ function TeamAdministration({ teamId }: { teamId: string }) {
     <NewAdministrationForm
       title={t('administrations.new', { team: d.name })}
       options={versions.options}
-      members={members.map((m) => ({ personId: m.person.id, name: personName(m.person), role: ROLE_FOR[m.role] ?? 'voting_member' }))}
+      members={members.map((m) => ({
+        personId: m.person.id,
+        name: personName(m.person),
+        role: ADMINISTRATION_ROLE_FOR_TEAM_ROLE[m.role] ?? 'voting_member',
+      }))}
       saving={create.isPending}
       error={create.error}
       backTo={`/implementation-teams/${d.id}`}

@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { ChosenInFitReview } from '../assessments/ChosenInFitReview.tsx';
 import { FidelityTrendChart } from './FidelityTrendChart.tsx';
 import { HEALTH_COLOR, STAGE_COLOR } from './health.ts';
 
@@ -53,6 +54,7 @@ export default function InitiativePage() {
           ))}
         </Group>
       </nav>
+      <ChosenInFitReview initiativeId={o.initiative.id} />
       {!o.initiative.hasProfile || !o.initiative.hasTool ? (
         <Text c="orange.9">{!o.initiative.hasProfile ? t('overview.noProfile') : t('overview.noTool')}</Text>
       ) : null}

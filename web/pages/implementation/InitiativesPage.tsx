@@ -47,6 +47,9 @@ export default function InitiativesPage() {
         <Anchor component={Link} to="/assessments">
           {tAssessments('instruments.title')}
         </Anchor>
+        <Anchor component={Link} to="/assessments/fit-reviews">
+          {tAssessments('fit.title')}
+        </Anchor>
       </Group>
       <ErrorAlert error={list.error} />
       {!list.data ? (
