@@ -249,7 +249,12 @@ export const AdministrationDetail = AdministrationSummary.extend({
   results: AdministrationResultsSchema,
   currentItemId: Uuid.nullable(),
   currentItemState: z.enum(ITEM_STATES).nullable(),
-  abilities: z.object({ score: z.boolean(), manage: z.boolean() }),
+  abilities: z.object({
+    score: z.boolean(),
+    manage: z.boolean(),
+    /** Writes action plans of a team this administration's low items may be planned from (its own team, or a team at its org unit). */
+    planActions: z.boolean(),
+  }),
 });
 export type AdministrationDetail = z.infer<typeof AdministrationDetail>;
 

@@ -23,6 +23,7 @@ import { notFound } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import {
   canManageAdministration,
+  canPlanFromAdministration,
   canReadAdministration,
   canReadAssessments,
   canScore,
@@ -189,7 +190,11 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
     results: { ...resultsOf(row.results, sections), targetPct: v.targetPct },
     currentItemId: row.currentItemId,
     currentItemState: row.currentItemState as ItemState | null,
-    abilities: { score: open && canScore(ctx.actor, access), manage: open && canManageAdministration(ctx.actor, access, reach) },
+    abilities: {
+      score: open && canScore(ctx.actor, access),
+      manage: open && canManageAdministration(ctx.actor, access, reach),
+      planActions: canPlanFromAdministration(ctx.actor, access, reach),
+    },
   };
 }
 

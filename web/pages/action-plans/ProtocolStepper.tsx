@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Stepper, Text, Textarea, TextInput } from
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_SOURCE_KINDS, PROTOCOL_STEPS, type ActionSourceKind } from '../../../common/action-plans.ts';
+import { isDataSourceKind, PICKED_ACTION_SOURCE_KINDS, PROTOCOL_STEPS, type ActionSourceKind } from '../../../common/action-plans.ts';
 import { stepOf, toInput, type ProtocolValues as Values } from './protocol.ts';
 import { CreateActionPlanItemInput, type ActionPlanOptions } from '../../../common/schemas/action-plans.ts';
 import { schemaForm } from '../../app/form-validation.ts';
@@ -74,14 +74,15 @@ export function ProtocolStepper({
     }
   }
 
-  const sourceChoices = form.values.sourceKind === 'manual' ? [] : options.sources[form.values.sourceKind];
+  const kind = form.values.sourceKind;
+  const sourceChoices = kind === 'manual' || isDataSourceKind(kind) ? [] : options.sources[kind];
   const steps = [
     <Stack key="problem" gap="sm">
       <Textarea label={t('protocol.problem')} required autosize minRows={3} maxLength={10_000} {...form.getInputProps('problem')} />
       <Select
         label={t('protocol.sourceKind')}
         allowDeselect={false}
-        data={ACTION_SOURCE_KINDS.map((k) => ({ value: k, label: t(`sources.${k}`) }))}
+        data={PICKED_ACTION_SOURCE_KINDS.map((k) => ({ value: k, label: t(`sources.${k}`) }))}
         value={form.values.sourceKind}
         onChange={(v) => (form.setFieldValue('sourceKind', (v ?? 'manual') as ActionSourceKind), form.setFieldValue('sourceId', null))}
       />
