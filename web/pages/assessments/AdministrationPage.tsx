@@ -15,6 +15,7 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import { AttendeesModal } from './AttendeesModal.tsx';
 import { ItemScorer } from './ItemScorer.tsx';
+import { LowItems } from './LowItems.tsx';
 
 /** Section and total results as a table (the same figures the results page charts). */
 export function ResultsTable({ a }: { a: AdministrationDetail }) {
@@ -138,6 +139,7 @@ export default function AdministrationPage() {
       </Group>
       {a.results.targetPct ? <Text>{t('builder.targetIs', { pct: a.results.targetPct })}</Text> : null}
       <ResultsTable a={a} />
+      <LowItems administration={a} />
       {editingAttendees ? <AttendeesModal administration={a} onClose={() => setEditingAttendees(false)} /> : null}
       <ConfirmModal
         opened={closing}
