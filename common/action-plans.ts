@@ -12,16 +12,34 @@ export const ACTIVE_ACTION_ITEM_STATUSES = ['open', 'in_progress'] as const sati
 
 /**
  * Where an item's problem was defined from. `manual`: the team's own words, no record. Each other kind
- * names a record the server checks against the plan's team and initiative.
+ * names a record the server checks against the plan's team and initiative (server/services/action-plans/sources.ts).
  *
- * Extension point: `assessment_item` (a low item of an assessment administration) and
- * `survey_result` arrive with the assessment engine and outcomes (issue 15 parts 1 and 7): add the
- * kind to this list and a checker to `SOURCE_CHECKERS` in server/services/action-plans/sources.ts.
+ * The team picks a PDSA cycle, a decision or a fidelity component in the protocol form. A data source
+ * is reached from its page instead ("Plan an action"), and names more than one id:
+ * - `assessment_item`: item `id` of administration `administrationId`, with its consensus score;
+ * - `survey_result`: the value of outcome measure `id` at school `orgUnitId` in period `periodId`
+ *   (Trellis has no surveys of its own: survey-style aggregates are imported as outcome values).
  */
-export const ACTION_SOURCE_KINDS = ['manual', 'pdsa_cycle', 'implementation_decision', 'fidelity_component'] as const;
+export const PICKED_ACTION_SOURCE_KINDS = ['manual', 'pdsa_cycle', 'implementation_decision', 'fidelity_component'] as const;
+export const DATA_ACTION_SOURCE_KINDS = ['assessment_item', 'survey_result'] as const;
+export const ACTION_SOURCE_KINDS = [...PICKED_ACTION_SOURCE_KINDS, ...DATA_ACTION_SOURCE_KINDS] as const;
 export type ActionSourceKind = (typeof ACTION_SOURCE_KINDS)[number];
-/** Kinds planned for the extension point above; not accepted yet. */
-export const FUTURE_ACTION_SOURCE_KINDS = ['assessment_item', 'survey_result'] as const;
+export type PickedActionSourceKind = (typeof PICKED_ACTION_SOURCE_KINDS)[number];
+export type DataActionSourceKind = (typeof DATA_ACTION_SOURCE_KINDS)[number];
+export const isDataSourceKind = (kind: string): kind is DataActionSourceKind =>
+  (DATA_ACTION_SOURCE_KINDS as readonly string[]).includes(kind);
+
+/** The ids besides `id` that each kind names (any other given is refused). */
+export const SOURCE_REF_FIELDS = {
+  manual: [],
+  pdsa_cycle: [],
+  implementation_decision: [],
+  fidelity_component: [],
+  assessment_item: ['administrationId'],
+  survey_result: ['orgUnitId', 'periodId'],
+} as const satisfies Record<ActionSourceKind, readonly ('administrationId' | 'orgUnitId' | 'periodId')[]>;
+export type SourceRefField = 'administrationId' | 'orgUnitId' | 'periodId';
+export const SOURCE_REF_FIELD_NAMES: readonly SourceRefField[] = ['administrationId', 'orgUnitId', 'periodId'];
 
 /** The steps of the problem-solving protocol, in the order the web stepper walks them. */
 export const PROTOCOL_STEPS = ['problem', 'rootCauses', 'strategy', 'ownership', 'review'] as const;

@@ -73,6 +73,21 @@ export function percentOfMax(values: number[], maxValue: number): { sum: number;
 
 export const scaleMax = (points: Pick<ScalePoint, 'value'>[]) => Math.max(0, ...points.map((p) => p.value));
 
+/**
+ * A consensus score low enough to plan an action from: under the version's target line (a percent of
+ * the scale's maximum) where it has one, else at most half the scale's maximum. On a 0-1-2 scale
+ * with no target, "partly" and "not in place"; on 1-5 with an 80% target, 1 to 3.
+ *
+ * @example
+ * isLowScore(3, 5, 80); // true: 60% is under the 80% line
+ * isLowScore(1, 2, null); // true: half the maximum
+ */
+export function isLowScore(value: number, maxValue: number, targetPct: number | null): boolean {
+  if (maxValue <= 0) return false;
+  if (targetPct !== null) return (value / maxValue) * 100 < targetPct;
+  return value <= maxValue / 2;
+}
+
 /** Common scales a builder starts from. */
 export const SCALE_PRESETS: Record<'one_to_five' | 'in_place' | 'zero_one_two' | 'progress', ScalePoint[]> = {
   one_to_five: [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value), anchor: '' })),

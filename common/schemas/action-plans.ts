@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_ITEM_STATUSES, ACTION_PLAN_LIMITS, ACTION_SOURCE_KINDS } from '../action-plans.ts';
+import { ACTION_ITEM_STATUSES, ACTION_PLAN_LIMITS, ACTION_SOURCE_KINDS, DATA_ACTION_SOURCE_KINDS } from '../action-plans.ts';
 import { IMPLEMENTATION_TEAM_KINDS } from '../implementation.ts';
 import { IsoDate, Uuid } from './common.ts';
 import { PersonRef } from './teams.ts';
@@ -14,10 +14,21 @@ const Version = z.number().int().positive();
 
 export const ActionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES);
 
+/** The ids besides `id` that a data source names (common/action-plans.ts SOURCE_REF_FIELDS). */
+const SourceRef = {
+  /** `assessment_item`: the administration whose consensus score of item `id` the problem comes from. */
+  administrationId: Uuid.nullable().optional(),
+  /** `survey_result`: the school whose value of measure `id` the problem comes from. */
+  orgUnitId: Uuid.nullable().optional(),
+  /** `survey_result`: the period of that value. */
+  periodId: Uuid.nullable().optional(),
+};
+
 /** Where the problem was defined from: `manual` has no id; every other kind names its record. */
 export const ActionSource = z.object({
   kind: z.enum(ACTION_SOURCE_KINDS),
   id: Uuid.nullable().default(null),
+  ...SourceRef,
 });
 export type ActionSource = z.infer<typeof ActionSource>;
 
@@ -84,8 +95,8 @@ export const ActionPlanItem = z.object({
   planId: Uuid,
   teamId: Uuid,
   problem: z.string(),
-  /** The source with a label for it (a cycle's title, a decision's text, a component's name). */
-  source: z.object({ kind: z.enum(ACTION_SOURCE_KINDS), id: Uuid.nullable(), label: z.string().nullable() }),
+  /** The source with a label for it (a cycle's title, a decision's text, a component's name, an item's text, a measure at a school in a period). */
+  source: z.object({ kind: z.enum(ACTION_SOURCE_KINDS), id: Uuid.nullable(), ...SourceRef, label: z.string().nullable() }),
   rootCauses: z.array(z.string()),
   strategy: z.string(),
   owner: PersonRef,
@@ -152,6 +163,68 @@ export const MeetingActionReview = z.object({
   reviewed: z.array(ActionPlanReview.extend({ itemId: Uuid, problem: z.string() })),
 });
 export type MeetingActionReview = z.infer<typeof MeetingActionReview>;
+
+// ---------- Planning an action from data (an assessment item, an outcome value) ----------
+
+/** GET /api/action-plans/from-source: the data source a "Plan an action" link names. */
+export const DataSourceQuery = z.object({
+  kind: z.enum(DATA_ACTION_SOURCE_KINDS),
+  id: Uuid,
+  administrationId: Uuid.optional(),
+  orgUnitId: Uuid.optional(),
+  periodId: Uuid.optional(),
+});
+export type DataSourceQuery = z.infer<typeof DataSourceQuery>;
+
+/** A scored item of an administration: what the protocol's problem step is written from. */
+export const AssessmentItemFacts = z.object({
+  kind: z.literal('assessment_item'),
+  id: Uuid,
+  administrationId: Uuid,
+  label: z.string(),
+  administration: z.object({
+    id: Uuid,
+    title: z.string(),
+    heldOn: IsoDate,
+    instrument: z.string(),
+    team: Ref.nullable(),
+    orgUnit: Ref,
+  }),
+  item: z.object({ text: z.string(), section: z.string() }),
+  /** The consensus score, its scale point's label and the team's note. */
+  score: z.object({ value: z.number(), label: z.string(), note: z.string() }),
+  scaleMax: z.number(),
+  targetPct: z.number().int().nullable(),
+  /** Under the target line (or at most half the maximum): common/assessments.ts isLowScore. */
+  low: z.boolean(),
+});
+export type AssessmentItemFacts = z.infer<typeof AssessmentItemFacts>;
+
+/** A school's value of an outcome measure in a period; never one under the district's minimum count. */
+export const SurveyResultFacts = z.object({
+  kind: z.literal('survey_result'),
+  id: Uuid,
+  orgUnitId: Uuid,
+  periodId: Uuid,
+  label: z.string(),
+  measure: z.object({ id: Uuid, name: z.string(), unit: z.string(), higherIsBetter: z.boolean() }),
+  school: Ref,
+  period: z.object({ id: Uuid, label: z.string() }),
+  value: z.number(),
+  count: z.number().int(),
+});
+export type SurveyResultFacts = z.infer<typeof SurveyResultFacts>;
+
+export const DataSourceFacts = z.discriminatedUnion('kind', [AssessmentItemFacts, SurveyResultFacts]);
+export type DataSourceFacts = z.infer<typeof DataSourceFacts>;
+
+/** The source, the active plans of the caller's teams it fits, and the teams where the caller may start one for it. */
+export const DataSourcePlans = z.object({
+  source: DataSourceFacts,
+  plans: z.array(z.object({ id: Uuid, title: z.string(), team: Ref, initiative: Ref.nullable() })),
+  teams: z.array(Ref),
+});
+export type DataSourcePlans = z.infer<typeof DataSourcePlans>;
 
 export const PlanParams = z.object({ planId: Uuid });
 export const PlanItemParams = z.object({ planId: Uuid, itemId: Uuid });

@@ -251,7 +251,12 @@ export const AdministrationDetail = AdministrationSummary.extend({
   currentItemState: z.enum(ITEM_STATES).nullable(),
   /** The fit review candidate this administration scores, if it scores one. */
   fitCandidate: z.object({ reviewId: Uuid, reviewTitle: z.string(), candidateId: Uuid, name: z.string() }).nullable(),
-  abilities: z.object({ score: z.boolean(), manage: z.boolean() }),
+  abilities: z.object({
+    score: z.boolean(),
+    manage: z.boolean(),
+    /** Writes action plans of a team this administration's low items may be planned from (its own team, or a team at its org unit). */
+    planActions: z.boolean(),
+  }),
 });
 export type AdministrationDetail = z.infer<typeof AdministrationDetail>;
 

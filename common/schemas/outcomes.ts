@@ -90,7 +90,15 @@ export const OutcomeMeasureValues = z.object({
   measure: OutcomeMeasure,
   minCount: z.number().int(),
   periods: z.array(OutcomePeriodRef),
-  schools: z.array(z.object({ orgUnitId: Uuid, name: z.string(), figures: z.array(OutcomeFigure.extend({ periodId: Uuid })) })),
+  schools: z.array(
+    z.object({
+      orgUnitId: Uuid,
+      name: z.string(),
+      figures: z.array(OutcomeFigure.extend({ periodId: Uuid })),
+      /** Writes action plans of a team that may plan from this school's values (its school team, a district team; HR, admins). */
+      planActions: z.boolean(),
+    }),
+  ),
 });
 export type OutcomeMeasureValues = z.infer<typeof OutcomeMeasureValues>;
 export const OutcomeValuesQuery = z.object({ orgUnitId: Uuid.optional() });

@@ -7,6 +7,7 @@ import {
   canBuildInstruments,
   canCompareSchools,
   canManageAdministration,
+  canPlanFromAdministration,
   canReadAdministration,
   canRunVoting,
   canScore,
@@ -40,18 +41,27 @@ const at = (myRole: AdministrationRole | null): AdministrationAccess => ({
 const off = { schoolLeadersCompareSchools: false };
 const on = { schoolLeadersCompareSchools: true };
 
-type Row = { build: boolean; administer: boolean; read: boolean; score: boolean; manage: boolean; compare: boolean; compareOn: boolean };
+type Row = {
+  build: boolean;
+  administer: boolean;
+  read: boolean;
+  score: boolean;
+  manage: boolean;
+  compare: boolean;
+  compareOn: boolean;
+  plan: boolean;
+};
 // prettier-ignore
 const CASES: [string, Actor, AssessmentReach, AdministrationRole | null, Row][] = [
-  ['hr',                actor({ adminGrant: 'hr', access: 'hr' }), none,           null,            { build: true,  administer: true,  read: true,  score: false, manage: true,  compare: true,  compareOn: true }],
-  ['team facilitator',  actor(),                                   facilitatorOfT, 'facilitator',   { build: true,  administer: true,  read: true,  score: true,  manage: true,  compare: false, compareOn: false }],
-  ['note taker',        actor(),                                   none,           'note_taker',    { build: false, administer: false, read: true,  score: true,  manage: false, compare: false, compareOn: false }],
-  ['voting member',     actor(),                                   none,           'voting_member', { build: false, administer: false, read: true,  score: false, manage: false, compare: false, compareOn: false }],
-  ['administrator',     actor({ leaderOrgUnitIds: ['A'] }),        none,           'administrator', { build: false, administer: true,  read: true,  score: false, manage: false, compare: false, compareOn: true }],
-  ['leader of B',       actor({ leaderOrgUnitIds: ['B'] }),        none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: true }],
-  ['district team',     actor(),                                   districtTeam,   null,            { build: false, administer: false, read: true,  score: false, manage: false, compare: true,  compareOn: true }],
-  ['staff',             actor(),                                   none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false }],
-  ['guest',             actor({ guestInitiativeId: 'i', adminGrant: 'hr' }), facilitatorOfT, 'facilitator', { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false }],
+  ['hr',                actor({ adminGrant: 'hr', access: 'hr' }), none,           null,            { build: true,  administer: true,  read: true,  score: false, manage: true,  compare: true,  compareOn: true,  plan: true  }],
+  ['team facilitator',  actor(),                                   facilitatorOfT, 'facilitator',   { build: true,  administer: true,  read: true,  score: true,  manage: true,  compare: false, compareOn: false, plan: true  }],
+  ['note taker',        actor(),                                   none,           'note_taker',    { build: false, administer: false, read: true,  score: true,  manage: false, compare: false, compareOn: false, plan: false }],
+  ['voting member',     actor(),                                   none,           'voting_member', { build: false, administer: false, read: true,  score: false, manage: false, compare: false, compareOn: false, plan: false }],
+  ['administrator',     actor({ leaderOrgUnitIds: ['A'] }),        none,           'administrator', { build: false, administer: true,  read: true,  score: false, manage: false, compare: false, compareOn: true,  plan: false }],
+  ['leader of B',       actor({ leaderOrgUnitIds: ['B'] }),        none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: true,  plan: false }],
+  ['district team',     actor(),                                   districtTeam,   null,            { build: false, administer: false, read: true,  score: false, manage: false, compare: true,  compareOn: true,  plan: false }],
+  ['staff',             actor(),                                   none,           null,            { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false, plan: false }],
+  ['guest',             actor({ guestInitiativeId: 'i', adminGrant: 'hr' }), facilitatorOfT, 'facilitator', { build: false, administer: false, read: false, score: false, manage: false, compare: false, compareOn: false, plan: false }],
 ];
 
 describe('assessments policy', () => {
@@ -64,6 +74,7 @@ describe('assessments policy', () => {
       manage: canManageAdministration(a, at(role), reach),
       compare: canCompareSchools(a, reach, off),
       compareOn: canCompareSchools(a, reach, on),
+      plan: canPlanFromAdministration(a, at(role), reach),
     }).toEqual(expected);
   });
 
@@ -79,5 +90,12 @@ describe('assessments policy', () => {
     const solo: AdministrationAccess = { orgUnitId: 'A', teamId: null, soloPersonId: 'p', createdBy: null, myRole: null };
     expect(canScore(actor(), solo)).toBe(true);
     expect(canScore(actor({ personId: 'q', adminGrant: 'hr' }), solo)).toBe(false);
+  });
+
+  it('a solo administration is planned from by the teams of its org unit, not by others', () => {
+    const solo = { orgUnitId: 'A', teamId: null };
+    expect(canPlanFromAdministration(actor(), solo, facilitatorOfT)).toBe(true);
+    expect(canPlanFromAdministration(actor(), solo, districtTeam)).toBe(false);
+    expect(canPlanFromAdministration(actor(), { orgUnitId: 'B', teamId: null }, facilitatorOfT)).toBe(false);
   });
 });

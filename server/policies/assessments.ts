@@ -84,6 +84,20 @@ export function canManageAdministration(actor: Actor, a: AdministrationAccess, r
   return a.teamId !== null && reach.memberships.some((m) => m.teamId === a.teamId && m.role === 'facilitator');
 }
 
+/**
+ * Plans an action from an administration's items: HR and admins, and current members of a team whose
+ * plans take them (the administration's own team, or a team at its org unit; see action-plans/data-sources.ts).
+ */
+export function canPlanFromAdministration(
+  actor: Actor,
+  a: Pick<AdministrationAccess, 'teamId' | 'orgUnitId'>,
+  reach: AssessmentReach,
+): boolean {
+  if (isGuest(actor)) return false;
+  if (isHrOrAdmin(actor)) return true;
+  return reach.memberships.some((m) => (a.teamId !== null && m.teamId === a.teamId) || m.orgUnitId === a.orgUnitId);
+}
+
 /** Sees a comparison of schools (never shown to schools unless the district turns it on for leaders). */
 export function canCompareSchools(actor: Actor, reach: AssessmentReach, settings: { schoolLeadersCompareSchools: boolean }): boolean {
   if (isGuest(actor)) return false;

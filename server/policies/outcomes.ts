@@ -32,3 +32,12 @@ export function canReadSchoolDashboard(actor: Actor, orgUnitId: string, reach: D
   if (isGuest(actor)) return false;
   return actor.leaderOrgUnitIds.includes(orgUnitId) || reach.schoolTeamIds.includes(orgUnitId);
 }
+
+/**
+ * Plans an action from a school's outcome values: HR and admins, members of a district team (any
+ * school) and of the school's own team (see action-plans/data-sources.ts).
+ */
+export function canPlanFromSchoolOutcomes(actor: Actor, orgUnitId: string, reach: DashboardReach): boolean {
+  if (isGuest(actor)) return false;
+  return isHrOrAdmin(actor) || reach.districtTeam || reach.schoolTeamIds.includes(orgUnitId);
+}

@@ -6,7 +6,15 @@
  * -> current members of the (active) team, HR and admins; anyone else 403. An item with no owner, or
  * an owner, source, promoted action item or review meeting outside the district or the plan's team ->
  * 400 naming the field (`ownerId`, `source.id`, `actionItemId`, `meetingId`); a stale `version` ->
- * 409 with the current plan or item.
+ * 409 with the current plan or item. A data source (an assessment item, an outcome value) the caller
+ * may not read, or that does not hold (an item of another version, no consensus score, an outcome
+ * value under the district's minimum count), or that is not the plan team's (another team's
+ * administration not held at its org unit, another school's value for a school team) -> 400 naming
+ * `source.id`, `source.administrationId`, `source.orgUnitId` or `source.periodId`.
+ *
+ * Planning from data (`GET /action-plans/from-source`): everyone in the district but a vendor guest
+ * (404); the answer lists only the plans and teams the caller writes; the same refusals -> 400 naming
+ * the query field (`id`, `administrationId`, `orgUnitId`, `periodId`).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +26,8 @@ import {
   CreateActionPlanInput,
   CreateActionPlanItemInput,
   CreateReviewInput,
+  DataSourcePlans,
+  DataSourceQuery,
   MeetingActionReview,
   PlanItemParams,
   PlanParams,
@@ -28,6 +38,7 @@ import { IdParams, Uuid } from '../../common/schemas/common.ts';
 import { requireCtx } from '../lib/http.ts';
 import { routesNeed } from '../lib/route-auth.ts';
 import { addReview, createItem, itemView, meetingActionReview, updateItem } from '../services/action-plans/items.ts';
+import { plansForSource } from '../services/action-plans/from-source.ts';
 import { createPlan, listPlans, planOptions, planView, updatePlan } from '../services/action-plans/plans.ts';
 
 const tags = ['action-plans'];
@@ -51,6 +62,11 @@ export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     '/implementation-teams/:id/meetings/:meetingId/action-plan-review',
     { schema: { tags, params: z.object({ id: Uuid, meetingId: Uuid }), response: { 200: MeetingActionReview } } },
     async (req) => meetingActionReview(await requireCtx(req), req.params.id, req.params.meetingId),
+  );
+  app.get(
+    '/action-plans/from-source',
+    { schema: { tags, querystring: DataSourceQuery, response: { 200: DataSourcePlans } } },
+    async (req) => plansForSource(await requireCtx(req), req.query),
   );
   app.get('/action-plans/:planId', { schema: { tags, params: PlanParams, response: plan } }, async (req) =>
     planView(await requireCtx(req), req.params.planId),

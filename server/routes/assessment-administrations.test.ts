@@ -57,7 +57,7 @@ async function scoreAll(a: AdministrationDetail, value: (i: number) => number) {
 describe('assessment administrations', () => {
   it('records consensus scores and keeps section and total percentages of the maximum', async () => {
     const a = await start('2026-09-01');
-    expect(a.abilities).toEqual({ score: true, manage: true });
+    expect(a.abilities).toEqual({ score: true, manage: true, planActions: true });
     expect(a.results.total).toMatchObject({ scored: 0, items: 16, pct: null });
     const selection = a.content.sections[0]!;
     let res = await score(facilitator, a.id, selection.items[0]!.id, { value: 2, note: 'Criteria written' });
@@ -94,7 +94,8 @@ describe('assessment administrations', () => {
 
     const closed = await facilitator.post(`${base}/administrations/${a.id}/close`, { version: a.version });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect((closed.json() as AdministrationDetail).abilities).toEqual({ score: false, manage: false });
+    // A closed administration is what a team plans its actions from.
+    expect((closed.json() as AdministrationDetail).abilities).toEqual({ score: false, manage: false, planActions: true });
     const late = await score(noteTaker, a.id, item.id, { value: 1 });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('invalid_state');

@@ -8,11 +8,13 @@ import type {
   CreateActionPlanInput,
   CreateActionPlanItemInput,
   CreateReviewInput,
+  DataSourcePlans,
+  DataSourceQuery,
   MeetingActionReview,
   UpdateActionPlanInput,
   UpdateActionPlanItemInput,
 } from '../../common/schemas/action-plans.ts';
-import { api } from './client.ts';
+import { api, queryString } from './client.ts';
 
 export const actionPlanKeys = {
   all: ['action-plans'] as const,
@@ -77,3 +79,12 @@ export const useAddActionPlanReview = (planId: string, itemId: string) =>
   useWrite((input: z.input<typeof CreateReviewInput>) =>
     api<ActionPlanItemDetail>('POST', `/api/action-plans/${planId}/items/${itemId}/reviews`, input),
   );
+
+/** What a "Plan an action" link names: the source's facts, the plans it fits, the teams that may start one. */
+export const useDataSourcePlans = (source: DataSourceQuery | null) =>
+  useQuery({
+    queryKey: [...actionPlanKeys.all, 'from-source', source] as const,
+    queryFn: () => api<DataSourcePlans>('GET', `/api/action-plans/from-source${queryString(source ?? {})}`),
+    enabled: source !== null,
+    retry: false,
+  });

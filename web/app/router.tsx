@@ -89,6 +89,7 @@ export const router = createBrowserRouter([
                 Component: lazy(() => import('../pages/action-plans/ActionPlansPage.tsx')),
               },
               { path: '/implementation-teams/:id/barriers', Component: lazy(() => import('../pages/barriers/BarrierQueuePage.tsx')) },
+              { path: '/action-plans/from-source', Component: lazy(() => import('../pages/action-plans/PlanFromSourcePage.tsx')) },
               { path: '/action-plans/:planId', Component: lazy(() => import('../pages/action-plans/ActionPlanPage.tsx')) },
               { path: '/action-plans/:planId/items/new', Component: lazy(() => import('../pages/action-plans/NewItemPage.tsx')) },
               { path: '/action-plans/:planId/items/:itemId', Component: lazy(() => import('../pages/action-plans/ActionItemPage.tsx')) },

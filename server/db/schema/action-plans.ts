@@ -1,9 +1,13 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { SourceRefField } from '../../../common/action-plans.ts';
 import { tenantColumns } from './columns.ts';
 import { implementationActionItems, implementationMeetings, implementationTeams } from './implementation-teams.ts';
 import { initiatives } from './initiatives.ts';
 import { people } from './people.ts';
 import { users } from './users.ts';
+
+/** The ids besides `sourceId` that a data source names. */
+export type ActionSourceRef = Partial<Record<SourceRefField, string>>;
 
 /** A team's action plan (optionally for one initiative): a titled list of items worked through the problem-solving protocol. */
 export const actionPlans = pgTable(
@@ -44,6 +48,11 @@ export const actionPlanItems = pgTable(
     sourceKind: text().notNull().default('manual'),
     /** The record the problem came from (null for `manual`); checked by kind, no foreign key. */
     sourceId: uuid(),
+    /**
+     * The other ids a data source names (common/action-plans.ts SOURCE_REF_FIELDS): an assessment
+     * item's administration, an outcome value's school and period; null for the other kinds.
+     */
+    sourceRef: jsonb().$type<ActionSourceRef | null>(),
     rootCauses: jsonb().$type<string[]>().notNull().default([]),
     strategy: text().notNull(),
     ownerPersonId: uuid()

@@ -22,7 +22,7 @@ import { dateIn, districtToday } from '../coaching/refs.ts';
 import { loadMeeting } from '../implementation/teams/meetings.ts';
 import { requireDistrictPeople } from '../implementation/teams/members.ts';
 import { loadItem, loadPlan, presentItems, requireEditor, teamAccess } from './load.ts';
-import { assertSource } from './sources.ts';
+import { assertSource, sourceRefOf } from './sources.ts';
 
 /**
  * Action plan items (the problem-solving protocol's record) and their progress reviews. Every id in
@@ -88,7 +88,7 @@ export async function createItem(ctx: Ctx, planId: string, input: CreateActionPl
   requireEditor(access);
   if (!access.plan.active) throw invalidState('This action plan is closed', { code: 'plan_closed' });
   await requireDistrictPeople(ctx, [input.ownerId], 'ownerId');
-  await assertSource(ctx, access.plan, input.source);
+  await assertSource(ctx, access, input.source);
   if (input.actionItemId) await assertActionItem(ctx, access.plan.teamId, input.actionItemId);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -100,6 +100,7 @@ export async function createItem(ctx: Ctx, planId: string, input: CreateActionPl
         problem: input.problem,
         sourceKind: input.source.kind,
         sourceId: input.source.id,
+        sourceRef: sourceRefOf(input.source),
         rootCauses: input.rootCauses,
         strategy: input.strategy,
         ownerPersonId: input.ownerId,

@@ -9,7 +9,7 @@ import { forbidden, invalidState, notFound } from '../../lib/errors.ts';
 import { canEditActionPlans, canReadActionPlans } from '../../policies/action-plans.ts';
 import { districtToday, personRefs, unknownPerson } from '../coaching/refs.ts';
 import { actorRoles, loadTeamRow, type ImplementationTeamRow } from '../implementation/teams/load.ts';
-import { sourceLabels } from './sources.ts';
+import { sourceKey, sourceLabels } from './sources.ts';
 
 export interface PlanAccess {
   team: ImplementationTeamRow;
@@ -56,6 +56,8 @@ export async function loadItem(ctx: Ctx, planId: string, itemId: string, db: Exe
 
 export const isActiveItem = (status: string) => (ACTIVE_ACTION_ITEM_STATUSES as readonly string[]).includes(status);
 
+const storedSource = (r: ActionPlanItemRow) => ({ kind: r.sourceKind, id: r.sourceId, ref: r.sourceRef });
+
 /** Items as the API shows them: owner named, source labelled, review and due flags against today. */
 export async function presentItems(
   db: Executor,
@@ -70,11 +72,7 @@ export async function presentItems(
       districtId,
       rows.map((r) => r.ownerPersonId),
     ),
-    sourceLabels(
-      db,
-      districtId,
-      rows.map((r) => ({ kind: r.sourceKind, id: r.sourceId })),
-    ),
+    sourceLabels(db, districtId, rows.map(storedSource)),
   ]);
   return rows.map((r) => {
     const active = isActiveItem(r.status);
@@ -86,7 +84,8 @@ export async function presentItems(
       source: {
         kind: r.sourceKind as ActionSourceKind,
         id: r.sourceId,
-        label: r.sourceId ? (labels.get(`${r.sourceKind}:${r.sourceId}`) ?? null) : null,
+        ...r.sourceRef,
+        label: r.sourceId ? (labels.get(sourceKey(storedSource(r))) ?? null) : null,
       },
       rootCauses: r.rootCauses,
       strategy: r.strategy,

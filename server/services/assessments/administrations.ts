@@ -25,6 +25,7 @@ import { notFound } from '../../lib/errors.ts';
 import { isHrOrAdmin } from '../../policies/app.ts';
 import {
   canManageAdministration,
+  canPlanFromAdministration,
   canReadAdministration,
   canReadAssessments,
   canScore,
@@ -199,7 +200,11 @@ export async function administrationView(ctx: Ctx, id: string): Promise<Administ
     currentItemId: row.currentItemId,
     currentItemState: row.currentItemState as ItemState | null,
     fitCandidate: fit ?? null,
-    abilities: { score: open && canScore(ctx.actor, access), manage: open && canManageAdministration(ctx.actor, access, reach) },
+    abilities: {
+      score: open && canScore(ctx.actor, access),
+      manage: open && canManageAdministration(ctx.actor, access, reach),
+      planActions: canPlanFromAdministration(ctx.actor, access, reach),
+    },
   };
 }
 

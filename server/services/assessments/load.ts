@@ -1,50 +1,18 @@
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AssessmentSection } from '../../../common/schemas/assessments.ts';
 import type { Executor } from '../../db/client.ts';
-import {
-  assessmentInstruments,
-  assessmentItems,
-  assessmentSections,
-  assessmentVersions,
-  implementationTeamMembers,
-  implementationTeams,
-} from '../../db/schema/index.ts';
+import { assessmentInstruments, assessmentItems, assessmentSections, assessmentVersions } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { canReadAssessments, type AssessmentReach } from '../../policies/assessments.ts';
-import { districtToday } from '../coaching/refs.ts';
+import { currentTeamMemberships } from '../implementation/teams/memberships.ts';
 
 export type InstrumentRow = typeof assessmentInstruments.$inferSelect;
 export type VersionRow = typeof assessmentVersions.$inferSelect;
 
 /** The caller's current memberships of active implementation teams. */
 export async function loadReach(ctx: Ctx, db: Executor = ctx.db): Promise<AssessmentReach> {
-  const { today } = await districtToday(db, ctx.actor.districtId);
-  const memberships = await db
-    .select({
-      teamId: implementationTeams.id,
-      kind: implementationTeams.kind,
-      orgUnitId: implementationTeams.orgUnitId,
-      role: implementationTeamMembers.role,
-    })
-    .from(implementationTeamMembers)
-    .innerJoin(
-      implementationTeams,
-      and(
-        eq(implementationTeams.id, implementationTeamMembers.teamId),
-        eq(implementationTeams.districtId, implementationTeamMembers.districtId),
-      ),
-    )
-    .where(
-      and(
-        eq(implementationTeamMembers.districtId, ctx.actor.districtId),
-        eq(implementationTeamMembers.personId, ctx.actor.personId),
-        lte(implementationTeamMembers.startsOn, today),
-        or(isNull(implementationTeamMembers.endsOn), gt(implementationTeamMembers.endsOn, today)),
-        eq(implementationTeams.active, true),
-      ),
-    );
-  return { memberships };
+  return { memberships: await currentTeamMemberships(ctx, db) };
 }
 
 /** The instrument of the caller's district, else 404 (a vendor guest: 404 always). */

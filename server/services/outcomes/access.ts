@@ -1,13 +1,13 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { DEFAULT_MIN_COUNT, FLOOR_MIN_COUNT } from '../../../common/outcomes.ts';
 import type { OutcomeSettings } from '../../../common/schemas/outcomes.ts';
 import type { Executor } from '../../db/client.ts';
-import { implementationTeamMembers, implementationTeams, outcomeSettings } from '../../db/schema/index.ts';
+import { outcomeSettings } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { canManageOutcomes, type DashboardReach } from '../../policies/outcomes.ts';
 import { isGuest } from '../../policies/implementation.ts';
-import { districtToday } from '../coaching/refs.ts';
+import { currentTeamMemberships } from '../implementation/teams/memberships.ts';
 
 /** The district's outcome rules; the defaults (10, no per-teacher values) until it saves its own. */
 export async function loadOutcomeSettings(db: Executor, districtId: string): Promise<OutcomeSettings> {
@@ -24,26 +24,7 @@ export function requireManageOutcomes(ctx: Ctx) {
 
 /** The caller's current memberships of active district teams and of school teams (any initiative). */
 export async function dashboardReach(ctx: Ctx, db: Executor = ctx.db): Promise<DashboardReach> {
-  const { today } = await districtToday(db, ctx.actor.districtId);
-  const rows = await db
-    .select({ kind: implementationTeams.kind, orgUnitId: implementationTeams.orgUnitId })
-    .from(implementationTeamMembers)
-    .innerJoin(
-      implementationTeams,
-      and(
-        eq(implementationTeams.id, implementationTeamMembers.teamId),
-        eq(implementationTeams.districtId, implementationTeamMembers.districtId),
-      ),
-    )
-    .where(
-      and(
-        eq(implementationTeamMembers.districtId, ctx.actor.districtId),
-        eq(implementationTeamMembers.personId, ctx.actor.personId),
-        lte(implementationTeamMembers.startsOn, today),
-        or(isNull(implementationTeamMembers.endsOn), gt(implementationTeamMembers.endsOn, today)),
-        eq(implementationTeams.active, true),
-      ),
-    );
+  const rows = await currentTeamMemberships(ctx, db);
   return {
     districtTeam: rows.some((r) => r.kind === 'district'),
     schoolTeamIds: [...new Set(rows.filter((r) => r.kind === 'school').map((r) => r.orgUnitId))],

@@ -4,7 +4,7 @@ import { orgUnits } from '../../db/schema/index.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { canReadDistrictDashboard, canReadSchoolDashboard } from '../../policies/outcomes.ts';
+import { canPlanFromSchoolOutcomes, canReadDistrictDashboard, canReadSchoolDashboard } from '../../policies/outcomes.ts';
 import { dashboardReach, loadOutcomeSettings } from './access.ts';
 import { loadMeasure, measureView } from './measures.ts';
 import { figure } from './suppress.ts';
@@ -54,7 +54,12 @@ export async function measureValues(ctx: Ctx, measureId: string, query: { orgUni
   );
   const schools = new Map<string, OutcomeMeasureValues['schools'][number]>();
   for (const r of rows) {
-    const s = schools.get(r.org_unit_id) ?? { orgUnitId: r.org_unit_id, name: r.name, figures: [] };
+    const s = schools.get(r.org_unit_id) ?? {
+      orgUnitId: r.org_unit_id,
+      name: r.name,
+      figures: [],
+      planActions: canPlanFromSchoolOutcomes(ctx.actor, r.org_unit_id, reach),
+    };
     s.figures.push({ periodId: r.period_id, ...figure(Number(r.value), Number(r.count), minCount) });
     schools.set(r.org_unit_id, s);
   }

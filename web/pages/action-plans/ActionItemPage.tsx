@@ -102,6 +102,14 @@ function ReviewForm({ item, meetingId }: { item: ActionPlanItemDetail; meetingId
   );
 }
 
+/** The page of a data source the item was planned from (an administration, a school's outcome values). */
+function sourcePage(source: ActionPlanItemDetail['source']): string | null {
+  if (!source.id) return null;
+  if (source.kind === 'assessment_item' && source.administrationId) return `/assessments/administrations/${source.administrationId}`;
+  if (source.kind === 'survey_result' && source.orgUnitId) return `/outcomes/measures/${source.id}?school=${source.orgUnitId}`;
+  return null;
+}
+
 /** One action plan item: the protocol's answers, its status, and its progress reviews. */
 export default function ActionItemPage() {
   const { t } = useTranslation('actionPlans');
@@ -144,6 +152,11 @@ export default function ActionItemPage() {
               ))}
             </List>
           </div>
+          {sourcePage(i.source) ? (
+            <Anchor component={Link} to={sourcePage(i.source)!} size="sm">
+              {t('item.openSource')}
+            </Anchor>
+          ) : null}
           <ItemDates item={i} />
           {i.actionItemId ? <Text size="sm">{t('item.promoted')}</Text> : null}
         </Stack>

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useCreateActionPlan, useTeamActionPlans } from '../../api/action-plans.ts';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { DataSourceQuery } from '../../../common/schemas/action-plans.ts';
+import { useCreateActionPlan, useDataSourcePlans, useTeamActionPlans } from '../../api/action-plans.ts';
 import { isApiError } from '../../api/client.ts';
 import { useImplementationTeam } from '../../api/implementation-teams.ts';
 import { dayOf, formatDate } from '../../app/format.ts';
@@ -10,12 +11,18 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
+import { readSourceSearch, sourceSearch } from './sourceLink.ts';
 
-/** A team's action plans (active first) and, for its members, a form to start one. */
+/**
+ * A team's action plans (active first) and, for its members, a form to start one. Reached from
+ * "Plan an action" (`?kind=&id=...`), the new plan opens straight on its first item, written from that record.
+ */
 export default function ActionPlansPage() {
   const { t } = useTranslation('actionPlans');
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const source = readSourceSearch(params);
   const team = useImplementationTeam(id);
   const plans = useTeamActionPlans(id);
   const create = useCreateActionPlan(id);
@@ -26,7 +33,13 @@ export default function ActionPlansPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return;
-    create.mutate({ title }, { onSuccess: (plan) => void navigate(`/action-plans/${plan.id}`) });
+    create.mutate(
+      { title },
+      {
+        onSuccess: (plan) =>
+          void navigate(source ? `/action-plans/${plan.id}/items/new?${sourceSearch(source)}` : `/action-plans/${plan.id}`),
+      },
+    );
   };
   return (
     <Stack gap="lg">
@@ -34,6 +47,7 @@ export default function ActionPlansPage() {
         {t('plans.back', { team: team.data.name })}
       </Anchor>
       <PageHeader title={t('plans.title', { team: team.data.name })} subtitle={t('plans.intro')} />
+      {source && plans.data.abilities.create ? <SourceNote source={source} /> : null}
       {plans.data.items.length === 0 ? (
         <Text c="dimmed">{t('plans.none')}</Text>
       ) : (
@@ -95,5 +109,17 @@ export default function ActionPlansPage() {
         </form>
       ) : null}
     </Stack>
+  );
+}
+
+/** Which record the new plan's first item will be written from. */
+function SourceNote({ source }: { source: DataSourceQuery }) {
+  const { t } = useTranslation('actionPlans');
+  const facts = useDataSourcePlans(source);
+  if (!facts.data) return null;
+  return (
+    <Alert color="blue" variant="light">
+      {t('fromSource.startingFrom', { source: `${t(`sources.${source.kind}`)}: ${facts.data.source.label}` })}
+    </Alert>
   );
 }

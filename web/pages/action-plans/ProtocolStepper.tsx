@@ -2,14 +2,21 @@ import { Button, Group, Select, Stack, Stepper, Text, Textarea, TextInput } from
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_SOURCE_KINDS, PROTOCOL_STEPS, type ActionSourceKind } from '../../../common/action-plans.ts';
-import { stepOf, toInput, type ProtocolValues as Values } from './protocol.ts';
-import { CreateActionPlanItemInput, type ActionPlanOptions } from '../../../common/schemas/action-plans.ts';
+import { isDataSourceKind, PICKED_ACTION_SOURCE_KINDS, PROTOCOL_STEPS, type ActionSourceKind } from '../../../common/action-plans.ts';
+import { refOf, stepOf, toInput, type ProtocolValues as Values } from './protocol.ts';
+import { CreateActionPlanItemInput, type ActionPlanOptions, type DataSourceQuery } from '../../../common/schemas/action-plans.ts';
 import { schemaForm } from '../../app/form-validation.ts';
 import { todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { personName } from '../../components/personName.ts';
 import { serverFieldErrors } from '../../components/validation.ts';
+
+/** What "Plan an action" brings to the form: the source, how it reads, and the problem written from it. */
+export interface ProtocolPrefill {
+  source: DataSourceQuery;
+  label: string;
+  problem: string;
+}
 
 /**
  * The problem-solving protocol as steps: define the problem from data (and its source), root causes,
@@ -18,11 +25,14 @@ import { serverFieldErrors } from '../../components/validation.ts';
  */
 export function ProtocolStepper({
   options,
+  prefill,
   saving,
   onSave,
   onCancel,
 }: {
   options: ActionPlanOptions;
+  /** A data source the item is planned from ("Plan an action"), with the problem written from it. */
+  prefill?: ProtocolPrefill;
   saving: boolean;
   onSave: (input: CreateActionPlanItemInput) => Promise<void>;
   onCancel: () => void;
@@ -32,9 +42,10 @@ export function ProtocolStepper({
   const [failed, setFailed] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: {
-      problem: '',
-      sourceKind: 'manual',
-      sourceId: null,
+      problem: prefill?.problem ?? '',
+      sourceKind: prefill?.source.kind ?? 'manual',
+      sourceId: prefill?.source.id ?? null,
+      sourceRef: prefill ? refOf(prefill.source) : {},
       rootCauses: [''],
       strategy: '',
       ownerId: null,
@@ -46,6 +57,8 @@ export function ProtocolStepper({
     validate: schemaForm(CreateActionPlanItemInput, t, { toInput }).validate,
   });
   const errorOf = (key: string) => form.errors[key] as string | undefined;
+  const sourceError = Object.entries(form.errors).find(([key]) => key.startsWith('source'))?.[1] as string | undefined;
+  const unlink = () => form.setValues({ sourceKind: 'manual', sourceId: null, sourceRef: {} });
 
   /** The step's own errors, shown; true when it has none. */
   function checkStep(step: number): boolean {
@@ -74,28 +87,49 @@ export function ProtocolStepper({
     }
   }
 
-  const sourceChoices = form.values.sourceKind === 'manual' ? [] : options.sources[form.values.sourceKind];
+  const kind = form.values.sourceKind;
+  const sourceChoices = kind === 'manual' || isDataSourceKind(kind) ? [] : options.sources[kind];
   const steps = [
     <Stack key="problem" gap="sm">
       <Textarea label={t('protocol.problem')} required autosize minRows={3} maxLength={10_000} {...form.getInputProps('problem')} />
-      <Select
-        label={t('protocol.sourceKind')}
-        allowDeselect={false}
-        data={ACTION_SOURCE_KINDS.map((k) => ({ value: k, label: t(`sources.${k}`) }))}
-        value={form.values.sourceKind}
-        onChange={(v) => (form.setFieldValue('sourceKind', (v ?? 'manual') as ActionSourceKind), form.setFieldValue('sourceId', null))}
-      />
-      {form.values.sourceKind === 'manual' ? null : (
-        <Select
-          label={t('protocol.source')}
-          required
-          searchable
-          data={sourceChoices.map((s) => ({ value: s.id, label: s.name }))}
-          value={form.values.sourceId}
-          onChange={(v) => form.setFieldValue('sourceId', v)}
-          error={errorOf('source.id')}
-          data-path="source.id"
-        />
+      {isDataSourceKind(kind) && prefill ? (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('protocol.fromData', { source: `${t(`sources.${kind}`)}: ${prefill.label}` })}
+          </Text>
+          {sourceError ? (
+            <Text size="sm" c="red.8" role="alert">
+              {sourceError}
+            </Text>
+          ) : null}
+          <Group>
+            <Button variant="subtle" size="compact-sm" onClick={unlink}>
+              {t('protocol.unlink')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <>
+          <Select
+            label={t('protocol.sourceKind')}
+            allowDeselect={false}
+            data={PICKED_ACTION_SOURCE_KINDS.map((k) => ({ value: k, label: t(`sources.${k}`) }))}
+            value={kind}
+            onChange={(v) => form.setValues({ sourceKind: (v ?? 'manual') as ActionSourceKind, sourceId: null, sourceRef: {} })}
+          />
+          {kind === 'manual' ? null : (
+            <Select
+              label={t('protocol.source')}
+              required
+              searchable
+              data={sourceChoices.map((s) => ({ value: s.id, label: s.name }))}
+              value={form.values.sourceId}
+              onChange={(v) => form.setFieldValue('sourceId', v)}
+              error={errorOf('source.id')}
+              data-path="source.id"
+            />
+          )}
+        </>
       )}
     </Stack>,
     <Stack key="causes" gap="sm">

@@ -5,6 +5,7 @@ const values = (extra: Partial<ProtocolValues> = {}): ProtocolValues => ({
   problem: 'Coaching reaches 40% of teachers',
   sourceKind: 'manual',
   sourceId: 'a7f3c2de-0000-4000-8000-000000000001',
+  sourceRef: { administrationId: 'a7f3c2de-0000-4000-8000-000000000002' },
   rootCauses: ['No time in the timetable', '  ', ''],
   strategy: 'Protect two periods',
   ownerId: null,
@@ -18,6 +19,7 @@ const values = (extra: Partial<ProtocolValues> = {}): ProtocolValues => ({
 describe('the protocol form', () => {
   it('opens the step that holds the field the server refused', () => {
     expect(stepOf('source.id')).toBe(0);
+    expect(stepOf('source.periodId')).toBe(0);
     expect(stepOf('rootCauses.2')).toBe(1);
     expect(stepOf('strategy')).toBe(2);
     expect(stepOf('ownerId')).toBe(3);
@@ -28,6 +30,17 @@ describe('the protocol form', () => {
     const input = toInput(values());
     expect(input.source).toEqual({ kind: 'manual', id: null });
     expect(input.rootCauses).toEqual(['No time in the timetable']);
-    expect(toInput(values({ sourceKind: 'pdsa_cycle' })).source.id).toBe('a7f3c2de-0000-4000-8000-000000000001');
+    expect(toInput(values({ sourceKind: 'pdsa_cycle' })).source).toEqual({
+      kind: 'pdsa_cycle',
+      id: 'a7f3c2de-0000-4000-8000-000000000001',
+    });
+  });
+
+  it('sends the other ids a data source names with it', () => {
+    expect(toInput(values({ sourceKind: 'assessment_item' })).source).toEqual({
+      kind: 'assessment_item',
+      id: 'a7f3c2de-0000-4000-8000-000000000001',
+      administrationId: 'a7f3c2de-0000-4000-8000-000000000002',
+    });
   });
 });

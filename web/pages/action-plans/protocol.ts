@@ -1,4 +1,4 @@
-import type { ActionSourceKind } from '../../../common/action-plans.ts';
+import { isDataSourceKind, SOURCE_REF_FIELD_NAMES, type ActionSourceKind, type SourceRefField } from '../../../common/action-plans.ts';
 
 /** The protocol form's values and how they map to the API's steps and input (pure, tested in protocol.test.ts). */
 
@@ -6,6 +6,8 @@ export interface ProtocolValues {
   problem: string;
   sourceKind: ActionSourceKind;
   sourceId: string | null;
+  /** The other ids a data source names (an assessment item's administration; an outcome value's school and period). */
+  sourceRef: Partial<Record<SourceRefField, string>>;
   rootCauses: string[];
   strategy: string;
   ownerId: string | null;
@@ -17,7 +19,7 @@ export interface ProtocolValues {
 
 /** The fields each protocol step asks for (error keys as the API names them). */
 export const STEP_FIELDS: string[][] = [
-  ['problem', 'source.id'],
+  ['problem', 'source'],
   ['rootCauses'],
   ['strategy'],
   ['ownerId', 'dueOn', 'measure'],
@@ -30,7 +32,11 @@ export const stepOf = (key: string) => {
 
 export const toInput = (v: ProtocolValues) => ({
   problem: v.problem,
-  source: { kind: v.sourceKind, id: v.sourceKind === 'manual' ? null : v.sourceId },
+  source: {
+    kind: v.sourceKind,
+    id: v.sourceKind === 'manual' ? null : v.sourceId,
+    ...(isDataSourceKind(v.sourceKind) ? v.sourceRef : {}),
+  },
   rootCauses: v.rootCauses.map((c) => c.trim()).filter(Boolean),
   strategy: v.strategy,
   ownerId: v.ownerId,
@@ -39,3 +45,7 @@ export const toInput = (v: ProtocolValues) => ({
   reviewOn: v.reviewOn,
   actionItemId: v.actionItemId,
 });
+
+/** The ids besides `id` a source names, as the form keeps them. */
+export const refOf = (source: Partial<Record<SourceRefField, string | null>>): ProtocolValues['sourceRef'] =>
+  Object.fromEntries(SOURCE_REF_FIELD_NAMES.filter((name) => source[name]).map((name) => [name, source[name]!]));

@@ -19,6 +19,7 @@ import { AttendeesModal } from './AttendeesModal.tsx';
 import { ItemScorer } from './ItemScorer.tsx';
 import { FacilitatorControls } from './LiveVoting.tsx';
 import { MemberVote } from './MemberVote.tsx';
+import { LowItems } from './LowItems.tsx';
 
 /** Section and total results as a table (the same figures the results page charts). */
 export function ResultsTable({ a }: { a: AdministrationDetail }) {
@@ -193,6 +194,7 @@ export default function AdministrationPage() {
       </Group>
       {a.results.targetPct ? <Text>{t('builder.targetIs', { pct: a.results.targetPct })}</Text> : null}
       <ResultsTable a={a} />
+      <LowItems administration={a} />
       {editingAttendees ? <AttendeesModal administration={a} onClose={() => setEditingAttendees(false)} /> : null}
       <ConfirmModal
         opened={closing}

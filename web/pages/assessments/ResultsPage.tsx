@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SchoolComparison, Trend } from '../../../common/schemas/assessments.ts';
 import { isApiError } from '../../api/client.ts';
-import { useInstruments, useSchoolComparison, useTrend } from '../../api/assessments.ts';
+import { useAdministration, useInstruments, useSchoolComparison, useTrend } from '../../api/assessments.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
+import { LowItems } from './LowItems.tsx';
 
 const COLORS = ['indigo.6', 'teal.7', 'orange.7', 'grape.6', 'blue.7', 'red.7', 'lime.8', 'cyan.8', 'pink.7'];
 
@@ -81,6 +82,7 @@ function TrendView({ trend }: { trend: Trend }) {
         </Table>
       </ScrollRegion>
       {trend.targetPct ? <Text>{t('builder.targetIs', { pct: trend.targetPct })}</Text> : null}
+      <LatestLowItems latest={[...trend.points].reverse().find((p) => p.status === 'closed') ?? trend.points.at(-1)!} />
       <Title order={2} size="h3">
         {t('results.moved')}
       </Title>
@@ -114,6 +116,15 @@ function TrendView({ trend }: { trend: Trend }) {
       )}
     </Stack>
   );
+}
+
+/** The low items of the trend's latest administration (its latest closed one, if any), to plan actions from. */
+function LatestLowItems({ latest }: { latest: Trend['points'][number] }) {
+  const { t } = useTranslation('assessments');
+  const administration = useAdministration(latest.administrationId);
+  if (administration.error) return <ErrorAlert error={administration.error} />;
+  if (!administration.data) return <Loading />;
+  return <LowItems administration={administration.data} note={t('lowItems.latest', { date: formatDate(latest.heldOn) })} />;
 }
 
 /** Each school's latest result, in name order (never a ranking), for those allowed to compare. */

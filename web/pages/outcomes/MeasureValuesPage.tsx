@@ -9,11 +9,13 @@ import { Loading } from '../../components/Loading.tsx';
 import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { planFromSourceUrl } from '../action-plans/sourceLink.ts';
 import { outcomeText } from './OutcomeFigure.tsx';
 
 /**
  * /outcomes/measures/:id[?school=]: the records behind an outcome figure, school by school and
- * period by period (one school with `?school=`). Small groups read "fewer than N students".
+ * period by period (one school with `?school=`). Small groups read "fewer than N students". A shown
+ * value offers "Plan an action" to whoever writes the action plans of a team that may plan from it.
  */
 export default function MeasureValuesPage() {
   const { id = '' } = useParams();
@@ -53,16 +55,25 @@ export default function MeasureValuesPage() {
               {v.schools.map((s) => (
                 <Table.Tr key={s.orgUnitId}>
                   <Table.Th scope="row">{s.name}</Table.Th>
-                  {v.periods.map((p) => (
-                    <Table.Td key={p.id}>
-                      {outcomeText(
-                        t,
-                        s.figures.find((f) => f.periodId === p.id),
-                        v.measure.unit,
-                        v.minCount,
-                      )}
-                    </Table.Td>
-                  ))}
+                  {v.periods.map((p) => {
+                    const f = s.figures.find((x) => x.periodId === p.id);
+                    return (
+                      <Table.Td key={p.id}>
+                        {outcomeText(t, f, v.measure.unit, v.minCount)}
+                        {s.planActions && f && !f.suppressed ? (
+                          <Anchor
+                            component={Link}
+                            to={planFromSourceUrl({ kind: 'survey_result', id: v.measure.id, orgUnitId: s.orgUnitId, periodId: p.id })}
+                            aria-label={t('values.planFor', { school: s.name, period: p.label })}
+                            size="xs"
+                            display="block"
+                          >
+                            {t('values.plan')}
+                          </Anchor>
+                        ) : null}
+                      </Table.Td>
+                    );
+                  })}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,13 +1,11 @@
-import { Anchor, Badge, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OUTCOME_CSV_COLUMNS } from '../../../common/outcomes.ts';
 import type { OutcomeImportResult } from '../../../common/schemas/outcomes.ts';
 import { OUTCOME_TEMPLATE_URL, useImportOutcomes } from '../../api/outcomes.ts';
 import { formatNumber } from '../../app/format.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { notifySuccess } from '../../components/notify.ts';
+import { CsvImportPanel } from '../../components/CsvImport.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
@@ -18,27 +16,6 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 export default function OutcomeImportPage() {
   const { t } = useTranslation('outcomes');
   const mutation = useImportOutcomes();
-  const [file, setFile] = useState<File | null>(null);
-  const [csv, setCsv] = useState<string | null>(null);
-  const [result, setResult] = useState<OutcomeImportResult | null>(null);
-  const choose = async (chosen: File | null) => {
-    setFile(chosen);
-    setResult(null);
-    setCsv(chosen ? await chosen.text() : null);
-  };
-  const run = (dryRun: boolean) => {
-    if (csv === null) return;
-    mutation.mutate(
-      { csv, dryRun },
-      {
-        onSuccess: (answer) => {
-          setResult(answer);
-          if (answer.applied) notifySuccess(t('import.applied'));
-        },
-      },
-    );
-  };
-  const changes = result ? result.counts.create + result.counts.update + result.counts.remove : 0;
   return (
     <Stack gap="lg">
       <PageHeader title={t('import.title')} subtitle={t('import.help', { columns: OUTCOME_CSV_COLUMNS.join(', ') })} />
@@ -50,115 +27,88 @@ export default function OutcomeImportPage() {
           {t('import.template')}
         </Anchor>
       </Group>
-      <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} maw={480} />
-      <ErrorAlert error={mutation.error} />
-      {result ? <ImportResult result={result} /> : null}
-      <Group>
-        <Button variant="default" onClick={() => run(true)} disabled={csv === null} loading={mutation.isPending}>
-          {t('import.check')}
-        </Button>
-        <Button
-          onClick={() => run(false)}
-          disabled={!result || result.errors.length > 0 || changes === 0 || result.applied}
-          loading={mutation.isPending}
-        >
-          {t('import.apply')}
-        </Button>
-      </Group>
+      <CsvImportPanel
+        mutation={mutation}
+        gap="lg"
+        fileMaw={480}
+        labels={{
+          file: t('import.file'),
+          check: t('import.check'),
+          apply: t('import.apply'),
+          applied: t('import.applied'),
+          errors: (count) => t('import.errors', { count }),
+          errorsTable: t('import.errorsTable'),
+          line: t('import.line'),
+          column: t('import.column'),
+          problem: t('import.problem'),
+          value: t('import.value'),
+        }}
+        problemText={(code) => t(`import.error.${code}`, { defaultValue: code })}
+        summary={(r) => [
+          t('import.rows', { count: r.rows }),
+          t('import.create', { count: r.counts.create }),
+          t('import.update', { count: r.counts.update }),
+          t('import.unchanged', { count: r.counts.unchanged }),
+          t('import.remove', { count: r.counts.remove }),
+          t('import.neverShownCount', { count: r.counts.neverShown, min: r.minCount }),
+        ]}
+        preview={(r) => <ImportPreview result={r} />}
+        canApply={(r) => r.counts.create + r.counts.update + r.counts.remove > 0}
+      />
     </Stack>
   );
 }
 
-function ImportResult({ result }: { result: OutcomeImportResult }) {
+/** The rows the file holds, as the import read them (a row under the minimum shows neither value nor count). */
+function ImportPreview({ result }: { result: OutcomeImportResult }) {
   const { t } = useTranslation('outcomes');
-  const c = result.counts;
+  if (result.preview.length === 0) return null;
   return (
-    <Stack gap="xs" aria-live="polite">
-      <List size="sm">
-        <List.Item>{t('import.rows', { count: result.rows })}</List.Item>
-        <List.Item>{t('import.create', { count: c.create })}</List.Item>
-        <List.Item>{t('import.update', { count: c.update })}</List.Item>
-        <List.Item>{t('import.unchanged', { count: c.unchanged })}</List.Item>
-        <List.Item>{t('import.remove', { count: c.remove })}</List.Item>
-        <List.Item>{t('import.neverShownCount', { count: c.neverShown, min: result.minCount })}</List.Item>
-      </List>
-      {result.errors.length ? (
-        <>
-          <Text c="red.8" size="sm" fw={600}>
-            {t('import.errors', { count: c.error })}
-          </Text>
-          <ScrollRegion label={t('import.errorsTable')}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('import.line')}</Table.Th>
-                  <Table.Th scope="col">{t('import.column')}</Table.Th>
-                  <Table.Th scope="col">{t('import.problem')}</Table.Th>
-                  <Table.Th scope="col">{t('import.value')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.errors.map((e, i) => (
-                  <Table.Tr key={`${e.line}-${e.code}-${i}`}>
-                    <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.field ?? ''}</Table.Td>
-                    <Table.Td>{t(`import.error.${e.code}`, { defaultValue: e.code })}</Table.Td>
-                    <Table.Td>{e.value ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </>
-      ) : null}
-      {result.preview.length ? (
-        <>
-          <Title order={2} size="h4">
-            {t('import.preview')}
-          </Title>
-          <ScrollRegion label={t('import.preview')}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('import.line')}</Table.Th>
-                  <Table.Th scope="col">{t('import.measure')}</Table.Th>
-                  <Table.Th scope="col">{t('import.period')}</Table.Th>
-                  <Table.Th scope="col">{t('import.school')}</Table.Th>
-                  <Table.Th scope="col">{t('import.value')}</Table.Th>
-                  <Table.Th scope="col">{t('import.count')}</Table.Th>
-                  <Table.Th scope="col">{t('import.change')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.preview.map((r) => (
-                  <Table.Tr key={r.line}>
-                    <Table.Td>{r.line}</Table.Td>
-                    <Table.Td>{r.measure}</Table.Td>
-                    <Table.Td>{r.period}</Table.Td>
-                    <Table.Td>
-                      {r.school}
-                      {r.perTeacher ? ` (${t('import.perTeacher')})` : ''}
-                    </Table.Td>
-                    {r.neverShown ? (
-                      <Table.Td colSpan={2}>
-                        <Badge color="yellow" variant="light">
-                          {t('import.neverShown', { count: result.minCount })}
-                        </Badge>
-                      </Table.Td>
-                    ) : (
-                      <>
-                        <Table.Td>{r.value === null ? '' : formatNumber(r.value)}</Table.Td>
-                        <Table.Td>{r.count === null ? '' : formatNumber(r.count)}</Table.Td>
-                      </>
-                    )}
-                    <Table.Td>{t(`import.changeKind.${r.change}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </>
-      ) : null}
-    </Stack>
+    <>
+      <Title order={2} size="h4">
+        {t('import.preview')}
+      </Title>
+      <ScrollRegion label={t('import.preview')}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('import.line')}</Table.Th>
+              <Table.Th scope="col">{t('import.measure')}</Table.Th>
+              <Table.Th scope="col">{t('import.period')}</Table.Th>
+              <Table.Th scope="col">{t('import.school')}</Table.Th>
+              <Table.Th scope="col">{t('import.value')}</Table.Th>
+              <Table.Th scope="col">{t('import.count')}</Table.Th>
+              <Table.Th scope="col">{t('import.change')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.preview.map((r) => (
+              <Table.Tr key={r.line}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td>{r.measure}</Table.Td>
+                <Table.Td>{r.period}</Table.Td>
+                <Table.Td>
+                  {r.school}
+                  {r.perTeacher ? ` (${t('import.perTeacher')})` : ''}
+                </Table.Td>
+                {r.neverShown ? (
+                  <Table.Td colSpan={2}>
+                    <Badge color="yellow" variant="light">
+                      {t('import.neverShown', { count: result.minCount })}
+                    </Badge>
+                  </Table.Td>
+                ) : (
+                  <>
+                    <Table.Td>{r.value === null ? '' : formatNumber(r.value)}</Table.Td>
+                    <Table.Td>{r.count === null ? '' : formatNumber(r.count)}</Table.Td>
+                  </>
+                )}
+                <Table.Td>{t(`import.changeKind.${r.change}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </>
   );
 }

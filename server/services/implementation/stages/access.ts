@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { implementationTeamMembers, implementationTeams, orgUnits } from '../../../db/schema/index.ts';
+import { orgUnits } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { forbidden, notFound } from '../../../lib/errors.ts';
 import { canActForUnit, canReadImplementationWork, type TeamReach } from '../../../policies/implementation-stages.ts';
-import { districtToday } from '../../coaching/refs.ts';
+import { currentTeamMemberships } from '../teams/memberships.ts';
 import { loadInitiative, type InitiativeRow } from '../initiative.ts';
 
 /**
@@ -19,33 +19,11 @@ export async function loadWorkInitiative(ctx: Ctx, id: string, db: Executor = ct
 
 /** The caller's current memberships of this initiative's district team and of school teams (for it or for every initiative). */
 export async function teamReach(ctx: Ctx, initiativeId: string, db: Executor = ctx.db): Promise<TeamReach> {
-  const { today } = await districtToday(db, ctx.actor.districtId);
-  const rows = await db
-    .select({ kind: implementationTeams.kind, orgUnitId: implementationTeams.orgUnitId })
-    .from(implementationTeamMembers)
-    .innerJoin(
-      implementationTeams,
-      and(
-        eq(implementationTeams.id, implementationTeamMembers.teamId),
-        eq(implementationTeams.districtId, implementationTeamMembers.districtId),
-      ),
-    )
-    .where(
-      and(
-        eq(implementationTeamMembers.districtId, ctx.actor.districtId),
-        eq(implementationTeamMembers.personId, ctx.actor.personId),
-        lte(implementationTeamMembers.startsOn, today),
-        or(isNull(implementationTeamMembers.endsOn), gt(implementationTeamMembers.endsOn, today)),
-        eq(implementationTeams.active, true),
-        or(
-          and(eq(implementationTeams.kind, 'district'), eq(implementationTeams.initiativeId, initiativeId)),
-          and(
-            eq(implementationTeams.kind, 'school'),
-            or(eq(implementationTeams.initiativeId, initiativeId), isNull(implementationTeams.initiativeId)),
-          ),
-        ),
-      ),
-    );
+  const rows = (await currentTeamMemberships(ctx, db)).filter((m) =>
+    m.kind === 'district'
+      ? m.initiativeId === initiativeId
+      : m.kind === 'school' && (m.initiativeId === initiativeId || m.initiativeId === null),
+  );
   return {
     districtTeam: rows.some((r) => r.kind === 'district'),
     schoolIds: [...new Set(rows.filter((r) => r.kind === 'school').map((r) => r.orgUnitId))],

@@ -1,0 +1,1 @@
+ALTER TABLE "action_plan_items" ADD COLUMN "source_ref" jsonb;
