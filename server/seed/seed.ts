@@ -282,6 +282,16 @@ export async function seedDemoDistrict(
       springOn: addDays(implementation.today, -10),
     }); // the assessment library; drivers reviews a semester apart, a capacity review, a self-review (issue 15)
     await (
+      await import('./seed-fit-review.ts')
+    ).installFitReviewDemo(tx, districtId, {
+      team: { id: implementation.districtTeamId, orgUnitId: rootId },
+      facilitatorPersonId: special.teamLead!,
+      noteTakerPersonId: palmTeachers[1]!,
+      votingPersonIds: [special.coach!, palmTeachers[2]!],
+      createdByUserId: accounts.find((a) => a.personId === hrPersonId)!.id,
+      heldOn: addDays(implementation.today, -30),
+    }); // a decided fit review of three coaching models (issue 15)
+    await (
       await import('./seed-outcomes.ts')
     ).installDemoOutcomes(tx, districtId, { initiativeId: implementation.initiativeId, today: implementation.today }); // outcomes per school and period (issue 15)
     if (opts.files) await seedFiles(tx, opts.files, { districtId, teacherPersonId: special.teacher! }); // attachments (issue 12)
