@@ -79,7 +79,7 @@ function CandidateCard({ c, onOpen }: { c: FitCandidate; onOpen: (d: Dialog) => 
             to={`/assessments/administrations/${adm.id}`}
             size="xs"
             variant="default"
-            aria-label={t('fit.scoreOf', { name: c.name })}
+            aria-label={t(adm.status === 'open' ? 'fit.scoreOf' : 'fit.seeScoresOf', { name: c.name })}
           >
             {adm.status === 'open' ? t('fit.score') : t('fit.seeScores')}
           </Button>
