@@ -55,8 +55,9 @@ async function withholdSmallFidelity<T extends Figures>(ctx: Ctx, rows: T[], org
 
 /**
  * GET /api/dashboards/district: HR, admins and district implementation teams; every initiative
- * side by side, read from the stored summaries (summary.ts: stale ones refresh in the background,
- * the response says "as of"; outcomes are rewritten on every import and change of minimum count).
+ * side by side, read from the stored summaries (summary.ts; the response says "as of"). A summary a
+ * write marked stale is computed afresh for this response (freshness.ts), an old one refreshes in
+ * the background; outcomes are rewritten on every import and change of minimum count.
  */
 export async function districtDashboard(ctx: Ctx): Promise<DistrictDashboard> {
   // HR and admins pass without their team memberships being loaded.
@@ -70,10 +71,11 @@ export async function districtDashboard(ctx: Ctx): Promise<DistrictDashboard> {
   for (const i of list) {
     let figures = i.figures;
     let asOf = i.refreshedAt?.toISOString() ?? null;
-    if (!figures || figures.minCount !== scope.minCount) {
-      // Never computed (a new initiative), or suppressed under another minimum: for this response.
-      figures = await refreshInitiativeSummary(ctx.db, scope, i.id);
-      asOf = new Date().toISOString();
+    if (!figures || i.stale || figures.minCount !== scope.minCount) {
+      // Never computed (a new initiative), changed since, or suppressed under another minimum: for this response.
+      const fresh = await refreshInitiativeSummary(ctx.db, scope, i.id);
+      figures = fresh?.figures ?? null;
+      asOf = fresh?.refreshedAt.toISOString() ?? null;
     } else if (i.refreshedAt && now - i.refreshedAt.getTime() > STALE_AFTER_MS) stale.push(i.id);
     if (!figures) continue;
     const { minCount: _stored, ...shown } = figures;

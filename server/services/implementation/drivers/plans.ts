@@ -12,6 +12,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { conflict, forbidden, invalidField } from '../../../lib/errors.ts';
 import { canEditDriverPlan } from '../../../policies/drivers.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { personRefs, unknownPerson } from '../../coaching/refs.ts';
 import { assertDistrictPeople, initiativeRef, loadDriverAccess, type DriverAccess } from './access.ts';
 import { driverHealth } from './health.ts';
@@ -129,6 +130,7 @@ export async function saveDriverPlan(ctx: Ctx, initiativeId: string, driver: Dri
         before,
         after: { driver, ownerPersonId: values.ownerPersonId, plan: values.plan, details, dataWindowWeeks: values.dataWindowWeeks },
       });
+      await markDashboardStale(tx, ctx.actor.districtId, [access.initiative.id]);
     });
   } catch (err) {
     if (err instanceof StaleWrite) throw conflict(await currentPlan(ctx, initiativeId, driver));
