@@ -26,7 +26,8 @@ export type StoredFigures = DashboardInitiative & { minCount: number };
 
 /** The district's initiatives with their stored figures, in one statement (the bench sends it raw too). */
 export const initiativesWithSummaries = (districtId: string) =>
-  sql`select i.id, i.name, i.status, s.figures, s.refreshed_at, coalesce(s.stale_since >= s.refreshed_at, false) as stale from initiatives i
+  sql`select i.id, i.name, i.status, i.principals_see_individual_fidelity, s.figures, s.refreshed_at,
+      coalesce(s.stale_since >= s.refreshed_at, false) as stale from initiatives i
     left join dashboard_initiative_summaries s on s.initiative_id = i.id and s.district_id = i.district_id
     where i.district_id = ${districtId} order by i.name, i.id`;
 
@@ -38,6 +39,7 @@ export async function storedSummaries(db: Executor, districtId: string) {
         id: string;
         name: string;
         status: string;
+        principals_see_individual_fidelity: boolean;
         figures: StoredFigures | string | null;
         refreshed_at: string | Date | null;
         stale: boolean;
@@ -48,6 +50,7 @@ export async function storedSummaries(db: Executor, districtId: string) {
     id: r.id,
     name: r.name,
     status: r.status,
+    principalsSeeIndividualFidelity: Boolean(r.principals_see_individual_fidelity),
     figures: typeof r.figures === 'string' ? (JSON.parse(r.figures) as StoredFigures) : r.figures,
     refreshedAt: r.refreshed_at === null ? null : new Date(r.refreshed_at),
     /** A write changed the figures since they were computed (freshness.ts). */
