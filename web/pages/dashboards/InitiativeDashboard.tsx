@@ -60,11 +60,9 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
           <Part title={t('dashboard.stage')}>
             {orgUnitId ? (
               <Group gap="xs">
-                <Anchor component={Link} to={`${base}/stages${school}`}>
-                  <Badge color={STAGE_COLOR[i.stage.current ?? 'exploration']} variant="light">
-                    {t(`implementation:stages.${i.stage.current ?? 'exploration'}`)}
-                  </Badge>
-                </Anchor>
+                <Badge color={STAGE_COLOR[i.stage.current ?? 'exploration']} variant="light">
+                  {t(`implementation:stages.${i.stage.current ?? 'exploration'}`)}
+                </Badge>
                 <Figure to={`${base}/stages${school}`}>{t('dashboard.stageChecklist')}</Figure>
               </Group>
             ) : (
