@@ -4,9 +4,11 @@
  * an outcome import each mark (or rewrite) the initiative's summary, and the next read computes a
  * marked one afresh. No timers: every read here is the one right after the write.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardInitiativeSummaries, initiativeCoaching, initiativeMeasures, outcomeMeasures } from '../db/schema/index.ts';
+import { dashboardScope } from '../services/dashboards/scope.ts';
+import { refreshInitiativeSummary, storedSummaries } from '../services/dashboards/summary.ts';
 import { sessionBody as coachingSessionBody } from '../test/fixtures/coaching.ts';
 import { sessionBody as trainingSessionBody } from '../test/fixtures/drivers.ts';
 import { buildFidelityWorld, type FidelityWorld } from '../test/fixtures/fidelity.ts';
@@ -147,5 +149,34 @@ describe('the district dashboard after a change', () => {
     expect(imported.statusCode, imported.body).toBe(200);
     const points = (await dashboard()).outcomes.find((o) => o.key === 'reading_benchmark')!.points;
     expect(points).toMatchObject([{ period: { label: '2026-27 Fall' }, value: 47.5 }]);
+  });
+});
+
+describe('refreshes that overlap a change', () => {
+  const tenant = () => t.database.forDistrict(w.districtId);
+  const summaryOf = async () => (await storedSummaries(tenant(), w.districtId)).find((i) => i.id === w.initiative.id)!;
+
+  it('a change marked after a refresh began keeps the summary stale (the next read computes it again)', async () => {
+    await stored();
+    // A mark later than any refresh now beginning: as a write committing while the refresh reads.
+    await db().execute(sql`update dashboard_initiative_summaries set stale_since = clock_timestamp() + interval '1 hour'
+      where dashboard_initiative_summaries.initiative_id = ${w.initiative.id}`);
+    await refreshInitiativeSummary(tenant(), await dashboardScope(tenant(), w.districtId), w.initiative.id);
+    expect((await summaryOf()).stale).toBe(true);
+    await db().execute(sql`update dashboard_initiative_summaries set stale_since = null
+      where dashboard_initiative_summaries.initiative_id = ${w.initiative.id}`);
+    expect((await summaryOf()).stale).toBe(false);
+  });
+
+  it('a refresh that began before the stored one never overwrites it', async () => {
+    const later = new Date(Date.now() + 60 * 60_000);
+    await db()
+      .update(dashboardInitiativeSummaries)
+      .set({ refreshedAt: later, figures: sql`jsonb_set(${dashboardInitiativeSummaries.figures}, '{training,sessions}', '99')` })
+      .where(eq(dashboardInitiativeSummaries.initiativeId, w.initiative.id));
+    await refreshInitiativeSummary(tenant(), await dashboardScope(tenant(), w.districtId), w.initiative.id);
+    const kept = await summaryOf();
+    expect(kept.refreshedAt!.getTime()).toBe(later.getTime());
+    expect(kept.figures!.training.sessions).toBe(99);
   });
 });
