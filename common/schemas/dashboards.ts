@@ -13,7 +13,7 @@ export const DashboardInitiative = z.object({
   id: Uuid,
   name: z.string(),
   status: z.string(),
-  /** When the district dashboard's stored figures were computed (null: computed for this response). */
+  /** When the district dashboard's figures were computed (stored, or afresh for this response after a change); null on a school's. */
   asOf: z.string().nullable(),
   /** Covered schools by stage (a covered school without a stage row is exploring); on a school's dashboard, that school only. */
   stage: z.object({

@@ -138,3 +138,28 @@ export const OutcomeImportResult = z.object({
   preview: z.array(OutcomeImportPreviewRow),
 });
 export type OutcomeImportResult = z.infer<typeof OutcomeImportResult>;
+
+/** One of a teacher's own outcome figures: a measure at a school in a period (suppressed below the minimum). */
+export const PersonOutcomePoint = OutcomeFigure.extend({ period: OutcomePeriodRef, school: z.object({ id: Uuid, name: z.string() }) });
+
+/**
+ * GET /api/outcomes/people/:id: a teacher's own outcome values, measure by measure, oldest period
+ * first. Only where the district keeps values per teacher: otherwise `perTeacherAllowed` is false
+ * and `measures` empty (values kept before the district turned them off stay unread).
+ */
+export const PersonOutcomes = z.object({
+  person: z.object({ id: Uuid, name: z.string() }),
+  perTeacherAllowed: z.boolean(),
+  minCount: z.number().int(),
+  measures: z.array(
+    z.object({
+      measureId: Uuid,
+      key: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      higherIsBetter: z.boolean(),
+      points: z.array(PersonOutcomePoint),
+    }),
+  ),
+});
+export type PersonOutcomes = z.infer<typeof PersonOutcomes>;

@@ -41,3 +41,25 @@ export function canPlanFromSchoolOutcomes(actor: Actor, orgUnitId: string, reach
   if (isGuest(actor)) return false;
   return isHrOrAdmin(actor) || reach.districtTeam || reach.schoolTeamIds.includes(orgUnitId);
 }
+
+/** The teacher whose own outcome values are read, as the rule sees them. */
+export interface OutcomeSubject {
+  districtId: string;
+  personId: string;
+  /** The person's primary evaluator this school year (HR's choice, else the computed default). */
+  evaluatorPersonId: string | null;
+  /** Coaches currently paired with the person on an initiative (initiative_coaching). */
+  initiativeCoachIds: string[];
+}
+
+/**
+ * A teacher's own outcome values (kept only where the district allows per-teacher values): the
+ * teacher, their evaluator, their coaches (caseload or an initiative's coaching pair), HR and
+ * admins. Nobody else, school leaders and implementation teams included: they read school figures.
+ */
+export function canReadPersonOutcomes(actor: Actor, s: OutcomeSubject): boolean {
+  if (isGuest(actor) || s.districtId !== actor.districtId) return false;
+  if (s.personId === actor.personId || isHrOrAdmin(actor)) return true;
+  if (s.evaluatorPersonId === actor.personId) return true;
+  return actor.caseloadPersonIds.includes(s.personId) || s.initiativeCoachIds.includes(actor.personId);
+}

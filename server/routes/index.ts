@@ -58,6 +58,7 @@ import { pdsaCycleRoutes } from './pdsa-cycles.ts';
 import { actionPlanRoutes } from './action-plans.ts';
 import { barrierRoutes } from './barriers.ts';
 import { outcomeRoutes } from './outcomes.ts';
+import { personOutcomeRoutes } from './outcomes-people.ts';
 import { dashboardRoutes } from './dashboards.ts';
 import { fidelityRoutes } from './fidelity.ts';
 import { implementationTeamRoutes } from './implementation-teams.ts';
@@ -137,5 +138,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentVotingRoutes, { prefix: '/api/assessments' });
   await app.register(fitReviewRoutes, { prefix: '/api/assessments' });
   await app.register(outcomeRoutes, { prefix: '/api/outcomes' });
+  await app.register(personOutcomeRoutes, { prefix: '/api/outcomes' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboards' });
 };

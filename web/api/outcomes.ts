@@ -10,6 +10,7 @@ import type {
   OutcomeMeasureValues,
   OutcomeSettings,
   OutcomeSettingsInput,
+  PersonOutcomes,
 } from '../../common/schemas/outcomes.ts';
 import { api, queryString } from './client.ts';
 
@@ -20,6 +21,7 @@ export const outcomeKeys = {
   settings: ['outcomes', 'settings'] as const,
   district: ['outcomes', 'dashboard', 'district'] as const,
   school: (orgUnitId: string) => ['outcomes', 'dashboard', 'school', orgUnitId] as const,
+  person: (personId: string) => ['outcomes', 'person', personId] as const,
 };
 
 export const OUTCOME_TEMPLATE_URL = '/api/outcomes/import/template';
@@ -34,6 +36,14 @@ export const useMeasureValues = (id: string, orgUnitId: string | null) =>
     queryKey: outcomeKeys.values(id, orgUnitId),
     queryFn: () =>
       api<OutcomeMeasureValues>('GET', `/api/outcomes/measures/${id}/values${queryString({ orgUnitId: orgUnitId ?? undefined })}`),
+  });
+
+/** A teacher's own outcome values (where the district keeps them per teacher); small groups arrive suppressed. */
+export const usePersonOutcomes = (personId: string, enabled = true) =>
+  useQuery({
+    queryKey: outcomeKeys.person(personId),
+    queryFn: () => api<PersonOutcomes>('GET', `/api/outcomes/people/${personId}`),
+    enabled: enabled && personId !== '',
   });
 
 export const useDistrictDashboard = () =>

@@ -111,6 +111,7 @@ export const router = createBrowserRouter([
               { path: '/people/new', element: <NewPersonPage /> },
               { path: '/people/:id', element: <PersonPage /> },
               { path: '/people/:id/fidelity', Component: lazy(() => import('../pages/implementation/PersonFidelityPage.tsx')) },
+              { path: '/people/:id/outcomes', Component: lazy(() => import('../pages/outcomes/PersonOutcomesPage.tsx')) },
               { path: '/initiatives/:id/fidelity', Component: lazy(() => import('../pages/implementation/FidelityPage.tsx')) },
               { path: '/people/:id/performance', Component: lazy(() => import('../pages/performance/PerformanceHistoryPage.tsx')) },
               { path: '/performance/completion', Component: lazy(() => import('../pages/performance/CompletionPage.tsx')) },

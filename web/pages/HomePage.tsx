@@ -7,6 +7,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { DistrictHome } from './home/DistrictHome.tsx';
 import { GrowthWidgets } from './home/GrowthWidgets.tsx';
 import { BarrierHomeCard } from './barriers/BarrierHomeCard.tsx';
+import { MyOutcomesCard } from './outcomes/MyOutcomesCard.tsx';
 
 /** A card for each thing the user can do. */
 function NavCards() {
@@ -52,6 +53,7 @@ export default function HomePage() {
       <PageHeader title={t('home.greeting', { name: me.person.givenName })} subtitle={t('home.subtitle', { district: me.district.name })} />
       {district ? <DistrictHome /> : null}
       <GrowthWidgets />
+      <MyOutcomesCard />
       {me.abilities.raiseBarriers ? <BarrierHomeCard /> : null}
       {district ? null : <NavCards />}
     </>

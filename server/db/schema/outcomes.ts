@@ -113,9 +113,9 @@ export const initiativeMeasures = pgTable(
 );
 
 /**
- * One initiative's dashboard figures (stage, drivers, training, coaching, fidelity; not outcomes,
- * which are read live so the current minimum count always applies), computed off the request path
- * and stored with `refreshed_at`: the district dashboard reads these rows, never the raw records.
+ * One initiative's dashboard figures (stage, drivers, training, coaching, fidelity, and its outcomes
+ * suppressed under the minimum count they were stored with), computed off the request path and
+ * stored with `refreshed_at`: the district dashboard reads these rows, never the raw records.
  */
 export const dashboardInitiativeSummaries = pgTable('dashboard_initiative_summaries', {
   initiativeId: uuid()
@@ -125,5 +125,12 @@ export const dashboardInitiativeSummaries = pgTable('dashboard_initiative_summar
     .notNull()
     .references(() => districts.id),
   figures: jsonb().notNull(),
+  /** When the refresh that wrote `figures` began reading (the database's clock). */
   refreshedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Set by a write that changes the initiative's figures (a stage move, a fidelity check, training
+   * attendance, a coaching session...): while it is at or after `refreshed_at`, the figures are
+   * stale and the next read computes them afresh (services/dashboards/freshness.ts).
+   */
+  staleSince: timestamp({ withTimezone: true }),
 });

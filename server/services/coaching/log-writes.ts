@@ -5,6 +5,7 @@ import { coachingLogAttendees, coachingLogs } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { markCoachingLogStale } from '../dashboards/freshness.ts';
 import { notify } from '../notifications/notify.ts';
 import { checkPlanFor, loadCycleRow } from './cycles.ts';
 import { attendeesOf, loadLogRow, logView, type LogRow } from './logs.ts';
@@ -74,6 +75,7 @@ export async function createLog(ctx: Ctx, input: CreateCoachingLogInput) {
       after: { ...row, attendeeIds },
     });
     if (row!.status === 'scheduled') await notifyScheduled(tx, ctx, row!, attendeeIds);
+    await markCoachingLogStale(tx, ctx.actor.districtId, row!.id);
     return row!.id;
   });
   await summariesChangedFor(ctx, attendeeIds);
@@ -110,6 +112,7 @@ export async function updateLog(ctx: Ctx, id: string, input: UpdateCoachingLogIn
     const rescheduled =
       updated.status === 'scheduled' && (row.status !== 'scheduled' || updated.startsAt.getTime() !== row.startsAt.getTime());
     if (rescheduled) await notifyScheduled(tx, ctx, updated, attendeeIds);
+    await markCoachingLogStale(tx, ctx.actor.districtId, id);
   });
   await summariesChangedFor(ctx, attendeeIds);
   return logView(ctx, id);

@@ -35,7 +35,13 @@ function atSchool(s: DashboardScope, person: SQL): SQL {
     and (ra.end_date is null or ra.end_date >= ${s.today}))`;
 }
 const unit = (s: DashboardScope, column: SQL) => (s.orgUnitId ? sql`and ${column} = ${s.orgUnitId}` : sql``);
-const only = (s: DashboardScope, column: SQL) => (s.initiativeId ? sql`and ${column} = ${s.initiativeId}` : sql``);
+/** One initiative (a summary's refresh), or on a school's dashboard the initiatives covering the school. */
+const only = (s: DashboardScope, column: SQL) => {
+  if (s.initiativeId) return sql`and ${column} = ${s.initiativeId}`;
+  if (s.orgUnitId)
+    return sql`and ${column} in (select x.initiative_id from initiative_schools x where x.district_id = ${s.districtId} and x.org_unit_id = ${s.orgUnitId})`;
+  return sql``;
+};
 const windowStart = (driver: string) =>
   sql`now() - make_interval(weeks => coalesce((select dp.data_window_weeks from driver_plans dp where dp.initiative_id = i.id and dp.driver = ${driver}), 8))`;
 

@@ -15,6 +15,7 @@ import {
 import type { Ctx } from '../../lib/context.ts';
 import { invalidField } from '../../lib/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { markDashboardStale } from '../dashboards/freshness.ts';
 import { observedAtOf } from '../evidence/observations.ts';
 import { loadTool } from './tool.ts';
 
@@ -182,4 +183,5 @@ export async function recordFidelityPublish(
     before: check,
     after: updated,
   });
+  await markDashboardStale(tx, districtId, [check.initiativeId]);
 }

@@ -9,6 +9,7 @@ import { isHrOrAdmin } from '../../policies/app.ts';
 import { canRunAnyFidelityCheck, canRunFidelityCheck, type FidelityCheckerScope } from '../../policies/fidelity.ts';
 import { isGuest } from '../../policies/implementation.ts';
 import { recordAudit } from '../audit.ts';
+import { markDashboardStale } from '../dashboards/freshness.ts';
 import { currentAssignment } from '../auth/current-assignment.ts';
 import { districtTimeZone } from '../calendar/load.ts';
 import { loadInitiative, type InitiativeRow } from '../implementation/initiative.ts';
@@ -89,6 +90,7 @@ export async function startFidelityCheck(ctx: Ctx, initiativeId: string, input: 
       .returning();
     await recordAudit(tx, ctx, { action: 'observation.create', entityType: 'observation', entityId: obs!.id, after: obs });
     await recordAudit(tx, ctx, { action: 'fidelity_check.start', entityType: 'fidelity_check', entityId: check!.id, after: check });
+    await markDashboardStale(tx, actor.districtId, [initiative.id]);
     return obs!.id;
   });
   return checkViewOf(ctx.db, actor.districtId, observationId);

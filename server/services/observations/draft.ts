@@ -5,6 +5,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { conflict, forbidden, invalidState } from '../../lib/errors.ts';
 import { observationAbilities } from '../../policies/observations.ts';
 import { recordAudit } from '../audit.ts';
+import { markDashboardStale } from '../dashboards/freshness.ts';
 import { assertCheckEditable } from '../fidelity/tool.ts';
 import { assertReadable, isObserverOf, loadObservationRow, type ObservationRow } from './access.ts';
 import { loadForWrite, StaleWrite, validateContent, writeContent } from './content.ts';
@@ -80,7 +81,17 @@ export async function discardDraft(ctx: Ctx, id: string, version?: number): Prom
       }
       await tx.delete(observationScores).where(eq(observationScores.observationId, id));
       await tx.delete(observationNotes).where(eq(observationNotes.observationId, id));
-      if (row.kind === 'fidelity') await tx.delete(fidelityChecks).where(eq(fidelityChecks.observationId, id));
+      if (row.kind === 'fidelity') {
+        const checks = await tx
+          .delete(fidelityChecks)
+          .where(eq(fidelityChecks.observationId, id))
+          .returning({ initiativeId: fidelityChecks.initiativeId });
+        await markDashboardStale(
+          tx,
+          ctx.actor.districtId,
+          checks.map((c) => c.initiativeId),
+        );
+      }
       const [deleted] = await tx
         .delete(observations)
         .where(and(eq(observations.id, id), eq(observations.status, 'draft'), eq(observations.version, row.version)))

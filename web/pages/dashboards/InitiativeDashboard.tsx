@@ -32,8 +32,11 @@ function Figure({ to, children }: { to: string; children: ReactNode }) {
 
 /**
  * One initiative on a dashboard, its parts side by side: stage, driver health, training, coaching,
- * fidelity by component and outcomes over time. Every number links to the page that holds its
- * records (narrowed to the school on a school's dashboard).
+ * fidelity by component and outcomes over time, each chart with its text table. Every number links
+ * to the page that holds its records, all of them readable by whoever reads a dashboard: the stage
+ * page, a driver's card, the training sessions with their attendance, the coaching assignments, the
+ * fidelity page and a measure's values. The stage, fidelity and outcome pages narrow to the school
+ * on a school's dashboard; the training and coaching pages list the whole initiative's records.
  */
 export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardInitiative; minCount: number; orgUnitId?: string }) {
   const { t } = useTranslation(['outcomes', 'implementation']);
@@ -79,7 +82,7 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
                   {/* Wraps in a narrow column, so the health badge is never cut off. */}
                   <Group gap={6} wrap="wrap">
                     <Text size="sm">{t(`implementation:drivers.${d.driver}`)}</Text>
-                    <Anchor component={Link} to={`${base}/drivers`}>
+                    <Anchor component={Link} to={`${base}/drivers#driver-${d.driver}`}>
                       <Badge color={HEALTH_COLOR[d.health]} variant="light">
                         {t(`implementation:health.${d.health}`)}
                       </Badge>
@@ -102,9 +105,11 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
                 </Figure>
               </List.Item>
               <List.Item>
-                {i.training.attendancePct === null
-                  ? t('dashboard.noAttendance')
-                  : t('dashboard.attendance', { pct: formatNumber(i.training.attendancePct) })}
+                {i.training.attendancePct === null ? (
+                  t('dashboard.noAttendance')
+                ) : (
+                  <Figure to={`${base}/training`}>{t('dashboard.attendance', { pct: formatNumber(i.training.attendancePct) })}</Figure>
+                )}
               </List.Item>
             </List>
           </Part>
@@ -119,9 +124,11 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
                 </Figure>
               </List.Item>
               <List.Item>
-                {i.coaching.perTeacher === null
-                  ? t('dashboard.noDosage')
-                  : t('dashboard.perTeacher', { n: formatNumber(i.coaching.perTeacher) })}
+                {i.coaching.perTeacher === null ? (
+                  t('dashboard.noDosage')
+                ) : (
+                  <Figure to={`${base}/coaching`}>{t('dashboard.perTeacher', { n: formatNumber(i.coaching.perTeacher) })}</Figure>
+                )}
               </List.Item>
             </List>
           </Part>
@@ -138,7 +145,7 @@ export function InitiativeDashboard({ i, minCount, orgUnitId }: { i: DashboardIn
               </Figure>
             )}
           </Text>
-          {i.fidelity.components.length ? <FidelityTrendChart components={i.fidelity.components} /> : null}
+          {i.fidelity.components.length ? <FidelityTrendChart components={i.fidelity.components} to={`${base}/fidelity${school}`} /> : null}
         </Part>
         <Part title={t('dashboard.outcomes')}>
           {i.outcomes.length === 0 ? (

@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { COMPETENCY_DRIVERS, ORGANIZATION_DRIVERS, type Driver } from '../../../common/implementation.ts';
 import { useDriverPlans } from '../../api/drivers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,6 +21,12 @@ export default function DriversPage() {
   const { t } = useTranslation('implementation');
   const { id = '' } = useParams();
   const plans = useDriverPlans(id);
+  const { hash } = useLocation();
+  const loaded = Boolean(plans.data);
+  useEffect(() => {
+    // `#driver-<driver>` (a dashboard's driver health links here) brings that driver's card into view.
+    if (loaded && hash.startsWith('#driver-')) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
   if (plans.isPending) return <Loading />;
   if (plans.error) return <ErrorAlert error={plans.error} />;
   const { initiative, drivers } = plans.data;

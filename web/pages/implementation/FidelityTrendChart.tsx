@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Table } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { InitiativeOverview } from '../../../common/schemas/implementation-overview.ts';
 import { formatMonth, formatNumber } from '../../app/format.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -13,9 +14,10 @@ type Component = InitiativeOverview['fidelity']['components'][number];
 
 /**
  * Average fidelity per essential component, month by month: a chart, and the same numbers in a
- * table for screen readers and for anyone who reads figures rather than lines.
+ * table for screen readers and for anyone who reads figures rather than lines. With `to`, each
+ * figure of the table links there (the page listing the checks behind it).
  */
-export function FidelityTrendChart({ components }: { components: Component[] }) {
+export function FidelityTrendChart({ components, to }: { components: Component[]; to?: string }) {
   const { t } = useTranslation('implementation');
   const months = [...new Set(components.flatMap((c) => c.points.map((p) => p.month)))].sort();
   const cell = (c: Component, month: string) => c.points.find((p) => p.month === month);
@@ -24,6 +26,14 @@ export function FidelityTrendChart({ components }: { components: Component[] }) 
     for (const [i, c] of components.entries()) point[`c${i}`] = cell(c, month)?.averagePct ?? null;
     return point;
   });
+  const figureLink = (text: string) =>
+    to ? (
+      <Anchor component={Link} to={to}>
+        {text}
+      </Anchor>
+    ) : (
+      text
+    );
   return (
     <>
       <div role="img" aria-label={t('overview.trendChartLabel', { count: components.length, months: months.length })}>
@@ -63,7 +73,7 @@ export function FidelityTrendChart({ components }: { components: Component[] }) 
                         ? pct(t, null, true)
                         : p?.averagePct == null
                           ? '—'
-                          : t('overview.pctOfChecks', { pct: formatNumber(p.averagePct), count: p.checks })}
+                          : figureLink(t('overview.pctOfChecks', { pct: formatNumber(p.averagePct), count: p.checks }))}
                     </Table.Td>
                   );
                 })}

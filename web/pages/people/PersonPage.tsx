@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PerformanceHistoryLink } from '../performance/PerformanceHistoryLink.tsx';
 import { PersonFidelityLink } from '../implementation/PersonFidelityLink.tsx';
+import { PersonOutcomesLink } from '../outcomes/PersonOutcomesLink.tsx';
 import { isApiError } from '../../api/client.ts';
 import { usePerson, useSetPersonActive } from '../../api/people.ts';
 import { useCompetencyProfile } from '../../api/profile.ts';
@@ -109,6 +110,7 @@ export default function PersonPage() {
       <PersonCareer personId={p.id} />
       <PerformanceHistoryLink personId={p.id} />
       <PersonFidelityLink personId={p.id} />
+      <PersonOutcomesLink personId={p.id} />
       <Suspense fallback={null}>
         <CompetencyProfile personId={p.id} />
       </Suspense>

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { canRecordAttendance } from '../../../policies/drivers.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { readCsv, templateCsv } from '../../teams/csv.ts';
 import { findPeopleByKeys } from '../../teams/people.ts';
 import { loadInitiative } from '../initiative.ts';
@@ -47,7 +48,13 @@ export async function listAttendance(ctx: Ctx, initiativeId: string, sessionId: 
 }
 
 /** Upserts attendance rows; answers what changed. Re-sending the same marks changes nothing. */
-async function writeAttendance(ctx: Ctx, tx: Executor, sessionId: string, marks: Map<string, boolean>): Promise<RecordAttendanceResult> {
+async function writeAttendance(
+  ctx: Ctx,
+  tx: Executor,
+  initiativeId: string,
+  sessionId: string,
+  marks: Map<string, boolean>,
+): Promise<RecordAttendanceResult> {
   const ids = [...marks.keys()];
   const held = new Map(
     (
@@ -86,6 +93,7 @@ async function writeAttendance(ctx: Ctx, tx: Executor, sessionId: string, marks:
       absent: changed.filter((c) => !c.attended).map((c) => c.personId),
     },
   });
+  await markDashboardStale(tx, ctx.actor.districtId, [initiativeId]);
   return result;
 }
 
@@ -98,10 +106,10 @@ async function attendanceAccess(ctx: Ctx, initiativeId: string, sessionId: strin
 
 /** POST .../attendance: marks these people of the district present (or absent). */
 export async function recordAttendance(ctx: Ctx, initiativeId: string, sessionId: string, input: RecordAttendanceInput) {
-  await attendanceAccess(ctx, initiativeId, sessionId);
+  const { initiative } = await attendanceAccess(ctx, initiativeId, sessionId);
   await assertDistrictPeople(ctx, input.personIds, 'personIds');
   const marks = new Map(input.personIds.map((id) => [id, input.attended]));
-  return ctx.db.transaction((tx) => writeAttendance(ctx, tx, sessionId, marks));
+  return ctx.db.transaction((tx) => writeAttendance(ctx, tx, initiative.id, sessionId, marks));
 }
 
 /**
@@ -115,7 +123,7 @@ export async function importAttendanceCsv(
   sessionId: string,
   input: { csv: string; dryRun: boolean },
 ): Promise<CsvImportResult> {
-  await attendanceAccess(ctx, initiativeId, sessionId);
+  const { initiative } = await attendanceAccess(ctx, initiativeId, sessionId);
   const records = readCsv(input.csv, ['person']);
   const keys = await findPeopleByKeys(
     ctx.db,
@@ -164,6 +172,6 @@ export async function importAttendanceCsv(
     errors: errors.slice(0, 1000),
   });
   if (input.dryRun || errors.length > 0) return result(false);
-  if (marks.size > 0) await ctx.db.transaction((tx) => writeAttendance(ctx, tx, sessionId, marks));
+  if (marks.size > 0) await ctx.db.transaction((tx) => writeAttendance(ctx, tx, initiative.id, sessionId, marks));
   return result(true);
 }

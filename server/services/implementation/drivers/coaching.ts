@@ -12,6 +12,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../../lib/errors.ts';
 import { canManageInitiativeCoaching } from '../../../policies/drivers.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { focusItemRefs, personRefs, unknownPerson } from '../../coaching/refs.ts';
 import { assertProfileItems, type InitiativeRow } from '../initiative.ts';
 import { coachingAccess, initiativeRef, loadDriverAccess } from './access.ts';
@@ -132,6 +133,7 @@ export async function insertAssignments(ctx: Ctx, tx: Executor, initiative: Init
       after: { initiativeId: initiative.id, coachPersonId: r.coachPersonId, personId: r.personId, itemId: r.itemId, startsOn: r.startsOn },
     })),
   );
+  await markDashboardStale(tx, ctx.actor.districtId, [initiative.id]);
   return rows.map((r) => r.id);
 }
 
@@ -200,6 +202,7 @@ export async function updateInitiativeCoaching(ctx: Ctx, initiativeId: string, a
       before: { itemId: row.itemId, coachingPlanId: row.coachingPlanId, startsOn: row.startsOn, endsOn: row.endsOn },
       after: set,
     });
+    await markDashboardStale(tx, ctx.actor.districtId, [access.initiative.id]);
     return true;
   });
   if (!done) throw conflict(await current());

@@ -14,6 +14,7 @@ import { conflict, forbidden, invalidField } from '../../../lib/errors.ts';
 import { canEditDriverPlan } from '../../../policies/drivers.ts';
 import { canReadImplementationTeams } from '../../../policies/implementation-teams.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { personRefs, unknownPerson } from '../../coaching/refs.ts';
 import { assertDistrictPeople, initiativeRef, loadDriverAccess, type DriverAccess } from './access.ts';
 import { driverHealth } from './health.ts';
@@ -178,6 +179,7 @@ export async function saveDriverPlan(ctx: Ctx, initiativeId: string, driver: Dri
         before,
         after: { driver, ownerPersonId: values.ownerPersonId, plan: values.plan, details, dataWindowWeeks: values.dataWindowWeeks },
       });
+      await markDashboardStale(tx, ctx.actor.districtId, [access.initiative.id]);
     });
   } catch (err) {
     if (err instanceof StaleWrite) throw conflict(await currentPlan(ctx, initiativeId, driver));

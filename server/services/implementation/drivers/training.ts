@@ -11,6 +11,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import { canManageTraining } from '../../../policies/drivers.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { focusItemRefs } from '../../coaching/refs.ts';
 import { assertProfileItems, type InitiativeRow } from '../initiative.ts';
 import { initiativeRef, loadDriverAccess } from './access.ts';
@@ -130,6 +131,7 @@ export async function createTrainingSessions(ctx: Ctx, initiativeId: string, inp
         after: { initiativeId: access.initiative.id, ...fieldsOf(input), startsAt: r.startsAt.toISOString() },
       })),
     );
+    await markDashboardStale(tx, ctx.actor.districtId, [access.initiative.id]);
     return new Set(rows.map((r) => r.id));
   });
   return { items: (await presentSessions(ctx, access.initiative.id)).filter((s) => ids.has(s.id)) };
@@ -159,6 +161,7 @@ export async function updateTrainingSession(ctx: Ctx, initiativeId: string, sess
       before: { ...fieldsOf({ ...row, version: row.version, startsAt: row.startsAt.toISOString() }), startsAt: row.startsAt.toISOString() },
       after: { ...after, startsAt: after.startsAt.toISOString() },
     });
+    await markDashboardStale(tx, ctx.actor.districtId, [access.initiative.id]);
     return true;
   });
   if (!updated) throw conflict(await current());

@@ -5,6 +5,7 @@ import { initiativeSchools, initiativeWaves, orgUnits } from '../../../db/schema
 import type { Ctx } from '../../../lib/context.ts';
 import { invalidField } from '../../../lib/errors.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import { loadInitiative } from '../initiative.ts';
 import { loadForManage } from './initiatives.ts';
 import { presentInitiative } from './present.ts';
@@ -52,6 +53,7 @@ export async function addSchools(ctx: Ctx, id: string, input: z.infer<typeof Cov
       entityId: initiative.id,
       after: { orgUnitIds: wanted, waveId: input.waveId },
     });
+    await markDashboardStale(tx, ctx.actor.districtId, [initiative.id]);
   });
   return presentInitiative(ctx, await loadInitiative(ctx, id));
 }
@@ -75,6 +77,7 @@ export async function removeSchools(ctx: Ctx, id: string, input: z.infer<typeof 
       entityId: initiative.id,
       before: { schools: removed.map((r) => ({ orgUnitId: r.orgUnitId, waveId: r.waveId })) },
     });
+    await markDashboardStale(tx, ctx.actor.districtId, [initiative.id]);
   });
   return presentInitiative(ctx, await loadInitiative(ctx, id));
 }

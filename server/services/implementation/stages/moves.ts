@@ -13,6 +13,7 @@ import type { Ctx } from '../../../lib/context.ts';
 import { conflict, invalidField } from '../../../lib/errors.ts';
 import type { ReaderLocale } from '../../../lib/reader-locale.ts';
 import { recordAudit } from '../../audit.ts';
+import { markDashboardStale } from '../../dashboards/freshness.ts';
 import type { InitiativeRow } from '../initiative.ts';
 import { loadWorkInitiative, requireActFor, teamReach } from './access.ts';
 import { stageDefinitions } from './definitions.ts';
@@ -118,6 +119,7 @@ async function recordMove(
     before: { stage: row.stage, done: row.done },
     after: { initiativeId: row.initiativeId, orgUnitId: row.orgUnitId, stage: toStage, evidence, criteriaMet, moveId: move!.id },
   });
+  await markDashboardStale(tx, row.districtId, [row.initiativeId]);
 }
 
 /** POST /api/initiatives/:id/stages/:orgUnitId/move: to any other stage (back too), with evidence. */

@@ -1,0 +1,1 @@
+ALTER TABLE "dashboard_initiative_summaries" ADD COLUMN "stale_since" timestamp with time zone;
