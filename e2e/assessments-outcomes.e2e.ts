@@ -63,6 +63,7 @@ describe('assessments, outcomes and dashboards', () => {
       [admin, `/outcomes/measures/${measures.items[0]!.id}`, 'measure'],
       [admin, '/dashboards/district', 'dashboard-district'],
       [admin, `/dashboards/school/${palm.id}`, 'dashboard-school'],
+      [admin, `/people/${(await apiAs<{ person: { id: string } }>(phone, 'GET', '/api/me')).person.id}/outcomes`, 'person-outcomes'],
       [phone, `/assessments/administrations/${held.id}`, 'administration-phone'],
       [phone, results, 'results-phone'],
       [phone, `/dashboards/school/${palm.id}`, 'dashboard-school-phone'],
