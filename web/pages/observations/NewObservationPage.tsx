@@ -154,7 +154,8 @@ export default function NewObservationPage() {
             <ErrorAlert error={create.error} />
           )}
           <Group>
-            <Button type="submit" loading={create.isPending}>
+            {/* Until the district's types arrive there is no type to start with: wait, rather than refuse both fields. */}
+            <Button type="submit" loading={create.isPending || types.isPending}>
               {t('new.start')}
             </Button>
           </Group>
