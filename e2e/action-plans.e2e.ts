@@ -96,4 +96,31 @@ describe('action plans and barriers', () => {
     await admin.goto(`/implementation-teams/${school.id}/barriers`);
     await admin.getByText(text).first().waitFor();
   });
+
+  it('a district team member plans an action from an outcome value: the new item starts with the problem written from it', async () => {
+    const measures = await apiAs<{ items: { id: string; name: string }[] }>(phone, 'GET', '/api/outcomes/measures');
+    const fluency = measures.items.find((m) => m.name.startsWith('Oral reading fluency'))!;
+    expect(fluency, 'the demo fluency measure').toBeTruthy();
+    await phone.goto(`/outcomes/measures/${fluency.id}`);
+    await phone
+      .getByRole('link', { name: /^Plan an action on Coral Bay Elementary/ })
+      .first()
+      .click();
+    await heading(phone, 'Plan an action').waitFor();
+    await surveyPage(phone, phone.url().replace(/^https?:\/\/[^/]+/, ''), 'action-plan-from-source-phone');
+    const addTo = phone.getByRole('link', { name: /^Add an item to / });
+    if ((await addTo.count()) > 0) await addTo.first().click();
+    else {
+      // No plan of the principal's teams fits yet: start one; it opens on its first item.
+      await phone
+        .getByRole('link', { name: /^Start a new plan for / })
+        .first()
+        .click();
+      await phone.getByRole('textbox', { name: /^New action plan/ }).fill('Reading fluency');
+      await phone.getByRole('button', { name: 'Create plan' }).click();
+    }
+    const problem = phone.getByRole('textbox', { name: /^The problem, as the data shows it/ });
+    await problem.waitFor();
+    expect(await problem.inputValue()).toContain('Coral Bay Elementary');
+  });
 });

@@ -166,7 +166,9 @@ describe('the SMTP server down, then back', () => {
       mailbox = await Mailbox.start({ port });
       expect((await mailbox.take(to)).subject).toBe('Feedback due');
       const [sent] = await until(to, ([row]) => row!.status === 'sent');
-      expect(sent!.attempts).toBeGreaterThanOrEqual(3);
+      // Attempts count when claimed: the attempt under way when the server came back may be the one
+      // that delivered, so the count is at least what was seen failing, never a reset.
+      expect(sent!.attempts).toBeGreaterThanOrEqual(Math.max(2, waiting!.attempts));
     } finally {
       await app.close();
       await mailbox?.close();
