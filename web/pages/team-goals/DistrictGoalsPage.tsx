@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { PROGRESS_STATUSES } from '../../../common/performance.ts';
 import { schoolYearOf } from '../../../common/schemas/settings.ts';
 import { CreateGoalInput, type DistrictGoals } from '../../../common/schemas/team-goals.ts';
 import { useCreateGoal, useDistrictGoals } from '../../api/team-goals.ts';
-import { formatDate, formatNumber, todayIso } from '../../app/format.ts';
+import { formatNumber, todayIso } from '../../app/format.ts';
 import { focusFirstError, schemaForm } from '../../app/form-validation.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -15,7 +15,8 @@ import { FormModalFooter } from '../../components/FormModalFooter.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx';
-import { CheckInModal, STATUS_COLOR, schoolYearChoices } from './GoalModals.tsx';
+import { GoalCardFrame } from './GoalCardFrame.tsx';
+import { CheckInModal, schoolYearChoices } from './GoalModals.tsx';
 
 type DistrictGoal = DistrictGoals['items'][number];
 
@@ -59,50 +60,26 @@ function DistrictGoalModal({ schoolYear, onClose }: { schoolYear: string; onClos
 
 function DistrictGoalCard({ goal, onCheckIn }: { goal: DistrictGoal; onCheckIn: (g: DistrictGoal) => void }) {
   const { t } = useTranslation('performance');
-  const latest = goal.latestCheckIn;
   const rolledUp = PROGRESS_STATUSES.filter((s) => goal.childStatuses[s]);
   return (
-    <Card withBorder padding="sm" component="li" style={{ listStyle: 'none' }}>
-      <Stack gap={4}>
-        <Group justify="space-between" gap="xs">
-          <Text fw={600}>{goal.title}</Text>
-          <Badge color={STATUS_COLOR[latest?.status ?? 'not_started']} variant="light">
-            {t(`teamGoals.status.${latest?.status ?? 'not_started'}`)}
-          </Badge>
+    <GoalCardFrame goal={goal} title={goal.title}>
+      <Text size="sm">
+        {goal.children === 0
+          ? t('districtGoals.noChildren')
+          : t('districtGoals.children', {
+              count: goal.children,
+              n: formatNumber(goal.children),
+              statuses: rolledUp.map((s) => `${t(`teamGoals.status.${s}`)}: ${formatNumber(goal.childStatuses[s]!)}`).join(', '),
+            })}
+      </Text>
+      {goal.can.edit ? (
+        <Group>
+          <Button size="xs" variant="default" onClick={() => onCheckIn(goal)}>
+            {t('teamGoals.checkIn.record')}
+          </Button>
         </Group>
-        {goal.metric || goal.target ? (
-          <Text size="sm" c="dimmed">
-            {[
-              goal.metric,
-              goal.baseline && t('teamGoals.baselineIs', { value: goal.baseline }),
-              goal.target && t('teamGoals.targetIs', { value: goal.target }),
-              goal.dueOn && t('teamGoals.dueOn', { date: formatDate(goal.dueOn) }),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        ) : null}
-        {latest ? (
-          <Text size="sm">{t('teamGoals.lastCheckIn', { date: formatDate(latest.checkedOn), note: latest.note || '—' })}</Text>
-        ) : null}
-        <Text size="sm">
-          {goal.children === 0
-            ? t('districtGoals.noChildren')
-            : t('districtGoals.children', {
-                count: goal.children,
-                n: formatNumber(goal.children),
-                statuses: rolledUp.map((s) => `${t(`teamGoals.status.${s}`)}: ${formatNumber(goal.childStatuses[s]!)}`).join(', '),
-              })}
-        </Text>
-        {goal.can.edit ? (
-          <Group>
-            <Button size="xs" variant="default" onClick={() => onCheckIn(goal)}>
-              {t('teamGoals.checkIn.record')}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </Card>
+      ) : null}
+    </GoalCardFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -6,12 +6,13 @@ import { schoolYearOf } from '../../../common/schemas/settings.ts';
 import type { SchoolGoals, TeamGoal } from '../../../common/schemas/team-goals.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSchoolGoals } from '../../api/team-goals.ts';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { todayIso } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
-import { CheckInModal, GoalModal, STATUS_COLOR, schoolYearChoices } from './GoalModals.tsx';
+import { GoalCardFrame } from './GoalCardFrame.tsx';
+import { CheckInModal, GoalModal, schoolYearChoices } from './GoalModals.tsx';
 import { PrioritiesEditor } from './PrioritiesEditor.tsx';
 
 function GoalCard({
@@ -29,45 +30,21 @@ function GoalCard({
   const parent = goal.parentGoalId
     ? (view.districtGoals.find((g) => g.id === goal.parentGoalId) ?? view.goals.find((g) => g.id === goal.parentGoalId))
     : null;
-  const latest = goal.latestCheckIn;
   return (
-    <Card withBorder padding="sm" component="li" style={{ listStyle: 'none' }}>
-      <Stack gap={4}>
-        <Group justify="space-between" gap="xs">
-          <Text fw={600}>
-            {goal.teamName ? `${goal.teamName}: ` : ''}
-            {goal.title}
-          </Text>
-          <Badge color={STATUS_COLOR[latest?.status ?? 'not_started']} variant="light">
-            {t(`teamGoals.status.${latest?.status ?? 'not_started'}`)}
-          </Badge>
+    <GoalCardFrame
+      goal={goal}
+      title={`${goal.teamName ? `${goal.teamName}: ` : ''}${goal.title}`}
+      above={parent ? <Text size="sm">{t('teamGoals.alignedTo', { title: parent.title })}</Text> : null}
+    >
+      {goal.can.edit ? (
+        <Group>
+          <Button size="xs" variant="default" onClick={() => onCheckIn(goal)}>
+            {t('teamGoals.checkIn.record')}
+          </Button>
         </Group>
-        {parent ? <Text size="sm">{t('teamGoals.alignedTo', { title: parent.title })}</Text> : null}
-        {goal.metric || goal.target ? (
-          <Text size="sm" c="dimmed">
-            {[
-              goal.metric,
-              goal.baseline && t('teamGoals.baselineIs', { value: goal.baseline }),
-              goal.target && t('teamGoals.targetIs', { value: goal.target }),
-              goal.dueOn && t('teamGoals.dueOn', { date: formatDate(goal.dueOn) }),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        ) : null}
-        {latest ? (
-          <Text size="sm">{t('teamGoals.lastCheckIn', { date: formatDate(latest.checkedOn), note: latest.note || '—' })}</Text>
-        ) : null}
-        {goal.can.edit ? (
-          <Group>
-            <Button size="xs" variant="default" onClick={() => onCheckIn(goal)}>
-              {t('teamGoals.checkIn.record')}
-            </Button>
-          </Group>
-        ) : null}
-        {children}
-      </Stack>
-    </Card>
+      ) : null}
+      {children}
+    </GoalCardFrame>
   );
 }
 
